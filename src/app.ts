@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/client.js';
+import { installAuthentication } from './platform/auth/authenticate.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { httpError } from './platform/http/errors.js';
+import { healthRoutes } from './platform/http/health.js';
+import { installIdempotency } from './platform/http/idempotency.js';
+import { installOpenApi } from './platform/http/openapi.js';
+import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { createPii } from './platform/pii/pii.js';
+import { actorLoader, authRoutes, registryRoutes } from './domains/registry/index.js';
+import { opsRoutes } from './domains/ops/index.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The whole application on a given database; used by server.ts and by every test. */
+export async function buildApp(config: Config, database: Database, logger: Logger = createLogger(config.logLevel)): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const sent = req.headers['x-request-id'];
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Every API route must say who may call it; a route that forgets stops the server from starting.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/') && !route.config?.permission) {
+      throw new Error(`Route ${route.method} ${route.url} declares no permission (config.permission)`);
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS), which needs inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  installErrorHandler(app);
+  const db = database.db;
+  installAuthentication(app, db, actorLoader(db));
+  installIdempotency(app, db);
+  await installOpenApi(app);
+
+  const pii = createPii(config.secretKey);
+  const deps = { db, pii, config };
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(deps));
+  await app.register(registryRoutes(deps));
+  await app.register(opsRoutes(deps));
+
+  const hasConsole = await installWebConsole(app);
+  app.setNotFoundHandler((request, reply) => {
+    if (hasConsole && wantsConsolePage(request.method, request.url)) return reply.sendFile('index.html');
+    return reply.status(404).send(httpError('NOT_FOUND', { path: request.url.split('?')[0] }).toBody());
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+
+export const auditQuery = z.strictObject({
+  ...pageQuery,
+  action: z.string().max(80).optional(),
+  targetType: z.string().max(40).optional(),
+  targetId: z.string().max(80).optional(),
+  actorId: z.uuid().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const auditEntryOut = z.object({
+  id: z.number().int(),
+  at: z.date(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  regionCode: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+
+export const auditPage = pageOf(auditEntryOut);

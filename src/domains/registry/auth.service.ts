@@ -1,0 +1,109 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Actor, CommandContext, RequestMeta } from '../../platform/auth/actor.js';
+import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.js';
+import { createApiToken, createSession, destroySession, endOtherSessions, listApiTokens, revokeApiToken } from '../../platform/auth/session.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { withTransaction } from '../../platform/db/tx.js';
+import { actorLoader } from './actor.loader.js';
+import type { RegistryDeps } from './deps.js';
+import { registryError } from './errors.js';
+import { findVisibleAgency, toUserOut } from './queries.js';
+import { agencies, users } from './schema.js';
+import { assertStrongPassword } from './user.service.js';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+
+/**
+ * 登录. Five wrong passwords in a row lock the account for 15 minutes; the error says until when. Failed
+ * attempts are committed even though the request fails, which is why they have their own transaction.
+ */
+export async function login(deps: RegistryDeps, meta: RequestMeta, username: string, password: string) {
+  const [user] = await deps.db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  if (!user) {
+    await verifyPassword(await dummyHash(), password);
+    throw registryError('INVALID_CREDENTIALS');
+  }
+  const now = new Date();
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw registryError('ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil.toISOString(), minutes: LOCK_MINUTES });
+  }
+  const ctx: CommandContext = { actor: null, meta };
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const outcome = await withTransaction(deps.db, null, async (tx): Promise<{ kind: 'failed'; remaining: number } | { kind: 'locked'; until: Date }> => {
+      const [row] = await tx
+        .update(users)
+        .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
+        .where(eq(users.id, user.id))
+        .returning({ failedAttempts: users.failedAttempts });
+      if (row!.failedAttempts < MAX_FAILED_ATTEMPTS) return { kind: 'failed', remaining: MAX_FAILED_ATTEMPTS - row!.failedAttempts };
+      const until = new Date(Date.now() + LOCK_MINUTES * 60_000);
+      await tx.update(users).set({ failedAttempts: 0, lockedUntil: until }).where(eq(users.id, user.id));
+      const [agency] = await tx.select({ regionCode: agencies.regionCode }).from(agencies).where(eq(agencies.id, user.agencyId));
+      await recordAudit(tx, ctx, { action: 'auth.lock', targetType: 'user', targetId: user.id, regionCode: agency?.regionCode ?? '' });
+      return { kind: 'locked', until };
+    });
+    if (outcome.kind === 'locked') throw registryError('ACCOUNT_LOCKED', { lockedUntil: outcome.until.toISOString(), minutes: LOCK_MINUTES });
+    throw registryError('INVALID_CREDENTIALS', { remainingAttempts: outcome.remaining });
+  }
+  if (user.status !== 'active') throw registryError('ACCOUNT_DISABLED');
+  const actor = await actorLoader(deps.db)(user.id);
+  if (!actor) throw registryError('ACCOUNT_DISABLED'); // the agency itself is disabled
+  const session = await withTransaction(deps.db, null, async (tx) => {
+    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    return createSession(tx, user.id, meta.ip, deps.config.sessionTtlHours);
+  });
+  return { session, actor };
+}
+
+export async function logout(deps: RegistryDeps, sessionId: string | undefined): Promise<void> {
+  if (sessionId) await destroySession(deps.db, sessionId);
+}
+
+export async function me(deps: RegistryDeps, actor: Actor, csrfToken: string | null) {
+  const [row] = await deps.db.select().from(users).where(eq(users.id, actor.userId));
+  const agency = await findVisibleAgency(deps.db, actor, actor.agency.id);
+  return {
+    user: toUserOut(deps.pii, row!),
+    agency: agency!,
+    permissions: [...actor.permissions].sort(),
+    jurisdiction: actor.jurisdiction,
+    csrfToken,
+  };
+}
+
+/** The holder changes their own password; every other session of theirs ends. */
+export async function changePassword(deps: RegistryDeps, ctx: CommandContext, current: string, next: string, keepSession: string | undefined) {
+  const actor = ctx.actor!;
+  const [row] = await deps.db.select().from(users).where(eq(users.id, actor.userId));
+  if (!(await verifyPassword(row!.passwordHash, current))) throw registryError('WRONG_CURRENT_PASSWORD');
+  assertStrongPassword(next, actor.username);
+  if (current === next) throw registryError('WEAK_PASSWORD', { problems: ['SAME_AS_CURRENT'] });
+  const passwordHash = await hashPassword(next);
+  await withTransaction(deps.db, ctx, async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, actor.userId));
+    await endOtherSessions(tx, actor.userId, keepSession);
+    await recordAudit(tx, ctx, { action: 'user.change_password', targetType: 'user', targetId: actor.userId, regionCode: actor.agency.regionCode });
+  });
+}
+
+export async function issueToken(deps: RegistryDeps, ctx: CommandContext, name: string, expiresInDays: number | undefined) {
+  const actor = ctx.actor!;
+  return withTransaction(deps.db, ctx, async (tx) => {
+    const created = await createApiToken(tx, actor.userId, name, expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000) : null);
+    await recordAudit(tx, ctx, { action: 'token.create', targetType: 'api_token', targetId: created.id, regionCode: actor.agency.regionCode, after: { name, prefix: created.prefix } });
+    return created;
+  });
+}
+
+export function myTokens(deps: RegistryDeps, actor: Actor) {
+  return listApiTokens(deps.db, actor.userId);
+}
+
+export async function revokeToken(deps: RegistryDeps, ctx: CommandContext, id: string): Promise<void> {
+  const actor = ctx.actor!;
+  await withTransaction(deps.db, ctx, async (tx) => {
+    if (!(await revokeApiToken(tx, actor.userId, id))) throw registryError('TOKEN_NOT_FOUND');
+    await recordAudit(tx, ctx, { action: 'token.revoke', targetType: 'api_token', targetId: id, regionCode: actor.agency.regionCode });
+  });
+}

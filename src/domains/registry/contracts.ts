@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+
+// Shared by routes and the web console: the one description of what goes over the wire.
+
+export const AGENCY_KINDS = ['supervision', 'testing', 'enforcement'] as const;
+export const AGENCY_LEVELS = ['ministry', 'province', 'city', 'county', 'township'] as const;
+export const ROLES = ['admin', 'staff'] as const;
+
+export const agencyKind = z.enum(AGENCY_KINDS);
+export const agencyLevel = z.enum(AGENCY_LEVELS);
+export const role = z.enum(ROLES);
+
+export const regionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, 'a region code: 2, 4, 6, 9 or 12 digits');
+export const username = z
+  .string()
+  .min(3)
+  .max(40)
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - ; starting with a letter');
+export const displayName = z.string().trim().min(1).max(60);
+export const mobilePhone = z.string().regex(/^1[3-9]\d{9}$/, 'an 11-digit mainland mobile number');
+/** Strength is checked by the service (passwordProblems) so that the message can say what is missing. */
+export const password = z.string().min(1).max(128);
+export const uuid = z.uuid();
+
+export const agencyOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: agencyKind,
+  level: agencyLevel,
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  parentId: z.string().nullable(),
+  status: z.string(),
+  childCount: z.number().int(),
+  createdAt: z.date(),
+});
+export type AgencyOut = z.infer<typeof agencyOut>;
+
+export const userOut = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable().describe('masked'),
+  role,
+  status: z.enum(['active', 'disabled']),
+  agencyId: z.string(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.date().nullable(),
+  lastLoginAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export type UserOut = z.infer<typeof userOut>;
+
+export const meOut = z.object({
+  user: userOut,
+  agency: agencyOut,
+  permissions: z.array(z.string()),
+  jurisdiction: z.string(),
+  csrfToken: z.string().nullable(),
+});
+
+export const loginIn = z.strictObject({ username: z.string().min(1).max(40), password: z.string().min(1).max(128) });
+export const changePasswordIn = z.strictObject({ currentPassword: z.string().min(1).max(128), newPassword: password });
+
+export const tokenIn = z.strictObject({ name: z.string().trim().min(1).max(80), expiresInDays: z.number().int().min(1).max(3650).optional() });
+export const tokenOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), expiresAt: z.date().nullable(), lastUsedAt: z.date().nullable().optional() });
+export const tokenCreatedOut = tokenOut.extend({ token: z.string().describe('shown once') });
+
+export const newUserIn = z.strictObject({
+  username,
+  displayName,
+  phone: mobilePhone.optional(),
+  password,
+  role: role.default('staff'),
+});
+export type NewUserIn = z.infer<typeof newUserIn>;
+
+export const allocateIn = z.strictObject({
+  name: z.string().trim().min(2).max(100),
+  kind: agencyKind,
+  level: agencyLevel,
+  regionCode,
+  account: newUserIn.omit({ role: true }),
+});
+export type AllocateIn = z.infer<typeof allocateIn>;
+
+export const allocationOption = z.object({
+  kind: agencyKind,
+  level: agencyLevel,
+  /** Region the new agency's region must lie in ('' = anywhere), and the region depth it must have. */
+  regionWithin: z.string(),
+  regionLevel: z.number().int(),
+  accountRole: role,
+});
+
+export const agencyListQuery = z.strictObject({
+  ...pageQuery,
+  parentId: uuid.optional(),
+  kind: agencyKind.optional(),
+  level: agencyLevel.optional(),
+  q: z.string().trim().max(50).optional(),
+});
+
+export const userListQuery = z.strictObject({ ...pageQuery, q: z.string().trim().max(40).optional(), status: z.enum(['active', 'disabled']).optional() });
+
+export const updateUserIn = z
+  .strictObject({ status: z.enum(['active', 'disabled']).optional(), displayName: displayName.optional(), phone: mobilePhone.nullable().optional() })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+export const resetPasswordIn = z.strictObject({ newPassword: password });
+
+export const regionOut = z.object({ code: z.string(), name: z.string(), level: z.number().int(), parentCode: z.string().nullable(), hasChildren: z.boolean() });
+export const regionListQuery = z.strictObject({ ...pageQuery, parent: regionCode.optional() });
+export const regionDetailOut = regionOut.extend({ path: z.array(z.object({ code: z.string(), name: z.string() })) });
+
+export const agencyPage = pageOf(agencyOut);
+export const userPage = pageOf(userOut);
+export const regionPage = pageOf(regionOut);
+export const idParam = z.strictObject({ id: uuid });

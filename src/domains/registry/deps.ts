@@ -1,0 +1,5 @@
+import type { Config } from '../../platform/config.js';
+import type { Db } from '../../platform/db/client.js';
+import type { Pii } from '../../platform/pii/pii.js';
+
+export type RegistryDeps = { db: Db; pii: Pii; config: Config };

@@ -1,0 +1,53 @@
+import { defineErrors } from '../../platform/http/errors.js';
+
+export const registryError = defineErrors({
+  INVALID_CREDENTIALS: {
+    status: 401,
+    zh: (d) => `用户名或密码错误${typeof d.remainingAttempts === 'number' ? `,还可尝试 ${d.remainingAttempts} 次` : ''}`,
+    en: (d) => `Wrong username or password${typeof d.remainingAttempts === 'number' ? `; ${d.remainingAttempts} attempts left` : ''}`,
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: (d) => `连续 5 次密码错误,账号已锁定 15 分钟,请于 ${String(d.lockedUntil)} 之后再试`,
+    en: (d) => `Locked for 15 minutes after 5 failed attempts; try again after ${String(d.lockedUntil)}`,
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用,请联系本机构管理员', en: 'This account is disabled; ask your agency administrator' },
+  WRONG_CURRENT_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  WEAK_PASSWORD: {
+    status: 400,
+    zh: (d) => `密码强度不够:${((d.problems as string[]) ?? []).map((p) => PASSWORD_PROBLEM_ZH[p] ?? p).join(';')}`,
+    en: (d) => `Password too weak: ${((d.problems as string[]) ?? []).map((p) => PASSWORD_PROBLEM_EN[p] ?? p).join('; ')}`,
+  },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is already taken' },
+  AGENCY_NOT_FOUND: { status: 404, zh: '机构不存在或不在您的辖区内', en: 'No such agency in your jurisdiction' },
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在或不在您的管理范围内', en: 'No such user within your management' },
+  REGION_NOT_FOUND: { status: 404, zh: '行政区划代码不存在', en: 'No such region code' },
+  ALLOCATION_NOT_ALLOWED: {
+    status: 403,
+    zh: '按账号分配规则,您不能创建该类机构或账号',
+    en: 'The account-allocation rules do not let you create this kind of agency or account',
+  },
+  REGION_OUT_OF_JURISDICTION: { status: 403, zh: '该行政区划不在您的辖区内', en: 'This region is outside your jurisdiction' },
+  REGION_LEVEL_MISMATCH: {
+    status: 400,
+    zh: (d) => `机构层级与行政区划不符:${String(d.level)}级机构需要 ${String(d.digits)} 位区划代码`,
+    en: (d) => `Agency level and region do not match: a ${String(d.level)} agency needs a ${String(d.digits)}-digit region code`,
+  },
+  AGENCY_EXISTS: { status: 409, zh: '该区划已有同级监管机构', en: 'This region already has a supervision agency of that level' },
+  ROLE_NOT_ALLOWED: { status: 403, zh: '不能为该机构创建此角色的账号', en: 'You cannot give an account of this agency that role' },
+  CANNOT_CHANGE_SELF: { status: 400, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  TOKEN_NOT_FOUND: { status: 404, zh: '令牌不存在', en: 'No such token' },
+});
+
+const PASSWORD_PROBLEM_ZH: Record<string, string> = {
+  TOO_SHORT: '至少 10 个字符',
+  TOO_FEW_CLASSES: '需包含大写字母、小写字母、数字、符号中的至少三类',
+  CONTAINS_USERNAME: '不能包含用户名',
+  TOO_COMMON: '过于常见',
+};
+const PASSWORD_PROBLEM_EN: Record<string, string> = {
+  TOO_SHORT: 'at least 10 characters',
+  TOO_FEW_CLASSES: 'at least three of upper case, lower case, digits, symbols',
+  CONTAINS_USERNAME: 'must not contain the username',
+  TOO_COMMON: 'too common',
+};

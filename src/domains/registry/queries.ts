@@ -1,0 +1,115 @@
+import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
+import type { Executor } from '../../platform/db/client.js';
+import { keyset } from '../../platform/http/pagination.js';
+import type { Pii } from '../../platform/pii/pii.js';
+import { maskPhone } from '../../platform/pii/pii.js';
+import type { AgencyOut, UserOut } from './contracts.js';
+import { agencies, regions, users } from './schema.js';
+import type { AgencyRef } from './policies.js';
+import { escapeLike } from '../../platform/db/rows.js';
+
+const childCount = sql<number>`(SELECT count(*)::int FROM agencies c WHERE c.parent_id = ${agencies.id})`;
+const regionName = sql<string | null>`(SELECT r.name FROM regions r WHERE r.code = ${agencies.regionCode})`;
+
+const agencyColumns = {
+  id: agencies.id,
+  name: agencies.name,
+  kind: agencies.kind,
+  level: agencies.level,
+  regionCode: agencies.regionCode,
+  regionName,
+  parentId: agencies.parentId,
+  status: agencies.status,
+  childCount,
+  createdAt: agencies.createdAt,
+};
+
+/** An agency the actor may see, or undefined: outside the jurisdiction is the same as not existing. */
+export async function findVisibleAgency(db: Executor, actor: Actor, id: string): Promise<AgencyOut | undefined> {
+  const [row] = await db
+    .select(agencyColumns)
+    .from(agencies)
+    .where(and(eq(agencies.id, id), jurisdictionFilter(actor, agencies.regionCode)));
+  return row as AgencyOut | undefined;
+}
+
+export async function listAgencies(
+  db: Executor,
+  actor: Actor,
+  q: { parentId?: string | undefined; kind?: string | undefined; level?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined },
+) {
+  const page = keyset({ sort: agencies.regionCode, id: agencies.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
+  const filters: (SQL | undefined)[] = [
+    jurisdictionFilter(actor, agencies.regionCode),
+    q.parentId ? eq(agencies.parentId, q.parentId) : undefined,
+    q.kind ? eq(agencies.kind, q.kind) : undefined,
+    q.level ? eq(agencies.level, q.level) : undefined,
+    q.q ? ilike(agencies.name, `%${escapeLike(q.q)}%`) : undefined,
+    page.where,
+  ];
+  const rows = await db
+    .select(agencyColumns)
+    .from(agencies)
+    .where(and(...filters))
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  return page.page(rows as AgencyOut[], (r) => [r.regionCode, r.id]);
+}
+
+export function toUserOut(pii: Pii, row: typeof users.$inferSelect): UserOut {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    phone: row.phoneEnc ? maskPhone(pii.decrypt(row.phoneEnc)) : null,
+    role: row.role as UserOut['role'],
+    status: row.status as UserOut['status'],
+    agencyId: row.agencyId,
+    mustChangePassword: row.mustChangePassword,
+    lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil : null,
+    lastLoginAt: row.lastLoginAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export async function listUsersOfAgency(
+  db: Executor,
+  pii: Pii,
+  agencyId: string,
+  q: { q?: string | undefined; status?: string | undefined; limit: number; cursor?: string | undefined },
+) {
+  const page = keyset({ sort: users.username, id: users.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
+  const rows = await db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.agencyId, agencyId),
+        q.status ? eq(users.status, q.status) : undefined,
+        q.q ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`)) : undefined,
+        page.where,
+      ),
+    )
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  const result = page.page(rows, (r) => [r.username, r.id]);
+  return { items: result.items.map((r) => toUserOut(pii, r)), nextCursor: result.nextCursor };
+}
+
+/** A user together with the agency it belongs to, provided that agency is in the actor's jurisdiction. */
+export async function findVisibleUser(db: Executor, actor: Actor, userId: string) {
+  const [row] = await db
+    .select({ user: users, agency: { id: agencies.id, kind: agencies.kind, level: agencies.level, regionCode: agencies.regionCode, parentId: agencies.parentId } })
+    .from(users)
+    .innerJoin(agencies, eq(users.agencyId, agencies.id))
+    .where(and(eq(users.id, userId), jurisdictionFilter(actor, agencies.regionCode)));
+  return row as { user: typeof users.$inferSelect; agency: AgencyRef } | undefined;
+}
+
+export async function findRegion(db: Executor, code: string) {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code));
+  return row;
+}
+

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.js';
+import { httpError } from '../http/errors.js';
+import type { Actor, RequestMeta } from './actor.js';
+import type { RoutePermission } from './permissions.js';
+import { CSRF_HEADER, SESSION_COOKIE, findApiTokenUser, findSession, safeEqual } from './session.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    meta: RequestMeta;
+    /** 'cookie' requests must prove CSRF on writes; bearer requests cannot be forged by a browser. */
+    authVia: 'cookie' | 'bearer' | null;
+  }
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+}
+
+/** Supplied by the accounts domain: who a user id is now (null when disabled or gone). */
+export type ActorLoader = (userId: string) => Promise<Actor | null>;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+// Routes a user who must change the password may still call.
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<RoutePermission>(['public', 'authenticated']);
+
+export function installAuthentication(app: FastifyInstance, db: Db, loadActor: ActorLoader): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('meta', null as unknown as RequestMeta);
+  app.decorateRequest('authVia', null);
+
+  app.addHook('onRequest', async (request) => {
+    request.meta = { requestId: request.id, ip: request.ip };
+    const permission = request.routeOptions.config.permission;
+    if (!permission) return; // static files and docs
+    await resolveActor(request, db, loadActor);
+    if (permission === 'public') return;
+    const actor = request.actor;
+    if (!actor) throw httpError('UNAUTHENTICATED');
+    if (request.authVia === 'cookie' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) throw httpError('CSRF_FAILED');
+    }
+    if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(permission)) {
+      throw httpError('PASSWORD_CHANGE_REQUIRED');
+    }
+    if (permission !== 'authenticated' && !actor.permissions.has(permission)) {
+      throw httpError('FORBIDDEN', { permission });
+    }
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    csrfToken?: string;
+  }
+}
+
+async function resolveActor(request: FastifyRequest, db: Db, loadActor: ActorLoader): Promise<void> {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const userId = await findApiTokenUser(db, auth.slice(7).trim());
+    if (!userId) throw httpError('UNAUTHENTICATED', { reason: 'INVALID_TOKEN' });
+    request.actor = await loadActor(userId);
+    request.authVia = 'bearer';
+    return;
+  }
+  const sessionId = request.cookies[SESSION_COOKIE];
+  if (!sessionId) return;
+  const session = await findSession(db, sessionId);
+  if (!session) return;
+  request.actor = await loadActor(session.userId);
+  if (request.actor) {
+    request.authVia = 'cookie';
+    request.csrfToken = session.csrfToken;
+  }
+}

@@ -1,0 +1,92 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+
+/** The one database handle every domain receives; the same type for PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything that can run a query: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+  /** PGlite only: the underlying instance, for dumps in tests. */
+  pglite?: PGlite;
+};
+
+const INT8 = 20;
+// bigint arrives as a string from `pg` and as a number from PGlite; we normalise both to number here, once.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
+  // Fail fast at boot with the driver's own message (wrong host, missing database) rather than at the first request.
+  const client = await pool.connect();
+  client.release();
+  return { db: drizzlePg(pool) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+}
+
+const pgliteParsers = { [INT8]: (v: string) => Number(v) };
+
+/** PGlite allows one process per data folder, so we hold a lock file and refuse a second process clearly. */
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  let release = () => {};
+  let dir: string | undefined;
+  if (dataDir) {
+    dir = path.join(dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+    release = lockFolder(dataDir);
+  }
+  const pglite = await PGlite.create({ dataDir: dir, loadDataDir, parsers: pgliteParsers });
+  return {
+    db: drizzlePglite(pglite) as unknown as Db,
+    kind: 'pglite',
+    pglite,
+    async close() {
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+function lockFolder(dataDir: string): () => void {
+  const lock = path.join(dataDir, 'tracenet.lock');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${pid}. 嵌入式数据库正被进程 ${pid} 使用。Stop it first, or set DATA_DIR to another folder.`,
+      );
+    }
+  }
+  const fd = openSync(lock, 'w');
+  writeFileSync(fd, String(process.pid));
+  closeSync(fd);
+  return () => {
+    try {
+      unlinkSync(lock);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/client.js';
+import { httpError } from './errors.js';
+import { idempotencyKeys } from './schema.js';
+
+const HEADER = 'idempotency-key';
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * `Idempotency-Key` on POST: a completed request with the same key and body is replayed; the same key with
+ * another body is refused. The key itself is claimed by withTransaction, in the command's own transaction.
+ */
+export function installIdempotency(app: FastifyInstance, db: Db): void {
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const key = request.headers[HEADER];
+    if (key === undefined) return;
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      throw httpError('VALIDATION_FAILED', { issues: [{ where: 'headers', path: 'Idempotency-Key', message: '1–200 printable ASCII characters' }] });
+    }
+    const scope = request.actor?.userId ?? `anon:${request.ip}`.slice(0, 64);
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    const [existing] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    if (existing) {
+      if (existing.requestHash !== requestHash) throw httpError('IDEMPOTENCY_KEY_REUSED');
+      if (existing.statusCode === null) throw httpError('IDEMPOTENCY_IN_PROGRESS');
+      void reply.header('idempotent-replayed', 'true');
+      return reply.status(existing.statusCode).send(existing.response);
+    }
+    request.meta.idempotency = { scope, key, requestHash, claimed: false };
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const idem = request.meta?.idempotency;
+    if (!idem?.claimed) return payload;
+    let body: unknown = null;
+    if (typeof payload === 'string') {
+      try {
+        body = JSON.parse(payload);
+      } catch {
+        body = payload;
+      }
+    }
+    await db
+      .update(idempotencyKeys)
+      .set({ statusCode: reply.statusCode, response: body })
+      .where(and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key)));
+    return payload;
+  });
+}

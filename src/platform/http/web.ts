@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
+
+/** Serves the built console; unknown non-API GETs get index.html so the console's own routes work on reload. */
+export async function installWebConsole(app: FastifyInstance): Promise<boolean> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) return false;
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+  return true;
+}
+
+export function wantsConsolePage(method: string, url: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && !url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(url);
+}

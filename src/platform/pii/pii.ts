@@ -1,0 +1,45 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * Personal data (phones, ID numbers) is stored encrypted (AES-256-GCM) beside a keyed hash (HMAC-SHA256)
+ * that finds duplicates without decrypting. Both keys are derived from SECRET_KEY.
+ */
+export type Pii = {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+  hash(plain: string): string;
+};
+
+export function createPii(secretKey: string): Pii {
+  const encKey = Buffer.from(hkdfSync('sha256', secretKey, 'tracenet', 'pii-encrypt', 32));
+  const hashKey = Buffer.from(hkdfSync('sha256', secretKey, 'tracenet', 'pii-hash', 32));
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return `v1:${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64')}`;
+    },
+    decrypt(stored) {
+      const raw = Buffer.from(stored.slice(3), 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    hash(plain) {
+      return createHmac('sha256', hashKey).update(plain.trim().toUpperCase()).digest('hex');
+    },
+  };
+}
+
+/** 13812345678 → 138****5678 */
+export function maskPhone(phone: string): string {
+  if (phone.length < 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}
+
+/** 11010519491231002X → 1101**********002X */
+export function maskIdNumber(id: string): string {
+  if (id.length < 8) return '*'.repeat(id.length);
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}

@@ -1,0 +1,53 @@
+import { buildApp } from './app.js';
+import { openDatabase, prepareDatabase } from './bootstrap.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { createLogger } from './platform/logger.js';
+import { DEMO_AGENCIES, DEMO_PASSWORD } from './domains/registry/index.js';
+
+async function main() {
+  const started = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase(config);
+  const { seeded } = await prepareDatabase(database, config, log);
+  const app = await buildApp(config, database, log);
+  await app.listen({ host: config.host, port: config.port });
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const lines = [
+    '',
+    `Tracenet 追溯一张网 is ready in ${Math.round(performance.now() - started)} ms (${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
+    `  Console 控制台:   ${base}/`,
+    `  API docs 接口文档: ${base}/api/docs`,
+  ];
+  if (seeded || database.kind === 'pglite') {
+    lines.push(`  Demo logins 演示账号 (password 密码: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_AGENCIES) lines.push(`    ${a.username.padEnd(16)} ${a.name}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
