@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { startServer, type TestServer } from './server.js';
+
+// 账号分配 end to end, in Chinese: the ministry allocates a province supervision administrator (河南省), who
+// logs in, must change the initial password, and allocates a city supervision administrator (郑州市), which
+// then appears in the province's agency tree.
+
+const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
+const DEMO_PASSWORD = 'Tracenet#2026';
+const suffix = randomBytes(3).toString('hex');
+const province = { username: `ha-admin-${suffix}`, displayName: '河南省监管管理员', agency: '河南省农业农村厅', password: '' };
+const provinceNewPassword = `Zhengzhou#2026-${suffix}`;
+const city = { username: `zz-admin-${suffix}`, displayName: '郑州市监管管理员', agency: '郑州市农业农村局', password: `Songshan!88${suffix}` };
+
+let server: TestServer;
+let close: () => Promise<void> = async () => undefined;
+let context: BrowserContext;
+let page: Page;
+
+/** The first match, once it is visible. */
+async function shown(locator: Locator, timeout = 20_000): Promise<Locator> {
+  const first = locator.first();
+  await first.waitFor({ state: 'visible', timeout });
+  return first;
+}
+
+async function text(locator: Locator): Promise<string> {
+  return ((await (await shown(locator)).textContent()) ?? '').trim();
+}
+
+/** The antd toast message containing `words`. */
+const toast = (words: string) => page.locator('.ant-message-notice').filter({ hasText: words });
+
+async function login(username: string, password: string) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+async function logout() {
+  await page.getByTestId('user-menu').hover();
+  await (await shown(page.getByRole('menuitem', { name: '退出登录' }))).click();
+  await shown(page.getByRole('button', { name: /登\s*录/ }));
+}
+
+async function pickRegion(name: string) {
+  await page.locator('.ant-cascader').click();
+  await (await shown(page.locator(`.ant-cascader-menu-item[title="${name}"]`))).click();
+  await shown(page.locator('.ant-cascader-content-value, .ant-select-content-value, .ant-cascader').filter({ hasText: name }));
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  const browser = await launchBrowser();
+  close = browser.close;
+  context = browser.context;
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) {
+    const name = ctx.task.name.replace(/[^\w\u4e00-\u9fa5-]+/g, '-').slice(0, 60);
+    await page.screenshot({ path: path.join(ARTIFACTS, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  await close();
+  await server?.stop();
+});
+
+describe('console: account allocation down the tree (账号分配)', () => {
+  it('shows the login page in Chinese and refuses a wrong password', async () => {
+    await page.goto(server.baseUrl + '/');
+    expect(await text(page.locator('.tn-login h2'))).toBe('追溯一张网');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await login('moa-admin', 'not-the-password');
+    expect(await text(page.getByTestId('login-error'))).toContain('用户名或密码错误,还可尝试 4 次');
+  });
+
+  it('lets the ministry administrator log in and see the menu its permissions allow', async () => {
+    await login('moa-admin', DEMO_PASSWORD);
+    const menu = page.locator('.ant-menu');
+    await shown(menu.getByText('账号分配'));
+    for (const item of ['机构树', '用户管理', '审计日志', '我的账号']) expect(await menu.getByText(item).count()).toBe(1);
+    await shown(page.locator('.tn-tree-name').filter({ hasText: '农业农村部农产品质量安全监管司' }));
+    await shown(page.locator('.tn-tree-name').filter({ hasText: '山东省农业农村厅' }));
+  });
+
+  it('refuses a second supervision agency for a province that has one (山东省)', async () => {
+    await page.locator('.ant-menu').getByText('账号分配').click();
+    const option = await shown(page.getByRole('radio', { name: '省级监管机构' }));
+    expect(await option.isChecked()).toBe(true);
+    expect(await page.getByRole('radio').count()).toBe(1); // the ministry allocates only province supervision agencies
+    await pickRegion('山东省');
+    expect(await page.getByLabel('机构名称').inputValue()).toBe('山东省农业农村厅');
+    await page.getByLabel('用户名').fill(`sd-second-${suffix}`);
+    await page.getByLabel('姓名').fill('重复的管理员');
+    await page.getByTestId('generate-password').click();
+    await page.getByRole('button', { name: '创建机构和账号' }).click();
+    expect(await text(page.getByTestId('allocate-error'))).toBe('该区划已有同级监管机构');
+  });
+
+  it('creates the 河南省 supervision agency with its administrator', async () => {
+    await pickRegion('河南省');
+    // The suggested name follows the region while the user has not typed one of their own.
+    expect(await page.getByLabel('机构名称').inputValue()).toBe(province.agency);
+    await page.getByLabel('用户名').fill(province.username);
+    await page.getByLabel('姓名').fill(province.displayName);
+    await page.getByLabel('手机号 (选填)').fill('13800138000');
+    await page.getByTestId('generate-password').click();
+    province.password = await page.getByLabel('密码', { exact: true }).inputValue();
+    expect(province.password).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z0-9]).{14}$/);
+    await page.getByRole('button', { name: '创建机构和账号' }).click();
+    await shown(toast(`已创建 ${province.agency},账号 ${province.username}`));
+    const result = await text(page.getByTestId('allocate-result'));
+    expect(result).toContain(province.username);
+    expect(result).toContain(province.password);
+    expect(result).toContain('管理员');
+  });
+
+  it('forces the new province administrator to change the initial password', async () => {
+    await logout();
+    await login(province.username, province.password);
+    expect(await text(page.getByTestId('forced-password'))).toContain('请先设置新密码');
+    // The server refuses everything else until the password is changed.
+    const refused = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/agencies');
+      return { status: r.status, body: (await r.json()) as { code: string } };
+    });
+    expect(refused).toMatchObject({ status: 403, body: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+
+    await page.getByLabel('当前密码').fill(province.password);
+    await page.getByLabel('新密码', { exact: true }).fill(provinceNewPassword);
+    await page.getByLabel('确认密码').fill(provinceNewPassword);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await shown(toast('密码已修改,欢迎使用'));
+    await shown(page.locator('.ant-menu').getByText('账号分配'));
+    expect(await text(page.locator('.tn-brand-agency'))).toContain(province.agency);
+  });
+
+  it('lets the province administrator create the 郑州市 supervision administrator', async () => {
+    await page.locator('.ant-menu').getByText('账号分配').click();
+    // A province allocates its own level's testing and enforcement agencies and the cities' supervision agencies.
+    await shown(page.getByRole('radio', { name: '省级检测机构' }));
+    await shown(page.getByRole('radio', { name: '省级执法机构' }));
+    await page.getByText('市级监管机构').click();
+    await pickRegion('郑州市');
+    expect(await page.getByLabel('机构名称').inputValue()).toBe(city.agency);
+    await page.getByLabel('用户名').fill(city.username);
+    await page.getByLabel('姓名').fill(city.displayName);
+    await page.getByLabel('密码', { exact: true }).fill(city.password);
+    await page.getByRole('button', { name: '创建机构和账号' }).click();
+    await shown(toast(`已创建 ${city.agency},账号 ${city.username}`));
+  });
+
+  it('shows the new city agency in the agency tree', async () => {
+    await page.getByRole('button', { name: '查看机构树' }).click();
+    const root = await shown(page.locator('.ant-tree-treenode').filter({ hasText: province.agency }));
+    expect(await root.textContent()).toContain('省级');
+    const node = await shown(page.locator('.ant-tree-treenode').filter({ hasText: city.agency }));
+    expect(await node.textContent()).toContain('市级 · 郑州市');
+    expect(await text(page.getByTestId('agency-detail'))).toContain('4101');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'agency-tree.png'), fullPage: true });
+  });
+
+  it('records the allocation in the audit log', async () => {
+    await page.locator('.ant-menu').getByText('审计日志').click();
+    const row = await shown(page.locator('.ant-table-row').filter({ hasText: 'agency.create' }));
+    expect(await row.textContent()).toContain(province.displayName);
+  });
+});

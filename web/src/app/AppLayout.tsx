@@ -1,0 +1,88 @@
+import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth, useMe } from './auth';
+import { useI18n } from './i18n';
+import { MENU } from './menu';
+import { agencyTitle } from './labels';
+import { PageErrorBoundary } from './PageErrorBoundary';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const me = useMe();
+  const { logout } = useAuth();
+  const { t, lang, setLang } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const siderCollapsed = collapsed ?? narrow;
+
+  const items = MENU.filter((m) => !m.permission || me.can(m.permission)).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
+  const selected = MENU.find((m) => location.pathname.startsWith(m.path))?.path ?? '';
+
+  return (
+    <Layout className="tn-shell">
+      <Header className="tn-header">
+        <div className="tn-brand" onClick={() => navigate('/')}>
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span className="tn-brand-name">{t('app.name')}</span>
+          {!narrow && <span className="tn-brand-agency">{agencyTitle(me.agency, t)}</span>}
+        </div>
+        <div className="tn-header-actions">
+          <Button type="text" className="tn-header-button" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('lang.label')}>
+            {t('lang.switch')}
+          </Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'account', icon: <UserOutlined />, label: t('menu.account') },
+                { key: 'logout', icon: <LogoutOutlined />, label: t('menu.logout'), danger: true },
+              ],
+              onClick: ({ key }) => (key === 'logout' ? void logout() : navigate('/account')),
+            }}
+          >
+            <Button type="text" className="tn-header-button" icon={<UserOutlined />} data-testid="user-menu">
+              {narrow ? null : me.user.displayName}
+            </Button>
+          </Dropdown>
+        </div>
+      </Header>
+      <Layout>
+        <Sider
+          width={208}
+          theme="light"
+          breakpoint="md"
+          collapsedWidth={narrow ? 0 : 64}
+          collapsible
+          collapsed={siderCollapsed}
+          onCollapse={(value) => setCollapsed(value)}
+          className="tn-sider"
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={items}
+            onClick={({ key }) => {
+              navigate(key);
+              if (narrow) setCollapsed(true);
+            }}
+          />
+        </Sider>
+        <Content className="tn-content">
+          <PageErrorBoundary key={location.pathname}>
+            <Suspense fallback={<Spin className="tn-page-spin" tip={t('app.loading')} size="large"><div /></Spin>}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
+          <Typography.Text type="secondary" className="tn-footer">
+            {t('app.name')} · {t('app.subtitle')}
+          </Typography.Text>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

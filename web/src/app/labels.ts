@@ -1,0 +1,18 @@
+import type { MessageKey } from './messages.zh';
+import type { Agency, AgencyKind, AgencyLevel } from './types';
+
+type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export const kindLabel = (t: T, kind: AgencyKind) => t(`kind.${kind}`);
+export const levelLabel = (t: T, level: AgencyLevel) => t(`level.${level}`);
+
+/** "山东省农业农村厅 (山东省)" — the agency with its region, or 全国 for the ministry. */
+export function agencyTitle(agency: Pick<Agency, 'name' | 'regionName' | 'regionCode'>, t: T): string {
+  return `${agency.name} · ${agency.regionName ?? (agency.regionCode ? agency.regionCode : t('common.nationwide'))}`;
+}
+
+export const KIND_COLOR: Record<AgencyKind, string> = { supervision: 'green', testing: 'blue', enforcement: 'volcano' };
+
+/** Digits of a region code at each level (1 province … 4 township). */
+export const REGION_DIGITS = [0, 2, 4, 6, 9] as const;
+export const LEVEL_BY_REGION_LEVEL: AgencyLevel[] = ['ministry', 'province', 'city', 'county', 'township'];

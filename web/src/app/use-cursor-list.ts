@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Page } from './types';
+
+/**
+ * A list read page by page with the API's opaque cursor ("load more"). `fetchPage` changing (new filters)
+ * starts again from the first page; responses to superseded requests are dropped.
+ */
+export function useCursorList<T>(fetchPage: ((cursor?: string) => Promise<Page<T>>) | null, onError: (err: unknown) => void) {
+  const [items, setItems] = useState<T[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const generation = useRef(0);
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      if (!fetchPage) return;
+      const mine = cursor ? generation.current : ++generation.current;
+      setLoading(true);
+      try {
+        const page = await fetchPage(cursor);
+        if (mine !== generation.current) return;
+        setItems((current) => (cursor ? [...current, ...page.items] : page.items));
+        setNextCursor(page.nextCursor);
+      } catch (err) {
+        if (mine === generation.current) onError(err);
+      } finally {
+        if (mine === generation.current) setLoading(false);
+      }
+    },
+    [fetchPage, onError],
+  );
+
+  useEffect(() => {
+    setItems([]);
+    setNextCursor(null);
+    void load();
+  }, [load]);
+
+  return {
+    items,
+    setItems,
+    loading,
+    hasMore: nextCursor !== null,
+    loadMore: () => (nextCursor ? load(nextCursor) : Promise.resolve()),
+    reload: () => load(),
+  };
+}

@@ -1,0 +1,25 @@
+import { api } from '../../app/api';
+import type { AuditEntry, Page } from '../../app/types';
+
+export type AuditFilters = { action?: string; targetType?: string; from?: string; to?: string };
+
+export const opsApi = {
+  audit: (filters: AuditFilters, cursor?: string) => api.get<Page<AuditEntry>>('/audit', { ...filters, cursor, limit: 50 }),
+};
+
+/** The actions the server records today (free text is accepted too, for actions added later). */
+export const KNOWN_ACTIONS = [
+  'agency.create',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.enable',
+  'user.reset_password',
+  'user.change_password',
+  'auth.lock',
+  'token.create',
+  'token.revoke',
+  'system.seed_demo',
+];
+
+export const KNOWN_TARGET_TYPES = ['agency', 'user', 'api_token', 'system'];

@@ -1,0 +1,65 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../../app/api-error';
+import { useAuth } from '../../app/auth';
+import { formatTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+
+type Values = { username: string; password: string };
+
+export default function LoginPage() {
+  const { login } = useAuth();
+  const { t, errorText } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(values.username.trim(), values.password);
+    } catch (err) {
+      // A locked account: say until when in local time (the server's message carries an ISO timestamp).
+      if (err instanceof ApiError && err.code === 'ACCOUNT_LOCKED' && typeof err.details.lockedUntil === 'string') {
+        setError(t('login.locked', { time: formatTime(err.details.lockedUntil) }));
+      } else {
+        setError(errorText(err));
+      }
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="tn-login">
+      <Card className="tn-login-card">
+        <div className="tn-login-brand">
+          <img src="/favicon.svg" alt="" width={44} height={44} />
+          <div>
+            <Typography.Title level={2}>{t('app.name')}</Typography.Title>
+            <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+          </div>
+        </div>
+        <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy} name="login">
+          <Form.Item name="username" label={t('field.username')} rules={[{ required: true, message: t('rule.required', { field: t('field.username') }) }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item name="password" label={t('field.password')} rules={[{ required: true, message: t('rule.required', { field: t('field.password') }) }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          {error && <Alert type="error" showIcon title={error} className="tn-login-error" data-testid="login-error" style={{ marginBottom: 16 }} />}
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+          {t('login.demoHint')}
+        </Typography.Paragraph>
+        <div style={{ textAlign: 'right' }}>
+          <LanguageSwitch />
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { App, Form, Modal } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../app/i18n';
+import type { User } from '../../app/types';
+import { PasswordInput, passwordRule } from './PasswordInput';
+import { registryApi } from './registry.api';
+
+/** An administrator sets a new password for an account; its holder must change it at next login. */
+export function ResetPasswordModal({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: (user: User) => void }) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ newPassword: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (!user) return;
+    const { newPassword } = await form.validateFields();
+    setBusy(true);
+    try {
+      const updated = await registryApi.resetPassword(user.id, newPassword);
+      void message.success(t('users.resetDone', { username: user.username }));
+      form.resetFields();
+      onDone(updated);
+    } catch (err) {
+      void message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={!!user} title={user ? t('users.resetTitle', { username: user.username }) : ''} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} forceRender>
+      <Form form={form} layout="vertical" name="reset-password" requiredMark={false}>
+        <Form.Item name="newPassword" label={t('account.newPassword')} extra={t('password.hint')} rules={[passwordRule(t, () => user?.username ?? '')]}>
+          <PasswordInput generator />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
