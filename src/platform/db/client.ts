@@ -22,15 +22,11 @@ export type Database = {
 
 const INT8 = 20;
 // bigint arrives as a string from `pg` and as a number from PGlite; we normalise both to number here, once.
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as 'text');
-  },
-};
+// Drizzle's node-postgres session falls back to pg's global parsers, so the global one is the place to set it.
+pg.types.setTypeParser(INT8, (v: string) => Number(v));
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Fail fast at boot with the driver's own message (wrong host, missing database) rather than at the first request.
   const client = await pool.connect();
   client.release();

@@ -31,8 +31,13 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     if (existing) {
       if (existing.requestHash !== requestHash) throw httpError('IDEMPOTENCY_KEY_REUSED');
       if (existing.statusCode === null) throw httpError('IDEMPOTENCY_IN_PROGRESS');
-      void reply.header('idempotent-replayed', 'true');
-      return reply.status(existing.statusCode).send(existing.response);
+      // The stored body is already the serialized response; it must not pass through the route's serializer again.
+      return reply
+        .status(existing.statusCode)
+        .header('idempotent-replayed', 'true')
+        .type('application/json; charset=utf-8')
+        .serializer((payload) => payload as string)
+        .send(JSON.stringify(existing.response));
     }
     request.meta.idempotency = { scope, key, requestHash, claimed: false };
   });
