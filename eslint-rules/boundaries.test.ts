@@ -1,0 +1,29 @@
+import { RuleTester } from 'eslint';
+import path from 'node:path';
+import { describe, it } from 'vitest';
+import boundaries from './boundaries.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const file = (rel: string) => path.join(root, rel);
+const tester = new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: 'module' } });
+
+describe('boundaries/imports', () => {
+  it('allows and refuses imports as DESIGN.md §5 says', () => {
+    tester.run('imports', boundaries.rules.imports, {
+      valid: [
+        { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../registry/index.js';" },
+        { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from './queries.js';" },
+        { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../../platform/db/tx.js';" },
+        { filename: file('src/domains/trace/routes.ts'), code: "import { x } from './batch.service.js';" },
+        { filename: file('web/src/domains/registry/UsersPage.tsx'), code: "import { x } from '../../../../src/domains/registry/contracts.js';" },
+      ],
+      invalid: [
+        { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../registry/queries.js';", errors: 1 },
+        { filename: file('src/platform/http/pagination.ts'), code: "import { x } from '../../domains/registry/index.js';", errors: 1 },
+        { filename: file('src/domains/trace/routes.ts'), code: "import { sql } from 'drizzle-orm';", errors: 1 },
+        { filename: file('src/domains/trace/routes.ts'), code: "import { batches } from './schema.js';", errors: 1 },
+        { filename: file('web/src/app/api.ts'), code: "import { x } from '../../../src/platform/db/client.js';", errors: 1 },
+      ],
+    });
+  });
+});
