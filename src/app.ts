@@ -5,7 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
-import { installAuthentication } from './platform/auth/authenticate.js';
+import { installAuthentication, requireDeclaredPermission } from './platform/auth/authenticate.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { httpError } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.js';
@@ -34,12 +34,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Every API route must say who may call it; a route that forgets stops the server from starting.
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/') && !route.config?.permission) {
-      throw new Error(`Route ${route.method} ${route.url} declares no permission (config.permission)`);
-    }
-  });
+  app.addHook('onRoute', requireDeclaredPermission);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

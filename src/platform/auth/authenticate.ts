@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../db/client.js';
 import { httpError } from '../http/errors.js';
 import type { Actor, RequestMeta } from './actor.js';
@@ -24,6 +24,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Routes a user who must change the password may still call.
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<RoutePermission>(['public', 'authenticated']);
+
+/** onRoute hook: every API route must say who may call it; one that forgets stops the server from starting. */
+export function requireDeclaredPermission(route: RouteOptions): void {
+  if (route.url.startsWith('/api/v1/') && !route.config?.permission) {
+    throw new Error(`Route ${route.method} ${route.url} declares no permission (config.permission)`);
+  }
+}
 
 export function installAuthentication(app: FastifyInstance, db: Db, loadActor: ActorLoader): void {
   app.decorateRequest('actor', null);
