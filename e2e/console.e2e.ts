@@ -21,6 +21,8 @@ let server: TestServer;
 let close: () => Promise<void> = async () => undefined;
 let context: BrowserContext;
 let page: Page;
+/** Script errors and CSP violations seen by the browser; the console must cause none. */
+const browserProblems: string[] = [];
 
 /** The first match, once it is visible. */
 async function shown(locator: Locator, timeout = 20_000): Promise<Locator> {
@@ -35,6 +37,9 @@ async function text(locator: Locator): Promise<string> {
 
 /** The antd toast message containing `words`. */
 const toast = (words: string) => page.locator('.ant-message-notice').filter({ hasText: words });
+
+/** One of the allocation options (antd radio buttons: the input itself is hidden). */
+const choice = (label: string) => page.locator('.ant-radio-button-wrapper').filter({ hasText: label });
 
 async function login(username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
@@ -62,6 +67,10 @@ beforeAll(async () => {
   context = browser.context;
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => browserProblems.push(`pageerror: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) browserProblems.push(`csp: ${msg.text()}`);
+  });
 });
 
 afterEach(async (ctx) => {
@@ -96,9 +105,9 @@ describe('console: account allocation down the tree (账号分配)', () => {
 
   it('refuses a second supervision agency for a province that has one (山东省)', async () => {
     await page.locator('.ant-menu').getByText('账号分配').click();
-    const option = await shown(page.getByRole('radio', { name: '省级监管机构' }));
-    expect(await option.isChecked()).toBe(true);
-    expect(await page.getByRole('radio').count()).toBe(1); // the ministry allocates only province supervision agencies
+    const option = await shown(choice('省级监管机构'));
+    expect(await option.getAttribute('class')).toContain('ant-radio-button-wrapper-checked');
+    expect(await page.locator('.ant-radio-button-wrapper').count()).toBe(1); // the ministry allocates only province supervision agencies
     await pickRegion('山东省');
     expect(await page.getByLabel('机构名称').inputValue()).toBe('山东省农业农村厅');
     await page.getByLabel('用户名').fill(`sd-second-${suffix}`);
@@ -149,9 +158,10 @@ describe('console: account allocation down the tree (账号分配)', () => {
   it('lets the province administrator create the 郑州市 supervision administrator', async () => {
     await page.locator('.ant-menu').getByText('账号分配').click();
     // A province allocates its own level's testing and enforcement agencies and the cities' supervision agencies.
-    await shown(page.getByRole('radio', { name: '省级检测机构' }));
-    await shown(page.getByRole('radio', { name: '省级执法机构' }));
-    await page.getByText('市级监管机构').click();
+    await shown(choice('省级检测机构'));
+    await shown(choice('省级执法机构'));
+    expect(await page.locator('.ant-radio-button-wrapper').count()).toBe(3);
+    await choice('市级监管机构').click();
     await pickRegion('郑州市');
     expect(await page.getByLabel('机构名称').inputValue()).toBe(city.agency);
     await page.getByLabel('用户名').fill(city.username);
@@ -168,13 +178,37 @@ describe('console: account allocation down the tree (账号分配)', () => {
     const node = await shown(page.locator('.ant-tree-treenode').filter({ hasText: city.agency }));
     expect(await node.textContent()).toContain('市级 · 郑州市');
     expect(await text(page.getByTestId('agency-detail'))).toContain('4101');
+    // A clean picture: no pointer hover, the success toasts gone.
     await page.mouse.move(0, 0);
+    await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 15_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'agency-tree.png'), fullPage: true });
+  });
+
+  it("lets the province administrator disable, enable and reset the city administrator's account", async () => {
+    await page.getByTestId('agency-detail').getByRole('button', { name: '管理该机构用户' }).click();
+    const row = await shown(page.locator('.ant-table-row').filter({ hasText: city.username }));
+    expect(await row.textContent()).toContain('待改密'); // allocated accounts must change the initial password
+    await row.getByRole('button', { name: /停\s*用/ }).click();
+    await (await shown(page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }))).click();
+    await shown(toast(`已停用 ${city.username}`));
+    expect(await text(row.locator('.ant-tag').filter({ hasText: '已停用' }))).toBe('已停用');
+    await row.getByRole('button', { name: /启\s*用/ }).click();
+    await shown(toast(`已启用 ${city.username}`));
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const dialog = page.locator('.ant-modal').filter({ has: page.locator('#reset-password') });
+    await (await shown(dialog.getByTestId('generate-password'))).click();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await shown(toast(`已重置 ${city.username} 的密码`));
   });
 
   it('records the allocation in the audit log', async () => {
     await page.locator('.ant-menu').getByText('审计日志').click();
     const row = await shown(page.locator('.ant-table-row').filter({ hasText: 'agency.create' }));
-    expect(await row.textContent()).toContain(province.displayName);
+    expect(await row.textContent()).toContain(province.username); // the newest creation is the city's, by the province admin
+    expect(await row.textContent()).toContain('创建机构');
+  });
+
+  it('ran without script errors or Content-Security-Policy violations', () => {
+    expect(browserProblems).toEqual([]);
   });
 });

@@ -33,29 +33,35 @@ const processes = [
 ];
 
 let stopping = false;
-function stopAll(code: number) {
+const running = () => processes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
+
+/**
+ * Stops both children. After Ctrl-C the terminal has already sent SIGINT to the whole process group, so the
+ * children are only signalled again if they are still running after a grace period (a second signal makes
+ * `tsx watch` kill the server at once, without closing the database).
+ */
+function stopAll(code: number, forward: NodeJS.Signals | null) {
   if (stopping) return;
   stopping = true;
-  for (const { child } of processes) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  // Give them a moment to close the database and the port; then leave regardless.
-  setTimeout(() => process.exit(code), 3000).unref();
-  let left = processes.length;
-  for (const { child } of processes) {
-    if (child.exitCode !== null || child.signalCode !== null) left--;
-    else child.once('exit', () => --left === 0 && process.exit(code));
-  }
-  if (left === 0) process.exit(code);
+  if (forward) for (const { child } of running()) child.kill(forward);
+  const exitWhenDone = () => running().length === 0 && process.exit(code);
+  for (const { child } of running()) child.once('exit', exitWhenDone);
+  exitWhenDone();
+  setTimeout(() => {
+    for (const { child } of running()) child.kill('SIGTERM');
+    setTimeout(() => process.exit(code), 3000).unref();
+  }, 5000).unref();
 }
 
 for (const { name, child } of processes) {
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[${name}] exited (${signal ?? code}); stopping the other process`);
-      stopAll(code ?? 1);
+      stopAll(code ?? 1, 'SIGTERM');
     }
   });
 }
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
+process.on('SIGINT', () => stopAll(0, null));
+process.on('SIGTERM', () => stopAll(0, 'SIGTERM'));
 
 console.log(`Tracenet dev: API on http://127.0.0.1:${apiPort} (tsx watch), console on http://localhost:5173 (Vite, hot reload). Ctrl-C stops both.`);

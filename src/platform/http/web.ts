@@ -8,7 +8,7 @@ export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
 /** Serves the built console; unknown non-API GETs get index.html so the console's own routes work on reload. */
 export async function installWebConsole(app: FastifyInstance): Promise<boolean> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'], maxAge: '1h', immutable: false });
   return true;
 }
 

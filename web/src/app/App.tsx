@@ -68,7 +68,7 @@ function NotFound() {
 function FullPageSpin({ label }: { label: string }) {
   return (
     <div className="tn-full-center">
-      <Spin size="large" tip={label}>
+      <Spin size="large" description={label}>
         <div className="tn-spin-box" />
       </Spin>
     </div>

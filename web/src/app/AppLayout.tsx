@@ -1,4 +1,4 @@
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -27,6 +27,15 @@ export function AppLayout() {
   return (
     <Layout className="tn-shell">
       <Header className="tn-header">
+        {narrow && (
+          <Button
+            type="text"
+            className="tn-header-button"
+            icon={siderCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed(!siderCollapsed)}
+            aria-label={t('menu.toggle')}
+          />
+        )}
         <div className="tn-brand" onClick={() => navigate('/')}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span className="tn-brand-name">{t('app.name')}</span>
@@ -58,6 +67,7 @@ export function AppLayout() {
           breakpoint="md"
           collapsedWidth={narrow ? 0 : 64}
           collapsible
+          trigger={narrow ? null : undefined}
           collapsed={siderCollapsed}
           onCollapse={(value) => setCollapsed(value)}
           className="tn-sider"
@@ -66,15 +76,17 @@ export function AppLayout() {
             mode="inline"
             selectedKeys={[selected]}
             items={items}
+            style={{ borderInlineEnd: 'none' }}
             onClick={({ key }) => {
               navigate(key);
               if (narrow) setCollapsed(true);
             }}
           />
         </Sider>
+        {narrow && !siderCollapsed && <div className="tn-sider-mask" onClick={() => setCollapsed(true)} />}
         <Content className="tn-content">
           <PageErrorBoundary key={location.pathname}>
-            <Suspense fallback={<Spin className="tn-page-spin" tip={t('app.loading')} size="large"><div /></Spin>}>
+            <Suspense fallback={<Spin className="tn-page-spin" description={t('app.loading')} size="large"><div /></Spin>}>
               <Outlet />
             </Suspense>
           </PageErrorBoundary>

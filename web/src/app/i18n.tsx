@@ -70,7 +70,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#237804', borderRadius: 6 } }}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#389e0d', colorPrimaryBg: '#eef8e6', colorPrimaryBgHover: '#d9f2c4', borderRadius: 6 } }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </I18nContext.Provider>

@@ -6,9 +6,16 @@ type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 export const kindLabel = (t: T, kind: AgencyKind) => t(`kind.${kind}`);
 export const levelLabel = (t: T, level: AgencyLevel) => t(`level.${level}`);
 
-/** "山东省农业农村厅 (山东省)" — the agency with its region, or 全国 for the ministry. */
+/** "山东省农业农村厅 · 山东省" — the agency with its region, or 全国 for the ministry. */
 export function agencyTitle(agency: Pick<Agency, 'name' | 'regionName' | 'regionCode'>, t: T): string {
   return `${agency.name} · ${agency.regionName ?? (agency.regionCode ? agency.regionCode : t('common.nationwide'))}`;
+}
+
+/** A recorded audit action in words, or the code itself for an action this console does not know yet. */
+export function actionLabel(t: T, action: string): string {
+  const key = `action.${action}` as MessageKey;
+  const text = t(key);
+  return text === key ? action : text;
 }
 
 export const KIND_COLOR: Record<AgencyKind, string> = { supervision: 'green', testing: 'blue', enforcement: 'volcano' };

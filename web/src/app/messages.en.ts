@@ -13,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   'lang.switch': '中文',
   'lang.label': 'Language',
 
+  'menu.toggle': 'Menu',
   'menu.agencies': 'Agency tree',
   'menu.allocate': 'Allocate accounts',
   'menu.users': 'Users',
@@ -178,5 +179,17 @@ export const en: Record<MessageKey, string> = {
   'audit.requestId': 'Request id',
   'audit.hash': 'Hash chain',
   'audit.system': 'system',
-  'audit.count': '{n} entries loaded',
+  'audit.count': 'Loaded: {n}',
+
+  'action.agency.create': 'Agency created',
+  'action.user.create': 'User created',
+  'action.user.update': 'User edited',
+  'action.user.disable': 'User disabled',
+  'action.user.enable': 'User enabled',
+  'action.user.reset_password': 'Password reset',
+  'action.user.change_password': 'Password changed',
+  'action.auth.lock': 'Account locked',
+  'action.token.create': 'Token created',
+  'action.token.revoke': 'Token revoked',
+  'action.system.seed_demo': 'Demo data loaded',
 };

@@ -12,6 +12,7 @@ export const zh = {
   'lang.switch': 'English',
   'lang.label': '语言',
 
+  'menu.toggle': '菜单',
   'menu.agencies': '机构树',
   'menu.allocate': '账号分配',
   'menu.users': '用户管理',
@@ -178,6 +179,18 @@ export const zh = {
   'audit.hash': '哈希链',
   'audit.system': '系统',
   'audit.count': '已加载 {n} 条',
+
+  'action.agency.create': '创建机构',
+  'action.user.create': '创建用户',
+  'action.user.update': '修改用户',
+  'action.user.disable': '停用用户',
+  'action.user.enable': '启用用户',
+  'action.user.reset_password': '重置密码',
+  'action.user.change_password': '修改密码',
+  'action.auth.lock': '账号锁定',
+  'action.token.create': '创建令牌',
+  'action.token.revoke': '吊销令牌',
+  'action.system.seed_demo': '载入演示数据',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -3,6 +3,7 @@ import { App, AutoComplete, Button, Card, DatePicker, Select, Table, Tag, Typogr
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { formatTime } from '../../app/format';
+import { actionLabel } from '../../app/labels';
 import { useI18n } from '../../app/i18n';
 import type { AuditEntry } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
@@ -38,7 +39,7 @@ export default function AuditPage() {
           <AutoComplete
             style={{ width: 220 }}
             value={action}
-            options={KNOWN_ACTIONS.filter((a) => a.includes(action)).map((a) => ({ value: a }))}
+            options={KNOWN_ACTIONS.filter((a) => a.includes(action)).map((a) => ({ value: a, label: `${actionLabel(t, a)} · ${a}` }))}
             onChange={(v: string) => {
               setAction(v);
               if (!v) setFilters((f) => ({ ...f, action: undefined }));
@@ -71,9 +72,20 @@ export default function AuditPage() {
           scroll={{ x: 900 }}
           expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
           columns={[
-            { title: t('audit.at'), dataIndex: 'at', width: 170, render: formatTime },
+            { title: t('audit.at'), dataIndex: 'at', className: 'tn-nowrap', render: formatTime },
             { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? <Tag>{t('audit.system')}</Tag> },
-            { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color="geekblue">{v}</Tag> },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              render: (v: string) => (
+                <span title={v}>
+                  <Tag color="geekblue">{actionLabel(t, v)}</Tag>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {v}
+                  </Typography.Text>
+                </span>
+              ),
+            },
             {
               title: t('audit.target'),
               key: 'target',

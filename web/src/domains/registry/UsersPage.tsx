@@ -141,7 +141,7 @@ export default function UsersPage() {
                     </Space>
                   ),
                 },
-                { title: t('field.lastLoginAt'), dataIndex: 'lastLoginAt', render: formatTime },
+                { title: t('field.lastLoginAt'), dataIndex: 'lastLoginAt', className: 'tn-nowrap', render: formatTime },
                 {
                   title: t('common.actions'),
                   key: 'actions',
