@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
@@ -29,6 +29,12 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     genReqId: (req) => {
       const sent = req.headers['x-request-id'];
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
+    // The router refuses a malformed %-escape or an over-long path parameter before any hook or error
+    // handler runs; without this its own body ({error, code: FST_ERR_…}) would escape the one error shape.
+    frameworkErrors: (err, request, reply) => {
+      const appError = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? httpError('VALIDATION_FAILED', { issues: [{ where: 'params', message: 'too long' }] }) : httpError('BAD_REQUEST', { reason: err.code });
+      void (reply as FastifyReply).status(appError.status).send({ ...appError.toBody(), details: { ...appError.details, requestId: request.id } });
     },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor, CommandContext } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import type { Tx } from '../../platform/db/client.js';
+import { pgErrorCode } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import type { AgencyOut, AllocateIn, UserOut } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
 import { registryError } from './errors.js';
-import { canListUsers, findAllocationOption, REGION_LEVEL, regionFitsLevel } from './policies.js';
+import { findAllocationOption, manageableRoles, REGION_LEVEL, regionFitsLevel } from './policies.js';
 import { findRegion, findVisibleAgency, listUsersOfAgency } from './queries.js';
 import { agencies } from './schema.js';
 import { insertUser } from './user.service.js';
@@ -33,21 +35,32 @@ export async function allocateAgency(deps: RegistryDeps, ctx: CommandContext, in
         .where(and(eq(agencies.kind, 'supervision'), eq(agencies.level, input.level), eq(agencies.regionCode, input.regionCode)));
       if (existing.length) throw registryError('AGENCY_EXISTS', { agencyId: existing[0]!.id });
     }
-    const [row] = await tx
-      .insert(agencies)
-      .values({ name: input.name, kind: input.kind, level: input.level, regionCode: input.regionCode, parentId: actor.agency.id, createdBy: actor.userId })
-      .returning();
+    const row = await insertAgency(tx, { name: input.name, kind: input.kind, level: input.level, regionCode: input.regionCode, parentId: actor.agency.id, createdBy: actor.userId });
     await recordAudit(tx, ctx, {
       action: 'agency.create',
       targetType: 'agency',
-      targetId: row!.id,
+      targetId: row.id,
       regionCode: input.regionCode,
-      after: { name: row!.name, kind: row!.kind, level: row!.level, regionCode: row!.regionCode, parentId: row!.parentId },
+      after: { name: row.name, kind: row.kind, level: row.level, regionCode: row.regionCode, parentId: row.parentId },
     });
-    const account = await insertUser(deps, tx, ctx, row!, { ...input.account, role: option.accountRole });
-    const agency = await findVisibleAgency(tx, actor, row!.id);
+    const account = await insertUser(deps, tx, ctx, row, { ...input.account, role: option.accountRole });
+    const agency = await findVisibleAgency(tx, actor, row.id);
     return { agency: agency!, account };
   });
+}
+
+/**
+ * allocateAgency's look-up sees only committed agencies: two allocations of one region running at once both pass it,
+ * and the partial unique index (one supervision agency per level and region) stops the second here.
+ */
+async function insertAgency(tx: Tx, values: typeof agencies.$inferInsert) {
+  try {
+    const [row] = await tx.insert(agencies).values(values).returning();
+    return row!;
+  } catch (err) {
+    if (pgErrorCode(err) === '23505') throw registryError('AGENCY_EXISTS', { regionCode: values.regionCode });
+    throw err;
+  }
 }
 
 export async function agencyDetail(deps: RegistryDeps, actor: Actor, id: string): Promise<AgencyOut> {
@@ -59,6 +72,8 @@ export async function agencyDetail(deps: RegistryDeps, actor: Actor, id: string)
 export async function agencyUsers(deps: RegistryDeps, actor: Actor, id: string, q: { q?: string | undefined; status?: string | undefined; limit: number; cursor?: string | undefined }) {
   const agency = await findVisibleAgency(deps.db, actor, id);
   if (!agency) throw registryError('AGENCY_NOT_FOUND');
-  if (!canListUsers(actor, agency)) throw registryError('ALLOCATION_NOT_ALLOWED');
-  return listUsersOfAgency(deps.db, deps.pii, id, q);
+  // Only the accounts the actor manages: a parent agency sees the administrators it appointed, not their staff.
+  const roles = manageableRoles(actor, agency);
+  if (roles.length === 0) throw registryError('ACCOUNTS_NOT_MANAGED');
+  return listUsersOfAgency(deps.db, deps.pii, id, roles, q);
 }

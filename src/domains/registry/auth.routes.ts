@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/auth/session.js';
 import { actorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
-import { changePasswordIn, idParam, loginIn, meOut, tokenCreatedOut, tokenIn, tokenOut } from './contracts.js';
+import { changePasswordIn, idParam, loginIn, logoutIn, meOut, tokenCreatedOut, tokenIn, tokenOut } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
 import { changePassword, issueToken, login, logout, me, myTokens, revokeToken } from './auth.service.js';
 
@@ -26,7 +26,7 @@ export function authRoutes(deps: RegistryDeps) {
 
     app.post('/api/v1/auth/logout', {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'Log out', response: { 204: z.null(), ...errorResponses } },
+      schema: { tags, summary: 'Log out', body: logoutIn, response: { 204: z.null(), ...errorResponses } },
       handler: async (request, reply) => {
         await logout(deps, request.cookies[SESSION_COOKIE]);
         void reply.clearCookie(SESSION_COOKIE, { path: '/' });

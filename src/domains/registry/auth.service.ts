@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Actor, CommandContext, RequestMeta } from '../../platform/auth/actor.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import { createApiToken, createSession, destroySession, endOtherSessions, listApiTokens, revokeApiToken } from '../../platform/auth/session.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { actorLoader } from './actor.loader.js';
 import type { RegistryDeps } from './deps.js';
@@ -14,9 +15,45 @@ import { assertStrongPassword } from './user.service.js';
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
 
+type Attempt = { kind: 'locked'; until: Date } | { kind: 'counted'; remaining: number } | { kind: 'last'; until: Date };
+
 /**
- * 登录. Five wrong passwords in a row lock the account for 15 minutes; the error says until when. Failed
- * attempts are committed even though the request fails, which is why they have their own transaction.
+ * Counts one attempt before the password is checked, in a single UPDATE: parallel guesses take their numbers
+ * one after another, so no more than five are ever judged. The fifth already sets the lock (and restarts the
+ * count for after it); a right password on that attempt lifts it again.
+ */
+async function claimAttempt(db: Db, userId: string): Promise<Attempt> {
+  const now = new Date();
+  const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const fifth = sql`${users.failedAttempts} + 1 >= ${MAX_FAILED_ATTEMPTS}`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedAttempts: sql`CASE WHEN ${fifth} THEN 0 ELSE ${users.failedAttempts} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${fifth} THEN ${until.toISOString()}::timestamptz ELSE NULL END`,
+    })
+    .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+    .returning({ failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil });
+  if (row?.lockedUntil) return { kind: 'last', until: row.lockedUntil };
+  if (row) return { kind: 'counted', remaining: MAX_FAILED_ATTEMPTS - row.failedAttempts };
+  const [locked] = await db.select({ until: users.lockedUntil }).from(users).where(eq(users.id, userId));
+  return { kind: 'locked', until: locked?.until ?? until };
+}
+
+function lockedError(until: Date) {
+  return registryError('ACCOUNT_LOCKED', { lockedUntil: until.toISOString(), minutes: LOCK_MINUTES });
+}
+
+async function recordLock(deps: RegistryDeps, meta: RequestMeta, user: { id: string; agencyId: string }): Promise<void> {
+  await withTransaction(deps.db, null, async (tx) => {
+    const [agency] = await tx.select({ regionCode: agencies.regionCode }).from(agencies).where(eq(agencies.id, user.agencyId));
+    await recordAudit(tx, { actor: null, meta }, { action: 'auth.lock', targetType: 'user', targetId: user.id, regionCode: agency?.regionCode ?? '' });
+  });
+}
+
+/**
+ * 登录. Five wrong passwords in a row lock the account for 15 minutes; the error says until when. The attempt
+ * is counted (and committed) before the password is verified, so the count holds even for parallel guesses.
  */
 export async function login(deps: RegistryDeps, meta: RequestMeta, username: string, password: string) {
   const [user] = await deps.db.select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
@@ -24,33 +61,23 @@ export async function login(deps: RegistryDeps, meta: RequestMeta, username: str
     await verifyPassword(await dummyHash(), password);
     throw registryError('INVALID_CREDENTIALS');
   }
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw registryError('ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil.toISOString(), minutes: LOCK_MINUTES });
-  }
-  const ctx: CommandContext = { actor: null, meta };
+  const attempt = await claimAttempt(deps.db, user.id);
+  if (attempt.kind === 'locked') throw lockedError(attempt.until);
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const outcome = await withTransaction(deps.db, null, async (tx): Promise<{ kind: 'failed'; remaining: number } | { kind: 'locked'; until: Date }> => {
-      const [row] = await tx
-        .update(users)
-        .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
-        .where(eq(users.id, user.id))
-        .returning({ failedAttempts: users.failedAttempts });
-      if (row!.failedAttempts < MAX_FAILED_ATTEMPTS) return { kind: 'failed', remaining: MAX_FAILED_ATTEMPTS - row!.failedAttempts };
-      const until = new Date(Date.now() + LOCK_MINUTES * 60_000);
-      await tx.update(users).set({ failedAttempts: 0, lockedUntil: until }).where(eq(users.id, user.id));
-      const [agency] = await tx.select({ regionCode: agencies.regionCode }).from(agencies).where(eq(agencies.id, user.agencyId));
-      await recordAudit(tx, ctx, { action: 'auth.lock', targetType: 'user', targetId: user.id, regionCode: agency?.regionCode ?? '' });
-      return { kind: 'locked', until };
-    });
-    if (outcome.kind === 'locked') throw registryError('ACCOUNT_LOCKED', { lockedUntil: outcome.until.toISOString(), minutes: LOCK_MINUTES });
-    throw registryError('INVALID_CREDENTIALS', { remainingAttempts: outcome.remaining });
+    if (attempt.kind === 'last') {
+      await recordLock(deps, meta, user);
+      throw lockedError(attempt.until);
+    }
+    throw registryError('INVALID_CREDENTIALS', { remainingAttempts: attempt.remaining });
   }
+  const now = new Date();
+  // The right password: the attempt just counted (and a lock it set) is forgotten, even if the account is disabled.
+  await deps.db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id));
   if (user.status !== 'active') throw registryError('ACCOUNT_DISABLED');
   const actor = await actorLoader(deps.db)(user.id);
   if (!actor) throw registryError('ACCOUNT_DISABLED'); // the agency itself is disabled
   const session = await withTransaction(deps.db, null, async (tx) => {
-    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     return createSession(tx, user.id, meta.ip, deps.config.sessionTtlHours);
   });
   return { session, actor };

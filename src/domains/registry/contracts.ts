@@ -17,7 +17,10 @@ export const username = z
   .min(3)
   .max(40)
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - ; starting with a letter');
-export const displayName = z.string().trim().min(1).max(60);
+/** Names people read: no control characters (PostgreSQL cannot store NUL, and a newline in a name misleads). */
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+export const plainText = (min: number, max: number) => z.string().trim().min(min).max(max).regex(NO_CONTROL_CHARACTERS, 'no control characters');
+export const displayName = plainText(1, 60);
 export const mobilePhone = z.string().regex(/^1[3-9]\d{9}$/, 'an 11-digit mainland mobile number');
 /** Strength is checked by the service (passwordProblems) so that the message can say what is missing. */
 export const password = z.string().min(1).max(128);
@@ -60,10 +63,12 @@ export const meOut = z.object({
   csrfToken: z.string().nullable(),
 });
 
-export const loginIn = z.strictObject({ username: z.string().min(1).max(40), password: z.string().min(1).max(128) });
+export const loginIn = z.strictObject({ username: z.string().min(1).max(40).regex(NO_CONTROL_CHARACTERS, 'no control characters'), password: z.string().min(1).max(128) });
+/** Logout takes no fields: no body (Fastify gives null) or `{}`, strict like every other write. */
+export const logoutIn = z.strictObject({}).nullish();
 export const changePasswordIn = z.strictObject({ currentPassword: z.string().min(1).max(128), newPassword: password });
 
-export const tokenIn = z.strictObject({ name: z.string().trim().min(1).max(80), expiresInDays: z.number().int().min(1).max(3650).optional() });
+export const tokenIn = z.strictObject({ name: plainText(1, 80), expiresInDays: z.number().int().min(1).max(3650).optional() });
 export const tokenOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), expiresAt: z.date().nullable(), lastUsedAt: z.date().nullable().optional() });
 export const tokenCreatedOut = tokenOut.extend({ token: z.string().describe('shown once') });
 
@@ -77,7 +82,7 @@ export const newUserIn = z.strictObject({
 export type NewUserIn = z.infer<typeof newUserIn>;
 
 export const allocateIn = z.strictObject({
-  name: z.string().trim().min(2).max(100),
+  name: plainText(2, 100),
   kind: agencyKind,
   level: agencyLevel,
   regionCode,

@@ -35,7 +35,16 @@ export const registryError = defineErrors({
   },
   AGENCY_EXISTS: { status: 409, zh: '该区划已有同级监管机构', en: 'This region already has a supervision agency of that level' },
   ROLE_NOT_ALLOWED: { status: 403, zh: '不能为该机构创建此角色的账号', en: 'You cannot give an account of this agency that role' },
-  CANNOT_CHANGE_SELF: { status: 400, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  ACCOUNTS_NOT_MANAGED: {
+    status: 403,
+    zh: '您不管理该机构的账号(只管理本机构及由您分配的机构的管理员)',
+    en: 'You do not manage the accounts of this agency (only your own agency and the administrators of agencies you allocated)',
+  },
+  CANNOT_CHANGE_SELF: {
+    status: 400,
+    zh: (d) => (d.action === 'reset_password' ? '不能为自己重置密码,请在"我的账号"中修改密码' : '不能停用自己的账号'),
+    en: (d) => (d.action === 'reset_password' ? 'You cannot reset your own password; change it under My account' : 'You cannot disable your own account'),
+  },
   TOKEN_NOT_FOUND: { status: 404, zh: '令牌不存在', en: 'No such token' },
 });
 
@@ -44,10 +53,12 @@ const PASSWORD_PROBLEM_ZH: Record<string, string> = {
   TOO_FEW_CLASSES: '需包含大写字母、小写字母、数字、符号中的至少三类',
   CONTAINS_USERNAME: '不能包含用户名',
   TOO_COMMON: '过于常见',
+  SAME_AS_CURRENT: '不能与当前密码相同',
 };
 const PASSWORD_PROBLEM_EN: Record<string, string> = {
   TOO_SHORT: 'at least 10 characters',
   TOO_FEW_CLASSES: 'at least three of upper case, lower case, digits, symbols',
   CONTAINS_USERNAME: 'must not contain the username',
   TOO_COMMON: 'too common',
+  SAME_AS_CURRENT: 'must differ from the current password',
 };

@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -10,8 +10,10 @@ import { agencies, regions, users } from './schema.js';
 import type { AgencyRef } from './policies.js';
 import { escapeLike } from '../../platform/db/rows.js';
 
-const childCount = sql<number>`(SELECT count(*)::int FROM agencies c WHERE c.parent_id = ${agencies.id})`;
-const regionName = sql<string | null>`(SELECT r.name FROM regions r WHERE r.code = ${agencies.regionCode})`;
+// Drizzle renders a column of a single-table select without its table ("id"), which inside these subqueries
+// would mean the subquery's own row (c.id = c.parent_id: always 0). Name the outer table explicitly.
+const childCount = sql<number>`(SELECT count(*)::int FROM agencies c WHERE c.parent_id = ${agencies}.id)`;
+const regionName = sql<string | null>`(SELECT r.name FROM regions r WHERE r.code = ${agencies}.region_code)`;
 
 const agencyColumns = {
   id: agencies.id,
@@ -78,6 +80,7 @@ export async function listUsersOfAgency(
   db: Executor,
   pii: Pii,
   agencyId: string,
+  roles: readonly string[],
   q: { q?: string | undefined; status?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
   const page = keyset({ sort: users.username, id: users.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
@@ -87,6 +90,7 @@ export async function listUsersOfAgency(
     .where(
       and(
         eq(users.agencyId, agencyId),
+        inArray(users.role, [...roles]),
         q.status ? eq(users.status, q.status) : undefined,
         q.q ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`)) : undefined,
         page.where,

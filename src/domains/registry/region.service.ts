@@ -4,7 +4,9 @@ import { keyset } from '../../platform/http/pagination.js';
 import { registryError } from './errors.js';
 import { regions } from './schema.js';
 
-const hasChildren = sql<boolean>`EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = ${regions.code})`;
+// The outer table is named explicitly: Drizzle would render ${regions.code} as a bare "code", which inside the
+// subquery means c.code (a region is never its own parent, so hasChildren would always be false).
+const hasChildren = sql<boolean>`EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = ${regions}.code)`;
 const columns = { code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode, hasChildren };
 
 /** 区划级联: the children of a region (the provinces when no parent is given), for cascading pickers. */

@@ -72,7 +72,7 @@ export async function createUser(deps: RegistryDeps, ctx: CommandContext, agency
     const agency = await findVisibleAgency(tx, actor, agencyId);
     if (!agency) throw registryError('AGENCY_NOT_FOUND');
     const roles = manageableRoles(actor, agency);
-    if (roles.length === 0) throw registryError('ALLOCATION_NOT_ALLOWED');
+    if (roles.length === 0) throw registryError('ACCOUNTS_NOT_MANAGED');
     if (!roles.includes(input.role)) throw registryError('ROLE_NOT_ALLOWED', { allowed: roles });
     return insertUser(deps, tx, ctx, agency, input);
   });
@@ -94,7 +94,7 @@ export async function updateUser(
 ): Promise<UserOut> {
   return withTransaction(deps.db, ctx, async (tx) => {
     const { user, agency } = await manageableUser(deps, tx, ctx, userId);
-    if (patch.status === 'disabled' && userId === ctx.actor!.userId) throw registryError('CANNOT_CHANGE_SELF');
+    if (patch.status === 'disabled' && userId === ctx.actor!.userId) throw registryError('CANNOT_CHANGE_SELF', { action: 'disable' });
     const beforePhone = user.phoneEnc ? deps.pii.decrypt(user.phoneEnc) : null;
     const values: Partial<typeof users.$inferInsert> = {};
     if (patch.status !== undefined) values.status = patch.status;
@@ -120,6 +120,9 @@ export async function updateUser(
 /** An administrator sets a new password; the holder must change it at next login and loses open sessions. */
 export async function resetPassword(deps: RegistryDeps, ctx: CommandContext, userId: string, newPassword: string): Promise<UserOut> {
   return withTransaction(deps.db, ctx, async (tx) => {
+    // One's own password is changed with the current one (/auth/password); a reset would let a borrowed
+    // session take the account over for good.
+    if (userId === ctx.actor!.userId) throw registryError('CANNOT_CHANGE_SELF', { action: 'reset_password' });
     const { user, agency } = await manageableUser(deps, tx, ctx, userId);
     assertStrongPassword(newPassword, user.username);
     const [row] = await tx

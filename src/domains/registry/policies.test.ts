@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
+import { jurisdictionPrefix } from '../../platform/auth/jurisdiction.js';
+import { AGENCY_KINDS, AGENCY_LEVELS, ROLES } from './contracts.js';
+import { passwordProblems } from './password-rules.js';
+import {
+  allocationOptions,
+  canListUsers,
+  canManageUser,
+  findAllocationOption,
+  manageableRoles,
+  permissionsOf,
+  regionFitsLevel,
+  type AgencyRef,
+} from './policies.js';
+
+// Plain unit tests of the account-allocation rules (DESIGN.md §2), for every kind × level × role.
+
+const REGION: Record<AgencyLevel, string> = { ministry: '', province: '37', city: '3707', county: '370783', township: '370783100' };
+
+function actorOf(kind: AgencyKind, level: AgencyLevel, role: Role, agencyId = `${kind}-${level}`): Actor {
+  return {
+    userId: `u-${agencyId}-${role}`,
+    username: `${agencyId}-${role}`,
+    displayName: 'test',
+    role,
+    agency: { id: agencyId, name: agencyId, kind, level, regionCode: REGION[level] },
+    jurisdiction: jurisdictionPrefix(level, REGION[level]),
+    permissions: permissionsOf(role, kind, level),
+    mustChangePassword: false,
+  };
+}
+
+const agencyRef = (id: string, kind: AgencyKind, level: AgencyLevel, parentId: string | null): AgencyRef => ({ id, kind, level, regionCode: REGION[level], parentId });
+
+const EVERY_ACTOR = AGENCY_KINDS.flatMap((kind) => AGENCY_LEVELS.flatMap((level) => ROLES.map((role) => ({ kind, level, role }))));
+
+/** The seed's rule, written out by hand: what an admin of a supervision agency of each level may allocate. */
+const SUPERVISION_ADMIN_ALLOCATES: Record<AgencyLevel, { kind: AgencyKind; level: AgencyLevel; regionLevel: number; accountRole: Role }[]> = {
+  ministry: [{ kind: 'supervision', level: 'province', regionLevel: 1, accountRole: 'admin' }],
+  province: [
+    { kind: 'testing', level: 'province', regionLevel: 1, accountRole: 'admin' },
+    { kind: 'enforcement', level: 'province', regionLevel: 1, accountRole: 'admin' },
+    { kind: 'supervision', level: 'city', regionLevel: 2, accountRole: 'admin' },
+  ],
+  city: [
+    { kind: 'testing', level: 'city', regionLevel: 2, accountRole: 'admin' },
+    { kind: 'enforcement', level: 'city', regionLevel: 2, accountRole: 'admin' },
+    { kind: 'supervision', level: 'county', regionLevel: 3, accountRole: 'admin' },
+  ],
+  county: [
+    { kind: 'testing', level: 'county', regionLevel: 3, accountRole: 'admin' },
+    { kind: 'enforcement', level: 'county', regionLevel: 3, accountRole: 'admin' },
+    // Township stations receive user accounts from the county, not an administrator.
+    { kind: 'supervision', level: 'township', regionLevel: 4, accountRole: 'staff' },
+  ],
+  township: [],
+};
+
+describe('allocationOptions: who may allocate what', () => {
+  for (const { kind, level, role } of EVERY_ACTOR) {
+    const expected = kind === 'supervision' && role === 'admin' ? SUPERVISION_ADMIN_ALLOCATES[level] : [];
+    it(`${kind} ${level} ${role} → ${expected.map((o) => `${o.kind}/${o.level}`).join(', ') || 'nothing'}`, () => {
+      const options = allocationOptions(actorOf(kind, level, role));
+      expect(options).toEqual(expected.map((o) => ({ ...o, regionWithin: REGION[level] })));
+    });
+  }
+
+  it('findAllocationOption finds exactly the allowed pairs and nothing else', () => {
+    for (const { kind, level, role } of EVERY_ACTOR) {
+      const actor = actorOf(kind, level, role);
+      for (const wantKind of AGENCY_KINDS) {
+        for (const wantLevel of AGENCY_LEVELS) {
+          const allowed = allocationOptions(actor).some((o) => o.kind === wantKind && o.level === wantLevel);
+          expect(Boolean(findAllocationOption(actor, wantKind, wantLevel)), `${kind}/${level}/${role} → ${wantKind}/${wantLevel}`).toBe(allowed);
+        }
+      }
+    }
+  });
+
+  it('never lets anyone allocate a ministry, an agency above its own level, or a level it skips', () => {
+    const order = AGENCY_LEVELS;
+    for (const { kind, level, role } of EVERY_ACTOR) {
+      for (const o of allocationOptions(actorOf(kind, level, role))) {
+        expect(o.level).not.toBe('ministry');
+        const step = order.indexOf(o.level) - order.indexOf(level);
+        expect(o.kind === 'supervision' ? step : step + 1, `${level} → ${o.level}`).toBe(1);
+      }
+    }
+  });
+});
+
+describe('regionFitsLevel', () => {
+  it.each([
+    ['ministry', '', true],
+    ['ministry', '37', false],
+    ['province', '37', true],
+    ['province', '3707', false],
+    ['city', '3707', true],
+    ['city', '37', false],
+    ['county', '370783', true],
+    ['county', '370783100', false],
+    ['township', '370783100', true],
+    ['township', '370783', false],
+    ['township', '370783100000', false],
+  ] as const)('%s with "%s" → %s', (level, code, fits) => {
+    expect(regionFitsLevel(level, code)).toBe(fits);
+  });
+});
+
+describe('manageableRoles: whose accounts an actor manages', () => {
+  it('an admin manages every role of its own agency; a township station only has staff', () => {
+    for (const kind of AGENCY_KINDS) {
+      for (const level of AGENCY_LEVELS) {
+        const actor = actorOf(kind, level, 'admin');
+        const own = agencyRef(actor.agency.id, kind, level, 'someone');
+        expect(manageableRoles(actor, own), `${kind}/${level}`).toEqual(level === 'township' ? ['staff'] : ['admin', 'staff']);
+      }
+    }
+  });
+
+  it('a staff user manages nobody, not even in its own agency', () => {
+    for (const { kind, level } of EVERY_ACTOR.filter((a) => a.role === 'staff')) {
+      const actor = actorOf(kind, level, 'staff');
+      expect(manageableRoles(actor, agencyRef(actor.agency.id, kind, level, null))).toEqual([]);
+      expect(canManageUser(actor, agencyRef(actor.agency.id, kind, level, null), 'staff')).toBe(false);
+      expect(canListUsers(actor, agencyRef(actor.agency.id, kind, level, null))).toBe(false);
+    }
+  });
+
+  it('the allocating supervision agency manages the admins of the agencies it allocated, not their staff', () => {
+    const province = actorOf('supervision', 'province', 'admin', 'sd');
+    for (const child of [agencyRef('sd-lab', 'testing', 'province', 'sd'), agencyRef('sd-law', 'enforcement', 'province', 'sd'), agencyRef('wf', 'supervision', 'city', 'sd')]) {
+      expect(manageableRoles(province, child), child.id).toEqual(['admin']);
+      expect(canManageUser(province, child, 'admin')).toBe(true);
+      expect(canManageUser(province, child, 'staff')).toBe(false);
+      expect(canListUsers(province, child)).toBe(true);
+    }
+  });
+
+  it('the county manages every user of the township stations it allocated', () => {
+    const county = actorOf('supervision', 'county', 'admin', 'sg');
+    const station = agencyRef('sg-hl', 'supervision', 'township', 'sg');
+    expect(manageableRoles(county, station)).toEqual(['staff']);
+    expect(canManageUser(county, station, 'staff')).toBe(true);
+    expect(canManageUser(county, station, 'admin')).toBe(false);
+  });
+
+  it('nobody manages grandchildren, siblings, parents or strangers', () => {
+    const province = actorOf('supervision', 'province', 'admin', 'sd');
+    expect(manageableRoles(province, agencyRef('sg', 'supervision', 'county', 'wf'))).toEqual([]);
+    expect(manageableRoles(province, agencyRef('moa', 'supervision', 'ministry', null))).toEqual([]);
+    expect(manageableRoles(province, agencyRef('sc', 'supervision', 'province', 'moa'))).toEqual([]);
+    const lab = actorOf('testing', 'province', 'admin', 'sd-lab');
+    expect(manageableRoles(lab, agencyRef('sd-law', 'enforcement', 'province', 'sd'))).toEqual([]);
+    expect(manageableRoles(lab, agencyRef('sd', 'supervision', 'province', 'moa'))).toEqual([]);
+  });
+
+  it('a testing or enforcement admin never manages another agency, even one naming it as parent', () => {
+    const lab = actorOf('testing', 'city', 'admin', 'wf-lab');
+    expect(manageableRoles(lab, agencyRef('x', 'testing', 'county', 'wf-lab'))).toEqual([]);
+  });
+});
+
+describe('permissionsOf: what each role may call', () => {
+  for (const { kind, level, role } of EVERY_ACTOR) {
+    const expected = ['agency.read'];
+    if (role === 'admin') expected.push('user.read', 'user.manage');
+    if (role === 'admin' && kind === 'supervision' && level !== 'township') expected.push('agency.allocate');
+    if (kind === 'supervision' && (level === 'ministry' || level === 'province')) expected.push('audit.read');
+    it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
+      expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
+    });
+  }
+
+  it('only actors holding agency.allocate are offered anything to allocate', () => {
+    for (const { kind, level, role } of EVERY_ACTOR) {
+      const actor = actorOf(kind, level, role);
+      expect(allocationOptions(actor).length > 0, `${kind}/${level}/${role}`).toBe(actor.permissions.has('agency.allocate'));
+    }
+  });
+});
+
+describe('passwordProblems', () => {
+  it.each([
+    ['Strong#Pass2026', 'someone', []],
+    ['Short#1a', 'someone', ['TOO_SHORT']],
+    ['alllowercaseletters', 'someone', ['TOO_FEW_CLASSES']],
+    ['Someone#2026x', 'someone', ['CONTAINS_USERNAME']],
+    ['Admin@123456', 'someone', ['TOO_COMMON']],
+    ['abc', 'abc', ['TOO_SHORT', 'TOO_FEW_CLASSES', 'CONTAINS_USERNAME']],
+  ] as const)('%s for %s → %j', (password, username, problems) => {
+    expect(passwordProblems(password, username)).toEqual(problems);
+  });
+});
