@@ -1,28 +1,16 @@
-import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/platform/db/rows.js';
 import { allocateIn, changePasswordIn, loginIn, logoutIn, newUserIn, resetPasswordIn, tokenIn, updateUserIn, uuid } from '../src/domains/registry/contracts.js';
 import { createTestApp, type TestApp } from './harness.js';
+import { counts, type Counts } from './assertions.js';
 
 /**
  * Issue 2, "Bad input": a few hundred generated bad bodies to every write route of the accounts domain. Each
  * must get a 4xx with a stable code and a zh/en message — never a 5xx — and nothing may be written.
  */
 
-type Counts = { agencies: number; users: number; audit: number; tokens: number; sessions: number };
-
-async function counts(t: TestApp): Promise<Counts> {
-  const [row] = await queryRows<Counts>(
-    t.database.db,
-    sql`SELECT (SELECT count(*)::int FROM agencies) AS agencies, (SELECT count(*)::int FROM users) AS users,
-               (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM api_tokens) AS tokens,
-               (SELECT count(*)::int FROM sessions) AS sessions`,
-  );
-  return row!;
-}
 
 const SEED = 20260;
 const RUNS = 200;

@@ -1,40 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { queryRows } from '../../platform/db/rows.js';
 import type { AgencyOut, UserOut } from './contracts.js';
+import { counts, expectError, refused } from '../../../test/assertions.js';
 
 // Every account-allocation rule of DESIGN.md §2 over HTTP, allowed and refused; a refusal writes nothing.
 
-type Counts = { agencies: number; users: number; audit: number };
-
-async function counts(t: TestApp): Promise<Counts> {
-  const [row] = await queryRows<Counts>(
-    t.database.db,
-    sql`SELECT (SELECT count(*)::int FROM agencies) AS agencies, (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM audit_log) AS audit`,
-  );
-  return row!;
-}
-
-type ErrorBody = { code: string; message: { zh: string; en: string }; details: Record<string, unknown> };
-
-function expectError(res: LightMyRequestResponse, status: number, code: string): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json<ErrorBody>();
-  expect(body.code).toBe(code);
-  expect(body.message.zh.length).toBeGreaterThan(0);
-  expect(body.message.en.length).toBeGreaterThan(0);
-  return body;
-}
-
-/** Sends a request that must be refused and checks that agencies, users and audit entries are unchanged. */
-async function refused(t: TestApp, send: () => Promise<LightMyRequestResponse>, status: number, code: string): Promise<ErrorBody> {
-  const before = await counts(t);
-  const body = expectError(await send(), status, code);
-  expect(await counts(t)).toEqual(before);
-  return body;
-}
 
 const PASSWORD = 'Strong#Pass2026';
 const NEXT_PASSWORD = 'Changed#Pass2027';
@@ -76,7 +48,7 @@ describe('allocation rules over HTTP', () => {
     expect(out.agency).toMatchObject({ kind: body.kind, level: body.level, regionCode: body.regionCode, parentId: client.me!.agency.id, status: 'active', childCount: 0 });
     expect(out.account).toMatchObject({ username: body.account.username, agencyId: out.agency.id, status: 'active', mustChangePassword: true });
     // One agency, one account, and an audit entry for each, written together.
-    expect(await counts(t)).toEqual({ agencies: before.agencies + 1, users: before.users + 1, audit: before.audit + 2 });
+    expect(await counts(t)).toEqual({ ...before, agencies: before.agencies + 1, users: before.users + 1, audit: before.audit + 2 });
     const audit = await queryRows<{ action: string; actor_name: string; target_id: string; region_code: string }>(
       t.database.db,
       sql`SELECT action, actor_name, target_id, region_code FROM audit_log ORDER BY id DESC LIMIT 2`,
@@ -276,7 +248,7 @@ describe('allocation rules over HTTP', () => {
       const results = await Promise.all(['zz-a', 'zz-b', 'zz-c', 'zz-d'].map((u) => as['sd-admin']!.post('/api/v1/agencies', allocation('supervision', 'city', '3704', u))));
       expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
       for (const r of results.filter((x) => x.statusCode === 409)) expectError(r, 409, 'AGENCY_EXISTS');
-      expect(await counts(t)).toEqual({ agencies: before.agencies + 1, users: before.users + 1, audit: before.audit + 2 });
+      expect(await counts(t)).toEqual({ ...before, agencies: before.agencies + 1, users: before.users + 1, audit: before.audit + 2 });
     });
 
     it('concurrent allocations with one username: exactly one wins, the others get USERNAME_TAKEN', async () => {
@@ -284,7 +256,7 @@ describe('allocation rules over HTTP', () => {
       const results = await Promise.all(['3705', '3706', '3708'].map((code) => as['sd-admin']!.post('/api/v1/agencies', allocation('supervision', 'city', code, 'same-admin'))));
       expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
       for (const r of results.filter((x) => x.statusCode === 409)) expectError(r, 409, 'USERNAME_TAKEN');
-      expect(await counts(t)).toEqual({ agencies: before.agencies + 1, users: before.users + 1, audit: before.audit + 2 });
+      expect(await counts(t)).toEqual({ ...before, agencies: before.agencies + 1, users: before.users + 1, audit: before.audit + 2 });
     });
   });
 });

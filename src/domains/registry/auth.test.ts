@@ -1,40 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../../test/harness.js';
 import { queryRows } from '../../platform/db/rows.js';
+import { counts, expectError, refused, type ErrorBody } from '../../../test/assertions.js';
 
 // Login, lockout, CSRF, bearer tokens, password change and /auth/me.
 
-type Counts = { agencies: number; users: number; audit: number; sessions: number; tokens: number };
-
-async function counts(t: TestApp): Promise<Counts> {
-  const [row] = await queryRows<Counts>(
-    t.database.db,
-    sql`SELECT (SELECT count(*)::int FROM agencies) AS agencies, (SELECT count(*)::int FROM users) AS users,
-               (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM sessions) AS sessions,
-               (SELECT count(*)::int FROM api_tokens WHERE revoked_at IS NULL) AS tokens`,
-  );
-  return row!;
-}
-
-type ErrorBody = { code: string; message: { zh: string; en: string }; details: Record<string, unknown> };
-
-function expectError(res: LightMyRequestResponse, status: number, code: string): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json<ErrorBody>();
-  expect(body.code).toBe(code);
-  expect(body.message.zh.length).toBeGreaterThan(0);
-  expect(body.message.en.length).toBeGreaterThan(0);
-  return body;
-}
-
-async function refused(t: TestApp, send: () => Promise<LightMyRequestResponse>, status: number, code: string): Promise<ErrorBody> {
-  const before = await counts(t);
-  const body = expectError(await send(), status, code);
-  expect(await counts(t)).toEqual(before);
-  return body;
-}
 
 /** A raw session, so a test can choose exactly which headers go with it (the harness client always sends CSRF). */
 type Session = { cookie: string; csrf: string; userId: string };

@@ -1,38 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { queryRows } from '../../platform/db/rows.js';
 import type { AgencyOut } from './contracts.js';
+import { expectError, refused } from '../../../test/assertions.js';
 
 // Jurisdiction (DESIGN.md §2): every read and write of agency-side data is limited to the actor's region prefix.
 
-type Counts = { agencies: number; users: number; audit: number };
-
-async function counts(t: TestApp): Promise<Counts> {
-  const [row] = await queryRows<Counts>(
-    t.database.db,
-    sql`SELECT (SELECT count(*)::int FROM agencies) AS agencies, (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM audit_log) AS audit`,
-  );
-  return row!;
-}
-
-type ErrorBody = { code: string; message: { zh: string; en: string }; details: Record<string, unknown> };
-
-function expectError(res: LightMyRequestResponse, status: number, code: string): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json<ErrorBody>();
-  expect(body.code).toBe(code);
-  expect(body.message.zh.length).toBeGreaterThan(0);
-  expect(body.message.en.length).toBeGreaterThan(0);
-  return body;
-}
-
-async function refused(t: TestApp, send: () => Promise<LightMyRequestResponse>, status: number, code: string): Promise<void> {
-  const before = await counts(t);
-  expectError(await send(), status, code);
-  expect(await counts(t)).toEqual(before);
-}
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
