@@ -48,7 +48,7 @@ async function login(username: string, password: string) {
 }
 
 async function logout() {
-  await page.getByTestId('user-menu').hover();
+  await page.getByTestId('user-menu').click();
   await (await shown(page.getByRole('menuitem', { name: '退出登录' }))).click();
   await shown(page.getByRole('button', { name: /登\s*录/ }));
 }

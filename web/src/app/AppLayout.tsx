@@ -45,7 +45,9 @@ export function AppLayout() {
           <Button type="text" className="tn-header-button" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('lang.label')}>
             {t('lang.switch')}
           </Button>
+          {/* Opened by a click: phones have no hover, and a hover menu closes when the pointer slips off it. */}
           <Dropdown
+            trigger={['click']}
             menu={{
               items: [
                 { key: 'account', icon: <UserOutlined />, label: t('menu.account') },
