@@ -9,6 +9,7 @@ import type { AuditEntry } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { AuditEntryDetail } from './AuditEntryDetail';
 import { KNOWN_ACTIONS, KNOWN_TARGET_TYPES, opsApi, type AuditFilters } from './ops.api';
+import { LoadMore } from '../../app/LoadMore';
 
 /** 审计日志 of my jurisdiction, newest first, read with "load more"; each row opens to before/after. */
 export default function AuditPage() {
@@ -99,15 +100,7 @@ export default function AuditPage() {
             { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
           ]}
         />
-        <div className="tn-load-more">
-          {list.hasMore ? (
-            <Button onClick={() => void list.loadMore()} loading={list.loading}>
-              {t('common.loadMore')}
-            </Button>
-          ) : (
-            list.items.length > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-          )}
-        </div>
+        <LoadMore list={list} />
       </Card>
     </div>
   );

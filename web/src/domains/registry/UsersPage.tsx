@@ -12,6 +12,7 @@ import { allPages, registryApi } from './registry.api';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { sortAgencies } from './tree-data';
 import { UserFormModal } from './UserFormModal';
+import { LoadMore } from '../../app/LoadMore';
 
 /** Accounts of my agency and of the agencies my agency allocated: create, disable/enable, reset password. */
 export default function UsersPage() {
@@ -168,15 +169,7 @@ export default function UsersPage() {
                 },
               ]}
             />
-            <div className="tn-load-more">
-              {list.hasMore ? (
-                <Button onClick={() => void list.loadMore()} loading={list.loading}>
-                  {t('common.loadMore')}
-                </Button>
-              ) : (
-                list.items.length > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-              )}
-            </div>
+            <LoadMore list={list} />
           </>
         )}
       </Card>
