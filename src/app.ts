@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.js';
@@ -14,7 +15,8 @@ import { installOpenApi } from './platform/http/openapi.js';
 import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
-import { actorLoader, authRoutes, registryRoutes } from './domains/registry/index.js';
+import { FileStorage } from './platform/files/storage.js';
+import { actorLoader, authRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -46,6 +48,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   });
 
   await app.register(fastifyCookie);
+  // Limits per route are set where a file is read (platform/http/upload.ts).
+  await app.register(fastifyMultipart);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -66,10 +70,11 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await installOpenApi(app);
 
   const pii = createPii(config.secretKey);
-  const deps = { db, pii, config };
+  const deps = { db, pii, config, files: FileStorage.local(config.dataDir) };
   await app.register(healthRoutes(database));
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));
+  await app.register(subjectRoutes(deps));
   await app.register(opsRoutes(deps));
 
   const hasConsole = await installWebConsole(app);

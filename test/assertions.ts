@@ -6,15 +6,20 @@ import type { TestApp } from './harness.js';
 
 // Shared assertions: the error shape every refusal must have, and "a refusal writes nothing".
 
-export type Counts = { agencies: number; users: number; audit: number; sessions: number; tokens: number };
+export type Counts = { agencies: number; users: number; audit: number; sessions: number; tokens: number } & Record<string, number | string | null>;
 
-/** Row counts of everything the accounts domain writes (tokens: the ones not revoked). */
+/** Row counts of everything the registry writes (tokens: the ones not revoked), and subjects' states. */
 export async function counts(t: TestApp): Promise<Counts> {
   const [row] = await queryRows<Counts>(
     t.database.db,
     sql`SELECT (SELECT count(*)::int FROM agencies) AS agencies, (SELECT count(*)::int FROM users) AS users,
                (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM sessions) AS sessions,
-               (SELECT count(*)::int FROM api_tokens WHERE revoked_at IS NULL) AS tokens`,
+               (SELECT count(*)::int FROM api_tokens WHERE revoked_at IS NULL) AS tokens,
+               (SELECT count(*)::int FROM subjects) AS subjects, (SELECT count(*)::int FROM subject_applications) AS applications,
+               (SELECT count(*)::int FROM subject_application_events) AS application_events, (SELECT count(*)::int FROM files) AS files,
+               (SELECT count(*)::int FROM subject_certificates) AS certificates, (SELECT count(*)::int FROM subject_change_requests) AS change_requests,
+               (SELECT count(*)::int FROM subject_bad_records) AS bad_records, (SELECT count(*)::int FROM subject_status_events) AS status_events,
+               (SELECT string_agg(status || ':' || coalesce(e_token, ''), ',' ORDER BY id) FROM subjects) AS subject_states`,
   );
   return row!;
 }

@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../src/bootstrap.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPglite, openPostgres } from '../src/platform/db/client.js';
-import { adminQuery, PGLITE_TEMPLATE, TEST_SECRET, testDatabaseUrl, withDatabase } from './template.js';
+import { adminQuery, pgliteTemplatePath, TEST_SECRET, testDatabaseUrl, withDatabase } from './template.js';
 
 /**
  * Migrates and seeds one database per run; every test file then starts from a copy of it (DESIGN.md §10):
@@ -21,6 +21,7 @@ export default async function setup(project: TestProject) {
     await prepareDatabase(database, config);
     await database.close();
     project.provide('pgTemplate', template);
+    project.provide('pgliteTemplate', '');
     return async () => {
       await adminQuery(url, `DROP DATABASE IF EXISTS ${template}`);
     };
@@ -28,15 +29,18 @@ export default async function setup(project: TestProject) {
   const database = await openPglite(undefined);
   await prepareDatabase(database, config);
   const dump = await database.pglite!.dumpDataDir('gzip');
-  mkdirSync(path.dirname(PGLITE_TEMPLATE), { recursive: true });
-  writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+  const file = pgliteTemplatePath(process.pid);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
   project.provide('pgTemplate', '');
-  return undefined;
+  project.provide('pgliteTemplate', file);
+  return () => rmSync(file, { force: true });
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgTemplate: string;
+    pgliteTemplate: string;
   }
 }

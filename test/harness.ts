@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
@@ -7,7 +9,7 @@ import { loadConfig, type Config } from '../src/platform/config.js';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/client.js';
 import { createLogger } from '../src/platform/logger.js';
 import { DEMO_PASSWORD } from '../src/domains/registry/index.js';
-import { adminQuery, PGLITE_TEMPLATE, TEST_SECRET, testDatabaseUrl, withDatabase } from './template.js';
+import { adminQuery, TEST_SECRET, testDatabaseUrl, withDatabase } from './template.js';
 
 export { DEMO_PASSWORD };
 
@@ -32,7 +34,9 @@ export type Client = {
 
 /** A fresh copy of the seeded template database with the whole app on it, talking HTTP through inject. */
 export async function createTestApp(): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET, DEMO_SEED: 'no', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' });
+  // Uploads go to a folder of this test app's own, removed on close.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tracenet-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET, DEMO_SEED: 'no', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir });
   const url = testDatabaseUrl();
   let database: Database;
   let drop = async () => {};
@@ -42,7 +46,7 @@ export async function createTestApp(): Promise<TestApp> {
     database = await openPostgres(withDatabase(url, name), 5);
     drop = () => adminQuery(url, `DROP DATABASE IF EXISTS ${name}`);
   } else {
-    database = await openPglite(undefined, new Blob([readFileSync(PGLITE_TEMPLATE)]));
+    database = await openPglite(undefined, new Blob([readFileSync(inject('pgliteTemplate'))]));
   }
   const app = await buildApp(config, database, createLogger('silent'));
   await app.ready();
@@ -89,6 +93,7 @@ export async function createTestApp(): Promise<TestApp> {
       await app.close();
       await database.close();
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

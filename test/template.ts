@@ -2,7 +2,8 @@ import pg from 'pg';
 
 /** Shared by the global setup and the per-file harness: where the migrated, seeded template lives. */
 export const TEST_SECRET = 'test-secret-key-test-secret-key-0123456789';
-export const PGLITE_TEMPLATE = new URL('../.tmp/pglite-template.tar.gz', import.meta.url).pathname;
+/** One dump per test run (named by the run's pid), so that runs side by side never read each other's half-written file. */
+export const pgliteTemplatePath = (pid: number) => new URL(`../.tmp/pglite-template-${pid}.tar.gz`, import.meta.url).pathname;
 
 export function testDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;

@@ -1,5 +1,5 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/actor.js';
+import type { AgencyActor } from '../../platform/auth/actor.js';
 import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { auditQuery } from './contracts.js';
 
 /** 日志查阅: the audit entries of the actor's jurisdiction, newest first. */
-export async function listAudit(db: Executor, actor: Actor, q: z.infer<typeof auditQuery>) {
+export async function listAudit(db: Executor, actor: AgencyActor, q: z.infer<typeof auditQuery>) {
   const page = keyset({ sort: auditLog.id, id: auditLog.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
   const rows = await db
     .select({

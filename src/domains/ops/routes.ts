@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/client.js';
-import { actorOf, errorResponses } from '../../platform/http/context.js';
+import { agencyActorOf, errorResponses } from '../../platform/http/context.js';
 import { listAudit } from './audit.queries.js';
 import { auditPage, auditQuery } from './contracts.js';
 
@@ -11,7 +11,7 @@ export function opsRoutes(deps: { db: Db }) {
     app.get('/api/v1/audit', {
       config: { permission: 'audit.read' },
       schema: { tags: ['ops 运行维护'], summary: 'Audit log of my jurisdiction, newest first', querystring: auditQuery, response: { 200: auditPage, ...errorResponses } },
-      handler: async (request) => listAudit(deps.db, actorOf(request), request.query),
+      handler: async (request) => listAudit(deps.db, agencyActorOf(request), request.query),
     });
   };
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Actor, CommandContext } from '../../platform/auth/actor.js';
+import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
+import { agencyActorIn } from '../../platform/http/context.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
@@ -17,7 +18,7 @@ import { insertUser } from './user.service.js';
  * allocation rules allow the actor (policies.ts). All or nothing.
  */
 export async function allocateAgency(deps: RegistryDeps, ctx: CommandContext, input: AllocateIn): Promise<{ agency: AgencyOut; account: UserOut }> {
-  const actor = ctx.actor!;
+  const actor = agencyActorIn(ctx);
   const option = findAllocationOption(actor, input.kind, input.level);
   if (!option) throw registryError('ALLOCATION_NOT_ALLOWED', { kind: input.kind, level: input.level });
   if (!regionFitsLevel(input.level, input.regionCode)) {
@@ -63,13 +64,13 @@ async function insertAgency(tx: Tx, values: typeof agencies.$inferInsert) {
   }
 }
 
-export async function agencyDetail(deps: RegistryDeps, actor: Actor, id: string): Promise<AgencyOut> {
+export async function agencyDetail(deps: RegistryDeps, actor: AgencyActor, id: string): Promise<AgencyOut> {
   const agency = await findVisibleAgency(deps.db, actor, id);
   if (!agency) throw registryError('AGENCY_NOT_FOUND');
   return agency;
 }
 
-export async function agencyUsers(deps: RegistryDeps, actor: Actor, id: string, q: { q?: string | undefined; status?: string | undefined; limit: number; cursor?: string | undefined }) {
+export async function agencyUsers(deps: RegistryDeps, actor: AgencyActor, id: string, q: { q?: string | undefined; status?: string | undefined; limit: number; cursor?: string | undefined }) {
   const agency = await findVisibleAgency(deps.db, actor, id);
   if (!agency) throw registryError('AGENCY_NOT_FOUND');
   // Only the accounts the actor manages: a parent agency sees the administrators it appointed, not their staff.

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Actor, CommandContext, RequestMeta } from '../../platform/auth/actor.js';
+import { actorRegion, type Actor, type CommandContext, type RequestMeta } from '../../platform/auth/actor.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import { createApiToken, createSession, destroySession, endOtherSessions, listApiTokens, revokeApiToken } from '../../platform/auth/session.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -9,7 +9,8 @@ import { actorLoader } from './actor.loader.js';
 import type { RegistryDeps } from './deps.js';
 import { registryError } from './errors.js';
 import { findVisibleAgency, toUserOut } from './queries.js';
-import { agencies, users } from './schema.js';
+import { agencies, subjects, users } from './schema.js';
+import { subjectOfAccount } from './subject.service.js';
 import { assertStrongPassword } from './user.service.js';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -44,10 +45,12 @@ function lockedError(until: Date) {
   return registryError('ACCOUNT_LOCKED', { lockedUntil: until.toISOString(), minutes: LOCK_MINUTES });
 }
 
-async function recordLock(deps: RegistryDeps, meta: RequestMeta, user: { id: string; agencyId: string }): Promise<void> {
+async function recordLock(deps: RegistryDeps, meta: RequestMeta, user: { id: string; agencyId: string | null; subjectId: string | null }): Promise<void> {
   await withTransaction(deps.db, null, async (tx) => {
-    const [agency] = await tx.select({ regionCode: agencies.regionCode }).from(agencies).where(eq(agencies.id, user.agencyId));
-    await recordAudit(tx, { actor: null, meta }, { action: 'auth.lock', targetType: 'user', targetId: user.id, regionCode: agency?.regionCode ?? '' });
+    const [owner] = user.agencyId
+      ? await tx.select({ regionCode: agencies.regionCode }).from(agencies).where(eq(agencies.id, user.agencyId))
+      : await tx.select({ regionCode: subjects.regionCode }).from(subjects).where(eq(subjects.id, user.subjectId!));
+    await recordAudit(tx, { actor: null, meta }, { action: 'auth.lock', targetType: 'user', targetId: user.id, regionCode: owner?.regionCode ?? '' });
   });
 }
 
@@ -89,14 +92,12 @@ export async function logout(deps: RegistryDeps, sessionId: string | undefined):
 
 export async function me(deps: RegistryDeps, actor: Actor, csrfToken: string | null) {
   const [row] = await deps.db.select().from(users).where(eq(users.id, actor.userId));
+  const base = { user: toUserOut(deps.pii, row!), permissions: [...actor.permissions].sort(), csrfToken };
+  if (actor.kind === 'subject') {
+    return { ...base, agency: null, jurisdiction: null, subject: await subjectOfAccount(deps, actor) };
+  }
   const agency = await findVisibleAgency(deps.db, actor, actor.agency.id);
-  return {
-    user: toUserOut(deps.pii, row!),
-    agency: agency!,
-    permissions: [...actor.permissions].sort(),
-    jurisdiction: actor.jurisdiction,
-    csrfToken,
-  };
+  return { ...base, agency: agency!, jurisdiction: actor.jurisdiction, subject: null };
 }
 
 /** The holder changes their own password; every other session of theirs ends. */
@@ -110,7 +111,7 @@ export async function changePassword(deps: RegistryDeps, ctx: CommandContext, cu
   await withTransaction(deps.db, ctx, async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, actor.userId));
     await endOtherSessions(tx, actor.userId, keepSession);
-    await recordAudit(tx, ctx, { action: 'user.change_password', targetType: 'user', targetId: actor.userId, regionCode: actor.agency.regionCode });
+    await recordAudit(tx, ctx, { action: 'user.change_password', targetType: 'user', targetId: actor.userId, regionCode: actorRegion(actor) });
   });
 }
 
@@ -118,7 +119,7 @@ export async function issueToken(deps: RegistryDeps, ctx: CommandContext, name: 
   const actor = ctx.actor!;
   return withTransaction(deps.db, ctx, async (tx) => {
     const created = await createApiToken(tx, actor.userId, name, expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000) : null);
-    await recordAudit(tx, ctx, { action: 'token.create', targetType: 'api_token', targetId: created.id, regionCode: actor.agency.regionCode, after: { name, prefix: created.prefix } });
+    await recordAudit(tx, ctx, { action: 'token.create', targetType: 'api_token', targetId: created.id, regionCode: actorRegion(actor), after: { name, prefix: created.prefix } });
     return created;
   });
 }
@@ -131,6 +132,6 @@ export async function revokeToken(deps: RegistryDeps, ctx: CommandContext, id: s
   const actor = ctx.actor!;
   await withTransaction(deps.db, ctx, async (tx) => {
     if (!(await revokeApiToken(tx, actor.userId, id))) throw registryError('TOKEN_NOT_FOUND');
-    await recordAudit(tx, ctx, { action: 'token.revoke', targetType: 'api_token', targetId: id, regionCode: actor.agency.regionCode });
+    await recordAudit(tx, ctx, { action: 'token.revoke', targetType: 'api_token', targetId: id, regionCode: actorRegion(actor) });
   });
 }

@@ -47,7 +47,10 @@ export const userOut = z.object({
   phone: z.string().nullable().describe('masked'),
   role,
   status: z.enum(['active', 'disabled']),
-  agencyId: z.string(),
+  agencyId: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  /** For a subject's account: its user code under the subject identity code (.00001 main, .00002+ staff). */
+  userCode: z.string().nullable(),
   mustChangePassword: z.boolean(),
   lockedUntil: z.date().nullable(),
   lastLoginAt: z.date().nullable(),
@@ -57,9 +60,12 @@ export type UserOut = z.infer<typeof userOut>;
 
 export const meOut = z.object({
   user: userOut,
-  agency: agencyOut,
+  /** An official's agency; null for a subject's account. */
+  agency: agencyOut.nullable(),
+  /** A subject's account: the subject it acts for; null for an official. */
+  subject: z.object({ id: z.string(), name: z.string(), status: z.string(), identityCode: z.string(), regionCode: z.string(), accountNo: z.number().int() }).nullable(),
   permissions: z.array(z.string()),
-  jurisdiction: z.string(),
+  jurisdiction: z.string().nullable(),
   csrfToken: z.string().nullable(),
 });
 

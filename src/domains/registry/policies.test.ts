@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
+import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
 import { jurisdictionPrefix } from '../../platform/auth/jurisdiction.js';
 import { AGENCY_KINDS, AGENCY_LEVELS, ROLES } from './contracts.js';
 import { passwordProblems } from './password-rules.js';
@@ -18,8 +18,9 @@ import {
 
 const REGION: Record<AgencyLevel, string> = { ministry: '', province: '37', city: '3707', county: '370783', township: '370783100' };
 
-function actorOf(kind: AgencyKind, level: AgencyLevel, role: Role, agencyId = `${kind}-${level}`): Actor {
+function actorOf(kind: AgencyKind, level: AgencyLevel, role: Role, agencyId = `${kind}-${level}`): AgencyActor {
   return {
+    kind: 'agency',
     userId: `u-${agencyId}-${role}`,
     username: `${agencyId}-${role}`,
     displayName: 'test',

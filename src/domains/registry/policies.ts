@@ -1,4 +1,4 @@
-import type { Actor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
+import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
 import type { Permission } from '../../platform/auth/permissions.js';
 import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
 
@@ -19,7 +19,7 @@ export const REGION_LEVEL: Record<AgencyLevel, number> = { ministry: 0, province
 export type AllocationOption = { kind: AgencyKind; level: AgencyLevel; regionWithin: string; regionLevel: number; accountRole: Role };
 
 /** What this actor may allocate: the console offers exactly these, and the server accepts nothing else. */
-export function allocationOptions(actor: Actor): AllocationOption[] {
+export function allocationOptions(actor: AgencyActor): AllocationOption[] {
   const a = actor.agency;
   if (actor.role !== 'admin' || a.kind !== 'supervision') return [];
   const options: AllocationOption[] = [];
@@ -42,7 +42,7 @@ export function allocationOptions(actor: Actor): AllocationOption[] {
   return options;
 }
 
-export function findAllocationOption(actor: Actor, kind: AgencyKind, level: AgencyLevel): AllocationOption | undefined {
+export function findAllocationOption(actor: AgencyActor, kind: AgencyKind, level: AgencyLevel): AllocationOption | undefined {
   return allocationOptions(actor).find((o) => o.kind === kind && o.level === level);
 }
 
@@ -55,7 +55,7 @@ export function regionFitsLevel(level: AgencyLevel, regionCode: string): boolean
  * Who manages the accounts of an agency: its own admins (any role), and the supervision agency that
  * allocated it — for its admin accounts, and for all accounts of a township station.
  */
-export function manageableRoles(actor: Actor, agency: AgencyRef): Role[] {
+export function manageableRoles(actor: AgencyActor, agency: AgencyRef): Role[] {
   if (actor.role !== 'admin') return [];
   if (agency.id === actor.agency.id) return agency.level === 'township' ? ['staff'] : ['admin', 'staff'];
   if (agency.parentId === actor.agency.id && actor.agency.kind === 'supervision') {
@@ -64,11 +64,11 @@ export function manageableRoles(actor: Actor, agency: AgencyRef): Role[] {
   return [];
 }
 
-export function canManageUser(actor: Actor, agency: AgencyRef, userRole: Role): boolean {
+export function canManageUser(actor: AgencyActor, agency: AgencyRef, userRole: Role): boolean {
   return manageableRoles(actor, agency).includes(userRole);
 }
 
-export function canListUsers(actor: Actor, agency: AgencyRef): boolean {
+export function canListUsers(actor: AgencyActor, agency: AgencyRef): boolean {
   return manageableRoles(actor, agency).length > 0;
 }
 
@@ -82,5 +82,22 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
   }
   // Audit of a jurisdiction is for the ministry and the provinces (运行维护: 日志的跟踪、记录及查阅).
   if (kind === 'supervision' && (level === 'ministry' || level === 'province')) p.add('audit.read');
+  p.add('subject.read');
+  p.add('subject.temporary');
+  // 由县级监管机构审核通过 (技术指南 五(一)六): only the county supervision agency approves registrations.
+  if (kind === 'supervision' && level === 'county') p.add('subject.approve');
+  if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') p.add('subject.supervise');
   return p;
+}
+
+/** A subject's accounts: all read their own subject; the main account manages it while the subject is active. */
+export function subjectPermissions(role: Role, subjectStatus: string): Set<Permission> {
+  const p = new Set<Permission>(['subject.self']);
+  if (role === 'admin' && subjectStatus === 'active') p.add('subject.manage');
+  return p;
+}
+
+/** Suspending and restoring a subject, and verifying its certificates: supervision agencies from the county up. */
+export function canSuspendSubjects(actor: AgencyActor): boolean {
+  return actor.agency.kind === 'supervision' && ['ministry', 'province', 'city', 'county'].includes(actor.agency.level);
 }

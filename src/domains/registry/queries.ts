@@ -1,5 +1,5 @@
 import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/actor.js';
+import type { AgencyActor } from '../../platform/auth/actor.js';
 import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
@@ -29,7 +29,7 @@ const agencyColumns = {
 };
 
 /** An agency the actor may see, or undefined: outside the jurisdiction is the same as not existing. */
-export async function findVisibleAgency(db: Executor, actor: Actor, id: string): Promise<AgencyOut | undefined> {
+export async function findVisibleAgency(db: Executor, actor: AgencyActor, id: string): Promise<AgencyOut | undefined> {
   const [row] = await db
     .select(agencyColumns)
     .from(agencies)
@@ -39,7 +39,7 @@ export async function findVisibleAgency(db: Executor, actor: Actor, id: string):
 
 export async function listAgencies(
   db: Executor,
-  actor: Actor,
+  actor: AgencyActor,
   q: { parentId?: string | undefined; kind?: string | undefined; level?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
   const page = keyset({ sort: agencies.regionCode, id: agencies.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
@@ -60,7 +60,7 @@ export async function listAgencies(
   return page.page(rows as AgencyOut[], (r) => [r.regionCode, r.id]);
 }
 
-export function toUserOut(pii: Pii, row: typeof users.$inferSelect): UserOut {
+export function toUserOut(pii: Pii, row: typeof users.$inferSelect, userCode: string | null = null): UserOut {
   return {
     id: row.id,
     username: row.username,
@@ -69,6 +69,8 @@ export function toUserOut(pii: Pii, row: typeof users.$inferSelect): UserOut {
     role: row.role as UserOut['role'],
     status: row.status as UserOut['status'],
     agencyId: row.agencyId,
+    subjectId: row.subjectId,
+    userCode,
     mustChangePassword: row.mustChangePassword,
     lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil : null,
     lastLoginAt: row.lastLoginAt,
@@ -103,7 +105,7 @@ export async function listUsersOfAgency(
 }
 
 /** A user together with the agency it belongs to, provided that agency is in the actor's jurisdiction. */
-export async function findVisibleUser(db: Executor, actor: Actor, userId: string) {
+export async function findVisibleUser(db: Executor, actor: AgencyActor, userId: string) {
   const [row] = await db
     .select({ user: users, agency: { id: agencies.id, kind: agencies.kind, level: agencies.level, regionCode: agencies.regionCode, parentId: agencies.parentId } })
     .from(users)

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, commandContext, errorResponses } from '../../platform/http/context.js';
+import { agencyActorOf, commandContext, errorResponses } from '../../platform/http/context.js';
 import {
   agencyListQuery,
   agencyOut,
@@ -48,13 +48,13 @@ export function registryRoutes(deps: RegistryDeps) {
     app.get('/api/v1/agencies', {
       config: { permission: 'agency.read' },
       schema: { tags: agencyTags, summary: 'Agencies in my jurisdiction (children of `parentId` for the tree)', querystring: agencyListQuery, response: { 200: agencyPage, ...errorResponses } },
-      handler: async (request) => listAgencies(deps.db, actorOf(request), request.query),
+      handler: async (request) => listAgencies(deps.db, agencyActorOf(request), request.query),
     });
 
     app.get('/api/v1/agencies/allocation-options', {
       config: { permission: 'agency.read' },
       schema: { tags: agencyTags, summary: 'Which agencies and accounts I may allocate (账号分配规则)', response: { 200: z.object({ items: z.array(allocationOption) }), ...errorResponses } },
-      handler: async (request) => ({ items: allocationOptions(actorOf(request)) }),
+      handler: async (request) => ({ items: allocationOptions(agencyActorOf(request)) }),
     });
 
     app.post('/api/v1/agencies', {
@@ -71,13 +71,13 @@ export function registryRoutes(deps: RegistryDeps) {
     app.get('/api/v1/agencies/:id', {
       config: { permission: 'agency.read' },
       schema: { tags: agencyTags, summary: 'One agency in my jurisdiction', params: idParam, response: { 200: agencyOut, ...errorResponses } },
-      handler: async (request) => agencyDetail(deps, actorOf(request), request.params.id),
+      handler: async (request) => agencyDetail(deps, agencyActorOf(request), request.params.id),
     });
 
     app.get('/api/v1/agencies/:id/users', {
       config: { permission: 'user.read' },
       schema: { tags: agencyTags, summary: 'Accounts of an agency I manage', params: idParam, querystring: userListQuery, response: { 200: userPage, ...errorResponses } },
-      handler: async (request) => agencyUsers(deps, actorOf(request), request.params.id, request.query),
+      handler: async (request) => agencyUsers(deps, agencyActorOf(request), request.params.id, request.query),
     });
 
     app.post('/api/v1/agencies/:id/users', {

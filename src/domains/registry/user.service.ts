@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { CommandContext, Role } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { revokeAllCredentials } from '../../platform/auth/session.js';
+import { agencyActorIn } from '../../platform/http/context.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
@@ -20,8 +21,8 @@ export function assertStrongPassword(password: string, username: string): void {
   if (problems.length) throw registryError('WEAK_PASSWORD', { problems });
 }
 
-function auditView(u: { username: string; displayName: string; role: string; status: string; agencyId: string; phone?: string | null }) {
-  return { username: u.username, displayName: u.displayName, role: u.role, status: u.status, agencyId: u.agencyId, phone: u.phone ? maskPhone(u.phone) : null };
+function auditView(u: { username: string; displayName: string; role: string; status: string; agencyId: string | null; subjectId?: string | null; phone?: string | null }) {
+  return { username: u.username, displayName: u.displayName, role: u.role, status: u.status, agencyId: u.agencyId, subjectId: u.subjectId ?? null, phone: u.phone ? maskPhone(u.phone) : null };
 }
 
 /** Inserts an account inside the caller's transaction (used by user creation and by agency allocation). */
@@ -67,7 +68,7 @@ export async function insertUser(
 }
 
 export async function createUser(deps: RegistryDeps, ctx: CommandContext, agencyId: string, input: NewUserIn): Promise<UserOut> {
-  const actor = ctx.actor!;
+  const actor = agencyActorIn(ctx);
   return withTransaction(deps.db, ctx, async (tx) => {
     const agency = await findVisibleAgency(tx, actor, agencyId);
     if (!agency) throw registryError('AGENCY_NOT_FOUND');
@@ -79,8 +80,9 @@ export async function createUser(deps: RegistryDeps, ctx: CommandContext, agency
 }
 
 async function manageableUser(deps: RegistryDeps, tx: Tx, ctx: CommandContext, userId: string) {
-  const found = await findVisibleUser(tx, ctx.actor!, userId);
-  if (!found || !canManageUser(ctx.actor!, found.agency, found.user.role as Role)) throw registryError('USER_NOT_FOUND');
+  const actor = agencyActorIn(ctx);
+  const found = await findVisibleUser(tx, actor, userId);
+  if (!found || !canManageUser(actor, found.agency, found.user.role as Role)) throw registryError('USER_NOT_FOUND');
   // Lock the row so that two administrators changing one account do not interleave.
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
   return found;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Actor, AgencyLevel } from './actor.js';
+import type { AgencyActor, AgencyLevel } from './actor.js';
 import { escapeLike } from '../db/rows.js';
 
 /**
@@ -14,12 +14,12 @@ export function jurisdictionPrefix(level: AgencyLevel, regionCode: string): stri
   return regionCode.slice(0, PREFIX_LENGTH[level]);
 }
 
-export function inJurisdiction(actor: Actor, regionCode: string): boolean {
+export function inJurisdiction(actor: AgencyActor, regionCode: string): boolean {
   return regionCode.startsWith(actor.jurisdiction);
 }
 
 /** A WHERE fragment keeping only rows whose region column lies in the actor's jurisdiction. */
-export function jurisdictionFilter(actor: Actor, regionColumn: AnyPgColumn): SQL {
+export function jurisdictionFilter(actor: AgencyActor, regionColumn: AnyPgColumn): SQL {
   if (actor.jurisdiction === '') return sql`true`;
   return sql`${regionColumn} LIKE ${escapeLike(actor.jurisdiction) + '%'}`;
 }

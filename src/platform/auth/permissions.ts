@@ -9,6 +9,16 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  // Agencies: search and open subjects of the jurisdiction; record unregistered subjects met in the field.
+  'subject.read',
+  'subject.temporary',
+  // County supervision: the registration inbox (applications, change requests) and bulk import.
+  'subject.approve',
+  // Supervision and enforcement: bad-conduct records, suspension, certificate verification.
+  'subject.supervise',
+  // A subject's own accounts: every account reads its subject; the main account manages it.
+  'subject.self',
+  'subject.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

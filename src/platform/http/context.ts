@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor, CommandContext } from '../auth/actor.js';
+import type { Actor, AgencyActor, CommandContext, SubjectActor } from '../auth/actor.js';
 import { httpError } from './errors.js';
 
 export function commandContext(request: FastifyRequest): CommandContext {
@@ -11,6 +11,36 @@ export function commandContext(request: FastifyRequest): CommandContext {
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw httpError('UNAUTHENTICATED');
   return request.actor;
+}
+
+/** Inside a command whose route only officials reach; defence in depth behind the route's permission. */
+export function agencyActorIn(ctx: CommandContext): AgencyActor {
+  const actor = ctx.actor;
+  if (!actor) throw httpError('UNAUTHENTICATED');
+  if (actor.kind !== 'agency') throw httpError('FORBIDDEN', { reason: 'AGENCY_ONLY' });
+  return actor;
+}
+
+/** Inside a command only a subject's own accounts reach. */
+export function subjectActorIn(ctx: CommandContext): SubjectActor {
+  const actor = ctx.actor;
+  if (!actor) throw httpError('UNAUTHENTICATED');
+  if (actor.kind !== 'subject') throw httpError('FORBIDDEN', { reason: 'SUBJECT_ONLY' });
+  return actor;
+}
+
+/** For routes only agency officials reach (their permissions are never granted to a subject's account). */
+export function agencyActorOf(request: FastifyRequest): AgencyActor {
+  const actor = actorOf(request);
+  if (actor.kind !== 'agency') throw httpError('FORBIDDEN', { reason: 'AGENCY_ONLY' });
+  return actor;
+}
+
+/** For routes only a subject's own accounts reach. */
+export function subjectActorOf(request: FastifyRequest): SubjectActor {
+  const actor = actorOf(request);
+  if (actor.kind !== 'subject') throw httpError('FORBIDDEN', { reason: 'SUBJECT_ONLY' });
+  return actor;
 }
 
 export const errorBody = z.object({

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refused, expectError } from '../../../test/assertions.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { farmerApplication, residentId, uploadPhoto } from '../../../test/subjects.js';
+
+// The online registration flow end to end over HTTP: apply, follow, return, resubmit, approve, sign in.
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+async function photos() {
+  return { front: await uploadPhoto(t.app), back: await uploadPhoto(t.app) };
+}
+
+describe('registration', () => {
+  it('goes from application through return and resubmission to an active subject account', async () => {
+    const body = farmerApplication(1, await photos());
+    const created = await t.anonymous.post('/api/v1/registry/applications', body);
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, trackingCode, statusUrl } = created.json();
+    expect(statusUrl).toBe(`http://localhost:3000/register/status/${trackingCode}`);
+
+    const tracked = (await t.anonymous.get(`/api/v1/registry/applications/track/${trackingCode}`)).json();
+    expect(tracked.status).toBe('pending');
+    expect(tracked.profile.idNumber).toBe(`3707${'*'.repeat(10)}${body.idNumber.slice(-4)}`);
+    expect(tracked.profile.phone).toBe('139****0001');
+
+    const county = await t.login('sg-admin');
+    const inbox = (await county.get('/api/v1/registry/applications?status=pending')).json();
+    expect(inbox.items.map((a: { id: string }) => a.id)).toContain(id);
+
+    const view = (await county.get(`/api/v1/registry/applications/${id}`)).json();
+    expect(view.revealed).toBe(true);
+    expect(view.profile.idNumber).toBe(body.idNumber);
+    expect(view.profile.phone).toBe(body.phone);
+
+    const photo = await county.get(`/api/v1/registry/applications/${id}/photos/${body.photos[0]!.fileId}`);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+
+    const returned = await county.post(`/api/v1/registry/applications/${id}/return`, { opinion: '身份证照片不清晰,请重新拍摄' });
+    expect(returned.json().status).toBe('returned');
+    expect((await t.anonymous.get(`/api/v1/registry/applications/track/${trackingCode}`)).json().opinion).toBe('身份证照片不清晰,请重新拍摄');
+
+    const { username: _u, password: _p, ...profile } = body;
+    const resubmitted = await t.anonymous.post(`/api/v1/registry/applications/track/${trackingCode}/resubmit`, { ...profile, photos: [{ kind: 'id_front', fileId: await uploadPhoto(t.app) }, body.photos[1]] });
+    expect(resubmitted.statusCode, resubmitted.body).toBe(200);
+    expect(resubmitted.json()).toMatchObject({ status: 'pending', revision: 2 });
+
+    const approved = await county.post(`/api/v1/registry/applications/${id}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().identityCode).toBe(`0.3707${'*'.repeat(10)}${body.idNumber.slice(-4)}.00000`);
+    expect(approved.json().history.map((h: { action: string }) => h.action)).toEqual(['submit', 'return', 'resubmit', 'approve']);
+
+    const farmer = await t.login('farmer1', body.password);
+    const me = (await farmer.get('/api/v1/auth/me')).json();
+    expect(me.agency).toBeNull();
+    expect(me.subject).toMatchObject({ name: body.name, status: 'active', accountNo: 1 });
+    expect(me.permissions).toEqual(['subject.manage', 'subject.self']);
+    const mine = (await farmer.get('/api/v1/registry/my-subject')).json();
+    expect(mine.profile.idNumber).not.toContain(body.idNumber.slice(4, 14));
+    // A subject's account is no official: agency lists are closed to it.
+    expectError(await farmer.get('/api/v1/agencies'), 403, 'FORBIDDEN');
+    expectError(await farmer.get('/api/v1/registry/subjects'), 403, 'FORBIDDEN');
+
+    const pdf = await farmer.get('/api/v1/registry/my-subject/identity/card.pdf');
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('refuses a second application for an identity that is pending or registered, writing nothing', async () => {
+    const body = farmerApplication(2, await photos());
+    expect((await t.anonymous.post('/api/v1/registry/applications', body)).statusCode).toBe(201);
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...body, username: 'farmer2b' }), 409, 'IDENTITY_PENDING');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', farmerApplication(1, { front: body.photos[0]!.fileId, back: body.photos[1]!.fileId }, { username: 'farmer1b' })), 409, 'IDENTITY_REGISTERED');
+  });
+
+  it('refuses bad identity numbers, regions, coordinates and units with precise codes', async () => {
+    const p = await photos();
+    const good = farmerApplication(3, p);
+    const wrongCheck = good.idNumber.slice(0, 17) + (good.idNumber[17] === '0' ? '1' : '0');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, idNumber: wrongCheck }), 400, 'IDENTITY_CHECK_CHARACTER');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, idNumber: residentId(3, '370783', '20991231') }), 400, 'IDENTITY_BIRTH_DATE');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, countyCode: '3707' }), 400, 'VALIDATION_FAILED');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, countyCode: '370700', townshipCode: '370700100' }), 400, 'REGION_NOT_COUNTY');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, provinceCode: '51' }), 400, 'REGION_NOT_IN_PROVINCE');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, townshipCode: '510117104' }), 400, 'TOWNSHIP_NOT_IN_COUNTY');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, lat: 48.85, lng: 2.35 }), 400, 'COORDINATES_OUTSIDE_CHINA');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, scaleUnit: 'head' }), 400, 'UNITS_DO_NOT_FIT');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, orgForm: 0 }), 400, 'ID_KIND_MISMATCH');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, photos: [good.photos[0]] }), 400, 'PHOTOS_MISSING');
+  });
+
+  it('lets only the responsible county decide, and only once', async () => {
+    const body = farmerApplication(4, await photos());
+    const { id } = (await t.anonymous.post('/api/v1/registry/applications', body)).json();
+    const otherCounty = await t.login('pd-admin');
+    await refused(t, () => otherCounty.post(`/api/v1/registry/applications/${id}/approve`, {}), 404, 'APPLICATION_NOT_FOUND');
+    const city = await t.login('wf-admin');
+    await refused(t, () => city.post(`/api/v1/registry/applications/${id}/approve`, {}), 403, 'FORBIDDEN');
+    const county = await t.login('sg-admin');
+    expect((await county.post(`/api/v1/registry/applications/${id}/reject`, { opinion: '非本辖区生产者' })).statusCode).toBe(200);
+    await refused(t, () => county.post(`/api/v1/registry/applications/${id}/approve`, {}), 409, 'APPLICATION_NOT_PENDING');
+  });
+});

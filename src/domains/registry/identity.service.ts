@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { and, eq, ne } from 'drizzle-orm';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { Actor, CommandContext, SubjectActor } from '../../platform/auth/actor.js';
+import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { withTransaction } from '../../platform/db/tx.js';
+import { subjectActorIn } from '../../platform/http/context.js';
+import { defineErrors } from '../../platform/http/errors.js';
+import { toCertificateOut } from './certificate.queries.js';
+import type { RegistryDeps } from './deps.js';
+import { subjectError } from './subject.errors.js';
+import { regionNameOf, regionPaths, subjectIdentityCode, toSubjectListItem } from './subject.queries.js';
+import { newIdentityToken } from './subject.registration.js';
+import { subjectCertificates, subjects } from './schema.js';
+
+// Debian's fonts-wqy-microhei (installed by .ci/run; README says how): PDF needs a font with the Chinese glyphs.
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const pdfError = defineErrors({
+  PDF_FONT_MISSING: {
+    status: 503,
+    zh: '服务器缺少中文字体(fonts-wqy-microhei),暂不能生成 PDF',
+    en: 'The server lacks the Chinese font (fonts-wqy-microhei), so it cannot make PDFs yet',
+  },
+});
+
+export const identityUrl = (deps: RegistryDeps, token: string) => `${deps.config.publicUrl}/e/${token}`;
+
+/** 电子身份标识: the URL its QR carries, and the QR itself as SVG. */
+export async function myIdentity(deps: RegistryDeps, actor: SubjectActor) {
+  const [s] = await deps.db.select({ eToken: subjects.eToken, issuedAt: subjects.eTokenIssuedAt }).from(subjects).where(eq(subjects.id, actor.subject.id));
+  const url = identityUrl(deps, s!.eToken!);
+  return { url, token: s!.eToken!, issuedAt: s!.issuedAt!, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+}
+
+/** A new token: the printed QR stops resolving at once (a lost or copied card is revoked this way). */
+export async function regenerateIdentity(deps: RegistryDeps, ctx: CommandContext) {
+  const actor = subjectActorIn(ctx);
+  await withTransaction(deps.db, ctx, async (tx) => {
+    const token = newIdentityToken();
+    await tx.update(subjects).set({ eToken: token, eTokenIssuedAt: new Date() }).where(eq(subjects.id, actor.subject.id));
+    await recordAudit(tx, ctx, { action: 'subject.identity_regenerate', targetType: 'subject', targetId: actor.subject.id, regionCode: actor.subject.regionCode });
+  });
+  return myIdentity(deps, actor);
+}
+
+/** The card to print: name, category, region, identity code (masked for a person) and the QR. */
+export async function identityCardPdf(deps: RegistryDeps, actor: SubjectActor): Promise<Buffer> {
+  if (!existsSync(CJK_FONT)) throw pdfError('PDF_FONT_MISSING');
+  const [s] = await deps.db.select().from(subjects).where(eq(subjects.id, actor.subject.id));
+  const subject = s!;
+  const url = identityUrl(deps, subject.eToken!);
+  const qr = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 8 });
+  const region = regionNameOf((await regionPaths(deps.db, [subject.regionCode])).get(subject.regionCode)) ?? subject.regionCode;
+  const mm = (v: number) => (v * 72) / 25.4;
+  const doc = new PDFDocument({ size: [mm(90), mm(130)], margin: mm(6), info: { Title: `电子身份标识 ${subject.name}`, Producer: 'Tracenet' } });
+  doc.registerFont('cjk', CJK_FONT, 'WenQuanYiMicroHei');
+  doc.font('cjk');
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const width = mm(78);
+  doc.fontSize(13).text('农产品生产经营主体电子身份标识', { width, align: 'center' });
+  doc.moveDown(0.3).fontSize(8).fillColor('#555').text('Electronic identity of an agricultural producer / trader', { width, align: 'center' });
+  doc.image(qr, mm(15), mm(24), { width: mm(60) });
+  doc.y = mm(87);
+  doc.fillColor('#000').fontSize(12).text(subject.name, { width, align: 'center' });
+  doc.moveDown(0.4).fontSize(8).text(`${CATEGORY_ZH[subject.category] ?? ''} · ${ORG_FORM_ZH[subject.orgForm] ?? ''}`, { width, align: 'center' });
+  doc.moveDown(0.2).text(region, { width, align: 'center' });
+  doc.moveDown(0.2).text(`主体身份码 ${subjectIdentityCode(deps.pii, subject)}`, { width, align: 'center' });
+  doc.moveDown(0.2).fillColor('#555').fontSize(7).text(`签发 ${subject.eTokenIssuedAt!.toISOString().slice(0, 10)} · 扫码核验 Scan to verify`, { width, align: 'center' });
+  doc.end();
+  return done;
+}
+
+const CATEGORY_ZH: Record<number, string> = { 0: '生产', 1: '经营', 2: '生产经营', 3: '农资' };
+const ORG_FORM_ZH: Record<number, string> = { 0: '企业', 1: '个人', 2: '家庭农场', 3: '合作社' };
+
+/**
+ * What a signed-in inspector or trader sees on scanning an identity: who the subject is and its certificates.
+ * Officials of the subject's jurisdiction are also told they may open the full record.
+ */
+export async function resolveIdentity(deps: RegistryDeps, actor: Actor, token: string) {
+  const [s] = await deps.db.select().from(subjects).where(eq(subjects.eToken, token));
+  if (!s || (s.status !== 'active' && s.status !== 'suspended')) throw subjectError('IDENTITY_TOKEN_NOT_FOUND');
+  const certs = await deps.db
+    .select()
+    .from(subjectCertificates)
+    .where(and(eq(subjectCertificates.subjectId, s.id), ne(subjectCertificates.status, 'withdrawn')));
+  const region = regionNameOf((await regionPaths(deps.db, [s.regionCode])).get(s.regionCode));
+  return {
+    subject: toSubjectListItem(deps.pii, s, region),
+    certificates: certs.map((c) => toCertificateOut(c)),
+    canOpenDetail: actor.kind === 'agency' && actor.permissions.has('subject.read') && inJurisdiction(actor, s.regionCode),
+  };
+}
+
+/** For the public `/e/{token}` page: whether the token is live, and the name to show. */
+export async function publicIdentity(deps: RegistryDeps, token: string) {
+  const [s] = await deps.db.select({ name: subjects.name, status: subjects.status, regionCode: subjects.regionCode }).from(subjects).where(eq(subjects.eToken, token));
+  if (!s || (s.status !== 'active' && s.status !== 'suspended')) return null;
+  return { name: s.name, status: s.status, region: regionNameOf((await regionPaths(deps.db, [s.regionCode])).get(s.regionCode)) };
+}

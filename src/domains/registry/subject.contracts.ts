@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { mobilePhone, password, plainText, regionCode, username, uuid } from './contracts.js';
+
+// The wire shapes of subject registration (主体注册), shared by routes and the web console.
+
+/** 主体类别 (DESIGN.md §2): 0 生产 1 经营 2 生产经营 3 农资 */
+export const SUBJECT_CATEGORIES = [0, 1, 2, 3] as const;
+/** 组织形式: 0 企业 1 个人 2 家庭农场 3 合作社 */
+export const ORG_FORMS = [0, 1, 2, 3] as const;
+export const INDUSTRIES = ['planting', 'livestock', 'fishery'] as const;
+export const ID_KINDS = ['uscc', 'resident_id'] as const;
+export const PHOTO_KINDS = ['licence', 'id_front', 'id_back', 'site'] as const;
+export const APPLICATION_STATUSES = ['pending', 'returned', 'rejected', 'approved'] as const;
+export const SUBJECT_STATUSES = ['active', 'suspended', 'temporary'] as const;
+export const CERTIFICATE_KINDS = ['green', 'organic', 'geo', 'pledge', 'pollution_free'] as const;
+export const CERTIFICATE_STATUSES = ['unverified', 'verified', 'rejected', 'withdrawn'] as const;
+export const BAD_RECORD_SEVERITIES = ['minor', 'serious', 'grave'] as const;
+
+/**
+ * Units of scale (规模) and annual output (年产量) that fit each industry: a planting farm is measured in
+ * mu, a herd in head, a fish farm in mu of water surface. An application's units must fit one of its industries.
+ */
+export const SCALE_UNITS = { planting: ['mu', 'hectare', 'greenhouse_m2'], livestock: ['head', 'bird', 'barn_m2'], fishery: ['water_mu', 'cage_m3'] } as const;
+export const OUTPUT_UNITS = { planting: ['tonne', 'kg'], livestock: ['head', 'bird', 'tonne'], fishery: ['tonne', 'kg'] } as const;
+export const ALL_SCALE_UNITS = [...new Set(Object.values(SCALE_UNITS).flat())] as [string, ...string[]];
+export const ALL_OUTPUT_UNITS = [...new Set(Object.values(OUTPUT_UNITS).flat())] as [string, ...string[]];
+
+export const category = z.union(SUBJECT_CATEGORIES.map((c) => z.literal(c)) as unknown as [z.ZodLiteral<0>, z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]);
+export const orgForm = category;
+export const industry = z.enum(INDUSTRIES);
+export const idKind = z.enum(ID_KINDS);
+/** The number as typed, upper-cased; its check character is judged by the service to give a precise error. */
+export const idNumber = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.string().min(15).max(18));
+
+export const photoRef = z.strictObject({ kind: z.enum(PHOTO_KINDS), fileId: uuid });
+
+/** What the wizard collects (three steps: who, identity, where + login). */
+export const subjectProfileIn = z.strictObject({
+  category,
+  orgForm,
+  name: plainText(2, 100),
+  industries: z.array(industry).min(1).max(3),
+  scale: z.number().positive().max(1e9),
+  scaleUnit: z.enum(ALL_SCALE_UNITS),
+  annualOutput: z.number().min(0).max(1e9),
+  outputUnit: z.enum(ALL_OUTPUT_UNITS),
+  idKind,
+  idNumber,
+  legalRep: plainText(2, 60),
+  phone: mobilePhone,
+  photos: z.array(photoRef).min(1).max(8),
+  provinceCode: z.string().regex(/^\d{2}$/, 'a 2-digit province code'),
+  countyCode: z.string().regex(/^\d{6}$/, 'a 6-digit county code'),
+  townshipCode: z.string().regex(/^\d{9}$/, 'a 9-digit township code'),
+  address: plainText(2, 200),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+export type SubjectProfileIn = z.infer<typeof subjectProfileIn>;
+
+export const applicationIn = subjectProfileIn.extend({ username, password });
+export type ApplicationIn = z.infer<typeof applicationIn>;
+/** A returned application corrected: the login stays; a new password is optional. */
+export const resubmitIn = subjectProfileIn.extend({ password: password.optional() });
+export type ResubmitIn = z.infer<typeof resubmitIn>;
+
+export const trackingCode = z.string().regex(/^[A-Z0-9]{12}$/, 'a 12-character tracking code');
+export const trackingParam = z.strictObject({ code: trackingCode });
+
+/** The registration data as shown: identity number and phone masked unless the viewer is the approving county. */
+export const subjectProfileOut = z.object({
+  category: z.number().int(),
+  orgForm: z.number().int(),
+  name: z.string(),
+  industries: z.array(z.string()),
+  scale: z.number().nullable(),
+  scaleUnit: z.string().nullable(),
+  annualOutput: z.number().nullable(),
+  outputUnit: z.string().nullable(),
+  idKind: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  legalRep: z.string().nullable(),
+  phone: z.string().nullable(),
+  photos: z.array(z.object({ kind: z.string(), fileId: z.string() })),
+  regionCode: z.string(),
+  regionPath: z.array(z.object({ code: z.string(), name: z.string() })),
+  address: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+});
+export type SubjectProfileOut = z.infer<typeof subjectProfileOut>;
+
+export const applicationEventOut = z.object({ action: z.string(), opinion: z.string().nullable(), actorName: z.string().nullable(), at: z.date() });
+
+export const applicationOut = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  revision: z.number().int(),
+  username: z.string(),
+  opinion: z.string().nullable(),
+  submittedAt: z.date(),
+  decidedAt: z.date().nullable(),
+  profile: subjectProfileOut,
+  /** True when identity number and phone are shown in full (the responsible county's view, audited). */
+  revealed: z.boolean(),
+  history: z.array(applicationEventOut),
+  subjectId: z.string().nullable(),
+  identityCode: z.string().nullable(),
+  /** Temporary subjects (recorded in the field) that look like this applicant, offered for claiming. */
+  claimCandidates: z.array(z.object({ id: z.string(), tempCode: z.string(), name: z.string(), regionCode: z.string(), matchedBy: z.string(), createdAt: z.date() })),
+});
+export type ApplicationOut = z.infer<typeof applicationOut>;
+
+export const applicationCreatedOut = z.object({ id: z.string(), trackingCode: z.string(), status: z.string(), statusUrl: z.string() });
+
+export const applicationListItem = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  status: z.string(),
+  name: z.string(),
+  category: z.number().int(),
+  orgForm: z.number().int(),
+  idKind: z.string(),
+  idNumber: z.string().describe('masked'),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  revision: z.number().int(),
+  submittedAt: z.date(),
+});
+export const applicationPage = pageOf(applicationListItem);
+export const applicationListQuery = z.strictObject({ ...pageQuery, status: z.enum(APPLICATION_STATUSES).optional(), q: z.string().trim().max(50).optional() });
+
+export const opinionIn = z.strictObject({ opinion: plainText(2, 500) });
+export const approveIn = z.strictObject({ claimTemporaryId: uuid.optional() }).nullish();
+
+export const uploadOut = z.object({ fileId: z.string(), mime: z.string(), size: z.number().int() });
+
+export const subjectListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  identityCode: z.string().describe('masked for a natural person'),
+  category: z.number().int(),
+  orgForm: z.number().int(),
+  industries: z.array(z.string()),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  status: z.string(),
+  registeredAt: z.date().nullable(),
+});
+export const subjectPage = pageOf(subjectListItem);
+export const subjectListQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().max(50).optional().describe('name, or an identity code / number (exact)'),
+  status: z.enum(SUBJECT_STATUSES).optional(),
+  category: z.coerce.number().int().min(0).max(3).optional(),
+  regionCode: regionCode.optional(),
+});
+
+export const statusEventOut = z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), reason: z.string().nullable(), actorName: z.string().nullable(), at: z.date() });
+
+export const certificateOut = z.object({
+  id: z.string(),
+  subjectId: z.string(),
+  kind: z.enum(CERTIFICATE_KINDS),
+  number: z.string(),
+  products: z.string(),
+  issuer: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  scanFileId: z.string().nullable(),
+  status: z.enum(CERTIFICATE_STATUSES),
+  /** Whether today lies within the validity. */
+  valid: z.boolean(),
+  verifiedAt: z.date().nullable(),
+  verifyNote: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type CertificateOut = z.infer<typeof certificateOut>;
+
+export const badRecordOut = z.object({
+  id: z.string(),
+  severity: z.enum(BAD_RECORD_SEVERITIES),
+  description: z.string(),
+  occurredOn: z.string(),
+  source: z.string(),
+  agencyName: z.string().nullable(),
+  recordedByName: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const subjectDetailOut = subjectListItem.extend({
+  profile: subjectProfileOut,
+  tempCode: z.string().nullable(),
+  certificates: z.array(certificateOut),
+  badRecords: z.array(badRecordOut),
+  statusHistory: z.array(statusEventOut),
+  accountCount: z.number().int(),
+  pendingChange: z.boolean(),
+});
+export type SubjectDetailOut = z.infer<typeof subjectDetailOut>;
+
+export const statusChangeIn = z.strictObject({ reason: plainText(2, 500) });
+export const badRecordIn = z.strictObject({
+  severity: z.enum(BAD_RECORD_SEVERITIES),
+  description: plainText(2, 1000),
+  occurredOn: z.iso.date(),
+});
+
+export const certificateIn = z.strictObject({
+  kind: z.enum(CERTIFICATE_KINDS),
+  number: plainText(2, 60),
+  products: plainText(1, 300),
+  issuer: plainText(2, 100).optional(),
+  validFrom: z.iso.date(),
+  validTo: z.iso.date(),
+  scanFileId: uuid,
+});
+export const certificateVerifyIn = z.strictObject({ verified: z.boolean(), note: plainText(1, 300).optional() });
+
+export const staffIn = z.strictObject({ username, displayName: plainText(1, 60), phone: mobilePhone.optional(), password });
+export const staffUpdateIn = z.strictObject({ status: z.enum(['active', 'disabled']) });
+
+export const identityOut = z.object({
+  url: z.string(),
+  token: z.string(),
+  issuedAt: z.date(),
+  /** The QR as an SVG document, for the console to show without another request. */
+  qrSvg: z.string(),
+});
+
+/** What an inspector or trader sees after scanning an electronic identity. */
+export const scannedIdentityOut = z.object({
+  subject: subjectListItem,
+  certificates: z.array(certificateOut),
+  /** Set for agency officials of the subject's jurisdiction: open the full record. */
+  canOpenDetail: z.boolean(),
+});
+
+/** Fields a change request may touch: the profile minus the login and the identity's kind. */
+export const changeRequestIn = z.strictObject({
+  changes: subjectProfileIn.omit({ idKind: true, provinceCode: true }).partial().refine((v) => Object.keys(v).length > 0, 'nothing to change'),
+  reason: plainText(2, 500),
+});
+export type ChangeRequestIn = z.infer<typeof changeRequestIn>;
+export const changeRequestOut = z.object({
+  id: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+  reason: z.string().nullable(),
+  opinion: z.string().nullable(),
+  createdAt: z.date(),
+  decidedAt: z.date().nullable(),
+});
+export const changeRequestPage = pageOf(changeRequestOut);
+export const changeRequestListQuery = z.strictObject({ ...pageQuery, status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() });
+
+export const temporarySubjectIn = z.strictObject({
+  category,
+  orgForm,
+  name: plainText(2, 100),
+  industries: z.array(industry).min(1).max(3),
+  idKind: idKind.optional(),
+  idNumber: idNumber.optional(),
+  phone: mobilePhone.optional(),
+  regionCode: z.string().regex(/^\d{6}(\d{3})?$/, 'a county (6) or township (9) code'),
+  address: plainText(2, 200).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+});
+export const temporarySubjectOut = z.object({ id: z.string(), tempCode: z.string(), name: z.string(), regionCode: z.string(), createdAt: z.date() });

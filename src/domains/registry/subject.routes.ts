@@ -1,0 +1,218 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MAX_IMAGE_BYTES } from '../../platform/files/storage.js';
+import { agencyActorOf, actorOf, commandContext, errorBody, errorResponses, subjectActorOf } from '../../platform/http/context.js';
+import { readUpload } from '../../platform/http/upload.js';
+import { idParam } from './contracts.js';
+import type { RegistryDeps } from './deps.js';
+import {
+  applicationDetail,
+  applicationPhoto,
+  decideApplication,
+  listApplications,
+  resubmitApplication,
+  submitApplication,
+  trackApplication,
+} from './application.service.js';
+import { identityCardPdf, myIdentity, publicIdentity, regenerateIdentity, resolveIdentity } from './identity.service.js';
+import { renderIdentityPage } from './identity.page.js';
+import {
+  applicationCreatedOut,
+  applicationIn,
+  applicationListQuery,
+  applicationOut,
+  applicationPage,
+  approveIn,
+  badRecordIn,
+  identityOut,
+  opinionIn,
+  resubmitIn,
+  scannedIdentityOut,
+  statusChangeIn,
+  subjectDetailOut,
+  subjectListQuery,
+  subjectPage,
+  trackingParam,
+  uploadOut,
+} from './subject.contracts.js';
+import { addBadRecord, listSubjects, mySubject, setSubjectStatus, subjectDetail } from './subject.service.js';
+
+const fileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
+const trackFileParams = z.strictObject({ code: trackingParam.shape.code, fileId: z.uuid() });
+const binary = { 200: z.any().describe('file bytes'), ...errorResponses };
+
+export function subjectRoutes(deps: RegistryDeps) {
+  return async (root: FastifyInstance) => {
+    const app = root.withTypeProvider<ZodTypeProvider>();
+    const applyTags = ['registration 主体注册申请'];
+    const subjectTags = ['subjects 生产经营主体'];
+    const mineTags = ['my subject 本主体'];
+
+    const sendFile = async (reply: FastifyReply, fileId: string) => {
+      const file = await deps.files.read(deps.db, fileId);
+      return reply.header('content-type', file.mime).header('cache-control', 'private, max-age=3600').send(file.bytes);
+    };
+
+    app.post('/api/v1/registry/uploads', {
+      config: { permission: 'public' },
+      schema: {
+        tags: applyTags,
+        summary: 'Upload a licence or ID photo (multipart, one file; JPG/PNG by content, ≤ 5 MB)',
+        consumes: ['multipart/form-data'],
+        response: { 201: uploadOut, 413: errorBody, 415: errorBody, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const { bytes, filename } = await readUpload(request, MAX_IMAGE_BYTES);
+        const saved = await deps.files.saveImage(deps.db, bytes, { purpose: 'application', regionCode: '', originalName: filename });
+        return reply.status(201).send({ fileId: saved.id, mime: saved.mime, size: saved.size });
+      },
+    });
+
+    app.post('/api/v1/registry/applications', {
+      config: { permission: 'public' },
+      schema: { tags: applyTags, summary: 'Apply for registration (入网登记申请); no login needed', body: applicationIn, response: { 201: applicationCreatedOut, ...errorResponses } },
+      handler: async (request, reply) => reply.status(201).send(await submitApplication(deps, commandContext(request), request.body)),
+    });
+
+    app.get('/api/v1/registry/applications/track/:code', {
+      config: { permission: 'public' },
+      schema: { tags: applyTags, summary: 'Follow an application with its tracking code (masked)', params: trackingParam, response: { 200: applicationOut, ...errorResponses } },
+      handler: async (request) => trackApplication(deps, request.params.code),
+    });
+
+    app.get('/api/v1/registry/applications/track/:code/photos/:fileId', {
+      config: { permission: 'public' },
+      schema: { tags: applyTags, summary: 'A photo of my application', params: trackFileParams, response: binary },
+      handler: async (request, reply) => sendFile(reply, await applicationPhoto(deps, null, { code: request.params.code }, request.params.fileId)),
+    });
+
+    app.post('/api/v1/registry/applications/track/:code/resubmit', {
+      config: { permission: 'public' },
+      schema: { tags: applyTags, summary: 'Resubmit a returned application, corrected', params: trackingParam, body: resubmitIn, response: { 200: applicationOut, ...errorResponses } },
+      handler: async (request) => resubmitApplication(deps, commandContext(request), request.params.code, request.body),
+    });
+
+    app.get('/api/v1/registry/applications', {
+      config: { permission: 'subject.approve' },
+      schema: { tags: applyTags, summary: 'Approval inbox of my county (审核)', querystring: applicationListQuery, response: { 200: applicationPage, ...errorResponses } },
+      handler: async (request) => listApplications(deps, agencyActorOf(request), request.query),
+    });
+
+    app.get('/api/v1/registry/applications/:id', {
+      config: { permission: 'subject.approve' },
+      schema: {
+        tags: applyTags,
+        summary: 'One application; the responsible county sees identity number and phone in full (audited)',
+        params: idParam,
+        response: { 200: applicationOut, ...errorResponses },
+      },
+      handler: async (request) => applicationDetail(deps, commandContext(request), request.params.id),
+    });
+
+    app.get('/api/v1/registry/applications/:id/photos/:fileId', {
+      config: { permission: 'subject.approve' },
+      schema: { tags: applyTags, summary: 'A photo of an application in my jurisdiction', params: fileParams, response: binary },
+      handler: async (request, reply) => sendFile(reply, await applicationPhoto(deps, agencyActorOf(request), { id: request.params.id }, request.params.fileId)),
+    });
+
+    app.post('/api/v1/registry/applications/:id/approve', {
+      config: { permission: 'subject.approve' },
+      schema: { tags: applyTags, summary: 'Approve: the subject gets its identity code and its main account opens', params: idParam, body: approveIn, response: { 200: applicationOut, ...errorResponses } },
+      handler: async (request) => decideApplication(deps, commandContext(request), request.params.id, { action: 'approve', claimTemporaryId: request.body?.claimTemporaryId }),
+    });
+
+    app.post('/api/v1/registry/applications/:id/return', {
+      config: { permission: 'subject.approve' },
+      schema: { tags: applyTags, summary: 'Return for correction with an opinion', params: idParam, body: opinionIn, response: { 200: applicationOut, ...errorResponses } },
+      handler: async (request) => decideApplication(deps, commandContext(request), request.params.id, { action: 'return', opinion: request.body.opinion }),
+    });
+
+    app.post('/api/v1/registry/applications/:id/reject', {
+      config: { permission: 'subject.approve' },
+      schema: { tags: applyTags, summary: 'Reject with a reason', params: idParam, body: opinionIn, response: { 200: applicationOut, ...errorResponses } },
+      handler: async (request) => decideApplication(deps, commandContext(request), request.params.id, { action: 'reject', opinion: request.body.opinion }),
+    });
+
+    app.get('/api/v1/registry/subjects', {
+      config: { permission: 'subject.read' },
+      schema: { tags: subjectTags, summary: 'Subjects of my jurisdiction', querystring: subjectListQuery, response: { 200: subjectPage, ...errorResponses } },
+      handler: async (request) => listSubjects(deps, agencyActorOf(request), request.query),
+    });
+
+    app.get('/api/v1/registry/subjects/:id', {
+      config: { permission: 'subject.read' },
+      schema: { tags: subjectTags, summary: 'One subject: registration (masked), certificates, bad records, status history', params: idParam, response: { 200: subjectDetailOut, ...errorResponses } },
+      handler: async (request) => subjectDetail(deps, agencyActorOf(request), request.params.id),
+    });
+
+    app.post('/api/v1/registry/subjects/:id/suspend', {
+      config: { permission: 'subject.supervise' },
+      schema: { tags: subjectTags, summary: 'Suspend a subject (its accounts become read-only)', params: idParam, body: statusChangeIn, response: { 200: subjectDetailOut, ...errorResponses } },
+      handler: async (request) => setSubjectStatus(deps, commandContext(request), request.params.id, 'suspended', request.body.reason),
+    });
+
+    app.post('/api/v1/registry/subjects/:id/restore', {
+      config: { permission: 'subject.supervise' },
+      schema: { tags: subjectTags, summary: 'Restore a suspended subject', params: idParam, body: statusChangeIn, response: { 200: subjectDetailOut, ...errorResponses } },
+      handler: async (request) => setSubjectStatus(deps, commandContext(request), request.params.id, 'active', request.body.reason),
+    });
+
+    app.post('/api/v1/registry/subjects/:id/bad-records', {
+      config: { permission: 'subject.supervise' },
+      schema: { tags: subjectTags, summary: 'Record bad conduct (不良记录)', params: idParam, body: badRecordIn, response: { 200: subjectDetailOut, ...errorResponses } },
+      handler: async (request) => addBadRecord(deps, commandContext(request), request.params.id, request.body),
+    });
+
+    app.get('/api/v1/registry/my-subject', {
+      config: { permission: 'subject.self' },
+      schema: { tags: mineTags, summary: 'The subject I act for', response: { 200: subjectDetailOut, ...errorResponses } },
+      handler: async (request) => mySubject(deps, subjectActorOf(request)),
+    });
+
+    app.get('/api/v1/registry/my-subject/identity', {
+      config: { permission: 'subject.self' },
+      schema: { tags: mineTags, summary: 'My electronic identity (电子身份标识): URL and QR', response: { 200: identityOut, ...errorResponses } },
+      handler: async (request) => myIdentity(deps, subjectActorOf(request)),
+    });
+
+    app.post('/api/v1/registry/my-subject/identity/regenerate', {
+      config: { permission: 'subject.manage' },
+      schema: { tags: mineTags, summary: 'Issue a new QR; the old one stops working', response: { 200: identityOut, ...errorResponses } },
+      handler: async (request) => regenerateIdentity(deps, commandContext(request)),
+    });
+
+    app.get('/api/v1/registry/my-subject/identity/card.pdf', {
+      config: { permission: 'subject.self' },
+      schema: { tags: mineTags, summary: 'The identity card to print (PDF)', response: { ...binary, 503: errorBody } },
+      handler: async (request, reply) => {
+        const pdf = await identityCardPdf(deps, subjectActorOf(request));
+        return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="identity-card.pdf"').send(pdf);
+      },
+    });
+
+    app.get('/api/v1/registry/identities/:token', {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: subjectTags,
+        summary: 'Resolve a scanned electronic identity (for a signed-in inspector or trader)',
+        params: z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/) }),
+        response: { 200: scannedIdentityOut, ...errorResponses },
+      },
+      handler: async (request) => resolveIdentity(deps, actorOf(request), request.params.token),
+    });
+
+    // What a phone opens on scanning the QR: signed-in users go on to the console's view of the subject;
+    // anyone else gets a small page saying whether the identity is valid.
+    app.get('/e/:token', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const token = String((request.params as { token: string }).token);
+      const valid = /^[A-Za-z0-9_-]{16,40}$/.test(token) ? await publicIdentity(deps, token) : null;
+      if (valid && request.actor) return reply.redirect(`/identity/${token}`, 302);
+      return reply
+        .status(valid ? 200 : 404)
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(renderIdentityPage(valid));
+    });
+  };
+}

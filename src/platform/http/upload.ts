@@ -1,0 +1,21 @@
+import '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { fileError } from '../files/storage.js';
+import { httpError } from './errors.js';
+
+/**
+ * Reads the one file of a multipart request (field name free) into memory, refusing it past `maxBytes`
+ * with the same FILE_TOO_LARGE error the storage gives, rather than the multipart plugin's own.
+ */
+export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ bytes: Buffer; filename: string }> {
+  if (!request.isMultipart()) throw httpError('VALIDATION_FAILED', { issues: [{ where: 'body', message: 'send the file as multipart/form-data' }] });
+  const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } });
+  if (!part) throw fileError('FILE_EMPTY');
+  try {
+    const bytes = await part.toBuffer();
+    return { bytes, filename: part.filename };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('FILE_TOO_LARGE', { maxBytes });
+    throw err;
+  }
+}

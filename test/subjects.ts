@@ -1,0 +1,71 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { idCheckChar, usccCheckChar } from '../src/domains/registry/identity-check.js';
+
+// Fixtures for registration tests: valid identity numbers, real image bytes, a multipart body, a full form.
+
+/** A resident ID of Shouguang (370783) born 1980-01-01 with sequence `seq`, with its correct check character. */
+export function residentId(seq: number, region = '370783', birth = '19800101'): string {
+  const first17 = `${region}${birth}${String(seq % 1000).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17)!;
+}
+
+/** A unified social credit code (9 = registered by the market regulator, 1 = company) with its check character. */
+export function uscc(seq: number, region = '370783'): string {
+  const first17 = `91${region}${String(seq).padStart(9, '0').replace(/[IOZSV]/g, '0')}`;
+  return first17 + usccCheckChar(first17)!;
+}
+
+/** The smallest real PNG (1×1). */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+export function multipart(bytes: Buffer, filename: string, mime = 'application/octet-stream') {
+  const boundary = `----tracenet${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+type Injector = { inject: (o: object) => Promise<LightMyRequestResponse> };
+
+export function uploadRaw(app: Injector, bytes: Buffer, filename: string) {
+  const body = multipart(bytes, filename);
+  return app.inject({ method: 'POST', url: '/api/v1/registry/uploads', payload: body.payload, headers: body.headers });
+}
+
+export async function uploadPhoto(app: Injector): Promise<string> {
+  const res = await uploadRaw(app, PNG, 'photo.png');
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ fileId: string }>().fileId;
+}
+
+/** A farmer of 化龙镇, 寿光市 (the demo county), applying with an ID card. */
+export function farmerApplication(seq: number, photos: { front: string; back: string }, overrides: Record<string, unknown> = {}) {
+  return {
+    category: 0,
+    orgForm: 1,
+    name: `测试农户${seq}`,
+    industries: ['planting'],
+    scale: 12.5,
+    scaleUnit: 'mu',
+    annualOutput: 30,
+    outputUnit: 'tonne',
+    idKind: 'resident_id',
+    idNumber: residentId(seq),
+    legalRep: `农户${seq}`,
+    phone: `139${String(seq).padStart(8, '0')}`,
+    photos: [
+      { kind: 'id_front', fileId: photos.front },
+      { kind: 'id_back', fileId: photos.back },
+    ],
+    provinceCode: '37',
+    countyCode: '370783',
+    townshipCode: '370783100',
+    address: '化龙镇东村 8 号',
+    lat: 36.88,
+    lng: 118.74,
+    username: `farmer${seq}`,
+    password: 'Green#Field2026',
+    ...overrides,
+  };
+}
