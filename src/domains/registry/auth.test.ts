@@ -60,6 +60,8 @@ describe('authentication', () => {
           role: 'admin',
           status: 'active',
           agencyId: me.agency.id,
+          subjectId: null,
+          userCode: null,
           mustChangePassword: false,
           lockedUntil: null,
           lastLoginAt: expect.any(String),
@@ -77,7 +79,8 @@ describe('authentication', () => {
           childCount: 3,
           createdAt: expect.any(String),
         },
-        permissions: ['agency.allocate', 'agency.read', 'audit.read', 'user.manage', 'user.read'],
+        subject: null,
+        permissions: ['agency.allocate', 'agency.read', 'audit.read', 'subject.read', 'subject.supervise', 'subject.temporary', 'user.manage', 'user.read'],
         jurisdiction: '37',
         csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/),
       });
@@ -105,7 +108,7 @@ describe('authentication', () => {
       const s = await session(t, 'sg-hl-user');
       const res = await send(t, 'GET', '/api/v1/auth/me', { cookie: s.cookie });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ user: { username: 'sg-hl-user', role: 'staff' }, agency: { level: 'township', regionCode: '370783100' }, permissions: ['agency.read'], jurisdiction: '370783100', csrfToken: s.csrf });
+      expect(res.json()).toMatchObject({ user: { username: 'sg-hl-user', role: 'staff' }, agency: { level: 'township', regionCode: '370783100' }, permissions: ['agency.read', 'subject.read', 'subject.temporary'], jurisdiction: '370783100', csrfToken: s.csrf });
       expectError(await t.anonymous.get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
       expectError(await send(t, 'GET', '/api/v1/auth/me', { cookie: 'tn_session=forged' }), 401, 'UNAUTHENTICATED');
     });

@@ -11,6 +11,7 @@ import {
   manageableRoles,
   permissionsOf,
   regionFitsLevel,
+  subjectPermissions,
   type AgencyRef,
 } from './policies.js';
 
@@ -169,6 +170,11 @@ describe('permissionsOf: what each role may call', () => {
     if (role === 'admin') expected.push('user.read', 'user.manage');
     if (role === 'admin' && kind === 'supervision' && level !== 'township') expected.push('agency.allocate');
     if (kind === 'supervision' && (level === 'ministry' || level === 'province')) expected.push('audit.read');
+    // Every official reads the subjects of the jurisdiction and records unregistered ones met in the field.
+    expected.push('subject.read', 'subject.temporary');
+    // Only the county supervision agency approves registrations (技术指南 五(一)六).
+    if (kind === 'supervision' && level === 'county') expected.push('subject.approve');
+    if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') expected.push('subject.supervise');
     it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
       expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
     });
@@ -192,5 +198,15 @@ describe('passwordProblems', () => {
     ['abc', 'abc', ['TOO_SHORT', 'TOO_FEW_CLASSES', 'CONTAINS_USERNAME']],
   ] as const)('%s for %s → %j', (password, username, problems) => {
     expect(passwordProblems(password, username)).toEqual(problems);
+  });
+});
+
+describe("subjectPermissions: a producer's accounts", () => {
+  it('gives the main account of an active subject management, and staff only reading', () => {
+    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['subject.manage', 'subject.self']);
+    expect([...subjectPermissions('staff', 'active')]).toEqual(['subject.self']);
+  });
+  it("leaves a suspended subject's main account only reading", () => {
+    expect([...subjectPermissions('admin', 'suspended')]).toEqual(['subject.self']);
   });
 });

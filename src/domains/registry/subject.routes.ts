@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_IMAGE_BYTES } from '../../platform/files/storage.js';
 import { agencyActorOf, actorOf, commandContext, errorBody, errorResponses, subjectActorOf } from '../../platform/http/context.js';
-import { readUpload } from '../../platform/http/upload.js';
+import { readUpload, uploadRoutes } from '../../platform/http/upload.js';
 import { idParam } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
 import {
@@ -54,19 +54,21 @@ export function subjectRoutes(deps: RegistryDeps) {
       return reply.header('content-type', file.mime).header('cache-control', 'private, max-age=3600').send(file.bytes);
     };
 
-    app.post('/api/v1/registry/uploads', {
-      config: { permission: 'public' },
-      schema: {
-        tags: applyTags,
-        summary: 'Upload a licence or ID photo (multipart, one file; JPG/PNG by content, ≤ 5 MB)',
-        consumes: ['multipart/form-data'],
-        response: { 201: uploadOut, 413: errorBody, 415: errorBody, ...errorResponses },
-      },
-      handler: async (request, reply) => {
-        const { bytes, filename } = await readUpload(request, MAX_IMAGE_BYTES);
-        const saved = await deps.files.saveImage(deps.db, bytes, { purpose: 'application', regionCode: '', originalName: filename });
-        return reply.status(201).send({ fileId: saved.id, mime: saved.mime, size: saved.size });
-      },
+    await uploadRoutes(root, (scope) => {
+      scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/registry/uploads', {
+        config: { permission: 'public' },
+        schema: {
+          tags: applyTags,
+          summary: 'Upload a licence or ID photo (multipart, one file; JPG/PNG by content, ≤ 5 MB)',
+          consumes: ['multipart/form-data'],
+          response: { 201: uploadOut, 413: errorBody, 415: errorBody, ...errorResponses },
+        },
+        handler: async (request, reply) => {
+          const { bytes, filename } = await readUpload(request, MAX_IMAGE_BYTES);
+          const saved = await deps.files.saveImage(deps.db, bytes, { purpose: 'application', regionCode: '', originalName: filename });
+          return reply.status(201).send({ fileId: saved.id, mime: saved.mime, size: saved.size });
+        },
+      });
     });
 
     app.post('/api/v1/registry/applications', {

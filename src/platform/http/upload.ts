@@ -1,5 +1,5 @@
-import '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fileError } from '../files/storage.js';
 import { httpError } from './errors.js';
 
@@ -18,4 +18,16 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('FILE_TOO_LARGE', { maxBytes });
     throw err;
   }
+}
+
+/**
+ * Registers routes that take a file in a scope of their own where multipart bodies are parsed. Everywhere else
+ * multipart stays an unsupported media type: a JSON route whose body may be empty (logout) must not accept a
+ * form post as "no body".
+ */
+export async function uploadRoutes(app: FastifyInstance, register: (scope: FastifyInstance) => void | Promise<void>): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(fastifyMultipart);
+    await register(scope);
+  });
 }
