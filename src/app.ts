@@ -15,7 +15,7 @@ import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
-import { actorLoader, authRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
+import { actorLoader, authRoutes, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -72,6 +72,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(subjectRoutes(deps));
+  await app.register(importRoutes(deps));
+  await app.register(mySubjectRoutes(deps));
   await app.register(opsRoutes(deps));
 
   const hasConsole = await installWebConsole(app);

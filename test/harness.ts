@@ -25,6 +25,8 @@ export type TestApp = {
 
 export type Client = {
   csrf: string | null;
+  /** The session cookie header value, for requests built by hand (multipart uploads). */
+  cookie: string | null;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
@@ -66,6 +68,7 @@ export async function createTestApp(): Promise<TestApp> {
       });
     return {
       csrf,
+      cookie,
       me: null,
       get: (u, h) => send('GET', u, undefined, h),
       post: (u, b, h) => send('POST', u, b ?? {}, h),

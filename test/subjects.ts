@@ -69,3 +69,14 @@ export function farmerApplication(seq: number, photos: { front: string; back: st
     ...overrides,
   };
 }
+
+/** A farmer of 化龙镇 registered through the real flow (apply, county approves); returns the ids and login. */
+export async function registeredFarmer(t: { app: Injector; anonymous: { post: (u: string, b?: unknown) => Promise<LightMyRequestResponse> }; login: (u: string, p?: string) => Promise<unknown> }, seq: number, overrides: Record<string, unknown> = {}) {
+  const body = farmerApplication(seq, { front: await uploadPhoto(t.app), back: await uploadPhoto(t.app) }, overrides);
+  const created = await t.anonymous.post('/api/v1/registry/applications', body);
+  expect(created.statusCode, created.body).toBe(201);
+  const county = (await t.login('sg-admin')) as { post: (u: string, b?: unknown) => Promise<LightMyRequestResponse> };
+  const approved = await county.post(`/api/v1/registry/applications/${created.json<{ id: string }>().id}/approve`, {});
+  expect(approved.statusCode, approved.body).toBe(200);
+  return { subjectId: approved.json<{ subjectId: string }>().subjectId, username: body.username, password: body.password, body };
+}

@@ -2,6 +2,8 @@ export { actorLoader } from './actor.loader.js';
 export { authRoutes } from './auth.routes.js';
 export { registryRoutes } from './routes.js';
 export { subjectRoutes } from './subject.routes.js';
+export { importRoutes } from './import.routes.js';
+export { mySubjectRoutes } from './my-subject.routes.js';
 export { loadRegions } from './regions.loader.js';
 export { seedDemo, DEMO_AGENCIES, DEMO_PASSWORD } from './demo.seed.js';
 export type { RegistryDeps } from './deps.js';

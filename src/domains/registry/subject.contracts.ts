@@ -242,9 +242,16 @@ export const scannedIdentityOut = z.object({
   canOpenDetail: z.boolean(),
 });
 
-/** Fields a change request may touch: the profile minus the login and the identity's kind. */
+/**
+ * Fields a change request may touch. The identity (kind and number) is what the subject is, so it cannot be
+ * changed; nor can the county, whose supervision agency is responsible (a move is a new registration).
+ */
+export const CHANGEABLE_FIELDS = ['category', 'orgForm', 'name', 'industries', 'scale', 'scaleUnit', 'annualOutput', 'outputUnit', 'legalRep', 'phone', 'photos', 'townshipCode', 'address', 'lat', 'lng'] as const;
 export const changeRequestIn = z.strictObject({
-  changes: subjectProfileIn.omit({ idKind: true, provinceCode: true }).partial().refine((v) => Object.keys(v).length > 0, 'nothing to change'),
+  changes: subjectProfileIn
+    .pick(Object.fromEntries(CHANGEABLE_FIELDS.map((f) => [f, true])) as { [K in (typeof CHANGEABLE_FIELDS)[number]]: true })
+    .partial()
+    .refine((v) => Object.keys(v).length > 0, 'nothing to change'),
   reason: plainText(2, 500),
 });
 export type ChangeRequestIn = z.infer<typeof changeRequestIn>;
@@ -262,6 +269,7 @@ export const changeRequestOut = z.object({
 });
 export const changeRequestPage = pageOf(changeRequestOut);
 export const changeRequestListQuery = z.strictObject({ ...pageQuery, status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() });
+export const decideChangeIn = z.strictObject({ opinion: plainText(2, 500).optional() }).nullish();
 
 export const temporarySubjectIn = z.strictObject({
   category,

@@ -76,8 +76,49 @@ export const subjectError = defineErrors({
   CANNOT_CHANGE_MAIN_ACCOUNT: { status: 400, zh: '不能停用主账号', en: 'The main account cannot be disabled' },
   OUT_OF_JURISDICTION: { status: 403, zh: '该区划不在您的辖区内', en: 'This region is outside your jurisdiction' },
   REGION_NOT_FOUND: { status: 400, zh: '行政区划代码不存在', en: 'No such region code' },
+  OPINION_REQUIRED: { status: 400, zh: '不予通过时请填写意见', en: 'Give an opinion when rejecting' },
+  TEMPORARY_NEEDS_REGION_IN_JURISDICTION: { status: 403, zh: '只能在本辖区内登记临时主体', en: 'Temporary subjects can be recorded only inside your jurisdiction' },
   BAD_RECORD_FUTURE: { status: 400, zh: '不良行为发生日期不能在未来', en: 'The date of the conduct cannot lie in the future' },
+  // County bulk import (批量导入): the file as a whole, then the problems of single rows (import.service.ts).
+  IMPORT_NOT_XLSX: { status: 400, zh: '上传的文件不是 Excel 工作簿(.xlsx),请使用下载的导入模板', en: 'The file is not an Excel workbook (.xlsx); use the import template' },
+  IMPORT_UNPACKED_TOO_LARGE: { status: 413, zh: '工作簿解压后过大,请只保留导入模板中的数据', en: 'The workbook unpacks too large; keep only the data of the import template' },
+  IMPORT_BAD_HEADER: {
+    status: 400,
+    zh: (d) => `表头与导入模板不一致${listed('缺少', d.missing, true)}${listed('重复', d.duplicated, true)}${listed('无法识别', d.unknown, true)};请使用下载的模板`,
+    en: (d) => `The header row is not the template's${listed('missing', d.missing)}${listed('repeated', d.duplicated)}${listed('unknown', d.unknown)}; use the downloaded template`,
+  },
+  IMPORT_EMPTY: { status: 400, zh: '表格中没有数据行', en: 'The sheet has no data rows' },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 400,
+    zh: (d) => `一次最多导入 ${String(d.max)} 行(本文件 ${String(d.rows)} 行),请拆分后分批导入`,
+    en: (d) => `At most ${String(d.max)} rows per import (this file has ${String(d.rows)}); split the file`,
+  },
+  IMPORT_ROWS_INVALID: {
+    status: 422,
+    zh: (d) => `共 ${String(d.badRowCount)} 行数据有误,未导入任何数据;请按提示修改后重新上传`,
+    en: (d) => `${String(d.badRowCount)} rows have problems, so nothing was imported; correct them and upload again`,
+  },
+  IMPORT_NOT_COUNTY: { status: 403, zh: '只有县级监管机构可以批量导入主体', en: 'Only a county supervision agency can import subjects' },
+  IMPORT_VALUE_MISSING: { status: 400, zh: (d) => `「${String(d.column)}」不能为空`, en: (d) => `${String(d.columnEn)} is empty` },
+  IMPORT_VALUE_INVALID: {
+    status: 400,
+    zh: (d) => `「${String(d.column)}」填写有误:应为${String(d.expect)}`,
+    en: (d) => `${String(d.columnEn)} is not valid: expected ${String(d.expectEn)}`,
+  },
+  IMPORT_OUTSIDE_COUNTY: {
+    status: 400,
+    zh: '乡镇不在本县(市、区)辖区内:只能导入本辖区的主体',
+    en: 'The township lies outside your county: only subjects of your own county can be imported',
+  },
+  IMPORT_DUPLICATE_ID: { status: 400, zh: (d) => `证件号码与第 ${String(d.firstRow)} 行重复`, en: (d) => `The identity number repeats row ${String(d.firstRow)}` },
+  IMPORT_DUPLICATE_USERNAME: { status: 400, zh: (d) => `登录用户名与第 ${String(d.firstRow)} 行重复`, en: (d) => `The username repeats row ${String(d.firstRow)}` },
 });
+
+/** "; label: a, b" for a non-empty list, else nothing (the columns of a bad import header). */
+function listed(label: string, items: unknown, zh = false): string {
+  if (!Array.isArray(items) || !items.length) return '';
+  return zh ? `;${label}:${items.join('、')}` : `; ${label}: ${items.join(', ')}`;
+}
 
 const PHOTO_ZH: Record<string, string> = { licence: '营业执照', id_front: '身份证人像面', id_back: '身份证国徽面', site: '生产场所' };
 const STATUS_ZH: Record<string, string> = {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_IMAGE_BYTES } from '../../platform/files/storage.js';
-import { agencyActorOf, actorOf, commandContext, errorBody, errorResponses, subjectActorOf } from '../../platform/http/context.js';
+import { agencyActorOf, actorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
 import { readUpload, uploadRoutes } from '../../platform/http/upload.js';
 import { idParam } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
@@ -15,7 +15,7 @@ import {
   submitApplication,
   trackApplication,
 } from './application.service.js';
-import { identityCardPdf, myIdentity, publicIdentity, regenerateIdentity, resolveIdentity } from './identity.service.js';
+import { publicIdentity, resolveIdentity } from './identity.service.js';
 import { renderIdentityPage } from './identity.page.js';
 import {
   applicationCreatedOut,
@@ -25,7 +25,12 @@ import {
   applicationPage,
   approveIn,
   badRecordIn,
-  identityOut,
+  certificateOut,
+  certificateVerifyIn,
+  changeRequestListQuery,
+  changeRequestOut,
+  changeRequestPage,
+  decideChangeIn,
   opinionIn,
   resubmitIn,
   scannedIdentityOut,
@@ -33,10 +38,15 @@ import {
   subjectDetailOut,
   subjectListQuery,
   subjectPage,
+  temporarySubjectIn,
+  temporarySubjectOut,
   trackingParam,
   uploadOut,
 } from './subject.contracts.js';
-import { addBadRecord, listSubjects, mySubject, setSubjectStatus, subjectDetail } from './subject.service.js';
+import { verifyCertificate } from './certificate.service.js';
+import { changeRequestInbox, decideChange } from './change-request.service.js';
+import { recordTemporarySubject } from './temporary-subject.service.js';
+import { addBadRecord, listSubjects, setSubjectStatus, subjectDetail } from './subject.service.js';
 
 const fileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 const trackFileParams = z.strictObject({ code: trackingParam.shape.code, fileId: z.uuid() });
@@ -47,7 +57,6 @@ export function subjectRoutes(deps: RegistryDeps) {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const applyTags = ['registration 主体注册申请'];
     const subjectTags = ['subjects 生产经营主体'];
-    const mineTags = ['my subject 本主体'];
 
     const sendFile = async (reply: FastifyReply, fileId: string) => {
       const file = await deps.files.read(deps.db, fileId);
@@ -166,31 +175,39 @@ export function subjectRoutes(deps: RegistryDeps) {
       handler: async (request) => addBadRecord(deps, commandContext(request), request.params.id, request.body),
     });
 
-    app.get('/api/v1/registry/my-subject', {
-      config: { permission: 'subject.self' },
-      schema: { tags: mineTags, summary: 'The subject I act for', response: { 200: subjectDetailOut, ...errorResponses } },
-      handler: async (request) => mySubject(deps, subjectActorOf(request)),
-    });
-
-    app.get('/api/v1/registry/my-subject/identity', {
-      config: { permission: 'subject.self' },
-      schema: { tags: mineTags, summary: 'My electronic identity (电子身份标识): URL and QR', response: { 200: identityOut, ...errorResponses } },
-      handler: async (request) => myIdentity(deps, subjectActorOf(request)),
-    });
-
-    app.post('/api/v1/registry/my-subject/identity/regenerate', {
-      config: { permission: 'subject.manage' },
-      schema: { tags: mineTags, summary: 'Issue a new QR; the old one stops working', response: { 200: identityOut, ...errorResponses } },
-      handler: async (request) => regenerateIdentity(deps, commandContext(request)),
-    });
-
-    app.get('/api/v1/registry/my-subject/identity/card.pdf', {
-      config: { permission: 'subject.self' },
-      schema: { tags: mineTags, summary: 'The identity card to print (PDF)', response: { ...binary, 503: errorBody } },
-      handler: async (request, reply) => {
-        const pdf = await identityCardPdf(deps, subjectActorOf(request));
-        return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="identity-card.pdf"').send(pdf);
+    app.post('/api/v1/registry/temporary-subjects', {
+      config: { permission: 'subject.temporary' },
+      schema: {
+        tags: subjectTags,
+        summary: 'Record an unregistered subject met in the field (主体临时身份码); claimed when it registers',
+        body: temporarySubjectIn,
+        response: { 200: temporarySubjectOut, ...errorResponses },
       },
+      handler: async (request) => recordTemporarySubject(deps, commandContext(request), request.body),
+    });
+
+    app.get('/api/v1/registry/change-requests', {
+      config: { permission: 'subject.approve' },
+      schema: { tags: subjectTags, summary: 'Change requests of my county (变更审核)', querystring: changeRequestListQuery, response: { 200: changeRequestPage, ...errorResponses } },
+      handler: async (request) => changeRequestInbox(deps, agencyActorOf(request), request.query),
+    });
+
+    app.post('/api/v1/registry/change-requests/:id/approve', {
+      config: { permission: 'subject.approve' },
+      schema: { tags: subjectTags, summary: 'Approve a change request: the new data apply at once', params: idParam, body: decideChangeIn, response: { 200: changeRequestOut, ...errorResponses } },
+      handler: async (request) => decideChange(deps, commandContext(request), request.params.id, true, request.body?.opinion),
+    });
+
+    app.post('/api/v1/registry/change-requests/:id/reject', {
+      config: { permission: 'subject.approve' },
+      schema: { tags: subjectTags, summary: 'Reject a change request with an opinion', params: idParam, body: opinionIn, response: { 200: changeRequestOut, ...errorResponses } },
+      handler: async (request) => decideChange(deps, commandContext(request), request.params.id, false, request.body.opinion),
+    });
+
+    app.post('/api/v1/registry/certificates/:id/verify', {
+      config: { permission: 'subject.supervise' },
+      schema: { tags: subjectTags, summary: 'Mark a certificate verified (or not genuine)', params: idParam, body: certificateVerifyIn, response: { 200: certificateOut, ...errorResponses } },
+      handler: async (request) => verifyCertificate(deps, commandContext(request), request.params.id, request.body),
     });
 
     app.get('/api/v1/registry/identities/:token', {
