@@ -36,6 +36,13 @@ describe('registration', () => {
     expect(view.revealed).toBe(true);
     expect(view.profile.idNumber).toBe(body.idNumber);
     expect(view.profile.phone).toBe(body.phone);
+    // Seeing the numbers in full is itself recorded, with who looked.
+    const audit = (await t.login('sd-admin').then((c) => c.get('/api/v1/audit?action=application.view_pii'))).json();
+    expect(audit.items.filter((e: { targetId: string; actorName: string }) => e.targetId === id && e.actorName === 'sg-admin')).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain(body.idNumber);
+    // The approval inbox belongs to the county alone: the city above it has none.
+    const cityView = (await (await t.login('wf-admin')).get(`/api/v1/registry/applications/${id}`));
+    expect(cityView.statusCode).toBe(403);
 
     const photo = await county.get(`/api/v1/registry/applications/${id}/photos/${body.photos[0]!.fileId}`);
     expect(photo.statusCode).toBe(200);
