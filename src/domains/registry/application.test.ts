@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refused, expectError } from '../../../test/assertions.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { farmerApplication, residentId, uploadPhoto } from '../../../test/subjects.js';
+import { farmerApplication, residentId, uploadPhoto, uscc } from '../../../test/subjects.js';
 
 // The online registration flow end to end over HTTP: apply, follow, return, resubmit, approve, sign in.
 
@@ -99,6 +99,41 @@ describe('registration', () => {
     await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, scaleUnit: 'head' }), 400, 'UNITS_DO_NOT_FIT');
     await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, orgForm: 0 }), 400, 'ID_KIND_MISMATCH');
     await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...good, photos: [good.photos[0]] }), 400, 'PHOTOS_MISSING');
+  });
+
+  it('takes a company with its credit code (shown in full, it is public) and checks that code', async () => {
+    const licence = await uploadPhoto(t.app);
+    const company = farmerApplication(5, { front: licence, back: licence }, {
+      orgForm: 0,
+      name: '寿光市绿源蔬菜有限公司',
+      idKind: 'uscc',
+      idNumber: uscc(5),
+      photos: [{ kind: 'licence', fileId: licence }],
+      username: 'lvyuan',
+    });
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...company, idNumber: company.idNumber.slice(0, 17) + (company.idNumber[17] === 'A' ? 'B' : 'A') }), 400, 'IDENTITY_CHECK_CHARACTER');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...company, idNumber: `I${company.idNumber.slice(1)}` }), 400, 'IDENTITY_FORMAT');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...company, photos: [{ kind: 'id_front', fileId: licence }] }), 400, 'PHOTOS_MISSING');
+    const created = await t.anonymous.post('/api/v1/registry/applications', company);
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await t.anonymous.get(`/api/v1/registry/applications/track/${created.json().trackingCode}`)).json().profile.idNumber).toBe(company.idNumber);
+  });
+
+  it('lets one of several simultaneous identical applications through, and replays a retried one', async () => {
+    const body = farmerApplication(7, await photos());
+    const results = await Promise.all([0, 1, 2, 3, 4].map((i) => t.anonymous.post('/api/v1/registry/applications', { ...body, username: `racer${i}` })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    const retried = farmerApplication(8, await photos());
+    const key = { 'idempotency-key': 'apply-farmer-8' };
+    const first = await t.anonymous.post('/api/v1/registry/applications', retried, key);
+    const again = await t.anonymous.post('/api/v1/registry/applications', retried, key);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().trackingCode).toBe(first.json().trackingCode);
+  });
+
+  it('refuses an application for a county whose supervision agency is not on the platform yet', async () => {
+    const body = farmerApplication(6, await photos(), { countyCode: '370781', townshipCode: '370781001', idNumber: residentId(6, '370781') });
+    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', body), 409, 'COUNTY_NOT_ONBOARDED');
   });
 
   it('lets only the responsible county decide, and only once', async () => {
