@@ -2,7 +2,7 @@ import { buildApp } from './app.js';
 import { openDatabase, prepareDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
-import { DEMO_AGENCIES, DEMO_PASSWORD } from './domains/registry/index.js';
+import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_SUBJECTS } from './domains/registry/index.js';
 
 async function main() {
   const started = performance.now();
@@ -43,6 +43,8 @@ async function main() {
   if (seeded || database.kind === 'pglite') {
     lines.push(`  Demo logins 演示账号 (password 密码: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_AGENCIES) lines.push(`    ${a.username.padEnd(16)} ${a.name}`);
+    for (const s of DEMO_SUBJECTS) lines.push(`    ${s.username.padEnd(16)} ${s.name} (生产经营主体 producer)`);
+    lines.push(`  Register a producer 主体注册: ${base}/register`);
   }
   console.log(lines.join('\n') + '\n');
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import type { Pii } from '../../platform/pii/pii.js';
+import { DEMO_SUBJECTS, seedDemoSubjects } from './demo-subjects.seed.js';
 import { agencies, users } from './schema.js';
 
 export const DEMO_PASSWORD = 'Tracenet#2026';
@@ -35,7 +36,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
   ...province({ key: 'sc', code: '51', name: '四川省', city: ['cd', '5101', '成都市'], county: ['pd', '510117', '郫都区'], town: ['pd-tc', '510117104', '唐昌镇'] }),
 ];
 
-/** Fills an empty database with the demo agencies and their accounts; does nothing when agencies exist. */
+/** Fills an empty database with the demo agencies, producers and their accounts; does nothing when agencies exist. */
 export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
   const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(agencies)) as [{ n: number }];
   if (n > 0) return false;
@@ -60,12 +61,14 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
         mustChangePassword: false,
       });
     }
-    await recordAudit(tx, { actor: null, meta: { requestId: 'seed', ip: '127.0.0.1' } }, {
+    const ctx = { actor: null, meta: { requestId: 'seed', ip: '127.0.0.1' } };
+    await seedDemoSubjects(tx, pii, ctx, passwordHash);
+    await recordAudit(tx, ctx, {
       action: 'system.seed_demo',
       targetType: 'system',
       targetId: 'demo',
       regionCode: '',
-      after: { agencies: DEMO_AGENCIES.length },
+      after: { agencies: DEMO_AGENCIES.length, subjects: DEMO_SUBJECTS.length },
     });
   });
   return true;
