@@ -6,5 +6,6 @@ export { importRoutes } from './import.routes.js';
 export { mySubjectRoutes } from './my-subject.routes.js';
 export { loadRegions } from './regions.loader.js';
 export { seedDemo, DEMO_AGENCIES, DEMO_PASSWORD } from './demo.seed.js';
+export { DEMO_SUBJECTS } from './demo-subjects.seed.js';
 export type { RegistryDeps } from './deps.js';
 export { bootstrapMinistry } from './bootstrap.service.js';
