@@ -80,3 +80,52 @@ export async function registeredFarmer(t: { app: Injector; anonymous: { post: (u
   expect(approved.statusCode, approved.body).toBe(200);
   return { subjectId: approved.json<{ subjectId: string }>().subjectId, username: body.username, password: body.password, body };
 }
+
+/** Values of one row of the bulk-import template, by column key (`name`, `idNumber`, …). */
+export type ImportValues = Record<string, string | number>;
+
+/**
+ * A valid import row of 化龙镇 (370783100), varied by `seq` (unique up to 30,000): co-operatives with a credit
+ * code, persons and family farms with an ID card; codes written both as numbers and as the template's pick-list text.
+ */
+export function importRow(seq: number, overrides: ImportValues = {}): ImportValues {
+  const birth = `19${60 + Math.floor(seq / 1000)}0101`;
+  const kind = seq % 3;
+  const base: ImportValues =
+    kind === 0
+      ? { name: `化龙蔬菜合作社${seq}`, category: '2 生产经营', orgForm: 3, idKind: 'uscc', idNumber: uscc(seq), industries: 'planting,fishery', scaleUnit: 'water_mu', outputUnit: 'kg' }
+      : kind === 1
+        ? { name: `导入农户${seq}`, category: 0, orgForm: '1 个人', idKind: 'resident_id 居民身份证', idNumber: residentId(seq % 1000, '370783', birth), industries: '种植', scaleUnit: 'mu', outputUnit: 'tonne' }
+        : { name: `养殖家庭农场${seq}`, category: 0, orgForm: 2, idKind: 'resident_id', idNumber: residentId(seq % 1000, '370783', birth), industries: 'livestock', scaleUnit: 'head', outputUnit: 'head' };
+  return {
+    ...base,
+    legalRep: `负责人${seq}`,
+    phone: `137${String(seq).padStart(8, '0')}`,
+    scale: 10 + (seq % 90),
+    annualOutput: 20 + (seq % 50),
+    townshipCode: seq % 2 ? '370783100 化龙镇' : '370783100',
+    address: `化龙镇${seq % 40}村 ${seq} 号`,
+    lat: 36.8 + (seq % 100) / 1000,
+    lng: 118.7 + (seq % 100) / 1000,
+    username: `imp${seq}`,
+    ...overrides,
+  };
+}
+
+/** The template (as downloaded) with these rows written from Excel row 2 on; columns found by their "(key)". */
+export async function fillImportTemplate(template: Buffer, rows: ImportValues[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  const ws = wb.worksheets[0]!;
+  const columns = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const key = /\((\w+)\)$/.exec(String(cell.value))?.[1];
+    if (key) columns.set(key, col);
+  });
+  rows.forEach((values, i) => {
+    const row = ws.getRow(i + 2);
+    for (const [key, value] of Object.entries(values)) row.getCell(columns.get(key)!).value = value;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

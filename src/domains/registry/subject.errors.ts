@@ -96,7 +96,7 @@ export const subjectError = defineErrors({
   IMPORT_ROWS_INVALID: {
     status: 422,
     zh: (d) => `共 ${String(d.badRowCount)} 行数据有误,未导入任何数据;请按提示修改后重新上传`,
-    en: (d) => `${String(d.badRowCount)} rows have problems, so nothing was imported; correct them and upload again`,
+    en: (d) => `${d.badRowCount === 1 ? '1 row has' : `${String(d.badRowCount)} rows have`} problems, so nothing was imported; correct them and upload again`,
   },
   IMPORT_NOT_COUNTY: { status: 403, zh: '只有县级监管机构可以批量导入主体', en: 'Only a county supervision agency can import subjects' },
   IMPORT_VALUE_MISSING: { status: 400, zh: (d) => `「${String(d.column)}」不能为空`, en: (d) => `${String(d.columnEn)} is empty` },

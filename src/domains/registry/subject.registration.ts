@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../platform/auth/actor.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit, recordAuditBatch } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
 import type { Pii } from '../../platform/pii/pii.js';
@@ -161,4 +161,109 @@ async function findClaimable(tx: Tx, idHash: string, chosenId: string | undefine
     .where(and(eq(subjects.idHash, idHash), eq(subjects.status, 'temporary')))
     .for('update');
   return row;
+}
+
+/**
+ * Registers many subjects in the caller's transaction (the county's bulk import), in multi-row inserts: the
+ * same rows registerSubject writes — subject, main account, status event, a `subject.register` audit entry —
+ * for thousands of rows in a few dozen statements. A row whose identity matches a temporary subject goes
+ * through registerSubject, which claims it in place.
+ */
+export async function registerSubjects(
+  tx: Tx,
+  pii: Pii,
+  ctx: CommandContext,
+  items: { data: RegistrationData; account: MainAccount }[],
+  opts: { via: 'import'; importId: string },
+): Promise<{ subjectIds: string[]; claimed: number }> {
+  const values = items.map((i) => encryptedRegistration(pii, i.data));
+  const hashes = values.map((v) => v.idHash);
+  const temporary = new Set<string>();
+  for (let i = 0; i < hashes.length; i += BULK_CHUNK) {
+    const rows = await tx
+      .select({ idHash: subjects.idHash })
+      .from(subjects)
+      .where(and(inArray(subjects.idHash, hashes.slice(i, i + BULK_CHUNK)), eq(subjects.status, 'temporary')));
+    for (const r of rows) if (r.idHash) temporary.add(r.idHash);
+  }
+  const subjectIds = new Array<string>(items.length);
+  const fresh: number[] = [];
+  for (const [i, item] of items.entries()) {
+    if (!temporary.has(hashes[i]!)) {
+      fresh.push(i);
+      continue;
+    }
+    subjectIds[i] = (await registerSubject(tx, pii, ctx, item.data, item.account, { via: opts.via })).subjectId;
+  }
+  const now = new Date();
+  const actorId = ctx.actor?.userId ?? null;
+  for (let c = 0; c < fresh.length; c += BULK_CHUNK) {
+    const chunk = fresh.slice(c, c + BULK_CHUNK);
+    const inserted = await uniqueOrRefuse(() =>
+      tx
+        .insert(subjects)
+        .values(chunk.map((i) => ({ ...values[i]!, status: 'active', eToken: newIdentityToken(), eTokenIssuedAt: now, registeredAt: now, createdBy: actorId })))
+        .returning({ id: subjects.id, idHash: subjects.idHash }),
+    );
+    // RETURNING order is not promised to follow VALUES: match the rows by their (unique) identity hash.
+    const idOf = new Map(inserted.map((r) => [r.idHash, r.id]));
+    for (const i of chunk) subjectIds[i] = idOf.get(hashes[i]!)!;
+    await uniqueOrRefuse(() =>
+      tx.insert(users).values(
+        chunk.map((i) => ({
+          username: items[i]!.account.username,
+          displayName: items[i]!.data.name.slice(0, 60),
+          phoneEnc: values[i]!.phoneEnc,
+          phoneHash: values[i]!.phoneHash,
+          passwordHash: items[i]!.account.passwordHash,
+          subjectId: subjectIds[i]!,
+          accountNo: 1,
+          role: 'admin',
+          mustChangePassword: items[i]!.account.mustChangePassword,
+          createdBy: actorId,
+        })),
+      ),
+    );
+    await tx.insert(subjectStatusEvents).values(
+      chunk.map((i) => ({
+        subjectId: subjectIds[i]!,
+        fromStatus: null,
+        toStatus: 'active',
+        reason: opts.via,
+        actorId,
+        actorName: ctx.actor?.displayName ?? null,
+        agencyId: ctx.actor?.kind === 'agency' ? ctx.actor.agency.id : null,
+        at: now,
+      })),
+    );
+  }
+  await recordAuditBatch(
+    tx,
+    ctx,
+    fresh.map((i) => {
+      const d = items[i]!.data;
+      return {
+        action: 'subject.register',
+        targetType: 'subject',
+        targetId: subjectIds[i]!,
+        regionCode: d.townshipCode,
+        after: { name: d.name, identityCode: identityCode(d.category, d.idKind, d.idNumber), via: opts.via, importId: opts.importId, applicationId: null, claimedTempCode: null, username: items[i]!.account.username },
+      };
+    }),
+  );
+  return { subjectIds, claimed: items.length - fresh.length };
+}
+
+/** Rows per multi-row statement: ~25 columns × 500 stays far below PostgreSQL's 65,535 parameters. */
+const BULK_CHUNK = 500;
+
+/** A unique violation in a bulk insert (a registration that raced the import) refuses the whole import. */
+async function uniqueOrRefuse<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (pgErrorCode(err) !== '23505') throw err;
+    const constraint = String((err as { constraint?: string }).constraint ?? (err as { cause?: { constraint?: string } }).cause?.constraint ?? '');
+    throw constraint.includes('username') ? subjectError('USERNAME_TAKEN') : subjectError('IDENTITY_REGISTERED');
+  }
 }

@@ -14,15 +14,41 @@ const AgencyTreePage = lazy(() => import('../domains/registry/AgencyTreePage'));
 const UsersPage = lazy(() => import('../domains/registry/UsersPage'));
 const AllocatePage = lazy(() => import('../domains/registry/AllocatePage'));
 const AuditPage = lazy(() => import('../domains/ops/AuditPage'));
+const PublicShell = lazy(() => import('../domains/registry/PublicShell'));
+const RegisterPage = lazy(() => import('../domains/registry/RegisterPage'));
+const StatusLookupPage = lazy(() => import('../domains/registry/StatusLookupPage'));
+const ApplicationStatusPage = lazy(() => import('../domains/registry/ApplicationStatusPage'));
+const ResubmitPage = lazy(() => import('../domains/registry/ResubmitPage'));
+const ApplicationsPage = lazy(() => import('../domains/registry/ApplicationsPage'));
+const ChangeRequestsPage = lazy(() => import('../domains/registry/ChangeRequestsPage'));
+const SubjectsPage = lazy(() => import('../domains/registry/SubjectsPage'));
+const SubjectDetailPage = lazy(() => import('../domains/registry/SubjectDetailPage'));
+const IdentityScanPage = lazy(() => import('../domains/registry/IdentityScanPage'));
+const MySubjectPage = lazy(() => import('../domains/registry/MySubjectPage'));
+const ImportPage = lazy(() => import('../domains/registry/ImportPage'));
 
 export function App() {
   const { state } = useAuth();
   const { t } = useI18n();
   if (state.status === 'loading') return <FullPageSpin label={t('app.loading')} />;
   return (
-    <BrowserRouter>
+    // A new router for each account: logout() resets the address with history.replaceState, which the router
+    // does not hear of, so without this the next account would open on the last one's page (often a 403).
+    <BrowserRouter key={state.status === 'signed-in' ? state.me.user.id : state.status}>
       <SuspenseFull label={t('app.loading')}>
-        {state.status === 'anonymous' ? <LoginPage /> : state.me.user.mustChangePassword ? <ForcedPasswordPage /> : <SignedInRoutes />}
+        <Routes>
+          {/* Registration and its status are open to anyone, signed in or not. */}
+          <Route path="register" element={<PublicShell />}>
+            <Route index element={<RegisterPage />} />
+            <Route path="status" element={<StatusLookupPage />} />
+            <Route path="status/:code" element={<ApplicationStatusPage />} />
+            <Route path="status/:code/edit" element={<ResubmitPage />} />
+          </Route>
+          <Route
+            path="*"
+            element={state.status === 'anonymous' ? <LoginPage /> : state.me.user.mustChangePassword ? <ForcedPasswordPage /> : <SignedInRoutes />}
+          />
+        </Routes>
       </SuspenseFull>
     </BrowserRouter>
   );
@@ -37,6 +63,13 @@ function SignedInRoutes() {
         <Route path="allocate" element={<Guard permission="agency.allocate"><AllocatePage /></Guard>} />
         <Route path="users" element={<Guard permission="user.read"><UsersPage /></Guard>} />
         <Route path="audit" element={<Guard permission="audit.read"><AuditPage /></Guard>} />
+        <Route path="applications" element={<Guard permission="subject.approve"><ApplicationsPage /></Guard>} />
+        <Route path="change-requests" element={<Guard permission="subject.approve"><ChangeRequestsPage /></Guard>} />
+        <Route path="import" element={<Guard permission="subject.approve"><ImportPage /></Guard>} />
+        <Route path="subjects" element={<Guard permission="subject.read"><SubjectsPage /></Guard>} />
+        <Route path="subjects/:id" element={<Guard permission="subject.read"><SubjectDetailPage /></Guard>} />
+        <Route path="identity/:token" element={<IdentityScanPage />} />
+        <Route path="my-subject" element={<Guard permission="subject.self"><MySubjectPage /></Guard>} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
@@ -47,6 +80,7 @@ function SignedInRoutes() {
 /** The first menu page this account may open. */
 function Home() {
   const me = useMe();
+  if (me.subject) return <Navigate to="/my-subject" replace />;
   const first = MENU.find((m) => !m.permission || me.can(m.permission));
   return <Navigate to={first?.path ?? '/account'} replace />;
 }

@@ -39,7 +39,7 @@ export function AppLayout() {
         <div className="tn-brand" onClick={() => navigate('/')}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span className="tn-brand-name">{t('app.name')}</span>
-          {!narrow && <span className="tn-brand-agency">{agencyTitle(me.agency, t)}</span>}
+          {!narrow && <span className="tn-brand-agency">{me.agency ? agencyTitle(me.agency, t) : me.subject?.name}</span>}
         </div>
         <div className="tn-header-actions">
           <Button type="text" className="tn-header-button" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('lang.label')}>

@@ -29,7 +29,9 @@ export function withQuery(path: string, query?: Query): string {
 
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type, boundary included.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -37,7 +39,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw report(networkError(0, ''));
@@ -54,6 +56,24 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   return data as T;
 }
 
+/** A file from the API (a template, a PDF) as a Blob; errors still arrive as the one error body. */
+async function download(path: string, query?: Query): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(withQuery(`/api/v1${path}`, query), { credentials: 'same-origin' });
+  } catch {
+    throw report(networkError(0, ''));
+  }
+  if (response.ok) return response.blob();
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    /* not JSON */
+  }
+  throw report(isErrorBody(data) ? new ApiError(response.status, data) : networkError(response.status, response.statusText));
+}
+
 function report(error: ApiError): ApiError {
   for (const listener of listeners) listener(error);
   return error;
@@ -64,4 +84,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POST of a multipart form (a file), with the CSRF token like every other write. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  download,
 };

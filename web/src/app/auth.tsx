@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onApiError, setCsrfToken } from './api';
 import { ApiError } from './api-error';
-import type { Me, Permission } from './types';
+import type { AgencyMe, Me, Permission } from './types';
 
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
 
@@ -84,4 +84,11 @@ export function useMe(): Me & { can: (permission: Permission) => boolean } {
   const value = useMemo(() => (me ? { ...me, can: (p: Permission) => me.permissions.includes(p) } : null), [me]);
   if (!value) throw new Error('useMe without a session');
   return value;
+}
+
+/** The signed-in official; only for pages that need an agency-side permission (a producer's account has none). */
+export function useAgencyMe(): AgencyMe & { can: (permission: Permission) => boolean } {
+  const me = useMe();
+  if (!me.agency || me.jurisdiction === null) throw new Error('useAgencyMe with a producer account');
+  return me as AgencyMe & { can: (permission: Permission) => boolean };
 }

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DiffOutlined, IdcardOutlined, InboxOutlined, ShopOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from './messages.zh';
 import type { Permission } from './types';
@@ -10,6 +10,11 @@ export const MENU: MenuEntry[] = [
   { path: '/agencies', label: 'menu.agencies', icon: <ApartmentOutlined />, permission: 'agency.read' },
   { path: '/allocate', label: 'menu.allocate', icon: <UserAddOutlined />, permission: 'agency.allocate' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/applications', label: 'menu.applications', icon: <InboxOutlined />, permission: 'subject.approve' },
+  { path: '/change-requests', label: 'menu.changeRequests', icon: <DiffOutlined />, permission: 'subject.approve' },
+  { path: '/import', label: 'import.menu', icon: <CloudUploadOutlined />, permission: 'subject.approve' },
+  { path: '/subjects', label: 'menu.subjects', icon: <ShopOutlined />, permission: 'subject.read' },
+  { path: '/my-subject', label: 'menu.mySubject', icon: <IdcardOutlined />, permission: 'subject.self' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
 ];

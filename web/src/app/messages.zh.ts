@@ -1,4 +1,6 @@
 // The console's own words in Chinese (the default language). messages.en.ts must have the same keys.
+import { subjectZh } from './messages.subject.zh';
+import { subjectExtraZh } from './messages.subject-extra.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -191,6 +193,50 @@ export const zh = {
   'action.token.create': '创建令牌',
   'action.token.revoke': '吊销令牌',
   'action.system.seed_demo': '载入演示数据',
+  ...subjectZh,
+  ...subjectExtraZh,
+
+  // County bulk import (批量导入).
+  'import.menu': '批量导入',
+  'import.title': '生产经营主体批量导入',
+  'import.intro': '县级监管机构可为本辖区的生产经营主体集中办理入网登记:下载模板,每行填写一个主体,上传后每行都按在线注册的同样规则校验。只要有一行有误,就不会导入任何数据,并列出每个错误行及原因;全部正确时一次性导入,主体直接审核通过并开通主账号。',
+  'import.step.template': '下载模板',
+  'import.step.fill': '每行填写一个主体',
+  'import.step.upload': '上传并导入',
+  'import.downloadTemplate': '下载导入模板',
+  'import.templateFile': '主体批量导入模板.xlsx',
+  'import.credentialsFile': '初始密码-{id}.xlsx',
+  'import.drop': '点击或将填好的 Excel 文件(.xlsx)拖到此处',
+  'import.dropHint': '一次最多 5,000 行,文件不超过 10 MB;有错误时不会导入任何数据',
+  'import.wrongType': '请选择 .xlsx 格式的 Excel 文件(可先下载导入模板)',
+  'import.running': '正在校验并导入 {name}… 每个账号的初始密码都须加密保存,2,000 行约需半分钟到一分钟',
+  'import.bad.listed': '仅列出前 {n} 行(共 {total} 行有误)',
+  'import.bad.row': 'Excel 行号',
+  'import.bad.problems': '问题',
+  'import.done.title': '已导入 {n} 个生产经营主体',
+  'import.done.elapsed': '用时 {s} 秒(读取 {read} 秒 · 校验 {check} 秒 · 密码加密 {hash} 秒 · 写入 {write} 秒)',
+  'import.done.claimed': '其中 {n} 个认领了现场登记的临时主体',
+  'import.done.credentials': '初始密码只在此提供一次,平台不保存。请立即下载初始密码表,分别交给各主体;首次登录须修改密码。',
+  'import.done.download': '下载初始密码表',
+  'import.again': '导入另一个文件',
+  'import.col.name': '主体名称',
+  'import.col.category': '主体类别',
+  'import.col.orgForm': '组织形式',
+  'import.col.idKind': '证件类型',
+  'import.col.idNumber': '证件号码',
+  'import.col.legalRep': '法定代表人',
+  'import.col.phone': '联系电话',
+  'import.col.industries': '行业',
+  'import.col.scale': '规模',
+  'import.col.scaleUnit': '规模单位',
+  'import.col.annualOutput': '年产量',
+  'import.col.outputUnit': '产量单位',
+  'import.col.townshipCode': '乡镇代码',
+  'import.col.address': '详细地址',
+  'import.col.lat': '纬度',
+  'import.col.lng': '经度',
+  'import.col.username': '登录用户名',
+  'action.subject.import': '批量导入主体',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -10,7 +10,18 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 export type Role = (typeof ROLES)[number];
 export type UserStatus = 'active' | 'disabled';
-export type Permission = 'agency.read' | 'agency.allocate' | 'user.read' | 'user.manage' | 'audit.read';
+export type Permission =
+  | 'agency.read'
+  | 'agency.allocate'
+  | 'user.read'
+  | 'user.manage'
+  | 'audit.read'
+  | 'subject.read'
+  | 'subject.temporary'
+  | 'subject.approve'
+  | 'subject.supervise'
+  | 'subject.self'
+  | 'subject.manage';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -35,20 +46,29 @@ export type User = {
   phone: string | null;
   role: Role;
   status: UserStatus;
-  agencyId: string;
+  agencyId: string | null;
+  subjectId?: string | null;
+  /** A subject's account: its user code under the subject identity code. */
+  userCode?: string | null;
   mustChangePassword: boolean;
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
 };
 
+/** The subject a producer's account acts for (meOut.subject). */
+export type MeSubject = { id: string; name: string; status: string; identityCode: string; regionCode: string; accountNo: number };
+
+/** An official's account has `agency` (and a jurisdiction); a producer's account has `subject` instead. */
 export type Me = {
   user: User;
-  agency: Agency;
+  agency: Agency | null;
+  subject: MeSubject | null;
   permissions: string[];
-  jurisdiction: string;
+  jurisdiction: string | null;
   csrfToken: string | null;
 };
+export type AgencyMe = Me & { agency: Agency; jurisdiction: string };
 
 export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt?: string | null };
 export type ApiTokenCreated = ApiToken & { token: string };
@@ -80,3 +100,218 @@ export type AuditEntry = {
 };
 
 export type ErrorBody = { code: string; message: { zh: string; en: string }; details?: Record<string, unknown> };
+
+// Subject registration (src/domains/registry/subject.contracts.ts).
+
+/** 主体类别: 0 生产 1 经营 2 生产经营 3 农资 */
+export const SUBJECT_CATEGORIES = [0, 1, 2, 3] as const;
+/** 组织形式: 0 企业 1 个人 2 家庭农场 3 合作社 */
+export const ORG_FORMS = [0, 1, 2, 3] as const;
+export const INDUSTRIES = ['planting', 'livestock', 'fishery'] as const;
+export const ID_KINDS = ['uscc', 'resident_id'] as const;
+export const PHOTO_KINDS = ['licence', 'id_front', 'id_back', 'site'] as const;
+export const APPLICATION_STATUSES = ['pending', 'returned', 'rejected', 'approved'] as const;
+export const SUBJECT_STATUSES = ['active', 'suspended', 'temporary'] as const;
+export const CERTIFICATE_KINDS = ['green', 'organic', 'geo', 'pledge', 'pollution_free'] as const;
+export const CERTIFICATE_STATUSES = ['unverified', 'verified', 'rejected', 'withdrawn'] as const;
+export const BAD_RECORD_SEVERITIES = ['minor', 'serious', 'grave'] as const;
+export const SCALE_UNITS = { planting: ['mu', 'hectare', 'greenhouse_m2'], livestock: ['head', 'bird', 'barn_m2'], fishery: ['water_mu', 'cage_m3'] } as const;
+export const OUTPUT_UNITS = { planting: ['tonne', 'kg'], livestock: ['head', 'bird', 'tonne'], fishery: ['tonne', 'kg'] } as const;
+
+export type SubjectCategory = (typeof SUBJECT_CATEGORIES)[number];
+export type OrgForm = (typeof ORG_FORMS)[number];
+export type Industry = (typeof INDUSTRIES)[number];
+export type IdKind = (typeof ID_KINDS)[number];
+export type PhotoKind = (typeof PHOTO_KINDS)[number];
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+export type BadRecordSeverity = (typeof BAD_RECORD_SEVERITIES)[number];
+export type ScaleUnit = (typeof SCALE_UNITS)[Industry][number];
+export type OutputUnit = (typeof OUTPUT_UNITS)[Industry][number];
+
+export type PhotoRef = { kind: PhotoKind; fileId: string };
+
+/** subjectProfileIn: what the wizard collects. */
+export type SubjectProfileRequest = {
+  category: SubjectCategory;
+  orgForm: OrgForm;
+  name: string;
+  industries: Industry[];
+  scale: number;
+  scaleUnit: string;
+  annualOutput: number;
+  outputUnit: string;
+  idKind: IdKind;
+  idNumber: string;
+  legalRep: string;
+  phone: string;
+  photos: PhotoRef[];
+  provinceCode: string;
+  countyCode: string;
+  townshipCode: string;
+  address: string;
+  lat: number;
+  lng: number;
+};
+export type ApplicationRequest = SubjectProfileRequest & { username: string; password: string };
+export type ResubmitRequest = SubjectProfileRequest & { password?: string };
+
+/** subjectProfileOut: identity number and phone masked unless `revealed`. */
+export type SubjectProfile = {
+  category: number;
+  orgForm: number;
+  name: string;
+  industries: string[];
+  scale: number | null;
+  scaleUnit: string | null;
+  annualOutput: number | null;
+  outputUnit: string | null;
+  idKind: string | null;
+  idNumber: string | null;
+  legalRep: string | null;
+  phone: string | null;
+  photos: { kind: string; fileId: string }[];
+  regionCode: string;
+  regionPath: { code: string; name: string }[];
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+};
+
+export type ApplicationEvent = { action: string; opinion: string | null; actorName: string | null; at: string };
+export type ClaimCandidate = { id: string; tempCode: string; name: string; regionCode: string; matchedBy: string; createdAt: string };
+
+export type Application = {
+  id: string;
+  trackingCode: string;
+  status: ApplicationStatus;
+  revision: number;
+  username: string;
+  opinion: string | null;
+  submittedAt: string;
+  decidedAt: string | null;
+  profile: SubjectProfile;
+  revealed: boolean;
+  history: ApplicationEvent[];
+  subjectId: string | null;
+  identityCode: string | null;
+  claimCandidates: ClaimCandidate[];
+};
+export type ApplicationCreated = { id: string; trackingCode: string; status: string; statusUrl: string };
+export type ApplicationListItem = {
+  id: string;
+  trackingCode: string;
+  status: string;
+  name: string;
+  category: number;
+  orgForm: number;
+  idKind: string;
+  /** masked */
+  idNumber: string;
+  regionCode: string;
+  regionName: string | null;
+  revision: number;
+  submittedAt: string;
+};
+export type UploadResult = { fileId: string; mime: string; size: number };
+
+export type SubjectListItem = {
+  id: string;
+  name: string;
+  /** masked for a natural person */
+  identityCode: string;
+  category: number;
+  orgForm: number;
+  industries: string[];
+  regionCode: string;
+  regionName: string | null;
+  status: string;
+  registeredAt: string | null;
+};
+export type SubjectStatusEvent = { fromStatus: string | null; toStatus: string; reason: string | null; actorName: string | null; at: string };
+export type Certificate = {
+  id: string;
+  subjectId: string;
+  kind: CertificateKind;
+  number: string;
+  products: string;
+  issuer: string | null;
+  validFrom: string;
+  validTo: string;
+  scanFileId: string | null;
+  status: CertificateStatus;
+  valid: boolean;
+  verifiedAt: string | null;
+  verifyNote: string | null;
+  createdAt: string;
+};
+export type BadRecord = {
+  id: string;
+  severity: BadRecordSeverity;
+  description: string;
+  occurredOn: string;
+  source: string;
+  agencyName: string | null;
+  recordedByName: string | null;
+  createdAt: string;
+};
+export type SubjectDetail = SubjectListItem & {
+  profile: SubjectProfile;
+  tempCode: string | null;
+  certificates: Certificate[];
+  badRecords: BadRecord[];
+  statusHistory: SubjectStatusEvent[];
+  accountCount: number;
+  pendingChange: boolean;
+};
+export type BadRecordRequest = { severity: BadRecordSeverity; description: string; occurredOn: string };
+export type ElectronicIdentity = { url: string; token: string; issuedAt: string; qrSvg: string };
+export type ScannedIdentity = { subject: SubjectListItem; certificates: Certificate[]; canOpenDetail: boolean };
+
+// A registered subject's staff, certificates and change requests (subject.contracts.ts: staffIn, certificateIn,
+// certificateVerifyIn, changeRequestIn, changeRequestOut).
+export type StaffRequest = { username: string; displayName: string; phone?: string; password: string };
+export type CertificateRequest = { kind: CertificateKind; number: string; products: string; issuer?: string; validFrom: string; validTo: string; scanFileId: string };
+export type CertificateVerifyRequest = { verified: boolean; note?: string };
+/** What a change request may touch: not the identity, not the county. */
+export const CHANGEABLE_FIELDS = ['category', 'orgForm', 'name', 'industries', 'scale', 'scaleUnit', 'annualOutput', 'outputUnit', 'legalRep', 'phone', 'photos', 'townshipCode', 'address', 'lat', 'lng'] as const;
+export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
+export type ProfileChanges = Partial<Pick<SubjectProfileRequest, ChangeableField>>;
+export type ChangeRequestBody = { changes: ProfileChanges; reason: string };
+export const CHANGE_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
+export type ChangeRequest = {
+  id: string;
+  subjectId: string;
+  subjectName: string;
+  status: ChangeRequestStatus;
+  /** Only the changed fields, phones masked. */
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  reason: string | null;
+  opinion: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+};
+
+// County bulk import (src/domains/registry/import.contracts.ts).
+
+/** One reason a row of the file was refused; `field` is the template column's key. */
+export type ImportProblem = { field: string; code: string; message: { zh: string; en: string } };
+/** A refused row, by its Excel row number (details.rows of the 422 IMPORT_ROWS_INVALID). */
+export type ImportRowReport = { row: number; problems: ImportProblem[] };
+export type ImportRowsInvalidDetails = { rows: ImportRowReport[]; badRowCount: number; rowCount: number };
+export type ImportCredential = { row: number; name: string; username: string; initialPassword: string };
+export type ImportResult = {
+  importId: string;
+  registered: number;
+  claimed: number;
+  elapsedMs: number;
+  timings: { readMs: number; checkMs: number; hashMs: number; writeMs: number };
+  /** Initial logins, shown once: the server keeps no copy. */
+  credentials: ImportCredential[];
+  /** The same credentials as an .xlsx, base64. */
+  credentialsXlsx: string;
+};

@@ -11,7 +11,7 @@ export default function AccountPage() {
   const me = useMe();
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { user, agency } = me;
+  const { user, agency, subject } = me;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -26,18 +26,28 @@ export default function AccountPage() {
             { key: 'name', label: t('field.displayName'), children: user.displayName },
             { key: 'phone', label: t('field.phone'), children: user.phone ?? '—' },
             { key: 'role', label: t('field.role'), children: t(`role.${user.role}`) },
-            {
-              key: 'agency',
-              label: t('field.agency'),
-              children: (
-                <Space wrap size={4}>
-                  {agencyTitle(agency, t)}
-                  <Tag color={KIND_COLOR[agency.kind]}>{kindLabel(t, agency.kind)}</Tag>
-                  <Tag>{levelLabel(t, agency.level)}</Tag>
-                </Space>
-              ),
-            },
-            { key: 'jurisdiction', label: t('field.jurisdiction'), children: me.jurisdiction || t('common.nationwide') },
+            ...(agency
+              ? [
+                  {
+                    key: 'agency',
+                    label: t('field.agency'),
+                    children: (
+                      <Space wrap size={4}>
+                        {agencyTitle(agency, t)}
+                        <Tag color={KIND_COLOR[agency.kind]}>{kindLabel(t, agency.kind)}</Tag>
+                        <Tag>{levelLabel(t, agency.level)}</Tag>
+                      </Space>
+                    ),
+                  },
+                  { key: 'jurisdiction', label: t('field.jurisdiction'), children: me.jurisdiction || t('common.nationwide') },
+                ]
+              : []),
+            ...(subject
+              ? [
+                  { key: 'subject', label: t('field.subject'), children: subject.name },
+                  { key: 'identityCode', label: t('field.identityCode'), children: <span className="tn-secret">{user.userCode ?? subject.identityCode}</span> },
+                ]
+              : []),
             { key: 'last', label: t('field.lastLoginAt'), children: formatTime(user.lastLoginAt) },
             {
               key: 'perms',

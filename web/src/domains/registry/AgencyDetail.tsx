@@ -2,7 +2,7 @@ import { TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useMe } from '../../app/auth';
+import { useAgencyMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { KIND_COLOR, kindLabel, levelLabel } from '../../app/labels';
@@ -11,7 +11,7 @@ import { manageableRoles } from './manage-rules';
 import { registryApi } from './registry.api';
 
 export function AgencyDetail({ id }: { id: string }) {
-  const me = useMe();
+  const me = useAgencyMe();
   const { t, errorText } = useI18n();
   const navigate = useNavigate();
   const [state, setState] = useState<{ id: string; agency?: Agency; error?: string } | null>(null);

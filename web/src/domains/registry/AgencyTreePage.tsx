@@ -2,7 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Input, List, Space, Spin, Tree, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMe } from '../../app/auth';
+import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { Agency } from '../../app/types';
 import { AgencyDetail } from './AgencyDetail';
@@ -12,7 +12,7 @@ import { sortAgencies, toNode, withChildren, type AgencyNode } from './tree-data
 
 /** 机构树: my agency at the root, sub-agencies loaded as nodes are expanded; details of the selected one. */
 export default function AgencyTreePage() {
-  const me = useMe();
+  const me = useAgencyMe();
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();

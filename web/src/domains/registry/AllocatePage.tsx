@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Divider, Form, Input, Radio, Re
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../app/api-error';
-import { useMe } from '../../app/auth';
+import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { agencyTitle, kindLabel, levelLabel, REGION_DIGITS, LEVEL_BY_REGION_LEVEL } from '../../app/labels';
 import type { Agency, AllocationOption, User } from '../../app/types';
@@ -36,7 +36,7 @@ const ERROR_FIELD: Record<string, ['account', 'username'] | ['account', 'passwor
 
 /** 账号分配: create a sub-agency (or my level's testing / enforcement agency) with its first account. */
 export default function AllocatePage() {
-  const me = useMe();
+  const me = useAgencyMe();
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();

@@ -31,7 +31,7 @@ export default function ForcedPasswordPage() {
           style={{ marginBottom: 16 }}
           items={[
             { key: 'u', label: t('field.username'), children: me.user.username },
-            { key: 'a', label: t('field.agency'), children: me.agency.name },
+            me.agency ? { key: 'a', label: t('field.agency'), children: me.agency.name } : { key: 's', label: t('field.subject'), children: me.subject?.name },
           ]}
         />
         <ChangePasswordForm

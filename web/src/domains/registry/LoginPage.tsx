@@ -1,6 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../../app/api-error';
 import { useAuth } from '../../app/auth';
 import { formatTime } from '../../app/format';
@@ -53,6 +54,12 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <div className="tn-login-links">
+          <Link to="/register" data-testid="register-link">
+            {t('login.register')}
+          </Link>
+          <Link to="/register/status">{t('login.track')}</Link>
+        </div>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('login.demoHint')}
         </Typography.Paragraph>

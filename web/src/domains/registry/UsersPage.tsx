@@ -2,7 +2,7 @@ import { LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMe } from '../../app/auth';
+import { useAgencyMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useCursorList } from '../../app/use-cursor-list';
@@ -16,7 +16,7 @@ import { LoadMore } from '../../app/LoadMore';
 
 /** Accounts of my agency and of the agencies my agency allocated: create, disable/enable, reset password. */
 export default function UsersPage() {
-  const me = useMe();
+  const me = useAgencyMe();
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();

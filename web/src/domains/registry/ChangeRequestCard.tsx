@@ -1,0 +1,61 @@
+import { EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Tooltip, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useMe } from '../../app/auth';
+import { useI18n } from '../../app/i18n';
+import { LoadMore } from '../../app/LoadMore';
+import type { SubjectDetail } from '../../app/types';
+import { useCursorList } from '../../app/use-cursor-list';
+import { ChangeRequestFormModal } from './ChangeRequestFormModal';
+import { ChangeRequestItem } from './ChangeRequestItem';
+import { subjectExtraApi } from './subject-extra.api';
+import './subject-extras.css';
+
+/** 信息变更 on the producer's page: propose a change (main account), and follow one's requests, newest first. */
+export function ChangeRequestCard({ subject }: { subject: SubjectDetail }) {
+  const me = useMe();
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [proposing, setProposing] = useState(false);
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  const fetchPage = useMemo(() => (cursor?: string) => subjectExtraApi.myChangeRequests(cursor), []);
+  const list = useCursorList(fetchPage, showError);
+
+  const manage = me.can('subject.manage');
+  // The server holds one pending request per subject; the list knows of one sent from here.
+  const pending = list.items.length > 0 ? list.items.some((r) => r.status === 'pending') : subject.pendingChange;
+  const propose = (
+    <Button type="primary" icon={<EditOutlined />} disabled={pending} onClick={() => setProposing(true)}>
+      {t('change.propose')}
+    </Button>
+  );
+
+  return (
+    <Card className="tn-x-card" title={t('change.title')} data-testid="change-card" extra={manage && (pending ? <Tooltip title={t('change.pendingExists')}>{propose}</Tooltip> : propose)}>
+      <Typography.Paragraph type="secondary" className="tn-x-desc">
+        {t('change.desc')}
+      </Typography.Paragraph>
+      {list.items.length === 0 && !list.loading ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('change.empty')} />
+      ) : (
+        <div className="tn-x-list">
+          {list.items.map((r) => (
+            <ChangeRequestItem key={r.id} request={r} />
+          ))}
+        </div>
+      )}
+      {list.hasMore && <LoadMore list={list} />}
+      {proposing && (
+        <ChangeRequestFormModal
+          open
+          profile={subject.profile}
+          onClose={() => setProposing(false)}
+          onCreated={(created) => {
+            setProposing(false);
+            list.setItems((items) => [created, ...items]);
+          }}
+        />
+      )}
+    </Card>
+  );
+}

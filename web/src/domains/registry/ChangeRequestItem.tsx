@@ -1,0 +1,50 @@
+import { Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { formatTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import type { ChangeRequest } from '../../app/types';
+import { ChangeDiffTable } from './ChangeDiffTable';
+import { label } from './subject-labels';
+import './subject-extras.css';
+
+export const CHANGE_STATUS_COLOR: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default' };
+
+type Props = {
+  request: ChangeRequest;
+  /** Before the status: the subject's name (the county's inbox), or nothing (the subject's own list). */
+  title?: ReactNode;
+  actions?: ReactNode;
+};
+
+/** One change request: status, when, why, the before/after table and the county's opinion. */
+export function ChangeRequestItem({ request: r, title, actions }: Props) {
+  const { t } = useI18n();
+  return (
+    <div className="tn-x-item" data-testid="change-request" data-status={r.status}>
+      <div className="tn-x-main">
+        <div className="tn-x-head">
+          {title}
+          <Tag color={CHANGE_STATUS_COLOR[r.status]} data-testid="change-status">
+            {label(t, 'changeStatus', r.status)}
+          </Tag>
+          <Typography.Text type="secondary">
+            {t('change.requestedAt')} {formatTime(r.createdAt)}
+          </Typography.Text>
+        </div>
+        {r.reason && (
+          <Typography.Text className="tn-opinion">
+            {t('change.reason')}: {r.reason}
+          </Typography.Text>
+        )}
+        <ChangeDiffTable before={r.before} after={r.after} />
+        {r.decidedAt && (
+          <Typography.Text type="secondary" className="tn-opinion">
+            {t('change.decidedAt')} {formatTime(r.decidedAt)}
+            {r.opinion && ` · ${t('change.opinion')}: ${r.opinion}`}
+          </Typography.Text>
+        )}
+      </div>
+      {actions && <div className="tn-x-actions">{actions}</div>}
+    </div>
+  );
+}

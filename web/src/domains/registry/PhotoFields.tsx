@@ -1,0 +1,39 @@
+import { Typography } from 'antd';
+import { useI18n } from '../../app/i18n';
+import type { PhotoKind } from '../../app/types';
+import { PhotoUpload } from './PhotoUpload';
+
+export type PhotoMap = Partial<Record<PhotoKind, string>>;
+
+type Props = {
+  kinds: PhotoKind[];
+  value?: PhotoMap;
+  onChange?: (value: PhotoMap) => void;
+  urlOf?: (fileId: string) => string;
+  'aria-invalid'?: boolean | 'true' | 'false';
+};
+
+/** The photos an application needs (licence, or both sides of the ID card) and an optional one of the site. */
+export function PhotoFields({ kinds, value, onChange, urlOf, ...rest }: Props) {
+  const { t } = useI18n();
+  const invalid = rest['aria-invalid'] === true || rest['aria-invalid'] === 'true';
+  return (
+    <div>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('reg.photosHint')}
+      </Typography.Paragraph>
+      <div className="tn-photos">
+        {[...kinds, 'site' as const].map((kind) => (
+          <PhotoUpload
+            key={kind}
+            kind={kind}
+            fileId={value?.[kind]}
+            urlOf={urlOf}
+            invalid={invalid && kind !== 'site'}
+            onChange={(fileId) => onChange?.({ ...value, [kind]: fileId })}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

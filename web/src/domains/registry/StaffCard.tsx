@@ -1,0 +1,113 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Popconfirm, Skeleton, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useMe } from '../../app/auth';
+import { formatTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import type { User, UserStatus } from '../../app/types';
+import { StaffFormModal } from './StaffFormModal';
+import { subjectExtraApi } from './subject-extra.api';
+import './subject-extras.css';
+
+/** 员工账号: my subject's accounts with their user codes; the main account adds, disables and enables staff. */
+export function StaffCard() {
+  const me = useMe();
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [items, setItems] = useState<User[] | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+
+  useEffect(() => {
+    let live = true;
+    subjectExtraApi.staff().then((list) => live && setItems(list.items), showError);
+    return () => {
+      live = false;
+    };
+  }, [showError]);
+
+  const setStatus = async (user: User, status: UserStatus) => {
+    setBusyId(user.id);
+    try {
+      const next = await subjectExtraApi.setStaffStatus(user.id, status);
+      setItems((list) => list?.map((u) => (u.id === next.id ? next : u)) ?? null);
+      void message.success(t(status === 'disabled' ? 'staff.disabled' : 'staff.enabled', { username: user.username }));
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const isMain = (u: User) => Boolean(u.userCode?.endsWith('.00001'));
+
+  return (
+    <Card
+      className="tn-x-card"
+      title={t('staff.title')}
+      data-testid="staff-card"
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('staff.add')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary" className="tn-x-desc">
+        {t('staff.desc')}
+      </Typography.Paragraph>
+      {!items ? (
+        <Skeleton active />
+      ) : items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} />
+      ) : (
+        <div className="tn-x-list">
+          {items.map((u) => (
+            <div key={u.id} className="tn-x-item" data-testid="staff-item">
+              <div className={`tn-x-main${u.status === 'disabled' ? ' tn-x-muted' : ''}`}>
+                <div className="tn-x-head">
+                  <Typography.Text strong>{u.displayName}</Typography.Text>
+                  <Typography.Text type="secondary">{u.username}</Typography.Text>
+                  {isMain(u) && <Tag color="blue">{t('staff.main')}</Tag>}
+                  {u.id === me.user.id && <Tag color="green">{t('staff.self')}</Tag>}
+                  <Tag color={u.status === 'active' ? 'success' : 'default'}>{t(`status.${u.status}`)}</Tag>
+                  {u.mustChangePassword && <Tag color="warning">{t('users.mustChange')}</Tag>}
+                </div>
+                <Typography.Text className="tn-secret" copyable={u.userCode ? { text: u.userCode } : false} data-testid="user-code">
+                  {t('staff.userCode')}: {u.userCode ?? '—'}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('field.phone')}: {u.phone ?? '—'} · {t('field.lastLoginAt')}: {formatTime(u.lastLoginAt)}
+                </Typography.Text>
+              </div>
+              {!isMain(u) && u.id !== me.user.id && (
+                <div className="tn-x-actions">
+                  {u.status === 'active' ? (
+                    <Popconfirm title={t('staff.disableConfirm', { username: u.username })} onConfirm={() => setStatus(u, 'disabled')} okButtonProps={{ danger: true }}>
+                      <Button size="small" danger loading={busyId === u.id}>
+                        {t('staff.disable')}
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    <Button size="small" loading={busyId === u.id} onClick={() => void setStatus(u, 'active')}>
+                      {t('staff.enable')}
+                    </Button>
+                  )}
+                </div>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+      <StaffFormModal
+        open={adding}
+        onClose={() => setAdding(false)}
+        onCreated={(user) => {
+          setAdding(false);
+          setItems((list) => [...(list ?? []), user]);
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,91 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { LoadMore } from '../../app/LoadMore';
+import { SUBJECT_CATEGORIES, SUBJECT_STATUSES, type SubjectListItem } from '../../app/types';
+import { useCursorList } from '../../app/use-cursor-list';
+import { StatusTag } from './StatusTag';
+import { label } from './subject-labels';
+import { subjectApi } from './subject.api';
+
+type Filters = { q?: string; status?: string; category?: number };
+
+/** 主体查询: producers and traders of my jurisdiction, by name or identity, status and category. */
+export default function SubjectsPage() {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [filters, setFilters] = useState<Filters>({});
+
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  const fetchPage = useMemo(() => (cursor?: string) => subjectApi.subjects({ ...filters, cursor }), [filters]);
+  const list = useCursorList(fetchPage, showError);
+
+  return (
+    <div>
+      <div className="tn-page-title">
+        <Typography.Title level={3}>{t('subjects.title')}</Typography.Title>
+      </div>
+      <Card>
+        <div className="tn-filters">
+          <Input.Search
+            placeholder={t('subjects.searchPlaceholder')}
+            allowClear
+            style={{ width: 280, maxWidth: '100%' }}
+            onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
+            data-testid="subject-search"
+          />
+          <Select<string>
+            style={{ width: 130 }}
+            allowClear
+            placeholder={t('field.status')}
+            value={filters.status}
+            onChange={(status) => setFilters((f) => ({ ...f, status }))}
+            options={SUBJECT_STATUSES.map((s) => ({ value: s, label: label(t, 'subjectStatus', s) }))}
+            aria-label={t('field.status')}
+          />
+          <Select<number>
+            style={{ width: 130 }}
+            allowClear
+            placeholder={t('profile.category')}
+            value={filters.category}
+            onChange={(category) => setFilters((f) => ({ ...f, category }))}
+            options={SUBJECT_CATEGORIES.map((c) => ({ value: c, label: label(t, 'category', c) }))}
+            aria-label={t('profile.category')}
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label={t('common.refresh')} />
+        </div>
+        <Table<SubjectListItem>
+          rowKey="id"
+          size="middle"
+          loading={list.loading}
+          dataSource={list.items}
+          pagination={false}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: t('profile.name'), dataIndex: 'name', render: (v: string, s) => <Link to={`/subjects/${s.id}`}>{v}</Link> },
+            { title: t('field.identityCode'), dataIndex: 'identityCode', className: 'tn-nowrap', render: (v: string) => <span className="tn-code">{v}</span> },
+            { title: t('profile.orgForm'), key: 'form', render: (_v, s) => `${label(t, 'category', s.category)} · ${label(t, 'orgForm', s.orgForm)}` },
+            {
+              title: t('profile.industries'),
+              dataIndex: 'industries',
+              render: (v: string[]) => (
+                <Space size={2} wrap>
+                  {v.map((i) => (
+                    <Tag key={i}>{label(t, 'industry', i)}</Tag>
+                  ))}
+                </Space>
+              ),
+            },
+            { title: t('profile.region'), dataIndex: 'regionName', render: (v: string | null, s) => v ?? s.regionCode },
+            { title: t('field.status'), dataIndex: 'status', render: (s: string) => <StatusTag family="subjectStatus" status={s} /> },
+            { title: t('subjects.registeredAt'), dataIndex: 'registeredAt', className: 'tn-nowrap', render: formatDate },
+          ]}
+        />
+        <LoadMore list={list} />
+      </Card>
+    </div>
+  );
+}
