@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
 import { escapeLike, pgErrorCode } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
+import { fileError } from '../../platform/files/storage.js';
 import { files } from '../../platform/files/schema.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { keyset } from '../../platform/http/pagination.js';
@@ -143,6 +144,9 @@ export async function resubmitApplication(deps: RegistryDeps, ctx: CommandContex
         regionCode: input.townshipCode,
         revision: sql`${subjectApplications.revision} + 1`,
         submittedAt: new Date(),
+        // The opinion stays visible in the history; the application as now submitted is undecided.
+        decidedAt: null,
+        decidedBy: null,
       })
       // Guarded on the status: two resubmissions racing, only one moves it.
       .where(and(eq(subjectApplications.id, current.id), eq(subjectApplications.status, 'returned')))
@@ -234,7 +238,7 @@ export async function applicationDetail(deps: RegistryDeps, ctx: CommandContext,
 export async function applicationPhoto(deps: RegistryDeps, actor: AgencyActor | null, ref: { id?: string; code?: string }, fileId: string) {
   const row = ref.code ? await applicationByCode(deps.db, ref.code) : await visibleApplication(deps.db, actor!, ref.id!);
   const photos = (row.form.photos as { fileId: string }[]) ?? [];
-  if (!photos.some((p) => p.fileId === fileId)) throw subjectError('PHOTO_NOT_FOUND');
+  if (!photos.some((p) => p.fileId === fileId)) throw fileError('FILE_NOT_FOUND');
   return fileId;
 }
 

@@ -23,7 +23,7 @@ import {
   subjectDetailOut,
   uploadOut,
 } from './subject.contracts.js';
-import { mySubject } from './subject.service.js';
+import { mySubject, subjectPhoto } from './subject.service.js';
 
 const binary = { 200: z.any().describe('file bytes'), ...errorResponses };
 
@@ -75,6 +75,16 @@ export function mySubjectRoutes(deps: RegistryDeps) {
       handler: async (request, reply) => {
         const pdf = await identityCardPdf(deps, subjectActorOf(request));
         return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="identity-card.pdf"').send(pdf);
+      },
+    });
+
+    app.get('/api/v1/registry/my-subject/photos/:fileId', {
+      config: { permission: 'subject.self' },
+      schema: { tags: mineTags, summary: 'A licence or ID photo of my subject', params: z.strictObject({ fileId: z.uuid() }), response: binary },
+      handler: async (request, reply) => {
+        const actor = subjectActorOf(request);
+        const file = await deps.files.read(deps.db, await subjectPhoto(deps, actor, actor.subject.id, request.params.fileId));
+        return reply.header('content-type', file.mime).header('cache-control', 'private, max-age=3600').send(file.bytes);
       },
     });
 

@@ -46,7 +46,7 @@ import {
 import { verifyCertificate } from './certificate.service.js';
 import { changeRequestInbox, decideChange } from './change-request.service.js';
 import { recordTemporarySubject } from './temporary-subject.service.js';
-import { addBadRecord, listSubjects, setSubjectStatus, subjectDetail } from './subject.service.js';
+import { addBadRecord, listSubjects, setSubjectStatus, subjectDetail, subjectPhoto } from './subject.service.js';
 
 const fileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 const trackFileParams = z.strictObject({ code: trackingParam.shape.code, fileId: z.uuid() });
@@ -155,6 +155,12 @@ export function subjectRoutes(deps: RegistryDeps) {
       config: { permission: 'subject.read' },
       schema: { tags: subjectTags, summary: 'One subject: registration (masked), certificates, bad records, status history', params: idParam, response: { 200: subjectDetailOut, ...errorResponses } },
       handler: async (request) => subjectDetail(deps, agencyActorOf(request), request.params.id),
+    });
+
+    app.get('/api/v1/registry/subjects/:id/photos/:fileId', {
+      config: { permission: 'subject.read' },
+      schema: { tags: subjectTags, summary: 'A licence or ID photo of a subject in my jurisdiction', params: fileParams, response: binary },
+      handler: async (request, reply) => sendFile(reply, await subjectPhoto(deps, agencyActorOf(request), request.params.id, request.params.fileId)),
     });
 
     app.post('/api/v1/registry/subjects/:id/suspend', {

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Executor } from '../../platform/db/client.js';
 import { escapeLike } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
+import { fileError } from '../../platform/files/storage.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { keyset } from '../../platform/http/pagination.js';
 import type { RegistryDeps } from './deps.js';
@@ -111,6 +112,13 @@ async function detailOf(deps: RegistryDeps, s: SubjectRow): Promise<SubjectDetai
     accountCount: accounts[0]?.n ?? 0,
     pendingChange: pending.length > 0,
   };
+}
+
+/** A licence or ID photo of a subject: for officials of its jurisdiction, or for the subject's own accounts. */
+export async function subjectPhoto(deps: RegistryDeps, actor: AgencyActor | SubjectActor, subjectId: string, fileId: string): Promise<string> {
+  const s = actor.kind === 'agency' ? await visibleSubject(deps.db, actor, subjectId) : (await deps.db.select().from(subjects).where(eq(subjects.id, actor.subject.id)))[0]!;
+  if (!s.photos.some((p) => p.fileId === fileId)) throw fileError('FILE_NOT_FOUND');
+  return fileId;
 }
 
 /** 暂停 / 恢复: a supervision agency of the subject's jurisdiction stops or restores its accounts' writing. */

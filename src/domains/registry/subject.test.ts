@@ -152,6 +152,12 @@ describe('agencies and subjects', () => {
     const other = await t.login('pd-admin');
     expect((await other.get('/api/v1/registry/subjects')).json().items).toEqual([]);
     expectError(await other.get(`/api/v1/registry/subjects/${farmer.subjectId}`), 404, 'SUBJECT_NOT_FOUND');
+    // The registration photos travel with the subject: its officials and its own accounts may open them.
+    const photo = (farmer.body.photos as { fileId: string }[])[0]!.fileId;
+    expect((await county.get(`/api/v1/registry/subjects/${farmer.subjectId}/photos/${photo}`)).headers['content-type']).toBe('image/png');
+    expect((await main.get(`/api/v1/registry/my-subject/photos/${photo}`)).statusCode).toBe(200);
+    expectError(await other.get(`/api/v1/registry/subjects/${farmer.subjectId}/photos/${photo}`), 404, 'SUBJECT_NOT_FOUND');
+    expectError(await county.get(`/api/v1/registry/subjects/${farmer.subjectId}/photos/00000000-0000-4000-8000-000000000000`), 404, 'FILE_NOT_FOUND');
   });
 
   it('suspend and restore with history; a suspended subject\'s account can only read', async () => {

@@ -27,7 +27,7 @@ export default function MySubjectPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <SubjectHeader subject={subject} />
       <IdentityCard />
-      <SubjectOverview subject={subject} certificates={<CertificatesCard certificates={subject.certificates} />} />
+      <SubjectOverview subject={subject} photoUrl={subjectApi.myPhotoUrl} certificates={<CertificatesCard certificates={subject.certificates} />} />
       <ChangeRequestCard subject={subject} />
       {me.can('subject.manage') && <StaffCard />}
     </Space>

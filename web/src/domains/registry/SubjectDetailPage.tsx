@@ -65,6 +65,7 @@ export default function SubjectDetailPage() {
       <SubjectOverview
         certificates={<CertificatesCard certificates={subject.certificates} actions={(c, replace) => <CertificateVerifyActions certificate={c} onVerified={replace} />} />}
         subject={subject}
+        photoUrl={(fileId) => subjectApi.subjectPhotoUrl(subject.id, fileId)}
         badRecordsExtra={
           supervise && (
             <Button size="small" icon={<WarningOutlined />} onClick={() => setRecording(true)}>

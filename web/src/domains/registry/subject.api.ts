@@ -47,6 +47,8 @@ export const subjectApi = {
   apply: (body: ApplicationRequest) => api.post<ApplicationCreated>('/registry/applications', body),
   track: (trackingCode: string) => api.get<Application>(`/registry/applications/track/${code(trackingCode)}`),
   trackPhotoUrl: (trackingCode: string, fileId: string) => `/api/v1/registry/applications/track/${code(trackingCode)}/photos/${fileId}`,
+  subjectPhotoUrl: (subjectId: string, fileId: string) => `/api/v1/registry/subjects/${encodeURIComponent(subjectId)}/photos/${fileId}`,
+  myPhotoUrl: (fileId: string) => `/api/v1/registry/my-subject/photos/${fileId}`,
   resubmit: (trackingCode: string, body: ResubmitRequest) => api.post<Application>(`/registry/applications/track/${code(trackingCode)}/resubmit`, body),
 
   applications: (q: { status?: ApplicationStatus; q?: string; cursor?: string }) => api.get<Page<ApplicationListItem>>('/registry/applications', { limit: 50, ...q }),
