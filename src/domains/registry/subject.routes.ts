@@ -237,7 +237,7 @@ export function subjectRoutes(deps: RegistryDeps) {
         .status(valid ? 200 : 404)
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(renderIdentityPage(valid));
+        .send(renderIdentityPage(valid, token));
     });
   };
 }

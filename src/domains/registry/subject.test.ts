@@ -52,6 +52,7 @@ describe('electronic identity', () => {
     const page = await t.anonymous.get(`/e/${identity.token}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(farmer.body.name as string);
+    expect(page.body).toContain(`href="/identity/${identity.token}"`);
     expect(page.body).not.toContain((farmer.body.idNumber as string).slice(6, 14));
     const signedIn = await county.get(`/e/${identity.token}`);
     expect(signedIn.statusCode).toBe(302);
