@@ -1,57 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { startServer, type TestServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as ui from './ui.js';
+import { browserSuite, DEMO_PASSWORD, shown, text } from './ui.js';
 
 // 账号分配 end to end, in Chinese: the ministry allocates a province supervision administrator (河南省), who
 // logs in, must change the initial password, and allocates a city supervision administrator (郑州市), which
 // then appears in the province's agency tree.
 
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
-const DEMO_PASSWORD = 'Tracenet#2026';
 const suffix = randomBytes(3).toString('hex');
 const province = { username: `ha-admin-${suffix}`, displayName: '河南省监管管理员', agency: '河南省农业农村厅', password: '' };
 const provinceNewPassword = `Zhengzhou#2026-${suffix}`;
 const city = { username: `zz-admin-${suffix}`, displayName: '郑州市监管管理员', agency: '郑州市农业农村局', password: `Songshan!88${suffix}` };
 
-let server: TestServer;
-let close: () => Promise<void> = async () => undefined;
-let context: BrowserContext;
+const suite = browserSuite('console');
 let page: Page;
-/** Script errors and CSP violations seen by the browser; the console must cause none. */
-const browserProblems: string[] = [];
+beforeAll(() => {
+  page = suite.page;
+});
 
-/** The first match, once it is visible. */
-async function shown(locator: Locator, timeout = 20_000): Promise<Locator> {
-  const first = locator.first();
-  await first.waitFor({ state: 'visible', timeout });
-  return first;
-}
-
-async function text(locator: Locator): Promise<string> {
-  return ((await (await shown(locator)).textContent()) ?? '').trim();
-}
-
-/** The antd toast message containing `words`. */
-const toast = (words: string) => page.locator('.ant-message-notice').filter({ hasText: words });
+const toast = (words: string) => ui.toast(page, words);
+const login = (username: string, password: string) => ui.login(page, username, password);
+const logout = () => ui.logout(page);
 
 /** One of the allocation options (antd radio buttons: the input itself is hidden). */
 const choice = (label: string) => page.locator('.ant-radio-button-wrapper').filter({ hasText: label });
-
-async function login(username: string, password: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function logout() {
-  await page.getByTestId('user-menu').click();
-  await (await shown(page.getByRole('menuitem', { name: '退出登录' }))).click();
-  await shown(page.getByRole('button', { name: /登\s*录/ }));
-}
 
 async function pickRegion(name: string) {
   await page.locator('.ant-cascader').click();
@@ -59,35 +32,9 @@ async function pickRegion(name: string) {
   await shown(page.locator('.ant-cascader-content-value, .ant-select-content-value, .ant-cascader').filter({ hasText: name }));
 }
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  const browser = await launchBrowser();
-  close = browser.close;
-  context = browser.context;
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => browserProblems.push(`pageerror: ${error.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) browserProblems.push(`csp: ${msg.text()}`);
-  });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    const name = ctx.task.name.replace(/[^\w\u4e00-\u9fa5-]+/g, '-').slice(0, 60);
-    await page.screenshot({ path: path.join(ARTIFACTS, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  await close();
-  await server?.stop();
-});
-
 describe('console: account allocation down the tree (账号分配)', () => {
   it('shows the login page in Chinese and refuses a wrong password', async () => {
-    await page.goto(server.baseUrl + '/');
+    await page.goto(suite.server.baseUrl + '/');
     expect(await text(page.locator('.tn-login h2'))).toBe('追溯一张网');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await login('moa-admin', 'not-the-password');
@@ -181,7 +128,7 @@ describe('console: account allocation down the tree (账号分配)', () => {
     // A clean picture: no pointer hover, the success toasts gone.
     await page.mouse.move(0, 0);
     await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 15_000 });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'agency-tree.png'), fullPage: true });
+    await ui.screenshot(page, 'agency-tree');
   });
 
   it("lets the province administrator disable, enable and reset the city administrator's account", async () => {
@@ -189,7 +136,7 @@ describe('console: account allocation down the tree (账号分配)', () => {
     const row = await shown(page.locator('.ant-table-row').filter({ hasText: city.username }));
     expect(await row.textContent()).toContain('待改密'); // allocated accounts must change the initial password
     await row.getByRole('button', { name: /停\s*用/ }).click();
-    await (await shown(page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }))).click();
+    await ui.confirmPopover(page, /确\s*定/);
     await shown(toast(`已停用 ${city.username}`));
     expect(await text(row.locator('.ant-tag').filter({ hasText: '已停用' }))).toBe('已停用');
     await row.getByRole('button', { name: /启\s*用/ }).click();
@@ -209,6 +156,6 @@ describe('console: account allocation down the tree (账号分配)', () => {
   });
 
   it('ran without script errors or Content-Security-Policy violations', () => {
-    expect(browserProblems).toEqual([]);
+    expect(suite.problems).toEqual([]);
   });
 });

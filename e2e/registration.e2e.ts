@@ -1,23 +1,19 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/domains/registry/identity-check.js';
-import { launchBrowser } from './browser.js';
-import { startServer, type TestServer } from './server.js';
+import * as ui from './ui.js';
+import { browserSuite, DEMO_PASSWORD, DESKTOP, PHONE, shown, text } from './ui.js';
 
 // 生产经营主体注册 end to end, in Chinese: a farmer registers on a phone through the three-step wizard with two
 // ID photos; the county official (寿光市) returns the application for correction; the farmer reads the opinion
 // on the status page, corrects and resubmits; the official approves; the farmer logs in and downloads the
 // identity card. Screenshots of each step go to e2e/artifacts/registration-*.png.
 
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
-const DEMO_PASSWORD = 'Tracenet#2026';
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
 const suffix = randomBytes(3).toString('hex');
 
 /** A resident ID of 寿光市 with a correct check character (GB 11643). */
@@ -36,49 +32,17 @@ const farmer = {
 };
 const opinion = '身份证人像面照片不清晰,请重新拍摄后上传';
 
-let server: TestServer;
-let close: () => Promise<void> = async () => undefined;
+const suite = browserSuite('registration');
 let page: Page;
 let photoDir: string;
 const photos = { front: '', back: '', front2: '' };
 let trackingCode = '';
-/** Script errors and CSP violations seen by the browser; the console must cause none. */
-const browserProblems: string[] = [];
 
-async function shown(locator: Locator, timeout = 20_000): Promise<Locator> {
-  const first = locator.first();
-  await first.waitFor({ state: 'visible', timeout });
-  return first;
-}
-
-async function text(locator: Locator): Promise<string> {
-  return ((await (await shown(locator)).textContent()) ?? '').trim();
-}
-
-const toast = (words: string) => page.locator('.ant-message-notice').filter({ hasText: words });
-
-async function snap(name: string) {
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(ARTIFACTS, `registration-${name}.png`), fullPage: true });
-}
-
-/** The page must fit the phone's width: no sideways scrolling. */
-async function expectNoHorizontalScroll() {
-  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
-  expect(widths.doc, `page is ${widths.doc}px wide on a ${widths.view}px screen`).toBeLessThanOrEqual(widths.view);
-}
-
-async function login(username: string, password: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function logout() {
-  await page.getByTestId('user-menu').click();
-  await (await shown(page.getByRole('menuitem', { name: '退出登录' }))).click();
-  await shown(page.getByRole('button', { name: /登\s*录/ }));
-}
+const toast = (words: string) => ui.toast(page, words);
+const snap = (name: string) => ui.screenshot(page, `registration-${name}`);
+const expectNoHorizontalScroll = () => ui.expectNoHorizontalScroll(page);
+const login = (username: string, password: string) => ui.login(page, username, password);
+const logout = () => ui.logout(page);
 
 /** A radio or checkbox by its visible label (antd hides the input itself). */
 const option = (label: string) => page.locator('label.ant-radio-wrapper, label.ant-checkbox-wrapper').filter({ hasText: new RegExp(`^${label}$`) });
@@ -119,7 +83,7 @@ async function closeDrawer() {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
+  page = suite.page;
   photoDir = mkdtempSync(path.join(tmpdir(), 'tracenet-e2e-photos-'));
   for (const [key, words] of [
     ['front', '身份证人像面 ID front'],
@@ -129,34 +93,16 @@ beforeAll(async () => {
     photos[key] = path.join(photoDir, `${key}.png`);
     await QRCode.toFile(photos[key], `${words} ${suffix}`, { type: 'png', width: 320, margin: 4 });
   }
-  server = await startServer();
-  const browser = await launchBrowser();
-  close = browser.close;
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => browserProblems.push(`pageerror: ${error.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) browserProblems.push(`csp: ${msg.text()}`);
-  });
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    const name = ctx.task.name.replace(/[^\w\u4e00-\u9fa5-]+/g, '-').slice(0, 60);
-    await page.screenshot({ path: path.join(ARTIFACTS, `failed-registration-${name}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  await close();
-  await server?.stop();
+afterAll(() => {
   if (photoDir) rmSync(photoDir, { recursive: true, force: true });
 });
 
 describe('registration: apply, return, resubmit, approve, identity card (主体注册)', () => {
   it('lets a farmer register through the three-step wizard on a phone, with two ID photos', async () => {
     await page.setViewportSize(PHONE);
-    await page.goto(server.baseUrl + '/');
+    await page.goto(suite.server.baseUrl + '/');
     await (await shown(page.getByTestId('register-link'))).click();
     await shown(page.getByRole('heading', { name: '生产经营主体注册' }));
 
@@ -219,7 +165,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
 
   it('lets the county official see both photos and return the application with an opinion', async () => {
     await page.setViewportSize(DESKTOP);
-    await page.goto(server.baseUrl + '/');
+    await page.goto(suite.server.baseUrl + '/');
     await login('sg-admin', DEMO_PASSWORD);
     await openApplication();
     const profile = await text(page.getByTestId('application-profile'));
@@ -244,7 +190,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
 
   it('shows the farmer the opinion on the status page, and takes the corrected application back', async () => {
     await page.setViewportSize(PHONE);
-    await page.goto(server.baseUrl + '/register/status');
+    await page.goto(suite.server.baseUrl + '/register/status');
     await page.getByLabel('申请查询码').fill(trackingCode.toLowerCase());
     await page.getByRole('button', { name: /查\s*询/ }).click();
     expect(await text(page.getByTestId('status-tag'))).toBe('退回修改');
@@ -282,12 +228,12 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
 
   it('lets the county official approve the corrected application', async () => {
     await page.setViewportSize(DESKTOP);
-    await page.goto(server.baseUrl + '/');
+    await page.goto(suite.server.baseUrl + '/');
     await login('sg-admin', DEMO_PASSWORD);
     await openApplication();
     await expectPhotosLoaded(2);
     await page.getByTestId('decision-buttons').getByRole('button', { name: '审核通过' }).click();
-    await (await shown(page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }))).click();
+    await ui.confirmPopover(page, '审核通过');
     await shown(toast(`已审核通过 ${farmer.name}`));
     expect(await text(page.getByTestId('application-drawer').getByTestId('status-tag'))).toBe('已通过');
     expect(await text(page.getByTestId('application-history'))).toContain('审核通过');
@@ -309,7 +255,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
 
   it('lets the farmer log in and download the identity card PDF', async () => {
     await page.setViewportSize(PHONE);
-    await page.goto(`${server.baseUrl}/register/status/${trackingCode}`);
+    await page.goto(`${suite.server.baseUrl}/register/status/${trackingCode}`);
     expect(await text(page.getByTestId('status-tag'))).toBe('已通过');
     await page.getByRole('button', { name: '去登录' }).click();
     await login(farmer.username, farmer.password);
@@ -328,6 +274,6 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
   });
 
   it('ran without script errors or Content-Security-Policy violations', () => {
-    expect(browserProblems).toEqual([]);
+    expect(suite.problems).toEqual([]);
   });
 });

@@ -1,20 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import QRCode from 'qrcode';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { startServer, type TestServer } from './server.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as ui from './ui.js';
+import { browserSuite, DEMO_PASSWORD, DESKTOP, PHONE, shown, text, twoChars } from './ui.js';
 
 // A registered producer's staff, certificates and change requests, end to end in Chinese: the producer (on a
 // 375-px phone) adds a staff account, attaches a 绿色食品 certificate with its scan and asks to change its scale;
 // the county official (寿光市, desktop) approves the change in 变更审核 and verifies the certificate on the
 // subject's page; the producer then sees the new scale and the verified certificate.
 
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
-const DEMO_PASSWORD = 'Tracenet#2026';
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
 const SEQ = 420 + Math.floor(Math.random() * 500);
 const farmer = { username: `farmer${SEQ}`, password: 'Green#Field2026', name: `测试农户${SEQ}` };
 const staff = { username: `farmer${SEQ}-helper`, displayName: '帮工小李' };
@@ -23,13 +17,9 @@ const certNumber = `LB-15-24${SEQ}0567`;
 /** The smallest real PNG (1×1), enough for the registration photos. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-let server: TestServer;
-let close: () => Promise<void> = async () => undefined;
-let context: BrowserContext;
+const suite = browserSuite('subject-extras');
 let page: Page;
 let subjectId = '';
-/** Script errors and CSP violations seen by the browser; the console must cause none. */
-const browserProblems: string[] = [];
 
 // --- Setting up through the API: a producer registered the real way (apply, the county approves). ---
 
@@ -44,7 +34,7 @@ function residentId(seq: number): string {
 async function uploadPhoto(): Promise<string> {
   const form = new FormData();
   form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
-  const res = await fetch(`${server.baseUrl}/api/v1/registry/uploads`, { method: 'POST', body: form });
+  const res = await fetch(`${suite.server.baseUrl}/api/v1/registry/uploads`, { method: 'POST', body: form });
   expect(res.status, await res.clone().text()).toBe(201);
   return ((await res.json()) as { fileId: string }).fileId;
 }
@@ -81,7 +71,7 @@ function farmerApplication(front: string, back: string) {
 
 /** Signs in through the API: the session cookie and the CSRF token to send with writes. */
 async function apiLogin(username: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${suite.server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   expect(res.status, await res.clone().text()).toBe(200);
   const cookie = res.headers
     .getSetCookie()
@@ -92,11 +82,11 @@ async function apiLogin(username: string, password: string): Promise<{ cookie: s
 
 async function registerFarmer(): Promise<string> {
   const body = farmerApplication(await uploadPhoto(), await uploadPhoto());
-  const created = await fetch(`${server.baseUrl}/api/v1/registry/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const created = await fetch(`${suite.server.baseUrl}/api/v1/registry/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(created.status, await created.clone().text()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   const county = await apiLogin('sg-admin', DEMO_PASSWORD);
-  const approved = await fetch(`${server.baseUrl}/api/v1/registry/applications/${id}/approve`, {
+  const approved = await fetch(`${suite.server.baseUrl}/api/v1/registry/applications/${id}/approve`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: county.cookie, 'x-csrf-token': county.csrf },
     body: '{}',
@@ -107,61 +97,16 @@ async function registerFarmer(): Promise<string> {
 
 // --- The browser. ---
 
-/** The first match, once it is visible. */
-async function shown(locator: Locator, timeout = 20_000): Promise<Locator> {
-  const first = locator.first();
-  await first.waitFor({ state: 'visible', timeout });
-  return first;
-}
-
-async function text(locator: Locator): Promise<string> {
-  return ((await (await shown(locator)).textContent()) ?? '').trim();
-}
-
-/** The antd toast message containing `words`. */
-const toast = (words: string) => page.locator('.ant-message-notice').filter({ hasText: words });
-/** The open dialog whose title is `title`. */
-const dialog = (title: string) => page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
-/** Nothing may be wider than a phone's screen. */
-async function expectNoHorizontalScroll() {
-  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
-  expect(widths.doc, `page is ${widths.doc}px wide on a ${widths.view}px screen`).toBeLessThanOrEqual(widths.view);
-}
-
-async function screenshot(name: string, fullPage = true) {
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300); // let antd's animations settle
-  await page.screenshot({ path: path.join(ARTIFACTS, `subject-extras-${name}.png`), fullPage });
-}
+const toast = (words: string) => ui.toast(page, words);
+const dialog = (title: string) => ui.dialog(page, title);
+const expectNoHorizontalScroll = () => ui.expectNoHorizontalScroll(page);
+const screenshot = (name: string, fullPage = true) => ui.screenshot(page, `subject-extras-${name}`, fullPage);
+const login = (username: string, password: string) => ui.login(page, username, password);
+const logout = () => ui.logout(page);
 
 /** Waits until the toasts are gone, for a clean picture. */
 async function noToasts() {
   await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
-}
-
-async function login(username: string, password: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function logout() {
-  const item = page.getByRole('menuitem', { name: '退出登录' });
-  const loginButton = page.getByRole('button', { name: /登\s*录/ });
-  // Once in a while, on a loaded two-core machine, the menu opening does not take the click: try again.
-  for (let attempt = 1; ; attempt++) {
-    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
-    await (await shown(item)).click();
-    try {
-      await shown(loginButton, attempt < 3 ? 8_000 : 20_000);
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
 }
 
 /** Types a date into an antd DatePicker and confirms it. */
@@ -174,36 +119,14 @@ async function pickDate(input: Locator, date: string) {
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
+  page = suite.page;
   subjectId = await registerFarmer();
-  const browser = await launchBrowser();
-  close = browser.close;
-  context = browser.context;
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => browserProblems.push(`pageerror: ${error.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) browserProblems.push(`csp: ${msg.text()}`);
-  });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    const name = ctx.task.name.replace(/[^\w\u4e00-\u9fa5-]+/g, '-').slice(0, 60);
-    await page.screenshot({ path: path.join(ARTIFACTS, `failed-subject-extras-${name}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  await close();
-  await server?.stop();
 });
 
 describe('console: a producer\u2019s staff, certificates and change requests (员工账号, 证书, 信息变更)', () => {
   it('lets the approved producer log in on a phone and see its page with the new cards', async () => {
     await page.setViewportSize(PHONE);
-    await page.goto(server.baseUrl + '/');
+    await page.goto(suite.server.baseUrl + '/');
     await login(farmer.username, farmer.password);
     expect(await text(page.getByTestId('subject-name'))).toBe(farmer.name);
     await shown(page.getByTestId('staff-card'));
@@ -229,7 +152,7 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
     expect(await item.textContent()).toContain('待改密');
     // Disabled and enabled again; the main account has no such buttons.
     await item.getByRole('button', { name: twoChars('停用') }).click();
-    await (await shown(page.locator('.ant-popconfirm').getByRole('button', { name: twoChars('确定') }))).click();
+    await ui.confirmPopover(page, twoChars('确定'));
     await shown(toast(`已停用 ${staff.username}`));
     await item.getByRole('button', { name: twoChars('启用') }).click();
     await shown(toast(`已启用 ${staff.username}`));
@@ -378,7 +301,7 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
   it('withdraws a certificate and asks to change the phone, typed in full', async () => {
     const cert = await shown(page.getByTestId('certificate-item').filter({ hasText: certNumber }));
     await cert.getByRole('button', { name: twoChars('撤回') }).click();
-    await (await shown(page.locator('.ant-popconfirm').getByRole('button', { name: twoChars('确定') }))).click();
+    await ui.confirmPopover(page, twoChars('确定'));
     await shown(toast(`已撤回证书 ${certNumber}`));
     expect(await text(cert.getByTestId('certificate-status'))).toBe('已撤回');
 
@@ -418,6 +341,6 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
   });
 
   it('ran without script errors or Content-Security-Policy violations', () => {
-    expect(browserProblems).toEqual([]);
+    expect(suite.problems).toEqual([]);
   });
 });

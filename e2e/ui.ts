@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { startServer, type TestServer } from './server.js';
+
+// What every browser suite shares: the server and Chromium around the tests, failure screenshots, the script
+// errors and CSP violations seen, and the few ways of finding and driving antd widgets.
+
+export const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
+export const DEMO_PASSWORD = 'Tracenet#2026';
+export const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export type BrowserSuite = { server: TestServer; page: Page; /** script errors and CSP violations; the console must cause none */ problems: string[] };
+
+/**
+ * Starts a server on a fresh data folder and Debian's Chromium before the file's tests, screenshots a failing
+ * test into e2e/artifacts/failed-{prefix}-…png, and stops both afterwards. The suite's fields are set once its
+ * beforeAll has run (hooks registered after this call run after it).
+ */
+export function browserSuite(prefix: string): BrowserSuite {
+  const suite = { problems: [] as string[] } as BrowserSuite;
+  let close: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    suite.server = await startServer();
+    const browser = await launchBrowser();
+    close = browser.close;
+    suite.page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    suite.page.setDefaultTimeout(20_000);
+    suite.page.on('pageerror', (error) => suite.problems.push(`pageerror: ${error.message}`));
+    suite.page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) suite.problems.push(`csp: ${msg.text()}`);
+    });
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && suite.page) {
+      const name = ctx.task.name.replace(/[^\w\u4e00-\u9fa5-]+/g, '-').slice(0, 60);
+      await suite.page.screenshot({ path: path.join(ARTIFACTS, `failed-${prefix}-${name}.png`), fullPage: true }).catch(() => undefined);
+    }
+  });
+  afterAll(async () => {
+    await close();
+    await suite.server?.stop();
+  });
+  return suite;
+}
+
+/** The first match, once it is visible. */
+export async function shown(locator: Locator, timeout = 20_000): Promise<Locator> {
+  const first = locator.first();
+  await first.waitFor({ state: 'visible', timeout });
+  return first;
+}
+
+export async function text(locator: Locator): Promise<string> {
+  return ((await (await shown(locator)).textContent()) ?? '').trim();
+}
+
+/** antd puts a space between the two characters of a two-character Chinese button label. */
+export const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
+
+/** The antd toast message containing `words`. */
+export const toast = (page: Page, words: string) => page.locator('.ant-message-notice').filter({ hasText: words });
+
+/** The open dialog whose title is `title`. */
+export const dialog = (page: Page, title: string) => page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
+
+export async function login(page: Page, username: string, password: string) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+export async function logout(page: Page) {
+  const item = page.getByRole('menuitem', { name: '退出登录' });
+  const loginButton = page.getByRole('button', { name: /登\s*录/ });
+  // Once in a while, on a loaded two-core machine, the menu opening does not take the click: try again.
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await (await shown(item)).click();
+    try {
+      await shown(loginButton, attempt < 3 ? 8_000 : 20_000);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/**
+ * Clicks the button of the open confirmation bubble and waits for it to close. A closed bubble stays in the
+ * page (hidden), so only a visible one counts; a click that lands while it is still opening is tried again.
+ */
+export async function confirmPopover(page: Page, button: string | RegExp) {
+  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+  for (let attempt = 1; ; attempt++) {
+    await (await shown(open.getByRole('button', { name: button }))).click();
+    try {
+      await open.first().waitFor({ state: 'hidden', timeout: attempt < 3 ? 5_000 : 20_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/** The page must fit the phone's width: no sideways scrolling. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+  expect(widths.doc, `page is ${widths.doc}px wide on a ${widths.view}px screen`).toBeLessThanOrEqual(widths.view);
+}
+
+/** A full-page screenshot into e2e/artifacts/{name}.png, the mouse out of the way and animations settled. */
+export async function screenshot(page: Page, name: string, fullPage = true) {
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+}
