@@ -51,9 +51,21 @@ async function checkSubmission(deps: RegistryDeps, db: Executor, input: SubjectP
   if (open.some((a) => a.id !== ownApplicationId)) throw subjectError('IDENTITY_PENDING');
 }
 
-function storedForm(input: SubjectProfileIn): StoredForm {
-  const { idNumber: _id, phone: _phone, ...form } = input;
-  return form;
+/** The columns a submission fills: the form without the identity number and phone, which go encrypted beside their keyed hashes. */
+function submittedColumns(deps: RegistryDeps, input: SubjectProfileIn & { username?: string; password?: string | undefined }) {
+  // Named, not spread: the body also carries the login and the password, which must never land in the form.
+  const { idNumber, phone, username: _login, password: _secret, ...form } = input;
+  const stored: StoredForm = form;
+  return {
+    form: stored,
+    name: input.name,
+    idKind: input.idKind,
+    idEnc: deps.pii.encrypt(idNumber),
+    idHash: deps.pii.hash(idNumber),
+    phoneEnc: deps.pii.encrypt(phone),
+    phoneHash: deps.pii.hash(phone),
+    regionCode: input.townshipCode,
+  };
 }
 
 async function addEvent(tx: Tx, ctx: CommandContext, applicationId: string, action: string, opinion: string | null = null) {
@@ -76,16 +88,9 @@ export async function submitApplication(deps: RegistryDeps, ctx: CommandContext,
         .values({
           trackingCode,
           status: 'pending',
-          form: storedForm(input),
-          name: input.name,
-          idKind: input.idKind,
-          idEnc: deps.pii.encrypt(input.idNumber),
-          idHash: deps.pii.hash(input.idNumber),
-          phoneEnc: deps.pii.encrypt(input.phone),
-          phoneHash: deps.pii.hash(input.phone),
+          ...submittedColumns(deps, input),
           username: input.username,
           passwordHash,
-          regionCode: input.townshipCode,
         })
         .returning()) as [ApplicationRow];
     } catch (err) {
@@ -133,15 +138,8 @@ export async function resubmitApplication(deps: RegistryDeps, ctx: CommandContex
       .update(subjectApplications)
       .set({
         status: 'pending',
-        form: storedForm(input),
-        name: input.name,
-        idKind: input.idKind,
-        idEnc: deps.pii.encrypt(input.idNumber),
-        idHash: deps.pii.hash(input.idNumber),
-        phoneEnc: deps.pii.encrypt(input.phone),
-        phoneHash: deps.pii.hash(input.phone),
+        ...submittedColumns(deps, input),
         passwordHash,
-        regionCode: input.townshipCode,
         revision: sql`${subjectApplications.revision} + 1`,
         submittedAt: new Date(),
         // The opinion stays visible in the history; the application as now submitted is undecided.

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/rows.js';
 import { refused, expectError } from '../../../test/assertions.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { farmerApplication, residentId, uploadPhoto, uscc } from '../../../test/subjects.js';
@@ -22,6 +24,12 @@ describe('registration', () => {
     expect(created.statusCode, created.body).toBe(201);
     const { id, trackingCode, statusUrl } = created.json();
     expect(statusUrl).toBe(`http://localhost:3000/register/status/${trackingCode}`);
+
+    // The password is kept only as its hash: nowhere in the stored application, nor the identity number in clear.
+    const stored = JSON.stringify(await queryRows(t.database.db, sql`SELECT * FROM subject_applications WHERE id = ${id}`));
+    expect(stored).not.toContain(body.password);
+    expect(stored).not.toContain(body.idNumber);
+    expect(stored).not.toContain(body.phone);
 
     const tracked = (await t.anonymous.get(`/api/v1/registry/applications/track/${trackingCode}`)).json();
     expect(tracked.status).toBe('pending');
