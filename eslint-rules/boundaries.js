@@ -2,10 +2,22 @@
 //  - a domain reaches another domain only through that domain's index.ts;
 //  - the platform kernel never imports a domain;
 //  - routes files hold no SQL: they import neither drizzle-orm nor a schema.ts;
-//  - the web console imports from the server only the domains' contracts.ts.
+//  - the web console imports from the server only a domain's contracts.ts and its *.shared.ts modules;
+//  - a *.shared.ts module is meant for both sides (server and console), so it imports nothing server-only: no
+//    node: built-in, and of the project's own files only other *.shared.ts modules.
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** A domain module the console may import: its contracts.ts, or a *.shared.ts beside it. */
+const FOR_THE_CONSOLE = /^(contracts|[^/]+\.shared)\.ts$/;
+const SHARED = /\.shared\.ts$/;
+
+/** The file an import names: `./x.js` is `./x.ts`, and the console's `./x` (bundler resolution) too. */
+function target(file, source) {
+  const named = /\.tsx?$/.test(source) ? source : source.replace(/\.js$/, '') + '.ts';
+  return path.resolve(path.dirname(file), named);
+}
 
 function where(file) {
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
@@ -27,14 +39,16 @@ const rule = {
       if (from.area === 'domain' && /routes\.ts$/.test(from.rest) && (source === 'drizzle-orm' || /\/schema(\.js)?$/.test(source))) {
         return report('routes hold no SQL: call a service or query module instead');
       }
+      if (SHARED.test(from.rel) && source.startsWith('node:')) return report('a *.shared.ts module is also the console\u2019s: it must not import Node built-ins');
       if (!source.startsWith('.')) return;
-      const to = where(path.resolve(path.dirname(context.filename), source.replace(/\.js$/, '.ts')));
+      const to = where(target(context.filename, source));
+      if (SHARED.test(from.rel) && !SHARED.test(to.rel)) return report('a *.shared.ts module is also the console\u2019s: it imports only other *.shared.ts modules');
       if (from.area === 'platform' && to.area === 'domain') return report('the platform kernel must not import a domain');
       if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts') {
         return report(`reach domain "${to.domain}" through its index.ts, not ${to.rest}`);
       }
-      if (from.area === 'web' && to.rel.startsWith('src/') && !(to.area === 'domain' && to.rest === 'contracts.ts')) {
-        return report('the web console may import only the domains\u2019 contracts.ts from the server');
+      if (from.area === 'web' && to.rel.startsWith('src/') && !(to.area === 'domain' && FOR_THE_CONSOLE.test(to.rest))) {
+        return report('the web console may import from the server only a domain\u2019s contracts.ts and *.shared.ts modules');
       }
     }
     return {

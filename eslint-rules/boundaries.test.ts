@@ -16,6 +16,11 @@ describe('boundaries/imports', () => {
         { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../../platform/db/tx.js';" },
         { filename: file('src/domains/trace/routes.ts'), code: "import { x } from './batch.service.js';" },
         { filename: file('web/src/domains/registry/UsersPage.tsx'), code: "import { x } from '../../../../src/domains/registry/contracts.js';" },
+        { filename: file('web/src/domains/registry/UsersPage.tsx'), code: "import { x } from '../../../../src/domains/registry/contracts';" },
+        { filename: file('web/src/domains/registry/IdentityStep.tsx'), code: "import { x } from '../../../../src/domains/registry/identity-check.shared';" },
+        { filename: file('web/src/domains/registry/IdentityStep.tsx'), code: "import { x } from '../../../../src/domains/registry/identity-check.shared.js';" },
+        { filename: file('src/domains/registry/subject.rules.ts'), code: "import { x } from './identity-check.shared.js';" },
+        { filename: file('src/domains/registry/identity-check.shared.ts'), code: "import { x } from './labels.shared.js';" },
       ],
       invalid: [
         { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../registry/queries.js';", errors: 1 },
@@ -23,6 +28,11 @@ describe('boundaries/imports', () => {
         { filename: file('src/domains/trace/routes.ts'), code: "import { sql } from 'drizzle-orm';", errors: 1 },
         { filename: file('src/domains/trace/routes.ts'), code: "import { batches } from './schema.js';", errors: 1 },
         { filename: file('web/src/app/api.ts'), code: "import { x } from '../../../src/platform/db/client.js';", errors: 1 },
+        { filename: file('web/src/domains/registry/IdentityStep.tsx'), code: "import { x } from '../../../../src/domains/registry/subject.rules';", errors: 1 },
+        { filename: file('web/src/domains/registry/IdentityStep.tsx'), code: "import { x } from '../../../../src/domains/registry/sub/x.shared';", errors: 1 },
+        { filename: file('web/src/domains/registry/IdentityStep.tsx'), code: "import { x } from '../../../../src/platform/x.shared';", errors: 1 },
+        { filename: file('src/domains/registry/identity-check.shared.ts'), code: "import { x } from './subject.rules.js';", errors: 1 },
+        { filename: file('src/domains/registry/identity-check.shared.ts'), code: "import { Buffer } from 'node:buffer';", errors: 1 },
       ],
     });
   });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the web console (web/ → web/dist) when web/dist/index.html is missing or older than any source
-// file of the console. Used by `npm start` and `npm run e2e`, so a fresh checkout serves a current console.
+// file of the console, the server modules it may import included (a domain's contracts.ts and *.shared.ts,
+// eslint-rules/boundaries.js). Used by `npm start` and `npm run e2e`, so a fresh checkout serves a current console.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -11,16 +12,20 @@ const web = path.join(root, 'web');
 const built = path.join(web, 'dist', 'index.html');
 const SKIP = new Set(['dist', 'node_modules', '.vite']);
 
-/** The newest modification time of any file under dir (skipping build output). */
-function newest(dir) {
+/** The newest modification time of any file under dir (skipping build output) whose name passes `wanted`. */
+function newest(dir, wanted = () => true) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (SKIP.has(entry.name)) continue;
     const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+    if (entry.isDirectory()) latest = Math.max(latest, newest(full, wanted));
+    else if (wanted(entry.name)) latest = Math.max(latest, statSync(full).mtimeMs);
   }
   return latest;
 }
+
+/** Server modules the console may import. */
+const forTheConsole = (name) => name === 'contracts.ts' || name.endsWith('.shared.ts');
 
 function mtime(file) {
   try {
@@ -32,8 +37,8 @@ function mtime(file) {
 
 const builtAt = mtime(built);
 // A dependency upgrade (package-lock.json) changes the bundle as surely as a source edit.
-const sourcesAt = Math.max(newest(web), mtime(path.join(root, 'package-lock.json')) ?? 0);
-const why = builtAt === null ? 'web/dist/index.html is missing' : sourcesAt > builtAt ? 'web/ changed since the last build' : null;
+const sourcesAt = Math.max(newest(web), newest(path.join(root, 'src', 'domains'), forTheConsole), mtime(path.join(root, 'package-lock.json')) ?? 0);
+const why = builtAt === null ? 'web/dist/index.html is missing' : sourcesAt > builtAt ? 'the console\u2019s sources changed since the last build' : null;
 
 if (!why) {
   console.log('ensure-web: the console in web/dist is up to date');

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { idCheckChar, usccCheckChar } from '../src/domains/registry/identity-check.js';
+import { idCheckChar, usccCheckChar } from '../src/domains/registry/identity-check.shared.js';
 
 // Fixtures for registration tests: valid identity numbers, real image bytes, a multipart body, a full form.
 

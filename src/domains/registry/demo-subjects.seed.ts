@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../platform/auth/actor.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { Pii } from '../../platform/pii/pii.js';
-import { idCheckChar, usccCheckChar } from './identity-check.js';
+import { idCheckChar, usccCheckChar } from './identity-check.shared.js';
 import { registerSubject, type RegistrationData } from './subject.registration.js';
 
 const withCheck = (first17: string, check: (s: string) => string | null) => first17 + check(first17)!;

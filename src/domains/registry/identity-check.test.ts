@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, checkUscc, idCheckChar, usccCheckChar } from './identity-check.js';
+import { checkIdNumber, checkUscc, idCheckChar, usccCheckChar } from './identity-check.shared.js';
 
 describe('GB 11643 居民身份证号码', () => {
   it('accepts the examples printed in GB 11643-1999 (Appendix)', () => {

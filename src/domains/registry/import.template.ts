@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { idCheckChar } from './identity-check.js';
+import { idCheckChar } from './identity-check.shared.js';
 import { INDUSTRIES, OUTPUT_UNITS, SCALE_UNITS } from './subject.contracts.js';
 
 // The workbook side of the county bulk import (批量导入): the columns of the template, the template itself and

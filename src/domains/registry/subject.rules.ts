@@ -1,4 +1,4 @@
-import { checkIdNumber, checkUscc } from './identity-check.js';
+import { checkIdNumber, checkUscc } from './identity-check.shared.js';
 import { OUTPUT_UNITS, SCALE_UNITS, type SubjectProfileIn } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
 

@@ -74,6 +74,25 @@ async function download(path: string, query?: Query): Promise<Blob> {
   throw report(isErrorBody(data) ? new ApiError(response.status, data) : networkError(response.status, response.statusText));
 }
 
+/** Saves a Blob (a download, or one built in the browser) as a file through a temporary link: the browser's own download. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** POST of one file as a multipart form (field `file`), with the CSRF token like every other write. */
+function upload<T>(path: string, file: Blob, filename: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, filename);
+  return request<T>('POST', path, form);
+}
+
 function report(error: ApiError): ApiError {
   for (const listener of listeners) listener(error);
   return error;
@@ -84,7 +103,6 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
-  /** POST of a multipart form (a file), with the CSRF token like every other write. */
-  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  upload,
   download,
 };

@@ -1,7 +1,7 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, DatePicker, Select, Table, Tag, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, DatePicker, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
+import { CursorTable, RefreshButton } from '../../app/CursorTable';
 import { formatTime } from '../../app/format';
 import { actionLabel } from '../../app/labels';
 import { useI18n } from '../../app/i18n';
@@ -9,7 +9,6 @@ import type { AuditEntry } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { AuditEntryDetail } from './AuditEntryDetail';
 import { KNOWN_ACTIONS, KNOWN_TARGET_TYPES, opsApi, type AuditFilters } from './ops.api';
-import { LoadMore } from '../../app/LoadMore';
 
 /** 审计日志 of my jurisdiction, newest first, read with "load more"; each row opens to before/after. */
 export default function AuditPage() {
@@ -62,15 +61,11 @@ export default function AuditPage() {
           <Button type="primary" onClick={() => setFilters((f) => ({ ...f, action: action.trim() || undefined }))}>
             {t('common.search')}
           </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label={t('common.refresh')} />
+          <RefreshButton list={list} />
         </div>
-        <Table<AuditEntry>
-          rowKey="id"
+        <CursorTable<AuditEntry>
+          list={list}
           size="small"
-          loading={list.loading}
-          dataSource={list.items}
-          pagination={false}
-          scroll={{ x: 900 }}
           expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', className: 'tn-nowrap', render: formatTime },
@@ -100,7 +95,6 @@ export default function AuditPage() {
             { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
           ]}
         />
-        <LoadMore list={list} />
       </Card>
     </div>
   );

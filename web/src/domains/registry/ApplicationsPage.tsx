@@ -1,10 +1,9 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Segmented, Table, Typography } from 'antd';
+import { App, Button, Card, Input, Segmented, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { CursorTable, RefreshButton } from '../../app/CursorTable';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { LoadMore } from '../../app/LoadMore';
 import { APPLICATION_STATUSES, type Application, type ApplicationListItem, type ApplicationStatus } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ApplicationDrawer } from './ApplicationDrawer';
@@ -46,15 +45,10 @@ export default function ApplicationsPage() {
             className="tn-segmented-scroll"
           />
           <Input.Search placeholder={t('inbox.searchPlaceholder')} allowClear style={{ width: 240, maxWidth: '100%' }} onSearch={(v) => setQ(v.trim() || undefined)} />
-          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label={t('common.refresh')} />
+          <RefreshButton list={list} />
         </div>
-        <Table<ApplicationListItem>
-          rowKey="id"
-          size="middle"
-          loading={list.loading}
-          dataSource={list.items}
-          pagination={false}
-          scroll={{ x: 900 }}
+        <CursorTable<ApplicationListItem>
+          list={list}
           onRow={(a) => ({ onClick: () => open(a.id), className: 'tn-clickable' })}
           columns={[
             { title: t('track.submittedAt'), dataIndex: 'submittedAt', className: 'tn-nowrap', width: 180, render: formatTime },
@@ -76,7 +70,6 @@ export default function ApplicationsPage() {
             },
           ]}
         />
-        <LoadMore list={list} />
       </Card>
       <ApplicationDrawer id={openId} onClose={() => open(null)} onDecided={onDecided} />
     </div>

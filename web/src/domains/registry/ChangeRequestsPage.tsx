@@ -1,8 +1,9 @@
-import { CheckOutlined, CloseOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Segmented, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
+import { RefreshButton } from '../../app/CursorTable';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
 import type { ChangeRequest, ChangeRequestStatus } from '../../app/types';
@@ -59,7 +60,7 @@ export default function ChangeRequestsPage() {
               options={[...FILTERS.map((s) => ({ value: s, label: label(t, 'changeStatus', s) })), { value: 'all' as const, label: t('common.all') }]}
             />
           </div>
-          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label={t('common.refresh')} />
+          <RefreshButton list={list} />
         </div>
         {list.items.length === 0 && !list.loading ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('change.empty')} />

@@ -1,11 +1,12 @@
 import { DownloadOutlined, SyncOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { saveBlob } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { ElectronicIdentity } from '../../app/types';
-import { saveBlob, subjectApi } from './subject.api';
+import { subjectApi } from './subject.api';
 
 /**
  * 电子身份标识: the QR (the server's SVG shown as an image, never injected into the page), the card to print

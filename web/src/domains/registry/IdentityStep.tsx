@@ -1,10 +1,10 @@
 import { Form, Input, Radio } from 'antd';
 import { useEffect } from 'react';
+import { checkIdNumber, checkUscc } from '../../../../src/domains/registry/identity-check.shared';
 import { useI18n } from '../../app/i18n';
 import { ID_KINDS, type IdKind, type PhotoKind } from '../../app/types';
-import { checkIdNumber, checkUscc } from './identity-check';
+import { PHONE_PATTERN } from './AccountFormModal';
 import { PhotoFields, type PhotoMap } from './PhotoFields';
-import { PHONE_PATTERN } from './UserFormModal';
 import type { WizardValues } from './registration-form';
 import { idKindsFor, requiredPhotos } from './registration-rules';
 import { label } from './subject-labels';

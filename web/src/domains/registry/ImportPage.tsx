@@ -1,11 +1,12 @@
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Space, Spin, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { saveBlob } from '../../app/api';
 import { ApiError } from '../../app/api-error';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
 import type { ImportResult, ImportRowReport, ImportRowsInvalidDetails } from '../../app/types';
-import { importApi, saveFile, xlsxFromBase64 } from './import.api';
+import { importApi, xlsxFromBase64 } from './import.api';
 
 type State =
   | { step: 'idle' }
@@ -30,7 +31,7 @@ export default function ImportPage() {
   const downloadTemplate = async () => {
     setDownloading(true);
     try {
-      saveFile(await importApi.template(), t('import.templateFile'));
+      saveBlob(await importApi.template(), t('import.templateFile'));
     } catch (err) {
       void message.error(errorText(err));
     } finally {
@@ -167,7 +168,7 @@ function Done({ state, onAgain }: { state: Extract<State, { step: 'done' }>; onA
         <Space orientation="vertical" size="middle" style={{ maxWidth: 560 }}>
           <Alert type="warning" showIcon title={t('import.done.credentials')} />
           <Space wrap style={{ justifyContent: 'center' }}>
-            <Button type="primary" icon={<FileExcelOutlined />} onClick={() => saveFile(xlsxFromBase64(result.credentialsXlsx), t('import.credentialsFile', { id: result.importId.slice(0, 8) }))}>
+            <Button type="primary" icon={<FileExcelOutlined />} onClick={() => saveBlob(xlsxFromBase64(result.credentialsXlsx), t('import.credentialsFile', { id: result.importId.slice(0, 8) }))}>
               {t('import.done.download')}
             </Button>
             <Button icon={<ReloadOutlined />} onClick={onAgain}>

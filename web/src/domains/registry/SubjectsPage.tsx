@@ -1,10 +1,9 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { CursorTable, RefreshButton } from '../../app/CursorTable';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { LoadMore } from '../../app/LoadMore';
 import { SUBJECT_CATEGORIES, SUBJECT_STATUSES, type SubjectListItem } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { StatusTag } from './StatusTag';
@@ -55,15 +54,10 @@ export default function SubjectsPage() {
             options={SUBJECT_CATEGORIES.map((c) => ({ value: c, label: label(t, 'category', c) }))}
             aria-label={t('profile.category')}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label={t('common.refresh')} />
+          <RefreshButton list={list} />
         </div>
-        <Table<SubjectListItem>
-          rowKey="id"
-          size="middle"
-          loading={list.loading}
-          dataSource={list.items}
-          pagination={false}
-          scroll={{ x: 900 }}
+        <CursorTable<SubjectListItem>
+          list={list}
           columns={[
             { title: t('profile.name'), dataIndex: 'name', render: (v: string, s) => <Link to={`/subjects/${s.id}`}>{v}</Link> },
             { title: t('field.identityCode'), dataIndex: 'identityCode', className: 'tn-nowrap', render: (v: string) => <span className="tn-code">{v}</span> },
@@ -84,7 +78,6 @@ export default function SubjectsPage() {
             { title: t('subjects.registeredAt'), dataIndex: 'registeredAt', className: 'tn-nowrap', render: formatDate },
           ]}
         />
-        <LoadMore list={list} />
       </Card>
     </div>
   );

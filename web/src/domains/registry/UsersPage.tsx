@@ -1,8 +1,9 @@
-import { LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
+import { CursorTable, RefreshButton } from '../../app/CursorTable';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useCursorList } from '../../app/use-cursor-list';
@@ -12,7 +13,6 @@ import { allPages, registryApi } from './registry.api';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { sortAgencies } from './tree-data';
 import { UserFormModal } from './UserFormModal';
-import { LoadMore } from '../../app/LoadMore';
 
 /** Accounts of my agency and of the agencies my agency allocated: create, disable/enable, reset password. */
 export default function UsersPage() {
@@ -97,7 +97,7 @@ export default function UsersPage() {
             ]}
             aria-label={t('field.status')}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label={t('common.refresh')} />
+          <RefreshButton list={list} />
           <Button type="primary" icon={<PlusOutlined />} disabled={!allowed || !agency} onClick={() => setCreating(true)}>
             {t('users.create')}
           </Button>
@@ -105,72 +105,64 @@ export default function UsersPage() {
         {agency && !allowed ? (
           <Alert type="info" showIcon title={t('users.noRights')} />
         ) : (
-          <>
-            <Table<User>
-              rowKey="id"
-              size="middle"
-              loading={list.loading}
-              dataSource={list.items}
-              pagination={false}
-              scroll={{ x: 900 }}
-              columns={[
-                {
-                  title: t('field.username'),
-                  dataIndex: 'username',
-                  render: (v: string, u) => (
-                    <Space size={4} wrap>
-                      <strong>{v}</strong>
-                      {u.id === me.user.id && <Tag color="green">{t('users.self')}</Tag>}
-                    </Space>
-                  ),
-                },
-                { title: t('field.displayName'), dataIndex: 'displayName' },
-                { title: t('field.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-                { title: t('field.role'), dataIndex: 'role', render: (r: User['role']) => t(`role.${r}`) },
-                {
-                  title: t('field.status'),
-                  dataIndex: 'status',
-                  render: (s: UserStatus, u) => (
-                    <Space size={4} wrap>
-                      <Tag color={s === 'active' ? 'success' : 'default'}>{t(`status.${s}`)}</Tag>
-                      {u.mustChangePassword && <Tag color="warning">{t('users.mustChange')}</Tag>}
-                      {u.lockedUntil && (
-                        <Tag color="error" icon={<LockOutlined />} title={formatTime(u.lockedUntil)}>
-                          {t('users.locked')}
-                        </Tag>
-                      )}
-                    </Space>
-                  ),
-                },
-                { title: t('field.lastLoginAt'), dataIndex: 'lastLoginAt', className: 'tn-nowrap', render: formatTime },
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  fixed: 'right',
-                  render: (_v, u) =>
-                    u.id === me.user.id || !roles.includes(u.role) ? null : (
-                      <Space size={0} wrap>
-                        {u.status === 'active' ? (
-                          <Popconfirm title={t('users.disableConfirm', { username: u.username })} onConfirm={() => setStatus(u, 'disabled')}>
-                            <Button type="link" size="small" danger>
-                              {t('users.disable')}
-                            </Button>
-                          </Popconfirm>
-                        ) : (
-                          <Button type="link" size="small" onClick={() => void setStatus(u, 'active')}>
-                            {t('users.enable')}
+          <CursorTable<User>
+            list={list}
+            columns={[
+              {
+                title: t('field.username'),
+                dataIndex: 'username',
+                render: (v: string, u) => (
+                  <Space size={4} wrap>
+                    <strong>{v}</strong>
+                    {u.id === me.user.id && <Tag color="green">{t('users.self')}</Tag>}
+                  </Space>
+                ),
+              },
+              { title: t('field.displayName'), dataIndex: 'displayName' },
+              { title: t('field.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+              { title: t('field.role'), dataIndex: 'role', render: (r: User['role']) => t(`role.${r}`) },
+              {
+                title: t('field.status'),
+                dataIndex: 'status',
+                render: (s: UserStatus, u) => (
+                  <Space size={4} wrap>
+                    <Tag color={s === 'active' ? 'success' : 'default'}>{t(`status.${s}`)}</Tag>
+                    {u.mustChangePassword && <Tag color="warning">{t('users.mustChange')}</Tag>}
+                    {u.lockedUntil && (
+                      <Tag color="error" icon={<LockOutlined />} title={formatTime(u.lockedUntil)}>
+                        {t('users.locked')}
+                      </Tag>
+                    )}
+                  </Space>
+                ),
+              },
+              { title: t('field.lastLoginAt'), dataIndex: 'lastLoginAt', className: 'tn-nowrap', render: formatTime },
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                fixed: 'right',
+                render: (_v, u) =>
+                  u.id === me.user.id || !roles.includes(u.role) ? null : (
+                    <Space size={0} wrap>
+                      {u.status === 'active' ? (
+                        <Popconfirm title={t('users.disableConfirm', { username: u.username })} onConfirm={() => setStatus(u, 'disabled')}>
+                          <Button type="link" size="small" danger>
+                            {t('users.disable')}
                           </Button>
-                        )}
-                        <Button type="link" size="small" onClick={() => setResetting(u)}>
-                          {t('users.resetPassword')}
+                        </Popconfirm>
+                      ) : (
+                        <Button type="link" size="small" onClick={() => void setStatus(u, 'active')}>
+                          {t('users.enable')}
                         </Button>
-                      </Space>
-                    ),
-                },
-              ]}
-            />
-            <LoadMore list={list} />
-          </>
+                      )}
+                      <Button type="link" size="small" onClick={() => setResetting(u)}>
+                        {t('users.resetPassword')}
+                      </Button>
+                    </Space>
+                  ),
+              },
+            ]}
+          />
         )}
       </Card>
       {agency && allowed && (

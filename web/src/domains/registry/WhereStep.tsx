@@ -1,25 +1,17 @@
-import { Col, Divider, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { Divider, Form, Input, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
-import { LocateButton } from './LocateButton';
+import { USERNAME_PATTERN } from './AccountFormModal';
 import { PasswordInput } from './PasswordInput';
 import { passwordProblems } from './password-rules';
+import { PointFields } from './ProfileFields';
 import type { WizardValues } from './registration-form';
-import { insideChina } from './registration-rules';
 import { TownshipCascader } from './TownshipCascader';
-import { USERNAME_PATTERN } from './UserFormModal';
 
 /** Step 3, where and login: township, address, map point (GPS or typed), then username and password. */
 export function WhereStep({ resubmit }: { resubmit: boolean }) {
   const { t } = useI18n();
   const form = Form.useFormInstance<WizardValues>();
   const username = () => String(form.getFieldValue('username') ?? '');
-
-  const pointRule = {
-    validator: async () => {
-      const { lat, lng } = form.getFieldsValue(['lat', 'lng']) as Partial<WizardValues>;
-      if (typeof lat === 'number' && typeof lng === 'number' && !insideChina(lat, lng)) throw new Error(t('reg.outsideChina'));
-    },
-  };
 
   return (
     <>
@@ -44,26 +36,7 @@ export function WhereStep({ resubmit }: { resubmit: boolean }) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('reg.pointHint')}
       </Typography.Paragraph>
-      <Row gutter={12}>
-        <Col span={12}>
-          <Form.Item name="lat" label={t('profile.lat')} dependencies={['lng']} rules={[{ required: true, message: t('rule.required', { field: t('profile.lat') }) }, pointRule]}>
-            <InputNumber min={-90} max={90} step={0.01} style={{ width: '100%' }} inputMode="decimal" />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="lng" label={t('profile.lng')} rules={[{ required: true, message: t('rule.required', { field: t('profile.lng') }) }]}>
-            <InputNumber min={-180} max={180} step={0.01} style={{ width: '100%' }} inputMode="decimal" />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item>
-        <LocateButton
-          onLocated={(lat, lng) => {
-            form.setFieldsValue({ lat, lng });
-            void form.validateFields(['lat', 'lng']).catch(() => undefined);
-          }}
-        />
-      </Form.Item>
+      <PointFields step={0.01} />
       <Divider titlePlacement="start" plain>
         {t('reg.accountSection')}
       </Divider>

@@ -6,27 +6,11 @@ import type { ImportResult } from '../../app/types';
 export const importApi = {
   template: () => api.download('/registry/imports/template.xlsx'),
   /** All rows or none: a file with bad rows is refused (422 IMPORT_ROWS_INVALID, details.rows). */
-  upload: (file: Blob, filename: string) => {
-    const form = new FormData();
-    form.append('file', file, filename);
-    return api.upload<ImportResult>('/registry/imports', form);
-  },
+  upload: (file: Blob, filename: string) => api.upload<ImportResult>('/registry/imports', file, filename),
 };
 
 /** The credentials sheet the server sent (base64) as a Blob to save. */
 export function xlsxFromBase64(base64: string): Blob {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-}
-
-/** Saves a Blob through a temporary link: the browser's own download. */
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,5 +1,4 @@
 import { api } from '../../app/api';
-import { ApiError, isErrorBody, networkError } from '../../app/api-error';
 import type {
   Certificate,
   CertificateRequest,
@@ -16,34 +15,13 @@ import type {
 
 // A registered subject's staff accounts, certificates and change requests; and what officials do to them.
 
-/** The scan of a certificate as multipart (field `file`); a signed-in write, so it carries the CSRF token. */
-async function uploadScan(file: Blob, filename: string, csrfToken: string | null): Promise<UploadResult> {
-  const form = new FormData();
-  form.append('file', file, filename);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch('/api/v1/registry/my-subject/uploads', { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  } catch {
-    throw networkError(0, '');
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    /* not JSON */
-  }
-  if (!response.ok) throw isErrorBody(body) ? new ApiError(response.status, body) : networkError(response.status, response.statusText);
-  return body as UploadResult;
-}
-
 export const subjectExtraApi = {
   staff: () => api.get<{ items: User[] }>('/registry/my-subject/accounts'),
   addStaff: (body: StaffRequest) => api.post<User>('/registry/my-subject/accounts', body),
   setStaffStatus: (id: string, status: UserStatus) => api.patch<User>(`/registry/my-subject/accounts/${id}`, { status }),
 
-  uploadScan,
+  /** The scan of a certificate (multipart, field `file`); a signed-in write, so it carries the CSRF token. */
+  uploadScan: (file: Blob, filename: string) => api.upload<UploadResult>('/registry/my-subject/uploads', file, filename),
   addCertificate: (body: CertificateRequest) => api.post<Certificate>('/registry/my-subject/certificates', body),
   withdrawCertificate: (id: string) => api.post<Certificate>(`/registry/my-subject/certificates/${id}/withdraw`),
   /** The scan as an image URL (the session cookie goes along): own subject, or officials of its jurisdiction. */

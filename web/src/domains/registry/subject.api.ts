@@ -1,5 +1,4 @@
 import { api } from '../../app/api';
-import { ApiError, isErrorBody, networkError } from '../../app/api-error';
 import type {
   Application,
   ApplicationCreated,
@@ -18,32 +17,9 @@ import type {
 
 const code = (c: string) => encodeURIComponent(c);
 
-/** A request whose answer is not JSON (a file upload, a PDF): errors still arrive as the one error body. */
-async function raw(path: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, { credentials: 'same-origin', ...init });
-  } catch {
-    throw networkError(0, '');
-  }
-  if (response.ok) return response;
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    /* not JSON */
-  }
-  throw isErrorBody(body) ? new ApiError(response.status, body) : networkError(response.status, response.statusText);
-}
-
 export const subjectApi = {
-  /** A licence or ID photo (multipart, field `file`); public, so no CSRF token is needed. */
-  upload: async (file: Blob, filename: string) => {
-    const form = new FormData();
-    form.append('file', file, filename);
-    const response = await raw('/registry/uploads', { method: 'POST', body: form, headers: { accept: 'application/json' } });
-    return (await response.json()) as UploadResult;
-  },
+  /** A licence or ID photo (multipart, field `file`); public, so the CSRF token goes along only if signed in. */
+  upload: (file: Blob, filename: string) => api.upload<UploadResult>('/registry/uploads', file, filename),
   apply: (body: ApplicationRequest) => api.post<ApplicationCreated>('/registry/applications', body),
   track: (trackingCode: string) => api.get<Application>(`/registry/applications/track/${code(trackingCode)}`),
   trackPhotoUrl: (trackingCode: string, fileId: string) => `/api/v1/registry/applications/track/${code(trackingCode)}/photos/${fileId}`,
@@ -67,19 +43,7 @@ export const subjectApi = {
   mySubject: () => api.get<SubjectDetail>('/registry/my-subject'),
   myIdentity: () => api.get<ElectronicIdentity>('/registry/my-subject/identity'),
   regenerateIdentity: () => api.post<ElectronicIdentity>('/registry/my-subject/identity/regenerate'),
-  identityCard: async () => (await raw('/registry/my-subject/identity/card.pdf', { method: 'GET', headers: { accept: 'application/pdf' } })).blob(),
+  identityCard: () => api.download('/registry/my-subject/identity/card.pdf'),
 
   scan: (token: string) => api.get<ScannedIdentity>(`/registry/identities/${code(token)}`),
 };
-
-/** Saves a blob as a file through a temporary link (the browser's own download). */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

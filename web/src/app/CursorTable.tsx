@@ -1,0 +1,23 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Table, type TableProps } from 'antd';
+import { useI18n } from './i18n';
+import { LoadMore } from './LoadMore';
+import type { useCursorList } from './use-cursor-list';
+
+type CursorList<T> = ReturnType<typeof useCursorList<T>>;
+
+/** A cursor-paged list (useCursorList) as a table: rows by id, no pages but "load more" under it. */
+export function CursorTable<T extends { id: string | number }>({ list, ...props }: { list: CursorList<T> } & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination'>) {
+  return (
+    <>
+      <Table<T> rowKey="id" size="middle" scroll={{ x: 900 }} {...props} loading={list.loading} dataSource={list.items} pagination={false} />
+      <LoadMore list={list} />
+    </>
+  );
+}
+
+/** Reads a cursor-paged list again from its first page (a filter bar's last button). */
+export function RefreshButton({ list }: { list: { reload: () => Promise<void> } }) {
+  const { t } = useI18n();
+  return <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label={t('common.refresh')} />;
+}
