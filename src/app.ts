@@ -17,6 +17,7 @@ import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { actorLoader, authRoutes, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
+import { traceRoutes } from './domains/trace/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -75,6 +76,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(importRoutes(deps));
   await app.register(mySubjectRoutes(deps));
   await app.register(opsRoutes(deps));
+  await app.register(traceRoutes(deps));
 
   const hasConsole = await installWebConsole(app);
   app.setNotFoundHandler((request, reply) => {

@@ -1,0 +1,27 @@
+import { defineErrors } from '../../platform/http/errors.js';
+
+const PROBLEM_ZH: Record<string, string> = {
+  EMPTY: '未输入代码',
+  NOT_A_CODE: '不是本平台的追溯码、主体身份码或临时码',
+  WRONG_LENGTH: '追溯码应为 20 位数字',
+  CHECK_DIGIT: '校验位不符,可能输错了一位',
+  UNKNOWN_TYPE: '首位代码类型不存在(应为 1、2、3 或 5)',
+  BAD_DATE: '长码中的时间不是有效时间',
+};
+const PROBLEM_EN: Record<string, string> = {
+  EMPTY: 'no code given',
+  NOT_A_CODE: 'not a trace code, subject identity code or temporary code of this platform',
+  WRONG_LENGTH: 'a trace code has 20 digits',
+  CHECK_DIGIT: 'the check digit does not match: a digit was probably mistyped',
+  UNKNOWN_TYPE: 'the first digit is no code type (1, 2, 3 or 5)',
+  BAD_DATE: 'the time in the long code is not a real time',
+};
+
+export const traceError = defineErrors({
+  CODE_INVALID: {
+    status: 400,
+    zh: (d) => `代码无效:${PROBLEM_ZH[String(d.problem)] ?? String(d.problem)}${d.suggestion ? `(是否为 ${String(d.suggestion)}?)` : ''}`,
+    en: (d) => `Invalid code: ${PROBLEM_EN[String(d.problem)] ?? String(d.problem)}${d.suggestion ? ` (did you mean ${String(d.suggestion)}?)` : ''}`,
+  },
+  PRODUCT_CLASS_NOT_FOUND: { status: 404, zh: '产品分类代码不存在', en: 'No such product class' },
+});

@@ -1,0 +1,2 @@
+export { traceRoutes } from './routes.js';
+export { loadProductClasses } from './product-classes.loader.js';

@@ -1,0 +1,28 @@
+import { asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { traceError } from './errors.js';
+import { productClasses } from './schema.js';
+
+const hasChildren = sql<boolean>`EXISTS (SELECT 1 FROM product_classes c WHERE c.parent_code = ${productClasses}.code)`;
+
+/** The classes under `parent` (the level-1 categories without it), for cascading pickers. */
+export async function listProductClasses(db: Executor, parent: string | undefined) {
+  if (parent && !(await db.select({ c: productClasses.code }).from(productClasses).where(eq(productClasses.code, parent))).length) {
+    throw traceError('PRODUCT_CLASS_NOT_FOUND', { code: parent });
+  }
+  const items = await db
+    .select({
+      code: productClasses.code,
+      parentCode: productClasses.parentCode,
+      level: productClasses.level,
+      nameZh: productClasses.nameZh,
+      nameEn: productClasses.nameEn,
+      gb2763Category: productClasses.gb2763Category,
+      sourceUrl: productClasses.sourceUrl,
+      hasChildren,
+    })
+    .from(productClasses)
+    .where(parent ? eq(productClasses.parentCode, parent) : isNull(productClasses.parentCode))
+    .orderBy(asc(productClasses.code));
+  return { items };
+}
