@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { productClasses } from './schema.js';
 
-const CSV = new URL('../../../db/data/product-classes.csv', import.meta.url);
+const CSV = new URL('../../../db/reference/product-classes.csv', import.meta.url);
 
 type CsvRow = { code: string; parent_code: string; level: string; name_zh: string; name_en: string; gb2763_category: string; source_url: string };
 

@@ -1,7 +1,7 @@
 import { index, pgTable, smallint, varchar } from 'drizzle-orm/pg-core';
 
 /**
- * 追溯产品分类: the food classes of GB 2763-2021 Appendix A as shipped in db/data/product-classes.csv (our own
+ * 追溯产品分类: the food classes of GB 2763-2021 Appendix A as shipped in db/reference/product-classes.csv (our own
  * hierarchical codes, 2 digits per level; each row keeps the classification text and the source it was read in).
  */
 export const productClasses = pgTable(
