@@ -1,4 +1,4 @@
-import { index, pgTable, smallint, varchar } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, primaryKey, smallint, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * 追溯产品分类: the food classes of GB 2763-2021 Appendix A as shipped in db/reference/product-classes.csv (our own
@@ -16,4 +16,35 @@ export const productClasses = pgTable(
     sourceUrl: varchar('source_url', { length: 300 }).notNull(),
   },
   (t) => [index('product_classes_parent').on(t.parentCode)],
+);
+
+/** The next counter of each code type in each county: a print run reserves a range in one statement. */
+export const codeCounters = pgTable(
+  'code_counters',
+  {
+    type: smallint('type').notNull(),
+    county: varchar('county', { length: 6 }).notNull(),
+    next: bigint('next', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.type, t.county] })],
+);
+
+/**
+ * Every product code issued (追溯码). `province` (the first two digits of the county) is the column the table will
+ * be partitioned and sharded on (DESIGN.md §9); a code's own first digits give it, so a look-up by code knows its
+ * partition.
+ */
+export const traceCodes = pgTable(
+  'trace_codes',
+  {
+    code: varchar('code', { length: 20 }).primaryKey(),
+    type: smallint('type').notNull(),
+    county: varchar('county', { length: 6 }).notNull(),
+    province: varchar('province', { length: 2 }).notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull(),
+    subjectId: uuid('subject_id'),
+    batchId: uuid('batch_id'),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('trace_codes_batch').on(t.batchId)],
 );

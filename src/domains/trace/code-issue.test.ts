@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/rows.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { codeKey, issueCodes } from './code-issue.service.js';
+import { describeCode } from './codes.js';
+
+// Issuing codes (赋码) on the real database: ranges of counters, no duplicates, even when runs race.
+
+let t: TestApp;
+const key = codeKey('test-secret-for-code-issue-0123456789');
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('issueCodes', () => {
+  it('issues valid codes of the county, each stored once with its counter', async () => {
+    const codes = await t.database.db.transaction((tx) => issueCodes(tx, key, { type: 1, county: '370783', n: 1000 }));
+    expect(new Set(codes).size).toBe(1000);
+    for (const c of codes.slice(0, 50)) expect(describeCode(c)).toMatchObject({ kind: 'product', type: 1, county: '370783' });
+    const [row] = await queryRows<{ n: number; min: number; max: number }>(t.database.db, sql`SELECT count(*)::int AS n, min(counter) AS min, max(counter) AS max FROM trace_codes WHERE county = '370783' AND type = 1`);
+    expect(row).toEqual({ n: 1000, min: 0, max: 999 });
+  });
+
+  it('gives concurrent print runs disjoint counters, and a rolled-back run leaves no codes behind', async () => {
+    const runs = await Promise.all([1, 2, 3, 4].map(() => t.database.db.transaction((tx) => issueCodes(tx, key, { type: 2, county: '510117', n: 500 }))));
+    expect(new Set(runs.flat()).size).toBe(2000);
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await issueCodes(tx, key, { type: 2, county: '510117', n: 100 });
+        throw new Error('print run failed half-way');
+      }),
+    ).rejects.toThrow('half-way');
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM trace_codes WHERE county = '510117'`);
+    expect(row!.n).toBe(2000);
+  });
+});
