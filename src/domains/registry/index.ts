@@ -9,3 +9,5 @@ export { seedDemo, DEMO_AGENCIES, DEMO_PASSWORD } from './demo.seed.js';
 export { DEMO_SUBJECTS } from './demo-subjects.seed.js';
 export type { RegistryDeps } from './deps.js';
 export { bootstrapMinistry } from './bootstrap.service.js';
+export { regionLevel } from './region.service.js';
+export { insideChina } from './subject.rules.js';

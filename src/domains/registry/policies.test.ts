@@ -202,11 +202,11 @@ describe('passwordProblems', () => {
 });
 
 describe("subjectPermissions: a producer's accounts", () => {
-  it('gives the main account of an active subject management, and staff only reading', () => {
-    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['subject.manage', 'subject.self']);
-    expect([...subjectPermissions('staff', 'active')]).toEqual(['subject.self']);
+  it('lets every account of an active subject record, and only the main account manage the subject', () => {
+    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['subject.manage', 'subject.self', 'trace.read', 'trace.write']);
+    expect([...subjectPermissions('staff', 'active')].sort()).toEqual(['subject.self', 'trace.read', 'trace.write']);
   });
-  it("leaves a suspended subject's main account only reading", () => {
-    expect([...subjectPermissions('admin', 'suspended')]).toEqual(['subject.self']);
+  it("leaves a suspended subject's accounts only reading", () => {
+    expect([...subjectPermissions('admin', 'suspended')].sort()).toEqual(['subject.self', 'trace.read']);
   });
 });

@@ -90,9 +90,13 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
   return p;
 }
 
-/** A subject's accounts: all read their own subject; the main account manages it while the subject is active. */
+/**
+ * A subject's accounts: all read their own subject and its trace records; while the subject is active all record
+ * (staff do the daily work), and the main account manages the subject.
+ */
 export function subjectPermissions(role: Role, subjectStatus: string): Set<Permission> {
-  const p = new Set<Permission>(['subject.self']);
+  const p = new Set<Permission>(['subject.self', 'trace.read']);
+  if (subjectStatus === 'active') p.add('trace.write');
   if (role === 'admin' && subjectStatus === 'active') p.add('subject.manage');
   return p;
 }

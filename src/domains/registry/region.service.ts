@@ -33,3 +33,9 @@ export async function regionDetail(db: Executor, code: string) {
     : [];
   return { ...row, path: [...path, { code: row.code, name: row.name }] };
 }
+
+/** The level of a region code (1 province … 4 township), or undefined when there is no such region. */
+export async function regionLevel(db: Executor, code: string): Promise<number | undefined> {
+  const [row] = await db.select({ level: regions.level }).from(regions).where(eq(regions.code, code));
+  return row?.level;
+}

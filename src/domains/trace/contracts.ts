@@ -33,3 +33,51 @@ export const productClassOut = z.object({
   hasChildren: z.boolean(),
 });
 export const productClassQuery = z.strictObject({ parent: z.string().regex(/^\d{2,12}$/).optional() });
+
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+const text = (min: number, max: number) => z.string().trim().min(min).max(max).regex(NO_CONTROL_CHARACTERS, 'no control characters');
+
+/** Units a product is counted in; a batch of the product uses the same unit. */
+export const PRODUCT_UNITS = ['kg', 'g', 'jin', 'tonne', 'piece', 'box', 'bag', 'head', 'bird', 'dozen'] as const;
+export const AREA_UNITS = ['mu', 'hectare', 'm2', 'water_mu'] as const;
+
+export const baseIn = z.strictObject({
+  name: text(2, 100),
+  regionCode: z.string().regex(/^\d{9}$/, 'a 9-digit township code'),
+  address: text(2, 200),
+  area: z.number().positive().max(1e8).optional(),
+  areaUnit: z.enum(AREA_UNITS).optional(),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+export const baseOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  address: z.string(),
+  area: z.number().nullable(),
+  areaUnit: z.string().nullable(),
+  lat: z.number(),
+  lng: z.number(),
+  createdAt: z.date(),
+});
+
+export const productIn = z.strictObject({
+  name: text(1, 100),
+  classCode: z.string().regex(/^\d{2,12}$/),
+  spec: text(1, 60),
+  unit: z.enum(PRODUCT_UNITS),
+  brand: text(1, 60).optional(),
+  gtin: z.string().trim().max(20).optional(),
+});
+export const productOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  classCode: z.string(),
+  className: z.string(),
+  spec: z.string(),
+  unit: z.string(),
+  brand: z.string().nullable(),
+  gtin: z.string().nullable(),
+  createdAt: z.date(),
+});

@@ -24,4 +24,14 @@ export const traceError = defineErrors({
     en: (d) => `Invalid code: ${PROBLEM_EN[String(d.problem)] ?? String(d.problem)}${d.suggestion ? ` (did you mean ${String(d.suggestion)}?)` : ''}`,
   },
   PRODUCT_CLASS_NOT_FOUND: { status: 404, zh: '产品分类代码不存在', en: 'No such product class' },
+  GTIN_INVALID: {
+    status: 400,
+    zh: (d) => (d.problem === 'CHECK_DIGIT' ? '商品条码(GTIN)校验位错误' : '商品条码(GTIN)应为 8、12、13 或 14 位数字'),
+    en: (d) => (d.problem === 'CHECK_DIGIT' ? 'The GTIN check digit is wrong' : 'A GTIN has 8, 12, 13 or 14 digits'),
+  },
+  GTIN_TAKEN: { status: 409, zh: '该商品条码已登记在其他产品上', en: 'This GTIN is already recorded for another product' },
+  PRODUCT_EXISTS: { status: 409, zh: '已有同名同规格的产品', en: 'A product of this name and specification exists' },
+  BASE_EXISTS: { status: 409, zh: '已有同名基地', en: 'A base of this name exists' },
+  REGION_NOT_TOWNSHIP: { status: 400, zh: '基地所在地须选到乡镇', en: 'A base is located down to its township' },
+  COORDINATES_OUTSIDE_CHINA: { status: 400, zh: '定位坐标不在中国境内', en: 'The map point lies outside China' },
 });

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.js';
-import { errorResponses } from '../../platform/http/context.js';
+import { commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
 import { whatIsCode } from './code.service.js';
-import { codeDescriptionOut, codeParam, productClassOut, productClassQuery } from './contracts.js';
+import { baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
+import { addBase, addProduct, listBases, listProducts } from './master-data.service.js';
 import { listProductClasses } from './product-class.service.js';
 
 export function traceRoutes(deps: { db: Db }) {
@@ -28,6 +29,30 @@ export function traceRoutes(deps: { db: Db }) {
       config: { permission: 'public' },
       schema: { tags, summary: 'The traceable-product classification (after GB 2763-2021 Appendix A), one level at a time', querystring: productClassQuery, response: { 200: z.object({ items: z.array(productClassOut) }), ...errorResponses } },
       handler: async (request) => listProductClasses(deps.db, request.query.parent),
+    });
+
+    app.get('/api/v1/trace/bases', {
+      config: { permission: 'trace.read' },
+      schema: { tags, summary: 'My production bases (基地)', response: { 200: z.object({ items: z.array(baseOut) }), ...errorResponses } },
+      handler: async (request) => listBases(deps, subjectActorOf(request)),
+    });
+
+    app.post('/api/v1/trace/bases', {
+      config: { permission: 'trace.write' },
+      schema: { tags, summary: 'Record a production base, down to its township and map point', body: baseIn, response: { 201: baseOut, ...errorResponses } },
+      handler: async (request, reply) => reply.status(201).send(await addBase(deps, commandContext(request), request.body)),
+    });
+
+    app.get('/api/v1/trace/products', {
+      config: { permission: 'trace.read' },
+      schema: { tags, summary: 'My products (产品)', response: { 200: z.object({ items: z.array(productOut) }), ...errorResponses } },
+      handler: async (request) => listProducts(deps, subjectActorOf(request)),
+    });
+
+    app.post('/api/v1/trace/products', {
+      config: { permission: 'trace.write' },
+      schema: { tags, summary: 'Record a product: class of the classification, specification, unit, brand, optional GTIN', body: productIn, response: { 201: productOut, ...errorResponses } },
+      handler: async (request, reply) => reply.status(201).send(await addProduct(deps, commandContext(request), request.body)),
     });
   };
 }

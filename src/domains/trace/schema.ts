@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, primaryKey, smallint, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, pgTable, primaryKey, smallint, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * 追溯产品分类: the food classes of GB 2763-2021 Appendix A as shipped in db/reference/product-classes.csv (our own
@@ -47,4 +47,43 @@ export const traceCodes = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('trace_codes_batch').on(t.batchId)],
+);
+
+/** 基地: a production base of a subject (field, greenhouse, barn, pond), where its own batches come from. */
+export const productionBases = pgTable(
+  'production_bases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectId: uuid('subject_id').notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    address: varchar('address', { length: 200 }).notNull(),
+    area: doublePrecision('area'),
+    areaUnit: varchar('area_unit', { length: 16 }),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdBy: uuid('created_by').notNull(),
+  },
+  (t) => [index('production_bases_subject').on(t.subjectId, t.createdAt), uniqueIndex('production_bases_name').on(t.subjectId, t.name)],
+);
+
+/** 产品: what a subject produces or sells, in a class of the classification, with an optional GTIN. */
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectId: uuid('subject_id').notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    classCode: varchar('class_code', { length: 12 })
+      .notNull()
+      .references(() => productClasses.code),
+    spec: varchar('spec', { length: 60 }).notNull(),
+    unit: varchar('unit', { length: 16 }).notNull(),
+    brand: varchar('brand', { length: 60 }),
+    gtin: varchar('gtin', { length: 14 }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdBy: uuid('created_by').notNull(),
+  },
+  (t) => [index('products_subject').on(t.subjectId, t.createdAt), uniqueIndex('products_name_spec').on(t.subjectId, t.name, t.spec), uniqueIndex('products_gtin').on(t.gtin)],
 );

@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   // A subject's own accounts: every account reads its subject; the main account manages it.
   'subject.self',
   'subject.manage',
+  // A subject's traceability records (bases, products, batches): every account reads, accounts of an active subject write.
+  'trace.read',
+  'trace.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

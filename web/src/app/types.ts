@@ -21,7 +21,9 @@ export type Permission =
   | 'subject.approve'
   | 'subject.supervise'
   | 'subject.self'
-  | 'subject.manage';
+  | 'subject.manage'
+  | 'trace.read'
+  | 'trace.write';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 

@@ -1,0 +1,87 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { pgErrorCode } from '../../platform/db/rows.js';
+import { withTransaction } from '../../platform/db/tx.js';
+import { subjectActorIn } from '../../platform/http/context.js';
+import { insideChina, regionLevel } from '../registry/index.js';
+import type { RegistryDeps } from '../registry/index.js';
+import { traceError } from './errors.js';
+import { normaliseGtin } from './gtin.js';
+import { productClasses, productionBases, products } from './schema.js';
+
+type Deps = Pick<RegistryDeps, 'db'>;
+type BaseInput = { name: string; regionCode: string; address: string; area?: number | undefined; areaUnit?: string | undefined; lat: number; lng: number };
+type ProductInput = { name: string; classCode: string; spec: string; unit: string; brand?: string | undefined; gtin?: string | undefined };
+
+const uniqueOr = async <T>(run: () => Promise<T>, error: () => Error): Promise<T> => {
+  try {
+    return await run();
+  } catch (err) {
+    if (pgErrorCode(err) === '23505') throw error();
+    throw err;
+  }
+};
+
+const toBaseOut = (b: typeof productionBases.$inferSelect) => ({ id: b.id, name: b.name, regionCode: b.regionCode, address: b.address, area: b.area, areaUnit: b.areaUnit, lat: b.lat, lng: b.lng, createdAt: b.createdAt });
+
+/** 基地登记: a base of the acting subject, located down to its township and to a map point. */
+export async function addBase(deps: Deps, ctx: CommandContext, input: BaseInput) {
+  const actor = subjectActorIn(ctx);
+  if ((await regionLevel(deps.db, input.regionCode)) !== 4) throw traceError('REGION_NOT_TOWNSHIP', { regionCode: input.regionCode });
+  if (!insideChina(input.lat, input.lng)) throw traceError('COORDINATES_OUTSIDE_CHINA', { lat: input.lat, lng: input.lng });
+  return withTransaction(deps.db, ctx, async (tx) => {
+    const [row] = await uniqueOr(
+      () =>
+        tx
+          .insert(productionBases)
+          .values({ ...input, area: input.area ?? null, areaUnit: input.areaUnit ?? null, subjectId: actor.subject.id, createdBy: actor.userId })
+          .returning(),
+      () => traceError('BASE_EXISTS', { name: input.name }),
+    );
+    await recordAudit(tx, ctx, { action: 'trace.base_add', targetType: 'production_base', targetId: row!.id, regionCode: input.regionCode, after: { ...input } });
+    return toBaseOut(row!);
+  });
+}
+
+export async function listBases(deps: Deps, actor: SubjectActor) {
+  const rows = await deps.db.select().from(productionBases).where(eq(productionBases.subjectId, actor.subject.id)).orderBy(desc(productionBases.createdAt)).limit(500);
+  return { items: rows.map(toBaseOut) };
+}
+
+/** 产品登记: a product in a class of the classification, with a GTIN whose check digit is right. */
+export async function addProduct(deps: Deps, ctx: CommandContext, input: ProductInput) {
+  const actor = subjectActorIn(ctx);
+  let gtin: string | null = null;
+  if (input.gtin) {
+    const checked = normaliseGtin(input.gtin);
+    if ('problem' in checked) throw traceError('GTIN_INVALID', { problem: checked.problem });
+    gtin = checked.gtin;
+  }
+  return withTransaction(deps.db, ctx, async (tx) => {
+    const [cls] = await tx.select({ nameZh: productClasses.nameZh }).from(productClasses).where(eq(productClasses.code, input.classCode));
+    if (!cls) throw traceError('PRODUCT_CLASS_NOT_FOUND', { code: input.classCode });
+    if (gtin && (await tx.select({ id: products.id }).from(products).where(eq(products.gtin, gtin))).length) throw traceError('GTIN_TAKEN', { gtin });
+    const [row] = await uniqueOr(
+      () =>
+        tx
+          .insert(products)
+          .values({ ...input, brand: input.brand ?? null, gtin, subjectId: actor.subject.id, createdBy: actor.userId })
+          .returning(),
+      () => traceError('PRODUCT_EXISTS', { name: input.name, spec: input.spec }),
+    );
+    await recordAudit(tx, ctx, { action: 'trace.product_add', targetType: 'product', targetId: row!.id, regionCode: actor.subject.regionCode, after: { ...input, gtin } });
+    return { ...row!, className: cls.nameZh };
+  });
+}
+
+export async function listProducts(deps: Deps, actor: SubjectActor) {
+  const rows = await deps.db
+    .select({ p: products, className: productClasses.nameZh })
+    .from(products)
+    .innerJoin(productClasses, eq(productClasses.code, products.classCode))
+    .where(and(eq(products.subjectId, actor.subject.id)))
+    .orderBy(desc(products.createdAt))
+    .limit(500);
+  return { items: rows.map(({ p, className }) => ({ id: p.id, name: p.name, classCode: p.classCode, className, spec: p.spec, unit: p.unit, brand: p.brand, gtin: p.gtin, createdAt: p.createdAt })) };
+}
