@@ -81,3 +81,38 @@ export const productOut = z.object({
   gtin: z.string().nullable(),
   createdAt: z.date(),
 });
+
+export const INPUT_KINDS = ['pesticide', 'fertilizer', 'feed', 'vet_drug'] as const;
+export const SELF_CHECK_RESULTS = ['pass', 'fail', 'none'] as const;
+
+export const batchIn = z.strictObject({
+  productId: z.uuid(),
+  baseId: z.uuid().optional(),
+  quantity: z.number().positive().max(1e9),
+  unit: z.enum(PRODUCT_UNITS),
+  harvestDate: z.iso.date(),
+  inputs: z
+    .array(z.strictObject({ kind: z.enum(INPUT_KINDS), name: text(1, 100), dose: z.number().positive().max(1e6), doseUnit: text(1, 16), appliedOn: z.iso.date() }))
+    .max(100)
+    .default([]),
+  selfCheck: z.strictObject({ result: z.enum(SELF_CHECK_RESULTS), note: text(1, 300).optional() }),
+});
+export type BatchIn = z.infer<typeof batchIn>;
+
+export const batchOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  baseId: z.string().nullable(),
+  source: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  stock: z.number(),
+  frozen: z.number(),
+  harvestDate: z.string().nullable(),
+  selfCheck: z.string(),
+  status: z.string(),
+  createdAt: z.date(),
+  inputs: z.array(z.object({ kind: z.string(), name: z.string(), dose: z.number(), doseUnit: z.string(), appliedOn: z.string() })),
+});

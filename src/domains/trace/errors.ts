@@ -33,5 +33,19 @@ export const traceError = defineErrors({
   PRODUCT_EXISTS: { status: 409, zh: '已有同名同规格的产品', en: 'A product of this name and specification exists' },
   BASE_EXISTS: { status: 409, zh: '已有同名基地', en: 'A base of this name exists' },
   REGION_NOT_TOWNSHIP: { status: 400, zh: '基地所在地须选到乡镇', en: 'A base is located down to its township' },
+  PRODUCT_NOT_FOUND: { status: 404, zh: '产品不存在或不属于本主体', en: 'No such product of yours' },
+  BASE_NOT_FOUND: { status: 404, zh: '基地不存在或不属于本主体', en: 'No such base of yours' },
+  BATCH_NOT_FOUND: { status: 404, zh: '批次不存在或不属于本主体', en: 'No such batch of yours' },
+  UNIT_MISMATCH: {
+    status: 400,
+    zh: (d) => `计量单位须与产品一致(${String(d.expected)})`,
+    en: (d) => `The unit must be the product's (${String(d.expected)})`,
+  },
+  DATE_IN_FUTURE: {
+    status: 400,
+    zh: (d) => `${d.field === 'appliedOn' ? '投入品使用日期' : '采收/生产日期'}不能在未来`,
+    en: (d) => `The ${d.field === 'appliedOn' ? 'date an input was used' : 'harvest or production date'} cannot lie in the future`,
+  },
+  INPUT_AFTER_HARVEST: { status: 400, zh: '投入品使用日期不能晚于采收日期', en: 'An input cannot be used after the harvest' },
   COORDINATES_OUTSIDE_CHINA: { status: 400, zh: '定位坐标不在中国境内', en: 'The map point lies outside China' },
 });

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
 import { whatIsCode } from './code.service.js';
-import { baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
+import { batchIn, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
 import { addBase, addProduct, listBases, listProducts } from './master-data.service.js';
+import { batchDetail, listBatches, recordBatch } from './batch.service.js';
 import { listProductClasses } from './product-class.service.js';
 
-export function traceRoutes(deps: { db: Db }) {
+export function traceRoutes(deps: { db: Db; config: Config }) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const tags = ['trace 追溯'];
@@ -53,6 +55,24 @@ export function traceRoutes(deps: { db: Db }) {
       config: { permission: 'trace.write' },
       schema: { tags, summary: 'Record a product: class of the classification, specification, unit, brand, optional GTIN', body: productIn, response: { 201: productOut, ...errorResponses } },
       handler: async (request, reply) => reply.status(201).send(await addProduct(deps, commandContext(request), request.body)),
+    });
+
+    app.get('/api/v1/trace/batches', {
+      config: { permission: 'trace.read' },
+      schema: { tags, summary: 'My batches, newest first', response: { 200: z.object({ items: z.array(batchOut) }), ...errorResponses } },
+      handler: async (request) => listBatches(deps.db, subjectActorOf(request)),
+    });
+
+    app.get('/api/v1/trace/batches/:id', {
+      config: { permission: 'trace.read' },
+      schema: { tags, summary: 'One of my batches with its inputs', params: z.strictObject({ id: z.uuid() }), response: { 200: batchOut, ...errorResponses } },
+      handler: async (request) => batchDetail(deps.db, subjectActorOf(request), request.params.id),
+    });
+
+    app.post('/api/v1/trace/batches', {
+      config: { permission: 'trace.write' },
+      schema: { tags, summary: 'Record a batch of my own production (自产): it gets a type-1 code (生产批次码)', body: batchIn, response: { 201: batchOut, ...errorResponses } },
+      handler: async (request, reply) => reply.status(201).send(await recordBatch(deps, commandContext(request), request.body)),
     });
   };
 }

@@ -1,4 +1,5 @@
-import { bigint, doublePrecision, index, pgTable, primaryKey, smallint, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, doublePrecision, index, jsonb, numeric, pgTable, primaryKey, smallint, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * 追溯产品分类: the food classes of GB 2763-2021 Appendix A as shipped in db/reference/product-classes.csv (our own
@@ -86,4 +87,79 @@ export const products = pgTable(
     createdBy: uuid('created_by').notNull(),
   },
   (t) => [index('products_subject').on(t.subjectId, t.createdAt), uniqueIndex('products_name_spec').on(t.subjectId, t.name, t.spec), uniqueIndex('products_gtin').on(t.gtin)],
+);
+
+/**
+ * 批次: a node of the trace graph. Conservation (DESIGN.md §4) is also a table constraint: stock and frozen
+ * quantity never go below zero and nothing is frozen beyond the stock, whatever a service does.
+ */
+export const batches = pgTable(
+  'batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: varchar('code', { length: 20 }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    baseId: uuid('base_id').references(() => productionBases.id),
+    /** 'own' 自产 · 'purchase' 采购 · 'process' 加工 */
+    source: varchar('source', { length: 16 }).notNull(),
+    quantity: numeric('quantity', { precision: 14, scale: 3, mode: 'number' }).notNull(),
+    unit: varchar('unit', { length: 16 }).notNull(),
+    stock: numeric('stock', { precision: 14, scale: 3, mode: 'number' }).notNull(),
+    frozen: numeric('frozen', { precision: 14, scale: 3, mode: 'number' }).notNull().default(0),
+    harvestDate: date('harvest_date', { mode: 'string' }),
+    selfCheck: varchar('self_check', { length: 16 }).notNull(),
+    selfCheckNote: varchar('self_check_note', { length: 300 }),
+    status: varchar('status', { length: 16 }).notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdBy: uuid('created_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('batches_code').on(t.code),
+    index('batches_subject').on(t.subjectId, t.createdAt),
+    check('batches_conservation', sql`${t.stock} >= 0 AND ${t.frozen} >= 0 AND ${t.frozen} <= ${t.stock} AND ${t.stock} <= ${t.quantity}`),
+  ],
+);
+
+/** 投入品使用记录: pesticides, fertilisers, feed and veterinary drugs used on a batch, with dates and doses. */
+export const batchInputs = pgTable(
+  'batch_inputs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    dose: numeric('dose', { precision: 12, scale: 3, mode: 'number' }).notNull(),
+    doseUnit: varchar('dose_unit', { length: 16 }).notNull(),
+    appliedOn: date('applied_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('batch_inputs_batch').on(t.batchId)],
+);
+
+/**
+ * The immutable trace events, one per trace action, written in the action's transaction. Each row is shaped as
+ * a GS1 EPCIS 2.0 event: type (ObjectEvent, TransactionEvent, TransformationEvent, AggregationEvent), action,
+ * bizStep and disposition (CBV), the codes it concerns, where (the subject's region) and when.
+ */
+export const traceEvents = pgTable(
+  'trace_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    eventType: varchar('event_type', { length: 24 }).notNull(),
+    action: varchar('action', { length: 8 }).notNull(),
+    bizStep: varchar('biz_step', { length: 40 }).notNull(),
+    disposition: varchar('disposition', { length: 40 }),
+    codes: varchar('codes', { length: 20 }).array().notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    actorId: uuid('actor_id').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('trace_events_subject').on(t.subjectId, t.at)],
 );
