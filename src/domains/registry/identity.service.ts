@@ -102,3 +102,12 @@ export async function publicIdentity(deps: RegistryDeps, token: string) {
   if (!s || (s.status !== 'active' && s.status !== 'suspended')) return null;
   return { name: s.name, status: s.status, region: regionNameOf((await regionPaths(deps.db, [s.regionCode])).get(s.regionCode)) };
 }
+
+/** The subject behind a scanned electronic identity, for another domain (a trade's buyer): active ones only. */
+export async function subjectOfIdentityToken(deps: Pick<RegistryDeps, 'db'>, token: string) {
+  const [s] = await deps.db
+    .select({ id: subjects.id, name: subjects.name, regionCode: subjects.regionCode })
+    .from(subjects)
+    .where(and(eq(subjects.eToken, token), eq(subjects.status, 'active')));
+  return s;
+}

@@ -11,3 +11,4 @@ export type { RegistryDeps } from './deps.js';
 export { bootstrapMinistry } from './bootstrap.service.js';
 export { regionLevel } from './region.service.js';
 export { insideChina } from './subject.rules.js';
+export { subjectOfIdentityToken } from './identity.service.js';

@@ -116,3 +116,30 @@ export const batchOut = z.object({
   createdAt: z.date(),
   inputs: z.array(z.object({ kind: z.string(), name: z.string(), dose: z.number(), doseUnit: z.string(), appliedOn: z.string() })),
 });
+
+export const tradeIn = z.strictObject({
+  batchId: z.uuid(),
+  /** The token of the buyer's electronic identity, as scanned (the part after /e/). */
+  buyerToken: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/),
+  quantity: z.number().positive().max(1e9),
+  unit: z.enum(PRODUCT_UNITS),
+  carrier: z.strictObject({ company: text(1, 100).optional(), plate: text(1, 16).optional(), driver: text(1, 40).optional(), phone: z.string().regex(/^1[3-9]\d{9}$/).optional() }).optional(),
+  storage: text(1, 100).optional(),
+  quarantineCert: text(1, 60).optional(),
+});
+export type TradeIn = z.infer<typeof tradeIn>;
+export const tradeReasonIn = z.strictObject({ reason: text(2, 300) });
+export const tradeOut = z.object({
+  id: z.string(),
+  batchId: z.string(),
+  sellerSubjectId: z.string(),
+  buyerSubjectId: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  status: z.string(),
+  buyerBatchId: z.string().nullable(),
+  buyerBatchCode: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.date(),
+  decidedAt: z.date().nullable(),
+});

@@ -47,5 +47,18 @@ export const traceError = defineErrors({
     en: (d) => `The ${d.field === 'appliedOn' ? 'date an input was used' : 'harvest or production date'} cannot lie in the future`,
   },
   INPUT_AFTER_HARVEST: { status: 400, zh: '投入品使用日期不能晚于采收日期', en: 'An input cannot be used after the harvest' },
+  INSUFFICIENT_STOCK: {
+    status: 409,
+    zh: (d) => `库存不足:可售 ${String(d.available)},本次 ${String(d.requested)}`,
+    en: (d) => `Not enough stock: ${String(d.available)} available, ${String(d.requested)} asked`,
+  },
+  BUYER_NOT_FOUND: { status: 404, zh: '买方电子身份标识无效或主体未在用', en: 'The buyer’s electronic identity is unknown or the subject is not active' },
+  TRADE_TO_SELF: { status: 400, zh: '不能向本主体销售', en: 'A subject cannot sell to itself' },
+  TRADE_NOT_FOUND: { status: 404, zh: '交易不存在或不是发给您的', en: 'No such trade addressed to you' },
+  TRADE_NOT_PENDING: {
+    status: 409,
+    zh: (d) => `该交易已${({ confirmed: '确认', rejected: '拒收', cancelled: '撤销' } as Record<string, string>)[String(d.status)] ?? '处理'},不能再操作`,
+    en: (d) => `This trade is already ${String(d.status)}`,
+  },
   COORDINATES_OUTSIDE_CHINA: { status: 400, zh: '定位坐标不在中国境内', en: 'The map point lies outside China' },
 });

@@ -163,3 +163,45 @@ export const traceEvents = pgTable(
   },
   (t) => [index('trace_events_subject').on(t.subjectId, t.at)],
 );
+
+/**
+ * 扫码交易: a sale from a seller's batch to a buyer. The quantity is frozen on the seller's batch when the sale is
+ * recorded; the buyer confirms (its own batch, source 采购, with a type-2 code) or rejects; the seller may cancel
+ * before that. `idempotency` is not needed here: the command layer's Idempotency-Key covers retries.
+ */
+export const trades = pgTable(
+  'trades',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sellerSubjectId: uuid('seller_subject_id').notNull(),
+    buyerSubjectId: uuid('buyer_subject_id').notNull(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    quantity: numeric('quantity', { precision: 14, scale: 3, mode: 'number' }).notNull(),
+    unit: varchar('unit', { length: 16 }).notNull(),
+    carrier: jsonb('carrier').$type<Record<string, string>>(),
+    storage: varchar('storage', { length: 100 }),
+    quarantineCert: varchar('quarantine_cert', { length: 60 }),
+    /** 'pending' · 'confirmed' · 'rejected' · 'cancelled' */
+    status: varchar('status', { length: 16 }).notNull(),
+    buyerBatchId: uuid('buyer_batch_id'),
+    reason: varchar('reason', { length: 300 }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('trades_buyer').on(t.buyerSubjectId, t.status, t.createdAt), index('trades_seller').on(t.sellerSubjectId, t.createdAt), index('trades_batch').on(t.batchId)],
+);
+
+/** Edges of the trace graph: which batch came from which (trade, transform, split, merge). */
+export const batchEdges = pgTable(
+  'batch_edges',
+  {
+    fromBatchId: uuid('from_batch_id').notNull(),
+    toBatchId: uuid('to_batch_id').notNull(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    quantity: numeric('quantity', { precision: 14, scale: 3, mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.fromBatchId, t.toBatchId] }), index('batch_edges_to').on(t.toBatchId)],
+);
