@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
+import type { Pii } from '../../platform/pii/pii.js';
 import { commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
 import { whatIsCode } from './code.service.js';
 import { tradeIn, tradeOut, tradeReasonIn, batchIn, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
@@ -11,7 +12,7 @@ import { batchDetail, listBatches, recordBatch } from './batch.service.js';
 import { confirmTrade, createTrade, endTrade } from './trade.service.js';
 import { listProductClasses } from './product-class.service.js';
 
-export function traceRoutes(deps: { db: Db; config: Config }) {
+export function traceRoutes(deps: { db: Db; config: Config; pii: Pii }) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const tags = ['trace 追溯'];

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../platform/auth/actor.js';
 import type { Config } from '../../platform/config.js';
 import type { Db, Tx } from '../../platform/db/client.js';
+import type { Pii } from '../../platform/pii/pii.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
 import { subjectOfIdentityToken } from '../registry/index.js';
@@ -12,7 +13,7 @@ import { traceError } from './errors.js';
 import { recordTraceEvent } from './events.js';
 import { batchEdges, batches, trades } from './schema.js';
 
-type Deps = { db: Db; config: Config };
+type Deps = { db: Db; config: Config; pii: Pii };
 type TradeRow = typeof trades.$inferSelect;
 
 const toTradeOut = (t: TradeRow, buyerBatchCode: string | null = null) => ({
@@ -61,7 +62,8 @@ export async function createTrade(deps: Deps, ctx: CommandContext, input: TradeI
         batchId: batch.id,
         quantity: input.quantity,
         unit: input.unit,
-        carrier: input.carrier ?? null,
+        // The driver's phone is personal data: kept encrypted like every phone (DESIGN.md §7).
+        carrier: input.carrier ? { ...input.carrier, ...(input.carrier.phone ? { phone: deps.pii.encrypt(input.carrier.phone) } : {}) } : null,
         storage: input.storage ?? null,
         quarantineCert: input.quarantineCert ?? null,
         status: 'pending',

@@ -22,7 +22,7 @@ async function stateOf(batchId: string) {
   return row!;
 }
 
-const sale = (batchId: string, quantity: number) => ({ batchId, buyerToken, quantity, unit: 'kg', carrier: { company: '寿光物流', plate: '鲁G12345', driver: '李师傅' }, storage: '冷藏 4℃' });
+const sale = (batchId: string, quantity: number) => ({ batchId, buyerToken, quantity, unit: 'kg', carrier: { company: '寿光物流', plate: '鲁G12345', driver: '李师傅', phone: '13812345678' }, storage: '冷藏 4℃' });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -39,6 +39,9 @@ describe('trades', () => {
     const res = await seller.post('/api/v1/trace/trades', sale(batch.id, 120));
     expect(res.statusCode, res.body).toBe(201);
     expect(await stateOf(batch.id)).toEqual({ stock: 500, frozen: 120 });
+    const stored = JSON.stringify(await queryRows(t.database.db, sql`SELECT carrier FROM trades WHERE id = ${res.json().id}`));
+    expect(stored).toContain('鲁G12345');
+    expect(stored).not.toContain('13812345678');
     const confirmed = await buyer.post(`/api/v1/trace/trades/${res.json().id}/confirm`, {});
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(describeCode(confirmed.json().buyerBatchCode)).toMatchObject({ kind: 'product', type: 2, county: '370783' });
