@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { NO_CONTROL_CHARACTERS, plainText } from '../../platform/http/text-fields.js';
 
 // Shared by routes and the web console: the one description of what goes over the wire.
 
@@ -17,9 +18,7 @@ export const username = z
   .min(3)
   .max(40)
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - ; starting with a letter');
-/** Names people read: no control characters (PostgreSQL cannot store NUL, and a newline in a name misleads). */
-const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
-export const plainText = (min: number, max: number) => z.string().trim().min(min).max(max).regex(NO_CONTROL_CHARACTERS, 'no control characters');
+export { plainText } from '../../platform/http/text-fields.js';
 export const displayName = plainText(1, 60);
 export const mobilePhone = z.string().regex(/^1[3-9]\d{9}$/, 'an 11-digit mainland mobile number');
 /** Strength is checked by the service (passwordProblems) so that the message can say what is missing. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../platform/http/text-fields.js';
 
 // The wire shapes of the trace domain, shared by routes and the web console.
 
@@ -34,17 +35,15 @@ export const productClassOut = z.object({
 });
 export const productClassQuery = z.strictObject({ parent: z.string().regex(/^\d{2,12}$/).optional() });
 
-const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
-const text = (min: number, max: number) => z.string().trim().min(min).max(max).regex(NO_CONTROL_CHARACTERS, 'no control characters');
 
 /** Units a product is counted in; a batch of the product uses the same unit. */
 export const PRODUCT_UNITS = ['kg', 'g', 'jin', 'tonne', 'piece', 'box', 'bag', 'head', 'bird', 'dozen'] as const;
 export const AREA_UNITS = ['mu', 'hectare', 'm2', 'water_mu'] as const;
 
 export const baseIn = z.strictObject({
-  name: text(2, 100),
+  name: plainText(2, 100),
   regionCode: z.string().regex(/^\d{9}$/, 'a 9-digit township code'),
-  address: text(2, 200),
+  address: plainText(2, 200),
   area: z.number().positive().max(1e8).optional(),
   areaUnit: z.enum(AREA_UNITS).optional(),
   lat: z.number().min(-90).max(90),
@@ -63,11 +62,11 @@ export const baseOut = z.object({
 });
 
 export const productIn = z.strictObject({
-  name: text(1, 100),
+  name: plainText(1, 100),
   classCode: z.string().regex(/^\d{2,12}$/),
-  spec: text(1, 60),
+  spec: plainText(1, 60),
   unit: z.enum(PRODUCT_UNITS),
-  brand: text(1, 60).optional(),
+  brand: plainText(1, 60).optional(),
   gtin: z.string().trim().max(20).optional(),
 });
 export const productOut = z.object({
@@ -92,10 +91,10 @@ export const batchIn = z.strictObject({
   unit: z.enum(PRODUCT_UNITS),
   harvestDate: z.iso.date(),
   inputs: z
-    .array(z.strictObject({ kind: z.enum(INPUT_KINDS), name: text(1, 100), dose: z.number().positive().max(1e6), doseUnit: text(1, 16), appliedOn: z.iso.date() }))
+    .array(z.strictObject({ kind: z.enum(INPUT_KINDS), name: plainText(1, 100), dose: z.number().positive().max(1e6), doseUnit: plainText(1, 16), appliedOn: z.iso.date() }))
     .max(100)
     .default([]),
-  selfCheck: z.strictObject({ result: z.enum(SELF_CHECK_RESULTS), note: text(1, 300).optional() }),
+  selfCheck: z.strictObject({ result: z.enum(SELF_CHECK_RESULTS), note: plainText(1, 300).optional() }),
 });
 export type BatchIn = z.infer<typeof batchIn>;
 
@@ -123,12 +122,12 @@ export const tradeIn = z.strictObject({
   buyerToken: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/),
   quantity: z.number().positive().max(1e9),
   unit: z.enum(PRODUCT_UNITS),
-  carrier: z.strictObject({ company: text(1, 100).optional(), plate: text(1, 16).optional(), driver: text(1, 40).optional(), phone: z.string().regex(/^1[3-9]\d{9}$/).optional() }).optional(),
-  storage: text(1, 100).optional(),
-  quarantineCert: text(1, 60).optional(),
+  carrier: z.strictObject({ company: plainText(1, 100).optional(), plate: plainText(1, 16).optional(), driver: plainText(1, 40).optional(), phone: z.string().regex(/^1[3-9]\d{9}$/).optional() }).optional(),
+  storage: plainText(1, 100).optional(),
+  quarantineCert: plainText(1, 60).optional(),
 });
 export type TradeIn = z.infer<typeof tradeIn>;
-export const tradeReasonIn = z.strictObject({ reason: text(2, 300) });
+export const tradeReasonIn = z.strictObject({ reason: plainText(2, 300) });
 export const tradeOut = z.object({
   id: z.string(),
   batchId: z.string(),
