@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
 import type { Config } from '../../platform/config.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
+import { keyset } from '../../platform/http/pagination.js';
 import { codeKey, issueCodes } from './code-issue.service.js';
 import type { BatchIn } from './contracts.js';
 import { traceError } from './errors.js';
@@ -85,15 +86,17 @@ export async function batchDetail(db: Executor, actor: SubjectActor, id: string)
   return toBatchOut(row.b, row.productName, inputs);
 }
 
-export async function listBatches(db: Executor, actor: SubjectActor) {
+export async function listBatches(db: Executor, actor: SubjectActor, q: { limit: number; cursor?: string | undefined }) {
+  const page = keyset({ sort: batches.createdAt, id: batches.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
   const rows = await db
     .select({ b: batches, productName: products.name })
     .from(batches)
     .innerJoin(products, eq(products.id, batches.productId))
-    .where(eq(batches.subjectId, actor.subject.id))
-    .orderBy(desc(batches.createdAt))
-    .limit(200);
-  return { items: rows.map((r) => toBatchOut(r.b, r.productName, [])) };
+    .where(and(eq(batches.subjectId, actor.subject.id), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  const result = page.page(rows, (r) => [r.b.createdAt, r.b.id]);
+  return { items: result.items.map((r) => toBatchOut(r.b, r.productName, [])), nextCursor: result.nextCursor };
 }
 
 function toBatchOut(b: typeof batches.$inferSelect, productName: string, inputs: (typeof batchInputs.$inferSelect)[]) {

@@ -1,9 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
+import { keyset } from '../../platform/http/pagination.js';
 import { insideChina, regionLevel } from '../registry/index.js';
 import type { RegistryDeps } from '../registry/index.js';
 import { traceError } from './errors.js';
@@ -11,6 +12,7 @@ import { normaliseGtin } from './gtin.js';
 import { productClasses, productionBases, products } from './schema.js';
 
 type Deps = Pick<RegistryDeps, 'db'>;
+type PageQuery = { limit: number; cursor?: string | undefined };
 type BaseInput = { name: string; regionCode: string; address: string; area?: number | undefined; areaUnit?: string | undefined; lat: number; lng: number };
 type ProductInput = { name: string; classCode: string; spec: string; unit: string; brand?: string | undefined; gtin?: string | undefined };
 
@@ -44,9 +46,16 @@ export async function addBase(deps: Deps, ctx: CommandContext, input: BaseInput)
   });
 }
 
-export async function listBases(deps: Deps, actor: SubjectActor) {
-  const rows = await deps.db.select().from(productionBases).where(eq(productionBases.subjectId, actor.subject.id)).orderBy(desc(productionBases.createdAt)).limit(500);
-  return { items: rows.map(toBaseOut) };
+export async function listBases(deps: Deps, actor: SubjectActor, q: PageQuery) {
+  const page = keyset({ sort: productionBases.createdAt, id: productionBases.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
+  const rows = await deps.db
+    .select()
+    .from(productionBases)
+    .where(and(eq(productionBases.subjectId, actor.subject.id), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  const result = page.page(rows, (b) => [b.createdAt, b.id]);
+  return { items: result.items.map(toBaseOut), nextCursor: result.nextCursor };
 }
 
 /** 产品登记: a product in a class of the classification, with a GTIN whose check digit is right. */
@@ -75,13 +84,15 @@ export async function addProduct(deps: Deps, ctx: CommandContext, input: Product
   });
 }
 
-export async function listProducts(deps: Deps, actor: SubjectActor) {
+export async function listProducts(deps: Deps, actor: SubjectActor, q: PageQuery) {
+  const page = keyset({ sort: products.createdAt, id: products.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
   const rows = await deps.db
     .select({ p: products, className: productClasses.nameZh })
     .from(products)
     .innerJoin(productClasses, eq(productClasses.code, products.classCode))
-    .where(and(eq(products.subjectId, actor.subject.id)))
-    .orderBy(desc(products.createdAt))
-    .limit(500);
-  return { items: rows.map(({ p, className }) => ({ id: p.id, name: p.name, classCode: p.classCode, className, spec: p.spec, unit: p.unit, brand: p.brand, gtin: p.gtin, createdAt: p.createdAt })) };
+    .where(and(eq(products.subjectId, actor.subject.id), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  const result = page.page(rows, (r) => [r.p.createdAt, r.p.id]);
+  return { nextCursor: result.nextCursor, items: result.items.map(({ p, className }) => ({ id: p.id, name: p.name, classCode: p.classCode, className, spec: p.spec, unit: p.unit, brand: p.brand, gtin: p.gtin, createdAt: p.createdAt })) };
 }

@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Pii } from '../../platform/pii/pii.js';
 import { commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { whatIsCode } from './code.service.js';
 import { tradeIn, tradeOut, tradeReasonIn, batchIn, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
 import { addBase, addProduct, listBases, listProducts } from './master-data.service.js';
@@ -16,6 +17,7 @@ export function traceRoutes(deps: { db: Db; config: Config; pii: Pii }) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const tags = ['trace 追溯'];
+    const listQuery = z.strictObject({ ...pageQuery });
 
     app.get('/api/v1/trace/codes/:code', {
       config: { permission: 'public' },
@@ -37,8 +39,8 @@ export function traceRoutes(deps: { db: Db; config: Config; pii: Pii }) {
 
     app.get('/api/v1/trace/bases', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: 'My production bases (基地)', response: { 200: z.object({ items: z.array(baseOut) }), ...errorResponses } },
-      handler: async (request) => listBases(deps, subjectActorOf(request)),
+      schema: { tags, summary: 'My production bases (基地), newest first', querystring: listQuery, response: { 200: pageOf(baseOut), ...errorResponses } },
+      handler: async (request) => listBases(deps, subjectActorOf(request), request.query),
     });
 
     app.post('/api/v1/trace/bases', {
@@ -49,8 +51,8 @@ export function traceRoutes(deps: { db: Db; config: Config; pii: Pii }) {
 
     app.get('/api/v1/trace/products', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: 'My products (产品)', response: { 200: z.object({ items: z.array(productOut) }), ...errorResponses } },
-      handler: async (request) => listProducts(deps, subjectActorOf(request)),
+      schema: { tags, summary: 'My products (产品), newest first', querystring: listQuery, response: { 200: pageOf(productOut), ...errorResponses } },
+      handler: async (request) => listProducts(deps, subjectActorOf(request), request.query),
     });
 
     app.post('/api/v1/trace/products', {
@@ -61,8 +63,8 @@ export function traceRoutes(deps: { db: Db; config: Config; pii: Pii }) {
 
     app.get('/api/v1/trace/batches', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: 'My batches, newest first', response: { 200: z.object({ items: z.array(batchOut) }), ...errorResponses } },
-      handler: async (request) => listBatches(deps.db, subjectActorOf(request)),
+      schema: { tags, summary: 'My batches, newest first', querystring: listQuery, response: { 200: pageOf(batchOut), ...errorResponses } },
+      handler: async (request) => listBatches(deps.db, subjectActorOf(request), request.query),
     });
 
     app.get('/api/v1/trace/batches/:id', {
