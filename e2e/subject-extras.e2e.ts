@@ -327,8 +327,7 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
     const request = await shown(page.getByTestId('change-request').filter({ hasText: '更换联系电话' }));
     await request.getByTestId('reject-change').click();
     const modal = dialog(`不予通过变更申请:${farmer.name}`);
-    await (await shown(modal.getByRole('button', { name: '不予通过' }))).click();
-    await shown(modal.getByText('请填写至少 2 个字'));
+    await ui.clickUntilShown(modal.getByRole('button', { name: '不予通过' }), modal.getByText('请填写至少 2 个字'));
     await modal.getByLabel('不予通过的理由').fill('请提供新号码的实名登记证明');
     await modal.getByRole('button', { name: '不予通过' }).click();
     await shown(toast(`已不予通过 ${farmer.name} 的变更申请`));

@@ -107,6 +107,21 @@ export async function confirmPopover(page: Page, button: string | RegExp) {
   }
 }
 
+/**
+ * Clicks `target` until `expected` shows: on a loaded two-core machine a click that lands while a dialog is still
+ * zooming in is sometimes lost. Use it only where a second click is harmless (a validation message, a panel).
+ */
+export async function clickUntilShown(target: Locator, expected: Locator) {
+  for (let attempt = 1; ; attempt++) {
+    await (await shown(target)).click();
+    try {
+      return await shown(expected, attempt < 3 ? 5_000 : 20_000);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
 /** The page must fit the phone's width: no sideways scrolling. */
 export async function expectNoHorizontalScroll(page: Page) {
   const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
