@@ -11,7 +11,7 @@ export const OPENAPI_FILE = new URL('../openapi.json', import.meta.url).pathname
  */
 export async function generateOpenApi(): Promise<string> {
   const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: 'x'.repeat(32), PUBLIC_URL: 'http://localhost:3000' });
-  const database: Database = { db: {} as Db, kind: 'postgres', close: async () => {} };
+  const database: Database = { db: {} as Db, kind: 'postgres', close: async () => {}, listen: async () => async () => {} };
   const app = await buildApp(config, database, createLogger('silent'));
   await app.ready();
   const doc = app.swagger();

@@ -42,3 +42,15 @@ export async function refused(t: TestApp, send: () => Promise<LightMyRequestResp
   expect(await counts(t)).toEqual(before);
   return body;
 }
+
+/** Row counts of the named tables (the trace domain's, say), to show that a refused request wrote nothing. */
+export async function tableCounts(t: TestApp, tables: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+    out[table] = row!.n;
+  }
+  return out;
+}
+
+export const TRACE_TABLES = ['trades', 'batches', 'batch_edges', 'trace_events', 'trade_returns', 'trace_codes', 'batch_inputs'];

@@ -12,3 +12,6 @@ export { bootstrapMinistry } from './bootstrap.service.js';
 export { regionLevel } from './region.service.js';
 export { insideChina } from './subject.rules.js';
 export { subjectOfIdentityToken } from './identity.service.js';
+export { printedSubject, regionNames } from './printed-subject.js';
+export { subjectNames } from './subject.lookup.js';
+export { subjectAndRegionNames, subjectContacts, type SubjectContact } from './holders.queries.js';

@@ -15,7 +15,7 @@ import { batches, batchInputs, productionBases, products } from './schema.js';
 type Deps = { db: Db; config: Config };
 
 /** Today in China (UTC+8), the calendar the dates are written in. */
-const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * 批次登记 (自产): a batch of one of the subject's products, from one of its bases, with its inputs and self-check.

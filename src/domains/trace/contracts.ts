@@ -116,29 +116,95 @@ export const batchOut = z.object({
   inputs: z.array(z.object({ kind: z.string(), name: z.string(), dose: z.number(), doseUnit: z.string(), appliedOn: z.string() })),
 });
 
-export const tradeIn = z.strictObject({
+const phone = z.string().regex(/^1[3-9]\d{9}$/);
+const carrierIn = z.strictObject({ company: plainText(1, 100).optional(), plate: plainText(1, 16).optional(), driver: plainText(1, 40).optional(), phone: phone.optional() });
+/** How goods leave: quantity in the batch's unit, carrier (company, plate, driver, phone), storage, quarantine certificate. */
+const shipment = {
   batchId: z.uuid(),
-  /** The token of the buyer's electronic identity, as scanned (the part after /e/). */
-  buyerToken: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/),
   quantity: z.number().positive().max(1e9),
   unit: z.enum(PRODUCT_UNITS),
-  carrier: z.strictObject({ company: plainText(1, 100).optional(), plate: plainText(1, 16).optional(), driver: plainText(1, 40).optional(), phone: z.string().regex(/^1[3-9]\d{9}$/).optional() }).optional(),
+  carrier: carrierIn.optional(),
   storage: plainText(1, 100).optional(),
+  /** 动物检疫合格证明 number, for livestock. */
   quarantineCert: plainText(1, 60).optional(),
-});
+};
+/** A buyer who is not on the platform, recorded by hand. */
+export const manualBuyerIn = z.strictObject({ name: plainText(2, 100), phone: phone.optional(), address: plainText(2, 200).optional() });
+
+export const tradeIn = z
+  .strictObject({
+    ...shipment,
+    /** The token of the buyer's electronic identity, as scanned (the part after /e/). */
+    buyerToken: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/).optional(),
+    /** Or a buyer who is not registered: the sale completes at once with a type-2 code. */
+    buyer: manualBuyerIn.optional(),
+  })
+  .refine((t) => (t.buyerToken === undefined) !== (t.buyer === undefined), { message: 'give either buyerToken (a registered buyer) or buyer (one recorded by hand)', path: ['buyerToken'] });
 export type TradeIn = z.infer<typeof tradeIn>;
+
+export const MARKET_KINDS = ['wholesale', 'retail', 'processor'] as const;
+export const marketEntryIn = z.strictObject({
+  ...shipment,
+  market: z
+    .strictObject({
+      kind: z.enum(MARKET_KINDS),
+      /** The market's electronic identity when it is registered… */
+      token: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/).optional(),
+      /** …or its name and address as written by the seller. */
+      name: plainText(2, 100).optional(),
+      address: plainText(2, 200).optional(),
+      stall: plainText(1, 40).optional(),
+    })
+    .refine((m) => (m.token === undefined) !== (m.name === undefined), { message: 'give either the market’s token or its name', path: ['token'] }),
+});
+export type MarketEntryIn = z.infer<typeof marketEntryIn>;
+
 export const tradeReasonIn = z.strictObject({ reason: plainText(2, 300) });
+export const TRADE_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
+export const tradeListQuery = z.strictObject({
+  direction: z.enum(['incoming', 'outgoing']).default('incoming'),
+  status: z.enum(TRADE_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+const party = z.object({
+  subjectId: z.string().nullable(),
+  name: z.string(),
+  phone: z.string().nullable().describe('masked'),
+  address: z.string().nullable(),
+  marketKind: z.enum(MARKET_KINDS).nullable(),
+  stall: z.string().nullable(),
+});
 export const tradeOut = z.object({
   id: z.string(),
+  kind: z.enum(['scan', 'manual', 'market']),
+  status: z.enum(TRADE_STATUSES),
   batchId: z.string(),
-  sellerSubjectId: z.string(),
-  buyerSubjectId: z.string(),
+  batchCode: z.string(),
+  productName: z.string(),
   quantity: z.number(),
   unit: z.string(),
-  status: z.string(),
+  returned: z.number(),
+  seller: z.object({ subjectId: z.string(), name: z.string() }),
+  buyer: party,
+  carrier: z.object({ company: z.string().nullable(), plate: z.string().nullable(), driver: z.string().nullable(), phone: z.string().nullable().describe('masked') }).nullable(),
+  storage: z.string().nullable(),
+  quarantineCert: z.string().nullable(),
   buyerBatchId: z.string().nullable(),
   buyerBatchCode: z.string().nullable(),
   reason: z.string().nullable(),
   createdAt: z.date(),
   decidedAt: z.date().nullable(),
 });
+export type TradeOut = z.infer<typeof tradeOut>;
+
+export const returnIn = z.strictObject({ tradeId: z.uuid(), quantity: z.number().positive().max(1e9), reason: plainText(2, 300) });
+export const returnOut = z.object({ id: z.string(), tradeId: z.string(), quantity: z.number(), reason: z.string(), createdAt: z.date(), trade: tradeOut });
+
+export const transformationIn = z.strictObject({
+  inputs: z.array(z.strictObject({ batchId: z.uuid(), quantity: z.number().positive().max(1e9) })).min(1).max(50),
+  output: z.strictObject({ productId: z.uuid(), quantity: z.number().positive().max(1e9), unit: z.enum(PRODUCT_UNITS), productionDate: z.iso.date() }),
+});
+export type TransformationIn = z.infer<typeof transformationIn>;
+export const splitIn = z.strictObject({ parts: z.array(z.strictObject({ quantity: z.number().positive().max(1e9) })).min(1).max(100) });
+export const mergeIn = z.strictObject({ batchIds: z.array(z.uuid()).min(2).max(50) });

@@ -43,8 +43,8 @@ export const traceError = defineErrors({
   },
   DATE_IN_FUTURE: {
     status: 400,
-    zh: (d) => `${d.field === 'appliedOn' ? '投入品使用日期' : '采收/生产日期'}不能在未来`,
-    en: (d) => `The ${d.field === 'appliedOn' ? 'date an input was used' : 'harvest or production date'} cannot lie in the future`,
+    zh: (d) => `${d.field === 'appliedOn' ? '投入品使用日期' : d.field === 'productionDate' ? '加工日期' : '采收/生产日期'}不能在未来`,
+    en: (d) => `The ${d.field === 'appliedOn' ? 'date an input was used' : d.field === 'productionDate' ? 'processing date' : 'harvest or production date'} cannot lie in the future`,
   },
   INPUT_AFTER_HARVEST: { status: 400, zh: '投入品使用日期不能晚于采收日期', en: 'An input cannot be used after the harvest' },
   INSUFFICIENT_STOCK: {
@@ -60,5 +60,25 @@ export const traceError = defineErrors({
     zh: (d) => `该交易已${({ confirmed: '确认', rejected: '拒收', cancelled: '撤销' } as Record<string, string>)[String(d.status)] ?? '处理'},不能再操作`,
     en: (d) => `This trade is already ${String(d.status)}`,
   },
+  TRADE_NOT_CONFIRMED: { status: 409, zh: '只有已完成的交易才能退货', en: 'Only a completed trade can take a return' },
+  RETURN_EXCEEDS: {
+    status: 409,
+    zh: (d) => `退货数量超过可退数量(可退 ${String(d.returnable)},本次 ${String(d.requested)})`,
+    en: (d) => `The return exceeds what the trade carried (${String(d.returnable)} returnable, ${String(d.requested)} asked)`,
+  },
+  DUPLICATE_BATCH: { status: 400, zh: '同一批次不能重复选择', en: 'A batch is listed twice' },
+  MERGE_MIXED: { status: 400, zh: '只能合并同一产品、同一计量单位的批次', en: 'Only batches of one product and one unit can be merged' },
+  RECALL_TOO_LARGE: {
+    status: 422,
+    zh: (d) => `该批次下游有 ${String(d.batches)} 个批次,超过单份召回清单上限 ${String(d.max)},请从其下游批次分别召回`,
+    en: (d) => `This batch has ${String(d.batches)} downstream batches, more than one recall list holds (${String(d.max)}): recall from its downstream batches`,
+  },
+  QUANTITY_ABOVE_BATCH: {
+    status: 400,
+    zh: (d) => `合格证数量不能超过批次数量(${String(d.quantity)} ${String(d.unit)})`,
+    en: (d) => `A certificate cannot state more than the batch holds (${String(d.quantity)} ${String(d.unit)})`,
+  },
+  SELF_CHECK_FAILED: { status: 409, zh: '该批次自检不合格,不能开具承诺达标合格证', en: 'This batch failed its self-check: no certificate of compliance can be issued for it' },
+  MARKET_ENTRY_NOT_FOUND: { status: 404, zh: '入市记录不存在或与本主体无关', en: 'No such market entry of yours' },
   COORDINATES_OUTSIDE_CHINA: { status: 400, zh: '定位坐标不在中国境内', en: 'The map point lies outside China' },
 });

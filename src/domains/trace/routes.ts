@@ -1,19 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from '../../platform/config.js';
-import type { Db } from '../../platform/db/client.js';
-import type { Pii } from '../../platform/pii/pii.js';
 import { commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { whatIsCode } from './code.service.js';
-import { tradeIn, tradeOut, tradeReasonIn, batchIn, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
+import { batchIn, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
 import { addBase, addProduct, listBases, listProducts } from './master-data.service.js';
 import { batchDetail, listBatches, recordBatch } from './batch.service.js';
-import { confirmTrade, createTrade, endTrade } from './trade.service.js';
+import { notificationRoutes } from './notification.routes.js';
+import { processingRoutes } from './processing.routes.js';
+import { tradeRoutes } from './trade.routes.js';
+import type { TradeDeps } from './trade.service.js';
 import { listProductClasses } from './product-class.service.js';
 
-export function traceRoutes(deps: { db: Db; config: Config; pii: Pii }) {
+export function traceRoutes(deps: TradeDeps) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const tags = ['trace 追溯'];
@@ -79,30 +79,8 @@ export function traceRoutes(deps: { db: Db; config: Config; pii: Pii }) {
       handler: async (request, reply) => reply.status(201).send(await recordBatch(deps, commandContext(request), request.body)),
     });
 
-    const tradeId = z.strictObject({ id: z.uuid() });
-
-    app.post('/api/v1/trace/trades', {
-      config: { permission: 'trace.write' },
-      schema: { tags, summary: 'Sell from a batch to the buyer whose electronic identity was scanned; the quantity is frozen at once', body: tradeIn, response: { 201: tradeOut, ...errorResponses } },
-      handler: async (request, reply) => reply.status(201).send(await createTrade(deps, commandContext(request), request.body)),
-    });
-
-    app.post('/api/v1/trace/trades/:id/confirm', {
-      config: { permission: 'trace.write' },
-      schema: { tags, summary: 'The buyer confirms: its own batch with a type-2 code (流通追溯码)', params: tradeId, response: { 200: tradeOut, ...errorResponses } },
-      handler: async (request) => confirmTrade(deps, commandContext(request), request.params.id),
-    });
-
-    app.post('/api/v1/trace/trades/:id/reject', {
-      config: { permission: 'trace.write' },
-      schema: { tags, summary: 'The buyer rejects, with a reason; the seller’s quantity is released', params: tradeId, body: tradeReasonIn, response: { 200: tradeOut, ...errorResponses } },
-      handler: async (request) => endTrade(deps, commandContext(request), request.params.id, 'reject', request.body.reason),
-    });
-
-    app.post('/api/v1/trace/trades/:id/cancel', {
-      config: { permission: 'trace.write' },
-      schema: { tags, summary: 'The seller cancels before confirmation, with a reason', params: tradeId, body: tradeReasonIn, response: { 200: tradeOut, ...errorResponses } },
-      handler: async (request) => endTrade(deps, commandContext(request), request.params.id, 'cancel', request.body.reason),
-    });
+    await app.register(tradeRoutes(deps));
+    await app.register(processingRoutes(deps));
+    await app.register(notificationRoutes(deps));
   };
 }

@@ -98,13 +98,16 @@ export const batches = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     code: varchar('code', { length: 20 }).notNull(),
-    subjectId: uuid('subject_id').notNull(),
+    /** The holder on the platform; null for a buyer who is not registered, whose details are in `holder`. */
+    subjectId: uuid('subject_id'),
+    /** An unregistered holder (a buyer recorded by hand, a market not on the platform): name, address, phone (encrypted). */
+    holder: jsonb('holder').$type<Holder>(),
     regionCode: varchar('region_code', { length: 12 }).notNull(),
     productId: uuid('product_id')
       .notNull()
       .references(() => products.id),
     baseId: uuid('base_id').references(() => productionBases.id),
-    /** 'own' 自产 · 'purchase' 采购 · 'process' 加工 */
+    /** 'own' 自产 · 'purchase' 采购 · 'market_entry' 入市 · 'process' 加工 · 'split' 拆分 · 'merge' 合并 */
     source: varchar('source', { length: 16 }).notNull(),
     quantity: numeric('quantity', { precision: 14, scale: 3, mode: 'number' }).notNull(),
     unit: varchar('unit', { length: 16 }).notNull(),
@@ -121,8 +124,13 @@ export const batches = pgTable(
     uniqueIndex('batches_code').on(t.code),
     index('batches_subject').on(t.subjectId, t.createdAt),
     check('batches_conservation', sql`${t.stock} >= 0 AND ${t.frozen} >= 0 AND ${t.frozen} <= ${t.stock} AND ${t.stock} <= ${t.quantity}`),
+    check('batches_holder', sql`${t.subjectId} IS NOT NULL OR ${t.holder} IS NOT NULL`),
   ],
 );
+
+/** A holder who is not on the platform. `marketKind` is set for a market or processor (入市). */
+export type Holder = { name: string; address?: string; phone?: string; marketKind?: MarketKind; stall?: string };
+export type MarketKind = 'wholesale' | 'retail' | 'processor';
 
 /** 投入品使用记录: pesticides, fertilisers, feed and veterinary drugs used on a batch, with dates and doses. */
 export const batchInputs = pgTable(
@@ -173,8 +181,13 @@ export const trades = pgTable(
   'trades',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** 'scan' 扫码交易 (the buyer confirms) · 'manual' a buyer not registered, completes at once · 'market' 入市, completes at once with a type-3 voucher */
+    kind: varchar('kind', { length: 16 }).notNull().default('scan'),
     sellerSubjectId: uuid('seller_subject_id').notNull(),
-    buyerSubjectId: uuid('buyer_subject_id').notNull(),
+    /** Null when the buyer is not registered (a 'manual' sale, or a market not on the platform). */
+    buyerSubjectId: uuid('buyer_subject_id'),
+    /** The buyer or market as recorded by the seller (phone encrypted); set for 'manual' and 'market'. */
+    counterparty: jsonb('counterparty').$type<Holder>(),
     batchId: uuid('batch_id')
       .notNull()
       .references(() => batches.id),
@@ -186,11 +199,36 @@ export const trades = pgTable(
     /** 'pending' · 'confirmed' · 'rejected' · 'cancelled' */
     status: varchar('status', { length: 16 }).notNull(),
     buyerBatchId: uuid('buyer_batch_id'),
+    /** What has come back through returns (退货); never more than the quantity. */
+    returned: numeric('returned', { precision: 14, scale: 3, mode: 'number' }).notNull().default(0),
     reason: varchar('reason', { length: 300 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('trades_buyer').on(t.buyerSubjectId, t.status, t.createdAt), index('trades_seller').on(t.sellerSubjectId, t.createdAt), index('trades_batch').on(t.batchId)],
+  (t) => [
+    index('trades_buyer').on(t.buyerSubjectId, t.status, t.createdAt),
+    index('trades_seller').on(t.sellerSubjectId, t.createdAt),
+    index('trades_batch').on(t.batchId),
+    uniqueIndex('trades_buyer_batch').on(t.buyerBatchId),
+    check('trades_returned', sql`${t.returned} >= 0 AND ${t.returned} <= ${t.quantity}`),
+    check('trades_buyer', sql`${t.buyerSubjectId} IS NOT NULL OR ${t.counterparty} IS NOT NULL`),
+  ],
+);
+
+/** 退货: goods going back along a completed trade, with the reason; the buyer's stock goes down, the seller's up. */
+export const tradeReturns = pgTable(
+  'trade_returns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tradeId: uuid('trade_id')
+      .notNull()
+      .references(() => trades.id),
+    quantity: numeric('quantity', { precision: 14, scale: 3, mode: 'number' }).notNull(),
+    reason: varchar('reason', { length: 300 }).notNull(),
+    recordedBy: uuid('recorded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('trade_returns_trade').on(t.tradeId)],
 );
 
 /** Edges of the trace graph: which batch came from which (trade, transform, split, merge). */

@@ -16,6 +16,11 @@ export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: `onMessage` gets each NOTIFY payload, delivered once the notifying transaction commits.
+   * PostgreSQL holds one extra connection for it; PGlite listens in process. Returns the way to stop.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** PGlite only: the underlying instance, for dumps in tests. */
   pglite?: PGlite;
 };
@@ -30,7 +35,25 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // Fail fast at boot with the driver's own message (wrong host, missing database) rather than at the first request.
   const client = await pool.connect();
   client.release();
-  return { db: drizzlePg(pool) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  return { db: drizzlePg(pool) as unknown as Db, kind: 'postgres', close: () => pool.end(), listen: (channel, onMessage) => listenPostgres(url, channel, onMessage) };
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  client.on('notification', (n) => {
+    if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+  });
+  // A dropped listening connection must not crash the server; live notifications stop until a restart,
+  // and the console still shows every trade on its next load.
+  client.on('error', () => undefined);
+  await client.query(`LISTEN ${channel}`);
+  return async () => {
+    await client.end().catch(() => undefined);
+  };
 }
 
 const pgliteParsers = { [INT8]: (v: string) => Number(v) };
@@ -49,6 +72,9 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     db: drizzlePglite(pglite) as unknown as Db,
     kind: 'pglite',
     pglite,
+    async listen(channel, onMessage) {
+      return pglite.listen(channel, onMessage);
+    },
     async close() {
       await pglite.close();
       release();

@@ -1,0 +1,87 @@
+import { aliasedTable, and, eq, or } from 'drizzle-orm';
+import type { SubjectActor } from '../../platform/auth/actor.js';
+import type { Executor } from '../../platform/db/client.js';
+import { keyset } from '../../platform/http/pagination.js';
+import { maskPhone, type Pii } from '../../platform/pii/pii.js';
+import { subjectNames } from '../registry/index.js';
+import type { TradeOut } from './contracts.js';
+import { traceError } from './errors.js';
+import { batches, products, trades } from './schema.js';
+
+// The read side of trades: lists for the buyer's inbox and the seller's outbox, and one trade with names, codes
+// and the phones masked (the stored ones are encrypted; nobody reads them back in full here).
+
+const buyerBatches = aliasedTable(batches, 'buyer_batch');
+
+const tradeSelect = { t: trades, batchCode: batches.code, productName: products.name, buyerBatchCode: buyerBatches.code };
+type TradeJoined = { t: typeof trades.$inferSelect; batchCode: string; productName: string; buyerBatchCode: string | null };
+
+function baseQuery(db: Executor) {
+  return db
+    .select(tradeSelect)
+    .from(trades)
+    .innerJoin(batches, eq(batches.id, trades.batchId))
+    .innerJoin(products, eq(products.id, batches.productId))
+    .leftJoin(buyerBatches, eq(buyerBatches.id, trades.buyerBatchId));
+}
+
+const shownPhone = (pii: Pii, enc: string | undefined | null) => (enc ? maskPhone(pii.decrypt(enc)) : null);
+
+async function toTradeOuts(db: Executor, pii: Pii, rows: TradeJoined[]): Promise<TradeOut[]> {
+  const names = await subjectNames(
+    db,
+    rows.flatMap((r) => [r.t.sellerSubjectId, ...(r.t.buyerSubjectId ? [r.t.buyerSubjectId] : [])]),
+  );
+  return rows.map(({ t, batchCode, productName, buyerBatchCode }) => {
+    const cp = t.counterparty;
+    const carrier = t.carrier;
+    return {
+      id: t.id,
+      kind: t.kind as TradeOut['kind'],
+      status: t.status as TradeOut['status'],
+      batchId: t.batchId,
+      batchCode,
+      productName,
+      quantity: t.quantity,
+      unit: t.unit,
+      returned: t.returned,
+      seller: { subjectId: t.sellerSubjectId, name: names.get(t.sellerSubjectId)?.name ?? '' },
+      buyer: {
+        subjectId: t.buyerSubjectId,
+        name: (t.buyerSubjectId ? names.get(t.buyerSubjectId)?.name : cp?.name) ?? cp?.name ?? '',
+        phone: shownPhone(pii, cp?.phone),
+        address: cp?.address ?? null,
+        marketKind: cp?.marketKind ?? null,
+        stall: cp?.stall ?? null,
+      },
+      carrier: carrier ? { company: carrier.company ?? null, plate: carrier.plate ?? null, driver: carrier.driver ?? null, phone: shownPhone(pii, carrier.phone) } : null,
+      storage: t.storage,
+      quarantineCert: t.quarantineCert,
+      buyerBatchId: t.buyerBatchId,
+      buyerBatchCode,
+      reason: t.reason,
+      createdAt: t.createdAt,
+      decidedAt: t.decidedAt,
+    };
+  });
+}
+
+/** One trade the subject is a party to (seller or registered buyer). */
+export async function tradeDetail(db: Executor, pii: Pii, actor: SubjectActor, id: string): Promise<TradeOut> {
+  const mine = or(eq(trades.sellerSubjectId, actor.subject.id), eq(trades.buyerSubjectId, actor.subject.id));
+  const rows: TradeJoined[] = await baseQuery(db).where(and(eq(trades.id, id), mine));
+  if (!rows[0]) throw traceError('TRADE_NOT_FOUND');
+  return (await toTradeOuts(db, pii, rows))[0]!;
+}
+
+/** 待确认/已处理: the trades addressed to the subject (incoming) or sent by it (outgoing), newest first. */
+export async function listTrades(db: Executor, pii: Pii, actor: SubjectActor, q: { direction: 'incoming' | 'outgoing'; status?: string | undefined; limit: number; cursor?: string | undefined }) {
+  const page = keyset({ sort: trades.createdAt, id: trades.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
+  const side = q.direction === 'incoming' ? eq(trades.buyerSubjectId, actor.subject.id) : eq(trades.sellerSubjectId, actor.subject.id);
+  const rows: TradeJoined[] = await baseQuery(db)
+    .where(and(side, q.status ? eq(trades.status, q.status) : undefined, page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  const result = page.page(rows, (r) => [r.t.createdAt, r.t.id]);
+  return { items: await toTradeOuts(db, pii, result.items), nextCursor: result.nextCursor };
+}

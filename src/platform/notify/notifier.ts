@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client.js';
+
+/**
+ * Live notifications between servers (DESIGN.md §9: servers are stateless): a domain publishes inside its write
+ * transaction with NOTIFY, so a message leaves only if the write commits, and every server LISTENing passes it
+ * to the streams of its own connected users. A message names a topic (such as `subject:{id}`) and carries ids
+ * only; the receiver reads the facts with the reader's own permissions.
+ */
+export type Notice = { topic: string; type: string; id: string };
+
+export type Notifier = {
+  publish(tx: Executor, notice: Notice): Promise<void>;
+  /** Starts listening on first use; returns the way to stop this subscription. */
+  subscribe(topic: string, onNotice: (notice: Notice) => void): Promise<() => void>;
+  close(): Promise<void>;
+};
+
+const CHANNEL = 'tracenet_notices';
+
+export function createNotifier(database: Pick<Database, 'listen'>): Notifier {
+  const subscribers = new Map<string, Set<(notice: Notice) => void>>();
+  let listening: Promise<() => Promise<void>> | undefined;
+
+  const dispatch = (payload: string) => {
+    let notice: Notice;
+    try {
+      notice = JSON.parse(payload) as Notice;
+    } catch {
+      return;
+    }
+    for (const fn of subscribers.get(notice.topic) ?? []) fn(notice);
+  };
+
+  return {
+    async publish(tx, notice) {
+      await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(notice)})`);
+    },
+    async subscribe(topic, onNotice) {
+      listening ??= database.listen(CHANNEL, dispatch);
+      await listening;
+      let set = subscribers.get(topic);
+      if (!set) subscribers.set(topic, (set = new Set()));
+      set.add(onNotice);
+      return () => {
+        set.delete(onNotice);
+        if (!set.size) subscribers.delete(topic);
+      };
+    },
+    async close() {
+      subscribers.clear();
+      if (listening) await (await listening.catch(() => async () => undefined))();
+    },
+  };
+}
