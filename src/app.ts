@@ -17,7 +17,7 @@ import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { actorLoader, authRoutes, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
-import { traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
+import { labelRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -80,6 +80,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(mySubjectRoutes(deps));
   await app.register(opsRoutes(deps));
   await app.register(traceRoutes(deps));
+  await app.register(labelRoutes(deps));
   await app.register(traceGraphRoutes(deps));
 
   const hasConsole = await installWebConsole(app);

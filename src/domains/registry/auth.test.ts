@@ -80,7 +80,7 @@ describe('authentication', () => {
           createdAt: expect.any(String),
         },
         subject: null,
-        permissions: ['agency.allocate', 'agency.read', 'audit.read', 'subject.read', 'subject.supervise', 'subject.temporary', 'user.manage', 'user.read'],
+        permissions: ['agency.allocate', 'agency.read', 'audit.read', 'subject.read', 'subject.supervise', 'subject.temporary', 'trace.graph', 'trace.recall', 'user.manage', 'user.read'],
         jurisdiction: '37',
         csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/),
       });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { and, eq, ne } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -7,23 +6,13 @@ import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
-import { defineErrors } from '../../platform/http/errors.js';
+import { requireCjkFont, useCjkFont } from '../../platform/print/cjk-font.js';
 import { toCertificateOut } from './certificate.queries.js';
 import type { RegistryDeps } from './deps.js';
 import { subjectError } from './subject.errors.js';
 import { regionNameOf, regionPaths, subjectIdentityCode, toSubjectListItem } from './subject.queries.js';
 import { newIdentityToken } from './subject.registration.js';
 import { subjectCertificates, subjects } from './schema.js';
-
-// Debian's fonts-wqy-microhei (installed by .ci/run; README says how): PDF needs a font with the Chinese glyphs.
-const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
-const pdfError = defineErrors({
-  PDF_FONT_MISSING: {
-    status: 503,
-    zh: '服务器缺少中文字体(fonts-wqy-microhei),暂不能生成 PDF',
-    en: 'The server lacks the Chinese font (fonts-wqy-microhei), so it cannot make PDFs yet',
-  },
-});
 
 export const identityUrl = (deps: RegistryDeps, token: string) => `${deps.config.publicUrl}/e/${token}`;
 
@@ -47,7 +36,7 @@ export async function regenerateIdentity(deps: RegistryDeps, ctx: CommandContext
 
 /** The card to print: name, category, region, identity code (masked for a person) and the QR. */
 export async function identityCardPdf(deps: RegistryDeps, actor: SubjectActor): Promise<Buffer> {
-  if (!existsSync(CJK_FONT)) throw pdfError('PDF_FONT_MISSING');
+  requireCjkFont();
   const [s] = await deps.db.select().from(subjects).where(eq(subjects.id, actor.subject.id));
   const subject = s!;
   const url = identityUrl(deps, subject.eToken!);
@@ -55,8 +44,7 @@ export async function identityCardPdf(deps: RegistryDeps, actor: SubjectActor): 
   const region = regionNameOf((await regionPaths(deps.db, [subject.regionCode])).get(subject.regionCode)) ?? subject.regionCode;
   const mm = (v: number) => (v * 72) / 25.4;
   const doc = new PDFDocument({ size: [mm(90), mm(130)], margin: mm(6), info: { Title: `电子身份标识 ${subject.name}`, Producer: 'Tracenet' } });
-  doc.registerFont('cjk', CJK_FONT, 'WenQuanYiMicroHei');
-  doc.font('cjk');
+  useCjkFont(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

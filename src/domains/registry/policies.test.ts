@@ -175,6 +175,9 @@ describe('permissionsOf: what each role may call', () => {
     // Only the county supervision agency approves registrations (技术指南 五(一)六).
     if (kind === 'supervision' && level === 'county') expected.push('subject.approve');
     if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') expected.push('subject.supervise');
+    // Every official traces a batch of the jurisdiction; recall lists are for supervision from the county up and enforcement.
+    expected.push('trace.graph');
+    if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') expected.push('trace.recall');
     it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
       expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
     });
@@ -203,10 +206,10 @@ describe('passwordProblems', () => {
 
 describe("subjectPermissions: a producer's accounts", () => {
   it('lets every account of an active subject record, and only the main account manage the subject', () => {
-    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['subject.manage', 'subject.self', 'trace.read', 'trace.write']);
-    expect([...subjectPermissions('staff', 'active')].sort()).toEqual(['subject.self', 'trace.read', 'trace.write']);
+    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['subject.manage', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
+    expect([...subjectPermissions('staff', 'active')].sort()).toEqual(['subject.self', 'trace.graph', 'trace.read', 'trace.write']);
   });
   it("leaves a suspended subject's accounts only reading", () => {
-    expect([...subjectPermissions('admin', 'suspended')].sort()).toEqual(['subject.self', 'trace.read']);
+    expect([...subjectPermissions('admin', 'suspended')].sort()).toEqual(['subject.self', 'trace.graph', 'trace.read']);
   });
 });

@@ -87,6 +87,10 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
   // 由县级监管机构审核通过 (技术指南 五(一)六): only the county supervision agency approves registrations.
   if (kind === 'supervision' && level === 'county') p.add('subject.approve');
   if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') p.add('subject.supervise');
+  // Every agency traces a batch of its jurisdiction (stations inspect, labs sample, enforcement investigates);
+  // the recall list, with the holders' phones, is for those who order a recall: supervision from the county up, enforcement.
+  p.add('trace.graph');
+  if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') p.add('trace.recall');
   return p;
 }
 
@@ -95,7 +99,7 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
  * (staff do the daily work), and the main account manages the subject.
  */
 export function subjectPermissions(role: Role, subjectStatus: string): Set<Permission> {
-  const p = new Set<Permission>(['subject.self', 'trace.read']);
+  const p = new Set<Permission>(['subject.self', 'trace.read', 'trace.graph']);
   if (subjectStatus === 'active') p.add('trace.write');
   if (role === 'admin' && subjectStatus === 'active') p.add('subject.manage');
   return p;

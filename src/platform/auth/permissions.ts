@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   // A subject's traceability records (bases, products, batches): every account reads, accounts of an active subject write.
   'trace.read',
   'trace.write',
+  // A batch's chain (backward and forward trace): a subject's accounts for batches it holds or sold into, every
+  // agency for batches of its jurisdiction (trace-graph.service.ts decides which batch).
+  'trace.graph',
+  // The recall list of a batch, holders' phones in full (audited): supervision agencies from the county up and enforcement.
+  'trace.recall',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { gcmDecryptMany } from './gcm-batch.js';
 
 /**
  * Personal data (phones, ID numbers) is stored encrypted (AES-256-GCM) beside a keyed hash (HMAC-SHA256)
@@ -7,6 +8,8 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 export type Pii = {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
+  /** Many at once (a recall list's phones): the same answers as `decrypt`, several times faster (gcm-batch.ts). */
+  decryptMany(stored: readonly string[]): string[];
   hash(plain: string): string;
 };
 
@@ -25,6 +28,12 @@ export function createPii(secretKey: string): Pii {
       const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    decryptMany(stored) {
+      return gcmDecryptMany(
+        encKey,
+        stored.map((s) => Buffer.from(s.slice(3), 'base64')),
+      ).map((b) => b.toString('utf8'));
     },
     hash(plain) {
       return createHmac('sha256', hashKey).update(plain.trim().toUpperCase()).digest('hex');

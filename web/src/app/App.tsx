@@ -26,6 +26,13 @@ const SubjectDetailPage = lazy(() => import('../domains/registry/SubjectDetailPa
 const IdentityScanPage = lazy(() => import('../domains/registry/IdentityScanPage'));
 const MySubjectPage = lazy(() => import('../domains/registry/MySubjectPage'));
 const ImportPage = lazy(() => import('../domains/registry/ImportPage'));
+const BasesPage = lazy(() => import('../domains/trace/BasesPage'));
+const ProductsPage = lazy(() => import('../domains/trace/ProductsPage'));
+const BatchesPage = lazy(() => import('../domains/trace/BatchesPage'));
+const BatchFormPage = lazy(() => import('../domains/trace/BatchFormPage'));
+const BatchDetailPage = lazy(() => import('../domains/trace/BatchDetailPage'));
+const TradesPage = lazy(() => import('../domains/trace/TradesPage'));
+const ScanPage = lazy(() => import('../domains/trace/ScanPage'));
 
 export function App() {
   const { state } = useAuth();
@@ -70,6 +77,13 @@ function SignedInRoutes() {
         <Route path="subjects/:id" element={<Guard permission="subject.read"><SubjectDetailPage /></Guard>} />
         <Route path="identity/:token" element={<IdentityScanPage />} />
         <Route path="my-subject" element={<Guard permission="subject.self"><MySubjectPage /></Guard>} />
+        <Route path="trace/bases" element={<Guard permission="trace.read"><BasesPage /></Guard>} />
+        <Route path="trace/products" element={<Guard permission="trace.read"><ProductsPage /></Guard>} />
+        <Route path="trace/batches" element={<Guard permission="trace.read"><BatchesPage /></Guard>} />
+        <Route path="trace/batches/new" element={<Guard permission="trace.write"><BatchFormPage /></Guard>} />
+        <Route path="trace/batches/:id" element={<Guard permission="trace.read"><BatchDetailPage /></Guard>} />
+        <Route path="trace/trades" element={<Guard permission="trace.read"><TradesPage /></Guard>} />
+        <Route path="scan" element={<Guard permission="trace.read"><ScanPage /></Guard>} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -7,6 +7,7 @@ import { useI18n } from './i18n';
 import { MENU } from './menu';
 import { agencyTitle } from './labels';
 import { PageErrorBoundary } from './PageErrorBoundary';
+import { TradeNotifier } from '../domains/trace/TradeNotifier';
 
 const { Header, Sider, Content } = Layout;
 
@@ -26,6 +27,7 @@ export function AppLayout() {
 
   return (
     <Layout className="tn-shell">
+      {me.subject && me.can('trace.read') && <TradeNotifier />}
       <Header className="tn-header">
         {narrow && (
           <Button

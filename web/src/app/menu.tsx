@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DiffOutlined, IdcardOutlined, InboxOutlined, ShopOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from './messages.zh';
 import type { Permission } from './types';
@@ -15,6 +15,11 @@ export const MENU: MenuEntry[] = [
   { path: '/import', label: 'import.menu', icon: <CloudUploadOutlined />, permission: 'subject.approve' },
   { path: '/subjects', label: 'menu.subjects', icon: <ShopOutlined />, permission: 'subject.read' },
   { path: '/my-subject', label: 'menu.mySubject', icon: <IdcardOutlined />, permission: 'subject.self' },
+  { path: '/trace/batches', label: 'menu.batches', icon: <TagsOutlined />, permission: 'trace.read' },
+  { path: '/trace/trades', label: 'menu.trades', icon: <SwapOutlined />, permission: 'trace.read' },
+  { path: '/scan', label: 'menu.scan', icon: <ScanOutlined />, permission: 'trace.read' },
+  { path: '/trace/products', label: 'menu.products', icon: <AppstoreOutlined />, permission: 'trace.read' },
+  { path: '/trace/bases', label: 'menu.bases', icon: <EnvironmentOutlined />, permission: 'trace.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
 ];

@@ -1,5 +1,6 @@
 import { subjectEn } from './messages.subject.en';
 import { subjectExtraEn } from './messages.subject-extra.en';
+import { traceEn } from './messages.trace.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -196,6 +197,7 @@ export const en: Record<MessageKey, string> = {
   'action.system.seed_demo': 'Demo data loaded',
   ...subjectEn,
   ...subjectExtraEn,
+  ...traceEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

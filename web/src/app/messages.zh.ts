@@ -1,6 +1,7 @@
 // The console's own words in Chinese (the default language). messages.en.ts must have the same keys.
 import { subjectZh } from './messages.subject.zh';
 import { subjectExtraZh } from './messages.subject-extra.zh';
+import { traceZh } from './messages.trace.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -195,6 +196,7 @@ export const zh = {
   'action.system.seed_demo': '载入演示数据',
   ...subjectZh,
   ...subjectExtraZh,
+  ...traceZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

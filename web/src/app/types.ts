@@ -23,7 +23,9 @@ export type Permission =
   | 'subject.self'
   | 'subject.manage'
   | 'trace.read'
-  | 'trace.write';
+  | 'trace.write'
+  | 'trace.graph'
+  | 'trace.recall';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -317,3 +319,125 @@ export type ImportResult = {
   /** The same credentials as an .xlsx, base64. */
   credentialsXlsx: string;
 };
+
+// Traceability (src/domains/trace/contracts.ts): bases, products, batches, trades, market entries, the chain.
+
+export const PRODUCT_UNITS = ['kg', 'g', 'jin', 'tonne', 'piece', 'box', 'bag', 'head', 'bird', 'dozen'] as const;
+export const AREA_UNITS = ['mu', 'hectare', 'm2', 'water_mu'] as const;
+export const INPUT_KINDS = ['pesticide', 'fertilizer', 'feed', 'vet_drug'] as const;
+export const SELF_CHECK_RESULTS = ['pass', 'fail', 'none'] as const;
+export const MARKET_KINDS = ['wholesale', 'retail', 'processor'] as const;
+export const TRADE_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
+export const LABEL_FORMATS = ['png', 'svg', 'pdf', 'zpl'] as const;
+export const LABEL_LAYOUTS = ['a4', 'roll-40x30', 'roll-60x40', 'roll-104'] as const;
+export type ProductUnit = (typeof PRODUCT_UNITS)[number];
+export type AreaUnit = (typeof AREA_UNITS)[number];
+export type InputKind = (typeof INPUT_KINDS)[number];
+export type SelfCheckResult = (typeof SELF_CHECK_RESULTS)[number];
+export type MarketKind = (typeof MARKET_KINDS)[number];
+export type TradeStatus = (typeof TRADE_STATUSES)[number];
+export type LabelFormat = (typeof LABEL_FORMATS)[number];
+export type LabelLayout = (typeof LABEL_LAYOUTS)[number];
+
+export type ProductClass = { code: string; parentCode: string | null; level: number; nameZh: string; nameEn: string; gb2763Category: string; sourceUrl: string; hasChildren: boolean };
+export type BaseRequest = { name: string; regionCode: string; address: string; area?: number; areaUnit?: AreaUnit; lat: number; lng: number };
+export type Base = { id: string; name: string; regionCode: string; address: string; area: number | null; areaUnit: string | null; lat: number; lng: number; createdAt: string };
+export type ProductRequest = { name: string; classCode: string; spec: string; unit: ProductUnit; brand?: string; gtin?: string };
+export type Product = { id: string; name: string; classCode: string; className: string; spec: string; unit: string; brand: string | null; gtin: string | null; createdAt: string };
+export type BatchInput = { kind: InputKind; name: string; dose: number; doseUnit: string; appliedOn: string };
+export type BatchRequest = {
+  productId: string;
+  baseId?: string;
+  quantity: number;
+  unit: ProductUnit;
+  harvestDate: string;
+  inputs: BatchInput[];
+  selfCheck: { result: SelfCheckResult; note?: string };
+};
+export type Batch = {
+  id: string;
+  code: string;
+  productId: string;
+  productName: string;
+  baseId: string | null;
+  /** own 自产 · purchase 采购 · market_entry 入市 · process 加工 · split 拆分 · merge 合并 */
+  source: string;
+  quantity: number;
+  unit: string;
+  stock: number;
+  frozen: number;
+  harvestDate: string | null;
+  selfCheck: string;
+  status: string;
+  createdAt: string;
+  inputs: { kind: string; name: string; dose: number; doseUnit: string; appliedOn: string }[];
+};
+
+/** GET /trace/codes/:code: what a code is (structure only). */
+export type CodeDescription =
+  | { kind: 'product'; code: string; type: number; typeKey: string; typeName: { zh: string; en: string }; county: string; province: string; serial: string }
+  | { kind: 'long'; code: string; type: number; typeKey: string; category: number; identity: string; productClass: string; issuedAt: string; seq: string }
+  | { kind: 'subject'; code: string; category: number; identity: string; accountNo: number }
+  | { kind: 'temporary_subject'; code: string; county: string };
+
+export type Carrier = { company?: string; plate?: string; driver?: string; phone?: string };
+export type TradeRequest = {
+  batchId: string;
+  quantity: number;
+  unit: string;
+  carrier?: Carrier;
+  storage?: string;
+  quarantineCert?: string;
+} & ({ buyerToken: string } | { buyer: { name: string; phone?: string; address?: string } });
+export type MarketEntryRequest = {
+  batchId: string;
+  quantity: number;
+  unit: string;
+  market: { kind: MarketKind; token?: string; name?: string; address?: string; stall?: string };
+  carrier?: Carrier;
+};
+export type Trade = {
+  id: string;
+  /** scan 扫码交易 · manual a buyer not registered · market 入市 */
+  kind: 'scan' | 'manual' | 'market';
+  status: TradeStatus;
+  batchId: string;
+  batchCode: string;
+  productName: string;
+  quantity: number;
+  unit: string;
+  returned: number;
+  seller: { subjectId: string; name: string };
+  buyer: { subjectId: string | null; name: string; phone: string | null; address: string | null; marketKind: MarketKind | null; stall: string | null };
+  carrier: { company: string | null; plate: string | null; driver: string | null; phone: string | null } | null;
+  storage: string | null;
+  quarantineCert: string | null;
+  buyerBatchId: string | null;
+  buyerBatchCode: string | null;
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+};
+export type TradeEvent = { type: 'trade.created' | 'trade.confirmed' | 'trade.rejected' | 'trade.cancelled' | 'trade.returned'; trade: Trade };
+export type TransformationRequest = { inputs: { batchId: string; quantity: number }[]; output: { productId: string; quantity: number; unit: string; productionDate: string } };
+export type ReturnRequest = { tradeId: string; quantity: number; reason: string };
+export type TradeReturn = { id: string; tradeId: string; quantity: number; reason: string; createdAt: string; trade: Trade };
+
+export type TraceDirection = 'backward' | 'forward';
+export type TraceNode = {
+  id: string;
+  code: string;
+  productName: string;
+  classCode: string;
+  source: string;
+  quantity: number;
+  unit: string;
+  stock: number;
+  depth: number;
+  createdAt: string;
+  harvestDate: string | null;
+  /** subject: registered; unregistered: a buyer recorded by hand; market: a market or processor (入市) */
+  holder: { kind: 'subject' | 'unregistered' | 'market'; subjectId: string | null; name: string; county: string; countyName: string | null };
+};
+export type TraceEdge = { from: string; to: string; kind: string; quantity: number; createdAt: string };
+export type TraceResult = { rootId: string; direction: TraceDirection; depth: number; nodes: TraceNode[]; edges: TraceEdge[]; truncated: boolean };

@@ -1,0 +1,216 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
+import type { Executor } from '../../platform/db/client.js';
+import { queryRows } from '../../platform/db/rows.js';
+import { regionNameSql, subjectNameSql } from '../registry/index.js';
+import { batches, type Holder } from './schema.js';
+
+/**
+ * The graph reads of the trace (DESIGN.md §4): one recursive CTE over batch_edges per direction, served by its two
+ * indexes — the primary key (from_batch_id, to_batch_id) going forward, batch_edges_to (to_batch_id) going back.
+ *
+ * The walk is a breadth-first `UNION` of (batch, depth) rows: a batch reached along several paths of one length is
+ * one row, and one reached at several depths at most one row per depth, so diamonds and cycles cost at most
+ * (batches × depth limit) rows and the depth limit ends every cycle. PostgreSQL hands the walk's rows out as each
+ * round produces them, shallowest first, so `LIMIT` on the walk stops it early on a huge graph, and a batch's
+ * smallest depth is its min(depth).
+ *
+ * Each read is one statement, access check included: the walk starts only from a root row that passes `access`
+ * (an SQL condition on `batches`), so a batch the caller may not see gives no rows at all, like a missing one.
+ * The planner cannot estimate a recursive CTE's size, so every join after the walk is written to be right at any
+ * size: index look-ups per found batch (nested loops), never a join it might do quadratically.
+ */
+
+/**
+ * Who may see a batch's chain, as a condition on the batch row. A subject's accounts: a batch the subject holds, or
+ * one it sold into (it is the seller of the trade that created it). An agency: a batch whose region lies in its
+ * jurisdiction. Everyone else gets the same 404 as for a batch that does not exist.
+ */
+export function traceAccess(actor: Actor): SQL {
+  if (actor.kind === 'agency') return jurisdictionFilter(actor, batches.regionCode);
+  const me = actor.subject.id;
+  return sql`(${batches.subjectId} = ${me}::uuid OR EXISTS (SELECT 1 FROM trades t WHERE t.buyer_batch_id = ${batches.id} AND t.seller_subject_id = ${me}::uuid))`;
+}
+
+export type Direction = 'backward' | 'forward';
+
+/** Backward follows an edge from its `to` end to its `from` end (where it came from); forward the other way. */
+const COLUMNS: Record<Direction, { here: SQL; next: SQL }> = {
+  backward: { here: sql.raw('to_batch_id'), next: sql.raw('from_batch_id') },
+  forward: { here: sql.raw('from_batch_id'), next: sql.raw('to_batch_id') },
+};
+
+function walk(root: string, access: SQL, direction: Direction, maxDepth: number, rowCap: number) {
+  const c = COLUMNS[direction];
+  return sql`
+    WITH RECURSIVE root AS (SELECT id, region_code FROM batches WHERE id = ${root}::uuid AND (${access})),
+    walk(id, depth) AS (
+      SELECT id, 0 FROM root
+      UNION
+      SELECT e.${c.next}, w.depth + 1
+      FROM walk w JOIN batch_edges e ON e.${c.here} = w.id
+      WHERE w.depth < ${maxDepth}
+    ),
+    seen AS MATERIALIZED (SELECT id, depth FROM walk LIMIT ${rowCap}),
+    found AS MATERIALIZED (SELECT id, min(depth) AS depth FROM seen GROUP BY id)`;
+}
+
+type GraphRowRaw = {
+  r: 'n' | 'e';
+  walked: number | null;
+  total: number | null;
+  depth: number | null;
+  id: string | null;
+  code: string | null;
+  product_name: string | null;
+  class_code: string | null;
+  source: string | null;
+  quantity: number;
+  unit: string | null;
+  stock: number | null;
+  created_ms: number;
+  harvest_date: string | null;
+  subject_id: string | null;
+  holder: Holder | null;
+  region_code: string | null;
+  subject_name: string | null;
+  county_name: string | null;
+  from_id: string | null;
+  to_id: string | null;
+  kind: string | null;
+};
+
+export type GraphNodeRow = {
+  depth: number;
+  id: string;
+  code: string;
+  productName: string;
+  classCode: string;
+  source: string;
+  quantity: number;
+  unit: string;
+  stock: number;
+  createdMs: number;
+  harvestDate: string | null;
+  subjectId: string | null;
+  holder: Holder | null;
+  regionCode: string;
+  subjectName: string | null;
+  countyName: string | null;
+};
+export type GraphEdgeRow = { from: string; to: string; kind: string; quantity: number; createdMs: number };
+
+/**
+ * The batches within `maxDepth` hops of `root` (root included, depth 0), nearest first, at most `cap`, with their
+ * holders' names and counties and the edges between them — one round trip. `undefined` when `root` is missing or
+ * fails `access`. `truncated` when there were more batches than `cap` (or the walk met more (batch, depth) rows than
+ * it may read).
+ */
+export async function traceRows(db: Executor, root: string, access: SQL, direction: Direction, maxDepth: number, cap: number) {
+  const rowCap = cap * 4;
+  const c = COLUMNS[direction];
+  const rows = await queryRows<GraphRowRaw>(
+    db,
+    sql`${walk(root, access, direction, maxDepth, rowCap)},
+    kept AS MATERIALIZED (
+      SELECT f.depth, b.id, b.code, b.product_id, b.source, b.quantity, b.unit, b.stock, b.created_at, b.harvest_date, b.subject_id, b.holder, b.region_code
+      FROM found f JOIN batches b ON b.id = f.id
+      ORDER BY f.depth, b.created_at, b.id
+      LIMIT ${cap}
+    )
+    SELECT 'n' AS r, (SELECT count(*) FROM seen)::int AS walked, (SELECT count(*) FROM found)::int AS total, k.depth, k.id::text AS id, k.code,
+      p.name AS product_name, p.class_code, k.source, k.quantity::float8 AS quantity, k.unit, k.stock::float8 AS stock,
+      (extract(epoch FROM k.created_at) * 1000)::float8 AS created_ms, k.harvest_date::text AS harvest_date, k.subject_id::text AS subject_id,
+      k.holder, k.region_code, ${subjectNameSql(sql`k.subject_id`)} AS subject_name, ${regionNameSql(sql`left(k.region_code, 6)`)} AS county_name,
+      NULL::text AS from_id, NULL::text AS to_id, NULL::text AS kind
+    FROM kept k JOIN products p ON p.id = k.product_id
+    UNION ALL
+    SELECT 'e', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, e.quantity::float8, NULL, NULL, (extract(epoch FROM e.created_at) * 1000)::float8,
+      NULL, NULL, NULL, NULL, NULL, NULL, e.from_batch_id::text, e.to_batch_id::text, e.kind
+    FROM kept k JOIN batch_edges e ON e.${c.here} = k.id
+    WHERE e.${c.next} IN (SELECT id FROM kept)`,
+  );
+  const nodes: GraphNodeRow[] = [];
+  const edges: GraphEdgeRow[] = [];
+  let truncated = false;
+  for (const r of rows) {
+    if (r.r === 'e') {
+      edges.push({ from: r.from_id!, to: r.to_id!, kind: r.kind!, quantity: r.quantity, createdMs: r.created_ms });
+      continue;
+    }
+    truncated ||= r.walked! >= rowCap || r.total! > cap;
+    nodes.push({
+      depth: r.depth!,
+      id: r.id!,
+      code: r.code!,
+      productName: r.product_name!,
+      classCode: r.class_code!,
+      source: r.source!,
+      quantity: r.quantity,
+      unit: r.unit!,
+      stock: r.stock!,
+      createdMs: r.created_ms,
+      harvestDate: r.harvest_date,
+      subjectId: r.subject_id,
+      holder: r.holder,
+      regionCode: r.region_code!,
+      subjectName: r.subject_name,
+      countyName: r.county_name,
+    });
+  }
+  if (!nodes.length) return undefined;
+  nodes.sort((a, b) => a.depth - b.depth || a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { nodes, edges, truncated };
+}
+
+export type RecallRow = {
+  depth: number;
+  id: string;
+  code: string;
+  product_name: string;
+  source: string;
+  quantity: number;
+  unit: string;
+  stock: number;
+  subject_id: string | null;
+  holder: Holder | null;
+  region_code: string;
+  county_name: string | null;
+  received: number | null;
+  received_ms: number | null;
+};
+
+/**
+ * Every batch downstream of `root` within `maxDepth` hops (root first, at depth 0), with what reached each one from
+ * the recalled goods: the sum and first time of its incoming edges from batches of the same walk. `undefined` when
+ * `root` is missing or fails `access`; `tooMany` instead of a partial list when there are more than `max` (the
+ * rows are then an arbitrary part, to be refused by the caller).
+ */
+export async function recallRows(db: Executor, root: string, access: SQL, maxDepth: number, max: number) {
+  const rowCap = max * 10;
+  const rows = await queryRows<RecallRow & { walked: number; total: number }>(
+    db,
+    sql`${walk(root, access, 'forward', maxDepth, rowCap)}
+    SELECT (SELECT count(*) FROM seen)::int AS walked, (SELECT count(*) FROM found)::int AS total, f.depth,
+      b.id::text AS id, b.code, p.name AS product_name, b.source, b.quantity::float8 AS quantity, b.unit, b.stock::float8 AS stock,
+      b.subject_id::text AS subject_id, b.holder, b.region_code, ${regionNameSql(sql`left(b.region_code, 6)`)} AS county_name,
+      r.q AS received, (extract(epoch FROM r.at) * 1000)::float8 AS received_ms
+    FROM found f
+      JOIN batches b ON b.id = f.id
+      JOIN products p ON p.id = b.product_id
+      LEFT JOIN LATERAL (
+        SELECT sum(e.quantity)::float8 AS q, min(e.created_at) AS at
+        FROM batch_edges e
+        WHERE e.to_batch_id = f.id AND f.depth > 0 AND e.from_batch_id IN (SELECT id FROM found)
+      ) r ON true
+    LIMIT ${max + 2}`,
+  );
+  const first = rows[0];
+  if (!first) return undefined;
+  const total = first.total - 1;
+  // Sorted here rather than by the server: a sort of the planner's guessed size spills to disk at 10,000 rows.
+  const list = rows.map(({ walked: _w, total: _t, ...row }) => row);
+  list.sort((a, b) => a.depth - b.depth || (a.received_ms ?? 0) - (b.received_ms ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { rows: list, tooMany: first.walked >= rowCap || total > max, total };
+}

@@ -1,0 +1,154 @@
+import type { Actor, CommandContext } from '../../platform/auth/actor.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { withTransaction } from '../../platform/db/tx.js';
+import { agencyActorIn } from '../../platform/http/context.js';
+import type { Pii } from '../../platform/pii/pii.js';
+import { subjectContacts } from '../registry/index.js';
+import { traceError } from './errors.js';
+import type { Holder } from './schema.js';
+import { MAX_TRACE_DEPTH, type RecallOut, type TraceGraphOut, type TraceQuery } from './trace-graph.contracts.js';
+import { recallRows, traceAccess, traceRows, type Direction } from './trace-graph.queries.js';
+
+export type TraceGraphDeps = { db: Db; pii: Pii };
+
+/** Most batches one trace answer lists; beyond it `truncated` says so (the nearest batches are kept). */
+export const TRACE_NODE_CAP = 5_000;
+/** Most downstream batches one recall list holds; a larger recall is refused loudly, never cut silently. */
+export const RECALL_MAX = 100_000;
+
+type HolderKind = 'subject' | 'unregistered' | 'market';
+function holderKind(source: string, subjectId: string | null, holder: Holder | null): HolderKind {
+  if (source === 'market_entry' || holder?.marketKind) return 'market';
+  return subjectId ? 'subject' : 'unregistered';
+}
+
+/**
+ * 向前追溯 / 向后追溯: the batches within `depth` hops of a batch in one direction, each once at its smallest depth,
+ * with the edges between them and each holder's name and county — no phone, no identity number.
+ */
+export async function traceGraph(deps: TraceGraphDeps, actor: Actor, batchId: string, q: TraceQuery): Promise<TraceGraphOut> {
+  const direction: Direction = q.direction;
+  const depth = Math.min(Math.max(1, q.depth), MAX_TRACE_DEPTH);
+  const graph = await traceRows(deps.db, batchId, traceAccess(actor), direction, depth, TRACE_NODE_CAP);
+  if (!graph) throw traceError('BATCH_NOT_FOUND');
+  return {
+    rootId: batchId,
+    direction,
+    depth,
+    nodes: graph.nodes.map((n) => ({
+      id: n.id,
+      code: n.code,
+      productName: n.productName,
+      classCode: n.classCode,
+      source: n.source,
+      quantity: n.quantity,
+      unit: n.unit,
+      stock: n.stock,
+      depth: n.depth,
+      createdAt: new Date(n.createdMs),
+      harvestDate: n.harvestDate,
+      holder: {
+        kind: holderKind(n.source, n.subjectId, n.holder),
+        subjectId: n.subjectId,
+        name: n.subjectName ?? n.holder?.name ?? '',
+        county: n.regionCode.slice(0, 6),
+        countyName: n.countyName,
+      },
+    })),
+    edges: graph.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind, quantity: e.quantity, createdAt: new Date(e.createdMs) })),
+    truncated: graph.truncated,
+  };
+}
+
+/**
+ * 召回清单: every holder downstream of a batch (all depths up to 20 hops) with what reached it, what it still holds,
+ * and how to reach it — phones in full, because the agency has to call them. Only an agency whose jurisdiction holds
+ * the batch gets it, and every list given out is an audit entry (`trace.recall`) naming the batch and the count.
+ */
+export async function recallList(deps: TraceGraphDeps, ctx: CommandContext, batchId: string, format: 'json' | 'xlsx' = 'json'): Promise<RecallOut> {
+  const actor = agencyActorIn(ctx);
+  const found = await recallRows(deps.db, batchId, traceAccess(actor), MAX_TRACE_DEPTH, RECALL_MAX);
+  if (!found) throw traceError('BATCH_NOT_FOUND');
+  if (found.tooMany) throw traceError('RECALL_TOO_LARGE', { batches: found.total, max: RECALL_MAX });
+  const [root, ...downstream] = found.rows;
+  const contacts = await subjectContacts(deps.db, deps.pii, found.rows.flatMap((r) => (r.subject_id ? [r.subject_id] : [])));
+  const decryptedPhones = new Map<string, string>();
+  const phoneOf = (stored: string | undefined) => {
+    if (!stored) return null;
+    let plain = decryptedPhones.get(stored);
+    if (plain === undefined) decryptedPhones.set(stored, (plain = deps.pii.decrypt(stored)));
+    return plain;
+  };
+
+  const holders = downstream.map((r) => {
+    const kind = holderKind(r.source, r.subject_id, r.holder);
+    const contact = r.subject_id ? contacts.get(r.subject_id) : undefined;
+    const county = r.region_code.slice(0, 6);
+    return {
+      hops: r.depth,
+      batchId: r.id,
+      batchCode: r.code,
+      productName: r.product_name,
+      holderKind: kind,
+      subjectId: r.subject_id,
+      name: contact?.name ?? r.holder?.name ?? '',
+      identityCode: contact?.identityCode || null,
+      phone: contact ? contact.phone : phoneOf(r.holder?.phone),
+      address: contact?.address ?? r.holder?.address ?? null,
+      county,
+      countyName: r.county_name,
+      marketKind: r.holder?.marketKind ?? null,
+      stall: r.holder?.stall ?? null,
+      quantityReceived: r.received ?? 0,
+      unit: r.unit,
+      stock: r.stock,
+      receivedAt: new Date(r.received_ms ?? 0),
+    };
+  });
+
+  const distinct = new Set(holders.map((h) => (h.subjectId ? `s:${h.subjectId}` : `u:${h.name}|${h.phone ?? ''}`)));
+  const byUnit = new Map<string, { unit: string; shipped: number; stock: number }>();
+  for (const h of holders) {
+    const u = byUnit.get(h.unit) ?? { unit: h.unit, shipped: 0, stock: 0 };
+    if (h.hops === 1) u.shipped += h.quantityReceived;
+    u.stock += h.stock;
+    byUnit.set(h.unit, u);
+  }
+  const rootCounty = root!.region_code.slice(0, 6);
+  const rootHolder = root!.subject_id ? contacts.get(root!.subject_id)?.name : root!.holder?.name;
+  const out: RecallOut = {
+    batch: {
+      id: root!.id,
+      code: root!.code,
+      productName: root!.product_name,
+      quantity: root!.quantity,
+      unit: root!.unit,
+      stock: root!.stock,
+      holderName: rootHolder ?? '',
+      county: rootCounty,
+      countyName: root!.county_name,
+    },
+    generatedAt: new Date(),
+    holders,
+    totals: {
+      batches: holders.length,
+      holders: distinct.size,
+      maxHops: holders.reduce((m, h) => Math.max(m, h.hops), 0),
+      byUnit: [...byUnit.values()].map((u) => ({ unit: u.unit, shipped: round3(u.shipped), stock: round3(u.stock) })),
+    },
+  };
+  // The reveal of the holders' phones is itself on the record, in the batch's province chain.
+  await withTransaction(deps.db, null, (tx) =>
+    recordAudit(tx, ctx, {
+      action: 'trace.recall',
+      targetType: 'batch',
+      targetId: batchId,
+      regionCode: root!.region_code,
+      after: { code: root!.code, batches: out.totals.batches, holders: out.totals.holders, format },
+    }),
+  );
+  return out;
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;

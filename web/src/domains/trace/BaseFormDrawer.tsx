@@ -1,0 +1,87 @@
+import { App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../app/i18n';
+import { AREA_UNITS, type AreaUnit, type Base } from '../../app/types';
+import { PointFields } from '../registry/ProfileFields';
+import { TownshipCascader } from '../registry/TownshipCascader';
+import { FormDrawer } from './FormDrawer';
+import { showOnField } from './form-errors';
+import { label } from './trace-labels';
+import { traceApi } from './trace.api';
+
+type Values = { name: string; regionCode: string; address: string; area?: number; areaUnit?: AreaUnit; lat: number; lng: number };
+
+/** 添加基地: name, township (province → township), address, area, and the map point typed or from the phone's GPS. */
+export function BaseFormDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (base: Base) => void }) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const base = await traceApi.addBase({
+        name: v.name.trim(),
+        regionCode: v.regionCode,
+        address: v.address.trim(),
+        ...(v.area ? { area: v.area, areaUnit: v.areaUnit ?? 'mu' } : {}),
+        lat: v.lat,
+        lng: v.lng,
+      });
+      void message.success(t('base.added', { name: base.name }));
+      form.resetFields();
+      onCreated(base);
+    } catch (err) {
+      const text = errorText(err);
+      if (!showOnField(form, err, { BASE_EXISTS: 'name', REGION_NOT_TOWNSHIP: 'regionCode', COORDINATES_OUTSIDE_CHINA: 'lat' }, text)) void message.error(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <FormDrawer open={open} title={t('base.add')} okText={t('common.save')} busy={busy} onOk={() => void submit().catch(() => undefined)} onClose={onClose} testId="base-drawer">
+      <Form<Values> form={form} layout="vertical" name="base" requiredMark={false} initialValues={{ areaUnit: 'mu' }}>
+        <Form.Item name="name" label={t('base.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('trace.rule.text', { min: 2, max: 100 }) }]}>
+          <Input maxLength={100} placeholder={t('base.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="regionCode"
+          label={t('reg.region')}
+          required
+          rules={[
+            {
+              validator: async (_r, value: string | undefined) => {
+                if (!value || value.length !== 9) throw new Error(t('reg.regionTooShallow'));
+              },
+            },
+          ]}
+        >
+          <TownshipCascader />
+        </Form.Item>
+        <Form.Item name="address" label={t('reg.address')} rules={[{ required: true, whitespace: true, min: 2, max: 200, message: t('trace.rule.text', { min: 2, max: 200 }) }]}>
+          <Input maxLength={200} placeholder={t('reg.addressPlaceholder')} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={14}>
+            <Form.Item name="area" label={`${t('base.area')} (${t('common.optional')})`}>
+              <InputNumber min={0.01} max={1e8} style={{ width: '100%' }} inputMode="decimal" />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="areaUnit" label={t('base.areaUnit')}>
+              <Select options={AREA_UNITS.map((u) => ({ value: u, label: label(t, 'unit', u) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Text strong>{t('reg.point')}</Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('reg.pointHint')}
+        </Typography.Paragraph>
+        <PointFields step={0.0001} />
+      </Form>
+    </FormDrawer>
+  );
+}

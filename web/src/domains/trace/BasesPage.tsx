@@ -1,0 +1,78 @@
+import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { useMe } from '../../app/auth';
+import { RefreshButton } from '../../app/CursorTable';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { LoadMore } from '../../app/LoadMore';
+import { useCursorList } from '../../app/use-cursor-list';
+import { RegionName } from '../registry/RegionName';
+import { BaseFormDrawer } from './BaseFormDrawer';
+import { TracePageTitle } from './TracePageTitle';
+import { label } from './trace-labels';
+import { traceApi } from './trace.api';
+import './trace.css';
+
+/** /trace/bases: 生产基地, the places a producer's batches come from, each down to its township and map point. */
+export default function BasesPage() {
+  const me = useMe();
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [adding, setAdding] = useState(false);
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  const list = useCursorList(traceApi.bases, showError);
+
+  return (
+    <div>
+      <TracePageTitle
+        title={t('base.title')}
+        desc={t('base.desc')}
+        actions={
+          me.can('trace.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('base.add')}
+            </Button>
+          )
+        }
+      />
+      <Card extra={<RefreshButton list={list} />} title={t('base.list')}>
+        {list.items.length === 0 && !list.loading ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('base.empty')} />
+        ) : (
+          <div className="tn-t-list">
+            {list.items.map((b) => (
+              <div className="tn-t-item" key={b.id} data-testid="base-item">
+                <div className="tn-t-main">
+                  <div className="tn-t-head">
+                    <EnvironmentOutlined />
+                    <Typography.Text strong>{b.name}</Typography.Text>
+                    {b.area !== null && <Typography.Text type="secondary">{`${b.area} ${label(t, 'unit', b.areaUnit)}`}</Typography.Text>}
+                  </div>
+                  <Typography.Text>
+                    <RegionName code={b.regionCode} /> · {b.address}
+                  </Typography.Text>
+                  <div className="tn-t-meta">
+                    <span>{t('base.point', { lat: b.lat, lng: b.lng })}</span>
+                    <span>
+                      {t('trace.recordedAt')} {formatDate(b.createdAt)}
+                    </span>
+                  </div>
+                </div>
+              </div>
+            ))}
+          </div>
+        )}
+        <LoadMore list={list} />
+      </Card>
+      <BaseFormDrawer
+        open={adding}
+        onClose={() => setAdding(false)}
+        onCreated={(base) => {
+          setAdding(false);
+          list.setItems((items) => [base, ...items.filter((b) => b.id !== base.id)]);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { ArrowLeftOutlined, ExperimentOutlined, ScissorOutlined, ShopOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { App, Button, Card, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useMe } from '../../app/auth';
+import { useI18n } from '../../app/i18n';
+import type { Batch, Trade } from '../../app/types';
+import { BatchFacts } from './BatchFacts';
+import { ChainView } from './ChainView';
+import { MarketDrawer } from './MarketDrawer';
+import { PrintCard } from './PrintCard';
+import { ProcessDrawer } from './ProcessDrawer';
+import { SellDrawer } from './SellDrawer';
+import { SplitModal } from './SplitModal';
+import { label, SOURCE_COLOR } from './trace-labels';
+import { TradeResult } from './TradeResult';
+import { traceApi } from './trace.api';
+import { useAll } from './use-all';
+import './trace.css';
+
+/** /trace/batches/:id — one page per batch, so that moving to another batch starts afresh. */
+export default function BatchDetailPage() {
+  const { id = '' } = useParams();
+  return <BatchDetail key={id} id={id} />;
+}
+
+type Acting = 'sell' | 'market' | 'split' | 'process' | null;
+
+/** A batch: its facts and inputs, printing, selling, market entry, splitting, processing, and its chain. */
+function BatchDetail({ id }: { id: string }) {
+  const me = useMe();
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const sellTo = params.get('sellTo') ?? undefined;
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [acting, setActing] = useState<Acting>(sellTo ? 'sell' : null);
+  const [lastTrade, setLastTrade] = useState<Trade | null>(null);
+  const [version, setVersion] = useState(0);
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  const bases = useAll(traceApi.bases, showError, Boolean(batch?.baseId));
+
+  const reload = useCallback(() => {
+    traceApi.batch(id).then(setBatch, (err: unknown) => setError(errorText(err)));
+  }, [id, errorText]);
+  useEffect(reload, [reload]);
+
+  const done = () => {
+    setActing(null);
+    if (sellTo) setParams({}, { replace: true });
+    reload();
+    setVersion((v) => v + 1);
+  };
+
+  if (error) return <Result status="warning" title={t('batch.notFound')} subTitle={error} extra={<Button onClick={() => navigate('/trace/batches')}>{t('batch.backToList')}</Button>} />;
+  if (!batch) return <Card><Skeleton active /></Card>;
+  const available = batch.stock - batch.frozen;
+  const canAct = me.can('trace.write') && batch.status === 'active' && available > 0;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <div className="tn-page-title" style={{ marginBottom: 8 }}>
+          <Typography.Title level={3} data-testid="batch-title">
+            {batch.productName}
+          </Typography.Title>
+          <Tag color={SOURCE_COLOR[batch.source]}>{label(t, 'source', batch.source)}</Tag>
+          {batch.status !== 'active' && <Tag>{label(t, 'batchStatus', batch.status)}</Tag>}
+          <div className="tn-t-head-actions">
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/trace/batches')}>
+              {t('batch.backToList')}
+            </Button>
+          </div>
+        </div>
+        <Typography.Paragraph>
+          {t('batch.code')}:{' '}
+          <Typography.Text className="tn-t-code" copyable data-testid="batch-code" strong>
+            {batch.code}
+          </Typography.Text>
+        </Typography.Paragraph>
+        <BatchFacts batch={batch} base={bases?.find((b) => b.id === batch.baseId) ?? null} />
+        {canAct && (
+          <Space wrap style={{ marginTop: 16 }} data-testid="batch-actions">
+            <Button type="primary" icon={<ShoppingCartOutlined />} onClick={() => setActing('sell')} data-testid="sell">
+              {t('sell.action')}
+            </Button>
+            <Button icon={<ShopOutlined />} onClick={() => setActing('market')} data-testid="market-entry">
+              {t('market.action')}
+            </Button>
+            <Button icon={<ScissorOutlined />} onClick={() => setActing('split')}>
+              {t('split.action')}
+            </Button>
+            <Button icon={<ExperimentOutlined />} onClick={() => setActing('process')}>
+              {t('process.title')}
+            </Button>
+          </Space>
+        )}
+      </Card>
+      {lastTrade && <TradeResult trade={lastTrade} />}
+      <PrintCard batchId={batch.id} code={batch.code} />
+      {me.can('trace.graph') && <ChainView batchId={batch.id} version={version} />}
+      <SellDrawer
+        batch={batch}
+        open={acting === 'sell'}
+        buyerToken={sellTo}
+        onClose={() => setActing(null)}
+        onSold={(trade) => {
+          setLastTrade(trade);
+          done();
+        }}
+      />
+      <MarketDrawer
+        batch={batch}
+        open={acting === 'market'}
+        onClose={() => setActing(null)}
+        onEntered={(trade) => {
+          setLastTrade(trade);
+          done();
+        }}
+      />
+      <SplitModal batch={batch} open={acting === 'split'} onClose={() => setActing(null)} onSplit={done} />
+      <ProcessDrawer open={acting === 'process'} from={batch} onClose={() => setActing(null)} onDone={(b) => navigate(`/trace/batches/${b.id}`)} />
+    </Space>
+  );
+}

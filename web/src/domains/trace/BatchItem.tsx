@@ -1,0 +1,45 @@
+import { Checkbox, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import type { Batch } from '../../app/types';
+import { label, qty, SOURCE_COLOR } from './trace-labels';
+
+type Props = { batch: Batch; selectable?: boolean; selected?: boolean; onSelect?: (selected: boolean) => void; actions?: ReactNode };
+
+/** One batch in a list: product, code, source, stock of quantity, dates; a link to its page. */
+export function BatchItem({ batch: b, selectable, selected, onSelect, actions }: Props) {
+  const { t } = useI18n();
+  const available = b.stock - b.frozen;
+  return (
+    <div className={`tn-t-item${selected ? ' tn-t-selected' : ''}`} data-testid="batch-item" data-code={b.code}>
+      {selectable && <Checkbox checked={selected} onChange={(e) => onSelect?.(e.target.checked)} aria-label={b.code} disabled={available <= 0 || b.status !== 'active'} />}
+      <div className="tn-t-main">
+        <div className="tn-t-head">
+          <Link to={`/trace/batches/${b.id}`}>
+            <Typography.Text strong>{b.productName}</Typography.Text>
+          </Link>
+          <Tag color={SOURCE_COLOR[b.source]}>{label(t, 'source', b.source)}</Tag>
+          {b.status !== 'active' && <Tag>{label(t, 'batchStatus', b.status)}</Tag>}
+        </div>
+        <Typography.Text className="tn-t-code" copyable={{ text: b.code }} data-testid="batch-code">
+          {b.code}
+        </Typography.Text>
+        <div className="tn-t-meta">
+          <span>{t('batch.stockOf', { stock: qty(t, b.stock, b.unit), quantity: qty(t, b.quantity, b.unit) })}</span>
+          {b.frozen > 0 && <span>{t('batch.frozenShort', { frozen: qty(t, b.frozen, b.unit) })}</span>}
+          {b.harvestDate && (
+            <span>
+              {t('batch.harvestDate')} {formatDate(b.harvestDate)}
+            </span>
+          )}
+          <span>
+            {t('trace.recordedAt')} {formatDate(b.createdAt)}
+          </span>
+        </div>
+      </div>
+      {actions && <div className="tn-t-actions">{actions}</div>}
+    </div>
+  );
+}

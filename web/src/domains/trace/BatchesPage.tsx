@@ -1,0 +1,117 @@
+import { ExperimentOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Popconfirm, Space, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useMe } from '../../app/auth';
+import { RefreshButton } from '../../app/CursorTable';
+import { useI18n } from '../../app/i18n';
+import { LoadMore } from '../../app/LoadMore';
+import type { Batch } from '../../app/types';
+import { useCursorList } from '../../app/use-cursor-list';
+import { BatchItem } from './BatchItem';
+import { ProcessDrawer } from './ProcessDrawer';
+import { TracePageTitle } from './TracePageTitle';
+import { newKey, traceApi } from './trace.api';
+import './trace.css';
+
+/** /trace/batches: 批次, my batches newest first; record one, process some into a new one, merge several of one product. */
+export default function BatchesPage() {
+  const me = useMe();
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [merging, setMerging] = useState(false);
+  const [selected, setSelected] = useState<Batch[]>([]);
+  const [processing, setProcessing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  const list = useCursorList(traceApi.batches, showError);
+  const writes = me.can('trace.write');
+
+  const products = new Set(selected.map((b) => b.productId));
+  const canMerge = selected.length >= 2 && products.size === 1;
+
+  const merge = async () => {
+    setBusy(true);
+    try {
+      const batch = await traceApi.merge(
+        selected.map((b) => b.id),
+        newKey(),
+      );
+      void message.success(t('merge.done', { code: batch.code }));
+      navigate(`/trace/batches/${batch.id}`);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div>
+      <TracePageTitle
+        title={t('batch.title')}
+        desc={t('batch.desc')}
+        actions={
+          writes && (
+            <>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/trace/batches/new')} data-testid="new-batch">
+                {t('batch.new')}
+              </Button>
+              <Button icon={<ExperimentOutlined />} onClick={() => setProcessing(true)}>
+                {t('process.title')}
+              </Button>
+              <Button
+                icon={<MergeCellsOutlined />}
+                type={merging ? 'dashed' : 'default'}
+                onClick={() => {
+                  setMerging(!merging);
+                  setSelected([]);
+                }}
+              >
+                {merging ? t('merge.stop') : t('merge.title')}
+              </Button>
+            </>
+          )
+        }
+      />
+      {merging && (
+        <Alert
+          type={selected.length >= 2 && !canMerge ? 'warning' : 'info'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={selected.length >= 2 && !canMerge ? t('merge.sameProduct') : t('merge.hint', { n: selected.length })}
+          action={
+            <Popconfirm title={t('merge.confirm', { n: selected.length })} onConfirm={merge} disabled={!canMerge}>
+              <Button type="primary" size="small" disabled={!canMerge} loading={busy}>
+                {t('merge.submit', { n: selected.length })}
+              </Button>
+            </Popconfirm>
+          }
+        />
+      )}
+      <Card extra={<RefreshButton list={list} />} title={t('batch.list')}>
+        {list.items.length === 0 && !list.loading ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('batch.empty')} />
+        ) : (
+          <div className="tn-t-list">
+            {list.items.map((b) => (
+              <BatchItem
+                key={b.id}
+                batch={b}
+                selectable={merging}
+                selected={selected.some((s) => s.id === b.id)}
+                onSelect={(on) => setSelected((current) => (on ? [...current, b] : current.filter((s) => s.id !== b.id)))}
+              />
+            ))}
+          </div>
+        )}
+        <LoadMore list={list} />
+      </Card>
+      <Space style={{ marginTop: 8 }}>
+        <Typography.Text type="secondary">{t('batch.scanHint')}</Typography.Text>
+      </Space>
+      <ProcessDrawer open={processing} onClose={() => setProcessing(false)} onDone={(batch) => navigate(`/trace/batches/${batch.id}`)} />
+    </div>
+  );
+}

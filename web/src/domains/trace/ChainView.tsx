@@ -1,0 +1,139 @@
+import { ApartmentOutlined, BranchesOutlined } from '@ant-design/icons';
+import { Alert, Card, Empty, Segmented, Skeleton, Space, Tag, Tree, Typography, type TreeDataNode } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useMe } from '../../app/auth';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import type { TraceDirection, TraceNode, TraceResult } from '../../app/types';
+import { ChainGraph } from './ChainGraph';
+import { layoutChain } from './chain-layout';
+import { chainTree, type ChainTreeNode } from './chain-tree';
+import { amount, EDGE_COLOR, label, SOURCE_COLOR } from './trace-labels';
+import { traceApi } from './trace.api';
+
+type View = 'tree' | 'graph';
+type Loaded = { batchId: string; backward: TraceResult | null; forward: TraceResult | null; error?: string };
+
+/** 追溯链: where the batch came from (溯源, backward) and where it went (去向, forward), as a tree or a graph. */
+export function ChainView({ batchId, version }: { batchId: string; /** changes when the batch's chain may have changed */ version: number }) {
+  const { t, errorText } = useI18n();
+  const [view, setView] = useState<View>('tree');
+  const [direction, setDirection] = useState<TraceDirection>('backward');
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([traceApi.trace(batchId, 'backward'), traceApi.trace(batchId, 'forward')]).then(
+      ([backward, forward]) => live && setLoaded({ batchId, backward, forward }),
+      (err: unknown) => live && setLoaded({ batchId, backward: null, forward: null, error: errorText(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [batchId, version, errorText]);
+
+  const current = loaded?.batchId === batchId ? loaded : null;
+  const layout = useMemo(() => (current && !current.error ? layoutChain(current.backward, current.forward) : null), [current]);
+
+  return (
+    <Card
+      title={t('chain.title')}
+      data-testid="chain-card"
+      extra={
+        <Segmented<View>
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'tree', label: t('chain.tree'), icon: <BranchesOutlined /> },
+            { value: 'graph', label: t('chain.graph'), icon: <ApartmentOutlined /> },
+          ]}
+          data-testid="chain-view"
+        />
+      }
+    >
+      {!current ? (
+        <Skeleton active />
+      ) : current.error ? (
+        <Alert type="warning" showIcon title={current.error} />
+      ) : view === 'graph' ? (
+        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+          <Typography.Text type="secondary">{t('chain.graphHint')}</Typography.Text>
+          {layout && <ChainGraph layout={layout} />}
+        </Space>
+      ) : (
+        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+          <Segmented<TraceDirection>
+            value={direction}
+            onChange={setDirection}
+            options={[
+              { value: 'backward', label: t('chain.backward') },
+              { value: 'forward', label: t('chain.forward') },
+            ]}
+            data-testid="chain-direction"
+          />
+          <ChainTree result={direction === 'backward' ? current.backward : current.forward} />
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+function ChainTree({ result }: { result: TraceResult | null }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const built = useMemo(() => (result ? chainTree(result) : null), [result]);
+  if (!result || !built) return null;
+  const byId = new Map(result.nodes.map((n) => [n.id, n]));
+  if (!built.root.children.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(result.direction === 'backward' ? 'chain.noBackward' : 'chain.noForward')} />;
+
+  const toData = (c: ChainTreeNode): TreeDataNode => {
+    const n = byId.get(c.id);
+    return { key: c.key, title: n ? <NodeTitle node={n} edgeKind={c.edgeKind} edgeQuantity={c.edgeQuantity} /> : c.id, children: c.children.map(toData) };
+  };
+  const keys: string[] = [];
+  const collect = (c: ChainTreeNode, depth: number) => {
+    if (depth < 4) keys.push(c.key);
+    c.children.forEach((k) => collect(k, depth + 1));
+  };
+  collect(built.root, 0);
+  return (
+    <div className="tn-t-tree" data-testid="chain-tree">
+      <Tree
+        key={result.direction}
+        treeData={[toData(built.root)]}
+        defaultExpandedKeys={keys}
+        showLine
+        selectable
+        onSelect={(_keys, info) => {
+          const id = String(info.node.key).split('/').pop()!;
+          const n = byId.get(id);
+          if (n && n.holder.subjectId === me.subject?.id && id !== result.rootId) navigate(`/trace/batches/${id}`);
+        }}
+      />
+      {(built.cut || result.truncated) && <Typography.Text type="warning">{t('chain.truncated')}</Typography.Text>}
+    </div>
+  );
+}
+
+function NodeTitle({ node: n, edgeKind, edgeQuantity }: { node: TraceNode; edgeKind: string | null; edgeQuantity: number | null }) {
+  const { t } = useI18n();
+  return (
+    <span className="tn-t-tree-node" data-testid="chain-tree-node">
+      {edgeKind && (
+        <Tag color={EDGE_COLOR[edgeKind]} variant="outlined">
+          {label(t, 'edgeKind', edgeKind)}
+          {edgeQuantity !== null ? ` ${amount(edgeQuantity)}` : ''}
+        </Tag>
+      )}
+      <Typography.Text strong>{n.productName}</Typography.Text>
+      <Tag color={SOURCE_COLOR[n.source]}>{label(t, 'source', n.source)}</Tag>
+      <span className="tn-t-code">{n.code}</span>
+      <Typography.Text type="secondary">
+        {n.holder.name}
+        {n.holder.countyName ? ` · ${n.holder.countyName}` : ''} · {amount(n.quantity)} {label(t, 'unit', n.unit)} · {formatDate(n.harvestDate ?? n.createdAt)}
+      </Typography.Text>
+    </span>
+  );
+}

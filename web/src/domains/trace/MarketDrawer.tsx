@@ -1,0 +1,113 @@
+import { App, Divider, Form, Input, InputNumber, Radio, Segmented, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../app/i18n';
+import { MARKET_KINDS, type Batch, type MarketKind, type Trade } from '../../app/types';
+import { CarrierFields, carrierOf, type CarrierValues } from './CarrierFields';
+import { FormDrawer } from './FormDrawer';
+import { showOnField } from './form-errors';
+import { IdentityField } from './IdentityField';
+import { amount, label } from './trace-labels';
+import { identityToken, traceApi, useKeyPerOpening } from './trace.api';
+
+type How = 'scan' | 'typed';
+type Values = { kind: MarketKind; identity?: string; name?: string; address?: string; stall?: string; quantity: number; carrier?: CarrierValues };
+
+type Props = { batch: Batch; open: boolean; onClose: () => void; onEntered: (trade: Trade) => void };
+
+/**
+ * 入市: the goods go into a wholesale market, a retail market or a processor — scanned from its electronic
+ * identity, or its name and address typed — with the stall. It completes at once with a type-3 voucher
+ * (入市追溯凭证) to print and hand over.
+ */
+export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [how, setHow] = useState<How>('typed');
+  const [busy, setBusy] = useState(false);
+  const key = useKeyPerOpening(open);
+  const available = batch.stock - batch.frozen;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setHow('typed');
+  }, [open, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const market =
+      how === 'scan'
+        ? { kind: v.kind, token: identityToken(v.identity ?? '')! }
+        : { kind: v.kind, name: v.name!.trim(), ...(v.address?.trim() ? { address: v.address.trim() } : {}) };
+    setBusy(true);
+    try {
+      const trade = await traceApi.enterMarket(
+        { batchId: batch.id, quantity: v.quantity, unit: batch.unit, market: { ...market, ...(v.stall?.trim() ? { stall: v.stall.trim() } : {}) }, ...(carrierOf(v.carrier) ? { carrier: carrierOf(v.carrier) } : {}) },
+        key,
+      );
+      void message.success(t('market.done'));
+      onEntered(trade);
+    } catch (err) {
+      const text = errorText(err);
+      if (!showOnField(form, err, { BUYER_NOT_FOUND: 'identity', TRADE_TO_SELF: 'identity', INSUFFICIENT_STOCK: 'quantity' }, text)) void message.error(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <FormDrawer open={open} title={t('market.title', { product: batch.productName })} okText={t('market.submit')} busy={busy} onOk={() => void submit().catch(() => undefined)} onClose={onClose} testId="market-drawer">
+      <Typography.Paragraph type="secondary">{t('market.desc', { available: `${amount(available)} ${label(t, 'unit', batch.unit)}` })}</Typography.Paragraph>
+      <Form<Values> form={form} layout="vertical" name="market" requiredMark={false} initialValues={{ kind: 'wholesale' }}>
+        <Form.Item name="kind" label={t('market.kind')}>
+          <Radio.Group optionType="button" options={MARKET_KINDS.map((k) => ({ value: k, label: label(t, 'marketKind', k) }))} />
+        </Form.Item>
+        <Segmented<How>
+          block
+          value={how}
+          onChange={setHow}
+          options={[
+            { value: 'typed', label: t('market.typed') },
+            { value: 'scan', label: t('market.scanned') },
+          ]}
+          style={{ marginBottom: 16 }}
+        />
+        {how === 'scan' ? (
+          <Form.Item
+            name="identity"
+            label={t('market.identity')}
+            rules={[
+              {
+                validator: async (_r, value: string | undefined) => {
+                  if (!identityToken(value ?? '')) throw new Error(t('sell.identityInvalid'));
+                },
+              },
+            ]}
+          >
+            <IdentityField scanTitle={t('market.scanTitle')} />
+          </Form.Item>
+        ) : (
+          <>
+            <Form.Item name="name" label={t('market.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('trace.rule.text', { min: 2, max: 100 }) }]}>
+              <Input maxLength={100} placeholder={t('market.namePlaceholder')} />
+            </Form.Item>
+            <Form.Item name="address" label={`${t('market.address')} (${t('common.optional')})`} rules={[{ min: 2, max: 200, message: t('trace.rule.text', { min: 2, max: 200 }) }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="stall" label={`${t('market.stall')} (${t('common.optional')})`} rules={[{ max: 40 }]}>
+          <Input maxLength={40} placeholder={t('market.stallPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="quantity" label={t('sell.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('sell.quantity') }) }]}>
+          <InputNumber min={0.001} max={available} style={{ width: '100%' }} inputMode="decimal" suffix={label(t, 'unit', batch.unit)} placeholder={t('sell.upTo', { n: amount(available) })} />
+        </Form.Item>
+        <Divider titlePlacement="start" plain>
+          {t('sell.carrier')} ({t('common.optional')})
+        </Divider>
+        <CarrierFields />
+      </Form>
+    </FormDrawer>
+  );
+}

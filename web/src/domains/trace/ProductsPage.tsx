@@ -1,0 +1,85 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { useMe } from '../../app/auth';
+import { RefreshButton } from '../../app/CursorTable';
+import { useI18n } from '../../app/i18n';
+import { LoadMore } from '../../app/LoadMore';
+import { useCursorList } from '../../app/use-cursor-list';
+import { ProductFormDrawer } from './ProductFormDrawer';
+import { TracePageTitle } from './TracePageTitle';
+import { label } from './trace-labels';
+import { traceApi } from './trace.api';
+import './trace.css';
+
+/** /trace/products: 产品, what the producer's batches are of — class, specification, unit, brand, GTIN. */
+export default function ProductsPage() {
+  const me = useMe();
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [adding, setAdding] = useState(false);
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  const list = useCursorList(traceApi.products, showError);
+
+  return (
+    <div>
+      <TracePageTitle
+        title={t('product.title')}
+        desc={t('product.desc')}
+        actions={
+          me.can('trace.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('product.add')}
+            </Button>
+          )
+        }
+      />
+      <Card extra={<RefreshButton list={list} />} title={t('product.list')}>
+        {list.items.length === 0 && !list.loading ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('product.empty')} />
+        ) : (
+          <div className="tn-t-list">
+            {list.items.map((p) => (
+              <div className="tn-t-item" key={p.id} data-testid="product-item">
+                <div className="tn-t-main">
+                  <div className="tn-t-head">
+                    <Typography.Text strong>{p.name}</Typography.Text>
+                    <Tag>{p.spec}</Tag>
+                    <Tag color="green">{p.className}</Tag>
+                  </div>
+                  <div className="tn-t-meta">
+                    <span>
+                      {t('product.unit')}: {label(t, 'unit', p.unit)}
+                    </span>
+                    {p.brand && (
+                      <span>
+                        {t('product.brand')}: {p.brand}
+                      </span>
+                    )}
+                    {p.gtin && (
+                      <span>
+                        GTIN: <span className="tn-t-code">{p.gtin}</span>
+                      </span>
+                    )}
+                    <span>
+                      {t('product.classCode')}: {p.classCode}
+                    </span>
+                  </div>
+                </div>
+              </div>
+            ))}
+          </div>
+        )}
+        <LoadMore list={list} />
+      </Card>
+      <ProductFormDrawer
+        open={adding}
+        onClose={() => setAdding(false)}
+        onCreated={(product) => {
+          setAdding(false);
+          list.setItems((items) => [product, ...items.filter((p) => p.id !== product.id)]);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { api } from '../../app/api';
+import type {
+  Base,
+  BaseRequest,
+  Batch,
+  BatchRequest,
+  CodeDescription,
+  LabelFormat,
+  LabelLayout,
+  MarketEntryRequest,
+  Page,
+  Product,
+  ProductClass,
+  ProductRequest,
+  ReturnRequest,
+  TraceDirection,
+  TraceResult,
+  Trade,
+  TradeRequest,
+  TradeReturn,
+  TradeStatus,
+  TransformationRequest,
+} from '../../app/types';
+
+// The producer's traceability workbench: /api/v1/trace/...
+
+const id = (value: string) => encodeURIComponent(value);
+
+export type LabelOptions = { format: LabelFormat; layout: LabelLayout; copies: number };
+
+export const traceApi = {
+  productClasses: (parent?: string) => api.get<{ items: ProductClass[] }>('/trace/product-classes', { parent }),
+  whatIsCode: (code: string) => api.get<CodeDescription>(`/trace/codes/${id(code)}`),
+
+  bases: (cursor?: string, limit = 20) => api.get<Page<Base>>('/trace/bases', { limit, cursor }),
+  addBase: (body: BaseRequest) => api.post<Base>('/trace/bases', body),
+  products: (cursor?: string, limit = 20) => api.get<Page<Product>>('/trace/products', { limit, cursor }),
+  addProduct: (body: ProductRequest) => api.post<Product>('/trace/products', body),
+
+  batches: (cursor?: string, limit = 20) => api.get<Page<Batch>>('/trace/batches', { limit, cursor }),
+  batch: (batchId: string) => api.get<Batch>(`/trace/batches/${id(batchId)}`),
+  recordBatch: (body: BatchRequest, key: string) => api.postOnce<Batch>('/trace/batches', body, key),
+  split: (batchId: string, parts: { quantity: number }[], key: string) => api.postOnce<{ parent: Batch; parts: Batch[] }>(`/trace/batches/${id(batchId)}/split`, { parts }, key),
+  merge: (batchIds: string[], key: string) => api.postOnce<Batch>('/trace/batches/merge', { batchIds }, key),
+  transform: (body: TransformationRequest, key: string) => api.postOnce<Batch>('/trace/transformations', body, key),
+  trace: (batchId: string, direction: TraceDirection) => api.get<TraceResult>(`/trace/batches/${id(batchId)}/trace`, { direction }),
+
+  label: (batchId: string, o: LabelOptions) => api.download(`/trace/batches/${id(batchId)}/label`, o),
+  certificate: (batchId: string, copies: number) => api.download(`/trace/batches/${id(batchId)}/certificate`, { format: 'pdf', copies }),
+  voucher: (tradeId: string) => api.download(`/trace/market-entries/${id(tradeId)}/voucher`, { format: 'pdf' }),
+
+  trades: (q: { direction: 'incoming' | 'outgoing'; status?: TradeStatus; cursor?: string }) => api.get<Page<Trade>>('/trace/trades', { limit: 20, ...q }),
+  trade: (tradeId: string) => api.get<Trade>(`/trace/trades/${id(tradeId)}`),
+  sell: (body: TradeRequest, key: string) => api.postOnce<Trade>('/trace/trades', body, key),
+  enterMarket: (body: MarketEntryRequest, key: string) => api.postOnce<Trade>('/trace/market-entries', body, key),
+  confirm: (tradeId: string) => api.post<Trade>(`/trace/trades/${id(tradeId)}/confirm`),
+  reject: (tradeId: string, reason: string) => api.post<Trade>(`/trace/trades/${id(tradeId)}/reject`, { reason }),
+  cancel: (tradeId: string, reason: string) => api.post<Trade>(`/trace/trades/${id(tradeId)}/cancel`, { reason }),
+  recordReturn: (body: ReturnRequest, key: string) => api.postOnce<TradeReturn>('/trace/returns', body, key),
+
+  /** The live stream of trade events (Server-Sent Events; the session cookie goes along). */
+  streamUrl: '/api/v1/trace/notifications/stream',
+};
+
+/** A fresh Idempotency-Key for one form opening (crypto.getRandomValues works without HTTPS too, unlike randomUUID). */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The token in a scanned or pasted electronic identity: `…/e/{token}`, or the token itself. */
+export function identityToken(text: string): string | null {
+  const value = text.trim();
+  const inUrl = /\/e\/([A-Za-z0-9_-]{16,40})(?:[/?#]|$)/.exec(value);
+  if (inUrl) return inUrl[1]!;
+  return /^[A-Za-z0-9_-]{16,40}$/.test(value) ? value : null;
+}
+
+/** The code in a scanned label: `…/t/{code}`, GS1 Digital Link `…/01/{gtin}/10/{code}`, or the code as typed. */
+export function traceCodeOf(text: string): string {
+  const value = text.trim();
+  const link = /\/(?:t|10)\/([^/?#]+)(?:[?#]|$)/.exec(value);
+  return link ? decodeURIComponent(link[1]!) : value.replace(/\s+/g, '');
+}
+
+/** A new Idempotency-Key each time a form opens: retries of one submission share it, the next opening gets another. */
+export function useKeyPerOpening(open: boolean): string {
+  const [state, setState] = useState({ open, key: newKey() });
+  if (open !== state.open) setState({ open, key: open ? newKey() : state.key });
+  return state.key;
+}

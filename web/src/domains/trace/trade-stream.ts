@@ -1,0 +1,72 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { TradeEvent } from '../../app/types';
+import { traceApi } from './trace.api';
+
+type Listener = (event: TradeEvent) => void;
+
+// One EventSource per tab, shared by whoever listens (the notifier in the layout, the trades page): opened with
+// the first listener, closed with the last. EventSource reconnects by itself after a dropped connection; `live`
+// says whether the server has said it is listening (its `ready` event) on the current connection.
+
+const listeners = new Set<Listener>();
+const statusListeners = new Set<() => void>();
+let source: EventSource | null = null;
+let live = false;
+
+function setLive(next: boolean) {
+  if (live === next) return;
+  live = next;
+  for (const l of statusListeners) l();
+}
+
+function open() {
+  const es = new EventSource(traceApi.streamUrl, { withCredentials: true });
+  source = es;
+  es.addEventListener('ready', () => setLive(true));
+  es.addEventListener('error', () => setLive(false));
+  es.addEventListener('trade', (message) => {
+    let event: TradeEvent;
+    try {
+      event = JSON.parse((message as MessageEvent<string>).data) as TradeEvent;
+    } catch {
+      return;
+    }
+    for (const listener of listeners) listener(event);
+  });
+}
+
+function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  if (!source) open();
+  return () => {
+    listeners.delete(listener);
+    if (!listeners.size && source) {
+      source.close();
+      source = null;
+      setLive(false);
+    }
+  };
+}
+
+/** Calls `onEvent` for every trade event of the signed-in subject, as the server sends it. */
+export function useTradeEvents(onEvent: Listener, enabled = true): void {
+  const latest = useRef(onEvent);
+  useEffect(() => {
+    latest.current = onEvent;
+  });
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    return subscribe((event) => latest.current(event));
+  }, [enabled]);
+}
+
+/** Whether live notifications are flowing now. */
+export function useTradeStreamLive(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      statusListeners.add(onChange);
+      return () => statusListeners.delete(onChange);
+    },
+    () => live,
+  );
+}
