@@ -192,6 +192,12 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     expect(words).toContain(product.name);
     keepArtifact('trace-label-a4.pdf', bytes);
     keepArtifact('trace-label-a4.png', pdfPageToPng(bytes, 1, 100));
+    // The 承诺达标合格证 carries the same code (证码融合).
+    const certificate = await downloaded(page, () => page.getByTestId('download-certificate').click());
+    expect(certificate.name).toBe(`certificate-${batchCode}.pdf`);
+    expect(certificate.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfText(certificate.bytes)).toContain('承诺达标合格证');
+    expect(pdfText(certificate.bytes).replace(/\s+/g, '')).toContain(batchCode);
   });
 
   it('lets the buyer open its trades page, listening live', async () => {

@@ -60,4 +60,13 @@ describe('batches', () => {
     expect(again.json().code).toBe(first.json().code);
     expect((await coop.get('/api/v1/trace/batches')).json().items).toHaveLength(2);
   });
+
+  it('are found by their code among my own, and not among another subject’s', async () => {
+    const b = (await coop.post('/api/v1/trace/batches', batch())).json();
+    await coop.post('/api/v1/trace/batches', batch());
+    expect((await coop.get(`/api/v1/trace/batches?code=${b.code}`)).json().items.map((x: { id: string }) => x.id)).toEqual([b.id]);
+    const farmer = await t.login('sg-farmer');
+    expect((await farmer.get(`/api/v1/trace/batches?code=${b.code}`)).json().items).toEqual([]);
+    expect((await coop.get('/api/v1/trace/batches?code=123')).statusCode).toBe(400);
+  });
 });

@@ -60,6 +60,7 @@ export const traceError = defineErrors({
     zh: (d) => `该交易已${({ confirmed: '确认', rejected: '拒收', cancelled: '撤销' } as Record<string, string>)[String(d.status)] ?? '处理'},不能再操作`,
     en: (d) => `This trade is already ${String(d.status)}`,
   },
+  QUARANTINE_CERT_REQUIRED: { status: 400, zh: '活畜禽销售须填写动物检疫合格证明编号', en: 'Live animals are sold with the number of their animal quarantine certificate' },
   TRADE_NOT_CONFIRMED: { status: 409, zh: '只有已完成的交易才能退货', en: 'Only a completed trade can take a return' },
   RETURN_EXCEEDS: {
     status: 409,

@@ -5,7 +5,7 @@ import type { MarketEntryIn } from './contracts.js';
 import type { Holder } from './schema.js';
 import { ownBatchForUpdate } from './stock.js';
 import { tradeDetail } from './trade.queries.js';
-import { counterpartyByToken, shipToHolder, withPhoneEncrypted, type TradeDeps } from './trade.service.js';
+import { assertQuarantineCert, counterpartyByToken, shipToHolder, withPhoneEncrypted, type TradeDeps } from './trade.service.js';
 
 /**
  * 入市: goods sold into a wholesale market, a retail market or a processor. The entry completes at once and issues
@@ -23,6 +23,7 @@ export async function createMarketEntry(deps: TradeDeps, ctx: CommandContext, in
   };
   const id = await withTransaction(deps.db, ctx, async (tx) => {
     const batch = await ownBatchForUpdate(tx, actor.subject.id, input.batchId, input.unit);
+    assertQuarantineCert(batch, input);
     const shipped = await shipToHolder(deps, tx, actor, batch, {
       ...input,
       kind: 'market',

@@ -18,6 +18,7 @@ export function traceRoutes(deps: TradeDeps) {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const tags = ['trace 追溯'];
     const listQuery = z.strictObject({ ...pageQuery });
+    const batchListQuery = z.strictObject({ ...pageQuery, code: z.string().regex(/^\d{20}$/).optional() });
 
     app.get('/api/v1/trace/codes/:code', {
       config: { permission: 'public' },
@@ -63,7 +64,7 @@ export function traceRoutes(deps: TradeDeps) {
 
     app.get('/api/v1/trace/batches', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: 'My batches, newest first', querystring: listQuery, response: { 200: pageOf(batchOut), ...errorResponses } },
+      schema: { tags, summary: 'My batches, newest first; `code` finds the one with that code (a scanned label)', querystring: batchListQuery, response: { 200: pageOf(batchOut), ...errorResponses } },
       handler: async (request) => listBatches(deps.db, subjectActorOf(request), request.query),
     });
 

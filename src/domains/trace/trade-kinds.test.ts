@@ -113,3 +113,15 @@ describe('退货', () => {
     expectError(await seller.post('/api/v1/trace/returns', { tradeId: sale.id, quantity: 1, reason: '再退' }), 409, 'RETURN_EXCEEDS');
   });
 });
+
+describe('live animals', () => {
+  it('travel only with their animal quarantine certificate number', async () => {
+    const pigs = (await seller.post('/api/v1/trace/products', { name: '生猪', classCode: '04', spec: '活体', unit: 'head' })).json().id;
+    const herd = (await seller.post('/api/v1/trace/batches', { productId: pigs, quantity: 20, unit: 'head', harvestDate: '2026-11-20', selfCheck: { result: 'none' } })).json();
+    expectError(await seller.post('/api/v1/trace/trades', { batchId: herd.id, buyerToken, quantity: 2, unit: 'head' }), 400, 'QUARANTINE_CERT_REQUIRED');
+    expectError(await seller.post('/api/v1/trace/market-entries', { batchId: herd.id, quantity: 2, unit: 'head', market: { kind: 'processor', name: '寿光肉联厂' } }), 400, 'QUARANTINE_CERT_REQUIRED');
+    const ok = await seller.post('/api/v1/trace/trades', { batchId: herd.id, buyerToken, quantity: 2, unit: 'head', quarantineCert: 'A 3701 2026 000123' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().quarantineCert).toBe('A 3701 2026 000123');
+  });
+});

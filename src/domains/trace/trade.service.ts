@@ -28,6 +28,12 @@ export const shipmentColumns = (pii: Pii, s: Shipment) => ({
   quarantineCert: s.quarantineCert ?? null,
 });
 
+/** Live animals (counted per head or bird) travel with their animal quarantine certificate (动物检疫合格证明). */
+const LIVE_ANIMAL_UNITS = new Set(['head', 'bird']);
+export function assertQuarantineCert(batch: BatchRow, s: Shipment) {
+  if (LIVE_ANIMAL_UNITS.has(batch.unit) && !s.quarantineCert) throw traceError('QUARANTINE_CERT_REQUIRED');
+}
+
 /** A registered counterparty found by the token of its electronic identity (not oneself). */
 export async function counterpartyByToken(deps: Pick<TradeDeps, 'db'>, actor: SubjectActor, token: string) {
   const party = await subjectOfIdentityToken(deps, token);
@@ -47,6 +53,7 @@ export async function createTrade(deps: TradeDeps, ctx: CommandContext, input: T
   const buyer = input.buyerToken ? await counterpartyByToken(deps, actor, input.buyerToken) : null;
   const id = await withTransaction(deps.db, ctx, async (tx) => {
     const batch = await ownBatchForUpdate(tx, actor.subject.id, input.batchId, input.unit);
+    assertQuarantineCert(batch, input);
     if (buyer) {
       await takeFromBatch(tx, batch.id, input.quantity, 'freeze');
       const [trade] = await tx

@@ -145,6 +145,13 @@ export const traceEn: Record<keyof typeof traceZh, string> = {
   'print.copies': 'Copies',
   'print.label': 'Download labels',
   'print.certificate': 'Download certificate',
+  'print.oneLabel': 'PNG and SVG: one label',
+  'print.basis': 'Basis of the pledge',
+  'print.basisAuto': 'Basis: from the self-check',
+  'certBasis.entrusted_test': 'Commissioned test',
+  'certBasis.self_test': 'Own test',
+  'certBasis.internal_control': 'Internal quality control',
+  'certBasis.self_commitment': 'Own commitment',
   'print.downloaded': 'Downloaded',
 
   'sell.action': 'Sell',

@@ -144,6 +144,13 @@ export const traceZh = {
   'print.copies': '份数',
   'print.label': '下载标签',
   'print.certificate': '下载合格证',
+  'print.oneLabel': 'PNG、SVG 每次一张',
+  'print.basis': '承诺依据',
+  'print.basisAuto': '承诺依据:按自检结果',
+  'certBasis.entrusted_test': '委托检测',
+  'certBasis.self_test': '自我检测',
+  'certBasis.internal_control': '内部质量控制',
+  'certBasis.self_commitment': '自我承诺',
   'print.downloaded': '已下载',
 
   'sell.action': '销售',

@@ -321,6 +321,7 @@ export type ImportResult = {
 };
 
 // Traceability (src/domains/trace/contracts.ts): bases, products, batches, trades, market entries, the chain.
+// What can be printed (formats, layouts, certificate bases) comes from src/domains/trace/label.shared.ts itself.
 
 export const PRODUCT_UNITS = ['kg', 'g', 'jin', 'tonne', 'piece', 'box', 'bag', 'head', 'bird', 'dozen'] as const;
 export const AREA_UNITS = ['mu', 'hectare', 'm2', 'water_mu'] as const;
@@ -328,16 +329,12 @@ export const INPUT_KINDS = ['pesticide', 'fertilizer', 'feed', 'vet_drug'] as co
 export const SELF_CHECK_RESULTS = ['pass', 'fail', 'none'] as const;
 export const MARKET_KINDS = ['wholesale', 'retail', 'processor'] as const;
 export const TRADE_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
-export const LABEL_FORMATS = ['png', 'svg', 'pdf', 'zpl'] as const;
-export const LABEL_LAYOUTS = ['a4', 'roll-40x30', 'roll-60x40', 'roll-104'] as const;
 export type ProductUnit = (typeof PRODUCT_UNITS)[number];
 export type AreaUnit = (typeof AREA_UNITS)[number];
 export type InputKind = (typeof INPUT_KINDS)[number];
 export type SelfCheckResult = (typeof SELF_CHECK_RESULTS)[number];
 export type MarketKind = (typeof MARKET_KINDS)[number];
 export type TradeStatus = (typeof TRADE_STATUSES)[number];
-export type LabelFormat = (typeof LABEL_FORMATS)[number];
-export type LabelLayout = (typeof LABEL_LAYOUTS)[number];
 
 export type ProductClass = { code: string; parentCode: string | null; level: number; nameZh: string; nameEn: string; gb2763Category: string; sourceUrl: string; hasChildren: boolean };
 export type BaseRequest = { name: string; regionCode: string; address: string; area?: number; areaUnit?: AreaUnit; lat: number; lng: number };

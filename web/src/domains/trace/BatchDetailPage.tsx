@@ -47,9 +47,13 @@ function BatchDetail({ id }: { id: string }) {
   }, [id, errorText]);
   useEffect(reload, [reload]);
 
-  const done = () => {
+  const close = () => {
     setActing(null);
+    // A buyer scanned on the scan page is for this one sale: not again after a reload.
     if (sellTo) setParams({}, { replace: true });
+  };
+  const done = () => {
+    close();
     reload();
     setVersion((v) => v + 1);
   };
@@ -105,7 +109,7 @@ function BatchDetail({ id }: { id: string }) {
         batch={batch}
         open={acting === 'sell'}
         buyerToken={sellTo}
-        onClose={() => setActing(null)}
+        onClose={close}
         onSold={(trade) => {
           setLastTrade(trade);
           done();

@@ -1,20 +1,22 @@
 import { FilePdfOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Form, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { CERTIFICATE_BASES, LABEL_FORMATS, LABEL_LAYOUTS, MAX_COPIES, type CertificateBasis, type LabelFormat, type LabelLayout } from '../../../../src/domains/trace/label.shared';
 import { saveBlob } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { LABEL_FORMATS, LABEL_LAYOUTS, type LabelFormat, type LabelLayout } from '../../app/types';
 import { label } from './trace-labels';
 import { traceApi } from './trace.api';
 
 type Props = { batchId: string; code: string; title?: string; certificate?: boolean };
 
-/** A ZPL label is for the thermal printer: one roll size, no sheet. */
+/** A ZPL label is for the thermal printer: a roll size, no sheet. */
 const layoutsFor = (format: LabelFormat): readonly LabelLayout[] => (format === 'zpl' ? LABEL_LAYOUTS.filter((l) => l !== 'a4') : LABEL_LAYOUTS);
+/** One PNG or SVG is one label; PDF and ZPL print as many as asked. */
+const hasCopies = (format: LabelFormat) => format === 'pdf' || format === 'zpl';
 
 /**
  * 打印: trace-code labels (QR of the code with the product in Chinese) as PDF, PNG, SVG or ZPL, on an A4 sheet or a
- * thermal roll, and the 承诺达标合格证 carrying the trace code (证码融合), downloaded to print.
+ * thermal roll, and the 承诺达标合格证 carrying the trace code (证码融合) as a PDF sheet, downloaded to print.
  */
 export function PrintCard({ batchId, code, title, certificate = true }: Props) {
   const { t, errorText } = useI18n();
@@ -22,13 +24,14 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
   const [format, setFormat] = useState<LabelFormat>('pdf');
   const [layout, setLayout] = useState<LabelLayout>('a4');
   const [copies, setCopies] = useState(1);
+  const [basis, setBasis] = useState<CertificateBasis | 'auto'>('auto');
   const [busy, setBusy] = useState<'label' | 'certificate' | null>(null);
 
   const download = async (what: 'label' | 'certificate') => {
     setBusy(what);
     try {
-      if (what === 'label') saveBlob(await traceApi.label(batchId, { format, layout, copies }), `label-${code}-${layout}.${format}`);
-      else saveBlob(await traceApi.certificate(batchId, copies), `certificate-${code}.pdf`);
+      if (what === 'label') saveBlob(await traceApi.label(batchId, { format, layout, ...(hasCopies(format) ? { copies } : {}) }), `label-${code}-${layout}.${format}`);
+      else saveBlob(await traceApi.certificate(batchId, { copies, ...(basis === 'auto' ? {} : { basis }) }), `certificate-${code}.pdf`);
       void message.success(t('print.downloaded'));
     } catch (err) {
       void message.error(errorText(err));
@@ -61,8 +64,8 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item label={t('print.copies')}>
-              <InputNumber min={1} max={500} value={copies} onChange={(n) => setCopies(n ?? 1)} style={{ width: '100%' }} />
+            <Form.Item label={t('print.copies')} extra={hasCopies(format) ? undefined : t('print.oneLabel')}>
+              <InputNumber min={1} max={MAX_COPIES} value={copies} onChange={(n) => setCopies(n ?? 1)} style={{ width: '100%' }} disabled={!hasCopies(format)} />
             </Form.Item>
           </Col>
         </Row>
@@ -72,9 +75,18 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
           {t('print.label')}
         </Button>
         {certificate && (
-          <Button icon={<SafetyCertificateOutlined />} loading={busy === 'certificate'} onClick={() => void download('certificate')} data-testid="download-certificate">
-            {t('print.certificate')}
-          </Button>
+          <Space.Compact>
+            <Select<CertificateBasis | 'auto'>
+              value={basis}
+              onChange={setBasis}
+              options={[{ value: 'auto' as const, label: t('print.basisAuto') }, ...CERTIFICATE_BASES.map((b) => ({ value: b, label: label(t, 'certBasis', b) }))]}
+              aria-label={t('print.basis')}
+              popupMatchSelectWidth={false}
+            />
+            <Button icon={<SafetyCertificateOutlined />} loading={busy === 'certificate'} onClick={() => void download('certificate')} data-testid="download-certificate">
+              {t('print.certificate')}
+            </Button>
+          </Space.Compact>
         )}
       </Space>
     </Card>

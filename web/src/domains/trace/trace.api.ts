@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { api } from '../../app/api';
+import type { CertificateBasis, LabelFormat, LabelLayout } from '../../../../src/domains/trace/label.shared';
 import type {
   Base,
   BaseRequest,
   Batch,
   BatchRequest,
   CodeDescription,
-  LabelFormat,
-  LabelLayout,
   MarketEntryRequest,
   Page,
   Product,
@@ -27,7 +26,8 @@ import type {
 
 const id = (value: string) => encodeURIComponent(value);
 
-export type LabelOptions = { format: LabelFormat; layout: LabelLayout; copies: number };
+/** `copies` only for PDF and ZPL (one PNG or SVG is one label). */
+export type LabelOptions = { format: LabelFormat; layout: LabelLayout; copies?: number };
 
 export const traceApi = {
   productClasses: (parent?: string) => api.get<{ items: ProductClass[] }>('/trace/product-classes', { parent }),
@@ -39,6 +39,7 @@ export const traceApi = {
   addProduct: (body: ProductRequest) => api.post<Product>('/trace/products', body),
 
   batches: (cursor?: string, limit = 20) => api.get<Page<Batch>>('/trace/batches', { limit, cursor }),
+  batchByCode: (code: string) => api.get<Page<Batch>>('/trace/batches', { code, limit: 1 }),
   batch: (batchId: string) => api.get<Batch>(`/trace/batches/${id(batchId)}`),
   recordBatch: (body: BatchRequest, key: string) => api.postOnce<Batch>('/trace/batches', body, key),
   split: (batchId: string, parts: { quantity: number }[], key: string) => api.postOnce<{ parent: Batch; parts: Batch[] }>(`/trace/batches/${id(batchId)}/split`, { parts }, key),
@@ -47,7 +48,7 @@ export const traceApi = {
   trace: (batchId: string, direction: TraceDirection) => api.get<TraceResult>(`/trace/batches/${id(batchId)}/trace`, { direction }),
 
   label: (batchId: string, o: LabelOptions) => api.download(`/trace/batches/${id(batchId)}/label`, o),
-  certificate: (batchId: string, copies: number) => api.download(`/trace/batches/${id(batchId)}/certificate`, { format: 'pdf', copies }),
+  certificate: (batchId: string, o: { copies: number; basis?: CertificateBasis }) => api.download(`/trace/batches/${id(batchId)}/certificate`, { format: 'pdf', ...o }),
   voucher: (tradeId: string) => api.download(`/trace/market-entries/${id(tradeId)}/voucher`, { format: 'pdf' }),
 
   trades: (q: { direction: 'incoming' | 'outgoing'; status?: TradeStatus; cursor?: string }) => api.get<Page<Trade>>('/trace/trades', { limit: 20, ...q }),
