@@ -166,3 +166,28 @@ export const BAD_IDS: string[] = [
   ...fc.sample(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((s) => !uuid.safeParse(s).success && encodable(s)), { seed: SEED, numRuns: 30 }).map(encodeURIComponent),
 ];
 
+/**
+ * Sends a write route its generated bad bodies, the raw junk and the wrong content types, and returns what went
+ * wrong (empty when every one was a 4xx with one of the expected codes and a zh/en message).
+ */
+export async function badInputProblems(
+  route: { name: string; valid: Json; schema: z.ZodType },
+  send: (payload: string | Buffer, contentType: string | null) => Promise<LightMyRequestResponse>,
+): Promise<string[]> {
+  const failures: string[] = [];
+  const bodies = badBodies(route.valid, route.schema);
+  if (bodies.length !== RUNS) failures.push(`${route.name}: only ${bodies.length} bad bodies generated`);
+  for (const [i, b] of bodies.entries()) {
+    const problem = problemWith(await send(JSON.stringify(b), 'application/json'), ['VALIDATION_FAILED', 'BAD_JSON']);
+    if (problem) failures.push(`${route.name} #${i} ${JSON.stringify(b)?.slice(0, 120)}: ${problem}`);
+  }
+  for (const raw of RAW_JSON_JUNK) {
+    const problem = problemWith(await send(raw, 'application/json'), ['BAD_JSON', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE']);
+    if (problem) failures.push(`${route.name} raw ${JSON.stringify(raw.slice(0, 40))}: ${problem}`);
+  }
+  for (const [type, payload] of WRONG_CONTENT_TYPES) {
+    const problem = problemWith(await send(payload, type || null), ['UNSUPPORTED_MEDIA_TYPE', 'BAD_JSON', 'VALIDATION_FAILED']);
+    if (problem) failures.push(`${route.name} as ${type}: ${problem}`);
+  }
+  return failures;
+}
