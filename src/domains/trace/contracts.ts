@@ -208,3 +208,18 @@ export const transformationIn = z.strictObject({
 export type TransformationIn = z.infer<typeof transformationIn>;
 export const splitIn = z.strictObject({ parts: z.array(z.strictObject({ quantity: z.number().positive().max(1e9) })).min(1).max(100) });
 export const mergeIn = z.strictObject({ batchIds: z.array(z.uuid()).min(2).max(50) });
+
+export const batchLookupOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  productName: z.string(),
+  source: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  stock: z.number(),
+  harvestDate: z.string().nullable(),
+  createdAt: z.date(),
+  holderName: z.string(),
+  county: z.string(),
+  countyName: z.string().nullable(),
+});

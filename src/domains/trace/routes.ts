@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
+import { actorOf, commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { batchByCode } from './batch-lookup.service.js';
 import { whatIsCode } from './code.service.js';
-import { batchIn, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
+import { batchIn, batchLookupOut, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
 import { addBase, addProduct, listBases, listProducts } from './master-data.service.js';
 import { batchDetail, listBatches, recordBatch } from './batch.service.js';
 import { notificationRoutes } from './notification.routes.js';
@@ -66,6 +67,17 @@ export function traceRoutes(deps: TradeDeps) {
       config: { permission: 'trace.read' },
       schema: { tags, summary: 'My batches, newest first; `code` finds the one with that code (a scanned label)', querystring: batchListQuery, response: { 200: pageOf(batchOut), ...errorResponses } },
       handler: async (request) => listBatches(deps.db, subjectActorOf(request), request.query),
+    });
+
+    app.get('/api/v1/trace/batches/by-code/:code', {
+      config: { permission: 'trace.graph' },
+      schema: {
+        tags,
+        summary: 'The batch behind a scanned or typed code, for whoever may trace it (a subject: its own or sold-into batches; an agency: its jurisdiction)',
+        params: z.strictObject({ code: z.string().regex(/^\d{20}$/) }),
+        response: { 200: batchLookupOut, ...errorResponses },
+      },
+      handler: async (request) => batchByCode(deps.db, actorOf(request), request.params.code),
     });
 
     app.get('/api/v1/trace/batches/:id', {
