@@ -108,7 +108,7 @@ describe('authentication', () => {
       const s = await session(t, 'sg-hl-user');
       const res = await send(t, 'GET', '/api/v1/auth/me', { cookie: s.cookie });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ user: { username: 'sg-hl-user', role: 'staff' }, agency: { level: 'township', regionCode: '370783100' }, permissions: ['agency.read', 'subject.read', 'subject.temporary'], jurisdiction: '370783100', csrfToken: s.csrf });
+      expect(res.json()).toMatchObject({ user: { username: 'sg-hl-user', role: 'staff' }, agency: { level: 'township', regionCode: '370783100' }, permissions: ['agency.read', 'subject.read', 'subject.temporary', 'trace.graph'], jurisdiction: '370783100', csrfToken: s.csrf });
       expectError(await t.anonymous.get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
       expectError(await send(t, 'GET', '/api/v1/auth/me', { cookie: 'tn_session=forged' }), 401, 'UNAUTHENTICATED');
     });

@@ -2,14 +2,14 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import type { Pii } from '../../platform/pii/pii.js';
-import { subjectIdentityCode } from './subject.queries.js';
+import { identityCode } from './subject.queries.js';
 
 /**
  * What other domains may know of subjects and regions, for the trace graph and the recall list: the registry keeps
  * its tables, the masking rules and the decryption here, so no other domain names `subjects` or `regions` (DESIGN.md §5).
  */
 
-/** One array parameter in PostgreSQL's text form; the values are uuids or digit strings, nothing to quote. */
+/** One array parameter in PostgreSQL's text form; the values are uuids, nothing to quote. */
 const pgArray = (values: readonly string[]) => `{${values.join(',')}}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,9 +21,23 @@ export function subjectNameSql(subjectId: SQL): SQL {
   return sql`(SELECT s.name FROM subjects s WHERE s.id = ${subjectId})`;
 }
 
-/** A region's name by code (2, 4, 6 or 9 digits), as an SQL expression. */
-export function regionNameSql(code: SQL): SQL {
-  return sql`(SELECT r.name FROM regions r WHERE r.code = ${code})`;
+const countyNamesOf = new WeakMap<object, Promise<Map<string, string>>>();
+
+/**
+ * Names of every province, city and county (~3,400 rows), read once per database and kept: the divisions are
+ * reference data loaded at first start and never changed, and a trace or recall list names a county on every row.
+ */
+export function countyNames(db: Executor): Promise<Map<string, string>> {
+  let names = countyNamesOf.get(db);
+  if (!names) {
+    names = queryRows<{ code: string; name: string }>(db, sql`SELECT code, name FROM regions WHERE level <= 3`).then((rows) => {
+      if (!rows.length) countyNamesOf.delete(db); // not loaded yet: ask again next time
+      return new Map(rows.map((r) => [r.code, r.name]));
+    });
+    names.catch(() => countyNamesOf.delete(db));
+    countyNamesOf.set(db, names);
+  }
+  return names;
 }
 
 export type SubjectContact = {
@@ -63,11 +77,15 @@ export async function subjectContacts(db: Executor, pii: Pii, subjectIds: Iterab
     sql`SELECT id::text AS id, name, category, id_kind, id_enc, temp_code, phone_enc, address, region_code, org_form, status
         FROM subjects WHERE id = ANY(${pgArray(ids)}::uuid[])`,
   );
+  // Every identity number and phone in one batch decryption (a recall list holds thousands).
+  const stored = rows.flatMap((r) => [r.id_enc, r.phone_enc].filter((v): v is string => !!v));
+  const plain = new Map<string, string>();
+  pii.decryptMany(stored).forEach((p, i) => plain.set(stored[i]!, p));
   for (const r of rows) {
     out.set(r.id, {
       name: r.name,
-      identityCode: subjectIdentityCode(pii, { category: r.category, idKind: r.id_kind, idEnc: r.id_enc, tempCode: r.temp_code }),
-      phone: r.phone_enc ? pii.decrypt(r.phone_enc) : null,
+      identityCode: r.id_enc ? identityCode(r.category, r.id_kind, plain.get(r.id_enc)!) : (r.temp_code ?? ''),
+      phone: r.phone_enc ? plain.get(r.phone_enc)! : null,
       address: r.address,
       regionCode: r.region_code,
       orgForm: r.org_form,

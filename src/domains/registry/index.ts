@@ -14,4 +14,4 @@ export { insideChina } from './subject.rules.js';
 export { subjectOfIdentityToken } from './identity.service.js';
 export { printedSubject, regionNames } from './printed-subject.js';
 export { subjectNames } from './subject.lookup.js';
-export { regionNameSql, subjectContacts, subjectNameSql, type SubjectContact } from './holders.queries.js';
+export { countyNames, subjectContacts, subjectNameSql, type SubjectContact } from './holders.queries.js';

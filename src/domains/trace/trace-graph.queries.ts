@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
-import { regionNameSql, subjectNameSql } from '../registry/index.js';
+import { subjectNameSql } from '../registry/index.js';
 import { batches, type Holder } from './schema.js';
 
 /**
@@ -75,7 +75,6 @@ type GraphRowRaw = {
   holder: Holder | null;
   region_code: string | null;
   subject_name: string | null;
-  county_name: string | null;
   from_id: string | null;
   to_id: string | null;
   kind: string | null;
@@ -97,13 +96,12 @@ export type GraphNodeRow = {
   holder: Holder | null;
   regionCode: string;
   subjectName: string | null;
-  countyName: string | null;
 };
 export type GraphEdgeRow = { from: string; to: string; kind: string; quantity: number; createdMs: number };
 
 /**
  * The batches within `maxDepth` hops of `root` (root included, depth 0), nearest first, at most `cap`, with their
- * holders' names and counties and the edges between them — one round trip. `undefined` when `root` is missing or
+ * holders' names and the edges between them — one round trip. `undefined` when `root` is missing or
  * fails `access`. `truncated` when there were more batches than `cap` (or the walk met more (batch, depth) rows than
  * it may read).
  */
@@ -122,12 +120,12 @@ export async function traceRows(db: Executor, root: string, access: SQL, directi
     SELECT 'n' AS r, (SELECT count(*) FROM seen)::int AS walked, (SELECT count(*) FROM found)::int AS total, k.depth, k.id::text AS id, k.code,
       p.name AS product_name, p.class_code, k.source, k.quantity::float8 AS quantity, k.unit, k.stock::float8 AS stock,
       (extract(epoch FROM k.created_at) * 1000)::float8 AS created_ms, k.harvest_date::text AS harvest_date, k.subject_id::text AS subject_id,
-      k.holder, k.region_code, ${subjectNameSql(sql`k.subject_id`)} AS subject_name, ${regionNameSql(sql`left(k.region_code, 6)`)} AS county_name,
+      k.holder, k.region_code, ${subjectNameSql(sql`k.subject_id`)} AS subject_name,
       NULL::text AS from_id, NULL::text AS to_id, NULL::text AS kind
     FROM kept k JOIN products p ON p.id = k.product_id
     UNION ALL
     SELECT 'e', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, e.quantity::float8, NULL, NULL, (extract(epoch FROM e.created_at) * 1000)::float8,
-      NULL, NULL, NULL, NULL, NULL, NULL, e.from_batch_id::text, e.to_batch_id::text, e.kind
+      NULL, NULL, NULL, NULL, NULL, e.from_batch_id::text, e.to_batch_id::text, e.kind
     FROM kept k JOIN batch_edges e ON e.${c.here} = k.id
     WHERE e.${c.next} IN (SELECT id FROM kept)`,
   );
@@ -156,7 +154,6 @@ export async function traceRows(db: Executor, root: string, access: SQL, directi
       holder: r.holder,
       regionCode: r.region_code!,
       subjectName: r.subject_name,
-      countyName: r.county_name,
     });
   }
   if (!nodes.length) return undefined;
@@ -168,7 +165,7 @@ export type RecallRow = {
   depth: number;
   id: string;
   code: string;
-  product_name: string;
+  product_id: string;
   source: string;
   quantity: number;
   unit: string;
@@ -176,14 +173,16 @@ export type RecallRow = {
   subject_id: string | null;
   holder: Holder | null;
   region_code: string;
-  county_name: string | null;
   received: number | null;
   received_ms: number | null;
 };
 
 /**
  * Every batch downstream of `root` within `maxDepth` hops (root first, at depth 0), with what reached each one from
- * the recalled goods: the sum and first time of its incoming edges from batches of the same walk. `undefined` when
+ * the recalled goods. A batch made by a sale, a market entry or a split has one incoming edge, created with it for
+ * its whole quantity, so that is what it received, when it was made; only a merge or a processing output, whose
+ * inputs may partly come from elsewhere, sums its incoming edges from batches of the same walk (one index look-up
+ * each, skipped for the others). The root's row carries no meaning in `received`. `undefined` when
  * `root` is missing or fails `access`; `tooMany` instead of a partial list when there are more than `max` (the
  * rows are then an arbitrary part, to be refused by the caller).
  */
@@ -193,16 +192,15 @@ export async function recallRows(db: Executor, root: string, access: SQL, maxDep
     db,
     sql`${walk(root, access, 'forward', maxDepth, rowCap)}
     SELECT (SELECT count(*) FROM seen)::int AS walked, (SELECT count(*) FROM found)::int AS total, f.depth,
-      b.id::text AS id, b.code, p.name AS product_name, b.source, b.quantity::float8 AS quantity, b.unit, b.stock::float8 AS stock,
-      b.subject_id::text AS subject_id, b.holder, b.region_code, ${regionNameSql(sql`left(b.region_code, 6)`)} AS county_name,
-      r.q AS received, (extract(epoch FROM r.at) * 1000)::float8 AS received_ms
+      b.id::text AS id, b.code, b.product_id::text AS product_id, b.source, b.quantity::float8 AS quantity, b.unit, b.stock::float8 AS stock,
+      b.subject_id::text AS subject_id, b.holder, b.region_code,
+      coalesce(r.q, b.quantity::float8) AS received, (extract(epoch FROM coalesce(r.at, b.created_at)) * 1000)::float8 AS received_ms
     FROM found f
       JOIN batches b ON b.id = f.id
-      JOIN products p ON p.id = b.product_id
       LEFT JOIN LATERAL (
         SELECT sum(e.quantity)::float8 AS q, min(e.created_at) AS at
         FROM batch_edges e
-        WHERE e.to_batch_id = f.id AND f.depth > 0 AND e.from_batch_id IN (SELECT id FROM found)
+        WHERE e.to_batch_id = f.id AND b.source IN ('merge', 'process') AND e.from_batch_id IN (SELECT id FROM found)
       ) r ON true
     LIMIT ${max + 2}`,
   );
@@ -213,4 +211,12 @@ export async function recallRows(db: Executor, root: string, access: SQL, maxDep
   const list = rows.map(({ walked: _w, total: _t, ...row }) => row);
   list.sort((a, b) => a.depth - b.depth || (a.received_ms ?? 0) - (b.received_ms ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { rows: list, tooMany: first.walked >= rowCap || total > max, total };
+}
+
+/** Names of products by id: a recall list has thousands of batches but few products, named once each here. */
+export async function productNames(db: Executor, ids: Iterable<string>): Promise<Map<string, string>> {
+  const list = [...new Set(ids)];
+  if (!list.length) return new Map();
+  const rows = await queryRows<{ id: string; name: string }>(db, sql`SELECT id::text AS id, name FROM products WHERE id = ANY(${`{${list.join(',')}}`}::uuid[])`);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

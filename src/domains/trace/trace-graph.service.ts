@@ -4,11 +4,11 @@ import type { Db } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import type { Pii } from '../../platform/pii/pii.js';
-import { subjectContacts } from '../registry/index.js';
+import { countyNames, subjectContacts } from '../registry/index.js';
 import { traceError } from './errors.js';
 import type { Holder } from './schema.js';
 import { MAX_TRACE_DEPTH, type RecallOut, type TraceGraphOut, type TraceQuery } from './trace-graph.contracts.js';
-import { recallRows, traceAccess, traceRows, type Direction } from './trace-graph.queries.js';
+import { productNames, recallRows, traceAccess, traceRows, type Direction } from './trace-graph.queries.js';
 
 export type TraceGraphDeps = { db: Db; pii: Pii };
 
@@ -30,7 +30,7 @@ function holderKind(source: string, subjectId: string | null, holder: Holder | n
 export async function traceGraph(deps: TraceGraphDeps, actor: Actor, batchId: string, q: TraceQuery): Promise<TraceGraphOut> {
   const direction: Direction = q.direction;
   const depth = Math.min(Math.max(1, q.depth), MAX_TRACE_DEPTH);
-  const graph = await traceRows(deps.db, batchId, traceAccess(actor), direction, depth, TRACE_NODE_CAP);
+  const [graph, counties] = await Promise.all([traceRows(deps.db, batchId, traceAccess(actor), direction, depth, TRACE_NODE_CAP), countyNames(deps.db)]);
   if (!graph) throw traceError('BATCH_NOT_FOUND');
   return {
     rootId: batchId,
@@ -53,7 +53,7 @@ export async function traceGraph(deps: TraceGraphDeps, actor: Actor, batchId: st
         subjectId: n.subjectId,
         name: n.subjectName ?? n.holder?.name ?? '',
         county: n.regionCode.slice(0, 6),
-        countyName: n.countyName,
+        countyName: counties.get(n.regionCode.slice(0, 6)) ?? null,
       },
     })),
     edges: graph.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind, quantity: e.quantity, createdAt: new Date(e.createdMs) })),
@@ -72,14 +72,16 @@ export async function recallList(deps: TraceGraphDeps, ctx: CommandContext, batc
   if (!found) throw traceError('BATCH_NOT_FOUND');
   if (found.tooMany) throw traceError('RECALL_TOO_LARGE', { batches: found.total, max: RECALL_MAX });
   const [root, ...downstream] = found.rows;
-  const contacts = await subjectContacts(deps.db, deps.pii, found.rows.flatMap((r) => (r.subject_id ? [r.subject_id] : [])));
-  const decryptedPhones = new Map<string, string>();
-  const phoneOf = (stored: string | undefined) => {
-    if (!stored) return null;
-    let plain = decryptedPhones.get(stored);
-    if (plain === undefined) decryptedPhones.set(stored, (plain = deps.pii.decrypt(stored)));
-    return plain;
-  };
+  const [contacts, counties, products] = await Promise.all([
+    subjectContacts(deps.db, deps.pii, found.rows.flatMap((r) => (r.subject_id ? [r.subject_id] : []))),
+    countyNames(deps.db),
+    productNames(deps.db, found.rows.map((r) => r.product_id)),
+  ]);
+  // The phones of holders recorded by hand, all in one batch decryption.
+  const stored = downstream.flatMap((r) => (!r.subject_id && r.holder?.phone ? [r.holder.phone] : []));
+  const phones = new Map<string, string>();
+  deps.pii.decryptMany(stored).forEach((p, i) => phones.set(stored[i]!, p));
+  const phoneOf = (enc: string | undefined) => (enc ? (phones.get(enc) ?? null) : null);
 
   const holders = downstream.map((r) => {
     const kind = holderKind(r.source, r.subject_id, r.holder);
@@ -89,7 +91,7 @@ export async function recallList(deps: TraceGraphDeps, ctx: CommandContext, batc
       hops: r.depth,
       batchId: r.id,
       batchCode: r.code,
-      productName: r.product_name,
+      productName: products.get(r.product_id) ?? '',
       holderKind: kind,
       subjectId: r.subject_id,
       name: contact?.name ?? r.holder?.name ?? '',
@@ -97,7 +99,7 @@ export async function recallList(deps: TraceGraphDeps, ctx: CommandContext, batc
       phone: contact ? contact.phone : phoneOf(r.holder?.phone),
       address: contact?.address ?? r.holder?.address ?? null,
       county,
-      countyName: r.county_name,
+      countyName: counties.get(county) ?? null,
       marketKind: r.holder?.marketKind ?? null,
       stall: r.holder?.stall ?? null,
       quantityReceived: r.received ?? 0,
@@ -121,13 +123,13 @@ export async function recallList(deps: TraceGraphDeps, ctx: CommandContext, batc
     batch: {
       id: root!.id,
       code: root!.code,
-      productName: root!.product_name,
+      productName: products.get(root!.product_id) ?? '',
       quantity: root!.quantity,
       unit: root!.unit,
       stock: root!.stock,
       holderName: rootHolder ?? '',
       county: rootCounty,
-      countyName: root!.county_name,
+      countyName: counties.get(rootCounty) ?? null,
     },
     generatedAt: new Date(),
     holders,
