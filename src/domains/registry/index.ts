@@ -13,5 +13,4 @@ export { regionLevel } from './region.service.js';
 export { insideChina } from './subject.rules.js';
 export { subjectOfIdentityToken } from './identity.service.js';
 export { printedSubject, regionNames } from './printed-subject.js';
-export { subjectNames } from './subject.lookup.js';
 export { countyNames, subjectContacts, subjectNameSql, type SubjectContact } from './holders.queries.js';

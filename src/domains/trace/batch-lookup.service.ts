@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { countyNames, subjectNames } from '../registry/index.js';
+import { countyNames, subjectNameSql } from '../registry/index.js';
 import { traceError } from './errors.js';
 import { batches, products } from './schema.js';
 import { traceAccess } from './trace-graph.queries.js';
@@ -12,13 +12,13 @@ import { traceAccess } from './trace-graph.queries.js';
  */
 export async function batchByCode(db: Db, actor: Actor, code: string) {
   const [row] = await db
-    .select({ b: batches, productName: products.name })
+    .select({ b: batches, productName: products.name, subjectName: sql<string | null>`${subjectNameSql(sql`${batches.subjectId}`)}` })
     .from(batches)
     .innerJoin(products, eq(products.id, batches.productId))
     .where(and(eq(batches.code, code), traceAccess(actor)));
   if (!row) throw traceError('BATCH_NOT_FOUND');
   const { b } = row;
-  const [names, counties] = await Promise.all([subjectNames(db, b.subjectId ? [b.subjectId] : []), countyNames(db)]);
+  const counties = await countyNames(db);
   const county = b.regionCode.slice(0, 6);
   return {
     id: b.id,
@@ -30,7 +30,7 @@ export async function batchByCode(db: Db, actor: Actor, code: string) {
     stock: b.stock,
     harvestDate: b.harvestDate,
     createdAt: b.createdAt,
-    holderName: (b.subjectId ? names.get(b.subjectId)?.name : b.holder?.name) ?? '',
+    holderName: row.subjectName ?? b.holder?.name ?? '',
     county,
     countyName: counties.get(county) ?? null,
   };

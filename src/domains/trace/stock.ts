@@ -40,6 +40,8 @@ export async function takeFromBatch(tx: Tx, batchId: string, quantity: number, h
 }
 
 export type NewBatch = {
+  /** Chosen by the caller when another row must name the batch before it exists. */
+  id?: string;
   type: ProductCodeType;
   /** County whose counter issues the code: the issuing subject's. */
   county: string;
@@ -61,7 +63,7 @@ export type NewBatch = {
 
 /** A new node of the trace graph with its freshly issued code, in the caller's transaction. */
 export async function insertBatch(tx: Tx, secretKey: string, b: NewBatch): Promise<{ id: string; code: string }> {
-  const id = randomUUID();
+  const id = b.id ?? randomUUID();
   const [code] = await issueCodes(tx, codeKey(secretKey), { type: b.type, county: b.county, n: 1, subjectId: b.issuerSubjectId, batchId: id });
   await tx.insert(batches).values({
     id,

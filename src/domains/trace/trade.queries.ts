@@ -1,9 +1,9 @@
-import { aliasedTable, and, eq, or } from 'drizzle-orm';
+import { aliasedTable, and, eq, or, sql } from 'drizzle-orm';
 import type { SubjectActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { maskPhone, type Pii } from '../../platform/pii/pii.js';
-import { subjectNames } from '../registry/index.js';
+import { subjectNameSql } from '../registry/index.js';
 import type { TradeOut } from './contracts.js';
 import { traceError } from './errors.js';
 import { batches, products, trades } from './schema.js';
@@ -13,8 +13,16 @@ import { batches, products, trades } from './schema.js';
 
 const buyerBatches = aliasedTable(batches, 'buyer_batch');
 
-const tradeSelect = { t: trades, batchCode: batches.code, productName: products.name, buyerBatchCode: buyerBatches.code };
-type TradeJoined = { t: typeof trades.$inferSelect; batchCode: string; productName: string; buyerBatchCode: string | null };
+// Names come in the same statement (the registry's expression), so a trade is one round trip.
+const tradeSelect = {
+  t: trades,
+  batchCode: batches.code,
+  productName: products.name,
+  buyerBatchCode: buyerBatches.code,
+  sellerName: sql<string | null>`${subjectNameSql(sql`${trades.sellerSubjectId}`)}`,
+  buyerName: sql<string | null>`${subjectNameSql(sql`${trades.buyerSubjectId}`)}`,
+};
+type TradeJoined = { t: typeof trades.$inferSelect; batchCode: string; productName: string; buyerBatchCode: string | null; sellerName: string | null; buyerName: string | null };
 
 function baseQuery(db: Executor) {
   return db
@@ -27,12 +35,8 @@ function baseQuery(db: Executor) {
 
 const shownPhone = (pii: Pii, enc: string | undefined | null) => (enc ? maskPhone(pii.decrypt(enc)) : null);
 
-async function toTradeOuts(db: Executor, pii: Pii, rows: TradeJoined[]): Promise<TradeOut[]> {
-  const names = await subjectNames(
-    db,
-    rows.flatMap((r) => [r.t.sellerSubjectId, ...(r.t.buyerSubjectId ? [r.t.buyerSubjectId] : [])]),
-  );
-  return rows.map(({ t, batchCode, productName, buyerBatchCode }) => {
+function toTradeOuts(pii: Pii, rows: TradeJoined[]): TradeOut[] {
+  return rows.map(({ t, batchCode, productName, buyerBatchCode, sellerName, buyerName }) => {
     const cp = t.counterparty;
     const carrier = t.carrier;
     return {
@@ -45,10 +49,10 @@ async function toTradeOuts(db: Executor, pii: Pii, rows: TradeJoined[]): Promise
       quantity: t.quantity,
       unit: t.unit,
       returned: t.returned,
-      seller: { subjectId: t.sellerSubjectId, name: names.get(t.sellerSubjectId)?.name ?? '' },
+      seller: { subjectId: t.sellerSubjectId, name: sellerName ?? '' },
       buyer: {
         subjectId: t.buyerSubjectId,
-        name: (t.buyerSubjectId ? names.get(t.buyerSubjectId)?.name : cp?.name) ?? cp?.name ?? '',
+        name: buyerName ?? cp?.name ?? '',
         phone: shownPhone(pii, cp?.phone),
         address: cp?.address ?? null,
         marketKind: cp?.marketKind ?? null,
@@ -71,7 +75,7 @@ export async function tradeDetail(db: Executor, pii: Pii, actor: SubjectActor, i
   const mine = or(eq(trades.sellerSubjectId, actor.subject.id), eq(trades.buyerSubjectId, actor.subject.id));
   const rows: TradeJoined[] = await baseQuery(db).where(and(eq(trades.id, id), mine));
   if (!rows[0]) throw traceError('TRADE_NOT_FOUND');
-  return (await toTradeOuts(db, pii, rows))[0]!;
+  return toTradeOuts(pii, rows)[0]!;
 }
 
 /** 待确认/已处理: the trades addressed to the subject (incoming) or sent by it (outgoing), newest first. */
@@ -83,5 +87,5 @@ export async function listTrades(db: Executor, pii: Pii, actor: SubjectActor, q:
     .orderBy(...page.orderBy)
     .limit(page.take);
   const result = page.page(rows, (r) => [r.t.createdAt, r.t.id]);
-  return { items: await toTradeOuts(db, pii, result.items), nextCursor: result.nextCursor };
+  return { items: toTradeOuts(pii, result.items), nextCursor: result.nextCursor };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
 import type { Config } from '../../platform/config.js';
@@ -131,29 +132,35 @@ export async function shipToHolder(
   return { tradeId: trade!.id, received };
 }
 
-/** The trade addressed to (or sent by) the actor, locked for its decision. */
-async function lockTrade(tx: Tx, id: string, side: 'buyer' | 'seller', subjectId: string): Promise<TradeRow> {
+/**
+ * Decides a pending trade addressed to (or sent by) the actor in one guarded UPDATE — the row lock, the status
+ * check and the decision at once; when nothing matched, says why (not the actor's, or no longer pending).
+ */
+async function decideTrade(tx: Tx, id: string, side: 'buyer' | 'seller', subjectId: string, decision: Partial<typeof trades.$inferInsert>): Promise<TradeRow> {
+  const party = side === 'buyer' ? eq(trades.buyerSubjectId, subjectId) : eq(trades.sellerSubjectId, subjectId);
   const [t] = await tx
-    .select()
-    .from(trades)
-    .where(and(eq(trades.id, id), side === 'buyer' ? eq(trades.buyerSubjectId, subjectId) : eq(trades.sellerSubjectId, subjectId)))
-    .for('update');
-  if (!t) throw traceError('TRADE_NOT_FOUND');
-  if (t.status !== 'pending') throw traceError('TRADE_NOT_PENDING', { status: t.status });
-  return t;
+    .update(trades)
+    .set({ ...decision, decidedAt: new Date() })
+    .where(and(eq(trades.id, id), party, eq(trades.status, 'pending')))
+    .returning();
+  if (t) return t;
+  const [other] = await tx.select({ status: trades.status }).from(trades).where(and(eq(trades.id, id), party));
+  throw other ? traceError('TRADE_NOT_PENDING', { status: other.status }) : traceError('TRADE_NOT_FOUND');
 }
 
 /** The buyer confirms: the seller's stock goes down, and the buyer gets its own batch (采购) with a type-2 code. */
 export async function confirmTrade(deps: TradeDeps, ctx: CommandContext, id: string) {
   const actor = subjectActorIn(ctx);
   await withTransaction(deps.db, ctx, async (tx) => {
-    const t = await lockTrade(tx, id, 'buyer', actor.subject.id);
+    const buyerBatchId = randomUUID();
+    const t = await decideTrade(tx, id, 'buyer', actor.subject.id, { status: 'confirmed', buyerBatchId });
     const [seller] = await tx
       .update(batches)
       .set({ stock: sql`${batches.stock} - ${t.quantity}`, frozen: sql`${batches.frozen} - ${t.quantity}` })
       .where(eq(batches.id, t.batchId))
       .returning();
     const received = await insertBatch(tx, deps.config.secretKey, {
+      id: buyerBatchId,
       type: 2,
       county: actor.subject.regionCode.slice(0, 6),
       issuerSubjectId: actor.subject.id,
@@ -167,7 +174,6 @@ export async function confirmTrade(deps: TradeDeps, ctx: CommandContext, id: str
       createdBy: actor.userId,
     });
     await linkBatches(tx, [{ from: t.batchId, to: received.id, kind: 'trade', quantity: t.quantity }]);
-    await tx.update(trades).set({ status: 'confirmed', buyerBatchId: received.id, decidedAt: new Date() }).where(eq(trades.id, id));
     await recordTraceEvent(tx, actor, { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'receiving', disposition: 'in_progress' }, [seller!.code, received.code], {
       tradeId: id,
       fromBatchId: t.batchId,
@@ -184,14 +190,13 @@ export async function confirmTrade(deps: TradeDeps, ctx: CommandContext, id: str
 export async function endTrade(deps: TradeDeps, ctx: CommandContext, id: string, how: 'reject' | 'cancel', reason: string) {
   const actor = subjectActorIn(ctx);
   await withTransaction(deps.db, ctx, async (tx) => {
-    const t = await lockTrade(tx, id, how === 'reject' ? 'buyer' : 'seller', actor.subject.id);
+    const status = how === 'reject' ? 'rejected' : 'cancelled';
+    const t = await decideTrade(tx, id, how === 'reject' ? 'buyer' : 'seller', actor.subject.id, { status, reason });
     const [batch] = await tx
       .update(batches)
       .set({ frozen: sql`${batches.frozen} - ${t.quantity}` })
       .where(eq(batches.id, t.batchId))
       .returning({ code: batches.code });
-    const status = how === 'reject' ? 'rejected' : 'cancelled';
-    await tx.update(trades).set({ status, reason, decidedAt: new Date() }).where(eq(trades.id, id));
     await recordTraceEvent(tx, actor, { eventType: 'TransactionEvent', action: 'DELETE', bizStep: how === 'reject' ? 'receiving' : 'void_shipping', disposition: how === 'reject' ? 'returned' : 'cancelled' }, [batch!.code], {
       tradeId: id,
       reason,

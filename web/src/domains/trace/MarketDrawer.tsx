@@ -1,16 +1,15 @@
-import { App, Divider, Form, Input, InputNumber, Radio, Segmented, Typography } from 'antd';
+import { App, Form, Input, Radio, Segmented, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { MARKET_KINDS, type Batch, type MarketKind, type Trade } from '../../app/types';
-import { CarrierFields, carrierOf, type CarrierValues } from './CarrierFields';
 import { FormDrawer } from './FormDrawer';
 import { showOnField } from './form-errors';
-import { IdentityField } from './IdentityField';
+import { IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';
 import { amount, label } from './trace-labels';
 import { identityToken, traceApi, useKeyPerOpening } from './trace.api';
 
 type How = 'scan' | 'typed';
-type Values = { kind: MarketKind; identity?: string; name?: string; address?: string; stall?: string; quantity: number; carrier?: CarrierValues };
+type Values = ShipmentValues & { kind: MarketKind; identity?: string; name?: string; address?: string; stall?: string };
 
 type Props = { batch: Batch; open: boolean; onClose: () => void; onEntered: (trade: Trade) => void };
 
@@ -43,14 +42,14 @@ export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
     setBusy(true);
     try {
       const trade = await traceApi.enterMarket(
-        { batchId: batch.id, quantity: v.quantity, unit: batch.unit, market: { ...market, ...(v.stall?.trim() ? { stall: v.stall.trim() } : {}) }, ...(carrierOf(v.carrier) ? { carrier: carrierOf(v.carrier) } : {}) },
+        { ...shipmentOf(batch, v), market: { ...market, ...(v.stall?.trim() ? { stall: v.stall.trim() } : {}) } },
         key,
       );
       void message.success(t('market.done'));
       onEntered(trade);
     } catch (err) {
       const text = errorText(err);
-      if (!showOnField(form, err, { BUYER_NOT_FOUND: 'identity', TRADE_TO_SELF: 'identity', INSUFFICIENT_STOCK: 'quantity' }, text)) void message.error(text);
+      if (!showOnField(form, err, { BUYER_NOT_FOUND: 'identity', TRADE_TO_SELF: 'identity', INSUFFICIENT_STOCK: 'quantity', QUARANTINE_CERT_REQUIRED: 'quarantineCert' }, text)) void message.error(text);
     } finally {
       setBusy(false);
     }
@@ -74,19 +73,7 @@ export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
           style={{ marginBottom: 16 }}
         />
         {how === 'scan' ? (
-          <Form.Item
-            name="identity"
-            label={t('market.identity')}
-            rules={[
-              {
-                validator: async (_r, value: string | undefined) => {
-                  if (!identityToken(value ?? '')) throw new Error(t('sell.identityInvalid'));
-                },
-              },
-            ]}
-          >
-            <IdentityField scanTitle={t('market.scanTitle')} />
-          </Form.Item>
+          <IdentityItem label={t('market.identity')} scanTitle={t('market.scanTitle')} />
         ) : (
           <>
             <Form.Item name="name" label={t('market.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('trace.rule.text', { min: 2, max: 100 }) }]}>
@@ -100,13 +87,7 @@ export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
         <Form.Item name="stall" label={`${t('market.stall')} (${t('common.optional')})`} rules={[{ max: 40 }]}>
           <Input maxLength={40} placeholder={t('market.stallPlaceholder')} />
         </Form.Item>
-        <Form.Item name="quantity" label={t('sell.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('sell.quantity') }) }]}>
-          <InputNumber min={0.001} max={available} style={{ width: '100%' }} inputMode="decimal" suffix={label(t, 'unit', batch.unit)} placeholder={t('sell.upTo', { n: amount(available) })} />
-        </Form.Item>
-        <Divider titlePlacement="start" plain>
-          {t('sell.carrier')} ({t('common.optional')})
-        </Divider>
-        <CarrierFields />
+        <ShipmentItems batch={batch} />
       </Form>
     </FormDrawer>
   );

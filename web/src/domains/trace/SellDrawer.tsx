@@ -1,26 +1,16 @@
-import { App, Divider, Form, Input, InputNumber, Segmented, Typography } from 'antd';
+import { App, Form, Input, Segmented, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { Batch, Trade, TradeRequest } from '../../app/types';
 import { PHONE_PATTERN } from '../registry/AccountFormModal';
-import { CarrierFields, carrierOf, type CarrierValues } from './CarrierFields';
 import { FormDrawer } from './FormDrawer';
 import { showOnField } from './form-errors';
-import { IdentityField } from './IdentityField';
-import { amount, label, LIVESTOCK_UNITS } from './trace-labels';
+import { IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';
+import { amount, label } from './trace-labels';
 import { identityToken, traceApi, useKeyPerOpening } from './trace.api';
 
 type Mode = 'registered' | 'unregistered';
-type Values = {
-  identity?: string;
-  buyerName?: string;
-  buyerPhone?: string;
-  buyerAddress?: string;
-  quantity: number;
-  carrier?: CarrierValues;
-  storage?: string;
-  quarantineCert?: string;
-};
+type Values = ShipmentValues & { identity?: string; buyerName?: string; buyerPhone?: string; buyerAddress?: string };
 
 type Props = { batch: Batch; open: boolean; onClose: () => void; onSold: (trade: Trade) => void; /** A buyer already scanned (the scan page). */ buyerToken?: string };
 
@@ -37,7 +27,6 @@ export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) 
   const [busy, setBusy] = useState(false);
   const key = useKeyPerOpening(open);
   const available = batch.stock - batch.frozen;
-  const livestock = LIVESTOCK_UNITS.includes(batch.unit);
 
   useEffect(() => {
     if (!open) return;
@@ -53,15 +42,7 @@ export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) 
       mode === 'registered'
         ? { buyerToken: token! }
         : { buyer: { name: v.buyerName!.trim(), ...(v.buyerPhone?.trim() ? { phone: v.buyerPhone.trim() } : {}), ...(v.buyerAddress?.trim() ? { address: v.buyerAddress.trim() } : {}) } };
-    const body: TradeRequest = {
-      batchId: batch.id,
-      quantity: v.quantity,
-      unit: batch.unit,
-      ...buyer,
-      ...(carrierOf(v.carrier) ? { carrier: carrierOf(v.carrier) } : {}),
-      ...(v.storage?.trim() ? { storage: v.storage.trim() } : {}),
-      ...(v.quarantineCert?.trim() ? { quarantineCert: v.quarantineCert.trim() } : {}),
-    };
+    const body: TradeRequest = { ...shipmentOf(batch, v), ...buyer };
     setBusy(true);
     try {
       const trade = await traceApi.sell(body, key);
@@ -69,7 +50,7 @@ export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) 
       onSold(trade);
     } catch (err) {
       const text = errorText(err);
-      const fields = { BUYER_NOT_FOUND: 'identity', TRADE_TO_SELF: 'identity', INSUFFICIENT_STOCK: 'quantity', UNIT_MISMATCH: 'quantity' };
+      const fields = { BUYER_NOT_FOUND: 'identity', TRADE_TO_SELF: 'identity', INSUFFICIENT_STOCK: 'quantity', UNIT_MISMATCH: 'quantity', QUARANTINE_CERT_REQUIRED: 'quarantineCert' };
       if (!showOnField(form, err, fields, text)) void message.error(text);
     } finally {
       setBusy(false);
@@ -92,20 +73,7 @@ export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) 
       />
       <Form<Values> form={form} layout="vertical" name="sell" requiredMark={false}>
         {mode === 'registered' ? (
-          <Form.Item
-            name="identity"
-            label={t('sell.identity')}
-            extra={t('sell.identityHint')}
-            rules={[
-              {
-                validator: async (_r, value: string | undefined) => {
-                  if (!identityToken(value ?? '')) throw new Error(t('sell.identityInvalid'));
-                },
-              },
-            ]}
-          >
-            <IdentityField scanTitle={t('sell.scanTitle')} />
-          </Form.Item>
+          <IdentityItem label={t('sell.identity')} extra={t('sell.identityHint')} scanTitle={t('sell.scanTitle')} />
         ) : (
           <>
             <Form.Item name="buyerName" label={t('sell.buyerName')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('trace.rule.text', { min: 2, max: 100 }) }]}>
@@ -120,23 +88,7 @@ export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) 
             <Typography.Paragraph type="secondary">{t('sell.unregisteredHint')}</Typography.Paragraph>
           </>
         )}
-        <Form.Item name="quantity" label={t('sell.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('sell.quantity') }) }]}>
-          <InputNumber min={0.001} max={available} style={{ width: '100%' }} inputMode="decimal" suffix={label(t, 'unit', batch.unit)} placeholder={t('sell.upTo', { n: amount(available) })} />
-        </Form.Item>
-        <Divider titlePlacement="start" plain>
-          {t('sell.carrier')} ({t('common.optional')})
-        </Divider>
-        <CarrierFields />
-        <Form.Item name="storage" label={`${t('sell.storage')} (${t('common.optional')})`} rules={[{ max: 100 }]}>
-          <Input maxLength={100} placeholder={t('sell.storagePlaceholder')} />
-        </Form.Item>
-        <Form.Item
-          name="quarantineCert"
-          label={`${t('sell.quarantine')} (${livestock ? t('sell.quarantineLivestock') : t('common.optional')})`}
-          rules={[{ required: livestock, whitespace: true, max: 60, message: t('rule.required', { field: t('sell.quarantine') }) }]}
-        >
-          <Input maxLength={60} />
-        </Form.Item>
+        <ShipmentItems batch={batch} />
       </Form>
     </FormDrawer>
   );

@@ -1,0 +1,66 @@
+import { Divider, Form, Input, InputNumber } from 'antd';
+import { useI18n } from '../../app/i18n';
+import type { Batch, Carrier } from '../../app/types';
+import { CarrierFields, carrierOf, type CarrierValues } from './CarrierFields';
+import { IdentityField } from './IdentityField';
+import { amount, label, LIVESTOCK_UNITS } from './trace-labels';
+import { identityToken } from './trace.api';
+
+// What every way of letting goods go asks alike (销售 and 入市): whose identity was scanned, how much, and how it
+// travels — carrier, storage and, for live animals, the quarantine certificate (the server demands it too).
+
+export type ShipmentValues = { quantity: number; carrier?: CarrierValues; storage?: string; quarantineCert?: string };
+
+/** The electronic identity scanned or pasted (`…/e/{token}` or the token). */
+export function IdentityItem({ label: text, extra, scanTitle }: { label: string; extra?: string; scanTitle: string }) {
+  const { t } = useI18n();
+  const validator = async (_r: unknown, value: string | undefined) => {
+    if (!identityToken(value ?? '')) throw new Error(t('sell.identityInvalid'));
+  };
+  return (
+    <Form.Item name="identity" label={text} extra={extra} rules={[{ validator }]}>
+      <IdentityField scanTitle={scanTitle} />
+    </Form.Item>
+  );
+}
+
+/** Quantity (up to what is free), carrier, storage and, for live animals, the quarantine certificate number. */
+export function ShipmentItems({ batch }: { batch: Batch }) {
+  const { t } = useI18n();
+  const available = batch.stock - batch.frozen;
+  const livestock = LIVESTOCK_UNITS.includes(batch.unit);
+  return (
+    <>
+      <Form.Item name="quantity" label={t('sell.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('sell.quantity') }) }]}>
+        <InputNumber min={0.001} max={available} style={{ width: '100%' }} inputMode="decimal" suffix={label(t, 'unit', batch.unit)} placeholder={t('sell.upTo', { n: amount(available) })} />
+      </Form.Item>
+      <Divider titlePlacement="start" plain>
+        {t('sell.carrier')} ({t('common.optional')})
+      </Divider>
+      <CarrierFields />
+      <Form.Item name="storage" label={`${t('sell.storage')} (${t('common.optional')})`} rules={[{ max: 100 }]}>
+        <Input maxLength={100} placeholder={t('sell.storagePlaceholder')} />
+      </Form.Item>
+      <Form.Item
+        name="quarantineCert"
+        label={`${t('sell.quarantine')} (${livestock ? t('sell.quarantineLivestock') : t('common.optional')})`}
+        rules={[{ required: livestock, whitespace: true, max: 60, message: t('rule.required', { field: t('sell.quarantine') }) }]}
+      >
+        <Input maxLength={60} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The shipment part of a request body, optional fields left out when empty. */
+export function shipmentOf(batch: Batch, v: ShipmentValues): { batchId: string; quantity: number; unit: string; carrier?: Carrier; storage?: string; quarantineCert?: string } {
+  const carrier = carrierOf(v.carrier);
+  return {
+    batchId: batch.id,
+    quantity: v.quantity,
+    unit: batch.unit,
+    ...(carrier ? { carrier } : {}),
+    ...(v.storage?.trim() ? { storage: v.storage.trim() } : {}),
+    ...(v.quarantineCert?.trim() ? { quarantineCert: v.quarantineCert.trim() } : {}),
+  };
+}
