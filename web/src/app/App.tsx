@@ -4,7 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-route
 import { AppLayout } from './AppLayout';
 import { useAuth, useMe } from './auth';
 import { useI18n } from './i18n';
-import { MENU } from './menu';
+import { menuFor } from './menu';
 import type { Permission } from './types';
 
 const LoginPage = lazy(() => import('../domains/registry/LoginPage'));
@@ -33,6 +33,7 @@ const BatchFormPage = lazy(() => import('../domains/trace/BatchFormPage'));
 const BatchDetailPage = lazy(() => import('../domains/trace/BatchDetailPage'));
 const TradesPage = lazy(() => import('../domains/trace/TradesPage'));
 const ScanPage = lazy(() => import('../domains/trace/ScanPage'));
+const LookupPage = lazy(() => import('../domains/trace/LookupPage'));
 
 export function App() {
   const { state } = useAuth();
@@ -84,6 +85,7 @@ function SignedInRoutes() {
         <Route path="trace/batches/:id" element={<Guard permission="trace.read"><BatchDetailPage /></Guard>} />
         <Route path="trace/trades" element={<Guard permission="trace.read"><TradesPage /></Guard>} />
         <Route path="scan" element={<Guard permission="trace.read"><ScanPage /></Guard>} />
+        <Route path="trace/lookup" element={<Guard permission="trace.graph"><LookupPage /></Guard>} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
@@ -95,7 +97,7 @@ function SignedInRoutes() {
 function Home() {
   const me = useMe();
   if (me.subject) return <Navigate to="/my-subject" replace />;
-  const first = MENU.find((m) => !m.permission || me.can(m.permission));
+  const first = menuFor(me)[0];
   return <Navigate to={first?.path ?? '/account'} replace />;
 }
 

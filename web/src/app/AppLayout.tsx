@@ -4,7 +4,7 @@ import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from './auth';
 import { useI18n } from './i18n';
-import { MENU } from './menu';
+import { MENU, menuFor } from './menu';
 import { agencyTitle } from './labels';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { TradeNotifier } from '../domains/trace/TradeNotifier';
@@ -22,7 +22,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const siderCollapsed = collapsed ?? narrow;
 
-  const items = MENU.filter((m) => !m.permission || me.can(m.permission)).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
+  const items = menuFor(me).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
   const selected = MENU.find((m) => location.pathname.startsWith(m.path))?.path ?? '';
 
   return (

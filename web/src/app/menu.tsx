@@ -1,9 +1,9 @@
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from './messages.zh';
 import type { Permission } from './types';
 
-export type MenuEntry = { path: string; label: MessageKey; icon: ReactNode; permission?: Permission };
+export type MenuEntry = { path: string; label: MessageKey; icon: ReactNode; permission?: Permission; /** only for officials (a producer's account has its own page for the same permission) */ agencyOnly?: boolean };
 
 /** The console's pages in menu order; an entry shows only to accounts holding its permission. */
 export const MENU: MenuEntry[] = [
@@ -14,6 +14,7 @@ export const MENU: MenuEntry[] = [
   { path: '/change-requests', label: 'menu.changeRequests', icon: <DiffOutlined />, permission: 'subject.approve' },
   { path: '/import', label: 'import.menu', icon: <CloudUploadOutlined />, permission: 'subject.approve' },
   { path: '/subjects', label: 'menu.subjects', icon: <ShopOutlined />, permission: 'subject.read' },
+  { path: '/trace/lookup', label: 'menu.lookup', icon: <NodeIndexOutlined />, permission: 'trace.graph', agencyOnly: true },
   { path: '/my-subject', label: 'menu.mySubject', icon: <IdcardOutlined />, permission: 'subject.self' },
   { path: '/trace/batches', label: 'menu.batches', icon: <TagsOutlined />, permission: 'trace.read' },
   { path: '/trace/trades', label: 'menu.trades', icon: <SwapOutlined />, permission: 'trace.read' },
@@ -23,3 +24,8 @@ export const MENU: MenuEntry[] = [
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
 ];
+
+/** The entries this account sees: it holds the permission, and an agency-only page only for an official. */
+export function menuFor(me: { agency: unknown; can: (permission: Permission) => boolean }): MenuEntry[] {
+  return MENU.filter((m) => (!m.permission || me.can(m.permission)) && (!m.agencyOnly || Boolean(me.agency)));
+}

@@ -1,6 +1,7 @@
 import { subjectEn } from './messages.subject.en';
 import { subjectExtraEn } from './messages.subject-extra.en';
 import { traceEn } from './messages.trace.en';
+import { lookupEn } from './messages.lookup.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -198,6 +199,7 @@ export const en: Record<MessageKey, string> = {
   ...subjectEn,
   ...subjectExtraEn,
   ...traceEn,
+  ...lookupEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

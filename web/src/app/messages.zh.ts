@@ -2,6 +2,7 @@
 import { subjectZh } from './messages.subject.zh';
 import { subjectExtraZh } from './messages.subject-extra.zh';
 import { traceZh } from './messages.trace.zh';
+import { lookupZh } from './messages.lookup.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -197,6 +198,7 @@ export const zh = {
   ...subjectZh,
   ...subjectExtraZh,
   ...traceZh,
+  ...lookupZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

@@ -438,3 +438,50 @@ export type TraceNode = {
 };
 export type TraceEdge = { from: string; to: string; kind: string; quantity: number; createdAt: string };
 export type TraceResult = { rootId: string; direction: TraceDirection; depth: number; nodes: TraceNode[]; edges: TraceEdge[]; truncated: boolean };
+
+/** GET /trace/batches/by-code/:code (batchLookupOut): the batch behind a code, for whoever may trace it. */
+export type BatchLookup = {
+  id: string;
+  code: string;
+  productName: string;
+  source: string;
+  quantity: number;
+  unit: string;
+  stock: number;
+  harvestDate: string | null;
+  createdAt: string;
+  holderName: string;
+  county: string;
+  countyName: string | null;
+};
+
+/** GET /trace/batches/:id/recall (recallOut, trace-graph.contracts.ts): the 召回清单. */
+export type RecallHolderKind = 'subject' | 'unregistered' | 'market';
+export type RecallHolder = {
+  hops: number;
+  batchId: string;
+  batchCode: string;
+  productName: string;
+  holderKind: RecallHolderKind;
+  subjectId: string | null;
+  name: string;
+  /** masked for a natural person; null for a holder not registered */
+  identityCode: string | null;
+  /** in full (each list given out is audited) */
+  phone: string | null;
+  address: string | null;
+  county: string;
+  countyName: string | null;
+  marketKind: string | null;
+  stall: string | null;
+  quantityReceived: number;
+  unit: string;
+  stock: number;
+  receivedAt: string;
+};
+export type RecallList = {
+  batch: { id: string; code: string; productName: string; quantity: number; unit: string; stock: number; holderName: string; county: string; countyName: string | null };
+  generatedAt: string;
+  holders: RecallHolder[];
+  totals: { batches: number; holders: number; maxHops: number; byUnit: { unit: string; shipped: number; stock: number }[] };
+};

@@ -1,16 +1,13 @@
 import { Typography } from 'antd';
 import { useEffect, useRef } from 'react';
-import { useNavigate } from 'react-router';
-import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import type { ChainOpener } from './chain-opener';
 import { clip, NODE_H, NODE_W, textWidth, type ChainLayout } from './chain-layout';
 import { amount, EDGE_COLOR, label } from './trace-labels';
 
 /** The chain as a layered SVG graph: sources on the left, the batch highlighted, buyers on the right. */
-export function ChainGraph({ layout }: { layout: ChainLayout }) {
+export function ChainGraph({ layout, opener }: { layout: ChainLayout; /** which batches a click opens, and how */ opener: ChainOpener }) {
   const { t } = useI18n();
-  const me = useMe();
-  const navigate = useNavigate();
   const box = useRef<HTMLDivElement>(null);
   // A wide chain scrolls inside its box: start with the batch itself in the middle of it.
   useEffect(() => {
@@ -38,17 +35,17 @@ export function ChainGraph({ layout }: { layout: ChainLayout }) {
         ))}
         {layout.nodes.map((n) => {
           const amountText = `${amount(n.quantity)}${label(t, 'unit', n.unit)}`;
-          const mine = n.holder.subjectId !== null && n.holder.subjectId === me.subject?.id;
+          const openable = !n.root && opener.canOpen(n);
           return (
             <g
               key={n.id}
               transform={`translate(${n.x}, ${n.y})`}
-              className={mine ? 'tn-t-node tn-t-node-mine' : 'tn-t-node'}
-              onClick={mine ? () => navigate(`/trace/batches/${n.id}`) : undefined}
+              className={openable ? 'tn-t-node tn-t-node-open' : 'tn-t-node'}
+              onClick={openable ? () => opener.open(n) : undefined}
               data-testid="chain-node"
             >
               <title>{`${n.productName} · ${n.code} · ${n.holder.name}`}</title>
-              <rect width={NODE_W} height={NODE_H} rx={8} fill={n.root ? '#f6ffed' : '#fff'} stroke={n.root ? '#389e0d' : mine ? '#95de64' : '#d9d9d9'} strokeWidth={n.root ? 2 : 1} />
+              <rect width={NODE_W} height={NODE_H} rx={8} fill={n.root ? '#f6ffed' : '#fff'} stroke={n.root ? '#389e0d' : openable ? '#95de64' : '#d9d9d9'} strokeWidth={n.root ? 2 : 1} />
               <text x={NODE_W - 10} y={19} fontSize={12} textAnchor="end" fill="#389e0d">
                 {amountText}
               </text>

@@ -1,12 +1,11 @@
 import { ApartmentOutlined, BranchesOutlined } from '@ant-design/icons';
 import { Alert, Card, Empty, Segmented, Skeleton, Space, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { useMe } from '../../app/auth';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { TraceDirection, TraceNode, TraceResult } from '../../app/types';
 import { ChainGraph } from './ChainGraph';
+import { useOwnBatchOpener, type ChainOpener } from './chain-opener';
 import { layoutChain } from './chain-layout';
 import { chainTree, type ChainTreeNode } from './chain-tree';
 import { amount, EDGE_COLOR, label, SOURCE_COLOR } from './trace-labels';
@@ -15,11 +14,26 @@ import { traceApi } from './trace.api';
 type View = 'tree' | 'graph';
 type Loaded = { batchId: string; backward: TraceResult | null; forward: TraceResult | null; error?: string };
 
-/** 追溯链: where the batch came from (溯源, backward) and where it went (去向, forward), as a tree or a graph. */
-export function ChainView({ batchId, version }: { batchId: string; /** changes when the batch's chain may have changed */ version: number }) {
+/**
+ * 追溯链: where the batch came from (溯源, backward) and where it went (去向, forward), as a tree or a graph. A click
+ * on a batch does what `opener` says; by default (the workbench) a batch of my own subject opens its page.
+ */
+export function ChainView({
+  batchId,
+  version,
+  opener,
+}: {
+  batchId: string;
+  /** changes when the batch's chain may have changed */
+  version: number;
+  opener?: ChainOpener;
+}) {
   const { t, errorText } = useI18n();
+  const ownBatches = useOwnBatchOpener();
+  const open = opener ?? ownBatches;
   const [view, setView] = useState<View>('tree');
-  const [direction, setDirection] = useState<TraceDirection>('backward');
+  // Until one is chosen: where the batch came from, or — for a batch that is a source — where it went.
+  const [chosen, setDirection] = useState<TraceDirection | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   useEffect(() => {
@@ -35,6 +49,7 @@ export function ChainView({ batchId, version }: { batchId: string; /** changes w
 
   const current = loaded?.batchId === batchId ? loaded : null;
   const layout = useMemo(() => (current && !current.error ? layoutChain(current.backward, current.forward) : null), [current]);
+  const direction: TraceDirection = chosen ?? (current?.backward?.edges.length === 0 && current.forward?.edges.length ? 'forward' : 'backward');
 
   return (
     <Card
@@ -58,8 +73,8 @@ export function ChainView({ batchId, version }: { batchId: string; /** changes w
         <Alert type="warning" showIcon title={current.error} />
       ) : view === 'graph' ? (
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-          <Typography.Text type="secondary">{t('chain.graphHint')}</Typography.Text>
-          {layout && <ChainGraph layout={layout} />}
+          <Typography.Text type="secondary">{open.hint}</Typography.Text>
+          {layout && <ChainGraph layout={layout} opener={open} />}
         </Space>
       ) : (
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
@@ -72,17 +87,15 @@ export function ChainView({ batchId, version }: { batchId: string; /** changes w
             ]}
             data-testid="chain-direction"
           />
-          <ChainTree result={direction === 'backward' ? current.backward : current.forward} />
+          <ChainTree result={direction === 'backward' ? current.backward : current.forward} opener={open} />
         </Space>
       )}
     </Card>
   );
 }
 
-function ChainTree({ result }: { result: TraceResult | null }) {
+function ChainTree({ result, opener }: { result: TraceResult | null; opener: ChainOpener }) {
   const { t } = useI18n();
-  const me = useMe();
-  const navigate = useNavigate();
   const built = useMemo(() => (result ? chainTree(result) : null), [result]);
   if (!result || !built) return null;
   const byId = new Map(result.nodes.map((n) => [n.id, n]));
@@ -109,7 +122,7 @@ function ChainTree({ result }: { result: TraceResult | null }) {
         onSelect={(_keys, info) => {
           const id = String(info.node.key).split('/').pop()!;
           const n = byId.get(id);
-          if (n && n.holder.subjectId === me.subject?.id && id !== result.rootId) navigate(`/trace/batches/${id}`);
+          if (n && id !== result.rootId && opener.canOpen(n)) opener.open(n);
         }}
       />
       {(built.cut || result.truncated) && <Typography.Text type="warning">{t('chain.truncated')}</Typography.Text>}

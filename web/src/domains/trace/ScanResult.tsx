@@ -1,12 +1,12 @@
 import { ArrowRightOutlined, IdcardOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Select, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { Batch, CodeDescription, ScannedIdentity } from '../../app/types';
-import { RegionName } from '../registry/RegionName';
 import { subjectApi } from '../registry/subject.api';
+import { CodeFacts } from './CodeFacts';
 import { findMyBatch } from './find-batch';
 import { amount, label } from './trace-labels';
 import { traceApi } from './trace.api';
@@ -75,7 +75,7 @@ export function IdentityResult({ token }: { token: string }) {
 
 /** A scanned or typed code: what kind it is (type, county), and my batch with that code if I hold one. */
 export function CodeResult({ code }: { code: string }) {
-  const { t, lang, errorText } = useI18n();
+  const { t, errorText } = useI18n();
   const navigate = useNavigate();
   const [state, setState] = useState<{ code: string; description?: CodeDescription; batch?: Batch | null; error?: string } | null>(null);
 
@@ -99,34 +99,13 @@ export function CodeResult({ code }: { code: string }) {
   if (!current) return <Card><Skeleton active /></Card>;
   if (current.error || !current.description) return <Alert type="error" showIcon title={t('scan.codeInvalid')} description={current.error} data-testid="scan-code-error" />;
   const d = current.description;
-  const items =
-    d.kind === 'product'
-      ? [
-          { key: 'type', label: t('scan.codeType'), children: lang === 'zh' ? d.typeName.zh : d.typeName.en },
-          { key: 'county', label: t('scan.county'), children: <RegionName code={d.county} /> },
-        ]
-      : d.kind === 'long'
-        ? [
-            { key: 'type', label: t('scan.codeType'), children: `${t('scan.longCode')} · ${d.typeKey}` },
-            { key: 'class', label: t('product.classCode'), children: d.productClass },
-            { key: 'issued', label: t('scan.issuedAt'), children: d.issuedAt },
-          ]
-        : d.kind === 'subject'
-          ? [
-              { key: 'type', label: t('scan.codeType'), children: t('scan.subjectCode') },
-              { key: 'identity', label: t('field.identityCode'), children: d.identity },
-            ]
-          : [
-              { key: 'type', label: t('scan.codeType'), children: t('scan.temporaryCode') },
-              { key: 'county', label: t('scan.county'), children: <RegionName code={d.county} /> },
-            ];
   return (
     <Card title={t('scan.codeFound')} data-testid="scan-code">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Typography.Text className="tn-t-code" strong>
           {d.code}
         </Typography.Text>
-        <Descriptions size="small" column={1} items={items} />
+        <CodeFacts description={d} />
         {d.kind === 'product' &&
           (current.batch === undefined ? (
             <Skeleton.Button active block />
