@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { SubjectActor } from '../../platform/auth/actor.js';
 import type { Tx } from '../../platform/db/client.js';
-import { traceEvents } from './schema.js';
+import type { Notice, Notifier } from '../../platform/notify/notifier.js';
 
 /** The GS1 EPCIS 2.0 shape of a trace action (event type, action, CBV business step and disposition). */
 export type EpcisShape = {
@@ -10,17 +11,21 @@ export type EpcisShape = {
   disposition?: string;
 };
 
-/** Writes the immutable event of a trace action in the action's own transaction (who, when, where, what). */
-export async function recordTraceEvent(tx: Tx, actor: SubjectActor, shape: EpcisShape, codes: string[], detail: Record<string, unknown>): Promise<void> {
-  await tx.insert(traceEvents).values({
-    eventType: shape.eventType,
-    action: shape.action,
-    bizStep: shape.bizStep,
-    disposition: shape.disposition ?? null,
-    codes,
-    subjectId: actor.subject.id,
-    actorId: actor.userId,
-    regionCode: actor.subject.regionCode,
-    detail,
-  });
+/**
+ * Writes the immutable event of a trace action in the action's own transaction (who, when, where, what), and the
+ * action's live notice with it when there is one: one statement, since every round trip counts in a trade.
+ */
+export async function recordTraceEvent(
+  tx: Tx,
+  actor: SubjectActor,
+  shape: EpcisShape,
+  codes: string[],
+  detail: Record<string, unknown>,
+  notify?: { notifier: Notifier; notice: Notice },
+): Promise<void> {
+  // Codes are validated digits, so the array literal needs no quoting.
+  const insert = sql`INSERT INTO trace_events (event_type, action, biz_step, disposition, codes, subject_id, actor_id, region_code, detail)
+    VALUES (${shape.eventType}, ${shape.action}, ${shape.bizStep}, ${shape.disposition ?? null}, ${`{${codes.join(',')}}`}::varchar[],
+            ${actor.subject.id}::uuid, ${actor.userId}::uuid, ${actor.subject.regionCode}, ${JSON.stringify(detail)}::jsonb)`;
+  await tx.execute(notify ? sql`WITH ev AS (${insert} RETURNING id) SELECT ${notify.notifier.noticeSql(notify.notice)} FROM ev` : insert);
 }

@@ -36,15 +36,15 @@ export async function recordReturn(deps: TradeDeps, ctx: CommandContext, input: 
       .where(eq(batches.id, t.batchId))
       .returning({ code: batches.code });
     const [row] = await tx.insert(tradeReturns).values({ tradeId: t.id, quantity: input.quantity, reason: input.reason, recordedBy: actor.userId }).returning();
-    await recordTraceEvent(tx, actor, { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'shipping', disposition: 'returned' }, [received.code, origin!.code], {
-      tradeId: t.id,
-      returnId: row!.id,
-      quantity: input.quantity,
-      unit: t.unit,
-      reason: input.reason,
-    });
     const other = me === t.sellerSubjectId ? t.buyerSubjectId : t.sellerSubjectId;
-    if (other) await deps.notifier.publish(tx, { topic: `subject:${other}`, type: 'trade.returned', id: t.id });
+    await recordTraceEvent(
+      tx,
+      actor,
+      { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'shipping', disposition: 'returned' },
+      [received.code, origin!.code],
+      { tradeId: t.id, returnId: row!.id, quantity: input.quantity, unit: t.unit, reason: input.reason },
+      other ? { notifier: deps.notifier, notice: { topic: `subject:${other}`, type: 'trade.returned', id: t.id } } : undefined,
+    );
     return row!;
   });
   return { id: saved.id, tradeId: saved.tradeId, quantity: saved.quantity, reason: saved.reason, createdAt: saved.createdAt, trade: await tradeDetail(deps.db, deps.pii, actor, saved.tradeId) };

@@ -39,6 +39,21 @@ export async function takeFromBatch(tx: Tx, batchId: string, quantity: number, h
   throw traceError('INSUFFICIENT_STOCK', { batchId, available: now ? now.stock - now.frozen : 0, requested: quantity });
 }
 
+/**
+ * A sale's freeze in one statement: the subject's active batch in its unit, locked, checked and frozen by the same
+ * guarded UPDATE; when nothing matched, says why (not the subject's, another unit, or not enough free stock).
+ */
+export async function freezeOwnBatch(tx: Tx, subjectId: string, batchId: string, unit: string, quantity: number): Promise<BatchRow> {
+  const [row] = await tx
+    .update(batches)
+    .set({ frozen: sql`${batches.frozen} + ${quantity}` })
+    .where(and(eq(batches.id, batchId), eq(batches.subjectId, subjectId), eq(batches.status, 'active'), eq(batches.unit, unit), sql`${batches.stock} - ${batches.frozen} >= ${quantity}`))
+    .returning();
+  if (row) return row;
+  await ownBatchForUpdate(tx, subjectId, batchId, unit);
+  return takeFromBatch(tx, batchId, quantity, 'freeze');
+}
+
 export type NewBatch = {
   /** Chosen by the caller when another row must name the batch before it exists. */
   id?: string;

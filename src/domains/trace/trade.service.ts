@@ -12,7 +12,7 @@ import type { TradeIn } from './contracts.js';
 import { traceError } from './errors.js';
 import { recordTraceEvent } from './events.js';
 import { batches, trades, type Holder } from './schema.js';
-import { insertBatch, linkBatches, ownBatchForUpdate, takeFromBatch, type BatchRow } from './stock.js';
+import { freezeOwnBatch, insertBatch, linkBatches, ownBatchForUpdate, takeFromBatch, type BatchRow } from './stock.js';
 import { tradeDetail } from './trade.queries.js';
 
 export type TradeDeps = { db: Db; config: Config; pii: Pii; notifier: Notifier };
@@ -53,23 +53,25 @@ export async function createTrade(deps: TradeDeps, ctx: CommandContext, input: T
   const actor = subjectActorIn(ctx);
   const buyer = input.buyerToken ? await counterpartyByToken(deps, actor, input.buyerToken) : null;
   const id = await withTransaction(deps.db, ctx, async (tx) => {
-    const batch = await ownBatchForUpdate(tx, actor.subject.id, input.batchId, input.unit);
-    assertQuarantineCert(batch, input);
     if (buyer) {
-      await takeFromBatch(tx, batch.id, input.quantity, 'freeze');
+      const batch = await freezeOwnBatch(tx, actor.subject.id, input.batchId, input.unit, input.quantity);
+      assertQuarantineCert(batch, input);
       const [trade] = await tx
         .insert(trades)
         .values({ kind: 'scan', sellerSubjectId: actor.subject.id, buyerSubjectId: buyer.id, batchId: batch.id, quantity: input.quantity, unit: input.unit, ...shipmentColumns(deps.pii, input), status: 'pending' })
         .returning();
-      await recordTraceEvent(tx, actor, { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'shipping', disposition: 'in_transit' }, [batch.code], {
-        tradeId: trade!.id,
-        buyerSubjectId: buyer.id,
-        quantity: input.quantity,
-        unit: input.unit,
-      });
-      await deps.notifier.publish(tx, { topic: `subject:${buyer.id}`, type: 'trade.created', id: trade!.id });
+      await recordTraceEvent(
+        tx,
+        actor,
+        { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'shipping', disposition: 'in_transit' },
+        [batch.code],
+        { tradeId: trade!.id, buyerSubjectId: buyer.id, quantity: input.quantity, unit: input.unit },
+        { notifier: deps.notifier, notice: { topic: `subject:${buyer.id}`, type: 'trade.created', id: trade!.id } },
+      );
       return trade!.id;
     }
+    const batch = await ownBatchForUpdate(tx, actor.subject.id, input.batchId, input.unit);
+    assertQuarantineCert(batch, input);
     const holder = withPhoneEncrypted(deps.pii, input.buyer!) as Holder;
     return (await shipToHolder(deps, tx, actor, batch, { ...input, kind: 'manual', holder, buyerSubjectId: null })).tradeId;
   });
@@ -174,14 +176,14 @@ export async function confirmTrade(deps: TradeDeps, ctx: CommandContext, id: str
       createdBy: actor.userId,
     });
     await linkBatches(tx, [{ from: t.batchId, to: received.id, kind: 'trade', quantity: t.quantity }]);
-    await recordTraceEvent(tx, actor, { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'receiving', disposition: 'in_progress' }, [seller!.code, received.code], {
-      tradeId: id,
-      fromBatchId: t.batchId,
-      toBatchId: received.id,
-      quantity: t.quantity,
-      unit: t.unit,
-    });
-    await deps.notifier.publish(tx, { topic: `subject:${t.sellerSubjectId}`, type: 'trade.confirmed', id });
+    await recordTraceEvent(
+      tx,
+      actor,
+      { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'receiving', disposition: 'in_progress' },
+      [seller!.code, received.code],
+      { tradeId: id, fromBatchId: t.batchId, toBatchId: received.id, quantity: t.quantity, unit: t.unit },
+      { notifier: deps.notifier, notice: { topic: `subject:${t.sellerSubjectId}`, type: 'trade.confirmed', id } },
+    );
   });
   return tradeDetail(deps.db, deps.pii, actor, id);
 }
@@ -197,12 +199,15 @@ export async function endTrade(deps: TradeDeps, ctx: CommandContext, id: string,
       .set({ frozen: sql`${batches.frozen} - ${t.quantity}` })
       .where(eq(batches.id, t.batchId))
       .returning({ code: batches.code });
-    await recordTraceEvent(tx, actor, { eventType: 'TransactionEvent', action: 'DELETE', bizStep: how === 'reject' ? 'receiving' : 'void_shipping', disposition: how === 'reject' ? 'returned' : 'cancelled' }, [batch!.code], {
-      tradeId: id,
-      reason,
-    });
     const other = how === 'reject' ? t.sellerSubjectId : t.buyerSubjectId!;
-    await deps.notifier.publish(tx, { topic: `subject:${other}`, type: how === 'reject' ? 'trade.rejected' : 'trade.cancelled', id });
+    await recordTraceEvent(
+      tx,
+      actor,
+      { eventType: 'TransactionEvent', action: 'DELETE', bizStep: how === 'reject' ? 'receiving' : 'void_shipping', disposition: how === 'reject' ? 'returned' : 'cancelled' },
+      [batch!.code],
+      { tradeId: id, reason },
+      { notifier: deps.notifier, notice: { topic: `subject:${other}`, type: how === 'reject' ? 'trade.rejected' : 'trade.cancelled', id } },
+    );
   });
   return tradeDetail(deps.db, deps.pii, actor, id);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
 
 /**
@@ -11,6 +11,8 @@ export type Notice = { topic: string; type: string; id: string };
 
 export type Notifier = {
   publish(tx: Executor, notice: Notice): Promise<void>;
+  /** The NOTIFY as an SQL expression, for a write that sends it in its own statement (one round trip less). */
+  noticeSql(notice: Notice): SQL;
   /** Starts listening on first use; returns the way to stop this subscription. */
   subscribe(topic: string, onNotice: (notice: Notice) => void): Promise<() => void>;
   close(): Promise<void>;
@@ -32,9 +34,11 @@ export function createNotifier(database: Pick<Database, 'listen'>): Notifier {
     for (const fn of subscribers.get(notice.topic) ?? []) fn(notice);
   };
 
+  const noticeSql = (notice: Notice) => sql`pg_notify(${CHANNEL}, ${JSON.stringify(notice)})`;
   return {
+    noticeSql,
     async publish(tx, notice) {
-      await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(notice)})`);
+      await tx.execute(sql`SELECT ${noticeSql(notice)}`);
     },
     async subscribe(topic, onNotice) {
       listening ??= database.listen(CHANNEL, dispatch);
