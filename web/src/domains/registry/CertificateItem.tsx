@@ -17,7 +17,7 @@ export function CertificateItem({ certificate: c, actions }: { certificate: Cert
   const today = dayjs().format('YYYY-MM-DD');
   const kind = label(t, 'certKind', c.kind);
   return (
-    <div className="tn-x-item" data-testid="certificate-item" data-status={c.status}>
+    <div className="tn-wrap-item" data-testid="certificate-item" data-status={c.status}>
       <div className="tn-cert-thumb">
         {c.scanFileId && <Image src={subjectExtraApi.scanUrl(c.id)} alt={t('certs.scanAlt', { kind, number: c.number })} width={88} height={88} data-testid="certificate-scan" />}
       </div>

@@ -62,7 +62,7 @@ export function CertificatesCard({ certificates, actions }: Props) {
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('certs.empty')} />
       ) : (
-        <div className="tn-x-list">
+        <div className="tn-wrap-list">
           {items.map((c) => {
             const own =
               manage && c.status !== 'withdrawn' ? (

@@ -20,7 +20,7 @@ type Props = {
 export function ChangeRequestItem({ request: r, title, actions }: Props) {
   const { t } = useI18n();
   return (
-    <div className="tn-x-item" data-testid="change-request" data-status={r.status}>
+    <div className="tn-wrap-item" data-testid="change-request" data-status={r.status}>
       <div className="tn-x-main">
         <div className="tn-x-head">
           {title}

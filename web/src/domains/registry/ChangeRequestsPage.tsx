@@ -65,7 +65,7 @@ export default function ChangeRequestsPage() {
         {list.items.length === 0 && !list.loading ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('change.empty')} />
         ) : (
-          <div className="tn-x-list">
+          <div className="tn-wrap-list">
             {list.items.map((r) => (
               <ChangeRequestItem
                 key={r.id}

@@ -62,9 +62,9 @@ export function StaffCard() {
       ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} />
       ) : (
-        <div className="tn-x-list">
+        <div className="tn-wrap-list">
           {items.map((u) => (
-            <div key={u.id} className="tn-x-item" data-testid="staff-item">
+            <div key={u.id} className="tn-wrap-item" data-testid="staff-item">
               <div className={`tn-x-main${u.status === 'disabled' ? ' tn-x-muted' : ''}`}>
                 <div className="tn-x-head">
                   <Typography.Text strong>{u.displayName}</Typography.Text>

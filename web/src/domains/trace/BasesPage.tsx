@@ -40,9 +40,9 @@ export default function BasesPage() {
         {list.items.length === 0 && !list.loading ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('base.empty')} />
         ) : (
-          <div className="tn-t-list">
+          <div className="tn-wrap-list">
             {list.items.map((b) => (
-              <div className="tn-t-item" key={b.id} data-testid="base-item">
+              <div className="tn-wrap-item" key={b.id} data-testid="base-item">
                 <div className="tn-t-main">
                   <div className="tn-t-head">
                     <EnvironmentOutlined />

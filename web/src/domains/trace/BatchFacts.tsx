@@ -30,9 +30,9 @@ export function BatchFacts({ batch: b, base }: { batch: Batch; base: Base | null
       {b.inputs.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('batch.noInputsRecorded')} />
       ) : (
-        <div className="tn-t-list" data-testid="batch-inputs">
+        <div className="tn-wrap-list" data-testid="batch-inputs">
           {b.inputs.map((i, n) => (
-            <div className="tn-t-item" key={n}>
+            <div className="tn-wrap-item" key={n}>
               <div className="tn-t-main">
                 <div className="tn-t-head">
                   <Tag color="orange">{label(t, 'inputKind', i.kind)}</Tag>

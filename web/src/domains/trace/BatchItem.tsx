@@ -13,7 +13,7 @@ export function BatchItem({ batch: b, selectable, selected, onSelect, actions }:
   const { t } = useI18n();
   const available = b.stock - b.frozen;
   return (
-    <div className={`tn-t-item${selected ? ' tn-t-selected' : ''}`} data-testid="batch-item" data-code={b.code}>
+    <div className={`tn-wrap-item${selected ? ' tn-t-selected' : ''}`} data-testid="batch-item" data-code={b.code}>
       {selectable && <Checkbox checked={selected} onChange={(e) => onSelect?.(e.target.checked)} aria-label={b.code} disabled={available <= 0 || b.status !== 'active'} />}
       <div className="tn-t-main">
         <div className="tn-t-head">

@@ -94,7 +94,7 @@ export default function BatchesPage() {
         {list.items.length === 0 && !list.loading ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('batch.empty')} />
         ) : (
-          <div className="tn-t-list">
+          <div className="tn-wrap-list">
             {list.items.map((b) => (
               <BatchItem
                 key={b.id}

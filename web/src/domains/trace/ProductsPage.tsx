@@ -38,9 +38,9 @@ export default function ProductsPage() {
         {list.items.length === 0 && !list.loading ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('product.empty')} />
         ) : (
-          <div className="tn-t-list">
+          <div className="tn-wrap-list">
             {list.items.map((p) => (
-              <div className="tn-t-item" key={p.id} data-testid="product-item">
+              <div className="tn-wrap-item" key={p.id} data-testid="product-item">
                 <div className="tn-t-main">
                   <div className="tn-t-head">
                     <Typography.Text strong>{p.name}</Typography.Text>

@@ -13,7 +13,7 @@ export function TradeItem({ trade: tr, direction, actions }: { trade: Trade; dir
   const carrier = [tr.carrier?.company, tr.carrier?.plate, tr.carrier?.driver, tr.carrier?.phone].filter(Boolean).join(' · ');
   const buyerBatchMine = direction === 'incoming' && tr.buyerBatchId;
   return (
-    <div className="tn-t-item" data-testid="trade-item" data-status={tr.status} data-id={tr.id}>
+    <div className="tn-wrap-item" data-testid="trade-item" data-status={tr.status} data-id={tr.id}>
       <div className="tn-t-main">
         <div className="tn-t-head">
           <Typography.Text strong>{tr.productName}</Typography.Text>

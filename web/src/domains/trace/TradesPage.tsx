@@ -137,7 +137,7 @@ export default function TradesPage() {
     items.length === 0 ? (
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
     ) : (
-      <div className="tn-t-list">
+      <div className="tn-wrap-list">
         {items.map((tr) => (
           <TradeItem key={tr.id} trade={tr} direction={direction} actions={actionsOf(tr)} />
         ))}
