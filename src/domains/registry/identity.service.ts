@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Actor, CommandContext, SubjectActor } from '../../platform/auth/actor.js';
@@ -89,6 +89,11 @@ export async function publicIdentity(deps: RegistryDeps, token: string) {
   const [s] = await deps.db.select({ name: subjects.name, status: subjects.status, regionCode: subjects.regionCode }).from(subjects).where(eq(subjects.eToken, token));
   if (!s || (s.status !== 'active' && s.status !== 'suspended')) return null;
   return { name: s.name, status: s.status, region: regionNameOf((await regionPaths(deps.db, [s.regionCode])).get(s.regionCode)) };
+}
+
+/** The same look-up as subjectOfIdentityToken, as a subquery (column `id`) for a command written as one statement (a sale). */
+export function subjectOfIdentityTokenSql(token: string): SQL {
+  return sql`SELECT id FROM subjects WHERE e_token = ${token}::text AND status = 'active'`;
 }
 
 /** The subject behind a scanned electronic identity, for another domain (a trade's buyer): active ones only. */

@@ -11,6 +11,6 @@ export type { RegistryDeps } from './deps.js';
 export { bootstrapMinistry } from './bootstrap.service.js';
 export { regionLevel } from './region.service.js';
 export { insideChina } from './subject.rules.js';
-export { subjectOfIdentityToken } from './identity.service.js';
+export { subjectOfIdentityToken, subjectOfIdentityTokenSql } from './identity.service.js';
 export { printedSubject, regionNames } from './printed-subject.js';
 export { countyNames, subjectContacts, subjectNameSql, type SubjectContact } from './holders.queries.js';

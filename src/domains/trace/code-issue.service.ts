@@ -1,6 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/client.js';
+import type { Db, Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { productCode, type ProductCodeType } from './codes.js';
 import { serialPermutation, type SerialPermutation } from './serial-permutation.js';
@@ -26,6 +26,39 @@ export async function reserveCounters(db: Executor, type: ProductCodeType, count
         ON CONFLICT (type, county) DO UPDATE SET next = code_counters.next + EXCLUDED.next RETURNING next`,
   );
   return Number(row!.next) - n;
+}
+
+/** Counters one server holds ahead for codes issued one at a time on a hot path (see nextCode). */
+const BLOCK = 64;
+type CounterBlock = { next: number; end: number; refill?: Promise<void> };
+const blocksOf = new WeakMap<object, Map<string, CounterBlock>>();
+
+/**
+ * The next code of a type in a county, for a command that writes it in its own statement (a confirmation): its
+ * counter comes from a block this server reserved ahead, so the command needs no round trip for it. Counters of a
+ * block a server never uses (it stopped, a command was refused) are gaps, never duplicates; the serial hides them.
+ * Call it on the database, never inside a transaction (on PGlite the transaction holds the only connection).
+ */
+export async function nextCode(db: Db, key: Buffer, type: ProductCodeType, county: string): Promise<{ code: string; counter: number }> {
+  let blocks = blocksOf.get(db);
+  if (!blocks) blocksOf.set(db, (blocks = new Map()));
+  const id = `${type}|${county}`;
+  let block = blocks.get(id);
+  if (!block) blocks.set(id, (block = { next: 0, end: 0 }));
+  while (block.next >= block.end) {
+    const b = block;
+    b.refill ??= reserveCounters(db, type, county, BLOCK)
+      .then((first) => {
+        b.next = first;
+        b.end = first + BLOCK;
+      })
+      .finally(() => {
+        b.refill = undefined;
+      });
+    await b.refill;
+  }
+  const counter = block.next++;
+  return { code: productCode(type, county, permutationOf(key, type, county).encrypt(counter)), counter };
 }
 
 /** One array parameter in PostgreSQL's text form (digits only here, so nothing needs quoting). */

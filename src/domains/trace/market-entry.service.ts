@@ -5,7 +5,8 @@ import type { MarketEntryIn } from './contracts.js';
 import type { Holder } from './schema.js';
 import { ownBatchForUpdate } from './stock.js';
 import { tradeDetail } from './trade.queries.js';
-import { assertQuarantineCert, counterpartyByToken, shipToHolder, withPhoneEncrypted, type TradeDeps } from './trade.service.js';
+import { shipToHolder } from './trade.service.js';
+import { assertQuarantineCert, counterpartyByToken, withPhoneEncrypted, type TradeDeps } from './trade.common.js';
 
 /**
  * 入市: goods sold into a wholesale market, a retail market or a processor. The entry completes at once and issues

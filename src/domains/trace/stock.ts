@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/client.js';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Executor, Tx } from '../../platform/db/client.js';
 import { codeKey, issueCodes } from './code-issue.service.js';
 import type { ProductCodeType } from './codes.js';
 import { traceError } from './errors.js';
@@ -40,18 +40,37 @@ export async function takeFromBatch(tx: Tx, batchId: string, quantity: number, h
 }
 
 /**
- * A sale's freeze in one statement: the subject's active batch in its unit, locked, checked and frozen by the same
- * guarded UPDATE; when nothing matched, says why (not the subject's, another unit, or not enough free stock).
+ * A sale's freeze as the body of a CTE, for a sale written as one statement: the subject's active batch in its
+ * unit, checked and frozen by the same guarded UPDATE (the row lock included), and only when `also` holds.
+ * Answers the batch's id, code and product; no row means refused, and explainRefusedFreeze says why.
  */
-export async function freezeOwnBatch(tx: Tx, subjectId: string, batchId: string, unit: string, quantity: number): Promise<BatchRow> {
-  const [row] = await tx
-    .update(batches)
-    .set({ frozen: sql`${batches.frozen} + ${quantity}` })
-    .where(and(eq(batches.id, batchId), eq(batches.subjectId, subjectId), eq(batches.status, 'active'), eq(batches.unit, unit), sql`${batches.stock} - ${batches.frozen} >= ${quantity}`))
-    .returning();
-  if (row) return row;
-  await ownBatchForUpdate(tx, subjectId, batchId, unit);
-  return takeFromBatch(tx, batchId, quantity, 'freeze');
+export function freezeSql(f: { subjectId: string; batchId: string; unit: string; quantity: number; also: SQL }): SQL {
+  return sql`UPDATE batches SET frozen = frozen + ${f.quantity}::numeric
+    WHERE id = ${f.batchId}::uuid AND subject_id = ${f.subjectId}::uuid AND status = 'active' AND unit = ${f.unit}::text
+      AND stock - frozen >= ${f.quantity}::numeric AND ${f.also}
+    RETURNING id, code, product_id, unit`;
+}
+
+/** Why a freeze was refused: not the subject's batch, another unit, or not enough free stock; the batch otherwise. */
+export async function explainRefusedFreeze(db: Executor, subjectId: string, batchId: string, unit: string, quantity: number): Promise<BatchRow> {
+  const [batch] = await db
+    .select()
+    .from(batches)
+    .where(and(eq(batches.id, batchId), eq(batches.subjectId, subjectId)));
+  if (!batch || batch.status !== 'active') throw traceError('BATCH_NOT_FOUND', { batchId });
+  if (batch.unit !== unit) throw traceError('UNIT_MISMATCH', { expected: batch.unit, given: unit });
+  if (batch.stock - batch.frozen < quantity) throw traceError('INSUFFICIENT_STOCK', { batchId, available: batch.stock - batch.frozen, requested: quantity });
+  return batch;
+}
+
+/**
+ * A confirmed sale's frozen quantity leaving the seller's batch, as the body of a CTE: `trade` names the CTE of
+ * the confirmed trade row (batch_id, quantity). Answers the batch's id, code, product and harvest date.
+ */
+export function shipFrozenSql(trade: SQL): SQL {
+  return sql`UPDATE batches b SET stock = b.stock - ${trade}.quantity, frozen = b.frozen - ${trade}.quantity
+    FROM ${trade} WHERE b.id = ${trade}.batch_id
+    RETURNING b.id, b.code, b.product_id, b.harvest_date`;
 }
 
 export type NewBatch = {
@@ -98,6 +117,23 @@ export async function insertBatch(tx: Tx, secretKey: string, b: NewBatch): Promi
     createdBy: b.createdBy,
   });
   return { id, code: code! };
+}
+
+/**
+ * The rows insertBatch and linkBatches write — the code, the batch, the edge from its source — as CTEs of a
+ * command written as one statement (a confirmation), the quantity, unit, product and harvest date being
+ * expressions over that statement's CTEs named in `from`. The code comes from nextCode.
+ */
+export function receivedBatchCtes(
+  b: Omit<NewBatch, 'id' | 'quantity' | 'unit' | 'productId' | 'harvestDate' | 'baseId' | 'selfCheck' | 'selfCheckNote'> & { id: string; code: string; counter: number; edgeKind: 'trade' | 'market' },
+  v: { from: SQL; fromBatchId: SQL; productId: SQL; quantity: SQL; unit: SQL; harvestDate: SQL },
+): SQL {
+  return sql`new_code AS (INSERT INTO trace_codes (code, type, county, province, counter, subject_id, batch_id)
+      SELECT ${b.code}::text, ${b.type}::smallint, ${b.county}::text, ${b.county.slice(0, 2)}::text, ${b.counter}::bigint, ${b.issuerSubjectId}::uuid, ${b.id}::uuid FROM ${v.from}),
+    new_batch AS (INSERT INTO batches (id, code, subject_id, holder, region_code, product_id, source, quantity, unit, stock, harvest_date, self_check, created_by)
+      SELECT ${b.id}::uuid, ${b.code}::text, ${b.subjectId}::uuid, ${b.holder ? JSON.stringify(b.holder) : null}::jsonb, ${b.regionCode}::text, ${v.productId}, ${b.source}::text,
+             ${v.quantity}, ${v.unit}, ${v.quantity}, ${v.harvestDate}, 'none', ${b.createdBy}::uuid FROM ${v.from}),
+    new_edge AS (INSERT INTO batch_edges (from_batch_id, to_batch_id, kind, quantity) SELECT ${v.fromBatchId}, ${b.id}::uuid, ${b.edgeKind}::text, ${v.quantity} FROM ${v.from})`;
 }
 
 export async function linkBatches(tx: Tx, edges: { from: string; to: string; kind: 'trade' | 'market' | 'transform' | 'split' | 'merge'; quantity: number }[]) {

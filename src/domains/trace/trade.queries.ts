@@ -1,6 +1,7 @@
-import { aliasedTable, and, eq, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { SubjectActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
+import { rowOf } from '../../platform/db/rows.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { maskPhone, type Pii } from '../../platform/pii/pii.js';
 import { subjectNameSql } from '../registry/index.js';
@@ -68,6 +69,27 @@ function toTradeOuts(pii: Pii, rows: TradeJoined[]): TradeOut[] {
       decidedAt: t.decidedAt,
     };
   });
+}
+
+/**
+ * The select list of a trade read inside a write's own statement: `t` is the CTE returning the trade row, and the
+ * batch codes and product name come from the write. tradeOutOfRow turns the row into the answer.
+ */
+export function tradeOutColumns(t: SQL, c: { batchCode: SQL; productName: SQL; buyerBatchCode: SQL }): SQL {
+  return sql`${t}.*, ${c.batchCode} AS batch_code, ${c.productName} AS product_name, ${c.buyerBatchCode} AS buyer_batch_code,
+    ${subjectNameSql(sql`${t}.seller_subject_id`)} AS seller_name, ${subjectNameSql(sql`${t}.buyer_subject_id`)} AS buyer_name`;
+}
+
+export function tradeOutOfRow(pii: Pii, raw: Record<string, unknown>): TradeOut {
+  const joined: TradeJoined = {
+    t: rowOf(trades, raw),
+    batchCode: raw.batch_code as string,
+    productName: raw.product_name as string,
+    buyerBatchCode: (raw.buyer_batch_code as string | null) ?? null,
+    sellerName: (raw.seller_name as string | null) ?? null,
+    buyerName: (raw.buyer_name as string | null) ?? null,
+  };
+  return toTradeOuts(pii, [joined])[0]!;
 }
 
 /** One trade the subject is a party to (seller or registered buyer). */

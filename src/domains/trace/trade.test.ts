@@ -87,4 +87,36 @@ describe('trades', () => {
     expect(again.json().id).toBe(first.json().id);
     expect(await stateOf(batch.id)).toEqual({ stock: 50, frozen: 10 });
   });
+
+  it('claims a key only with the write: simultaneous retries make one trade, a refused sale leaves its key free', async () => {
+    const batch = await newBatch(60);
+    const key = { 'idempotency-key': 'sale-tomato-race' };
+    const tries = await Promise.all(Array.from({ length: 6 }, () => seller.post('/api/v1/trace/trades', sale(batch.id, 10), key)));
+    const made = new Set(tries.filter((r) => r.statusCode === 201).map((r) => r.json().id));
+    expect(made.size, tries.map((r) => r.body).join('\n')).toBe(1);
+    for (const r of tries.filter((r) => r.statusCode !== 201)) expect(r.json().code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(await stateOf(batch.id)).toEqual({ stock: 60, frozen: 10 });
+    expect((await queryRows(t.database.db, sql`SELECT 1 FROM trades WHERE batch_id = ${batch.id}`)).length).toBe(1);
+
+    const spare = { 'idempotency-key': 'sale-tomato-too-much' };
+    expectError(await seller.post('/api/v1/trace/trades', sale(batch.id, 500), spare), 409, 'INSUFFICIENT_STOCK');
+    const fixed = await seller.post('/api/v1/trace/trades', sale(batch.id, 5), spare);
+    expect(fixed.statusCode, fixed.body).toBe(201);
+    expect(await stateOf(batch.id)).toEqual({ stock: 60, frozen: 15 });
+  });
+
+  it('confirms once for a retried confirmation with the same Idempotency-Key', async () => {
+    const batch = await newBatch(40);
+    const trade = (await seller.post('/api/v1/trace/trades', sale(batch.id, 8))).json();
+    const key = { 'idempotency-key': `confirm-${trade.id}` };
+    const [a, b] = await Promise.all([buyer.post(`/api/v1/trace/trades/${trade.id}/confirm`, {}, key), buyer.post(`/api/v1/trace/trades/${trade.id}/confirm`, {}, key)]);
+    const ok = [a, b].filter((r) => r.statusCode === 200);
+    expect(ok.length, `${a.body}\n${b.body}`).toBeGreaterThanOrEqual(1);
+    const again = await buyer.post(`/api/v1/trace/trades/${trade.id}/confirm`, {}, key);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().buyerBatchId).toBe(ok[0]!.json().buyerBatchId);
+    const received = await queryRows(t.database.db, sql`SELECT 1 FROM batch_edges WHERE from_batch_id = ${batch.id}`);
+    expect(received).toHaveLength(1);
+    expect(await stateOf(batch.id)).toEqual({ stock: 32, frozen: 0 });
+  });
 });

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { getTableColumns, type InferSelectModel, type SQL, type Table } from 'drizzle-orm';
 import type { Executor } from './client.js';
 
 /** Raw SQL for reports and graph queries. Both drivers return `{ rows }`; int8 is already a number (client.ts). */
@@ -19,4 +19,17 @@ export function pgErrorCode(err: unknown): string | undefined {
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
+}
+
+/**
+ * A table's row as Drizzle would give it (property names, numbers, dates), from a raw row that carries the
+ * table's columns under their SQL names — what `RETURNING *` of a data-modifying CTE answers.
+ */
+export function rowOf<T extends Table>(table: T, raw: Record<string, unknown>): InferSelectModel<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const v = raw[column.name];
+    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+  }
+  return out as InferSelectModel<T>;
 }

@@ -1,8 +1,23 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { CommandContext } from '../auth/actor.js';
 import { httpError } from '../http/errors.js';
 import { idempotencyKeys } from '../http/schema.js';
 import type { Db, Tx } from './client.js';
+import { pgErrorCode, queryRows } from './rows.js';
+
+type IdempotencyClaim = NonNullable<CommandContext['meta']['idempotency']>;
+
+/**
+ * Refuses a command whose key another request holds: with another body under the same key, or the same request
+ * still running (or just done; its retry replays it).
+ */
+async function refuseIfClaimed(db: Db | Tx, idem: IdempotencyClaim): Promise<void> {
+  const [existing] = await db
+    .select({ requestHash: idempotencyKeys.requestHash })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key)));
+  if (existing) throw existing.requestHash !== idem.requestHash ? httpError('IDEMPOTENCY_KEY_REUSED') : httpError('IDEMPOTENCY_IN_PROGRESS');
+}
 
 /**
  * One transaction per command. When the request carries an Idempotency-Key, the key is claimed here, in the
@@ -19,13 +34,8 @@ export async function withTransaction<T>(db: Db, ctx: CommandContext | null, fn:
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
       if (claimed.length === 0) {
-        const [existing] = await tx
-          .select({ requestHash: idempotencyKeys.requestHash })
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key)));
-        throw existing && existing.requestHash !== idem.requestHash
-          ? httpError('IDEMPOTENCY_KEY_REUSED')
-          : httpError('IDEMPOTENCY_IN_PROGRESS');
+        await refuseIfClaimed(tx, idem);
+        throw httpError('IDEMPOTENCY_IN_PROGRESS');
       }
     }
     return fn(tx);
@@ -33,6 +43,44 @@ export async function withTransaction<T>(db: Db, ctx: CommandContext | null, fn:
   // Only a committed claim counts: a rolled-back command leaves the key free for a retry.
   if (idem) idem.claimed = true;
   return result;
+}
+
+/**
+ * A command written as one statement of data-modifying CTEs, for the hot paths (a sale, its confirmation).
+ * PostgreSQL runs a lone statement as its own transaction, so it is as all-or-nothing as withTransaction without
+ * the round trips of BEGIN and COMMIT, which on such a path are a third of its cost. `statement` puts
+ * `claim(done)` after its last CTE, `done` naming the CTE whose rows mean the command was carried out: the
+ * Idempotency-Key is inserted from those rows, so a refused command claims nothing, and a duplicate's unique
+ * violation undoes the whole statement. Answers the statement's rows; none means the command was refused, and the
+ * caller says why — unless a duplicate of it was done meanwhile (its write is what refused this one), which is
+ * answered as a duplicate.
+ */
+export async function runCommandStatement<T>(db: Db, ctx: CommandContext | null, statement: (claim: (done: SQL) => SQL) => SQL): Promise<T[]> {
+  const idem = ctx?.meta.idempotency;
+  const claim = (done: SQL) =>
+    idem && !idem.claimed
+      ? sql`, idempotency_claim AS (INSERT INTO idempotency_keys (scope, key, request_hash) SELECT ${idem.scope}::text, ${idem.key}::text, ${idem.requestHash}::text FROM ${done} LIMIT 1)`
+      : sql``;
+  try {
+    const rows = await queryRows<T>(db, statement(claim));
+    if (idem && rows.length) idem.claimed = true;
+    if (idem && !rows.length) await refuseIfClaimed(db, idem);
+    return rows;
+  } catch (err) {
+    if (idem && pgErrorCode(err) === '23505' && constraintOf(err) === 'idempotency_keys_scope_key_pk') {
+      await refuseIfClaimed(db, idem);
+      throw httpError('IDEMPOTENCY_IN_PROGRESS');
+    }
+    throw err;
+  }
+}
+
+function constraintOf(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const c = (e as { constraint?: unknown }).constraint;
+    if (typeof c === 'string') return c;
+  }
+  return undefined;
 }
 
 /** Serialises writers of one logical stream until the transaction ends (used by the audit hash chain). */

@@ -11,8 +11,11 @@ export type Notice = { topic: string; type: string; id: string };
 
 export type Notifier = {
   publish(tx: Executor, notice: Notice): Promise<void>;
-  /** The NOTIFY as an SQL expression, for a write that sends it in its own statement (one round trip less). */
-  noticeSql(notice: Notice): SQL;
+  /**
+   * The NOTIFY as an SQL expression, for a write that sends it in its own statement (one round trip less); the
+   * topic and id may be expressions of that statement (an id it has just made).
+   */
+  noticeSql(notice: { topic: string | SQL; type: string; id: string | SQL }): SQL;
   /** Starts listening on first use; returns the way to stop this subscription. */
   subscribe(topic: string, onNotice: (notice: Notice) => void): Promise<() => void>;
   close(): Promise<void>;
@@ -34,7 +37,8 @@ export function createNotifier(database: Pick<Database, 'listen'>): Notifier {
     for (const fn of subscribers.get(notice.topic) ?? []) fn(notice);
   };
 
-  const noticeSql = (notice: Notice) => sql`pg_notify(${CHANNEL}, ${JSON.stringify(notice)})`;
+  const noticeSql: Notifier['noticeSql'] = (n) =>
+    sql`pg_notify(${CHANNEL}, json_build_object('topic', ${n.topic}::text, 'type', ${n.type}::text, 'id', ${n.id}::text)::text)`;
   return {
     noticeSql,
     async publish(tx, notice) {
