@@ -2,7 +2,7 @@ import { hkdfSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
-import { productCode, type ProductCodeType } from './codes.js';
+import { safeCodes, type ProductCodeType } from './codes.js';
 import { serialPermutation, type SerialPermutation } from './serial-permutation.js';
 
 /** The permutation key of the product codes, derived from SECRET_KEY (so every server of a cluster agrees). */
@@ -28,10 +28,10 @@ export async function reserveCounters(db: Executor, type: ProductCodeType, count
   return Number(row!.next) - n;
 }
 
-/** Counters one server holds ahead for codes issued one at a time on a hot path (see nextCode). */
+/** Counters one server reserves at a time for codes issued one by one on a hot path (see nextCode). */
 const BLOCK = 64;
-type CounterBlock = { next: number; end: number; refill?: Promise<void> };
-const blocksOf = new WeakMap<object, Map<string, CounterBlock>>();
+type CodeBlock = { ready: { code: string; counter: number }[]; refill?: Promise<void> };
+const blocksOf = new WeakMap<object, Map<string, CodeBlock>>();
 
 /**
  * The next code of a type in a county, for a command that writes it in its own statement (a confirmation): its
@@ -44,21 +44,20 @@ export async function nextCode(db: Db, key: Buffer, type: ProductCodeType, count
   if (!blocks) blocksOf.set(db, (blocks = new Map()));
   const id = `${type}|${county}`;
   let block = blocks.get(id);
-  if (!block) blocks.set(id, (block = { next: 0, end: 0 }));
-  while (block.next >= block.end) {
+  if (!block) blocks.set(id, (block = { ready: [] }));
+  for (;;) {
+    const next = block.ready.shift();
+    if (next) return next;
     const b = block;
     b.refill ??= reserveCounters(db, type, county, BLOCK)
       .then((first) => {
-        b.next = first;
-        b.end = first + BLOCK;
+        b.ready.push(...safeCodes(permutationOf(key, type, county), type, county, Array.from({ length: BLOCK }, (_, i) => first + i)));
       })
       .finally(() => {
         b.refill = undefined;
       });
     await b.refill;
   }
-  const counter = block.next++;
-  return { code: productCode(type, county, permutationOf(key, type, county).encrypt(counter)), counter };
 }
 
 /** One array parameter in PostgreSQL's text form (digits only here, so nothing needs quoting). */
@@ -69,13 +68,21 @@ const CHUNK = 100_000;
 
 /**
  * 赋码: issues `n` codes of a type for a subject of a county, inside the caller's transaction — a range of
- * counters, their serials through the county's permutation in one batch, and one array insert per chunk.
+ * counters, their serials through the county's permutation in one batch, the transposition-safe ones kept, and
+ * one array insert per chunk.
  */
 export async function issueCodes(db: Executor, key: Buffer, input: { type: ProductCodeType; county: string; n: number; subjectId?: string | null; batchId?: string | null }): Promise<string[]> {
-  const first = await reserveCounters(db, input.type, input.county, input.n);
-  const counters = Array.from({ length: input.n }, (_, i) => first + i);
-  const serials = permutationOf(key, input.type, input.county).encryptMany(counters);
-  const codes = serials.map((s) => productCode(input.type, input.county, s));
+  const permutation = permutationOf(key, input.type, input.county);
+  let issued: { code: string; counter: number }[] = [];
+  while (issued.length < input.n) {
+    // About two counters in three give a transposition-safe code (codes.ts): reserve for that, and more if short.
+    const want = input.n - issued.length;
+    const m = want + Math.ceil(want * 0.6) + 2;
+    const first = await reserveCounters(db, input.type, input.county, m);
+    issued = issued.concat(safeCodes(permutation, input.type, input.county, Array.from({ length: m }, (_, i) => first + i)).slice(0, want));
+  }
+  const codes = issued.map((c) => c.code);
+  const counters = issued.map((c) => c.counter);
   for (let i = 0; i < codes.length; i += CHUNK) {
     const part = codes.slice(i, i + CHUNK);
     await db.execute(sql`
