@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../src/platform/auth/actor.js';
 import { prepareDatabase } from '../src/bootstrap.js';
+import { shownIdNumber } from '../src/domains/registry/subject.queries.js';
 import { batches } from '../src/domains/trace/schema.js';
 import { recallList, traceGraph } from '../src/domains/trace/trace-graph.service.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -280,6 +281,7 @@ async function build(database: Database, pii: Pii) {
       name: role < 40 ? `农户${s}` : role < 50 ? `收购商${s}` : role < 54 ? `加工批发${s}` : `经销商${s}`,
       id_kind: person ? 'resident_id' : 'uscc',
       id_enc: pii.encrypt(idNumber),
+      id_shown: shownIdNumber(person ? 'resident_id' : 'uscc', idNumber, false),
       id_hash: pii.hash(`${idNumber}#${s}`),
       phone_enc: pii.encrypt(phone),
       phone_hash: pii.hash(phone),
@@ -289,10 +291,10 @@ async function build(database: Database, pii: Pii) {
   }
   step(`${SUBJECTS} subjects encrypted`);
   for (let i = 0; i < subjectRows.length; i += 20_000) {
-    await db.execute(sql`INSERT INTO subjects (id, category, org_form, name, id_kind, id_enc, id_hash, phone_enc, phone_hash, industries, region_code, address, status, registered_at)
-      SELECT id, category, org_form, name, id_kind, id_enc, id_hash, phone_enc, phone_hash, '{planting}', region_code, address, 'active', now()
+    await db.execute(sql`INSERT INTO subjects (id, category, org_form, name, id_kind, id_enc, id_shown, id_hash, phone_enc, phone_hash, industries, region_code, address, status, registered_at)
+      SELECT id, category, org_form, name, id_kind, id_enc, id_shown, id_hash, phone_enc, phone_hash, '{planting}', region_code, address, 'active', now()
       FROM json_to_recordset(${JSON.stringify(subjectRows.slice(i, i + 20_000))}::json)
-        AS x(id uuid, category smallint, org_form smallint, name text, id_kind text, id_enc text, id_hash text, phone_enc text, phone_hash text, region_code text, address text)`);
+        AS x(id uuid, category smallint, org_form smallint, name text, id_kind text, id_enc text, id_shown text, id_hash text, phone_enc text, phone_hash text, region_code text, address text)`);
   }
   await db.execute(sql`INSERT INTO products (id, subject_id, name, class_code, spec, unit, created_by)
     SELECT product, bench_uuid('s' || (c * ${SUBJECTS_PER_SYSTEM} + 50)), '蔬菜' || c, (${`{${classes.map((k) => k.code).join(',')}}`}::text[])[1 + c % ${classes.length}], '散装', 'kg', bench_uuid('u0')
@@ -367,6 +369,8 @@ async function build(database: Database, pii: Pii) {
   // Edges: int arrays in; the edge's time is its receiving batch's.
   const eQty = Float64Array.from({ length: edges }, (_, e) => Math.max(1, Math.round(quantity[eTo[e]!]! / Math.max(1, parentsOf.get(eTo[e]!)!.size))));
   const eDay = Int32Array.from({ length: edges }, (_, e) => tier[eTo[e]!]!);
+  // A million Sets, needed only to generate: kept, every garbage collection of the measured calls would walk them.
+  parentsOf.clear();
   for (let k = 0; k < edges; k += CHUNK) {
     const end = Math.min(edges, k + CHUNK);
     await db.execute(sql`INSERT INTO batch_edges (from_batch_id, to_batch_id, kind, quantity, created_at)

@@ -30,7 +30,7 @@ export async function startServer(timeoutMs = 150_000): Promise<TestServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn('npx', ['tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', DEMO_TRACE: 'no' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

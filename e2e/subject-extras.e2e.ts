@@ -290,12 +290,13 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
     await page.getByRole('button', { name: '语言' }).click();
     await shown(page.getByTestId('staff-card').getByText('Staff accounts'));
     expect(await text(page.getByTestId('certificate-item').getByTestId('certificate-status'))).toBe('Verified');
-    expect(await page.getByTestId('change-card').textContent()).toContain('Scale');
-    await (await shown(page.getByTestId('change-card'))).scrollIntoViewIfNeeded();
+    // The change history re-renders in English a moment after the staff card: wait for its words, not a snapshot.
+    await (await shown(page.getByTestId('change-card').getByText('Scale'))).scrollIntoViewIfNeeded();
     await expectNoHorizontalScroll();
     await screenshot('15-producer-english-phone');
     await page.getByRole('button', { name: 'Language' }).click();
     await shown(page.getByTestId('staff-card').getByText('员工账号'));
+    await shown(page.getByTestId('change-card').getByText('规模'));
   });
 
   it('withdraws a certificate and asks to change the phone, typed in full', async () => {

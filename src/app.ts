@@ -17,7 +17,7 @@ import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { actorLoader, authRoutes, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
-import { labelRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
+import { createLookupCounter, labelRoutes, publicTraceRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -82,6 +82,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(traceRoutes(deps));
   await app.register(labelRoutes(deps));
   await app.register(traceGraphRoutes(deps));
+  const lookups = createLookupCounter(db, (err) => app.log.error({ err }, 'writing public look-up counts failed'));
+  app.addHook('onClose', async () => lookups.close());
+  await app.register(publicTraceRoutes({ db, config, lookups }));
 
   const hasConsole = await installWebConsole(app);
   app.setNotFoundHandler((request, reply) => {

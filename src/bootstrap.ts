@@ -3,8 +3,9 @@ import { openPglite, openPostgres, type Database } from './platform/db/client.js
 import { migrate } from './platform/db/migrate.js';
 import type { Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
-import { loadRegions, seedDemo } from './domains/registry/index.js';
-import { loadProductClasses } from './domains/trace/index.js';
+import { demoSubject, loadRegions, seedDemo } from './domains/registry/index.js';
+import { loadProductClasses, seedDemoTrace } from './domains/trace/index.js';
+import { createNotifier } from './platform/notify/notifier.js';
 
 export function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl ? openPostgres(config.databaseUrl, config.pgPoolSize) : openPglite(config.dataDir);
@@ -26,3 +27,19 @@ export async function prepareDatabase(database: Database, config: Config, log?: 
   if (seeded) log?.info('demo data created');
   return { seeded };
 }
+
+/**
+ * The demo's traceability (a batch, a sale, a market entry), for a newcomer's first start only: the test template
+ * keeps the demo subjects without it, so tests start from empty workbenches. Answers a code whose public page shows
+ * the whole chain.
+ */
+export async function seedDemoTraceData(database: Database, config: Config): Promise<string> {
+  const notifier = createNotifier(database);
+  try {
+    const [coop, farmer] = [await demoSubject(database.db, 'sg-coop'), await demoSubject(database.db, 'sg-farmer')];
+    return await seedDemoTrace({ db: database.db, config, pii: createPii(config.secretKey), notifier }, coop.actor, farmer);
+  } finally {
+    await notifier.close();
+  }
+}
+

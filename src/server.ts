@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { openDatabase, prepareDatabase } from './bootstrap.js';
+import { openDatabase, prepareDatabase, seedDemoTraceData } from './bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_SUBJECTS } from './domains/registry/index.js';
@@ -19,6 +19,7 @@ async function main() {
   const log = createLogger(config.logLevel);
   const database = await openDatabase(config);
   const { seeded } = await prepareDatabase(database, config, log);
+  const demoCode = seeded && config.demoTrace ? await seedDemoTraceData(database, config) : null;
   const app = await buildApp(config, database, log);
   await app.listen({ host: config.host, port: config.port });
 
@@ -45,6 +46,7 @@ async function main() {
     for (const a of DEMO_AGENCIES) lines.push(`    ${a.username.padEnd(16)} ${a.name}`);
     for (const s of DEMO_SUBJECTS) lines.push(`    ${s.username.padEnd(16)} ${s.name} (生产经营主体 producer)`);
     lines.push(`  Register a producer 主体注册: ${base}/register`);
+    if (demoCode) lines.push(`  A label's public page 消费查询: ${base}/t/${demoCode}`);
   }
   console.log(lines.join('\n') + '\n');
 }

@@ -16,8 +16,14 @@ const schema = z.strictObject({
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters (use: openssl rand -hex 32)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_SEED: z.enum(['auto', 'yes', 'no']).default('auto'),
+  /** With the demo data, also a demo batch, sale and market entry (off for the browser tests, which start empty). */
+  DEMO_TRACE: z.enum(['yes', 'no']).default('yes'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Public trace look-ups (the page behind every label and its API) one IP may make per minute. */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(120),
+  /** A code looked up more often than this (and than twice its batch's quantity) is flagged as possibly copied. */
+  PUBLIC_LOOKUP_ALERT: z.coerce.number().int().min(1).default(200),
 });
 
 export type Config = {
@@ -30,8 +36,11 @@ export type Config = {
   secretKey: string;
   logLevel: string;
   demoSeed: 'auto' | 'yes' | 'no';
+  demoTrace: boolean;
   sessionTtlHours: number;
   pgPoolSize: number;
+  publicRateLimit: number;
+  publicLookupAlert: number;
 };
 
 export class ConfigError extends Error {
@@ -74,8 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secretKey: c.SECRET_KEY ?? '',
     logLevel: c.LOG_LEVEL,
     demoSeed: c.DEMO_SEED,
+    demoTrace: c.DEMO_TRACE === 'yes',
     sessionTtlHours: c.SESSION_TTL_HOURS,
     pgPoolSize: c.PG_POOL_SIZE,
+    publicRateLimit: c.PUBLIC_RATE_LIMIT,
+    publicLookupAlert: c.PUBLIC_LOOKUP_ALERT,
     ...overrides,
   };
   if (!config.secretKey) config.secretKey = localSecret(dataDir);

@@ -68,6 +68,9 @@ describe('registration', () => {
     const approved = await county.post(`/api/v1/registry/applications/${id}/approve`, {});
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().identityCode).toBe(`0.3707${'*'.repeat(10)}${body.idNumber.slice(-4)}.00000`);
+    // The number as lists show it is kept beside the encrypted one, masked: a long list need not decrypt to mask.
+    const [kept] = await queryRows<{ id_shown: string }>(t.database.db, sql`SELECT id_shown FROM subjects WHERE id = ${approved.json().subjectId}`);
+    expect(kept!.id_shown).toBe(`3707${'*'.repeat(10)}${body.idNumber.slice(-4)}`);
     expect(approved.json().history.map((h: { action: string }) => h.action)).toEqual(['submit', 'return', 'resubmit', 'approve']);
 
     const farmer = await t.login('farmer1', body.password);
@@ -125,6 +128,11 @@ describe('registration', () => {
     const created = await t.anonymous.post('/api/v1/registry/applications', company);
     expect(created.statusCode, created.body).toBe(201);
     expect((await t.anonymous.get(`/api/v1/registry/applications/track/${created.json().trackingCode}`)).json().profile.idNumber).toBe(company.idNumber);
+    const approved = await (await t.login('sg-admin')).post(`/api/v1/registry/applications/${created.json().id}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().identityCode).toBe(`0.${company.idNumber}.00000`);
+    const [kept] = await queryRows<{ id_shown: string }>(t.database.db, sql`SELECT id_shown FROM subjects WHERE id = ${approved.json().subjectId}`);
+    expect(kept!.id_shown).toBe(company.idNumber);
   });
 
   it('lets one of several simultaneous identical applications through, and replays a retried one', async () => {

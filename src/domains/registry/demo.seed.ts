@@ -1,12 +1,13 @@
-import { sql } from 'drizzle-orm';
-import type { AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
+import { eq, sql } from 'drizzle-orm';
+import type { AgencyKind, AgencyLevel, Role, SubjectActor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import type { Pii } from '../../platform/pii/pii.js';
 import { DEMO_SUBJECTS, seedDemoSubjects } from './demo-subjects.seed.js';
-import { agencies, users } from './schema.js';
+import { actorLoader } from './actor.loader.js';
+import { agencies, subjects, users } from './schema.js';
 
 export const DEMO_PASSWORD = 'Tracenet#2026';
 
@@ -72,4 +73,16 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
     });
   });
   return true;
+}
+
+/** A demo producer as it acts once signed in, with its electronic identity token: for the demo traceability seed. */
+export async function demoSubject(db: Db, username: string): Promise<{ actor: SubjectActor; token: string }> {
+  const [row] = await db
+    .select({ userId: users.id, token: subjects.eToken })
+    .from(users)
+    .innerJoin(subjects, eq(users.subjectId, subjects.id))
+    .where(eq(users.username, username));
+  const actor = row ? await actorLoader(db)(row.userId) : null;
+  if (!row?.token || actor?.kind !== 'subject') throw new Error(`demo subject ${username} is missing`);
+  return { actor, token: row.token };
 }

@@ -2,16 +2,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import type { Pii } from '../../platform/pii/pii.js';
-import { identityCode } from './subject.queries.js';
+import { identityCode, identityCodeOfShown } from './subject.queries.js';
 
 /**
  * What other domains may know of subjects and regions, for the trace graph and the recall list: the registry keeps
  * its tables, the masking rules and the decryption here, so no other domain names `subjects` or `regions` (DESIGN.md §5).
  */
-
-/** One array parameter in PostgreSQL's text form; the values are uuids, nothing to quote. */
-const pgArray = (values: readonly string[]) => `{${values.join(',')}}`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A subject's name by id, as an SQL expression, for a graph query of another domain that prints each holder beside
@@ -47,50 +43,61 @@ export type SubjectContact = {
   /** In full: only for a caller that has the right to call the holder and audits that it did (the recall list). */
   phone: string | null;
   address: string | null;
-  regionCode: string;
-  orgForm: number;
-  status: string;
+};
+
+/** The columns `subjectContactSql` adds to a row, read back by `subjectContactReader`. */
+export type SubjectContactColumns = {
+  contact_name: string | null;
+  contact_category: number | null;
+  contact_id_kind: string | null;
+  contact_id_shown: string | null;
+  /** Only where `id_shown` is missing (a row written before it was kept). */
+  contact_id_enc: string | null;
+  contact_temp_code: string | null;
+  contact_phone_enc: string | null;
+  contact_address: string | null;
 };
 
 /**
- * Contact details of subjects, phones decrypted in full. Only the recall list calls this, and it writes the audit
- * entry of the reveal; identity codes stay masked for natural persons.
+ * The contact of a subject by id, as a join and its columns for a statement of another domain that lists holders
+ * (the recall list): the list and its contacts in one round trip, while the registry stays the one that names
+ * `subjects`. A subject's columns come once per row that names it; `subjectContactReader` reads them.
  */
-export async function subjectContacts(db: Executor, pii: Pii, subjectIds: Iterable<string>): Promise<Map<string, SubjectContact>> {
-  const ids = [...new Set(subjectIds)].filter((id) => UUID.test(id));
-  const out = new Map<string, SubjectContact>();
-  if (!ids.length) return out;
-  const rows = await queryRows<{
-    id: string;
-    name: string;
-    category: number;
-    id_kind: string | null;
-    id_enc: string | null;
-    temp_code: string | null;
-    phone_enc: string | null;
-    address: string | null;
-    region_code: string;
-    org_form: number;
-    status: string;
-  }>(
-    db,
-    sql`SELECT id::text AS id, name, category, id_kind, id_enc, temp_code, phone_enc, address, region_code, org_form, status
-        FROM subjects WHERE id = ANY(${pgArray(ids)}::uuid[])`,
-  );
-  // Every identity number and phone in one batch decryption (a recall list holds thousands).
-  const stored = rows.flatMap((r) => [r.id_enc, r.phone_enc].filter((v): v is string => !!v));
-  const plain = new Map<string, string>();
-  pii.decryptMany(stored).forEach((p, i) => plain.set(stored[i]!, p));
-  for (const r of rows) {
-    out.set(r.id, {
-      name: r.name,
-      identityCode: r.id_enc ? identityCode(r.category, r.id_kind, plain.get(r.id_enc)!) : (r.temp_code ?? ''),
-      phone: r.phone_enc ? plain.get(r.phone_enc)! : null,
-      address: r.address,
-      regionCode: r.region_code,
-      orgForm: r.org_form,
-      status: r.status,
-    });
-  }
-  return out;
+export function subjectContactSql(subjectId: SQL): { join: SQL; columns: SQL } {
+  return {
+    join: sql`LEFT JOIN LATERAL (SELECT s.name, s.category, s.id_kind, s.id_shown, CASE WHEN s.id_shown IS NULL THEN s.id_enc END AS id_enc,
+        s.temp_code, s.phone_enc, s.address FROM subjects s WHERE s.id = ${subjectId}) contact ON true`,
+    columns: sql`contact.name AS contact_name, contact.category AS contact_category, contact.id_kind AS contact_id_kind,
+      contact.id_shown AS contact_id_shown, contact.id_enc AS contact_id_enc, contact.temp_code AS contact_temp_code,
+      contact.phone_enc AS contact_phone_enc, contact.address AS contact_address`,
+  };
+}
+
+/**
+ * Reads the contact of the subject named on a row read with `subjectContactSql` (undefined for a row without one),
+ * the phone decrypted in full: only the recall list calls this, and it writes the audit entry of the reveal. Each
+ * subject is decrypted once, however many of the list's batches it holds. Identity codes come from the stored
+ * masked form: no identity number is decrypted only to be masked, but on rows written before that form was kept.
+ */
+export function subjectContactReader(pii: Pii): (row: SubjectContactColumns & { subject_id: string | null }) => SubjectContact | undefined {
+  const read = new Map<string, SubjectContact>();
+  return (r) => {
+    if (!r.subject_id || r.contact_name === null) return undefined;
+    let contact = read.get(r.subject_id);
+    if (!contact) {
+      const category = r.contact_category!;
+      contact = {
+        name: r.contact_name,
+        identityCode: r.contact_id_shown
+          ? identityCodeOfShown(category, r.contact_id_shown)
+          : r.contact_id_enc
+            ? identityCode(category, r.contact_id_kind, pii.decrypt(r.contact_id_enc))
+            : (r.contact_temp_code ?? ''),
+        phone: r.contact_phone_enc ? pii.decrypt(r.contact_phone_enc) : null,
+        address: r.contact_address,
+      };
+      read.set(r.subject_id, contact);
+    }
+    return contact;
+  };
 }

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Actor, CommandContext, SubjectActor } from '../../platform/auth/actor.js';
@@ -86,9 +86,20 @@ export async function resolveIdentity(deps: RegistryDeps, actor: Actor, token: s
 
 /** For the public `/e/{token}` page: whether the token is live, and the name to show. */
 export async function publicIdentity(deps: RegistryDeps, token: string) {
-  const [s] = await deps.db.select({ name: subjects.name, status: subjects.status, regionCode: subjects.regionCode }).from(subjects).where(eq(subjects.eToken, token));
+  const [s] = await deps.db.select({ id: subjects.id, name: subjects.name, status: subjects.status, regionCode: subjects.regionCode }).from(subjects).where(eq(subjects.eToken, token));
   if (!s || (s.status !== 'active' && s.status !== 'suspended')) return null;
-  return { name: s.name, status: s.status, region: regionNameOf((await regionPaths(deps.db, [s.regionCode])).get(s.regionCode)) };
+  // Its certificates are public facts (their numbers are what a buyer checks with the issuing body).
+  const certificates = await deps.db
+    .select({ kind: subjectCertificates.kind, number: subjectCertificates.number, validTo: subjectCertificates.validTo, validFrom: subjectCertificates.validFrom, status: subjectCertificates.status })
+    .from(subjectCertificates)
+    .where(and(eq(subjectCertificates.subjectId, s.id), inArray(subjectCertificates.status, ['verified', 'unverified'])));
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    name: s.name,
+    status: s.status,
+    region: regionNameOf((await regionPaths(deps.db, [s.regionCode])).get(s.regionCode)),
+    certificates: certificates.map((c) => ({ kind: c.kind, number: c.number, validTo: c.validTo, valid: c.validFrom <= today && today <= c.validTo, verified: c.status === 'verified' })),
+  };
 }
 
 /** The same look-up as subjectOfIdentityToken, as a subquery (column `id`) for a command written as one statement (a sale). */

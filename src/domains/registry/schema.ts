@@ -90,6 +90,12 @@ export const subjects = pgTable(
     /** 'uscc' (统一社会信用代码) or 'resident_id' (居民身份证); null for a temporary subject recorded without one. */
     idKind: varchar('id_kind', { length: 16 }),
     idEnc: varchar('id_enc', { length: 200 }),
+    /**
+     * The identity number as lists show it (`shownIdNumber`: a resident ID masked, a credit code — public
+     * registration data — in full), written with `id_enc`, so that a list of thousands of holders (the recall list)
+     * need not decrypt every number only to mask it. Null on rows written before it existed: read `id_enc` then.
+     */
+    idShown: varchar('id_shown', { length: 18 }),
     idHash: varchar('id_hash', { length: 64 }),
     legalRep: varchar('legal_rep', { length: 60 }),
     phoneEnc: varchar('phone_enc', { length: 200 }),

@@ -30,9 +30,13 @@ export async function loadRegionFacts(db: Executor, codes: Iterable<string>): Pr
  * A natural person's ID number is personal data, so the code is masked unless `reveal` is set.
  */
 export function identityCode(category: number, idKind: string | null, idNumber: string | null, accountNo = 0, reveal = false): string {
-  if (!idNumber) return '';
-  const shown = idKind === 'resident_id' && !reveal ? maskIdNumber(idNumber) : idNumber;
-  return `${category}.${shown.padStart(18, '0')}.${String(accountNo).padStart(5, '0')}`;
+  const shown = shownIdNumber(idKind, idNumber, reveal);
+  return shown ? identityCodeOfShown(category, shown, accountNo) : '';
+}
+
+/** The same code from a number already as shown (`subjects.id_shown`, masked where it must be). */
+export function identityCodeOfShown(category: number, shownIdNumber: string, accountNo = 0): string {
+  return `${category}.${shownIdNumber.padStart(18, '0')}.${String(accountNo).padStart(5, '0')}`;
 }
 
 /** A credit code is public business registration data; a resident ID is masked unless revealed. */

@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
 import type { Pii } from '../../platform/pii/pii.js';
 import { subjectError } from './subject.errors.js';
-import { identityCode } from './subject.queries.js';
+import { identityCode, shownIdNumber } from './subject.queries.js';
 import { subjects, subjectStatusEvents, users } from './schema.js';
 
 /** The registration data of a subject, in plain form (encrypted here). */
@@ -49,6 +49,7 @@ export function encryptedRegistration(pii: Pii, d: RegistrationData) {
     outputUnit: d.outputUnit,
     idKind: d.idKind,
     idEnc: pii.encrypt(d.idNumber),
+    idShown: shownIdNumber(d.idKind, d.idNumber, false),
     idHash: pii.hash(d.idNumber),
     legalRep: d.legalRep,
     phoneEnc: pii.encrypt(d.phone),

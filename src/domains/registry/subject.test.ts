@@ -190,6 +190,8 @@ describe('temporary subjects', () => {
     const temp = await inspector.post('/api/v1/registry/temporary-subjects', { category: 0, orgForm: 1, name: '未注册农户', industries: ['planting'], idKind: 'resident_id', idNumber, regionCode: '370783100' });
     expect(temp.statusCode, temp.body).toBe(200);
     expect(temp.json().tempCode).toMatch(/^LS370783[0-9A-Z]{8}$/);
+    const [kept] = await queryRows<{ id_shown: string }>(t.database.db, sql`SELECT id_shown FROM subjects WHERE id = ${temp.json().id}`);
+    expect(kept!.id_shown).toBe(`3707${'*'.repeat(10)}${idNumber.slice(-4)}`);
     expect((await inspector.post('/api/v1/registry/temporary-subjects', { category: 0, orgForm: 1, name: '同一人', industries: ['planting'], idKind: 'resident_id', idNumber, regionCode: '370783100' })).json().id).toBe(temp.json().id);
     await refused(t, () => inspector.post('/api/v1/registry/temporary-subjects', { category: 0, orgForm: 1, name: '外地', industries: ['planting'], regionCode: '510117104' }), 403, 'TEMPORARY_NEEDS_REGION_IN_JURISDICTION');
 

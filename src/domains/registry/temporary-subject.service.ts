@@ -7,7 +7,7 @@ import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import type { RegistryDeps } from './deps.js';
 import { subjectError } from './subject.errors.js';
-import { loadRegionFacts } from './subject.queries.js';
+import { loadRegionFacts, shownIdNumber } from './subject.queries.js';
 import { identityProblem, idKindFits, insideChina } from './subject.rules.js';
 import { subjects, subjectStatusEvents } from './schema.js';
 
@@ -70,6 +70,7 @@ export async function recordTemporarySubject(deps: RegistryDeps, ctx: CommandCon
         industries: input.industries,
         idKind: input.idKind ?? null,
         idEnc: input.idNumber ? deps.pii.encrypt(input.idNumber) : null,
+        idShown: shownIdNumber(input.idKind ?? null, input.idNumber ?? null, false),
         idHash,
         phoneEnc: input.phone ? deps.pii.encrypt(input.phone) : null,
         phoneHash: input.phone ? deps.pii.hash(input.phone) : null,

@@ -23,6 +23,7 @@ export const traceError = defineErrors({
     zh: (d) => `代码无效:${PROBLEM_ZH[String(d.problem)] ?? String(d.problem)}${d.suggestion ? `(是否为 ${String(d.suggestion)}?)` : ''}`,
     en: (d) => `Invalid code: ${PROBLEM_EN[String(d.problem)] ?? String(d.problem)}${d.suggestion ? ` (did you mean ${String(d.suggestion)}?)` : ''}`,
   },
+  CODE_UNKNOWN: { status: 404, zh: '平台上没有这个追溯码', en: 'No such code on the platform' },
   PRODUCT_CLASS_NOT_FOUND: { status: 404, zh: '产品分类代码不存在', en: 'No such product class' },
   GTIN_INVALID: {
     status: 400,

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SubjectActor } from '../../platform/auth/actor.js';
 import type { Config } from '../../platform/config.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -10,6 +10,7 @@ import { renderLabel, type RenderedFile } from './label.render.js';
 import type { CertificateBasis, CertificateLayout, LabelFormat, LabelLayout } from './label.shared.js';
 import { renderVoucher, type VoucherFormat } from './label.voucher.js';
 import { traceError } from './errors.js';
+import { traceEventSql } from './events.js';
 import { batches, productionBases, products, trades } from './schema.js';
 
 // Loading what labels, certificates and vouchers print, and who may print them; the drawing is label.render.ts's.
@@ -92,7 +93,13 @@ export async function batchCertificate(deps: Deps, actor: SubjectActor, batchId:
     issuedOn: todayInChina(),
     basis: q.basis ?? (batch.selfCheck === 'pass' ? 'self_test' : 'self_commitment'),
   } as const;
-  return renderCertificate(data, q);
+  const file = await renderCertificate(data, q);
+  // Issuing the certificate is a trace action (its event), and from the first one the public page shows the pledge.
+  await deps.db.execute(
+    sql`WITH marked AS (UPDATE batches SET certified_at = coalesce(certified_at, now()) WHERE id = ${batch.id}::uuid RETURNING code)
+        ${traceEventSql(actor, { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: 'inspecting', disposition: 'conformant' }, sql`ARRAY[marked.code]::varchar[]`, sql`${JSON.stringify({ certificate: '承诺达标合格证', quantity, unit: batch.unit, basis: data.basis })}::jsonb`, sql`marked`)}`,
+  );
+  return file;
 }
 
 /**

@@ -116,7 +116,10 @@ export const batches = pgTable(
     harvestDate: date('harvest_date', { mode: 'string' }),
     selfCheck: varchar('self_check', { length: 16 }).notNull(),
     selfCheckNote: varchar('self_check_note', { length: 300 }),
+    /** 'active'; 'failed' when a test found it unsafe, 'recalled' when an agency recalled it (BATCH_ALERT_STATUSES). */
     status: varchar('status', { length: 16 }).notNull().default('active'),
+    /** When its first 承诺达标合格证 was printed: the public page shows the pledge from then on. */
+    certifiedAt: timestamp('certified_at', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdBy: uuid('created_by').notNull(),
   },
@@ -243,3 +246,14 @@ export const batchEdges = pgTable(
   },
   (t) => [primaryKey({ columns: [t.fromBatchId, t.toBatchId] }), index('batch_edges_to').on(t.toBatchId)],
 );
+
+/**
+ * How often each code was looked up publicly (消费查询), and when first and last: written in batches by
+ * public-lookups.ts, so a look-up never waits for a write.
+ */
+export const codeLookups = pgTable('code_lookups', {
+  code: varchar('code', { length: 20 }).primaryKey(),
+  count: bigint('count', { mode: 'number' }).notNull(),
+  firstAt: timestamp('first_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lastAt: timestamp('last_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -3,7 +3,8 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
-import { subjectNameSql } from '../registry/index.js';
+import { forEachRow } from '../../platform/db/stream.js';
+import { subjectContactSql, subjectNameSql, type SubjectContactColumns } from '../registry/index.js';
 import { batches, type Holder } from './schema.js';
 
 /**
@@ -14,7 +15,7 @@ import { batches, type Holder } from './schema.js';
  * one row, and one reached at several depths at most one row per depth, so diamonds and cycles cost at most
  * (batches × depth limit) rows and the depth limit ends every cycle. PostgreSQL hands the walk's rows out as each
  * round produces them, shallowest first, so `LIMIT` on the walk stops it early on a huge graph, and a batch's
- * smallest depth is its min(depth).
+ * smallest depth is its min(depth) — or its first row, for a reader that takes the rows as they come.
  *
  * Each read is one statement, access check included: the walk starts only from a root row that passes `access`
  * (an SQL condition on `batches`), so a batch the caller may not see gives no rows at all, like a missing one.
@@ -41,7 +42,7 @@ const COLUMNS: Record<Direction, { here: SQL; next: SQL }> = {
   forward: { here: sql.raw('from_batch_id'), next: sql.raw('to_batch_id') },
 };
 
-function walk(root: string, access: SQL, direction: Direction, maxDepth: number, rowCap: number) {
+function walk(root: string, access: SQL, direction: Direction, maxDepth: number) {
   const c = COLUMNS[direction];
   return sql`
     WITH RECURSIVE root AS (SELECT id, region_code FROM batches WHERE id = ${root}::uuid AND (${access})),
@@ -51,9 +52,12 @@ function walk(root: string, access: SQL, direction: Direction, maxDepth: number,
       SELECT e.${c.next}, w.depth + 1
       FROM walk w JOIN batch_edges e ON e.${c.here} = w.id
       WHERE w.depth < ${maxDepth}
-    ),
-    seen AS MATERIALIZED (SELECT id, depth FROM walk LIMIT ${rowCap}),
-    found AS MATERIALIZED (SELECT id, min(depth) AS depth FROM seen GROUP BY id)`;
+    )`;
+}
+
+/** Each batch of the walk's first `rowCap` rows once, at its smallest depth, with the number of rows that reached it. */
+function found(rowCap: number) {
+  return sql`, found AS MATERIALIZED (SELECT id, min(depth) AS depth, count(*) AS reached FROM (SELECT id, depth FROM walk LIMIT ${rowCap}) seen GROUP BY id)`;
 }
 
 type GraphRowRaw = {
@@ -110,14 +114,14 @@ export async function traceRows(db: Executor, root: string, access: SQL, directi
   const c = COLUMNS[direction];
   const rows = await queryRows<GraphRowRaw>(
     db,
-    sql`${walk(root, access, direction, maxDepth, rowCap)},
+    sql`${walk(root, access, direction, maxDepth)}${found(rowCap)},
     kept AS MATERIALIZED (
       SELECT f.depth, b.id, b.code, b.product_id, b.source, b.quantity, b.unit, b.stock, b.created_at, b.harvest_date, b.subject_id, b.holder, b.region_code
       FROM found f JOIN batches b ON b.id = f.id
       ORDER BY f.depth, b.created_at, b.id
       LIMIT ${cap}
     )
-    SELECT 'n' AS r, (SELECT count(*) FROM seen)::int AS walked, (SELECT count(*) FROM found)::int AS total, k.depth, k.id::text AS id, k.code,
+    SELECT 'n' AS r, (SELECT sum(reached) FROM found)::int AS walked, (SELECT count(*) FROM found)::int AS total, k.depth, k.id::text AS id, k.code,
       p.name AS product_name, p.class_code, k.source, k.quantity::float8 AS quantity, k.unit, k.stock::float8 AS stock,
       (extract(epoch FROM k.created_at) * 1000)::float8 AS created_ms, k.harvest_date::text AS harvest_date, k.subject_id::text AS subject_id,
       k.holder, k.region_code, ${subjectNameSql(sql`k.subject_id`)} AS subject_name,
@@ -161,56 +165,69 @@ export async function traceRows(db: Executor, root: string, access: SQL, directi
   return { nodes, edges, truncated };
 }
 
-export type RecallRow = {
+export type RecallRow = SubjectContactColumns & {
   depth: number;
   id: string;
   code: string;
   product_id: string;
   source: string;
-  quantity: number;
+  /** `numeric` as text, like `stock`: a float8 cast would print and parse it once more on the server. */
+  quantity: string;
   unit: string;
-  stock: number;
+  stock: string;
   subject_id: string | null;
   holder: Holder | null;
   region_code: string;
-  received: number | null;
-  received_ms: number | null;
+  created_ms: number;
+  /** A merge's or processing output's sum and first time of its incoming edges from the recalled batches. */
+  merged: [number | null, number | null] | null;
 };
 
 /**
  * Every batch downstream of `root` within `maxDepth` hops (root first, at depth 0), with what reached each one from
- * the recalled goods. A batch made by a sale, a market entry or a split has one incoming edge, created with it for
- * its whole quantity, so that is what it received, when it was made; only a merge or a processing output, whose
- * inputs may partly come from elsewhere, sums its incoming edges from batches of the same walk (one index look-up
- * each, skipped for the others). The root's row carries no meaning in `received`. `undefined` when
- * `root` is missing or fails `access`; `tooMany` instead of a partial list when there are more than `max` (the
- * rows are then an arbitrary part, to be refused by the caller).
+ * the recalled goods and its holder's contact (`subjectContactSql`), handed to `onRow` as the rows arrive. They come
+ * straight from the walk, shallowest first, so the list is being read while the walk goes on; a batch reached again
+ * along a longer path is skipped here (the walk keeps one row per batch and depth, not per batch). A batch made by a
+ * sale, a market entry or a split has one incoming edge, created with it for its whole quantity, so that is what it
+ * received, when it was made; only a merge or a processing output, whose inputs may partly come from elsewhere,
+ * sums its incoming edges from batches of the same walk (`merged`: one index look-up each, skipped for the others;
+ * the first such batch makes the server finish the walk). `undefined` when `root` is missing or fails `access`.
+ * `tooMany`, with the total counted apart, when there are more than `max`: the read stops there, and the rows
+ * handed over until then are for the caller to drop.
  */
-export async function recallRows(db: Executor, root: string, access: SQL, maxDepth: number, max: number) {
+export async function recallRows(db: Executor, root: string, access: SQL, maxDepth: number, max: number, onRow: (row: RecallRow) => void) {
   const rowCap = max * 10;
-  const rows = await queryRows<RecallRow & { walked: number; total: number }>(
+  const contact = subjectContactSql(sql`b.subject_id`);
+  const listed = new Set<string>();
+  let walked = 0;
+  await forEachRow<RecallRow>(
     db,
-    sql`${walk(root, access, 'forward', maxDepth, rowCap)}
-    SELECT (SELECT count(*) FROM seen)::int AS walked, (SELECT count(*) FROM found)::int AS total, f.depth,
-      b.id::text AS id, b.code, b.product_id::text AS product_id, b.source, b.quantity::float8 AS quantity, b.unit, b.stock::float8 AS stock,
-      b.subject_id::text AS subject_id, b.holder, b.region_code,
-      coalesce(r.q, b.quantity::float8) AS received, (extract(epoch FROM coalesce(r.at, b.created_at)) * 1000)::float8 AS received_ms
-    FROM found f
-      JOIN batches b ON b.id = f.id
-      LEFT JOIN LATERAL (
-        SELECT sum(e.quantity)::float8 AS q, min(e.created_at) AS at
-        FROM batch_edges e
-        WHERE e.to_batch_id = f.id AND b.source IN ('merge', 'process') AND e.from_batch_id IN (SELECT id FROM found)
-      ) r ON true
-    LIMIT ${max + 2}`,
+    sql`${walk(root, access, 'forward', maxDepth)}
+    SELECT w.depth, b.id::text AS id, b.code, b.product_id::text AS product_id, b.source, b.quantity, b.unit, b.stock,
+      b.subject_id::text AS subject_id, b.holder, b.region_code, date_part('epoch', b.created_at) * 1000 AS created_ms,
+      CASE WHEN w.depth > 0 AND b.source IN ('merge', 'process') THEN (
+        SELECT ARRAY[sum(e.quantity), date_part('epoch', min(e.created_at)) * 1000] FROM batch_edges e
+        WHERE e.to_batch_id = w.id AND e.from_batch_id IN (SELECT id FROM walk LIMIT ${rowCap})
+      ) END AS merged,
+      ${contact.columns}
+    FROM (SELECT id, depth FROM walk LIMIT ${rowCap}) w
+      JOIN batches b ON b.id = w.id
+      ${contact.join}`,
+    (row) => {
+      walked++;
+      if (listed.has(row.id)) return;
+      listed.add(row.id);
+      if (listed.size > max + 1) return false;
+      onRow(row);
+    },
   );
-  const first = rows[0];
-  if (!first) return undefined;
-  const total = first.total - 1;
-  // Sorted here rather than by the server: a sort of the planner's guessed size spills to disk at 10,000 rows.
-  const list = rows.map(({ walked: _w, total: _t, ...row }) => row);
-  list.sort((a, b) => a.depth - b.depth || (a.received_ms ?? 0) - (b.received_ms ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { rows: list, tooMany: first.walked >= rowCap || total > max, total };
+  if (!listed.size) return undefined;
+  if (listed.size <= max + 1 && walked < rowCap) return { total: listed.size - 1, tooMany: false };
+  const [counted] = await queryRows<{ total: number }>(
+    db,
+    sql`${walk(root, access, 'forward', maxDepth)}${found(rowCap)} SELECT count(*)::int - 1 AS total FROM found`,
+  );
+  return { total: counted!.total, tooMany: true };
 }
 
 /** Names of products by id: a recall list has thousands of batches but few products, named once each here. */

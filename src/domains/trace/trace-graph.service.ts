@@ -4,11 +4,11 @@ import type { Db } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import type { Pii } from '../../platform/pii/pii.js';
-import { countyNames, subjectContacts } from '../registry/index.js';
+import { countyNames, subjectContactReader } from '../registry/index.js';
 import { traceError } from './errors.js';
 import type { Holder } from './schema.js';
 import { MAX_TRACE_DEPTH, type RecallOut, type TraceGraphOut, type TraceQuery } from './trace-graph.contracts.js';
-import { productNames, recallRows, traceAccess, traceRows, type Direction } from './trace-graph.queries.js';
+import { productNames, recallRows, traceAccess, traceRows, type Direction, type RecallRow } from './trace-graph.queries.js';
 
 export type TraceGraphDeps = { db: Db; pii: Pii };
 
@@ -68,48 +68,55 @@ export async function traceGraph(deps: TraceGraphDeps, actor: Actor, batchId: st
  */
 export async function recallList(deps: TraceGraphDeps, ctx: CommandContext, batchId: string, format: 'json' | 'xlsx' = 'json'): Promise<RecallOut> {
   const actor = agencyActorIn(ctx);
-  const found = await recallRows(deps.db, batchId, traceAccess(actor), MAX_TRACE_DEPTH, RECALL_MAX);
-  if (!found) throw traceError('BATCH_NOT_FOUND');
-  if (found.tooMany) throw traceError('RECALL_TOO_LARGE', { batches: found.total, max: RECALL_MAX });
-  const [root, ...downstream] = found.rows;
-  const [contacts, counties, products] = await Promise.all([
-    subjectContacts(deps.db, deps.pii, found.rows.flatMap((r) => (r.subject_id ? [r.subject_id] : []))),
-    countyNames(deps.db),
-    productNames(deps.db, found.rows.map((r) => r.product_id)),
-  ]);
-  // The phones of holders recorded by hand, all in one batch decryption.
-  const stored = downstream.flatMap((r) => (!r.subject_id && r.holder?.phone ? [r.holder.phone] : []));
-  const phones = new Map<string, string>();
-  deps.pii.decryptMany(stored).forEach((p, i) => phones.set(stored[i]!, p));
-  const phoneOf = (enc: string | undefined) => (enc ? (phones.get(enc) ?? null) : null);
-
-  const holders = downstream.map((r) => {
-    const kind = holderKind(r.source, r.subject_id, r.holder);
-    const contact = r.subject_id ? contacts.get(r.subject_id) : undefined;
+  const counties = await countyNames(deps.db);
+  const contactOf = subjectContactReader(deps.pii);
+  let root: (RecallRow & { holderName: string }) | undefined;
+  const holders: RecallOut['holders'] = [];
+  const productOf: string[] = [];
+  // Distinct holders: a subject by id, a buyer recorded by hand by name and phone.
+  const subjectsSeen = new Set<string>();
+  const othersSeen = new Set<string>();
+  // Each row becomes its line as it arrives, phone decrypted, while the server is still looking up the next rows.
+  const found = await recallRows(deps.db, batchId, traceAccess(actor), MAX_TRACE_DEPTH, RECALL_MAX, (r) => {
+    if (r.depth === 0) {
+      root = { ...r, holderName: r.contact_name ?? r.holder?.name ?? '' };
+      return;
+    }
+    const contact = contactOf(r);
+    const name = contact?.name ?? r.holder?.name ?? '';
+    const phone = contact ? contact.phone : r.holder?.phone ? deps.pii.decrypt(r.holder.phone) : null;
+    if (r.subject_id) subjectsSeen.add(r.subject_id);
+    else othersSeen.add(`${name}|${phone ?? ''}`);
     const county = r.region_code.slice(0, 6);
-    return {
+    productOf.push(r.product_id);
+    holders.push({
       hops: r.depth,
       batchId: r.id,
       batchCode: r.code,
-      productName: products.get(r.product_id) ?? '',
-      holderKind: kind,
+      productName: '',
+      holderKind: holderKind(r.source, r.subject_id, r.holder),
       subjectId: r.subject_id,
-      name: contact?.name ?? r.holder?.name ?? '',
+      name,
       identityCode: contact?.identityCode || null,
-      phone: contact ? contact.phone : phoneOf(r.holder?.phone),
+      phone,
       address: contact?.address ?? r.holder?.address ?? null,
       county,
       countyName: counties.get(county) ?? null,
       marketKind: r.holder?.marketKind ?? null,
       stall: r.holder?.stall ?? null,
-      quantityReceived: r.received ?? 0,
+      quantityReceived: r.merged?.[0] ?? Number(r.quantity),
       unit: r.unit,
-      stock: r.stock,
-      receivedAt: new Date(r.received_ms ?? 0),
-    };
+      stock: Number(r.stock),
+      receivedAt: new Date(r.merged?.[1] ?? r.created_ms),
+    });
   });
+  if (found?.tooMany) throw traceError('RECALL_TOO_LARGE', { batches: found.total, max: RECALL_MAX });
+  if (!root) throw traceError('BATCH_NOT_FOUND');
+  const products = await productNames(deps.db, [root.product_id, ...productOf]);
+  for (const [i, h] of holders.entries()) h.productName = products.get(productOf[i]!) ?? '';
+  // Put in order here: the rows come as the walk finds them, and a sort by the server would wait for the last one.
+  holders.sort((a, b) => a.hops - b.hops || a.receivedAt.getTime() - b.receivedAt.getTime() || (a.batchId < b.batchId ? -1 : a.batchId > b.batchId ? 1 : 0));
 
-  const distinct = new Set(holders.map((h) => (h.subjectId ? `s:${h.subjectId}` : `u:${h.name}|${h.phone ?? ''}`)));
   const byUnit = new Map<string, { unit: string; shipped: number; stock: number }>();
   for (const h of holders) {
     const u = byUnit.get(h.unit) ?? { unit: h.unit, shipped: 0, stock: 0 };
@@ -117,17 +124,17 @@ export async function recallList(deps: TraceGraphDeps, ctx: CommandContext, batc
     u.stock += h.stock;
     byUnit.set(h.unit, u);
   }
-  const rootCounty = root!.region_code.slice(0, 6);
-  const rootHolder = root!.subject_id ? contacts.get(root!.subject_id)?.name : root!.holder?.name;
+  const rootRegion = root.region_code;
+  const rootCounty = rootRegion.slice(0, 6);
   const out: RecallOut = {
     batch: {
-      id: root!.id,
-      code: root!.code,
-      productName: products.get(root!.product_id) ?? '',
-      quantity: root!.quantity,
-      unit: root!.unit,
-      stock: root!.stock,
-      holderName: rootHolder ?? '',
+      id: root.id,
+      code: root.code,
+      productName: products.get(root.product_id) ?? '',
+      quantity: Number(root.quantity),
+      unit: root.unit,
+      stock: Number(root.stock),
+      holderName: root.holderName,
       county: rootCounty,
       countyName: counties.get(rootCounty) ?? null,
     },
@@ -135,7 +142,7 @@ export async function recallList(deps: TraceGraphDeps, ctx: CommandContext, batc
     holders,
     totals: {
       batches: holders.length,
-      holders: distinct.size,
+      holders: subjectsSeen.size + othersSeen.size,
       maxHops: holders.reduce((m, h) => Math.max(m, h.hops), 0),
       byUnit: [...byUnit.values()].map((u) => ({ unit: u.unit, shipped: round3(u.shipped), stock: round3(u.stock) })),
     },
@@ -146,8 +153,8 @@ export async function recallList(deps: TraceGraphDeps, ctx: CommandContext, batc
       action: 'trace.recall',
       targetType: 'batch',
       targetId: batchId,
-      regionCode: root!.region_code,
-      after: { code: root!.code, batches: out.totals.batches, holders: out.totals.holders, format },
+      regionCode: rootRegion,
+      after: { code: out.batch.code, batches: out.totals.batches, holders: out.totals.holders, format },
     }),
   );
   return out;

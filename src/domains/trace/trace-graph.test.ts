@@ -5,7 +5,8 @@ import { queryRows } from '../../platform/db/rows.js';
 import { expectError } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { registeredFarmer } from '../../../test/subjects.js';
-import { traceRows } from './trace-graph.queries.js';
+import { DEMO_SUBJECTS } from '../registry/index.js';
+import { recallRows, traceRows, type RecallRow } from './trace-graph.queries.js';
 
 // A small chain of 寿光市 化龙镇, built through the real API:
 //
@@ -214,10 +215,52 @@ describe('recall list', () => {
     expect(entry).toEqual({ actor_name: 'sg-law-admin', after: expect.objectContaining({ format: 'xlsx', batches: 5 }) });
   });
 
+  it('is refused whole, never cut, when more batches are downstream than a list may hold', async () => {
+    const read = async (max: number, access = sql`true`) => {
+      const rows: RecallRow[] = [];
+      const found = await recallRows(t.database.db, ids.A, access, 20, max, (r) => rows.push(r));
+      return { found, depths: rows.map((r) => r.depth).sort() };
+    };
+    expect(await read(5)).toEqual({ found: { total: 5, tooMany: false }, depths: [0, 1, 1, 2, 3, 3] });
+    expect(await read(4)).toEqual({ found: { total: 5, tooMany: true }, depths: [0, 1, 1, 2, 3] });
+    expect(await read(5, sql`false`)).toEqual({ found: undefined, depths: [] });
+  });
+
   it('lists nothing but the batch itself when nothing went downstream', async () => {
     const body = (await (await t.login('sg-admin')).get(`/api/v1/trace/batches/${ids.U}/recall`)).json();
     expect(body.holders).toEqual([]);
     expect(body.totals).toEqual({ batches: 0, holders: 0, maxHops: 0, byUnit: [] });
+  });
+});
+
+describe('identity codes in the recall list', () => {
+  it('come from the masked form kept at registration: a person masked, an organisation in full; decrypted where it is missing', async () => {
+    // 张建国, a person, sells into the co-operative, an organisation: each is a holder in some recall list.
+    const product = (await farmer.post('/api/v1/trace/products', { name: '寿光黄瓜', classCode: '04', spec: '散装', unit: 'kg' })).json();
+    const harvest = await farmer.post('/api/v1/trace/batches', { productId: product.id, quantity: 80, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' } });
+    expect(harvest.statusCode, harvest.body).toBe(201);
+    const bought = await sell(farmer, harvest.json().id, 40, coop);
+    const idOf = (username: string) => DEMO_SUBJECTS.find((s) => s.username === username)!.idNumber;
+    const person = idOf('sg-farmer');
+    const expected = { person: `0.${person.slice(0, 4)}${'*'.repeat(10)}${person.slice(-4)}.00000`, organisation: `2.${idOf('sg-coop')}.00000` };
+    const county = await t.login('sg-admin');
+    type Line = { batchId: string; subjectId: string; identityCode: string };
+    const lineOf = async (root: string, batchId: string) => (await county.get(`/api/v1/trace/batches/${root}/recall`)).json().holders.find((h: Line) => h.batchId === batchId) as Line;
+    const read = async () => ({ person: await lineOf(ids.A, ids.B1), organisation: await lineOf(harvest.json().id, bought) });
+    const lines = await read();
+    expect({ person: lines.person.identityCode, organisation: lines.organisation.identityCode }).toEqual(expected);
+
+    // Subjects registered before the masked form was kept have none: their numbers are decrypted and masked instead.
+    const subjectIds = [lines.person.subjectId, lines.organisation.subjectId];
+    const kept = await queryRows<{ id: string; id_shown: string }>(t.database.db, sql`SELECT id::text, id_shown FROM subjects WHERE id IN (${subjectIds[0]}::uuid, ${subjectIds[1]}::uuid)`);
+    expect(kept).toHaveLength(2);
+    await t.database.db.execute(sql`UPDATE subjects SET id_shown = NULL WHERE id IN (${subjectIds[0]}::uuid, ${subjectIds[1]}::uuid)`);
+    try {
+      const again = await read();
+      expect({ person: again.person.identityCode, organisation: again.organisation.identityCode }).toEqual(expected);
+    } finally {
+      for (const k of kept) await t.database.db.execute(sql`UPDATE subjects SET id_shown = ${k.id_shown} WHERE id = ${k.id}::uuid`);
+    }
   });
 });
 

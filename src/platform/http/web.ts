@@ -12,6 +12,9 @@ export async function installWebConsole(app: FastifyInstance): Promise<boolean> 
   return true;
 }
 
+/** Paths of the pages rendered on the server (a label's trace page, a Digital Link, an identity card): never the console's. */
+const SERVER_PAGES = /^\/(t|e|01)(\/|$)/;
+
 export function wantsConsolePage(method: string, url: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && !url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(url);
+  return (method === 'GET' || method === 'HEAD') && !url.startsWith('/api/') && !SERVER_PAGES.test(url) && !/\.[a-z0-9]+(\?|$)/i.test(url);
 }

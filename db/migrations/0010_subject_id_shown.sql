@@ -1,0 +1,1 @@
+ALTER TABLE "subjects" ADD COLUMN "id_shown" varchar(18);

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+// The public trace facts (消费查询): what the page behind every label shows and what markets and online shops read
+// as JSON. Only public facts: no phone of a person, no identity number, places down to the township.
+
+const text = z.object({ zh: z.string(), en: z.string() });
+const place = z.object({ regionCode: z.string(), name: z.string() });
+
+export const PUBLIC_WARNINGS = ['CODE_UNKNOWN', 'CODE_MISTYPED', 'PRODUCER_SUSPENDED', 'BATCH_FAILED', 'BATCH_RECALLED', 'SELF_CHECK_FAILED', 'OFTEN_LOOKED_UP'] as const;
+export const publicWarning = z.object({ code: z.enum(PUBLIC_WARNINGS), message: text });
+
+export const publicCertificate = z.object({
+  kind: z.string(),
+  number: z.string(),
+  products: z.string(),
+  issuer: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  verified: z.boolean(),
+  valid: z.boolean(),
+});
+
+export const publicHop = z.object({
+  /** Hops back from the looked-up batch (0 is that batch). */
+  hops: z.number(),
+  code: z.string(),
+  codeType: text,
+  /** 'producer' (自产), 'processor' (加工), 'buyer' (a registered buyer), 'person' (a buyer recorded by hand), 'market' (入市). */
+  holderKind: z.enum(['producer', 'processor', 'buyer', 'person', 'market', 'holder']),
+  holderName: z.string(),
+  county: place,
+  receivedAt: z.date(),
+  quantity: z.number(),
+  unit: z.string(),
+  source: z.string(),
+  /** 入市追溯凭证: the market's kind and the stall, on a market-entry voucher's hop. */
+  voucher: z.object({ marketKind: z.string().nullable(), stall: z.string().nullable() }).nullable(),
+});
+
+export const publicTraceOut = z.object({
+  code: z.string(),
+  codeType: text,
+  product: z.object({ name: z.string(), spec: z.string(), brand: z.string().nullable(), gtin: z.string().nullable(), classCode: z.string(), className: text }),
+  batch: z.object({
+    source: z.string(),
+    quantity: z.number(),
+    unit: z.string(),
+    harvestDate: z.string().nullable(),
+    recordedAt: z.date(),
+    selfCheck: z.string(),
+    status: z.string(),
+    base: z.object({ name: z.string(), place }).nullable(),
+  }),
+  producers: z.array(
+    z.object({
+      name: z.string(),
+      county: place,
+      suspended: z.boolean(),
+      certificates: z.array(publicCertificate),
+      /** The producer's batch carries a 承诺达标合格证 (the pledge that it meets the standards). */
+      pledged: z.boolean(),
+    }),
+  ),
+  chain: z.array(publicHop),
+  lookups: z.object({ count: z.number(), firstAt: z.date() }),
+  warnings: z.array(publicWarning),
+});
+export type PublicTraceOut = z.infer<typeof publicTraceOut>;
+
+export const verifyIn = z.strictObject({ codes: z.array(z.string().max(64)).min(1).max(1000) });
+export const verifyOut = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      /** 'valid' a batch's code, 'issued' a code not yet on a batch, 'unknown', or 'invalid' (not a code, a wrong check digit). */
+      result: z.enum(['valid', 'issued', 'unknown', 'invalid']),
+      productName: z.string().nullable(),
+      warnings: z.array(z.enum(PUBLIC_WARNINGS)),
+    }),
+  ),
+});
