@@ -7,6 +7,7 @@ import { serialPermutation } from '../src/domains/trace/serial-permutation.js';
 import type { Database } from '../src/platform/db/client.js';
 import { queryRows } from '../src/platform/db/rows.js';
 import type { Pii } from '../src/platform/pii/pii.js';
+import { rng } from './lib-random.js';
 
 /**
  * Supply chains as the trace services leave them, for the public look-up bench, written set-based into the tables
@@ -34,15 +35,6 @@ const CERTIFICATES = [
   { kind: 'pollution_free', issuer: '农业农村部农产品质量安全中心' },
 ];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The uuid of batch i ('b' + i) and of the other rows: md5 of a label with the version-4 bits set (bench_uuid in SQL). */
 export function benchUuid(label: string): string {

@@ -72,7 +72,8 @@ async function plainInsertBaseline(database: Database): Promise<number> {
       annualOutput: Number(r.annualOutput),
       outputUnit: String(r.outputUnit),
       idKind: String(r.idKind).split(' ')[0]!,
-      idNumber: `B${String(r.idNumber)}`,
+      // Another identity (the import rows hold the originals) of the same 18 characters.
+      idNumber: `B${String(r.idNumber).slice(1)}`,
       legalRep: String(r.legalRep),
       phone: String(r.phone),
       photos: [],

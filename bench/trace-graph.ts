@@ -10,6 +10,7 @@ import { openPostgres, type Database } from '../src/platform/db/client.js';
 import { queryRows } from '../src/platform/db/rows.js';
 import { createPii, type Pii } from '../src/platform/pii/pii.js';
 import { adminQuery, withDatabase } from '../test/template.js';
+import { rng } from './lib-random.js';
 
 /**
  * Backward + forward trace (DESIGN.md §8): 1,000,000 batches and 2,000,000 edges on PostgreSQL, written into the
@@ -55,15 +56,6 @@ const SECRET = 'bench-secret-key-bench-secret-key-0123456789';
 // ---------------------------------------------------------------------------------------------------------------
 // The graph, generated in memory (typed arrays), then written set-based.
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(20260401);
 const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 

@@ -1,8 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from './browser.js';
+import { apiLogin, call } from './api.js';
 import * as ui from './ui.js';
-import { browserSuite, DEMO_PASSWORD, PHONE, shown, text } from './ui.js';
+import { browserSuite, PHONE, shown, text } from './ui.js';
 
 // 消费查询, the page behind every label, as a shopper sees it on a phone. A chain is set up through the API: sg-coop
 // (寿光市化龙镇绿源蔬菜专业合作社) grows tomatoes on a base in 化龙镇, issues the 承诺达标合格证 and sells 120 kg to
@@ -23,27 +24,6 @@ const phoneProblems: string[] = [];
 let code = ''; // the market-entry voucher's code, printed on the stall's label
 let wrong = ''; // the same code with one middle digit mistyped
 
-type Session = { cookie: string; csrf: string };
-
-async function apiLogin(username: string): Promise<Session> {
-  const res = await fetch(`${suite.server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  expect(res.status, await res.clone().text()).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
-/** A call as `who`; a write must answer `expected`. */
-async function call<T>(who: Session, method: 'GET' | 'POST', url: string, body?: unknown, expected = method === 'GET' ? 200 : 201): Promise<T> {
-  const res = await fetch(`${suite.server.baseUrl}/api/v1${url}`, {
-    method,
-    headers: { cookie: who.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': who.csrf }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = await res.text();
-  expect(res.status, `${method} ${url}: ${answer}`).toBe(expected);
-  return (answer.startsWith('{') ? JSON.parse(answer) : answer) as T;
-}
-
 const isoDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** The items of the chain of custody, in the order the page lists them. */
@@ -52,8 +32,8 @@ const hops = (p: Page, heading: string) => p.locator('h2', { hasText: heading })
 const fact = (p: Page, label: string) => p.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
 
 beforeAll(async () => {
-  const coop = await apiLogin('sg-coop');
-  const farmer = await apiLogin('sg-farmer');
+  const coop = await apiLogin(suite.server.baseUrl, 'sg-coop');
+  const farmer = await apiLogin(suite.server.baseUrl, 'sg-farmer');
   const base = await call<{ id: string }>(coop, 'POST', '/trace/bases', { name: BASE, regionCode: '370783100', address: '化龙镇东村北 2 号', area: 35, areaUnit: 'mu', lat: 36.88, lng: 118.74 });
   const product = await call<{ id: string }>(coop, 'POST', '/trace/products', { name: PRODUCT, classCode: '03010101', spec: '5kg/箱', unit: 'kg', brand: '绿源' });
   const batch = await call<{ id: string }>(coop, 'POST', '/trace/batches', { productId: product.id, baseId: base.id, quantity: 500, unit: 'kg', harvestDate: isoDay(-1), selfCheck: { result: 'pass' } });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiLogin, call } from './api.js';
 import * as ui from './ui.js';
 import { browserSuite, DEMO_PASSWORD, DESKTOP, PHONE, shown, text } from './ui.js';
 
@@ -22,27 +23,6 @@ const suite = browserSuite('recall');
 let page: Page;
 let codeA = ''; // sg-coop's batch of own production
 let codeB = ''; // sg-farmer's batch, bought from sg-coop
-
-type Session = { cookie: string; csrf: string };
-
-async function apiLogin(username: string): Promise<Session> {
-  const res = await fetch(`${suite.server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  expect(res.status, await res.clone().text()).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
-/** A call as `who`; a write must answer `expected`. */
-async function call<T>(who: Session, method: 'GET' | 'POST', url: string, body?: unknown, expected = method === 'GET' ? 200 : 201): Promise<T> {
-  const res = await fetch(`${suite.server.baseUrl}/api/v1${url}`, {
-    method,
-    headers: { cookie: who.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': who.csrf }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = await res.text();
-  expect(res.status, `${method} ${url}: ${answer}`).toBe(expected);
-  return JSON.parse(answer) as T;
-}
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -81,8 +61,8 @@ async function downloaded(p: Page, click: () => Promise<void>): Promise<{ name: 
 
 beforeAll(async () => {
   page = suite.page;
-  const coop = await apiLogin('sg-coop');
-  const farmer = await apiLogin('sg-farmer');
+  const coop = await apiLogin(suite.server.baseUrl, 'sg-coop');
+  const farmer = await apiLogin(suite.server.baseUrl, 'sg-farmer');
   const product = await call<{ id: string }>(coop, 'POST', '/trace/products', { name: PRODUCT, classCode: '04', spec: '散装', unit: 'kg' });
   const batch = await call<{ id: string; code: string }>(coop, 'POST', '/trace/batches', { productId: product.id, quantity: 500, unit: 'kg', harvestDate: isoDay(-1), selfCheck: { result: 'pass' } });
   codeA = batch.code;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 
 /** The one database handle every domain receives; the same type for PGlite and PostgreSQL. */
@@ -11,6 +12,21 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything that can run a query: the database or an open transaction. */
 export type Executor = Db | Tx;
+
+/**
+ * The PostgreSQL pool behind an executor, for the few reads that need the driver itself (named prepared statements,
+ * rows streamed as they arrive), with their SQL text and parameters; none on PGlite or inside a transaction.
+ */
+export function poolOf(executor: Executor): pg.Pool | undefined {
+  const client = (executor as { $client?: unknown }).$client;
+  return client instanceof pg.Pool ? client : undefined;
+}
+
+const dialect = new PgDialect();
+export const toQuery = (query: SQL): { text: string; params: unknown[] } => {
+  const q = dialect.sqlToQuery(query);
+  return { text: q.sql, params: q.params };
+};
 
 export type Database = {
   db: Db;

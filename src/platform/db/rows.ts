@@ -1,7 +1,5 @@
 import { getTableColumns, type InferSelectModel, type SQL, type Table } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import pg from 'pg';
-import type { Executor } from './client.js';
+import { poolOf, toQuery, type Executor } from './client.js';
 
 /** Raw SQL for reports and graph queries. Both drivers return `{ rows }`; int8 is already a number (client.ts). */
 export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
@@ -9,18 +7,16 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
   return result.rows;
 }
 
-const dialect = new PgDialect();
-
 /**
  * A hot read as a named prepared statement on PostgreSQL: each connection plans it once (then PostgreSQL keeps a
  * generic plan) instead of on every call, which for a query of a dozen joins costs more than running it. `name`
  * must belong to this one query text. On PGlite (in process, one connection) it is an ordinary query.
  */
 export async function queryPrepared<T>(executor: Executor, name: string, query: SQL): Promise<T[]> {
-  const client = (executor as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return queryRows<T>(executor, query);
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return (await client.query({ name, text, values: params })).rows as T[];
+  const pool = poolOf(executor);
+  if (!pool) return queryRows<T>(executor, query);
+  const { text, params } = toQuery(query);
+  return (await pool.query({ name, text, values: params })).rows as T[];
 }
 
 /** Escapes LIKE wildcards in user input, for `column LIKE '%' || input || '%'`. */

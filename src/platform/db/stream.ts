@@ -1,10 +1,7 @@
 import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import type { Executor } from './client.js';
+import { poolOf, toQuery, type Executor } from './client.js';
 import { queryRows } from './rows.js';
-
-const dialect = new PgDialect();
 
 /**
  * Raw SQL whose rows are handed to `onRow` one at a time as they arrive, for a large read with work of its own on
@@ -15,12 +12,12 @@ const dialect = new PgDialect();
  * open transaction, answer all at once; the rows are then handed over the same way.
  */
 export async function forEachRow<T>(db: Executor, query: SQL, onRow: (row: T) => void | false): Promise<void> {
-  const pool = (db as { $client?: unknown }).$client;
-  if (!(pool instanceof pg.Pool)) {
+  const pool = poolOf(db);
+  if (!pool) {
     for (const row of await queryRows<T>(db, query)) if (onRow(row) === false) break;
     return;
   }
-  const { sql: text, params } = dialect.sqlToQuery(query);
+  const { text, params } = toQuery(query);
   const client = await pool.connect();
   let broken: Error | undefined;
   // A lost connection is reported on the client as well as on the query: unheard, it would end the process.
