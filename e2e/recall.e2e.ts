@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, call } from './api.js';
 import * as ui from './ui.js';
@@ -26,18 +25,7 @@ let codeB = ''; // sg-farmer's batch, bought from sg-coop
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-/** A full-page picture from the top. */
-async function screenshot(p: Page, name: string, fullPage = true) {
-  if (fullPage) await p.evaluate(() => window.scrollTo(0, 0));
-  await ui.screenshot(p, `recall-${name}`, fullPage);
-}
-
-/** A picture of one part of the page (a card). */
-async function snapPart(part: Locator, name: string) {
-  await part.page().mouse.move(0, 0);
-  await part.page().waitForTimeout(300);
-  await part.screenshot({ path: path.join(ui.ARTIFACTS, `recall-${name}.png`) });
-}
+const { screenshot, snapPart } = ui.suitePictures('recall');
 
 /** Opens a page from the side menu (folded away on a phone), once the console is there. */
 async function openMenu(p: Page, label: string) {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepArtifact, pdfPageToPng, pdfText } from '../test/pdf.js';
@@ -28,18 +27,7 @@ let batchCode = '';
 let buyerToken = '';
 let buyerBatchCode = '';
 
-/** A full-page picture from the top (the header stays where it belongs), or the visible part of a drawer. */
-async function screenshot(p: Page, name: string, fullPage = true) {
-  if (fullPage) await p.evaluate(() => window.scrollTo(0, 0));
-  await ui.screenshot(p, `trace-${name}`, fullPage);
-}
-
-/** A picture of one part of the page (the chain card). */
-async function snapPart(part: Locator, name: string) {
-  await part.page().mouse.move(0, 0);
-  await part.page().waitForTimeout(300);
-  await part.screenshot({ path: path.join(ui.ARTIFACTS, `trace-${name}.png`) });
-}
+const { screenshot, snapPart } = ui.suitePictures('trace');
 const toast = (p: Page, words: string) => ui.toast(p, words);
 /** A button's name ends with its words (an icon before them adds its own name); antd spaces two-character labels. */
 const endsWith = (label: string) => new RegExp(`${[...label].join('\\s*')}\\s*$`);

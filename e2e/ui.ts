@@ -134,3 +134,21 @@ export async function screenshot(page: Page, name: string, fullPage = true) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
+
+/** A picture of one part of the page (a card) into e2e/artifacts/{name}.png, the mouse out of the way. */
+export async function snapPart(part: Locator, name: string) {
+  await part.page().mouse.move(0, 0);
+  await part.page().waitForTimeout(300);
+  await part.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+/** Screenshot helpers named for one suite: its pictures are `{prefix}-{name}.png`, a full page taken from the top. */
+export function suitePictures(prefix: string) {
+  return {
+    async screenshot(p: Page, name: string, fullPage = true) {
+      if (fullPage) await p.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(p, `${prefix}-${name}`, fullPage);
+    },
+    snapPart: (part: Locator, name: string) => snapPart(part, `${prefix}-${name}`),
+  };
+}

@@ -18,6 +18,11 @@ export async function ownBatchForUpdate(tx: Tx, subjectId: string, batchId: stri
     .from(batches)
     .where(and(eq(batches.id, batchId), eq(batches.subjectId, subjectId)))
     .for('update');
+  return movable(batch, batchId, unit);
+}
+
+/** The subject's batch it may move goods from: active, counted in the unit given. */
+function movable(batch: BatchRow | undefined, batchId: string, unit?: string): BatchRow {
   if (!batch || batch.status !== 'active') throw traceError('BATCH_NOT_FOUND', { batchId });
   if (unit !== undefined && batch.unit !== unit) throw traceError('UNIT_MISMATCH', { expected: batch.unit, given: unit });
   return batch;
@@ -53,12 +58,11 @@ export function freezeSql(f: { subjectId: string; batchId: string; unit: string;
 
 /** Why a freeze was refused: not the subject's batch, another unit, or not enough free stock; the batch otherwise. */
 export async function explainRefusedFreeze(db: Executor, subjectId: string, batchId: string, unit: string, quantity: number): Promise<BatchRow> {
-  const [batch] = await db
+  const [row] = await db
     .select()
     .from(batches)
     .where(and(eq(batches.id, batchId), eq(batches.subjectId, subjectId)));
-  if (!batch || batch.status !== 'active') throw traceError('BATCH_NOT_FOUND', { batchId });
-  if (batch.unit !== unit) throw traceError('UNIT_MISMATCH', { expected: batch.unit, given: unit });
+  const batch = movable(row, batchId, unit);
   if (batch.stock - batch.frozen < quantity) throw traceError('INSUFFICIENT_STOCK', { batchId, available: batch.stock - batch.frozen, requested: quantity });
   return batch;
 }
