@@ -63,32 +63,56 @@ export async function nextCode(db: Db, key: Buffer, type: ProductCodeType, count
 /** One array parameter in PostgreSQL's text form (digits only here, so nothing needs quoting). */
 const pgArray = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
 
-/** Rows per INSERT … SELECT unnest(…): arrays are one parameter each, so chunks only bound memory. */
-const CHUNK = 100_000;
+/**
+ * Codes per INSERT … SELECT unnest(…). Arrays are one parameter each; the chunk is small enough that working out
+ * the next one overlaps most of the database's time on this one (see issueCodes), and large enough to keep
+ * statements few.
+ */
+const CHUNK = 50_000;
+
+/** Lets the driver put a query on the wire before the thread goes back to CPU work. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * 赋码: issues `n` codes of a type for a subject of a county, inside the caller's transaction — a range of
- * counters, their serials through the county's permutation in one batch, the transposition-safe ones kept, and
- * one array insert per chunk.
+ * counters, their serials through the county's permutation, the transposition-safe ones kept, and one array
+ * insert per chunk. The next chunk's serials are worked out while the database inserts the last one, so a print
+ * run costs little more than its inserts (on PostgreSQL; PGlite shares our thread and simply runs them in turn).
  */
 export async function issueCodes(db: Executor, key: Buffer, input: { type: ProductCodeType; county: string; n: number; subjectId?: string | null; batchId?: string | null }): Promise<string[]> {
   const permutation = permutationOf(key, input.type, input.county);
-  let issued: { code: string; counter: number }[] = [];
-  while (issued.length < input.n) {
-    // About two counters in three give a transposition-safe code (codes.ts): reserve for that, and more if short.
-    const want = input.n - issued.length;
-    const m = want + Math.ceil(want * 0.6) + 2;
-    const first = await reserveCounters(db, input.type, input.county, m);
-    issued = issued.concat(safeCodes(permutation, input.type, input.county, Array.from({ length: m }, (_, i) => first + i)).slice(0, want));
+  const codes: string[] = [];
+  let spare: { first: number; count: number } = { first: 0, count: 0 };
+  let inserting: Promise<unknown> | undefined;
+  while (codes.length < input.n) {
+    const want = Math.min(CHUNK, input.n - codes.length);
+    if (spare.count === 0) {
+      // About three counters in four give a transposition-safe code (codes.ts): reserve for the whole run at once.
+      const rest = input.n - codes.length;
+      const m = rest + Math.ceil(rest * 0.4) + 2;
+      spare = { first: await reserveCounters(db, input.type, input.county, m), count: m };
+    }
+    const take = Math.min(spare.count, want + Math.ceil(want * 0.4) + 2);
+    const counters = Array.from({ length: take }, (_, i) => spare.first + i);
+    const part = safeCodes(permutation, input.type, input.county, counters).slice(0, want);
+    // Counters past the last one kept go back to the spare range, so none is skipped for nothing.
+    const used = part.length === want ? part[part.length - 1]!.counter - spare.first + 1 : take;
+    spare = { first: spare.first + used, count: spare.count - used };
+    await inserting;
+    inserting = insertCodes(db, input, part);
+    // Without a handler a failure while we compute the next chunk would be an unhandled rejection.
+    inserting.catch(() => undefined);
+    await yieldToIo();
+    for (const c of part) codes.push(c.code);
   }
-  const codes = issued.map((c) => c.code);
-  const counters = issued.map((c) => c.counter);
-  for (let i = 0; i < codes.length; i += CHUNK) {
-    const part = codes.slice(i, i + CHUNK);
-    await db.execute(sql`
-      INSERT INTO trace_codes (code, type, county, province, counter, subject_id, batch_id)
-      SELECT c, ${input.type}, ${input.county}, ${input.county.slice(0, 2)}, n, ${input.subjectId ?? null}::uuid, ${input.batchId ?? null}::uuid
-      FROM unnest(${pgArray(part)}::text[], ${pgArray(counters.slice(i, i + CHUNK))}::bigint[]) AS t(c, n)`);
-  }
+  await inserting;
   return codes;
+}
+
+// Async so the caller holds a real promise: drizzle's query is a thenable that runs again on every `then`.
+async function insertCodes(db: Executor, input: { type: ProductCodeType; county: string; subjectId?: string | null; batchId?: string | null }, part: { code: string; counter: number }[]) {
+  await db.execute(sql`
+    INSERT INTO trace_codes (code, type, county, province, counter, subject_id, batch_id)
+    SELECT c, ${input.type}, ${input.county}, ${input.county.slice(0, 2)}, n, ${input.subjectId ?? null}::uuid, ${input.batchId ?? null}::uuid
+    FROM unnest(${pgArray(part.map((c) => c.code))}::text[], ${pgArray(part.map((c) => c.counter))}::bigint[]) AS t(c, n)`);
 }
