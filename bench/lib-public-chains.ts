@@ -7,6 +7,7 @@ import { serialPermutation } from '../src/domains/trace/serial-permutation.js';
 import type { Database } from '../src/platform/db/client.js';
 import { queryRows } from '../src/platform/db/rows.js';
 import type { Pii } from '../src/platform/pii/pii.js';
+import { withPublicChainsAfter } from './lib-bulk-load.js';
 import { rng } from './lib-random.js';
 
 /**
@@ -19,7 +20,8 @@ import { rng } from './lib-random.js';
  *    承诺达标合格证) → scan trade, confirmed → a collector's batch (type-2 code) → [scan trade → a wholesaler's
  *    batch (type-2)] → 入市 → the market's batch with its type-3 voucher; quantities and stocks conserved;
  *  - every code issued as the code service issues it (safeCodes through the county's keyed permutation, recorded in
- *    trace_codes, counters in code_counters), so the bench looks up codes a label would carry.
+ *    trace_codes, counters in code_counters), so the bench looks up codes a label would carry;
+ *  - each batch's public chain, as the triggers write it (lib-bulk-load.ts).
  * Not written: trace events and input records, which the public page does not read.
  */
 export const COUNTIES = 200;
@@ -202,7 +204,7 @@ export async function buildChains(database: Database, pii: Pii, secretKey: strin
       UNION ALL SELECT 'pledge', NULL WHERE f.s % 3 = 0) x`);
   log(`${COUNTIES * PER_COUNTY} subjects, their products, bases and certificates written`);
 
-  await withKeysRebuiltAfter(database, ['batches', 'trace_codes', 'batch_edges', 'trades'], async () => {
+  await withPublicChainsAfter(database, true, () => withKeysRebuiltAfter(database, ['batches', 'trace_codes', 'batch_edges', 'trades'], async () => {
     // The chains go up as int and text arrays into one staging table; every table is derived from it by SQL.
     await db.execute(sql`CREATE TABLE bench_batches (i int PRIMARY KEY, kind smallint, c int, holder int, issuer int, farm int, day int, q int, st int, code text, counter bigint)`);
     for (let k = 0; k < n; k += 100_000) {
@@ -247,12 +249,12 @@ export async function buildChains(database: Database, pii: Pii, secretKey: strin
       FROM bench_batches x JOIN bench_batches s ON s.i = x.i - 1 JOIN bench_counties k ON k.c = x.c
       WHERE x.kind <> ${KIND.farm}`);
     log('trades written');
-  });
+  }));
   await db.execute(sql`DROP TABLE bench_batches, bench_counties`);
-  log('keys and indexes built');
+  log('keys and indexes built, public chains written');
 
   // VACUUM sets the visibility map and the statistics, as autovacuum would have done in service.
-  for (const table of ['subjects', 'subject_certificates', 'products', 'production_bases', 'batches', 'trace_codes', 'batch_edges', 'trades']) await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
+  for (const table of ['subjects', 'subject_certificates', 'products', 'production_bases', 'batches', 'trace_codes', 'batch_edges', 'trades', 'public_chains']) await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
   log('vacuumed and analysed');
   return { batches: n, chains, code: (i) => codes[i]!, id: (i) => benchUuid(`b${i}`), isVoucher: (i) => kind[i] === KIND.market };
 }

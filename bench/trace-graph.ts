@@ -10,6 +10,7 @@ import { openPostgres, type Database } from '../src/platform/db/client.js';
 import { queryRows } from '../src/platform/db/rows.js';
 import { createPii, type Pii } from '../src/platform/pii/pii.js';
 import { adminQuery, withDatabase } from '../test/template.js';
+import { setPublicChainTriggers } from './lib-bulk-load.js';
 import { rng } from './lib-random.js';
 
 /**
@@ -243,6 +244,8 @@ async function build(database: Database, pii: Pii) {
   const db = database.db;
   const t0 = performance.now();
   const step = (what: string) => console.log(`  ${what} at ${Math.round((performance.now() - t0) / 1000)} s`);
+  // The graph is walked, not looked up by consumers: its public chains are not written (lib-bulk-load.ts).
+  await setPublicChainTriggers(database, false);
   await db.execute(sql`CREATE OR REPLACE FUNCTION bench_uuid(label text) RETURNS uuid LANGUAGE sql IMMUTABLE AS
     $$ SELECT overlay(overlay(md5(label) placing '4' from 13) placing '8' from 17)::uuid $$`);
   // One real county (and its first township) per system, spread over the country.
@@ -387,6 +390,7 @@ async function build(database: Database, pii: Pii) {
     for (let ix = queue.shift(); ix; ix = queue.shift()) await rebuild(ix);
   }));
   step('indexes built');
+  await setPublicChainTriggers(database, true);
   // VACUUM sets the visibility map, so the walk's index-only scans need no heap visits (autovacuum does it in service).
   for (const table of ['subjects', 'products', 'batches', 'batch_edges']) await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
   step('vacuumed and analysed');

@@ -1,24 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { queryPrepared, queryRows } from '../../platform/db/rows.js';
-import { regionNameSql, subjectPublicJsonSql } from '../registry/index.js';
+import { preparedQuery, queryRows } from '../../platform/db/rows.js';
+import { certificatesPublicJsonSql, subjectsPublicJsonSql } from '../registry/index.js';
 import type { Holder } from './schema.js';
 
-/** The most hops back the public page follows: DESIGN.md's deepest chains are 20. */
-const MAX_HOPS = 20;
-/** A merged or processed batch can have many sources; the page lists at most this many holders. */
-const MAX_NODES = 60;
+export type PublicSubject = { name: string; orgForm: number; regionCode: string; status: string };
+export type PublicCertificate = { kind: string; number: string; products: string; issuer: string | null; validFrom: string; validTo: string; verified: boolean };
 
-export type PublicSubject = {
-  name: string;
-  orgForm: number;
-  regionCode: string;
-  status: string;
-  certificates: { kind: string; number: string; products: string; issuer: string | null; validFrom: string; validTo: string; verified: boolean }[] | null;
-};
-
-/** One batch of a code's chain, the code's own batch at depth 0, its sources further back. */
-export type PublicChainRow = {
+/**
+ * One batch of a code's chain as public_chains holds it (db/migrations/0013_public_chains.sql): what never changes
+ * once written. The code's own batch is at depth 0, the batches it came from further back.
+ */
+export type PublicHop = {
   id: string;
   code: string;
   depth: number;
@@ -27,11 +20,10 @@ export type PublicChainRow = {
   unit: string;
   harvest_date: string | null;
   created_at: string;
-  status: string;
   self_check: string;
-  certified_at: string | null;
   region_code: string;
-  subject: PublicSubject | null;
+  /** The registered holder, whose public facts are read live (`subjects`). */
+  subject_id: string | null;
   /** An unregistered holder without its phone and street address. */
   holder: Pick<Holder, 'name' | 'marketKind' | 'stall'> | null;
   product_name: string;
@@ -44,42 +36,48 @@ export type PublicChainRow = {
   base_name: string | null;
   base_region: string | null;
   base_township: string | null;
+};
+
+/** A code's chain (nearest first) with what is read live at each look-up. */
+export type PublicChain = {
+  hops: PublicHop[];
+  /** Status and pledge of the batch itself and of each producing batch. */
+  live: { id: string; status: string; certified_at: string | null }[] | null;
+  /** Any batch of the chain whose status warns (failed, recalled). */
+  alerts: { id: string; status: string }[] | null;
+  subjects: Record<string, PublicSubject> | null;
+  /** The certificates of the producing subjects, by subject. */
+  certificates: Record<string, PublicCertificate[]> | null;
   lookups: number | null;
   first_lookup_at: string | null;
 };
 
 /**
- * Everything the public page shows of a code, in one statement (the page is the platform's busiest read): its batch
- * and every batch it came from (each once, at its nearest depth), with product, class, base township and the
- * public facts of each registered holder (certificates for producers only), and the code's look-up count.
- * Phones and street addresses never leave the database: the holder's JSON is stripped of them here.
+ * Everything the public page shows of a code, in one statement of primary-key reads (the page is the platform's
+ * busiest read): the code's public chain as written with its batches — its batch and every batch it came from,
+ * nearest first, with product, class and base township — and what can have changed since: the status and pledge of
+ * the batch and of each producing batch, any other batch's status that warns, each registered holder's public
+ * facts, the producers' certificates, the look-up count. One row of a few JSON columns: the driver parses each
+ * column of each row in JavaScript, which for rows of a dozen typed columns cost this route more than building
+ * the JSON costs PostgreSQL. Phones and street addresses never leave the database: stored holders are stripped.
  */
-export async function publicChain(db: Executor, code: string): Promise<PublicChainRow[]> {
-  return queryPrepared<PublicChainRow>(
-    db,
-    'public_chain',
-    sql`WITH RECURSIVE up(id, depth) AS (
-          SELECT id, 0 FROM batches WHERE code = ${code}
-          UNION
-          SELECT e.from_batch_id, up.depth + 1 FROM up JOIN batch_edges e ON e.to_batch_id = up.id WHERE up.depth < ${MAX_HOPS}
-        ),
-        nearest AS (SELECT id, min(depth) AS depth FROM up GROUP BY id ORDER BY min(depth) LIMIT ${MAX_NODES})
-        SELECT b.id, b.code, n.depth, b.source, b.quantity::float8 AS quantity, b.unit, b.harvest_date::text AS harvest_date,
-               b.created_at, b.status, b.self_check, b.certified_at, b.region_code,
-               ${subjectPublicJsonSql(sql`b.subject_id`, sql`b.source IN ('own', 'process')`)} AS subject,
-               CASE WHEN b.holder IS NULL THEN NULL ELSE b.holder - 'phone' - 'address' END AS holder,
-               p.name AS product_name, p.spec, p.brand, p.gtin, p.class_code, pc.name_zh AS class_zh, pc.name_en AS class_en,
-               pb.name AS base_name, pb.region_code AS base_region, ${regionNameSql(sql`pb.region_code`)} AS base_township,
-               l.count AS lookups, l.first_at AS first_lookup_at
-        FROM nearest n
-        JOIN batches b ON b.id = n.id
-        JOIN products p ON p.id = b.product_id
-        JOIN product_classes pc ON pc.code = p.class_code
-        LEFT JOIN production_bases pb ON pb.id = b.base_id
-        LEFT JOIN code_lookups l ON n.depth = 0 AND l.code = b.code
-        ORDER BY n.depth, b.created_at`,
-  );
+export async function publicChain(db: Executor, code: string): Promise<PublicChain | null> {
+  const [chain] = await publicChainQuery(db, code);
+  return chain ?? null;
 }
+
+const publicChainQuery = preparedQuery<PublicChain, [code: string]>(
+  'public_chain',
+  (code) => sql`SELECT f.chain AS hops,
+      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at)) FROM batches b WHERE b.id = ANY(f.live_ids)) AS live,
+      -- Statuses that warn are few: the partial index batches_alert answers for the whole chain in a probe or two.
+      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status)) FROM batches b WHERE b.id = ANY(f.batch_ids) AND b.status IN ('failed', 'recalled')) AS alerts,
+      ${subjectsPublicJsonSql(sql`f.subject_ids`)} AS subjects,
+      ${certificatesPublicJsonSql(sql`f.producer_ids`)} AS certificates,
+      l.count AS lookups, l.first_at AS first_lookup_at
+    FROM public_chains f LEFT JOIN code_lookups l ON l.code = f.code
+    WHERE f.code = ${code}`,
+);
 
 /** Which of these codes are codes of batches (the suggestions of a mistyped code, the bulk check, the Digital Link). */
 export async function existingBatchCodes(db: Executor, codes: string[]): Promise<{ code: string; status: string; product_name: string; gtin: string | null }[]> {

@@ -4,7 +4,7 @@ import { countyNames } from '../registry/index.js';
 import { mod1110Valid } from './check-digit.js';
 import { describeCode, PRODUCT_CODE_TYPES, type ProductCodeType } from './codes.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
-import { existingBatchCodes, issuedCodes, publicChain, type PublicChainRow } from './public-trace.queries.js';
+import { existingBatchCodes, issuedCodes, publicChain, type PublicChain, type PublicHop } from './public-trace.queries.js';
 import type { LookupCounter } from './public-lookups.js';
 
 // 消费查询: what anyone scanning a label learns of a code — product, producer, batch, the chain hop by hop — and
@@ -44,10 +44,10 @@ export async function lookupPublicTrace(deps: PublicTraceDeps, input: string): P
   const d = describeCode(input);
   if (d.kind === 'invalid' && d.problem === 'CHECK_DIGIT') return { kind: 'mistyped', code: d.code, suggestions: await corrections(deps.db, d.code) };
   if (d.kind !== 'product') return { kind: 'invalid', code: d.code };
-  const rows = await publicChain(deps.db, d.code);
-  if (!rows.length) return { kind: 'unknown', code: d.code, issued: (await issuedCodes(deps.db, [d.code])).has(d.code) };
+  const chain = await publicChain(deps.db, d.code);
+  if (!chain) return { kind: 'unknown', code: d.code, issued: (await issuedCodes(deps.db, [d.code])).has(d.code) };
   const pending = deps.lookups.count(d.code);
-  return { kind: 'found', facts: await toFacts(deps, rows, pending) };
+  return { kind: 'found', facts: publicFacts(chain, pending, await countyNames(deps.db), deps.config.publicLookupAlert) };
 }
 
 /** The batch codes one digit away from a code with a wrong check digit: for each position, the one digit that makes it valid. */
@@ -62,51 +62,64 @@ async function corrections(db: Db, code: string): Promise<string[]> {
   return (await existingBatchCodes(db, candidates)).map((r) => r.code).slice(0, 3);
 }
 
-async function toFacts(deps: PublicTraceDeps, rows: PublicChainRow[], pending: { count: number; firstAt: Date }): Promise<PublicTraceOut> {
-  const counties = await countyNames(deps.db);
-  const placeOf = (regionCode: string, township?: string | null) => ({
-    regionCode,
-    name: [regionCode.slice(0, 2), regionCode.slice(0, 4), regionCode.slice(0, 6)]
-      .map((c) => counties.get(c))
-      .filter((n, i, all) => n && n !== '市辖区' && n !== all[i - 1])
-      .concat(township ? [township] : [])
-      .join(' '),
-  });
-  const self = rows[0]!;
+const isOrigin = (h: PublicHop) => h.source === 'own' || h.source === 'process';
+
+/** The public facts of a found code: its stored chain with what was read live merged in, and the warnings. */
+export function publicFacts(c: PublicChain, pending: { count: number; firstAt: Date }, counties: Map<string, string>, lookupAlert: number): PublicTraceOut {
+  const placeOf = (regionCode: string, township?: string | null) => {
+    const names: string[] = [];
+    for (const code of [regionCode.slice(0, 2), regionCode.slice(0, 4), regionCode.slice(0, 6)]) {
+      const n = counties.get(code);
+      if (n && n !== '市辖区' && n !== names[names.length - 1]) names.push(n);
+    }
+    if (township) names.push(township);
+    return { regionCode, name: names.join(' ') };
+  };
+  const liveOf = (id: string) => c.live?.find((b) => b.id === id);
+  const statusOf = (id: string) => liveOf(id)?.status ?? c.alerts?.find((b) => b.id === id)?.status ?? 'active';
+  const hops = c.hops;
+  const self = hops[0]!;
   const today = new Date().toISOString().slice(0, 10);
-  const origins = rows.filter((r) => (r.source === 'own' || r.source === 'process') && r.subject);
-  const producers = origins.map((r) => ({
-    name: r.subject!.name,
-    county: placeOf(r.subject!.regionCode.slice(0, 6)),
-    suspended: r.subject!.status === 'suspended',
-    certificates: (r.subject!.certificates ?? []).map((c) => ({ ...c, valid: c.validFrom <= today && today <= c.validTo })),
-    pledged: r.certified_at !== null,
-  }));
-  const chain = [...rows].reverse().map((r) => ({
-    hops: r.depth,
-    code: r.code,
-    codeType: codeTypeText(r.code),
-    holderKind: holderKind(r),
-    holderName: holderName(r),
-    county: placeOf(r.region_code.slice(0, 6)),
-    receivedAt: new Date(r.created_at),
-    quantity: r.quantity,
-    unit: r.unit,
-    source: r.source,
-    voucher: r.source === 'market_entry' ? { marketKind: r.holder?.marketKind ?? null, stall: r.holder?.stall ?? null } : null,
-  }));
-  const count = Number(self.lookups ?? 0) + pending.count;
-  const firstAt = self.first_lookup_at ? new Date(self.first_lookup_at) : pending.firstAt;
+  const origins = hops.filter((h) => isOrigin(h) && h.subject_id && c.subjects?.[h.subject_id]);
+  const producers = origins.map((h) => {
+    const s = c.subjects![h.subject_id!]!;
+    return {
+      name: s.name,
+      county: placeOf(s.regionCode.slice(0, 6)),
+      suspended: s.status === 'suspended',
+      certificates: (c.certificates?.[h.subject_id!] ?? []).map((cert) => ({ ...cert, valid: cert.validFrom <= today && today <= cert.validTo })),
+      pledged: (liveOf(h.id)?.certified_at ?? null) !== null,
+    };
+  });
+  const chain = [];
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const h = hops[i]!;
+    chain.push({
+      hops: h.depth,
+      code: h.code,
+      codeType: codeTypeText(h.code),
+      holderKind: holderKind(h, c),
+      holderName: holderName(h, c),
+      county: placeOf(h.region_code.slice(0, 6)),
+      receivedAt: new Date(h.created_at),
+      quantity: h.quantity,
+      unit: h.unit,
+      source: h.source,
+      voucher: h.source === 'market_entry' ? { marketKind: h.holder?.marketKind ?? null, stall: h.holder?.stall ?? null } : null,
+    });
+  }
+  const count = Number(c.lookups ?? 0) + pending.count;
+  const firstAt = c.first_lookup_at ? new Date(c.first_lookup_at) : pending.firstAt;
 
   const warnings = new Set<PublicTraceOut['warnings'][number]['code']>();
-  for (const r of rows) {
-    const alert = ALERT_STATUSES[r.status];
+  for (const b of [...(c.live ?? []), ...(c.alerts ?? [])]) {
+    const alert = ALERT_STATUSES[b.status];
     if (alert) warnings.add(alert);
-    if (r.subject?.status === 'suspended') warnings.add('PRODUCER_SUSPENDED');
   }
-  if (self.self_check === 'fail' || origins.some((r) => r.self_check === 'fail')) warnings.add('SELF_CHECK_FAILED');
+  for (const s of Object.values(c.subjects ?? {})) if (s.status === 'suspended') warnings.add('PRODUCER_SUSPENDED');
+  if (self.self_check === 'fail' || origins.some((h) => h.self_check === 'fail')) warnings.add('SELF_CHECK_FAILED');
   // A label is printed once per pack: a code read far more often than its batch has units was probably copied.
-  if (count > Math.max(deps.config.publicLookupAlert, 2 * self.quantity)) warnings.add('OFTEN_LOOKED_UP');
+  if (count > Math.max(lookupAlert, 2 * self.quantity)) warnings.add('OFTEN_LOOKED_UP');
 
   return {
     code: self.code,
@@ -120,8 +133,8 @@ async function toFacts(deps: PublicTraceDeps, rows: PublicChainRow[], pending: {
       recordedAt: new Date(self.created_at),
       // A bought or processed batch shows the check of the production batch it came from.
       selfCheck: self.source === 'own' ? self.self_check : (origins[0]?.self_check ?? self.self_check),
-      status: self.status,
-      base: baseOf(rows, placeOf),
+      status: statusOf(self.id),
+      base: baseOf(hops, placeOf),
     },
     producers,
     chain,
@@ -131,22 +144,23 @@ async function toFacts(deps: PublicTraceDeps, rows: PublicChainRow[], pending: {
 }
 
 /** Where the goods grew: the base of the batch, or of the production batch it came from. */
-function baseOf(rows: PublicChainRow[], placeOf: (code: string, township?: string | null) => { regionCode: string; name: string }) {
-  const r = rows.find((x) => x.base_name && x.base_region);
+function baseOf(hops: PublicHop[], placeOf: (code: string, township?: string | null) => { regionCode: string; name: string }) {
+  const r = hops.find((x) => x.base_name && x.base_region);
   return r ? { name: r.base_name!, place: placeOf(r.base_region!, r.base_township) } : null;
 }
 
-function holderKind(r: PublicChainRow): PublicTraceOut['chain'][number]['holderKind'] {
+function holderKind(r: PublicHop, c: PublicChain): PublicTraceOut['chain'][number]['holderKind'] {
   if (r.source === 'own') return 'producer';
   if (r.source === 'process') return 'processor';
   if (r.holder?.marketKind || r.source === 'market_entry') return 'market';
-  if (r.subject) return r.source === 'purchase' ? 'buyer' : 'holder';
+  if (r.subject_id && c.subjects?.[r.subject_id]) return r.source === 'purchase' ? 'buyer' : 'holder';
   return 'person';
 }
 
 /** A registered holder by its registered name; a person recorded by hand by the family name only (张**). */
-function holderName(r: PublicChainRow): string {
-  if (r.subject) return r.subject.name;
+function holderName(r: PublicHop, c: PublicChain): string {
+  const subject = r.subject_id ? c.subjects?.[r.subject_id] : undefined;
+  if (subject) return subject.name;
   const name = r.holder?.name ?? '';
   if (r.holder?.marketKind) return name;
   return name ? name[0] + '*'.repeat(Math.max(1, Math.min(name.length - 1, 3))) : '';

@@ -1,4 +1,4 @@
-import { getTableColumns, type InferSelectModel, type SQL, type Table } from 'drizzle-orm';
+import { getTableColumns, sql, type InferSelectModel, type SQL, type Table } from 'drizzle-orm';
 import { poolOf, toQuery, type Executor } from './client.js';
 
 /** Raw SQL for reports and graph queries. Both drivers return `{ rows }`; int8 is already a number (client.ts). */
@@ -8,15 +8,26 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
 }
 
 /**
- * A hot read as a named prepared statement on PostgreSQL: each connection plans it once (then PostgreSQL keeps a
- * generic plan) instead of on every call, which for a query of a dozen joins costs more than running it. `name`
- * must belong to this one query text. On PGlite (in process, one connection) it is an ordinary query.
+ * A hot read as a named prepared statement on PostgreSQL: its text is built once, each connection plans it once
+ * (then PostgreSQL keeps a generic plan) instead of on every call, which for a query of a dozen joins costs more than
+ * running it, and a call sends only its values. `build` gets the values as placeholders and must place each once, in
+ * order (checked when the text is built). `name` must belong to this one query. On PGlite (in process, one
+ * connection) each call is an ordinary query.
  */
-export async function queryPrepared<T>(executor: Executor, name: string, query: SQL): Promise<T[]> {
-  const pool = poolOf(executor);
-  if (!pool) return queryRows<T>(executor, query);
-  const { text, params } = toQuery(query);
-  return (await pool.query({ name, text, values: params })).rows as T[];
+export function preparedQuery<T, A extends readonly unknown[]>(name: string, build: (...values: { [K in keyof A]: unknown }) => SQL) {
+  let text: string | undefined;
+  const textOf = (arity: number) => {
+    const placeholders = Array.from({ length: arity }, (_, i) => sql.placeholder(`p${i}`));
+    const q = toQuery(build(...(placeholders as { [K in keyof A]: unknown })));
+    if (q.params.length !== arity || q.params.some((p, i) => p !== placeholders[i])) throw new Error(`${name}: each value must be placed once, in order`);
+    return q.text;
+  };
+  return async (executor: Executor, ...values: A): Promise<T[]> => {
+    const pool = poolOf(executor);
+    if (!pool) return queryRows<T>(executor, build(...values));
+    text ??= textOf(values.length);
+    return (await pool.query({ name, text, values: values as unknown as unknown[] })).rows as T[];
+  };
 }
 
 /** Escapes LIKE wildcards in user input, for `column LIKE '%' || input || '%'`. */

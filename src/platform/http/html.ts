@@ -8,12 +8,20 @@ export class SafeHtml {
   }
 }
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
+// Most values hold nothing to escape: testing first spares the public page a replace per value.
+export const escapeHtml = (s: string) => (SPECIAL.test(s) ? s.replace(SPECIALS, (c) => `&#${c.charCodeAt(0)};`) : s);
 
 function render(v: unknown): string {
   if (v === null || v === undefined || v === false) return '';
   if (v instanceof SafeHtml) return v.value;
-  if (Array.isArray(v)) return v.map(render).join('');
+  if (typeof v === 'string') return escapeHtml(v);
+  if (Array.isArray(v)) {
+    let out = '';
+    for (const item of v) out += render(item);
+    return out;
+  }
   return escapeHtml(String(v));
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { Db } from '../db/client.js';
 import { httpError } from './errors.js';
 import { idempotencyKeys } from './schema.js';
@@ -13,8 +13,7 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
  * another body is refused. The key itself is claimed by withTransaction, in the command's own transaction.
  */
 export function installIdempotency(app: FastifyInstance, db: Db): void {
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST') return;
+  const preHandler: preHandlerAsyncHookHandler = async (request, reply) => {
     const key = request.headers[HEADER];
     if (key === undefined) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
@@ -40,9 +39,9 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
         .send(JSON.stringify(existing.response));
     }
     request.meta.idempotency = { scope, key, requestHash, claimed: false };
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const onSend: onSendAsyncHookHandler = async (request, reply, payload) => {
     const idem = request.meta?.idempotency;
     if (!idem?.claimed) return payload;
     let body: unknown = null;
@@ -58,5 +57,15 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
       .set({ statusCode: reply.statusCode, response: body })
       .where(and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key)));
     return payload;
+  };
+
+  // Only POST routes get the hooks: every other request (the public look-ups above all) would pay two promises.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('POST')) return;
+    route.preHandler = [...hooksOf(route.preHandler), preHandler];
+    route.onSend = [...hooksOf(route.onSend), onSend];
   });
 }
+
+const hooksOf = <T>(hook: T | T[] | undefined): T[] => (hook === undefined ? [] : Array.isArray(hook) ? hook : [hook]);

@@ -1,0 +1,79 @@
+-- 消费查询's read model: each batch's public chain — the batch and every batch it came from, nearest first, with
+-- the facts that never change once written (codes, sources, quantities, dates, product and class, base township,
+-- holders stripped of phone and street address). A look-up reads one row by code and adds only what can change
+-- (statuses, subjects, certificates, the pledge, counts). Written by triggers in the statement that writes a batch
+-- or its incoming edges, so every write path (and the one-statement trade confirmation) keeps it without a step of
+-- its own. Edges only ever lead into a batch written in the same transaction, so a chain never changes afterwards.
+CREATE TABLE "public_chains" (
+	"code" varchar(20) PRIMARY KEY NOT NULL,
+	"batch_id" uuid NOT NULL,
+	-- json, not jsonb: it is read whole and sent on as its text, never searched.
+	"chain" json NOT NULL,
+	-- What a look-up reads live: every batch (for statuses that warn), the batch and its producing batches (status,
+	-- pledge), the registered holders (name, status), and the producing subjects (certificates).
+	"batch_ids" uuid[] NOT NULL,
+	"live_ids" uuid[] NOT NULL,
+	"subject_ids" uuid[] NOT NULL,
+	"producer_ids" uuid[] NOT NULL
+);
+--> statement-breakpoint
+-- Statuses that warn the public are rare: this index holds only those, so checking a chain's batches costs a probe
+-- of a page or two instead of each batch's row.
+CREATE INDEX "batches_alert" ON "batches" USING btree ("id") WHERE "status" IN ('failed', 'recalled');
+--> statement-breakpoint
+-- The chains of some batches (any number: one in a trade, all of them in a backfill), recomputed from the graph.
+-- 20 hops and 60 batches at most, as the page shows; each batch once, at its nearest depth.
+CREATE FUNCTION refresh_public_chains(roots uuid[]) RETURNS void LANGUAGE sql AS $$
+  WITH RECURSIVE up(root, id, depth) AS (
+    SELECT b.id, b.id, 0 FROM batches b WHERE b.id = ANY(roots)
+    UNION
+    SELECT up.root, e.from_batch_id, up.depth + 1 FROM up JOIN batch_edges e ON e.to_batch_id = up.id WHERE up.depth < 20
+  ),
+  nearest AS (SELECT root, id, min(depth) AS depth FROM up GROUP BY root, id),
+  kept AS (SELECT * FROM (SELECT n.*, row_number() OVER (PARTITION BY root ORDER BY depth, id) AS k FROM nearest n) r WHERE k <= 60)
+  INSERT INTO public_chains (code, batch_id, chain, batch_ids, live_ids, subject_ids, producer_ids)
+  SELECT r.code, r.id,
+         json_agg(json_build_object(
+           'id', b.id, 'code', b.code, 'depth', k.depth, 'source', b.source, 'quantity', b.quantity, 'unit', b.unit,
+           'harvest_date', b.harvest_date, 'created_at', b.created_at, 'self_check', b.self_check, 'region_code', b.region_code,
+           'subject_id', b.subject_id, 'holder', b.holder - 'phone' - 'address',
+           'product_name', p.name, 'spec', p.spec, 'brand', p.brand, 'gtin', p.gtin, 'class_code', p.class_code,
+           'class_zh', pc.name_zh, 'class_en', pc.name_en,
+           'base_name', pb.name, 'base_region', pb.region_code, 'base_township', (SELECT rg.name FROM regions rg WHERE rg.code = pb.region_code)
+         ) ORDER BY k.depth, b.created_at),
+         array_agg(b.id),
+         array_agg(b.id) FILTER (WHERE k.depth = 0 OR b.source IN ('own', 'process')),
+         coalesce(array_agg(DISTINCT b.subject_id) FILTER (WHERE b.subject_id IS NOT NULL), '{}'),
+         coalesce(array_agg(DISTINCT b.subject_id) FILTER (WHERE b.subject_id IS NOT NULL AND b.source IN ('own', 'process')), '{}')
+  FROM kept k
+  JOIN batches r ON r.id = k.root
+  JOIN batches b ON b.id = k.id
+  JOIN products p ON p.id = b.product_id
+  JOIN product_classes pc ON pc.code = p.class_code
+  LEFT JOIN production_bases pb ON pb.id = b.base_id
+  GROUP BY r.code, r.id
+  ON CONFLICT (code) DO UPDATE SET chain = EXCLUDED.chain, batch_ids = EXCLUDED.batch_ids, live_ids = EXCLUDED.live_ids,
+    subject_ids = EXCLUDED.subject_ids, producer_ids = EXCLUDED.producer_ids
+$$;
+--> statement-breakpoint
+-- A new batch with no incoming edge yet (a production batch, or one whose edges a later statement writes).
+CREATE FUNCTION batches_public_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_public_chains(ARRAY(SELECT n.id FROM new_batches n WHERE NOT EXISTS (SELECT 1 FROM batch_edges e WHERE e.to_batch_id = n.id)));
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER batches_public_chain AFTER INSERT ON batches REFERENCING NEW TABLE AS new_batches FOR EACH STATEMENT EXECUTE FUNCTION batches_public_chain();
+--> statement-breakpoint
+-- Batches that got sources: their chains now reach back through them.
+CREATE FUNCTION batch_edges_public_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_public_chains(ARRAY(SELECT DISTINCT n.to_batch_id FROM new_edges n));
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER batch_edges_public_chain AFTER INSERT ON batch_edges REFERENCING NEW TABLE AS new_edges FOR EACH STATEMENT EXECUTE FUNCTION batch_edges_public_chain();
+--> statement-breakpoint
+SELECT refresh_public_chains(ARRAY(SELECT id FROM batches));
