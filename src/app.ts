@@ -15,7 +15,7 @@ import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
-import { actorLoader, authRoutes, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
+import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
 import { createLookupCounter, labelRoutes, publicTraceRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
@@ -85,7 +85,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(traceGraphRoutes(deps));
   const lookups = createLookupCounter(db, (err) => app.log.error({ err }, 'writing public look-up counts failed'));
   app.addHook('onClose', async () => lookups.close());
-  await app.register(publicTraceRoutes({ db, config, lookups }));
+  await app.register(publicTraceRoutes({ db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds) }));
 
   const hasConsole = await installWebConsole(app);
   app.setNotFoundHandler((request, reply) => {

@@ -9,17 +9,15 @@ CREATE TABLE "public_chains" (
 	"batch_id" uuid NOT NULL,
 	-- json, not jsonb: it is read whole and sent on as its text, never searched.
 	"chain" json NOT NULL,
-	-- What a look-up reads live: every batch (for statuses that warn), the batch and its producing batches (status,
-	-- pledge), the registered holders (name, status), and the producing subjects (certificates).
+	-- What a look-up reads live: the chain's batches (statuses that warn, the pledge) and its registered holders
+	-- (suspended or not; their names and certificates through the registry).
 	"batch_ids" uuid[] NOT NULL,
-	"live_ids" uuid[] NOT NULL,
-	"subject_ids" uuid[] NOT NULL,
-	"producer_ids" uuid[] NOT NULL
+	"subject_ids" uuid[] NOT NULL
 );
 --> statement-breakpoint
--- Statuses that warn the public are rare: this index holds only those, so checking a chain's batches costs a probe
--- of a page or two instead of each batch's row.
-CREATE INDEX "batches_alert" ON "batches" USING btree ("id") WHERE "status" IN ('failed', 'recalled');
+-- Suspended subjects are few: this index holds only them, so checking a chain's holders costs a probe of a page or
+-- two instead of each holder's row.
+CREATE INDEX "subjects_suspended" ON "subjects" USING btree ("id") WHERE "status" = 'suspended';
 --> statement-breakpoint
 -- The chains of some batches (any number: one in a trade, all of them in a backfill), recomputed from the graph.
 -- 20 hops and 60 batches at most, as the page shows; each batch once, at its nearest depth.
@@ -31,7 +29,7 @@ CREATE FUNCTION refresh_public_chains(roots uuid[]) RETURNS void LANGUAGE sql AS
   ),
   nearest AS (SELECT root, id, min(depth) AS depth FROM up GROUP BY root, id),
   kept AS (SELECT * FROM (SELECT n.*, row_number() OVER (PARTITION BY root ORDER BY depth, id) AS k FROM nearest n) r WHERE k <= 60)
-  INSERT INTO public_chains (code, batch_id, chain, batch_ids, live_ids, subject_ids, producer_ids)
+  INSERT INTO public_chains (code, batch_id, chain, batch_ids, subject_ids)
   SELECT r.code, r.id,
          json_agg(json_build_object(
            'id', b.id, 'code', b.code, 'depth', k.depth, 'source', b.source, 'quantity', b.quantity, 'unit', b.unit,
@@ -42,9 +40,7 @@ CREATE FUNCTION refresh_public_chains(roots uuid[]) RETURNS void LANGUAGE sql AS
            'base_name', pb.name, 'base_region', pb.region_code, 'base_township', (SELECT rg.name FROM regions rg WHERE rg.code = pb.region_code)
          ) ORDER BY k.depth, b.created_at),
          array_agg(b.id),
-         array_agg(b.id) FILTER (WHERE k.depth = 0 OR b.source IN ('own', 'process')),
-         coalesce(array_agg(DISTINCT b.subject_id) FILTER (WHERE b.subject_id IS NOT NULL), '{}'),
-         coalesce(array_agg(DISTINCT b.subject_id) FILTER (WHERE b.subject_id IS NOT NULL AND b.source IN ('own', 'process')), '{}')
+         coalesce(array_agg(DISTINCT b.subject_id) FILTER (WHERE b.subject_id IS NOT NULL), '{}')
   FROM kept k
   JOIN batches r ON r.id = k.root
   JOIN batches b ON b.id = k.id
@@ -52,8 +48,7 @@ CREATE FUNCTION refresh_public_chains(roots uuid[]) RETURNS void LANGUAGE sql AS
   JOIN product_classes pc ON pc.code = p.class_code
   LEFT JOIN production_bases pb ON pb.id = b.base_id
   GROUP BY r.code, r.id
-  ON CONFLICT (code) DO UPDATE SET chain = EXCLUDED.chain, batch_ids = EXCLUDED.batch_ids, live_ids = EXCLUDED.live_ids,
-    subject_ids = EXCLUDED.subject_ids, producer_ids = EXCLUDED.producer_ids
+  ON CONFLICT (code) DO UPDATE SET chain = EXCLUDED.chain, batch_ids = EXCLUDED.batch_ids, subject_ids = EXCLUDED.subject_ids
 $$;
 --> statement-breakpoint
 -- A new batch with no incoming edge yet (a production batch, or one whose edges a later statement writes).

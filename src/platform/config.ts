@@ -24,6 +24,8 @@ const schema = z.strictObject({
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(120),
   /** A code looked up more often than this (and than twice its batch's quantity) is flagged as possibly copied. */
   PUBLIC_LOOKUP_ALERT: z.coerce.number().int().min(1).default(200),
+  /** How long a server keeps a subject's public name and certificates for the public trace page (0: not at all). */
+  PUBLIC_FACTS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
 });
 
 export type Config = {
@@ -41,6 +43,8 @@ export type Config = {
   pgPoolSize: number;
   publicRateLimit: number;
   publicLookupAlert: number;
+  /** Tests see every write at once (0); a server otherwise keeps those facts a minute, as long as a page may be cached. */
+  publicFactsTtlSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -88,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pgPoolSize: c.PG_POOL_SIZE,
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
     publicLookupAlert: c.PUBLIC_LOOKUP_ALERT,
+    publicFactsTtlSeconds: c.PUBLIC_FACTS_TTL_SECONDS ?? (c.NODE_ENV === 'test' ? 0 : 60),
     ...overrides,
   };
   if (!config.secretKey) config.secretKey = localSecret(dataDir);

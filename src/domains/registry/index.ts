@@ -13,5 +13,5 @@ export { regionLevel } from './region.service.js';
 export { insideChina } from './subject.rules.js';
 export { subjectOfIdentityToken, subjectOfIdentityTokenSql } from './identity.service.js';
 export { printedSubject, regionNames } from './printed-subject.js';
-export { certificatesPublicJsonSql, subjectsPublicJsonSql } from './public-facts.queries.js';
+export { createPublicSubjects, type PublicCertificate, type PublicSubjectFacts, type PublicSubjects } from './public-subjects.cache.js';
 export { countyNames, subjectContactReader, subjectContactSql, subjectNameSql, type SubjectContact, type SubjectContactColumns } from './holders.queries.js';

@@ -4,6 +4,7 @@ import { queryRows } from '../../platform/db/rows.js';
 import { expectError, tableCounts, TRACE_TABLES } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { describeCode } from './codes.js';
+import { expectPublicChainsMatchTheGraph } from '../../../test/public-chains.js';
 
 // 加工, 拆分, 合并: a holder's batches becoming other batches, with conservation and one event each.
 
@@ -102,5 +103,11 @@ describe('拆分 and 合并', () => {
     expectError(await coop.post('/api/v1/trace/batches/merge', { batchIds: [c.id, c.id] }), 400, 'DUPLICATE_BATCH');
     expectError(await coop.post('/api/v1/trace/batches/merge', { batchIds: [c.id, a.id] }), 409, 'INSUFFICIENT_STOCK');
     expect(await tableCounts(t, TRACE_TABLES)).toEqual(before);
+  });
+});
+
+describe('the public chains kept for the public page', () => {
+  it('hold, for every batch written above, exactly what a walk of the graph back from it finds', async () => {
+    await expectPublicChainsMatchTheGraph(t);
   });
 });

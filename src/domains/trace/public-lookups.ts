@@ -5,7 +5,8 @@ import type { Db } from '../../platform/db/client.js';
 const FLUSH_MS = 2_000;
 const FLUSH_CODES = 2_000;
 
-type Pending = { count: number; firstAt: Date; lastAt: Date };
+/** Times in epoch milliseconds: a look-up makes no Date, and a flush no ISO strings. */
+type Pending = { count: number; firstAt: number; lastAt: number };
 
 export type LookupCounter = {
   /** Counts one public look-up of a code; answers what this server has not written yet (the page adds it). */
@@ -33,12 +34,13 @@ export function createLookupCounter(db: Db, log: (err: unknown) => void): Lookup
     writing = writing.then(async () => {
       inFlight = batch;
       const rows = [...batch.entries()];
-      // Codes are validated digits and timestamps ISO strings, so the array literals need no quoting.
+      // Codes are validated digits and the rest numbers, so the array literals need no quoting.
       await db
         .execute(
           sql`INSERT INTO code_lookups (code, count, first_at, last_at)
-              SELECT * FROM unnest(${`{${rows.map(([c]) => c).join(',')}}`}::text[], ${`{${rows.map(([, p]) => p.count).join(',')}}`}::bigint[],
-                                   ${`{${rows.map(([, p]) => p.firstAt.toISOString()).join(',')}}`}::timestamptz[], ${`{${rows.map(([, p]) => p.lastAt.toISOString()).join(',')}}`}::timestamptz[])
+              SELECT c, n, to_timestamp(f / 1000.0), to_timestamp(l / 1000.0)
+              FROM unnest(${`{${rows.map(([c]) => c).join(',')}}`}::text[], ${`{${rows.map(([, p]) => p.count).join(',')}}`}::bigint[],
+                          ${`{${rows.map(([, p]) => p.firstAt).join(',')}}`}::bigint[], ${`{${rows.map(([, p]) => p.lastAt).join(',')}}`}::bigint[]) AS t(c, n, f, l)
               ON CONFLICT (code) DO UPDATE SET count = code_lookups.count + EXCLUDED.count, last_at = EXCLUDED.last_at`,
         )
         .catch(log);
@@ -50,7 +52,7 @@ export function createLookupCounter(db: Db, log: (err: unknown) => void): Lookup
   timer.unref();
   return {
     count(code) {
-      const now = new Date();
+      const now = Date.now();
       let p = pending.get(code);
       if (!p) pending.set(code, (p = { count: 0, firstAt: now, lastAt: now }));
       p.count++;

@@ -1,11 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { preparedQuery, queryRows } from '../../platform/db/rows.js';
-import { certificatesPublicJsonSql, subjectsPublicJsonSql } from '../registry/index.js';
 import type { Holder } from './schema.js';
-
-export type PublicSubject = { name: string; orgForm: number; regionCode: string; status: string };
-export type PublicCertificate = { kind: string; number: string; products: string; issuer: string | null; validFrom: string; validTo: string; verified: boolean };
 
 /**
  * One batch of a code's chain as public_chains holds it (db/migrations/0013_public_chains.sql): what never changes
@@ -41,24 +37,23 @@ export type PublicHop = {
 /** A code's chain (nearest first) with what is read live at each look-up. */
 export type PublicChain = {
   hops: PublicHop[];
-  /** Status and pledge of the batch itself and of each producing batch. */
+  /** Status and pledge of each batch of the chain. */
   live: { id: string; status: string; certified_at: string | null }[] | null;
-  /** Any batch of the chain whose status warns (failed, recalled). */
-  alerts: { id: string; status: string }[] | null;
-  subjects: Record<string, PublicSubject> | null;
-  /** The certificates of the producing subjects, by subject. */
-  certificates: Record<string, PublicCertificate[]> | null;
+  /** The registered holders of the chain; their public facts come from the registry (createPublicSubjects). */
+  subject_ids: string[];
+  /** Those of them that are suspended, read live. */
+  suspended: string[] | null;
   lookups: number | null;
   first_lookup_at: string | null;
 };
 
 /**
- * Everything the public page shows of a code, in one statement of primary-key reads (the page is the platform's
- * busiest read): the code's public chain as written with its batches — its batch and every batch it came from,
- * nearest first, with product, class and base township — and what can have changed since: the status and pledge of
- * the batch and of each producing batch, any other batch's status that warns, each registered holder's public
- * facts, the producers' certificates, the look-up count. One row of a few JSON columns: the driver parses each
- * column of each row in JavaScript, which for rows of a dozen typed columns cost this route more than building
+ * What the public page shows of a code that changes with each look-up or may have changed since the batch was
+ * written, in one statement of primary-key reads beside the code's stored chain (the page is the platform's
+ * busiest read): the chain as written — its batch and every batch it came from, nearest first, with product, class
+ * and base township; the status and pledge of each of those batches; which holders are suspended; the look-up
+ * count. One row of a few JSON columns: the driver parses each
+ * column of each row in JavaScript, which for rows of two dozen typed columns cost this route more than building
  * the JSON costs PostgreSQL. Phones and street addresses never leave the database: stored holders are stripped.
  */
 export async function publicChain(db: Executor, code: string): Promise<PublicChain | null> {
@@ -69,11 +64,11 @@ export async function publicChain(db: Executor, code: string): Promise<PublicCha
 const publicChainQuery = preparedQuery<PublicChain, [code: string]>(
   'public_chain',
   (code) => sql`SELECT f.chain AS hops,
-      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at)) FROM batches b WHERE b.id = ANY(f.live_ids)) AS live,
-      -- Statuses that warn are few: the partial index batches_alert answers for the whole chain in a probe or two.
-      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status)) FROM batches b WHERE b.id = ANY(f.batch_ids) AND b.status IN ('failed', 'recalled')) AS alerts,
-      ${subjectsPublicJsonSql(sql`f.subject_ids`)} AS subjects,
-      ${certificatesPublicJsonSql(sql`f.producer_ids`)} AS certificates,
+      -- Every batch of the chain in one subquery: measured cheaper than reading the few that matter in two.
+      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
+      f.subject_ids,
+      -- As few: subjects_suspended holds only suspended subjects.
+      (SELECT array_agg(s.id) FROM subjects s WHERE s.id = ANY(f.subject_ids) AND s.status = 'suspended') AS suspended,
       l.count AS lookups, l.first_at AS first_lookup_at
     FROM public_chains f LEFT JOIN code_lookups l ON l.code = f.code
     WHERE f.code = ${code}`,

@@ -1,6 +1,6 @@
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
-import { countyNames } from '../registry/index.js';
+import { countyNames, type PublicSubjectFacts, type PublicSubjects } from '../registry/index.js';
 import { mod1110Valid } from './check-digit.js';
 import { describeCode, PRODUCT_CODE_TYPES, type ProductCodeType } from './codes.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
@@ -10,7 +10,7 @@ import type { LookupCounter } from './public-lookups.js';
 // 消费查询: what anyone scanning a label learns of a code — product, producer, batch, the chain hop by hop — and
 // the warnings that matter to a buyer. Public facts only (public-trace.queries.ts strips the rest in SQL).
 
-export type PublicTraceDeps = { db: Db; config: Config; lookups: LookupCounter };
+export type PublicTraceDeps = { db: Db; config: Config; lookups: LookupCounter; subjects: PublicSubjects };
 
 export type PublicLookup =
   | { kind: 'found'; facts: PublicTraceOut }
@@ -47,7 +47,8 @@ export async function lookupPublicTrace(deps: PublicTraceDeps, input: string): P
   const chain = await publicChain(deps.db, d.code);
   if (!chain) return { kind: 'unknown', code: d.code, issued: (await issuedCodes(deps.db, [d.code])).has(d.code) };
   const pending = deps.lookups.count(d.code);
-  return { kind: 'found', facts: publicFacts(chain, pending, await countyNames(deps.db), deps.config.publicLookupAlert) };
+  const subjects = chain.subject_ids.length ? await deps.subjects.get(chain.subject_ids) : NO_SUBJECTS;
+  return { kind: 'found', facts: publicFacts(chain, subjects, pending, await countyNames(deps.db), deps.config.publicLookupAlert) };
 }
 
 /** The batch codes one digit away from a code with a wrong check digit: for each position, the one digit that makes it valid. */
@@ -62,33 +63,58 @@ async function corrections(db: Db, code: string): Promise<string[]> {
   return (await existingBatchCodes(db, candidates)).map((r) => r.code).slice(0, 3);
 }
 
+const NO_SUBJECTS: Map<string, PublicSubjectFacts> = new Map();
 const isOrigin = (h: PublicHop) => h.source === 'own' || h.source === 'process';
 
-/** The public facts of a found code: its stored chain with what was read live merged in, and the warnings. */
-export function publicFacts(c: PublicChain, pending: { count: number; firstAt: Date }, counties: Map<string, string>, lookupAlert: number): PublicTraceOut {
-  const placeOf = (regionCode: string, township?: string | null) => {
+// This is the platform's busiest path: its helpers are module functions, not closures made on every look-up.
+
+/** A county's name as a reader says it (山东省 潍坊市 寿光市), kept per county: a page names three or four. */
+const countyNamesCache = new WeakMap<Map<string, string>, Map<string, string>>();
+function countyPlace(counties: Map<string, string>, county: string): string {
+  let cache = countyNamesCache.get(counties);
+  if (!cache) countyNamesCache.set(counties, (cache = new Map()));
+  let name = cache.get(county);
+  if (name === undefined) {
     const names: string[] = [];
-    for (const code of [regionCode.slice(0, 2), regionCode.slice(0, 4), regionCode.slice(0, 6)]) {
+    for (const code of [county.slice(0, 2), county.slice(0, 4), county]) {
       const n = counties.get(code);
       if (n && n !== '市辖区' && n !== names[names.length - 1]) names.push(n);
     }
-    if (township) names.push(township);
-    return { regionCode, name: names.join(' ') };
-  };
-  const liveOf = (id: string) => c.live?.find((b) => b.id === id);
-  const statusOf = (id: string) => liveOf(id)?.status ?? c.alerts?.find((b) => b.id === id)?.status ?? 'active';
+    cache.set(county, (name = names.join(' ')));
+  }
+  return name;
+}
+
+function placeOf(counties: Map<string, string>, regionCode: string, township?: string | null) {
+  const county = countyPlace(counties, regionCode.slice(0, 6));
+  return { regionCode, name: township ? `${county} ${township}` : county };
+}
+
+function liveOf(c: PublicChain, id: string) {
+  if (c.live) for (const b of c.live) if (b.id === id) return b;
+  return undefined;
+}
+
+/** The public facts of a found code: its stored chain with what was read live merged in, and the warnings. */
+export function publicFacts(
+  c: PublicChain,
+  subjects: Map<string, PublicSubjectFacts>,
+  pending: { count: number; firstAt: number },
+  counties: Map<string, string>,
+  lookupAlert: number,
+): PublicTraceOut {
   const hops = c.hops;
   const self = hops[0]!;
   const today = new Date().toISOString().slice(0, 10);
-  const origins = hops.filter((h) => isOrigin(h) && h.subject_id && c.subjects?.[h.subject_id]);
+  const origins = hops.filter((h) => isOrigin(h) && h.subject_id && subjects.has(h.subject_id));
   const producers = origins.map((h) => {
-    const s = c.subjects![h.subject_id!]!;
+    const s = subjects.get(h.subject_id!)!;
     return {
       name: s.name,
-      county: placeOf(s.regionCode.slice(0, 6)),
-      suspended: s.status === 'suspended',
-      certificates: (c.certificates?.[h.subject_id!] ?? []).map((cert) => ({ ...cert, valid: cert.validFrom <= today && today <= cert.validTo })),
-      pledged: (liveOf(h.id)?.certified_at ?? null) !== null,
+      county: placeOf(counties, s.regionCode.slice(0, 6)),
+      suspended: c.suspended?.includes(h.subject_id!) ?? false,
+      certificates: s.certificates.map((cert) => ({ ...cert, valid: cert.validFrom <= today && today <= cert.validTo })),
+      pledged: (liveOf(c, h.id)?.certified_at ?? null) !== null,
     };
   });
   const chain = [];
@@ -98,9 +124,9 @@ export function publicFacts(c: PublicChain, pending: { count: number; firstAt: D
       hops: h.depth,
       code: h.code,
       codeType: codeTypeText(h.code),
-      holderKind: holderKind(h, c),
-      holderName: holderName(h, c),
-      county: placeOf(h.region_code.slice(0, 6)),
+      holderKind: holderKind(h, subjects),
+      holderName: holderName(h, subjects),
+      county: placeOf(counties, h.region_code.slice(0, 6)),
       receivedAt: new Date(h.created_at),
       quantity: h.quantity,
       unit: h.unit,
@@ -109,17 +135,18 @@ export function publicFacts(c: PublicChain, pending: { count: number; firstAt: D
     });
   }
   const count = Number(c.lookups ?? 0) + pending.count;
-  const firstAt = c.first_lookup_at ? new Date(c.first_lookup_at) : pending.firstAt;
+  const firstAt = c.first_lookup_at ? new Date(c.first_lookup_at) : new Date(pending.firstAt);
 
   const warnings = new Set<PublicTraceOut['warnings'][number]['code']>();
-  for (const b of [...(c.live ?? []), ...(c.alerts ?? [])]) {
+  for (const b of c.live ?? []) {
     const alert = ALERT_STATUSES[b.status];
     if (alert) warnings.add(alert);
   }
-  for (const s of Object.values(c.subjects ?? {})) if (s.status === 'suspended') warnings.add('PRODUCER_SUSPENDED');
+  if (c.suspended?.length) warnings.add('PRODUCER_SUSPENDED');
   if (self.self_check === 'fail' || origins.some((h) => h.self_check === 'fail')) warnings.add('SELF_CHECK_FAILED');
   // A label is printed once per pack: a code read far more often than its batch has units was probably copied.
   if (count > Math.max(lookupAlert, 2 * self.quantity)) warnings.add('OFTEN_LOOKED_UP');
+  const base = hops.find((x) => x.base_name && x.base_region);
 
   return {
     code: self.code,
@@ -133,8 +160,9 @@ export function publicFacts(c: PublicChain, pending: { count: number; firstAt: D
       recordedAt: new Date(self.created_at),
       // A bought or processed batch shows the check of the production batch it came from.
       selfCheck: self.source === 'own' ? self.self_check : (origins[0]?.self_check ?? self.self_check),
-      status: statusOf(self.id),
-      base: baseOf(hops, placeOf),
+      status: liveOf(c, self.id)?.status ?? 'active',
+      // Where the goods grew: the base of the batch, or of the production batch it came from.
+      base: base ? { name: base.base_name!, place: placeOf(counties, base.base_region!, base.base_township) } : null,
     },
     producers,
     chain,
@@ -143,23 +171,17 @@ export function publicFacts(c: PublicChain, pending: { count: number; firstAt: D
   };
 }
 
-/** Where the goods grew: the base of the batch, or of the production batch it came from. */
-function baseOf(hops: PublicHop[], placeOf: (code: string, township?: string | null) => { regionCode: string; name: string }) {
-  const r = hops.find((x) => x.base_name && x.base_region);
-  return r ? { name: r.base_name!, place: placeOf(r.base_region!, r.base_township) } : null;
-}
-
-function holderKind(r: PublicHop, c: PublicChain): PublicTraceOut['chain'][number]['holderKind'] {
+function holderKind(r: PublicHop, subjects: Map<string, PublicSubjectFacts>): PublicTraceOut['chain'][number]['holderKind'] {
   if (r.source === 'own') return 'producer';
   if (r.source === 'process') return 'processor';
   if (r.holder?.marketKind || r.source === 'market_entry') return 'market';
-  if (r.subject_id && c.subjects?.[r.subject_id]) return r.source === 'purchase' ? 'buyer' : 'holder';
+  if (r.subject_id && subjects.has(r.subject_id)) return r.source === 'purchase' ? 'buyer' : 'holder';
   return 'person';
 }
 
 /** A registered holder by its registered name; a person recorded by hand by the family name only (张**). */
-function holderName(r: PublicHop, c: PublicChain): string {
-  const subject = r.subject_id ? c.subjects?.[r.subject_id] : undefined;
+function holderName(r: PublicHop, subjects: Map<string, PublicSubjectFacts>): string {
+  const subject = r.subject_id ? subjects.get(r.subject_id) : undefined;
   if (subject) return subject.name;
   const name = r.holder?.name ?? '';
   if (r.holder?.marketKind) return name;

@@ -6,6 +6,7 @@ import { expectError } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { mod1110CheckDigit } from './check-digit.js';
 import { createLookupCounter } from './public-lookups.js';
+import { expectPublicChainsMatchTheGraph } from '../../../test/public-chains.js';
 
 // 消费查询: a producer in 化龙镇 (sg-coop) grows tomatoes on a base, prints a certificate and sells to a registered
 // buyer (sg-farmer), who sells on to a buyer recorded by hand and into a market. Anyone then looks the codes up.
@@ -226,5 +227,11 @@ describe('look-ups', () => {
     expect((await t.anonymous.get(`/t/${manualCode}`)).body).toContain('可能是复制的标签');
     const big = (await t.anonymous.get(`/api/v1/public/trace/${batch.code}`)).json();
     expect(big.warnings).toEqual([]);
+  });
+});
+
+describe('the public chains kept for the public page', () => {
+  it('hold, for every batch written above, exactly what a walk of the graph back from it finds', async () => {
+    await expectPublicChainsMatchTheGraph(t);
   });
 });
