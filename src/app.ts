@@ -17,8 +17,11 @@ import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
-import { createLookupCounter, labelRoutes, publicTraceRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
+import { createLookupCounter, labelRoutes, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
+import { createJobRunner } from './platform/jobs/runner.js';
+import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
+import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -86,6 +89,16 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const lookups = createLookupCounter(db, (err) => app.log.error({ err }, 'writing public look-up counts failed'));
   app.addHook('onClose', async () => lookups.close());
   await app.register(publicTraceRoutes({ db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds) }));
+  await app.register(subjectRecordsRoutes(deps));
+  // A field photo is read by whoever may see a record holding it, enforcement cases' records included.
+  await app.register(supervisionRoutes({ ...deps, photoHolders: [photoHeldByCase] }));
+  await app.register(enforcementRoutes(deps));
+
+  const jobs = createJobRunner(logger);
+  jobs.add(overdueJob(db));
+  // Tests run a job's function themselves, so that nothing writes behind a test's back.
+  if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => jobs.stop());
 
   const hasConsole = await installWebConsole(app);
   app.setNotFoundHandler((request, reply) => {

@@ -178,6 +178,14 @@ describe('permissionsOf: what each role may call', () => {
     // Every official traces a batch of the jurisdiction; recall lists are for supervision from the county up and enforcement.
     expected.push('trace.graph');
     if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') expected.push('trace.recall');
+    // 监管业务 / 执法业务: every agency receives tasks; supervision publishes (not stations), inspects, and the
+    // province writes checklists; enforcement runs cases; both read inspections and cases of the jurisdiction.
+    expected.push('supervision.task');
+    if (kind === 'supervision' && level !== 'township') expected.push('supervision.publish');
+    if (kind === 'supervision') expected.push('supervision.inspect');
+    if (kind === 'supervision' && level === 'province') expected.push('supervision.checklist');
+    if (kind === 'enforcement') expected.push('enforcement.case');
+    if (kind !== 'testing') expected.push('supervision.read', 'enforcement.read');
     it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
       expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
     });

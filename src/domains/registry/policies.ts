@@ -91,6 +91,16 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
   // the recall list, with the holders' phones, is for those who order a recall: supervision from the county up, enforcement.
   p.add('trace.graph');
   if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') p.add('trace.recall');
+  // 监管业务 / 执法业务 (seed 五(二), 五(四)): tasks come down the tree to every kind of agency; supervision inspects.
+  p.add('supervision.task');
+  if (kind === 'supervision' && level !== 'township') p.add('supervision.publish');
+  if (kind === 'supervision') p.add('supervision.inspect');
+  if (kind === 'supervision' && level === 'province') p.add('supervision.checklist');
+  if (kind === 'enforcement') p.add('enforcement.case');
+  if (kind === 'enforcement' || kind === 'supervision') {
+    p.add('supervision.read');
+    p.add('enforcement.read');
+  }
   return p;
 }
 

@@ -223,3 +223,11 @@ export const batchLookupOut = z.object({
   county: z.string(),
   countyName: z.string().nullable(),
 });
+
+/** A subject's products and latest batches, for an official of its jurisdiction. */
+export const subjectTraceRecordsOut = z.object({
+  products: z.array(z.object({ id: z.string(), name: z.string(), spec: z.string(), unit: z.string(), gtin: z.string().nullable() })),
+  recentBatches: z.array(
+    z.object({ id: z.string(), code: z.string(), productName: z.string(), quantity: z.number(), stock: z.number(), unit: z.string(), harvestDate: z.string().nullable(), selfCheck: z.string(), status: z.string(), createdAt: z.date() }),
+  ),
+});

@@ -36,6 +36,7 @@ export const traceError = defineErrors({
   REGION_NOT_TOWNSHIP: { status: 400, zh: '基地所在地须选到乡镇', en: 'A base is located down to its township' },
   PRODUCT_NOT_FOUND: { status: 404, zh: '产品不存在或不属于本主体', en: 'No such product of yours' },
   BASE_NOT_FOUND: { status: 404, zh: '基地不存在或不属于本主体', en: 'No such base of yours' },
+  SUBJECT_NOT_FOUND: { status: 404, zh: '主体不存在,或不在您的辖区内', en: 'No such subject, or not one of your jurisdiction' },
   BATCH_NOT_FOUND: { status: 404, zh: '批次不存在,或不在您可查看的范围内', en: 'No such batch, or not one you may see' },
   UNIT_MISMATCH: {
     status: 400,

@@ -5,3 +5,4 @@ export { traceGraphRoutes } from './trace-graph.routes.js';
 export { publicTraceRoutes } from './public-trace.routes.js';
 export { createLookupCounter } from './public-lookups.js';
 export { seedDemoTrace } from './demo.seed.js';
+export { subjectRecordsRoutes } from './subject-records.routes.js';

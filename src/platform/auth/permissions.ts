@@ -27,6 +27,17 @@ export const PERMISSIONS = [
   'trace.graph',
   // The recall list of a batch, holders' phones in full (audited): supervision agencies from the county up and enforcement.
   'trace.recall',
+  // 监管业务: publishing tasks and notices down the tree (supervision agencies above the township); the inbox of
+  // tasks received (every agency); base inspections (supervision agencies, stations included); province checklists.
+  'supervision.publish',
+  'supervision.task',
+  'supervision.inspect',
+  'supervision.checklist',
+  // Inspections and transfers of the jurisdiction: supervision and enforcement agencies.
+  'supervision.read',
+  // 执法业务: enforcement agencies run cases; supervision agencies follow the cases of their jurisdiction.
+  'enforcement.case',
+  'enforcement.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -34,6 +34,14 @@ const BatchDetailPage = lazy(() => import('../domains/trace/BatchDetailPage'));
 const TradesPage = lazy(() => import('../domains/trace/TradesPage'));
 const ScanPage = lazy(() => import('../domains/trace/ScanPage'));
 const LookupPage = lazy(() => import('../domains/trace/LookupPage'));
+const TasksPage = lazy(() => import('../domains/supervision/TasksPage'));
+const TaskFormPage = lazy(() => import('../domains/supervision/TaskFormPage'));
+const TaskDetailPage = lazy(() => import('../domains/supervision/TaskDetailPage'));
+const InspectPage = lazy(() => import('../domains/supervision/InspectPage'));
+const InspectionsPage = lazy(() => import('../domains/supervision/InspectionsPage'));
+const ChecklistsPage = lazy(() => import('../domains/supervision/ChecklistsPage'));
+const CasesPage = lazy(() => import('../domains/enforcement/CasesPage'));
+const CaseDetailPage = lazy(() => import('../domains/enforcement/CaseDetailPage'));
 
 export function App() {
   const { state } = useAuth();
@@ -86,6 +94,14 @@ function SignedInRoutes() {
         <Route path="trace/trades" element={<Guard permission="trace.read"><TradesPage /></Guard>} />
         <Route path="scan" element={<Guard permission="trace.read"><ScanPage /></Guard>} />
         <Route path="trace/lookup" element={<Guard permission="trace.graph"><LookupPage /></Guard>} />
+        <Route path="supervision/tasks" element={<Guard permission="supervision.task"><TasksPage /></Guard>} />
+        <Route path="supervision/tasks/new" element={<Guard permission="supervision.publish"><TaskFormPage /></Guard>} />
+        <Route path="supervision/tasks/:id" element={<Guard permission="supervision.task"><TaskDetailPage /></Guard>} />
+        <Route path="supervision/field" element={<Guard permission="supervision.inspect"><InspectPage /></Guard>} />
+        <Route path="supervision/inspections" element={<Guard permission="supervision.read"><InspectionsPage /></Guard>} />
+        <Route path="supervision/checklists" element={<Guard permission="supervision.checklist"><ChecklistsPage /></Guard>} />
+        <Route path="enforcement/cases" element={<Guard permission="enforcement.read"><CasesPage /></Guard>} />
+        <Route path="enforcement/cases/:id" element={<Guard permission="enforcement.read"><CaseDetailPage /></Guard>} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

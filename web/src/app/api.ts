@@ -104,6 +104,7 @@ export const api = {
   /** A POST the server runs once per `key` (Idempotency-Key): a double tap or a retried request makes one record. */
   postOnce: <T>(path: string, body: unknown, key: string) => request<T>('POST', path, body, undefined, { 'idempotency-key': key }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
   upload,
   download,

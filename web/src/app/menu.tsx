@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, CameraOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from './messages.zh';
 import type { Permission } from './types';
@@ -14,6 +14,11 @@ export const MENU: MenuEntry[] = [
   { path: '/change-requests', label: 'menu.changeRequests', icon: <DiffOutlined />, permission: 'subject.approve' },
   { path: '/import', label: 'import.menu', icon: <CloudUploadOutlined />, permission: 'subject.approve' },
   { path: '/subjects', label: 'menu.subjects', icon: <ShopOutlined />, permission: 'subject.read' },
+  { path: '/supervision/tasks', label: 'menu.tasks', icon: <ScheduleOutlined />, permission: 'supervision.task' },
+  { path: '/supervision/field', label: 'menu.inspect', icon: <CameraOutlined />, permission: 'supervision.inspect' },
+  { path: '/supervision/inspections', label: 'menu.inspections', icon: <FileSearchOutlined />, permission: 'supervision.read' },
+  { path: '/supervision/checklists', label: 'menu.checklists', icon: <CheckSquareOutlined />, permission: 'supervision.checklist' },
+  { path: '/enforcement/cases', label: 'menu.cases', icon: <SafetyOutlined />, permission: 'enforcement.read' },
   { path: '/trace/lookup', label: 'menu.lookup', icon: <NodeIndexOutlined />, permission: 'trace.graph', agencyOnly: true },
   { path: '/my-subject', label: 'menu.mySubject', icon: <IdcardOutlined />, permission: 'subject.self' },
   { path: '/trace/batches', label: 'menu.batches', icon: <TagsOutlined />, permission: 'trace.read' },

@@ -2,6 +2,7 @@ import { subjectEn } from './messages.subject.en';
 import { subjectExtraEn } from './messages.subject-extra.en';
 import { traceEn } from './messages.trace.en';
 import { lookupEn } from './messages.lookup.en';
+import { supervisionEn } from './messages.supervision.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -200,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   ...subjectExtraEn,
   ...traceEn,
   ...lookupEn,
+  ...supervisionEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

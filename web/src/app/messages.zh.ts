@@ -3,6 +3,7 @@ import { subjectZh } from './messages.subject.zh';
 import { subjectExtraZh } from './messages.subject-extra.zh';
 import { traceZh } from './messages.trace.zh';
 import { lookupZh } from './messages.lookup.zh';
+import { supervisionZh } from './messages.supervision.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -199,6 +200,7 @@ export const zh = {
   ...subjectExtraZh,
   ...traceZh,
   ...lookupZh,
+  ...supervisionZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

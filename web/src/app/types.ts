@@ -25,7 +25,14 @@ export type Permission =
   | 'trace.read'
   | 'trace.write'
   | 'trace.graph'
-  | 'trace.recall';
+  | 'trace.recall'
+  | 'supervision.publish'
+  | 'supervision.task'
+  | 'supervision.inspect'
+  | 'supervision.checklist'
+  | 'supervision.read'
+  | 'enforcement.case'
+  | 'enforcement.read';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 

@@ -1,0 +1,123 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiLogin, call } from './api.js';
+import * as ui from './ui.js';
+import { browserSuite, DEMO_PASSWORD, DESKTOP, PHONE, shown, text } from './ui.js';
+
+// 监管业务 and 执法业务 end to end, in Chinese: the county (sg-admin, 寿光市) publishes a base inspection to the
+// 化龙镇 station; the station's inspector (sg-hl-user), on a 375-px phone, accepts it, types the coop's identity
+// code, answers the checklist with one photo, finds a problem and transfers it; the county enforcement agency
+// (sg-law-admin) finds the transfer in its inbox and opens a case; the county sees the task's progress.
+// Pictures: e2e/artifacts/supervision-*.png.
+
+const SEQ = 100 + Math.floor(Math.random() * 800);
+const TITLE = `冬季蔬菜基地巡查${SEQ}`;
+const FINDINGS = '仓库内发现禁用农药包装 2 个';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+const suite = browserSuite('supervision');
+const { screenshot } = ui.suitePictures('supervision');
+let page: Page;
+let identityCode = '';
+
+/** Opens a page from the side menu (folded away on a phone), once the console is there. */
+async function openMenu(p: Page, label: string) {
+  await shown(p.getByTestId('user-menu'));
+  const item = p.locator('.ant-menu').getByText(label, { exact: true });
+  if (!(await item.isVisible())) await p.getByRole('button', { name: '菜单' }).click();
+  await (await shown(item)).click();
+}
+
+async function signIn(username: string) {
+  await page.goto(suite.server.baseUrl + '/');
+  // A test that failed half-way leaves its account signed in; the next one starts from the login page all the same.
+  await shown(page.getByTestId('user-menu').or(page.getByLabel('用户名')));
+  if (await page.getByTestId('user-menu').isVisible()) await ui.logout(page);
+  await ui.login(page, username, DEMO_PASSWORD);
+  await shown(page.getByTestId('user-menu'));
+}
+
+beforeAll(async () => {
+  page = suite.page;
+  const coop = await apiLogin(suite.server.baseUrl, 'sg-coop');
+  identityCode = (await call<{ identityCode: string }>(coop, 'GET', '/registry/my-subject')).identityCode;
+});
+
+describe('console: tasks, a base inspection on a phone, a transfer and its case', () => {
+  it('lets the county publish a base inspection to the township station', async () => {
+    await page.setViewportSize(DESKTOP);
+    await signIn('sg-admin');
+    await openMenu(page, '任务与通知');
+    await (await shown(page.getByTestId('publish-task'))).click();
+    await (await shown(page.getByTestId('task-title'))).fill(TITLE);
+    await page.getByTestId('task-content').fill('请对辖区蔬菜基地开展巡查,重点检查禁用农药和安全间隔期。');
+    await (await shown(page.getByTestId('recipient-370783100-supervision'))).click();
+    await (await shown(page.getByLabel(/指标/))).fill('5');
+    await screenshot(page, 'publish');
+    await page.getByTestId('task-submit').click();
+    await shown(page.getByText(TITLE));
+    expect(await text(page.getByTestId('task-progress'))).toContain('化龙镇');
+    expect(await text(page.getByTestId('task-progress'))).toContain('待接收');
+    await ui.logout(page);
+  });
+
+  it('lets the station’s inspector accept it and inspect the coop on a phone: checklist, photo, problem, transfer', async () => {
+    await page.setViewportSize(PHONE);
+    await signIn('sg-hl-user');
+    await openMenu(page, '任务与通知');
+    await (await shown(page.getByTestId('task-item').filter({ hasText: TITLE }))).click();
+    await (await shown(page.getByTestId('task-accept'))).click();
+    await (await shown(page.getByTestId('task-inspect'))).click();
+
+    await (await shown(page.getByTestId('inspect-code'))).fill(identityCode);
+    await page.getByTestId('inspect-find').click();
+    await shown(page.getByText('绿源蔬菜专业合作社').first());
+    await shown(page.getByTestId('subject-records'));
+    await shown(page.getByTestId('check-banned_inputs'));
+    await page.getByTestId('check-banned_inputs').getByText('不符合').click();
+    await page.getByTestId('inspect-photo').locator('input[type=file]').setInputFiles({ name: 'field.png', mimeType: 'image/png', buffer: PNG });
+    await shown(page.getByTestId('inspect-photo-preview'));
+    await page.getByTestId('inspect-conclusion').getByText('发现问题').click();
+    await page.getByTestId('inspect-findings').fill(FINDINGS);
+    await ui.expectNoHorizontalScroll(page);
+    await screenshot(page, 'field-inspection');
+    await page.getByTestId('inspect-submit').click();
+
+    await shown(page.getByTestId('inspect-result'));
+    await shown(page.getByTestId('transfer-to'));
+    expect(await page.getByTestId('transfer-reason').inputValue()).toBe(FINDINGS);
+    await page.getByTestId('transfer-submit').click();
+    expect(await text(page.getByTestId('transferred'))).toContain('寿光市农业综合行政执法队');
+    await ui.expectNoHorizontalScroll(page);
+    await screenshot(page, 'field-transferred');
+    await ui.logout(page);
+  });
+
+  it('lets the county enforcement agency find the transfer in its inbox and open a case with the evidence', async () => {
+    await page.setViewportSize(DESKTOP);
+    await signIn('sg-law-admin');
+    await openMenu(page, '执法案件');
+    const item = await shown(page.getByTestId('transfer-item').filter({ hasText: FINDINGS }));
+    expect(await text(item)).toContain('化龙镇');
+    await screenshot(page, 'enforcement-inbox');
+    await item.getByTestId('case-open').click();
+    const evidence = await shown(page.getByTestId('case-evidence'));
+    expect(await text(evidence)).toContain(FINDINGS);
+    expect(await text(page.getByTestId('case-page'))).toContain('立案');
+    await shown(evidence.locator('img'));
+    await screenshot(page, 'case');
+    await ui.logout(page);
+  });
+
+  it('shows the county the task’s progress: the station at work, one inspection done', async () => {
+    await signIn('sg-admin');
+    await openMenu(page, '任务与通知');
+    await page.getByText('我发布的').click();
+    await (await shown(page.getByTestId('task-item').filter({ hasText: TITLE }))).click();
+    const progress = await shown(page.getByTestId('task-progress'));
+    await shown(progress.getByText('执行中'));
+    expect(await text(progress)).toContain('1 / 5');
+    await screenshot(page, 'progress');
+    expect(suite.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { plainText } from '../../platform/http/text-fields.js';
+import { TASK_KINDS, TASK_STATUSES } from './task-state.shared.js';
+
+// The wire shapes of the supervision domain (监管业务), shared by routes and the web console.
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date yyyy-mm-dd');
+export const idParam = z.strictObject({ id: z.uuid() });
+
+export const taskIn = z.strictObject({
+  kind: z.enum(TASK_KINDS),
+  title: plainText(2, 120),
+  content: z.string().trim().min(1).max(10_000),
+  regionScope: z.string().regex(/^\d{0,12}$/).default(''),
+  productScope: plainText(1, 200).optional(),
+  targetSubjectIds: z.array(z.uuid()).max(500).default([]),
+  targetCount: z.number().int().min(1).max(1_000_000).optional(),
+  startsOn: day,
+  dueOn: day.optional(),
+  attachments: z.array(z.uuid()).max(10).default([]),
+  recipients: z
+    .array(z.strictObject({ agencyId: z.uuid(), quota: z.number().int().min(1).max(1_000_000).optional() }))
+    .min(1)
+    .max(500),
+});
+
+const eventOut = z.object({ action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), note: z.string().nullable(), actorName: z.string().nullable(), at: z.date() });
+
+export const recipientOut = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  status: z.enum(TASK_STATUSES),
+  quota: z.number().nullable(),
+  done: z.number(),
+  assignees: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  progressNote: z.string().nullable(),
+  report: z.string().nullable(),
+  acceptedAt: z.date().nullable(),
+  reportedAt: z.date().nullable(),
+  updatedAt: z.date(),
+});
+
+export const taskOut = z.object({
+  id: z.string(),
+  kind: z.enum(TASK_KINDS),
+  title: z.string(),
+  content: z.string(),
+  regionScope: z.string(),
+  productScope: z.string().nullable(),
+  targetSubjectIds: z.array(z.string()),
+  targetCount: z.number().nullable(),
+  startsOn: z.string(),
+  dueOn: z.string().nullable(),
+  attachments: z.array(z.string()),
+  publisherAgencyId: z.string(),
+  publisherName: z.string(),
+  status: z.string(),
+  createdAt: z.date(),
+  /** Whether the caller's agency published it (it sees every recipient) or received it (it sees its own row). */
+  mine: z.enum(['published', 'received']),
+  recipients: z.array(recipientOut),
+  history: z.array(eventOut.extend({ agencyName: z.string() })),
+});
+
+export const taskListItem = z.object({
+  id: z.string(),
+  recipientId: z.string().nullable(),
+  kind: z.enum(TASK_KINDS),
+  title: z.string(),
+  startsOn: z.string(),
+  dueOn: z.string().nullable(),
+  publisherName: z.string(),
+  /** For the inbox: my agency's status; for the outbox: the task's own (open / closed). */
+  status: z.string(),
+  /** Outbox: recipients by status. */
+  counts: z.record(z.string(), z.number()),
+  createdAt: z.date(),
+});
+export const taskPage = pageOf(taskListItem);
+export const taskListQuery = z.strictObject({
+  ...pageQuery,
+  box: z.enum(['inbox', 'outbox']).default('inbox'),
+  kind: z.enum(TASK_KINDS).optional(),
+  status: z.enum([...TASK_STATUSES, 'open']).optional(),
+});
+
+export const noteIn = z.strictObject({ note: plainText(1, 1000).optional() });
+export const assignIn = z.strictObject({ userIds: z.array(z.uuid()).min(1).max(50), note: plainText(1, 1000).optional() });
+export const progressIn = z.strictObject({ done: z.number().int().min(0).max(1_000_000), note: plainText(1, 1000).optional() });
+export const reportIn = z.strictObject({ report: z.string().trim().min(1).max(10_000), done: z.number().int().min(0).max(1_000_000).optional() });
+export const closeIn = z.strictObject({ agencyId: z.uuid().optional(), note: plainText(1, 1000).optional() });
+
+export const recipientOptionOut = z.object({ id: z.string(), name: z.string(), kind: z.string(), level: z.string(), regionCode: z.string() });
+export const recipientOptionsQuery = z.strictObject({ kind: z.enum(TASK_KINDS) });
+
+// Checklists and inspections (基地巡查)
+
+export const INSPECTION_INDUSTRIES = ['planting', 'livestock', 'fishery'] as const;
+export const checklistItem = z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/), zh: plainText(1, 100), en: plainText(1, 160) });
+export const checklistOut = z.object({ industry: z.enum(INSPECTION_INDUSTRIES), provinceCode: z.string().nullable(), version: z.number(), items: z.array(checklistItem) });
+export const checklistQuery = z.strictObject({ industry: z.enum(INSPECTION_INDUSTRIES), province: z.string().regex(/^\d{2}$/).optional() });
+export const checklistIn = z.strictObject({ items: z.array(checklistItem).min(1).max(60) });
+
+export const inspectionIn = z.strictObject({
+  subjectId: z.uuid(),
+  industry: z.enum(INSPECTION_INDUSTRIES),
+  answers: z.array(z.strictObject({ key: z.string().max(40), result: z.enum(['pass', 'fail', 'na']), note: plainText(1, 500).optional() })).min(1).max(60),
+  photos: z.array(z.uuid()).max(9).default([]),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+  findings: plainText(1, 2000).optional(),
+  conclusion: z.enum(['compliant', 'problem']),
+  rectifyBy: day.optional(),
+  followUpOf: z.uuid().optional(),
+  taskId: z.uuid().optional(),
+});
+
+export const inspectionOut = z.object({
+  id: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  regionCode: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  inspectorName: z.string(),
+  industry: z.string(),
+  checklist: z.array(z.object({ key: z.string(), zh: z.string(), en: z.string(), result: z.enum(['pass', 'fail', 'na']), note: z.string().optional() })),
+  photos: z.array(z.string()),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  findings: z.string().nullable(),
+  conclusion: z.enum(['compliant', 'problem']),
+  rectifyBy: z.string().nullable(),
+  rectification: z.enum(['none', 'pending', 'done']),
+  followUpOf: z.string().nullable(),
+  taskId: z.string().nullable(),
+  transfer: z.object({ id: z.string(), toAgencyId: z.string(), toAgencyName: z.string(), status: z.string(), caseId: z.string().nullable(), reason: z.string() }).nullable(),
+  inspectedAt: z.date(),
+});
+export const inspectionPage = pageOf(inspectionOut.omit({ checklist: true }));
+export const inspectionListQuery = z.strictObject({ ...pageQuery, subjectId: z.uuid().optional(), conclusion: z.enum(['compliant', 'problem']).optional() });
+export const periodQuery = z.strictObject({ from: day, to: day });
+
+export const transferIn = z.strictObject({ toAgencyId: z.uuid(), reason: plainText(2, 1000) });
+export const transferOut = z.object({
+  id: z.string(),
+  inspectionId: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  fromAgencyName: z.string(),
+  toAgencyId: z.string(),
+  regionCode: z.string(),
+  reason: z.string(),
+  findings: z.string().nullable(),
+  status: z.string(),
+  caseId: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const uploadOut = z.object({ fileId: z.string(), mime: z.string(), size: z.number() });
+
+export type TaskIn = z.infer<typeof taskIn>;
+export type TaskOut = z.infer<typeof taskOut>;
+export type InspectionIn = z.infer<typeof inspectionIn>;
+export type InspectionOut = z.infer<typeof inspectionOut>;
+export type TransferOut = z.infer<typeof transferOut>;

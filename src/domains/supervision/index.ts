@@ -1,0 +1,11 @@
+export { supervisionRoutes } from './routes.js';
+export type { PhotoHolder, SupervisionDeps } from './deps.js';
+export { overdueJob, markOverdueTasks, OVERDUE_JOB } from './overdue.job.js';
+export { takeTransfer, transferById } from './transfer.service.js';
+export { myTaskReceipt, tasksOfCase } from './task.queries.js';
+export { publishTask } from './task.service.js';
+export { ENFORCEMENT_COMMISSIONS } from './policies.js';
+export type { TaskIn } from './contracts.js';
+export { assertFieldPhotos, readFieldPhoto, saveFieldPhoto } from './photos.js';
+export { workbookOf, XLSX } from './workbook.js';
+export { todayInChina } from './china-date.js';

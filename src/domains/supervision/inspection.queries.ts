@@ -1,0 +1,100 @@
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { AgencyActor } from '../../platform/auth/actor.js';
+import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
+import type { Executor } from '../../platform/db/client.js';
+import { keyset } from '../../platform/http/pagination.js';
+import { agencyNames } from '../registry/index.js';
+import type { InspectionOut } from './contracts.js';
+import { supervisionError } from './errors.js';
+import { inspections, supervisionTaskRecipients, supervisionTransfers } from './schema.js';
+
+type InspectionRow = typeof inspections.$inferSelect;
+
+/** An inspection of a subject in the actor's jurisdiction (the inspection is filed under the subject's region). */
+export async function findVisibleInspection(db: Executor, actor: AgencyActor, id: string): Promise<InspectionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.id, id), jurisdictionFilter(actor, inspections.regionCode)));
+  return row;
+}
+
+async function toOut(db: Executor, rows: InspectionRow[]): Promise<InspectionOut[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const transfers = await db.select().from(supervisionTransfers).where(inArray(supervisionTransfers.inspectionId, ids));
+  const recipientIds = rows.map((r) => r.recipientId).filter((x): x is string => x !== null);
+  const tasks = recipientIds.length ? await db.select({ id: supervisionTaskRecipients.id, taskId: supervisionTaskRecipients.taskId }).from(supervisionTaskRecipients).where(inArray(supervisionTaskRecipients.id, recipientIds)) : [];
+  const names = await agencyNames(db, [...rows.map((r) => r.agencyId), ...transfers.map((t) => t.toAgencyId)]);
+  return rows.map((r) => {
+    const t = transfers.find((x) => x.inspectionId === r.id);
+    return {
+      id: r.id,
+      subjectId: r.subjectId,
+      subjectName: r.subjectName,
+      regionCode: r.regionCode,
+      agencyId: r.agencyId,
+      agencyName: names.get(r.agencyId) ?? '',
+      inspectorName: r.inspectorName,
+      industry: r.industry,
+      checklist: r.checklist,
+      photos: r.photos,
+      lat: r.lat,
+      lng: r.lng,
+      findings: r.findings,
+      conclusion: r.conclusion as 'compliant' | 'problem',
+      rectifyBy: r.rectifyBy,
+      rectification: r.rectification as 'none' | 'pending' | 'done',
+      followUpOf: r.followUpOf,
+      taskId: tasks.find((x) => x.id === r.recipientId)?.taskId ?? null,
+      transfer: t ? { id: t.id, toAgencyId: t.toAgencyId, toAgencyName: names.get(t.toAgencyId) ?? '', status: t.status, caseId: t.caseId, reason: t.reason } : null,
+      inspectedAt: r.inspectedAt,
+    };
+  });
+}
+
+export async function inspectionDetail(db: Executor, actor: AgencyActor, id: string): Promise<InspectionOut> {
+  const row = await findVisibleInspection(db, actor, id);
+  if (!row) throw supervisionError('INSPECTION_NOT_FOUND');
+  return (await toOut(db, [row]))[0]!;
+}
+
+/** Inspections of the jurisdiction, newest first; a subject's past inspections with `subjectId`. */
+export async function listInspections(db: Executor, actor: AgencyActor, q: { subjectId?: string | undefined; conclusion?: string | undefined; limit: number; cursor?: string | undefined }) {
+  const page = keyset({ sort: inspections.inspectedAt, id: inspections.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
+  const filters: (SQL | undefined)[] = [
+    jurisdictionFilter(actor, inspections.regionCode),
+    q.subjectId ? eq(inspections.subjectId, q.subjectId) : undefined,
+    q.conclusion ? eq(inspections.conclusion, q.conclusion) : undefined,
+    page.where,
+  ];
+  const rows = await db.select().from(inspections).where(and(...filters)).orderBy(...page.orderBy).limit(page.take);
+  const result = page.page(rows, (r) => [r.inspectedAt, r.id]);
+  return { items: await toOut(db, result.items), nextCursor: result.nextCursor };
+}
+
+/** The most an export of a period holds; a longer list is cut to the newest and the workbook says so. */
+export const EXPORT_MAX = 20_000;
+
+/** Inspections of the jurisdiction in a period of days in China (`from` to `to`, both included), newest first. */
+export async function inspectionsInPeriod(db: Executor, actor: AgencyActor, from: string, to: string, max = EXPORT_MAX): Promise<{ rows: InspectionOut[]; cut: boolean }> {
+  const start = new Date(`${from}T00:00:00+08:00`);
+  const end = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000);
+  const rows = await db
+    .select()
+    .from(inspections)
+    .where(and(jurisdictionFilter(actor, inspections.regionCode), gte(inspections.inspectedAt, start), lt(inspections.inspectedAt, end)))
+    .orderBy(desc(inspections.inspectedAt))
+    .limit(max + 1);
+  return { rows: await toOut(db, rows.slice(0, max)), cut: rows.length > max };
+}
+
+/** Whether an inspection of the jurisdiction holds this photo (an enforcement agency sees the evidence it was sent). */
+export async function photoHeldByInspection(db: Executor, actor: AgencyActor, fileId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: inspections.id })
+    .from(inspections)
+    .where(and(jurisdictionFilter(actor, inspections.regionCode), sql`${inspections.photos} @> ${JSON.stringify([fileId])}::jsonb`))
+    .limit(1);
+  return Boolean(row);
+}

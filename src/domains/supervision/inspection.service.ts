@@ -1,0 +1,118 @@
+import { and, eq } from 'drizzle-orm';
+import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
+import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { Tx } from '../../platform/db/client.js';
+import { withTransaction } from '../../platform/db/tx.js';
+import { agencyActorIn } from '../../platform/http/context.js';
+import { httpError } from '../../platform/http/errors.js';
+import { insideChina, subjectFacts } from '../registry/index.js';
+import { todayInChina } from './china-date.js';
+import { effectiveChecklist } from './checklist.service.js';
+import type { InspectionIn, InspectionOut } from './contracts.js';
+import type { SupervisionDeps } from './deps.js';
+import { supervisionError } from './errors.js';
+import { inspectionDetail } from './inspection.queries.js';
+import { assertFieldPhotos } from './photos.js';
+import { inspections, supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks, type ChecklistAnswer } from './schema.js';
+import { nextTaskStatus, type TaskStatus } from './task-state.shared.js';
+
+/**
+ * 基地巡查: an inspector records a visit to a subject of the jurisdiction (registered, suspended, or temporary —
+ * recorded in the field first). The checklist is the province's template of the industry, answered item by item;
+ * photos were uploaded before. Done under a task, it counts as one done for the agency's task.
+ */
+export async function recordInspection(deps: SupervisionDeps, ctx: CommandContext, input: InspectionIn): Promise<InspectionOut> {
+  const actor = agencyActorIn(ctx);
+  const subject = await subjectFacts(deps.db, input.subjectId);
+  if (!subject) throw supervisionError('SUBJECT_NOT_FOUND');
+  if (!inJurisdiction(actor, subject.regionCode)) throw supervisionError('SUBJECT_OUT_OF_JURISDICTION');
+  const template = await effectiveChecklist(deps.db, subject.regionCode.slice(0, 2), input.industry);
+  const checklist = answerChecklist(template.items, input.answers);
+  await assertFieldPhotos(deps.db, actor, input.photos, () => supervisionError('PHOTO_NOT_FOUND'));
+  if (input.rectifyBy !== undefined && (input.conclusion !== 'problem' || input.rectifyBy <= todayInChina())) throw supervisionError('RECTIFY_DATE_INVALID');
+  if ((input.lat === undefined) !== (input.lng === undefined)) throw httpError('VALIDATION_FAILED', { issues: [{ where: 'body', path: 'lat', message: 'lat and lng come together' }] });
+  if (input.lat !== undefined && !insideChina(input.lat, input.lng!)) throw supervisionError('POINT_OUTSIDE_CHINA', { lat: input.lat, lng: input.lng });
+
+  const id = await withTransaction(deps.db, ctx, async (tx) => {
+    if (input.followUpOf) await closeRectification(tx, actor, input.followUpOf, input.subjectId, input.conclusion);
+    const recipientId = input.taskId ? await countForTask(tx, actor, input.taskId, subject.name) : null;
+    const [row] = await tx
+      .insert(inspections)
+      .values({
+        subjectId: subject.id,
+        subjectName: subject.name,
+        regionCode: subject.regionCode,
+        recipientId,
+        agencyId: actor.agency.id,
+        inspectorId: actor.userId,
+        inspectorName: actor.displayName,
+        industry: input.industry,
+        checklist,
+        photos: [...new Set(input.photos)],
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        findings: input.findings ?? null,
+        conclusion: input.conclusion,
+        rectifyBy: input.rectifyBy ?? null,
+        rectification: input.rectifyBy ? 'pending' : 'none',
+        followUpOf: input.followUpOf ?? null,
+      })
+      .returning({ id: inspections.id });
+    await recordAudit(tx, ctx, {
+      action: 'supervision.inspect',
+      targetType: 'inspection',
+      targetId: row!.id,
+      regionCode: subject.regionCode,
+      after: {
+        subjectId: subject.id,
+        conclusion: input.conclusion,
+        failed: checklist.filter((c) => c.result === 'fail').map((c) => c.key),
+        rectifyBy: input.rectifyBy ?? null,
+        // What else this write changed: the rectification it followed up, the task it counted for.
+        followUpOf: input.followUpOf ?? null,
+        rectified: Boolean(input.followUpOf) && input.conclusion === 'compliant',
+        taskId: input.taskId ?? null,
+      },
+    });
+    return row!.id;
+  });
+  return inspectionDetail(deps.db, actor, id);
+}
+
+/** Every item of the template answered once, nothing else: a checklist filled against an old template is refused. */
+function answerChecklist(items: { key: string; zh: string; en: string }[], answers: InspectionIn['answers']): ChecklistAnswer[] {
+  const byKey = new Map(answers.map((a) => [a.key, a]));
+  if (byKey.size !== answers.length || byKey.size !== items.length || items.some((i) => !byKey.has(i.key))) {
+    throw supervisionError('CHECKLIST_MISMATCH', { expected: items.map((i) => i.key) });
+  }
+  return items.map((i) => {
+    const a = byKey.get(i.key)!;
+    return { ...i, result: a.result, ...(a.note ? { note: a.note } : {}) };
+  });
+}
+
+/** A follow-up (复查) of a pending rectification: compliant now ends it. */
+async function closeRectification(tx: Tx, actor: AgencyActor, originalId: string, subjectId: string, conclusion: string): Promise<void> {
+  const [original] = await tx.select().from(inspections).where(eq(inspections.id, originalId)).for('update');
+  if (!original || !inJurisdiction(actor, original.regionCode) || original.subjectId !== subjectId || original.rectification !== 'pending') throw supervisionError('FOLLOW_UP_INVALID');
+  if (conclusion === 'compliant') await tx.update(inspections).set({ rectification: 'done' }).where(eq(inspections.id, originalId));
+}
+
+/** An inspection done under a base-inspection task: one more done for the actor's agency, which must have accepted it. */
+async function countForTask(tx: Tx, actor: AgencyActor, taskId: string, subjectName: string): Promise<string> {
+  const [row] = await tx
+    .select()
+    .from(supervisionTaskRecipients)
+    .where(and(eq(supervisionTaskRecipients.taskId, taskId), eq(supervisionTaskRecipients.agencyId, actor.agency.id)))
+    .for('update');
+  if (!row) throw supervisionError('NOT_A_RECIPIENT');
+  const [task] = await tx.select({ kind: supervisionTasks.kind }).from(supervisionTasks).where(eq(supervisionTasks.id, taskId));
+  if (task?.kind !== 'base_inspection') throw supervisionError('TASK_NOT_AN_INSPECTION', { kind: task?.kind });
+  const current = row.status as TaskStatus;
+  const next = nextTaskStatus(current, 'progress', row.acceptedAt !== null);
+  if (!next) throw supervisionError('TASK_STATUS_CONFLICT', { status: current, action: 'progress' });
+  await tx.update(supervisionTaskRecipients).set({ status: next, done: row.done + 1, updatedAt: new Date() }).where(eq(supervisionTaskRecipients.id, row.id));
+  await tx.insert(supervisionTaskEvents).values({ recipientId: row.id, action: 'progress', fromStatus: current, toStatus: next, note: `巡查 ${subjectName}`.slice(0, 1000), actorId: actor.userId, actorName: actor.displayName });
+  return row.id;
+}

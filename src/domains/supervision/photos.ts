@@ -1,0 +1,37 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { AgencyActor } from '../../platform/auth/actor.js';
+import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
+import type { Executor } from '../../platform/db/client.js';
+import { fileError, type FileStorage } from '../../platform/files/storage.js';
+import { files } from '../../platform/files/schema.js';
+import type { AppError } from '../../platform/http/errors.js';
+
+/** Field photos are filed under the uploader's region and this purpose; a record may only point at such files. */
+export const FIELD_PHOTO = 'field_photo';
+
+export async function saveFieldPhoto(storage: FileStorage, db: Executor, actor: AgencyActor, bytes: Buffer, filename: string) {
+  const saved = await storage.saveImage(db, bytes, { purpose: FIELD_PHOTO, regionCode: actor.agency.regionCode, originalName: filename });
+  return { fileId: saved.id, mime: saved.mime, size: saved.size };
+}
+
+/** Every id must be a field photo uploaded in the actor's jurisdiction; else `refusal` (nothing is written). */
+export async function assertFieldPhotos(db: Executor, actor: AgencyActor, ids: string[], refusal: () => AppError): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const rows = await db
+    .select({ id: files.id, regionCode: files.regionCode })
+    .from(files)
+    .where(and(inArray(files.id, unique), eq(files.purpose, FIELD_PHOTO)));
+  if (rows.length !== unique.length || rows.some((r) => !inJurisdiction(actor, r.regionCode))) throw refusal();
+}
+
+/**
+ * A field photo for an official: the uploader's agency and those above it see it (its region lies in their
+ * jurisdiction), and so does whoever can see a record that holds it (`heldBy` answers that).
+ */
+export async function readFieldPhoto(storage: FileStorage, db: Executor, actor: AgencyActor, id: string, heldBy: (id: string) => Promise<boolean>) {
+  const file = await storage.read(db, id);
+  if (file.purpose !== FIELD_PHOTO) throw fileError('FILE_NOT_FOUND');
+  if (!inJurisdiction(actor, file.regionCode) && !(await heldBy(id))) throw fileError('FILE_NOT_FOUND');
+  return file;
+}

@@ -1,0 +1,119 @@
+import type { InspectionOut, TaskOut } from './contracts.js';
+import { workbookOf } from './workbook.js';
+
+const STATUS_ZH: Record<string, string> = { published: '已发布', accepted: '已接收', in_progress: '执行中', reported: '已上报', overdue: '已逾期', closed: '已关闭' };
+const CONCLUSION_ZH: Record<string, string> = { compliant: '合格', problem: '发现问题' };
+const RECTIFICATION_ZH: Record<string, string> = { none: '', pending: '待整改', done: '已整改' };
+const RESULT_ZH: Record<string, string> = { pass: '符合', fail: '不符合', na: '不适用' };
+const inChina = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+
+/** 任务进度: one row per recipient agency, and the task's facts on a second sheet. */
+export function taskProgressWorkbook(task: TaskOut): Promise<Buffer> {
+  return workbookOf([
+    {
+      name: '任务进度',
+      columns: [
+        { header: '接收机构 (agency)', key: 'agency', width: 30 },
+        { header: '状态 (status)', key: 'status', width: 10 },
+        { header: '指标 (quota)', key: 'quota', width: 10 },
+        { header: '已完成 (done)', key: 'done', width: 10 },
+        { header: '执行人员 (assignees)', key: 'assignees', width: 24 },
+        { header: '进度说明 (progress)', key: 'progress', width: 30 },
+        { header: '接收时间 (accepted)', key: 'acceptedAt', width: 18 },
+        { header: '上报时间 (reported)', key: 'reportedAt', width: 18 },
+        { header: '完成报告 (report)', key: 'report', width: 40 },
+      ],
+      rows: task.recipients.map((r) => ({
+        agency: r.agencyName,
+        status: STATUS_ZH[r.status] ?? r.status,
+        quota: r.quota ?? '',
+        done: r.done,
+        assignees: r.assignees.map((a) => a.displayName).join('、'),
+        progress: r.progressNote ?? '',
+        acceptedAt: inChina(r.acceptedAt),
+        reportedAt: inChina(r.reportedAt),
+        report: r.report ?? '',
+      })),
+    },
+    {
+      name: '任务',
+      columns: [
+        { header: '项目', key: 'k', width: 16 },
+        { header: '内容', key: 'v', width: 60 },
+      ],
+      rows: [
+        { k: '标题 title', v: task.title },
+        { k: '发布机构 publisher', v: task.publisherName },
+        { k: '开始 starts', v: task.startsOn },
+        { k: '截止 due', v: task.dueOn ?? '' },
+        { k: '范围 region', v: task.regionScope },
+        { k: '内容 content', v: task.content },
+      ],
+    },
+  ]);
+}
+
+/**
+ * 巡查记录: one row per inspection of the period, each checklist item a row of the second sheet. When the period
+ * held more than an export takes (`cut`), a first sheet says that only the newest were written.
+ */
+export function inspectionsWorkbook(rows: InspectionOut[], period: { from: string; to: string }, cut = false): Promise<Buffer> {
+  const notice = {
+    name: '注意 notice',
+    columns: [{ header: '说明 (note)', key: 'note', width: 90 }],
+    rows: [
+      { note: `本期间的巡查记录超过 ${rows.length} 条,只导出了最新的 ${rows.length} 条,请缩短导出期间。` },
+      { note: `The period holds more than ${rows.length} inspections; only the newest ${rows.length} were exported. Choose a shorter period.` },
+    ],
+  };
+  return workbookOf([
+    ...(cut ? [notice] : []),
+    {
+      name: `巡查 ${period.from}~${period.to}`.slice(0, 31),
+      columns: [
+        { header: '巡查时间 (inspectedAt)', key: 'at', width: 18 },
+        { header: '主体 (subject)', key: 'subject', width: 26 },
+        { header: '区划 (region)', key: 'region', width: 12 },
+        { header: '巡查机构 (agency)', key: 'agency', width: 26 },
+        { header: '巡查人员 (inspector)', key: 'inspector', width: 14 },
+        { header: '行业 (industry)', key: 'industry', width: 10 },
+        { header: '不符合项 (failed)', key: 'failed', width: 30 },
+        { header: '结论 (conclusion)', key: 'conclusion', width: 10 },
+        { header: '问题 (findings)', key: 'findings', width: 40 },
+        { header: '整改期限 (rectifyBy)', key: 'rectifyBy', width: 12 },
+        { header: '整改 (rectification)', key: 'rectification', width: 10 },
+        { header: '移交 (transfer)', key: 'transfer', width: 26 },
+        { header: '照片数 (photos)', key: 'photos', width: 8 },
+      ],
+      rows: rows.map((r) => ({
+        at: inChina(r.inspectedAt),
+        subject: r.subjectName,
+        region: r.regionCode,
+        agency: r.agencyName,
+        inspector: r.inspectorName,
+        industry: r.industry,
+        failed: r.checklist
+          .filter((c) => c.result === 'fail')
+          .map((c) => c.zh)
+          .join('、'),
+        conclusion: CONCLUSION_ZH[r.conclusion] ?? r.conclusion,
+        findings: r.findings ?? '',
+        rectifyBy: r.rectifyBy ?? '',
+        rectification: RECTIFICATION_ZH[r.rectification] ?? r.rectification,
+        transfer: r.transfer ? r.transfer.toAgencyName : '',
+        photos: r.photos.length,
+      })),
+    },
+    {
+      name: '检查项',
+      columns: [
+        { header: '巡查时间', key: 'at', width: 18 },
+        { header: '主体', key: 'subject', width: 26 },
+        { header: '检查项', key: 'item', width: 34 },
+        { header: '结果', key: 'result', width: 8 },
+        { header: '说明', key: 'note', width: 30 },
+      ],
+      rows: rows.flatMap((r) => r.checklist.map((c) => ({ at: inChina(r.inspectedAt), subject: r.subjectName, item: c.zh, result: RESULT_ZH[c.result] ?? c.result, note: c.note ?? '' }))),
+    },
+  ]);
+}

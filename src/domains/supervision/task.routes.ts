@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { agencyActorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
+import { assignIn, closeIn, idParam, noteIn, progressIn, recipientOptionOut, recipientOptionsQuery, reportIn, taskIn, taskListQuery, taskOut, taskPage } from './contracts.js';
+import type { SupervisionDeps } from './deps.js';
+import { taskProgressWorkbook } from './supervision.sheets.js';
+import { actOnTask, closeTask, publishTask } from './task.service.js';
+import { assignableStaff, listTasks, recipientOptions, taskDetail } from './task.queries.js';
+import { XLSX } from './workbook.js';
+
+const errors = { ...errorResponses, 422: errorBody };
+
+/** 任务发布与接收: tasks and notices down the tree, each recipient's state, and the publisher's progress view. */
+export function taskRoutes(deps: SupervisionDeps) {
+  return async (root: FastifyInstance) => {
+    const app = root.withTypeProvider<ZodTypeProvider>();
+    const tags = ['supervision 监管业务'];
+
+    app.get('/api/v1/supervision/recipient-options', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'The agencies I may send a task of this kind to', querystring: recipientOptionsQuery, response: { 200: z.object({ items: z.array(recipientOptionOut) }), ...errors } },
+      handler: async (request) => recipientOptions(deps.db, agencyActorOf(request), request.query.kind),
+    });
+
+    app.post('/api/v1/supervision/tasks', {
+      config: { permission: 'supervision.publish' },
+      schema: {
+        tags,
+        summary: 'Publish a task or notice (任务发布, 通知公告) to agencies of my jurisdiction',
+        description: 'Lower levels, or my own level’s testing and enforcement agencies, of a kind that fits the task. A task needs a deadline not before its start.',
+        body: taskIn,
+        response: { 201: taskOut, ...errors },
+      },
+      handler: async (request, reply) => reply.status(201).send(await publishTask(deps, commandContext(request), request.body)),
+    });
+
+    app.get('/api/v1/supervision/tasks', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'My inbox (tasks sent to my agency) or outbox (tasks it published), newest first', querystring: taskListQuery, response: { 200: taskPage, ...errors } },
+      handler: async (request) => listTasks(deps.db, agencyActorOf(request), request.query),
+    });
+
+    app.get('/api/v1/supervision/tasks/:id', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'A task with its recipients’ progress (the publisher sees all, a recipient its own) and history', params: idParam, response: { 200: taskOut, ...errors } },
+      handler: async (request) => taskDetail(deps.db, agencyActorOf(request), request.params.id),
+    });
+
+    app.get('/api/v1/supervision/tasks/:id/progress.xlsx', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'The task’s progress by recipient as an Excel workbook (任务进度.xlsx)', params: idParam, response: { 200: z.any().describe('.xlsx bytes'), ...errors } },
+      handler: async (request, reply) => {
+        const task = await taskDetail(deps.db, agencyActorOf(request), request.params.id);
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="task-progress.xlsx"; filename*=UTF-8''${encodeURIComponent(`任务进度-${task.title}.xlsx`)}`)
+          .header('cache-control', 'no-store')
+          .send(await taskProgressWorkbook(task));
+      },
+    });
+
+    app.post('/api/v1/supervision/tasks/:id/accept', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'Accept a task sent to my agency (接收; for a notice: read)', params: idParam, body: noteIn, response: { 200: taskOut, ...errors } },
+      handler: async (request) => actOnTask(deps, commandContext(request), request.params.id, 'accept', request.body),
+    });
+
+    app.get('/api/v1/supervision/tasks/:id/assignable', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'The accounts of my agency a task it received can be assigned to', params: idParam, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }), ...errors } },
+      handler: async (request) => assignableStaff(deps.db, agencyActorOf(request), request.params.id),
+    });
+
+    app.post('/api/v1/supervision/tasks/:id/assign', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'Assign staff of my agency to an accepted task (指派)', params: idParam, body: assignIn, response: { 200: taskOut, ...errors } },
+      handler: async (request) => actOnTask(deps, commandContext(request), request.params.id, 'assign', request.body),
+    });
+
+    app.post('/api/v1/supervision/tasks/:id/progress', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'Report progress (进度): how many done, with a note', params: idParam, body: progressIn, response: { 200: taskOut, ...errors } },
+      handler: async (request) => actOnTask(deps, commandContext(request), request.params.id, 'progress', request.body),
+    });
+
+    app.post('/api/v1/supervision/tasks/:id/report', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'Send the completion report (上报)', params: idParam, body: reportIn, response: { 200: taskOut, ...errors } },
+      handler: async (request) => actOnTask(deps, commandContext(request), request.params.id, 'report', request.body),
+    });
+
+    app.post('/api/v1/supervision/tasks/:id/close', {
+      config: { permission: 'supervision.publish' },
+      schema: { tags, summary: 'Close the task for one recipient (`agencyId`) or for all (the publisher only)', params: idParam, body: closeIn, response: { 200: taskOut, ...errors } },
+      handler: async (request) => closeTask(deps, commandContext(request), request.params.id, request.body),
+    });
+  };
+}

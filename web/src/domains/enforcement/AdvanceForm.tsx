@@ -1,0 +1,58 @@
+import { App, Button, Form, Input, InputNumber, Select } from 'antd';
+import { useState } from 'react';
+import { nextStage, PENALTY_KINDS } from '../../../../src/domains/enforcement/case-stages.shared';
+import { useI18n } from '../../app/i18n';
+import { useWord } from '../supervision/supervision-labels';
+import { enforcementApi } from './enforcement.api';
+import type { AdvanceRequest, Case } from './enforcement.types';
+
+/** Moves the case to its next stage; 处罚决定 asks for the legal basis, the penalty and the decision. */
+export function AdvanceForm({ item, onMoved }: { item: Case; onMoved: (next: Case) => void }) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const word = useWord();
+  const [form] = Form.useForm<Omit<AdvanceRequest, 'to'>>();
+  const penaltyKind = Form.useWatch('penaltyKind', form);
+  const [busy, setBusy] = useState(false);
+  const to = nextStage(item.stage);
+  if (!to) return null;
+  const submit = async (v: Omit<AdvanceRequest, 'to'>) => {
+    setBusy(true);
+    try {
+      onMoved(await enforcementApi.advance(item.id, { ...v, to }));
+      form.resetFields();
+    } catch (err) {
+      void message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      {to === 'decision' && (
+        <>
+          <Form.Item name="legalBasis" label={t('cases.legalBasis')} rules={[{ required: true, min: 2, max: 1000 }]}>
+            <Input.TextArea rows={2} data-testid="case-legal-basis" />
+          </Form.Item>
+          <Form.Item name="penaltyKind" label={t('cases.penaltyKind')} rules={[{ required: true }]}>
+            <Select options={PENALTY_KINDS.map((k) => ({ value: k, label: word('cases.penalty', k) }))} data-testid="case-penalty" />
+          </Form.Item>
+          {penaltyKind === 'fine' && (
+            <Form.Item name="penaltyAmount" label={t('cases.penaltyAmount')} rules={[{ required: true }]}>
+              <InputNumber min={1} />
+            </Form.Item>
+          )}
+          <Form.Item name="decision" label={t('cases.decision')} rules={[{ required: true, min: 2, max: 2000 }]}>
+            <Input.TextArea rows={2} data-testid="case-decision" />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name="note" label={t('tasks.note')}>
+        <Input />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="case-advance">
+        {t('cases.advance', { stage: word('cases.stage', to) })}
+      </Button>
+    </Form>
+  );
+}

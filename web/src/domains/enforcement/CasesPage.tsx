@@ -1,0 +1,106 @@
+import { App, Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useMe } from '../../app/auth';
+import { RefreshButton } from '../../app/CursorTable';
+import { formatTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { LoadMore } from '../../app/LoadMore';
+import { useCursorList } from '../../app/use-cursor-list';
+import { useWord } from '../supervision/supervision-labels';
+import { supervisionApi } from '../supervision/supervision.api';
+import type { Transfer } from '../supervision/supervision.types';
+import { newKey } from '../trace/trace.api';
+import { enforcementApi } from './enforcement.api';
+
+/** 执法案件: the transfers waiting for my enforcement agency (立案 opens a case from one), and the cases. */
+export default function CasesPage() {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const me = useMe();
+  const word = useWord();
+  const navigate = useNavigate();
+  const handles = me.can('enforcement.case');
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? (handles ? 'transfers' : 'cases');
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  const transfers = useCursorList(useMemo(() => (handles && tab === 'transfers' ? (cursor?: string) => supervisionApi.transfers({ status: 'pending', cursor }) : null), [handles, tab]), showError);
+  const cases = useCursorList(useMemo(() => (tab === 'cases' ? (cursor?: string) => enforcementApi.cases({ cursor }) : null), [tab]), showError);
+  const [opening, setOpening] = useState<string | null>(null);
+
+  const open = async (tr: Transfer) => {
+    setOpening(tr.id);
+    try {
+      const created = await enforcementApi.open({ transferId: tr.id, title: tr.reason.slice(0, 120), summary: `${tr.fromAgencyName}移交:${tr.findings ?? tr.reason}`.slice(0, 2000) }, newKey());
+      void message.success(t('cases.opened'));
+      navigate(`/enforcement/cases/${created.id}`);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setOpening(null);
+    }
+  };
+
+  return (
+    <div>
+      <div className="tn-page-title">
+        <Typography.Title level={3}>{t('cases.title')}</Typography.Title>
+      </div>
+      <Card>
+        <Space style={{ marginBottom: 12 }}>
+          <Segmented
+            value={tab}
+            onChange={(v) => setParams({ tab: String(v) }, { replace: true })}
+            options={[...(handles ? [{ value: 'transfers', label: t('cases.transfers') }] : []), { value: 'cases', label: t('cases.list') }]}
+          />
+          <RefreshButton list={tab === 'transfers' ? transfers : cases} />
+        </Space>
+        {tab === 'transfers' ? (
+          <>
+            <List
+              loading={transfers.loading}
+              dataSource={transfers.items}
+              locale={{ emptyText: t('cases.noTransfers') }}
+              renderItem={(tr) => (
+                <List.Item
+                  key={tr.id}
+                  data-testid="transfer-item"
+                  actions={[
+                    <Button key="open" type="primary" loading={opening === tr.id} onClick={() => void open(tr)} data-testid="case-open">
+                      {t('cases.open')}
+                    </Button>,
+                  ]}
+                >
+                  <List.Item.Meta title={`${tr.subjectName} · ${tr.reason}`} description={`${tr.fromAgencyName} · ${formatTime(tr.createdAt)}${tr.findings ? ` · ${tr.findings}` : ''}`} />
+                </List.Item>
+              )}
+            />
+            <LoadMore list={transfers} />
+          </>
+        ) : (
+          <>
+            <List
+              loading={cases.loading}
+              dataSource={cases.items}
+              renderItem={(c) => (
+                <List.Item key={c.id} onClick={() => navigate(`/enforcement/cases/${c.id}`)} style={{ cursor: 'pointer' }} data-testid="case-item">
+                  <List.Item.Meta
+                    title={
+                      <Space wrap size={4}>
+                        <Typography.Text strong>{c.title}</Typography.Text>
+                        <Tag color={c.stage === 'closed' ? 'default' : 'processing'}>{word('cases.stage', c.stage)}</Tag>
+                        <Tag>{word('cases.source', c.source)}</Tag>
+                      </Space>
+                    }
+                    description={`${c.caseNo} · ${c.subjectName ?? '—'} · ${c.agencyName} · ${formatTime(c.createdAt)}`}
+                  />
+                </List.Item>
+              )}
+            />
+            <LoadMore list={cases} />
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

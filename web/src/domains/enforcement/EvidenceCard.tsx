@@ -1,0 +1,42 @@
+import { Card, Descriptions, Image, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { formatTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { supervisionApi } from '../supervision/supervision.api';
+import type { Inspection } from '../supervision/supervision.types';
+import type { Case } from './enforcement.types';
+
+/** 移交证据: the inspection a transferred case came from — failed checklist items, findings, photos. */
+export function EvidenceCard({ transfer }: { transfer: NonNullable<Case['transfer']> }) {
+  const { t, lang } = useI18n();
+  const [inspection, setInspection] = useState<Inspection | null>(null);
+  useEffect(() => {
+    let live = true;
+    supervisionApi.inspection(transfer.inspectionId).then((i) => live && setInspection(i), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [transfer.inspectionId]);
+  const failed = inspection?.checklist?.filter((c) => c.result === 'fail') ?? [];
+  return (
+    <Card title={t('cases.evidence')} data-testid="case-evidence">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'from', label: t('cases.transferFrom'), children: `${transfer.fromAgencyName} · ${formatTime(transfer.createdAt)}` },
+          { key: 'reason', label: t('inspect.transferReason'), children: transfer.reason },
+          { key: 'findings', label: t('inspect.findings'), children: transfer.findings ?? '—' },
+          { key: 'failed', label: t('inspect.fail'), children: failed.map((c) => <Tag key={c.key} color="red">{lang === 'zh' ? c.zh : c.en}</Tag>) },
+        ]}
+      />
+      {inspection && inspection.photos.length > 0 && (
+        <Space wrap>
+          {inspection.photos.map((id) => (
+            <Image key={id} width={120} src={supervisionApi.photoUrl(id)} alt={t('inspect.photo')} />
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
