@@ -19,16 +19,35 @@ CREATE TABLE "public_chains" (
 -- two instead of each holder's row.
 CREATE INDEX "subjects_suspended" ON "subjects" USING btree ("id") WHERE "status" = 'suspended';
 --> statement-breakpoint
--- The chains of some batches (any number: one in a trade, all of them in a backfill), recomputed from the graph.
--- 20 hops and 60 batches at most, as the page shows; each batch once, at its nearest depth.
-CREATE FUNCTION refresh_public_chains(roots uuid[]) RETURNS void LANGUAGE sql AS $$
-  WITH RECURSIVE up(root, id, depth) AS (
-    SELECT b.id, b.id, 0 FROM batches b WHERE b.id = ANY(roots)
+-- The chains of some batches (any number: one in a trade, all of them in a backfill). A batch with one source (a
+-- trade, a market entry, a split part) whose source's chain is stored is that chain one hop further; any other
+-- (a production batch, a merge, a processing output) is walked from the graph. 20 hops and 60 batches at most, as
+-- the page shows; each batch once, at its nearest depth. PL/pgSQL with a generic, index-driven plan: the statement
+-- is planned once a session (a SQL function, or the custom plans PostgreSQL keeps choosing for an array of one,
+-- would plan it again in every write at twice the cost of running it), and a plan made while the tables are small
+-- must not scan them whole once they are not.
+CREATE FUNCTION refresh_public_chains(roots uuid[]) RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+BEGIN
+  WITH RECURSIVE sources AS (
+    SELECT r.id AS root, count(e.from_batch_id) AS n, min(e.from_batch_id::text)::uuid AS src
+    FROM unnest(roots) AS r(id) LEFT JOIN batch_edges e ON e.to_batch_id = r.id GROUP BY r.id
+  ),
+  extended AS (
+    SELECT s.root, pc.chain FROM sources s JOIN batches sb ON sb.id = s.src JOIN public_chains pc ON pc.code = sb.code WHERE s.n = 1
+  ),
+  up(root, id, depth) AS (
+    SELECT s.root, s.root, 0 FROM sources s WHERE NOT EXISTS (SELECT 1 FROM extended x WHERE x.root = s.root)
     UNION
     SELECT up.root, e.from_batch_id, up.depth + 1 FROM up JOIN batch_edges e ON e.to_batch_id = up.id WHERE up.depth < 20
   ),
-  nearest AS (SELECT root, id, min(depth) AS depth FROM up GROUP BY root, id),
-  kept AS (SELECT * FROM (SELECT n.*, row_number() OVER (PARTITION BY root ORDER BY depth, id) AS k FROM nearest n) r WHERE k <= 60)
+  nodes AS (
+    SELECT root, id, min(depth) AS depth FROM up GROUP BY root, id
+    UNION ALL
+    SELECT x.root, x.root, 0 FROM extended x
+    UNION ALL
+    SELECT x.root, (h->>'id')::uuid, (h->>'depth')::int + 1 FROM extended x CROSS JOIN json_array_elements(x.chain) h WHERE (h->>'depth')::int < 20
+  ),
+  kept AS (SELECT * FROM (SELECT n.*, row_number() OVER (PARTITION BY root ORDER BY depth, id) AS k FROM nodes n) r WHERE k <= 60)
   INSERT INTO public_chains (code, batch_id, chain, batch_ids, subject_ids)
   SELECT r.code, r.id,
          json_agg(json_build_object(
@@ -48,13 +67,15 @@ CREATE FUNCTION refresh_public_chains(roots uuid[]) RETURNS void LANGUAGE sql AS
   JOIN product_classes pc ON pc.code = p.class_code
   LEFT JOIN production_bases pb ON pb.id = b.base_id
   GROUP BY r.code, r.id
-  ON CONFLICT (code) DO UPDATE SET chain = EXCLUDED.chain, batch_ids = EXCLUDED.batch_ids, subject_ids = EXCLUDED.subject_ids
+  ON CONFLICT (code) DO UPDATE SET chain = EXCLUDED.chain, batch_ids = EXCLUDED.batch_ids, subject_ids = EXCLUDED.subject_ids;
+END;
 $$;
 --> statement-breakpoint
 -- A new batch with no incoming edge yet (a production batch, or one whose edges a later statement writes).
 CREATE FUNCTION batches_public_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids uuid[] := ARRAY(SELECT n.id FROM new_batches n WHERE NOT EXISTS (SELECT 1 FROM batch_edges e WHERE e.to_batch_id = n.id));
 BEGIN
-  PERFORM refresh_public_chains(ARRAY(SELECT n.id FROM new_batches n WHERE NOT EXISTS (SELECT 1 FROM batch_edges e WHERE e.to_batch_id = n.id)));
+  IF cardinality(ids) > 0 THEN PERFORM refresh_public_chains(ids); END IF;
   RETURN NULL;
 END;
 $$;
