@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { preparedQuery, queryRows } from '../../platform/db/rows.js';
+import { suspendedSubjectsSql } from '../registry/index.js';
 import type { Holder } from './schema.js';
 
 /**
@@ -67,8 +68,7 @@ const publicChainQuery = preparedQuery<PublicChain, [code: string]>(
       -- Every batch of the chain in one subquery: measured cheaper than reading the few that matter in two.
       (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
       f.subject_ids,
-      -- As few: subjects_suspended holds only suspended subjects.
-      (SELECT array_agg(s.id) FROM subjects s WHERE s.id = ANY(f.subject_ids) AND s.status = 'suspended') AS suspended,
+      ${suspendedSubjectsSql(sql`f.subject_ids`)} AS suspended,
       l.count AS lookups, l.first_at AS first_lookup_at
     FROM public_chains f LEFT JOIN code_lookups l ON l.code = f.code
     WHERE f.code = ${code}`,
