@@ -7,7 +7,8 @@ import { browserSuite, DEMO_PASSWORD, DESKTOP, PHONE, shown, text } from './ui.j
 // 监管业务 and 执法业务 end to end, in Chinese: the county (sg-admin, 寿光市) publishes a base inspection to the
 // 化龙镇 station; the station's inspector (sg-hl-user), on a 375-px phone, accepts it, types the coop's identity
 // code, answers the checklist with one photo, finds a problem and transfers it; the county enforcement agency
-// (sg-law-admin) finds the transfer in its inbox and opens a case; the county sees the task's progress.
+// (sg-law-admin) finds the transfer in its inbox, opens a case and takes an on-site note after typing the coop's
+// identity code; the county sees the task's progress.
 // Pictures: e2e/artifacts/supervision-*.png.
 
 const SEQ = 100 + Math.floor(Math.random() * 800);
@@ -106,6 +107,11 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     expect(await text(page.getByTestId('case-page'))).toContain('立案');
     await shown(evidence.locator('img'));
     await screenshot(page, 'case');
+    // An on-site note after typing the subject's identity code (the server checks it is the case's subject).
+    await (await shown(page.getByTestId('record-identity'))).fill(identityCode);
+    await page.getByTestId('record-content').fill('核对主体身份后现场检查');
+    await page.getByTestId('record-submit').click();
+    await page.getByTestId('case-page').getByText('核对主体身份后现场检查').first().waitFor();
     await ui.logout(page);
   });
 

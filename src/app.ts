@@ -17,7 +17,7 @@ import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
-import { createLookupCounter, labelRoutes, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
+import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner } from './platform/jobs/runner.js';
 import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
@@ -79,7 +79,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(healthRoutes(database));
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));
-  await app.register(subjectRoutes(deps));
+  await app.register(subjectRoutes({ ...deps, fieldProducts: recordFieldProducts }));
   await app.register(importRoutes(deps));
   await app.register(mySubjectRoutes(deps));
   await app.register(opsRoutes(deps));

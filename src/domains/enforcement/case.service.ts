@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
-import { insideChina, recordCaseBadConduct, subjectFacts, type SubjectFacts } from '../registry/index.js';
+import { insideChina, recordCaseBadConduct, subjectFacts, subjectIdOfIdentity, type SubjectFacts } from '../registry/index.js';
 import { assertFieldPhotos, myTaskReceipt, publishTask, takeTransfer, todayInChina, type SupervisionDeps } from '../supervision/index.js';
 import { nextStage, PENALTY_SEVERITY, stageMoveProblem, type CaseStage } from './case-stages.shared.js';
 import { caseDetail } from './case.queries.js';
@@ -82,13 +82,18 @@ async function handledCase(tx: Tx, actor: AgencyActor, id: string): Promise<Case
   return row;
 }
 
-/** 执法记录: a note, an on-site record (现场笔录, with the place) or evidence, at the case's current stage. */
+/**
+ * 执法记录: a note, an on-site record (现场笔录, with the place) or evidence, at the case's current stage. With the
+ * subject's identity scanned on site, that identity must be the case's subject (409 IDENTITY_NOT_CASE_SUBJECT).
+ */
 export async function addCaseRecord(deps: EnforcementDeps, ctx: CommandContext, caseId: string, input: RecordIn): Promise<CaseOut> {
   const actor = agencyActorIn(ctx);
   if ((input.lat === undefined) !== (input.lng === undefined) || (input.lat !== undefined && !insideChina(input.lat, input.lng!))) throw enforcementError('POINT_INVALID', { lat: input.lat, lng: input.lng });
   await assertFieldPhotos(deps.db, actor, input.attachments, () => enforcementError('ATTACHMENT_NOT_FOUND'));
+  const scanned = input.identity === undefined ? undefined : ((await subjectIdOfIdentity(deps, input.identity)) ?? null);
   await withTransaction(deps.db, ctx, async (tx) => {
     const c = await handledCase(tx, actor, caseId);
+    if (scanned !== undefined && (scanned === null || scanned !== c.subjectId)) throw enforcementError('IDENTITY_NOT_CASE_SUBJECT');
     await tx.insert(enforcementCaseRecords).values({
       caseId,
       stage: c.stage,
@@ -101,7 +106,7 @@ export async function addCaseRecord(deps: EnforcementDeps, ctx: CommandContext, 
       recordedByName: actor.displayName,
     });
     await tx.update(enforcementCases).set({ updatedAt: new Date() }).where(eq(enforcementCases.id, caseId));
-    await recordAudit(tx, ctx, { action: 'enforcement.case_record', targetType: 'enforcement_case', targetId: caseId, regionCode: c.regionCode, after: { kind: input.kind, stage: c.stage, attachments: input.attachments.length } });
+    await recordAudit(tx, ctx, { action: 'enforcement.case_record', targetType: 'enforcement_case', targetId: caseId, regionCode: c.regionCode, after: { kind: input.kind, stage: c.stage, attachments: input.attachments.length, identityScanned: scanned !== undefined } });
   });
   return caseDetail(deps.db, actor, caseId);
 }

@@ -151,3 +151,33 @@ describe('cases', () => {
   });
 });
 
+
+describe('second review', () => {
+  it('takes an on-site record after scanning the case’s subject, and refuses another subject’s identity, writing nothing', async () => {
+    const temp = async (name: string) => (await law.post('/api/v1/registry/temporary-subjects', { category: 0, orgForm: 1, name, industries: ['planting'], regionCode: '370783100' })).json();
+    const [mine, other] = [await temp('现场当事人'), await temp('旁边农户')];
+    const opened = (await law.post('/api/v1/enforcement/cases', { subjectId: mine.id, title: '现场检查', summary: '扫码核对' })).json();
+    const url = `/api/v1/enforcement/cases/${opened.id}/records`;
+    await refusedHere(t, () => law.post(url, { kind: 'onsite', content: '现场', identity: other.tempCode }), 409, 'IDENTITY_NOT_CASE_SUBJECT');
+    await refusedHere(t, () => law.post(url, { kind: 'onsite', content: '现场', identity: 'not-a-code' }), 409, 'IDENTITY_NOT_CASE_SUBJECT');
+    const res = await law.post(url, { kind: 'onsite', content: '核对身份后现场检查', identity: mine.tempCode.toLowerCase(), lat: 36.88, lng: 118.74 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().records).toEqual([expect.objectContaining({ kind: 'onsite', lat: 36.88, lng: 118.74 })]);
+  });
+
+  it('lets the enforcement agency close a task it commissioned; the lab and the county still cannot', async () => {
+    const lab = await t.login('sg-lab-admin');
+    const opened = (await law.post('/api/v1/enforcement/cases', { subjectId, title: '委托监测', summary: '需监测' })).json();
+    const sheet = { kind: 'routine_monitoring', testingAgencyId: agencyIdOf(lab), title: '例行监测委托', content: '监测蔬菜', dueOn: '2026-12-31' };
+    const [commission] = (await law.post(`/api/v1/enforcement/cases/${opened.id}/commissions`, sheet)).json().commissions;
+    await lab.post(`/api/v1/supervision/tasks/${commission.taskId}/accept`, {});
+    await lab.post(`/api/v1/supervision/tasks/${commission.taskId}/report`, { report: '全部合格' });
+    const close = `/api/v1/supervision/tasks/${commission.taskId}/close`;
+    await refusedHere(t, () => lab.post(close, {}), 403, 'NOT_THE_PUBLISHER');
+    await refusedHere(t, () => county.post(close, {}), 403, 'NOT_THE_PUBLISHER');
+    const res = await law.post(close, { note: '结果已收到' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'closed' });
+    expect((await law.get(`/api/v1/enforcement/cases/${opened.id}`)).json().commissions[0]).toMatchObject({ status: 'closed' });
+  });
+});

@@ -21,6 +21,8 @@ export const recordIn = z.strictObject({
   attachments: z.array(z.uuid()).max(9).default([]),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
+  /** The subject's identity as scanned or typed on site (the /e/ link, the temporary code or the identity code): it must be the case's subject. */
+  identity: z.string().trim().min(1).max(300).optional(),
 });
 
 export const advanceIn = z.strictObject({

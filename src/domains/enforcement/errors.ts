@@ -27,5 +27,6 @@ export const enforcementError = defineErrors({
   SUBJECT_NOT_FOUND: { status: 404, zh: '主体不存在', en: 'No such subject' },
   SUBJECT_OUT_OF_JURISDICTION: { status: 403, zh: '该主体不在本机构辖区内', en: 'This subject is outside your jurisdiction' },
   POINT_INVALID: { status: 400, zh: '定位须同时有经度和纬度,且在中国境内', en: 'A GPS point has both latitude and longitude and lies in China' },
+  IDENTITY_NOT_CASE_SUBJECT: { status: 409, zh: '扫描或输入的主体身份不是本案当事主体', en: 'The identity scanned or typed is not the subject of this case' },
   ATTACHMENT_NOT_FOUND: { status: 400, zh: '附件照片不存在,请重新上传', en: 'An attached photo was not found; upload it again' },
 });

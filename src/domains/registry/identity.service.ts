@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Actor, CommandContext, SubjectActor } from '../../platform/auth/actor.js';
@@ -114,4 +114,25 @@ export async function subjectOfIdentityToken(deps: Pick<RegistryDeps, 'db'>, tok
     .from(subjects)
     .where(and(eq(subjects.eToken, token), eq(subjects.status, 'active')));
   return s;
+}
+
+/**
+ * The subject an officer scanned or typed in the field: its electronic identity (the `/e/{token}` link or the token),
+ * its 主体临时身份码, or its identity code (`category.ID number.account`, the number in full). Registered, suspended
+ * or temporary; undefined when nothing matches.
+ */
+export async function subjectIdOfIdentity(deps: Pick<RegistryDeps, 'db' | 'pii'>, text: string): Promise<string | undefined> {
+  const value = text.trim();
+  const inUrl = /\/e\/([A-Za-z0-9_-]{16,40})(?:[/?#]|$)/.exec(value);
+  const code = /^[0-3]\.([0-9A-Z]{18})\.\d{5}$/.exec(value.toUpperCase());
+  const where = inUrl
+    ? eq(subjects.eToken, inUrl[1]!)
+    : code
+      ? eq(subjects.idHash, deps.pii.hash(code[1]!))
+      : /^[A-Za-z0-9_-]{16,40}$/.test(value)
+        ? or(eq(subjects.eToken, value), eq(subjects.tempCode, value.toUpperCase()))
+        : undefined;
+  if (!where) return undefined;
+  const [s] = await deps.db.select({ id: subjects.id }).from(subjects).where(and(where, inArray(subjects.status, ['active', 'suspended', 'temporary']))).limit(1);
+  return s?.id;
 }

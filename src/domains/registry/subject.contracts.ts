@@ -283,5 +283,10 @@ export const temporarySubjectIn = z.strictObject({
   address: plainText(2, 200).optional(),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
+  /** What it produces, stored as the trace domain's products of the subject, so they stay with it when it is claimed. */
+  products: z
+    .array(z.strictObject({ name: plainText(1, 100), classCode: z.string().regex(/^\d{2,12}$/) }))
+    .max(20)
+    .optional(),
 });
 export const temporarySubjectOut = z.object({ id: z.string(), tempCode: z.string(), name: z.string(), regionCode: z.string(), createdAt: z.date() });

@@ -5,7 +5,7 @@ import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
-import type { RegistryDeps } from './deps.js';
+import type { FieldProduct, RegistryDeps } from './deps.js';
 import { subjectError } from './subject.errors.js';
 import { loadRegionFacts, shownIdNumber } from './subject.queries.js';
 import { identityProblem, idKindFits, insideChina } from './subject.rules.js';
@@ -23,6 +23,7 @@ type TemporaryInput = {
   address?: string | undefined;
   lat?: number | undefined;
   lng?: number | undefined;
+  products?: FieldProduct[] | undefined;
 };
 
 const TEMP_ALPHABET = 'ABCDEFGHJKLMNPQRTUWXY0123456789';
@@ -38,7 +39,8 @@ function newTempCode(county: string): string {
  * An inspector, sampler or enforcement officer records a producer met in the field who is not registered.
  * The record gets a temporary identity code; when the same identity registers later, the county's approval
  * claims it (subject.registration.ts) and everything recorded against it joins the registered subject.
- * Recording the same identity twice gives back the first record.
+ * Recording the same identity twice gives back the first record (with any product it did not have yet). Its products
+ * are written by the trace domain (`deps.fieldProducts`) in the same transaction, against the subject's id.
  */
 export async function recordTemporarySubject(deps: RegistryDeps, ctx: CommandContext, input: TemporaryInput) {
   const actor = agencyActorIn(ctx);
@@ -55,10 +57,16 @@ export async function recordTemporarySubject(deps: RegistryDeps, ctx: CommandCon
     throw subjectError('COORDINATES_OUTSIDE_CHINA', { lat: input.lat, lng: input.lng });
   }
   const idHash = input.idNumber ? deps.pii.hash(input.idNumber) : null;
+  const products = input.products ?? [];
+  if (products.length && !deps.fieldProducts) throw new Error('recordTemporarySubject: no fieldProducts writer');
   return withTransaction(deps.db, ctx, async (tx) => {
+    const storeProducts = async (subjectId: string) => {
+      if (products.length) await deps.fieldProducts!(tx, subjectId, actor.userId, products);
+    };
     if (idHash) {
       const [existing] = await tx.select().from(subjects).where(eq(subjects.idHash, idHash)).for('update');
       if (existing && existing.status !== 'temporary') throw subjectError('IDENTITY_REGISTERED');
+      if (existing) await storeProducts(existing.id);
       if (existing) return { id: existing.id, tempCode: existing.tempCode!, name: existing.name, regionCode: existing.regionCode, createdAt: existing.createdAt };
     }
     const [row] = await tx
@@ -83,8 +91,9 @@ export async function recordTemporarySubject(deps: RegistryDeps, ctx: CommandCon
         createdBy: actor.userId,
       })
       .returning();
+    await storeProducts(row!.id);
     await tx.insert(subjectStatusEvents).values({ subjectId: row!.id, toStatus: 'temporary', reason: 'recorded in the field', actorId: actor.userId, actorName: actor.displayName, agencyId: actor.agency.id });
-    await recordAudit(tx, ctx, { action: 'subject.record_temporary', targetType: 'subject', targetId: row!.id, regionCode: input.regionCode, after: { name: input.name, tempCode: row!.tempCode } });
+    await recordAudit(tx, ctx, { action: 'subject.record_temporary', targetType: 'subject', targetId: row!.id, regionCode: input.regionCode, after: { name: input.name, tempCode: row!.tempCode, ...(products.length ? { products } : {}) } });
     return { id: row!.id, tempCode: row!.tempCode!, name: row!.name, regionCode: row!.regionCode, createdAt: row!.createdAt };
   });
 }

@@ -133,14 +133,19 @@ export const inspectionOut = z.object({
   findings: z.string().nullable(),
   conclusion: z.enum(['compliant', 'problem']),
   rectifyBy: z.string().nullable(),
-  rectification: z.enum(['none', 'pending', 'done']),
+  rectification: z.enum(['none', 'pending', 'overdue', 'done']),
   followUpOf: z.string().nullable(),
   taskId: z.string().nullable(),
   transfer: z.object({ id: z.string(), toAgencyId: z.string(), toAgencyName: z.string(), status: z.string(), caseId: z.string().nullable(), reason: z.string() }).nullable(),
   inspectedAt: z.date(),
 });
 export const inspectionPage = pageOf(inspectionOut.omit({ checklist: true }));
-export const inspectionListQuery = z.strictObject({ ...pageQuery, subjectId: z.uuid().optional(), conclusion: z.enum(['compliant', 'problem']).optional() });
+export const inspectionListQuery = z.strictObject({
+  ...pageQuery,
+  subjectId: z.uuid().optional(),
+  conclusion: z.enum(['compliant', 'problem']).optional(),
+  rectification: z.enum(['none', 'pending', 'overdue', 'done']).optional(),
+});
 export const periodQuery = z.strictObject({ from: day, to: day });
 
 export const transferIn = z.strictObject({ toAgencyId: z.uuid(), reason: plainText(2, 1000) });

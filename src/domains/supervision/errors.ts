@@ -26,6 +26,11 @@ export const supervisionError = defineErrors({
     zh: (d) => `任务当前状态为「${STATUS_ZH[String(d.status)] ?? String(d.status)}」,不能执行此操作`,
     en: (d) => `The task is ${String(d.status)}; this cannot be done now`,
   },
+  SUBJECT_OUTSIDE_TASK_SCOPE: {
+    status: 422,
+    zh: (d) => `该主体不在任务的区域范围(${String(d.regionScope)})内,不能计入该任务`,
+    en: (d) => `The subject lies outside the task's region scope (${String(d.regionScope)}); it cannot count for the task`,
+  },
   TASK_NOT_AN_INSPECTION: { status: 409, zh: '只有基地巡查任务可以计入巡查', en: 'Only a base-inspection task counts inspections' },
   ASSIGNEE_NOT_MEMBER: { status: 422, zh: '只能指派本机构在用的账号', en: 'Only active accounts of your own agency can be assigned' },
   TARGET_SUBJECT_OUT_OF_SCOPE: { status: 422, zh: '指定主体不存在或不在任务范围内', en: 'A target subject does not exist or lies outside the task’s region' },

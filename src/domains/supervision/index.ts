@@ -1,6 +1,6 @@
 export { supervisionRoutes } from './routes.js';
 export type { PhotoHolder, SupervisionDeps } from './deps.js';
-export { overdueJob, markOverdueTasks, OVERDUE_JOB } from './overdue.job.js';
+export { overdueJob, markOverdueRectifications, markOverdueTasks, OVERDUE_JOB } from './overdue.job.js';
 export { takeTransfer, transferById } from './transfer.service.js';
 export { myTaskReceipt, tasksOfCase } from './task.queries.js';
 export { publishTask } from './task.service.js';

@@ -44,7 +44,7 @@ async function toOut(db: Executor, rows: InspectionRow[]): Promise<InspectionOut
       findings: r.findings,
       conclusion: r.conclusion as 'compliant' | 'problem',
       rectifyBy: r.rectifyBy,
-      rectification: r.rectification as 'none' | 'pending' | 'done',
+      rectification: r.rectification as 'none' | 'pending' | 'overdue' | 'done',
       followUpOf: r.followUpOf,
       taskId: tasks.find((x) => x.id === r.recipientId)?.taskId ?? null,
       transfer: t ? { id: t.id, toAgencyId: t.toAgencyId, toAgencyName: names.get(t.toAgencyId) ?? '', status: t.status, caseId: t.caseId, reason: t.reason } : null,
@@ -59,13 +59,14 @@ export async function inspectionDetail(db: Executor, actor: AgencyActor, id: str
   return (await toOut(db, [row]))[0]!;
 }
 
-/** Inspections of the jurisdiction, newest first; a subject's past inspections with `subjectId`. */
-export async function listInspections(db: Executor, actor: AgencyActor, q: { subjectId?: string | undefined; conclusion?: string | undefined; limit: number; cursor?: string | undefined }) {
+/** Inspections of the jurisdiction, newest first; a subject's past inspections with `subjectId`; `rectification: overdue` the missed deadlines. */
+export async function listInspections(db: Executor, actor: AgencyActor, q: { subjectId?: string | undefined; conclusion?: string | undefined; rectification?: string | undefined; limit: number; cursor?: string | undefined }) {
   const page = keyset({ sort: inspections.inspectedAt, id: inspections.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
     jurisdictionFilter(actor, inspections.regionCode),
     q.subjectId ? eq(inspections.subjectId, q.subjectId) : undefined,
     q.conclusion ? eq(inspections.conclusion, q.conclusion) : undefined,
+    q.rectification ? eq(inspections.rectification, q.rectification) : undefined,
     page.where,
   ];
   const rows = await db.select().from(inspections).where(and(...filters)).orderBy(...page.orderBy).limit(page.take);

@@ -36,7 +36,7 @@ export async function recordInspection(deps: SupervisionDeps, ctx: CommandContex
 
   const id = await withTransaction(deps.db, ctx, async (tx) => {
     if (input.followUpOf) await closeRectification(tx, actor, input.followUpOf, input.subjectId, input.conclusion);
-    const recipientId = input.taskId ? await countForTask(tx, actor, input.taskId, subject.name) : null;
+    const recipientId = input.taskId ? await countForTask(tx, actor, input.taskId, subject) : null;
     const [row] = await tx
       .insert(inspections)
       .values({
@@ -92,23 +92,28 @@ function answerChecklist(items: { key: string; zh: string; en: string }[], answe
   });
 }
 
-/** A follow-up (复查) of a pending rectification: compliant now ends it. */
+/** A follow-up (复查) of a pending or overdue rectification: compliant now ends it. */
 async function closeRectification(tx: Tx, actor: AgencyActor, originalId: string, subjectId: string, conclusion: string): Promise<void> {
   const [original] = await tx.select().from(inspections).where(eq(inspections.id, originalId)).for('update');
-  if (!original || !inJurisdiction(actor, original.regionCode) || original.subjectId !== subjectId || original.rectification !== 'pending') throw supervisionError('FOLLOW_UP_INVALID');
+  if (!original || !inJurisdiction(actor, original.regionCode) || original.subjectId !== subjectId || (original.rectification !== 'pending' && original.rectification !== 'overdue')) throw supervisionError('FOLLOW_UP_INVALID');
   if (conclusion === 'compliant') await tx.update(inspections).set({ rectification: 'done' }).where(eq(inspections.id, originalId));
 }
 
-/** An inspection done under a base-inspection task: one more done for the actor's agency, which must have accepted it. */
-async function countForTask(tx: Tx, actor: AgencyActor, taskId: string, subjectName: string): Promise<string> {
+/**
+ * An inspection done under a base-inspection task: one more done for the actor's agency, which must have accepted it,
+ * of a subject inside the task's region scope (422 SUBJECT_OUTSIDE_TASK_SCOPE).
+ */
+async function countForTask(tx: Tx, actor: AgencyActor, taskId: string, subject: { name: string; regionCode: string }): Promise<string> {
+  const subjectName = subject.name;
   const [row] = await tx
     .select()
     .from(supervisionTaskRecipients)
     .where(and(eq(supervisionTaskRecipients.taskId, taskId), eq(supervisionTaskRecipients.agencyId, actor.agency.id)))
     .for('update');
   if (!row) throw supervisionError('NOT_A_RECIPIENT');
-  const [task] = await tx.select({ kind: supervisionTasks.kind }).from(supervisionTasks).where(eq(supervisionTasks.id, taskId));
+  const [task] = await tx.select({ kind: supervisionTasks.kind, regionScope: supervisionTasks.regionScope }).from(supervisionTasks).where(eq(supervisionTasks.id, taskId));
   if (task?.kind !== 'base_inspection') throw supervisionError('TASK_NOT_AN_INSPECTION', { kind: task?.kind });
+  if (!subject.regionCode.startsWith(task.regionScope)) throw supervisionError('SUBJECT_OUTSIDE_TASK_SCOPE', { regionScope: task.regionScope, regionCode: subject.regionCode });
   const current = row.status as TaskStatus;
   const next = nextTaskStatus(current, 'progress', row.acceptedAt !== null);
   if (!next) throw supervisionError('TASK_STATUS_CONFLICT', { status: current, action: 'progress' });

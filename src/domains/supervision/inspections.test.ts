@@ -2,12 +2,14 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/rows.js';
+import { refused, tableCounts } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { multipart, PNG } from '../../../test/subjects.js';
 import { agencyIdOf, loginAll, answers, demoSubjectId, PLANTING_KEYS, refusedHere, temporarySubject } from '../../../test/supervision.js';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import { todayInChina } from './china-date.js';
 import { inspectionsInPeriod } from './inspection.queries.js';
+import { markOverdueRectifications } from './overdue.job.js';
 import { inspectionsWorkbook } from './supervision.sheets.js';
 
 // 基地巡查 by the township station of 化龙镇 (sg-hl-user): checklist, photo, findings, rectification, transfer.
@@ -225,5 +227,50 @@ describe('export', () => {
     const other = (await sichuanCounty.get(`/api/v1/supervision/inspections?limit=5`)).json();
     expect(other.items).toEqual([]);
     await refusedHere(t, () => county.get(`/api/v1/supervision/inspections.xlsx?from=2026-12-01&to=2026-11-01`), 400, 'PERIOD_INVALID');
+  });
+});
+
+describe('second review', () => {
+  it('records an unregistered producer with its kind, industry and products, kept as the subject’s own products', async () => {
+    const body = { category: 0, orgForm: 2, name: '化龙镇养殖户', industries: ['livestock'], regionCode: '370783100', products: [{ name: '生猪', classCode: '04' }, { name: '鸡蛋', classCode: '04' }] };
+    await refused(t, () => station.post('/api/v1/registry/temporary-subjects', { ...body, products: [{ name: '生猪', classCode: '999999' }] }), 404, 'PRODUCT_CLASS_NOT_FOUND');
+    const before = await tableCounts(t, ['subjects', 'products']);
+    const res = await station.post('/api/v1/registry/temporary-subjects', body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await tableCounts(t, ['subjects', 'products'])).toEqual({ subjects: before.subjects! + 1, products: before.products! + 2 });
+    const detail = (await county.get(`/api/v1/registry/subjects/${res.json().id}`)).json();
+    expect(detail).toMatchObject({ status: 'temporary', orgForm: 2, industries: ['livestock'] });
+    const records = (await station.get(`/api/v1/trace/subjects/${res.json().id}/records`)).json();
+    expect(records.products.map((p: { name: string }) => p.name).sort()).toEqual(['生猪', '鸡蛋'].sort());
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM products WHERE subject_id = ${res.json().id} AND class_code = '04'`);
+    expect(row!.n).toBe(2);
+  });
+
+  it('marks a rectification overdue once its deadline passed without a compliant follow-up; the list shows it', async () => {
+    const problem = (days: number) => station.post('/api/v1/supervision/inspections', inspection({ conclusion: 'problem', answers: answers(['storage_hygiene']), findings: '仓储不洁', rectifyBy: inFuture(days) }));
+    const [late, onTime] = [(await problem(3)).json(), (await problem(10)).json()];
+    expect(await markOverdueRectifications(t.database.db, inFuture(4))).toBeGreaterThanOrEqual(1);
+    expect(await markOverdueRectifications(t.database.db, inFuture(4))).toBe(0);
+    expect((await station.get(`/api/v1/supervision/inspections/${late.id}`)).json().rectification).toBe('overdue');
+    expect((await station.get(`/api/v1/supervision/inspections/${onTime.id}`)).json().rectification).toBe('pending');
+    const overdue = (await county.get('/api/v1/supervision/inspections?rectification=overdue')).json().items.map((i: { id: string }) => i.id);
+    expect(overdue).toContain(late.id);
+    expect(overdue).not.toContain(onTime.id);
+    // Late work is still taken: a compliant follow-up ends it.
+    expect((await station.post('/api/v1/supervision/inspections', inspection({ followUpOf: late.id }))).statusCode).toBe(201);
+    expect((await station.get(`/api/v1/supervision/inspections/${late.id}`)).json().rectification).toBe('done');
+  });
+
+  it('refuses counting for a task an inspection of a subject outside the task’s region scope, and writes nothing', async () => {
+    const city = await t.login('wf-admin');
+    const task = (
+      await city.post('/api/v1/supervision/tasks', { kind: 'base_inspection', title: '化龙镇巡查', content: '巡查', regionScope: '370783100', startsOn: '2026-11-01', dueOn: inFuture(30), recipients: [{ agencyId: agencyIdOf(county), quota: 3 }] })
+    ).json();
+    expect((await county.post(`/api/v1/supervision/tasks/${task.id}/accept`, {})).statusCode).toBe(200);
+    const outside = await temporarySubject(county, '370783001', '圣城街道巡查对象');
+    await refusedHere(t, () => county.post('/api/v1/supervision/inspections', inspection({ subjectId: outside, taskId: task.id })), 422, 'SUBJECT_OUTSIDE_TASK_SCOPE');
+    const inside = await county.post('/api/v1/supervision/inspections', inspection({ taskId: task.id }));
+    expect(inside.statusCode, inside.body).toBe(201);
+    expect((await city.get(`/api/v1/supervision/tasks/${task.id}`)).json().recipients[0]).toMatchObject({ done: 1 });
   });
 });

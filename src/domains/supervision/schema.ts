@@ -118,12 +118,17 @@ export const inspections = pgTable(
     conclusion: varchar('conclusion', { length: 16 }).notNull(),
     /** 限期整改: the date the problem must be put right by, checked again by a follow-up inspection. */
     rectifyBy: date('rectify_by', { mode: 'string' }),
-    /** none, pending, done */
+    /** none, pending, overdue (its deadline passed; the overdue job), done */
     rectification: varchar('rectification', { length: 16 }).notNull().default('none'),
     followUpOf: uuid('follow_up_of'),
     inspectedAt: timestamp('inspected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('inspections_region').on(t.regionCode, t.inspectedAt), index('inspections_subject').on(t.subjectId, t.inspectedAt)],
+  (t) => [
+    index('inspections_region').on(t.regionCode, t.inspectedAt),
+    index('inspections_subject').on(t.subjectId, t.inspectedAt),
+    // The overdue job's look-up of pending rectifications by deadline (a small part of the table).
+    index('inspections_rectify_pending').on(t.rectifyBy).where(sql`${t.rectification} = 'pending'`),
+  ],
 );
 
 /** 移交执法: a problem found in an inspection handed to an enforcement agency, which opens a case from it. */

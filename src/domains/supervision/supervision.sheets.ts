@@ -3,7 +3,7 @@ import { workbookOf } from './workbook.js';
 
 const STATUS_ZH: Record<string, string> = { published: '已发布', accepted: '已接收', in_progress: '执行中', reported: '已上报', overdue: '已逾期', closed: '已关闭' };
 const CONCLUSION_ZH: Record<string, string> = { compliant: '合格', problem: '发现问题' };
-const RECTIFICATION_ZH: Record<string, string> = { none: '', pending: '待整改', done: '已整改' };
+const RECTIFICATION_ZH: Record<string, string> = { none: '', pending: '待整改', overdue: '逾期未整改', done: '已整改' };
 const RESULT_ZH: Record<string, string> = { pass: '符合', fail: '不符合', na: '不适用' };
 const inChina = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 

@@ -91,8 +91,9 @@ export function taskRoutes(deps: SupervisionDeps) {
     });
 
     app.post('/api/v1/supervision/tasks/:id/close', {
-      config: { permission: 'supervision.publish' },
-      schema: { tags, summary: 'Close the task for one recipient (`agencyId`) or for all (the publisher only)', params: idParam, body: closeIn, response: { 200: taskOut, ...errors } },
+      // supervision.publish is checked by the service: an enforcement agency closes the tasks it commissioned for a case.
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'Close the task for one recipient (`agencyId`) or for all (the publisher only; a commissioned task by the commissioning agency)', params: idParam, body: closeIn, response: { 200: taskOut, ...errors } },
       handler: async (request) => closeTask(deps, commandContext(request), request.params.id, request.body),
     });
   };

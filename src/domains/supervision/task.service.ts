@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
+import { httpError } from '../../platform/http/errors.js';
 import { activeAgencies, agencyMembers, subjectFacts } from '../registry/index.js';
 import type { TaskIn, TaskOut } from './contracts.js';
 import type { SupervisionDeps } from './deps.js';
@@ -116,12 +117,17 @@ export async function actOnTask(deps: SupervisionDeps, ctx: CommandContext, task
   return taskDetail(deps.db, actor, taskId);
 }
 
-/** The publisher closes one recipient's task (its report accepted) or, without `agencyId`, the whole task. */
+/**
+ * The publisher closes one recipient's task (its report accepted) or, without `agencyId`, the whole task. Closing
+ * needs `supervision.publish`, except a task an enforcement agency commissioned for its case (`caseId`), which that
+ * agency closes as its publisher.
+ */
 export async function closeTask(deps: SupervisionDeps, ctx: CommandContext, taskId: string, input: { agencyId?: string | undefined; note?: string | undefined }): Promise<TaskOut> {
   const actor = agencyActorIn(ctx);
   await withTransaction(deps.db, ctx, async (tx) => {
     const task = await findVisibleTask(tx, actor, taskId);
     if (!task) throw supervisionError('TASK_NOT_FOUND');
+    if (!task.caseId && !actor.permissions.has('supervision.publish')) throw httpError('FORBIDDEN', { permission: 'supervision.publish' });
     if (task.publisherAgencyId !== actor.agency.id) throw supervisionError('NOT_THE_PUBLISHER');
     const rows = await tx
       .select()

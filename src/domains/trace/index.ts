@@ -6,3 +6,4 @@ export { publicTraceRoutes } from './public-trace.routes.js';
 export { createLookupCounter } from './public-lookups.js';
 export { seedDemoTrace } from './demo.seed.js';
 export { subjectRecordsRoutes } from './subject-records.routes.js';
+export { recordFieldProducts } from './master-data.service.js';

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
@@ -6,7 +6,7 @@ import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { insideChina, regionLevel } from '../registry/index.js';
-import type { RegistryDeps } from '../registry/index.js';
+import type { FieldProductWriter, RegistryDeps } from '../registry/index.js';
 import { traceError } from './errors.js';
 import { normaliseGtin } from './gtin.js';
 import { productClasses, productionBases, products } from './schema.js';
@@ -57,6 +57,23 @@ export async function listBases(deps: Deps, actor: SubjectActor, q: PageQuery) {
   const result = page.page(rows, (b) => [b.createdAt, b.id]);
   return { items: result.items.map(toBaseOut), nextCursor: result.nextCursor };
 }
+
+/**
+ * The products an inspector records with an unregistered producer (a temporary subject), in the registry's
+ * transaction: each a class of the classification (else 404 PRODUCT_CLASS_NOT_FOUND, nothing written), with no
+ * specification yet and counted in kg until the producer, once registered, adds its own. A name it already has is
+ * kept as it is, so recording the same producer again adds only what is new.
+ */
+export const recordFieldProducts: FieldProductWriter = async (tx, subjectId, createdBy, list) => {
+  const codes = [...new Set(list.map((p) => p.classCode))];
+  const known = new Set((await tx.select({ code: productClasses.code }).from(productClasses).where(inArray(productClasses.code, codes))).map((r) => r.code));
+  const missing = codes.find((c) => !known.has(c));
+  if (missing) throw traceError('PRODUCT_CLASS_NOT_FOUND', { code: missing });
+  await tx
+    .insert(products)
+    .values(list.map((p) => ({ subjectId, name: p.name, classCode: p.classCode, spec: '', unit: 'kg', createdBy })))
+    .onConflictDoNothing();
+};
 
 /** 产品登记: a product in a class of the classification, with a GTIN whose check digit is right. */
 export async function addProduct(deps: Deps, ctx: CommandContext, input: ProductInput) {

@@ -1,25 +1,39 @@
-import { App, Button, Form, Input, Select } from 'antd';
+import { ScanOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
+import { LocateButton } from '../registry/LocateButton';
 import { FieldPhoto } from '../supervision/FieldPhoto';
+import { ScanModal } from '../trace/ScanModal';
 import { useWord } from '../supervision/supervision-labels';
 import { newKey } from '../trace/trace.api';
 import { enforcementApi } from './enforcement.api';
 import type { Case, CaseRecord } from './enforcement.types';
 
-/** 执法记录: a note, an on-site check or evidence, with one photo, at the case's current stage. */
+type Values = { kind: CaseRecord['kind']; content: string; photo?: string; identity?: string };
+
+/**
+ * 执法记录: a note, an on-site check or evidence, with one photo, at the case's current stage. An on-site note is
+ * taken after scanning (or typing) the subject's identity, which the server checks against the case's subject, and
+ * may carry the phone's GPS point.
+ */
 export function CaseRecordForm({ caseId, onSaved }: { caseId: string; onSaved: (next: Case) => void }) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const word = useWord();
-  const [form] = Form.useForm<{ kind: CaseRecord['kind']; content: string; photo?: string }>();
+  const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form);
   const [key, setKey] = useState(newKey);
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { kind: CaseRecord['kind']; content: string; photo?: string }) => {
+  const [scanning, setScanning] = useState(false);
+  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const submit = async (v: Values) => {
     setBusy(true);
     try {
-      onSaved(await enforcementApi.addRecord(caseId, { kind: v.kind, content: v.content, attachments: v.photo ? [v.photo] : [] }, key));
+      const identity = v.identity?.trim();
+      onSaved(await enforcementApi.addRecord(caseId, { kind: v.kind, content: v.content, attachments: v.photo ? [v.photo] : [], ...(identity ? { identity } : {}), ...(point ?? {}) }, key));
       form.resetFields();
+      setPoint(null);
       setKey(newKey());
     } catch (err) {
       void message.error(errorText(err));
@@ -32,11 +46,38 @@ export function CaseRecordForm({ caseId, onSaved }: { caseId: string; onSaved: (
       <Form.Item name="kind" label={t('cases.addRecord')}>
         <Select options={(['note', 'onsite', 'evidence'] as const).map((k) => ({ value: k, label: word('cases.record', k) }))} />
       </Form.Item>
+      <Form.Item
+        name="identity"
+        label={t('cases.recordIdentity')}
+        extra={t('cases.recordIdentityHint')}
+        rules={[{ required: kind === 'onsite', whitespace: true, message: t('rule.required', { field: t('cases.recordIdentity') }) }, { max: 300 }]}
+      >
+        <Input
+          data-testid="record-identity"
+          placeholder={t('cases.recordIdentityPlaceholder')}
+          addonAfter={<Button type="text" size="small" icon={<ScanOutlined />} onClick={() => setScanning(true)} aria-label={t('inspect.scan')} />}
+        />
+      </Form.Item>
+      <ScanModal
+        open={scanning}
+        title={t('inspect.scan')}
+        onClose={() => setScanning(false)}
+        onResult={(value) => {
+          setScanning(false);
+          form.setFieldValue('identity', value);
+        }}
+      />
       <Form.Item name="content" label={t('cases.recordContent')} rules={[{ required: true, max: 10000 }]}>
         <Input.TextArea rows={3} data-testid="record-content" />
       </Form.Item>
       <Form.Item name="photo" label={t('inspect.photo')}>
         <FieldPhoto testId="record-photo" />
+      </Form.Item>
+      <Form.Item label={t('inspect.location')}>
+        <Space wrap>
+          <LocateButton onLocated={(lat, lng) => setPoint({ lat, lng })} />
+          {point && <Typography.Text type="secondary">{`${point.lat}, ${point.lng}`}</Typography.Text>}
+        </Space>
       </Form.Item>
       <Button htmlType="submit" loading={busy} data-testid="record-submit">
         {t('cases.addRecord')}

@@ -45,6 +45,16 @@ export function CommissionCard({ item, onChange }: { item: Case; onChange: (next
     }
   };
 
+  // The agency closes what it commissioned (the lab's report received, or the request called off).
+  const close = async (taskId: string) => {
+    try {
+      await supervisionApi.close(taskId);
+      onChange(await enforcementApi.case(item.id));
+    } catch (err) {
+      void message.error(errorText(err));
+    }
+  };
+
   if (!working && item.commissions.length === 0) return null;
   return (
     <Card title={t('cases.commissions')}>
@@ -53,7 +63,18 @@ export function CommissionCard({ item, onChange }: { item: Case; onChange: (next
         dataSource={item.commissions}
         locale={{ emptyText: t('cases.noCommissions') }}
         renderItem={(c) => (
-          <List.Item key={c.taskId}>
+          <List.Item
+            key={c.taskId}
+            actions={
+              item.handling && c.status !== 'closed'
+                ? [
+                    <Button key="close" size="small" onClick={() => void close(c.taskId)} data-testid="commission-close">
+                      {t('tasks.close')}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
             <Space orientation="vertical" size={2}>
               <Space wrap size={4}>
                 <Typography.Text strong>{c.title}</Typography.Text>

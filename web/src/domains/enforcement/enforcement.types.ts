@@ -37,5 +37,5 @@ export type Case = CaseListItem & {
 };
 
 export type AdvanceRequest = { to: CaseStage; note?: string; legalBasis?: string; penaltyKind?: PenaltyKind; penaltyAmount?: number; decision?: string };
-export type RecordRequest = { kind: CaseRecord['kind']; content: string; attachments: string[]; lat?: number; lng?: number };
+export type RecordRequest = { kind: CaseRecord['kind']; content: string; attachments: string[]; lat?: number; lng?: number; identity?: string };
 export type CommissionRequest = { kind: 'supervisory_sampling' | 'routine_monitoring' | 'special_monitoring'; testingAgencyId: string; title: string; content: string; dueOn: string };

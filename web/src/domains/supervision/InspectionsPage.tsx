@@ -53,7 +53,7 @@ export default function InspectionsPage() {
               render: (_, i) => (
                 <Space wrap size={4}>
                   <Tag color={i.conclusion === 'problem' ? 'red' : 'green'}>{t(i.conclusion === 'problem' ? 'inspect.problem' : 'inspect.compliant')}</Tag>
-                  {i.rectification !== 'none' && <Tag>{t(`inspections.rectification.${i.rectification}`)}</Tag>}
+                  {i.rectification !== 'none' && <Tag color={i.rectification === 'overdue' ? 'red' : undefined}>{t(`inspections.rectification.${i.rectification}`)}</Tag>}
                   {i.transfer && <Tag color="orange">{t('inspect.transferred', { name: i.transfer.toAgencyName })}</Tag>}
                 </Space>
               ),

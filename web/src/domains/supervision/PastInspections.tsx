@@ -31,7 +31,7 @@ export function PastInspections({ subjectId, refresh }: { subjectId: string; ref
               <Space wrap size={4}>
                 <Typography.Text>{formatTime(i.inspectedAt)}</Typography.Text>
                 <Tag color={i.conclusion === 'problem' ? 'red' : 'green'}>{t(i.conclusion === 'problem' ? 'inspect.problem' : 'inspect.compliant')}</Tag>
-                {i.rectification !== 'none' && <Tag>{t(`inspections.rectification.${i.rectification}`)}</Tag>}
+                {i.rectification !== 'none' && <Tag color={i.rectification === 'overdue' ? 'red' : undefined}>{t(`inspections.rectification.${i.rectification}`)}</Tag>}
               </Space>
               <Typography.Text type="secondary">{`${i.agencyName} · ${i.inspectorName}${i.findings ? ` · ${i.findings}` : ''}`}</Typography.Text>
             </Space>

@@ -1,12 +1,18 @@
-import { ScanOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, List, Space, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined, ScanOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Form, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { INDUSTRIES, type Industry } from '../../app/types';
+import { CategoryFields } from '../registry/ProfileFields';
+import { label } from '../registry/subject-labels';
 import { subjectApi } from '../registry/subject.api';
+import { ProductClassCascader } from '../trace/ProductClassCascader';
 import { ScanModal } from '../trace/ScanModal';
 import { identityToken } from '../trace/trace.api';
+
+type NewSubject = { name: string; category: number; orgForm: number; industries: Industry[]; products?: { name: string; classCode: string }[] };
 
 export type FoundSubject = { id: string; name: string; identityCode: string; industries: string[]; regionName: string | null };
 
@@ -40,10 +46,12 @@ export function SubjectFinder({ onFound }: { onFound: (subject: FoundSubject) =>
     }
   };
 
-  const record = async (v: { name: string }) => {
+  const record = async (v: NewSubject) => {
     try {
-      const created = await api.post<{ id: string; name: string; tempCode: string }>('/registry/temporary-subjects', { category: 0, orgForm: 1, name: v.name, industries: ['planting'], regionCode: me.agency.regionCode });
-      onFound({ id: created.id, name: created.name, identityCode: created.tempCode, industries: ['planting'], regionName: null });
+      const products = (v.products ?? []).filter((p) => p?.name && p.classCode);
+      const body = { category: v.category, orgForm: v.orgForm, name: v.name, industries: v.industries, regionCode: me.agency.regionCode, ...(products.length ? { products } : {}) };
+      const created = await api.post<{ id: string; name: string; tempCode: string }>('/registry/temporary-subjects', body);
+      onFound({ id: created.id, name: created.name, identityCode: created.tempCode, industries: v.industries, regionName: null });
     } catch (err) {
       void message.error(errorText(err));
     }
@@ -82,11 +90,46 @@ export function SubjectFinder({ onFound }: { onFound: (subject: FoundSubject) =>
       {matches && matches.length === 0 && (
         <div style={{ marginTop: 12 }}>
           <Typography.Text type="warning">{t('inspect.noMatch')}</Typography.Text>
-          <Form layout="vertical" onFinish={(v: { name: string }) => void record(v)} style={{ marginTop: 8 }}>
+          <Form<NewSubject>
+            layout="vertical"
+            name="temporary-subject"
+            initialValues={{ category: 0, orgForm: 1, industries: ['planting'], products: [{}] }}
+            onFinish={(v) => void record(v)}
+            style={{ marginTop: 8 }}
+          >
             <Form.Item name="name" label={t('inspect.newName')} rules={[{ required: true, min: 2, max: 100 }]}>
-              <Input />
+              <Input data-testid="temp-name" />
             </Form.Item>
-            <Button htmlType="submit">{t('inspect.recordNew')}</Button>
+            <CategoryFields />
+            <Form.Item name="industries" label={t('profile.industries')} rules={[{ required: true, type: 'array', min: 1, message: t('rule.required', { field: t('profile.industries') }) }]}>
+              <Checkbox.Group options={INDUSTRIES.map((i) => ({ value: i, label: label(t, 'industry', i) }))} />
+            </Form.Item>
+            <Typography.Text strong>{t('inspect.newProducts')}</Typography.Text>
+            <Form.List name="products">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((field) => (
+                    <Space key={field.key} align="start" wrap style={{ display: 'flex', marginTop: 8 }}>
+                      <Form.Item name={[field.name, 'name']} rules={[{ max: 100 }]} style={{ marginBottom: 0 }}>
+                        <Input placeholder={t('inspect.productName')} data-testid="temp-product-name" />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'classCode']} style={{ marginBottom: 0, minWidth: 180 }}>
+                        <ProductClassCascader />
+                      </Form.Item>
+                      <Button icon={<DeleteOutlined />} aria-label={t('inspect.removeProduct')} onClick={() => remove(field.name)} />
+                    </Space>
+                  ))}
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ margin: '8px 0 16px' }} disabled={fields.length >= 20}>
+                    {t('inspect.addProduct')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+            <div>
+              <Button htmlType="submit" data-testid="temp-record">
+                {t('inspect.recordNew')}
+              </Button>
+            </div>
           </Form>
         </div>
       )}

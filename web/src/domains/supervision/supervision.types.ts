@@ -87,7 +87,7 @@ export type Inspection = {
   findings: string | null;
   conclusion: 'compliant' | 'problem';
   rectifyBy: string | null;
-  rectification: 'none' | 'pending' | 'done';
+  rectification: 'none' | 'pending' | 'overdue' | 'done';
   taskId: string | null;
   transfer: { id: string; toAgencyId: string; toAgencyName: string; status: string; caseId: string | null; reason: string } | null;
   inspectedAt: string;

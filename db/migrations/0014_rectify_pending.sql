@@ -1,0 +1,2 @@
+-- The overdue job (supervision/overdue.job.ts) looks up pending rectifications by deadline every ten minutes.
+CREATE INDEX "inspections_rectify_pending" ON "inspections" USING btree ("rectify_by") WHERE "inspections"."rectification" = 'pending';
