@@ -4,16 +4,18 @@ import { apiLogin, call } from './api.js';
 import * as ui from './ui.js';
 import { browserSuite, DEMO_PASSWORD, DESKTOP, PHONE, shown, text } from './ui.js';
 
-// 监管业务 and 执法业务 end to end, in Chinese: the county (sg-admin, 寿光市) publishes a base inspection to the
-// 化龙镇 station; the station's inspector (sg-hl-user), on a 375-px phone, accepts it, types the coop's identity
-// code, answers the checklist with one photo, finds a problem and transfers it; the county enforcement agency
-// (sg-law-admin) finds the transfer in its inbox, opens a case and takes an on-site note after typing the coop's
-// identity code; the county sees the task's progress.
+// 监管业务 and 执法业务 end to end, in Chinese: the county (sg-admin, 寿光市) publishes a base inspection with a PDF
+// attached to the 化龙镇 station; the station's inspector (sg-hl-user), on a 375-px phone, downloads the attachment,
+// accepts the task, types the coop's identity code, answers the checklist with one photo, finds a problem and
+// transfers it; the county enforcement agency (sg-law-admin) finds the transfer in its inbox, opens a case and takes
+// an on-site note after typing the coop's identity code; the county sees the task's progress.
 // Pictures: e2e/artifacts/supervision-*.png.
 
 const SEQ = 100 + Math.floor(Math.random() * 800);
 const TITLE = `冬季蔬菜基地巡查${SEQ}`;
 const FINDINGS = '仓库内发现禁用农药包装 2 个';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PLAN = '巡查方案.pdf';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const suite = browserSuite('supervision');
@@ -54,11 +56,14 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     await page.getByTestId('task-content').fill('请对辖区蔬菜基地开展巡查,重点检查禁用农药和安全间隔期。');
     await (await shown(page.getByTestId('recipient-370783100-supervision'))).click();
     await (await shown(page.getByLabel(/指标/))).fill('5');
+    await page.getByTestId('task-attachments').locator('input[type=file]').setInputFiles({ name: PLAN, mimeType: 'application/pdf', buffer: PDF });
+    await shown(page.getByTestId('task-attach-item').filter({ hasText: PLAN }));
     await screenshot(page, 'publish');
     await page.getByTestId('task-submit').click();
     await shown(page.getByText(TITLE));
     expect(await text(page.getByTestId('task-progress'))).toContain('化龙镇');
     expect(await text(page.getByTestId('task-progress'))).toContain('待接收');
+    await shown(page.getByTestId('task-attachment-link').filter({ hasText: PLAN }));
     await ui.logout(page);
   });
 
@@ -67,6 +72,11 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     await signIn('sg-hl-user');
     await openMenu(page, '任务与通知');
     await (await shown(page.getByTestId('task-item').filter({ hasText: TITLE }))).click();
+    // The county's attachment, downloadable by the station it was sent to.
+    const plan = await shown(page.getByTestId('task-attachment-link').filter({ hasText: PLAN }));
+    const downloaded = await page.request.get(suite.server.baseUrl + (await plan.getAttribute('href'))!);
+    expect(downloaded.status()).toBe(200);
+    expect(downloaded.headers()['content-type']).toBe('application/pdf');
     await (await shown(page.getByTestId('task-accept'))).click();
     await (await shown(page.getByTestId('task-inspect'))).click();
 

@@ -42,6 +42,9 @@ export const recipientOut = z.object({
   updatedAt: z.date(),
 });
 
+/** A task's attachment: downloaded from `GET /supervision/attachments/{id}` under its (sanitised) name. */
+export const attachmentOut = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() });
+
 export const taskOut = z.object({
   id: z.string(),
   kind: z.enum(TASK_KINDS),
@@ -53,7 +56,7 @@ export const taskOut = z.object({
   targetCount: z.number().nullable(),
   startsOn: z.string(),
   dueOn: z.string().nullable(),
-  attachments: z.array(z.string()),
+  attachments: z.array(attachmentOut),
   publisherAgencyId: z.string(),
   publisherName: z.string(),
   status: z.string(),
@@ -165,9 +168,11 @@ export const transferOut = z.object({
 });
 
 export const uploadOut = z.object({ fileId: z.string(), mime: z.string(), size: z.number() });
+export const attachmentUploadOut = uploadOut.extend({ name: z.string() });
 
 export type TaskIn = z.infer<typeof taskIn>;
 export type TaskOut = z.infer<typeof taskOut>;
+export type AttachmentOut = z.infer<typeof attachmentOut>;
 export type InspectionIn = z.infer<typeof inspectionIn>;
 export type InspectionOut = z.infer<typeof inspectionOut>;
 export type TransferOut = z.infer<typeof transferOut>;

@@ -38,6 +38,7 @@ export const supervisionError = defineErrors({
   SUBJECT_OUT_OF_JURISDICTION: { status: 403, zh: '该主体不在您的辖区内,不能巡查', en: 'This subject is outside your jurisdiction; you cannot inspect it' },
   CHECKLIST_MISMATCH: { status: 400, zh: '检查表与所选行业的模板不一致,请刷新后重填', en: 'The checklist does not match the industry’s template; reload and fill it again' },
   PHOTO_NOT_FOUND: { status: 400, zh: '照片不存在,请重新拍摄上传', en: 'A photo was not found; take and upload it again' },
+  ATTACHMENT_NOT_FOUND: { status: 400, zh: '附件不存在或不在本机构辖区内,请重新上传', en: 'An attachment was not found in your jurisdiction; upload it again' },
   RECTIFY_DATE_INVALID: { status: 400, zh: '整改期限须晚于今天,且只用于发现问题的巡查', en: 'A rectification deadline lies after today and belongs to an inspection that found a problem' },
   FOLLOW_UP_INVALID: { status: 409, zh: '复查须针对同一主体、待整改的巡查', en: 'A follow-up inspects the same subject for a pending rectification' },
   POINT_OUTSIDE_CHINA: { status: 400, zh: '定位点不在中国境内,请重新定位', en: 'The GPS point lies outside China; locate again' },

@@ -13,7 +13,7 @@ import { inspectionDetail, inspectionsInPeriod, listInspections, photoHeldByInsp
 import { recordInspection } from './inspection.service.js';
 import { readFieldPhoto, saveFieldPhoto } from './photos.js';
 import { inspectionsWorkbook } from './supervision.sheets.js';
-import { photoHeldByTask } from './task.queries.js';
+import { fileHeldByTask } from './task.queries.js';
 import { transferInspection, transferOptions, transfersTo } from './transfer.service.js';
 import { XLSX } from './workbook.js';
 
@@ -47,7 +47,7 @@ export function inspectionRoutes(deps: SupervisionDeps) {
       schema: { tags, summary: 'A field photo of my jurisdiction, or of an inspection, task or case record I may see', params: idParam, response: binary },
       handler: async (request, reply) => {
         const actor = agencyActorOf(request);
-        const holders = [photoHeldByInspection, photoHeldByTask, ...(deps.photoHolders ?? [])];
+        const holders = [photoHeldByInspection, fileHeldByTask, ...(deps.photoHolders ?? [])];
         const heldBy = async (id: string) => {
           for (const held of holders) if (await held(deps.db, actor, id)) return true;
           return false;

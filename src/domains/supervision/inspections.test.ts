@@ -154,7 +154,7 @@ describe('review fixes', () => {
     const task = (
       await county.post('/api/v1/supervision/tasks', { kind: 'base_inspection', title: '附图任务', content: '见附图', startsOn: '2026-11-01', dueOn: inFuture(30), attachments: [attached], recipients: [{ agencyId: agencyIdOf(station) }] })
     ).json();
-    expect(task.attachments).toEqual([attached]);
+    expect(task.attachments.map((a: { id: string }) => a.id)).toEqual([attached]);
     const seen = await station.get(`/api/v1/supervision/photos/${attached}`);
     expect(seen.statusCode, seen.body).toBe(200);
     expect(seen.headers['content-type']).toBe('image/png');

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -16,12 +16,17 @@ export async function saveFieldPhoto(storage: FileStorage, db: Executor, actor: 
 
 /** Every id must be a field photo uploaded in the actor's jurisdiction; else `refusal` (nothing is written). */
 export async function assertFieldPhotos(db: Executor, actor: AgencyActor, ids: string[], refusal: () => AppError): Promise<void> {
+  await assertUploads(db, actor, ids, [FIELD_PHOTO], refusal);
+}
+
+/** Every id must be a file of one of these purposes uploaded in the actor's jurisdiction; else `refusal`. */
+export async function assertUploads(db: Executor, actor: AgencyActor, ids: string[], purposes: string[], refusal: () => AppError): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
   const rows = await db
     .select({ id: files.id, regionCode: files.regionCode })
     .from(files)
-    .where(and(inArray(files.id, unique), eq(files.purpose, FIELD_PHOTO)));
+    .where(and(inArray(files.id, unique), inArray(files.purpose, purposes)));
   if (rows.length !== unique.length || rows.some((r) => !inJurisdiction(actor, r.regionCode))) throw refusal();
 }
 

@@ -4,6 +4,7 @@ import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { activeAgenciesWithin, activeMembersOf, agencyNames, userNames } from '../registry/index.js';
+import { describeAttachments } from './attachments.js';
 import type { TaskOut } from './contracts.js';
 import { supervisionError } from './errors.js';
 import { canPublishTo } from './policies.js';
@@ -30,7 +31,7 @@ function taskVisibleTo(actor: AgencyActor) {
 }
 
 /** Whether a task the actor may see holds this file among its attachments (a station reads what the county sent). */
-export async function photoHeldByTask(db: Executor, actor: AgencyActor, fileId: string): Promise<boolean> {
+export async function fileHeldByTask(db: Executor, actor: AgencyActor, fileId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: supervisionTasks.id })
     .from(supervisionTasks)
@@ -69,7 +70,7 @@ export async function taskDetail(db: Executor, actor: AgencyActor, id: string): 
     targetCount: task.targetCount,
     startsOn: task.startsOn,
     dueOn: task.dueOn,
-    attachments: task.attachments,
+    attachments: await describeAttachments(db, task.attachments),
     publisherAgencyId: task.publisherAgencyId,
     publisherName: names.get(task.publisherAgencyId) ?? '',
     status: task.status,

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentDisposition, MAX_DOCUMENT_BYTES } from '../../platform/files/storage.js';
 import { agencyActorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
-import { assignIn, closeIn, idParam, noteIn, progressIn, recipientOptionOut, recipientOptionsQuery, reportIn, taskIn, taskListQuery, taskOut, taskPage } from './contracts.js';
+import { readUpload, uploadRoutes } from '../../platform/http/upload.js';
+import { readTaskAttachment, saveTaskAttachment } from './attachments.js';
+import { assignIn, attachmentUploadOut, closeIn, idParam, noteIn, progressIn, recipientOptionOut, recipientOptionsQuery, reportIn, taskIn, taskListQuery, taskOut, taskPage } from './contracts.js';
 import type { SupervisionDeps } from './deps.js';
 import { taskProgressWorkbook } from './supervision.sheets.js';
 import { actOnTask, closeTask, publishTask } from './task.service.js';
-import { assignableStaff, listTasks, recipientOptions, taskDetail } from './task.queries.js';
+import { assignableStaff, fileHeldByTask, listTasks, recipientOptions, taskDetail } from './task.queries.js';
 import { XLSX } from './workbook.js';
 
 const errors = { ...errorResponses, 422: errorBody };
@@ -16,6 +19,37 @@ export function taskRoutes(deps: SupervisionDeps) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const tags = ['supervision 监管业务'];
+
+    await uploadRoutes(root, (scope) => {
+      scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/supervision/attachments', {
+        config: { permission: 'supervision.publish' },
+        schema: {
+          tags,
+          summary: 'Upload an attachment for a task or notice (multipart, one file; PDF, Word docx, Excel xlsx or JPG/PNG judged by content, ≤ 20 MB)',
+          description: 'Name its `fileId` in the task’s `attachments` when publishing. The file name is kept (sanitised) for download.',
+          consumes: ['multipart/form-data'],
+          response: { 201: attachmentUploadOut, 413: errorBody, 415: errorBody, ...errorResponses },
+        },
+        handler: async (request, reply) => {
+          const { bytes, filename } = await readUpload(request, MAX_DOCUMENT_BYTES);
+          return reply.status(201).send(await saveTaskAttachment(deps.files, deps.db, agencyActorOf(request), bytes, filename));
+        },
+      });
+    });
+
+    app.get('/api/v1/supervision/attachments/:id', {
+      config: { permission: 'supervision.task' },
+      schema: { tags, summary: 'Download an attachment of a task or notice I may see, under its file name', params: idParam, response: { 200: z.any().describe('file bytes'), ...errorResponses } },
+      handler: async (request, reply) => {
+        const actor = agencyActorOf(request);
+        const file = await readTaskAttachment(deps.files, deps.db, actor, request.params.id, (id) => fileHeldByTask(deps.db, actor, id));
+        return reply
+          .header('content-type', file.mime)
+          .header('content-disposition', attachmentDisposition(file.name))
+          .header('cache-control', 'private, max-age=3600')
+          .send(file.bytes);
+      },
+    });
 
     app.get('/api/v1/supervision/recipient-options', {
       config: { permission: 'supervision.task' },

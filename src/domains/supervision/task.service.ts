@@ -6,10 +6,10 @@ import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { httpError } from '../../platform/http/errors.js';
 import { activeAgencies, agencyMembers, subjectFacts } from '../registry/index.js';
+import { assertTaskAttachments } from './attachments.js';
 import type { TaskIn, TaskOut } from './contracts.js';
 import type { SupervisionDeps } from './deps.js';
 import { supervisionError } from './errors.js';
-import { assertFieldPhotos } from './photos.js';
 import { canPublishTo, recipientInJurisdiction } from './policies.js';
 import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from './schema.js';
 import { nextTaskStatus, type TaskAction, type TaskStatus } from './task-state.shared.js';
@@ -37,7 +37,7 @@ export async function publishTask(deps: SupervisionDeps, ctx: CommandContext, in
     const subject = await subjectFacts(deps.db, id);
     if (!subject || !subject.regionCode.startsWith(regionScope)) throw supervisionError('TARGET_SUBJECT_OUT_OF_SCOPE', { subjectId: id });
   }
-  await assertFieldPhotos(deps.db, actor, input.attachments, () => supervisionError('PHOTO_NOT_FOUND'));
+  await assertTaskAttachments(deps.db, actor, input.attachments);
 
   const id = await withTransaction(deps.db, ctx, async (tx) => {
     const [task] = await tx
@@ -52,7 +52,7 @@ export async function publishTask(deps: SupervisionDeps, ctx: CommandContext, in
         targetCount: input.targetCount ?? null,
         startsOn: input.startsOn,
         dueOn: input.dueOn ?? null,
-        attachments: input.attachments,
+        attachments: [...new Set(input.attachments)],
         caseId: commissionedFor?.caseId ?? null,
         publisherAgencyId: actor.agency.id,
         publisherRegion: actor.agency.regionCode,
@@ -69,7 +69,7 @@ export async function publishTask(deps: SupervisionDeps, ctx: CommandContext, in
       targetType: 'supervision_task',
       targetId: task!.id,
       regionCode: actor.agency.regionCode,
-      after: { kind: input.kind, title: input.title, recipients: found.map((a) => a.id), dueOn: input.dueOn ?? null },
+      after: { kind: input.kind, title: input.title, recipients: found.map((a) => a.id), dueOn: input.dueOn ?? null, attachments: [...new Set(input.attachments)] },
     });
     return task!.id;
   });

@@ -6,7 +6,7 @@ export const files = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     sha256: varchar('sha256', { length: 64 }).notNull(),
-    mime: varchar('mime', { length: 40 }).notNull(),
+    mime: varchar('mime', { length: 100 }).notNull(),
     size: integer('size').notNull(),
     /** Path inside the storage root; never built from the client's file name. */
     storageKey: varchar('storage_key', { length: 200 }).notNull(),

@@ -1,14 +1,36 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../db/client.js';
 import { defineErrors } from '../http/errors.js';
 import { files } from './schema.js';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-const IMAGE_TYPES = new Set(['image/jpeg', 'image/png']);
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** What an upload may be: the types judged from its bytes (MIME type → the extension it is stored and named with), and its size. */
+export type FileKind = { types: Readonly<Record<string, string>>; maxBytes: number };
+
+export const IMAGES: FileKind = { types: { 'image/jpeg': 'jpg', 'image/png': 'png' }, maxBytes: MAX_IMAGE_BYTES };
+
+/**
+ * Documents an agency sends with a task or notice: PDF, Word and Excel (docx and xlsx are zip containers that
+ * `file-type` names by their `[Content_Types].xml`; a plain zip, a macro-enabled or an old binary Office file is
+ * none of these), and JPG/PNG images.
+ */
+export const DOCUMENTS: FileKind = {
+  types: {
+    'application/pdf': 'pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+    ...IMAGES.types,
+  },
+  maxBytes: MAX_DOCUMENT_BYTES,
+};
+
+const accepted = (d: Record<string, unknown>) => (Array.isArray(d.accepted) ? d.accepted.map((x) => String(x).toUpperCase()) : ['JPG', 'PNG']);
 
 export const fileError = defineErrors({
   FILE_TOO_LARGE: {
@@ -18,14 +40,54 @@ export const fileError = defineErrors({
   },
   FILE_TYPE_NOT_ALLOWED: {
     status: 415,
-    zh: '只接受 JPG 或 PNG 图片(按文件内容判断,与文件名无关)',
-    en: 'Only JPG or PNG images are accepted (judged by content, not by file name)',
+    zh: (d) => `只接受 ${accepted(d).join('、')} 文件(按文件内容判断,与文件名无关)`,
+    en: (d) => `Only ${accepted(d).join(', ')} files are accepted (judged by content, not by file name)`,
   },
   FILE_EMPTY: { status: 400, zh: '文件为空', en: 'The file is empty' },
   FILE_NOT_FOUND: { status: 404, zh: '文件不存在', en: 'No such file' },
 });
 
-export type StoredFile = { id: string; mime: string; size: number; sha256: string };
+export type StoredFile = { id: string; mime: string; size: number; sha256: string; name: string };
+export type FileFacts = { id: string; name: string; mime: string; size: number; purpose: string; regionCode: string };
+
+/**
+ * The name a file is downloaded under: the client's name without folders, control, direction-changing or reserved
+ * characters, at most 120 characters (cut between characters, never inside one), ending in the extension of what
+ * the bytes are (a PDF sent as `通知.docx` is `通知.docx.pdf`).
+ */
+export function safeFileName(name: string | null | undefined, ext: string): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  let clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069"*:<>?|]/g, '').replace(/\s+/g, ' ').replace(/^[\s.]+/, '').trim();
+  const own = clean.includes('.') ? clean.slice(clean.lastIndexOf('.') + 1).toLowerCase() : '';
+  const same = own === ext || (ext === 'jpg' && own === 'jpeg');
+  if (!clean || !same) clean = `${clean || 'attachment'}.${ext}`;
+  const chars = Array.from(clean);
+  if (chars.length > 120) {
+    const tail = `.${ext}`;
+    clean = chars.slice(0, 120 - tail.length).join('') + tail;
+  }
+  return clean;
+}
+
+/** `Content-Disposition` of a download under its name: an ASCII fallback and the UTF-8 name (RFC 6266, 5987). */
+export function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+const extOf = (mime: string) => DOCUMENTS.types[mime] ?? 'bin';
+
+/** What these files are (name, type, size, who may read them), without their bytes, in no order; unknown ids are left out. */
+export async function describeFiles(db: Executor, ids: string[]): Promise<FileFacts[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: files.id, name: files.originalName, mime: files.mime, size: files.size, purpose: files.purpose, regionCode: files.regionCode })
+    .from(files)
+    .where(inArray(files.id, [...new Set(ids)]));
+  return rows.map((r) => ({ ...r, name: r.name ?? safeFileName(null, extOf(r.mime)) }));
+}
 
 /**
  * The one file-storage module: a local folder by default (DATA_DIR/files). Content is sniffed from the bytes,
@@ -38,40 +100,49 @@ export class FileStorage {
     return new FileStorage(path.join(dataDir, 'files'));
   }
 
-  /** Checks an image upload; throws the AppError the client should see. */
-  async checkImage(bytes: Buffer): Promise<string> {
+  /** Checks an upload against what it may be; returns its MIME type, or throws the AppError the client should see. */
+  async check(bytes: Buffer, kind: FileKind): Promise<string> {
     if (bytes.length === 0) throw fileError('FILE_EMPTY');
-    if (bytes.length > MAX_IMAGE_BYTES) throw fileError('FILE_TOO_LARGE', { maxBytes: MAX_IMAGE_BYTES, size: bytes.length });
+    if (bytes.length > kind.maxBytes) throw fileError('FILE_TOO_LARGE', { maxBytes: kind.maxBytes, size: bytes.length });
     const type = await fileTypeFromBuffer(bytes);
-    if (!type || !IMAGE_TYPES.has(type.mime)) throw fileError('FILE_TYPE_NOT_ALLOWED', { detected: type?.mime ?? 'unknown' });
+    if (!type || kind.types[type.mime] === undefined) throw fileError('FILE_TYPE_NOT_ALLOWED', { detected: type?.mime ?? 'unknown', accepted: [...new Set(Object.values(kind.types))] });
     return type.mime;
   }
 
-  async saveImage(db: Executor, bytes: Buffer, meta: { purpose: string; regionCode: string; originalName?: string | undefined }): Promise<StoredFile> {
-    const mime = await this.checkImage(bytes);
+  /** Checks an image upload (JPG/PNG, ≤ 5 MB); throws the AppError the client should see. */
+  checkImage(bytes: Buffer): Promise<string> {
+    return this.check(bytes, IMAGES);
+  }
+
+  saveImage(db: Executor, bytes: Buffer, meta: { purpose: string; regionCode: string; originalName?: string | undefined }): Promise<StoredFile> {
+    return this.save(db, bytes, IMAGES, meta);
+  }
+
+  /** Stores an upload of this kind, checked first: a refused one writes nothing, on disk or in the table. */
+  async save(db: Executor, bytes: Buffer, kind: FileKind, meta: { purpose: string; regionCode: string; originalName?: string | undefined }): Promise<StoredFile> {
+    const mime = await this.check(bytes, kind);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const id = randomUUID();
-    const storageKey = `${new Date().toISOString().slice(0, 7)}/${id}.${mime === 'image/png' ? 'png' : 'jpg'}`;
+    const ext = extOf(mime);
+    const name = safeFileName(meta.originalName, ext);
+    const storageKey = `${new Date().toISOString().slice(0, 7)}/${id}.${ext}`;
     const full = path.join(this.root, storageKey);
     await mkdir(path.dirname(full), { recursive: true });
     await writeFile(`${full}.part`, bytes);
     await rename(`${full}.part`, full);
-    await db.insert(files).values({
-      id,
-      sha256,
-      mime,
-      size: bytes.length,
-      storageKey,
-      originalName: meta.originalName?.slice(0, 200) ?? null,
-      purpose: meta.purpose,
-      regionCode: meta.regionCode,
-    });
-    return { id, mime, size: bytes.length, sha256 };
+    await db.insert(files).values({ id, sha256, mime, size: bytes.length, storageKey, originalName: name, purpose: meta.purpose, regionCode: meta.regionCode });
+    return { id, mime, size: bytes.length, sha256, name };
   }
 
-  async read(db: Executor, id: string): Promise<{ bytes: Buffer; mime: string; regionCode: string; purpose: string }> {
+  async read(db: Executor, id: string): Promise<{ bytes: Buffer; mime: string; regionCode: string; purpose: string; name: string }> {
     const [row] = await db.select().from(files).where(eq(files.id, id));
     if (!row) throw fileError('FILE_NOT_FOUND');
-    return { bytes: await readFile(path.join(this.root, row.storageKey)), mime: row.mime, regionCode: row.regionCode, purpose: row.purpose };
+    return {
+      bytes: await readFile(path.join(this.root, row.storageKey)),
+      mime: row.mime,
+      regionCode: row.regionCode,
+      purpose: row.purpose,
+      name: row.originalName ?? safeFileName(null, extOf(row.mime)),
+    };
   }
 }

@@ -58,6 +58,13 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'tasks.close': 'Close the task',
   'tasks.closeOne': 'Accept and close',
   'tasks.assignees': 'Assigned staff',
+  'tasks.attachments': 'Attachments',
+  'tasks.attachAdd': 'Upload attachments',
+  'tasks.attachHint': 'PDF, Word (docx), Excel (xlsx) or JPG/PNG images, up to 20 MB each, at most 10',
+  'tasks.attachUploading': 'Uploading…',
+  'tasks.attachRemove': 'Remove {name}',
+  'tasks.attachTooLarge': '{name} is larger than 20 MB',
+  'tasks.attachTooMany': 'At most 10 attachments',
 
   'inspect.title': 'Base inspection',
   'inspect.findSubject': 'Scan or type the subject’s identity code',

@@ -7,6 +7,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RecipientActions } from './RecipientActions';
 import { TaskStatusTag, useWord } from './supervision-labels';
+import { AttachmentList } from './TaskAttachments';
 import { supervisionApi } from './supervision.api';
 import type { Task, TaskRecipient } from './supervision.types';
 
@@ -72,6 +73,7 @@ export default function TaskDetailPage() {
             { key: 'period', label: t('tasks.period'), children: `${task.startsOn} — ${task.dueOn ?? t('tasks.noDue')}` },
             ...(task.productScope ? [{ key: 'products', label: t('tasks.productScope'), children: task.productScope }] : []),
             ...(task.targetCount ? [{ key: 'target', label: t('tasks.targetCount'), children: task.targetCount }] : []),
+            ...(task.attachments.length ? [{ key: 'attachments', label: t('tasks.attachments'), span: 'filled' as const, children: <AttachmentList items={task.attachments} /> }] : []),
           ]}
         />
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{task.content}</Typography.Paragraph>

@@ -7,11 +7,12 @@ import { useI18n } from '../../app/i18n';
 import { newKey } from '../trace/trace.api';
 import { useWord } from './supervision-labels';
 import { supervisionApi } from './supervision.api';
-import type { AgencyOption } from './supervision.types';
+import { AttachmentsField } from './TaskAttachments';
+import type { AgencyOption, TaskAttachment } from './supervision.types';
 
-type Values = { kind: TaskKind; title: string; content: string; productScope?: string; targetCount?: number; period: [Dayjs, Dayjs | null]; recipients: string[]; quotas?: Record<string, number | undefined> };
+type Values = { kind: TaskKind; title: string; content: string; productScope?: string; targetCount?: number; period: [Dayjs, Dayjs | null]; recipients: string[]; quotas?: Record<string, number | undefined>; attachments?: TaskAttachment[] };
 
-/** 发布任务: kind, what and where, the period, and the recipients the rules allow for that kind (with quotas). */
+/** 发布任务: kind, what and where, the period, attachments, and the recipients the rules allow for that kind (with quotas). */
 export default function TaskFormPage() {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
@@ -21,6 +22,7 @@ export default function TaskFormPage() {
   const kind = Form.useWatch('kind', form) ?? 'base_inspection';
   const [options, setOptions] = useState<AgencyOption[]>([]);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
   // One key per opening of the form: a double tap or a retried request publishes once.
   const [key] = useState(newKey);
 
@@ -47,6 +49,7 @@ export default function TaskFormPage() {
           ...(v.targetCount ? { targetCount: v.targetCount } : {}),
           startsOn: v.period[0].format('YYYY-MM-DD'),
           ...(v.period[1] ? { dueOn: v.period[1].format('YYYY-MM-DD') } : {}),
+          ...(v.attachments?.length ? { attachments: v.attachments.map((a) => a.id) } : {}),
           recipients: v.recipients.map((agencyId) => ({ agencyId, ...(v.quotas?.[agencyId] ? { quota: v.quotas[agencyId] } : {}) })),
         },
         key,
@@ -88,6 +91,9 @@ export default function TaskFormPage() {
           <Form.Item name="period" label={t('tasks.period')} rules={[{ required: true }]}>
             <DatePicker.RangePicker allowEmpty={[false, kind === 'notice']} data-testid="task-period" />
           </Form.Item>
+          <Form.Item name="attachments" label={t('tasks.attachments')}>
+            <AttachmentsField onBusy={setUploading} />
+          </Form.Item>
           <Form.Item name="recipients" label={t('tasks.recipients')} rules={[{ required: true, type: 'array', min: 1, message: t('tasks.pickRecipients') }]}>
             <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
               {options.map((a) => (
@@ -103,7 +109,7 @@ export default function TaskFormPage() {
                 <InputNumber min={1} />
               </Form.Item>
             ))}
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="task-submit">
+          <Button type="primary" htmlType="submit" loading={busy} disabled={uploading} data-testid="task-submit">
             {t('tasks.publish')}
           </Button>
         </Form>

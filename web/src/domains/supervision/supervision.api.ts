@@ -17,6 +17,8 @@ export const supervisionApi = {
   report: (id: string, report: string, done?: number) => api.post<Task>(`${task(id)}/report`, { report, ...(done !== undefined ? { done } : {}) }),
   close: (id: string, agencyId?: string) => api.post<Task>(`${task(id)}/close`, agencyId ? { agencyId } : {}),
   progressSheet: (id: string) => api.download(`${task(id)}/progress.xlsx`),
+  uploadAttachment: (file: Blob, filename: string) => api.upload<UploadResult & { name: string }>('/supervision/attachments', file, filename),
+  attachmentUrl: (fileId: string) => `/api/v1/supervision/attachments/${encodeURIComponent(fileId)}`,
 
   checklist: (industry: Industry) => api.get<Checklist>('/supervision/checklists', { industry }),
   uploadPhoto: (file: Blob, filename: string) => api.upload<UploadResult>('/supervision/photos', file, filename),

@@ -22,6 +22,9 @@ export type TaskRecipient = {
 
 export type TaskHistoryItem = { action: string; fromStatus: string | null; toStatus: string; note: string | null; actorName: string | null; at: string; agencyName: string };
 
+/** A task's attachment (a document or picture), downloaded under its name. */
+export type TaskAttachment = { id: string; name: string; mime: string; size: number };
+
 export type Task = {
   id: string;
   kind: TaskKind;
@@ -32,6 +35,7 @@ export type Task = {
   targetCount: number | null;
   startsOn: string;
   dueOn: string | null;
+  attachments: TaskAttachment[];
   publisherAgencyId: string;
   publisherName: string;
   status: string;
@@ -62,6 +66,7 @@ export type TaskRequest = {
   targetCount?: number;
   startsOn: string;
   dueOn?: string;
+  attachments?: string[];
   recipients: { agencyId: string; quota?: number }[];
 };
 
