@@ -1,8 +1,8 @@
 import { ScanOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { LocateButton } from '../registry/LocateButton';
+import { PointField, type Point } from '../registry/LocateButton';
 import { FieldPhoto } from '../supervision/FieldPhoto';
 import { ScanModal } from '../trace/ScanModal';
 import { useWord } from '../supervision/supervision-labels';
@@ -26,7 +26,7 @@ export function CaseRecordForm({ caseId, onSaved }: { caseId: string; onSaved: (
   const [key, setKey] = useState(newKey);
   const [busy, setBusy] = useState(false);
   const [scanning, setScanning] = useState(false);
-  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [point, setPoint] = useState<Point | null>(null);
   const submit = async (v: Values) => {
     setBusy(true);
     try {
@@ -73,12 +73,7 @@ export function CaseRecordForm({ caseId, onSaved }: { caseId: string; onSaved: (
       <Form.Item name="photo" label={t('inspect.photo')}>
         <FieldPhoto testId="record-photo" />
       </Form.Item>
-      <Form.Item label={t('inspect.location')}>
-        <Space wrap>
-          <LocateButton onLocated={(lat, lng) => setPoint({ lat, lng })} />
-          {point && <Typography.Text type="secondary">{`${point.lat}, ${point.lng}`}</Typography.Text>}
-        </Space>
-      </Form.Item>
+      <PointField label={t('inspect.location')} point={point} onChange={setPoint} />
       <Button htmlType="submit" loading={busy} data-testid="record-submit">
         {t('cases.addRecord')}
       </Button>

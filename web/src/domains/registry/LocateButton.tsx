@@ -1,5 +1,5 @@
 import { AimOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
+import { Button, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 
@@ -35,5 +35,19 @@ export function LocateButton({ onLocated }: { onLocated: (lat: number, lng: numb
       </Button>
       {note && <Typography.Text type={note.ok ? 'success' : 'warning'}>{note.text}</Typography.Text>}
     </div>
+  );
+}
+
+export type Point = { lat: number; lng: number };
+
+/** A form row with the locate button and the point it found (a field inspection, an on-site case record). */
+export function PointField({ label, point, onChange }: { label: string; point: Point | null; onChange: (point: Point) => void }) {
+  return (
+    <Form.Item label={label}>
+      <Space wrap>
+        <LocateButton onLocated={(lat, lng) => onChange({ lat, lng })} />
+        {point && <Typography.Text type="secondary">{`${point.lat}, ${point.lng}`}</Typography.Text>}
+      </Space>
+    </Form.Item>
   );
 }

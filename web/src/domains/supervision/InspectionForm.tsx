@@ -1,9 +1,9 @@
-import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
-import { LocateButton } from '../registry/LocateButton';
+import { PointField, type Point } from '../registry/LocateButton';
 import { newKey } from '../trace/trace.api';
 import { ChecklistField } from './ChecklistField';
 import { FieldPhoto } from './FieldPhoto';
@@ -22,7 +22,7 @@ export function InspectionForm({ subject, taskId, onSaved }: { subject: FoundSub
   const industry = Form.useWatch('industry', form) ?? (INDUSTRIES.find((i) => subject.industries.includes(i)) ?? 'planting');
   const conclusion = Form.useWatch('conclusion', form);
   const [items, setItems] = useState<ChecklistItem[]>([]);
-  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [point, setPoint] = useState<Point | null>(null);
   const [busy, setBusy] = useState(false);
   const [key] = useState(newKey);
 
@@ -82,12 +82,7 @@ export function InspectionForm({ subject, taskId, onSaved }: { subject: FoundSub
         <Form.Item name="photo" label={t('inspect.photo')}>
           <FieldPhoto testId="inspect-photo" />
         </Form.Item>
-        <Form.Item label={t('inspect.location')}>
-          <Space wrap>
-            <LocateButton onLocated={(lat, lng) => setPoint({ lat, lng })} />
-            {point && <Typography.Text type="secondary">{`${point.lat}, ${point.lng}`}</Typography.Text>}
-          </Space>
-        </Form.Item>
+        <PointField label={t('inspect.location')} point={point} onChange={setPoint} />
         <Form.Item name="conclusion" label={t('inspect.conclusion')}>
           <Radio.Group
             optionType="button"
