@@ -22,6 +22,7 @@ import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner } from './platform/jobs/runner.js';
 import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
 import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.js';
+import { monitoringRoutes } from './domains/monitoring/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // A field photo is read by whoever may see a record holding it, enforcement cases' records included.
   await app.register(supervisionRoutes({ ...deps, photoHolders: [photoHeldByCase] }));
   await app.register(enforcementRoutes(deps));
+  await app.register(monitoringRoutes(deps));
 
   const jobs = createJobRunner(logger);
   jobs.add(overdueJob(db));

@@ -100,7 +100,10 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
   if (kind === 'enforcement' || kind === 'supervision') {
     p.add('supervision.read');
     p.add('enforcement.read');
+    p.add('monitoring.alert');
   }
+  if (kind === 'testing') p.add('monitoring.sample');
+  p.add('monitoring.read');
   return p;
 }
 

@@ -38,6 +38,11 @@ export const PERMISSIONS = [
   // 执法业务: enforcement agencies run cases; supervision agencies follow the cases of their jurisdiction.
   'enforcement.case',
   'enforcement.read',
+  // 监测业务: testing agencies take samples, receive them at the lab and enter results; every agency reads the samples
+  // and task summaries of its jurisdiction; supervision and enforcement agencies get the alerts of failed samples.
+  'monitoring.sample',
+  'monitoring.read',
+  'monitoring.alert',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

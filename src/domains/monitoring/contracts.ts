@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { plainText } from '../../platform/http/text-fields.js';
+
+// The wire shapes of the monitoring domain (监测业务), shared by routes and the web console.
+
+export const idParam = z.strictObject({ id: z.uuid() });
+export const taskIdParam = z.strictObject({ taskId: z.uuid() });
+
+export const PLACE_KINDS = ['base', 'wholesale_market', 'supermarket', 'farmers_market', 'other'] as const;
+export const SAMPLE_STATUSES = ['sampled', 'received', 'tested'] as const;
+export const VERDICTS = ['pass', 'fail'] as const;
+/** Units a result may be entered in; it is judged in mg/kg. */
+export const RESULT_UNITS = ['mg/kg', 'μg/kg'] as const;
+
+const point = { lat: z.number().min(-90).max(90).optional(), lng: z.number().min(-180).max(180).optional() };
+
+/** A product without a code, entered by hand: it gets a temporary product code (type 5). */
+export const manualProductIn = z.strictObject({
+  productName: plainText(1, 100),
+  classCode: z.string().regex(/^\d{2,12}$/),
+  /** The sampled holder as read on site (a stall keeper, a farm), when not on the platform. */
+  subjectName: plainText(1, 100).optional(),
+  /** The producer's county as the holder declares it (6 digits): whose agencies a failure alerts. */
+  originRegion: z.string().regex(/^\d{6}$/).optional(),
+});
+
+export const sampleIn = z
+  .strictObject({
+    taskId: z.uuid(),
+    /** Any code scanned or typed (batch, trace code, market-entry voucher, long code); or `manual`. */
+    code: z.string().trim().min(1).max(80).optional(),
+    manual: manualProductIn.optional(),
+    placeKind: z.enum(PLACE_KINDS),
+    placeName: plainText(1, 100),
+    /** The place's region (county 6 or township 9 digits): the sample is filed there. */
+    regionCode: z.string().regex(/^(\d{6}|\d{9})$/),
+    quantity: z.number().positive().max(100_000),
+    unit: plainText(1, 16),
+    sealNo: plainText(1, 40).optional(),
+    witnesses: z.array(z.strictObject({ name: plainText(1, 50), role: plainText(1, 50) })).max(5).default([]),
+    /** Field photos uploaded first to POST /api/v1/supervision/photos. */
+    photos: z.array(z.uuid()).max(9).default([]),
+    ...point,
+    note: plainText(1, 1000).optional(),
+  })
+  .refine((v) => Boolean(v.code) !== Boolean(v.manual), { message: 'either a code or a manual product, not both' });
+
+export const receiveIn = z.strictObject({ note: plainText(1, 500).optional() });
+
+export const resultIn = z.strictObject({
+  analyteCode: z.string().min(1).max(40),
+  methodStandard: plainText(2, 120),
+  value: z.number().min(0).max(1_000_000),
+  unit: z.enum(RESULT_UNITS),
+  /** The method's limit of detection, in the same unit as the value. */
+  lod: z.number().min(0).max(1_000_000),
+  /** The lab's own limit, when the seeded one does not apply or is missing: value (same unit) and the standard it cites. */
+  limitOverride: z.strictObject({ value: z.number().min(0).max(1_000_000), standard: plainText(4, 200) }).optional(),
+});
+
+/** Version 1 of the results (the first judgement) and every correction after it (with its reason). */
+export const resultsIn = z.strictObject({ results: z.array(resultIn).min(1).max(200) });
+export const correctionIn = resultsIn.extend({ reason: plainText(4, 1000) });
+
+export const resultOut = z.object({
+  analyteCode: z.string(),
+  analyteZh: z.string(),
+  analyteEn: z.string(),
+  methodStandard: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  valueMgPerKg: z.number(),
+  lodMgPerKg: z.number(),
+  limitId: z.number().nullable(),
+  limitMgPerKg: z.number().nullable(),
+  limitStandard: z.string(),
+  limitOverridden: z.boolean(),
+  detected: z.boolean(),
+  verdict: z.enum(VERDICTS),
+});
+
+export const reportOut = z.object({
+  version: z.number(),
+  verdict: z.enum(VERDICTS),
+  reason: z.string().nullable(),
+  issuedByName: z.string(),
+  issuedAt: z.date(),
+  results: z.array(resultOut),
+});
+
+export const sampleOut = z.object({
+  id: z.string(),
+  sampleNo: z.string(),
+  taskId: z.string(),
+  taskTitle: z.string(),
+  taskKind: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  regionCode: z.string(),
+  code: z.string(),
+  codeType: z.number(),
+  batchId: z.string().nullable(),
+  productName: z.string(),
+  classCode: z.string(),
+  classZh: z.string(),
+  subjectId: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  originRegion: z.string().nullable(),
+  chain: z.array(z.object({ code: z.string(), subjectName: z.string(), regionCode: z.string(), at: z.string(), source: z.string() })),
+  placeKind: z.enum(PLACE_KINDS),
+  placeName: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  sealNo: z.string().nullable(),
+  witnesses: z.array(z.object({ name: z.string(), role: z.string() })),
+  photos: z.array(z.string()),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  note: z.string().nullable(),
+  samplerName: z.string(),
+  sampledAt: z.date(),
+  status: z.enum(SAMPLE_STATUSES),
+  receivedByName: z.string().nullable(),
+  receivedAt: z.date().nullable(),
+  receivedNote: z.string().nullable(),
+  verdict: z.enum(VERDICTS).nullable(),
+  judgedAt: z.date().nullable(),
+  /** Every issued version, newest first. */
+  reports: z.array(reportOut),
+  /** The alerts a failure sent (agency names), when it failed. */
+  alerts: z.array(z.object({ id: z.string(), agencyName: z.string(), caseId: z.string().nullable() })),
+});
+
+export const sampleListItem = sampleOut.pick({
+  id: true,
+  sampleNo: true,
+  taskId: true,
+  taskTitle: true,
+  code: true,
+  codeType: true,
+  productName: true,
+  classZh: true,
+  subjectName: true,
+  placeKind: true,
+  placeName: true,
+  regionCode: true,
+  samplerName: true,
+  sampledAt: true,
+  status: true,
+  verdict: true,
+});
+export const samplePage = pageOf(sampleListItem);
+export const sampleListQuery = z.strictObject({
+  ...pageQuery,
+  taskId: z.uuid().optional(),
+  status: z.enum(SAMPLE_STATUSES).optional(),
+  verdict: z.enum(VERDICTS).optional(),
+});
+
+/** What the sheet is filled from when a code is scanned, before the sample is saved. */
+export const sampleFactsOut = sampleOut.pick({ code: true, codeType: true, batchId: true, productName: true, classCode: true, classZh: true, subjectId: true, subjectName: true, originRegion: true, chain: true });
+export const codeQuery = z.strictObject({ code: z.string().trim().min(1).max(80) });
+
+// Task summaries (数据汇总分析), reported to the agency that issued the task.
+
+const tally = z.object({ key: z.string(), label: z.string(), taken: z.number(), tested: z.number(), failed: z.number(), passRate: z.number().nullable() });
+export const summaryOut = z.object({
+  taskId: z.string(),
+  taskTitle: z.string(),
+  /** One row per recipient agency the caller may see (the issuer sees all; a recipient its own). */
+  recipients: z.array(
+    z.object({
+      recipientId: z.string(),
+      agencyId: z.string(),
+      agencyName: z.string(),
+      status: z.string(),
+      planned: z.number().nullable(),
+      taken: z.number(),
+      tested: z.number(),
+      failed: z.number(),
+      passRate: z.number().nullable(),
+      reportedAt: z.date().nullable(),
+    }),
+  ),
+  byClass: z.array(tally),
+  byAnalyte: z.array(tally),
+  byRegion: z.array(tally),
+});
+
+// Alerts (预警) of failed samples, in the inboxes of the producer's county supervision and enforcement agencies.
+
+export const alertOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  sampleId: z.string(),
+  sampleNo: z.string(),
+  reportVersion: z.number(),
+  batchId: z.string().nullable(),
+  code: z.string(),
+  productName: z.string(),
+  subjectId: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  /** The failing results of that version. */
+  failed: z.array(resultOut),
+  recall: z.array(z.object({ batchId: z.string(), code: z.string(), depth: z.number(), holderName: z.string(), regionCode: z.string(), quantity: z.number(), unit: z.string() })),
+  recallTotal: z.number(),
+  readAt: z.date().nullable(),
+  caseId: z.string().nullable(),
+  createdAt: z.date(),
+});
+export const alertPage = pageOf(alertOut.omit({ failed: true, recall: true }));
+export const alertListQuery = z.strictObject({ ...pageQuery, unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+
+export type SampleIn = z.infer<typeof sampleIn>;
+export type SampleOut = z.infer<typeof sampleOut>;
+export type ReportOut = z.infer<typeof reportOut>;
+export type ResultIn = z.infer<typeof resultIn>;
+export type ResultOut = z.infer<typeof resultOut>;
+export type SummaryOut = z.infer<typeof summaryOut>;
+export type AlertOut = z.infer<typeof alertOut>;
+export type SampleFacts = z.infer<typeof sampleFactsOut>;

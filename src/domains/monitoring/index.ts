@@ -1,0 +1,2 @@
+export { monitoringRoutes } from './routes.js';
+export type { MonitoringDeps } from './deps.js';

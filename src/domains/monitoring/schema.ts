@@ -1,0 +1,194 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, doublePrecision, index, integer, jsonb, numeric, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * 农药兽药残留检测项目: the analytes a lab may report, from db/reference/residue-limits.csv (each with the source
+ * the row was read in). `kind` is pesticide or vet_drug; `banned` marks substances whose use is banned or stopped
+ * (any detection at or above the method's limit fails).
+ */
+export const analytes = pgTable('analytes', {
+  code: varchar('code', { length: 40 }).primaryKey(),
+  nameZh: varchar('name_zh', { length: 60 }).notNull(),
+  nameEn: varchar('name_en', { length: 100 }).notNull(),
+  kind: varchar('kind', { length: 16 }).notNull(),
+  banned: boolean('banned').notNull().default(false),
+});
+
+/**
+ * 最大残留限量: one row of db/reference/residue-limits.csv. `mrlMgPerKg` null means banned or stopped (no number
+ * on purpose). `classCode` is the product class the limit is set for; `commodityZh` names the commodity when the
+ * row is narrower than its class (a commodity the class file does not hold, filed under its category).
+ */
+export const residueLimits = pgTable(
+  'residue_limits',
+  {
+    id: integer('id').primaryKey(),
+    analyteCode: varchar('analyte_code', { length: 40 })
+      .notNull()
+      .references(() => analytes.code),
+    commodityZh: varchar('commodity_zh', { length: 60 }).notNull(),
+    classCode: varchar('class_code', { length: 12 }),
+    /** Applies to food animals and their products (the banned veterinary substances), whatever the class. */
+    animal: boolean('animal').notNull().default(false),
+    mrlMgPerKg: numeric('mrl_mg_per_kg', { precision: 12, scale: 4, mode: 'number' }),
+    residueDefinition: varchar('residue_definition', { length: 300 }).notNull(),
+    standard: varchar('standard', { length: 120 }).notNull(),
+    clause: varchar('clause', { length: 200 }).notNull(),
+    sourceUrl: varchar('source_url', { length: 300 }).notNull(),
+    note: varchar('note', { length: 2000 }),
+  },
+  (t) => [index('residue_limits_analyte').on(t.analyteCode)],
+);
+
+export type SampleChainHop = { code: string; subjectName: string; regionCode: string; at: string; source: string };
+export type Witness = { name: string; role: string };
+
+/**
+ * 抽样单: one sample taken for a monitoring or sampling task the sampler's agency accepted. What the platform knew
+ * of the product when it was sampled is copied here (the sheet is a record of that moment), with the batch it
+ * came from when a code was scanned; a product without a code gets a temporary product code (type 5).
+ * Status: sampled → received (交接, by the lab) → tested (results judged, report issued).
+ */
+export const samples = pgTable(
+  'samples',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sampleNo: varchar('sample_no', { length: 24 }).notNull(),
+    taskId: uuid('task_id').notNull(),
+    recipientId: uuid('recipient_id').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    /** Where it was sampled (the place's county or township): the sample is filed in that jurisdiction. */
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** The code scanned or typed, its type (1, 2, 3), or the temporary code issued (type 5). */
+    code: varchar('code', { length: 20 }).notNull(),
+    codeType: integer('code_type').notNull(),
+    batchId: uuid('batch_id'),
+    productName: varchar('product_name', { length: 100 }).notNull(),
+    classCode: varchar('class_code', { length: 12 }).notNull(),
+    classZh: varchar('class_zh', { length: 60 }).notNull(),
+    subjectId: uuid('subject_id'),
+    subjectName: varchar('subject_name', { length: 100 }),
+    /** The producer's county (the batch's origin, or as entered): whose agencies a failed sample alerts. */
+    originRegion: varchar('origin_region', { length: 12 }),
+    chain: jsonb('chain').$type<SampleChainHop[]>().notNull().default([]),
+    /** base, wholesale_market, supermarket, farmers_market, other */
+    placeKind: varchar('place_kind', { length: 20 }).notNull(),
+    placeName: varchar('place_name', { length: 100 }).notNull(),
+    quantity: numeric('quantity', { precision: 12, scale: 3, mode: 'number' }).notNull(),
+    unit: varchar('unit', { length: 16 }).notNull(),
+    sealNo: varchar('seal_no', { length: 40 }),
+    witnesses: jsonb('witnesses').$type<Witness[]>().notNull().default([]),
+    photos: jsonb('photos').$type<string[]>().notNull().default([]),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    note: varchar('note', { length: 1000 }),
+    samplerId: uuid('sampler_id').notNull(),
+    samplerName: varchar('sampler_name', { length: 100 }).notNull(),
+    sampledAt: at('sampled_at').notNull().defaultNow(),
+    status: varchar('status', { length: 16 }).notNull().default('sampled'),
+    receivedBy: uuid('received_by'),
+    receivedByName: varchar('received_by_name', { length: 100 }),
+    receivedAt: at('received_at'),
+    /** The state the sample arrived in (sealed intact, quantity), as the lab wrote at the handover. */
+    receivedNote: varchar('received_note', { length: 500 }),
+    /** pass, fail — of the latest report version. */
+    verdict: varchar('verdict', { length: 8 }),
+    reportVersion: integer('report_version').notNull().default(0),
+    judgedAt: at('judged_at'),
+  },
+  (t) => [
+    uniqueIndex('samples_no').on(t.sampleNo),
+    index('samples_recipient').on(t.recipientId, t.sampledAt),
+    index('samples_agency').on(t.agencyId, t.status, t.sampledAt),
+    index('samples_region').on(t.regionCode, t.sampledAt),
+    index('samples_batch').on(t.batchId),
+    check('samples_quantity', sql`${t.quantity} > 0`),
+  ],
+);
+
+/**
+ * 检测报告: each issued version of a sample's report. Version 1 is the first judgement; a correction is a new
+ * version with its reason; an issued version never changes. Its results are sample_results of that version.
+ */
+export const sampleReports = pgTable(
+  'sample_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sampleId: uuid('sample_id')
+      .notNull()
+      .references(() => samples.id),
+    version: integer('version').notNull(),
+    verdict: varchar('verdict', { length: 8 }).notNull(),
+    /** Why this version replaces the one before (null on version 1). */
+    reason: varchar('reason', { length: 1000 }),
+    issuedBy: uuid('issued_by').notNull(),
+    issuedByName: varchar('issued_by_name', { length: 100 }).notNull(),
+    issuedAt: at('issued_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sample_reports_version').on(t.sampleId, t.version)],
+);
+
+/**
+ * One analyte's result in one report version, with the limit it was judged against: the seeded limit row
+ * (limitId) or the lab's own, with the standard it cites.
+ */
+export const sampleResults = pgTable(
+  'sample_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sampleId: uuid('sample_id')
+      .notNull()
+      .references(() => samples.id),
+    version: integer('version').notNull(),
+    analyteCode: varchar('analyte_code', { length: 40 })
+      .notNull()
+      .references(() => analytes.code),
+    methodStandard: varchar('method_standard', { length: 120 }).notNull(),
+    value: numeric('value', { precision: 14, scale: 6, mode: 'number' }).notNull(),
+    /** mg/kg or μg/kg as entered; valueMgPerKg is what was judged. */
+    unit: varchar('unit', { length: 8 }).notNull(),
+    valueMgPerKg: numeric('value_mg_per_kg', { precision: 14, scale: 6, mode: 'number' }).notNull(),
+    lodMgPerKg: numeric('lod_mg_per_kg', { precision: 14, scale: 6, mode: 'number' }).notNull(),
+    limitId: integer('limit_id').references(() => residueLimits.id),
+    /** Null for a banned substance: detected at or above the limit of detection fails. */
+    limitMgPerKg: numeric('limit_mg_per_kg', { precision: 12, scale: 4, mode: 'number' }),
+    limitStandard: varchar('limit_standard', { length: 200 }).notNull(),
+    limitOverridden: boolean('limit_overridden').notNull().default(false),
+    detected: boolean('detected').notNull(),
+    verdict: varchar('verdict', { length: 8 }).notNull(),
+  },
+  (t) => [uniqueIndex('sample_results_one').on(t.sampleId, t.version, t.analyteCode), check('sample_results_value', sql`${t.value} >= 0 AND ${t.lodMgPerKg} >= 0`)],
+);
+
+export type RecallHolder = { batchId: string; code: string; depth: number; holderName: string; regionCode: string; quantity: number; unit: string };
+
+/**
+ * 预警: what a failed sample sends to the supervision and enforcement agencies of the producer's county, with the
+ * sample, its result and the recall list (forward trace) as it stood when the verdict was saved. Phones are not
+ * copied here: the recall list page shows them to those allowed, audited.
+ */
+export const monitoringAlerts = pgTable(
+  'monitoring_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id').notNull(),
+    agencyRegion: varchar('agency_region', { length: 12 }).notNull(),
+    sampleId: uuid('sample_id')
+      .notNull()
+      .references(() => samples.id),
+    reportVersion: integer('report_version').notNull(),
+    batchId: uuid('batch_id'),
+    subjectId: uuid('subject_id'),
+    title: varchar('title', { length: 200 }).notNull(),
+    recall: jsonb('recall').$type<RecallHolder[]>().notNull().default([]),
+    recallTotal: integer('recall_total').notNull().default(0),
+    readAt: at('read_at'),
+    readBy: uuid('read_by'),
+    /** The enforcement case opened from it (one step, by the enforcement agency alerted). */
+    caseId: uuid('case_id'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('monitoring_alerts_one').on(t.sampleId, t.reportVersion, t.agencyId), index('monitoring_alerts_agency').on(t.agencyId, t.createdAt)],
+);
