@@ -22,7 +22,7 @@ import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner } from './platform/jobs/runner.js';
 import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
 import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.js';
-import { monitoringRoutes } from './domains/monitoring/index.js';
+import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -89,7 +89,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(traceGraphRoutes(deps));
   const lookups = createLookupCounter(db, (err) => app.log.error({ err }, 'writing public look-up counts failed'));
   app.addHook('onClose', async () => lookups.close());
-  await app.register(publicTraceRoutes({ db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds) }));
+  await app.register(publicTraceRoutes({ db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds), monitoringResults: publicSampleResults }));
   await app.register(subjectRecordsRoutes(deps));
   // A field photo is read by whoever may see a record holding it, enforcement cases' records included.
   await app.register(supervisionRoutes({ ...deps, photoHolders: [photoHeldByCase] }));

@@ -5,6 +5,7 @@ import type { Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { demoSubject, loadRegions, seedDemo } from './domains/registry/index.js';
 import { loadProductClasses, seedDemoTrace } from './domains/trace/index.js';
+import { loadResidueLimits } from './domains/monitoring/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 
 export function openDatabase(config: Config): Promise<Database> {
@@ -13,8 +14,8 @@ export function openDatabase(config: Config): Promise<Database> {
 
 /**
  * Brings a database up to date: migrations, the reference data every installation needs (regions, product
- * classes), and the demo data when asked for — by default only on the embedded database, so a production
- * PostgreSQL stays clean.
+ * classes, analytes and residue limits), and the demo data when asked for — by default only on the embedded
+ * database, so a production PostgreSQL stays clean.
  */
 export async function prepareDatabase(database: Database, config: Config, log?: Logger): Promise<{ seeded: boolean }> {
   await migrate(database);
@@ -22,6 +23,8 @@ export async function prepareDatabase(database: Database, config: Config, log?: 
   if (regions) log?.info({ regions }, 'loaded administrative divisions');
   const classes = await loadProductClasses(database.db);
   if (classes) log?.info({ classes }, 'loaded the product classification');
+  const limits = await loadResidueLimits(database.db);
+  if (limits) log?.info({ limits }, 'loaded residue limits');
   const wantDemo = config.demoSeed === 'yes' || (config.demoSeed === 'auto' && database.kind === 'pglite');
   const seeded = wantDemo ? await seedDemo(database.db, createPii(config.secretKey)) : false;
   if (seeded) log?.info('demo data created');

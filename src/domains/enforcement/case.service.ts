@@ -34,11 +34,14 @@ async function subjectInJurisdiction(deps: EnforcementDeps, actor: AgencyActor, 
   return subject;
 }
 
+/** What another domain writes in the case's opening transaction (a monitoring alert keeps the case opened from it). */
+export type CaseOpening = { within?: (tx: Tx, caseId: string) => Promise<void> };
+
 /**
  * 立案: an enforcement agency opens a case from a transfer sent to it (the subject is the inspected one), from a
  * task it received, or on its own. The case starts at 立案 with its first history row.
  */
-export async function openCase(deps: EnforcementDeps, ctx: CommandContext, input: CaseIn): Promise<CaseOut> {
+export async function openCase(deps: EnforcementDeps, ctx: CommandContext, input: CaseIn, opening: CaseOpening = {}): Promise<CaseOut> {
   const actor = agencyActorIn(ctx);
   if (input.transferId && (input.taskId || input.subjectId)) throw enforcementError('CASE_SOURCE_CONFLICT');
   const task = input.taskId ? await myTaskReceipt(deps.db, actor, input.taskId) : null;
@@ -66,6 +69,7 @@ export async function openCase(deps: EnforcementDeps, ctx: CommandContext, input
     await transfer?.markTaken(row!.id);
     await tx.insert(enforcementCaseEvents).values({ caseId: row!.id, fromStage: null, toStage: 'filed', note: input.summary.slice(0, 1000), actorId: actor.userId, actorName: actor.displayName });
     await recordAudit(tx, ctx, { action: 'enforcement.case_open', targetType: 'enforcement_case', targetId: row!.id, regionCode: row!.regionCode, after: { caseNo: row!.caseNo, source: row!.source, subjectId } });
+    await opening.within?.(tx, row!.id);
     return row!.id;
   });
   return caseDetail(deps.db, actor, id);

@@ -6,6 +6,7 @@ import { plainText } from '../../platform/http/text-fields.js';
 
 export const idParam = z.strictObject({ id: z.uuid() });
 export const taskIdParam = z.strictObject({ taskId: z.uuid() });
+export const reportVersionParam = z.strictObject({ id: z.uuid(), version: z.coerce.number().int().min(1).max(1000) });
 
 export const PLACE_KINDS = ['base', 'wholesale_market', 'supermarket', 'farmers_market', 'other'] as const;
 export const SAMPLE_STATUSES = ['sampled', 'received', 'tested'] as const;
@@ -186,6 +187,8 @@ export const summaryOut = z.object({
   byClass: z.array(tally),
   byAnalyte: z.array(tally),
   byRegion: z.array(tally),
+  /** One line of the figures in Chinese, for the recipient's completion report (上报) upward. */
+  reportLine: z.string(),
 });
 
 // Alerts (预警) of failed samples, in the inboxes of the producer's county supervision and enforcement agencies.
@@ -211,6 +214,8 @@ export const alertOut = z.object({
 });
 export const alertPage = pageOf(alertOut.omit({ failed: true, recall: true }));
 export const alertListQuery = z.strictObject({ ...pageQuery, unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+/** 一键立案 from an alert: the title and summary are drafted from the sample unless given. */
+export const alertCaseIn = z.strictObject({ title: plainText(2, 120).optional(), summary: plainText(1, 2000).optional() });
 
 export type SampleIn = z.infer<typeof sampleIn>;
 export type SampleOut = z.infer<typeof sampleOut>;
@@ -219,4 +224,35 @@ export type ResultIn = z.infer<typeof resultIn>;
 export type ResultOut = z.infer<typeof resultOut>;
 export type SummaryOut = z.infer<typeof summaryOut>;
 export type AlertOut = z.infer<typeof alertOut>;
+export type AlertCaseIn = z.infer<typeof alertCaseIn>;
 export type SampleFacts = z.infer<typeof sampleFactsOut>;
+
+// Analytes and residue limits (limits.routes.ts): the lab bench's picker and the limit a result will be judged against.
+
+export const ANALYTE_KINDS = ['pesticide', 'vet_drug'] as const;
+export const analyteOut = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), kind: z.enum(ANALYTE_KINDS), banned: z.boolean() });
+export const analyteList = z.object({ items: z.array(analyteOut) });
+export const limitQuery = z.strictObject({
+  analyteCode: z.string().trim().min(1).max(40),
+  classCode: z.string().regex(/^\d{2,12}$/),
+  /** The product's name, for a limit set on a commodity the class file does not hold (韭菜 under 蔬菜). */
+  productName: z.string().trim().min(1).max(100).optional(),
+});
+export const limitOut = z.object({
+  id: z.number(),
+  analyteCode: z.string(),
+  /** Null: banned or stopped, any detection at or above the limit of detection fails. */
+  mrlMgPerKg: z.number().nullable(),
+  commodityZh: z.string(),
+  classCode: z.string().nullable(),
+  animal: z.boolean(),
+  residueDefinition: z.string(),
+  standard: z.string(),
+  clause: z.string(),
+  sourceUrl: z.string(),
+  note: z.string().nullable(),
+});
+/** `limit` null: no seeded limit applies; the lab gives its own (limitOverride) or the result is refused. */
+export const limitLookupOut = z.object({ analyte: analyteOut, classCode: z.string(), classZh: z.string(), limit: limitOut.nullable() });
+export type AnalyteOut = z.infer<typeof analyteOut>;
+export type LimitOut = z.infer<typeof limitOut>;

@@ -41,6 +41,18 @@ export async function enforcementAgenciesOver(db: Executor, regionCode: string):
   return rows as AgencyFacts[];
 }
 
+/** Active agencies of these kinds seated exactly in these regions (a county's supervision and enforcement agencies). */
+export async function activeAgenciesSeatedIn(db: Executor, regionCodes: string[], kinds: AgencyKind[]): Promise<AgencyFacts[]> {
+  if (regionCodes.length === 0 || kinds.length === 0) return [];
+  const rows = await db
+    .select({ id: agencies.id, name: agencies.name, kind: agencies.kind, level: agencies.level, regionCode: agencies.regionCode })
+    .from(agencies)
+    .where(and(eq(agencies.status, 'active'), inArray(agencies.regionCode, [...new Set(regionCodes)]), inArray(agencies.kind, kinds)))
+    .orderBy(asc(agencies.regionCode), asc(agencies.kind), asc(agencies.name))
+    .limit(100);
+  return rows as AgencyFacts[];
+}
+
 /** Display names of accounts, for task assignees and histories. */
 export async function userNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

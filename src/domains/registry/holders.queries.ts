@@ -17,6 +17,14 @@ export function subjectNameSql(subjectId: SQL): SQL {
   return sql`(SELECT s.name FROM subjects s WHERE s.id = ${subjectId})`;
 }
 
+/**
+ * The subjects whose identity, as lists show it (a credit code in full, a resident ID masked), is one of `shown`, as
+ * a subquery of ids: how a long code's identity (追溯长码, DESIGN.md §3) finds its subject without decrypting.
+ */
+export function subjectIdsOfShownIdentitySql(category: number, shown: string[]): SQL {
+  return sql`SELECT s.id FROM subjects s WHERE s.category = ${category} AND s.id_shown = ANY(${`{${shown.join(',')}}`}::text[])`;
+}
+
 const countyNamesOf = new WeakMap<object, Promise<Map<string, string>>>();
 
 /**

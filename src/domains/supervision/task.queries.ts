@@ -161,6 +161,23 @@ export async function myTaskReceipt(db: Executor, actor: AgencyActor, taskId: st
   throw supervisionError('TASK_NOT_FOUND');
 }
 
+/**
+ * A task's recipients as the actor may see them, for monitoring's summaries: the publisher and the agencies above it
+ * every recipient, a recipient its own row (as taskDetail); undefined when the actor may not see the task.
+ */
+export async function visibleTaskRecipients(db: Executor, actor: AgencyActor, taskId: string) {
+  const task = await findVisibleTask(db, actor, taskId);
+  if (!task) return undefined;
+  const all = await db
+    .select({ id: supervisionTaskRecipients.id, agencyId: supervisionTaskRecipients.agencyId, status: supervisionTaskRecipients.status, quota: supervisionTaskRecipients.quota, reportedAt: supervisionTaskRecipients.reportedAt })
+    .from(supervisionTaskRecipients)
+    .where(eq(supervisionTaskRecipients.taskId, taskId))
+    .orderBy(asc(supervisionTaskRecipients.agencyRegion), asc(supervisionTaskRecipients.id));
+  const mine = all.find((r) => r.agencyId === actor.agency.id);
+  const recipients = task.publisherAgencyId !== actor.agency.id && mine ? [mine] : all;
+  return { task: { id: task.id, title: task.title, kind: task.kind, targetCount: task.targetCount, publisherAgencyId: task.publisherAgencyId }, recipients };
+}
+
 /** The tasks an enforcement case commissioned from testing agencies, with each lab's status and report. */
 export async function tasksOfCase(db: Executor, caseId: string) {
   const rows = await db

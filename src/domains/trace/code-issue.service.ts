@@ -116,3 +116,12 @@ async function insertCodes(db: Executor, input: { type: ProductCodeType; county:
     SELECT c, ${input.type}, ${input.county}, ${input.county.slice(0, 2)}, n, ${input.subjectId ?? null}::uuid, ${input.batchId ?? null}::uuid
     FROM unnest(${pgArray(part.map((c) => c.code))}::text[], ${pgArray(part.map((c) => c.counter))}::bigint[]) AS t(c, n)`);
 }
+
+/**
+ * 产品临时码: the type-5 code a sampler's product without a code gets, in the county it was sampled in, recorded in
+ * trace_codes like every issued code (so a look-up knows it was issued) and bound to no batch.
+ */
+export async function issueTemporaryProductCode(db: Executor, secretKey: string, county: string): Promise<string> {
+  const [code] = await issueCodes(db, codeKey(secretKey), { type: 5, county, n: 1 });
+  return code!;
+}

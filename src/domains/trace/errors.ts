@@ -7,6 +7,7 @@ const PROBLEM_ZH: Record<string, string> = {
   CHECK_DIGIT: '校验位不符,可能输错了一位',
   UNKNOWN_TYPE: '首位代码类型不存在(应为 1、2、3 或 5)',
   BAD_DATE: '长码中的时间不是有效时间',
+  NOT_A_PRODUCT_CODE: '这是主体身份码,不是产品追溯码',
 };
 const PROBLEM_EN: Record<string, string> = {
   EMPTY: 'no code given',
@@ -15,6 +16,7 @@ const PROBLEM_EN: Record<string, string> = {
   CHECK_DIGIT: 'the check digit does not match: a digit was probably mistyped',
   UNKNOWN_TYPE: 'the first digit is no code type (1, 2, 3 or 5)',
   BAD_DATE: 'the time in the long code is not a real time',
+  NOT_A_PRODUCT_CODE: 'this is a subject identity code, not a product code',
 };
 
 export const traceError = defineErrors({

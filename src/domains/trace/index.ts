@@ -1,9 +1,18 @@
 export { traceRoutes } from './routes.js';
 export { labelRoutes } from './label.routes.js';
+export { traceUrl } from './label.service.js';
+export { PRODUCT_CODE_TYPES } from './codes.js';
 export { loadProductClasses } from './product-classes.loader.js';
+export { listProductClasses, productClassByCode } from './product-class.service.js';
 export { traceGraphRoutes } from './trace-graph.routes.js';
 export { publicTraceRoutes } from './public-trace.routes.js';
 export { createLookupCounter } from './public-lookups.js';
 export { seedDemoTrace } from './demo.seed.js';
 export { subjectRecordsRoutes } from './subject-records.routes.js';
 export { recordFieldProducts } from './master-data.service.js';
+export { sampleFactsOfCode, type SampleFacts } from './sample-facts.queries.js';
+export { issueTemporaryProductCode } from './code-issue.service.js';
+export { markBatchTested } from './batch-tested.service.js';
+export { recallSnapshot, type RecallHolder } from './recall-snapshot.queries.js';
+export type { PublicSampleResult } from './public-trace.contracts.js';
+export type { MonitoringResults } from './public-trace.service.js';

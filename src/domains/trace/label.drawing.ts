@@ -1,5 +1,5 @@
-import QRCode from 'qrcode';
 import { cjkFont } from '../../platform/print/cjk-font.js';
+import { qrModules } from '../../platform/print/qr.js';
 import type { Size } from './label.shared.js';
 
 // The drawing a label, certificate or voucher is made of, in millimetres from the top-left corner. Layouts
@@ -41,14 +41,8 @@ const toDots = (mm: number) => Math.round(mm / DOT) * DOT;
 
 /** The largest QR for `data` that fits in a square of `max` mm, modules a whole number of dots (at least 2). */
 export function qrItem(data: string, x: number, y: number, max: number): QrItem {
-  const m = QRCode.create(data, { errorCorrectionLevel: 'M' }).modules;
-  const dark: boolean[][] = [];
-  for (let r = 0; r < m.size; r++) {
-    const row: boolean[] = [];
-    for (let c = 0; c < m.size; c++) row.push(m.get(r, c) === 1);
-    dark.push(row);
-  }
-  const module = Math.max(2 * DOT, Math.floor(max / m.size / DOT) * DOT);
+  const dark = qrModules(data);
+  const module = Math.max(2 * DOT, Math.floor(max / dark.length / DOT) * DOT);
   return { kind: 'qr', x: toDots(x), y: toDots(y), module, data, dark };
 }
 

@@ -1,4 +1,5 @@
 import { cjkPdf } from '../../platform/print/cjk-font.js';
+import { fillQrModules } from '../../platform/print/qr.js';
 import { fontMeasure, tick, type Drawing, type Item } from './label.drawing.js';
 import type { Size } from './label.shared.js';
 
@@ -38,19 +39,9 @@ function drawItem(doc: PDFKit.PDFDocument, item: Item): void {
       doc.fillColor('black').fontSize(item.size).text(item.text, x, item.y, { lineBreak: false, baseline: 'alphabetic' });
       return;
     }
-    case 'qr': {
-      // One rectangle per run of dark modules in a row.
-      item.dark.forEach((row, r) => {
-        for (let c = 0; c < row.length; c++) {
-          if (!row[c]) continue;
-          const start = c;
-          while (c < row.length && row[c]) c++;
-          doc.rect(item.x + start * item.module, item.y + r * item.module, (c - start) * item.module, item.module);
-        }
-      });
-      doc.fillColor('black').fill();
+    case 'qr':
+      fillQrModules(doc, item.dark, item.x, item.y, item.module);
       return;
-    }
     case 'box':
       if (item.line > 0) doc.lineWidth(item.line).rect(item.x + item.line / 2, item.y + item.line / 2, item.w - item.line, item.h - item.line).stroke('black');
       else doc.rect(item.x, item.y, item.w, item.h).fill('black');

@@ -26,3 +26,9 @@ export async function listProductClasses(db: Executor, parent: string | undefine
     .orderBy(asc(productClasses.code));
   return { items };
 }
+
+/** One class by its code, with its names (a hand-entered product's class, say), or null when there is none. */
+export async function productClassByCode(db: Executor, code: string): Promise<{ code: string; nameZh: string; nameEn: string } | null> {
+  const [row] = await db.select({ code: productClasses.code, nameZh: productClasses.nameZh, nameEn: productClasses.nameEn }).from(productClasses).where(eq(productClasses.code, code));
+  return row ?? null;
+}

@@ -37,6 +37,28 @@ export const publicHop = z.object({
   voucher: z.object({ marketKind: z.string().nullable(), stall: z.string().nullable() }).nullable(),
 });
 
+/**
+ * A judged sample (监测) of a batch of the chain, as the public sees it: when it was sampled, the batch's code, the
+ * testing agency, the verdict of its latest report and each analyte's result in mg/kg against its limit (null: the
+ * substance is banned, it must not be detected). No person's name.
+ */
+export const publicSampleResult = z.object({
+  sampledAt: z.date(),
+  batchCode: z.string(),
+  agencyName: z.string(),
+  verdict: z.enum(['pass', 'fail']),
+  results: z.array(
+    z.object({
+      analyte: text,
+      detected: z.boolean(),
+      valueMgPerKg: z.number(),
+      limitMgPerKg: z.number().nullable(),
+      verdict: z.enum(['pass', 'fail']),
+    }),
+  ),
+});
+export type PublicSampleResult = z.infer<typeof publicSampleResult>;
+
 export const publicTraceOut = z.object({
   code: z.string(),
   codeType: text,
@@ -62,6 +84,8 @@ export const publicTraceOut = z.object({
     }),
   ),
   chain: z.array(publicHop),
+  /** 监测结果: the judged samples of the chain's batches, latest first (empty while none was tested). */
+  monitoring: z.array(publicSampleResult),
   lookups: z.object({ count: z.number(), firstAt: z.date() }),
   warnings: z.array(publicWarning),
 });

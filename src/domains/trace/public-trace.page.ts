@@ -28,6 +28,12 @@ const T = {
   chain: { zh: '流转记录', en: 'Chain of custody' },
   voucher: { zh: '入市追溯凭证', en: 'Market-entry voucher' },
   stall: { zh: '摊位', en: 'stall' },
+  monitoring: { zh: '监测结果', en: 'Monitoring results' },
+  sampledOn: { zh: '抽样', en: 'sampled' },
+  notDetectedMore: { zh: '另 {n} 项未检出', en: '{n} more not detected' },
+  moreFound: { zh: '另 {n} 项检出(见接口数据)', en: '{n} more found (in the JSON)' },
+  limit: { zh: '限量', en: 'limit' },
+  banned: { zh: '不得检出', en: 'must not be detected' },
   lookups: { zh: '查询次数', en: 'Looked up' },
   firstLookup: { zh: '首次查询', en: 'first on' },
   times: { zh: '次', en: 'times' },
@@ -74,7 +80,7 @@ header a{white-space:nowrap;flex-shrink:0;padding:.7rem 0 .7rem .8rem}.nb{white-
 h1{font-size:1.35rem;margin:.6rem 0 .2rem}h2{font-size:1rem;margin:1.2rem 0 .3rem;border-bottom:1px solid #d0d7de}
 dl{display:grid;grid-template-columns:minmax(0,35%) 1fr;gap:.15rem .8rem;margin:0}dt{color:#57606a}dd{margin:0}
 .code{font-family:ui-monospace,monospace;word-break:break-all}.warn{background:#fff1f0;border:1px solid #f5a3a3;color:#a40e26;padding:.5rem .7rem;border-radius:6px;margin:.5rem 0}
-.ok{color:#1a7f37}ol{padding-left:1.2rem;margin:.3rem 0}li{margin:.35rem 0}small{color:#57606a}a{color:#0969da}`;
+.ok{color:#1a7f37}.bad{color:#a40e26}ol{padding-left:1.2rem;margin:.3rem 0}li{margin:.35rem 0}small{color:#57606a}a{color:#0969da}`;
 
 const fmtDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const fmtTime = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -116,8 +122,35 @@ ${f.batch.base ? html`<dt>${T.base[lang]}</dt><dd>${wholeWords(f.batch.base.plac
     (h) => html`<li><b>${HOLDER[h.holderKind][lang]}</b> ${h.holderName} <small>${wholeWords(h.county.name)} · ${whole(fmtTime(h.receivedAt))} · ${whole(amount(h.quantity, h.unit, lang))}</small>
 ${h.voucher ? html`<br><small>${T.voucher[lang]} <span class="code">${h.code}</span>${h.voucher.marketKind ? html` · ${market(h.voucher.marketKind, lang)}` : ''}${h.voucher.stall ? html` · ${T.stall[lang]} ${h.voucher.stall}` : ''}</small>` : ''}</li>`,
   )}</ol>
+${f.monitoring.length ? monitoringSection(f.monitoring, lang) : ''}
 <p><small>${T.lookups[lang]} ${f.lookups.count} ${T.times[lang]} · ${T.firstLookup[lang]} ${fmtDate(f.lookups.firstAt)}</small></p>`;
   return shell(lang, path, f.code, body);
+}
+
+/** A page lists this many samples and detected results of each at most (a lab may report 200 analytes a sample). */
+const PAGE_SAMPLES = 5;
+const PAGE_RESULTS = 12;
+
+/**
+ * 监测结果: each judged sample with its verdict, then what was found against its limit (mg/kg), failures first, and
+ * how many more analytes were not detected: the whole list is the JSON's, the page stays small.
+ */
+function monitoringSection(samples: PublicTraceOut['monitoring'], lang: Lang): SafeHtml {
+  const verdict = (v: 'pass' | 'fail') => html`<b class="${v === 'pass' ? 'ok' : 'bad'}">${SELF_CHECK[v]![lang]}</b>`;
+  return html`<h2>${T.monitoring[lang]}</h2><ul>${samples.slice(0, PAGE_SAMPLES).map((s) => {
+    const found = s.results.filter((r) => r.detected || r.verdict === 'fail');
+    const shown = found.slice(0, PAGE_RESULTS);
+    const tail = [
+      [found.length - shown.length, T.moreFound],
+      [s.results.length - found.length, T.notDetectedMore],
+    ] as const;
+    const notes = tail.filter(([n]) => n > 0).map(([n, text]) => text[lang].replace('{n}', String(n)));
+    return html`<li>${verdict(s.verdict)} ${whole(fmtDate(s.sampledAt))} ${T.sampledOn[lang]} · ${s.agencyName} <small>${T.batch[lang]} <span class="code">${s.batchCode}</span></small>
+<br><small>${shown.map(
+      (r, i) =>
+        html`${i ? ' · ' : ''}${r.analyte[lang]} ${r.valueMgPerKg} mg/kg (${r.limitMgPerKg === null ? T.banned[lang] : html`${T.limit[lang]} ${r.limitMgPerKg} mg/kg`}) ${verdict(r.verdict)}`,
+    )}${notes.length ? `${shown.length ? ' · ' : ''}${notes.join(' · ')}` : ''}</small></li>`;
+  })}</ul>`;
 }
 
 function notFoundBody(lookup: Exclude<PublicLookup, { kind: 'found' }>, lang: Lang): SafeHtml {

@@ -39,7 +39,7 @@ export type PublicHop = {
 export type PublicChain = {
   hops: PublicHop[];
   /** Status and pledge of each batch of the chain. */
-  live: { id: string; status: string; certified_at: string | null }[] | null;
+  live: { id: string; status: string; certified_at: string | null; tested_at: string | null }[] | null;
   /** The registered holders of the chain; their public facts come from the registry (createPublicSubjects). */
   subject_ids: string[];
   /** Those of them that are suspended, read live. */
@@ -52,7 +52,7 @@ export type PublicChain = {
  * What the public page shows of a code that changes with each look-up or may have changed since the batch was
  * written, in one statement of primary-key reads beside the code's stored chain (the page is the platform's
  * busiest read): the chain as written — its batch and every batch it came from, nearest first, with product, class
- * and base township; the status and pledge of each of those batches; which holders are suspended; the look-up
+ * and base township; the status, pledge and last test (监测) of each of those batches; which holders are suspended; the look-up
  * count. One row of a few JSON columns: the driver parses each
  * column of each row in JavaScript, which for rows of two dozen typed columns cost this route more than building
  * the JSON costs PostgreSQL. Phones and street addresses never leave the database: stored holders are stripped.
@@ -66,7 +66,7 @@ const publicChainQuery = preparedQuery<PublicChain, [code: string]>(
   'public_chain',
   (code) => sql`SELECT f.chain AS hops,
       -- Every batch of the chain in one subquery: measured cheaper than reading the few that matter in two.
-      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
+      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at, 'tested_at', b.tested_at)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
       f.subject_ids,
       ${suspendedSubjectsSql(sql`f.subject_ids`)} AS suspended,
       l.count AS lookups, l.first_at AS first_lookup_at

@@ -1,16 +1,19 @@
 import type { Config } from '../../platform/config.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Db, Executor } from '../../platform/db/client.js';
 import { countyNames, type PublicSubjectFacts, type PublicSubjects } from '../registry/index.js';
 import { mod1110Valid } from './check-digit.js';
 import { describeCode, PRODUCT_CODE_TYPES, type ProductCodeType } from './codes.js';
-import type { PublicTraceOut } from './public-trace.contracts.js';
+import type { PublicSampleResult, PublicTraceOut } from './public-trace.contracts.js';
 import { existingBatchCodes, issuedCodes, publicChain, type PublicChain, type PublicHop } from './public-trace.queries.js';
 import type { LookupCounter } from './public-lookups.js';
 
 // 消费查询: what anyone scanning a label learns of a code — product, producer, batch, the chain hop by hop — and
 // the warnings that matter to a buyer. Public facts only (public-trace.queries.ts strips the rest in SQL).
 
-export type PublicTraceDeps = { db: Db; config: Config; lookups: LookupCounter; subjects: PublicSubjects };
+/** The judged samples of some batches, public facts only: monitoring's, injected (trace does not import monitoring). */
+export type MonitoringResults = (db: Executor, batchIds: string[]) => Promise<PublicSampleResult[]>;
+
+export type PublicTraceDeps = { db: Db; config: Config; lookups: LookupCounter; subjects: PublicSubjects; monitoringResults?: MonitoringResults };
 
 export type PublicLookup =
   | { kind: 'found'; facts: PublicTraceOut }
@@ -48,7 +51,18 @@ export async function lookupPublicTrace(deps: PublicTraceDeps, input: string): P
   if (!chain) return { kind: 'unknown', code: d.code, issued: (await issuedCodes(deps.db, [d.code])).has(d.code) };
   const pending = deps.lookups.count(d.code);
   const subjects = chain.subject_ids.length ? await deps.subjects.get(chain.subject_ids) : NO_SUBJECTS;
-  return { kind: 'found', facts: publicFacts(chain, subjects, pending, await countyNames(deps.db), deps.config.publicLookupAlert) };
+  // Only a chain with a tested batch costs a read of monitoring results; the rest read one column more (tested_at).
+  const tested = testedBatches(chain);
+  const monitoring = tested && deps.monitoringResults ? await deps.monitoringResults(deps.db, tested) : NO_RESULTS;
+  return { kind: 'found', facts: publicFacts(chain, subjects, pending, await countyNames(deps.db), deps.config.publicLookupAlert, monitoring) };
+}
+
+const NO_RESULTS: PublicSampleResult[] = [];
+
+function testedBatches(c: PublicChain): string[] | undefined {
+  let ids: string[] | undefined;
+  if (c.live) for (const b of c.live) if (b.tested_at) (ids ??= []).push(b.id);
+  return ids;
 }
 
 /** The batch codes one digit away from a code with a wrong check digit: for each position, the one digit that makes it valid. */
@@ -102,6 +116,7 @@ export function publicFacts(
   pending: { count: number; firstAt: number },
   counties: Map<string, string>,
   lookupAlert: number,
+  monitoring: PublicSampleResult[] = NO_RESULTS,
 ): PublicTraceOut {
   const hops = c.hops;
   const self = hops[0]!;
@@ -166,6 +181,7 @@ export function publicFacts(
     },
     producers,
     chain,
+    monitoring,
     lookups: { count, firstAt },
     warnings: [...warnings].map((code) => ({ code, message: WARNING_TEXT[code] })),
   };

@@ -120,6 +120,11 @@ export const batches = pgTable(
     status: varchar('status', { length: 16 }).notNull().default('active'),
     /** When its first 承诺达标合格证 was printed: the public page shows the pledge from then on. */
     certifiedAt: timestamp('certified_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * When a sample of it was last judged (监测): the public page reads it with the status, and only when a batch of
+     * the chain has it does it look for the results, so an untested chain costs no read more.
+     */
+    testedAt: timestamp('tested_at', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdBy: uuid('created_by').notNull(),
   },

@@ -1,0 +1,123 @@
+import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { productClassByCode } from '../trace/index.js';
+import { monitoringError } from './errors.js';
+import { analytes, residueLimits } from './schema.js';
+
+/** A seeded limit row (db/reference/residue-limits.csv). `mrlMgPerKg` null: banned or stopped, any detection fails. */
+export type LimitRow = {
+  id: number;
+  analyteCode: string;
+  mrlMgPerKg: number | null;
+  standard: string;
+  clause: string;
+  commodityZh: string;
+  classCode: string | null;
+  animal: boolean;
+  residueDefinition: string;
+  sourceUrl: string;
+  note: string | null;
+};
+
+export type Analyte = { code: string; nameZh: string; nameEn: string; kind: 'pesticide' | 'vet_drug'; banned: boolean };
+export type LimitProduct = { classCode: string; productName: string; classZh: string };
+
+/** A class and its ancestors, nearest last: codes are hierarchical, 2 digits a level (`05`, `0504`, … `0504010201`). */
+export function classPath(classCode: string): string[] {
+  const path: string[] = [];
+  for (let n = 2; n <= classCode.length; n += 2) path.push(classCode.slice(0, n));
+  return path;
+}
+
+/** Names compare after NFKC (full-width brackets as typed on a phone → the file's ASCII ones) and without spaces. */
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+const selectAnalyte = { code: analytes.code, nameZh: analytes.nameZh, nameEn: analytes.nameEn, kind: analytes.kind, banned: analytes.banned };
+
+const selectLimit = {
+  id: residueLimits.id,
+  analyteCode: residueLimits.analyteCode,
+  mrlMgPerKg: residueLimits.mrlMgPerKg,
+  standard: residueLimits.standard,
+  clause: residueLimits.clause,
+  commodityZh: residueLimits.commodityZh,
+  classCode: residueLimits.classCode,
+  animal: residueLimits.animal,
+  residueDefinition: residueLimits.residueDefinition,
+  sourceUrl: residueLimits.sourceUrl,
+  note: residueLimits.note,
+};
+
+/**
+ * How specific a row is for this product, or null when it does not apply (docs/decisions.md, "Monitoring"):
+ * - a row whose commodity is a class of the file (commodity = that class's name) applies to the class and every class
+ *   below it (GB 2763: a category's limit applies to all its foods); the deeper the class, the more specific;
+ * - a row filed under a category only because its commodity is not in the class file (韭菜 under 03 蔬菜) applies
+ *   when the product's class name or product name is that commodity, and beats any class row;
+ * - a product filed under a coarser class than its commodity's (猕猴桃 under 05 水果) gets that commodity's class row
+ *   when its name is the commodity;
+ * - a banned/stopped veterinary row (food animals, no class) applies to whatever product the lab tests it in: the
+ *   class file has no animal-product classes yet, so the lab's choice of analyte is the judgement that it applies.
+ */
+function specificity(row: LimitRow, product: LimitProduct, path: string[], classNames: Map<string, string | undefined>): number | null {
+  if (row.animal) return 0;
+  if (!row.classCode) return null;
+  const commodity = norm(row.commodityZh);
+  const named = commodity === norm(product.productName) || commodity === norm(product.classZh);
+  const className = classNames.get(row.classCode);
+  const classRow = className !== undefined && norm(className) === commodity;
+  if (path.includes(row.classCode)) {
+    if (classRow) return row.classCode.length;
+    return named ? 100 : null;
+  }
+  // A product filed only under a coarser class (猕猴桃 under 05 水果) still is the class it names.
+  return classRow && named && row.classCode.startsWith(product.classCode) ? row.classCode.length : null;
+}
+
+/** The seeded limit that applies to this analyte in this product (the most specific one), or null: then the lab must give its own. */
+export async function applicableLimit(db: Executor, analyteCode: string, product: LimitProduct): Promise<LimitRow | null> {
+  const path = classPath(product.classCode);
+  const rows = await db
+    .select(selectLimit)
+    .from(residueLimits)
+    .where(
+      and(
+        eq(residueLimits.analyteCode, analyteCode),
+        path.length
+          ? or(inArray(residueLimits.classCode, path), like(residueLimits.classCode, `${product.classCode.replace(/[\\%_]/g, '\\$&')}%`), eq(residueLimits.animal, true))
+          : eq(residueLimits.animal, true),
+      ),
+    )
+    .orderBy(asc(residueLimits.id));
+  const classNames = new Map<string, string | undefined>();
+  for (const code of new Set(rows.flatMap((r) => (r.classCode ? [r.classCode] : [])))) classNames.set(code, (await productClassByCode(db, code))?.nameZh);
+  let best: { row: LimitRow; rank: number } | null = null;
+  for (const row of rows) {
+    const rank = specificity(row, product, path, classNames);
+    if (rank !== null && (!best || rank > best.rank)) best = { row, rank };
+  }
+  return best?.row ?? null;
+}
+
+export async function analyteByCode(db: Executor, code: string): Promise<Analyte | null> {
+  const [row] = await db.select(selectAnalyte).from(analytes).where(eq(analytes.code, code));
+  return (row as Analyte | undefined) ?? null;
+}
+
+/** Every analyte, for the lab bench's picker: pesticides first, then veterinary drugs, each by code. */
+export async function listAnalytes(db: Executor): Promise<Analyte[]> {
+  return (await db.select(selectAnalyte).from(analytes).orderBy(asc(analytes.kind), asc(analytes.code))) as Analyte[];
+}
+
+/**
+ * GET /limits: the limit a result of this analyte in this product class (and product name) would be judged
+ * against. Unknown analyte or class → refused; no seeded limit → `limit: null`.
+ */
+export async function limitLookup(db: Executor, query: { analyteCode: string; classCode: string; productName?: string | undefined }) {
+  const analyte = await analyteByCode(db, query.analyteCode);
+  if (!analyte) throw monitoringError('UNKNOWN_ANALYTE', { analyteCode: query.analyteCode });
+  const classZh = (await productClassByCode(db, query.classCode))?.nameZh;
+  if (classZh === undefined) throw monitoringError('UNKNOWN_PRODUCT_CLASS', { classCode: query.classCode });
+  const limit = await applicableLimit(db, analyte.code, { classCode: query.classCode, classZh, productName: query.productName ?? classZh });
+  return { analyte, classCode: query.classCode, classZh, limit };
+}

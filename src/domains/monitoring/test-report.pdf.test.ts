@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { correctedReport, expectFacts, failedReport, pdfWords, PRINT_OPTIONS, printedSample, temporarySample } from '../../../test/monitoring-print.js';
+import { testReportPdf } from './test-report.pdf.js';
+
+// The 检测报告 alone (no database): what a person reads on each issued version.
+
+describe('test report (检测报告)', () => {
+  it('version 1 of a failed sample: the verdict up front, every result row, the failing one and the lab-set limit marked', async () => {
+    const pdf = await testReportPdf(printedSample(), failedReport, PRINT_OPTIONS);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfWords(pdf);
+    expectFacts(text, [
+      '农产品质量安全检测报告',
+      'JC3707832026110001',
+      '第1版',
+      '检测结论：不合格Fail',
+      '4项检测，1项不合格：腐霉利',
+      '寿光黄瓜',
+      '黄瓜（0102010101）',
+      '23707830000004211175',
+      '寿光农产品物流园三区12号摊位',
+      '寿光市农产品质量安全检测中心',
+      '周收样',
+      '2026-11-2014:05',
+      // every row: analyte zh and en, method, value and unit, LOD, limit and its standard, detected, verdict
+      '毒死蜱',
+      'Chlorpyrifos',
+      'GB23200.113-2018',
+      '0.005mg/kg',
+      '腐霉利',
+      'Procymidone',
+      'NY/T761-2008',
+      '7.3mg/kg',
+      '0.02',
+      'GB2763-2021',
+      '甲氨基阿维菌素苯甲酸盐',
+      '3.5μg/kg',
+      '(0.0035mg/kg)',
+      'DB37/T0001-2026',
+      '※检测机构指定',
+      '※该项限量由检测机构依所列标准指定',
+      '甲胺磷',
+      '不得检出',
+      '农业农村部公告第199号',
+      '签发人',
+      '孙签发',
+      '2026-11-2116:00',
+    ]);
+    // The failing row reads as one: procymidone, detected, not compliant.
+    expect(text).toMatch(/腐霉利.*7\.3mg\/kg.*检出不合格/);
+    expect(text).not.toContain('更正报告');
+  });
+
+  it('a correction says it is one, why, and which version it replaces', async () => {
+    const text = pdfWords(await testReportPdf(printedSample({ verdict: 'pass' }), correctedReport, PRINT_OPTIONS));
+    expectFacts(text, [
+      '检测报告（更正报告）',
+      '更正报告Correctedreport',
+      '第2版',
+      '本报告为第2版，替代第1版检测报告，原报告作废。',
+      '更正原因Reason：腐霉利检测值录入错误（小数点错位），复核原始记录后更正',
+      '检测结论：合格Pass',
+      '全部合格',
+      '0.73mg/kg',
+    ]);
+    // No row and no conclusion reads 不合格 any more (the judging rules under the table still name it).
+    expect(text).not.toMatch(/检出不合格|结论：不合格/);
+  });
+
+  it('a sample with a temporary product code says so on the report', async () => {
+    expectFacts(pdfWords(await testReportPdf(temporarySample(), failedReport)), ['53707830000000000420', '产品临时码']);
+  });
+
+  it('the same version prints the same bytes', async () => {
+    const [a, b] = [await testReportPdf(printedSample(), failedReport, PRINT_OPTIONS), await testReportPdf(printedSample(), failedReport, PRINT_OPTIONS)];
+    expect(a.equals(b)).toBe(true);
+  });
+});

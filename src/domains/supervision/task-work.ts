@@ -1,0 +1,82 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AgencyActor } from '../../platform/auth/actor.js';
+import type { Executor, Tx } from '../../platform/db/client.js';
+import { supervisionError } from './errors.js';
+import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from './schema.js';
+import { nextTaskStatus, type TaskKind, type TaskStatus } from './task-state.shared.js';
+import { findVisibleTask } from './task.queries.js';
+
+// What another domain (monitoring's samples) needs of the tasks its agency received, without naming these tables.
+
+/** An agency's receipt of a task, as the work done under it needs it. */
+export type TaskReceipt = {
+  recipientId: string;
+  taskId: string;
+  kind: TaskKind;
+  title: string;
+  regionScope: string;
+  caseId: string | null;
+  publisherAgencyId: string;
+  status: TaskStatus;
+  accepted: boolean;
+  assigneeIds: string[];
+  done: number;
+};
+
+/**
+ * The actor's agency's receipt of a task, locked until the transaction ends (work counted under it is serialised).
+ * A task it may see but did not receive is NOT_A_RECIPIENT (403); one it may not see is TASK_NOT_FOUND (404).
+ */
+export async function lockTaskReceipt(tx: Tx, actor: AgencyActor, taskId: string): Promise<TaskReceipt> {
+  const [row] = await tx
+    .select({ r: supervisionTaskRecipients, t: supervisionTasks })
+    .from(supervisionTaskRecipients)
+    .innerJoin(supervisionTasks, eq(supervisionTasks.id, supervisionTaskRecipients.taskId))
+    .where(and(eq(supervisionTaskRecipients.taskId, taskId), eq(supervisionTaskRecipients.agencyId, actor.agency.id)))
+    .for('update', { of: supervisionTaskRecipients });
+  if (!row) {
+    if (await findVisibleTask(tx, actor, taskId)) throw supervisionError('NOT_A_RECIPIENT');
+    throw supervisionError('TASK_NOT_FOUND');
+  }
+  const { r, t } = row;
+  return {
+    recipientId: r.id,
+    taskId: t.id,
+    kind: t.kind as TaskKind,
+    title: t.title,
+    regionScope: t.regionScope,
+    caseId: t.caseId,
+    publisherAgencyId: t.publisherAgencyId,
+    status: r.status as TaskStatus,
+    accepted: r.acceptedAt !== null,
+    assigneeIds: r.assigneeIds,
+    done: r.done,
+  };
+}
+
+/** One more done under a receipt locked by lockTaskReceipt, with the history line that says what was done. */
+export async function countTaskWork(tx: Tx, actor: AgencyActor, receipt: TaskReceipt, note: string): Promise<void> {
+  const next = nextTaskStatus(receipt.status, 'progress', receipt.accepted);
+  if (!next) throw supervisionError('TASK_STATUS_CONFLICT', { status: receipt.status, action: 'progress' });
+  await tx
+    .update(supervisionTaskRecipients)
+    .set({ status: next, done: sql`${supervisionTaskRecipients.done} + 1`, updatedAt: new Date() })
+    .where(eq(supervisionTaskRecipients.id, receipt.recipientId));
+  await tx.insert(supervisionTaskEvents).values({ recipientId: receipt.recipientId, action: 'progress', fromStatus: receipt.status, toStatus: next, note: note.slice(0, 1000), actorId: actor.userId, actorName: actor.displayName });
+}
+
+/** Titles, kinds and publishers of tasks, for lists of the work done under them. */
+export async function taskFacts(db: Executor, ids: string[]): Promise<Map<string, { title: string; kind: TaskKind; publisherAgencyId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: supervisionTasks.id, title: supervisionTasks.title, kind: supervisionTasks.kind, publisherAgencyId: supervisionTasks.publisherAgencyId })
+    .from(supervisionTasks)
+    .where(inArray(supervisionTasks.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { title: r.title, kind: r.kind as TaskKind, publisherAgencyId: r.publisherAgencyId }]));
+}
+
+/** `column IN (tasks this agency published)`: the publisher reads the work done under its tasks. */
+export function publishedByAgencySql(column: AnyPgColumn, agencyId: string): SQL {
+  return sql`${column} IN (SELECT ${supervisionTasks.id} FROM ${supervisionTasks} WHERE ${supervisionTasks.publisherAgencyId} = ${agencyId})`;
+}

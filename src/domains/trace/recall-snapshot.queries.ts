@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { traceError } from './errors.js';
+import { MAX_TRACE_DEPTH } from './trace-graph.contracts.js';
+import { recallRows } from './trace-graph.queries.js';
+
+/** One downstream holder of a failed batch, as an alert keeps it: no phone (the recall list shows those, audited). */
+export type RecallHolder = { batchId: string; code: string; depth: number; holderName: string; regionCode: string; quantity: number; unit: string };
+
+/**
+ * The recall list of a batch as it stands now, for a failed sample's alert: its downstream batches (up to 20 hops),
+ * nearest first, at most `max` of them, and how many there are in all. Unrestricted by access: the system reads it
+ * in the command that saved the verdict, and it is shown only to the agencies alerted.
+ */
+export async function recallSnapshot(db: Executor, batchId: string, max: number): Promise<{ holders: RecallHolder[]; total: number }> {
+  const holders: (RecallHolder & { at: number })[] = [];
+  const found = await recallRows(db, batchId, sql`true`, MAX_TRACE_DEPTH, max, (r) => {
+    if (r.depth === 0 || holders.length >= max) return;
+    holders.push({
+      batchId: r.id,
+      code: r.code,
+      depth: r.depth,
+      holderName: r.contact_name ?? r.holder?.name ?? '',
+      regionCode: r.region_code,
+      quantity: Number(r.merged?.[0] ?? r.quantity),
+      unit: r.unit,
+      at: Number(r.merged?.[1] ?? r.created_ms),
+    });
+  });
+  if (!found) throw traceError('BATCH_NOT_FOUND');
+  // The rows come as the walk finds them: put them in the recall list's order (hops, then when received).
+  holders.sort((a, b) => a.depth - b.depth || a.at - b.at || (a.batchId < b.batchId ? -1 : a.batchId > b.batchId ? 1 : 0));
+  return { holders: holders.map(({ at: _at, ...h }) => h), total: found.total };
+}

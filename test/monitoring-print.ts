@@ -1,0 +1,173 @@
+import { expect } from 'vitest';
+import type { ReportOut, ResultOut, SampleOut } from '../src/domains/monitoring/contracts.js';
+import { pdfText } from './pdf.js';
+
+// A sample and its reports with every field filled, for the monitoring PDFs (pure renderers: no database).
+
+export const REGION_NAMES = { '370783': '山东省潍坊市寿光市', '370783101': '山东省潍坊市寿光市圣城街道', '370702': '山东省潍坊市潍城区' };
+/** What the routes pass: the public URL the QR leads to, and the names of the regions printed. */
+export const PRINT_OPTIONS = { publicUrl: 'https://trace.example.cn', regionNames: REGION_NAMES };
+
+/** The text of a PDF as read, white space removed (pdftotext breaks lines where the layout does). */
+export const pdfWords = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
+
+/** Each fact is in the text. */
+export function expectFacts(text: string, facts: string[]): void {
+  for (const fact of facts) expect(text, fact).toContain(fact);
+}
+
+/** A cucumber sampled at a wholesale market, two trades downstream of the producing cooperative. */
+export function printedSample(over: Partial<SampleOut> = {}): SampleOut {
+  return {
+    id: '0b9e6a52-7a55-4a8c-9d3c-2f0f4c1f6a01',
+    sampleNo: 'JC3707832026110001',
+    taskId: '5f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+    taskTitle: '2026年秋季蔬菜农药残留例行监测',
+    taskKind: 'routine_monitoring',
+    agencyId: '7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a090',
+    agencyName: '寿光市农产品质量安全检测中心',
+    regionCode: '370783101',
+    code: '23707830000004211175',
+    codeType: 2,
+    batchId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+    productName: '寿光黄瓜',
+    classCode: '0102010101',
+    classZh: '黄瓜',
+    subjectId: 'd4c3b2a1-0f9e-4d8c-b7a6-5f4e3d2c1b0a',
+    subjectName: '寿光农产品物流园三区12号摊位',
+    originRegion: '370783',
+    chain: [
+      { code: '23707830000004211175', subjectName: '寿光农产品物流园三区12号摊位', regionCode: '370783', at: '2026-11-20T01:10:00.000Z', source: 'purchase' },
+      { code: '23707830000001182734', subjectName: '潍城区鲜达蔬菜批发部', regionCode: '370702', at: '2026-11-19T06:30:00.000Z', source: 'purchase' },
+      { code: '13707830000000631208', subjectName: '寿光市化龙镇绿源蔬菜专业合作社', regionCode: '370783', at: '2026-11-18T23:00:00.000Z', source: 'own' },
+    ],
+    placeKind: 'wholesale_market',
+    placeName: '寿光农产品物流园',
+    quantity: 2.5,
+    unit: '千克',
+    sealNo: 'FY-2026-00317',
+    witnesses: [
+      { name: '王立新', role: '市场管理员' },
+      { name: '赵敏', role: '摊主' },
+    ],
+    photos: ['8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d'],
+    lat: 36.881234,
+    lng: 118.731987,
+    note: '样品分装两份，一份备检，冷藏运输。',
+    samplerName: '李抽样',
+    sampledAt: new Date('2026-11-20T02:30:00.000Z'),
+    status: 'tested',
+    receivedByName: '周收样',
+    receivedAt: new Date('2026-11-20T06:05:00.000Z'),
+    receivedNote: '封样完好',
+    verdict: 'fail',
+    judgedAt: new Date('2026-11-21T08:00:00.000Z'),
+    reports: [],
+    alerts: [],
+    ...over,
+  };
+}
+
+/** A product sampled without a code: a temporary product code (type 5), no chain, no registered holder. */
+export function temporarySample(): SampleOut {
+  return printedSample({
+    code: '53707830000000000420',
+    codeType: 5,
+    batchId: null,
+    subjectId: null,
+    subjectName: '圣城街道早市无名摊位',
+    placeKind: 'farmers_market',
+    placeName: '圣城街道早市',
+    chain: [],
+    witnesses: [],
+    sealNo: null,
+    lat: null,
+    lng: null,
+    note: null,
+  });
+}
+
+const passing: ResultOut = {
+  analyteCode: 'chlorpyrifos',
+  analyteZh: '毒死蜱',
+  analyteEn: 'Chlorpyrifos',
+  methodStandard: 'GB 23200.113-2018',
+  value: 0.005,
+  unit: 'mg/kg',
+  valueMgPerKg: 0.005,
+  lodMgPerKg: 0.01,
+  limitId: 101,
+  limitMgPerKg: 0.1,
+  limitStandard: 'GB 2763-2021',
+  limitOverridden: false,
+  detected: false,
+  verdict: 'pass',
+};
+const failing: ResultOut = {
+  analyteCode: 'procymidone',
+  analyteZh: '腐霉利',
+  analyteEn: 'Procymidone',
+  methodStandard: 'NY/T 761-2008',
+  value: 7.3,
+  unit: 'mg/kg',
+  valueMgPerKg: 7.3,
+  lodMgPerKg: 0.02,
+  limitId: 102,
+  limitMgPerKg: 2,
+  limitStandard: 'GB 2763-2021',
+  limitOverridden: false,
+  detected: true,
+  verdict: 'fail',
+};
+const overridden: ResultOut = {
+  analyteCode: 'emamectin_benzoate',
+  analyteZh: '甲氨基阿维菌素苯甲酸盐',
+  analyteEn: 'Emamectin benzoate',
+  methodStandard: 'GB 23200.121-2021',
+  value: 3.5,
+  unit: 'μg/kg',
+  valueMgPerKg: 0.0035,
+  lodMgPerKg: 0.001,
+  limitId: null,
+  limitMgPerKg: 0.02,
+  limitStandard: 'DB37/T 0001-2026',
+  limitOverridden: true,
+  detected: true,
+  verdict: 'pass',
+};
+const banned: ResultOut = {
+  analyteCode: 'methamidophos',
+  analyteZh: '甲胺磷',
+  analyteEn: 'Methamidophos',
+  methodStandard: 'GB 23200.113-2018',
+  value: 0,
+  unit: 'mg/kg',
+  valueMgPerKg: 0,
+  lodMgPerKg: 0.01,
+  limitId: 103,
+  limitMgPerKg: null,
+  limitStandard: '农业农村部公告第199号',
+  limitOverridden: false,
+  detected: false,
+  verdict: 'pass',
+};
+
+/** Version 1: procymidone above its limit fails the sample; one limit overridden by the lab. */
+export const failedReport: ReportOut = {
+  version: 1,
+  verdict: 'fail',
+  reason: null,
+  issuedByName: '孙签发',
+  issuedAt: new Date('2026-11-21T08:00:00.000Z'),
+  results: [passing, failing, overridden, banned],
+};
+
+/** Version 2: the procymidone value was mistyped; corrected, the sample passes. */
+export const correctedReport: ReportOut = {
+  version: 2,
+  verdict: 'pass',
+  reason: '腐霉利检测值录入错误（小数点错位），复核原始记录后更正',
+  issuedByName: '孙签发',
+  issuedAt: new Date('2026-11-22T01:15:00.000Z'),
+  results: [passing, { ...failing, value: 0.73, valueMgPerKg: 0.73, verdict: 'pass' }, overridden, banned],
+};
