@@ -97,7 +97,7 @@ async function judgedSample(batch: { id: string; code: string }, sampledAt: Date
         valueMgPerKg: r.value,
         lodMgPerKg: 0.01,
         limitMgPerKg: r.limit,
-        limitStandard: 'GB 2763-2021',
+        limitStandard: '测试用限量(非标准值)',
         detected: r.detected,
         verdict: r.verdict,
       })),

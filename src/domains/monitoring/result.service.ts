@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
@@ -37,8 +37,8 @@ export async function enterResults(deps: MonitoringDeps, ctx: CommandContext, id
 /**
  * 更正: an issued report never changes; a correction is the next version, with its reason, judged afresh. A correction
  * that turns a pass into a fail sets off the failed-sample response as a first failure does; one that fails again
- * does not alert twice (the alerts of the first failure stand), and one that passes leaves the batch's mark to the
- * agencies alerted (trace's markBatchTested: a pass clears nothing).
+ * does not alert twice (the alerts of the first failure stand), and one that passes withdraws the batch's mark
+ * unless another sample of the batch fails.
  */
 export async function correctResults(deps: MonitoringDeps, ctx: CommandContext, id: string, input: { results: ResultIn[]; reason: string }): Promise<SampleOut> {
   const actor = agencyActorIn(ctx);
@@ -49,6 +49,16 @@ export async function correctResults(deps: MonitoringDeps, ctx: CommandContext, 
     await issueReport(tx, ctx, actor, sample, await judgeAll(tx, sample, input.results), input.reason);
   });
   return sampleDetail(deps.db, actor, id);
+}
+
+/** Whether another sample of the batch has a failing latest report. */
+async function otherSampleFails(tx: Tx, batchId: string, sampleId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: samples.id })
+    .from(samples)
+    .where(and(eq(samples.batchId, batchId), ne(samples.id, sampleId), eq(samples.verdict, 'fail')))
+    .limit(1);
+  return Boolean(row);
 }
 
 function assertEachAnalyteOnce(results: ResultIn[]): void {
@@ -101,7 +111,12 @@ async function issueReport(tx: Tx, ctx: CommandContext, actor: AgencyActor, samp
   // A failure alerts once: when first judged failing, or when a correction turns a pass into a fail.
   const newFailure = verdict === 'fail' && sample.verdict !== 'fail';
   const response = newFailure ? await respondToFailure(tx, sample, version) : null;
-  if (!newFailure && sample.batchId) await markBatchTested(tx, sample.batchId, verdict);
+  if (!newFailure && sample.batchId) {
+    // A correction that turns this sample's failure into a pass withdraws the batch's mark, unless another sample of
+    // the batch still fails; the alerts sent stand as the record of what was known then.
+    const withdrawn = verdict === 'pass' && sample.verdict === 'fail' && !(await otherSampleFails(tx, sample.batchId, sample.id));
+    await markBatchTested(tx, sample.batchId, verdict, { clearFailure: withdrawn });
+  }
   await recordAudit(tx, ctx, {
     action: version === 1 ? 'monitoring.results' : 'monitoring.correct',
     targetType: 'sample',

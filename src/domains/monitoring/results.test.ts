@@ -106,10 +106,10 @@ describe('judging against the limits', () => {
 
   it('judges against the lab’s own limit with the standard it cites when it overrides', async () => {
     const id = await takeSample({ code: chain.codes.A });
-    const res = await enter(id, [{ analyteCode: 'abamectin', methodStandard: METHOD, value: 0.03, unit: 'mg/kg', lod: 0.002, limitOverride: { value: 0.02, standard: 'GB 2763-2021 表 4.5 杏 0.02 mg/kg(参照)' } }]);
+    const res = await enter(id, [{ analyteCode: 'abamectin', methodStandard: METHOD, value: 0.03, unit: 'mg/kg', lod: 0.002, limitOverride: { value: 0.02, standard: '检测机构判定依据(测试)' } }]);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().verdict).toBe('fail');
-    expect(res.json().reports[0].results[0]).toMatchObject({ limitId: null, limitMgPerKg: 0.02, limitOverridden: true, limitStandard: 'GB 2763-2021 表 4.5 杏 0.02 mg/kg(参照)', detected: true, verdict: 'fail' });
+    expect(res.json().reports[0].results[0]).toMatchObject({ limitId: null, limitMgPerKg: 0.02, limitOverridden: true, limitStandard: '检测机构判定依据(测试)', detected: true, verdict: 'fail' });
   });
 
   it('issues a correction as the next version with its reason; version 1 never changes; a pass turned fail alerts', async () => {
@@ -148,9 +148,9 @@ describe('a failed sample', () => {
     const alerts = await alertsOf(failed);
     expect(alerts.map((a) => a.agency_id).sort()).toEqual([agencyIdOf(county), agencyIdOf(law)].sort());
     for (const a of alerts) {
-      expect(a).toMatchObject({ agency_region: '370783', report_version: 1, batch_id: chain.B, recall_total: 2 });
-      expect(a.recall.map((h) => h.code).sort()).toEqual([chain.codes.K, chain.codes.U].sort());
-      expect(a.recall.every((h) => h.depth === 1)).toBe(true);
+      // B was bought from A, where the grapes were grown: the recall list is everyone who received A's grapes.
+      expect(a).toMatchObject({ agency_region: '370783', report_version: 1, batch_id: chain.B, recall_total: 3 });
+      expect(a.recall.map((h) => `${h.depth}:${h.code}`).sort()).toEqual([`1:${chain.codes.B}`, `2:${chain.codes.K}`, `2:${chain.codes.U}`].sort());
       expect(JSON.stringify(a.recall)).not.toContain('13966660001');
     }
     expect(s.alerts.map((a: { agencyName: string }) => a.agencyName).sort()).toEqual(expect.arrayContaining([expect.stringContaining('执法'), expect.stringContaining('农业农村局')]));
@@ -191,5 +191,18 @@ describe('a failed sample', () => {
       expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     }
     await refusedQuietly(t, () => county.get(`/api/v1/monitoring/samples/${failed}/reports/3.pdf`), 404, 'REPORT_NOT_FOUND');
+  });
+
+  it('a correction to a pass withdraws the batch’s mark unless another sample of the batch still fails; the alerts stand', async () => {
+    const res = await lab.post(`/api/v1/monitoring/samples/${failed}/corrections`, { results: [thiamethoxam(0.5)], reason: '复核:稀释倍数录错' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ verdict: 'pass' });
+    expect(await batchState(t, chain.B)).toEqual({ status: 'active', tested: true });
+    expect((await alertsOf(failed)).map((a) => a.report_version)).toEqual([1, 1]);
+    // Batch A: the sample corrected to a fail above still fails, so another sample's withdrawn failure leaves A failed.
+    const again = await takeSample({ code: chain.codes.A });
+    expect((await enter(again, [thiamethoxam(2.5)])).json().verdict).toBe('fail');
+    expect((await lab.post(`/api/v1/monitoring/samples/${again}/corrections`, { results: [thiamethoxam(0.5)], reason: '复核更正' })).statusCode).toBe(200);
+    expect(await batchState(t, chain.A)).toMatchObject({ status: 'failed' });
   });
 });

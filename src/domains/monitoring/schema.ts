@@ -153,7 +153,8 @@ export const sampleResults = pgTable(
     lodMgPerKg: numeric('lod_mg_per_kg', { precision: 14, scale: 6, mode: 'number' }).notNull(),
     limitId: integer('limit_id').references(() => residueLimits.id),
     /** Null for a banned substance: detected at or above the limit of detection fails. */
-    limitMgPerKg: numeric('limit_mg_per_kg', { precision: 12, scale: 4, mode: 'number' }),
+    // Six places as the value: a lab's own limit in μg/kg is stored as it was judged.
+    limitMgPerKg: numeric('limit_mg_per_kg', { precision: 14, scale: 6, mode: 'number' }),
     limitStandard: varchar('limit_standard', { length: 200 }).notNull(),
     limitOverridden: boolean('limit_overridden').notNull().default(false),
     detected: boolean('detected').notNull(),

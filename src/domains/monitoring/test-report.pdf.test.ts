@@ -14,40 +14,41 @@ describe('test report (检测报告)', () => {
       'JC3707832026110001',
       '第1版',
       '检测结论：不合格Fail',
-      '4项检测，1项不合格：腐霉利',
-      '寿光黄瓜',
-      '黄瓜（0102010101）',
+      '4项检测，1项不合格：甲氨基阿维菌素苯甲酸盐',
+      '金银花(鲜)',
+      '药用植物（12）',
       '23707830000004211175',
       '寿光农产品物流园三区12号摊位',
       '寿光市农产品质量安全检测中心',
       '周收样',
       '2026-11-2014:05',
       // every row: analyte zh and en, method, value and unit, LOD, limit and its standard, detected, verdict
-      '毒死蜱',
-      'Chlorpyrifos',
+      '啶虫脒',
+      'Acetamiprid',
       'GB23200.113-2018',
       '0.005mg/kg',
-      '腐霉利',
-      'Procymidone',
-      'NY/T761-2008',
-      '7.3mg/kg',
-      '0.02',
-      'GB2763-2021',
+      'GB2763.1-20224.25,Table25',
       '甲氨基阿维菌素苯甲酸盐',
+      'Emamectinbenzoate',
+      'GB23200.121-2021',
+      '0.73mg/kg',
+      '0.02',
+      'GB2763.1-20224.49,Table49',
+      '吡虫啉',
       '3.5μg/kg',
       '(0.0035mg/kg)',
-      'DB37/T0001-2026',
+      '检测机构判定依据(示例)',
       '※检测机构指定',
       '※该项限量由检测机构依所列标准指定',
-      '甲胺磷',
+      '氯霉素',
       '不得检出',
-      '农业农村部公告第199号',
+      '农业农村部公告第250号',
       '签发人',
       '孙签发',
       '2026-11-2116:00',
     ]);
-    // The failing row reads as one: procymidone, detected, not compliant.
-    expect(text).toMatch(/腐霉利.*7\.3mg\/kg.*检出不合格/);
+    // The failing row reads as one: emamectin benzoate, detected, not compliant.
+    expect(text).toMatch(/甲氨基阿维菌素苯甲酸盐.*0\.73mg\/kg.*检出不合格/);
     expect(text).not.toContain('更正报告');
   });
 
@@ -58,10 +59,10 @@ describe('test report (检测报告)', () => {
       '更正报告Correctedreport',
       '第2版',
       '本报告为第2版，替代第1版检测报告，原报告作废。',
-      '更正原因Reason：腐霉利检测值录入错误（小数点错位），复核原始记录后更正',
+      '更正原因Reason：甲氨基阿维菌素苯甲酸盐检测值录入错误（小数点错位），复核原始记录后更正',
       '检测结论：合格Pass',
       '全部合格',
-      '0.73mg/kg',
+      '0.0073mg/kg',
     ]);
     // No row and no conclusion reads 不合格 any more (the judging rules under the table still name it).
     expect(text).not.toMatch(/检出不合格|结论：不合格/);

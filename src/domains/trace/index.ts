@@ -13,6 +13,6 @@ export { recordFieldProducts } from './master-data.service.js';
 export { sampleFactsOfCode, type SampleFacts } from './sample-facts.queries.js';
 export { issueTemporaryProductCode } from './code-issue.service.js';
 export { markBatchTested } from './batch-tested.service.js';
-export { recallSnapshot, type RecallHolder } from './recall-snapshot.queries.js';
+export { producingBatchId, recallSnapshot, type RecallHolder } from './recall-snapshot.queries.js';
 export type { PublicSampleResult } from './public-trace.contracts.js';
 export type { MonitoringResults } from './public-trace.service.js';

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db/rows.js';
 import type { Executor } from '../../platform/db/client.js';
 import { traceError } from './errors.js';
 import { MAX_TRACE_DEPTH } from './trace-graph.contracts.js';
@@ -31,4 +32,20 @@ export async function recallSnapshot(db: Executor, batchId: string, max: number)
   // The rows come as the walk finds them: put them in the recall list's order (hops, then when received).
   holders.sort((a, b) => a.depth - b.depth || a.at - b.at || (a.batchId < b.batchId ? -1 : a.batchId > b.batchId ? 1 : 0));
   return { holders: holders.map(({ at: _at, ...h }) => h), total: found.total };
+}
+
+/**
+ * The batch a batch's product was produced or processed in: the nearest of its chain (itself included) that was not
+ * bought, entered into a market or split off. A failed sample taken at a market or a shop is a finding about that
+ * batch, and its recall list starts there: whoever else received the same product. The batch itself when its chain
+ * holds none (a chain of unregistered beginnings).
+ */
+export async function producingBatchId(db: Executor, batchId: string): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT h->>'id' AS id FROM batches b JOIN public_chains f ON f.code = b.code, json_array_elements(f.chain) h
+      WHERE b.id = ${batchId}::uuid AND h->>'source' IN ('own', 'process')
+      ORDER BY (h->>'depth')::int LIMIT 1`,
+  );
+  return row?.id ?? batchId;
 }

@@ -42,6 +42,13 @@ const InspectionsPage = lazy(() => import('../domains/supervision/InspectionsPag
 const ChecklistsPage = lazy(() => import('../domains/supervision/ChecklistsPage'));
 const CasesPage = lazy(() => import('../domains/enforcement/CasesPage'));
 const CaseDetailPage = lazy(() => import('../domains/enforcement/CaseDetailPage'));
+const SamplePage = lazy(() => import('../domains/monitoring/SamplePage'));
+const SamplesPage = lazy(() => import('../domains/monitoring/SamplesPage'));
+const SampleDetailPage = lazy(() => import('../domains/monitoring/SampleDetailPage'));
+const MonitoringTasksPage = lazy(() => import('../domains/monitoring/MonitoringTasksPage'));
+const TaskSummaryPage = lazy(() => import('../domains/monitoring/TaskSummaryPage'));
+const AlertsPage = lazy(() => import('../domains/monitoring/AlertsPage'));
+const AlertDetailPage = lazy(() => import('../domains/monitoring/AlertDetailPage'));
 
 export function App() {
   const { state } = useAuth();
@@ -102,6 +109,13 @@ function SignedInRoutes() {
         <Route path="supervision/checklists" element={<Guard permission="supervision.checklist"><ChecklistsPage /></Guard>} />
         <Route path="enforcement/cases" element={<Guard permission="enforcement.read"><CasesPage /></Guard>} />
         <Route path="enforcement/cases/:id" element={<Guard permission="enforcement.read"><CaseDetailPage /></Guard>} />
+        <Route path="monitoring/sampling" element={<Guard permission="monitoring.sample"><SamplePage /></Guard>} />
+        <Route path="monitoring/samples" element={<Guard permission="monitoring.read"><SamplesPage /></Guard>} />
+        <Route path="monitoring/samples/:id" element={<Guard permission="monitoring.read"><SampleDetailPage /></Guard>} />
+        <Route path="monitoring/summaries" element={<Guard permission="monitoring.read"><MonitoringTasksPage /></Guard>} />
+        <Route path="monitoring/tasks/:taskId/summary" element={<Guard permission="monitoring.read"><TaskSummaryPage /></Guard>} />
+        <Route path="monitoring/alerts" element={<Guard permission="monitoring.alert"><AlertsPage /></Guard>} />
+        <Route path="monitoring/alerts/:id" element={<Guard permission="monitoring.alert"><AlertDetailPage /></Guard>} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

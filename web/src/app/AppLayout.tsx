@@ -22,7 +22,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const siderCollapsed = collapsed ?? narrow;
 
-  const items = menuFor(me).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
+  const items = menuFor(me).map((m) => ({ key: m.path, icon: m.icon, label: m.Label ? <m.Label label={t(m.label)} /> : t(m.label) }));
   const selected = MENU.find((m) => location.pathname.startsWith(m.path))?.path ?? '';
 
   return (

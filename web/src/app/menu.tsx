@@ -1,9 +1,10 @@
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, CameraOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import { AlertsMenuLabel } from '../domains/monitoring/AlertsBadge';
 import type { MessageKey } from './messages.zh';
 import type { Permission } from './types';
 
-export type MenuEntry = { path: string; label: MessageKey; icon: ReactNode; permission?: Permission; /** only for officials (a producer's account has its own page for the same permission) */ agencyOnly?: boolean };
+export type MenuEntry = { path: string; label: MessageKey; icon: ReactNode; permission?: Permission; /** only for officials (a producer's account has its own page for the same permission) */ agencyOnly?: boolean; /** shown instead of the plain label (a count beside it) */ Label?: ComponentType<{ label: string }> };
 
 /** The console's pages in menu order; an entry shows only to accounts holding its permission. */
 export const MENU: MenuEntry[] = [
@@ -19,6 +20,10 @@ export const MENU: MenuEntry[] = [
   { path: '/supervision/inspections', label: 'menu.inspections', icon: <FileSearchOutlined />, permission: 'supervision.read' },
   { path: '/supervision/checklists', label: 'menu.checklists', icon: <CheckSquareOutlined />, permission: 'supervision.checklist' },
   { path: '/enforcement/cases', label: 'menu.cases', icon: <SafetyOutlined />, permission: 'enforcement.read' },
+  { path: '/monitoring/sampling', label: 'menu.sampling', icon: <CameraOutlined />, permission: 'monitoring.sample' },
+  { path: '/monitoring/samples', label: 'menu.samples', icon: <ExperimentOutlined />, permission: 'monitoring.read', agencyOnly: true },
+  { path: '/monitoring/summaries', label: 'menu.summaries', icon: <BarChartOutlined />, permission: 'monitoring.read', agencyOnly: true },
+  { path: '/monitoring/alerts', label: 'menu.alerts', icon: <AlertOutlined />, permission: 'monitoring.alert', Label: AlertsMenuLabel },
   { path: '/trace/lookup', label: 'menu.lookup', icon: <NodeIndexOutlined />, permission: 'trace.graph', agencyOnly: true },
   { path: '/my-subject', label: 'menu.mySubject', icon: <IdcardOutlined />, permission: 'subject.self' },
   { path: '/trace/batches', label: 'menu.batches', icon: <TagsOutlined />, permission: 'trace.read' },

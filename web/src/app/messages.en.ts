@@ -3,6 +3,7 @@ import { subjectExtraEn } from './messages.subject-extra.en';
 import { traceEn } from './messages.trace.en';
 import { lookupEn } from './messages.lookup.en';
 import { supervisionEn } from './messages.supervision.en';
+import { monitoringEn } from './messages.monitoring.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -202,6 +203,7 @@ export const en: Record<MessageKey, string> = {
   ...traceEn,
   ...lookupEn,
   ...supervisionEn,
+  ...monitoringEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

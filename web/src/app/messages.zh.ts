@@ -4,6 +4,7 @@ import { subjectExtraZh } from './messages.subject-extra.zh';
 import { traceZh } from './messages.trace.zh';
 import { lookupZh } from './messages.lookup.zh';
 import { supervisionZh } from './messages.supervision.zh';
+import { monitoringZh } from './messages.monitoring.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -201,6 +202,7 @@ export const zh = {
   ...traceZh,
   ...lookupZh,
   ...supervisionZh,
+  ...monitoringZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

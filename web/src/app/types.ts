@@ -32,7 +32,10 @@ export type Permission =
   | 'supervision.checklist'
   | 'supervision.read'
   | 'enforcement.case'
-  | 'enforcement.read';
+  | 'enforcement.read'
+  | 'monitoring.sample'
+  | 'monitoring.read'
+  | 'monitoring.alert';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 

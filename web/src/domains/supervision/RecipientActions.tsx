@@ -1,6 +1,7 @@
 import { App, Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { supervisionApi } from './supervision.api';
 import type { Task, TaskRecipient } from './supervision.types';
@@ -10,6 +11,7 @@ export function RecipientActions({ task, mine, onChange }: { task: Task; mine: T
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const me = useMe();
   const [busy, setBusy] = useState(false);
   const [staff, setStaff] = useState<{ id: string; displayName: string }[]>([]);
   const [assignees, setAssignees] = useState<string[]>(mine.assignees.map((a) => a.id));
@@ -47,6 +49,11 @@ export function RecipientActions({ task, mine, onChange }: { task: Task; mine: T
       {task.kind === 'base_inspection' && (
         <Button type="primary" onClick={() => navigate(`/supervision/field?taskId=${task.id}`)} data-testid="task-inspect">
           {t('tasks.startInspection')}
+        </Button>
+      )}
+      {['routine_monitoring', 'special_monitoring', 'supervisory_sampling'].includes(task.kind) && me.can('monitoring.sample') && (
+        <Button type="primary" onClick={() => navigate(`/monitoring/sampling?taskId=${task.id}`)} data-testid="task-sample">
+          {t('summary.startSampling')}
         </Button>
       )}
       {staff.length > 0 && (

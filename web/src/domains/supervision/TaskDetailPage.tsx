@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -63,6 +63,11 @@ export default function TaskDetailPage() {
           <Space wrap>
             <Tag>{word('taskKind', task.kind)}</Tag>
             <TaskStatusTag status={mine ? mine.status : task.status} />
+            {['routine_monitoring', 'special_monitoring', 'supervisory_sampling'].includes(task.kind) && (
+              <Link to={`/monitoring/tasks/${task.id}/summary`} data-testid="task-summary">
+                {t('summary.open')}
+              </Link>
+            )}
           </Space>
         </div>
         <Descriptions

@@ -1,0 +1,1 @@
+ALTER TABLE "sample_results" ALTER COLUMN "limit_mg_per_kg" SET DATA TYPE numeric(14, 6);

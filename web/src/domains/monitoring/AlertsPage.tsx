@@ -1,0 +1,70 @@
+import { App, Badge, Card, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useCallback, useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { RefreshButton } from '../../app/CursorTable';
+import { formatTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { LoadMore } from '../../app/LoadMore';
+import { useCursorList } from '../../app/use-cursor-list';
+import { monitoringApi } from './monitoring.api';
+import '../trace/trace.css';
+
+/** 预警: the failed samples whose producer or sampled holder is in my county; unread ones first to the eye. */
+export default function AlertsPage() {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const unread = params.get('unread') === 'true';
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.alerts({ unread: unread || undefined, cursor }), [unread]);
+  const list = useCursorList(fetchPage, showError);
+
+  return (
+    <div>
+      <div className="tn-page-title">
+        <Typography.Title level={3}>{t('menu.alerts')}</Typography.Title>
+      </div>
+      <Card>
+        <Space style={{ marginBottom: 12 }}>
+          <Segmented
+            value={unread ? 'unread' : 'all'}
+            onChange={(v) => setParams(v === 'unread' ? { unread: 'true' } : {}, { replace: true })}
+            options={[
+              { value: 'all', label: t('alert.all') },
+              { value: 'unread', label: t('alert.unread') },
+            ]}
+          />
+          <RefreshButton list={list} />
+        </Space>
+        <List
+          loading={list.loading}
+          dataSource={list.items}
+          locale={{ emptyText: t('alert.empty') }}
+          renderItem={(a) => (
+            <List.Item key={a.id} onClick={() => navigate(`/monitoring/alerts/${a.id}`)} style={{ cursor: 'pointer' }} data-testid="alert-item">
+              <List.Item.Meta
+                title={
+                  <Space wrap size={4}>
+                    {!a.readAt && <Badge status="error" />}
+                    <Typography.Text strong={!a.readAt}>{a.title}</Typography.Text>
+                    {a.caseId && <Tag color="volcano">{t('alert.caseOpened')}</Tag>}
+                  </Space>
+                }
+                description={
+                  <Space wrap size={[16, 0]}>
+                    <span>{`${a.productName} · ${a.subjectName ?? '—'}`}</span>
+                    <span className="tn-t-code">{a.code}</span>
+                    <span>{t('alert.recallCount', { n: a.recallTotal })}</span>
+                    <span>{formatTime(a.createdAt)}</span>
+                  </Space>
+                }
+              />
+            </List.Item>
+          )}
+        />
+        <LoadMore list={list} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { api } from '../../app/api';
+import type { Page } from '../../app/types';
+import type { TaskListItem } from '../supervision/supervision.types';
+import type { Alert, AlertListItem, Analyte, Limit, ResultRequest, Sample, SampleFacts, SampleListItem, SampleRequest, SampleStatus, Summary, Verdict } from './monitoring.types';
+
+// 监测业务: /api/v1/monitoring/...
+
+const id = (value: string) => encodeURIComponent(value);
+const sample = (sampleId: string) => `/monitoring/samples/${id(sampleId)}`;
+
+/** A list answered as `{ items }` or as a bare array: the console reads either. */
+const itemsOf = <T>(answer: { items: T[] } | T[]): T[] => (Array.isArray(answer) ? answer : answer.items);
+
+/** The limit in GET /limits's answer, whichever way it is wrapped (one row, `{ limit }`, or `{ items }`). */
+function limitOf(answer: unknown): Limit | null {
+  if (!answer || typeof answer !== 'object') return null;
+  const a = answer as { limit?: Limit | null; items?: Limit[] };
+  if ('limit' in a) return a.limit ?? null;
+  if (Array.isArray(a.items)) return a.items[0] ?? null;
+  return 'mrlMgPerKg' in a ? (answer as Limit) : null;
+}
+
+export const monitoringApi = {
+  /** My agency's monitoring tasks (inbox): a sample is taken for one it accepted. */
+  tasks: (q: { box: 'inbox' | 'outbox'; kind: string; cursor?: string }) => api.get<Page<TaskListItem>>('/supervision/tasks', { limit: 50, ...q }),
+
+  facts: (code: string) => api.get<SampleFacts>('/monitoring/facts', { code }),
+  record: (body: SampleRequest, key: string) => api.postOnce<Sample>('/monitoring/samples', body, key),
+  samples: (q: { taskId?: string; status?: SampleStatus; verdict?: Verdict; cursor?: string }) => api.get<Page<SampleListItem>>('/monitoring/samples', { limit: 50, ...q }),
+  sample: (sampleId: string) => api.get<Sample>(sample(sampleId)),
+  receive: (sampleId: string, note?: string) => api.post<Sample>(`${sample(sampleId)}/receive`, note ? { note } : {}),
+  results: (sampleId: string, results: ResultRequest[]) => api.post<Sample>(`${sample(sampleId)}/results`, { results }),
+  correct: (sampleId: string, results: ResultRequest[], reason: string) => api.post<Sample>(`${sample(sampleId)}/corrections`, { results, reason }),
+  sheetUrl: (sampleId: string) => `/api/v1${sample(sampleId)}/sheet.pdf`,
+  reportUrl: (sampleId: string, version: number) => `/api/v1${sample(sampleId)}/reports/${version}.pdf`,
+
+  analytes: async () => itemsOf(await api.get<{ items: Analyte[] } | Analyte[]>('/monitoring/analytes')),
+  /** The product's name too: a limit set on a commodity narrower than its class (韭菜 under 蔬菜) applies by name. */
+  limit: async (analyteCode: string, classCode: string, productName?: string) => limitOf(await api.get<unknown>('/monitoring/limits', { analyteCode, classCode, productName })),
+
+  summary: (taskId: string) => api.get<Summary>(`/monitoring/tasks/${id(taskId)}/summary`),
+  summarySheet: (taskId: string) => api.download(`/monitoring/tasks/${id(taskId)}/summary.xlsx`),
+
+  alerts: (q: { unread?: boolean; cursor?: string; limit?: number }) => api.get<Page<AlertListItem>>('/monitoring/alerts', { limit: 50, ...q }),
+  alert: (alertId: string) => api.get<Alert>(`/monitoring/alerts/${id(alertId)}`),
+  /** 一键立案: the case is drafted from the sample; answers the alert with its caseId. */
+  openCase: (alertId: string) => api.post<Alert>(`/monitoring/alerts/${id(alertId)}/case`, {}),
+};
