@@ -5,6 +5,7 @@ import { keyset } from '../../platform/http/pagination.js';
 import { subjectNameSql } from '../registry/index.js';
 import type { AlertOut, ResultOut } from './contracts.js';
 import { monitoringError } from './errors.js';
+import { resultOf } from './sample.queries.js';
 import { analytes, monitoringAlerts, sampleResults, samples } from './schema.js';
 
 // 预警 inbox: an agency sees only the alerts sent to it (not its jurisdiction's): each alert row is one agency's copy.
@@ -64,22 +65,7 @@ export async function failingResults(db: Executor, sampleId: string, version: nu
     .innerJoin(analytes, eq(analytes.code, sampleResults.analyteCode))
     .where(and(eq(sampleResults.sampleId, sampleId), eq(sampleResults.version, version), eq(sampleResults.verdict, 'fail')))
     .orderBy(sampleResults.analyteCode);
-  return rows.map(({ r, analyteZh, analyteEn }) => ({
-    analyteCode: r.analyteCode,
-    analyteZh,
-    analyteEn,
-    methodStandard: r.methodStandard,
-    value: r.value,
-    unit: r.unit,
-    valueMgPerKg: r.valueMgPerKg,
-    lodMgPerKg: r.lodMgPerKg,
-    limitId: r.limitId,
-    limitMgPerKg: r.limitMgPerKg,
-    limitStandard: r.limitStandard,
-    limitOverridden: r.limitOverridden,
-    detected: r.detected,
-    verdict: r.verdict as ResultOut['verdict'],
-  }));
+  return rows.map(({ r, analyteZh, analyteEn }) => resultOf(r, analyteZh, analyteEn));
 }
 
 /** One alert of my agency with the sample, the failing results of that version and the recall list as it stood. */

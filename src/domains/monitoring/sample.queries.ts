@@ -89,7 +89,7 @@ export async function sampleDetail(db: Executor, actor: AgencyActor, id: string)
   };
 }
 
-function resultOf(r: typeof sampleResults.$inferSelect, nameZh: string, nameEn: string): ResultOut {
+export function resultOf(r: typeof sampleResults.$inferSelect, nameZh: string, nameEn: string): ResultOut {
   return {
     analyteCode: r.analyteCode,
     analyteZh: nameZh,
