@@ -186,6 +186,10 @@ describe('permissionsOf: what each role may call', () => {
     if (kind === 'supervision' && level === 'province') expected.push('supervision.checklist');
     if (kind === 'enforcement') expected.push('enforcement.case');
     if (kind !== 'testing') expected.push('supervision.read', 'enforcement.read');
+    // 监测业务: labs sample and test; every agency reads samples and summaries; supervision and enforcement get alerts.
+    if (kind === 'testing') expected.push('monitoring.sample');
+    else expected.push('monitoring.alert');
+    expected.push('monitoring.read');
     it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
       expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
     });
