@@ -125,6 +125,10 @@ describe('issueTemporaryProductCode', () => {
     expect(new Set(codes).size).toBe(5);
     const rows = await queryRows<{ code: string; type: number; batch_id: string | null }>(t.database.db, sql`SELECT code, type, batch_id FROM trace_codes WHERE code = ANY(${`{${codes.join(',')}}`}::text[])`);
     expect(rows.map((r) => [Number(r.type), r.batch_id])).toEqual(codes.map(() => [5, null]));
+    // Its public page (the sampling sheet's QR) says what it is, as a 404.
+    const page = await t.app.inject({ method: 'GET', url: `/t/${codes[0]}` });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('抽样时为无追溯码产品赋予的产品临时码');
   });
 });
 

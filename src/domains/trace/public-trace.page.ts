@@ -41,6 +41,7 @@ const T = {
   didYouMean: { zh: '您要查的是不是:', en: 'Did you mean:' },
   notCode: { zh: '这不是有效的追溯码,请核对标签上的 20 位数字', en: 'This is not a valid trace code; check the 20 digits on the label' },
   issued: { zh: '此码已发放,但尚未登记批次', en: 'This code was issued but no batch has been recorded on it yet' },
+  temporary: { zh: '这是抽样时为无追溯码产品赋予的产品临时码,没有追溯批次', en: 'A temporary product code, given at sampling to a product that had no trace code: it has no batch' },
   tooMany: { zh: '查询过于频繁,请稍后再试', en: 'Too many look-ups; please try again in a minute' },
   switchTo: { zh: 'English', en: '中文' },
   footer: { zh: '追溯一张网 · 国家农产品质量安全追溯', en: 'Tracenet · national agricultural product traceability' },
@@ -158,7 +159,11 @@ function notFoundBody(lookup: Exclude<PublicLookup, { kind: 'found' }>, lang: La
     return html`<h1>${T.title[lang]}</h1><p class="code">${lookup.code}</p>${warningBox(lang, [WARNING_TEXT.CODE_MISTYPED])}
 ${lookup.suggestions.length ? html`<p>${T.didYouMean[lang]}</p><ul>${lookup.suggestions.map((s) => html`<li><a class="code" href="/t/${s}${lang === 'en' ? '?lang=en' : ''}">${s}</a></li>`)}</ul>` : ''}`;
   }
-  if (lookup.kind === 'unknown') return html`<h1>${T.title[lang]}</h1><p class="code">${lookup.code}</p>${warningBox(lang, [lookup.issued ? T.issued : WARNING_TEXT.CODE_UNKNOWN])}`;
+  if (lookup.kind === 'unknown') {
+    // A type-5 code is printed on a sampling sheet, never on a label: say what it is rather than "not yet used".
+    const why = !lookup.issued ? WARNING_TEXT.CODE_UNKNOWN : lookup.code.startsWith('5') ? T.temporary : T.issued;
+    return html`<h1>${T.title[lang]}</h1><p class="code">${lookup.code}</p>${warningBox(lang, [why])}`;
+  }
   return html`<h1>${T.title[lang]}</h1><p class="code">${lookup.code.slice(0, 64)}</p>${warningBox(lang, [T.notCode])}`;
 }
 
