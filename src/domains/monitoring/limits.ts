@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { productClassByCode } from '../trace/index.js';
+import { productClassByCode, productClassNames } from '../trace/index.js';
 import { monitoringError } from './errors.js';
 import { analytes, residueLimits } from './schema.js';
 
@@ -89,8 +89,8 @@ export async function applicableLimit(db: Executor, analyteCode: string, product
       ),
     )
     .orderBy(asc(residueLimits.id));
-  const classNames = new Map<string, string | undefined>();
-  for (const code of new Set(rows.flatMap((r) => (r.classCode ? [r.classCode] : [])))) classNames.set(code, (await productClassByCode(db, code))?.nameZh);
+  const classes = await productClassNames(db, [...new Set(rows.flatMap((r) => (r.classCode ? [r.classCode] : [])))]);
+  const classNames = new Map([...classes].map(([code, c]) => [code, c.nameZh as string | undefined]));
   let best: { row: LimitRow; rank: number } | null = null;
   for (const row of rows) {
     const rank = specificity(row, product, path, classNames);
@@ -100,8 +100,14 @@ export async function applicableLimit(db: Executor, analyteCode: string, product
 }
 
 export async function analyteByCode(db: Executor, code: string): Promise<Analyte | null> {
-  const [row] = await db.select(selectAnalyte).from(analytes).where(eq(analytes.code, code));
-  return (row as Analyte | undefined) ?? null;
+  return (await analytesByCode(db, [code])).get(code) ?? null;
+}
+
+/** The analytes of these codes (those that exist), in one read: a lab's entry of many results. */
+export async function analytesByCode(db: Executor, codes: readonly string[]): Promise<Map<string, Analyte>> {
+  if (!codes.length) return new Map();
+  const rows = (await db.select(selectAnalyte).from(analytes).where(inArray(analytes.code, [...codes]))) as Analyte[];
+  return new Map(rows.map((r) => [r.code, r]));
 }
 
 /** Every analyte, for the lab bench's picker: pesticides first, then veterinary drugs, each by code. */

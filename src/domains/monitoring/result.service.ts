@@ -10,7 +10,7 @@ import type { MonitoringDeps } from './deps.js';
 import { monitoringError } from './errors.js';
 import { respondToFailure } from './failure.service.js';
 import { judgeResult, overallVerdict, toMgPerKg, type Verdict } from './judge.js';
-import { analyteByCode, applicableLimit } from './limits.js';
+import { analytesByCode, applicableLimit } from './limits.js';
 import { canWorkOnSample } from './policies.js';
 import { findVisibleSample, sampleDetail, type SampleRow } from './sample.queries.js';
 import { sampleReports, sampleResults, samples } from './schema.js';
@@ -81,8 +81,9 @@ async function lockLabSample(tx: Tx, actor: AgencyActor, id: string): Promise<Sa
 async function judgeAll(tx: Tx, sample: SampleRow, results: ResultIn[]): Promise<JudgedResult[]> {
   const product = { classCode: sample.classCode, productName: sample.productName, classZh: sample.classZh };
   const judged: JudgedResult[] = [];
+  const known = await analytesByCode(tx, results.map((r) => r.analyteCode));
   for (const r of results) {
-    const analyte = await analyteByCode(tx, r.analyteCode);
+    const analyte = known.get(r.analyteCode);
     if (!analyte) throw monitoringError('UNKNOWN_ANALYTE', { analyteCode: r.analyteCode });
     const valueMgPerKg = toMgPerKg(r.value, r.unit);
     const lodMgPerKg = toMgPerKg(r.lod, r.unit);

@@ -3,7 +3,7 @@ export { labelRoutes } from './label.routes.js';
 export { traceUrl } from './label.service.js';
 export { PRODUCT_CODE_TYPES } from './codes.js';
 export { loadProductClasses } from './product-classes.loader.js';
-export { listProductClasses, productClassByCode } from './product-class.service.js';
+export { listProductClasses, productClassByCode, productClassNames } from './product-class.service.js';
 export { traceGraphRoutes } from './trace-graph.routes.js';
 export { publicTraceRoutes } from './public-trace.routes.js';
 export { createLookupCounter } from './public-lookups.js';

@@ -1,4 +1,4 @@
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { traceError } from './errors.js';
 import { productClasses } from './schema.js';
@@ -29,6 +29,15 @@ export async function listProductClasses(db: Executor, parent: string | undefine
 
 /** One class by its code, with its names (a hand-entered product's class, say), or null when there is none. */
 export async function productClassByCode(db: Executor, code: string): Promise<{ code: string; nameZh: string; nameEn: string } | null> {
-  const [row] = await db.select({ code: productClasses.code, nameZh: productClasses.nameZh, nameEn: productClasses.nameEn }).from(productClasses).where(eq(productClasses.code, code));
-  return row ?? null;
+  return (await productClassNames(db, [code])).get(code) ?? null;
+}
+
+/** The classes of these codes (those that exist), in one read. */
+export async function productClassNames(db: Executor, codes: readonly string[]): Promise<Map<string, { code: string; nameZh: string; nameEn: string }>> {
+  if (!codes.length) return new Map();
+  const rows = await db
+    .select({ code: productClasses.code, nameZh: productClasses.nameZh, nameEn: productClasses.nameEn })
+    .from(productClasses)
+    .where(inArray(productClasses.code, [...codes]));
+  return new Map(rows.map((r) => [r.code, r]));
 }
