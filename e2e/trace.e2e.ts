@@ -175,17 +175,17 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     const { name, bytes } = await downloaded(page, () => page.getByTestId('download-label').click());
     expect(name).toBe(`label-${batchCode}-a4.pdf`);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const words = pdfText(bytes);
+    const words = await pdfText(bytes);
     expect(words.replace(/\s+/g, '')).toContain(batchCode); // printed in groups of four digits
     expect(words).toContain(product.name);
     keepArtifact('trace-label-a4.pdf', bytes);
-    keepArtifact('trace-label-a4.png', pdfPageToPng(bytes, 1, 100));
+    keepArtifact('trace-label-a4.png', await pdfPageToPng(bytes, 1, 100));
     // The 承诺达标合格证 carries the same code (证码融合).
     const certificate = await downloaded(page, () => page.getByTestId('download-certificate').click());
     expect(certificate.name).toBe(`certificate-${batchCode}.pdf`);
     expect(certificate.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdfText(certificate.bytes)).toContain('承诺达标合格证');
-    expect(pdfText(certificate.bytes).replace(/\s+/g, '')).toContain(batchCode);
+    expect(await pdfText(certificate.bytes)).toContain('承诺达标合格证');
+    expect((await pdfText(certificate.bytes)).replace(/\s+/g, '')).toContain(batchCode);
   });
 
   it('lets the buyer open its trades page, listening live', async () => {
@@ -256,9 +256,9 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     expect(voucherCode).toMatch(/^3370783\d{13}$/);
     const { bytes } = await downloaded(buyer, () => result.getByTestId('download-voucher').click());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdfText(bytes).replace(/\s+/g, '')).toContain(voucherCode);
+    expect((await pdfText(bytes)).replace(/\s+/g, '')).toContain(voucherCode);
     keepArtifact('trace-voucher.pdf', bytes);
-    keepArtifact('trace-voucher.png', pdfPageToPng(bytes, 1, 150));
+    keepArtifact('trace-voucher.png', await pdfPageToPng(bytes, 1, 150));
   });
 
   it('shows the chain of the buyer\u2019s batch as a tree and as a graph', async () => {

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Config } from './platform/config.js';
+import { readInitialCluster } from './platform/db/pglite-initial.js';
 import { openPglite, openPostgres, type Database } from './platform/db/client.js';
 import { migrate } from './platform/db/migrate.js';
 import type { Logger } from './platform/logger.js';
@@ -9,7 +12,13 @@ import { loadResidueLimits } from './domains/monitoring/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 
 export function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, config.pgPoolSize) : openPglite(config.dataDir);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.pgPoolSize);
+  return openPglite(config.dataDir, isNewPgliteFolder(config.dataDir) ? readInitialCluster() : undefined);
+}
+
+/** An embedded data folder that holds no database yet (the first start). */
+export function isNewPgliteFolder(dataDir: string): boolean {
+  return !existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'));
 }
 
 /**
@@ -17,17 +26,29 @@ export function openDatabase(config: Config): Promise<Database> {
  * classes, analytes and residue limits), and the demo data when asked for — by default only on the embedded
  * database, so a production PostgreSQL stays clean.
  */
-export async function prepareDatabase(database: Database, config: Config, log?: Logger): Promise<{ seeded: boolean }> {
+export async function prepareDatabase(
+  database: Database,
+  config: Config,
+  log?: Logger,
+  say: (line: string) => void = () => {},
+): Promise<{ seeded: boolean }> {
   await migrate(database);
   const regions = await loadRegions(database.db);
-  if (regions) log?.info({ regions }, 'loaded administrative divisions');
+  if (regions) {
+    log?.info({ regions }, 'loaded administrative divisions');
+    say(`  loaded ${regions} administrative divisions 已加载行政区划`);
+  }
   const classes = await loadProductClasses(database.db);
   if (classes) log?.info({ classes }, 'loaded the product classification');
   const limits = await loadResidueLimits(database.db);
   if (limits) log?.info({ limits }, 'loaded residue limits');
+  if (classes || limits) say(`  loaded ${classes} product classes and ${limits} residue limits 已加载产品分类与残留限量`);
   const wantDemo = config.demoSeed === 'yes' || (config.demoSeed === 'auto' && database.kind === 'pglite');
   const seeded = wantDemo ? await seedDemo(database.db, createPii(config.secretKey)) : false;
-  if (seeded) log?.info('demo data created');
+  if (seeded) {
+    log?.info('demo data created');
+    say('  created the demo agencies, accounts and producers 已创建演示机构、账号与主体');
+  }
   return { seeded };
 }
 

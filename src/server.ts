@@ -1,7 +1,8 @@
 import { buildApp } from './app.js';
-import { openDatabase, prepareDatabase, seedDemoTraceData } from './bootstrap.js';
+import { isNewPgliteFolder, openDatabase, prepareDatabase, seedDemoTraceData } from './bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
+import { configureCjkFont } from './platform/print/cjk-font.js';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_SUBJECTS } from './domains/registry/index.js';
 
 async function main() {
@@ -17,9 +18,16 @@ async function main() {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  configureCjkFont(config.cjkFontPath, (message) => log.warn(message));
+  // A first start on an empty folder takes seconds: say what is happening instead of staying silent.
+  const firstStart = !config.databaseUrl && isNewPgliteFolder(config.dataDir);
+  const say = firstStart ? (line: string) => console.log(`${line} (${Math.round(performance.now() - started)} ms)`) : () => {};
+  if (firstStart) console.log(`First start 首次启动: creating the embedded database in ${config.dataDir} 正在创建嵌入式数据库…`);
   const database = await openDatabase(config);
-  const { seeded } = await prepareDatabase(database, config, log);
+  say('  database ready, applying migrations 数据库已就绪，正在迁移');
+  const { seeded } = await prepareDatabase(database, config, log, say);
   const demoCode = seeded && config.demoTrace ? await seedDemoTraceData(database, config) : null;
+  if (demoCode) say('  recorded a demo batch, its sale and market entry 已生成演示批次、交易与入市凭证');
   const app = await buildApp(config, database, log);
   await app.listen({ host: config.host, port: config.port });
 

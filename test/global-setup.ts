@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../src/bootstrap.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPglite, openPostgres } from '../src/platform/db/client.js';
+import { readInitialCluster } from '../src/platform/db/pglite-initial.js';
 import { adminQuery, pgliteTemplatePath, TEST_SECRET, testDatabaseUrl, withDatabase } from './template.js';
 
 /**
@@ -26,7 +27,8 @@ export default async function setup(project: TestProject) {
       await adminQuery(url, `DROP DATABASE IF EXISTS ${template}`);
     };
   }
-  const database = await openPglite(undefined);
+  // Starts from the cluster `npm install` made (initdb skipped) when there is one.
+  const database = await openPglite(undefined, readInitialCluster());
   await prepareDatabase(database, config);
   const dump = await database.pglite!.dumpDataDir('gzip');
   const file = pgliteTemplatePath(process.pid);

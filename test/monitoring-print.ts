@@ -8,8 +8,8 @@ export const REGION_NAMES = { '370783': '山东省潍坊市寿光市', '37078310
 /** What the routes pass: the public URL the QR leads to, and the names of the regions printed. */
 export const PRINT_OPTIONS = { publicUrl: 'https://trace.example.cn', regionNames: REGION_NAMES };
 
-/** The text of a PDF as read, white space removed (pdftotext breaks lines where the layout does). */
-export const pdfWords = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
+/** The text of a PDF as read, white space removed (the reader breaks lines where the layout does). */
+export const pdfWords = async (pdf: Buffer) => (await pdfText(pdf)).replace(/\s+/g, '');
 
 /** Each fact is in the text. */
 export function expectFacts(text: string, facts: string[]): void {

@@ -1,38 +1,61 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-// PDFs checked the way a person would see them, through poppler-utils (pdftotext, pdftoppm; .ci/run installs
-// them): the text a PDF really carries, and its pages as images. Used by the unit tests and by e2e/.
+// PDFs checked the way a person would see them, read back with Mozilla's pdf.js (and drawn on @napi-rs/canvas):
+// the text a PDF really carries, and its pages as images. Pure npm packages, so `npm test` needs no poppler.
+// Used by the unit tests and by e2e/.
 
-function withPdfFile<T>(pdf: Buffer, use: (file: string, dir: string) => T): T {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tracenet-pdf-'));
+async function open<T>(pdf: Buffer, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+  // pdf.js takes ownership of (and detaches) the bytes it is given: hand it a copy.
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, isEvalSupported: false }).promise;
   try {
-    const file = path.join(dir, 'in.pdf');
-    writeFileSync(file, pdf);
-    return use(file, dir);
+    return await use(doc);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await doc.destroy();
   }
 }
 
-/** The text of every page, in reading order (`pdftotext`). */
-export function pdfText(pdf: Buffer): string {
-  return withPdfFile(pdf, (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+/** The text of every page in reading order: a line break wherever the PDF's text starts a new line. */
+export function pdfText(pdf: Buffer): Promise<string> {
+  return open(pdf, async (doc) => {
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const content = await (await doc.getPage(n)).getTextContent();
+      let text = '';
+      let lastY: number | undefined;
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        const y = item.transform[5] as number;
+        if (lastY !== undefined && Math.abs(y - lastY) > 1) text += '\n';
+        else if (text && !text.endsWith(' ') && item.str && lastY !== undefined) text += ' ';
+        text += item.str;
+        lastY = y;
+        if (item.hasEOL) text += '\n';
+      }
+      pages.push(text);
+    }
+    return pages.join('\f');
+  });
 }
 
-/** The number of pages (`pdfinfo`). */
-export function pdfPages(pdf: Buffer): number {
-  const info = withPdfFile(pdf, (file) => execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
-  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+/** The number of pages. */
+export function pdfPages(pdf: Buffer): Promise<number> {
+  return open(pdf, async (doc) => doc.numPages);
 }
 
-/** One page rendered to PNG (`pdftoppm -png -r {dpi}`), 150 dpi by default. */
-export function pdfPageToPng(pdf: Buffer, page = 1, dpi = 150): Buffer {
-  return withPdfFile(pdf, (file, dir) => {
-    execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, path.join(dir, 'page')]);
-    return readFileSync(path.join(dir, 'page.png'));
+/** One page rendered to PNG on a white ground, 150 dpi by default. */
+export function pdfPageToPng(pdf: Buffer, page = 1, dpi = 150): Promise<Buffer> {
+  return open(pdf, async (doc) => {
+    const p = await doc.getPage(page);
+    const viewport = p.getViewport({ scale: dpi / 72 });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    await p.render({ canvasContext: context as unknown as CanvasRenderingContext2D, canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
+    return canvas.encode('png');
   });
 }
 

@@ -26,6 +26,8 @@ const schema = z.strictObject({
   PUBLIC_LOOKUP_ALERT: z.coerce.number().int().min(1).default(200),
   /** How long a server keeps a subject's public name and certificates for the public trace page (0: not at all). */
   PUBLIC_FACTS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  /** A TrueType/OpenType font (or .ttc) with Chinese glyphs for PDFs and labels; the packaged Noto Sans SC otherwise. */
+  CJK_FONT_PATH: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -45,6 +47,7 @@ export type Config = {
   publicLookupAlert: number;
   /** Tests see every write at once (0); a server otherwise keeps those facts a minute, as long as a page may be cached. */
   publicFactsTtlSeconds: number;
+  cjkFontPath: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
     publicLookupAlert: c.PUBLIC_LOOKUP_ALERT,
     publicFactsTtlSeconds: c.PUBLIC_FACTS_TTL_SECONDS ?? (c.NODE_ENV === 'test' ? 0 : 60),
+    cjkFontPath: c.CJK_FONT_PATH,
     ...overrides,
   };
   if (!config.secretKey) config.secretKey = localSecret(dataDir);

@@ -9,7 +9,7 @@ describe('sampling sheet (抽样单)', () => {
   it('prints every fact of a scanned sample, the chain of custody and lines for each signer', async () => {
     const pdf = await samplingSheetPdf(printedSample(), PRINT_OPTIONS);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfWords(pdf);
+    const text = await pdfWords(pdf);
     expectFacts(text, [
       '农产品质量安全抽样单',
       'JC3707832026110001',
@@ -47,7 +47,7 @@ describe('sampling sheet (抽样单)', () => {
   });
 
   it('a product without a code: its temporary product code is said to be one, and the sheet has no chain', async () => {
-    const text = pdfWords(await samplingSheetPdf(temporarySample()));
+    const text = await pdfWords(await samplingSheetPdf(temporarySample()));
     // Without names a region is printed as its code.
     expectFacts(text, ['53707830000000000420', '产品临时码（产品无追溯码，抽样时现场赋码', '圣城街道早市无名摊位', '农贸市场·圣城街道早市', '未记录(notrecorded)', '无（产品无追溯码，未关联平台批次）', '370783101']);
     // Without a public URL there is no QR.
@@ -58,9 +58,9 @@ describe('sampling sheet (抽样单)', () => {
     const hop = printedSample().chain[1]!;
     const chain = Array.from({ length: 45 }, (_, i) => ({ ...hop, subjectName: `第${i + 1}手经销商` }));
     const pdf = await samplingSheetPdf(printedSample({ chain }));
-    const pages = pdfPages(pdf);
+    const pages = await pdfPages(pdf);
     expect(pages).toBeGreaterThanOrEqual(2);
-    const text = pdfWords(pdf);
+    const text = await pdfWords(pdf);
     expectFacts(text, ['第45手经销商', `共${pages}页`]);
     expect(text.split('经手主体').length - 1).toBe(pages);
   });

@@ -8,7 +8,7 @@ describe('test report (检测报告)', () => {
   it('version 1 of a failed sample: the verdict up front, every result row, the failing one and the lab-set limit marked', async () => {
     const pdf = await testReportPdf(printedSample(), failedReport, PRINT_OPTIONS);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfWords(pdf);
+    const text = await pdfWords(pdf);
     expectFacts(text, [
       '农产品质量安全检测报告',
       'JC3707832026110001',
@@ -53,7 +53,7 @@ describe('test report (检测报告)', () => {
   });
 
   it('a correction says it is one, why, and which version it replaces', async () => {
-    const text = pdfWords(await testReportPdf(printedSample({ verdict: 'pass' }), correctedReport, PRINT_OPTIONS));
+    const text = await pdfWords(await testReportPdf(printedSample({ verdict: 'pass' }), correctedReport, PRINT_OPTIONS));
     expectFacts(text, [
       '检测报告（更正报告）',
       '更正报告Correctedreport',
@@ -69,7 +69,7 @@ describe('test report (检测报告)', () => {
   });
 
   it('a sample with a temporary product code says so on the report', async () => {
-    expectFacts(pdfWords(await testReportPdf(temporarySample(), failedReport)), ['53707830000000000420', '产品临时码']);
+    expectFacts(await pdfWords(await testReportPdf(temporarySample(), failedReport)), ['53707830000000000420', '产品临时码']);
   });
 
   it('the same version prints the same bytes', async () => {

@@ -6,7 +6,7 @@ import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
-import { requireCjkFont, useCjkFont } from '../../platform/print/cjk-font.js';
+import { useCjkFont } from '../../platform/print/cjk-font.js';
 import { toCertificateOut } from './certificate.queries.js';
 import type { RegistryDeps } from './deps.js';
 import { subjectError } from './subject.errors.js';
@@ -36,7 +36,6 @@ export async function regenerateIdentity(deps: RegistryDeps, ctx: CommandContext
 
 /** The card to print: name, category, region, identity code (masked for a person) and the QR. */
 export async function identityCardPdf(deps: RegistryDeps, actor: SubjectActor): Promise<Buffer> {
-  requireCjkFont();
   const [s] = await deps.db.select().from(subjects).where(eq(subjects.id, actor.subject.id));
   const subject = s!;
   const url = identityUrl(deps, subject.eToken!);

@@ -31,7 +31,7 @@ describe('labels in every format and layout', () => {
       const pdf = await renderLabel(label, { format: 'pdf', layout });
       expect(pdf.contentType).toBe('application/pdf');
       expect(text((pdf.body as Buffer).subarray(0, 5))).toBe('%PDF-');
-      expect(pdfText(pdf.body as Buffer).replace(/\s+/g, '')).toContain(`寿光黄瓜`);
+      expect((await pdfText(pdf.body as Buffer)).replace(/\s+/g, '')).toContain(`寿光黄瓜`);
 
       if (layout !== 'a4') {
         const zpl = text((await renderLabel(label, { format: 'zpl', layout })).body);
@@ -50,10 +50,10 @@ describe('labels in every format and layout', () => {
   });
 
   it('PDF copies: one page per roll label, 21 labels per A4 sheet (one sheet by default)', async () => {
-    expect(pdfPages((await renderLabel(label, { format: 'pdf', layout: 'roll-60x40', copies: 3 })).body as Buffer)).toBe(3);
-    expect(pdfPages((await renderLabel(label, { format: 'pdf', layout: 'a4' })).body as Buffer)).toBe(1);
-    expect(pdfPages((await renderLabel(label, { format: 'pdf', layout: 'a4', copies: 22 })).body as Buffer)).toBe(2);
-    const sheet = pdfText((await renderLabel(label, { format: 'pdf', layout: 'a4' })).body as Buffer);
+    expect(await pdfPages((await renderLabel(label, { format: 'pdf', layout: 'roll-60x40', copies: 3 })).body as Buffer)).toBe(3);
+    expect(await pdfPages((await renderLabel(label, { format: 'pdf', layout: 'a4' })).body as Buffer)).toBe(1);
+    expect(await pdfPages((await renderLabel(label, { format: 'pdf', layout: 'a4', copies: 22 })).body as Buffer)).toBe(2);
+    const sheet = await pdfText((await renderLabel(label, { format: 'pdf', layout: 'a4' })).body as Buffer);
     expect(sheet.split('寿光黄瓜').length - 1).toBe(21);
   });
 
@@ -88,7 +88,7 @@ describe('certificate and voucher', () => {
   const cert: CertificateData = { code, url: label.url, productName: '寿光黄瓜', quantity: 12.5, unit: 'kg', origin: '山东省 潍坊市 寿光市 化龙镇', producer: '张建国', contact: '139****0002', issuedOn: '2026-11-29', basis: 'self_test' };
 
   it('the certificate carries the template’s words, the quantity in Chinese units and the code', async () => {
-    const words = pdfText((await renderCertificate(cert, { format: 'pdf', layout: 'roll-104' })).body as Buffer).replace(/\s+/g, '');
+    const words = (await pdfText((await renderCertificate(cert, { format: 'pdf', layout: 'roll-104' })).body as Buffer)).replace(/\s+/g, '');
     for (const w of ['承诺达标合格证', '我承诺对生产销售的食用农产品', '不使用禁用农药兽药、停用兽药和非法添加物', '常规农药兽药残留不超标', '对承诺的真实性负责', '委托检测', '自我检测', '内部质量控制', '自我承诺', '产品名称：寿光黄瓜', '数量（重量）：12.5千克', '产地：山东省潍坊市寿光市化龙镇', '张建国', '联系方式：139****0002', '开具日期：2026-11-29', code]) {
       expect(words).toContain(w);
     }
@@ -110,7 +110,7 @@ describe('certificate and voucher', () => {
 
   it('the voucher names market and kind, seller, product, quantity, source batch, date and plate', async () => {
     const v = { code: '33707831234567890121', url: 'http://localhost:3000/t/33707831234567890121', marketName: '寿光农产品物流园', marketKind: 'wholesale', stall: 'A-17', sellerName: '绿源蔬菜专业合作社', productName: '寿光黄瓜', spec: '散装', quantity: 40, unit: 'kg', sourceCode: code, date: '2026-11-29', plate: '鲁G12345' };
-    const words = pdfText((await renderVoucher(v, 'pdf')).body as Buffer).replace(/\s+/g, '');
+    const words = (await pdfText((await renderVoucher(v, 'pdf')).body as Buffer)).replace(/\s+/g, '');
     for (const w of ['入市追溯凭证', '寿光农产品物流园', '批发市场', 'A-17', '绿源蔬菜专业合作社', '寿光黄瓜', '40千克', code, '2026-11-29', '鲁G12345', '33707831234567890121']) expect(words).toContain(w);
     expect(((await renderVoucher(v, 'png')).body as Buffer).subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(text((await renderVoucher(v, 'svg')).body)).toContain('aria-label="入市追溯凭证"');

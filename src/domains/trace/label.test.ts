@@ -12,7 +12,7 @@ let farmer: Client;
 let batch: { id: string; code: string };
 let farmerBatch: { id: string; code: string };
 
-const words = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
+const words = async (pdf: Buffer) => (await pdfText(pdf)).replace(/\s+/g, '');
 const recordBatch = async (c: Client, productId: string, extra: Record<string, unknown> = {}) => {
   const res = await c.post('/api/v1/trace/batches', { productId, quantity: 800, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' }, ...extra });
   expect(res.statusCode, res.body).toBe(201);
@@ -38,11 +38,11 @@ describe('labels', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="label-${batch.code}-a4.pdf"`);
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = words(res.rawPayload);
+    const text = await words(res.rawPayload);
     expect(text).toContain(batch.code);
     expect(text).toContain('寿光黄瓜');
     expect(text).toContain('寿光市化龙镇绿源蔬菜专业合作社');
-    const png = pdfPageToPng(res.rawPayload, 1, 150);
+    const png = await pdfPageToPng(res.rawPayload, 1, 150);
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     keepArtifact('label-a4.png', png);
   });
@@ -98,7 +98,7 @@ describe('labels', () => {
     const { buyerBatchId, buyerBatchCode } = sale.json();
     const res = await coop.get(`/api/v1/trace/batches/${buyerBatchId}/label?format=pdf&layout=roll-60x40&copies=2`);
     expect(res.statusCode, res.body).toBe(200);
-    const text = words(res.rawPayload);
+    const text = await words(res.rawPayload);
     expect(text).toContain(buyerBatchCode);
     expect(text).toContain('寿光市化龙镇绿源蔬菜专业合作社');
     expectError(await farmer.get(`/api/v1/trace/batches/${buyerBatchId}/label`), 404, 'BATCH_NOT_FOUND');
@@ -119,15 +119,15 @@ describe('承诺达标合格证', () => {
     const res = await coop.get(`/api/v1/trace/batches/${batch.id}/certificate?format=pdf&layout=a4&copies=8`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="certificate-${batch.code}-a4.pdf"`);
-    const text = words(res.rawPayload);
+    const text = await words(res.rawPayload);
     for (const w of ['承诺达标合格证', batch.code, '产品名称：寿光黄瓜', '数量（重量）：800千克', '产地：山东省潍坊市寿光市化龙镇', '寿光市化龙镇绿源蔬菜专业合作社', '联系方式：13905360001']) expect(text).toContain(w);
-    keepArtifact('certificate-a4.png', pdfPageToPng(res.rawPayload, 1, 100));
+    keepArtifact('certificate-a4.png', await pdfPageToPng(res.rawPayload, 1, 100));
   });
 
   it('masks a natural person’s phone, takes a smaller quantity, and defaults the basis from the self-check', async () => {
     const res = await farmer.get(`/api/v1/trace/batches/${farmerBatch.id}/certificate?format=pdf&layout=roll-104&quantity=12.5`);
     expect(res.statusCode, res.body).toBe(200);
-    const text = words(res.rawPayload);
+    const text = await words(res.rawPayload);
     expect(text).toContain('联系方式：139****0002');
     expect(text).not.toContain('13905360002');
     expect(text).toContain('数量（重量）：12.5千克');

@@ -33,7 +33,7 @@ describe('market-entry voucher', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="voucher-${entry.buyerBatchCode}.pdf"`);
-    const text = pdfText(res.rawPayload).replace(/\s+/g, '');
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
     for (const w of ['入市追溯凭证', entry.buyerBatchCode, '寿光农产品物流园', '批发市场', 'A-17', '寿光市化龙镇绿源蔬菜专业合作社', '寿光黄瓜', '40千克', batch.code, '鲁G12345']) expect(text).toContain(w);
 
     const png = await seller.get(`/api/v1/trace/market-entries/${entry.id}/voucher?format=png`);
@@ -53,7 +53,7 @@ describe('market-entry voucher', () => {
     const entry = await enter({ kind: 'retail', token });
     const res = await market.get(`/api/v1/trace/market-entries/${entry.id}/voucher?format=pdf`);
     expect(res.statusCode, res.body).toBe(200);
-    const text = pdfText(res.rawPayload).replace(/\s+/g, '');
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
     expect(text).toContain('张建国');
     expect(text).toContain('零售市场');
     expect((await seller.get(`/api/v1/trace/market-entries/${entry.id}/voucher`)).statusCode).toBe(200);

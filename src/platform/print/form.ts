@@ -154,7 +154,8 @@ export function signatureLines(doc: PDFKit.PDFDocument, signers: { role: string;
   const { left, width } = area(doc);
   doc.fontSize(9.5).lineWidth(LINE);
   for (const s of signers) {
-    keepRoom(doc, 34);
+    // The role line 16 pt down, the printed name 11 pt under it: the whole block stays on one page.
+    keepRoom(doc, 16 + (s.name ? 11 : 0) + doc.currentLineHeight(true));
     const y = doc.y + 16;
     const roleW = width * 0.3;
     doc.fillColor('black').text(s.role, left, y, { width: roleW, lineBreak: false });
