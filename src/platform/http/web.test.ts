@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { WEB_DIST } from './web.js';
+
+// The console as a field phone fetches it: compressed, and its hashed assets cached for good.
+
+let t: TestApp;
+let mainChunk: string;
+beforeAll(async () => {
+  // `npm install` builds the console (the prepare script); without it there is nothing to serve.
+  expect(existsSync(path.join(WEB_DIST, 'index.html')), 'web/dist is missing: run npm install').toBe(true);
+  mainChunk = /src="\/assets\/([^"]+\.js)"/.exec(readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8'))![1]!;
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('the built console', () => {
+  it('the main chunk goes out brotli-compressed to a browser that takes it, cached a year as immutable', async () => {
+    const plain = readFileSync(path.join(WEB_DIST, 'assets', mainChunk));
+    const res = await t.app.inject({ method: 'GET', url: `/assets/${mainChunk}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(res.rawPayload.length).toBeLessThan(plain.length / 2.5);
+    expect(brotliDecompressSync(res.rawPayload).equals(plain)).toBe(true);
+  });
+
+  it('gzip where brotli is not accepted, the plain file where neither is', async () => {
+    const plain = readFileSync(path.join(WEB_DIST, 'assets', mainChunk));
+    const gz = await t.app.inject({ method: 'GET', url: `/assets/${mainChunk}`, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).equals(plain)).toBe(true);
+    const raw = await t.app.inject({ method: 'GET', url: `/assets/${mainChunk}`, headers: { 'accept-encoding': 'identity' } });
+    expect(raw.headers['content-encoding']).toBeUndefined();
+    expect(raw.rawPayload.equals(plain)).toBe(true);
+  });
+
+  it('every text asset of the build has its compressed copies', () => {
+    const assets = readdirSync(path.join(WEB_DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f) && readFileSync(path.join(WEB_DIST, 'assets', f)).length >= 1024);
+    expect(assets.length).toBeGreaterThan(10);
+    for (const f of assets) for (const ext of ['.br', '.gz']) expect(existsSync(path.join(WEB_DIST, 'assets', f + ext)), f + ext).toBe(true);
+  });
+
+  it('a console page (index.html) is revalidated every time, so a new release is seen at once', async () => {
+    for (const url of ['/', '/trace/batches/0b9e6a52-7a55-4a8c-9d3c-2f0f4c1f6a01']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(brotliDecompressSync(res.rawPayload).toString()).toContain(mainChunk);
+    }
+  });
+});
