@@ -8,7 +8,7 @@ import { installAuthentication, requireDeclaredPermission } from './platform/aut
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { httpError } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.js';
-import { installIdempotency } from './platform/http/idempotency.js';
+import { idempotencyPurgeJob, installIdempotency } from './platform/http/idempotency.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
@@ -98,6 +98,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
 
   const jobs = createJobRunner(logger);
   jobs.add(overdueJob(db));
+  jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());
