@@ -1,6 +1,8 @@
 import type { Config } from './platform/config.js';
 import { openPglite, openPostgres, type Database } from './platform/db/client.js';
 import { migrate } from './platform/db/migrate.js';
+import { grantAppRole, roleOfUrl } from './platform/db/roles.js';
+import { sealAuditBoundary, useAuditKey } from './platform/audit/audit.js';
 import type { Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { demoSubject, loadRegions, seedDemo } from './domains/registry/index.js';
@@ -13,12 +15,34 @@ export function openDatabase(config: Config): Promise<Database> {
 }
 
 /**
+ * Migrations, as the schema's owner when MIGRATION_DATABASE_URL is set (then the application's role gets its
+ * grants), and the seal of the audit key's boundary.
+ */
+export async function migrateDatabase(database: Database, config: Config): Promise<void> {
+  const auditKey = useAuditKey(config.secretKey);
+  if (config.migrationDatabaseUrl && database.kind === 'postgres') {
+    // The schema's owner migrates and grants; the application's own role (DATABASE_URL) cannot change the audit log.
+    const owner = await openPostgres(config.migrationDatabaseUrl, 1);
+    try {
+      await migrate(owner);
+      await sealAuditBoundary(owner.db, auditKey);
+      await grantAppRole(owner.db, roleOfUrl(config.databaseUrl!));
+    } finally {
+      await owner.close();
+    }
+  } else {
+    await migrate(database);
+    await sealAuditBoundary(database.db, auditKey);
+  }
+}
+
+/**
  * Brings a database up to date: migrations, the reference data every installation needs (regions, product
  * classes, analytes and residue limits), and the demo data when asked for — by default only on the embedded
  * database, so a production PostgreSQL stays clean.
  */
 export async function prepareDatabase(database: Database, config: Config, log?: Logger): Promise<{ seeded: boolean }> {
-  await migrate(database);
+  await migrateDatabase(database, config);
   const regions = await loadRegions(database.db);
   if (regions) log?.info({ regions }, 'loaded administrative divisions');
   const classes = await loadProductClasses(database.db);

@@ -29,3 +29,7 @@ END $$;
 -- Every entry so far was chained with the public SHA-256; the keyed chain starts after the last of them. The
 -- first start after this migration seals the boundary with the key (audit.ts sealAuditBoundary).
 INSERT INTO audit_key_boundary (id, legacy_until) SELECT 1, COALESCE(max(id), 0) FROM audit_log;
+--> statement-breakpoint
+-- TRUNCATE fires no row trigger: refuse it too (on PostgreSQL the application's role has no TRUNCATE right either).
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();

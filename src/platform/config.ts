@@ -93,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
     throw new ConfigError(['MIGRATION_DATABASE_URL: only with DATABASE_URL (the embedded database has one user)']);
   }
+  if (c.MIGRATION_DATABASE_URL && c.DATABASE_URL && new URL(c.MIGRATION_DATABASE_URL).username === new URL(c.DATABASE_URL).username) {
+    throw new ConfigError(['MIGRATION_DATABASE_URL: must be another role than DATABASE_URL\'s (the owner migrates, the application runs with less)']);
+  }
   if (c.NODE_ENV === 'production' && !c.DATABASE_URL) {
     throw new ConfigError(['DATABASE_URL: required in production; the embedded PGlite is for development and demos']);
   }
