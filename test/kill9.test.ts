@@ -105,15 +105,15 @@ describe.skipIf(!url)('kill -9 during concurrent sales, confirmations and splits
       expect(res.status, res.body).toBe(201);
       return (JSON.parse(res.body) as { id: string }).id;
     };
-    const saleBatches = [await newBatch(100.5), await newBatch(80.25)];
-    const splitBatches = [await newBatch(60), await newBatch(45.125)];
+    const [saleBatches, splitBatches] = [await Promise.all([newBatch(100.5), newBatch(80.25)]), await Promise.all([newBatch(60), newBatch(45.125)])];
     // Pending sales for the buyer to confirm during the crash.
-    const pending: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      const res = await call(server.base, seller, 'POST', '/api/v1/trace/trades', { batchId: splitBatches[i % 2], buyerToken, quantity: 1.111, unit: 'kg' });
-      expect(res.status, res.body).toBe(201);
-      pending.push((JSON.parse(res.body) as { id: string }).id);
-    }
+    const pending = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const res = await call(server!.base, seller, 'POST', '/api/v1/trace/trades', { batchId: splitBatches[i % 2], buyerToken, quantity: 1.111, unit: 'kg' });
+        expect(res.status, res.body).toBe(201);
+        return (JSON.parse(res.body) as { id: string }).id;
+      }),
+    );
     const [{ total }] = (await db.query<{ total: string }>(`SELECT sum(quantity)::text AS total FROM batches WHERE product_id = $1 AND source = 'own'`, [product.id])).rows as [{ total: string }];
 
     type Req = { key: string; who: Session; route: string; body: unknown; kind: 'sale' | 'confirm' | 'split' };
