@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { prepareDatabase } from '../src/bootstrap.js';
-import { loadConfig } from '../src/platform/config.js';
+import { loadReferenceData } from '../src/bootstrap.js';
 import { openPglite } from '../src/platform/db/client.js';
+import { migrate } from '../src/platform/db/migrate.js';
 import { initialClusterPath, writeInitialCluster } from '../src/platform/db/pglite-initial.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,11 +22,12 @@ if (existsSync(initialClusterPath()) && !process.argv.includes('--force')) {
   console.log(`prepare: the embedded database's initial cluster is ready (${path.relative(root, initialClusterPath())})`);
 } else {
   console.log('prepare: making the embedded database\u2019s initial cluster (initdb, migrations, reference data)…');
-  // No data folder and no demo data: nothing here is tied to an installation or needs its secret key.
-  const config = loadConfig({ NODE_ENV: 'development', DEMO_SEED: 'no', LOG_LEVEL: 'silent', SECRET_KEY: 'prepare-holds-no-secret-'.repeat(2) });
+  // Plain migrations and reference data, no demo and no audit seal: nothing here is tied to an installation or
+  // its secret key (the first start seals the audit key's boundary and writes the demo with its own key).
   const database = await openPglite(undefined);
   try {
-    await prepareDatabase(database, config);
+    await migrate(database);
+    await loadReferenceData(database);
     const dump = await database.pglite!.dumpDataDir('gzip');
     const file = writeInitialCluster(Buffer.from(await dump.arrayBuffer()));
     console.log(`prepare: initial cluster written to ${path.relative(root, file)} (${ms()})`);

@@ -8,7 +8,7 @@ import { installAuthentication, requireDeclaredPermission } from './platform/aut
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { httpError } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.js';
-import { installIdempotency } from './platform/http/idempotency.js';
+import { idempotencyPurgeJob, installIdempotency } from './platform/http/idempotency.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
@@ -20,6 +20,8 @@ import { opsRoutes } from './domains/ops/index.js';
 import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner } from './platform/jobs/runner.js';
+import { useAuditKey } from './platform/audit/audit.js';
+import { auditCheckpointJob } from './platform/audit/checkpoint.js';
 import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
 import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.js';
 import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
@@ -74,6 +76,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await installOpenApi(app);
 
   const pii = createPii(config.secretKey);
+  const auditKey = useAuditKey(config.secretKey);
   const notifier = createNotifier(database);
   app.addHook('onClose', async () => notifier.close());
   const deps = { db, pii, config, files: FileStorage.local(config.dataDir), notifier };
@@ -98,6 +101,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
 
   const jobs = createJobRunner(logger);
   jobs.add(overdueJob(db));
+  jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
+  jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());

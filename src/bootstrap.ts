@@ -4,6 +4,8 @@ import type { Config } from './platform/config.js';
 import { readInitialCluster } from './platform/db/pglite-initial.js';
 import { openPglite, openPostgres, type Database } from './platform/db/client.js';
 import { migrate } from './platform/db/migrate.js';
+import { grantAppRole, roleOfUrl } from './platform/db/roles.js';
+import { sealAuditBoundary, useAuditKey } from './platform/audit/audit.js';
 import type { Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { demoSubject, loadRegions, seedDemo } from './domains/registry/index.js';
@@ -22,6 +24,28 @@ export function isNewPgliteFolder(dataDir: string): boolean {
 }
 
 /**
+ * Migrations, as the schema's owner when MIGRATION_DATABASE_URL is set (then the application's role gets its
+ * grants), and the seal of the audit key's boundary.
+ */
+export async function migrateDatabase(database: Database, config: Config): Promise<void> {
+  const auditKey = useAuditKey(config.secretKey);
+  if (config.migrationDatabaseUrl && database.kind === 'postgres') {
+    // The schema's owner migrates and grants; the application's own role (DATABASE_URL) cannot change the audit log.
+    const owner = await openPostgres(config.migrationDatabaseUrl, 1);
+    try {
+      await migrate(owner);
+      await sealAuditBoundary(owner.db, auditKey);
+      await grantAppRole(owner.db, roleOfUrl(config.databaseUrl!));
+    } finally {
+      await owner.close();
+    }
+  } else {
+    await migrate(database);
+    await sealAuditBoundary(database.db, auditKey);
+  }
+}
+
+/**
  * Brings a database up to date: migrations, the reference data every installation needs (regions, product
  * classes, analytes and residue limits), and the demo data when asked for — by default only on the embedded
  * database, so a production PostgreSQL stays clean.
@@ -32,7 +56,23 @@ export async function prepareDatabase(
   log?: Logger,
   say: (line: string) => void = () => {},
 ): Promise<{ seeded: boolean }> {
-  await migrate(database);
+  await migrateDatabase(database, config);
+  await loadReferenceData(database, log, say);
+  const wantDemo = config.demoSeed === 'yes' || (config.demoSeed === 'auto' && database.kind === 'pglite');
+  const seeded = wantDemo ? await seedDemo(database.db, createPii(config.secretKey)) : false;
+  if (seeded) {
+    log?.info('demo data created');
+    say('  created the demo agencies, accounts and producers 已创建演示机构、账号与主体');
+  }
+  return { seeded };
+}
+
+/**
+ * The reference data every installation needs, each set loaded once. `npm install` (scripts/prepare.ts) calls it
+ * after plain migrations for the embedded database's initial cluster, which must hold nothing keyed to an
+ * installation's secret (not even the audit key's seal).
+ */
+export async function loadReferenceData(database: Database, log?: Logger, say: (line: string) => void = () => {}): Promise<void> {
   const regions = await loadRegions(database.db);
   if (regions) {
     log?.info({ regions }, 'loaded administrative divisions');
@@ -43,13 +83,6 @@ export async function prepareDatabase(
   const limits = await loadResidueLimits(database.db);
   if (limits) log?.info({ limits }, 'loaded residue limits');
   if (classes || limits) say(`  loaded ${classes} product classes and ${limits} residue limits 已加载产品分类与残留限量`);
-  const wantDemo = config.demoSeed === 'yes' || (config.demoSeed === 'auto' && database.kind === 'pglite');
-  const seeded = wantDemo ? await seedDemo(database.db, createPii(config.secretKey)) : false;
-  if (seeded) {
-    log?.info('demo data created');
-    say('  created the demo agencies, accounts and producers 已创建演示机构、账号与主体');
-  }
-  return { seeded };
 }
 
 /**

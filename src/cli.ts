@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
-import { openDatabase, prepareDatabase } from './bootstrap.js';
-import { verifyAuditChain } from './platform/audit/audit.js';
+import { migrateDatabase, openDatabase, prepareDatabase } from './bootstrap.js';
+import { auditKeyOf, useAuditKey, verifyAuditChain } from './platform/audit/audit.js';
+import { readLastCheckpoint, writeAuditCheckpoint } from './platform/audit/checkpoint.js';
+import { createAppRole, grantAppRole } from './platform/db/roles.js';
+import { openPostgres } from './platform/db/client.js';
 import { ConfigError, loadConfig } from './platform/config.js';
-import { migrate } from './platform/db/migrate.js';
 import { createLogger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { bootstrapMinistry, seedDemo } from './domains/registry/index.js';
@@ -13,7 +15,14 @@ const HELP = `Tracenet command line  (npm run cli -- <command>)
   seed                        migrate, load regions, and add the demo data if the database has no agencies
   bootstrap --username U --password P [--name N]
                               create the ministry agency and its first administrator (a new production database)
-  audit verify                check the audit log's hash chains; names the first tampered entry
+  audit verify                check the audit log's keyed hash chains against the key (SECRET_KEY) and the last
+                              signed checkpoint: names the first tampered, re-chained or truncated entry
+  audit checkpoint            write a signed checkpoint of the chains' tips now (the server does it every
+                              AUDIT_CHECKPOINT_MINUTES into AUDIT_CHECKPOINT_DIR, default DATA_DIR/audit)
+  db grant-app-role --role R [--password P]
+                              PostgreSQL, run as the schema's owner: create the login role R (with --password) and
+                              grant it the application's rights — every table, but only INSERT and SELECT on the
+                              audit log; then run the server with DATABASE_URL as R and MIGRATION_DATABASE_URL as owner
 
 Uses the same environment as the server: DATABASE_URL for PostgreSQL, else the embedded database in DATA_DIR.`;
 
@@ -21,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean' } },
   });
   const command = positionals.join(' ');
   if (!command || values.help) {
@@ -29,11 +38,13 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig();
-  const database = await openDatabase(config);
+  useAuditKey(config.secretKey);
+  // Granting is the owner's business: on MIGRATION_DATABASE_URL when there is one.
+  const database = command === 'db grant-app-role' && config.migrationDatabaseUrl ? await openPostgres(config.migrationDatabaseUrl, 1) : await openDatabase(config);
   try {
     switch (command) {
       case 'migrate':
-        await migrate(database);
+        await migrateDatabase(database, config);
         console.log('migrations applied');
         return 0;
       case 'seed': {
@@ -57,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'audit verify': {
-        const result = await verifyAuditChain(database.db);
+        const checkpoint = readLastCheckpoint(config.auditCheckpointDir);
+        const result = await verifyAuditChain(database.db, auditKeyOf(config.secretKey), { checkpoint });
         if (result.firstBad) {
           console.error(
             `audit chain BROKEN at entry #${result.firstBad.id} (stream ${result.firstBad.stream}): ${result.firstBad.reason}; ${result.checked} entries before it verified`,
@@ -65,6 +77,26 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         console.log(`audit chain OK: ${result.checked} entries in ${result.streams} streams`);
+        console.log(
+          checkpoint
+            ? `  every tip of the checkpoint of ${checkpoint.at} is present (no truncation)`
+            : `  no checkpoint in ${config.auditCheckpointDir}: deleting the newest entries cannot be detected without one`,
+        );
+        return 0;
+      }
+      case 'audit checkpoint': {
+        const written = await writeAuditCheckpoint(database.db, auditKeyOf(config.secretKey), config.auditCheckpointDir);
+        console.log(written ? `checkpoint written to ${config.auditCheckpointDir}` : 'the chains have not moved since the last checkpoint');
+        return 0;
+      }
+      case 'db grant-app-role': {
+        if (database.kind !== 'postgres' || !values.role) {
+          console.error('db grant-app-role needs PostgreSQL (DATABASE_URL or MIGRATION_DATABASE_URL as the owner) and --role');
+          return 1;
+        }
+        if (values.password) console.log((await createAppRole(database.db, values.role, values.password)) ? `role ${values.role} created` : `role ${values.role} exists`);
+        await grantAppRole(database.db, values.role);
+        console.log(`granted ${values.role}: tables read and write, audit log INSERT and SELECT only`);
         return 0;
       }
       default:

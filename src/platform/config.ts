@@ -12,7 +12,20 @@ const schema = z.strictObject({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * PostgreSQL as the schema's owner, for migrations only; DATABASE_URL is then a role that may not change or
+   * delete audit entries (`npm run cli -- db grant-app-role`).
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Where the signed checkpoints of the audit chains' tips are written (default DATA_DIR/audit); best off the database's machine. */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** How long an Idempotency-Key's answer is kept for a retry. */
+  IDEMPOTENCY_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters (use: openssl rand -hex 32)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_SEED: z.enum(['auto', 'yes', 'no']).default('auto'),
@@ -36,7 +49,11 @@ export type Config = {
   port: number;
   publicUrl: string;
   databaseUrl: string | undefined;
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
+  auditCheckpointDir: string;
+  auditCheckpointMinutes: number;
+  idempotencyWindowHours: number;
   secretKey: string;
   logLevel: string;
   demoSeed: 'auto' | 'yes' | 'no';
@@ -76,6 +93,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (c.NODE_ENV === 'production' && !c.SECRET_KEY) {
     throw new ConfigError(['SECRET_KEY: required in production (at least 32 characters)']);
   }
+  if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
+    throw new ConfigError(['MIGRATION_DATABASE_URL: only with DATABASE_URL (the embedded database has one user)']);
+  }
+  if (c.MIGRATION_DATABASE_URL && c.DATABASE_URL && new URL(c.MIGRATION_DATABASE_URL).username === new URL(c.DATABASE_URL).username) {
+    throw new ConfigError(['MIGRATION_DATABASE_URL: must be another role than DATABASE_URL\'s (the owner migrates, the application runs with less)']);
+  }
   if (c.NODE_ENV === 'production' && !c.DATABASE_URL) {
     throw new ConfigError(['DATABASE_URL: required in production; the embedded PGlite is for development and demos']);
   }
@@ -86,7 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: c.PORT,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     databaseUrl: c.DATABASE_URL,
+    migrationDatabaseUrl: c.MIGRATION_DATABASE_URL,
     dataDir,
+    auditCheckpointDir: path.resolve(c.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit')),
+    auditCheckpointMinutes: c.AUDIT_CHECKPOINT_MINUTES,
+    idempotencyWindowHours: c.IDEMPOTENCY_WINDOW_HOURS,
     secretKey: c.SECRET_KEY ?? '',
     logLevel: c.LOG_LEVEL,
     demoSeed: c.DEMO_SEED,

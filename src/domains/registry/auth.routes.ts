@@ -56,7 +56,7 @@ export function authRoutes(deps: RegistryDeps) {
     });
 
     app.post('/api/v1/auth/tokens', {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', idempotencySecrets: ['token'] },
       schema: { tags, summary: 'Create an app token; the token is shown only in this response', body: tokenIn, response: { 201: tokenCreatedOut, ...errorResponses } },
       handler: async (request, reply) => reply.status(201).send(await issueToken(deps, commandContext(request), request.body.name, request.body.expiresInDays)),
     });

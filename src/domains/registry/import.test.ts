@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counts, expectError, refused } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
-import { verifyAuditChain } from '../../platform/audit/audit.js';
+import { auditKeyOf, verifyAuditChain } from '../../platform/audit/audit.js';
+import { TEST_SECRET } from '../../../test/template.js';
 import { farmerApplication, fillImportTemplate, importRow, multipart, PNG, residentId, uploadPhoto, type ImportValues } from '../../../test/subjects.js';
 
 // The county bulk import (批量导入) over HTTP: template, a 2,000-row file refused for exactly its bad rows and
@@ -117,7 +118,7 @@ describe('bulk import of 2,000 rows', () => {
     expect(after.status_events).toBe(Number(before.status_events) + N);
     // One subject.register per subject and one subject.import, chained like single writes.
     expect(after.audit).toBe(before.audit + N + 1);
-    expect((await verifyAuditChain(t.database.db)).firstBad).toBeNull();
+    expect((await verifyAuditChain(t.database.db, auditKeyOf(TEST_SECRET))).firstBad).toBeNull();
 
     // The credentials sheet holds the same logins.
     const sheet = (await load(Buffer.from(result.credentialsXlsx, 'base64'))).worksheets[0]!;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../../platform/http/text-fields.js';
+import { quantityIn } from './quantity.js';
 
 // The wire shapes of the trace domain, shared by routes and the web console.
 
@@ -87,7 +88,7 @@ export const SELF_CHECK_RESULTS = ['pass', 'fail', 'none'] as const;
 export const batchIn = z.strictObject({
   productId: z.uuid(),
   baseId: z.uuid().optional(),
-  quantity: z.number().positive().max(1e9),
+  quantity: quantityIn,
   unit: z.enum(PRODUCT_UNITS),
   harvestDate: z.iso.date(),
   inputs: z
@@ -121,7 +122,7 @@ const carrierIn = z.strictObject({ company: plainText(1, 100).optional(), plate:
 /** How goods leave: quantity in the batch's unit, carrier (company, plate, driver, phone), storage, quarantine certificate. */
 const shipment = {
   batchId: z.uuid(),
-  quantity: z.number().positive().max(1e9),
+  quantity: quantityIn,
   unit: z.enum(PRODUCT_UNITS),
   carrier: carrierIn.optional(),
   storage: plainText(1, 100).optional(),
@@ -198,15 +199,15 @@ export const tradeOut = z.object({
 });
 export type TradeOut = z.infer<typeof tradeOut>;
 
-export const returnIn = z.strictObject({ tradeId: z.uuid(), quantity: z.number().positive().max(1e9), reason: plainText(2, 300) });
+export const returnIn = z.strictObject({ tradeId: z.uuid(), quantity: quantityIn, reason: plainText(2, 300) });
 export const returnOut = z.object({ id: z.string(), tradeId: z.string(), quantity: z.number(), reason: z.string(), createdAt: z.date(), trade: tradeOut });
 
 export const transformationIn = z.strictObject({
-  inputs: z.array(z.strictObject({ batchId: z.uuid(), quantity: z.number().positive().max(1e9) })).min(1).max(50),
-  output: z.strictObject({ productId: z.uuid(), quantity: z.number().positive().max(1e9), unit: z.enum(PRODUCT_UNITS), productionDate: z.iso.date() }),
+  inputs: z.array(z.strictObject({ batchId: z.uuid(), quantity: quantityIn })).min(1).max(50),
+  output: z.strictObject({ productId: z.uuid(), quantity: quantityIn, unit: z.enum(PRODUCT_UNITS), productionDate: z.iso.date() }),
 });
 export type TransformationIn = z.infer<typeof transformationIn>;
-export const splitIn = z.strictObject({ parts: z.array(z.strictObject({ quantity: z.number().positive().max(1e9) })).min(1).max(100) });
+export const splitIn = z.strictObject({ parts: z.array(z.strictObject({ quantity: quantityIn })).min(1).max(100) });
 export const mergeIn = z.strictObject({ batchIds: z.array(z.uuid()).min(2).max(50) });
 
 export const batchLookupOut = z.object({

@@ -4,6 +4,7 @@ import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
 import { traceError } from './errors.js';
 import { recordTraceEvent } from './events.js';
+import { subtractQuantity } from './quantity.js';
 import { batches, tradeReturns, trades } from './schema.js';
 import { takeFromBatch } from './stock.js';
 import { tradeDetail } from './trade.queries.js';
@@ -28,7 +29,7 @@ export async function recordReturn(deps: TradeDeps, ctx: CommandContext, input: 
       .set({ returned: sql`${trades.returned} + ${input.quantity}` })
       .where(and(eq(trades.id, t.id), sql`${trades.returned} + ${input.quantity} <= ${trades.quantity}`))
       .returning({ returned: trades.returned });
-    if (!counted) throw traceError('RETURN_EXCEEDS', { returnable: t.quantity - t.returned, requested: input.quantity });
+    if (!counted) throw traceError('RETURN_EXCEEDS', { returnable: subtractQuantity(t.quantity, t.returned), requested: input.quantity });
     const received = await takeFromBatch(tx, t.buyerBatchId, input.quantity, 'ship');
     const [origin] = await tx
       .update(batches)

@@ -133,6 +133,7 @@ export const batches = pgTable(
     index('batches_subject').on(t.subjectId, t.createdAt),
     check('batches_conservation', sql`${t.stock} >= 0 AND ${t.frozen} >= 0 AND ${t.frozen} <= ${t.stock} AND ${t.stock} <= ${t.quantity}`),
     check('batches_holder', sql`${t.subjectId} IS NOT NULL OR ${t.holder} IS NOT NULL`),
+    check('batches_quantity_positive', sql`${t.quantity} > 0`),
   ],
 );
 
@@ -220,6 +221,7 @@ export const trades = pgTable(
     uniqueIndex('trades_buyer_batch').on(t.buyerBatchId),
     check('trades_returned', sql`${t.returned} >= 0 AND ${t.returned} <= ${t.quantity}`),
     check('trades_buyer', sql`${t.buyerSubjectId} IS NOT NULL OR ${t.counterparty} IS NOT NULL`),
+    check('trades_quantity_positive', sql`${t.quantity} > 0`),
   ],
 );
 
@@ -236,7 +238,7 @@ export const tradeReturns = pgTable(
     recordedBy: uuid('recorded_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('trade_returns_trade').on(t.tradeId)],
+  (t) => [index('trade_returns_trade').on(t.tradeId), check('trade_returns_quantity_positive', sql`${t.quantity} > 0`)],
 );
 
 /** Edges of the trace graph: which batch came from which (trade, transform, split, merge). */
@@ -249,7 +251,7 @@ export const batchEdges = pgTable(
     quantity: numeric('quantity', { precision: 14, scale: 3, mode: 'number' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.fromBatchId, t.toBatchId] }), index('batch_edges_to').on(t.toBatchId)],
+  (t) => [primaryKey({ columns: [t.fromBatchId, t.toBatchId] }), index('batch_edges_to').on(t.toBatchId), check('batch_edges_quantity_positive', sql`${t.quantity} > 0`)],
 );
 
 /**

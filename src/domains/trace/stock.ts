@@ -4,6 +4,7 @@ import type { Executor, Tx } from '../../platform/db/client.js';
 import { codeKey, issueCodes } from './code-issue.service.js';
 import type { ProductCodeType } from './codes.js';
 import { traceError } from './errors.js';
+import { subtractQuantity } from './quantity.js';
 import { batches, batchEdges, type Holder } from './schema.js';
 
 // The conservation rules of DESIGN.md §4, in one place: every service that moves goods goes through these,
@@ -41,7 +42,7 @@ export async function takeFromBatch(tx: Tx, batchId: string, quantity: number, h
     .returning();
   if (row) return row;
   const [now] = await tx.select({ stock: batches.stock, frozen: batches.frozen }).from(batches).where(eq(batches.id, batchId));
-  throw traceError('INSUFFICIENT_STOCK', { batchId, available: now ? now.stock - now.frozen : 0, requested: quantity });
+  throw traceError('INSUFFICIENT_STOCK', { batchId, available: now ? subtractQuantity(now.stock, now.frozen) : 0, requested: quantity });
 }
 
 /**
@@ -63,7 +64,8 @@ export async function explainRefusedFreeze(db: Executor, subjectId: string, batc
     .from(batches)
     .where(and(eq(batches.id, batchId), eq(batches.subjectId, subjectId)));
   const batch = movable(row, batchId, unit);
-  if (batch.stock - batch.frozen < quantity) throw traceError('INSUFFICIENT_STOCK', { batchId, available: batch.stock - batch.frozen, requested: quantity });
+  const available = subtractQuantity(batch.stock, batch.frozen);
+  if (available < quantity) throw traceError('INSUFFICIENT_STOCK', { batchId, available, requested: quantity });
   return batch;
 }
 

@@ -1,7 +1,7 @@
 import { aliasedTable, and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { SubjectActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
-import { rowOf } from '../../platform/db/rows.js';
+import { queryRows, rowOf } from '../../platform/db/rows.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { maskPhone, type Pii } from '../../platform/pii/pii.js';
 import { subjectNameSql } from '../registry/index.js';
@@ -78,6 +78,16 @@ function toTradeOuts(pii: Pii, rows: TradeJoined[]): TradeOut[] {
 export function tradeOutColumns(t: SQL, c: { batchCode: SQL; productName: SQL; buyerBatchCode: SQL }): SQL {
   return sql`${t}.*, ${c.batchCode} AS batch_code, ${c.productName} AS product_name, ${c.buyerBatchCode} AS buyer_batch_code,
     ${subjectNameSql(sql`${t}.seller_subject_id`)} AS seller_name, ${subjectNameSql(sql`${t}.buyer_subject_id`)} AS buyer_name`;
+}
+
+/** A trade's row as a write's own statement answers it (tradeOutColumns), read again: a replayed command's answer. */
+export function tradeRowsById(db: Executor, id: string): Promise<Record<string, unknown>[]> {
+  return queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT ${tradeOutColumns(sql`t`, { batchCode: sql`b.code`, productName: sql`p.name`, buyerBatchCode: sql`bb.code` })}
+        FROM trades t JOIN batches b ON b.id = t.batch_id JOIN products p ON p.id = b.product_id LEFT JOIN batches bb ON bb.id = t.buyer_batch_id
+        WHERE t.id = ${id}::uuid`,
+  );
 }
 
 export function tradeOutOfRow(pii: Pii, raw: Record<string, unknown>): TradeOut {

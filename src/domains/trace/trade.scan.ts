@@ -9,7 +9,7 @@ import type { TradeIn, TradeOut } from './contracts.js';
 import { traceError } from './errors.js';
 import { traceEventSql } from './events.js';
 import { explainRefusedFreeze, freezeSql, receivedBatchCtes, shipFrozenSql } from './stock.js';
-import { tradeOutColumns, tradeOutOfRow } from './trade.queries.js';
+import { tradeOutColumns, tradeOutOfRow, tradeRowsById } from './trade.queries.js';
 import { assertQuarantineCert, counterpartyByToken, explainRefusedDecision, LIVE_ANIMAL_UNITS, shipmentColumns, type TradeDeps } from './trade.common.js';
 
 // 扫码交易, the platform's busiest write: the sale to a scanned buyer and the buyer's confirmation. Each is one
@@ -51,6 +51,7 @@ export async function sellToScannedBuyer(deps: TradeDeps, ctx: CommandContext, a
       SELECT ${tradeOutColumns(sql`t`, { batchCode: sql`frz.code`, productName: sql`p.name`, buyerBatchCode: sql`NULL::text` })},
              ${deps.notifier.noticeSql({ topic: sql`'subject:' || t.buyer_subject_id`, type: 'trade.created', id: sql`t.id` })} AS notified
       FROM t, frz, products p WHERE p.id = frz.product_id`,
+      (tradeId) => tradeRowsById(deps.db, tradeId),
     );
     if (row) return tradeOutOfRow(deps.pii, row);
     await counterpartyByToken(deps, actor, input.buyerToken);
@@ -92,6 +93,7 @@ export async function confirmTrade(deps: TradeDeps, ctx: CommandContext, id: str
     SELECT ${tradeOutColumns(sql`t`, { batchCode: sql`s.code`, productName: sql`p.name`, buyerBatchCode: sql`${issued.code}::text` })},
            ${deps.notifier.noticeSql({ topic: sql`'subject:' || t.seller_subject_id`, type: 'trade.confirmed', id: sql`t.id` })} AS notified
     FROM t, s, products p WHERE p.id = s.product_id`,
+    (tradeId) => tradeRowsById(deps.db, tradeId),
   );
   if (row) return tradeOutOfRow(deps.pii, row);
   return explainRefusedDecision(deps.db, id, 'buyer', me);

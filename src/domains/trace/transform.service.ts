@@ -8,6 +8,7 @@ import { batchDetail, todayInChina } from './batch.service.js';
 import type { TransformationIn } from './contracts.js';
 import { traceError } from './errors.js';
 import { recordTraceEvent } from './events.js';
+import { sumQuantities, subtractQuantity } from './quantity.js';
 import { products } from './schema.js';
 import { codeType, insertBatch, linkBatches, ownBatchForUpdate, takeFromBatch } from './stock.js';
 
@@ -63,7 +64,7 @@ export async function splitBatch(deps: Deps, ctx: CommandContext, batchId: strin
   const actor = subjectActorIn(ctx);
   const ids = await withTransaction(deps.db, ctx, async (tx) => {
     const parent = await ownBatchForUpdate(tx, actor.subject.id, batchId);
-    const total = parts.reduce((sum, p) => sum + p.quantity, 0);
+    const total = sumQuantities(parts.map((p) => p.quantity));
     await takeFromBatch(tx, parent.id, total, 'ship');
     const made = [];
     for (const p of parts) {
@@ -107,13 +108,13 @@ export async function mergeBatches(deps: Deps, ctx: CommandContext, batchIds: st
     const taken = [];
     for (const { batchId } of inLockOrder(batchIds.map((batchId) => ({ batchId })))) {
       const batch = await ownBatchForUpdate(tx, actor.subject.id, batchId);
-      const free = batch.stock - batch.frozen;
+      const free = subtractQuantity(batch.stock, batch.frozen);
       if (free <= 0) throw traceError('INSUFFICIENT_STOCK', { batchId, available: 0, requested: 0 });
       taken.push({ batch: await takeFromBatch(tx, batch.id, free, 'ship'), quantity: free, code: batch.code });
     }
     const first = taken[0]!.batch;
     if (taken.some((t) => t.batch.productId !== first.productId || t.batch.unit !== first.unit)) throw traceError('MERGE_MIXED');
-    const total = taken.reduce((sum, t) => sum + t.quantity, 0);
+    const total = sumQuantities(taken.map((t) => t.quantity));
     const dates = taken.map((t) => t.batch.harvestDate).filter((d): d is string => d !== null).sort();
     const bases = new Set(taken.map((t) => t.batch.baseId));
     const out = await insertBatch(tx, deps.config.secretKey, {

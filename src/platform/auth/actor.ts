@@ -38,7 +38,19 @@ export type RequestMeta = {
   requestId: string;
   ip: string;
   /** Set when a POST carries Idempotency-Key; claimed inside the command's transaction. */
-  idempotency?: { scope: string; key: string; requestHash: string; claimed: boolean };
+  idempotency?: {
+    scope: string;
+    key: string;
+    requestHash: string;
+    claimed: boolean;
+    /** Top-level fields of the answer that are secrets (a new token): never written to the replay storage. */
+    secrets?: readonly string[];
+    /**
+     * The stored result of this key's command, which committed while its answer was never saved (the server died
+     * in between): the command is not run again, its answer is rebuilt from this and the committed rows.
+     */
+    replay?: unknown;
+  };
 };
 
 /** What every command receives: who acts, and the request facts the audit and idempotency need. */

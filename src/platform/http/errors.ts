@@ -65,6 +65,11 @@ export const httpError = defineErrors({
     zh: '相同 Idempotency-Key 的请求正在处理,请稍后重试',
     en: 'A request with the same Idempotency-Key is being processed; retry shortly',
   },
+  IDEMPOTENCY_SECRET_WITHHELD: {
+    status: 409,
+    zh: '相同幂等键的请求已完成；其结果中的密钥只显示一次，不再重放。如已丢失，请撤销后重新创建',
+    en: 'The request with this Idempotency-Key was carried out; the secret in its answer is shown only once and is not replayed. If it was lost, revoke it and create another',
+  },
   BAD_CURSOR: { status: 400, zh: '分页游标无效', en: 'Invalid pagination cursor' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,已记录', en: 'Internal server error; it has been logged' },

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { queryRows } from '../db/rows.js';
+import { purgeIdempotencyKeys } from './idempotency.js';
 
 const body = (code: string, username: string) => ({
   name: `测试市农业农村局${code}`,
@@ -69,5 +70,91 @@ describe('Idempotency-Key on POST', () => {
     const res = await sd.post('/api/v1/agencies', body('3706', 'idem-f'), { 'idempotency-key': 'x'.repeat(300) });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION_FAILED');
+  });
+});
+
+// Issue 19, findings 4 and 5: no secret in the replay storage; a key whose command committed but whose answer was
+// never saved (kill -9 between the two) is answered on retry, from the committed rows, without writing again.
+describe('Idempotency-Key: secrets, crashes and the window', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  /** The state a kill -9 leaves between the command's commit and the saving of its answer. */
+  const forgetAnswer = (key: string) => t.database.db.execute(sql`UPDATE idempotency_keys SET status_code = NULL, response = NULL WHERE key = ${key}`);
+
+  it('never stores a new bearer token, and a retry says it was created instead of showing it again', async () => {
+    const me = await t.login('sg-coop');
+    const created = await me.post('/api/v1/auth/tokens', { name: '对接程序' }, { 'idempotency-key': 'tok-1' });
+    expect(created.statusCode, created.body).toBe(201);
+    const token = created.json<{ token: string; id: string }>().token;
+    const rows = await queryRows<{ row: string }>(t.database.db, sql`SELECT row_to_json(k)::text AS row FROM idempotency_keys k WHERE key = 'tok-1'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.row).not.toContain(token);
+    expect(rows[0]!.row).not.toContain(token.slice(10));
+    const retry = await me.post('/api/v1/auth/tokens', { name: '对接程序' }, { 'idempotency-key': 'tok-1' });
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json()).toMatchObject({ code: 'IDEMPOTENCY_SECRET_WITHHELD', details: { done: { id: created.json().id } } });
+    expect(retry.body).not.toContain(token);
+    // The same after a crash before the answer was saved: the result kept in the transaction holds no secret either.
+    await forgetAnswer('tok-1');
+    const [kept] = await queryRows<{ row: string }>(t.database.db, sql`SELECT row_to_json(k)::text AS row FROM idempotency_keys k WHERE key = 'tok-1'`);
+    expect(kept!.row).not.toContain(token);
+    const afterCrash = await me.post('/api/v1/auth/tokens', { name: '对接程序' }, { 'idempotency-key': 'tok-1' });
+    expect(afterCrash.json()).toMatchObject({ code: 'IDEMPOTENCY_SECRET_WITHHELD', details: { done: { id: created.json().id } } });
+    const tokens = (await me.get('/api/v1/auth/tokens')).json<{ items: unknown[] }>().items;
+    expect(tokens).toHaveLength(1);
+  });
+
+  it('answers a retried command that committed before the server died, without writing twice', async () => {
+    const sd = await t.login('sd-admin');
+    const before = await count(t, 'agencies');
+    const first = await sd.post('/api/v1/agencies', body('3702', 'crash-a'), { 'idempotency-key': 'crash-1' });
+    expect(first.statusCode, first.body).toBe(201);
+    await forgetAnswer('crash-1');
+    const retry = await sd.post('/api/v1/agencies', body('3702', 'crash-a'), { 'idempotency-key': 'crash-1' });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.json()).toEqual(first.json());
+    expect(await count(t, 'agencies')).toBe(before + 1);
+    // Its answer is saved now: the next retry is a plain replay.
+    const again = await sd.post('/api/v1/agencies', body('3702', 'crash-a'), { 'idempotency-key': 'crash-1' });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('answers a retried sale and confirmation (one-statement commands) after the same crash', async () => {
+    const seller = await t.login('sg-coop');
+    const buyer = await t.login('sg-farmer');
+    const buyerToken = (await buyer.get('/api/v1/registry/my-subject/identity')).json().token;
+    await seller.post('/api/v1/trace/products', { name: '幂等番茄', classCode: '04', spec: '散装', unit: 'kg' });
+    const productId = (await seller.get('/api/v1/trace/products')).json().items[0].id;
+    const batch = (await seller.post('/api/v1/trace/batches', { productId, quantity: 10, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' } })).json();
+    const sale = { batchId: batch.id, buyerToken, quantity: 2.5, unit: 'kg' };
+    const sold = await seller.post('/api/v1/trace/trades', sale, { 'idempotency-key': 'crash-sale' });
+    expect(sold.statusCode, sold.body).toBe(201);
+    await forgetAnswer('crash-sale');
+    const soldAgain = await seller.post('/api/v1/trace/trades', sale, { 'idempotency-key': 'crash-sale' });
+    expect(soldAgain.statusCode, soldAgain.body).toBe(201);
+    expect(soldAgain.json()).toEqual(sold.json());
+
+    const confirmed = await buyer.post(`/api/v1/trace/trades/${sold.json().id}/confirm`, {}, { 'idempotency-key': 'crash-confirm' });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    await forgetAnswer('crash-confirm');
+    const confirmedAgain = await buyer.post(`/api/v1/trace/trades/${sold.json().id}/confirm`, {}, { 'idempotency-key': 'crash-confirm' });
+    expect(confirmedAgain.statusCode, confirmedAgain.body).toBe(200);
+    expect(confirmedAgain.json()).toEqual(confirmed.json());
+    const [state] = await queryRows<{ stock: string; frozen: string; trades: number }>(
+      t.database.db,
+      sql`SELECT stock::text, frozen::text, (SELECT count(*)::int FROM trades WHERE batch_id = ${batch.id}) AS trades FROM batches WHERE id = ${batch.id}`,
+    );
+    expect(state).toEqual({ stock: '7.500', frozen: '0.000', trades: 1 });
+  });
+
+  it('purges keys older than the replay window (a job)', async () => {
+    await t.database.db.execute(sql`INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ('anon:x', 'old', 'h', now() - interval '25 hours'), ('anon:x', 'new', 'h', now() - interval '23 hours')`);
+    expect(await purgeIdempotencyKeys(t.database.db, 24)).toBeGreaterThanOrEqual(1);
+    const left = await queryRows<{ key: string }>(t.database.db, sql`SELECT key FROM idempotency_keys WHERE scope = 'anon:x' ORDER BY key`);
+    expect(left.map((r) => r.key)).toEqual(['new']);
   });
 });

@@ -96,7 +96,7 @@ export default function BatchFormPage() {
           <Row gutter={12}>
             <Col xs={24} sm={12}>
               <Form.Item name="quantity" label={t('batch.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('batch.quantity') }) }]}>
-                <InputNumber min={0.001} max={1e9} style={{ width: '100%' }} inputMode="decimal" suffix={product ? label(t, 'unit', product.unit) : undefined} />
+                <InputNumber min={0.001} max={1e9} precision={3} style={{ width: '100%' }} inputMode="decimal" suffix={product ? label(t, 'unit', product.unit) : undefined} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>

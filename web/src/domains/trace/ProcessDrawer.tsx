@@ -87,7 +87,7 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
                         const chosen = usable.find((b) => b.id === form.getFieldValue(['inputs', field.name, 'batchId']));
                         return (
                           <Form.Item name={[field.name, 'quantity']} label={t('process.used')} rules={[{ required: true, message: t('rule.required', { field: t('process.used') }) }]}>
-                            <InputNumber min={0.001} max={chosen ? chosen.stock - chosen.frozen : undefined} style={{ width: '100%' }} suffix={chosen ? label(t, 'unit', chosen.unit) : undefined} placeholder={chosen ? amount(chosen.stock - chosen.frozen) : undefined} />
+                            <InputNumber min={0.001} precision={3} max={chosen ? chosen.stock - chosen.frozen : undefined} style={{ width: '100%' }} suffix={chosen ? label(t, 'unit', chosen.unit) : undefined} placeholder={chosen ? amount(chosen.stock - chosen.frozen) : undefined} />
                           </Form.Item>
                         );
                       }}
@@ -114,7 +114,7 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="quantity" label={t('process.outputQuantity')} rules={[{ required: true, message: t('rule.required', { field: t('process.outputQuantity') }) }]}>
-              <InputNumber min={0.001} max={1e9} style={{ width: '100%' }} suffix={product ? label(t, 'unit', product.unit) : undefined} />
+              <InputNumber min={0.001} precision={3} max={1e9} style={{ width: '100%' }} suffix={product ? label(t, 'unit', product.unit) : undefined} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -39,7 +39,7 @@ export function ReasonModal({ open, title, okText, danger, maxQuantity, unitLabe
       <Form form={form} layout="vertical" name="trade-reason" requiredMark={false}>
         {maxQuantity !== undefined && (
           <Form.Item name="quantity" label={t('return.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('return.quantity') }) }]}>
-            <InputNumber min={0.001} max={maxQuantity} style={{ width: '100%' }} suffix={unitLabel} />
+            <InputNumber min={0.001} precision={3} max={maxQuantity} style={{ width: '100%' }} suffix={unitLabel} />
           </Form.Item>
         )}
         <Form.Item name="reason" label={t('trade.reason')} rules={[{ required: true, whitespace: true, min: 2, max: 300, message: t('trace.rule.text', { min: 2, max: 300 }) }]}>

@@ -32,7 +32,7 @@ export function ShipmentItems({ batch }: { batch: Batch }) {
   return (
     <>
       <Form.Item name="quantity" label={t('sell.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('sell.quantity') }) }]}>
-        <InputNumber min={0.001} max={available} style={{ width: '100%' }} inputMode="decimal" suffix={label(t, 'unit', batch.unit)} placeholder={t('sell.upTo', { n: amount(available) })} />
+        <InputNumber min={0.001} precision={3} max={available} style={{ width: '100%' }} inputMode="decimal" suffix={label(t, 'unit', batch.unit)} placeholder={t('sell.upTo', { n: amount(available) })} />
       </Form.Item>
       <Divider titlePlacement="start" plain>
         {t('sell.carrier')} ({t('common.optional')})

@@ -61,7 +61,7 @@ export function SplitModal({ batch, open, onClose, onSplit }: Props) {
               {fields.map((field, i) => (
                 <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
                   <Form.Item name={[field.name, 'quantity']} label={t('split.part', { n: i + 1 })} rules={[{ required: true, message: t('rule.required', { field: t('split.part', { n: i + 1 }) }) }]}>
-                    <InputNumber min={0.001} max={available} style={{ width: 180 }} suffix={label(t, 'unit', batch.unit)} />
+                    <InputNumber min={0.001} precision={3} max={available} style={{ width: 180 }} suffix={label(t, 'unit', batch.unit)} />
                   </Form.Item>
                   <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('split.remove')} />
                 </Space>
