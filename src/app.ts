@@ -11,6 +11,7 @@ import { healthRoutes } from './platform/http/health.js';
 import { installIdempotency } from './platform/http/idempotency.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installTextGuard } from './platform/http/text-fields.js';
 import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
@@ -68,6 +69,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     },
   });
   installErrorHandler(app);
+  installTextGuard(app);
   const db = database.db;
   installAuthentication(app, db, actorLoader(db));
   installIdempotency(app, db);
@@ -76,7 +78,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const pii = createPii(config.secretKey);
   const notifier = createNotifier(database);
   app.addHook('onClose', async () => notifier.close());
-  const deps = { db, pii, config, files: FileStorage.local(config.dataDir), notifier };
+  const deps = { db, pii, config, files: FileStorage.local(config.dataDir, config.secretKey), notifier };
   await app.register(healthRoutes(database));
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));

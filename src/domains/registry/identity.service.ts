@@ -79,7 +79,8 @@ export async function resolveIdentity(deps: RegistryDeps, actor: Actor, token: s
   const region = regionNameOf((await regionPaths(deps.db, [s.regionCode])).get(s.regionCode));
   return {
     subject: toSubjectListItem(deps.pii, s, region),
-    certificates: certs.map((c) => toCertificateOut(c)),
+    // Without the scans' file ids: a look-up tells what a certificate says, and hands out nothing another could cite.
+    certificates: certs.map((c) => ({ ...toCertificateOut(c), scanFileId: null })),
     canOpenDetail: actor.kind === 'agency' && actor.permissions.has('subject.read') && inJurisdiction(actor, s.regionCode),
   };
 }
