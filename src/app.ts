@@ -16,7 +16,7 @@ import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
-import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
+import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
 import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
@@ -100,6 +100,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
 
   const jobs = createJobRunner(logger);
   jobs.add(overdueJob(db));
+  jobs.add(uploadPurgeJob(db, deps.files));
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());

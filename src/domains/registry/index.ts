@@ -2,6 +2,7 @@ export { actorLoader } from './actor.loader.js';
 export { authRoutes } from './auth.routes.js';
 export { registryRoutes } from './routes.js';
 export { subjectRoutes } from './subject.routes.js';
+export { purgeUnreferencedUploads, uploadPurgeJob, UPLOAD_PURGE_JOB } from './upload.purge.js';
 export { importRoutes } from './import.routes.js';
 export { mySubjectRoutes } from './my-subject.routes.js';
 export { loadRegions } from './regions.loader.js';

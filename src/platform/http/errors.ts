@@ -65,6 +65,11 @@ export const httpError = defineErrors({
     zh: '相同 Idempotency-Key 的请求正在处理,请稍后重试',
     en: 'A request with the same Idempotency-Key is being processed; retry shortly',
   },
+  MULTIPART_MALFORMED: {
+    status: 400,
+    zh: '上传的文件内容不完整或格式错误，请重新上传',
+    en: 'The uploaded multipart body is incomplete or malformed; upload the file again',
+  },
   BAD_CURSOR: { status: 400, zh: '分页游标无效', en: 'Invalid pagination cursor' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,已记录', en: 'Internal server error; it has been logged' },
