@@ -207,3 +207,34 @@ describe('finding 17: bulk verify counts codes, not requests', () => {
     expect((await verify(1000, from())).statusCode).toBe(200);
   });
 });
+
+describe('finding 16: natural persons are masked alike everywhere public', () => {
+  it('masks a registered natural-person buyer as one recorded by hand: on the JSON, the page and the identity page', async () => {
+    // sg-farmer is 张建国, a subject of 组织形式 个人; the co-operative is an organisation, named in full.
+    const coop = await t.login('sg-coop');
+    const farmer = await t.login('sg-farmer');
+    const token = (await farmer.get('/api/v1/registry/my-subject/identity')).json().token;
+    const product = (await coop.post('/api/v1/trace/products', { name: '寿光黄瓜', classCode: '04', spec: '5kg/箱', unit: 'kg' })).json();
+    const batch = (await coop.post('/api/v1/trace/batches', { productId: product.id, quantity: 50, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' } })).json();
+    expect(batch.code).toBeDefined();
+    const sale = (await coop.post('/api/v1/trace/trades', { batchId: batch.id, buyerToken: token, quantity: 10, unit: 'kg' })).json();
+    const confirmed = (await farmer.post(`/api/v1/trace/trades/${sale.id}/confirm`, {})).json();
+    const manual = await farmer.post('/api/v1/trace/trades', { batchId: confirmed.buyerBatchId, quantity: 2, unit: 'kg', buyer: { name: '王小明', phone: '13698765432' } });
+    expect(manual.statusCode, manual.body).toBe(201);
+    const code = manual.json().buyerBatchCode;
+    const json = (await t.anonymous.get(`/api/v1/public/trace/${code}`)).json();
+    expect(json.chain.map((h: { holderKind: string; holderName: string }) => [h.holderKind, h.holderName])).toEqual([
+      ['producer', expect.stringContaining('合作社')],
+      ['buyer', '张**'],
+      ['person', '王**'],
+    ]);
+    const page = (await t.anonymous.get(`/t/${code}`)).body;
+    expect(page).not.toContain('张建国');
+    expect(page).toContain('张**');
+    const identityPage = (await t.anonymous.get(`/e/${token}`)).body;
+    expect(identityPage).not.toContain('张建国');
+    expect(identityPage).toContain('张**');
+    const verified = (await t.anonymous.post('/api/v1/public/trace/verify', { codes: [code, confirmed.buyerBatchCode] })).body;
+    expect(verified).not.toContain('张建国');
+  });
+});
