@@ -15,5 +15,5 @@ export { insideChina } from './subject.rules.js';
 export { subjectIdOfIdentity, subjectOfIdentityToken, subjectOfIdentityTokenSql } from './identity.service.js';
 export { printedSubject, regionNames } from './printed-subject.js';
 export { createPublicSubjects, suspendedSubjectsSql, type PublicCertificate, type PublicSubjectFacts, type PublicSubjects } from './public-subjects.cache.js';
-export { countyNames, subjectContactReader, subjectContactSql, subjectIdsOfShownIdentitySql, subjectNameSql, type SubjectContact, type SubjectContactColumns } from './holders.queries.js';
+export { countyNames, naturalPersonSubjects, subjectContactReader, subjectContactSql, subjectIdsOfShownIdentitySql, subjectNameSql, type SubjectContact, type SubjectContactColumns } from './holders.queries.js';
 export { activeAgencies, activeAgenciesSeatedIn, activeAgenciesWithin, activeMembersOf, enforcementAgenciesOver, userNames, agencyMembers, agencyNames, recordCaseBadConduct, subjectFacts, type AgencyFacts, type SubjectFacts } from './agency-facts.queries.js';
