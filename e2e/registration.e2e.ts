@@ -253,6 +253,54 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     await logout();
   });
 
+  it('takes an application for the registered identity number without telling the caller, and shows the clash to its applicant and the county', async () => {
+    const base = suite.server.baseUrl;
+    const ticket = ((await (await fetch(`${base}/api/v1/registry/upload-tickets`, { method: 'POST' })).json()) as { ticket: string }).ticket;
+    const upload = async (file: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([readFileSync(file)], { type: 'image/png' }), 'photo.png');
+      const res = await fetch(`${base}/api/v1/registry/uploads`, { method: 'POST', body: form, headers: { 'x-upload-ticket': ticket } });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return ((await res.json()) as { fileId: string }).fileId;
+    };
+    const squatter = { name: `冒名菜农${suffix}`, username: `squat-${suffix}` };
+    const body = {
+      category: 0, orgForm: 1, name: squatter.name, industries: ['planting'], scale: 3, scaleUnit: 'mu', annualOutput: 5, outputUnit: 'tonne',
+      idKind: 'resident_id', idNumber: farmer.idNumber, legalRep: '李四', phone: '13700001111',
+      photos: [{ kind: 'id_front', fileId: await upload(photos.front) }, { kind: 'id_back', fileId: await upload(photos.back) }],
+      provinceCode: '37', countyCode: '370783', townshipCode: '370783100', address: '化龙镇西村 1 号', lat: 36.88, lng: 118.74,
+      username: squatter.username, password: `Other#Field-${suffix}`, uploadTicket: ticket,
+    };
+    const created = await fetch(`${base}/api/v1/registry/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const answer = (await created.json()) as Record<string, unknown>;
+    expect(Object.keys(answer).sort()).toEqual(['id', 'status', 'statusUrl', 'trackingCode']);
+
+    await page.setViewportSize(PHONE);
+    await page.goto(`${base}/register/status/${String(answer.trackingCode)}`);
+    expect(await text(page.getByTestId('status-tag'))).toBe('待审核');
+    expect(await text(page.getByTestId('application-clash'))).toContain('该证件号码已有注册的生产经营主体');
+    await expectNoHorizontalScroll();
+    await snap('10b-status-clash');
+
+    await page.setViewportSize(DESKTOP);
+    await page.goto(base + '/');
+    await login('sg-admin', DEMO_PASSWORD);
+    await page.locator('.ant-menu').getByText('注册审核').click();
+    const row = await shown(page.locator('.ant-table-row').filter({ hasText: squatter.name }));
+    expect(await text(row.getByTestId('application-clash'))).toBe('证件号码已注册');
+    await row.click();
+    expect(await text(page.getByTestId('application-drawer').getByTestId('application-clash'))).toContain('本申请不能审核通过');
+    await snap('10c-inbox-clash');
+    await page.getByTestId('decision-buttons').getByRole('button', { name: '不予通过' }).click();
+    const dialog = await shown(page.locator('.ant-modal').filter({ hasText: '不予通过:' }));
+    await dialog.locator('textarea').fill('证件号码已由本人注册，经核实非本人申请');
+    await dialog.getByRole('button', { name: '不予通过' }).click();
+    await shown(toast(`已不予通过 ${squatter.name}`));
+    await closeDrawer();
+    await logout();
+  });
+
   it('lets the farmer log in and download the identity card PDF', async () => {
     await page.setViewportSize(PHONE);
     await page.goto(`${suite.server.baseUrl}/register/status/${trackingCode}`);

@@ -31,16 +31,23 @@ function residentId(seq: number): string {
   return first17 + '10X98765432'[sum % 11]!;
 }
 
-async function uploadPhoto(): Promise<string> {
+/** The upload ticket of the application in progress: its photos are uploaded under it and cited with it. */
+async function uploadTicket(): Promise<string> {
+  const res = await fetch(`${suite.server.baseUrl}/api/v1/registry/upload-tickets`, { method: 'POST' });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return ((await res.json()) as { ticket: string }).ticket;
+}
+
+async function uploadPhoto(ticket: string): Promise<string> {
   const form = new FormData();
   form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
-  const res = await fetch(`${suite.server.baseUrl}/api/v1/registry/uploads`, { method: 'POST', body: form });
+  const res = await fetch(`${suite.server.baseUrl}/api/v1/registry/uploads`, { method: 'POST', body: form, headers: { 'x-upload-ticket': ticket } });
   expect(res.status, await res.clone().text()).toBe(201);
   return ((await res.json()) as { fileId: string }).fileId;
 }
 
 /** A farmer of 化龙镇, 寿光市 (township 370783100 of county 370783), applying with an ID card (test/subjects.ts). */
-function farmerApplication(front: string, back: string) {
+function farmerApplication(front: string, back: string, uploadTicket: string) {
   return {
     category: 0,
     orgForm: 1,
@@ -66,6 +73,7 @@ function farmerApplication(front: string, back: string) {
     lng: 118.74,
     username: farmer.username,
     password: farmer.password,
+    uploadTicket,
   };
 }
 
@@ -81,7 +89,8 @@ async function apiLogin(username: string, password: string): Promise<{ cookie: s
 }
 
 async function registerFarmer(): Promise<string> {
-  const body = farmerApplication(await uploadPhoto(), await uploadPhoto());
+  const ticket = await uploadTicket();
+  const body = farmerApplication(await uploadPhoto(ticket), await uploadPhoto(ticket), ticket);
   const created = await fetch(`${suite.server.baseUrl}/api/v1/registry/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(created.status, await created.clone().text()).toBe(201);
   const { id } = (await created.json()) as { id: string };

@@ -11,11 +11,12 @@ import { healthRoutes } from './platform/http/health.js';
 import { idempotencyPurgeJob, installIdempotency } from './platform/http/idempotency.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installTextGuard } from './platform/http/text-fields.js';
 import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
-import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes } from './domains/registry/index.js';
+import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
 import { opsRoutes } from './domains/ops/index.js';
 import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
@@ -70,6 +71,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     },
   });
   installErrorHandler(app);
+  installTextGuard(app);
   const db = database.db;
   installAuthentication(app, db, actorLoader(db));
   installIdempotency(app, db);
@@ -79,7 +81,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const auditKey = useAuditKey(config.secretKey);
   const notifier = createNotifier(database);
   app.addHook('onClose', async () => notifier.close());
-  const deps = { db, pii, config, files: FileStorage.local(config.dataDir), notifier };
+  const deps = { db, pii, config, files: FileStorage.local(config.dataDir, config.secretKey), notifier };
   await app.register(healthRoutes(database));
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));
@@ -103,6 +105,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   jobs.add(overdueJob(db));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));
+  jobs.add(uploadPurgeJob(db, deps.files));
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());

@@ -34,11 +34,17 @@ export type Client = {
   me: { user: { id: string; username: string }; agency: { id: string; regionCode: string; level: string; kind: string } } | null;
 };
 
+/**
+ * Anonymous registration limits high enough for suites that send hundreds of (bad) applications from one address;
+ * the tests of the limits themselves pass their own values.
+ */
+const TEST_LIMITS = { REGISTRATION_RATE_LIMIT: '100000', UPLOAD_RATE_LIMIT: '100000' };
+
 /** A fresh copy of the seeded template database with the whole app on it, talking HTTP through inject. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   // Uploads go to a folder of this test app's own, removed on close.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tracenet-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET, DEMO_SEED: 'no', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir });
+  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET, DEMO_SEED: 'no', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir, ...TEST_LIMITS, ...env });
   const url = testDatabaseUrl();
   let database: Database;
   let drop = async () => {};

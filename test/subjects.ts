@@ -28,15 +28,41 @@ export function multipart(bytes: Buffer, filename: string, mime = 'application/o
 
 type Injector = { inject: (o: object) => Promise<LightMyRequestResponse> };
 
-export function uploadRaw(app: Injector, bytes: Buffer, filename: string) {
-  const body = multipart(bytes, filename);
-  return app.inject({ method: 'POST', url: '/api/v1/registry/uploads', payload: body.payload, headers: body.headers });
+/** One upload ticket per test app, as one browser's wizard holds one (issue 19: anonymous uploads need a ticket). */
+const ticketOfApp = new WeakMap<Injector, Promise<string>>();
+/** The ticket each photo was uploaded under, so that `farmerApplication` cites it beside the photos. */
+const ticketOfFile = new Map<string, string>();
+
+export async function uploadTicket(app: Injector, fresh = false): Promise<string> {
+  if (fresh || !ticketOfApp.has(app)) {
+    ticketOfApp.set(
+      app,
+      app.inject({ method: 'POST', url: '/api/v1/registry/upload-tickets' }).then((res) => {
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json<{ ticket: string }>().ticket;
+      }),
+    );
+  }
+  return ticketOfApp.get(app)!;
 }
 
-export async function uploadPhoto(app: Injector): Promise<string> {
-  const res = await uploadRaw(app, PNG, 'photo.png');
+export async function uploadRaw(app: Injector, bytes: Buffer, filename: string, ticket?: string) {
+  const body = multipart(bytes, filename);
+  const used = ticket ?? (await uploadTicket(app));
+  const res = await app.inject({ method: 'POST', url: '/api/v1/registry/uploads', payload: body.payload, headers: { ...body.headers, 'x-upload-ticket': used } });
+  if (res.statusCode === 201) ticketOfFile.set(res.json<{ fileId: string }>().fileId, used);
+  return res;
+}
+
+export async function uploadPhoto(app: Injector, ticket?: string): Promise<string> {
+  const res = await uploadRaw(app, PNG, 'photo.png', ticket);
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ fileId: string }>().fileId;
+}
+
+/** The ticket a photo was uploaded under (a resubmission with new photos cites it). */
+export function ticketOf(fileId: string): string | undefined {
+  return ticketOfFile.get(fileId);
 }
 
 /** A farmer of 化龙镇, 寿光市 (the demo county), applying with an ID card. */
@@ -66,6 +92,7 @@ export function farmerApplication(seq: number, photos: { front: string; back: st
     lng: 118.74,
     username: `farmer${seq}`,
     password: 'Green#Field2026',
+    uploadTicket: ticketOfFile.get(photos.front) ?? 'no-ticket',
     ...overrides,
   };
 }

@@ -35,6 +35,12 @@ const schema = z.strictObject({
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Public trace look-ups (the page behind every label and its API) one IP may make per minute. */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(120),
+  /** Codes one IP may check per minute through the bulk verify (a request of 1,000 codes counts 1,000). */
+  PUBLIC_VERIFY_CODES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(3000),
+  /** Anonymous registration requests (applications, resubmissions, upload tickets) one IP may make per hour. */
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(30),
+  /** Anonymous uploads of licence and ID photos one IP may make per hour. */
+  UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(60),
   /** A code looked up more often than this (and than twice its batch's quantity) is flagged as possibly copied. */
   PUBLIC_LOOKUP_ALERT: z.coerce.number().int().min(1).default(200),
   /** How long a server keeps a subject's public name and certificates for the public trace page (0: not at all). */
@@ -61,6 +67,9 @@ export type Config = {
   sessionTtlHours: number;
   pgPoolSize: number;
   publicRateLimit: number;
+  publicVerifyCodesPerMinute: number;
+  registrationRateLimit: number;
+  uploadRateLimit: number;
   publicLookupAlert: number;
   /** Tests see every write at once (0); a server otherwise keeps those facts a minute, as long as a page may be cached. */
   publicFactsTtlSeconds: number;
@@ -121,6 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionTtlHours: c.SESSION_TTL_HOURS,
     pgPoolSize: c.PG_POOL_SIZE,
     publicRateLimit: c.PUBLIC_RATE_LIMIT,
+    publicVerifyCodesPerMinute: c.PUBLIC_VERIFY_CODES_PER_MINUTE,
+    registrationRateLimit: c.REGISTRATION_RATE_LIMIT,
+    uploadRateLimit: c.UPLOAD_RATE_LIMIT,
     publicLookupAlert: c.PUBLIC_LOOKUP_ALERT,
     publicFactsTtlSeconds: c.PUBLIC_FACTS_TTL_SECONDS ?? (c.NODE_ENV === 'test' ? 0 : 60),
     cjkFontPath: c.CJK_FONT_PATH,

@@ -174,7 +174,8 @@ describe('second review', () => {
     await lab.post(`/api/v1/supervision/tasks/${commission.taskId}/report`, { report: '全部合格' });
     const close = `/api/v1/supervision/tasks/${commission.taskId}/close`;
     await refusedHere(t, () => lab.post(close, {}), 403, 'NOT_THE_PUBLISHER');
-    await refusedHere(t, () => county.post(close, {}), 403, 'NOT_THE_PUBLISHER');
+    // The county is of the publisher's own region, neither a recipient nor above it: the task is not its to see (DESIGN.md §12).
+    await refusedHere(t, () => county.post(close, {}), 404, 'TASK_NOT_FOUND');
     const res = await law.post(close, { note: '结果已收到' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'closed' });

@@ -13,15 +13,18 @@ import { agencyActorIn } from '../../platform/http/context.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { maskIdNumber } from '../../platform/pii/pii.js';
 import type { RegistryDeps } from './deps.js';
-import type { ApplicationIn, ApplicationOut, ResubmitIn, SubjectProfileIn } from './subject.contracts.js';
+import type { ApplicationIn, ApplicationOut, IDENTITY_CLASHES, ResubmitIn, SubjectProfileIn } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
 import { identityCode, loadRegionFacts, regionNameOf, regionPaths, shownIdNumber, toProfileOut } from './subject.queries.js';
 import { registerSubject } from './subject.registration.js';
 import { assertProfile } from './subject.rules.js';
 import { subjectApplicationEvents, subjectApplications, subjects, users } from './schema.js';
+import { createUploadTickets } from './upload-ticket.js';
 import { assertStrongPassword } from './user.service.js';
 
 type ApplicationRow = typeof subjectApplications.$inferSelect;
+type IdentityClash = (typeof IDENTITY_CLASHES)[number];
+const OPEN: readonly string[] = ['pending', 'returned'];
 /** The form as stored: everything but the identity number, the phone and the password. */
 type StoredForm = Omit<SubjectProfileIn, 'idNumber' | 'phone'>;
 
@@ -32,29 +35,50 @@ function newTrackingCode(): string {
   return s;
 }
 
-/** Checks everything a submission must satisfy; the database checks come after the cheap pure rules. */
-async function checkSubmission(deps: RegistryDeps, db: Executor, input: SubjectProfileIn, ownApplicationId?: string): Promise<void> {
+/**
+ * Checks everything a submission must satisfy; the database checks come after the cheap pure rules. Its photos must
+ * be uploads of this applicant (`owner`, the upload ticket's binding) or photos the application already holds. The
+ * identity number is not checked against other subjects and applications here: an anonymous answer that said so
+ * would tell anyone whether a number is registered (issue 19). A clash is shown to the county, which decides.
+ */
+async function checkSubmission(db: Executor, input: SubjectProfileIn, owner: string | null, kept: readonly string[] = []): Promise<void> {
   assertProfile(input, await loadRegionFacts(db, [input.countyCode, input.townshipCode]));
-  const fileIds = [...new Set(input.photos.map((p) => p.fileId))];
-  const found = await db.select({ id: files.id }).from(files).where(and(inArray(files.id, fileIds), eq(files.purpose, 'application')));
+  const fileIds = [...new Set(input.photos.map((p) => p.fileId))].filter((id) => !kept.includes(id));
+  if (fileIds.length === 0) return;
+  const found = owner
+    ? await db
+        .select({ id: files.id })
+        .from(files)
+        .where(and(inArray(files.id, fileIds), eq(files.purpose, 'application'), eq(files.owner, owner)))
+    : [];
   if (found.length !== fileIds.length) throw subjectError('PHOTO_NOT_FOUND', { fileIds: fileIds.filter((id) => !found.some((f) => f.id === id)) });
-  const idHash = deps.pii.hash(input.idNumber);
-  const registered = await db
-    .select({ id: subjects.id })
-    .from(subjects)
-    .where(and(eq(subjects.idHash, idHash), inArray(subjects.status, ['active', 'suspended'])));
-  if (registered.length) throw subjectError('IDENTITY_REGISTERED');
-  const open = await db
-    .select({ id: subjectApplications.id })
-    .from(subjectApplications)
-    .where(and(eq(subjectApplications.idHash, idHash), inArray(subjectApplications.status, ['pending', 'returned'])));
-  if (open.some((a) => a.id !== ownApplicationId)) throw subjectError('IDENTITY_PENDING');
+}
+
+/** For open applications: whether their identity number is a registered subject's, or another open application's. */
+export async function identityClashes(db: Executor, rows: readonly { id: string; idHash: string; status: string }[]): Promise<Map<string, IdentityClash>> {
+  const open = rows.filter((r) => OPEN.includes(r.status));
+  const clashes = new Map<string, IdentityClash>();
+  if (open.length === 0) return clashes;
+  const hashes = [...new Set(open.map((r) => r.idHash))];
+  const [registered, others] = await Promise.all([
+    db.select({ idHash: subjects.idHash }).from(subjects).where(and(inArray(subjects.idHash, hashes), inArray(subjects.status, ['active', 'suspended']))),
+    db
+      .select({ id: subjectApplications.id, idHash: subjectApplications.idHash })
+      .from(subjectApplications)
+      .where(and(inArray(subjectApplications.idHash, hashes), inArray(subjectApplications.status, [...OPEN]))),
+  ]);
+  const taken = new Set(registered.map((r) => r.idHash));
+  for (const r of open) {
+    if (taken.has(r.idHash)) clashes.set(r.id, 'registered');
+    else if (others.some((o) => o.idHash === r.idHash && o.id !== r.id)) clashes.set(r.id, 'pending');
+  }
+  return clashes;
 }
 
 /** The columns a submission fills: the form without the identity number and phone, which go encrypted beside their keyed hashes. */
-function submittedColumns(deps: RegistryDeps, input: SubjectProfileIn & { username?: string; password?: string | undefined }) {
+function submittedColumns(deps: RegistryDeps, input: SubjectProfileIn & { username?: string; password?: string | undefined; uploadTicket?: string | undefined }) {
   // Named, not spread: the body also carries the login and the password, which must never land in the form.
-  const { idNumber, phone, username: _login, password: _secret, ...form } = input;
+  const { idNumber, phone, username: _login, password: _secret, uploadTicket: _ticket, ...form } = input;
   const stored: StoredForm = form;
   return {
     form: stored,
@@ -74,10 +98,19 @@ async function addEvent(tx: Tx, ctx: CommandContext, applicationId: string, acti
 
 /** 在线入网登记申请: anyone may apply; the application lands in the inbox of the applicant's county. */
 export async function submitApplication(deps: RegistryDeps, ctx: CommandContext, input: ApplicationIn) {
+  // The account's own fields first: a refusal for them says nothing of the identity number.
   assertStrongPassword(input.password, input.username);
-  await checkSubmission(deps, deps.db, input);
-  const taken = await deps.db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`);
-  if (taken.length) throw subjectError('USERNAME_TAKEN', { username: input.username });
+  const login = input.username.toLowerCase();
+  const [[taken], [openWithLogin]] = await Promise.all([
+    deps.db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${login}`),
+    deps.db
+      .select({ id: subjectApplications.id })
+      .from(subjectApplications)
+      .where(and(sql`lower(${subjectApplications.username}) = ${login}`, inArray(subjectApplications.status, [...OPEN]))),
+  ]);
+  if (taken || openWithLogin) throw subjectError('USERNAME_TAKEN', { username: input.username });
+  const owner = createUploadTickets(deps.config.secretKey).ownerOf(input.uploadTicket);
+  await checkSubmission(deps.db, input, owner);
   const passwordHash = await hashPassword(input.password);
   const trackingCode = newTrackingCode();
   const row = await withTransaction(deps.db, ctx, async (tx) => {
@@ -94,12 +127,8 @@ export async function submitApplication(deps: RegistryDeps, ctx: CommandContext,
         })
         .returning()) as [ApplicationRow];
     } catch (err) {
-      // The partial unique indexes decide a race between two identical submissions.
-      if (pgErrorCode(err) === '23505') {
-        throw String((err as { constraint?: string }).constraint ?? (err as { cause?: { constraint?: string } }).cause?.constraint).includes('username')
-          ? subjectError('USERNAME_TAKEN', { username: input.username })
-          : subjectError('IDENTITY_PENDING');
-      }
+      // The partial unique index on the login decides a race between two submissions of one username.
+      if (pgErrorCode(err) === '23505') throw subjectError('USERNAME_TAKEN', { username: input.username });
       throw err;
     }
     await addEvent(tx, ctx, inserted.id, 'submit');
@@ -131,7 +160,8 @@ export async function resubmitApplication(deps: RegistryDeps, ctx: CommandContex
   const current = await applicationByCode(deps.db, code);
   if (current.status !== 'returned') throw subjectError('APPLICATION_NOT_RETURNED', { status: current.status });
   if (input.password) assertStrongPassword(input.password, current.username);
-  await checkSubmission(deps, deps.db, input, current.id);
+  const owner = input.uploadTicket ? createUploadTickets(deps.config.secretKey).ownerOf(input.uploadTicket) : null;
+  await checkSubmission(deps.db, input, owner, ((current.form.photos as { fileId: string }[]) ?? []).map((p) => p.fileId));
   const passwordHash = input.password ? await hashPassword(input.password) : current.passwordHash;
   const row = await withTransaction(deps.db, ctx, async (tx) => {
     const [updated] = await tx
@@ -183,8 +213,8 @@ export async function listApplications(
     .where(and(...filters))
     .orderBy(...page.orderBy)
     .limit(page.take);
-  const paths = await regionPaths(deps.db, rows.map((r) => r.regionCode));
   const result = page.page(rows, (r) => [r.submittedAt, r.id]);
+  const [paths, clashes] = await Promise.all([regionPaths(deps.db, result.items.map((r) => r.regionCode)), identityClashes(deps.db, result.items)]);
   return {
     items: result.items.map((r) => ({
       id: r.id,
@@ -199,6 +229,7 @@ export async function listApplications(
       regionName: regionNameOf(paths.get(r.regionCode)),
       revision: r.revision,
       submittedAt: r.submittedAt,
+      clash: clashes.get(r.id) ?? null,
     })),
     nextCursor: result.nextCursor,
   };
@@ -289,10 +320,11 @@ export async function decideApplication(deps: RegistryDeps, ctx: CommandContext,
 
 async function toApplicationOut(deps: RegistryDeps, db: Executor, row: ApplicationRow, reveal: boolean): Promise<ApplicationOut> {
   const form = row.form as StoredForm;
-  const [paths, history, candidates] = await Promise.all([
+  const [paths, history, candidates, clashes] = await Promise.all([
     regionPaths(db, [row.regionCode]),
     db.select().from(subjectApplicationEvents).where(eq(subjectApplicationEvents.applicationId, row.id)).orderBy(subjectApplicationEvents.at),
     reveal ? claimCandidates(db, row) : Promise.resolve([]),
+    identityClashes(db, [row]),
   ]);
   const idNumber = deps.pii.decrypt(row.idEnc);
   return {
@@ -314,6 +346,7 @@ async function toApplicationOut(deps: RegistryDeps, db: Executor, row: Applicati
     history: history.map((h) => ({ action: h.action, opinion: h.opinion, actorName: h.actorName, at: h.at })),
     subjectId: row.subjectId,
     identityCode: row.status === 'approved' ? identityCode(Number(form.category), row.idKind, idNumber, 0, reveal) : null,
+    clash: clashes.get(row.id) ?? null,
     claimCandidates: candidates,
   };
 }

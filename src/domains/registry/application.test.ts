@@ -89,11 +89,40 @@ describe('registration', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('refuses a second application for an identity that is pending or registered, writing nothing', async () => {
+  it('answers an anonymous caller alike whether an identity number is free, pending or registered (issue 19)', async () => {
     const body = farmerApplication(2, await photos());
     expect((await t.anonymous.post('/api/v1/registry/applications', body)).statusCode).toBe(201);
-    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...body, username: 'farmer2b' }), 409, 'IDENTITY_PENDING');
-    await refused(t, () => t.anonymous.post('/api/v1/registry/applications', farmerApplication(1, { front: body.photos[0]!.fileId, back: body.photos[1]!.fileId }, { username: 'farmer1b' })), 409, 'IDENTITY_REGISTERED');
+    const registered = farmerApplication(1, await photos()).idNumber;
+    const fresh = residentId(42);
+    // A taken login is refused first, the same way for any identity number: nothing is learnt about the numbers.
+    const answers = [];
+    for (const idNumber of [registered, body.idNumber, fresh]) {
+      const res = await refused(t, () => t.anonymous.post('/api/v1/registry/applications', { ...body, idNumber, username: 'sg-admin' }), 409, 'USERNAME_TAKEN');
+      answers.push(JSON.stringify({ ...res, details: { ...res.details, requestId: null } }));
+    }
+    expect(new Set(answers).size).toBe(1);
+    // With a free login, an application for a pending or registered number is taken like any other…
+    const squat = await t.anonymous.post('/api/v1/registry/applications', farmerApplication(2, await photos(), { username: 'farmer2b' }));
+    expect(squat.statusCode, squat.body).toBe(201);
+    expect(Object.keys(squat.json()).sort()).toEqual(['id', 'status', 'statusUrl', 'trackingCode']);
+    const second = await t.anonymous.post('/api/v1/registry/applications', farmerApplication(1, await photos(), { username: 'farmer1b' }));
+    expect(second.statusCode, second.body).toBe(201);
+    // …and only the tracking code, which the applicant alone holds, tells the clash.
+    expect((await t.anonymous.get(`/api/v1/registry/applications/track/${squat.json().trackingCode}`)).json().clash).toBe('pending');
+    expect((await t.anonymous.get(`/api/v1/registry/applications/track/${second.json().trackingCode}`)).json().clash).toBe('registered');
+    // The county sees the clash in its inbox and decides: the squatter's application blocks no one.
+    const county = await t.login('sg-admin');
+    const inbox = (await county.get('/api/v1/registry/applications?status=pending&limit=200')).json<{ items: { id: string; clash: string | null }[] }>().items;
+    expect(inbox.find((a) => a.id === squat.json().id)?.clash).toBe('pending');
+    expect(inbox.find((a) => a.id === second.json().id)?.clash).toBe('registered');
+    expect((await county.get(`/api/v1/registry/applications/${squat.json().id}`)).json().clash).toBe('pending');
+    expect((await county.post(`/api/v1/registry/applications/${squat.json().id}/reject`, { opinion: '证件号码与他人申请冲突，经核实非本人' })).statusCode).toBe(200);
+    const owner = inbox.find((a) => a.id !== squat.json().id && a.clash === 'pending');
+    expect(owner).toBeDefined();
+    expect((await county.get(`/api/v1/registry/applications/${owner!.id}`)).json().clash).toBeNull();
+    expect((await county.post(`/api/v1/registry/applications/${owner!.id}/approve`, {})).statusCode).toBe(200);
+    // Approving the number a second time is refused to the county, which may say so.
+    await refused(t, () => county.post(`/api/v1/registry/applications/${second.json().id}/approve`, {}), 409, 'IDENTITY_REGISTERED');
   });
 
   it('refuses bad identity numbers, regions, coordinates and units with precise codes', async () => {
@@ -137,8 +166,9 @@ describe('registration', () => {
 
   it('lets one of several simultaneous identical applications through, and replays a retried one', async () => {
     const body = farmerApplication(7, await photos());
-    const results = await Promise.all([0, 1, 2, 3, 4].map((i) => t.anonymous.post('/api/v1/registry/applications', { ...body, username: `racer${i}` })));
+    const results = await Promise.all([0, 1, 2, 3, 4].map(() => t.anonymous.post('/api/v1/registry/applications', body)));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(results.filter((r) => r.statusCode === 409).map((r) => r.json().code)).toEqual(['USERNAME_TAKEN', 'USERNAME_TAKEN', 'USERNAME_TAKEN', 'USERNAME_TAKEN']);
     const retried = farmerApplication(8, await photos());
     const key = { 'idempotency-key': 'apply-farmer-8' };
     const first = await t.anonymous.post('/api/v1/registry/applications', retried, key);

@@ -24,7 +24,7 @@ export async function addCertificate(deps: RegistryDeps, ctx: CommandContext, in
     const [scan] = await tx
       .select({ id: files.id })
       .from(files)
-      .where(and(eq(files.id, input.scanFileId), eq(files.purpose, 'certificate'), eq(files.regionCode, actor.subject.regionCode)));
+      .where(and(eq(files.id, input.scanFileId), eq(files.purpose, 'certificate'), eq(files.owner, `subject:${actor.subject.id}`)));
     if (!scan) throw subjectError('PHOTO_NOT_FOUND', { fileIds: [input.scanFileId] });
     let row: typeof subjectCertificates.$inferSelect;
     try {

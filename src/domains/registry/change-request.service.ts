@@ -64,7 +64,11 @@ export async function requestChange(deps: RegistryDeps, ctx: CommandContext, inp
   );
   if (input.changes.photos) {
     const ids = [...new Set(input.changes.photos.map((p) => p.fileId))];
-    const known = await deps.db.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), eq(files.purpose, 'application')));
+    // Only photos this subject uploaded itself, or that it already holds: another's file id is no photo of its own.
+    const known = await deps.db
+      .select({ id: files.id })
+      .from(files)
+      .where(and(inArray(files.id, ids), eq(files.purpose, 'application'), eq(files.owner, `subject:${subject.id}`)));
     const missing = ids.filter((id) => !known.some((k) => k.id === id) && !subject.photos.some((p) => p.fileId === id));
     if (missing.length) throw subjectError('PHOTO_NOT_FOUND', { fileIds: missing });
   }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
-import type { Pii } from '../../platform/pii/pii.js';
+import { NATURAL_PERSON_ORG_FORM, type Pii } from '../../platform/pii/pii.js';
 import { identityCode, identityCodeOfShown } from './subject.queries.js';
 
 /**
@@ -23,6 +23,16 @@ export function subjectNameSql(subjectId: SQL): SQL {
  */
 export function subjectIdsOfShownIdentitySql(category: number, shown: string[]): SQL {
   return sql`SELECT s.id FROM subjects s WHERE s.category = ${category} AND s.id_shown = ANY(${`{${shown.join(',')}}`}::text[])`;
+}
+
+/** Which of these subjects are natural persons (组织形式 个人), whose names anything shown beyond their partners masks. */
+export async function naturalPersonSubjects(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT s.id FROM subjects s WHERE s.id = ANY(${`{${[...new Set(ids)].join(',')}}`}::uuid[]) AND s.org_form = ${NATURAL_PERSON_ORG_FORM}`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 const countyNamesOf = new WeakMap<object, Promise<Map<string, string>>>();

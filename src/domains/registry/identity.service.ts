@@ -1,3 +1,4 @@
+import { maskPersonName, NATURAL_PERSON_ORG_FORM } from '../../platform/pii/pii.js';
 import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -78,14 +79,18 @@ export async function resolveIdentity(deps: RegistryDeps, actor: Actor, token: s
   const region = regionNameOf((await regionPaths(deps.db, [s.regionCode])).get(s.regionCode));
   return {
     subject: toSubjectListItem(deps.pii, s, region),
-    certificates: certs.map((c) => toCertificateOut(c)),
+    // Without the scans' file ids: a look-up tells what a certificate says, and hands out nothing another could cite.
+    certificates: certs.map((c) => ({ ...toCertificateOut(c), scanFileId: null })),
     canOpenDetail: actor.kind === 'agency' && actor.permissions.has('subject.read') && inJurisdiction(actor, s.regionCode),
   };
 }
 
 /** For the public `/e/{token}` page: whether the token is live, and the name to show. */
 export async function publicIdentity(deps: RegistryDeps, token: string) {
-  const [s] = await deps.db.select({ id: subjects.id, name: subjects.name, status: subjects.status, regionCode: subjects.regionCode }).from(subjects).where(eq(subjects.eToken, token));
+  const [s] = await deps.db
+    .select({ id: subjects.id, name: subjects.name, orgForm: subjects.orgForm, status: subjects.status, regionCode: subjects.regionCode })
+    .from(subjects)
+    .where(eq(subjects.eToken, token));
   if (!s || (s.status !== 'active' && s.status !== 'suspended')) return null;
   // Its certificates are public facts (their numbers are what a buyer checks with the issuing body).
   const certificates = await deps.db
@@ -94,7 +99,8 @@ export async function publicIdentity(deps: RegistryDeps, token: string) {
     .where(and(eq(subjectCertificates.subjectId, s.id), inArray(subjectCertificates.status, ['verified', 'unverified'])));
   const today = new Date().toISOString().slice(0, 10);
   return {
-    name: s.name,
+    // A natural person is named on a public page as on the public trace page: by the family name only.
+    name: s.orgForm === NATURAL_PERSON_ORG_FORM ? maskPersonName(s.name) : s.name,
     status: s.status,
     region: regionNameOf((await regionPaths(deps.db, [s.regionCode])).get(s.regionCode)),
     certificates: certificates.map((c) => ({ kind: c.kind, number: c.number, validTo: c.validTo, valid: c.validFrom <= today && today <= c.validTo, verified: c.status === 'verified' })),

@@ -45,7 +45,7 @@ export function mySubjectRoutes(deps: RegistryDeps) {
         handler: async (request, reply) => {
           const actor = subjectActorOf(request);
           const { bytes, filename } = await readUpload(request, MAX_IMAGE_BYTES);
-          const saved = await deps.files.saveImage(deps.db, bytes, { purpose: 'certificate', regionCode: actor.subject.regionCode, originalName: filename });
+          const saved = await deps.files.saveImage(deps.db, bytes, { purpose: 'certificate', regionCode: actor.subject.regionCode, owner: `subject:${actor.subject.id}`, originalName: filename });
           return reply.status(201).send({ fileId: saved.id, mime: saved.mime, size: saved.size });
         },
       });

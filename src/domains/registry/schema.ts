@@ -165,8 +165,9 @@ export const subjectApplications = pgTable(
   },
   (t) => [
     uniqueIndex('subject_applications_tracking').on(t.trackingCode),
-    // One open application per identity and per wanted login: a second one is refused, even when racing.
-    uniqueIndex('subject_applications_open_id').on(t.idHash).where(sql`status IN ('pending', 'returned')`),
+    // One open application per wanted login, even when racing. Not per identity: a squatter's application must not
+    // block the rightful owner's; clashing applications all reach the county, which decides (issue 19).
+    index('subject_applications_open_id').on(t.idHash).where(sql`status IN ('pending', 'returned')`),
     uniqueIndex('subject_applications_open_username').on(sql`lower(${t.username})`).where(sql`status IN ('pending', 'returned')`),
     index('subject_applications_inbox').on(t.regionCode, t.status, t.submittedAt),
   ],

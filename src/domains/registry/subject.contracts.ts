@@ -12,6 +12,8 @@ export const INDUSTRIES = ['planting', 'livestock', 'fishery'] as const;
 export const ID_KINDS = ['uscc', 'resident_id'] as const;
 export const PHOTO_KINDS = ['licence', 'id_front', 'id_back', 'site'] as const;
 export const APPLICATION_STATUSES = ['pending', 'returned', 'rejected', 'approved'] as const;
+/** How an open application's identity number clashes: with a registered subject, or with another open application. */
+export const IDENTITY_CLASHES = ['registered', 'pending'] as const;
 export const SUBJECT_STATUSES = ['active', 'suspended', 'temporary'] as const;
 export const CERTIFICATE_KINDS = ['green', 'organic', 'geo', 'pledge', 'pollution_free'] as const;
 export const CERTIFICATE_STATUSES = ['unverified', 'verified', 'rejected', 'withdrawn'] as const;
@@ -63,10 +65,12 @@ export const subjectProfileIn = z.strictObject({
 });
 export type SubjectProfileIn = z.infer<typeof subjectProfileIn>;
 
-export const applicationIn = subjectProfileIn.extend({ username, password });
+/** The upload ticket the application's photos were uploaded under (`POST /api/v1/registry/upload-tickets`). */
+const uploadTicket = z.string().min(1).max(100);
+export const applicationIn = subjectProfileIn.extend({ username, password, uploadTicket });
 export type ApplicationIn = z.infer<typeof applicationIn>;
-/** A returned application corrected: the login stays; a new password is optional. */
-export const resubmitIn = subjectProfileIn.extend({ password: password.optional() });
+/** A returned application corrected: the login stays; a new password is optional; new photos come under a ticket. */
+export const resubmitIn = subjectProfileIn.extend({ password: password.optional(), uploadTicket: uploadTicket.optional() });
 export type ResubmitIn = z.infer<typeof resubmitIn>;
 
 export const trackingCode = z.string().regex(/^[A-Z0-9]{12}$/, 'a 12-character tracking code');
@@ -112,10 +116,17 @@ export const applicationOut = z.object({
   history: z.array(applicationEventOut),
   subjectId: z.string().nullable(),
   identityCode: z.string().nullable(),
+  /**
+   * The identity number is already a registered subject's, or another open application's: the county decides which
+   * is rightful. Shown to the applicant only through the tracking code, never in the answer to the submission.
+   */
+  clash: z.enum(IDENTITY_CLASHES).nullable(),
   /** Temporary subjects (recorded in the field) that look like this applicant, offered for claiming. */
   claimCandidates: z.array(z.object({ id: z.string(), tempCode: z.string(), name: z.string(), regionCode: z.string(), matchedBy: z.string(), createdAt: z.date() })),
 });
 export type ApplicationOut = z.infer<typeof applicationOut>;
+
+export const uploadTicketOut = z.object({ ticket: z.string(), expiresAt: z.date() });
 
 export const applicationCreatedOut = z.object({ id: z.string(), trackingCode: z.string(), status: z.string(), statusUrl: z.string() });
 
@@ -132,6 +143,7 @@ export const applicationListItem = z.object({
   regionName: z.string().nullable(),
   revision: z.number().int(),
   submittedAt: z.date(),
+  clash: z.enum(IDENTITY_CLASHES).nullable(),
 });
 export const applicationPage = pageOf(applicationListItem);
 export const applicationListQuery = z.strictObject({ ...pageQuery, status: z.enum(APPLICATION_STATUSES).optional(), q: z.string().trim().max(50).optional() });

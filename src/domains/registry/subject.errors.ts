@@ -44,6 +44,16 @@ export const subjectError = defineErrors({
   COORDINATES_OUTSIDE_CHINA: { status: 400, zh: '定位坐标不在中国境内,请重新定位或核对经纬度', en: 'The map point lies outside China; locate again or check the coordinates' },
   IDENTITY_REGISTERED: { status: 409, zh: '该证件号码已注册为生产经营主体', en: 'A subject with this identity number is already registered' },
   IDENTITY_PENDING: { status: 409, zh: '该证件号码已有待审核的注册申请,请使用申请查询码查看进度', en: 'An application with this identity number is already pending; follow it with its tracking code' },
+  UPLOAD_TICKET_INVALID: {
+    status: 400,
+    zh: '上传凭证无效，请刷新页面后重新上传照片',
+    en: 'The upload ticket is not valid; reload the page and upload the photos again',
+  },
+  UPLOAD_TICKET_EXPIRED: {
+    status: 400,
+    zh: '上传凭证已过期（有效期 24 小时），请刷新页面后重新上传照片',
+    en: 'The upload ticket has expired (it lasts 24 hours); reload the page and upload the photos again',
+  },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is already taken' },
   APPLICATION_NOT_FOUND: { status: 404, zh: '注册申请不存在或不在您的辖区内', en: 'No such application in your jurisdiction' },
   APPLICATION_NOT_PENDING: {

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_IMAGE_BYTES } from '../../platform/files/storage.js';
@@ -42,7 +43,9 @@ import {
   temporarySubjectOut,
   trackingParam,
   uploadOut,
+  uploadTicketOut,
 } from './subject.contracts.js';
+import { createUploadTickets } from './upload-ticket.js';
 import { verifyCertificate } from './certificate.service.js';
 import { changeRequestInbox, decideChange } from './change-request.service.js';
 import { recordTemporarySubject } from './temporary-subject.service.js';
@@ -51,6 +54,7 @@ import { addBadRecord, listSubjects, setSubjectStatus, subjectDetail, subjectPho
 const fileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 const trackFileParams = z.strictObject({ code: trackingParam.shape.code, fileId: z.uuid() });
 const binary = { 200: z.any().describe('file bytes'), ...errorResponses };
+const HOUR = 3600_000;
 
 export function subjectRoutes(deps: RegistryDeps) {
   return async (root: FastifyInstance) => {
@@ -58,30 +62,60 @@ export function subjectRoutes(deps: RegistryDeps) {
     const applyTags = ['registration 主体注册申请'];
     const subjectTags = ['subjects 生产经营主体'];
 
+    // Anonymous registration is limited per IP (issue 19): refused requests count too, so the limit also bounds
+    // guessing. The limit's headers go on the 429 only, as on the public trace routes.
+    await root.register(fastifyRateLimit, {
+      global: false,
+      addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    });
+    const registrationLimit = { max: deps.config.registrationRateLimit, timeWindow: HOUR };
+    const uploadLimit = { max: deps.config.uploadRateLimit, timeWindow: HOUR };
+    const tickets = createUploadTickets(deps.config.secretKey);
+    /** A signed-in subject's uploads are its own (a change request's photos); anyone else's belong to an upload ticket. */
+    const uploaderOf = (request: FastifyRequest) => {
+      const actor = request.actor;
+      if (actor?.kind === 'subject') return { owner: `subject:${actor.subject.id}`, regionCode: actor.subject.regionCode };
+      const sent = request.headers['x-upload-ticket'];
+      return { owner: tickets.ownerOf(typeof sent === 'string' ? sent : undefined), regionCode: '' };
+    };
+
     const sendFile = async (reply: FastifyReply, fileId: string) => {
       const file = await deps.files.read(deps.db, fileId);
       return reply.header('content-type', file.mime).header('cache-control', 'private, max-age=3600').send(file.bytes);
     };
 
+    app.post('/api/v1/registry/upload-tickets', {
+      config: { permission: 'public', rateLimit: registrationLimit },
+      schema: {
+        tags: applyTags,
+        summary: 'An upload ticket for an application in progress: its photos are uploaded under it (header X-Upload-Ticket) and cited with it',
+        response: { 201: uploadTicketOut, ...errorResponses },
+      },
+      handler: async (_request, reply) => reply.status(201).send(tickets.issue()),
+    });
+
     await uploadRoutes(root, (scope) => {
       scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/registry/uploads', {
-        config: { permission: 'public' },
+        config: { permission: 'public', rateLimit: uploadLimit },
         schema: {
           tags: applyTags,
-          summary: 'Upload a licence or ID photo (multipart, one file; JPG/PNG by content, ≤ 5 MB)',
+          summary: 'Upload a licence or ID photo (multipart, one file; JPG/PNG by content, ≤ 5 MB) under an upload ticket (header X-Upload-Ticket), or as a signed-in subject',
           consumes: ['multipart/form-data'],
+          headers: z.object({ 'x-upload-ticket': z.string().max(100).optional() }),
           response: { 201: uploadOut, 413: errorBody, 415: errorBody, ...errorResponses },
         },
         handler: async (request, reply) => {
+          // The ticket is checked before the body is read: a request without one costs no disk and no parsing.
+          const uploader = uploaderOf(request);
           const { bytes, filename } = await readUpload(request, MAX_IMAGE_BYTES);
-          const saved = await deps.files.saveImage(deps.db, bytes, { purpose: 'application', regionCode: '', originalName: filename });
+          const saved = await deps.files.saveImage(deps.db, bytes, { purpose: 'application', regionCode: uploader.regionCode, owner: uploader.owner, originalName: filename });
           return reply.status(201).send({ fileId: saved.id, mime: saved.mime, size: saved.size });
         },
       });
     });
 
     app.post('/api/v1/registry/applications', {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimit: registrationLimit },
       schema: { tags: applyTags, summary: 'Apply for registration (入网登记申请); no login needed', body: applicationIn, response: { 201: applicationCreatedOut, ...errorResponses } },
       handler: async (request, reply) => reply.status(201).send(await submitApplication(deps, commandContext(request), request.body)),
     });
@@ -99,7 +133,7 @@ export function subjectRoutes(deps: RegistryDeps) {
     });
 
     app.post('/api/v1/registry/applications/track/:code/resubmit', {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimit: registrationLimit },
       schema: { tags: applyTags, summary: 'Resubmit a returned application, corrected', params: trackingParam, body: resubmitIn, response: { 200: applicationOut, ...errorResponses } },
       handler: async (request) => resubmitApplication(deps, commandContext(request), request.params.code, request.body),
     });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/rows.js';
 import { expectError, refused } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
-import { multipart, PNG, registeredFarmer, residentId, uploadPhoto, uploadRaw } from '../../../test/subjects.js';
+import { multipart, PNG, registeredFarmer, residentId, uploadPhoto, uploadRaw, uploadTicket } from '../../../test/subjects.js';
 
 // A registered subject's life: identity QR, staff, certificates, change requests; and what agencies do to it.
 
@@ -32,7 +32,9 @@ describe('uploads', () => {
     await refused(t, () => uploadRaw(t.app, Buffer.from('just text, not a photo'), 'photo.jpg'), 415, 'FILE_TYPE_NOT_ALLOWED');
     const big = Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]);
     await refused(t, () => uploadRaw(t.app, big, 'big.png'), 413, 'FILE_TOO_LARGE');
-    await refused(t, () => t.anonymous.post('/api/v1/registry/uploads', { file: 'x' }), 400, 'VALIDATION_FAILED');
+    const ticket = await uploadTicket(t.app);
+    await refused(t, () => t.anonymous.post('/api/v1/registry/uploads', { file: 'x' }, { 'x-upload-ticket': ticket }), 400, 'VALIDATION_FAILED');
+    await refused(t, () => t.anonymous.post('/api/v1/registry/uploads', { file: 'x' }), 400, 'UPLOAD_TICKET_INVALID');
   });
 });
 
@@ -51,7 +53,9 @@ describe('electronic identity', () => {
 
     const page = await t.anonymous.get(`/e/${identity.token}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(farmer.body.name as string);
+    // A natural person (组织形式 个人) is named by the family name only on a public page (issue 19).
+    expect(page.body).toContain(`${(farmer.body.name as string)[0]}***`);
+    expect(page.body).not.toContain(farmer.body.name as string);
     expect(page.body).toContain(`href="/identity/${identity.token}"`);
     expect(page.body).not.toContain((farmer.body.idNumber as string).slice(6, 14));
     const signedIn = await county.get(`/e/${identity.token}`);

@@ -13,7 +13,7 @@ export const TASK_ATTACHMENT = 'task_attachment';
 const ATTACHABLE = [TASK_ATTACHMENT, FIELD_PHOTO];
 
 export async function saveTaskAttachment(storage: FileStorage, db: Executor, actor: AgencyActor, bytes: Buffer, filename: string) {
-  const saved = await storage.save(db, bytes, DOCUMENTS, { purpose: TASK_ATTACHMENT, regionCode: actor.agency.regionCode, originalName: filename });
+  const saved = await storage.save(db, bytes, DOCUMENTS, { purpose: TASK_ATTACHMENT, regionCode: actor.agency.regionCode, owner: `agency:${actor.agency.id}`, originalName: filename });
   return { fileId: saved.id, mime: saved.mime, size: saved.size, name: saved.name };
 }
 

@@ -10,7 +10,7 @@ import type { AppError } from '../../platform/http/errors.js';
 export const FIELD_PHOTO = 'field_photo';
 
 export async function saveFieldPhoto(storage: FileStorage, db: Executor, actor: AgencyActor, bytes: Buffer, filename: string) {
-  const saved = await storage.saveImage(db, bytes, { purpose: FIELD_PHOTO, regionCode: actor.agency.regionCode, originalName: filename });
+  const saved = await storage.saveImage(db, bytes, { purpose: FIELD_PHOTO, regionCode: actor.agency.regionCode, owner: `agency:${actor.agency.id}`, originalName: filename });
   return { fileId: saved.id, mime: saved.mime, size: saved.size };
 }
 

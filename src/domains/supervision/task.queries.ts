@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
+import { belowJurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { activeAgenciesWithin, activeMembersOf, agencyNames, userNames } from '../registry/index.js';
@@ -14,8 +14,8 @@ import type { TaskKind, TaskStatus } from './task-state.shared.js';
 type TaskRow = typeof supervisionTasks.$inferSelect;
 
 /**
- * A task the actor may see: its agency published it or received it, or the publisher lies in its jurisdiction
- * (a province follows what its counties send out).
+ * A task the actor may see (DESIGN.md §12): its agency published it or received it, or the publisher lies below it
+ * (a province follows what its counties send out). The other agencies of the publisher's own region do not.
  */
 export async function findVisibleTask(db: Executor, actor: AgencyActor, id: string): Promise<TaskRow | undefined> {
   const [row] = await db
@@ -27,7 +27,7 @@ export async function findVisibleTask(db: Executor, actor: AgencyActor, id: stri
 
 function taskVisibleTo(actor: AgencyActor) {
   const received = sql`EXISTS (SELECT 1 FROM ${supervisionTaskRecipients} WHERE ${supervisionTaskRecipients.taskId} = ${supervisionTasks.id} AND ${supervisionTaskRecipients.agencyId} = ${actor.agency.id})`;
-  return or(eq(supervisionTasks.publisherAgencyId, actor.agency.id), received, jurisdictionFilter(actor, supervisionTasks.publisherRegion));
+  return or(eq(supervisionTasks.publisherAgencyId, actor.agency.id), received, belowJurisdictionFilter(actor, supervisionTasks.publisherRegion));
 }
 
 /** Whether a task the actor may see holds this file among its attachments (a station reads what the county sent). */

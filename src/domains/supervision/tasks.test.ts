@@ -92,6 +92,26 @@ describe('publishing tasks', () => {
   });
 });
 
+describe('who reads a task (DESIGN.md §12, issue 19)', () => {
+  it('lets its publisher, its recipients and the agencies above the publisher read it and its progress, not the other agencies of the publisher’s region', async () => {
+    const task = await publish(inspectionTask([agencyIdOf(station)]));
+    expect((await station.post(`/api/v1/supervision/tasks/${task.id}/accept`, {})).statusCode).toBe(200);
+    expect((await station.post(`/api/v1/supervision/tasks/${task.id}/progress`, { done: 2, note: '已巡查 2 家' })).statusCode).toBe(200);
+    const province = await t.login('sd-admin');
+    for (const reader of [county, station, city, province]) {
+      const seen = await reader.get(`/api/v1/supervision/tasks/${task.id}`);
+      expect(seen.statusCode, seen.body).toBe(200);
+      expect(seen.json().recipients[0]).toMatchObject({ done: 2 });
+    }
+    expect((await city.get(`/api/v1/supervision/tasks/${task.id}/progress.xlsx`)).statusCode).toBe(200);
+    // The county's own laboratory and enforcement team are of the publisher's region but neither recipients nor above.
+    for (const other of [law, lab, sichuanCounty]) {
+      expect((await other.get(`/api/v1/supervision/tasks/${task.id}`)).json().code).toBe('TASK_NOT_FOUND');
+      expect((await other.get(`/api/v1/supervision/tasks/${task.id}/progress.xlsx`)).statusCode).toBe(404);
+    }
+  });
+});
+
 describe('a recipient works a task', () => {
   it('accepts, assigns its staff, reports progress and completion; the publisher sees each step and closes it', async () => {
     const task = await publish(inspectionTask([agencyIdOf(station)]));
@@ -99,7 +119,7 @@ describe('a recipient works a task', () => {
     expect(accepted.json().recipients[0].status).toBe('accepted');
     const staff = (await station.get(`/api/v1/supervision/tasks/${task.id}/assignable`)).json().items;
     expect(staff.map((u: { id: string }) => u.id)).toContain(station.me!.user.id);
-    expect((await law.get(`/api/v1/supervision/tasks/${task.id}/assignable`)).json().code).toBe('NOT_A_RECIPIENT');
+    expect((await law.get(`/api/v1/supervision/tasks/${task.id}/assignable`)).json().code).toBe('TASK_NOT_FOUND');
     const assigned = await station.post(`/api/v1/supervision/tasks/${task.id}/assign`, { userIds: [station.me!.user.id] });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json().recipients[0].assignees).toEqual([{ id: station.me!.user.id, displayName: expect.any(String) }]);
@@ -126,9 +146,9 @@ describe('a recipient works a task', () => {
     await refusedHere(t, () => station.post(`/api/v1/supervision/tasks/${task.id}/progress`, { done: 11 }), 409, 'TASK_STATUS_CONFLICT');
   });
 
-  it('refuses accepting someone else’s task: another agency of the county by name, one elsewhere as not found; nothing written', async () => {
+  it('refuses accepting someone else’s task: the publisher by name, any other agency as not found; nothing written', async () => {
     const task = await publish(inspectionTask([agencyIdOf(station)]));
-    await refusedHere(t, () => law.post(`/api/v1/supervision/tasks/${task.id}/accept`, {}), 403, 'NOT_A_RECIPIENT');
+    await refusedHere(t, () => law.post(`/api/v1/supervision/tasks/${task.id}/accept`, {}), 404, 'TASK_NOT_FOUND');
     await refusedHere(t, () => county.post(`/api/v1/supervision/tasks/${task.id}/accept`, {}), 403, 'NOT_A_RECIPIENT');
     await refusedHere(t, () => sichuanCounty.post(`/api/v1/supervision/tasks/${task.id}/accept`, {}), 404, 'TASK_NOT_FOUND');
     expect((await sichuanCounty.get(`/api/v1/supervision/tasks/${task.id}`)).statusCode).toBe(404);

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../platform/http/context.js';
+import { httpError } from '../../platform/http/errors.js';
+import { createQuota } from '../../platform/http/quota.js';
 import { traceError } from './errors.js';
 import { normaliseGtin } from './gtin.js';
 import { publicTraceOut, verifyIn, verifyOut } from './public-trace.contracts.js';
@@ -33,6 +35,8 @@ export function publicTraceRoutes(deps: PublicTraceDeps) {
       addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     });
     const rateLimit = { max: deps.config.publicRateLimit, timeWindow: 60_000 };
+    // The bulk verify is limited by codes too: a request of 1,000 codes is a thousand look-ups (issue 19).
+    const verifyQuota = createQuota({ max: deps.config.publicVerifyCodesPerMinute, windowMs: 60_000 });
 
     const sendPage = async (request: FastifyRequest, reply: FastifyReply, code: string, lang: Lang) => {
       const lookup = code.length > MAX_CODE ? ({ kind: 'invalid', code } as const) : await lookupPublicTrace(deps, code);
@@ -122,7 +126,10 @@ export function publicTraceRoutes(deps: PublicTraceDeps) {
     app.post('/api/v1/public/trace/verify', {
       config: { permission: 'public', rateLimit: { max: Math.max(1, Math.ceil(deps.config.publicRateLimit / 10)), timeWindow: 60_000 } },
       schema: { tags, summary: 'Check up to 1,000 codes at once (a market receiving goods, an online shop listing them)', body: verifyIn, response: { 200: verifyOut, ...errorResponses } },
-      handler: async (request) => ({ items: await verifyCodes(deps.db, request.body.codes) }),
+      handler: async (request) => {
+        if (!verifyQuota.take(request.ip, request.body.codes.length)) throw httpError('RATE_LIMITED', { codesPerMinute: deps.config.publicVerifyCodesPerMinute });
+        return { items: await verifyCodes(deps.db, request.body.codes) };
+      },
     });
   };
 }

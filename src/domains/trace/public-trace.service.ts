@@ -1,4 +1,5 @@
 import type { Config } from '../../platform/config.js';
+import { maskPersonName, NATURAL_PERSON_ORG_FORM } from '../../platform/pii/pii.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { countyNames, type PublicSubjectFacts, type PublicSubjects } from '../registry/index.js';
 import { mod1110Valid } from './check-digit.js';
@@ -125,7 +126,7 @@ export function publicFacts(
   const producers = origins.map((h) => {
     const s = subjects.get(h.subject_id!)!;
     return {
-      name: s.name,
+      name: publicSubjectName(s),
       county: placeOf(counties, s.regionCode.slice(0, 6)),
       suspended: c.suspended?.includes(h.subject_id!) ?? false,
       certificates: s.certificates.map((cert) => ({ ...cert, valid: cert.validFrom <= today && today <= cert.validTo })),
@@ -195,13 +196,21 @@ function holderKind(r: PublicHop, subjects: Map<string, PublicSubjectFacts>): Pu
   return 'person';
 }
 
-/** A registered holder by its registered name; a person recorded by hand by the family name only (张**). */
+/**
+ * A registered organisation by its registered name; a natural person, registered (组织形式 个人) or recorded by hand,
+ * by the family name only (张**): the same person is shown the same way however the seller recorded them.
+ */
 function holderName(r: PublicHop, subjects: Map<string, PublicSubjectFacts>): string {
   const subject = r.subject_id ? subjects.get(r.subject_id) : undefined;
-  if (subject) return subject.name;
+  if (subject) return publicSubjectName(subject);
   const name = r.holder?.name ?? '';
   if (r.holder?.marketKind) return name;
-  return name ? name[0] + '*'.repeat(Math.max(1, Math.min(name.length - 1, 3))) : '';
+  return maskPersonName(name);
+}
+
+/** A registered subject's name as anything public shows it: masked when the subject is a natural person. */
+export function publicSubjectName(s: Pick<PublicSubjectFacts, 'name' | 'orgForm'>): string {
+  return s.orgForm === NATURAL_PERSON_ORG_FORM ? maskPersonName(s.name) : s.name;
 }
 
 export type VerifyResult = { code: string; result: 'valid' | 'issued' | 'unknown' | 'invalid'; productName: string | null; warnings: PublicTraceOut['warnings'][number]['code'][] };

@@ -3,8 +3,8 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
-import type { Pii } from '../../platform/pii/pii.js';
-import { countyNames, subjectContactReader } from '../registry/index.js';
+import { maskPersonName, type Pii } from '../../platform/pii/pii.js';
+import { countyNames, naturalPersonSubjects, subjectContactReader } from '../registry/index.js';
 import { traceError } from './errors.js';
 import type { Holder } from './schema.js';
 import { MAX_TRACE_DEPTH, type RecallOut, type TraceGraphOut, type TraceQuery } from './trace-graph.contracts.js';
@@ -32,6 +32,7 @@ export async function traceGraph(deps: TraceGraphDeps, actor: Actor, batchId: st
   const depth = Math.min(Math.max(1, q.depth), MAX_TRACE_DEPTH);
   const [graph, counties] = await Promise.all([traceRows(deps.db, batchId, traceAccess(actor), direction, depth, TRACE_NODE_CAP), countyNames(deps.db)]);
   if (!graph) throw traceError('BATCH_NOT_FOUND');
+  const shown = actor.kind === 'subject' ? await subjectView(deps, actor.subject.id, batchId, graph) : undefined;
   return {
     rootId: batchId,
     direction,
@@ -50,8 +51,8 @@ export async function traceGraph(deps: TraceGraphDeps, actor: Actor, batchId: st
       harvestDate: n.harvestDate,
       holder: {
         kind: holderKind(n.source, n.subjectId, n.holder),
-        subjectId: n.subjectId,
-        name: n.subjectName ?? n.holder?.name ?? '',
+        subjectId: shown && !shown.near.has(n.id) ? null : n.subjectId,
+        name: shown && !shown.near.has(n.id) ? publicHolderName(n, shown.persons) : (n.subjectName ?? n.holder?.name ?? ''),
         county: n.regionCode.slice(0, 6),
         countyName: counties.get(n.regionCode.slice(0, 6)) ?? null,
       },
@@ -59,6 +60,30 @@ export async function traceGraph(deps: TraceGraphDeps, actor: Actor, batchId: st
     edges: graph.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind, quantity: e.quantity, createdAt: new Date(e.createdMs) })),
     truncated: graph.truncated,
   };
+}
+
+type GraphRows = NonNullable<Awaited<ReturnType<typeof traceRows>>>;
+
+/**
+ * What a subject sees of a chain (DESIGN.md §12): its own batches and those one step either side of them (its own
+ * suppliers and buyers) in full, as its own records; the root it may open is one of those. Every other holder as
+ * the public page shows it: an organisation by name, a natural person by the family name only, and no subject id.
+ */
+async function subjectView(deps: TraceGraphDeps, subjectId: string, rootId: string, graph: GraphRows) {
+  const own = new Set(graph.nodes.filter((n) => n.subjectId === subjectId).map((n) => n.id));
+  const near = new Set([rootId, ...own]);
+  for (const e of graph.edges) {
+    if (own.has(e.from)) near.add(e.to);
+    if (own.has(e.to)) near.add(e.from);
+  }
+  const far = graph.nodes.filter((n) => !near.has(n.id) && n.subjectId);
+  return { near, persons: await naturalPersonSubjects(deps.db, far.map((n) => n.subjectId!)) };
+}
+
+function publicHolderName(n: GraphRows['nodes'][number], persons: Set<string>): string {
+  if (n.subjectId) return persons.has(n.subjectId) ? maskPersonName(n.subjectName ?? '') : (n.subjectName ?? '');
+  if (n.source === 'market_entry' || n.holder?.marketKind) return n.holder?.name ?? '';
+  return maskPersonName(n.holder?.name ?? '');
 }
 
 /**

@@ -85,9 +85,10 @@ describe('backward and forward trace', () => {
     expect(body.nodes.map((n: Node) => n.id)).toHaveLength(new Set(body.nodes.map((n: Node) => n.id)).size);
     expect(edgeNames(body.edges)).toEqual(['A→B1:trade:100', 'A→B2:trade:50', 'B1→M:merge:100', 'B2→M:merge:50', 'M→K:market:20', 'M→U:trade:30']);
     const holders = Object.fromEntries(body.nodes.map((n: Node) => [nameOf(n.id), n.holder]));
-    expect(holders.U).toMatchObject({ kind: 'unregistered', subjectId: null, name: '李记饭店', county: '370783' });
+    // Two steps and more from the co-operative: as the public page shows them (DESIGN.md §12).
+    expect(holders.U).toMatchObject({ kind: 'unregistered', subjectId: null, name: '李***', county: '370783' });
     expect(holders.K).toMatchObject({ kind: 'market', subjectId: null, name: '寿光农产品物流园' });
-    expect(holders.M).toMatchObject({ kind: 'subject', name: '张建国' });
+    expect(holders.M).toMatchObject({ kind: 'subject', name: '张**' });
   });
 
   it('stops at the depth asked for', async () => {
@@ -127,6 +128,25 @@ describe('backward and forward trace', () => {
     const other = await t.login(stranger.username, stranger.password);
     for (const id of Object.values(ids)) expectError(await trace(other, id, 'backward'), 404, 'BATCH_NOT_FOUND');
     expectError(await trace(other, '00000000-0000-4000-8000-000000000000', 'backward'), 404, 'BATCH_NOT_FOUND');
+  });
+
+  it('shows a subject one step each side in full and the rest as the public page does (DESIGN.md §12, issue 19)', async () => {
+    const byName = (nodes: Node[]) => Object.fromEntries(nodes.map((n) => [nameOf(n.id), n.holder]));
+    // The co-operative sold B1 and B2 to 张建国: its own buyers, in full. His merge M and his sale U lie beyond.
+    const seen = byName((await trace(coop, ids.A, 'forward')).json().nodes);
+    expect(seen.A).toMatchObject({ name: '寿光市化龙镇绿源蔬菜专业合作社', subjectId: expect.any(String) });
+    expect(seen.B1).toMatchObject({ name: '张建国', subjectId: expect.any(String) });
+    expect(seen.B2).toMatchObject({ name: '张建国' });
+    expect(seen.M).toMatchObject({ kind: 'subject', name: '张**', subjectId: null });
+    expect(seen.U).toMatchObject({ kind: 'unregistered', name: '李***', subjectId: null });
+    // 张建国 holds B1, B2 and M and sold U himself; A is his own supplier's: all in full.
+    const his = byName((await trace(farmer, ids.U, 'backward')).json().nodes);
+    expect(his.U).toMatchObject({ name: '李记饭店' });
+    expect(his.A).toMatchObject({ name: '寿光市化龙镇绿源蔬菜专业合作社', subjectId: expect.any(String) });
+    // An agency sees the whole chain of its jurisdiction in full.
+    const county = byName((await trace(await t.login('sg-admin'), ids.A, 'forward')).json().nodes);
+    expect(county.M).toMatchObject({ name: '张建国', subjectId: expect.any(String) });
+    expect(county.U).toMatchObject({ name: '李记饭店' });
   });
 
   it('lets an agency trace a batch of its jurisdiction, of any kind and level, and no other', async () => {

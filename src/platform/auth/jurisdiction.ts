@@ -18,6 +18,15 @@ export function inJurisdiction(actor: AgencyActor, regionCode: string): boolean 
   return regionCode.startsWith(actor.jurisdiction);
 }
 
+/**
+ * A WHERE fragment keeping rows whose region column lies in the actor's jurisdiction at a lower level than the
+ * actor's own: what the agencies above see of a publisher below them, which the other agencies of the publisher's
+ * own region do not (agency region codes are as long as their level's prefix: '37', '3707', '370783').
+ */
+export function belowJurisdictionFilter(actor: AgencyActor, regionColumn: AnyPgColumn): SQL {
+  return sql`(${jurisdictionFilter(actor, regionColumn)} AND length(${regionColumn}) > ${actor.jurisdiction.length})`;
+}
+
 /** A WHERE fragment keeping only rows whose region column lies in the actor's jurisdiction. */
 export function jurisdictionFilter(actor: AgencyActor, regionColumn: AnyPgColumn): SQL {
   if (actor.jurisdiction === '') return sql`true`;

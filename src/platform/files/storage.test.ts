@@ -14,7 +14,7 @@ describe('file storage', () => {
   beforeAll(async () => {
     t = await createTestApp();
     dir = mkdtempSync(path.join(tmpdir(), 'tn-files-'));
-    storage = FileStorage.local(dir);
+    storage = FileStorage.local(dir, t.config.secretKey);
   });
   afterAll(async () => {
     await t.close();

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import { chmod, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
@@ -48,6 +48,33 @@ export const fileError = defineErrors({
 });
 
 export type StoredFile = { id: string; mime: string; size: number; sha256: string; name: string };
+/** What a stored file is filed under: why it was uploaded, whose region reads it, and who uploaded it (see files.owner). */
+export type FileMeta = { purpose: string; regionCode: string; originalName?: string | undefined; owner?: string | undefined };
+
+/** Files on disk start with this, then the 12-byte IV, the 16-byte tag and the ciphertext. */
+const SEALED = Buffer.from('TNF1');
+
+/** The file key, derived from SECRET_KEY apart from the PII keys (a leak of one is no leak of the other). */
+function fileKey(secretKey: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secretKey, 'tracenet', 'file-encrypt', 32));
+}
+
+/** AES-256-GCM with the file's id as associated data: a file moved onto another's name on disk fails to open. */
+function seal(key: Buffer, id: string, bytes: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(id));
+  const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+  return Buffer.concat([SEALED, iv, cipher.getAuthTag(), body]);
+}
+
+function open(key: Buffer, id: string, sealed: Buffer): Buffer {
+  if (!sealed.subarray(0, 4).equals(SEALED)) throw new Error(`file ${id} is not sealed`);
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(4, 16));
+  decipher.setAAD(Buffer.from(id));
+  decipher.setAuthTag(sealed.subarray(16, 32));
+  return Buffer.concat([decipher.update(sealed.subarray(32)), decipher.final()]);
+}
 export type FileFacts = { id: string; name: string; mime: string; size: number; purpose: string; regionCode: string };
 
 /**
@@ -91,13 +118,29 @@ export async function describeFiles(db: Executor, ids: string[]): Promise<FileFa
 
 /**
  * The one file-storage module: a local folder by default (DATA_DIR/files). Content is sniffed from the bytes,
- * names are generated, and a file is written to disk before its row, so a row never points at nothing.
+ * names are generated, and a file is written to disk before its row, so a row never points at nothing. Identity
+ * cards and licences lie here: every file is encrypted with a key derived from SECRET_KEY and readable by the
+ * server's user alone (files 0600, folders 0700). Files written before that stay plaintext, marked so by their row
+ * (`encrypted` false), and are read as they are.
  */
 export class FileStorage {
-  constructor(private readonly root: string) {}
+  private readonly key: Buffer;
 
-  static local(dataDir: string): FileStorage {
-    return new FileStorage(path.join(dataDir, 'files'));
+  constructor(
+    private readonly root: string,
+    secretKey: string,
+  ) {
+    if (!secretKey) throw new Error('FileStorage needs SECRET_KEY to encrypt files at rest');
+    this.key = fileKey(secretKey);
+  }
+
+  static local(dataDir: string, secretKey: string): FileStorage {
+    return new FileStorage(path.join(dataDir, 'files'), secretKey);
+  }
+
+  /** Where a stored file lies on disk (tests look at its mode and bytes). */
+  pathOf(storageKey: string): string {
+    return path.join(this.root, storageKey);
   }
 
   /** Checks an upload against what it may be; returns its MIME type, or throws the AppError the client should see. */
@@ -114,12 +157,12 @@ export class FileStorage {
     return this.check(bytes, IMAGES);
   }
 
-  saveImage(db: Executor, bytes: Buffer, meta: { purpose: string; regionCode: string; originalName?: string | undefined }): Promise<StoredFile> {
+  saveImage(db: Executor, bytes: Buffer, meta: FileMeta): Promise<StoredFile> {
     return this.save(db, bytes, IMAGES, meta);
   }
 
   /** Stores an upload of this kind, checked first: a refused one writes nothing, on disk or in the table. */
-  async save(db: Executor, bytes: Buffer, kind: FileKind, meta: { purpose: string; regionCode: string; originalName?: string | undefined }): Promise<StoredFile> {
+  async save(db: Executor, bytes: Buffer, kind: FileKind, meta: FileMeta): Promise<StoredFile> {
     const mime = await this.check(bytes, kind);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const id = randomUUID();
@@ -127,22 +170,46 @@ export class FileStorage {
     const name = safeFileName(meta.originalName, ext);
     const storageKey = `${new Date().toISOString().slice(0, 7)}/${id}.${ext}`;
     const full = path.join(this.root, storageKey);
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(`${full}.part`, bytes);
+    await mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
+    // mkdir leaves a folder that already existed as it was; the root and month folders are the server's alone.
+    await chmod(this.root, 0o700);
+    await chmod(path.dirname(full), 0o700);
+    await writeFile(`${full}.part`, seal(this.key, id, bytes), { mode: 0o600 });
     await rename(`${full}.part`, full);
-    await db.insert(files).values({ id, sha256, mime, size: bytes.length, storageKey, originalName: name, purpose: meta.purpose, regionCode: meta.regionCode });
+    await db.insert(files).values({
+      id,
+      sha256,
+      mime,
+      size: bytes.length,
+      storageKey,
+      originalName: name,
+      purpose: meta.purpose,
+      regionCode: meta.regionCode,
+      owner: meta.owner ?? null,
+      encrypted: true,
+    });
     return { id, mime, size: bytes.length, sha256, name };
   }
 
   async read(db: Executor, id: string): Promise<{ bytes: Buffer; mime: string; regionCode: string; purpose: string; name: string }> {
     const [row] = await db.select().from(files).where(eq(files.id, id));
     if (!row) throw fileError('FILE_NOT_FOUND');
+    const onDisk = await readFile(path.join(this.root, row.storageKey));
     return {
-      bytes: await readFile(path.join(this.root, row.storageKey)),
+      bytes: row.encrypted ? open(this.key, row.id, onDisk) : onDisk,
       mime: row.mime,
       regionCode: row.regionCode,
       purpose: row.purpose,
       name: row.originalName ?? safeFileName(null, extOf(row.mime)),
     };
+  }
+
+  /** Removes files from disk whose rows are already gone (the purge of unreferenced uploads); a missing file is no error. */
+  async removeFromDisk(storageKeys: readonly string[]): Promise<void> {
+    for (const key of storageKeys) {
+      await unlink(path.join(this.root, key)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+    }
   }
 }

@@ -70,6 +70,11 @@ export const httpError = defineErrors({
     zh: '相同幂等键的请求已完成；其结果中的密钥只显示一次，不再重放。如已丢失，请撤销后重新创建',
     en: 'The request with this Idempotency-Key was carried out; the secret in its answer is shown only once and is not replayed. If it was lost, revoke it and create another',
   },
+  MULTIPART_MALFORMED: {
+    status: 400,
+    zh: '上传的文件内容不完整或格式错误，请重新上传',
+    en: 'The uploaded multipart body is incomplete or malformed; upload the file again',
+  },
   BAD_CURSOR: { status: 400, zh: '分页游标无效', en: 'Invalid pagination cursor' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误,已记录', en: 'Internal server error; it has been logged' },

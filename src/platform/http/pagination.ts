@@ -24,6 +24,9 @@ type Key = string | number;
  */
 export function keyset(opts: { sort: AnyPgColumn; id: AnyPgColumn; direction: 'asc' | 'desc'; limit: number; cursor?: string | undefined }) {
   const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+  // Each half of the key must be a value of its column: a date PostgreSQL cannot hold (year 275760, 30 February)
+  // would otherwise reach the database, which answers it with an error of its own (issue 19).
+  if (after && !(fitsColumn(opts.sort, after[0]) && fitsColumn(opts.id, after[1]))) throw httpError('BAD_CURSOR');
   const cmp = opts.direction === 'asc' ? sql`>` : sql`<`;
   const where: SQL | undefined = after ? sql`(${opts.sort}, ${opts.id}) ${cmp} (${after[0]}, ${after[1]})` : undefined;
   const orderBy = opts.direction === 'asc' ? [sql`${opts.sort} asc`, sql`${opts.id} asc`] : [sql`${opts.sort} desc`, sql`${opts.id} desc`];
@@ -39,6 +42,25 @@ export function keyset(opts: { sort: AnyPgColumn; id: AnyPgColumn; direction: 'a
       return { items, nextCursor };
     },
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The forms a cursor writes: a date, or an ISO instant in UTC (`Date.toISOString`). */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z)?$/;
+
+function fitsColumn(column: AnyPgColumn, value: Key): boolean {
+  const type = column.getSQLType();
+  if (type === 'uuid') return typeof value === 'string' && UUID.test(value);
+  if (/^(timestamp|date)/.test(type)) {
+    const m = typeof value === 'string' ? DATE.exec(value) : null;
+    if (!m) return false;
+    const at = new Date(m[4] ? value : `${value}T00:00:00Z`);
+    // The year from 1 to 9999, and a day that exists (Date rolls 30 February over into March).
+    return !Number.isNaN(at.getTime()) && Number(m[1]) >= 1 && at.toISOString().slice(0, 10) === (value as string).slice(0, 10);
+  }
+  if (/^(integer|bigint|bigserial|serial|smallint)/.test(type)) return typeof value === 'number' ? Number.isSafeInteger(value) : /^-?\d{1,15}$/.test(value);
+  if (/^(numeric|double|real)/.test(type)) return typeof value === 'number' ? Number.isFinite(value) : /^-?\d{1,20}(\.\d{1,10})?$/.test(value);
+  return typeof value === 'string' && value.length <= 200;
 }
 
 function encodeCursor([a, b]: [Key | Date, Key]): string {

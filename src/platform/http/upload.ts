@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fileError } from '../files/storage.js';
-import { httpError } from './errors.js';
+import { AppError, httpError } from './errors.js';
 
 /**
  * Reads the one file of a multipart request (field name free) into memory, refusing it past `maxBytes`
@@ -9,14 +9,17 @@ import { httpError } from './errors.js';
  */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ bytes: Buffer; filename: string }> {
   if (!request.isMultipart()) throw httpError('VALIDATION_FAILED', { issues: [{ where: 'body', message: 'send the file as multipart/form-data' }] });
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } });
-  if (!part) throw fileError('FILE_EMPTY');
   try {
+    const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } });
+    if (!part) throw fileError('FILE_EMPTY');
     const bytes = await part.toBuffer();
     return { bytes, filename: part.filename };
   } catch (err) {
+    if (err instanceof AppError) throw err;
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('FILE_TOO_LARGE', { maxBytes });
-    throw err;
+    // Whatever else the parser stumbles on (a body cut before its closing boundary, a broken header) is the
+    // client's body, not our fault: 400 with a code of its own rather than a 500 (issue 19).
+    throw httpError('MULTIPART_MALFORMED', { reason: err instanceof Error ? err.message.slice(0, 200) : 'unreadable' });
   }
 }
 

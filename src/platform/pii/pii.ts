@@ -39,6 +39,16 @@ export function createPii(secretKey: string): Pii {
   };
 }
 
+/** A natural person's name as public pages show it: the family name only (张三 → 张*, 欧阳娜娜 → 欧***). */
+export function maskPersonName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length === 0) return '';
+  return chars[0] + '*'.repeat(Math.max(1, Math.min(chars.length - 1, 3)));
+}
+
+/** 组织形式 1 个人: a subject that is a natural person, whose name is personal data on anything public. */
+export const NATURAL_PERSON_ORG_FORM = 1;
+
 /** 13812345678 → 138****5678 */
 export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);

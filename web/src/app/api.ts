@@ -87,10 +87,10 @@ export function saveBlob(blob: Blob, filename: string): void {
 }
 
 /** POST of one file as a multipart form (field `file`), with the CSRF token like every other write. */
-function upload<T>(path: string, file: Blob, filename: string): Promise<T> {
+function upload<T>(path: string, file: Blob, filename: string, headers?: Record<string, string>): Promise<T> {
   const form = new FormData();
   form.append('file', file, filename);
-  return request<T>('POST', path, form);
+  return request<T>('POST', path, form, undefined, headers);
 }
 
 function report(error: ApiError): ApiError {

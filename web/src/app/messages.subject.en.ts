@@ -173,6 +173,12 @@ export const subjectEn: Record<keyof typeof subjectZh, string> = {
   'track.data': 'Application',
   'track.maskedNote': 'ID number and phone are partly hidden',
 
+  'track.clash.registered': 'A registered business already holds this identity number. The county agriculture bureau will check who you are before it decides; if you have an account already, sign in with it.',
+  'track.clash.pending': 'Another pending application carries this identity number. The county agriculture bureau will check the photos and decide which is yours; there is no need to apply again.',
+  'inbox.clashTag.registered': 'Identity registered',
+  'inbox.clashTag.pending': 'Identity applied twice',
+  'inbox.clash.registered': 'A registered business already holds this identity number, so this application cannot be approved. Check who the applicant is: reject it if the number is misused or duplicated; the registered business changes its data through a change request.',
+  'inbox.clash.pending': 'Another pending application carries the same identity number. Check the photos, approve the one of the holder of the document and reject the other.',
   'inbox.title': 'Registrations',
   'inbox.desc': 'Applications of producers and traders in my jurisdiction',
   'inbox.searchPlaceholder': 'Name or tracking code',

@@ -172,6 +172,12 @@ export const subjectZh = {
   'track.data': '申请内容',
   'track.maskedNote': '证件号码和手机号已隐藏部分数字',
 
+  'track.clash.registered': '该证件号码已有注册的生产经营主体。县级农业农村部门将核实申请人身份后作出决定；如您已有账号，请直接登录。',
+  'track.clash.pending': '该证件号码还有另一份待审核的申请。县级农业农村部门将核实证照后决定哪一份属于本人，您无需重复提交。',
+  'inbox.clashTag.registered': '证件号码已注册',
+  'inbox.clashTag.pending': '证件号码重复申请',
+  'inbox.clash.registered': '该证件号码已登记为生产经营主体，本申请不能审核通过。请核实申请人身份：如属冒用或重复，请不予通过；如需变更登记，请原主体通过变更申请办理。',
+  'inbox.clash.pending': '另有一份使用相同证件号码的待审核申请。请核对证照，确定哪一份属于证件持有人，审核通过该份，并对另一份不予通过。',
   'inbox.title': '注册审核',
   'inbox.desc': '本辖区生产经营主体的入网登记申请',
   'inbox.searchPlaceholder': '主体名称或申请查询码',

@@ -169,8 +169,11 @@ export type SubjectProfileRequest = {
   lat: number;
   lng: number;
 };
-export type ApplicationRequest = SubjectProfileRequest & { username: string; password: string };
-export type ResubmitRequest = SubjectProfileRequest & { password?: string };
+/** `uploadTicket`: the ticket the photos were uploaded under (subjectApi.uploadTicket). */
+export type ApplicationRequest = SubjectProfileRequest & { username: string; password: string; uploadTicket: string };
+export type ResubmitRequest = SubjectProfileRequest & { password?: string; uploadTicket?: string };
+/** An application's identity number is a registered subject's, or another open application's: the county decides. */
+export type IdentityClash = 'registered' | 'pending';
 
 /** subjectProfileOut: identity number and phone masked unless `revealed`. */
 export type SubjectProfile = {
@@ -211,6 +214,7 @@ export type Application = {
   history: ApplicationEvent[];
   subjectId: string | null;
   identityCode: string | null;
+  clash: IdentityClash | null;
   claimCandidates: ClaimCandidate[];
 };
 export type ApplicationCreated = { id: string; trackingCode: string; status: string; statusUrl: string };
@@ -228,6 +232,7 @@ export type ApplicationListItem = {
   regionName: string | null;
   revision: number;
   submittedAt: string;
+  clash: IdentityClash | null;
 };
 export type UploadResult = { fileId: string; mime: string; size: number };
 

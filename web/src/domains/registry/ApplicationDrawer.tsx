@@ -101,6 +101,7 @@ export function ApplicationDrawer({ id, onClose, onDecided }: Props) {
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           {app.revealed && <Alert type="info" showIcon title={t('inbox.revealed')} />}
+          {app.clash && (app.status === 'pending' || app.status === 'returned') && <Alert type="warning" showIcon title={t(`inbox.clash.${app.clash}`)} data-testid="application-clash" />}
           <Descriptions
             size="small"
             column={{ xs: 1, sm: 2 }}

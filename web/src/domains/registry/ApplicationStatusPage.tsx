@@ -57,6 +57,9 @@ export default function ApplicationStatusPage() {
               ]}
             />
             {app.status === 'pending' && <Alert type="info" showIcon title={t('track.pendingDesc')} style={{ marginTop: 8 }} />}
+            {app.clash && (app.status === 'pending' || app.status === 'returned') && (
+              <Alert type="warning" showIcon title={t(`track.clash.${app.clash}`)} style={{ marginTop: 8 }} data-testid="application-clash" />
+            )}
             {app.status === 'returned' && (
               <>
                 <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('track.opinionReturned')} description={<div className="tn-opinion" data-testid="application-opinion">{app.opinion}</div>} />

@@ -1,4 +1,4 @@
-import { App, Button, Card, Input, Segmented, Typography } from 'antd';
+import { App, Button, Card, Input, Segmented, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CursorTable, RefreshButton } from '../../app/CursorTable';
@@ -57,7 +57,20 @@ export default function ApplicationsPage() {
             { title: t('profile.idNumber'), dataIndex: 'idNumber', className: 'tn-nowrap', render: (v: string) => <span className="tn-code">{v}</span> },
             { title: t('profile.region'), dataIndex: 'regionName', render: (v: string | null, a) => v ?? a.regionCode },
             { title: t('track.revision'), dataIndex: 'revision', align: 'right' },
-            { title: t('field.status'), dataIndex: 'status', render: (s: string) => <StatusTag family="appStatus" status={s} /> },
+            {
+              title: t('field.status'),
+              dataIndex: 'status',
+              render: (s: string, a) => (
+                <>
+                  <StatusTag family="appStatus" status={s} />
+                  {a.clash && (
+                    <Tag color="warning" data-testid="application-clash">
+                      {t(`inbox.clashTag.${a.clash}`)}
+                    </Tag>
+                  )}
+                </>
+              ),
+            },
             {
               title: t('common.actions'),
               key: 'actions',

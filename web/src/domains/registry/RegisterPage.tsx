@@ -23,7 +23,7 @@ export default function RegisterPage() {
           <RegistrationWizard
             initial={{ category: 0, industries: ['planting'] }}
             onSubmit={async (values) => {
-              const result = await subjectApi.apply({ ...toProfileRequest(values), username: values.username.trim(), password: values.password ?? '' });
+              const result = await subjectApi.apply({ ...toProfileRequest(values), username: values.username.trim(), password: values.password ?? '', uploadTicket: await subjectApi.uploadTicket() });
               setCreated(result);
               window.scrollTo({ top: 0 });
             }}

@@ -49,7 +49,8 @@ export default function ResubmitPage() {
             </>
           }
           onSubmit={async (values) => {
-            await subjectApi.resubmit(code, { ...toProfileRequest(values), ...(values.password ? { password: values.password } : {}) });
+            const uploadTicket = await subjectApi.ticketInUse();
+            await subjectApi.resubmit(code, { ...toProfileRequest(values), ...(values.password ? { password: values.password } : {}), ...(uploadTicket ? { uploadTicket } : {}) });
             void message.success(t('reg.resubmitted'));
             navigate(`/register/status/${code}`);
           }}

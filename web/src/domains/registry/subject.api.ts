@@ -17,9 +17,28 @@ import type {
 
 const code = (c: string) => encodeURIComponent(c);
 
+/**
+ * The upload ticket of the application in progress in this page: its photos are uploaded under it, and the
+ * application cites it (issue 19). A signed-in subject's uploads are its own and need none.
+ */
+let ticket: Promise<string> | null = null;
+function uploadTicket(): Promise<string> {
+  ticket ??= api.post<{ ticket: string }>('/registry/upload-tickets').then(
+    (r) => r.ticket,
+    (err: unknown) => {
+      ticket = null;
+      throw err;
+    },
+  );
+  return ticket;
+}
+
 export const subjectApi = {
-  /** A licence or ID photo (multipart, field `file`); public, so the CSRF token goes along only if signed in. */
-  upload: (file: Blob, filename: string) => api.upload<UploadResult>('/registry/uploads', file, filename),
+  /** A licence or ID photo (multipart, field `file`) under the page's upload ticket; the CSRF token goes along only if signed in. */
+  upload: async (file: Blob, filename: string) => api.upload<UploadResult>('/registry/uploads', file, filename, { 'x-upload-ticket': await uploadTicket() }),
+  uploadTicket,
+  /** The ticket this page uploaded under, if it uploaded anything (a resubmission that keeps its photos has none). */
+  ticketInUse: (): Promise<string> | null => ticket,
   apply: (body: ApplicationRequest) => api.post<ApplicationCreated>('/registry/applications', body),
   track: (trackingCode: string) => api.get<Application>(`/registry/applications/track/${code(trackingCode)}`),
   trackPhotoUrl: (trackingCode: string, fileId: string) => `/api/v1/registry/applications/track/${code(trackingCode)}/photos/${fileId}`,
