@@ -5,12 +5,15 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
 import { installAuthentication, requireDeclaredPermission } from './platform/auth/authenticate.js';
+import { configureHashGate } from './platform/auth/hash-gate.js';
+import { purgeLoginCounters } from './platform/auth/login-guard.js';
+import { purgeExpiredSessions } from './platform/auth/session.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { httpError } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.js';
 import { installIdempotency } from './platform/http/idempotency.js';
 import { installOpenApi } from './platform/http/openapi.js';
-import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installNoStore, installSecurityHeaders, trustProxyOption } from './platform/http/security-headers.js';
 import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
@@ -31,7 +34,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names; by default from nobody, or any client
+    // could choose the address its rate limits and audit entries are kept under.
+    ...trustProxyOption(config.trustProxy),
     requestIdHeader: false,
     genReqId: (req) => {
       const sent = req.headers['x-request-id'];
@@ -55,6 +60,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
 
   await app.register(fastifyCookie);
   installSecurityHeaders(app, {
+    // Strict-Transport-Security over plain http would be ignored at best and, behind a TLS proxy that PUBLIC_URL
+    // does not name, pin browsers to https the installation does not serve.
+    strictTransportSecurity: config.publicUrl.startsWith('https://') ? { maxAge: 31536000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -67,12 +75,14 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       },
     },
   });
+  installNoStore(app);
   installErrorHandler(app);
   const db = database.db;
   installAuthentication(app, db, actorLoader(db));
   installIdempotency(app, db);
   await installOpenApi(app);
 
+  configureHashGate(config.hashConcurrency);
   const pii = createPii(config.secretKey);
   const notifier = createNotifier(database);
   app.addHook('onClose', async () => notifier.close());
@@ -98,6 +108,14 @@ export async function buildApp(config: Config, database: Database, logger: Logge
 
   const jobs = createJobRunner(logger);
   jobs.add(overdueJob(db));
+  jobs.add({
+    name: 'auth.purge',
+    everyMs: 10 * 60_000,
+    run: async () => {
+      await purgeLoginCounters(db);
+      await purgeExpiredSessions(db);
+    },
+  });
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());

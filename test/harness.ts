@@ -34,11 +34,25 @@ export type Client = {
   me: { user: { id: string; username: string }; agency: { id: string; regionCode: string; level: string; kind: string } } | null;
 };
 
-/** A fresh copy of the seeded template database with the whole app on it, talking HTTP through inject. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * A fresh copy of the seeded template database with the whole app on it, talking HTTP through inject. `env` adds or
+ * replaces configuration variables. Every request comes from 127.0.0.1 unless it says otherwise, so the login limits
+ * per address are raised out of the way; a test of those limits sets them itself.
+ */
+export async function createTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   // Uploads go to a folder of this test app's own, removed on close.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tracenet-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET, DEMO_SEED: 'no', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SECRET_KEY: TEST_SECRET,
+    DEMO_SEED: 'no',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://localhost:3000',
+    DATA_DIR: dataDir,
+    LOGIN_RATE_LIMIT: '100000',
+    LOGIN_GLOBAL_RATE_LIMIT: '100000',
+    ...options.env,
+  });
   const url = testDatabaseUrl();
   let database: Database;
   let drop = async () => {};
