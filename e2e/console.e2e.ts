@@ -65,7 +65,7 @@ describe('console: account allocation down the tree (账号分配)', () => {
     await form.getByRole('button', { name: '创建令牌' }).click();
     const created = ui.dialog(page, '令牌已创建');
     expect(await text(created.getByTestId('token-valid-until'))).toMatch(/^有效期至 \d{4}/);
-    await created.getByRole('button', { name: /关\s*闭/ }).click();
+    await created.locator('.ant-modal-footer').getByRole('button').click();
     await shown(page.locator('.ant-table-row').filter({ hasText: '省平台对接' }));
     await ui.screenshot(page, 'account-tokens');
   });
