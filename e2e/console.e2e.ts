@@ -38,7 +38,8 @@ describe('console: account allocation down the tree (账号分配)', () => {
     expect(await text(page.locator('.tn-login h2'))).toBe('追溯一张网');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await login('moa-admin', 'not-the-password');
-    expect(await text(page.getByTestId('login-error'))).toContain('用户名或密码错误,还可尝试 4 次');
+    // The same words whether the username exists or not: the page tells a guesser nothing about accounts.
+    expect(await text(page.getByTestId('login-error'))).toBe('用户名或密码错误');
   });
 
   it('lets the ministry administrator log in and see the menu its permissions allow', async () => {
@@ -48,6 +49,25 @@ describe('console: account allocation down the tree (账号分配)', () => {
     for (const item of ['机构树', '用户管理', '审计日志', '我的账号']) expect(await menu.getByText(item).count()).toBe(1);
     await shown(page.locator('.tn-tree-name').filter({ hasText: '农业农村部农产品质量安全监管司' }));
     await shown(page.locator('.tn-tree-name').filter({ hasText: '山东省农业农村厅' }));
+  });
+
+  it('creates an app token only with the password typed again, and shows how long it lasts', async () => {
+    await page.locator('.ant-menu').getByText('我的账号').click();
+    expect(await text(page.getByTestId('token-lifetime'))).toBe('新令牌默认有效 90 天，最长 365 天；修改密码后所有令牌失效。');
+    const form = page.locator('form#new-token');
+    await form.getByPlaceholder('令牌名称').fill('省平台对接');
+    await form.getByRole('button', { name: '创建令牌' }).click();
+    await shown(form.getByText('请填写本账号密码'));
+    await form.getByPlaceholder('本账号密码').fill('Wrong#Pass2026');
+    await form.getByRole('button', { name: '创建令牌' }).click();
+    await shown(toast('当前密码不正确'));
+    await form.getByPlaceholder('本账号密码').fill(DEMO_PASSWORD);
+    await form.getByRole('button', { name: '创建令牌' }).click();
+    const created = ui.dialog(page, '令牌已创建');
+    expect(await text(created.getByTestId('token-valid-until'))).toMatch(/^有效期至 \d{4}/);
+    await created.locator('.ant-modal-footer').getByRole('button').click();
+    await shown(page.locator('.ant-table-row').filter({ hasText: '省平台对接' }));
+    await ui.screenshot(page, 'account-tokens');
   });
 
   it('refuses a second supervision agency for a province that has one (山东省)', async () => {

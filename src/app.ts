@@ -5,12 +5,15 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
 import { installAuthentication, requireDeclaredPermission } from './platform/auth/authenticate.js';
+import { configureHashGate } from './platform/auth/hash-gate.js';
+import { purgeLoginCounters } from './platform/auth/login-guard.js';
+import { purgeExpiredSessions } from './platform/auth/session.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { httpError } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.js';
 import { idempotencyPurgeJob, installIdempotency } from './platform/http/idempotency.js';
 import { installOpenApi } from './platform/http/openapi.js';
-import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installNoStore, installSecurityHeaders, trustProxyOption } from './platform/http/security-headers.js';
 import { installTextGuard } from './platform/http/text-fields.js';
 import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -34,7 +37,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names; by default from nobody, or any client
+    // could choose the address its rate limits and audit entries are kept under.
+    ...trustProxyOption(config.trustProxy),
     requestIdHeader: false,
     genReqId: (req) => {
       const sent = req.headers['x-request-id'];
@@ -58,6 +63,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
 
   await app.register(fastifyCookie);
   installSecurityHeaders(app, {
+    // Strict-Transport-Security over plain http would be ignored at best and, behind a TLS proxy that PUBLIC_URL
+    // does not name, pin browsers to https the installation does not serve.
+    strictTransportSecurity: config.publicUrl.startsWith('https://') ? { maxAge: 31536000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -70,6 +78,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       },
     },
   });
+  installNoStore(app);
   installErrorHandler(app);
   installTextGuard(app);
   const db = database.db;
@@ -77,6 +86,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   installIdempotency(app, db);
   await installOpenApi(app);
 
+  configureHashGate(config.hashConcurrency);
   const pii = createPii(config.secretKey);
   const auditKey = useAuditKey(config.secretKey);
   const notifier = createNotifier(database);
@@ -106,6 +116,14 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));
   jobs.add(uploadPurgeJob(db, deps.files));
+  jobs.add({
+    name: 'auth.purge',
+    everyMs: 10 * 60_000,
+    run: async () => {
+      await purgeLoginCounters(db);
+      await purgeExpiredSessions(db);
+    },
+  });
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());

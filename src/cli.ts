@@ -48,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
         console.log('migrations applied');
         return 0;
       case 'seed': {
+        if (config.env === 'production') {
+          console.error('seed: refused under NODE_ENV=production; the demo accounts share a published password');
+          return 1;
+        }
         await prepareDatabase(database, { ...config, demoSeed: 'no' }, createLogger('info'));
         const seeded = await seedDemo(database.db, createPii(config.secretKey));
         console.log(seeded ? 'demo data created' : 'agencies exist already; nothing seeded');

@@ -18,7 +18,7 @@ const from = () => ({ remoteAddress: `203.0.113.${++n}` });
 const LIMITS = { REGISTRATION_RATE_LIMIT: '10', UPLOAD_RATE_LIMIT: '30', PUBLIC_VERIFY_CODES_PER_MINUTE: '1500' };
 
 beforeAll(async () => {
-  t = await createTestApp(LIMITS);
+  t = await createTestApp({ env: LIMITS });
 });
 afterAll(async () => t?.close());
 

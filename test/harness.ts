@@ -35,16 +35,19 @@ export type Client = {
 };
 
 /**
- * Anonymous registration limits high enough for suites that send hundreds of (bad) applications from one address;
- * the tests of the limits themselves pass their own values.
+ * Anonymous registration limits and the login limits per address high enough for suites that send hundreds of (bad)
+ * requests from one address (every injected request comes from 127.0.0.1); the tests of the limits pass their own.
  */
-const TEST_LIMITS = { REGISTRATION_RATE_LIMIT: '100000', UPLOAD_RATE_LIMIT: '100000' };
+const TEST_LIMITS = { REGISTRATION_RATE_LIMIT: '100000', UPLOAD_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: '100000', LOGIN_GLOBAL_RATE_LIMIT: '100000' };
 
-/** A fresh copy of the seeded template database with the whole app on it, talking HTTP through inject. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A fresh copy of the seeded template database with the whole app on it, talking HTTP through inject. `env` adds or
+ * replaces configuration variables.
+ */
+export async function createTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   // Uploads go to a folder of this test app's own, removed on close.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tracenet-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET, DEMO_SEED: 'no', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir, ...TEST_LIMITS, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET, DEMO_SEED: 'no', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir, ...TEST_LIMITS, ...options.env });
   const url = testDatabaseUrl();
   let database: Database;
   let drop = async () => {};

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -47,7 +49,49 @@ const schema = z.strictObject({
   PUBLIC_FACTS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   /** A TrueType/OpenType font (or .ttc) with Chinese glyphs for PDFs and labels; the packaged Noto Sans SC otherwise. */
   CJK_FONT_PATH: z.string().min(1).optional(),
+  /** Which peers may set X-Forwarded-For: off (none), a hop count, or addresses and CIDR ranges (see parseTrustProxy). */
+  TRUST_PROXY: z.string().default('off'),
+  /** Login attempts one IP may have failing (or in flight) per minute; the global figure is for all IPs together. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  LOGIN_GLOBAL_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  /** Password hashes (Argon2id) one server computes at once; the rest wait in a bounded queue. */
+  HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** App (bearer) tokens: the lifetime when none is asked for, and the longest one may ask for. */
+  TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  TOKEN_MAX_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
+
+/** false: X-Forwarded-For is ignored; a number: that many proxies in front of us; a list: addresses and ranges. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Parses TRUST_PROXY, or returns the reason it cannot. */
+export function parseTrustProxy(value: string): TrustProxy | { problem: string } {
+  const v = value.trim().toLowerCase();
+  if (['off', 'false', 'no', 'none', '0'].includes(v)) return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return hops <= 10 ? hops : { problem: 'a hop count must be 1 to 10' };
+  }
+  if (['on', 'true', 'yes', 'all', '*'].includes(v)) {
+    return { problem: 'trusting every peer lets any client forge its address; give a hop count (e.g. 1) or the proxies\' addresses' };
+  }
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !PROXY_NAMES.has(e) && !validCidr(e));
+  if (entries.length === 0 || bad.length) {
+    return { problem: `must be off, a hop count (1-10), or a comma-separated list of IP addresses, CIDR ranges or loopback/linklocal/uniquelocal${bad.length ? `; not understood: ${bad.join(', ')}` : ''}` };
+  }
+  return entries;
+}
+
+function validCidr(entry: string): boolean {
+  const [addr, bits, ...rest] = entry.split('/');
+  const family = isIP(addr ?? '');
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -74,6 +118,12 @@ export type Config = {
   /** Tests see every write at once (0); a server otherwise keeps those facts a minute, as long as a page may be cached. */
   publicFactsTtlSeconds: number;
   cjkFontPath: string | undefined;
+  trustProxy: TrustProxy;
+  loginRateLimit: number;
+  loginGlobalRateLimit: number;
+  hashConcurrency: number;
+  tokenTtlDays: number;
+  tokenMaxTtlDays: number;
 };
 
 export class ConfigError extends Error {
@@ -99,6 +149,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     );
   }
   const c = parsed.data;
+  const problems: string[] = [];
+  const trustProxy = parseTrustProxy(c.TRUST_PROXY);
+  if (typeof trustProxy === 'object' && trustProxy && 'problem' in trustProxy) problems.push(`TRUST_PROXY: ${trustProxy.problem} (got ${JSON.stringify(c.TRUST_PROXY)})`);
+  if (c.TOKEN_TTL_DAYS > c.TOKEN_MAX_TTL_DAYS) problems.push(`TOKEN_TTL_DAYS: must not exceed TOKEN_MAX_TTL_DAYS (${c.TOKEN_MAX_TTL_DAYS}) (got ${c.TOKEN_TTL_DAYS})`);
+  // The demo accounts share one published password: a production server must never hold them.
+  if (c.NODE_ENV === 'production' && c.DEMO_SEED === 'yes') {
+    problems.push('DEMO_SEED: "yes" is refused in production; the demo accounts share a published password (use DEMO_SEED=no)');
+  }
+  if (problems.length) throw new ConfigError(problems);
   if (c.NODE_ENV === 'production' && !c.SECRET_KEY) {
     throw new ConfigError(['SECRET_KEY: required in production (at least 32 characters)']);
   }
@@ -136,6 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicLookupAlert: c.PUBLIC_LOOKUP_ALERT,
     publicFactsTtlSeconds: c.PUBLIC_FACTS_TTL_SECONDS ?? (c.NODE_ENV === 'test' ? 0 : 60),
     cjkFontPath: c.CJK_FONT_PATH,
+    trustProxy: trustProxy as TrustProxy,
+    loginRateLimit: c.LOGIN_RATE_LIMIT,
+    loginGlobalRateLimit: c.LOGIN_GLOBAL_RATE_LIMIT,
+    // One core left to answer everything else while logins hash.
+    hashConcurrency: c.HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1),
+    tokenTtlDays: c.TOKEN_TTL_DAYS,
+    tokenMaxTtlDays: c.TOKEN_MAX_TTL_DAYS,
     ...overrides,
   };
   if (!config.secretKey) config.secretKey = localSecret(dataDir);

@@ -16,7 +16,7 @@ export function authRoutes(deps: RegistryDeps) {
 
     app.post('/api/v1/auth/login', {
       config: { permission: 'public' },
-      schema: { tags, summary: 'Log in; sets the session cookie and returns the CSRF token', body: loginIn, response: { 200: meOut, 400: errorBody, 401: errorBody, 403: errorBody, 423: errorBody } },
+      schema: { tags, summary: 'Log in; sets the session cookie and returns the CSRF token', body: loginIn, response: { 200: meOut, 400: errorBody, 401: errorBody, 403: errorBody, 423: errorBody, 429: errorBody, 503: errorBody } },
       handler: async (request, reply) => {
         const { session, actor } = await login(deps, request.meta, request.body.username, request.body.password);
         void reply.setCookie(SESSION_COOKIE, session.sessionId, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expiresAt });
@@ -28,7 +28,7 @@ export function authRoutes(deps: RegistryDeps) {
       config: { permission: 'authenticated' },
       schema: { tags, summary: 'Log out', body: logoutIn, response: { 204: z.null(), ...errorResponses } },
       handler: async (request, reply) => {
-        await logout(deps, request.cookies[SESSION_COOKIE]);
+        await logout(deps, request.cookies[SESSION_COOKIE], actorOf(request).userId);
         void reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
       },
@@ -42,7 +42,7 @@ export function authRoutes(deps: RegistryDeps) {
 
     app.post('/api/v1/auth/password', {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'Change my password', body: changePasswordIn, response: { 204: z.null(), ...errorResponses } },
+      schema: { tags, summary: 'Change my password; my other sessions and every app token end', body: changePasswordIn, response: { 204: z.null(), ...errorResponses, 423: errorBody } },
       handler: async (request, reply) => {
         await changePassword(deps, commandContext(request), request.body.currentPassword, request.body.newPassword, request.cookies[SESSION_COOKIE]);
         return reply.status(204).send(null);
@@ -51,14 +51,23 @@ export function authRoutes(deps: RegistryDeps) {
 
     app.get('/api/v1/auth/tokens', {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'My app tokens (bearer)', response: { 200: z.object({ items: z.array(tokenOut) }), ...errorResponses } },
-      handler: async (request) => ({ items: await myTokens(deps, actorOf(request)) }),
+      schema: {
+        tags,
+        summary: 'My app tokens (bearer), with the lifetime a new one gets (defaultDays) and the longest it may ask for (maxDays)',
+        response: { 200: z.object({ items: z.array(tokenOut), defaultDays: z.number().int(), maxDays: z.number().int() }), ...errorResponses },
+      },
+      handler: async (request) => ({ items: await myTokens(deps, actorOf(request)), defaultDays: deps.config.tokenTtlDays, maxDays: deps.config.tokenMaxTtlDays }),
     });
 
     app.post('/api/v1/auth/tokens', {
       config: { permission: 'authenticated', idempotencySecrets: ['token'] },
-      schema: { tags, summary: 'Create an app token; the token is shown only in this response', body: tokenIn, response: { 201: tokenCreatedOut, ...errorResponses } },
-      handler: async (request, reply) => reply.status(201).send(await issueToken(deps, commandContext(request), request.body.name, request.body.expiresInDays)),
+      schema: {
+        tags,
+        summary: `Create an app token with the account's password; the token is shown only in this response. It lasts expiresInDays (default ${deps.config.tokenTtlDays}, at most ${deps.config.tokenMaxTtlDays})`,
+        body: tokenIn,
+        response: { 201: tokenCreatedOut, ...errorResponses, 423: errorBody, 429: errorBody },
+      },
+      handler: async (request, reply) => reply.status(201).send(await issueToken(deps, commandContext(request), request.body)),
     });
 
     app.delete('/api/v1/auth/tokens/:id', {

@@ -18,15 +18,18 @@ async function session(t: TestApp, username: string, password = DEMO_PASSWORD): 
 }
 
 const loginAs = (t: TestApp, username: string, password: string) => t.anonymous.post('/api/v1/auth/login', { username, password });
+/** A login from a given client address (the socket's: X-Forwarded-For is not believed by default). */
+const loginFrom = (t: TestApp, username: string, password: string, remoteAddress: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username, password }) });
 
 function send(t: TestApp, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: Record<string, string>, body?: unknown) {
   return t.app.inject({ method, url, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) });
 }
 
 async function userRow(t: TestApp, username: string) {
-  const [row] = await queryRows<{ id: string; failed_attempts: number; locked_until: Date | string | null; password_hash: string; must_change_password: boolean }>(
+  const [row] = await queryRows<{ id: string; locked_until: Date | string | null; password_hash: string; must_change_password: boolean }>(
     t.database.db,
-    sql`SELECT id, failed_attempts, locked_until, password_hash, must_change_password FROM users WHERE username = ${username}`,
+    sql`SELECT id, locked_until, password_hash, must_change_password FROM users WHERE username = ${username}`,
   );
   return row!;
 }
@@ -129,46 +132,69 @@ describe('authentication', () => {
     });
   });
 
-  describe('lockout', () => {
-    it('counts down remainingAttempts, locks for 15 minutes on the 5th failure and says until when', async () => {
-      const before = Date.now();
-      for (const remaining of [4, 3, 2, 1]) {
-        const body = expectError(await loginAs(t, 'pd-law-admin', 'Wrong#Pass2026'), 401, 'INVALID_CREDENTIALS');
-        expect(body.details.remainingAttempts).toBe(remaining);
-        expect(body.message.zh).toContain(`还可尝试 ${remaining} 次`);
-        expect(body.message.en).toContain(`${remaining} attempts left`);
+  describe('lockout per (username, address)', () => {
+    const auditOf = (targetId: string) =>
+      queryRows<{ action: string; ip: string; after: { minutes?: number } | null }>(t.database.db, sql`SELECT action, ip, after FROM audit_log WHERE target_id = ${targetId} ORDER BY id`);
+
+    it('answers an unknown and a known username alike: no attempts left, the same lock after five', async () => {
+      const known: ErrorBody[] = [];
+      const unknown: ErrorBody[] = [];
+      for (let i = 0; i < 5; i++) {
+        known.push((await loginFrom(t, 'pd-law-admin', 'Wrong#Pass2026', '198.51.100.1')).json());
+        unknown.push((await loginFrom(t, 'pd-law-nobody', 'Wrong#Pass2026', '198.51.100.1')).json());
       }
-      const locked = expectError(await loginAs(t, 'pd-law-admin', 'Wrong#Pass2026'), 423, 'ACCOUNT_LOCKED');
-      const until = new Date(String(locked.details.lockedUntil)).getTime();
-      expect(until).toBeGreaterThanOrEqual(before + 15 * 60_000 - 1000);
+      const shape = (b: ErrorBody) => ({ code: b.code, message: b.message, details: { ...b.details, requestId: undefined, lockedUntil: b.details.lockedUntil ? 'T' : undefined } });
+      expect(known.map(shape).map((b) => ({ ...b, message: b.code === 'ACCOUNT_LOCKED' ? 'M' : b.message }))).toEqual(
+        unknown.map(shape).map((b) => ({ ...b, message: b.code === 'ACCOUNT_LOCKED' ? 'M' : b.message })),
+      );
+      expect(known.slice(0, 4).every((b) => b.code === 'INVALID_CREDENTIALS' && Object.keys(b.details).join() === 'requestId')).toBe(true);
+      expect(known[0]!.message).toEqual({ zh: '用户名或密码错误', en: 'Wrong username or password' });
+      expect(known[4]).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { minutes: 15 } });
+      expect(unknown[4]).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { minutes: 15 } });
+      const until = new Date(String(known[4]!.details.lockedUntil)).getTime();
+      expect(until).toBeGreaterThan(Date.now() + 14 * 60_000);
       expect(until).toBeLessThanOrEqual(Date.now() + 15 * 60_000 + 1000);
-      expect(locked.details.minutes).toBe(15);
-      expect(locked.message.zh).toContain('15 分钟');
-      expect(locked.message.zh).toContain(String(locked.details.lockedUntil));
-      expect(locked.message.en).toContain('15 minutes');
-
-      const row = await userRow(t, 'pd-law-admin');
-      expect(new Date(row.locked_until!).getTime()).toBe(until);
-      const [audit] = await queryRows<{ action: string; target_id: string }>(t.database.db, sql`SELECT action, target_id FROM audit_log ORDER BY id DESC LIMIT 1`);
-      expect(audit).toEqual({ action: 'auth.lock', target_id: row.id });
+      expect(known[4]!.message.zh).toContain('15 分钟');
+      expect(known[4]!.message.zh).toContain('，');
     });
 
-    it('refuses even the right password while locked, and a wrong one does not extend the lock', async () => {
-      const lockedUntil = (await userRow(t, 'pd-law-admin')).locked_until;
-      const body = await refused(t, () => loginAs(t, 'pd-law-admin', DEMO_PASSWORD), 423, 'ACCOUNT_LOCKED');
-      expect(new Date(String(body.details.lockedUntil)).getTime()).toBe(new Date(lockedUntil!).getTime());
-      await refused(t, () => loginAs(t, 'PD-LAW-ADMIN', 'Wrong#Pass2026'), 423, 'ACCOUNT_LOCKED');
-      expect((await userRow(t, 'pd-law-admin')).locked_until).toEqual(lockedUntil);
+    it('audits each failure and the lock, under the account or, for an unknown name, under the name typed', async () => {
+      const id = (await userRow(t, 'pd-law-admin')).id;
+      const entries = await auditOf(id);
+      expect(entries.map((e) => e.action)).toEqual(['auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.lock']);
+      expect(entries.every((e) => e.ip === '198.51.100.1')).toBe(true);
+      expect(entries[5]!.after).toMatchObject({ minutes: 15 });
+      expect((await auditOf('pd-law-nobody')).map((e) => e.action)).toEqual([...Array<string>(5).fill('auth.login_failed'), 'auth.lock']);
     });
 
-    it('shows the lock to the administrator, and lets the account in once the 15 minutes are over', async () => {
+    it('refuses even the right password from that address while locked, and a wrong one does not extend the lock', async () => {
+      const [before] = await queryRows<{ locked_until: string }>(t.database.db, sql`SELECT locked_until FROM login_attempts WHERE username = 'pd-law-admin'`);
+      const body = expectError(await loginFrom(t, 'pd-law-admin', DEMO_PASSWORD, '198.51.100.1'), 423, 'ACCOUNT_LOCKED');
+      expect(new Date(String(body.details.lockedUntil)).getTime()).toBe(new Date(before!.locked_until).getTime());
+      expectError(await loginFrom(t, 'PD-LAW-ADMIN', 'Wrong#Pass2026', '198.51.100.1'), 423, 'ACCOUNT_LOCKED');
+      const [after] = await queryRows<{ locked_until: string }>(t.database.db, sql`SELECT locked_until FROM login_attempts WHERE username = 'pd-law-admin'`);
+      expect(after).toEqual(before);
+    });
+
+    it('nobody locks an official out from elsewhere: the official still logs in from their own address', async () => {
+      expect((await loginFrom(t, 'pd-law-admin', DEMO_PASSWORD, '203.0.113.50')).statusCode).toBe(200);
+      // The administrator sees that logins to the account were being locked somewhere.
       const pd = await t.login('pd-admin');
       const [law] = (await pd.get('/api/v1/agencies?kind=enforcement')).json().items;
-      const users = (await pd.get(`/api/v1/agencies/${law.id}/users`)).json().items;
-      expect(users).toEqual([expect.objectContaining({ username: 'pd-law-admin', lockedUntil: expect.any(String) })]);
-      await t.database.db.execute(sql`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'pd-law-admin'`);
-      expect((await loginAs(t, 'pd-law-admin', DEMO_PASSWORD)).statusCode).toBe(200);
-      expect((await userRow(t, 'pd-law-admin')).failed_attempts).toBe(0);
+      const listed = (await pd.get(`/api/v1/agencies/${law.id}/users`)).json().items;
+      expect(listed).toEqual([expect.objectContaining({ username: 'pd-law-admin' })]);
+    });
+
+    it('locks again at once after the lock, for twice as long each time (progressive), until a success', async () => {
+      const expire = () => t.database.db.execute(sql`UPDATE login_attempts SET locked_until = now() - interval '1 second' WHERE username = 'pd-law-admin' AND ip = '198.51.100.1'`);
+      await expire();
+      expect(expectError(await loginFrom(t, 'pd-law-admin', 'Wrong#Pass2026', '198.51.100.1'), 423, 'ACCOUNT_LOCKED').details.minutes).toBe(30);
+      await expire();
+      expect(expectError(await loginFrom(t, 'pd-law-admin', 'Wrong#Pass2026', '198.51.100.1'), 423, 'ACCOUNT_LOCKED').details.minutes).toBe(60);
+      await expire();
+      expect((await loginFrom(t, 'pd-law-admin', DEMO_PASSWORD, '198.51.100.1')).statusCode).toBe(200);
+      // A success forgets the locks: the next failure is the first of five again.
+      expectError(await loginFrom(t, 'pd-law-admin', 'Wrong#Pass2026', '198.51.100.1'), 401, 'INVALID_CREDENTIALS');
     });
 
     it('parallel guesses cannot outrun the lock: only five are judged', async () => {
@@ -176,24 +202,37 @@ describe('authentication', () => {
       const codes = results.map((r) => r.json<ErrorBody>().code);
       expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(4);
       expect(codes.filter((c) => c === 'ACCOUNT_LOCKED')).toHaveLength(6);
-      const remaining = results.map((r) => r.json<ErrorBody>().details.remainingAttempts).filter((n) => n !== undefined);
-      expect(remaining.sort()).toEqual([1, 2, 3, 4]);
-      const [{ n }] = (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.lock' AND target_id = ${(await userRow(t, 'sc-law-admin')).id}`)) as [{ n: number }];
-      expect(n).toBe(1);
+      const actions = (await auditOf((await userRow(t, 'sc-law-admin')).id)).map((e) => e.action);
+      expect(actions.filter((a) => a === 'auth.login_failed')).toHaveLength(5);
+      expect(actions.filter((a) => a === 'auth.lock')).toHaveLength(1);
       await refused(t, () => loginAs(t, 'sc-law-admin', DEMO_PASSWORD), 423, 'ACCOUNT_LOCKED');
     });
 
-    it('a right password on the fifth attempt still logs in and lifts the count', async () => {
-      for (let i = 0; i < 4; i++) await loginAs(t, 'sc-lab-admin', 'Wrong#Pass2026');
-      expect((await loginAs(t, 'sc-lab-admin', DEMO_PASSWORD)).statusCode).toBe(200);
-      expect(await userRow(t, 'sc-lab-admin')).toMatchObject({ failed_attempts: 0, locked_until: null });
+    it('concurrent right passwords are never taken for failures, even after four wrong ones', async () => {
+      for (let i = 0; i < 4; i++) expectError(await loginAs(t, 'sc-lab-admin', 'Wrong#Pass2026'), 401, 'INVALID_CREDENTIALS');
+      const results = await Promise.all(Array.from({ length: 10 }, () => loginAs(t, 'sc-lab-admin', DEMO_PASSWORD)));
+      expect(results.map((r) => r.statusCode)).toEqual(Array<number>(10).fill(200));
+      const [row] = await queryRows(t.database.db, sql`SELECT 1 FROM login_attempts WHERE username = 'sc-lab-admin'`);
+      expect(row).toBeUndefined();
+      expect((await auditOf((await userRow(t, 'sc-lab-admin')).id)).filter((e) => e.action === 'auth.lock')).toEqual([]);
     });
 
-    it('a successful login resets the count', async () => {
+    it('a successful login resets the count and is audited', async () => {
       for (let i = 0; i < 3; i++) await loginAs(t, 'cd-law-admin', 'Wrong#Pass2026');
       expect((await loginAs(t, 'cd-law-admin', DEMO_PASSWORD)).statusCode).toBe(200);
-      const body = expectError(await loginAs(t, 'cd-law-admin', 'Wrong#Pass2026'), 401, 'INVALID_CREDENTIALS');
-      expect(body.details.remainingAttempts).toBe(4);
+      for (let i = 0; i < 4; i++) expectError(await loginAs(t, 'cd-law-admin', 'Wrong#Pass2026'), 401, 'INVALID_CREDENTIALS');
+      const actions = (await auditOf((await userRow(t, 'cd-law-admin')).id)).map((e) => e.action);
+      expect(actions).toEqual([...Array<string>(3).fill('auth.login_failed'), 'auth.login', ...Array<string>(4).fill('auth.login_failed')]);
+    });
+
+    it("an administrator's reset lifts the lock from every address", async () => {
+      for (let i = 0; i < 5; i++) await loginFrom(t, 'sg-hl-user', 'Wrong#Pass2026', '198.51.100.9');
+      expectError(await loginFrom(t, 'sg-hl-user', DEMO_PASSWORD, '198.51.100.9'), 423, 'ACCOUNT_LOCKED');
+      const { id } = await userRow(t, 'sg-hl-user');
+      const admin = await t.login('sg-admin');
+      const res = await admin.post(`/api/v1/users/${id}/reset-password`, { newPassword: 'Reset#Pass2029' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect((await loginFrom(t, 'sg-hl-user', 'Reset#Pass2029', '198.51.100.9')).statusCode).toBe(200);
     });
   });
 
@@ -225,7 +264,7 @@ describe('authentication', () => {
       await refused(t, () => send(t, 'PATCH', `/api/v1/users/${clerkId}`, { cookie: s.cookie }, { status: 'disabled' }), 403, 'CSRF_FAILED');
       await refused(t, () => send(t, 'POST', `/api/v1/users/${clerkId}/reset-password`, { cookie: s.cookie }, { newPassword: 'Reset#Pass2028' }), 403, 'CSRF_FAILED');
       await refused(t, () => send(t, 'POST', '/api/v1/auth/password', { cookie: s.cookie }, { currentPassword: DEMO_PASSWORD, newPassword: 'Changed#Pass2027' }), 403, 'CSRF_FAILED');
-      await refused(t, () => send(t, 'POST', '/api/v1/auth/tokens', { cookie: s.cookie }, { name: 'x' }), 403, 'CSRF_FAILED');
+      await refused(t, () => send(t, 'POST', '/api/v1/auth/tokens', { cookie: s.cookie }, { name: 'x', password: DEMO_PASSWORD }), 403, 'CSRF_FAILED');
       await refused(t, () => send(t, 'POST', '/api/v1/auth/logout', { cookie: s.cookie }), 403, 'CSRF_FAILED');
       expect((await userRow(t, 'csrf-clerk')).password_hash).toBe(hash);
       // Reads need no token, and the session survived the refused logout.
@@ -244,7 +283,7 @@ describe('authentication', () => {
 
     it('creates a token shown once and stored only as a hash', async () => {
       const before = await counts(t);
-      const res = await send(t, 'POST', '/api/v1/auth/tokens', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { name: '手机 App', expiresInDays: 30 });
+      const res = await send(t, 'POST', '/api/v1/auth/tokens', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { name: '手机 App', password: DEMO_PASSWORD, expiresInDays: 30 });
       expect(res.statusCode, res.body).toBe(201);
       const created = res.json();
       expect(created).toMatchObject({ name: '手机 App', token: expect.stringMatching(/^tn_[A-Za-z0-9_-]{40,}$/), prefix: created.token.slice(0, 10) });
@@ -262,7 +301,7 @@ describe('authentication', () => {
     it('lists tokens without the secret', async () => {
       const res = await send(t, 'GET', '/api/v1/auth/tokens', { cookie: s.cookie });
       expect(res.statusCode).toBe(200);
-      expect(res.json().items).toEqual([expect.objectContaining({ id: tokenId, name: '手机 App' })]);
+      expect(res.json()).toEqual({ items: [expect.objectContaining({ id: tokenId, name: '手机 App' })], defaultDays: 90, maxDays: 365 });
       expect(res.body).not.toContain(token);
     });
 
@@ -297,20 +336,49 @@ describe('authentication', () => {
     });
 
     it('an expired token stops working', async () => {
-      const created = (await send(t, 'POST', '/api/v1/auth/tokens', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { name: 'short' })).json();
-      expect(created.expiresAt).toBeNull();
+      const created = (await send(t, 'POST', '/api/v1/auth/tokens', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { name: 'short', password: DEMO_PASSWORD, expiresInDays: 1 })).json();
       expect((await send(t, 'GET', '/api/v1/auth/me', bearer(created.token))).statusCode).toBe(200);
       await t.database.db.execute(sql`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = ${created.id}`);
       expectError(await send(t, 'GET', '/api/v1/auth/me', bearer(created.token)), 401, 'UNAUTHENTICATED');
     });
+
+    it('a token asked for without a lifetime lasts the default 90 days; longer than 365 days is refused', async () => {
+      const created = (await send(t, 'POST', '/api/v1/auth/tokens', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { name: 'default', password: DEMO_PASSWORD })).json();
+      const days = (new Date(created.expiresAt).getTime() - Date.now()) / 86400_000;
+      expect(days).toBeGreaterThan(89.9);
+      expect(days).toBeLessThanOrEqual(90);
+      const body = await refused(t, () => send(t, 'POST', '/api/v1/auth/tokens', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { name: 'long', password: DEMO_PASSWORD, expiresInDays: 366 }), 400, 'TOKEN_LIFETIME_TOO_LONG');
+      expect(body.details).toMatchObject({ maxDays: 365 });
+      expect(body.message.zh).toContain('365 天');
+    });
+
+    it('is minted only with the password typed again: none is a validation error, a wrong one counts toward the lock', async () => {
+      const s2 = await session(t, 'wf-lab-admin');
+      const mint = (password?: string) => send(t, 'POST', '/api/v1/auth/tokens', { cookie: s2.cookie, 'x-csrf-token': s2.csrf }, { name: 'stolen session', ...(password === undefined ? {} : { password }) });
+      await refused(t, () => mint(), 400, 'VALIDATION_FAILED');
+      for (let i = 0; i < 4; i++) expectError(await mint('Wrong#Pass2026'), 400, 'WRONG_CURRENT_PASSWORD');
+      expectError(await mint('Wrong#Pass2026'), 423, 'ACCOUNT_LOCKED');
+      // The same lock holds the login from this address.
+      expectError(await loginAs(t, 'wf-lab-admin', DEMO_PASSWORD), 423, 'ACCOUNT_LOCKED');
+      expect((await send(t, 'GET', '/api/v1/auth/tokens', { cookie: s2.cookie })).json().items).toEqual([]);
+      const actions = await queryRows<{ action: string }>(t.database.db, sql`SELECT action FROM audit_log WHERE target_id = ${s2.userId} ORDER BY id`);
+      expect(actions.map((a) => a.action).filter((a) => a !== 'auth.login')).toEqual([...Array<string>(5).fill('auth.password_check_failed'), 'auth.lock']);
+    });
   });
 
   describe('password change', () => {
-    it('refuses a wrong current password and writes nothing', async () => {
+    it('refuses a wrong current password, changes nothing, audits it and counts it toward the lock', async () => {
       const s = await session(t, 'cd-lab-admin');
       const hash = (await userRow(t, 'cd-lab-admin')).password_hash;
-      await refused(t, () => send(t, 'POST', '/api/v1/auth/password', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { currentPassword: 'Wrong#Pass2026', newPassword: 'Changed#Pass2027' }), 400, 'WRONG_CURRENT_PASSWORD');
+      const change = (currentPassword: string) => send(t, 'POST', '/api/v1/auth/password', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { currentPassword, newPassword: 'Changed#Pass2027' });
+      expectError(await change('Wrong#Pass2026'), 400, 'WRONG_CURRENT_PASSWORD');
       expect((await userRow(t, 'cd-lab-admin')).password_hash).toBe(hash);
+      const [entry] = await queryRows<{ action: string }>(t.database.db, sql`SELECT action FROM audit_log WHERE target_id = ${s.userId} ORDER BY id DESC LIMIT 1`);
+      expect(entry).toEqual({ action: 'auth.password_check_failed' });
+      for (let i = 0; i < 3; i++) expectError(await loginAs(t, 'cd-lab-admin', 'Wrong#Pass2026'), 401, 'INVALID_CREDENTIALS');
+      expectError(await change('Wrong#Pass2026'), 423, 'ACCOUNT_LOCKED');
+      expect((await userRow(t, 'cd-lab-admin')).password_hash).toBe(hash);
+      await t.database.db.execute(sql`DELETE FROM login_attempts WHERE username = 'cd-lab-admin'`);
     });
 
     it.each([
@@ -329,15 +397,18 @@ describe('authentication', () => {
       }
     });
 
-    it('changes the password, ends every other session and keeps this one', async () => {
+    it('changes the password, ends every other session and every app token, and keeps this session', async () => {
       const here = await session(t, 'cd-lab-admin');
       const elsewhere = await session(t, 'cd-lab-admin');
+      const token = (await send(t, 'POST', '/api/v1/auth/tokens', { cookie: here.cookie, 'x-csrf-token': here.csrf }, { name: 'app', password: DEMO_PASSWORD })).json().token as string;
+      expect((await send(t, 'GET', '/api/v1/auth/me', { authorization: `Bearer ${token}` })).statusCode).toBe(200);
       const before = await counts(t);
       const res = await send(t, 'POST', '/api/v1/auth/password', { cookie: here.cookie, 'x-csrf-token': here.csrf }, { currentPassword: DEMO_PASSWORD, newPassword: 'Changed#Pass2027' });
       expect(res.statusCode, res.body).toBe(204);
-      expect((await counts(t)).audit).toBe(before.audit + 1);
+      expect(await counts(t)).toMatchObject({ audit: before.audit + 1, tokens: before.tokens - 1 });
       expect((await send(t, 'GET', '/api/v1/auth/me', { cookie: here.cookie })).statusCode).toBe(200);
       expectError(await send(t, 'GET', '/api/v1/auth/me', { cookie: elsewhere.cookie }), 401, 'UNAUTHENTICATED');
+      expectError(await send(t, 'GET', '/api/v1/auth/me', { authorization: `Bearer ${token}` }), 401, 'UNAUTHENTICATED');
       expectError(await loginAs(t, 'cd-lab-admin', DEMO_PASSWORD), 401, 'INVALID_CREDENTIALS');
       expect((await loginAs(t, 'cd-lab-admin', 'Changed#Pass2027')).statusCode).toBe(200);
     });

@@ -73,8 +73,12 @@ export const loginIn = z.strictObject({ username: z.string().min(1).max(40).rege
 export const logoutIn = z.strictObject({}).nullish();
 export const changePasswordIn = z.strictObject({ currentPassword: z.string().min(1).max(128), newPassword: password });
 
-export const tokenIn = z.strictObject({ name: plainText(1, 80), expiresInDays: z.number().int().min(1).max(3650).optional() });
-export const tokenOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), expiresAt: z.date().nullable(), lastUsedAt: z.date().nullable().optional() });
+export const tokenIn = z.strictObject({
+  name: plainText(1, 80),
+  password: z.string().min(1).max(128).describe("the account's password, typed again"),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export const tokenOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), expiresAt: z.date(), lastUsedAt: z.date().nullable().optional() });
 export const tokenCreatedOut = tokenOut.extend({ token: z.string().describe('shown once') });
 
 export const newUserIn = z.strictObject({

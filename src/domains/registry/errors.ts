@@ -1,15 +1,22 @@
 import { defineErrors } from '../../platform/http/errors.js';
 
 export const registryError = defineErrors({
-  INVALID_CREDENTIALS: {
-    status: 401,
-    zh: (d) => `用户名或密码错误${typeof d.remainingAttempts === 'number' ? `,还可尝试 ${d.remainingAttempts} 次` : ''}`,
-    en: (d) => `Wrong username or password${typeof d.remainingAttempts === 'number' ? `; ${d.remainingAttempts} attempts left` : ''}`,
-  },
+  // The same words whether or not the username exists: nothing here tells a guesser which accounts there are.
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: {
     status: 423,
-    zh: (d) => `连续 5 次密码错误,账号已锁定 15 分钟,请于 ${String(d.lockedUntil)} 之后再试`,
-    en: (d) => `Locked for 15 minutes after 5 failed attempts; try again after ${String(d.lockedUntil)}`,
+    zh: (d) => `从您的网络连续 5 次密码错误，该账号在此暂停登录 ${String(d.minutes)} 分钟，请于 ${String(d.lockedUntil)} 之后再试`,
+    en: (d) => `Logins to this account from your network are paused for ${String(d.minutes)} minutes after 5 wrong passwords; try again after ${String(d.lockedUntil)}`,
+  },
+  TOO_MANY_LOGINS: {
+    status: 429,
+    zh: (d) => `登录尝试过于频繁，请 ${String(d.retryAfterSeconds)} 秒后再试`,
+    en: (d) => `Too many login attempts; try again in ${String(d.retryAfterSeconds)} seconds`,
+  },
+  TOKEN_LIFETIME_TOO_LONG: {
+    status: 400,
+    zh: (d) => `应用令牌的有效期最长 ${String(d.maxDays)} 天`,
+    en: (d) => `An app token may last at most ${String(d.maxDays)} days`,
   },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用,请联系本机构管理员', en: 'This account is disabled; ask your agency administrator' },
   WRONG_CURRENT_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },

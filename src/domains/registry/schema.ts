@@ -55,7 +55,7 @@ export const users = pgTable(
     accountNo: integer('account_no'),
     role: varchar('role', { length: 16 }).notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
+    /** Until when logins to this account are locked from some address (platform/auth/login-guard.ts): for the administrator's eyes. */
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),

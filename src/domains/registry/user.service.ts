@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CommandContext, Role } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/password.js';
+import { clearAttempts } from '../../platform/auth/login-guard.js';
 import { revokeAllCredentials } from '../../platform/auth/session.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -129,10 +130,12 @@ export async function resetPassword(deps: RegistryDeps, ctx: CommandContext, use
     assertStrongPassword(newPassword, user.username);
     const [row] = await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: true, failedAttempts: 0, lockedUntil: null, passwordChangedAt: new Date() })
+      .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: true, lockedUntil: null, passwordChangedAt: new Date() })
       .where(eq(users.id, userId))
       .returning();
     await revokeAllCredentials(tx, userId);
+    // The holder gets in with the new password from anywhere, including an address that was locked out.
+    await clearAttempts(tx, user.username);
     await recordAudit(tx, ctx, { action: 'user.reset_password', targetType: 'user', targetId: userId, regionCode: agency.regionCode });
     return toUserOut(deps.pii, row!);
   });

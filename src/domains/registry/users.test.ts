@@ -94,7 +94,7 @@ describe('users of an agency', () => {
     it('disables a user: its sessions and tokens end and it cannot log in (ACCOUNT_DISABLED)', async () => {
       const clerk = await t.login('sd-clerk', PASSWORD);
       expect((await clerk.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: NEXT_PASSWORD })).statusCode).toBe(204);
-      const token = (await clerk.post('/api/v1/auth/tokens', { name: 'phone' })).json<{ token: string }>().token;
+      const token = (await clerk.post('/api/v1/auth/tokens', { name: 'phone', password: NEXT_PASSWORD })).json<{ token: string }>().token;
       expect((await t.anonymous.get('/api/v1/auth/me', { authorization: `Bearer ${token}` })).statusCode).toBe(200);
 
       const res = await as['sd-admin']!.patch(`/api/v1/users/${clerk.me!.user.id}`, { status: 'disabled' });

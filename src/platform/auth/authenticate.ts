@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { httpError } from '../http/errors.js';
 import type { Actor, RequestMeta } from './actor.js';
 import type { RoutePermission } from './permissions.js';
-import { CSRF_HEADER, SESSION_COOKIE, findApiTokenUser, findSession, safeEqual } from './session.js';
+import { CSRF_HEADER, SESSION_COOKIE, credentialHolds, findApiTokenUser, findSession, safeEqual, sha256, type Credential } from './session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,6 +11,10 @@ declare module 'fastify' {
     meta: RequestMeta;
     /** 'cookie' requests must prove CSRF on writes; bearer requests cannot be forged by a browser. */
     authVia: 'cookie' | 'bearer' | null;
+    /** The session or token this request came with, and when it ends: a long-lived stream re-checks it. */
+    credential: (Credential & { expiresAt: Date }) | null;
+    /** Who the request's credential stands for now: null once it ended or its account can no longer act. */
+    reauthenticate(): Promise<Actor | null>;
   }
   interface FastifyContextConfig {
     permission?: RoutePermission;
@@ -36,6 +40,12 @@ export function installAuthentication(app: FastifyInstance, db: Db, loadActor: A
   app.decorateRequest('actor', null);
   app.decorateRequest('meta', null as unknown as RequestMeta);
   app.decorateRequest('authVia', null);
+  app.decorateRequest('credential', null);
+  app.decorateRequest('reauthenticate', async function (this: FastifyRequest) {
+    const credential = this.credential;
+    if (!credential || !(await credentialHolds(db, credential))) return null;
+    return loadActor(credential.userId);
+  });
 
   app.addHook('onRequest', async (request) => {
     request.meta = { requestId: request.id, ip: request.ip };
@@ -67,10 +77,12 @@ declare module 'fastify' {
 async function resolveActor(request: FastifyRequest, db: Db, loadActor: ActorLoader): Promise<void> {
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
-    const userId = await findApiTokenUser(db, auth.slice(7).trim());
-    if (!userId) throw httpError('UNAUTHENTICATED', { reason: 'INVALID_TOKEN' });
-    request.actor = await loadActor(userId);
+    const token = auth.slice(7).trim();
+    const found = await findApiTokenUser(db, token);
+    if (!found) throw httpError('UNAUTHENTICATED', { reason: 'INVALID_TOKEN' });
+    request.actor = await loadActor(found.userId);
     request.authVia = 'bearer';
+    request.credential = { userId: found.userId, kind: 'token', hash: sha256(token), expiresAt: found.expiresAt };
     return;
   }
   const sessionId = request.cookies[SESSION_COOKIE];
@@ -81,5 +93,6 @@ async function resolveActor(request: FastifyRequest, db: Db, loadActor: ActorLoa
   if (request.actor) {
     request.authVia = 'cookie';
     request.csrfToken = session.csrfToken;
+    request.credential = { userId: session.userId, kind: 'session', hash: sha256(sessionId), expiresAt: session.expiresAt };
   }
 }

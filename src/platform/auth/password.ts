@@ -1,11 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
+import { hashGate } from './hash-gate.js';
 
 // Argon2id at the OWASP minimum (19 MiB, 2 passes): memory-hard, ~30 ms here. Parameters live in the PHC string,
 // so raising them later only affects new hashes.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return hashGate().run(() => hash(password, OPTIONS));
 }
 
 /**
@@ -20,12 +21,9 @@ export function hashGeneratedPassword(password: string): Promise<string> {
   return hash(password, GENERATED_OPTIONS);
 }
 
+/** Throws SERVER_BUSY (503) when too many hashes already wait; a wrong or unreadable hash is false. */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
-  try {
-    return await verify(stored, password);
-  } catch {
-    return false;
-  }
+  return hashGate().run(() => verify(stored, password).catch(() => false));
 }
 
 /** A hash to verify against when the username is unknown, so timing does not reveal which usernames exist. */

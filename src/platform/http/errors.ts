@@ -77,5 +77,6 @@ export const httpError = defineErrors({
   },
   BAD_CURSOR: { status: 400, zh: '分页游标无效', en: 'Invalid pagination cursor' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' },
+  SERVER_BUSY: { status: 503, zh: '服务器繁忙,请稍后再试', en: 'The server is busy; try again shortly' },
   INTERNAL: { status: 500, zh: '服务器内部错误,已记录', en: 'Internal server error; it has been logged' },
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
+import { createTestApp, DEMO_PASSWORD, type Client, type TestApp } from '../../../test/harness.js';
 import { queryRows } from '../db/rows.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 
@@ -87,14 +87,14 @@ describe('Idempotency-Key: secrets, crashes and the window', () => {
 
   it('never stores a new bearer token, and a retry says it was created instead of showing it again', async () => {
     const me = await t.login('sg-coop');
-    const created = await me.post('/api/v1/auth/tokens', { name: '对接程序' }, { 'idempotency-key': 'tok-1' });
+    const created = await me.post('/api/v1/auth/tokens', { name: '对接程序', password: DEMO_PASSWORD }, { 'idempotency-key': 'tok-1' });
     expect(created.statusCode, created.body).toBe(201);
     const token = created.json<{ token: string; id: string }>().token;
     const rows = await queryRows<{ row: string }>(t.database.db, sql`SELECT row_to_json(k)::text AS row FROM idempotency_keys k WHERE key = 'tok-1'`);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.row).not.toContain(token);
     expect(rows[0]!.row).not.toContain(token.slice(10));
-    const retry = await me.post('/api/v1/auth/tokens', { name: '对接程序' }, { 'idempotency-key': 'tok-1' });
+    const retry = await me.post('/api/v1/auth/tokens', { name: '对接程序', password: DEMO_PASSWORD }, { 'idempotency-key': 'tok-1' });
     expect(retry.statusCode).toBe(409);
     expect(retry.json()).toMatchObject({ code: 'IDEMPOTENCY_SECRET_WITHHELD', details: { done: { id: created.json().id } } });
     expect(retry.body).not.toContain(token);
@@ -102,7 +102,7 @@ describe('Idempotency-Key: secrets, crashes and the window', () => {
     await forgetAnswer('tok-1');
     const [kept] = await queryRows<{ row: string }>(t.database.db, sql`SELECT row_to_json(k)::text AS row FROM idempotency_keys k WHERE key = 'tok-1'`);
     expect(kept!.row).not.toContain(token);
-    const afterCrash = await me.post('/api/v1/auth/tokens', { name: '对接程序' }, { 'idempotency-key': 'tok-1' });
+    const afterCrash = await me.post('/api/v1/auth/tokens', { name: '对接程序', password: DEMO_PASSWORD }, { 'idempotency-key': 'tok-1' });
     expect(afterCrash.json()).toMatchObject({ code: 'IDEMPOTENCY_SECRET_WITHHELD', details: { done: { id: created.json().id } } });
     const tokens = (await me.get('/api/v1/auth/tokens')).json<{ items: unknown[] }>().items;
     expect(tokens).toHaveLength(1);

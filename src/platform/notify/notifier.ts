@@ -23,6 +23,14 @@ export type Notifier = {
 
 const CHANNEL = 'tracenet_notices';
 
+const noticeSql: Notifier['noticeSql'] = (n) =>
+  sql`pg_notify(${CHANNEL}, json_build_object('topic', ${n.topic}::text, 'type', ${n.type}::text, 'id', ${n.id}::text)::text)`;
+
+/** Sends a notice with the caller's statement runner; it leaves when that transaction commits (at once outside one). */
+export async function publishNotice(tx: Executor, notice: Notice): Promise<void> {
+  await tx.execute(sql`SELECT ${noticeSql(notice)}`);
+}
+
 export function createNotifier(database: Pick<Database, 'listen'>): Notifier {
   const subscribers = new Map<string, Set<(notice: Notice) => void>>();
   let listening: Promise<() => Promise<void>> | undefined;
@@ -37,13 +45,9 @@ export function createNotifier(database: Pick<Database, 'listen'>): Notifier {
     for (const fn of subscribers.get(notice.topic) ?? []) fn(notice);
   };
 
-  const noticeSql: Notifier['noticeSql'] = (n) =>
-    sql`pg_notify(${CHANNEL}, json_build_object('topic', ${n.topic}::text, 'type', ${n.type}::text, 'id', ${n.id}::text)::text)`;
   return {
     noticeSql,
-    async publish(tx, notice) {
-      await tx.execute(sql`SELECT ${noticeSql(notice)}`);
-    },
+    publish: publishNotice,
     async subscribe(topic, onNotice) {
       listening ??= database.listen(CHANNEL, dispatch);
       await listening;

@@ -97,7 +97,7 @@ export const en: Record<MessageKey, string> = {
   'login.title': 'Log in',
   'login.submit': 'Log in',
   'login.demoHint': 'Demo logins: moa-admin, sd-admin, wf-admin, sg-admin…, password Tracenet#2026',
-  'login.locked': 'The account is locked; try again after {time}',
+  'login.locked': 'Too many wrong passwords from your network: logins to this account from here are paused until {time}',
   'login.failed': 'Login failed',
 
   'forced.title': 'Change your password first',
@@ -113,7 +113,10 @@ export const en: Record<MessageKey, string> = {
   'account.tokensDesc': 'Bearer tokens for system integration, with this account’s rights. A token is shown only once, when created.',
   'account.tokenName': 'Token name',
   'account.tokenExpires': 'Valid for (days)',
-  'account.tokenExpiresPlaceholder': 'empty: no expiry',
+  'account.tokenExpiresPlaceholder': 'empty: {days} days',
+  'account.tokenPassword': 'Your password',
+  'account.tokenLifetime': 'A new token lasts {days} days unless you choose, at most {max}; changing your password revokes every token.',
+  'account.tokenValidUntil': 'Valid until {time}',
   'account.tokenPrefix': 'Prefix',
   'account.tokenExpiresAt': 'Expires',
   'account.tokenLastUsed': 'Last used',
@@ -123,7 +126,6 @@ export const en: Record<MessageKey, string> = {
   'account.tokenRevoke': 'Revoke',
   'account.tokenRevokeConfirm': 'Revoke token “{name}”? Systems using it lose access.',
   'account.tokenRevoked': 'Token revoked',
-  'account.never': 'never',
 
   'tree.title': 'Agency tree',
   'tree.desc': 'Agencies in your jurisdiction; expand a node to see its sub-agencies',

@@ -96,7 +96,7 @@ export const zh = {
   'login.title': '登录',
   'login.submit': '登录',
   'login.demoHint': '演示账号:moa-admin、sd-admin、wf-admin、sg-admin 等,密码 Tracenet#2026',
-  'login.locked': '账号已锁定,请于 {time} 之后再试',
+  'login.locked': '从您的网络连续多次密码错误，该账号在此暂停登录，请于 {time} 之后再试',
   'login.failed': '登录失败',
 
   'forced.title': '请先修改密码',
@@ -112,7 +112,10 @@ export const zh = {
   'account.tokensDesc': '供系统对接使用的 Bearer 令牌,权限与本账号相同。令牌只在创建时显示一次。',
   'account.tokenName': '令牌名称',
   'account.tokenExpires': '有效天数',
-  'account.tokenExpiresPlaceholder': '不填则长期有效',
+  'account.tokenExpiresPlaceholder': '不填则 {days} 天',
+  'account.tokenPassword': '本账号密码',
+  'account.tokenLifetime': '新令牌默认有效 {days} 天，最长 {max} 天；修改密码后所有令牌失效。',
+  'account.tokenValidUntil': '有效期至 {time}',
   'account.tokenPrefix': '前缀',
   'account.tokenExpiresAt': '过期时间',
   'account.tokenLastUsed': '最近使用',
@@ -122,7 +125,6 @@ export const zh = {
   'account.tokenRevoke': '吊销',
   'account.tokenRevokeConfirm': '确定吊销令牌“{name}”?使用它的系统将无法再访问。',
   'account.tokenRevoked': '令牌已吊销',
-  'account.never': '长期',
 
   'tree.title': '机构树',
   'tree.desc': '您辖区内的机构,点击展开下级',

@@ -84,7 +84,9 @@ export type Me = {
 };
 export type AgencyMe = Me & { agency: Agency; jurisdiction: string };
 
-export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt?: string | null };
+export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; expiresAt: string; lastUsedAt?: string | null };
+/** My tokens, with the lifetime a new one gets when none is asked for and the longest one may ask for. */
+export type ApiTokenList = { items: ApiToken[]; defaultDays: number; maxDays: number };
 export type ApiTokenCreated = ApiToken & { token: string };
 
 export type AllocationOption = { kind: AgencyKind; level: AgencyLevel; regionWithin: string; regionLevel: number; accountRole: Role };

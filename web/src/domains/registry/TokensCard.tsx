@@ -3,16 +3,16 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, 
 import { useCallback, useEffect, useState } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { ApiToken, ApiTokenCreated } from '../../app/types';
+import type { ApiToken, ApiTokenCreated, ApiTokenList } from '../../app/types';
 import { registryApi } from './registry.api';
 
-type Values = { name: string; expiresInDays?: number | null };
+type Values = { name: string; password: string; expiresInDays?: number | null };
 
-/** My app (bearer) tokens: list, create (the secret is shown once), revoke. */
+/** My app (bearer) tokens: list, create with the password typed again (the secret is shown once), revoke. */
 export function TokensCard() {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const [list, setList] = useState<ApiTokenList | null>(null);
   const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
@@ -21,7 +21,7 @@ export function TokensCard() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setTokens((await registryApi.tokens()).items);
+      setList(await registryApi.tokens());
     } catch (err) {
       void message.error(errorText(err));
     } finally {
@@ -36,7 +36,7 @@ export function TokensCard() {
   const create = async (values: Values) => {
     setCreating(true);
     try {
-      setCreated(await registryApi.createToken(values.name.trim(), values.expiresInDays ?? undefined));
+      setCreated(await registryApi.createToken(values.name.trim(), values.password, values.expiresInDays ?? undefined));
       form.resetFields();
       await load();
     } catch (err) {
@@ -59,12 +59,20 @@ export function TokensCard() {
   return (
     <Card title={<><KeyOutlined /> {t('account.tokens')}</>}>
       <Typography.Paragraph type="secondary">{t('account.tokensDesc')}</Typography.Paragraph>
+      {list && (
+        <Typography.Paragraph type="secondary" data-testid="token-lifetime">
+          {t('account.tokenLifetime', { days: String(list.defaultDays), max: String(list.maxDays) })}
+        </Typography.Paragraph>
+      )}
       <Form<Values> form={form} layout="inline" onFinish={create} style={{ marginBottom: 16, rowGap: 8 }} name="new-token">
         <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('rule.required', { field: t('account.tokenName') }) }]}>
           <Input placeholder={t('account.tokenName')} maxLength={80} />
         </Form.Item>
         <Form.Item name="expiresInDays">
-          <InputNumber min={1} max={3650} placeholder={t('account.tokenExpiresPlaceholder')} style={{ width: 180 }} />
+          <InputNumber min={1} max={list?.maxDays ?? 365} placeholder={t('account.tokenExpiresPlaceholder', { days: String(list?.defaultDays ?? '') })} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="password" rules={[{ required: true, message: t('rule.required', { field: t('account.tokenPassword') }) }]}>
+          <Input.Password placeholder={t('account.tokenPassword')} autoComplete="current-password" maxLength={128} style={{ width: 200 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={creating}>
           {t('account.tokenCreate')}
@@ -74,14 +82,14 @@ export function TokensCard() {
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={tokens}
+        dataSource={list?.items ?? []}
         pagination={false}
         scroll={{ x: 640 }}
         columns={[
           { title: t('account.tokenName'), dataIndex: 'name' },
           { title: t('account.tokenPrefix'), dataIndex: 'prefix', render: (v: string) => <code>{v}…</code> },
           { title: t('field.createdAt'), dataIndex: 'createdAt', render: formatTime },
-          { title: t('account.tokenExpiresAt'), dataIndex: 'expiresAt', render: (v: string | null) => (v ? formatTime(v) : t('account.never')) },
+          { title: t('account.tokenExpiresAt'), dataIndex: 'expiresAt', render: (v: string) => formatTime(v) },
           { title: t('account.tokenLastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null | undefined) => formatTime(v) },
           {
             title: t('common.actions'),
@@ -101,6 +109,7 @@ export function TokensCard() {
         <Typography.Paragraph className="tn-secret" copyable={{ text: created?.token ?? '', icon: <CopyOutlined /> }}>
           {created?.token}
         </Typography.Paragraph>
+        {created && <Typography.Text data-testid="token-valid-until">{t('account.tokenValidUntil', { time: formatTime(created.expiresAt) })}</Typography.Text>}
       </Modal>
     </Card>
   );

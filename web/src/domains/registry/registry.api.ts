@@ -3,7 +3,7 @@ import type {
   Agency,
   AllocateRequest,
   AllocationOption,
-  ApiToken,
+  ApiTokenList,
   ApiTokenCreated,
   NewUserRequest,
   Page,
@@ -31,8 +31,9 @@ export const registryApi = {
   resetPassword: (id: string, newPassword: string) => api.post<User>(`/users/${id}/reset-password`, { newPassword }),
 
   changePassword: (currentPassword: string, newPassword: string) => api.post<void>('/auth/password', { currentPassword, newPassword }),
-  tokens: () => api.get<{ items: ApiToken[] }>('/auth/tokens'),
-  createToken: (name: string, expiresInDays?: number) => api.post<ApiTokenCreated>('/auth/tokens', expiresInDays ? { name, expiresInDays } : { name }),
+  tokens: () => api.get<ApiTokenList>('/auth/tokens'),
+  /** The account's password is asked again: a token outlives the session that makes it. */
+  createToken: (name: string, password: string, expiresInDays?: number) => api.post<ApiTokenCreated>('/auth/tokens', expiresInDays ? { name, password, expiresInDays } : { name, password }),
   revokeToken: (id: string) => api.delete(`/auth/tokens/${id}`),
 };
 
