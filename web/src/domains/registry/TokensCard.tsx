@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, 
 import { useCallback, useEffect, useState } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import type { ApiToken, ApiTokenCreated } from '../../app/types';
 import { registryApi } from './registry.api';
 
@@ -63,8 +64,8 @@ export function TokensCard() {
         <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('rule.required', { field: t('account.tokenName') }) }]}>
           <Input placeholder={t('account.tokenName')} maxLength={80} />
         </Form.Item>
-        <Form.Item name="expiresInDays">
-          <InputNumber min={1} max={3650} placeholder={t('account.tokenExpiresPlaceholder')} style={{ width: 180 }} />
+        <Form.Item name="expiresInDays" rules={[limitRule(t, { min: 1, max: 3650, integer: true })]}>
+          <InputNumber placeholder={t('account.tokenExpiresPlaceholder')} style={{ width: 180 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={creating}>
           {t('account.tokenCreate')}

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import { SELF_CHECK_RESULTS, type InputKind, type ProductUnit, type SelfCheckResult } from '../../app/types';
 import { showOnField } from './form-errors';
 import { InputRows } from './InputRows';
@@ -95,8 +96,8 @@ export default function BatchFormPage() {
           </Form.Item>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
-              <Form.Item name="quantity" label={t('batch.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('batch.quantity') }) }]}>
-                <InputNumber min={0.001} max={1e9} style={{ width: '100%' }} inputMode="decimal" suffix={product ? label(t, 'unit', product.unit) : undefined} />
+              <Form.Item name="quantity" label={t('batch.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('batch.quantity') }) }, limitRule(t, { positive: true, max: 1e9, ...(product ? { unit: label(t, 'unit', product.unit) } : {}) })]}>
+                <InputNumber style={{ width: '100%' }} inputMode="decimal" suffix={product ? label(t, 'unit', product.unit) : undefined} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>

@@ -1,0 +1,23 @@
+// 表单的限值、确认与加载失败（issue 15 §1、§2、§6）。
+export const formsZh = {
+  'limit.max': '最多 {n}',
+  'limit.min': '最少 {n}',
+  'limit.positive': '须大于 0',
+  'limit.integer': '须为整数',
+  'limit.notNumber': '请输入数字',
+  'confirm.sellTitle': '确认售出数量',
+  'confirm.sellWhole': '将售出 {n}，即本批次的全部可用库存（{available}）。确定吗？',
+  'confirm.sellLarge': '将售出 {n}，占本批次可用库存（{available}）的大部分。确定吗？',
+  'confirm.marketTitle': '确认入市数量',
+  'confirm.ok': '确认提交',
+  'confirm.back': '返回修改',
+  'load.failed': '加载失败',
+  'load.retry': '重试',
+  'load.expired': '登录已过期，请重新登录',
+  'load.toLogin': '重新登录',
+  'load.offline': '网络已断开，恢复后自动重新连接',
+  'load.empty': '暂无数据',
+  'live.on': '实时更新中',
+  'live.offline': '已离线，未在实时更新',
+  'live.reconnecting': '正在重新连接…',
+} as const;
