@@ -27,7 +27,19 @@ export function EvidenceCard({ transfer }: { transfer: NonNullable<Case['transfe
           { key: 'from', label: t('cases.transferFrom'), children: `${transfer.fromAgencyName} · ${formatTime(transfer.createdAt)}` },
           { key: 'reason', label: t('inspect.transferReason'), children: transfer.reason },
           { key: 'findings', label: t('inspect.findings'), children: transfer.findings ?? '—' },
-          { key: 'failed', label: t('inspect.fail'), children: failed.map((c) => <Tag key={c.key} color="red">{lang === 'zh' ? c.zh : c.en}</Tag>) },
+          // The item is what was checked ("未发现禁用、停用投入品"); its result is said once, in the label, so the
+          // evidence never reads as a double negative ("不符合: 未发现…").
+          {
+            key: 'failed',
+            label: t('cases.failedItems'),
+            children: failed.length
+              ? failed.map((c) => (
+                  <Tag key={c.key} color="red">
+                    「{lang === 'zh' ? c.zh : c.en}」{c.note ? `（${c.note}）` : ''}
+                  </Tag>
+                ))
+              : '—',
+          },
         ]}
       />
       {inspection && inspection.photos.length > 0 && (

@@ -40,7 +40,7 @@ export default function TaskDetailPage() {
   const columns = [
     { title: t('tasks.recipients'), dataIndex: 'agencyName', key: 'agency' },
     { title: t('tasks.progress'), key: 'status', render: (_: unknown, r: TaskRecipient) => <TaskStatusTag status={r.status} /> },
-    { title: t('tasks.done'), key: 'done', render: (_: unknown, r: TaskRecipient) => (r.quota ? `${r.done} / ${r.quota}` : r.done) },
+    { title: t(task.kind === 'base_inspection' ? 'tasks.subjectsDone' : 'tasks.done'), key: 'done', render: (_: unknown, r: TaskRecipient) => (r.quota ? `${r.done} / ${r.quota}` : r.done) },
     { title: t('tasks.assignees'), key: 'assignees', render: (_: unknown, r: TaskRecipient) => r.assignees.map((a) => a.displayName).join('、') || '—' },
     { title: t('tasks.reportText'), key: 'report', render: (_: unknown, r: TaskRecipient) => r.report ?? r.progressNote ?? '—' },
     {
@@ -78,6 +78,13 @@ export default function TaskDetailPage() {
             { key: 'period', label: t('tasks.period'), children: `${task.startsOn} — ${task.dueOn ?? t('tasks.noDue')}` },
             ...(task.productScope ? [{ key: 'products', label: t('tasks.productScope'), children: task.productScope }] : []),
             ...(task.targetCount ? [{ key: 'target', label: t('tasks.targetCount'), children: task.targetCount }] : []),
+            // The station's own row: what it has done and who of it is on the task (the publisher sees every row below).
+            ...(mine
+              ? [
+                  { key: 'done', label: t(task.kind === 'base_inspection' ? 'tasks.subjectsDone' : 'tasks.done'), children: <span data-testid="task-mine-done">{mine.quota ? `${mine.done} / ${mine.quota}` : mine.done}</span> },
+                  { key: 'assignees', label: t('tasks.assignees'), children: <span data-testid="task-mine-assignees">{mine.assignees.map((a) => a.displayName).join('、') || t('tasks.noAssignees')}</span> },
+                ]
+              : []),
             ...(task.attachments.length ? [{ key: 'attachments', label: t('tasks.attachments'), span: 'filled' as const, children: <AttachmentList items={task.attachments} /> }] : []),
           ]}
         />

@@ -82,7 +82,7 @@ export default function BatchFormPage() {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('batch.noProducts')} action={<Link to="/trace/products">{t('product.add')}</Link>} />
       )}
       <Card>
-        <Form<Values> form={form} layout="vertical" name="batch" requiredMark={false} initialValues={{ selfCheck: 'pass', harvestDate: dayjs(), inputs: [] }}>
+        <Form<Values> form={form} layout="vertical" name="batch" requiredMark={false} initialValues={{ harvestDate: dayjs(), inputs: [] }}>
           <Form.Item name="productId" label={t('batch.product')} rules={[{ required: true, message: t('rule.required', { field: t('batch.product') }) }]}>
             <Select
               loading={!products}
@@ -113,8 +113,9 @@ export default function BatchFormPage() {
           <Divider titlePlacement="start" plain>
             {t('batch.selfCheck')}
           </Divider>
-          <Form.Item name="selfCheck" label={t('batch.selfCheckResult')}>
-            <Radio.Group optionType="button" options={SELF_CHECK_RESULTS.map((r) => ({ value: r, label: label(t, 'selfCheck', r) }))} />
+          {/* No default: a self-check nobody answered is not 合格 (the server refuses a missing answer too). */}
+          <Form.Item name="selfCheck" label={t('batch.selfCheckResult')} rules={[{ required: true, message: t('rule.required', { field: t('batch.selfCheckResult') }) }]}>
+            <Radio.Group optionType="button" options={SELF_CHECK_RESULTS.map((r) => ({ value: r, label: label(t, 'selfCheck', r) }))} data-testid="batch-self-check" />
           </Form.Item>
           <Form.Item name="selfCheckNote" label={`${t('batch.selfCheckNote')} (${t('common.optional')})`} rules={[{ max: 300 }]}>
             <Input.TextArea rows={2} maxLength={300} placeholder={t('batch.selfCheckNotePlaceholder')} />
