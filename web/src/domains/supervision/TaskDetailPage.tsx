@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Descriptions, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useEffect, useReducer, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { LoadError } from '../../app/LoadError';
 import { RecipientActions } from './RecipientActions';
 import { TaskStatusTag, useWord } from './supervision-labels';
 import { AttachmentList } from './TaskAttachments';
@@ -18,6 +19,8 @@ export default function TaskDetailPage() {
   const { message } = App.useApp();
   const word = useWord();
   const [state, setState] = useState<{ id: string; task?: Task; error?: string } | null>(null);
+  // 重试 after a failed load reads again (the effect below depends on it).
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
 
   useEffect(() => {
     let live = true;
@@ -28,9 +31,9 @@ export default function TaskDetailPage() {
     return () => {
       live = false;
     };
-  }, [id, errorText]);
+  }, [id, errorText, attempt]);
 
-  if (state?.id === id && state.error) return <Result status="warning" subTitle={state.error} />;
+  if (state?.id === id && state.error) return <LoadError error={state.error} onRetry={retry} />;
   const task = state?.id === id ? state.task : undefined;
   if (!task) return <Card><Skeleton active /></Card>;
   const set = (next: Task) => setState({ id, task: next });
