@@ -74,7 +74,7 @@ describe('an inspection is done before it is recorded', () => {
     await page.getByTestId('inspect-conclusion').getByText('合格', { exact: true }).click();
     await page.getByTestId('inspect-photo').locator('input[type=file]').setInputFiles({ name: 'field.png', mimeType: 'image/png', buffer: PNG });
     await shown(page.getByTestId('inspect-photo-preview'));
-    await page.getByRole('button', { name: /定位/ }).click();
+    await page.getByRole('button', { name: /使用当前位置/ }).click();
     await shown(page.getByText('36.8812, 118.7421'));
     const before = (await inspectionsOf()).length;
     await page.getByTestId('inspect-submit').click();

@@ -16,10 +16,7 @@ export const formsEn: Record<keyof typeof formsZh, string> = {
   'load.retry': 'Retry',
   'load.expired': 'Your session has expired; sign in again',
   'load.toLogin': 'Sign in again',
-  'load.offline': 'You are offline; it reconnects when the network is back',
   'load.empty': 'Nothing here yet',
-  'live.on': 'Live',
-  'live.offline': 'Offline: not updating',
   'inspect.unanswered': 'Not answered',
   'inspect.answerAll': '{n} item(s) not answered yet: {items}',
   'inspect.noPhotoReason': 'Why there is no photo',
@@ -40,5 +37,4 @@ export const formsEn: Record<keyof typeof formsZh, string> = {
   'cases.failedItems': 'Items checked and found not compliant',
   'tasks.noAssignees': 'Nobody assigned',
   'tasks.subjectsDone': 'Subjects inspected',
-  'live.reconnecting': 'Reconnecting…',
 };

@@ -15,10 +15,7 @@ export const formsZh = {
   'load.retry': '重试',
   'load.expired': '登录已过期，请重新登录',
   'load.toLogin': '重新登录',
-  'load.offline': '网络已断开，恢复后自动重新连接',
   'load.empty': '暂无数据',
-  'live.on': '实时更新中',
-  'live.offline': '已离线，未在实时更新',
   'inspect.unanswered': '未作答',
   'inspect.answerAll': '还有 {n} 项未作答：{items}',
   'inspect.noPhotoReason': '未拍照原因',
@@ -39,5 +36,4 @@ export const formsZh = {
   'cases.failedItems': '检查结果为“不符合”的项目',
   'tasks.noAssignees': '未指派',
   'tasks.subjectsDone': '已巡查主体（家）',
-  'live.reconnecting': '正在重新连接…',
 } as const;
