@@ -22,7 +22,7 @@ const INDUSTRIES: Industry[] = ['planting', 'livestock', 'fishery'];
  * enforces the same rules and has the last word).
  */
 export function InspectionForm({ subject, taskId, onSaved }: { subject: FoundSubject; taskId?: string; onSaved: (inspection: Inspection) => void }) {
-  const { t, errorText } = useI18n();
+  const { t, errorText, lang } = useI18n();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const industry = Form.useWatch('industry', form) ?? (INDUSTRIES.find((i) => subject.industries.includes(i)) ?? 'planting');
@@ -96,7 +96,7 @@ export function InspectionForm({ subject, taskId, onSaved }: { subject: FoundSub
   const answeredAll = {
     validator: async (_r: unknown, value: Answer[] | undefined) => {
       const open = unansweredItems(items, value);
-      if (items.length === 0 || open.length > 0) throw new Error(t('inspect.answerAll', { n: open.length, items: open.map((i) => i.zh).join('、') }));
+      if (items.length === 0 || open.length > 0) throw new Error(t('inspect.answerAll', { n: open.length, items: open.map((i) => (lang === 'zh' ? i.zh : i.en)).join(lang === 'zh' ? '、' : ', ') }));
     },
   };
 
