@@ -122,6 +122,9 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     await item.getByTestId('case-open').click();
     const evidence = await shown(page.getByTestId('case-evidence'));
     expect(await text(evidence)).toContain(FINDINGS);
+    // The failed item is named plainly under its result, never "不符合: 未发现…" (issue 15 §2).
+    expect(await text(evidence)).toContain('检查结果为“不符合”的项目');
+    expect(await text(evidence)).toContain('「未发现禁用、停用投入品」');
     expect(await text(page.getByTestId('case-page'))).toContain('立案');
     await shown(evidence.locator('img'));
     await screenshot(page, 'case');
