@@ -156,6 +156,28 @@ describe('number fields refuse what is over their limit and keep what was typed'
     await page.waitForTimeout(500);
     expect(Number(await drawer.getByLabel('纬度').inputValue())).toBe(118.74);
     expect((await call<{ items: unknown[] }>(coop, 'GET', '/trace/bases?limit=100')).items.length).toBe(before);
+  });
+
+  it('label copies and a token’s lifetime (desktop) say their limits and keep the typed value; nothing is made', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${suite.server.baseUrl}/trace/batches/${batch.id}`);
+    const print = await shown(page.getByTestId('print-card'));
+    const copies = print.getByLabel('份数');
+    await copies.fill('5000');
+    await copies.press('Tab');
+    expect(await copies.inputValue()).toBe('5000');
+    await shown(print.locator('.ant-form-item-explain-error').filter({ hasText: '最多 1000' }));
+    expect(await page.getByTestId('download-label').isDisabled()).toBe(true);
+    await screenshot(page, 'print-copies-desktop', false);
+
+    await page.goto(`${suite.server.baseUrl}/account`);
+    const tokens = page.locator('form').filter({ has: page.getByPlaceholder('不填则长期有效') });
+    await (await shown(tokens.getByPlaceholder('令牌名称'))).fill(`限值令牌${SEQ}`);
+    await typeOver(tokens.getByPlaceholder('不填则长期有效'), '9999', '最多 3650', tokens);
+    await tokens.getByRole('button', { name: /创建令牌/ }).click();
+    await page.waitForTimeout(500);
+    expect((await call<{ items: { name: string }[] }>(coop, 'GET', '/auth/tokens')).items.some((k) => k.name === `限值令牌${SEQ}`)).toBe(false);
+    await screenshot(page, 'token-days-desktop', false);
     expect(suite.problems).toEqual([]);
   });
 });
