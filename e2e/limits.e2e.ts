@@ -162,7 +162,7 @@ describe('number fields refuse what is over their limit and keep what was typed'
     await page.setViewportSize(DESKTOP);
     await page.goto(`${suite.server.baseUrl}/trace/batches/${batch.id}`);
     const print = await shown(page.getByTestId('print-card'));
-    const copies = print.getByLabel('份数');
+    const copies = print.locator('.ant-form-item').filter({ hasText: '份数' }).locator('input');
     await copies.fill('5000');
     await copies.press('Tab');
     expect(await copies.inputValue()).toBe('5000');
