@@ -21,7 +21,17 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // antd's InputNumber replaces a typed value outside min/max on blur: a limit is a form rule (app/number-limit.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='InputNumber'] > JSXAttribute[name.name=/^(min|max)$/]",
+          message: 'InputNumber min/max silently rewrite what was typed; use limitRule from app/number-limit.ts instead.',
+        },
+      ],
+    },
   },
   {
     // Command-line entry points and tools talk to a person on the terminal.

@@ -142,6 +142,13 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
       await snap('3-region-picker');
     });
     await page.locator('#register_address').fill('化龙镇东村 8 号');
+    // Latitude and longitude swapped: refused as typed with the limit said, never clamped to 90 (issue 15 §1).
+    await page.locator('#register_lat').fill('118.74');
+    await page.locator('#register_lat').blur();
+    const latItem = page.locator('.ant-form-item').filter({ has: page.locator('#register_lat') });
+    expect(await text(latItem.locator('.ant-form-item-explain-error'))).toContain('最多 90');
+    expect(Number(await page.locator('#register_lat').inputValue())).toBe(118.74);
+    await snap('3-where-swapped');
     await page.locator('#register_lat').fill('36.88');
     await page.locator('#register_lng').fill('118.74');
     await page.locator('#register_password').fill(farmer.password);

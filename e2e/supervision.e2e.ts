@@ -85,7 +85,10 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     await shown(page.getByText('绿源蔬菜专业合作社').first());
     await shown(page.getByTestId('subject-records'));
     await shown(page.getByTestId('check-banned_inputs'));
+    // Every item starts unanswered and must be answered: all 符合 but the banned inputs.
+    for (const item of await page.getByTestId('checklist').locator('[data-testid^="check-"]').all()) await item.getByText('符合', { exact: true }).click();
     await page.getByTestId('check-banned_inputs').getByText('不符合').click();
+    await page.getByTestId('inspect-no-point-reason').fill('大棚内无定位信号');
     await page.getByTestId('inspect-photo').locator('input[type=file]').setInputFiles({ name: 'field.png', mimeType: 'image/png', buffer: PNG });
     await shown(page.getByTestId('inspect-photo-preview'));
     await page.getByTestId('inspect-conclusion').getByText('发现问题').click();
@@ -93,6 +96,11 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     await ui.expectNoHorizontalScroll(page);
     await screenshot(page, 'field-inspection');
     await page.getByTestId('inspect-submit').click();
+    // The inspector reads back what is about to be filed, then confirms.
+    const summary = await shown(page.getByTestId('inspect-summary'));
+    expect(await text(summary)).toContain('不符合 1 项');
+    await screenshot(page, 'field-inspection-summary');
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认提交' }).click();
 
     await shown(page.getByTestId('inspect-result'));
     await shown(page.getByTestId('transfer-to'));
@@ -114,6 +122,9 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     await item.getByTestId('case-open').click();
     const evidence = await shown(page.getByTestId('case-evidence'));
     expect(await text(evidence)).toContain(FINDINGS);
+    // The failed item is named plainly under its result, never "不符合: 未发现…" (issue 15 §2).
+    expect(await text(evidence)).toContain('检查结果为“不符合”的项目');
+    expect(await text(evidence)).toContain('「未发现禁用、停用投入品」');
     expect(await text(page.getByTestId('case-page'))).toContain('立案');
     await shown(evidence.locator('img'));
     await screenshot(page, 'case');

@@ -159,6 +159,8 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await row.getByLabel('名称').fill('腐熟羊粪有机肥');
     await row.getByLabel('用量', { exact: true }).fill('300');
     await pickDate(row.getByLabel('使用日期'), isoDay(-40));
+    // The self-check starts unanswered: 合格 is chosen, never preset.
+    await page.getByTestId('batch-self-check').getByText('自检合格', { exact: true }).click();
     await page.getByLabel('自检说明 (选填)').fill('农残速测合格');
     await screenshot(page, '03-batch-form');
     await page.getByTestId('record-batch').click();

@@ -24,7 +24,7 @@ afterAll(async () => t?.close());
 
 /** An inspection that found a problem, transferred by the station to the county enforcement agency. */
 async function transferred(): Promise<{ transferId: string; inspectionId: string }> {
-  const inspection = (await station.post('/api/v1/supervision/inspections', { subjectId, industry: 'planting', answers: answers(['banned_inputs']), conclusion: 'problem', findings: '发现禁用农药' })).json();
+  const inspection = (await station.post('/api/v1/supervision/inspections', { subjectId, industry: 'planting', answers: answers(['banned_inputs']), conclusion: 'problem', findings: '发现禁用农药', noPhotoReason: '相机故障', lat: 36.88, lng: 118.74 })).json();
   const res = await station.post(`/api/v1/supervision/inspections/${inspection.id}/transfer`, { toAgencyId: agencyIdOf(law), reason: '涉嫌使用禁用农药' });
   expect(res.statusCode, res.body).toBe(200);
   return { transferId: res.json().transfer.id, inspectionId: inspection.id };

@@ -109,10 +109,16 @@ export const checklistIn = z.strictObject({ items: z.array(checklistItem).min(1)
 export const inspectionIn = z.strictObject({
   subjectId: z.uuid(),
   industry: z.enum(INSPECTION_INDUSTRIES),
-  answers: z.array(z.strictObject({ key: z.string().max(40), result: z.enum(['pass', 'fail', 'na']), note: plainText(1, 500).optional() })).min(1).max(60),
+  /** Every item of the industry's checklist answered; an item left out is refused (422 CHECKLIST_UNANSWERED). */
+  answers: z.array(z.strictObject({ key: z.string().max(40), result: z.enum(['pass', 'fail', 'na']), note: plainText(1, 500).optional() })).max(60),
+  /** At least one photo, or `noPhotoReason` (422 PHOTO_REQUIRED). */
   photos: z.array(z.uuid()).max(9).default([]),
+  noPhotoReason: plainText(2, 200).optional(),
+  /** The GPS point, or `noPointReason` (422 POINT_REQUIRED). */
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
+  noPointReason: plainText(2, 200).optional(),
+  /** Required for a problem, and for 合格 despite a 不符合 item (422 FINDINGS_REQUIRED, CONCLUSION_CONTRADICTS_ANSWERS). */
   findings: plainText(1, 2000).optional(),
   conclusion: z.enum(['compliant', 'problem']),
   rectifyBy: day.optional(),
@@ -131,8 +137,10 @@ export const inspectionOut = z.object({
   industry: z.string(),
   checklist: z.array(z.object({ key: z.string(), zh: z.string(), en: z.string(), result: z.enum(['pass', 'fail', 'na']), note: z.string().optional() })),
   photos: z.array(z.string()),
+  noPhotoReason: z.string().nullable(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
+  noPointReason: z.string().nullable(),
   findings: z.string().nullable(),
   conclusion: z.enum(['compliant', 'problem']),
   rectifyBy: z.string().nullable(),

@@ -29,6 +29,7 @@ export async function recordInspection(deps: SupervisionDeps, ctx: CommandContex
   if (!inJurisdiction(actor, subject.regionCode)) throw supervisionError('SUBJECT_OUT_OF_JURISDICTION');
   const template = await effectiveChecklist(deps.db, subject.regionCode.slice(0, 2), input.industry);
   const checklist = answerChecklist(template.items, input.answers);
+  assertInspectionDone(input, checklist);
   await assertFieldPhotos(deps.db, actor, input.photos, () => supervisionError('PHOTO_NOT_FOUND'));
   if (input.rectifyBy !== undefined && (input.conclusion !== 'problem' || input.rectifyBy <= todayInChina())) throw supervisionError('RECTIFY_DATE_INVALID');
   if ((input.lat === undefined) !== (input.lng === undefined)) throw httpError('VALIDATION_FAILED', { issues: [{ where: 'body', path: 'lat', message: 'lat and lng come together' }] });
@@ -50,8 +51,10 @@ export async function recordInspection(deps: SupervisionDeps, ctx: CommandContex
         industry: input.industry,
         checklist,
         photos: [...new Set(input.photos)],
+        noPhotoReason: input.photos.length === 0 ? input.noPhotoReason! : null,
         lat: input.lat ?? null,
         lng: input.lng ?? null,
+        noPointReason: input.lat === undefined ? input.noPointReason! : null,
         findings: input.findings ?? null,
         conclusion: input.conclusion,
         rectifyBy: input.rectifyBy ?? null,
@@ -80,16 +83,32 @@ export async function recordInspection(deps: SupervisionDeps, ctx: CommandContex
   return inspectionDetail(deps.db, actor, id);
 }
 
-/** Every item of the template answered once, nothing else: a checklist filled against an old template is refused. */
+/**
+ * Every item of the template answered once, nothing else: an item left out is unanswered (named in the error); a key
+ * the template does not have, or one answered twice, means a checklist filled against an old template.
+ */
 function answerChecklist(items: { key: string; zh: string; en: string }[], answers: InspectionIn['answers']): ChecklistAnswer[] {
   const byKey = new Map(answers.map((a) => [a.key, a]));
-  if (byKey.size !== answers.length || byKey.size !== items.length || items.some((i) => !byKey.has(i.key))) {
-    throw supervisionError('CHECKLIST_MISMATCH', { expected: items.map((i) => i.key) });
-  }
+  const known = new Set(items.map((i) => i.key));
+  if (byKey.size !== answers.length || answers.some((a) => !known.has(a.key))) throw supervisionError('CHECKLIST_MISMATCH', { expected: items.map((i) => i.key) });
+  const unanswered = items.filter((i) => !byKey.has(i.key));
+  if (unanswered.length > 0) throw supervisionError('CHECKLIST_UNANSWERED', { keys: unanswered.map((i) => i.key), items: unanswered.map((i) => i.zh) });
   return items.map((i) => {
     const a = byKey.get(i.key)!;
     return { ...i, result: a.result, ...(a.note ? { note: a.note } : {}) };
   });
+}
+
+/**
+ * An inspection is done before it is filed: a photo and the GPS point, or the reason each is missing; the conclusion
+ * follows the answers — a problem says what it is, and 合格 despite a 不符合 item only with a note saying why.
+ */
+function assertInspectionDone(input: InspectionIn, checklist: ChecklistAnswer[]): void {
+  if (input.photos.length === 0 && !input.noPhotoReason) throw supervisionError('PHOTO_REQUIRED');
+  if (input.lat === undefined && input.lng === undefined && !input.noPointReason) throw supervisionError('POINT_REQUIRED');
+  if (input.conclusion === 'problem' && !input.findings) throw supervisionError('FINDINGS_REQUIRED');
+  const failed = checklist.filter((c) => c.result === 'fail');
+  if (input.conclusion === 'compliant' && failed.length > 0 && !input.findings) throw supervisionError('CONCLUSION_CONTRADICTS_ANSWERS', { keys: failed.map((c) => c.key), items: failed.map((c) => c.zh) });
 }
 
 /** A follow-up (复查) of a pending or overdue rectification: compliant now ends it. */
@@ -103,7 +122,7 @@ async function closeRectification(tx: Tx, actor: AgencyActor, originalId: string
  * An inspection done under a base-inspection task: one more done for the actor's agency, which must have accepted it,
  * of a subject inside the task's region scope (422 SUBJECT_OUTSIDE_TASK_SCOPE).
  */
-async function countForTask(tx: Tx, actor: AgencyActor, taskId: string, subject: { name: string; regionCode: string }): Promise<string> {
+async function countForTask(tx: Tx, actor: AgencyActor, taskId: string, subject: { id: string; name: string; regionCode: string }): Promise<string> {
   const subjectName = subject.name;
   const [row] = await tx
     .select()
@@ -117,7 +136,9 @@ async function countForTask(tx: Tx, actor: AgencyActor, taskId: string, subject:
   const current = row.status as TaskStatus;
   const next = nextTaskStatus(current, 'progress', row.acceptedAt !== null);
   if (!next) throw supervisionError('TASK_STATUS_CONFLICT', { status: current, action: 'progress' });
-  await tx.update(supervisionTaskRecipients).set({ status: next, done: row.done + 1, updatedAt: new Date() }).where(eq(supervisionTaskRecipients.id, row.id));
+  // Progress counts subjects inspected, not inspections: a second visit to the same subject (a follow-up) adds none.
+  const [seen] = await tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.recipientId, row.id), eq(inspections.subjectId, subject.id))).limit(1);
+  await tx.update(supervisionTaskRecipients).set({ status: next, done: seen ? row.done : row.done + 1, updatedAt: new Date() }).where(eq(supervisionTaskRecipients.id, row.id));
   await tx.insert(supervisionTaskEvents).values({ recipientId: row.id, action: 'progress', fromStatus: current, toStatus: next, note: `巡查 ${subjectName}`.slice(0, 1000), actorId: actor.userId, actorName: actor.displayName });
   return row.id;
 }

@@ -44,7 +44,7 @@ async function photo(who: Client = station): Promise<string> {
   return res.json().fileId;
 }
 
-const inspection = (overrides: Record<string, unknown> = {}) => ({ subjectId, industry: 'planting', answers: answers(), conclusion: 'compliant', lat: 36.88, lng: 118.74, ...overrides });
+const inspection = (overrides: Record<string, unknown> = {}) => ({ subjectId, industry: 'planting', answers: answers(), conclusion: 'compliant', lat: 36.88, lng: 118.74, noPhotoReason: '相机故障，未能拍照', ...overrides });
 const inFuture = (days: number) => todayInChina(Date.now() + days * 86_400_000);
 
 describe('what the inspector sees of the subject', () => {
@@ -104,9 +104,9 @@ describe('inspections', () => {
   });
 
   it('refuses a checklist that does not match the template, a photo never uploaded, and a past rectification date', async () => {
-    await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ answers: answers().slice(1) })), 400, 'CHECKLIST_MISMATCH');
+    await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ answers: [...answers(), { key: 'old_item', result: 'pass' }] })), 400, 'CHECKLIST_MISMATCH');
     await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ photos: ['00000000-0000-4000-8000-000000000001'] })), 400, 'PHOTO_NOT_FOUND');
-    await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ conclusion: 'problem', rectifyBy: '2020-01-01' })), 400, 'RECTIFY_DATE_INVALID');
+    await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ conclusion: 'problem', findings: '问题', rectifyBy: '2020-01-01' })), 400, 'RECTIFY_DATE_INVALID');
     await refusedHere(t, () => law.post('/api/v1/supervision/inspections', inspection()), 403, 'FORBIDDEN');
   });
 
@@ -192,7 +192,7 @@ describe('transfers to enforcement', () => {
   it('refuses transferring a compliant inspection, or to an agency that is not enforcement over the subject', async () => {
     const ok = (await station.post('/api/v1/supervision/inspections', inspection())).json();
     await refusedHere(t, () => station.post(`/api/v1/supervision/inspections/${ok.id}/transfer`, { toAgencyId: agencyIdOf(law), reason: '移交' }), 409, 'TRANSFER_NEEDS_PROBLEM');
-    const bad = (await station.post('/api/v1/supervision/inspections', inspection({ conclusion: 'problem', answers: answers(['trace_codes']) }))).json();
+    const bad = (await station.post('/api/v1/supervision/inspections', inspection({ conclusion: 'problem', answers: answers(['trace_codes']), findings: '未赋追溯码' }))).json();
     await refusedHere(t, () => station.post(`/api/v1/supervision/inspections/${bad.id}/transfer`, { toAgencyId: agencyIdOf(county), reason: '移交' }), 422, 'TRANSFER_TARGET_INVALID');
     const sichuanLaw = await t.login('pd-law-admin');
     await refusedHere(t, () => station.post(`/api/v1/supervision/inspections/${bad.id}/transfer`, { toAgencyId: agencyIdOf(sichuanLaw), reason: '移交' }), 422, 'TRANSFER_TARGET_INVALID');
@@ -272,5 +272,54 @@ describe('second review', () => {
     const inside = await county.post('/api/v1/supervision/inspections', inspection({ taskId: task.id }));
     expect(inside.statusCode, inside.body).toBe(201);
     expect((await city.get(`/api/v1/supervision/tasks/${task.id}`)).json().recipients[0]).toMatchObject({ done: 1 });
+  });
+});
+
+describe('an inspection is done before it is recorded (issue 15 §2)', () => {
+  it('refuses a checklist with items left unanswered, naming them, and writes nothing', async () => {
+    const unanswered = await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ answers: answers().slice(2) })), 422, 'CHECKLIST_UNANSWERED');
+    expect(unanswered.message.zh).toContain('生产记录完整');
+    expect(unanswered.message.zh).toContain('投入品购买与使用记录完整');
+    await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ answers: [] })), 422, 'CHECKLIST_UNANSWERED');
+  });
+
+  it('refuses an inspection without a photo or without the GPS point unless a reason is given', async () => {
+    await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ noPhotoReason: undefined })), 422, 'PHOTO_REQUIRED');
+    await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ lat: undefined, lng: undefined })), 422, 'POINT_REQUIRED');
+    const res = await station.post('/api/v1/supervision/inspections', inspection({ lat: undefined, lng: undefined, noPointReason: '山区无定位信号' }));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ lat: null, noPointReason: '山区无定位信号', photos: [], noPhotoReason: '相机故障，未能拍照' });
+    const withPhoto = (await station.post('/api/v1/supervision/inspections', inspection({ photos: [await photo()], noPhotoReason: undefined }))).json();
+    expect(withPhoto.noPhotoReason).toBeNull();
+  });
+
+  it('lets the conclusion follow the answers: a 不符合 item concludes 合格 only with a note; a problem says what it is', async () => {
+    const contradicted = await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ answers: answers(['banned_inputs']) })), 422, 'CONCLUSION_CONTRADICTS_ANSWERS');
+    expect(contradicted.message.zh).toContain('未发现禁用、停用投入品');
+    await refusedHere(t, () => station.post('/api/v1/supervision/inspections', inspection({ conclusion: 'problem', answers: answers(['banned_inputs']) })), 422, 'FINDINGS_REQUIRED');
+    const explained = await station.post('/api/v1/supervision/inspections', inspection({ answers: answers(['banned_inputs']), findings: '包装为上季残留，已当场清理' }));
+    expect(explained.statusCode, explained.body).toBe(201);
+    expect(explained.json()).toMatchObject({ conclusion: 'compliant', findings: '包装为上季残留，已当场清理' });
+  });
+
+  it('a database check refuses a row with neither photo nor reason, written past the service', async () => {
+    const insert = () =>
+      t.database.db.execute(
+        sql`INSERT INTO inspections (subject_id, subject_name, region_code, agency_id, inspector_id, inspector_name, industry, checklist, lat, lng, conclusion) VALUES (${subjectId}, 'x', '370783100', ${agencyIdOf(station)}, ${station.me!.user.id}, 'x', 'planting', '[]'::jsonb, 36.8, 118.7, 'compliant')`,
+      );
+    await expect(insert()).rejects.toThrow();
+  });
+
+  it('counts distinct subjects toward a task: a second inspection of the same subject adds nothing', async () => {
+    const task = (
+      await county.post('/api/v1/supervision/tasks', { kind: 'base_inspection', title: '巡查计数', content: '巡查', startsOn: '2026-11-01', dueOn: inFuture(30), recipients: [{ agencyId: agencyIdOf(station), quota: 5 }] })
+    ).json();
+    await station.post(`/api/v1/supervision/tasks/${task.id}/accept`, {});
+    const other = await temporarySubject(station, '370783100', '化龙镇计数农户');
+    for (const body of [inspection({ taskId: task.id }), inspection({ taskId: task.id }), inspection({ taskId: task.id, subjectId: other })]) {
+      const res = await station.post('/api/v1/supervision/inspections', body);
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    expect((await county.get(`/api/v1/supervision/tasks/${task.id}`)).json().recipients[0]).toMatchObject({ done: 2, quota: 5 });
   });
 });

@@ -113,6 +113,9 @@ export const inspections = pgTable(
     photos: jsonb('photos').$type<string[]>().notNull().default([]),
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
+    /** Why the inspection has no photo / no GPS point: one of the two is on every inspection filed since issue 15. */
+    noPhotoReason: varchar('no_photo_reason', { length: 200 }),
+    noPointReason: varchar('no_point_reason', { length: 200 }),
     findings: varchar('findings', { length: 2000 }),
     /** compliant, problem */
     conclusion: varchar('conclusion', { length: 16 }).notNull(),

@@ -53,6 +53,13 @@ describe('batches', () => {
     expect(n!.n).toBe(3);
   });
 
+  it('refuses a batch whose self-check was not answered (no default 合格), writing nothing', async () => {
+    const { selfCheck: _omitted, ...unanswered } = batch();
+    const body = await refused(t, () => coop.post('/api/v1/trace/batches', unanswered), 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(body.details)).toContain('selfCheck');
+    await refused(t, () => coop.post('/api/v1/trace/batches', { ...batch(), selfCheck: {} }), 400, 'VALIDATION_FAILED');
+  });
+
   it('writes one batch for a retried request with the same Idempotency-Key', async () => {
     const key = { 'idempotency-key': 'batch-cucumber-2' };
     const first = await coop.post('/api/v1/trace/batches', batch(), key);

@@ -3,7 +3,8 @@ import { api, onApiError, setCsrfToken } from './api';
 import { ApiError } from './api-error';
 import type { AgencyMe, Me, Permission } from './types';
 
-type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
+/** `expired`: the session ended without the person signing out (it timed out, or was revoked): the login page says so. */
+type AuthState = { status: 'loading' } | { status: 'anonymous'; expired?: boolean } | { status: 'signed-in'; me: Me };
 
 type Auth = {
   state: AuthState;
@@ -24,9 +25,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return me;
   }, []);
 
-  const signOut = useCallback(() => {
+  const signOut = useCallback((expired = false) => {
     setCsrfToken(null);
-    setState({ status: 'anonymous' });
+    setState((current) => ({ status: 'anonymous', expired: expired && (current.status === 'signed-in' || (current.status === 'anonymous' && current.expired === true)) }));
   }, []);
 
   const refresh = useCallback(async () => {
@@ -45,7 +46,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onApiError((error) => {
-        if (error.code === 'UNAUTHENTICATED') signOut();
+        if (error.code === 'UNAUTHENTICATED' || error.status === 401) signOut(true);
         else if (error.code === 'PASSWORD_CHANGE_REQUIRED') void refresh().catch(() => undefined);
       }),
     [refresh, signOut],

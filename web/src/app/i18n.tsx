@@ -11,7 +11,7 @@ import { zh, type MessageKey } from './messages.zh';
 export type Lang = 'zh' | 'en';
 type Vars = Record<string, string | number>;
 
-type I18n = {
+export type I18n = {
   lang: Lang;
   setLang: (lang: Lang) => void;
   t: (key: MessageKey, vars?: Vars) => string;

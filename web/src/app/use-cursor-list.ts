@@ -9,6 +9,8 @@ export function useCursorList<T>(fetchPage: ((cursor?: string) => Promise<Page<T
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  // The last load's failure, kept until a load succeeds: the page shows it inline (a failed load is not an empty list).
+  const [error, setError] = useState<unknown>(null);
   const generation = useRef(0);
 
   const load = useCallback(
@@ -19,10 +21,14 @@ export function useCursorList<T>(fetchPage: ((cursor?: string) => Promise<Page<T
       try {
         const page = await fetchPage(cursor);
         if (mine !== generation.current) return;
+        setError(null);
         setItems((current) => (cursor ? [...current, ...page.items] : page.items));
         setNextCursor(page.nextCursor);
       } catch (err) {
-        if (mine === generation.current) onError(err);
+        if (mine === generation.current) {
+          setError(err);
+          onError(err);
+        }
       } finally {
         if (mine === generation.current) setLoading(false);
       }
@@ -40,6 +46,7 @@ export function useCursorList<T>(fetchPage: ((cursor?: string) => Promise<Page<T
     items,
     setItems,
     loading,
+    error,
     hasMore: nextCursor !== null,
     loadMore: () => (nextCursor ? load(nextCursor) : Promise.resolve()),
     reload: () => load(),

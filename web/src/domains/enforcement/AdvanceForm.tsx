@@ -2,6 +2,7 @@ import { App, Button, Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { nextStage, PENALTY_KINDS } from '../../../../src/domains/enforcement/case-stages.shared';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import { useWord } from '../supervision/supervision-labels';
 import { enforcementApi } from './enforcement.api';
 import type { AdvanceRequest, Case } from './enforcement.types';
@@ -38,8 +39,8 @@ export function AdvanceForm({ item, onMoved }: { item: Case; onMoved: (next: Cas
             <Select options={PENALTY_KINDS.map((k) => ({ value: k, label: word('cases.penalty', k) }))} data-testid="case-penalty" />
           </Form.Item>
           {penaltyKind === 'fine' && (
-            <Form.Item name="penaltyAmount" label={t('cases.penaltyAmount')} rules={[{ required: true }]}>
-              <InputNumber min={1} />
+            <Form.Item name="penaltyAmount" label={t('cases.penaltyAmount')} rules={[{ required: true }, limitRule(t, { positive: true, max: 1e10 })]}>
+              <InputNumber />
             </Form.Item>
           )}
           <Form.Item name="decision" label={t('cases.decision')} rules={[{ required: true, min: 2, max: 2000 }]}>

@@ -1,9 +1,10 @@
-import { Alert, Card, Descriptions, Image, List, Result, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Card, Descriptions, Image, List, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { useEffect, useReducer, useState } from 'react';
 import { useParams } from 'react-router';
 import { CASE_STAGES } from '../../../../src/domains/enforcement/case-stages.shared';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { LoadError } from '../../app/LoadError';
 import { useWord } from '../supervision/supervision-labels';
 import { supervisionApi } from '../supervision/supervision.api';
 import { AdvanceForm } from './AdvanceForm';
@@ -19,6 +20,8 @@ export default function CaseDetailPage() {
   const { t, errorText } = useI18n();
   const word = useWord();
   const [state, setState] = useState<{ id: string; item?: Case; error?: string } | null>(null);
+  // 重试 after a failed load reads again (the effect below depends on it).
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
 
   useEffect(() => {
     let live = true;
@@ -29,9 +32,9 @@ export default function CaseDetailPage() {
     return () => {
       live = false;
     };
-  }, [id, errorText]);
+  }, [id, errorText, attempt]);
 
-  if (state?.id === id && state.error) return <Result status="warning" subTitle={state.error} />;
+  if (state?.id === id && state.error) return <LoadError error={state.error} onRetry={retry} />;
   const item = state?.id === id ? state.item : undefined;
   if (!item) return <Card><Skeleton active /></Card>;
   const set = (next: Case) => setState({ id, item: next });

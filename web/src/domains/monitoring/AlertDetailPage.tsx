@@ -1,10 +1,11 @@
 import { SafetyOutlined } from '@ant-design/icons';
-import { Alert as Notice, App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert as Notice, App, Button, Card, Descriptions, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useReducer, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { LoadError } from '../../app/LoadError';
 import { RegionName } from '../registry/RegionName';
 import { label } from '../trace/trace-labels';
 import { monitoringApi } from './monitoring.api';
@@ -24,6 +25,8 @@ export default function AlertDetailPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [state, setState] = useState<{ id: string; alert?: Alert; error?: string } | null>(null);
+  // 重试 after a failed load reads again (the effect below depends on it).
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
   const [busy, setBusy] = useState(false);
   // The sample's chain, for the producer's batch: a sample taken at the end of a chain recalls little downstream of
   // itself, while everything the producer's batch became may hold the same residue.
@@ -54,9 +57,9 @@ export default function AlertDetailPage() {
     return () => {
       live = false;
     };
-  }, [id, errorText]);
+  }, [id, errorText, attempt]);
 
-  if (state?.id === id && state.error) return <Result status="warning" subTitle={state.error} />;
+  if (state?.id === id && state.error) return <LoadError error={state.error} onRetry={retry} />;
   const alert = state?.id === id ? state.alert : undefined;
   if (!alert) return <Card><Skeleton active /></Card>;
 

@@ -128,7 +128,7 @@ export function LabBench({ sample, correction, onSaved }: { sample: Sample; corr
       key: 'value',
       title: t('bench.value'),
       width: 110,
-      render: (_, r, i) => cell(i, 'value', <InputNumber value={r.value} min={0} onChange={(v) => update(i, { value: v ?? null })} onKeyDown={onEnter(i, 'value')} style={{ width: '100%' }} />),
+      render: (_, r, i) => cell(i, 'value', <InputNumber value={r.value} onChange={(v) => update(i, { value: v ?? null })} onKeyDown={onEnter(i, 'value')} style={{ width: '100%' }} />),
     },
     {
       key: 'unit',
@@ -140,7 +140,7 @@ export function LabBench({ sample, correction, onSaved }: { sample: Sample; corr
       key: 'lod',
       title: t('bench.lod'),
       width: 100,
-      render: (_, r, i) => cell(i, 'lod', <InputNumber value={r.lod} min={0} onChange={(v) => update(i, { lod: v ?? null })} onKeyDown={onEnter(i, 'lod')} style={{ width: '100%' }} />),
+      render: (_, r, i) => cell(i, 'lod', <InputNumber value={r.lod} onChange={(v) => update(i, { lod: v ?? null })} onKeyDown={onEnter(i, 'lod')} style={{ width: '100%' }} />),
     },
     { key: 'limit', title: t('bench.applicable'), width: 220, render: (_, r) => <LimitHint row={r} classCode={sample.classCode} productName={sample.productName} /> },
     {
@@ -149,7 +149,7 @@ export function LabBench({ sample, correction, onSaved }: { sample: Sample; corr
       width: 260,
       render: (_, r, i) => (
         <Space.Compact style={{ width: '100%' }}>
-          <InputNumber value={r.overrideValue} min={0} placeholder={t('bench.overrideValue')} onChange={(v) => update(i, { overrideValue: v ?? null })} style={{ width: 90 }} data-testid={`bench-override-value-${i}`} />
+          <InputNumber value={r.overrideValue} placeholder={t('bench.overrideValue')} onChange={(v) => update(i, { overrideValue: v ?? null })} style={{ width: 90 }} data-testid={`bench-override-value-${i}`} />
           <Input value={r.overrideStandard} placeholder={t('bench.overrideStandard')} onChange={(e) => update(i, { overrideStandard: e.target.value })} data-testid={`bench-override-standard-${i}`} />
         </Space.Compact>
       ),

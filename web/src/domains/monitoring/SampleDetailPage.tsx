@@ -1,10 +1,11 @@
 import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Image, Result, Skeleton, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Image, Skeleton, Space, Tag, Typography } from 'antd';
+import { useEffect, useReducer, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { LoadError } from '../../app/LoadError';
 import { RegionName } from '../registry/RegionName';
 import { supervisionApi } from '../supervision/supervision.api';
 import { LabBench } from './LabBench';
@@ -26,6 +27,8 @@ export default function SampleDetailPage() {
   const { t, errorText } = useI18n();
   const me = useMe();
   const [state, setState] = useState<{ id: string; sample?: Sample; error?: string } | null>(null);
+  // 重试 after a failed load reads again (the effect below depends on it).
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
   const [correcting, setCorrecting] = useState(false);
 
   useEffect(() => {
@@ -37,9 +40,9 @@ export default function SampleDetailPage() {
     return () => {
       live = false;
     };
-  }, [id, errorText]);
+  }, [id, errorText, attempt]);
 
-  if (state?.id === id && state.error) return <Result status="warning" subTitle={state.error} />;
+  if (state?.id === id && state.error) return <LoadError error={state.error} onRetry={retry} />;
   const sample = state?.id === id ? state.sample : undefined;
   if (!sample) return <Card><Skeleton active /></Card>;
   const set = (next: Sample) => {

@@ -3,6 +3,7 @@ import { App, Button, Card, Form, Input, InputNumber, Select, Space, Typography 
 import { useState } from 'react';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import { PointField, type Point } from '../registry/LocateButton';
 import { RegionCascader } from '../registry/RegionCascader';
 import { FieldPhoto } from '../supervision/FieldPhoto';
@@ -109,8 +110,8 @@ export function SampleForm({ taskId, facts, onSaved }: { taskId?: string; facts:
           <RegionCascader within={me.agency.regionCode} regionLevel={3} />
         </Form.Item>
         <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="quantity" label={t('sample.quantity')} rules={[{ required: true }]} style={{ flex: 1 }}>
-            <InputNumber min={0.001} max={100000} style={{ width: '100%' }} data-testid="sample-quantity" />
+          <Form.Item name="quantity" label={t('sample.quantity')} rules={[{ required: true }, limitRule(t, { positive: true, max: 100_000 })]} style={{ flex: 1 }}>
+            <InputNumber style={{ width: '100%' }} data-testid="sample-quantity" />
           </Form.Item>
           <Form.Item name="unit" label={t('sample.unit')} rules={[{ required: true, max: 16 }]} style={{ width: 110 }}>
             <Input data-testid="sample-unit" />

@@ -1,10 +1,11 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Result, Row, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Card, Col, Row, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { EmptyState, LoadError } from '../../app/LoadError';
 import { TaskStatusTag } from '../supervision/supervision-labels';
 import { EChart, type ChartOption } from './EChart';
 import { monitoringApi } from './monitoring.api';
@@ -30,6 +31,8 @@ function passRateChart(rows: Tally[], label: string): ChartOption {
       {
         type: 'bar',
         barMaxWidth: 36,
+        // A 0% pass rate is a finding, not a gap: a bar of zero height would leave the place blank.
+        barMinHeight: 4,
         data: shown.map((r) => ({ value: r.passRate === null ? 0 : Math.round(r.passRate * 1000) / 10, itemStyle: { color: r.failed > 0 ? '#cf1322' : '#389e0d' } })),
         label: { show: true, position: 'top', formatter: '{c}%' },
       },
@@ -43,6 +46,8 @@ export default function TaskSummaryPage() {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [state, setState] = useState<{ taskId: string; summary?: Summary; error?: string } | null>(null);
+  // 重试 after a failed load reads again (the effect below depends on it).
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
   const [downloading, setDownloading] = useState(false);
 
   useEffect(() => {
@@ -54,7 +59,7 @@ export default function TaskSummaryPage() {
     return () => {
       live = false;
     };
-  }, [taskId, errorText]);
+  }, [taskId, errorText, attempt]);
 
   const summary = state?.taskId === taskId ? state.summary : undefined;
   const rateLabel = t('summary.passRate');
@@ -67,7 +72,7 @@ export default function TaskSummaryPage() {
       ],
     [summary, t, rateLabel],
   );
-  if (state?.taskId === taskId && state.error) return <Result status="warning" subTitle={state.error} />;
+  if (state?.taskId === taskId && state.error) return <LoadError error={state.error} onRetry={retry} />;
   if (!summary || !charts) return <Card><Skeleton active /></Card>;
 
   const download = async () => {
@@ -116,7 +121,7 @@ export default function TaskSummaryPage() {
         {charts.map((c) => (
           <Col key={c.key} xs={24} lg={c.key === 'analyte' ? 24 : 12}>
             <Card size="small" title={c.title}>
-              {c.rows.some((r) => r.tested > 0) ? <EChart option={c.option} testId={`summary-chart-${c.key}`} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('summary.noTested')} />}
+              {c.rows.some((r) => r.tested > 0) ? <EChart option={c.option} testId={`summary-chart-${c.key}`} /> : <EmptyState description={t('summary.noTested')} />}
             </Card>
           </Col>
         ))}

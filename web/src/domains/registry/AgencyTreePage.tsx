@@ -1,9 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Input, List, Space, Spin, Tree, Typography } from 'antd';
+import { App, Button, Card, Input, List, Space, Spin, Tree, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../app/LoadError';
 import type { Agency } from '../../app/types';
 import { AgencyDetail } from './AgencyDetail';
 import { AgencyNodeTitle } from './AgencyNodeTitle';
@@ -87,7 +88,7 @@ export default function AgencyTreePage() {
                 bordered
                 header={t('tree.searchResults')}
                 dataSource={search.items}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+                locale={{ emptyText: <EmptyState /> }}
                 renderItem={(a) => (
                   <List.Item onClick={() => select(a.id)} style={{ cursor: 'pointer' }}>
                     <AgencyNodeTitle agency={a} />

@@ -1,13 +1,14 @@
-import { Empty, List, Space, Tag, Typography } from 'antd';
+import { List, Space, Tag, Typography } from 'antd';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../app/LoadError';
 import type { BadRecord } from '../../app/types';
 import { label, SEVERITY_COLOR } from './subject-labels';
 
 /** 不良记录, newest first: severity, date, what happened, who recorded it. */
 export function BadRecordsList({ items }: { items: BadRecord[] }) {
   const { t } = useI18n();
-  if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.none')} />;
+  if (!items.length) return <EmptyState description={t('common.none')} />;
   return (
     <List
       size="small"

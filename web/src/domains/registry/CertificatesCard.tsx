@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../app/LoadError';
 import type { Certificate } from '../../app/types';
 import { CertificateFormModal } from './CertificateFormModal';
 import { CertificateItem } from './CertificateItem';
@@ -60,7 +61,7 @@ export function CertificatesCard({ certificates, actions }: Props) {
         </Typography.Paragraph>
       )}
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('certs.empty')} />
+        <EmptyState description={t('certs.empty')} />
       ) : (
         <div className="tn-wrap-list">
           {items.map((c) => {

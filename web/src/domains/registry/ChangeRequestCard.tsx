@@ -1,8 +1,9 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import type { SubjectDetail } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
@@ -35,8 +36,10 @@ export function ChangeRequestCard({ subject }: { subject: SubjectDetail }) {
       <Typography.Paragraph type="secondary" className="tn-x-desc">
         {t('change.desc')}
       </Typography.Paragraph>
-      {list.items.length === 0 && !list.loading ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('change.empty')} />
+      {list.error && list.items.length === 0 ? (
+          <LoadError error={list.error} onRetry={list.reload} />
+        ) : list.items.length === 0 && !list.loading ? (
+        <EmptyState description={t('change.empty')} />
       ) : (
         <div className="tn-wrap-list">
           {list.items.map((r) => (

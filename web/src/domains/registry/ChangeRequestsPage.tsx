@@ -1,10 +1,11 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Segmented, Typography } from 'antd';
+import { App, Button, Card, Segmented, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
 import { RefreshButton } from '../../app/CursorTable';
 import { useI18n } from '../../app/i18n';
+import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import type { ChangeRequest, ChangeRequestStatus } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
@@ -62,8 +63,10 @@ export default function ChangeRequestsPage() {
           </div>
           <RefreshButton list={list} />
         </div>
-        {list.items.length === 0 && !list.loading ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('change.empty')} />
+        {list.error && list.items.length === 0 ? (
+          <LoadError error={list.error} onRetry={list.reload} />
+        ) : list.items.length === 0 && !list.loading ? (
+          <EmptyState description={t('change.empty')} />
         ) : (
           <div className="tn-wrap-list">
             {list.items.map((r) => (

@@ -11,7 +11,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 type Values = { username: string; password: string };
 
 export default function LoginPage() {
-  const { login } = useAuth();
+  const { login, state } = useAuth();
+  const expired = state.status === 'anonymous' && state.expired === true;
   const { t, errorText } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +50,7 @@ export default function LoginPage() {
           <Form.Item name="password" label={t('field.password')} rules={[{ required: true, message: t('rule.required', { field: t('field.password') }) }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
+          {expired && !error && <Alert type="warning" showIcon title={t('load.expired')} data-testid="session-expired" style={{ marginBottom: 16 }} />}
           {error && <Alert type="error" showIcon title={error} className="tn-login-error" data-testid="login-error" style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>
             {t('login.submit')}

@@ -1,5 +1,6 @@
-import { Empty, Image, Typography } from 'antd';
+import { Image, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../app/LoadError';
 import { label } from './subject-labels';
 
 type Props = { photos: { kind: string; fileId: string }[]; urlOf: (fileId: string) => string };
@@ -7,7 +8,7 @@ type Props = { photos: { kind: string; fileId: string }[]; urlOf: (fileId: strin
 /** Licence and ID photos as thumbnails; a click opens the preview, which pages through all of them. */
 export function PhotoGallery({ photos, urlOf }: Props) {
   const { t } = useI18n();
-  if (!photos.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('profile.noPhotos')} />;
+  if (!photos.length) return <EmptyState description={t('profile.noPhotos')} />;
   return (
     <Image.PreviewGroup>
       <div className="tn-photos" data-testid="photo-gallery">

@@ -1,6 +1,7 @@
 import { Checkbox, Col, Form, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import { INDUSTRIES, ORG_FORMS, OUTPUT_UNITS, SCALE_UNITS, SUBJECT_CATEGORIES, type Industry, type OrgForm } from '../../app/types';
 import { LocateButton } from './LocateButton';
 import { insideChina, unitsFor } from './registration-rules';
@@ -49,8 +50,8 @@ export function ScaleFields({ formName }: { formName: string }) {
   const amount = (name: 'scale' | 'annualOutput', min: number, unit: 'scaleUnit' | 'outputUnit', units: string[], unitLabel: string, extra?: string) => (
     <Form.Item label={t(`profile.${name}`)} required htmlFor={`${formName}_${name}`} extra={extra}>
       <Space.Compact block>
-        <Form.Item name={name} noStyle rules={[{ required: true, type: 'number', min, message: t('rule.required', { field: t(`profile.${name}`) }) }]}>
-          <InputNumber style={{ width: '55%' }} min={0} max={1e9} inputMode="decimal" />
+        <Form.Item name={name} noStyle rules={[{ required: true, message: t('rule.required', { field: t(`profile.${name}`) }) }, limitRule(t, { min, max: 1e9 })]}>
+          <InputNumber style={{ width: '55%' }} inputMode="decimal" />
         </Form.Item>
         <Form.Item name={unit} noStyle rules={[{ required: true, message: t('reg.pickIndustryFirst') }]}>
           <Select
@@ -90,13 +91,13 @@ export function PointFields({ step }: { step: number }) {
     <>
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="lat" label={t('profile.lat')} dependencies={['lng']} rules={[{ required: true, message: t('rule.required', { field: t('profile.lat') }) }, pointRule]}>
-            <InputNumber min={-90} max={90} step={step} style={{ width: '100%' }} inputMode="decimal" />
+          <Form.Item name="lat" label={t('profile.lat')} dependencies={['lng']} rules={[{ required: true, message: t('rule.required', { field: t('profile.lat') }) }, limitRule(t, { min: -90, max: 90 }), pointRule]}>
+            <InputNumber step={step} style={{ width: '100%' }} inputMode="decimal" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="lng" label={t('profile.lng')} rules={[{ required: true, message: t('rule.required', { field: t('profile.lng') }) }]}>
-            <InputNumber min={-180} max={180} step={step} style={{ width: '100%' }} inputMode="decimal" />
+          <Form.Item name="lng" label={t('profile.lng')} rules={[{ required: true, message: t('rule.required', { field: t('profile.lng') }) }, limitRule(t, { min: -180, max: 180 })]}>
+            <InputNumber step={step} style={{ width: '100%' }} inputMode="decimal" />
           </Form.Item>
         </Col>
       </Row>

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Skeleton, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../app/LoadError';
 import type { User, UserStatus } from '../../app/types';
 import { StaffFormModal } from './StaffFormModal';
 import { subjectExtraApi } from './subject-extra.api';
@@ -60,7 +61,7 @@ export function StaffCard() {
       {!items ? (
         <Skeleton active />
       ) : items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} />
+        <EmptyState description={t('staff.empty')} />
       ) : (
         <div className="tn-wrap-list">
           {items.map((u) => (

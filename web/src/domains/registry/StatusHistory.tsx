@@ -1,6 +1,7 @@
-import { Empty, Timeline, Typography } from 'antd';
+import { Timeline, Typography } from 'antd';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../app/LoadError';
 import type { SubjectStatusEvent } from '../../app/types';
 import { label } from './subject-labels';
 
@@ -9,7 +10,7 @@ const COLOR: Record<string, string> = { active: 'green', suspended: 'red', tempo
 /** A subject's status changes, newest first, with the reason and who made them. */
 export function StatusHistory({ items }: { items: SubjectStatusEvent[] }) {
   const { t } = useI18n();
-  if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.none')} />;
+  if (!items.length) return <EmptyState description={t('common.none')} />;
   return (
     <Timeline
       data-testid="status-history"

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, PauseCircleOutlined, PlayCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { App, Button, Card, Result, Skeleton, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Skeleton, Space } from 'antd';
+import { useEffect, useReducer, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { LoadError } from '../../app/LoadError';
 import type { SubjectDetail } from '../../app/types';
 import { BadRecordModal } from './BadRecordModal';
 import { CertificatesCard } from './CertificatesCard';
@@ -21,6 +22,8 @@ export default function SubjectDetailPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [state, setState] = useState<{ id: string; subject?: SubjectDetail; error?: string } | null>(null);
+  // 重试 after a failed load reads again (the effect below depends on it).
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
   const [changing, setChanging] = useState(false);
   const [recording, setRecording] = useState(false);
 
@@ -33,7 +36,7 @@ export default function SubjectDetailPage() {
     return () => {
       live = false;
     };
-  }, [id, errorText]);
+  }, [id, errorText, attempt]);
 
   const subject = state?.id === id ? state.subject : undefined;
   const back = (
@@ -41,7 +44,7 @@ export default function SubjectDetailPage() {
       {t('subjects.title')}
     </Button>
   );
-  if (state?.id === id && state.error) return <Result status="warning" subTitle={state.error} extra={back} />;
+  if (state?.id === id && state.error) return <LoadError error={state.error} onRetry={retry} />;
   if (!subject) return <Card><Skeleton active /></Card>;
 
   const supervise = me.can('subject.supervise');

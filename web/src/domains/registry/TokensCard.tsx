@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, 
 import { useCallback, useEffect, useState } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import type { ApiToken, ApiTokenCreated, ApiTokenList } from '../../app/types';
 import { registryApi } from './registry.api';
 
@@ -68,8 +69,8 @@ export function TokensCard() {
         <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('rule.required', { field: t('account.tokenName') }) }]}>
           <Input placeholder={t('account.tokenName')} maxLength={80} />
         </Form.Item>
-        <Form.Item name="expiresInDays">
-          <InputNumber min={1} max={list?.maxDays ?? 365} placeholder={t('account.tokenExpiresPlaceholder', { days: String(list?.defaultDays ?? '') })} style={{ width: 180 }} />
+        <Form.Item name="expiresInDays" rules={[limitRule(t, { min: 1, max: list?.maxDays ?? 365, integer: true })]}>
+          <InputNumber placeholder={t('account.tokenExpiresPlaceholder', { days: String(list?.defaultDays ?? '') })} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="password" rules={[{ required: true, message: t('rule.required', { field: t('account.tokenPassword') }) }]}>
           <Input.Password placeholder={t('account.tokenPassword')} autoComplete="current-password" maxLength={128} style={{ width: 200 }} />

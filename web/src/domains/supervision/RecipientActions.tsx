@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import { supervisionApi } from './supervision.api';
 import type { Task, TaskRecipient } from './supervision.types';
 
@@ -65,8 +66,8 @@ export function RecipientActions({ task, mine, onChange }: { task: Task; mine: T
         </Space.Compact>
       )}
       <Form layout="inline" onFinish={(v: { done: number; note?: string }) => void run(() => supervisionApi.progress(task.id, v.done, v.note))} initialValues={{ done: mine.done }}>
-        <Form.Item name="done" label={t('tasks.done')} rules={[{ required: true }]}>
-          <InputNumber min={0} />
+        <Form.Item name="done" label={t('tasks.done')} rules={[{ required: true }, limitRule(t, { min: 0, max: 1_000_000, integer: true })]}>
+          <InputNumber />
         </Form.Item>
         <Form.Item name="note">
           <Input placeholder={t('tasks.note')} style={{ width: 220 }} />

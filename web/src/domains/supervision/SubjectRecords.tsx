@@ -1,8 +1,9 @@
 import { Card, List, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { LoadError } from '../../app/LoadError';
 import type { SubjectDetail } from '../../app/types';
 import { subjectApi } from '../registry/subject.api';
 
@@ -16,14 +17,21 @@ export function SubjectRecords({ subjectId }: { subjectId: string }) {
   const { t } = useI18n();
   const [detail, setDetail] = useState<SubjectDetail | null>(null);
   const [records, setRecords] = useState<Records | null>(null);
+  // What the inspector checks against must not silently vanish: a failed load is said, with 重试.
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     let live = true;
-    subjectApi.subject(subjectId).then((d) => live && setDetail(d), () => undefined);
-    api.get<Records>(`/trace/subjects/${encodeURIComponent(subjectId)}/records`).then((r) => live && setRecords(r), () => undefined);
+    const failed = (err: unknown) => live && setError(err);
+    Promise.all([
+      subjectApi.subject(subjectId).then((d) => live && setDetail(d)),
+      api.get<Records>(`/trace/subjects/${encodeURIComponent(subjectId)}/records`).then((r) => live && setRecords(r)),
+    ]).then(() => live && setError(null), failed);
     return () => {
       live = false;
     };
-  }, [subjectId]);
+  }, [subjectId, attempt]);
+  if (error && !(detail && records)) return <LoadError error={error} onRetry={retry} />;
   if (!detail && !records) return null;
   return (
     <Card size="small" title={t('inspect.subjectRecords')} data-testid="subject-records">

@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Descriptions, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useEffect, useReducer, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { LoadError } from '../../app/LoadError';
 import { RecipientActions } from './RecipientActions';
 import { TaskStatusTag, useWord } from './supervision-labels';
 import { AttachmentList } from './TaskAttachments';
@@ -18,6 +19,8 @@ export default function TaskDetailPage() {
   const { message } = App.useApp();
   const word = useWord();
   const [state, setState] = useState<{ id: string; task?: Task; error?: string } | null>(null);
+  // 重试 after a failed load reads again (the effect below depends on it).
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
 
   useEffect(() => {
     let live = true;
@@ -28,9 +31,9 @@ export default function TaskDetailPage() {
     return () => {
       live = false;
     };
-  }, [id, errorText]);
+  }, [id, errorText, attempt]);
 
-  if (state?.id === id && state.error) return <Result status="warning" subTitle={state.error} />;
+  if (state?.id === id && state.error) return <LoadError error={state.error} onRetry={retry} />;
   const task = state?.id === id ? state.task : undefined;
   if (!task) return <Card><Skeleton active /></Card>;
   const set = (next: Task) => setState({ id, task: next });
@@ -40,7 +43,7 @@ export default function TaskDetailPage() {
   const columns = [
     { title: t('tasks.recipients'), dataIndex: 'agencyName', key: 'agency' },
     { title: t('tasks.progress'), key: 'status', render: (_: unknown, r: TaskRecipient) => <TaskStatusTag status={r.status} /> },
-    { title: t('tasks.done'), key: 'done', render: (_: unknown, r: TaskRecipient) => (r.quota ? `${r.done} / ${r.quota}` : r.done) },
+    { title: t(task.kind === 'base_inspection' ? 'tasks.subjectsDone' : 'tasks.done'), key: 'done', render: (_: unknown, r: TaskRecipient) => (r.quota ? `${r.done} / ${r.quota}` : r.done) },
     { title: t('tasks.assignees'), key: 'assignees', render: (_: unknown, r: TaskRecipient) => r.assignees.map((a) => a.displayName).join('、') || '—' },
     { title: t('tasks.reportText'), key: 'report', render: (_: unknown, r: TaskRecipient) => r.report ?? r.progressNote ?? '—' },
     {
@@ -78,6 +81,13 @@ export default function TaskDetailPage() {
             { key: 'period', label: t('tasks.period'), children: `${task.startsOn} — ${task.dueOn ?? t('tasks.noDue')}` },
             ...(task.productScope ? [{ key: 'products', label: t('tasks.productScope'), children: task.productScope }] : []),
             ...(task.targetCount ? [{ key: 'target', label: t('tasks.targetCount'), children: task.targetCount }] : []),
+            // The station's own row: what it has done and who of it is on the task (the publisher sees every row below).
+            ...(mine
+              ? [
+                  { key: 'done', label: t(task.kind === 'base_inspection' ? 'tasks.subjectsDone' : 'tasks.done'), children: <span data-testid="task-mine-done">{mine.quota ? `${mine.done} / ${mine.quota}` : mine.done}</span> },
+                  { key: 'assignees', label: t('tasks.assignees'), children: <span data-testid="task-mine-assignees">{mine.assignees.map((a) => a.displayName).join('、') || t('tasks.noAssignees')}</span> },
+                ]
+              : []),
             ...(task.attachments.length ? [{ key: 'attachments', label: t('tasks.attachments'), span: 'filled' as const, children: <AttachmentList items={task.attachments} /> }] : []),
           ]}
         />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { TASK_KINDS, type TaskKind } from '../../../../src/domains/supervision/task-state.shared';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import { newKey } from '../trace/trace.api';
 import { useWord } from './supervision-labels';
 import { supervisionApi } from './supervision.api';
@@ -84,8 +85,8 @@ export default function TaskFormPage() {
             <Form.Item name="productScope" label={t('tasks.productScope')}>
               <Input style={{ width: 220 }} />
             </Form.Item>
-            <Form.Item name="targetCount" label={t('tasks.targetCount')}>
-              <InputNumber min={1} />
+            <Form.Item name="targetCount" label={t('tasks.targetCount')} rules={[limitRule(t, { min: 1, max: 1_000_000, integer: true })]}>
+              <InputNumber />
             </Form.Item>
           </Space>
           <Form.Item name="period" label={t('tasks.period')} rules={[{ required: true }]}>
@@ -105,8 +106,8 @@ export default function TaskFormPage() {
           </Form.Item>
           {kind !== 'notice' &&
             chosen.map((id) => (
-              <Form.Item key={id} name={['quotas', id]} label={`${t('tasks.quota')} · ${options.find((a) => a.id === id)?.name ?? ''}`}>
-                <InputNumber min={1} />
+              <Form.Item key={id} name={['quotas', id]} label={`${t('tasks.quota')} · ${options.find((a) => a.id === id)?.name ?? ''}`} rules={[limitRule(t, { min: 1, max: 1_000_000, integer: true })]}>
+                <InputNumber />
               </Form.Item>
             ))}
           <Button type="primary" htmlType="submit" loading={busy} disabled={uploading} data-testid="task-submit">

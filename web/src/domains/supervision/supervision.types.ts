@@ -87,8 +87,10 @@ export type Inspection = {
   industry: Industry;
   checklist?: (ChecklistItem & { result: 'pass' | 'fail' | 'na'; note?: string })[];
   photos: string[];
+  noPhotoReason?: string | null;
   lat: number | null;
   lng: number | null;
+  noPointReason?: string | null;
   findings: string | null;
   conclusion: 'compliant' | 'problem';
   rectifyBy: string | null;
@@ -103,8 +105,10 @@ export type InspectionRequest = {
   industry: Industry;
   answers: Answer[];
   photos: string[];
+  noPhotoReason?: string;
   lat?: number;
   lng?: number;
+  noPointReason?: string;
   findings?: string;
   conclusion: 'compliant' | 'problem';
   rectifyBy?: string;

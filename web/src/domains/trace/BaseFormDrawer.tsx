@@ -1,6 +1,7 @@
 import { App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import { AREA_UNITS, type AreaUnit, type Base } from '../../app/types';
 import { PointFields } from '../registry/ProfileFields';
 import { TownshipCascader } from '../registry/TownshipCascader';
@@ -66,8 +67,8 @@ export function BaseFormDrawer({ open, onClose, onCreated }: { open: boolean; on
         </Form.Item>
         <Row gutter={12}>
           <Col span={14}>
-            <Form.Item name="area" label={`${t('base.area')} (${t('common.optional')})`}>
-              <InputNumber min={0.01} max={1e8} style={{ width: '100%' }} inputMode="decimal" />
+            <Form.Item name="area" label={`${t('base.area')} (${t('common.optional')})`} rules={[limitRule(t, { min: 0.01, max: 1e8 })]}>
+              <InputNumber style={{ width: '100%' }} inputMode="decimal" />
             </Form.Item>
           </Col>
           <Col span={10}>

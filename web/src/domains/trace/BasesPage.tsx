@@ -1,10 +1,11 @@
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Typography } from 'antd';
+import { App, Button, Card, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useMe } from '../../app/auth';
 import { RefreshButton } from '../../app/CursorTable';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
 import { RegionName } from '../registry/RegionName';
@@ -37,8 +38,10 @@ export default function BasesPage() {
         }
       />
       <Card extra={<RefreshButton list={list} />} title={t('base.list')}>
-        {list.items.length === 0 && !list.loading ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('base.empty')} />
+        {list.error && list.items.length === 0 ? (
+          <LoadError error={list.error} onRetry={list.reload} />
+        ) : list.items.length === 0 && !list.loading ? (
+          <EmptyState description={t('base.empty')} />
         ) : (
           <div className="tn-wrap-list">
             {list.items.map((b) => (

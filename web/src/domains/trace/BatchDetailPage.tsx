@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { ApiError } from '../../app/api-error';
+import { LoadError } from '../../app/LoadError';
 import type { Batch, Trade } from '../../app/types';
 import { BatchFacts } from './BatchFacts';
 import { ChainView } from './ChainView';
@@ -35,7 +37,7 @@ function BatchDetail({ id }: { id: string }) {
   const [params, setParams] = useSearchParams();
   const sellTo = params.get('sellTo') ?? undefined;
   const [batch, setBatch] = useState<Batch | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [acting, setActing] = useState<Acting>(sellTo ? 'sell' : null);
   const [lastTrade, setLastTrade] = useState<Trade | null>(null);
   const [version, setVersion] = useState(0);
@@ -43,8 +45,14 @@ function BatchDetail({ id }: { id: string }) {
   const bases = useAll(traceApi.bases, showError, Boolean(batch?.baseId));
 
   const reload = useCallback(() => {
-    traceApi.batch(id).then(setBatch, (err: unknown) => setError(errorText(err)));
-  }, [id, errorText]);
+    traceApi.batch(id).then(
+      (b) => {
+        setError(null);
+        setBatch(b);
+      },
+      (err: unknown) => setError(err),
+    );
+  }, [id]);
   useEffect(reload, [reload]);
 
   const close = () => {
@@ -58,7 +66,9 @@ function BatchDetail({ id }: { id: string }) {
     setVersion((v) => v + 1);
   };
 
-  if (error) return <Result status="warning" title={t('batch.notFound')} subTitle={error} extra={<Button onClick={() => navigate('/trace/batches')}>{t('batch.backToList')}</Button>} />;
+  // Only a 404 is "not found"; any other failure is said as such, with 重试.
+  if (error && error instanceof ApiError && error.status === 404) return <Result status="warning" title={t('batch.notFound')} subTitle={errorText(error)} extra={<Button onClick={() => navigate('/trace/batches')}>{t('batch.backToList')}</Button>} />;
+  if (error && !batch) return <LoadError error={error} onRetry={reload} />;
   if (!batch) return <Card><Skeleton active /></Card>;
   const available = batch.stock - batch.frozen;
   const canAct = me.can('trace.write') && batch.status === 'active' && available > 0;

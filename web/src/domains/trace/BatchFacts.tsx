@@ -1,6 +1,7 @@
-import { Descriptions, Empty, Tag, Typography } from 'antd';
+import { Descriptions, Tag, Typography } from 'antd';
 import { formatDate, formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../app/LoadError';
 import type { Base, Batch } from '../../app/types';
 import { label, qty, SELF_CHECK_COLOR } from './trace-labels';
 
@@ -28,7 +29,7 @@ export function BatchFacts({ batch: b, base }: { batch: Batch; base: Base | null
         {t('batch.inputs')}
       </Typography.Title>
       {b.inputs.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('batch.noInputsRecorded')} />
+        <EmptyState description={t('batch.noInputsRecorded')} />
       ) : (
         <div className="tn-wrap-list" data-testid="batch-inputs">
           {b.inputs.map((i, n) => (

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import { SELF_CHECK_RESULTS, type InputKind, type ProductUnit, type SelfCheckResult } from '../../app/types';
 import { showOnField } from './form-errors';
 import { InputRows } from './InputRows';
@@ -81,7 +82,7 @@ export default function BatchFormPage() {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('batch.noProducts')} action={<Link to="/trace/products">{t('product.add')}</Link>} />
       )}
       <Card>
-        <Form<Values> form={form} layout="vertical" name="batch" requiredMark={false} initialValues={{ selfCheck: 'pass', harvestDate: dayjs(), inputs: [] }}>
+        <Form<Values> form={form} layout="vertical" name="batch" requiredMark={false} initialValues={{ harvestDate: dayjs(), inputs: [] }}>
           <Form.Item name="productId" label={t('batch.product')} rules={[{ required: true, message: t('rule.required', { field: t('batch.product') }) }]}>
             <Select
               loading={!products}
@@ -95,8 +96,8 @@ export default function BatchFormPage() {
           </Form.Item>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
-              <Form.Item name="quantity" label={t('batch.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('batch.quantity') }) }]}>
-                <InputNumber min={0.001} max={1e9} precision={3} style={{ width: '100%' }} inputMode="decimal" suffix={product ? label(t, 'unit', product.unit) : undefined} />
+              <Form.Item name="quantity" label={t('batch.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('batch.quantity') }) }, limitRule(t, { positive: true, max: 1e9, ...(product ? { unit: label(t, 'unit', product.unit) } : {}) })]}>
+                <InputNumber style={{ width: '100%' }} inputMode="decimal" suffix={product ? label(t, 'unit', product.unit) : undefined} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
@@ -112,8 +113,9 @@ export default function BatchFormPage() {
           <Divider titlePlacement="start" plain>
             {t('batch.selfCheck')}
           </Divider>
-          <Form.Item name="selfCheck" label={t('batch.selfCheckResult')}>
-            <Radio.Group optionType="button" options={SELF_CHECK_RESULTS.map((r) => ({ value: r, label: label(t, 'selfCheck', r) }))} />
+          {/* No default: a self-check nobody answered is not 合格 (the server refuses a missing answer too). */}
+          <Form.Item name="selfCheck" label={t('batch.selfCheckResult')} rules={[{ required: true, message: t('rule.required', { field: t('batch.selfCheckResult') }) }]}>
+            <Radio.Group optionType="button" options={SELF_CHECK_RESULTS.map((r) => ({ value: r, label: label(t, 'selfCheck', r) }))} data-testid="batch-self-check" />
           </Form.Item>
           <Form.Item name="selfCheckNote" label={`${t('batch.selfCheckNote')} (${t('common.optional')})`} rules={[{ max: 300 }]}>
             <Input.TextArea rows={2} maxLength={300} placeholder={t('batch.selfCheckNotePlaceholder')} />

@@ -1,10 +1,11 @@
 import { ExperimentOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Popconfirm, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
 import { RefreshButton } from '../../app/CursorTable';
 import { useI18n } from '../../app/i18n';
+import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import type { Batch } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
@@ -91,8 +92,10 @@ export default function BatchesPage() {
         />
       )}
       <Card extra={<RefreshButton list={list} />} title={t('batch.list')}>
-        {list.items.length === 0 && !list.loading ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('batch.empty')} />
+        {list.error && list.items.length === 0 ? (
+          <LoadError error={list.error} onRetry={list.reload} />
+        ) : list.items.length === 0 && !list.loading ? (
+          <EmptyState description={t('batch.empty')} />
         ) : (
           <div className="tn-wrap-list">
             {list.items.map((b) => (

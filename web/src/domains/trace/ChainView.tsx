@@ -1,8 +1,9 @@
 import { ApartmentOutlined, BranchesOutlined } from '@ant-design/icons';
-import { Alert, Card, Empty, Segmented, Skeleton, Space, Tag, Tree, Typography, type TreeDataNode } from 'antd';
+import { Alert, Card, Segmented, Skeleton, Space, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../app/LoadError';
 import type { TraceDirection, TraceNode, TraceResult } from '../../app/types';
 import { ChainGraph } from './ChainGraph';
 import { useOwnBatchOpener, type ChainOpener } from './chain-opener';
@@ -99,7 +100,7 @@ function ChainTree({ result, opener }: { result: TraceResult | null; opener: Cha
   const built = useMemo(() => (result ? chainTree(result) : null), [result]);
   if (!result || !built) return null;
   const byId = new Map(result.nodes.map((n) => [n.id, n]));
-  if (!built.root.children.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(result.direction === 'backward' ? 'chain.noBackward' : 'chain.noForward')} />;
+  if (!built.root.children.length) return <EmptyState description={t(result.direction === 'backward' ? 'chain.noBackward' : 'chain.noForward')} />;
 
   const toData = (c: ChainTreeNode): TreeDataNode => {
     const n = byId.get(c.id);

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import { INPUT_KINDS } from '../../app/types';
 import { label } from './trace-labels';
 
@@ -33,8 +34,8 @@ export function InputRows() {
                   </Form.Item>
                 </Col>
                 <Col xs={12} sm={8}>
-                  <Form.Item name={[field.name, 'dose']} label={t('batch.dose')} rules={[{ required: true, message: t('rule.required', { field: t('batch.dose') }) }]}>
-                    <InputNumber min={0.001} max={1e6} style={{ width: '100%' }} inputMode="decimal" />
+                  <Form.Item name={[field.name, 'dose']} label={t('batch.dose')} rules={[{ required: true, message: t('rule.required', { field: t('batch.dose') }) }, limitRule(t, { positive: true, max: 1e6 })]}>
+                    <InputNumber style={{ width: '100%' }} inputMode="decimal" />
                   </Form.Item>
                 </Col>
                 <Col xs={12} sm={8}>

@@ -4,7 +4,7 @@ import { useI18n } from '../../app/i18n';
 import { MARKET_KINDS, type Batch, type MarketKind, type Trade } from '../../app/types';
 import { FormDrawer } from './FormDrawer';
 import { showOnField } from './form-errors';
-import { IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';
+import { confirmShipment, IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';
 import { amount, label } from './trace-labels';
 import { identityToken, traceApi, useKeyPerOpening } from './trace.api';
 
@@ -20,7 +20,7 @@ type Props = { batch: Batch; open: boolean; onClose: () => void; onEntered: (tra
  */
 export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
   const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [how, setHow] = useState<How>('typed');
   const [busy, setBusy] = useState(false);
@@ -35,6 +35,7 @@ export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
 
   const submit = async () => {
     const v = await form.validateFields();
+    if (!(await confirmShipment(modal.confirm, t, batch, v.quantity, t('confirm.marketTitle')))) return;
     const market =
       how === 'scan'
         ? { kind: v.kind, token: identityToken(v.identity ?? '')! }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { CERTIFICATE_BASES, LABEL_FORMATS, LABEL_LAYOUTS, MAX_COPIES, type CertificateBasis, type LabelFormat, type LabelLayout } from '../../../../src/domains/trace/label.shared';
 import { saveBlob } from '../../app/api';
 import { useI18n } from '../../app/i18n';
+import { limitProblem } from '../../app/number-limit';
 import { label } from './trace-labels';
 import { traceApi } from './trace.api';
 
@@ -23,11 +24,15 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
   const { message } = App.useApp();
   const [format, setFormat] = useState<LabelFormat>('pdf');
   const [layout, setLayout] = useState<LabelLayout>('a4');
-  const [copies, setCopies] = useState(1);
+  const [copies, setCopies] = useState<number | null>(1);
   const [basis, setBasis] = useState<CertificateBasis | 'auto'>('auto');
   const [busy, setBusy] = useState<'label' | 'certificate' | null>(null);
+  // A count outside 1…MAX_COPIES is refused where it was typed, never printed as some other count.
+  const copiesProblem = copies === null ? t('rule.required', { field: t('print.copies') }) : limitProblem(t, copies, { min: 1, max: MAX_COPIES, integer: true });
+  const labelBlocked = hasCopies(format) && copiesProblem !== null;
 
   const download = async (what: 'label' | 'certificate') => {
+    if (copies === null || (what === 'label' ? labelBlocked : copiesProblem !== null)) return;
     setBusy(what);
     try {
       if (what === 'label') saveBlob(await traceApi.label(batchId, { format, layout, ...(hasCopies(format) ? { copies } : {}) }), `label-${code}-${layout}.${format}`);
@@ -64,14 +69,14 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item label={t('print.copies')} extra={hasCopies(format) ? undefined : t('print.oneLabel')}>
-              <InputNumber min={1} max={MAX_COPIES} value={copies} onChange={(n) => setCopies(n ?? 1)} style={{ width: '100%' }} disabled={!hasCopies(format)} />
+            <Form.Item label={t('print.copies')} extra={hasCopies(format) ? undefined : t('print.oneLabel')} validateStatus={copiesProblem ? 'error' : undefined} help={copiesProblem ?? undefined}>
+              <InputNumber value={copies} onChange={(n) => setCopies(n)} style={{ width: '100%' }} disabled={!hasCopies(format)} />
             </Form.Item>
           </Col>
         </Row>
       </Form>
       <Space wrap>
-        <Button type="primary" icon={format === 'pdf' ? <FilePdfOutlined /> : <PrinterOutlined />} loading={busy === 'label'} onClick={() => void download('label')} data-testid="download-label">
+        <Button type="primary" icon={format === 'pdf' ? <FilePdfOutlined /> : <PrinterOutlined />} loading={busy === 'label'} disabled={labelBlocked} onClick={() => void download('label')} data-testid="download-label">
           {t('print.label')}
         </Button>
         {certificate && (
@@ -83,7 +88,7 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
               aria-label={t('print.basis')}
               popupMatchSelectWidth={false}
             />
-            <Button icon={<SafetyCertificateOutlined />} loading={busy === 'certificate'} onClick={() => void download('certificate')} data-testid="download-certificate">
+            <Button icon={<SafetyCertificateOutlined />} loading={busy === 'certificate'} disabled={copiesProblem !== null} onClick={() => void download('certificate')} data-testid="download-certificate">
               {t('print.certificate')}
             </Button>
           </Space.Compact>

@@ -3,6 +3,7 @@ import { App, Button, Col, DatePicker, Divider, Form, InputNumber, Row, Select, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import type { Batch } from '../../app/types';
 import { FormDrawer } from './FormDrawer';
 import { amount, label, qty } from './trace-labels';
@@ -86,8 +87,8 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
                       {() => {
                         const chosen = usable.find((b) => b.id === form.getFieldValue(['inputs', field.name, 'batchId']));
                         return (
-                          <Form.Item name={[field.name, 'quantity']} label={t('process.used')} rules={[{ required: true, message: t('rule.required', { field: t('process.used') }) }]}>
-                            <InputNumber min={0.001} precision={3} max={chosen ? chosen.stock - chosen.frozen : undefined} style={{ width: '100%' }} suffix={chosen ? label(t, 'unit', chosen.unit) : undefined} placeholder={chosen ? amount(chosen.stock - chosen.frozen) : undefined} />
+                          <Form.Item name={[field.name, 'quantity']} label={t('process.used')} rules={[{ required: true, message: t('rule.required', { field: t('process.used') }) }, limitRule(t, { positive: true, ...(chosen ? { max: chosen.stock - chosen.frozen, unit: label(t, 'unit', chosen.unit) } : {}) })]}>
+                            <InputNumber style={{ width: '100%' }} suffix={chosen ? label(t, 'unit', chosen.unit) : undefined} placeholder={chosen ? amount(chosen.stock - chosen.frozen) : undefined} />
                           </Form.Item>
                         );
                       }}
@@ -113,8 +114,8 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="quantity" label={t('process.outputQuantity')} rules={[{ required: true, message: t('rule.required', { field: t('process.outputQuantity') }) }]}>
-              <InputNumber min={0.001} precision={3} max={1e9} style={{ width: '100%' }} suffix={product ? label(t, 'unit', product.unit) : undefined} />
+            <Form.Item name="quantity" label={t('process.outputQuantity')} rules={[{ required: true, message: t('rule.required', { field: t('process.outputQuantity') }) }, limitRule(t, { positive: true, max: 1e9, ...(product ? { unit: label(t, 'unit', product.unit) } : {}) })]}>
+              <InputNumber style={{ width: '100%' }} suffix={product ? label(t, 'unit', product.unit) : undefined} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Tag, Typography } from 'antd';
+import { App, Button, Card, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useMe } from '../../app/auth';
 import { RefreshButton } from '../../app/CursorTable';
 import { useI18n } from '../../app/i18n';
+import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ProductFormDrawer } from './ProductFormDrawer';
@@ -35,8 +36,10 @@ export default function ProductsPage() {
         }
       />
       <Card extra={<RefreshButton list={list} />} title={t('product.list')}>
-        {list.items.length === 0 && !list.loading ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('product.empty')} />
+        {list.error && list.items.length === 0 ? (
+          <LoadError error={list.error} onRetry={list.reload} />
+        ) : list.items.length === 0 && !list.loading ? (
+          <EmptyState description={t('product.empty')} />
         ) : (
           <div className="tn-wrap-list">
             {list.items.map((p) => (

@@ -1,6 +1,7 @@
 import { Form, Input, InputNumber, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 
 type Props = {
   open: boolean;
@@ -38,8 +39,8 @@ export function ReasonModal({ open, title, okText, danger, maxQuantity, unitLabe
     <Modal open={open} title={title} okText={okText} okButtonProps={{ danger, loading: busy }} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} forceRender>
       <Form form={form} layout="vertical" name="trade-reason" requiredMark={false}>
         {maxQuantity !== undefined && (
-          <Form.Item name="quantity" label={t('return.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('return.quantity') }) }]}>
-            <InputNumber min={0.001} precision={3} max={maxQuantity} style={{ width: '100%' }} suffix={unitLabel} />
+          <Form.Item name="quantity" label={t('return.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('return.quantity') }) }, limitRule(t, { positive: true, max: maxQuantity, ...(unitLabel ? { unit: unitLabel } : {}) })]}>
+            <InputNumber style={{ width: '100%' }} suffix={unitLabel} />
           </Form.Item>
         )}
         <Form.Item name="reason" label={t('trade.reason')} rules={[{ required: true, whitespace: true, min: 2, max: 300, message: t('trace.rule.text', { min: 2, max: 300 }) }]}>

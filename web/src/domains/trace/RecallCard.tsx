@@ -1,9 +1,10 @@
 import { AlertOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Grid, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Grid, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../app/LoadError';
 import type { BatchLookup, RecallList } from '../../app/types';
 import { lookupApi } from './lookup.api';
 import { RECALL_TABLE_WIDTH, recallColumns } from './recall-columns';
@@ -76,7 +77,7 @@ export function RecallCard({ batch }: { batch: BatchLookup }) {
               ]}
             />
             {list.holders.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recall.none')} />
+              <EmptyState description={t('recall.none')} />
             ) : (
               <Table
                 rowKey="batchId"

@@ -5,7 +5,7 @@ import type { Batch, Trade, TradeRequest } from '../../app/types';
 import { PHONE_PATTERN } from '../registry/AccountFormModal';
 import { FormDrawer } from './FormDrawer';
 import { showOnField } from './form-errors';
-import { IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';
+import { confirmShipment, IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';
 import { amount, label } from './trace-labels';
 import { identityToken, traceApi, useKeyPerOpening } from './trace.api';
 
@@ -21,7 +21,7 @@ type Props = { batch: Batch; open: boolean; onClose: () => void; onSold: (trade:
  */
 export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) {
   const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [mode, setMode] = useState<Mode>('registered');
   const [busy, setBusy] = useState(false);
@@ -37,6 +37,7 @@ export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) 
 
   const submit = async () => {
     const v = await form.validateFields();
+    if (!(await confirmShipment(modal.confirm, t, batch, v.quantity, t('confirm.sellTitle')))) return;
     const token = mode === 'registered' ? identityToken(v.identity ?? '') : null;
     const buyer =
       mode === 'registered'

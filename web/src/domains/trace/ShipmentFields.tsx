@@ -1,5 +1,6 @@
-import { Divider, Form, Input, InputNumber } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { Divider, Form, Input, InputNumber, type ModalFuncProps } from 'antd';
+import { useI18n, type I18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import type { Batch, Carrier } from '../../app/types';
 import { CarrierFields, carrierOf, type CarrierValues } from './CarrierFields';
 import { IdentityField } from './IdentityField';
@@ -7,7 +8,7 @@ import { amount, label, LIVESTOCK_UNITS } from './trace-labels';
 import { identityToken } from './trace.api';
 
 // What every way of letting goods go asks alike (销售 and 入市): whose identity was scanned, how much, and how it
-// travels — carrier, storage and, for live animals, the quarantine certificate (the server demands it too).
+// travels — carrier, storage and, for live animals only, the quarantine certificate (the server demands it too).
 
 export type ShipmentValues = { quantity: number; carrier?: CarrierValues; storage?: string; quarantineCert?: string };
 
@@ -31,8 +32,8 @@ export function ShipmentItems({ batch }: { batch: Batch }) {
   const livestock = LIVESTOCK_UNITS.includes(batch.unit);
   return (
     <>
-      <Form.Item name="quantity" label={t('sell.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('sell.quantity') }) }]}>
-        <InputNumber min={0.001} precision={3} max={available} style={{ width: '100%' }} inputMode="decimal" suffix={label(t, 'unit', batch.unit)} placeholder={t('sell.upTo', { n: amount(available) })} />
+      <Form.Item name="quantity" label={t('sell.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('sell.quantity') }) }, limitRule(t, { positive: true, max: available, unit: label(t, 'unit', batch.unit) })]}>
+        <InputNumber style={{ width: '100%' }} inputMode="decimal" suffix={label(t, 'unit', batch.unit)} placeholder={t('sell.upTo', { n: amount(available) })} />
       </Form.Item>
       <Divider titlePlacement="start" plain>
         {t('sell.carrier')} ({t('common.optional')})
@@ -41,13 +42,11 @@ export function ShipmentItems({ batch }: { batch: Batch }) {
       <Form.Item name="storage" label={`${t('sell.storage')} (${t('common.optional')})`} rules={[{ max: 100 }]}>
         <Input maxLength={100} placeholder={t('sell.storagePlaceholder')} />
       </Form.Item>
-      <Form.Item
-        name="quarantineCert"
-        label={`${t('sell.quarantine')} (${livestock ? t('sell.quarantineLivestock') : t('common.optional')})`}
-        rules={[{ required: livestock, whitespace: true, max: 60, message: t('rule.required', { field: t('sell.quarantine') }) }]}
-      >
-        <Input maxLength={60} />
-      </Form.Item>
+      {livestock && (
+        <Form.Item name="quarantineCert" label={`${t('sell.quarantine')} (${t('sell.quarantineLivestock')})`} rules={[{ required: true, whitespace: true, max: 60, message: t('rule.required', { field: t('sell.quarantine') }) }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+      )}
     </>
   );
 }
@@ -63,4 +62,30 @@ export function shipmentOf(batch: Batch, v: ShipmentValues): { batchId: string; 
     ...(v.storage?.trim() ? { storage: v.storage.trim() } : {}),
     ...(v.quarantineCert?.trim() ? { quarantineCert: v.quarantineCert.trim() } : {}),
   };
+}
+
+/** A shipment of at least this share of the free stock is confirmed first (a slip of the finger sells a whole lot). */
+export const CONFIRM_SHARE = 0.8;
+
+type Confirm = (props: ModalFuncProps) => unknown;
+
+/**
+ * Asks the person to confirm a shipment of the whole free stock, or of most of it, naming the quantity; resolves
+ * true to go on. Smaller shipments go on without asking.
+ */
+export function confirmShipment(confirm: Confirm, t: I18n['t'], batch: Batch, quantity: number, title: string): Promise<boolean> {
+  const available = batch.stock - batch.frozen;
+  if (quantity < available * CONFIRM_SHARE) return Promise.resolve(true);
+  const unit = label(t, 'unit', batch.unit);
+  const whole = quantity >= available - 1e-9;
+  return new Promise((resolve) => {
+    confirm({
+      title,
+      content: t(whole ? 'confirm.sellWhole' : 'confirm.sellLarge', { n: `${amount(quantity)} ${unit}`, available: `${amount(available)} ${unit}` }),
+      okText: t('confirm.ok'),
+      cancelText: t('confirm.back'),
+      onOk: () => resolve(true),
+      onCancel: () => resolve(false),
+    });
+  });
 }

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, InputNumber, Modal, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
+import { limitRule } from '../../app/number-limit';
 import type { Batch } from '../../app/types';
 import { amount, label } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
@@ -60,8 +61,8 @@ export function SplitModal({ batch, open, onClose, onSplit }: Props) {
             <>
               {fields.map((field, i) => (
                 <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[field.name, 'quantity']} label={t('split.part', { n: i + 1 })} rules={[{ required: true, message: t('rule.required', { field: t('split.part', { n: i + 1 }) }) }]}>
-                    <InputNumber min={0.001} precision={3} max={available} style={{ width: 180 }} suffix={label(t, 'unit', batch.unit)} />
+                  <Form.Item name={[field.name, 'quantity']} label={t('split.part', { n: i + 1 })} rules={[{ required: true, message: t('rule.required', { field: t('split.part', { n: i + 1 }) }) }, limitRule(t, { positive: true, max: available, unit: label(t, 'unit', batch.unit) })]}>
+                    <InputNumber style={{ width: 180 }} suffix={label(t, 'unit', batch.unit)} />
                   </Form.Item>
                   <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('split.remove')} />
                 </Space>

@@ -1,10 +1,11 @@
 import { CheckOutlined, CloseOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Empty, Segmented, Space, Tooltip } from 'antd';
+import { App, Badge, Button, Card, Segmented, Space, Tooltip } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { RefreshButton } from '../../app/CursorTable';
 import { useI18n } from '../../app/i18n';
+import { ListBody } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import type { Trade, TradeStatus } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
@@ -133,16 +134,15 @@ export default function TradesPage() {
     );
   };
 
-  const list = (items: Trade[], empty: string) =>
-    items.length === 0 ? (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
-    ) : (
+  const list = (of: typeof other, empty: string) => (
+    <ListBody list={of} empty={empty}>
       <div className="tn-wrap-list">
-        {items.map((tr) => (
+        {of.items.map((tr) => (
           <TradeItem key={tr.id} trade={tr} direction={direction} actions={actionsOf(tr)} />
         ))}
       </div>
-    );
+    </ListBody>
+  );
 
   const filters = (value: Filter, onChange: (f: Filter) => void, options: Filter[]) => (
     <div className="tn-segmented-scroll">
@@ -182,7 +182,7 @@ export default function TradesPage() {
             extra={<RefreshButton list={pending} />}
             data-testid="pending-trades"
           >
-            {!pending.loading || pending.items.length ? list(pending.items, t('trade.noneWaiting')) : null}
+            {list(pending, t('trade.noneWaiting'))}
             <LoadMore list={pending} />
           </Card>
         )}
@@ -190,7 +190,7 @@ export default function TradesPage() {
           <div className="tn-filters">
             {direction === 'incoming' ? filters(decided, setDecided, ['confirmed', 'rejected', 'cancelled', 'all']) : filters(outFilter, setOutFilter, ['all', 'pending', 'confirmed', 'rejected', 'cancelled'])}
           </div>
-          {!other.loading || other.items.length ? list(other.items, t('trade.none')) : null}
+          {list(other, t('trade.none'))}
           <LoadMore list={other} />
         </Card>
       </Space>

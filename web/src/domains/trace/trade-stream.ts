@@ -19,7 +19,21 @@ function setLive(next: boolean) {
   for (const l of statusListeners) l();
 }
 
+// A phone that loses its network keeps an EventSource "open" until TCP gives up, minutes later, and the marker
+// would still say 实时更新中. The browser's offline event ends the connection at once (not live); online opens a
+// new one, live again only once the server says `ready`.
+function goOffline() {
+  source?.close();
+  source = null;
+  setLive(false);
+}
+
+function goOnline() {
+  if (listeners.size && !source) open();
+}
+
 function open() {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
   const es = new EventSource(traceApi.streamUrl, { withCredentials: true });
   source = es;
   es.addEventListener('ready', () => setLive(true));
@@ -37,11 +51,17 @@ function open() {
 
 function subscribe(listener: Listener): () => void {
   listeners.add(listener);
+  if (listeners.size === 1) {
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
+  }
   if (!source) open();
   return () => {
     listeners.delete(listener);
-    if (!listeners.size && source) {
-      source.close();
+    if (!listeners.size) {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+      source?.close();
       source = null;
       setLive(false);
     }
