@@ -20,12 +20,14 @@ export function notificationRoutes(deps: TradeDeps) {
       config: { permission: 'trace.read' },
       schema: {
         tags: ['trace 追溯'],
-        summary: 'Live notifications (text/event-stream): event `trade` with {type: trade.created|trade.confirmed|trade.rejected|trade.cancelled|trade.returned, trade}; `ready` once listening',
+        summary: 'Live notifications (text/event-stream): event `trade` with {type: trade.created|trade.confirmed|trade.rejected|trade.cancelled|trade.returned, trade}; `recall` with {type: recall.notice, id} (a recall notice to read at /api/v1/monitoring/recall-notices); `ready` once listening',
       },
       handler: async (request, reply) => {
         const actor = subjectActorOf(request);
         const send = (event: string, data: unknown) => reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         const stop = await deps.notifier.subscribe(`subject:${actor.subject.id}`, (notice) => {
+          // A recall notice (monitoring's recall order) is the console's to read with its own permissions.
+          if (notice.type.startsWith('recall.')) return send('recall', { type: notice.type, id: notice.id });
           tradeDetail(deps.db, deps.pii, actor, notice.id).then(
             (trade) => send('trade', { type: notice.type, trade }),
             (err: unknown) => request.log.warn({ err, notice }, 'notification for a trade that cannot be read'),
