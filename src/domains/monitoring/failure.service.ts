@@ -122,6 +122,16 @@ export async function endHolds(tx: Tx, sampleId: string, how: 'released' | 'with
   return ids.length;
 }
 
+/** A batch whose own failure was withdrawn stays held while another failed sample's hold on it is open. */
+export async function holdIfStillHeld(tx: Tx, batchId: string): Promise<void> {
+  const [open] = await tx
+    .select({ id: batchHolds.id })
+    .from(batchHolds)
+    .where(and(eq(batchHolds.batchId, batchId), eq(batchHolds.status, 'held')))
+    .limit(1);
+  if (open) await holdBatches(tx, [batchId]);
+}
+
 /** A correction to a pass withdraws the marks and pauses of the batches the failure held. */
 export const withdrawHolds = (tx: Tx, sampleId: string, by: string, note: string) => endHolds(tx, sampleId, 'withdrawn', by, note);
 

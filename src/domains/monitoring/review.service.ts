@@ -8,7 +8,7 @@ import { markBatchTested } from '../trace/index.js';
 import type { SampleOut } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringError } from './errors.js';
-import { respondToFailure, withdrawHolds } from './failure.service.js';
+import { holdIfStillHeld, respondToFailure, withdrawHolds } from './failure.service.js';
 import { isApprover } from './lab.queries.js';
 import { lockLabSample } from './result.service.js';
 import { sampleDetail, type SampleRow } from './sample.queries.js';
@@ -127,7 +127,10 @@ async function issue(tx: Tx, ctx: CommandContext, actor: AgencyActor, sample: Sa
     const withdrawn = cleared && !(await otherSampleFails(tx, sample.batchId, sample.id));
     await markBatchTested(tx, sample.batchId, verdict, { clearFailure: withdrawn });
   }
-  if (cleared) released = await withdrawHolds(tx, sample.id, actor.userId, `更正为合格(第 ${version} 版报告)`);
+  if (cleared) {
+    released = await withdrawHolds(tx, sample.id, actor.userId, `更正为合格(第 ${version} 版报告)`);
+    if (sample.batchId) await holdIfStillHeld(tx, sample.batchId);
+  }
   await recordAudit(tx, ctx, {
     action: 'monitoring.approve',
     targetType: 'sample',
