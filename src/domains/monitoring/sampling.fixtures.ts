@@ -9,7 +9,7 @@ import type { Client, TestApp } from '../../../test/harness.js';
 // (sg-lab-admin), a trade chain of 寿光 grapes through the real API, and "a refusal writes nothing".
 
 /** What sampling and judging write, in every domain: the counts and the states that an update would change. */
-export const SAMPLING_TABLES = ['samples', 'sample_reports', 'sample_results', 'monitoring_alerts', 'batch_holds', 'recall_orders', 'lab_approvers', 'lab_profiles', 'trace_codes', 'supervision_task_events', 'audit_log', 'idempotency_keys', 'files'];
+export const SAMPLING_TABLES = ['samples', 'sample_reports', 'sample_results', 'monitoring_alerts', 'batch_holds', 'recall_orders', 'lab_approvers', 'lab_profiles', 'trades', 'batch_edges', 'trace_codes', 'supervision_task_events', 'audit_log', 'idempotency_keys', 'files'];
 
 async function stateOf(t: TestApp) {
   const [row] = await queryRows<Record<string, string | null>>(
