@@ -52,8 +52,8 @@ export function recallOrderWorkbook(o: RecallOrderOut): Promise<Buffer> {
       rows: [
         ...o.totals.byUnit,
         {},
-        { unit: `${o.kind === 'recall' ? '召回令' : '下架令'}:${o.productName}(样品 ${o.sampleNo}),${o.agencyName} ${inChina(o.issuedAt)} 下达` },
-        { unit: `持有人 ${o.totals.holders} 户,已签收 ${o.totals.acknowledged} 户,已上报 ${o.totals.reported} 户,未答复 ${o.totals.unanswered} 户` },
+        { unit: `${o.kind === 'recall' ? '召回令' : '下架令'}：${o.productName}（样品 ${o.sampleNo}），${o.agencyName} ${inChina(o.issuedAt)} 下达` },
+        { unit: `持有人 ${o.totals.holders} 户，已签收 ${o.totals.acknowledged} 户，已上报 ${o.totals.reported} 户，未答复 ${o.totals.unanswered} 户` },
       ],
     },
     { name: '未答复', columns: holderColumns, rows: o.holders.filter((h) => h.answer === 'unanswered').map(row) },

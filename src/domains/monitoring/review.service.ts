@@ -128,7 +128,7 @@ async function issue(tx: Tx, ctx: CommandContext, actor: AgencyActor, sample: Sa
     await markBatchTested(tx, sample.batchId, verdict, { clearFailure: withdrawn });
   }
   if (cleared) {
-    released = await withdrawHolds(tx, sample.id, actor.userId, `更正为合格(第 ${version} 版报告)`);
+    released = await withdrawHolds(tx, sample.id, actor.userId, `更正为合格（第 ${version} 版报告）`);
     if (sample.batchId) await holdIfStillHeld(tx, sample.batchId);
   }
   await recordAudit(tx, ctx, {

@@ -43,10 +43,10 @@ export const traceError = defineErrors({
   // A batch monitoring marked (monitoring's failure response): nothing leaves it until the county releases it.
   BATCH_HELD: {
     status: 409,
-    zh: '该批次的同源批次检测不合格,正在核查:暂停销售、入市和加工,待县级监管机构解除后方可继续',
+    zh: '该批次的同源批次检测不合格，正在核查：暂停销售、入市和加工，待县级监管机构解除后方可继续',
     en: 'A batch of the same origin failed a test and this one is under review: selling, market entry and processing are paused until the county supervision agency releases it',
   },
-  BATCH_FAILED: { status: 409, zh: '该批次检测不合格,不能销售、入市或加工', en: 'This batch failed a test: it cannot be sold, entered into a market or processed' },
+  BATCH_FAILED: { status: 409, zh: '该批次检测不合格，不能销售、入市或加工', en: 'This batch failed a test: it cannot be sold, entered into a market or processed' },
   UNIT_MISMATCH: {
     status: 400,
     zh: (d) => `计量单位须与产品一致(${String(d.expected)})`,

@@ -11,6 +11,7 @@ import { monitoringApi } from './monitoring.api';
 import type { Alert, ChainHop, RecallEntry } from './monitoring.types';
 import { ResultsTable } from './ReportsCard';
 import { refreshAlertBadge } from './AlertsBadge';
+import { RecallOrderCard } from './RecallOrderCard';
 import '../trace/trace.css';
 
 /**
@@ -25,6 +26,7 @@ export default function AlertDetailPage() {
   const navigate = useNavigate();
   const [state, setState] = useState<{ id: string; alert?: Alert; error?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reload, setReload] = useState(0);
   // The sample's chain, for the producer's batch: a sample taken at the end of a chain recalls little downstream of
   // itself, while everything the producer's batch became may hold the same residue.
   const [origin, setOrigin] = useState<{ sampleId: string; hop: ChainHop | null } | null>(null);
@@ -54,7 +56,7 @@ export default function AlertDetailPage() {
     return () => {
       live = false;
     };
-  }, [id, errorText]);
+  }, [id, errorText, reload]);
 
   if (state?.id === id && state.error) return <Result status="warning" subTitle={state.error} />;
   const alert = state?.id === id ? state.alert : undefined;
@@ -114,6 +116,7 @@ export default function AlertDetailPage() {
           ]}
         />
       </Card>
+      <RecallOrderCard alert={alert} onChanged={() => setReload((n) => n + 1)} />
       <Card size="small" title={t('alert.failed')}>
         <ResultsTable results={alert.failed} testId="alert-failed" />
       </Card>
