@@ -117,7 +117,7 @@ export default function RecallNoticesPage() {
         {reporting && <Typography.Paragraph type="secondary">{t('notice.heldHint', { held: `${reporting.quantity} ${label(t, 'unit', reporting.unit)}` })}</Typography.Paragraph>}
         <Form form={form} layout="vertical">
           {(['withdrawn', 'destroyed', 'returned'] as const).map((k) => (
-            <Form.Item key={k} name={k} label={t(`notice.${k}`)} rules={[{ type: 'number', min: 0, message: t('notice.notNegative') }]}>
+            <Form.Item key={k} name={k} label={t(`notice.qty.${k}`)} rules={[{ type: 'number', min: 0, message: t('notice.notNegative') }]}>
               <InputNumber style={{ width: '100%' }} data-testid={`notice-${k}`} />
             </Form.Item>
           ))}
