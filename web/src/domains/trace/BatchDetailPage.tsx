@@ -71,7 +71,7 @@ function BatchDetail({ id }: { id: string }) {
             {batch.productName}
           </Typography.Title>
           <Tag color={SOURCE_COLOR[batch.source]}>{label(t, 'source', batch.source)}</Tag>
-          {batch.status !== 'active' && <Tag>{label(t, 'batchStatus', batch.status)}</Tag>}
+          {batch.status !== 'active' && <Tag color={batch.status === 'held' || batch.status === 'failed' ? 'error' : undefined}>{label(t, 'batchStatus', batch.status)}</Tag>}
           <div className="tn-t-head-actions">
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/trace/batches')}>
               {t('batch.backToList')}
