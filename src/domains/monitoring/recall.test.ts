@@ -25,6 +25,7 @@ let chain: GrapeChain;
 let M = '';
 let S = '';
 let taskId: string;
+let pendingSale: string; // the coop's sale to the farmer, made before the hold and not yet confirmed
 let sampleId: string;
 let alertId: string;
 let orderId: string;
@@ -63,6 +64,9 @@ beforeAll(async () => {
   const stall = await farmer.post('/api/v1/trace/trades', { batchId: M, quantity: 10, unit: 'kg', buyer: { name: '王摊主' } });
   expect(stall.statusCode, stall.body).toBe(201);
   S = stall.json().buyerBatchId;
+  const pending = await coop.post('/api/v1/trace/trades', { batchId: chain.A, buyerToken: await tokenOf(farmer), quantity: 5, unit: 'kg' });
+  expect(pending.statusCode, pending.body).toBe(201);
+  pendingSale = pending.json().id;
   taskId = (await publishSamplingTask(county, agencyIdOf(lab))).id;
   await accept(lab, taskId);
   team = await labTeam(t, lab, 'rc');
@@ -110,6 +114,8 @@ describe('a failed sample marks and pauses every batch of the producing batch’
     expect(sale.message.zh).toContain('暂停销售');
     await refusedQuietly(t, () => farmer.post('/api/v1/trace/market-entries', { batchId: chain.B, quantity: 5, unit: 'kg', market: { kind: 'wholesale', name: '寿光农产品物流园' } }), 409, 'BATCH_HELD');
     await refusedQuietly(t, () => farmer.post('/api/v1/trace/trades', { batchId: M, quantity: 1, unit: 'kg', buyer: { name: '李顾客' } }), 409, 'BATCH_HELD');
+    // A sale made before the hold is not received (confirmed) while the seller's batch is held.
+    await refusedQuietly(t, () => farmer.post(`/api/v1/trace/trades/${pendingSale}/confirm`, {}), 409, 'BATCH_HELD');
   });
 });
 
@@ -205,6 +211,8 @@ describe('the recall order', () => {
     await refusedQuietly(t, () => county.post(`/api/v1/monitoring/alerts/${alertId}/release`, { note: '再次解除' }), 409, 'NOTHING_HELD');
     const sale = await coop.post('/api/v1/trace/trades', { batchId: chain.A, buyerToken: await tokenOf(farmer), quantity: 10, unit: 'kg' });
     expect(sale.statusCode, sale.body).toBe(201);
+    const confirmed = await farmer.post(`/api/v1/trace/trades/${pendingSale}/confirm`, {});
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
   });
 });
 
