@@ -11,13 +11,16 @@ import { browserSuite, DEMO_PASSWORD, DESKTOP, shown, text } from './ui.js';
 // centre's admin (sg-lab-admin) accepts it and assigns a sampler (a staff user made in setup); the sampler, on a
 // 390-px phone, types the market's code, reads the product's facts and chain, and saves a sampling sheet; the lab
 // receives the sample and enters imidacloprid (吡虫啉) at 3.5 mg/kg on the keyboard, against the shipped limit of
-// 2 mg/kg for kiwifruit (GB 2763.1-2022): the sample fails. The county's alerts inbox shows the alert with its recall
+// 2 mg/kg for kiwifruit (GB 2763.1-2022); the draft awaits review, and once a reviewer and an approver of the centre
+// (staff made in setup) have passed and approved it, the sample fails. The county's alerts inbox shows the alert with its recall
 // list; the county enforcement team opens a case from it; the task's summary shows the figures; and the public page
 // of the code warns of the failure. Pictures: e2e/artifacts/monitoring-*.png.
 
 const SEQ = 100 + Math.floor(Math.random() * 800);
 const TITLE = `秋季水果例行监测${SEQ}`;
 const SAMPLER = { username: `sg-lab-sampler${SEQ}`, displayName: `抽样员${SEQ}` };
+const REVIEWER = { username: `sg-lab-check${SEQ}`, displayName: `审核员${SEQ}` };
+const APPROVER = { username: `sg-lab-sign${SEQ}`, displayName: `签字人${SEQ}` };
 const FIRST_PASSWORD = 'Sampler#2026first';
 const PRODUCT = '红心猕猴桃';
 const KIWI = '0504010201';
@@ -57,10 +60,10 @@ async function pick(p: Page, select: ReturnType<Page['locator']>, label: string)
 }
 
 /** A new staff user of my agency who has already changed the first password (as a real sampler would have). */
-async function makeSampler(admin: Session): Promise<void> {
+async function makeUser(admin: Session, user: { username: string; displayName: string }): Promise<void> {
   const me = await call<{ agency: { id: string } }>(admin, 'GET', '/auth/me');
-  await call(admin, 'POST', `/agencies/${me.agency.id}/users`, { ...SAMPLER, password: FIRST_PASSWORD, role: 'staff' });
-  const res = await fetch(`${admin.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: SAMPLER.username, password: FIRST_PASSWORD }) });
+  await call(admin, 'POST', `/agencies/${me.agency.id}/users`, { ...user, password: FIRST_PASSWORD, role: 'staff' });
+  const res = await fetch(`${admin.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: FIRST_PASSWORD }) });
   expect(res.status).toBe(200);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
@@ -81,8 +84,21 @@ beforeAll(async () => {
   const entry = await call<{ buyerBatchCode: string }>(farmer, 'POST', '/trace/market-entries', { batchId: confirmed.buyerBatchId, quantity: 40, unit: 'kg', market: MARKET });
   code = entry.buyerBatchCode;
   expect(code).toMatch(/^\d{20}$/);
-  await makeSampler(await apiLogin(base, 'sg-lab-admin'));
+  const lab = await apiLogin(base, 'sg-lab-admin');
+  await makeUser(lab, SAMPLER);
+  await makeUser(lab, REVIEWER);
+  await makeUser(lab, APPROVER);
+  const approver = await call<{ user: { id: string } }>(await apiLogin(base, APPROVER.username), 'GET', '/auth/me');
+  await call(lab, 'POST', '/monitoring/lab', { cmaNo: null, approverIds: [approver.user.id] }, 200);
 });
+
+/** 审核 by the reviewer and 批准 by the approver of the draft the lab bench just submitted (their own pages are in lab-review-recall.e2e.ts). */
+async function reviewAndApprove(version: number) {
+  const id = sampleUrl.split('/').pop()!;
+  await call(await apiLogin(suite.server.baseUrl, REVIEWER.username), 'POST', `/monitoring/samples/${id}/reports/${version}/review`, {}, 200);
+  await call(await apiLogin(suite.server.baseUrl, APPROVER.username), 'POST', `/monitoring/samples/${id}/reports/${version}/approve`, {}, 200);
+  await page.reload();
+}
 
 afterAll(async () => browser?.close());
 
@@ -189,6 +205,13 @@ describe('监测业务: a routine-monitoring task, a sample on a phone, a failin
     await ui.snapPart(page.getByTestId('lab-bench'), 'monitoring-lab-bench');
     await page.getByTestId('bench-submit').click();
 
+    // Entered, not issued: it waits for review, and no one outside the lab hears of it yet.
+    await shown(page.getByTestId('review-card'));
+    expect(await text(page.getByTestId('review-status'))).toBe('待审核');
+    expect(await text(page.getByTestId('sample-status'))).toBe('已接收');
+    await screenshot(page, 'entered');
+    await reviewAndApprove(1);
+
     await shown(page.getByTestId('reports-card'));
     expect(await text(page.getByTestId('sample-verdict'))).toBe('不合格');
     expect(await text(page.getByTestId('report-results'))).toContain('吡虫啉');
@@ -273,6 +296,10 @@ describe('监测业务: a routine-monitoring task, a sample on a phone, a failin
     await card.getByTestId('bench-value-0').locator('input').fill('3.2');
     await page.getByTestId('correction-reason').fill('复核后更正检测值');
     await page.getByTestId('correction-submit').click();
+    // A correction goes through the same review: version 1 stands until version 2 is approved.
+    await shown(page.getByTestId('review-card'));
+    expect(await text(page.getByTestId('reports-card'))).not.toContain('第 2 版');
+    await reviewAndApprove(2);
     await shown(page.getByTestId('reports-card').getByText('第 2 版'));
     expect(await text(page.getByTestId('reports-card'))).toContain('第 1 版');
     expect(await text(page.getByTestId('reports-card'))).toContain('复核后更正检测值');

@@ -64,6 +64,8 @@ export function printedSample(over: Partial<SampleOut> = {}): SampleOut {
     judgedAt: new Date('2026-11-21T08:00:00.000Z'),
     reports: [],
     alerts: [],
+    actions: [],
+    holds: { held: 0, released: 0, withdrawn: 0, recallOrderId: null },
     ...over,
   };
 }
@@ -161,8 +163,15 @@ export const failedReport: ReportOut = {
   version: 1,
   verdict: 'fail',
   reason: null,
+  status: 'approved',
+  enteredByName: '赵编制',
+  enteredAt: new Date('2026-11-21T03:00:00.000Z'),
+  reviewedByName: '钱审核',
+  reviewedAt: new Date('2026-11-21T06:00:00.000Z'),
   issuedByName: '孙签发',
   issuedAt: new Date('2026-11-21T08:00:00.000Z'),
+  returnReason: null,
+  history: [],
   results: [passing, failing, overridden, banned],
 };
 
@@ -171,7 +180,14 @@ export const correctedReport: ReportOut = {
   version: 2,
   verdict: 'pass',
   reason: '甲氨基阿维菌素苯甲酸盐检测值录入错误（小数点错位），复核原始记录后更正',
+  status: 'approved',
+  enteredByName: '赵编制',
+  enteredAt: new Date('2026-11-22T00:15:00.000Z'),
+  reviewedByName: '钱审核',
+  reviewedAt: new Date('2026-11-22T00:45:00.000Z'),
   issuedByName: '孙签发',
   issuedAt: new Date('2026-11-22T01:15:00.000Z'),
+  returnReason: null,
+  history: [],
   results: [passing, { ...failing, value: 0.0073, valueMgPerKg: 0.0073, verdict: 'pass' }, overridden, banned],
 };

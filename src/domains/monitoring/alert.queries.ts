@@ -25,6 +25,7 @@ const listColumns = {
   recallTotal: monitoringAlerts.recallTotal,
   readAt: monitoringAlerts.readAt,
   caseId: monitoringAlerts.caseId,
+  recallOrderId: sql<string | null>`(SELECT o.id FROM recall_orders o WHERE o.sample_id = ${monitoringAlerts.sampleId})`,
   createdAt: monitoringAlerts.createdAt,
 };
 

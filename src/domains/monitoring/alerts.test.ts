@@ -4,7 +4,7 @@ import { queryRows } from '../../platform/db/rows.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { agencyIdOf, demoSubjectId, loginAll, refusedHere } from '../../../test/supervision.js';
 import { FX_ANALYTES, insertAlert, insertFixtureAnalytes, insertSample } from './monitoring.fixtures.js';
-import { accept, grapeChain, publishSamplingTask, sampleBody } from './sampling.fixtures.js';
+import { accept, grapeChain, labTeam, publishSamplingTask, reviewAndApprove, sampleBody } from './sampling.fixtures.js';
 
 // 预警: a failed sample's alerts reach the county supervision and enforcement agencies; each reads its own, and the
 // enforcement agency opens a case from it in one step, once.
@@ -144,10 +144,14 @@ describe('a failure judged through the lab’s API', () => {
     expect(taken.statusCode, taken.body).toBe(201);
     const sampleId = taken.json().id as string;
     expect((await lab.post(`/api/v1/monitoring/samples/${sampleId}/receive`, {})).statusCode).toBe(200);
-    const judged = await lab.post(`/api/v1/monitoring/samples/${sampleId}/results`, {
+    const entered = await lab.post(`/api/v1/monitoring/samples/${sampleId}/results`, {
       results: [{ analyteCode: 'procymidone', methodStandard: 'GB 23200.113-2018', value: 3, unit: 'mg/kg', lod: 0.01, limitOverride: { value: 1, standard: '实验室判定依据(测试)' } }],
     });
-    expect(judged.statusCode, judged.body).toBeLessThan(300);
+    // Nothing is alerted before the report is reviewed and approved.
+    expect(entered.statusCode, entered.body).toBe(200);
+    expect((await county.get('/api/v1/monitoring/alerts?unread=true')).json().items.filter((a: { sampleId: string }) => a.sampleId === sampleId)).toEqual([]);
+    const judged = await reviewAndApprove(await labTeam(t, lab, 'al'), entered);
+    expect(judged.statusCode, judged.body).toBe(200);
 
     const inbox = async (c: Client) => (await c.get('/api/v1/monitoring/alerts?unread=true')).json().items.filter((a: { sampleId: string }) => a.sampleId === sampleId);
     const [forCounty] = await inbox(county);

@@ -81,12 +81,25 @@ export const resultOut = z.object({
   verdict: z.enum(VERDICTS),
 });
 
+/** 检验 → 审核 → 批准: only an approved version is issued. */
+export const REPORT_STATUSES = ['entered', 'reviewed', 'approved', 'returned'] as const;
+export const REPORT_ACTIONS = ['enter', 'correct', 'review', 'approve', 'return'] as const;
+export const reportStepOut = z.object({ action: z.enum(['entered', 'reviewed', 'approved', 'returned']), byName: z.string(), at: z.string(), reason: z.string().optional() });
+
 export const reportOut = z.object({
   version: z.number(),
   verdict: z.enum(VERDICTS),
   reason: z.string().nullable(),
-  issuedByName: z.string(),
-  issuedAt: z.date(),
+  status: z.enum(REPORT_STATUSES),
+  /** 编制 (entered), 审核 (reviewed), 批准 (approved: issuedByName, issuedAt). */
+  enteredByName: z.string(),
+  enteredAt: z.date(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: z.date().nullable(),
+  issuedByName: z.string().nullable(),
+  issuedAt: z.date().nullable(),
+  returnReason: z.string().nullable(),
+  history: z.array(reportStepOut),
   results: z.array(resultOut),
 });
 
@@ -127,8 +140,12 @@ export const sampleOut = z.object({
   receivedNote: z.string().nullable(),
   verdict: z.enum(VERDICTS).nullable(),
   judgedAt: z.date().nullable(),
-  /** Every issued version, newest first. */
+  /** Every version, newest first: the issued (approved) ones and the draft in review, if any. */
   reports: z.array(reportOut),
+  /** What the reader may do now at the lab bench (the lab's own users only; empty for everyone else). */
+  actions: z.array(z.enum(REPORT_ACTIONS)),
+  /** The batches a failure holds (同源批次待核查) and the recall order, for those who read the sample. */
+  holds: z.object({ held: z.number(), released: z.number(), withdrawn: z.number(), recallOrderId: z.string().nullable() }),
   /** The alerts a failure sent (agency names), when it failed. */
   alerts: z.array(z.object({ id: z.string(), agencyName: z.string(), caseId: z.string().nullable() })),
 });
@@ -210,6 +227,8 @@ export const alertOut = z.object({
   recallTotal: z.number(),
   readAt: z.date().nullable(),
   caseId: z.string().nullable(),
+  /** The recall order issued for the sample (by whichever county agency issued it), once issued. */
+  recallOrderId: z.string().nullable(),
   createdAt: z.date(),
 });
 export const alertPage = pageOf(alertOut.omit({ failed: true, recall: true }));
@@ -256,3 +275,106 @@ export const limitOut = z.object({
 export const limitLookupOut = z.object({ analyte: analyteOut, classCode: z.string(), classZh: z.string(), limit: limitOut.nullable() });
 export type AnalyteOut = z.infer<typeof analyteOut>;
 export type LimitOut = z.infer<typeof limitOut>;
+
+// The lab's settings (its admin): the CMA qualification number printed on reports, and who approves them.
+
+export const labSettingsOut = z.object({
+  agencyId: z.string(),
+  agencyName: z.string(),
+  cmaNo: z.string().nullable(),
+  approvers: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+  /** The lab's active accounts, to choose approvers from (its admin only). */
+  members: z.array(z.object({ id: z.string(), displayName: z.string() })),
+});
+export const labSettingsIn = z.strictObject({
+  /** 检验检测机构资质认定证书编号, as on the certificate; null clears it. */
+  cmaNo: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{6,40}$/)
+    .nullable(),
+  approverIds: z.array(z.uuid()).max(50),
+});
+export const returnIn = z.strictObject({ reason: plainText(2, 1000) });
+export type LabSettingsOut = z.infer<typeof labSettingsOut>;
+
+// Failed lots: the holds on a failed sample's recall list and the county's recall order (召回/下架).
+
+export const RECALL_KINDS = ['recall', 'withdraw'] as const;
+export const CONTACT_VIA = ['subject', 'market', 'phone', 'none'] as const;
+export const HOLD_STATUSES = ['held', 'released', 'withdrawn'] as const;
+export const ANSWERS = ['unanswered', 'acknowledged', 'reported'] as const;
+
+export const recallOrderIn = z.strictObject({
+  kind: z.enum(RECALL_KINDS),
+  instructions: plainText(4, 1000),
+  dueOn: z.iso.date().optional(),
+});
+export const releaseIn = z.strictObject({ note: plainText(2, 500) });
+export const recallReportIn = z
+  .strictObject({
+    withdrawn: z.number().min(0).max(100_000_000),
+    destroyed: z.number().min(0).max(100_000_000),
+    returned: z.number().min(0).max(100_000_000),
+    note: plainText(1, 500).optional(),
+  })
+  .refine((v) => v.withdrawn + v.destroyed + v.returned > 0, { message: 'report at least one quantity' });
+
+export const recallHolderOut = z.object({
+  id: z.string(),
+  batchId: z.string(),
+  code: z.string(),
+  depth: z.number(),
+  holderName: z.string(),
+  regionCode: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  contactVia: z.enum(CONTACT_VIA),
+  /** The market operator the notice goes through (contactVia market). */
+  marketName: z.string().nullable(),
+  status: z.enum(HOLD_STATUSES),
+  answer: z.enum(ANSWERS),
+  acknowledgedAt: z.date().nullable(),
+  acknowledgedByName: z.string().nullable(),
+  withdrawn: z.number().nullable(),
+  destroyed: z.number().nullable(),
+  returned: z.number().nullable(),
+  reportNote: z.string().nullable(),
+  reportedAt: z.date().nullable(),
+});
+const unitTotals = z.object({ unit: z.string(), held: z.number(), withdrawn: z.number(), destroyed: z.number(), returned: z.number() });
+export const recallOrderOut = z.object({
+  id: z.string(),
+  sampleId: z.string(),
+  sampleNo: z.string(),
+  productName: z.string(),
+  agencyName: z.string(),
+  kind: z.enum(RECALL_KINDS),
+  instructions: z.string(),
+  dueOn: z.string().nullable(),
+  issuedByName: z.string(),
+  issuedAt: z.date(),
+  closedAt: z.date().nullable(),
+  closedHow: z.enum(['released', 'withdrawn']).nullable(),
+  closeNote: z.string().nullable(),
+  holders: z.array(recallHolderOut),
+  totals: z.object({ holders: z.number(), acknowledged: z.number(), reported: z.number(), unanswered: z.number(), byUnit: z.array(unitTotals) }),
+});
+export type RecallOrderOut = z.infer<typeof recallOrderOut>;
+export type RecallHolderOut = z.infer<typeof recallHolderOut>;
+
+/** A holder's notice (召回通知) as its subject (or the market operator it goes through) sees it. */
+export const recallNoticeOut = recallHolderOut.extend({
+  orderId: z.string(),
+  kind: z.enum(RECALL_KINDS),
+  instructions: z.string(),
+  dueOn: z.string().nullable(),
+  agencyName: z.string(),
+  productName: z.string(),
+  issuedAt: z.date(),
+  closedAt: z.date().nullable(),
+  /** True when the notice reaches this subject as the market operator of the holder. */
+  viaMarket: z.boolean(),
+});
+export const recallNoticeList = z.object({ items: z.array(recallNoticeOut) });
+export type RecallNoticeOut = z.infer<typeof recallNoticeOut>;

@@ -44,5 +44,37 @@ export const monitoringError = defineErrors({
   REPORT_NOT_FOUND: { status: 404, zh: '该版本的检测报告不存在', en: 'No report of that version' },
   ALERT_NOT_FOUND: { status: 404, zh: '预警不存在,或不是发给本机构的', en: 'No such alert, or not one sent to your agency' },
   ALERT_CASE_EXISTS: { status: 409, zh: '已根据此预警立案', en: 'A case was already opened from this alert' },
+  // Review (检验 → 审核 → 批准, review.service.ts).
+  REPORT_IN_REVIEW: {
+    status: 409,
+    zh: (d) => `第 ${String(d.version)} 版报告正在${d.status === 'reviewed' ? '等待批准' : '等待审核'}，请等审核、批准或退回后再录入`,
+    en: (d) => `Version ${String(d.version)} of the report is awaiting ${d.status === 'reviewed' ? 'approval' : 'review'}; enter again once it is approved or sent back`,
+  },
+  REPORT_NOT_PENDING: {
+    status: 409,
+    zh: (d) => `该版本报告当前${({ entered: '待审核', reviewed: '待批准', approved: '已批准签发', returned: '已退回待重新录入' } as Record<string, string>)[String(d.status)] ?? '不在此步骤'}，不能${({ review: '审核', approve: '批准', return: '退回' } as Record<string, string>)[String(d.step)] ?? '办理'}`,
+    en: (d) => `That version of the report is ${String(d.status)}; it cannot be ${({ review: 'reviewed', approve: 'approved', return: 'sent back' } as Record<string, string>)[String(d.step)] ?? 'acted on'} now`,
+  },
+  SAME_PERSON: {
+    status: 403,
+    zh: (d) => (d.step === 'review' ? '审核人不能是该报告的检验（录入）人' : '批准人不能是该报告的检验（录入）人或审核人'),
+    en: (d) => (d.step === 'review' ? 'The reviewer cannot be the person who entered the report' : 'The approver cannot be the person who entered or reviewed the report'),
+  },
+  NOT_AN_APPROVER: { status: 403, zh: '您不是本机构的授权签字人，不能批准报告；请机构管理员设置', en: 'You are not one of your lab’s approvers (授权签字人); ask your agency’s admin' },
+  NOT_LAB_ADMIN: { status: 403, zh: '只有检测机构的管理员可以设置资质编号和授权签字人', en: 'Only a testing agency’s admin sets its qualification number and approvers' },
+  APPROVER_NOT_MEMBER: { status: 422, zh: '授权签字人须是本机构在用的账号', en: 'An approver must be an active account of your agency' },
+  // Failed lots (batch holds and recall orders, recall.service.ts).
+  RECALL_NOT_ISSUER: { status: 403, zh: '只有收到预警的县级监管机构可以下达召回/下架令和解除暂停', en: 'Only the county supervision agency the alert was sent to issues the recall order and releases the batches' },
+  RECALL_ORDER_EXISTS: { status: 409, zh: '该样品的召回/下架令已经下达', en: 'A recall order was already issued for this sample' },
+  NOTHING_HELD: { status: 409, zh: '该样品没有需要召回的在售批次（手工录入的产品或暂停已解除）', en: 'No batch of this sample is held (a product entered by hand, or the batches were released)' },
+  RECALL_ORDER_NOT_FOUND: { status: 404, zh: '召回/下架令不存在，或不在您可查看的范围内', en: 'No such recall order, or not one you may see' },
+  RECALL_ORDER_CLOSED: { status: 409, zh: '该召回/下架令已结束（已解除或检测结果已更正）', en: 'The recall order is closed (released, or the result was corrected)' },
+  RECALL_NOTICE_NOT_FOUND: { status: 404, zh: '召回通知不存在，或不是发给本主体的', en: 'No such recall notice, or not one addressed to you' },
+  NOTICE_NOT_ACKNOWLEDGED: { status: 409, zh: '请先签收召回通知，再上报处置数量', en: 'Acknowledge the recall notice before reporting quantities' },
+  RECALL_QUANTITY_EXCEEDS: {
+    status: 422,
+    zh: (d) => `下架、销毁和退回合计 ${String(d.total)} 超过该批次被暂停时的数量 ${String(d.held)}`,
+    en: (d) => `Withdrawn, destroyed and returned add up to ${String(d.total)}, more than the ${String(d.held)} held`,
+  },
   SUMMARY_TASK_NOT_FOUND: { status: 404, zh: '任务不存在,或不在您可查看的范围内', en: 'No such task, or not one you may see' },
 });

@@ -75,7 +75,7 @@ export async function insertSample(db: Executor, s: FixtureSample): Promise<{ id
   const id = row!.id;
   for (const [i, results] of versions.entries()) {
     const version = i + 1;
-    await db.insert(sampleReports).values({ sampleId: id, version, verdict: overall(results), reason: version > 1 ? '复核更正' : null, issuedBy: samplerId, issuedByName: '测试检测员' });
+    await db.insert(sampleReports).values({ sampleId: id, version, verdict: overall(results), reason: version > 1 ? '复核更正' : null, status: 'approved', enteredBy: samplerId, enteredByName: '测试检测员', issuedBy: samplerId, issuedByName: '测试批准人', issuedAt: new Date() });
     await db.insert(sampleResults).values(
       results.map((r) => {
         const value = r.value ?? (r.verdict === 'fail' ? 0.5 : 0.01);

@@ -85,7 +85,7 @@ async function judgedSample(batch: { id: string; code: string }, sampledAt: Date
         judgedAt: new Date(),
       })
       .returning({ id: samples.id });
-    await tx.insert(sampleReports).values({ sampleId: s!.id, version: 1, verdict, issuedBy: crypto.randomUUID(), issuedByName: people.issuer });
+    await tx.insert(sampleReports).values({ sampleId: s!.id, version: 1, verdict, status: 'approved', enteredBy: crypto.randomUUID(), enteredByName: people.issuer, issuedBy: crypto.randomUUID(), issuedByName: people.issuer, issuedAt: new Date() });
     await tx.insert(sampleResults).values(
       results.map((r) => ({
         sampleId: s!.id,

@@ -1,26 +1,25 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
-import { markBatchTested } from '../trace/index.js';
 import type { ResultIn, SampleOut } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringError } from './errors.js';
-import { respondToFailure } from './failure.service.js';
 import { judgeResult, overallVerdict, toMgPerKg, type Verdict } from './judge.js';
 import { analytesByCode, applicableLimit } from './limits.js';
 import { canWorkOnSample } from './policies.js';
 import { findVisibleSample, sampleDetail, type SampleRow } from './sample.queries.js';
-import { sampleReports, sampleResults, samples } from './schema.js';
+import { sampleReports, sampleResults } from './schema.js';
 
 type JudgedResult = Omit<typeof sampleResults.$inferInsert, 'sampleId' | 'version' | 'id'> & { verdict: Verdict };
 
 /**
- * 检测结果录入: the lab that took and received the sample enters one result per analyte; each is judged against the
- * maximum residue limit for the analyte and the product's class (or the lab's own limit with the standard it cites),
- * and the sample gets its overall verdict and report version 1. Judged once: a later change is a correction.
+ * 检测结果录入 (检验): the lab that took and received the sample enters one result per analyte; each is judged against the
+ * maximum residue limit for the analyte and the product's class (or the lab's own limit with the standard it cites).
+ * What is entered is a draft of report version 1 awaiting review (审核) and approval (批准) by other people of the lab
+ * (review.service.ts): nothing is issued, alerted or shown before approval. A draft sent back is entered again.
  */
 export async function enterResults(deps: MonitoringDeps, ctx: CommandContext, id: string, input: { results: ResultIn[] }): Promise<SampleOut> {
   const actor = agencyActorIn(ctx);
@@ -29,16 +28,14 @@ export async function enterResults(deps: MonitoringDeps, ctx: CommandContext, id
     const sample = await lockLabSample(tx, actor, id);
     if (sample.status === 'tested') throw monitoringError('SAMPLE_ALREADY_JUDGED', { reportVersion: sample.reportVersion });
     if (sample.status !== 'received') throw monitoringError('SAMPLE_NOT_RECEIVED', { status: sample.status });
-    await issueReport(tx, ctx, actor, sample, await judgeAll(tx, sample, input.results), null);
+    await writeDraft(tx, ctx, actor, sample, await judgeAll(tx, sample, input.results), null);
   });
   return sampleDetail(deps.db, actor, id);
 }
 
 /**
- * 更正: an issued report never changes; a correction is the next version, with its reason, judged afresh. A correction
- * that turns a pass into a fail sets off the failed-sample response as a first failure does; one that fails again
- * does not alert twice (the alerts of the first failure stand), and one that passes withdraws the batch's mark
- * unless another sample of the batch fails.
+ * 更正: an issued report never changes; a correction is the next version, with its reason, judged afresh, and goes
+ * through the same review and approval before it replaces the issued one (review.service.ts says what follows).
  */
 export async function correctResults(deps: MonitoringDeps, ctx: CommandContext, id: string, input: { results: ResultIn[]; reason: string }): Promise<SampleOut> {
   const actor = agencyActorIn(ctx);
@@ -46,19 +43,51 @@ export async function correctResults(deps: MonitoringDeps, ctx: CommandContext, 
   await withTransaction(deps.db, ctx, async (tx) => {
     const sample = await lockLabSample(tx, actor, id);
     if (sample.status !== 'tested') throw monitoringError('SAMPLE_NOT_TESTED', { status: sample.status });
-    await issueReport(tx, ctx, actor, sample, await judgeAll(tx, sample, input.results), input.reason);
+    await writeDraft(tx, ctx, actor, sample, await judgeAll(tx, sample, input.results), input.reason);
   });
   return sampleDetail(deps.db, actor, id);
 }
 
-/** Whether another sample of the batch has a failing latest report. */
-async function otherSampleFails(tx: Tx, batchId: string, sampleId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: samples.id })
-    .from(samples)
-    .where(and(eq(samples.batchId, batchId), ne(samples.id, sampleId), eq(samples.verdict, 'fail')))
-    .limit(1);
-  return Boolean(row);
+/**
+ * The draft of the next version with its results: new, or a returned draft entered again (its results replaced, its
+ * history kept). A draft still awaiting review or approval is refused: the reviewer is looking at it.
+ */
+async function writeDraft(tx: Tx, ctx: CommandContext, actor: AgencyActor, sample: SampleRow, judged: JudgedResult[], reason: string | null): Promise<void> {
+  const version = sample.reportVersion + 1;
+  const [draft] = await tx
+    .select()
+    .from(sampleReports)
+    .where(and(eq(sampleReports.sampleId, sample.id), eq(sampleReports.version, version)));
+  if (draft && draft.status !== 'returned') throw monitoringError('REPORT_IN_REVIEW', { version, status: draft.status });
+  const verdict = overallVerdict(judged);
+  const now = new Date();
+  const step = { action: 'entered' as const, by: actor.userId, byName: actor.displayName, at: now.toISOString() };
+  const entered = { verdict, reason, status: 'entered', enteredBy: actor.userId, enteredByName: actor.displayName, enteredAt: now, reviewedBy: null, reviewedByName: null, reviewedAt: null };
+  if (draft) {
+    await tx.delete(sampleResults).where(and(eq(sampleResults.sampleId, sample.id), eq(sampleResults.version, version)));
+    await tx
+      .update(sampleReports)
+      .set({ ...entered, history: [...draft.history, step] })
+      .where(eq(sampleReports.id, draft.id));
+  } else {
+    await tx.insert(sampleReports).values({ sampleId: sample.id, version, ...entered, history: [step] });
+  }
+  await tx.insert(sampleResults).values(judged.map((j) => ({ ...j, sampleId: sample.id, version })));
+  await recordAudit(tx, ctx, {
+    action: version === 1 ? 'monitoring.results' : 'monitoring.correct',
+    targetType: 'sample',
+    targetId: sample.id,
+    regionCode: sample.regionCode,
+    before: draft ? { reportVersion: version, status: draft.status, returnReason: draft.returnReason } : { reportVersion: sample.reportVersion, verdict: sample.verdict },
+    after: {
+      reportVersion: version,
+      status: 'entered',
+      verdict,
+      failed: judged.filter((j) => j.verdict === 'fail').map((j) => j.analyteCode),
+      overridden: judged.filter((j) => j.limitOverridden).map((j) => j.analyteCode),
+      reason,
+    },
+  });
 }
 
 function assertEachAnalyteOnce(results: ResultIn[]): void {
@@ -70,7 +99,7 @@ function assertEachAnalyteOnce(results: ResultIn[]): void {
 }
 
 /** The sample, locked, for its lab: one the actor cannot read is not found; one another agency took is refused. */
-async function lockLabSample(tx: Tx, actor: AgencyActor, id: string): Promise<SampleRow> {
+export async function lockLabSample(tx: Tx, actor: AgencyActor, id: string): Promise<SampleRow> {
   const sample = await findVisibleSample(tx, actor, id, true);
   if (!sample) throw monitoringError('SAMPLE_NOT_FOUND');
   if (!canWorkOnSample(actor, sample)) throw monitoringError('NOT_THE_SAMPLE_AGENCY');
@@ -101,37 +130,3 @@ async function judgeAll(tx: Tx, sample: SampleRow, results: ResultIn[]): Promise
   return judged;
 }
 
-/** Writes the next report version with its results, the sample's verdict, the batch's mark, and on a new failure the response to it. */
-async function issueReport(tx: Tx, ctx: CommandContext, actor: AgencyActor, sample: SampleRow, judged: JudgedResult[], reason: string | null): Promise<void> {
-  const version = sample.reportVersion + 1;
-  const verdict = overallVerdict(judged);
-  const now = new Date();
-  await tx.insert(sampleReports).values({ sampleId: sample.id, version, verdict, reason, issuedBy: actor.userId, issuedByName: actor.displayName, issuedAt: now });
-  await tx.insert(sampleResults).values(judged.map((j) => ({ ...j, sampleId: sample.id, version })));
-  await tx.update(samples).set({ status: 'tested', verdict, reportVersion: version, judgedAt: now }).where(eq(samples.id, sample.id));
-  // A failure alerts once: when first judged failing, or when a correction turns a pass into a fail.
-  const newFailure = verdict === 'fail' && sample.verdict !== 'fail';
-  const response = newFailure ? await respondToFailure(tx, sample, version) : null;
-  if (!newFailure && sample.batchId) {
-    // A correction that turns this sample's failure into a pass withdraws the batch's mark, unless another sample of
-    // the batch still fails; the alerts sent stand as the record of what was known then.
-    const withdrawn = verdict === 'pass' && sample.verdict === 'fail' && !(await otherSampleFails(tx, sample.batchId, sample.id));
-    await markBatchTested(tx, sample.batchId, verdict, { clearFailure: withdrawn });
-  }
-  await recordAudit(tx, ctx, {
-    action: version === 1 ? 'monitoring.results' : 'monitoring.correct',
-    targetType: 'sample',
-    targetId: sample.id,
-    regionCode: sample.regionCode,
-    before: version === 1 ? { status: sample.status } : { reportVersion: sample.reportVersion, verdict: sample.verdict },
-    after: {
-      reportVersion: version,
-      verdict,
-      failed: judged.filter((j) => j.verdict === 'fail').map((j) => j.analyteCode),
-      overridden: judged.filter((j) => j.limitOverridden).map((j) => j.analyteCode),
-      reason,
-      alerts: response?.alerts ?? 0,
-      recallTotal: response?.recallTotal ?? null,
-    },
-  });
-}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/rows.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { agencyIdOf, loginAll } from '../../../test/supervision.js';
-import { accept, batchState, grapeChain, publishSamplingTask, refusedQuietly, sampleBody, type GrapeChain } from './sampling.fixtures.js';
+import { accept, batchState, grapeChain, labTeam, publishSamplingTask, refusedQuietly, reviewAndApprove, sampleBody, type GrapeChain, type LabTeam } from './sampling.fixtures.js';
 
 // 检测结果: the lab of 寿光 (sg-lab-admin) enters results of received samples; each is judged against the residue limit
 // of the analyte and the product's class (葡萄: thiamethoxam 2 mg/kg, GB 2763.1-2022), or the lab's own cited limit;
@@ -18,6 +18,7 @@ let sichuanCounty: Client;
 let sichuanLaw: Client;
 let chain: GrapeChain;
 let taskId: string;
+let team: LabTeam;
 
 const METHOD = 'GB 23200.121-2021';
 const thiamethoxam = (value: number, unit = 'mg/kg', extra: Record<string, unknown> = {}) => ({ analyteCode: 'thiamethoxam', methodStandard: METHOD, value, unit, lod: unit === 'mg/kg' ? 0.005 : 5, ...extra });
@@ -29,6 +30,7 @@ beforeAll(async () => {
   chain = await grapeChain(t, coop, farmer);
   taskId = (await publishSamplingTask(county, agencyIdOf(lab))).id;
   await accept(lab, taskId);
+  team = await labTeam(t, lab);
 });
 afterAll(async () => t?.close());
 
@@ -40,7 +42,10 @@ async function takeSample(what: { code: string } | { manual: Record<string, unkn
   return res.json().id;
 }
 
-const enter = (id: string, results: object[]) => lab.post(`/api/v1/monitoring/samples/${id}/results`, { results });
+// 检验 → 审核 → 批准: the admin enters, the team's reviewer reviews and its approver issues (review.test.ts tests the steps).
+const entry = (id: string, results: object[]) => lab.post(`/api/v1/monitoring/samples/${id}/results`, { results });
+const enter = async (id: string, results: object[]) => reviewAndApprove(team, await entry(id, results));
+const correct = async (id: string, body: object) => reviewAndApprove(team, await lab.post(`/api/v1/monitoring/samples/${id}/corrections`, body));
 const alertsOf = (sampleId: string) =>
   queryRows<{ agency_id: string; agency_region: string; report_version: number; recall: { code: string; depth: number; holderName: string }[]; recall_total: number; batch_id: string | null }>(
     t.database.db,
@@ -55,17 +60,17 @@ describe('bad input: refused with its code, nothing written', () => {
 
   it('a result for a sample not received (409 SAMPLE_NOT_RECEIVED)', async () => {
     const id = await takeSample({ code: chain.codes.A }, false);
-    const body = await refusedQuietly(t, () => enter(id, [thiamethoxam(0.1)]), 409, 'SAMPLE_NOT_RECEIVED');
+    const body = await refusedQuietly(t, () => entry(id, [thiamethoxam(0.1)]), 409, 'SAMPLE_NOT_RECEIVED');
     expect(body.message.zh).toContain('交接');
   });
 
   it('a negative value, an unknown unit, an unknown analyte, an analyte twice, a missing limit', async () => {
-    await refusedQuietly(t, () => enter(received, [thiamethoxam(-0.1)]), 400, 'VALIDATION_FAILED');
-    await refusedQuietly(t, () => enter(received, [thiamethoxam(0.1, 'ppm')]), 400, 'VALIDATION_FAILED');
-    await refusedQuietly(t, () => enter(received, [{ ...thiamethoxam(0.1), analyteCode: 'no-such-analyte' }]), 422, 'UNKNOWN_ANALYTE');
-    await refusedQuietly(t, () => enter(received, [thiamethoxam(0.1), thiamethoxam(0.2)]), 400, 'ANALYTE_REPEATED');
+    await refusedQuietly(t, () => entry(received, [thiamethoxam(-0.1)]), 400, 'VALIDATION_FAILED');
+    await refusedQuietly(t, () => entry(received, [thiamethoxam(0.1, 'ppm')]), 400, 'VALIDATION_FAILED');
+    await refusedQuietly(t, () => entry(received, [{ ...thiamethoxam(0.1), analyteCode: 'no-such-analyte' }]), 422, 'UNKNOWN_ANALYTE');
+    await refusedQuietly(t, () => entry(received, [thiamethoxam(0.1), thiamethoxam(0.2)]), 400, 'ANALYTE_REPEATED');
     // No seeded limit of abamectin for grapes: the lab must give its own, with the standard it cites.
-    const body = await refusedQuietly(t, () => enter(received, [thiamethoxam(0.1), { analyteCode: 'abamectin', methodStandard: METHOD, value: 0.01, unit: 'mg/kg', lod: 0.002 }]), 422, 'LIMIT_REQUIRED');
+    const body = await refusedQuietly(t, () => entry(received, [thiamethoxam(0.1), { analyteCode: 'abamectin', methodStandard: METHOD, value: 0.01, unit: 'mg/kg', lod: 0.002 }]), 422, 'LIMIT_REQUIRED');
     expect(body.details).toMatchObject({ analyteCode: 'abamectin', classCode: '0504010101' });
   });
 
@@ -89,7 +94,7 @@ describe('judging against the limits', () => {
     const s = res.json();
     expect(s).toMatchObject({ status: 'tested', verdict: 'pass', judgedAt: expect.any(String), alerts: [] });
     expect(s.reports).toHaveLength(1);
-    expect(s.reports[0]).toMatchObject({ version: 1, verdict: 'pass', reason: null, issuedByName: expect.any(String) });
+    expect(s.reports[0]).toMatchObject({ version: 1, verdict: 'pass', reason: null, status: 'approved', enteredByName: expect.any(String), reviewedByName: '钱审核', issuedByName: '孙批准' });
     const byCode = Object.fromEntries(s.reports[0].results.map((r: { analyteCode: string }) => [r.analyteCode, r]));
     expect(byCode.thiamethoxam).toMatchObject({ analyteZh: '噻虫嗪', value: 2000, unit: 'μg/kg', valueMgPerKg: 2, lodMgPerKg: 0.005, limitMgPerKg: 2, limitId: expect.any(Number), limitOverridden: false, detected: true, verdict: 'pass' });
     expect(byCode.thiamethoxam.limitStandard).toContain('GB 2763.1-2022');
@@ -100,7 +105,7 @@ describe('judging against the limits', () => {
   });
 
   it('judges once: a second entry is refused (409 SAMPLE_ALREADY_JUDGED) and the report stays as issued', async () => {
-    const body = await refusedQuietly(t, () => enter(passed, [thiamethoxam(9)]), 409, 'SAMPLE_ALREADY_JUDGED');
+    const body = await refusedQuietly(t, () => entry(passed, [thiamethoxam(9)]), 409, 'SAMPLE_ALREADY_JUDGED');
     expect(body.message.en).toContain('correction');
   });
 
@@ -115,7 +120,7 @@ describe('judging against the limits', () => {
   it('issues a correction as the next version with its reason; version 1 never changes; a pass turned fail alerts', async () => {
     const before = (await lab.get(`/api/v1/monitoring/samples/${passed}`)).json().reports[0];
     await refusedQuietly(t, () => lab.post(`/api/v1/monitoring/samples/${passed}/corrections`, { results: [thiamethoxam(3)] }), 400, 'VALIDATION_FAILED');
-    const res = await lab.post(`/api/v1/monitoring/samples/${passed}/corrections`, { results: [thiamethoxam(3)], reason: '复核发现稀释倍数录错' });
+    const res = await correct(passed, { results: [thiamethoxam(3)], reason: '复核发现稀释倍数录错' });
     expect(res.statusCode, res.body).toBe(200);
     const s = res.json();
     expect(s).toMatchObject({ verdict: 'fail', status: 'tested' });
@@ -154,7 +159,8 @@ describe('a failed sample', () => {
       expect(JSON.stringify(a.recall)).not.toContain('13966660001');
     }
     expect(s.alerts.map((a: { agencyName: string }) => a.agencyName).sort()).toEqual(expect.arrayContaining([expect.stringContaining('执法'), expect.stringContaining('农业农村局')]));
-    expect(await audit()).toBe(auditBefore + 1);
+    // Entered, reviewed, approved: one audit entry each.
+    expect(await audit()).toBe(auditBefore + 3);
     const listed = (await county.get('/api/v1/monitoring/samples?verdict=fail')).json().items.map((i: { id: string }) => i.id);
     expect(listed).toContain(failed);
   });
@@ -173,12 +179,15 @@ describe('a failed sample', () => {
   it('is all or nothing: a fault in the response (its batch gone) leaves no report, no verdict, no alert', async () => {
     const id = await takeSample({ manual: { productName: '散装葡萄', classCode: '0504010101' } });
     await t.database.db.execute(sql`UPDATE samples SET batch_id = '00000000-0000-4000-8000-000000000000' WHERE id = ${id}`);
-    await refusedQuietly(t, () => enter(id, [thiamethoxam(9)]), 404, 'BATCH_NOT_FOUND');
-    expect((await lab.get(`/api/v1/monitoring/samples/${id}`)).json()).toMatchObject({ status: 'received', verdict: null, reports: [], alerts: [] });
+    const entered = await entry(id, [thiamethoxam(9)]);
+    expect((await team.reviewer.post(`/api/v1/monitoring/samples/${id}/reports/1/review`, {})).statusCode).toBe(200);
+    await refusedQuietly(t, () => team.approver.post(`/api/v1/monitoring/samples/${id}/reports/1/approve`, {}), 404, 'BATCH_NOT_FOUND');
+    expect(entered.statusCode).toBe(200);
+    expect((await lab.get(`/api/v1/monitoring/samples/${id}`)).json()).toMatchObject({ status: 'received', verdict: null, reports: [{ version: 1, status: 'reviewed' }], alerts: [] });
   });
 
   it('a correction that fails again does not alert twice', async () => {
-    const res = await lab.post(`/api/v1/monitoring/samples/${failed}/corrections`, { results: [thiamethoxam(2.8)], reason: '复测确认' });
+    const res = await correct(failed, { results: [thiamethoxam(2.8)], reason: '复测确认' });
     expect(res.statusCode, res.body).toBe(200);
     expect((await alertsOf(failed)).map((a) => a.report_version)).toEqual([1, 1]);
   });
@@ -194,15 +203,16 @@ describe('a failed sample', () => {
   });
 
   it('a correction to a pass withdraws the batch’s mark unless another sample of the batch still fails; the alerts stand', async () => {
-    const res = await lab.post(`/api/v1/monitoring/samples/${failed}/corrections`, { results: [thiamethoxam(0.5)], reason: '复核:稀释倍数录错' });
+    const res = await correct(failed, { results: [thiamethoxam(0.5)], reason: '复核:稀释倍数录错' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ verdict: 'pass' });
-    expect(await batchState(t, chain.B)).toEqual({ status: 'active', tested: true });
+    // B's own failure is withdrawn, but the sample of A corrected to a fail above still holds everything A's grapes reached.
+    expect(await batchState(t, chain.B)).toEqual({ status: 'held', tested: true });
     expect((await alertsOf(failed)).map((a) => a.report_version)).toEqual([1, 1]);
     // Batch A: the sample corrected to a fail above still fails, so another sample's withdrawn failure leaves A failed.
     const again = await takeSample({ code: chain.codes.A });
     expect((await enter(again, [thiamethoxam(2.5)])).json().verdict).toBe('fail');
-    expect((await lab.post(`/api/v1/monitoring/samples/${again}/corrections`, { results: [thiamethoxam(0.5)], reason: '复核更正' })).statusCode).toBe(200);
+    expect((await correct(again, { results: [thiamethoxam(0.5)], reason: '复核更正' })).statusCode).toBe(200);
     expect(await batchState(t, chain.A)).toMatchObject({ status: 'failed' });
   });
 });

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { alertRoutes } from './alert.routes.js';
 import type { MonitoringDeps } from './deps.js';
 import { limitRoutes } from './limits.routes.js';
+import { recallRoutes } from './recall.routes.js';
+import { reviewRoutes } from './review.routes.js';
 import { resultRoutes } from './result.routes.js';
 import { sampleRoutes } from './sample.routes.js';
 import { summaryRoutes } from './summary.routes.js';
@@ -16,5 +18,7 @@ export function monitoringRoutes(deps: MonitoringDeps) {
     await app.register(limitRoutes(deps));
     await app.register(sampleRoutes(deps));
     await app.register(resultRoutes(deps));
+    await app.register(reviewRoutes(deps));
+    await app.register(recallRoutes(deps));
   };
 }

@@ -4,6 +4,7 @@ import { regionNames } from '../registry/index.js';
 import type { SampleOut } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringError } from './errors.js';
+import { labCmaNo } from './lab.queries.js';
 import type { PrintOptions } from './sample.print.js';
 import { sampleDetail } from './sample.queries.js';
 import { samplingSheetPdf } from './sampling-sheet.pdf.js';
@@ -19,9 +20,10 @@ export async function sampleSheetDocument(deps: MonitoringDeps, actor: AgencyAct
 /** One issued version of the report, as it was issued (a correction is another version, never an edit of this one). */
 export async function testReportDocument(deps: MonitoringDeps, actor: AgencyActor, id: string, version: number): Promise<{ sample: SampleOut; pdf: Buffer }> {
   const sample = await sampleDetail(deps.db, actor, id);
-  const report = sample.reports.find((r) => r.version === version);
+  // A draft in review is not a report: only an approved (issued) version prints.
+  const report = sample.reports.find((r) => r.version === version && r.status === 'approved');
   if (!report) throw monitoringError('REPORT_NOT_FOUND', { version });
-  return { sample, pdf: await testReportPdf(sample, report, await printOptions(deps, sample)) };
+  return { sample, pdf: await testReportPdf(sample, report, { ...(await printOptions(deps, sample)), cmaNo: await labCmaNo(deps.db, sample.agencyId) }) };
 }
 
 async function printOptions(deps: MonitoringDeps, sample: SampleOut): Promise<PrintOptions> {

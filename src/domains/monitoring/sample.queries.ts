@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -8,8 +8,9 @@ import { publishedByAgencySql, taskFacts } from '../supervision/index.js';
 import { sampleFactsOfCode } from '../trace/index.js';
 import type { ReportOut, ResultOut, SampleFacts, SampleOut } from './contracts.js';
 import { monitoringError } from './errors.js';
-import { readsByRegion } from './policies.js';
-import { analytes, monitoringAlerts, sampleReports, sampleResults, samples } from './schema.js';
+import { isApprover } from './lab.queries.js';
+import { canWorkOnSample, readsByRegion } from './policies.js';
+import { analytes, batchHolds, monitoringAlerts, recallOrders, sampleReports, sampleResults, samples } from './schema.js';
 
 export type SampleRow = typeof samples.$inferSelect;
 
@@ -58,10 +59,18 @@ export async function sampleDetail(db: Executor, actor: AgencyActor, id: string)
     version: rep.version,
     verdict: rep.verdict as ReportOut['verdict'],
     reason: rep.reason,
+    status: rep.status as ReportOut['status'],
+    enteredByName: rep.enteredByName,
+    enteredAt: rep.enteredAt,
+    reviewedByName: rep.reviewedByName,
+    reviewedAt: rep.reviewedAt,
     issuedByName: rep.issuedByName,
     issuedAt: rep.issuedAt,
+    returnReason: rep.returnReason,
+    history: rep.history.map(({ action, byName, at, reason }) => ({ action, byName, at, ...(reason ? { reason } : {}) })),
     results: results.filter((x) => x.r.version === rep.version).map((x) => resultOf(x.r, x.nameZh, x.nameEn)),
   }));
+  const draft = reports.find((r) => r.version === row.reportVersion + 1);
   return {
     ...listItemOf(row, task?.title ?? ''),
     taskKind: task?.kind ?? '',
@@ -85,8 +94,33 @@ export async function sampleDetail(db: Executor, actor: AgencyActor, id: string)
     receivedNote: row.receivedNote,
     judgedAt: row.judgedAt,
     reports: reportsOut,
+    actions: canWorkOnSample(actor, row) ? await benchActions(db, actor, row, draft) : [],
+    holds: await holdCounts(db, id),
     alerts: alerts.map((a) => ({ id: a.id, agencyName: names.get(a.agencyId) ?? '', caseId: a.caseId })),
   };
+}
+
+type Action = SampleOut['actions'][number];
+
+/**
+ * What a user of the lab may do with the sample now (review.service.ts enforces the same): enter results or a
+ * correction when no draft is in review; review or send back a draft someone else entered; approve or send back a
+ * reviewed draft as an approver who neither entered nor reviewed it.
+ */
+async function benchActions(db: Executor, actor: AgencyActor, row: SampleRow, draft: typeof sampleReports.$inferSelect | undefined): Promise<Action[]> {
+  if (row.status === 'sampled') return [];
+  if (!draft || draft.status === 'returned') return [row.status === 'tested' ? 'correct' : 'enter'];
+  if (draft.status === 'entered') return draft.enteredBy === actor.userId ? [] : ['review', 'return'];
+  if (draft.status === 'reviewed' && draft.enteredBy !== actor.userId && draft.reviewedBy !== actor.userId && (await isApprover(db, actor.agency.id, actor.userId))) return ['approve', 'return'];
+  return [];
+}
+
+/** How many batches the sample's failure holds, released or withdrew, and its recall order. */
+async function holdCounts(db: Executor, sampleId: string): Promise<SampleOut['holds']> {
+  const rows = await db.select({ status: batchHolds.status, n: count() }).from(batchHolds).where(eq(batchHolds.sampleId, sampleId)).groupBy(batchHolds.status);
+  const [order] = await db.select({ id: recallOrders.id }).from(recallOrders).where(eq(recallOrders.sampleId, sampleId));
+  const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { held: n('held'), released: n('released'), withdrawn: n('withdrawn'), recallOrderId: order?.id ?? null };
 }
 
 export function resultOf(r: typeof sampleResults.$inferSelect, nameZh: string, nameEn: string): ResultOut {

@@ -9,14 +9,17 @@ import type { Client, TestApp } from '../../../test/harness.js';
 // (sg-lab-admin), a trade chain of 寿光 grapes through the real API, and "a refusal writes nothing".
 
 /** What sampling and judging write, in every domain: the counts and the states that an update would change. */
-export const SAMPLING_TABLES = ['samples', 'sample_reports', 'sample_results', 'monitoring_alerts', 'trace_codes', 'supervision_task_events', 'audit_log', 'idempotency_keys', 'files'];
+export const SAMPLING_TABLES = ['samples', 'sample_reports', 'sample_results', 'monitoring_alerts', 'batch_holds', 'recall_orders', 'lab_approvers', 'lab_profiles', 'trades', 'batch_edges', 'trace_codes', 'supervision_task_events', 'audit_log', 'idempotency_keys', 'files'];
 
 async function stateOf(t: TestApp) {
   const [row] = await queryRows<Record<string, string | null>>(
     t.database.db,
     sql`SELECT (SELECT string_agg(id || ':' || status || ':' || coalesce(verdict, '-') || ':' || report_version || ':' || coalesce(received_by::text, '-'), ',' ORDER BY id) FROM samples) AS samples,
                (SELECT string_agg(id || ':' || status || ':' || done, ',' ORDER BY id) FROM supervision_task_recipients) AS recipients,
-               (SELECT string_agg(id || ':' || status || ':' || coalesce(tested_at::text, '-'), ',' ORDER BY id) FROM batches) AS batches`,
+               (SELECT string_agg(id || ':' || status || ':' || coalesce(tested_at::text, '-'), ',' ORDER BY id) FROM batches) AS batches,
+               (SELECT string_agg(id || ':' || status || ':' || coalesce(reviewed_by::text, '-') || ':' || coalesce(issued_by::text, '-') || ':' || jsonb_array_length(history), ',' ORDER BY id) FROM sample_reports) AS reports,
+               (SELECT string_agg(id || ':' || status || ':' || coalesce(order_id::text, '-') || ':' || coalesce(acknowledged_at::text, '-') || ':' || coalesce(reported_at::text, '-'), ',' ORDER BY id) FROM batch_holds) AS holds,
+               (SELECT string_agg(id || ':' || coalesce(closed_at::text, '-'), ',' ORDER BY id) FROM recall_orders) AS orders`,
   );
   return { ...(await tableCounts(t, SAMPLING_TABLES)), ...row };
 }
@@ -101,4 +104,41 @@ export async function grapeChain(t: TestApp, coop: Client, farmer: Client): Prom
 export async function batchState(t: TestApp, id: string) {
   const [row] = await queryRows<{ status: string; tested: boolean }>(t.database.db, sql`SELECT status, tested_at IS NOT NULL AS tested FROM batches WHERE id = ${id}`);
   return row!;
+}
+
+const FIRST_PASSWORD = 'Lab-First#2026';
+export const TEAM_PASSWORD = 'Lab-Team#2026x';
+
+/** A new account of the admin's agency, logged in with its first password changed (as a new user must). */
+export async function newLabUser(t: TestApp, admin: Client, username: string, displayName: string): Promise<Client> {
+  const res = await admin.post(`/api/v1/agencies/${admin.me!.agency.id}/users`, { username, displayName, password: FIRST_PASSWORD, role: 'staff' });
+  expect(res.statusCode, res.body).toBe(201);
+  const c = await t.login(username, FIRST_PASSWORD);
+  const changed = await c.post('/api/v1/auth/password', { currentPassword: FIRST_PASSWORD, newPassword: TEAM_PASSWORD });
+  expect(changed.statusCode, changed.body).toBe(204);
+  return c;
+}
+
+export type LabTeam = { reviewer: Client; approver: Client };
+
+/**
+ * The lab's review team: a reviewer (审核) and an approver (批准, set as such by the lab's admin); the admin enters.
+ * `key` keeps the usernames apart when one test file makes two teams.
+ */
+export async function labTeam(t: TestApp, admin: Client, key = 'lab'): Promise<LabTeam> {
+  const reviewer = await newLabUser(t, admin, `${key}-reviewer`, '钱审核');
+  const approver = await newLabUser(t, admin, `${key}-approver`, '孙批准');
+  const set = await admin.post('/api/v1/monitoring/lab', { cmaNo: null, approverIds: [approver.me!.user.id] });
+  expect(set.statusCode, set.body).toBe(200);
+  return { reviewer, approver };
+}
+
+/** Reviews and approves the draft the last entry wrote (its response given): answers the approval's response. */
+export async function reviewAndApprove(team: LabTeam, entered: LightMyRequestResponse): Promise<LightMyRequestResponse> {
+  if (entered.statusCode !== 200) return entered;
+  const s = entered.json<{ id: string; reports: { version: number; status: string }[] }>();
+  const draft = s.reports[0]!;
+  const reviewed = await team.reviewer.post(`/api/v1/monitoring/samples/${s.id}/reports/${draft.version}/review`, {});
+  expect(reviewed.statusCode, reviewed.body).toBe(200);
+  return team.approver.post(`/api/v1/monitoring/samples/${s.id}/reports/${draft.version}/approve`, {});
 }

@@ -123,11 +123,50 @@ export const sampleReports = pgTable(
     verdict: varchar('verdict', { length: 8 }).notNull(),
     /** Why this version replaces the one before (null on version 1). */
     reason: varchar('reason', { length: 1000 }),
-    issuedBy: uuid('issued_by').notNull(),
-    issuedByName: varchar('issued_by_name', { length: 100 }).notNull(),
-    issuedAt: at('issued_at').notNull().defaultNow(),
+    /**
+     * 检验 → 审核 → 批准: 'entered' (编制, awaiting review), 'reviewed' (awaiting approval), 'approved' (issued: the
+     * sample's verdict, alerts, public page and summary follow it), 'returned' (sent back with a reason, re-entered
+     * as the same version). Only an approved version is issued and never changes.
+     */
+    status: varchar('status', { length: 12 }).notNull().default('entered'),
+    enteredBy: uuid('entered_by').notNull(),
+    enteredByName: varchar('entered_by_name', { length: 100 }).notNull(),
+    enteredAt: at('entered_at').notNull().defaultNow(),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedByName: varchar('reviewed_by_name', { length: 100 }),
+    reviewedAt: at('reviewed_at'),
+    /** Why a reviewer or approver sent the draft back (the latest return; the history keeps all). */
+    returnReason: varchar('return_reason', { length: 1000 }),
+    /** Each step of the draft, oldest first: who entered, reviewed, approved or returned it, when, and why. */
+    history: jsonb('history').$type<ReportStep[]>().notNull().default([]),
+    /** The approver (批准): set when the version is approved, which issues it. */
+    issuedBy: uuid('issued_by'),
+    issuedByName: varchar('issued_by_name', { length: 100 }),
+    issuedAt: at('issued_at'),
   },
-  (t) => [uniqueIndex('sample_reports_version').on(t.sampleId, t.version)],
+  (t) => [uniqueIndex('sample_reports_version').on(t.sampleId, t.version), check('sample_reports_status', sql`${t.status} IN ('entered', 'reviewed', 'approved', 'returned')`)],
+);
+
+export type ReportStep = { action: 'entered' | 'reviewed' | 'approved' | 'returned'; by: string; byName: string; at: string; reason?: string };
+
+/** 实验室信息: what a lab's admin sets for its reports — the CMA qualification number (检验检测机构资质认定证书编号). */
+export const labProfiles = pgTable('lab_profiles', {
+  agencyId: uuid('agency_id').primaryKey(),
+  cmaNo: varchar('cma_no', { length: 40 }),
+  updatedBy: uuid('updated_by').notNull(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+/** 授权签字人: the users of a lab its admin allows to approve (批准) reports. */
+export const labApprovers = pgTable(
+  'lab_approvers',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    grantedBy: uuid('granted_by').notNull(),
+    grantedAt: at('granted_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('lab_approvers_one').on(t.agencyId, t.userId)],
 );
 
 /**
@@ -192,4 +231,89 @@ export const monitoringAlerts = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('monitoring_alerts_one').on(t.sampleId, t.reportVersion, t.agencyId), index('monitoring_alerts_agency').on(t.agencyId, t.createdAt)],
+);
+
+/**
+ * 同源批次待核查: one batch on the recall list of a failed sample's producing batch (the producing batch included),
+ * marked and paused while 'held'; 'released' by the county, 'withdrawn' when a correction turned the sample to a pass.
+ * Once the county issues the recall order (orderId) the row is also the holder's notice: acknowledged, and the
+ * quantities withdrawn, destroyed and returned reported. `contactVia`: the holder's own console ('subject'), the
+ * market operator of the market entry it came through ('market', marketSubjectId), its phone on record ('phone'),
+ * or nobody on the platform ('none': the county reaches it by other means).
+ */
+export const batchHolds = pgTable(
+  'batch_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sampleId: uuid('sample_id')
+      .notNull()
+      .references(() => samples.id),
+    batchId: uuid('batch_id').notNull(),
+    code: varchar('code', { length: 20 }).notNull(),
+    depth: integer('depth').notNull(),
+    subjectId: uuid('subject_id'),
+    holderName: varchar('holder_name', { length: 100 }).notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** What it held when marked (its stock then). */
+    quantity: numeric('quantity', { precision: 14, scale: 3, mode: 'number' }).notNull(),
+    unit: varchar('unit', { length: 16 }).notNull(),
+    contactVia: varchar('contact_via', { length: 8 }).notNull(),
+    marketSubjectId: uuid('market_subject_id'),
+    status: varchar('status', { length: 10 }).notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    endedAt: at('ended_at'),
+    endedBy: uuid('ended_by'),
+    endNote: varchar('end_note', { length: 500 }),
+    orderId: uuid('order_id'),
+    acknowledgedAt: at('acknowledged_at'),
+    acknowledgedBy: uuid('acknowledged_by'),
+    acknowledgedByName: varchar('acknowledged_by_name', { length: 100 }),
+    withdrawn: numeric('withdrawn', { precision: 14, scale: 3, mode: 'number' }),
+    destroyed: numeric('destroyed', { precision: 14, scale: 3, mode: 'number' }),
+    returned: numeric('returned', { precision: 14, scale: 3, mode: 'number' }),
+    reportNote: varchar('report_note', { length: 500 }),
+    reportedAt: at('reported_at'),
+    reportedBy: uuid('reported_by'),
+    reportedByName: varchar('reported_by_name', { length: 100 }),
+  },
+  (t) => [
+    uniqueIndex('batch_holds_one').on(t.sampleId, t.batchId),
+    index('batch_holds_batch').on(t.batchId, t.status),
+    index('batch_holds_subject').on(t.subjectId),
+    index('batch_holds_market').on(t.marketSubjectId),
+    index('batch_holds_order').on(t.orderId),
+    check('batch_holds_status', sql`${t.status} IN ('held', 'released', 'withdrawn')`),
+    check('batch_holds_contact', sql`${t.contactVia} IN ('subject', 'market', 'phone', 'none')`),
+    check('batch_holds_reported', sql`coalesce(${t.withdrawn}, 0) >= 0 AND coalesce(${t.destroyed}, 0) >= 0 AND coalesce(${t.returned}, 0) >= 0`),
+  ],
+);
+
+/**
+ * 召回/下架令: what the county supervision agency alerted issues from a failed sample's recall list, once per sample.
+ * `kind` recall (召回: goods brought back) or withdraw (下架: taken off sale). Closed when the county releases the
+ * batches ('released') or a correction turned the sample to a pass ('withdrawn').
+ */
+export const recallOrders = pgTable(
+  'recall_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sampleId: uuid('sample_id')
+      .notNull()
+      .references(() => samples.id),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => monitoringAlerts.id),
+    agencyId: uuid('agency_id').notNull(),
+    agencyRegion: varchar('agency_region', { length: 12 }).notNull(),
+    kind: varchar('kind', { length: 10 }).notNull(),
+    instructions: varchar('instructions', { length: 1000 }).notNull(),
+    dueOn: varchar('due_on', { length: 10 }),
+    issuedBy: uuid('issued_by').notNull(),
+    issuedByName: varchar('issued_by_name', { length: 100 }).notNull(),
+    issuedAt: at('issued_at').notNull().defaultNow(),
+    closedAt: at('closed_at'),
+    closedHow: varchar('closed_how', { length: 10 }),
+    closeNote: varchar('close_note', { length: 500 }),
+  },
+  (t) => [uniqueIndex('recall_orders_sample').on(t.sampleId), index('recall_orders_agency').on(t.agencyId, t.issuedAt), check('recall_orders_kind', sql`${t.kind} IN ('recall', 'withdraw')`)],
 );

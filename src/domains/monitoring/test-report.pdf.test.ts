@@ -43,9 +43,17 @@ describe('test report (检测报告)', () => {
       '氯霉素',
       '不得检出',
       '农业农村部公告第250号',
-      '签发人',
+      // 编制/审核/批准 by three people, and the seal's place.
+      '编制Preparedby',
+      '赵编制',
+      '审核Reviewedby',
+      '钱审核',
+      '批准Approvedby',
       '孙签发',
+      '（检验检测专用章）',
       '2026-11-2116:00',
+      // No qualification number set: the field says so, nothing is made up.
+      '资质认定证书编号CMANo.：（未设置）',
     ]);
     // The failing row reads as one: emamectin benzoate, detected, not compliant.
     expect(text).toMatch(/甲氨基阿维菌素苯甲酸盐.*0\.73mg\/kg.*检出不合格/);
@@ -66,6 +74,12 @@ describe('test report (检测报告)', () => {
     ]);
     // No row and no conclusion reads 不合格 any more (the judging rules under the table still name it).
     expect(text).not.toMatch(/检出不合格|结论：不合格/);
+  });
+
+  it('prints the CMA number the lab’s admin set', async () => {
+    const text = await pdfWords(await testReportPdf(printedSample(), failedReport, { ...PRINT_OPTIONS, cmaNo: '240015340123' }));
+    expectFacts(text, ['资质认定证书编号CMANo.：240015340123']);
+    expect(text).not.toContain('未设置');
   });
 
   it('a sample with a temporary product code says so on the report', async () => {

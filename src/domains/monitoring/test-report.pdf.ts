@@ -26,15 +26,18 @@ function resultRow(r: ResultOut, i: number): string[] {
  * 检测报告: one issued version of a sample's results. A version after the first is a corrected report (更正报告)
  * that replaces the one before it, and says so with its reason; the earlier version stays as it was issued.
  */
-export async function testReportPdf(sample: SampleOut, report: ReportOut, options: PrintOptions = {}): Promise<Buffer> {
+export async function testReportPdf(sample: SampleOut, report: ReportOut, options: PrintOptions & { cmaNo?: string | null } = {}): Promise<Buffer> {
   const corrected = report.version > 1;
   const name = `检测报告 ${sample.sampleNo} 第 ${report.version} 版`;
-  const { doc, done } = a4Form(name, report.issuedAt, name);
+  const issuedAt = report.issuedAt ?? report.enteredAt;
+  const { doc, done } = a4Form(name, issuedAt, name);
   const url = codeUrl(options, sample.code);
   const qrBottom = url ? cornerQr(doc, url, mm(22), '扫码查询产品追溯信息') : 0;
 
   formTitle(doc, corrected ? '农产品质量安全检测报告（更正报告）' : '农产品质量安全检测报告', corrected ? 'Test report (corrected report)' : 'Test report');
   doc.fontSize(10).text(`样品编号 Sample No.：${sample.sampleNo}    报告版本 Version：第 ${report.version} 版`);
+  // 资质认定 (CMA): the number the lab's admin set; a lab that has not set one prints the field empty, never a made-up number.
+  doc.fontSize(10).text(`资质认定证书编号 CMA No.：${options.cmaNo ?? '（未设置）'}`);
   doc.y = Math.max(doc.y, qrBottom) + 6;
 
   if (corrected) {
@@ -79,12 +82,29 @@ export async function testReportPdf(sample: SampleOut, report: ReportOut, option
   notes.push('本报告仅对所检样品负责。 This report covers the sample tested only.');
   for (const n of notes) formParagraph(doc, n, 8, '#333');
 
-  formSection(doc, '四、签发 Issue');
+  formSection(doc, '四、编制、审核与批准 Prepared, reviewed and approved');
   fieldGrid(doc, [
     { label: '检测机构', value: sample.agencyName, wide: true },
-    { label: '签发人', value: report.issuedByName },
-    { label: '签发时间', value: chinaDateTime(report.issuedAt) },
+    { label: '资质认定编号', value: options.cmaNo ?? '—' },
+    { label: '签发日期', value: chinaDateTime(issuedAt) },
   ]);
-  signatureLines(doc, [{ role: '签发人 Issued by', name: report.issuedByName }]);
+  signatureLines(doc, [
+    { role: '编制 Prepared by', name: report.enteredByName },
+    { role: '审核 Reviewed by', name: report.reviewedByName ?? undefined },
+    { role: '批准 Approved by', name: report.issuedByName ?? undefined },
+  ]);
+  sealArea(doc);
   return done();
+}
+
+/** 检验检测专用章: a dashed circle where the lab's seal goes, at the right under the signatures. */
+function sealArea(doc: PDFKit.PDFDocument): void {
+  const r = mm(21);
+  if (doc.y + 2 * r + 20 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const cx = doc.page.width - doc.page.margins.right - r - 10;
+  const cy = doc.y + r + 8;
+  doc.save().lineWidth(0.6).dash(3, { space: 3 }).circle(cx, cy, r).stroke('#888').undash().restore();
+  doc.fontSize(8).fillColor('#666').text('（检验检测专用章）', cx - r, cy - 6, { width: 2 * r, align: 'center' }).text('Seal', cx - r, cy + 5, { width: 2 * r, align: 'center' }).fillColor('black');
+  doc.x = doc.page.margins.left;
+  doc.y = cy + r + 6;
 }

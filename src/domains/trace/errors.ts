@@ -40,6 +40,13 @@ export const traceError = defineErrors({
   BASE_NOT_FOUND: { status: 404, zh: '基地不存在或不属于本主体', en: 'No such base of yours' },
   SUBJECT_NOT_FOUND: { status: 404, zh: '主体不存在,或不在您的辖区内', en: 'No such subject, or not one of your jurisdiction' },
   BATCH_NOT_FOUND: { status: 404, zh: '批次不存在,或不在您可查看的范围内', en: 'No such batch, or not one you may see' },
+  // A batch monitoring marked (monitoring's failure response): nothing leaves it until the county releases it.
+  BATCH_HELD: {
+    status: 409,
+    zh: '该批次的同源批次检测不合格，正在核查：暂停销售、入市和加工，待县级监管机构解除后方可继续',
+    en: 'A batch of the same origin failed a test and this one is under review: selling, market entry and processing are paused until the county supervision agency releases it',
+  },
+  BATCH_FAILED: { status: 409, zh: '该批次检测不合格，不能销售、入市或加工', en: 'This batch failed a test: it cannot be sold, entered into a market or processed' },
   UNIT_MISMATCH: {
     status: 400,
     zh: (d) => `计量单位须与产品一致(${String(d.expected)})`,

@@ -16,3 +16,4 @@ export { markBatchTested } from './batch-tested.service.js';
 export { producingBatchId, recallSnapshot, type RecallHolder } from './recall-snapshot.queries.js';
 export type { PublicSampleResult } from './public-trace.contracts.js';
 export type { MonitoringResults } from './public-trace.service.js';
+export { holdBatches, holdCandidates, releaseHeldBatches, type HoldCandidate } from './batch-hold.service.js';

@@ -30,7 +30,7 @@ export function notificationRoutes(deps: TradeDeps) {
       schema: {
         tags: ['trace 追溯'],
         summary:
-          'Live notifications (text/event-stream): event `trade` with {type: trade.created|trade.confirmed|trade.rejected|trade.cancelled|trade.returned, trade}; `ready` once listening; `ended` {reason} before the server closes it (logged out, credentials revoked or expired)',
+          'Live notifications (text/event-stream): event `trade` with {type: trade.created|trade.confirmed|trade.rejected|trade.cancelled|trade.returned, trade}; `recall` with {type: recall.notice, id} (a recall notice to read at /api/v1/monitoring/recall-notices); `ready` once listening; `ended` {reason} before the server closes it (logged out, credentials revoked or expired)',
       },
       handler: async (request, reply) => {
         const actor = subjectActorOf(request);
@@ -62,6 +62,11 @@ export function notificationRoutes(deps: TradeDeps) {
                 if (closed) return;
                 const reader = await stillAllowed();
                 if (!reader) return end('revoked');
+                // A recall notice (monitoring's recall order) is the console's to read with its own permissions.
+                if (notice.type.startsWith('recall.')) {
+                  send('recall', { type: notice.type, id: notice.id });
+                  return;
+                }
                 const trade = await tradeDetail(deps.db, deps.pii, reader, notice.id);
                 if (!closed) send('trade', { type: notice.type, trade });
               })

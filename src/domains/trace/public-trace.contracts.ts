@@ -6,7 +6,7 @@ import { z } from 'zod';
 const text = z.object({ zh: z.string(), en: z.string() });
 const place = z.object({ regionCode: z.string(), name: z.string() });
 
-export const PUBLIC_WARNINGS = ['CODE_UNKNOWN', 'CODE_MISTYPED', 'PRODUCER_SUSPENDED', 'BATCH_FAILED', 'BATCH_RECALLED', 'SELF_CHECK_FAILED', 'OFTEN_LOOKED_UP'] as const;
+export const PUBLIC_WARNINGS = ['CODE_UNKNOWN', 'CODE_MISTYPED', 'PRODUCER_SUSPENDED', 'BATCH_FAILED', 'BATCH_HELD', 'BATCH_RECALLED', 'SELF_CHECK_FAILED', 'OFTEN_LOOKED_UP'] as const;
 export const publicWarning = z.object({ code: z.enum(PUBLIC_WARNINGS), message: text });
 
 export const publicCertificate = z.object({

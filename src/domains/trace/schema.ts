@@ -116,7 +116,7 @@ export const batches = pgTable(
     harvestDate: date('harvest_date', { mode: 'string' }),
     selfCheck: varchar('self_check', { length: 16 }).notNull(),
     selfCheckNote: varchar('self_check_note', { length: 300 }),
-    /** 'active'; 'failed' when a test found it unsafe, 'recalled' when an agency recalled it (BATCH_ALERT_STATUSES). */
+    /** 'active'; 'failed' when a test found it unsafe, 'held' (同源批次检测不合格 / 待核查) while on a failed sample's recall list, 'recalled' when an agency recalled it. */
     status: varchar('status', { length: 16 }).notNull().default('active'),
     /** When its first 承诺达标合格证 was printed: the public page shows the pledge from then on. */
     certifiedAt: timestamp('certified_at', { withTimezone: true, mode: 'date' }),

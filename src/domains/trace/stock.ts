@@ -24,6 +24,8 @@ export async function ownBatchForUpdate(tx: Tx, subjectId: string, batchId: stri
 
 /** The subject's batch it may move goods from: active, counted in the unit given. */
 function movable(batch: BatchRow | undefined, batchId: string, unit?: string): BatchRow {
+  if (batch?.status === 'held') throw traceError('BATCH_HELD', { batchId });
+  if (batch?.status === 'failed') throw traceError('BATCH_FAILED', { batchId });
   if (!batch || batch.status !== 'active') throw traceError('BATCH_NOT_FOUND', { batchId });
   if (unit !== undefined && batch.unit !== unit) throw traceError('UNIT_MISMATCH', { expected: batch.unit, given: unit });
   return batch;

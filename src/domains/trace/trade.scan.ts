@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
 import { runCommandStatement } from '../../platform/db/tx.js';
+import { queryRows } from '../../platform/db/rows.js';
 import { subjectActorIn } from '../../platform/http/context.js';
 import { subjectOfIdentityTokenSql } from '../registry/index.js';
 import { codeKey, nextCode } from './code-issue.service.js';
@@ -76,6 +77,7 @@ export async function confirmTrade(deps: TradeDeps, ctx: CommandContext, id: str
     (claim) => sql`
     WITH t AS (UPDATE trades SET status = 'confirmed', buyer_batch_id = ${buyerBatchId}::uuid, decided_at = now()
                WHERE id = ${id}::uuid AND buyer_subject_id = ${me}::uuid AND status = 'pending'
+                 AND NOT EXISTS (SELECT 1 FROM batches sb WHERE sb.id = trades.batch_id AND sb.status IN ('held', 'failed'))
                RETURNING *),
     s AS (${shipFrozenSql(sql`t`)}),
     ${receivedBatchCtes(
@@ -96,5 +98,12 @@ export async function confirmTrade(deps: TradeDeps, ctx: CommandContext, id: str
     (tradeId) => tradeRowsById(deps.db, tradeId),
   );
   if (row) return tradeOutOfRow(deps.pii, row);
+  // A sale made before monitoring held or failed the seller's batch waits until the county releases it.
+  const [seller] = await queryRows<{ status: string }>(
+    deps.db,
+    sql`SELECT b.status FROM trades t JOIN batches b ON b.id = t.batch_id WHERE t.id = ${id}::uuid AND t.buyer_subject_id = ${me}::uuid AND t.status = 'pending'`,
+  );
+  if (seller?.status === 'held') throw traceError('BATCH_HELD', { tradeId: id });
+  if (seller?.status === 'failed') throw traceError('BATCH_FAILED', { tradeId: id });
   return explainRefusedDecision(deps.db, id, 'buyer', me);
 }

@@ -49,6 +49,9 @@ const MonitoringTasksPage = lazy(() => import('../domains/monitoring/MonitoringT
 const TaskSummaryPage = lazy(() => import('../domains/monitoring/TaskSummaryPage'));
 const AlertsPage = lazy(() => import('../domains/monitoring/AlertsPage'));
 const AlertDetailPage = lazy(() => import('../domains/monitoring/AlertDetailPage'));
+const RecallOrderPage = lazy(() => import('../domains/monitoring/RecallOrderPage'));
+const LabSettingsPage = lazy(() => import('../domains/monitoring/LabSettingsPage'));
+const RecallNoticesPage = lazy(() => import('../domains/monitoring/RecallNoticesPage'));
 
 export function App() {
   const { state } = useAuth();
@@ -116,6 +119,9 @@ function SignedInRoutes() {
         <Route path="monitoring/tasks/:taskId/summary" element={<Guard permission="monitoring.read"><TaskSummaryPage /></Guard>} />
         <Route path="monitoring/alerts" element={<Guard permission="monitoring.alert"><AlertsPage /></Guard>} />
         <Route path="monitoring/alerts/:id" element={<Guard permission="monitoring.alert"><AlertDetailPage /></Guard>} />
+        <Route path="monitoring/recall-orders/:id" element={<Guard permission="monitoring.alert"><RecallOrderPage /></Guard>} />
+        <Route path="monitoring/lab" element={<Guard permission="monitoring.sample"><LabSettingsPage /></Guard>} />
+        <Route path="trace/recall-notices" element={<Guard permission="trace.read"><RecallNoticesPage /></Guard>} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

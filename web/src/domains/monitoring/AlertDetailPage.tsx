@@ -12,6 +12,7 @@ import { monitoringApi } from './monitoring.api';
 import type { Alert, ChainHop, RecallEntry } from './monitoring.types';
 import { ResultsTable } from './ReportsCard';
 import { refreshAlertBadge } from './AlertsBadge';
+import { RecallOrderCard } from './RecallOrderCard';
 import '../trace/trace.css';
 
 /**
@@ -28,6 +29,7 @@ export default function AlertDetailPage() {
   // 重试 after a failed load reads again (the effect below depends on it).
   const [attempt, retry] = useReducer((n: number) => n + 1, 0);
   const [busy, setBusy] = useState(false);
+  const [reload, setReload] = useState(0);
   // The sample's chain, for the producer's batch: a sample taken at the end of a chain recalls little downstream of
   // itself, while everything the producer's batch became may hold the same residue.
   const [origin, setOrigin] = useState<{ sampleId: string; hop: ChainHop | null } | null>(null);
@@ -57,7 +59,7 @@ export default function AlertDetailPage() {
     return () => {
       live = false;
     };
-  }, [id, errorText, attempt]);
+  }, [id, errorText, attempt, reload]);
 
   if (state?.id === id && state.error) return <LoadError error={state.error} onRetry={retry} />;
   const alert = state?.id === id ? state.alert : undefined;
@@ -117,6 +119,7 @@ export default function AlertDetailPage() {
           ]}
         />
       </Card>
+      <RecallOrderCard alert={alert} onChanged={() => setReload((n) => n + 1)} />
       <Card size="small" title={t('alert.failed')}>
         <ResultsTable results={alert.failed} testId="alert-failed" />
       </Card>

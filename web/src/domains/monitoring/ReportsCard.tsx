@@ -29,26 +29,33 @@ export function ResultsTable({ results, testId }: { results: Result[]; testId?: 
   return <Table<Result> rowKey={(r) => `${r.analyteCode}|${r.methodStandard}`} size="small" columns={columns} dataSource={results} pagination={false} scroll={{ x: 720 }} data-testid={testId} />;
 }
 
-/** 检测报告: every issued version, newest first, each with its PDF; a correction says why it was issued. */
+/**
+ * 检测报告: every issued (approved) version, newest first, each with its PDF and who prepared, reviewed and approved it;
+ * a correction says why it was issued. A draft in review is the review card's, not a report.
+ */
 export function ReportsCard({ sample }: { sample: Sample }) {
   const { t } = useI18n();
+  const issued = sample.reports.filter((r) => r.status === 'approved');
   const title = (r: Report) => (
     <Space wrap>
       <Typography.Text strong>{t('report.version', { version: r.version })}</Typography.Text>
       <VerdictTag verdict={r.verdict} />
-      <Typography.Text type="secondary">{`${formatTime(r.issuedAt)} · ${r.issuedByName}`}</Typography.Text>
+      <Typography.Text type="secondary" data-testid="report-signatures">
+        {t('report.signatures', { entered: r.enteredByName, reviewed: r.reviewedByName ?? '—', approved: r.issuedByName ?? '—', time: formatTime(r.issuedAt) })}
+      </Typography.Text>
       <a href={monitoringApi.reportUrl(sample.id, r.version)} target="_blank" rel="noreferrer" onClick={(e) => e.stopPropagation()} data-testid="report-pdf">
         <FilePdfOutlined /> {t('report.pdf')}
       </a>
     </Space>
   );
+  if (!issued.length) return null;
   return (
     <Card title={t('report.title')} size="small" data-testid="reports-card">
       <Collapse
         // A new version opens itself: the panel set starts again from the newest.
-        key={sample.reports[0]?.version}
-        defaultActiveKey={sample.reports[0] ? [sample.reports[0].version] : []}
-        items={sample.reports.map((r) => ({
+        key={issued[0]?.version}
+        defaultActiveKey={issued[0] ? [issued[0].version] : []}
+        items={issued.map((r) => ({
           key: r.version,
           label: title(r),
           children: (

@@ -14,6 +14,7 @@ import { monitoringApi } from './monitoring.api';
 import type { Sample } from './monitoring.types';
 import { ReceiveCard } from './ReceiveCard';
 import { ReportsCard } from './ReportsCard';
+import { ReviewCard } from './ReviewCard';
 import { SampleFactsCard } from './SampleFactsCard';
 import './monitoring.css';
 
@@ -51,6 +52,9 @@ export default function SampleDetailPage() {
   };
   // The sampling agency is also the lab that receives and tests (a testing agency does both).
   const lab = me.can('monitoring.sample') && me.agency?.id === sample.agencyId;
+  // The version in review (检验 → 审核 → 批准), if any: the one after the issued report.
+  const issuedVersion = sample.reports.find((r) => r.status === 'approved')?.version ?? 0;
+  const draft = sample.reports.find((r) => r.version === issuedVersion + 1);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="sample-detail">
@@ -100,14 +104,24 @@ export default function SampleDetailPage() {
           {sample.receivedNote && <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{sample.receivedNote}</Typography.Paragraph>}
         </Card>
       )}
-      {sample.status === 'received' && lab && <LabBench sample={sample} onSaved={set} />}
+      {draft && lab && <ReviewCard sample={sample} draft={draft} onSaved={set} />}
+      {sample.actions.includes('enter') && <LabBench sample={sample} onSaved={set} />}
       {sample.reports.length > 0 && <ReportsCard sample={sample} />}
-      {sample.status === 'tested' && lab && !correcting && (
+      {sample.actions.includes('correct') && !correcting && (
         <Button icon={<EditOutlined />} onClick={() => setCorrecting(true)} data-testid="correction-open">
           {t('bench.correct')}
         </Button>
       )}
       {correcting && <LabBench key="correction" sample={sample} correction onSaved={set} />}
+      {sample.holds.held + sample.holds.released + sample.holds.withdrawn > 0 && (
+        <Alert
+          type={sample.holds.held > 0 ? 'warning' : 'info'}
+          showIcon
+          data-testid="sample-holds"
+          title={t('holds.summary', { held: sample.holds.held, released: sample.holds.released, withdrawn: sample.holds.withdrawn })}
+          description={sample.holds.recallOrderId && me.can('monitoring.alert') ? <Link to={`/monitoring/recall-orders/${sample.holds.recallOrderId}`}>{t('recall.open')}</Link> : undefined}
+        />
+      )}
       {sample.alerts.length > 0 && (
         <Card size="small" title={t('alert.sent')} data-testid="sample-alerts">
           <Space wrap>

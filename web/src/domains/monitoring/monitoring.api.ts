@@ -1,7 +1,7 @@
 import { api } from '../../app/api';
 import type { Page } from '../../app/types';
 import type { TaskListItem } from '../supervision/supervision.types';
-import type { Alert, AlertListItem, Analyte, Limit, ResultRequest, Sample, SampleFacts, SampleListItem, SampleRequest, SampleStatus, Summary, Verdict } from './monitoring.types';
+import type { Alert, AlertListItem, Analyte, LabSettings, Limit, RecallKind, RecallNotice, RecallOrder, ResultRequest, Sample, SampleFacts, SampleListItem, SampleRequest, SampleStatus, Summary, Verdict } from './monitoring.types';
 
 // 监测业务: /api/v1/monitoring/...
 
@@ -31,6 +31,12 @@ export const monitoringApi = {
   receive: (sampleId: string, note?: string) => api.post<Sample>(`${sample(sampleId)}/receive`, note ? { note } : {}),
   results: (sampleId: string, results: ResultRequest[]) => api.post<Sample>(`${sample(sampleId)}/results`, { results }),
   correct: (sampleId: string, results: ResultRequest[], reason: string) => api.post<Sample>(`${sample(sampleId)}/corrections`, { results, reason }),
+  /** 审核 / 批准 / 退回 of the draft of `version`. */
+  review: (sampleId: string, version: number) => api.post<Sample>(`${sample(sampleId)}/reports/${version}/review`, {}),
+  approve: (sampleId: string, version: number) => api.post<Sample>(`${sample(sampleId)}/reports/${version}/approve`, {}),
+  sendBack: (sampleId: string, version: number, reason: string) => api.post<Sample>(`${sample(sampleId)}/reports/${version}/return`, { reason }),
+  lab: () => api.get<LabSettings>('/monitoring/lab'),
+  setLab: (body: { cmaNo: string | null; approverIds: string[] }) => api.post<LabSettings>('/monitoring/lab', body),
   sheetUrl: (sampleId: string) => `/api/v1${sample(sampleId)}/sheet.pdf`,
   reportUrl: (sampleId: string, version: number) => `/api/v1${sample(sampleId)}/reports/${version}.pdf`,
 
@@ -45,4 +51,14 @@ export const monitoringApi = {
   alert: (alertId: string) => api.get<Alert>(`/monitoring/alerts/${id(alertId)}`),
   /** 一键立案: the case is drafted from the sample; answers the alert with its caseId. */
   openCase: (alertId: string) => api.post<Alert>(`/monitoring/alerts/${id(alertId)}/case`, {}),
+  /** 召回/下架令 from an alert (the county supervision agency alerted), and the release of the held batches. */
+  issueRecall: (alertId: string, body: { kind: RecallKind; instructions: string; dueOn?: string }) => api.post<RecallOrder>(`/monitoring/alerts/${id(alertId)}/recall-order`, body),
+  release: (alertId: string, note: string) => api.post<{ released: number }>(`/monitoring/alerts/${id(alertId)}/release`, { note }),
+  recallOrder: (orderId: string) => api.get<RecallOrder>(`/monitoring/recall-orders/${id(orderId)}`),
+  recallOrderSheet: (orderId: string) => api.download(`/monitoring/recall-orders/${id(orderId)}.xlsx`),
+  /** A holder's side: its recall notices, acknowledged and answered with the quantities disposed of. */
+  notices: async () => (await api.get<{ items: RecallNotice[] }>('/monitoring/recall-notices')).items,
+  unansweredNotices: async () => (await api.get<{ count: number }>('/monitoring/recall-notices/unanswered')).count,
+  acknowledge: (noticeId: string) => api.post<RecallNotice>(`/monitoring/recall-notices/${id(noticeId)}/acknowledge`, {}),
+  reportNotice: (noticeId: string, body: { withdrawn: number; destroyed: number; returned: number; note?: string }) => api.post<RecallNotice>(`/monitoring/recall-notices/${id(noticeId)}/report`, body),
 };

@@ -75,7 +75,26 @@ export type Result = {
   verdict: Verdict;
 };
 
-export type Report = { version: number; verdict: Verdict; reason: string | null; issuedByName: string; issuedAt: string; results: Result[] };
+/** 检验 → 审核 → 批准: only an approved version is issued. */
+export const REPORT_STATUSES = ['entered', 'reviewed', 'approved', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export type ReportAction = 'enter' | 'correct' | 'review' | 'approve' | 'return';
+export type ReportStep = { action: ReportStatus; byName: string; at: string; reason?: string };
+export type Report = {
+  version: number;
+  verdict: Verdict;
+  reason: string | null;
+  status: ReportStatus;
+  enteredByName: string;
+  enteredAt: string;
+  reviewedByName: string | null;
+  reviewedAt: string | null;
+  issuedByName: string | null;
+  issuedAt: string | null;
+  returnReason: string | null;
+  history: ReportStep[];
+  results: Result[];
+};
 
 export type Sample = SampleFacts & {
   id: string;
@@ -107,6 +126,9 @@ export type Sample = SampleFacts & {
   /** newest first */
   reports: Report[];
   alerts: { id: string; agencyName: string; caseId: string | null }[];
+  /** What the reader may do now at the lab bench. */
+  actions: ReportAction[];
+  holds: { held: number; released: number; withdrawn: number; recallOrderId: string | null };
 };
 
 export type SampleListItem = Pick<
@@ -156,6 +178,53 @@ export type Alert = {
   recallTotal: number;
   readAt: string | null;
   caseId: string | null;
+  recallOrderId: string | null;
   createdAt: string;
 };
 export type AlertListItem = Omit<Alert, 'failed' | 'recall'>;
+
+/** GET /monitoring/lab: the lab's CMA number and approvers (授权签字人); members to choose from for its admin. */
+export type LabSettings = { agencyId: string; agencyName: string; cmaNo: string | null; approvers: { userId: string; displayName: string }[]; members: { id: string; displayName: string }[] };
+
+export type RecallKind = 'recall' | 'withdraw';
+export type ContactVia = 'subject' | 'market' | 'phone' | 'none';
+export type RecallAnswer = 'unanswered' | 'acknowledged' | 'reported';
+export type RecallHolder = {
+  id: string;
+  batchId: string;
+  code: string;
+  depth: number;
+  holderName: string;
+  regionCode: string;
+  quantity: number;
+  unit: string;
+  contactVia: ContactVia;
+  marketName: string | null;
+  status: 'held' | 'released' | 'withdrawn';
+  answer: RecallAnswer;
+  acknowledgedAt: string | null;
+  acknowledgedByName: string | null;
+  withdrawn: number | null;
+  destroyed: number | null;
+  returned: number | null;
+  reportNote: string | null;
+  reportedAt: string | null;
+};
+export type RecallOrder = {
+  id: string;
+  sampleId: string;
+  sampleNo: string;
+  productName: string;
+  agencyName: string;
+  kind: RecallKind;
+  instructions: string;
+  dueOn: string | null;
+  issuedByName: string;
+  issuedAt: string;
+  closedAt: string | null;
+  closedHow: 'released' | 'withdrawn' | null;
+  closeNote: string | null;
+  holders: RecallHolder[];
+  totals: { holders: number; acknowledged: number; reported: number; unanswered: number; byUnit: { unit: string; held: number; withdrawn: number; destroyed: number; returned: number }[] };
+};
+export type RecallNotice = RecallHolder & { orderId: string; kind: RecallKind; instructions: string; dueOn: string | null; agencyName: string; productName: string; issuedAt: string; closedAt: string | null; viaMarket: boolean };

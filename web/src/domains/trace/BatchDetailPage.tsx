@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ExperimentOutlined, ScissorOutlined, ShopOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { App, Button, Card, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../app/api-error';
@@ -81,7 +81,7 @@ function BatchDetail({ id }: { id: string }) {
             {batch.productName}
           </Typography.Title>
           <Tag color={SOURCE_COLOR[batch.source]}>{label(t, 'source', batch.source)}</Tag>
-          {batch.status !== 'active' && <Tag>{label(t, 'batchStatus', batch.status)}</Tag>}
+          {batch.status !== 'active' && <Tag color={batch.status === 'held' || batch.status === 'failed' ? 'error' : undefined}>{label(t, 'batchStatus', batch.status)}</Tag>}
           <div className="tn-t-head-actions">
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/trace/batches')}>
               {t('batch.backToList')}
@@ -94,6 +94,16 @@ function BatchDetail({ id }: { id: string }) {
             {batch.code}
           </Typography.Text>
         </Typography.Paragraph>
+        {(batch.status === 'held' || batch.status === 'failed') && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="batch-held"
+            title={t(batch.status === 'held' ? 'batch.heldTitle' : 'batch.failedTitle')}
+            description={<Link to="/trace/recall-notices">{t('batch.heldNotices')}</Link>}
+          />
+        )}
         <BatchFacts batch={batch} base={bases?.find((b) => b.id === batch.baseId) ?? null} />
         {canAct && (
           <Space wrap style={{ marginTop: 16 }} data-testid="batch-actions">

@@ -21,7 +21,7 @@ export function BatchItem({ batch: b, selectable, selected, onSelect, actions }:
             <Typography.Text strong>{b.productName}</Typography.Text>
           </Link>
           <Tag color={SOURCE_COLOR[b.source]}>{label(t, 'source', b.source)}</Tag>
-          {b.status !== 'active' && <Tag>{label(t, 'batchStatus', b.status)}</Tag>}
+          {b.status !== 'active' && <Tag color={b.status === 'held' || b.status === 'failed' ? 'error' : undefined} data-testid="batch-status">{label(t, 'batchStatus', b.status)}</Tag>}
         </div>
         <Typography.Text className="tn-t-code" copyable={{ text: b.code }} data-testid="batch-code">
           {b.code}

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
 import type { TradeEvent } from '../../app/types';
 import { qty } from './trace-labels';
-import { useTradeEvents } from './trade-stream';
+import { useRecallEvents, useTradeEvents } from './trade-stream';
 
 /** What each event tells whom: the buyer hears of a new or cancelled trade, the seller of its buyer's decision. */
 const NOTICE: Record<TradeEvent['type'], { to: 'buyer' | 'seller'; title: MessageKey; body: MessageKey }> = {
@@ -54,5 +54,29 @@ export function TradeNotifier() {
       ),
     });
   }, Boolean(me.subject && me.can('trace.read')));
+
+  // A recall order naming one of my batches (or a stall's I reach as its market): one notice, however many batches.
+  useRecallEvents(() => {
+    notification.open({
+      key: 'recall-notice',
+      title: t('recallNotice.title'),
+      description: t('recallNotice.body'),
+      type: 'error',
+      duration: 0,
+      actions: (
+        <Button
+          type="primary"
+          size="small"
+          danger
+          onClick={() => {
+            notification.destroy('recall-notice');
+            navigate('/trace/recall-notices');
+          }}
+        >
+          {t('notice.open')}
+        </Button>
+      ),
+    });
+  });
   return null;
 }

@@ -9,6 +9,8 @@ type Listener = (event: TradeEvent) => void;
 // says whether the server has said it is listening (its `ready` event) on the current connection.
 
 const listeners = new Set<Listener>();
+/** Recall notices (monitoring's recall orders) arrive on the same stream; whoever shows them reads them itself. */
+const recallListeners = new Set<() => void>();
 const statusListeners = new Set<() => void>();
 let source: EventSource | null = null;
 let live = false;
@@ -38,6 +40,9 @@ function open() {
   source = es;
   es.addEventListener('ready', () => setLive(true));
   es.addEventListener('error', () => setLive(false));
+  es.addEventListener('recall', () => {
+    for (const listener of recallListeners) listener();
+  });
   es.addEventListener('trade', (message) => {
     let event: TradeEvent;
     try {
@@ -78,6 +83,19 @@ export function useTradeEvents(onEvent: Listener, enabled = true): void {
     if (!enabled || typeof EventSource === 'undefined') return;
     return subscribe((event) => latest.current(event));
   }, [enabled]);
+}
+
+/** Calls `onNotice` when a recall notice reaches the signed-in subject (while the trade stream is open). */
+export function useRecallEvents(onNotice: () => void): void {
+  const latest = useRef(onNotice);
+  useEffect(() => {
+    latest.current = onNotice;
+  });
+  useEffect(() => {
+    const listener = () => latest.current();
+    recallListeners.add(listener);
+    return () => void recallListeners.delete(listener);
+  }, []);
 }
 
 /** Whether live notifications are flowing now. */
