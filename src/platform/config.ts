@@ -2,6 +2,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseCidr } from './metrics/access.js';
+
+const isCidr = (text: string) => {
+  try {
+    parseCidr(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const schema = z.strictObject({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,6 +38,14 @@ const schema = z.strictObject({
   PUBLIC_FACTS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   /** A TrueType/OpenType font (or .ttc) with Chinese glyphs for PDFs and labels; the packaged Noto Sans SC otherwise. */
   CJK_FONT_PATH: z.string().min(1).optional(),
+  /** A bearer token that lets a scraper read /metrics from any address. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (use: openssl rand -hex 32)').optional(),
+  /** Addresses or CIDR ranges that may read /metrics without the token, comma-separated; `none` for none. */
+  METRICS_ALLOW: z
+    .string()
+    .default('127.0.0.0/8,::1/128')
+    .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)))
+    .refine((list) => list.every(isCidr), 'must be addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8,::1), or none'),
 });
 
 export type Config = {
@@ -48,6 +66,8 @@ export type Config = {
   /** Tests see every write at once (0); a server otherwise keeps those facts a minute, as long as a page may be cached. */
   publicFactsTtlSeconds: number;
   cjkFontPath: string | undefined;
+  metricsToken: string | undefined;
+  metricsAllow: string[];
 };
 
 export class ConfigError extends Error {
@@ -97,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicLookupAlert: c.PUBLIC_LOOKUP_ALERT,
     publicFactsTtlSeconds: c.PUBLIC_FACTS_TTL_SECONDS ?? (c.NODE_ENV === 'test' ? 0 : 60),
     cjkFontPath: c.CJK_FONT_PATH,
+    metricsToken: c.METRICS_TOKEN,
+    metricsAllow: c.METRICS_ALLOW,
     ...overrides,
   };
   if (!config.secretKey) config.secretKey = localSecret(dataDir);
