@@ -34,7 +34,7 @@ async function checkDatabase(database: Database): Promise<Check> {
  * intervals (hung); a job whose last run failed is reported, not counted as down (it is retried at its next tick,
  * and a failing database shows in its own check). `manual`: never started, as in tests, where jobs are run by hand.
  */
-function checkJobs(jobs: JobRunner): Check {
+export function checkJobs(jobs: JobRunner): Check {
   const state = jobs.state();
   const now = Date.now();
   const list = jobs.stats().map((j) => ({
