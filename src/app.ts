@@ -23,12 +23,20 @@ import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectR
 import { opsRoutes } from './domains/ops/index.js';
 import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
-import { createJobRunner } from './platform/jobs/runner.js';
+import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
+import { installMetrics } from './platform/metrics/metrics.js';
 import { useAuditKey } from './platform/audit/audit.js';
 import { auditCheckpointJob } from './platform/audit/checkpoint.js';
 import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
 import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.js';
 import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The scheduler, for tests and the command line to run or stop jobs. */
+    jobRunner: JobRunner;
+  }
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -82,6 +90,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   installErrorHandler(app);
   installTextGuard(app);
   const db = database.db;
+  const notifier = createNotifier(database);
+  const jobs = createJobRunner(logger);
+  const lookups = createLookupCounter(db, (err) => app.log.error({ err }, 'writing public look-up counts failed'));
+  installMetrics(app, { access: { token: config.metricsToken, allow: config.metricsAllow }, database, jobs, notifier, lookups: lookups.stats, countsFreshMs: config.env === 'test' ? 0 : undefined });
   installAuthentication(app, db, actorLoader(db));
   installIdempotency(app, db);
   await installOpenApi(app);
@@ -89,10 +101,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   configureHashGate(config.hashConcurrency);
   const pii = createPii(config.secretKey);
   const auditKey = useAuditKey(config.secretKey);
-  const notifier = createNotifier(database);
   app.addHook('onClose', async () => notifier.close());
   const deps = { db, pii, config, files: FileStorage.local(config.dataDir, config.secretKey), notifier };
-  await app.register(healthRoutes(database));
+  await app.register(healthRoutes({ database, jobs, notifier }));
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(subjectRoutes({ ...deps, fieldProducts: recordFieldProducts }));
@@ -102,7 +113,6 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(traceRoutes(deps));
   await app.register(labelRoutes(deps));
   await app.register(traceGraphRoutes(deps));
-  const lookups = createLookupCounter(db, (err) => app.log.error({ err }, 'writing public look-up counts failed'));
   app.addHook('onClose', async () => lookups.close());
   await app.register(publicTraceRoutes({ db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds), monitoringResults: publicSampleResults }));
   await app.register(subjectRecordsRoutes(deps));
@@ -111,7 +121,6 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(enforcementRoutes(deps));
   await app.register(monitoringRoutes(deps));
 
-  const jobs = createJobRunner(logger);
   jobs.add(overdueJob(db));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));
@@ -124,6 +133,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       await purgeExpiredSessions(db);
     },
   });
+  app.decorate('jobRunner', jobs);
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());

@@ -4,6 +4,16 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseCidr } from './metrics/access.js';
+
+const isCidr = (text: string) => {
+  try {
+    parseCidr(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const schema = z.strictObject({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -59,6 +69,14 @@ const schema = z.strictObject({
   /** App (bearer) tokens: the lifetime when none is asked for, and the longest one may ask for. */
   TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TOKEN_MAX_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** A bearer token that lets a scraper read /metrics from any address. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (use: openssl rand -hex 32)').optional(),
+  /** Addresses or CIDR ranges that may read /metrics without the token, comma-separated; `none` for none. */
+  METRICS_ALLOW: z
+    .string()
+    .default('127.0.0.0/8,::1/128')
+    .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)))
+    .refine((list) => list.every(isCidr), 'must be addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8,::1), or none'),
 });
 
 /** false: X-Forwarded-For is ignored; a number: that many proxies in front of us; a list: addresses and ranges. */
@@ -124,6 +142,8 @@ export type Config = {
   hashConcurrency: number;
   tokenTtlDays: number;
   tokenMaxTtlDays: number;
+  metricsToken: string | undefined;
+  metricsAllow: string[];
 };
 
 export class ConfigError extends Error {
@@ -202,6 +222,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     hashConcurrency: c.HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1),
     tokenTtlDays: c.TOKEN_TTL_DAYS,
     tokenMaxTtlDays: c.TOKEN_MAX_TTL_DAYS,
+    metricsToken: c.METRICS_TOKEN,
+    metricsAllow: c.METRICS_ALLOW,
     ...overrides,
   };
   if (!config.secretKey) config.secretKey = localSecret(dataDir);

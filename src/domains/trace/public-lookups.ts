@@ -18,6 +18,8 @@ export type LookupCounter = {
   /** Writes every pending count now (on a timer, when many are pending, and on shutdown). */
   flush(): Promise<void>;
   close(): Promise<void>;
+  /** Look-ups counted by this server since it started, codes not yet written, failed writes (for /metrics). */
+  stats(): { lookups: number; pendingCodes: number; writeFailures: number };
 };
 
 /**
@@ -31,6 +33,8 @@ export function createLookupCounter(db: Db, log: (err: unknown) => void): Lookup
   // show fewer than a moment before.
   let inFlight = new Map<string, Pending>();
   let writing: Promise<void> = Promise.resolve();
+  let lookups = 0;
+  let writeFailures = 0;
   const flush = () => {
     if (!pending.size) return writing;
     const batch = pending;
@@ -47,7 +51,10 @@ export function createLookupCounter(db: Db, log: (err: unknown) => void): Lookup
                           ${`{${rows.map(([, p]) => p.firstAt).join(',')}}`}::bigint[], ${`{${rows.map(([, p]) => p.lastAt).join(',')}}`}::bigint[]) AS t(c, n, f, l)
               ON CONFLICT (code) DO UPDATE SET count = code_lookups.count + EXCLUDED.count, last_at = EXCLUDED.last_at`,
         )
-        .catch(log);
+        .catch((err: unknown) => {
+          writeFailures++;
+          log(err);
+        });
       inFlight = new Map();
     });
     return writing;
@@ -56,6 +63,7 @@ export function createLookupCounter(db: Db, log: (err: unknown) => void): Lookup
   timer.unref();
   return {
     count(code) {
+      lookups++;
       const now = Date.now();
       let p = pending.get(code);
       if (!p) pending.set(code, (p = { count: 0, firstAt: now, lastAt: now }));
@@ -66,6 +74,7 @@ export function createLookupCounter(db: Db, log: (err: unknown) => void): Lookup
       return writing ? { count: p.count + writing.count, firstAt: writing.firstAt, lastAt: p.lastAt } : p;
     },
     flush,
+    stats: () => ({ lookups, pendingCodes: pending.size + inFlight.size, writeFailures }),
     async close() {
       clearInterval(timer);
       await flush();

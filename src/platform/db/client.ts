@@ -36,10 +36,66 @@ export type Database = {
    * LISTEN on a channel: `onMessage` gets each NOTIFY payload, delivered once the notifying transaction commits.
    * PostgreSQL holds one extra connection for it; PGlite listens in process. Returns the way to stop.
    */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onMessage: (payload: string) => void, onLost?: (err: Error) => void): Promise<() => Promise<void>>;
+  /** Connections now (PGlite has one), for metrics. */
+  poolStats?(): PoolStats;
+  /** Hears every query's time and outcome (metrics); returns the way to stop hearing. */
+  observeQueries?(observer: QueryObserver): () => void;
   /** PGlite only: the underlying instance, for dumps in tests. */
   pglite?: PGlite;
 };
+
+export type PoolStats = { max: number; inUse: number; idle: number; waiting: number };
+export type QueryObserver = (seconds: number, failed: boolean) => void;
+
+/** The observers of one database, told of each query by whichever driver runs it. */
+function queryObservers() {
+  const observers = new Set<QueryObserver>();
+  return {
+    observe(observer: QueryObserver) {
+      observers.add(observer);
+      return () => void observers.delete(observer);
+    },
+    tell(started: number, failed: boolean) {
+      if (!observers.size) return;
+      const seconds = (performance.now() - started) / 1000;
+      for (const o of observers) o(seconds, failed);
+    },
+  };
+}
+
+type QueryFn = (...args: unknown[]) => unknown;
+
+/**
+ * Times every query a pooled client runs (drizzle's, transactions', pool.query's), whether the caller waits on a
+ * promise or a callback. Streams (COPY, cursors) are submittables that report on their own and are not timed.
+ */
+function timeClientQueries(client: pg.PoolClient, tell: (started: number, failed: boolean) => void) {
+  const query = client.query.bind(client) as QueryFn;
+  (client as unknown as { query: QueryFn }).query = (...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (first && typeof first.submit === 'function') return query(...args);
+    const started = performance.now();
+    const last = args.at(-1);
+    if (typeof last === 'function') {
+      args[args.length - 1] = (err: unknown, res: unknown) => {
+        tell(started, Boolean(err));
+        (last as QueryFn)(err, res);
+      };
+      return query(...args);
+    }
+    return (query(...args) as Promise<unknown>).then(
+      (res) => {
+        tell(started, false);
+        return res;
+      },
+      (err: unknown) => {
+        tell(started, true);
+        throw err;
+      },
+    );
+  };
+}
 
 const INT8 = 20;
 // bigint arrives as a string from `pg` and as a number from PGlite; we normalise both to number here, once.
@@ -48,26 +104,45 @@ pg.types.setTypeParser(INT8, (v: string) => Number(v));
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const observers = queryObservers();
+  let closing: Promise<void> | undefined;
+  pool.on('connect', (client) => timeClientQueries(client, observers.tell));
   // Fail fast at boot with the driver's own message (wrong host, missing database) rather than at the first request.
   const client = await pool.connect();
   client.release();
-  return { db: drizzlePg(pool) as unknown as Db, kind: 'postgres', close: () => pool.end(), listen: (channel, onMessage) => listenPostgres(url, channel, onMessage) };
+  return {
+    db: drizzlePg(pool) as unknown as Db,
+    kind: 'postgres',
+    // Idempotent: a second close (a test that closed it on purpose, a second signal) is not an error.
+    close: () => (closing ??= pool.end()),
+    listen: (channel, onMessage, onLost) => listenPostgres(url, channel, onMessage, onLost),
+    poolStats: () => ({ max: poolSize, inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    observeQueries: observers.observe,
+  };
 }
 
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
-async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLost?: (err: Error) => void): Promise<() => Promise<void>> {
   if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   client.on('notification', (n) => {
     if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
   });
-  // A dropped listening connection must not crash the server; live notifications stop until a restart,
-  // and the console still shows every trade on its next load.
-  client.on('error', () => undefined);
+  // A dropped listening connection must not crash the server: the listener is told (readiness reports it and the
+  // notifier listens again), and the console still shows every trade on its next load.
+  let ended = false;
+  const lost = (err: Error) => {
+    if (ended) return;
+    ended = true;
+    onLost?.(err);
+  };
+  client.on('error', lost);
+  client.on('end', () => lost(new Error('the listening connection ended')));
   await client.query(`LISTEN ${channel}`);
   return async () => {
+    ended = true;
     await client.end().catch(() => undefined);
   };
 }
@@ -84,6 +159,33 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     release = lockFolder(dataDir);
   }
   const pglite = await PGlite.create({ dataDir: dir, loadDataDir, parsers: pgliteParsers });
+  const observers = queryObservers();
+  // Every statement, in a transaction or not, passes PGlite's query lock once: timing the work inside it measures
+  // the query without the wait, and the calls not yet inside are the ones waiting for the one connection.
+  let running = 0;
+  let queued = 0;
+  const exclusive = pglite._runExclusiveQuery.bind(pglite);
+  pglite._runExclusiveQuery = <T>(fn: () => Promise<T>): Promise<T> => {
+    queued++;
+    let entered = false;
+    return exclusive(async () => {
+      entered = true;
+      queued--;
+      running++;
+      const started = performance.now();
+      let failed = true;
+      try {
+        const result = await fn();
+        failed = false;
+        return result;
+      } finally {
+        running--;
+        observers.tell(started, failed);
+      }
+    }).finally(() => {
+      if (!entered) queued--;
+    });
+  };
   return {
     db: drizzlePglite(pglite) as unknown as Db,
     kind: 'pglite',
@@ -91,7 +193,10 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     async listen(channel, onMessage) {
       return pglite.listen(channel, onMessage);
     },
+    poolStats: () => ({ max: 1, inUse: Math.min(running, 1), idle: running ? 0 : 1, waiting: queued }),
+    observeQueries: observers.observe,
     async close() {
+      if (pglite.closed) return;
       await pglite.close();
       release();
     },

@@ -2,6 +2,24 @@ import type { Logger } from '../logger.js';
 
 export type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 
+/** What one job has done in this process, for metrics and readiness. */
+export type JobStats = {
+  name: string;
+  everyMs: number;
+  runs: number;
+  failures: number;
+  /** Seconds, summed over finished runs. */
+  secondsTotal: number;
+  running: boolean;
+  /** Epoch ms of the run in progress, if any. */
+  runningSince: number | null;
+  lastFinishedAt: number | null;
+  lastFailed: boolean | null;
+};
+
+/** `manual`: never started (tests run jobs themselves); `stopped`: the server is shutting down. */
+export type RunnerState = 'running' | 'manual' | 'stopped';
+
 export type JobRunner = {
   add(job: Job): void;
   start(): void;
@@ -9,6 +27,8 @@ export type JobRunner = {
   stop(): Promise<void>;
   /** Runs one job now (tests, the command line), outside its schedule. */
   runNow(name: string): Promise<unknown>;
+  state(): RunnerState;
+  stats(): JobStats[];
 };
 
 /**
@@ -17,40 +37,74 @@ export type JobRunner = {
  * (each is one guarded statement), so no lock between servers is taken.
  */
 export function createJobRunner(log: Logger): JobRunner {
-  const jobs = new Map<string, Job>();
+  const jobs = new Map<string, { job: Job; stats: JobStats }>();
   const timers: NodeJS.Timeout[] = [];
   const running = new Map<string, Promise<unknown>>();
+  let state: RunnerState = 'manual';
 
-  const tick = (job: Job) => {
-    if (running.has(job.name)) return running.get(job.name)!;
-    const run = job
-      .run()
-      .catch((err: unknown) => log.error({ err, job: job.name }, 'scheduled job failed'))
-      .finally(() => running.delete(job.name));
-    running.set(job.name, run);
+  const counted = (entry: { job: Job; stats: JobStats }): Promise<unknown> => {
+    const { job, stats } = entry;
+    const started = Date.now();
+    stats.running = true;
+    stats.runningSince = started;
+    const done = (failed: boolean) => {
+      stats.runs++;
+      if (failed) stats.failures++;
+      stats.secondsTotal += (Date.now() - started) / 1000;
+      stats.running = false;
+      stats.runningSince = null;
+      stats.lastFinishedAt = Date.now();
+      stats.lastFailed = failed;
+    };
+    return job.run().then(
+      (result) => {
+        done(false);
+        return result;
+      },
+      (err: unknown) => {
+        done(true);
+        throw err;
+      },
+    );
+  };
+
+  const tick = (entry: { job: Job; stats: JobStats }) => {
+    const { name } = entry.job;
+    if (running.has(name)) return running.get(name)!;
+    const run = counted(entry)
+      .catch((err: unknown) => log.error({ err, job: name }, 'scheduled job failed'))
+      .finally(() => running.delete(name));
+    running.set(name, run);
     return run;
   };
 
   return {
     add(job) {
-      jobs.set(job.name, job);
+      jobs.set(job.name, {
+        job,
+        stats: { name: job.name, everyMs: job.everyMs, runs: 0, failures: 0, secondsTotal: 0, running: false, runningSince: null, lastFinishedAt: null, lastFailed: null },
+      });
     },
     start() {
-      for (const job of jobs.values()) {
+      state = 'running';
+      for (const entry of jobs.values()) {
         // A first run soon after start catches up on what fell due while no server ran.
-        timers.push(setTimeout(() => void tick(job), 1_000).unref());
-        timers.push(setInterval(() => void tick(job), job.everyMs).unref());
+        timers.push(setTimeout(() => void tick(entry), 1_000).unref());
+        timers.push(setInterval(() => void tick(entry), entry.job.everyMs).unref());
       }
     },
     async stop() {
+      state = 'stopped';
       for (const t of timers) clearTimeout(t);
       timers.length = 0;
       await Promise.all(running.values());
     },
     async runNow(name) {
-      const job = jobs.get(name);
-      if (!job) throw new Error(`no job named ${name}`);
-      return job.run();
+      const entry = jobs.get(name);
+      if (!entry) throw new Error(`no job named ${name}`);
+      return counted(entry);
     },
+    state: () => state,
+    stats: () => [...jobs.values()].map((e) => ({ ...e.stats })),
   };
 }

@@ -18,6 +18,10 @@ export type Notifier = {
   noticeSql(notice: { topic: string | SQL; type: string; id: string | SQL }): SQL;
   /** Starts listening on first use; returns the way to stop this subscription. */
   subscribe(topic: string, onNotice: (notice: Notice) => void): Promise<() => void>;
+  /** Subscriptions open now: one per connected live stream (SSE). */
+  subscriptions(): number;
+  /** Listens if not yet (or again, after the connection was lost) and says whether notices can arrive. */
+  check(): Promise<{ state: 'up' | 'down'; error?: string }>;
   close(): Promise<void>;
 };
 
@@ -35,6 +39,18 @@ export function createNotifier(database: Pick<Database, 'listen'>): Notifier {
   const subscribers = new Map<string, Set<(notice: Notice) => void>>();
   let listening: Promise<() => Promise<void>> | undefined;
 
+  // A failed or lost LISTEN is forgotten, so that the next subscription or readiness check listens again; the
+  // subscribers already registered hear the new connection's notices.
+  const listen = () =>
+    (listening ??= database
+      .listen(CHANNEL, dispatch, () => {
+        listening = undefined;
+      })
+      .catch((err: unknown) => {
+        listening = undefined;
+        throw err;
+      }));
+
   const dispatch = (payload: string) => {
     let notice: Notice;
     try {
@@ -49,8 +65,7 @@ export function createNotifier(database: Pick<Database, 'listen'>): Notifier {
     noticeSql,
     publish: publishNotice,
     async subscribe(topic, onNotice) {
-      listening ??= database.listen(CHANNEL, dispatch);
-      await listening;
+      await listen();
       let set = subscribers.get(topic);
       if (!set) subscribers.set(topic, (set = new Set()));
       set.add(onNotice);
@@ -58,6 +73,15 @@ export function createNotifier(database: Pick<Database, 'listen'>): Notifier {
         set.delete(onNotice);
         if (!set.size) subscribers.delete(topic);
       };
+    },
+    subscriptions: () => [...subscribers.values()].reduce((n, set) => n + set.size, 0),
+    async check() {
+      try {
+        await listen();
+        return { state: 'up' };
+      } catch (err) {
+        return { state: 'down', error: err instanceof Error ? err.message : String(err) };
+      }
     },
     async close() {
       subscribers.clear();
