@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 
 const schema = z.strictObject({
@@ -28,7 +29,27 @@ const schema = z.strictObject({
   PUBLIC_FACTS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   /** A TrueType/OpenType font (or .ttc) with Chinese glyphs for PDFs and labels; the packaged Noto Sans SC otherwise. */
   CJK_FONT_PATH: z.string().min(1).optional(),
+  /** When scheduled backups run: a five-field cron expression in the server's time zone (e.g. "30 2 * * *"); none when unset. */
+  BACKUP_CRON: z
+    .string()
+    .min(1)
+    .refine((v) => isCron(v), 'must be a five-field cron expression such as "30 2 * * *" (02:30 every day)')
+    .optional(),
+  /** Where backups are written; DATA_DIR/backups by default. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many scheduled backup files are kept; older ones are removed after each successful run. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(7),
 });
+
+function isCron(v: string): boolean {
+  if (v.trim().split(/\s+/).length !== 5) return false;
+  try {
+    CronExpressionParser.parse(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -48,6 +69,9 @@ export type Config = {
   /** Tests see every write at once (0); a server otherwise keeps those facts a minute, as long as a page may be cached. */
   publicFactsTtlSeconds: number;
   cjkFontPath: string | undefined;
+  backupCron: string | undefined;
+  backupDir: string;
+  backupKeep: number;
 };
 
 export class ConfigError extends Error {
@@ -97,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicLookupAlert: c.PUBLIC_LOOKUP_ALERT,
     publicFactsTtlSeconds: c.PUBLIC_FACTS_TTL_SECONDS ?? (c.NODE_ENV === 'test' ? 0 : 60),
     cjkFontPath: c.CJK_FONT_PATH,
+    backupCron: c.BACKUP_CRON,
+    backupDir: path.resolve(c.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+    backupKeep: c.BACKUP_KEEP,
     ...overrides,
   };
   if (!config.secretKey) config.secretKey = localSecret(dataDir);
