@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
 import { openDatabase, prepareDatabase } from './bootstrap.js';
 import { verifyAuditChain } from './platform/audit/audit.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { AppError } from './platform/http/errors.js';
+import { formatReport, restoreBackup, runManualBackup, type RestoreTarget } from './domains/ops/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { createLogger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
@@ -14,6 +18,9 @@ const HELP = `Tracenet command line  (npm run cli -- <command>)
   bootstrap --username U --password P [--name N]
                               create the ministry agency and its first administrator (a new production database)
   audit verify                check the audit log's hash chains; names the first tampered entry
+  backup [--to DIR]           write one encrypted backup file (key from SECRET_KEY) into DIR, else BACKUP_DIR
+  restore FILE [--verify]     --verify: restore into a scratch database and compare with the backup's manifest;
+                              without it: replace the current database's data (stop the servers first)
 
 Uses the same environment as the server: DATABASE_URL for PostgreSQL, else the embedded database in DATA_DIR.`;
 
@@ -21,14 +28,22 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean' },
+      to: { type: 'string' },
+      verify: { type: 'boolean' },
+    },
   });
-  const command = positionals.join(' ');
+  const command = positionals[0] === 'restore' ? 'restore' : positionals.join(' ');
   if (!command || values.help) {
     console.log(HELP);
     return command ? 0 : 1;
   }
   const config = loadConfig();
+  if (command === 'restore') return restore(config, positionals[1], values.verify === true);
   const database = await openDatabase(config);
   try {
     switch (command) {
@@ -67,12 +82,43 @@ async function main(argv: string[]): Promise<number> {
         console.log(`audit chain OK: ${result.checked} entries in ${result.streams} streams`);
         return 0;
       }
+      case 'backup': {
+        await migrate(database);
+        const dir = path.resolve(values.to ?? config.backupDir);
+        const run = await runManualBackup({ database, config }, dir);
+        if (!run.ok) {
+          console.error(`backup FAILED 备份失败: ${run.error}`);
+          return 1;
+        }
+        console.log(`backup written 备份已写入: ${run.file} (${statSync(run.file!).size} bytes)`);
+        return 0;
+      }
       default:
         console.error(`unknown command: ${command}\n\n${HELP}`);
         return 1;
     }
   } finally {
     await database.close();
+  }
+}
+
+/** Restore opens no database of its own: on PGlite the folder is swapped whole, on PostgreSQL it uses its own connection. */
+async function restore(config: Config, file: string | undefined, verify: boolean): Promise<number> {
+  if (!file) {
+    console.error('restore needs the backup file: npm run cli -- restore FILE [--verify]');
+    return 1;
+  }
+  const target: RestoreTarget = config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir };
+  try {
+    const report = await restoreBackup(path.resolve(file), config.secretKey, target, verify);
+    console.log(formatReport(report));
+    return report.comparison.ok ? 0 : 1;
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(`${err.code}: ${err.messages.zh}\n${err.messages.en}`);
+      return 1;
+    }
+    throw err;
   }
 }
 
