@@ -4,6 +4,7 @@ import { traceEn } from './messages.trace.en';
 import { lookupEn } from './messages.lookup.en';
 import { supervisionEn } from './messages.supervision.en';
 import { monitoringEn } from './messages.monitoring.en';
+import { opsEn } from './messages.ops.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -204,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   ...lookupEn,
   ...supervisionEn,
   ...monitoringEn,
+  ...opsEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

@@ -5,6 +5,7 @@ import { traceZh } from './messages.trace.zh';
 import { lookupZh } from './messages.lookup.zh';
 import { supervisionZh } from './messages.supervision.zh';
 import { monitoringZh } from './messages.monitoring.zh';
+import { opsZh } from './messages.ops.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -203,6 +204,7 @@ export const zh = {
   ...lookupZh,
   ...supervisionZh,
   ...monitoringZh,
+  ...opsZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',
