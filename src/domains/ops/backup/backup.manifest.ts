@@ -43,14 +43,17 @@ export async function auditTips(sql: Sql): Promise<Record<string, string>> {
   return Object.fromEntries(tips.map((t) => [t.stream, t.hash]));
 }
 
-/** The application's tables (partitioned parents stand for their partitions), parents before children. */
+/**
+ * The application's tables (partitioned parents stand for their partitions), parents before children. The backup
+ * runs' own record stays out: its history belongs to the running installation and survives a restore.
+ */
 export async function listTables(sql: Sql): Promise<{ name: string; columns: string[] }[]> {
   const tables = await rows<{ name: string; columns: string[] }>(
     sql,
     `SELECT c.relname AS name,
             array(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum) AS columns
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'backup_runs'
       ORDER BY c.relname`,
   );
   const refs = await rows<{ child: string; parent: string }>(
@@ -91,7 +94,10 @@ export async function tableStats(sql: Sql, name: string): Promise<{ rows: number
 export async function listSequences(sql: Sql): Promise<Manifest['sequences']> {
   const names = await rows<{ name: string }>(
     sql,
-    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S' ORDER BY 1`,
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'S'
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid WHERE d.objid = c.oid AND d.deptype IN ('a', 'i') AND t.relname = 'backup_runs')
+      ORDER BY 1`,
   );
   const out: Manifest['sequences'] = [];
   for (const { name } of names) {

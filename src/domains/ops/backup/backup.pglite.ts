@@ -62,6 +62,11 @@ export async function replacePgliteFolder(dataDir: string, dump: Buffer): Promis
     const staging = path.join(dataDir, 'pglite.restoring');
     await rm(staging, { recursive: true, force: true });
     const db = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([new Uint8Array(dump)]) });
+    // The folder carries the run that was writing this very backup, unfinished; it is closed so that it does not
+    // show as running for ever. (PostgreSQL restores leave the live record of runs alone.)
+    if ((await db.query<{ t: string | null }>(`SELECT to_regclass('backup_runs')::text AS t`)).rows[0]?.t) {
+      await db.query(`UPDATE backup_runs SET ok = false, finished_at = now(), error = 'unfinished when this backup was taken (restored from it) 备份时尚未完成' WHERE ok IS NULL`);
+    }
     await db.close();
     let kept: string | null = null;
     if (existsSync(target)) {

@@ -28,7 +28,7 @@ export async function runScheduledBackup(deps: Deps, now = new Date()): Promise<
   const [claimed] = await db
     .insert(backupRuns)
     .values({ trigger: 'schedule', scheduledFor: slot, startedAt: now })
-    .onConflictDoNothing()
+    .onConflictDoNothing({ target: backupRuns.scheduledFor })
     .returning({ id: backupRuns.id });
   if (!claimed) return 'taken';
   const ok = await recordRun(deps, claimed.id);
