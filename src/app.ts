@@ -20,7 +20,7 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
-import { opsRoutes } from './domains/ops/index.js';
+import { backupJob, opsRoutes } from './domains/ops/index.js';
 import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
@@ -134,6 +134,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     },
   });
   app.decorate('jobRunner', jobs);
+  const backups = backupJob({ database, config, log: logger });
+  if (backups) jobs.add(backups);
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());

@@ -1,10 +1,15 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase, prepareDatabase } from './bootstrap.js';
 import { auditKeyOf, useAuditKey, verifyAuditChain } from './platform/audit/audit.js';
 import { readLastCheckpoint, writeAuditCheckpoint } from './platform/audit/checkpoint.js';
 import { createAppRole, grantAppRole } from './platform/db/roles.js';
 import { openPostgres } from './platform/db/client.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { AppError } from './platform/http/errors.js';
+import { formatReport, restoreBackup, runManualBackup, type RestoreTarget } from './domains/ops/index.js';
+import { migrate } from './platform/db/migrate.js';
 import { createLogger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { bootstrapMinistry, seedDemo } from './domains/registry/index.js';
@@ -23,6 +28,9 @@ const HELP = `Tracenet command line  (npm run cli -- <command>)
                               PostgreSQL, run as the schema's owner: create the login role R (with --password) and
                               grant it the application's rights — every table, but only INSERT and SELECT on the
                               audit log; then run the server with DATABASE_URL as R and MIGRATION_DATABASE_URL as owner
+  backup [--to DIR]           write one encrypted backup file (key from SECRET_KEY) into DIR, else BACKUP_DIR
+  restore FILE [--verify]     --verify: restore into a scratch database and compare with the backup's manifest;
+                              without it: replace the current database's data (stop the servers first)
 
 Uses the same environment as the server: DATABASE_URL for PostgreSQL, else the embedded database in DATA_DIR.`;
 
@@ -30,15 +38,24 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      help: { type: 'boolean' },
+      to: { type: 'string' },
+      verify: { type: 'boolean' },
+    },
   });
-  const command = positionals.join(' ');
+  const command = positionals[0] === 'restore' ? 'restore' : positionals.join(' ');
   if (!command || values.help) {
     console.log(HELP);
     return command ? 0 : 1;
   }
   const config = loadConfig();
   useAuditKey(config.secretKey);
+  if (command === 'restore') return restore(config, positionals[1], values.verify === true);
   // Granting is the owner's business: on MIGRATION_DATABASE_URL when there is one.
   const database = command === 'db grant-app-role' && config.migrationDatabaseUrl ? await openPostgres(config.migrationDatabaseUrl, 1) : await openDatabase(config);
   try {
@@ -103,12 +120,45 @@ async function main(argv: string[]): Promise<number> {
         console.log(`granted ${values.role}: tables read and write, audit log INSERT and SELECT only`);
         return 0;
       }
+      case 'backup': {
+        await migrate(database);
+        const dir = path.resolve(values.to ?? config.backupDir);
+        const run = await runManualBackup({ database, config }, dir);
+        if (!run.ok) {
+          console.error(`backup FAILED 备份失败: ${run.error}`);
+          return 1;
+        }
+        console.log(`backup written 备份已写入: ${run.file} (${statSync(run.file!).size} bytes)`);
+        return 0;
+      }
       default:
         console.error(`unknown command: ${command}\n\n${HELP}`);
         return 1;
     }
   } finally {
     await database.close();
+  }
+}
+
+/** Restore opens no database of its own: on PGlite the folder is swapped whole, on PostgreSQL it uses its own connection. */
+async function restore(config: Config, file: string | undefined, verify: boolean): Promise<number> {
+  if (!file) {
+    console.error('restore needs the backup file: npm run cli -- restore FILE [--verify]');
+    return 1;
+  }
+  // The schema's owner restores when there is one: the application's role may not empty the audit log.
+  const url = config.migrationDatabaseUrl ?? config.databaseUrl;
+  const target: RestoreTarget = url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: config.dataDir };
+  try {
+    const report = await restoreBackup(path.resolve(file), config.secretKey, target, verify);
+    console.log(formatReport(report));
+    return report.comparison.ok ? 0 : 1;
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(`${err.code}: ${err.messages.zh}\n${err.messages.en}`);
+      return 1;
+    }
+    throw err;
   }
 }
 

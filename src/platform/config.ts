@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { parseCidr } from './metrics/access.js';
 
@@ -77,6 +78,16 @@ const schema = z.strictObject({
     .default('127.0.0.0/8,::1/128')
     .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)))
     .refine((list) => list.every(isCidr), 'must be addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8,::1), or none'),
+  /** When scheduled backups run: a five-field cron expression in the server's time zone (e.g. "30 2 * * *"); none when unset. */
+  BACKUP_CRON: z
+    .string()
+    .min(1)
+    .refine((v) => isCron(v), 'must be a five-field cron expression such as "30 2 * * *" (02:30 every day)')
+    .optional(),
+  /** Where backups are written; DATA_DIR/backups by default. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many scheduled backup files are kept; older ones are removed after each successful run. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(7),
 });
 
 /** false: X-Forwarded-For is ignored; a number: that many proxies in front of us; a list: addresses and ranges. */
@@ -109,6 +120,16 @@ function validCidr(entry: string): boolean {
   if (!family || rest.length) return false;
   if (bits === undefined) return true;
   return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+function isCron(v: string): boolean {
+  if (v.trim().split(/\s+/).length !== 5) return false;
+  try {
+    CronExpressionParser.parse(v);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export type Config = {
@@ -144,6 +165,9 @@ export type Config = {
   tokenMaxTtlDays: number;
   metricsToken: string | undefined;
   metricsAllow: string[];
+  backupCron: string | undefined;
+  backupDir: string;
+  backupKeep: number;
 };
 
 export class ConfigError extends Error {
@@ -224,6 +248,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     tokenMaxTtlDays: c.TOKEN_MAX_TTL_DAYS,
     metricsToken: c.METRICS_TOKEN,
     metricsAllow: c.METRICS_ALLOW,
+    backupCron: c.BACKUP_CRON,
+    backupDir: path.resolve(c.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+    backupKeep: c.BACKUP_KEEP,
     ...overrides,
   };
   if (!config.secretKey) config.secretKey = localSecret(dataDir);

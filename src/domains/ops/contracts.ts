@@ -28,3 +28,21 @@ export const auditEntryOut = z.object({
 });
 
 export const auditPage = pageOf(auditEntryOut);
+
+export const backupRunsQuery = z.strictObject({ ...pageQuery });
+
+export const backupRunOut = z.object({
+  id: z.number().int(),
+  trigger: z.enum(['schedule', 'manual']),
+  scheduledFor: z.date().nullable(),
+  startedAt: z.date(),
+  finishedAt: z.date().nullable(),
+  file: z.string().nullable(),
+  bytes: z.number().int().nullable(),
+  durationMs: z.number().int().nullable(),
+  /** null while the run is still going (or its server stopped during it). */
+  ok: z.boolean().nullable(),
+  error: z.string().nullable(),
+});
+
+export const backupRunsPage = pageOf(backupRunOut);

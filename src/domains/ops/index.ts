@@ -1,1 +1,3 @@
 export { opsRoutes } from './routes.js';
+export { backupJob, runManualBackup } from './backup/backup.schedule.js';
+export { formatReport, restoreBackup, type RestoreTarget } from './backup/backup.service.js';

@@ -82,6 +82,8 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
   }
   // Audit of a jurisdiction is for the ministry and the provinces (运行维护: 日志的跟踪、记录及查阅).
   if (kind === 'supervision' && (level === 'ministry' || level === 'province')) p.add('audit.read');
+  // 数据库备份 is watched by operations; until an operations agency kind exists, by the ministry's supervision admins.
+  if (role === 'admin' && kind === 'supervision' && level === 'ministry') p.add('backup.read');
   p.add('subject.read');
   p.add('subject.temporary');
   // 由县级监管机构审核通过 (技术指南 五(一)六): only the county supervision agency approves registrations.

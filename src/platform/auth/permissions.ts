@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  // 数据库备份: the backup runs' results (the ministry's supervision admins, until an operations agency kind exists).
+  'backup.read',
   // Agencies: search and open subjects of the jurisdiction; record unregistered subjects met in the field.
   'subject.read',
   'subject.temporary',

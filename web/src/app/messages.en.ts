@@ -5,6 +5,7 @@ import { lookupEn } from './messages.lookup.en';
 import { supervisionEn } from './messages.supervision.en';
 import { monitoringEn } from './messages.monitoring.en';
 import { formsEn } from './messages.forms.en';
+import { opsEn } from './messages.ops.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -208,6 +209,7 @@ export const en: Record<MessageKey, string> = {
   ...supervisionEn,
   ...monitoringEn,
   ...formsEn,
+  ...opsEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

@@ -6,6 +6,7 @@ import { lookupZh } from './messages.lookup.zh';
 import { supervisionZh } from './messages.supervision.zh';
 import { monitoringZh } from './messages.monitoring.zh';
 import { formsZh } from './messages.forms.zh';
+import { opsZh } from './messages.ops.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -207,6 +208,7 @@ export const zh = {
   ...supervisionZh,
   ...monitoringZh,
   ...formsZh,
+  ...opsZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

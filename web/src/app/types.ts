@@ -16,6 +16,7 @@ export type Permission =
   | 'user.read'
   | 'user.manage'
   | 'audit.read'
+  | 'backup.read'
   | 'subject.read'
   | 'subject.temporary'
   | 'subject.approve'
@@ -501,4 +502,17 @@ export type RecallList = {
   generatedAt: string;
   holders: RecallHolder[];
   totals: { batches: number; holders: number; maxHops: number; byUnit: { unit: string; shipped: number; stock: number }[] };
+};
+
+export type BackupRun = {
+  id: number;
+  trigger: 'schedule' | 'manual';
+  scheduledFor: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  file: string | null;
+  bytes: number | null;
+  durationMs: number | null;
+  ok: boolean | null;
+  error: string | null;
 };

@@ -1,9 +1,10 @@
 import { api } from '../../app/api';
-import type { AuditEntry, Page } from '../../app/types';
+import type { AuditEntry, BackupRun, Page } from '../../app/types';
 
 export type AuditFilters = { action?: string; targetType?: string; from?: string; to?: string };
 
 export const opsApi = {
+  backups: (cursor?: string) => api.get<Page<BackupRun>>('/ops/backups', { cursor, limit: 50 }),
   audit: (filters: AuditFilters, cursor?: string) => api.get<Page<AuditEntry>>('/audit', { ...filters, cursor, limit: 50 }),
 };
 
