@@ -299,6 +299,8 @@ export type Fixtures = {
   plantingChecklist: unknown;
   /** Accounts the roles log in as that the demo lacks. */
   created: Record<string, { username: string; password: string }>;
+  /** A bearer token of a 寿光 bureau official minted before the official changed the password (DESIGN.md §12: revoked). */
+  staleToken: { token: string; siblingId: string; ownerId: string };
 };
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
@@ -328,7 +330,22 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   let minted = await pdAdmin.post('/api/v1/auth/tokens', { name: 'matrix-foreign', expiresInDays: 30 });
   if (minted.statusCode === 400) minted = await pdAdmin.post('/api/v1/auth/tokens', { name: 'matrix-foreign', expiresInDays: 30, password: 'Tracenet#2026' });
   const foreignToken = (await must(Promise.resolve(minted), 'token')).json<{ id: string }>().id;
+  // A bearer token, then a password change: from then on the token must open nothing (DESIGN.md §12 Accounts).
+  await must(sgAdmin.post(`/api/v1/agencies/${sd.countyAgency}/users`, { username: 'mx-token-owner', displayName: '矩阵令牌', password: STRONG, role: 'staff' }), 'token owner');
+  const owner = await t.login('mx-token-owner', STRONG);
+  await must(owner.post('/api/v1/auth/password', { currentPassword: STRONG, newPassword: CHANGED }), 'first password change');
+  const ownerNow = await t.login('mx-token-owner', CHANGED);
+  let reenter = {};
+  let ownerToken = await ownerNow.post('/api/v1/auth/tokens', { name: 'matrix-stale', expiresInDays: 30 });
+  if (ownerToken.statusCode === 400) {
+    reenter = { password: CHANGED };
+    ownerToken = await ownerNow.post('/api/v1/auth/tokens', { name: 'matrix-stale', expiresInDays: 30, ...reenter });
+  }
+  const staleToken = (await must(Promise.resolve(ownerToken), 'stale token')).json<{ id: string; token: string }>();
+  // A second one, which the stale token deletes as its "own" (deleting itself would end the calls after that row).
+  const sibling = (await must(ownerNow.post('/api/v1/auth/tokens', { name: 'matrix-stale-2', expiresInDays: 30, ...reenter }), 'stale token 2')).json<{ id: string }>();
+  await must(ownerNow.post('/api/v1/auth/password', { currentPassword: CHANGED, newPassword: 'Matrix#Later2027' }), 'second password change');
   const sdAdmin = await t.login('sd-admin');
   const plantingChecklist = (await must(sdAdmin.get('/api/v1/supervision/checklists?industry=planting'), 'checklist')).json();
-  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created };
+  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id } };
 }

@@ -45,8 +45,11 @@ const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
 const COUNTY = { sd: '370783', sc: '510117' } as const;
 const countyOf = (o: Obj) => (o === 'sc' ? COUNTY.sc : COUNTY.sd);
-/** The roles that belong to the 寿光 county bureau (the publisher of the sd task, the owner of its staff and applications). */
-const SG_BUREAU = ['sg-admin', 'sg-staff'];
+/**
+ * The roles that belong to the 寿光 county bureau (the publisher of the sd task, the owner of its staff and
+ * applications); the revoked token's owner is a staff member of it (what the token would reach if it still worked).
+ */
+const SG_BUREAU = ['sg-admin', 'sg-staff', 'revoked-token'];
 
 /** DESIGN.md §12 Tasks: the publisher, its recipients and the agencies above the publisher; not other agencies of its region. */
 const taskReaders = (r: Role, o: Obj) =>
@@ -423,7 +426,7 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/monitoring/tasks/{taskId}/summary', permission: 'monitoring.read', scope: tasks.read, objects: SD_SC, call: (fx, o) => ({ params: { taskId: side(fx, o).task } }) },
   { op: 'GET /api/v1/monitoring/tasks/{taskId}/summary.xlsx', permission: 'monitoring.read', scope: tasks.read, objects: SD_SC, call: (fx, o) => ({ params: { taskId: side(fx, o).task } }) },
   { op: 'GET /api/v1/monitoring/analytes', permission: 'monitoring.read', scope: scopes.any, objects: NONE, call: () => ({}) },
-  { op: 'GET /api/v1/monitoring/limits', permission: 'monitoring.read', scope: scopes.any, objects: NONE, call: () => ({ query: 'classCode=0504010101' }) },
+  { op: 'GET /api/v1/monitoring/limits', permission: 'monitoring.read', scope: scopes.any, objects: NONE, call: () => ({ query: 'analyteCode=thiamethoxam&classCode=0504010101' }) },
   { op: 'GET /api/v1/monitoring/facts', permission: 'monitoring.sample', scope: scopes.any, objects: NONE, call: (fx) => ({ query: `code=${fx.sd.batchCode}` }) },
   {
     op: 'POST /api/v1/monitoring/samples',

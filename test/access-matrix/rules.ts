@@ -20,6 +20,11 @@ export type Role = {
   admin: boolean;
   /** The jurisdiction prefix (DESIGN.md §2): ministry '', province 2 digits, city 4, county 6, township 9. */
   jurisdiction: string;
+  /**
+   * Calls with a bearer token its owner's password change revoked (DESIGN.md §12 Accounts): 401 everywhere, public
+   * routes included (a bearer token that does not hold is answered as such, never ignored: authenticate.ts).
+   */
+  revokedToken?: true;
 };
 
 const agency = (name: string, agencyKind: AgencyKind, level: AgencyLevel, jurisdiction: string, admin = true, login: string = name): Role => ({
@@ -51,6 +56,8 @@ export const ROLES: Role[] = [
   { name: 'sg-coop', login: 'sg-coop', kind: 'subject', admin: true, jurisdiction: '370783100' },
   // A staff account of sg-coop's subject (created by the test through my-subject/accounts).
   { name: 'sg-coop-staff', login: '+mx-coop-staff', kind: 'subject', admin: false, jurisdiction: '370783100' },
+  // A bearer token of a 寿光 bureau official (staff, like sg-staff), minted before the official changed the password.
+  { ...agency('revoked-token', 'supervision', 'county', '370783', false, '+mx-token-owner'), revokedToken: true },
 ];
 
 /**
@@ -119,6 +126,7 @@ export type Rule = { permission: RoutePermission; scope: Scope };
 
 /** The route's permission first (anonymous 401, not held 403), then the scope. */
 export function expected(rule: Rule, r: Role, o: Obj, region: string): Outcome {
+  if (r.revokedToken) return '401';
   if (rule.permission !== 'public' && r.kind === 'anonymous') return '401';
   if (!GRANTS[rule.permission](r)) return '403';
   return rule.scope.decide(r, o, region);
