@@ -1,0 +1,475 @@
+import type { RoutePermission } from '../../src/platform/auth/permissions.js';
+import type { Fixtures, Side } from './fixtures.js';
+import { inJurisdiction, scope, scopes, type Obj, type Role, type Scope } from './rules.js';
+
+/**
+ * The committed table of expected outcomes: one row per operation of openapi.json, naming the route's permission,
+ * the rule of DESIGN.md that decides who gets through, the objects it is called on and how to call it. The roles
+ * and the grants are in rules.ts; the outcome of each (operation, role, object) follows from the row's rule.
+ * A route in openapi.json without a row here fails the test.
+ */
+
+export type Call = {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  /** A file upload (multipart, field `file`). */
+  file?: { bytes: Buffer; name: string; mime: string };
+  /** A live stream: only the status line is read. */
+  stream?: boolean;
+};
+
+export type Row = {
+  op: string;
+  permission: RoutePermission;
+  scope: Scope;
+  /** The objects called on; each object's region where the rule looks at one (defaults in rules.ts). */
+  objects: Obj[];
+  region?: Partial<Record<Obj, string>>;
+  call: (fx: Fixtures, o: Obj, r: Role) => Call;
+  /** Runs after every other row: it changes what other rows rely on ('session': it ends the caller's session, the very last). */
+  last?: true | 'session';
+};
+
+const side = (fx: Fixtures, o: Obj): Side => (o === 'sc' ? fx.sc : fx.sd);
+const SD_SC: Obj[] = ['sd', 'sc'];
+const NONE: Obj[] = ['none'];
+const PNG_FILE = { bytes: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'), name: 'p.png', mime: 'image/png' };
+const PDF_FILE = { bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), name: 'n.pdf', mime: 'application/pdf' };
+const STRONG = 'Matrix#Pass2026';
+/** A unique suffix per call (usernames, certificate numbers), so that a repeated create is not a conflict by accident. */
+let n = 0;
+const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
+
+// ---- scopes of one domain each ---------------------------------------------------------------------------------
+
+const COUNTY = { sd: '370783', sc: '510117' } as const;
+const countyOf = (o: Obj) => (o === 'sc' ? COUNTY.sc : COUNTY.sd);
+/**
+ * The roles that belong to the 寿光 county bureau (the publisher of the sd task, the owner of its staff and
+ * applications); the revoked token's owner is a staff member of it (what the token would reach if it still worked).
+ */
+const SG_BUREAU = ['sg-admin', 'sg-staff', 'revoked-token'];
+
+/** DESIGN.md §12 Tasks: the publisher, its recipients and the agencies above the publisher; not other agencies of its region. */
+const taskReaders = (r: Role, o: Obj) =>
+  (o === 'sd' && (SG_BUREAU.includes(r.name) || r.name === 'sg-lab-admin')) || (r.kind === 'agency' && countyOf(o).startsWith(r.jurisdiction) && r.jurisdiction.length < 6);
+
+const tasks = {
+  read: scope('§12: publisher, recipients and the agencies above the publisher read a task; nobody else finds it', (r, o) => (taskReaders(r, o) ? 'ok' : '404')),
+  recipientWork: scope('§12 + seed 五(二): only a recipient (the sd task went to 寿光 lab) works on it; other readers are refused, others do not find it', (r, o) =>
+    o === 'sd' && r.name === 'sg-lab-admin' ? 'ok' : taskReaders(r, o) ? '403' : '404',
+  ),
+  publisherWork: scope('§12 + seed 五(二): only the publisher closes its task; other readers are refused, others do not find it', (r, o) =>
+    o === 'sd' && SG_BUREAU.includes(r.name) ? 'ok' : taskReaders(r, o) ? '403' : '404',
+  ),
+};
+
+/** DESIGN.md §2: only the county supervision bureau of the producer's region handles its registration. */
+const countyBureau = scope("§2: the county bureau of the applicant's region handles it; another county does not find it", (r, o) => (o === 'sd' && SG_BUREAU.includes(r.name) ? 'ok' : '404'));
+
+/** registry/policies.ts canSuspendSubjects: suspending, restoring and verifying certificates is for supervision from the county up. */
+const suspenders = scope('policies.ts: supervision from the county up (enforcement is refused), within its jurisdiction', (r, _o, region) =>
+  r.agencyKind !== 'supervision' ? '403' : inJurisdiction(r, region) ? 'ok' : '404',
+);
+
+/**
+ * registry/policies.ts manageableRoles: an agency's own admins manage its users; the supervision agency that allocated
+ * it, its admin accounts. Other admins are refused an agency they can see (403); a user beyond their management is
+ * not found (404), whether or not it lies in their jurisdiction.
+ */
+const userManagers = (what: 'agency' | 'user', accountRole: 'staff' | 'admin') =>
+  scope(
+    what === 'agency'
+      ? "policies.ts: the agency's own admins and the supervision agency that allocated it manage its admin accounts; other admins are refused an agency of their jurisdiction, outside it do not find it"
+      : "policies.ts: only the agency's own admins manage its staff accounts; to everyone else the user is not found",
+    (r, o) => {
+      if (o === 'sd' && (r.name === 'sg-admin' || (accountRole === 'admin' && r.name === 'wf-admin'))) return 'ok';
+      if (what === 'user') return '404';
+      return inJurisdiction(r, countyOf(o)) ? '403' : '404';
+    },
+  );
+
+/** Alerts go to one agency (the sd alert to the 寿光 county bureau): only that agency reads and acts on it. */
+const alertOwner = scope('monitoring: an alert is read by the agency it was sent to', (r, o) => (o === 'sd' && SG_BUREAU.includes(r.name) ? 'ok' : '404'));
+
+/**
+ * monitoring/policies.ts: a sample is read by the lab that took it, the agency that published its task, and the
+ * supervision and enforcement agencies of its jurisdiction (other labs keep to their own samples).
+ */
+const sampleReader = (r: Role, o: Obj, region: string) =>
+  (o === 'sd' && (r.name === 'sg-lab-admin' || SG_BUREAU.includes(r.name))) || (r.agencyKind !== 'testing' && inJurisdiction(r, region));
+const samples = {
+  read: scope('monitoring policies: the sampling lab, the task’s publisher, supervision and enforcement of the jurisdiction; nobody else finds it', (r, o, region) =>
+    sampleReader(r, o, region) ? 'ok' : '404',
+  ),
+  labWork: scope('monitoring: the lab that took the sample (寿光 lab for sd) receives it and enters results; other labs do not find it', (r, o, region) =>
+    o === 'sd' && r.name === 'sg-lab-admin' ? 'ok' : sampleReader(r, o, region) ? '403' : '404',
+  ),
+};
+
+/** A case is run by the enforcement agency that opened it; others of the jurisdiction are refused. */
+const caseOwner = scope('enforcement: the agency that opened the case (寿光 enforcement for sd) runs it; other enforcement of the jurisdiction is refused', (r, o, region) =>
+  o === 'sd' && r.name === 'sg-law-admin' ? 'ok' : inJurisdiction(r, region) ? '403' : '404',
+);
+
+/** A trade is seen by its seller and its buyer. */
+const tradeParty = scopes.ownSubject;
+
+// ---- the rows ----------------------------------------------------------------------------------------------
+
+const id = (v: string) => ({ params: { id: v } });
+
+export const ROWS: Row[] = [
+  // Accounts and sessions (registry/auth.routes.ts)
+  { op: 'POST /api/v1/auth/login', permission: 'public', scope: scopes.any, objects: NONE, call: (fx) => ({ body: fx.loginUser }) },
+  { op: 'POST /api/v1/auth/logout', permission: 'authenticated', scope: scopes.any, objects: NONE, call: () => ({ body: {} }), last: 'session' },
+  { op: 'GET /api/v1/auth/me', permission: 'authenticated', scope: scopes.any, objects: NONE, call: () => ({}) },
+  // A wrong current password: refused for the body (400), nothing changes.
+  { op: 'POST /api/v1/auth/password', permission: 'authenticated', scope: scopes.any, objects: NONE, call: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'Changed#Pass2027' } }) },
+  { op: 'GET /api/v1/auth/tokens', permission: 'authenticated', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/auth/tokens', permission: 'authenticated', scope: scopes.any, objects: NONE, call: () => ({ body: { name: 'matrix', expiresInDays: 1 } }) },
+  // `own` is a token the caller mints just before; `foreign` one of 郫都's bureau.
+  { op: 'DELETE /api/v1/auth/tokens/{id}', permission: 'authenticated', scope: scopes.own, objects: ['own', 'foreign'], call: (fx, o) => (o === 'foreign' ? id(fx.foreignToken) : id('$own-token')) },
+
+  // Regions and agencies
+  { op: 'GET /api/v1/regions', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ query: 'parent=37' }) },
+  { op: 'GET /api/v1/regions/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (_fx, o) => ({ params: { code: countyOf(o) } }) },
+  { op: 'GET /api/v1/agencies', permission: 'agency.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  // Allocation: each admin asks for an agency its level may allocate, in its own region (taken already: 409) or in 四川.
+  {
+    op: 'POST /api/v1/agencies',
+    permission: 'agency.allocate',
+    scope: scope('seed 五(一): each admin allocates in its own region (here: what exists already, 409); in another province it is refused (403)', (r, o) =>
+      o === 'sd' || r.jurisdiction === '' ? 'ok' : '403',
+    ),
+    objects: SD_SC,
+    call: (_fx, o, r) => {
+      const region = r.level === 'ministry' ? (o === 'sc' ? '51' : '37') : o === 'sc' ? { province: '51', city: '5101', county: '510117' }[r.level as 'province']! : r.jurisdiction;
+      const kind = r.level === 'ministry' ? 'supervision' : 'testing';
+      const level = r.level === 'ministry' ? 'province' : r.level;
+      return { body: { name: '矩阵测试机构', kind, level, regionCode: region, account: { username: `mx-alloc-${uniq()}`, displayName: '矩阵', password: STRONG } } };
+    },
+  },
+  { op: 'GET /api/v1/agencies/allocation-options', permission: 'agency.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/agencies/{id}', permission: 'agency.read', scope: scopes.jurisdiction, objects: SD_SC, region: COUNTY, call: (fx, o) => id(side(fx, o).countyAgency) },
+  { op: 'GET /api/v1/agencies/{id}/users', permission: 'user.read', scope: userManagers('agency', 'admin'), objects: SD_SC, call: (fx, o) => id(side(fx, o).countyAgency) },
+  {
+    op: 'POST /api/v1/agencies/{id}/users',
+    permission: 'user.manage',
+    scope: userManagers('agency', 'admin'),
+    objects: SD_SC,
+    call: (fx, o) => ({ ...id(side(fx, o).countyAgency), body: { username: `mx-user-${uniq()}`, displayName: '矩阵管理员', password: STRONG, role: 'admin' } }),
+  },
+  { op: 'PATCH /api/v1/users/{id}', permission: 'user.manage', scope: userManagers('user', 'staff'), objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).targetUser), body: { displayName: '矩阵目标' } }) },
+  { op: 'POST /api/v1/users/{id}/reset-password', permission: 'user.manage', scope: userManagers('user', 'staff'), objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).targetUser), body: { newPassword: STRONG } }) },
+
+  // Registration (anonymous applicants, the county bureau's inbox)
+  { op: 'POST /api/v1/registry/uploads', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ file: PNG_FILE }) },
+  // An application whose photos were never uploaded: refused for the body, whoever sends it.
+  {
+    op: 'POST /api/v1/registry/applications',
+    permission: 'public',
+    scope: scopes.any,
+    objects: NONE,
+    call: (fx) => ({ body: { ...fx.sd.returnedApplication.body, username: `mx-app-${uniq()}`, password: STRONG, photos: [{ kind: 'id_front', fileId: '00000000-0000-4000-8000-000000000000' }] } }),
+  },
+  { op: 'GET /api/v1/registry/applications', permission: 'subject.approve', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/registry/applications/track/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).application.trackingCode } }) },
+  {
+    op: 'GET /api/v1/registry/applications/track/{code}/photos/{fileId}',
+    permission: 'public',
+    scope: scopes.any,
+    objects: SD_SC,
+    call: (fx, o) => ({ params: { code: side(fx, o).application.trackingCode, fileId: side(fx, o).application.photo } }),
+  },
+  {
+    op: 'POST /api/v1/registry/applications/track/{code}/resubmit',
+    permission: 'public',
+    scope: scopes.any,
+    objects: SD_SC,
+    call: (fx, o) => ({ params: { code: side(fx, o).returnedApplication.trackingCode }, body: side(fx, o).returnedApplication.body }),
+  },
+  { op: 'GET /api/v1/registry/applications/{id}', permission: 'subject.approve', scope: countyBureau, objects: SD_SC, call: (fx, o) => id(side(fx, o).application.id) },
+  {
+    op: 'GET /api/v1/registry/applications/{id}/photos/{fileId}',
+    permission: 'subject.approve',
+    scope: countyBureau,
+    objects: SD_SC,
+    call: (fx, o) => ({ params: { id: side(fx, o).application.id, fileId: side(fx, o).application.photo } }),
+  },
+  { op: 'POST /api/v1/registry/applications/{id}/approve', permission: 'subject.approve', scope: countyBureau, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).applicationToApprove), body: {} }) },
+  { op: 'POST /api/v1/registry/applications/{id}/return', permission: 'subject.approve', scope: countyBureau, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).applicationToReturn), body: { opinion: '矩阵测试退回' } }) },
+  { op: 'POST /api/v1/registry/applications/{id}/reject', permission: 'subject.approve', scope: countyBureau, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).applicationToReject), body: { opinion: '矩阵测试驳回' } }) },
+
+  // Subjects as agencies see them
+  { op: 'GET /api/v1/registry/subjects', permission: 'subject.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/registry/subjects/{id}', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).otherSubject) },
+  {
+    op: 'GET /api/v1/registry/subjects/{id}/photos/{fileId}',
+    permission: 'subject.read',
+    scope: scopes.jurisdiction,
+    objects: SD_SC,
+    call: (fx, o) => ({ params: { id: side(fx, o).otherSubject, fileId: side(fx, o).otherSubjectPhoto } }),
+  },
+  { op: 'POST /api/v1/registry/subjects/{id}/suspend', permission: 'subject.supervise', scope: suspenders, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).otherSubject), body: { reason: '矩阵测试暂停' } }) },
+  { op: 'POST /api/v1/registry/subjects/{id}/restore', permission: 'subject.supervise', scope: suspenders, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).otherSubject), body: { reason: '矩阵测试恢复' } }) },
+  {
+    op: 'POST /api/v1/registry/subjects/{id}/bad-records',
+    permission: 'subject.supervise',
+    scope: scopes.jurisdiction,
+    objects: SD_SC,
+    call: (fx, o) => ({ ...id(side(fx, o).otherSubject), body: { severity: 'minor', description: '矩阵测试记录', occurredOn: '2026-11-01' } }),
+  },
+  {
+    op: 'POST /api/v1/registry/temporary-subjects',
+    permission: 'subject.temporary',
+    scope: scopes.targetInJurisdiction,
+    objects: SD_SC,
+    call: (_fx, o) => ({ body: { category: 0, orgForm: 1, name: `矩阵临时主体${uniq()}`, industries: ['planting'], regionCode: o === 'sc' ? '510117104' : '370783100' } }),
+  },
+  { op: 'GET /api/v1/registry/change-requests', permission: 'subject.approve', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/registry/change-requests/{id}/approve', permission: 'subject.approve', scope: countyBureau, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).changeRequestToApprove), body: {} }) },
+  { op: 'POST /api/v1/registry/change-requests/{id}/reject', permission: 'subject.approve', scope: countyBureau, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).changeRequestToReject), body: { opinion: '矩阵测试驳回' } }) },
+  { op: 'POST /api/v1/registry/certificates/{id}/verify', permission: 'subject.supervise', scope: suspenders, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).otherCertificate), body: { verified: true } }) },
+  // §3: an electronic identity is what inspectors and buyers scan: any logged-in account looks it up, anywhere.
+  { op: 'GET /api/v1/registry/identities/{token}', permission: 'authenticated', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { token: side(fx, o).mainIdentityToken } }) },
+  { op: 'GET /api/v1/registry/imports/template.xlsx', permission: 'subject.approve', scope: scopes.any, objects: NONE, call: () => ({}) },
+  // Not a workbook: refused for the body by the county bureau, for the permission by everyone else.
+  { op: 'POST /api/v1/registry/imports', permission: 'subject.approve', scope: scopes.any, objects: NONE, call: () => ({ file: PNG_FILE }) },
+
+  // A producer's own subject (registry/my-subject.routes.ts)
+  { op: 'POST /api/v1/registry/my-subject/uploads', permission: 'subject.manage', scope: scopes.any, objects: NONE, call: () => ({ file: PNG_FILE }) },
+  { op: 'GET /api/v1/registry/my-subject', permission: 'subject.self', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/registry/my-subject/identity', permission: 'subject.self', scope: scopes.any, objects: NONE, call: () => ({}) },
+  // Last: a new token would orphan the one the other rows scan.
+  { op: 'POST /api/v1/registry/my-subject/identity/regenerate', permission: 'subject.manage', scope: scopes.any, objects: NONE, call: () => ({ body: {} }), last: true },
+  { op: 'GET /api/v1/registry/my-subject/identity/card.pdf', permission: 'subject.self', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/registry/my-subject/photos/{fileId}', permission: 'subject.self', scope: scopes.ownSubject, objects: ['sd', 'sc'], call: (fx, o) => ({ params: { fileId: side(fx, o).mainPhoto } }) },
+  { op: 'GET /api/v1/registry/my-subject/accounts', permission: 'subject.manage', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/registry/my-subject/accounts', permission: 'subject.manage', scope: scopes.any, objects: NONE, call: () => ({ body: { username: `mx-clerk-${uniq()}`, displayName: '矩阵员工', password: STRONG } }) },
+  { op: 'PATCH /api/v1/registry/my-subject/accounts/{id}', permission: 'subject.manage', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).mainStaffAccount), body: { status: 'active' } }) },
+  {
+    op: 'POST /api/v1/registry/my-subject/certificates',
+    permission: 'subject.manage',
+    scope: scopes.any,
+    objects: NONE,
+    call: (fx) => ({ body: { kind: 'organic', number: `MX-${uniq()}`, products: '葡萄', validFrom: '2026-01-01', validTo: '2028-12-31', scanFileId: fx.sd.mainFreshScan } }),
+  },
+  { op: 'POST /api/v1/registry/my-subject/certificates/{id}/withdraw', permission: 'subject.manage', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).mainCertificate), body: {} }), last: true },
+  // A certificate's scan: agencies of the jurisdiction, the subject's own accounts.
+  {
+    op: 'GET /api/v1/registry/certificates/{id}/scan',
+    permission: 'authenticated',
+    scope: scopes.jurisdictionOrOwnSubject,
+    objects: ['sd', 'sd-other', 'sc'],
+    call: (fx, o) => id(o === 'sd-other' ? fx.sd.otherCertificate : side(fx, o).mainCertificate),
+  },
+  { op: 'GET /api/v1/registry/my-subject/change-requests', permission: 'subject.self', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/registry/my-subject/change-requests', permission: 'subject.manage', scope: scopes.any, objects: NONE, call: () => ({ body: { changes: { scale: 88 }, reason: '矩阵测试变更' } }) },
+
+  // Audit
+  { op: 'GET /api/v1/audit', permission: 'audit.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+
+  // Trace: public look-ups and reference data
+  { op: 'GET /api/v1/trace/codes/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },
+  { op: 'GET /api/v1/trace/product-classes', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/public/trace/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },
+  { op: 'POST /api/v1/public/trace/verify', permission: 'public', scope: scopes.any, objects: NONE, call: (fx) => ({ body: { codes: [fx.sd.batchCode, fx.sc.batchCode] } }) },
+
+  // Trace: a producer's own records (DESIGN.md §2: a subject's users see their own subject's data)
+  { op: 'GET /api/v1/trace/bases', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  {
+    op: 'POST /api/v1/trace/bases',
+    permission: 'trace.write',
+    scope: scopes.any,
+    objects: NONE,
+    call: () => ({ body: { name: `矩阵基地${uniq()}`, regionCode: '370783100', address: '化龙镇矩阵村', lat: 36.88, lng: 118.74 } }),
+  },
+  { op: 'GET /api/v1/trace/products', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/trace/products', permission: 'trace.write', scope: scopes.any, objects: NONE, call: () => ({ body: { name: `矩阵产品${uniq()}`, classCode: '0504010101', spec: '散装', unit: 'kg' } }) },
+  { op: 'GET /api/v1/trace/batches', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  {
+    op: 'POST /api/v1/trace/batches',
+    permission: 'trace.write',
+    scope: scopes.ownSubject,
+    objects: SD_SC,
+    call: (fx, o) => ({ body: { productId: side(fx, o).product, quantity: 10, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' } } }),
+  },
+  { op: 'GET /api/v1/trace/batches/{id}', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
+  { op: 'GET /api/v1/trace/trades', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  {
+    op: 'POST /api/v1/trace/trades',
+    permission: 'trace.write',
+    scope: scopes.ownSubject,
+    objects: SD_SC,
+    call: (fx, o) => ({ body: { batchId: side(fx, o).batch, quantity: 1, unit: 'kg', buyer: { name: '矩阵饭店', phone: '13966660001', address: '寿光市矩阵街 1 号' } } }),
+  },
+  { op: 'GET /api/v1/trace/trades/{id}', permission: 'trace.read', scope: tradeParty, objects: SD_SC, call: (fx, o) => id(side(fx, o).tradeToConfirm) },
+  { op: 'POST /api/v1/trace/trades/{id}/confirm', permission: 'trace.write', scope: tradeParty, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).tradeToConfirm), body: {} }) },
+  { op: 'POST /api/v1/trace/trades/{id}/reject', permission: 'trace.write', scope: tradeParty, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).tradeToReject), body: { reason: '矩阵测试拒收' } }) },
+  { op: 'POST /api/v1/trace/trades/{id}/cancel', permission: 'trace.write', scope: tradeParty, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).tradeToCancel), body: { reason: '矩阵测试撤销' } }) },
+  {
+    op: 'POST /api/v1/trace/market-entries',
+    permission: 'trace.write',
+    scope: scopes.ownSubject,
+    objects: SD_SC,
+    call: (fx, o) => ({ body: { batchId: side(fx, o).batch, quantity: 1, unit: 'kg', market: { kind: 'retail', name: '矩阵超市' } } }),
+  },
+  { op: 'POST /api/v1/trace/returns', permission: 'trace.write', scope: tradeParty, objects: SD_SC, call: (fx, o) => ({ body: { tradeId: side(fx, o).confirmedPurchase, quantity: 1, reason: '矩阵测试退货' } }) },
+  {
+    op: 'POST /api/v1/trace/transformations',
+    permission: 'trace.write',
+    scope: scopes.ownSubject,
+    objects: SD_SC,
+    call: (fx, o) => ({ body: { inputs: [{ batchId: side(fx, o).batch, quantity: 1 }], output: { productId: fx.sd.product, quantity: 1, unit: 'kg', productionDate: '2026-11-21' } } }),
+  },
+  { op: 'POST /api/v1/trace/batches/{id}/split', permission: 'trace.write', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).batch), body: { parts: [{ quantity: 1 }, { quantity: 1 }] } }) },
+  { op: 'POST /api/v1/trace/batches/merge', permission: 'trace.write', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ body: { batchIds: side(fx, o).mergeBatches } }) },
+  { op: 'GET /api/v1/trace/notifications/stream', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({ stream: true }) },
+  { op: 'GET /api/v1/trace/batches/{id}/label', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'format=svg' }) },
+  { op: 'GET /api/v1/trace/batches/{id}/certificate', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'format=svg' }) },
+  { op: 'GET /api/v1/trace/market-entries/{id}/voucher', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).marketEntry), query: 'format=svg' }) },
+  // A batch's chain: agencies within their jurisdiction, a producer its own batches (trace.graph).
+  { op: 'GET /api/v1/trace/batches/by-code/{code}', permission: 'trace.graph', scope: scopes.jurisdictionOrOwnSubject, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },
+  {
+    op: 'GET /api/v1/trace/batches/{id}/trace',
+    permission: 'trace.graph',
+    scope: scopes.jurisdictionOrOwnSubject,
+    objects: SD_SC,
+    call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'direction=forward' }),
+  },
+  { op: 'GET /api/v1/trace/batches/{id}/recall', permission: 'trace.recall', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
+  { op: 'GET /api/v1/trace/batches/{id}/recall.xlsx', permission: 'trace.recall', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
+  { op: 'GET /api/v1/trace/subjects/{id}/records', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).mainSubject) },
+
+  // Supervision: tasks (DESIGN.md §12 Tasks)
+  { op: 'POST /api/v1/supervision/attachments', permission: 'supervision.publish', scope: scopes.any, objects: NONE, call: () => ({ file: PDF_FILE }) },
+  { op: 'GET /api/v1/supervision/attachments/{id}', permission: 'supervision.task', scope: tasks.read, objects: SD_SC, call: (fx, o) => id(side(fx, o).attachment) },
+  { op: 'GET /api/v1/supervision/recipient-options', permission: 'supervision.task', scope: scopes.any, objects: NONE, call: () => ({ query: 'kind=notice' }) },
+  {
+    op: 'POST /api/v1/supervision/tasks',
+    permission: 'supervision.publish',
+    scope: scope('seed 五(二): a task goes down the tree inside the publisher’s jurisdiction; a recipient outside it is refused (403)', (r, o) =>
+      // 寿光's lab is below every publisher of 山东 but the county bureau, for which it is its own level's peer (allowed too).
+      inJurisdiction(r, countyOf(o)) ? 'ok' : '403',
+    ),
+    objects: SD_SC,
+    call: (fx, o) => ({
+      body: { kind: 'notice', title: '矩阵通知', content: '矩阵测试', startsOn: '2026-11-01', dueOn: '2026-12-31', recipients: [{ agencyId: side(fx, o).labAgency }] },
+    }),
+  },
+  { op: 'GET /api/v1/supervision/tasks', permission: 'supervision.task', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/supervision/tasks/{id}', permission: 'supervision.task', scope: tasks.read, objects: SD_SC, call: (fx, o) => id(side(fx, o).task) },
+  { op: 'GET /api/v1/supervision/tasks/{id}/progress.xlsx', permission: 'supervision.task', scope: tasks.read, objects: SD_SC, call: (fx, o) => id(side(fx, o).task) },
+  { op: 'POST /api/v1/supervision/tasks/{id}/accept', permission: 'supervision.task', scope: tasks.recipientWork, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).taskToAccept), body: {} }) },
+  { op: 'GET /api/v1/supervision/tasks/{id}/assignable', permission: 'supervision.task', scope: tasks.recipientWork, objects: SD_SC, call: (fx, o) => id(side(fx, o).task) },
+  // The caller assigns itself ($me: a member of its own agency, whoever it is).
+  { op: 'POST /api/v1/supervision/tasks/{id}/assign', permission: 'supervision.task', scope: tasks.recipientWork, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).task), body: { userIds: ['$me'] } }) },
+  { op: 'POST /api/v1/supervision/tasks/{id}/progress', permission: 'supervision.task', scope: tasks.recipientWork, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).task), body: { done: 1 } }) },
+  { op: 'POST /api/v1/supervision/tasks/{id}/report', permission: 'supervision.task', scope: tasks.recipientWork, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).task), body: { report: '矩阵测试报告', done: 1 } }) },
+  { op: 'POST /api/v1/supervision/tasks/{id}/close', permission: 'supervision.task', scope: tasks.publisherWork, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).taskToClose), body: {} }), last: true },
+
+  // Supervision: inspections, photos, checklists, transfers (agencies of the subject's jurisdiction)
+  { op: 'POST /api/v1/supervision/photos', permission: 'supervision.task', scope: scopes.any, objects: NONE, call: () => ({ file: PNG_FILE }) },
+  // A field photo: the agencies whose jurisdiction covers where it was taken (化龙镇).
+  { op: 'GET /api/v1/supervision/photos/{id}', permission: 'supervision.task', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).stationPhoto) },
+  { op: 'GET /api/v1/supervision/checklists', permission: 'supervision.task', scope: scopes.any, objects: NONE, call: () => ({ query: 'industry=planting' }) },
+  // The province's planting checklist saved as it is (山东 for sd-admin; nobody else holds the permission).
+  {
+    op: 'PUT /api/v1/supervision/checklists/{industry}',
+    permission: 'supervision.checklist',
+    scope: scopes.any,
+    objects: NONE,
+    call: (fx) => ({ params: { industry: 'planting' }, body: { items: (fx.plantingChecklist as { items: unknown[] }).items } }),
+  },
+  {
+    op: 'POST /api/v1/supervision/inspections',
+    permission: 'supervision.inspect',
+    scope: scopes.targetInJurisdiction,
+    objects: SD_SC,
+    call: (fx, o) => ({
+      body: { subjectId: side(fx, o).mainSubject, industry: 'planting', answers: (fx.plantingChecklist as { items: { key: string }[] }).items.map((i) => ({ key: i.key, result: 'pass' })), conclusion: 'compliant' },
+    }),
+  },
+  { op: 'GET /api/v1/supervision/inspections', permission: 'supervision.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/supervision/inspections.xlsx', permission: 'supervision.read', scope: scopes.any, objects: NONE, call: () => ({ query: 'from=2026-01-01&to=2026-12-31' }) },
+  { op: 'GET /api/v1/supervision/inspections/{id}', permission: 'supervision.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).inspection) },
+  { op: 'GET /api/v1/supervision/inspections/{id}/transfer-options', permission: 'supervision.inspect', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).inspection) },
+  {
+    op: 'POST /api/v1/supervision/inspections/{id}/transfer',
+    permission: 'supervision.inspect',
+    scope: scopes.jurisdiction,
+    objects: SD_SC,
+    call: (fx, o) => ({ ...id(side(fx, o).inspection), body: { toAgencyId: side(fx, o).lawAgency, reason: '矩阵测试移交' } }),
+  },
+  { op: 'GET /api/v1/supervision/transfers', permission: 'enforcement.case', scope: scopes.any, objects: NONE, call: () => ({}) },
+
+  // Enforcement: cases
+  { op: 'POST /api/v1/enforcement/cases', permission: 'enforcement.case', scope: scopes.targetInJurisdiction, objects: SD_SC, call: (fx, o) => ({ body: { subjectId: side(fx, o).mainSubject, title: '矩阵案件', summary: '矩阵测试' } }) },
+  { op: 'GET /api/v1/enforcement/cases', permission: 'enforcement.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/enforcement/cases/{id}', permission: 'enforcement.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).case) },
+  { op: 'POST /api/v1/enforcement/cases/{id}/records', permission: 'enforcement.case', scope: caseOwner, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).case), body: { kind: 'note', content: '矩阵测试记录' } }) },
+  {
+    op: 'POST /api/v1/enforcement/cases/{id}/commissions',
+    permission: 'enforcement.case',
+    scope: caseOwner,
+    objects: SD_SC,
+    call: (fx, o) => ({ ...id(side(fx, o).case), body: { kind: 'supervisory_sampling', testingAgencyId: side(fx, o).labAgency, title: '矩阵委托', content: '矩阵测试', dueOn: '2026-12-31' } }),
+  },
+  { op: 'POST /api/v1/enforcement/cases/{id}/advance', permission: 'enforcement.case', scope: caseOwner, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).case), body: { to: 'investigation' } }) },
+
+  // Monitoring
+  { op: 'GET /api/v1/monitoring/alerts', permission: 'monitoring.alert', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitoring/alerts/{id}', permission: 'monitoring.alert', scope: alertOwner, objects: SD_SC, call: (fx, o) => id(side(fx, o).alert) },
+  { op: 'POST /api/v1/monitoring/alerts/{id}/case', permission: 'enforcement.case', scope: alertOwner, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).alert), body: {} }) },
+  { op: 'GET /api/v1/monitoring/tasks/{taskId}/summary', permission: 'monitoring.read', scope: tasks.read, objects: SD_SC, call: (fx, o) => ({ params: { taskId: side(fx, o).task } }) },
+  { op: 'GET /api/v1/monitoring/tasks/{taskId}/summary.xlsx', permission: 'monitoring.read', scope: tasks.read, objects: SD_SC, call: (fx, o) => ({ params: { taskId: side(fx, o).task } }) },
+  { op: 'GET /api/v1/monitoring/analytes', permission: 'monitoring.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitoring/limits', permission: 'monitoring.read', scope: scopes.any, objects: NONE, call: () => ({ query: 'analyteCode=thiamethoxam&classCode=0504010101' }) },
+  { op: 'GET /api/v1/monitoring/facts', permission: 'monitoring.sample', scope: scopes.any, objects: NONE, call: (fx) => ({ query: `code=${fx.sd.batchCode}` }) },
+  {
+    op: 'POST /api/v1/monitoring/samples',
+    permission: 'monitoring.sample',
+    scope: tasks.recipientWork,
+    objects: SD_SC,
+    call: (fx, o) => ({
+      body: {
+        taskId: side(fx, o).task,
+        code: side(fx, o).batchCode,
+        placeKind: 'base',
+        placeName: '矩阵基地',
+        regionCode: o === 'sc' ? '510117104' : '370783100',
+        quantity: 1,
+        unit: 'kg',
+        sealNo: `MX-${uniq()}`,
+        witnesses: [{ name: '王五', role: '基地负责人' }],
+        lat: 36.88,
+        lng: 118.74,
+      },
+    }),
+  },
+  { op: 'GET /api/v1/monitoring/samples', permission: 'monitoring.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitoring/samples/{id}', permission: 'monitoring.read', scope: samples.read, objects: SD_SC, call: (fx, o) => id(side(fx, o).sample) },
+  { op: 'POST /api/v1/monitoring/samples/{id}/receive', permission: 'monitoring.sample', scope: samples.labWork, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).sample), body: {} }) },
+  { op: 'GET /api/v1/monitoring/samples/{id}/sheet.pdf', permission: 'monitoring.read', scope: samples.read, objects: SD_SC, call: (fx, o) => id(side(fx, o).sample) },
+  // An analyte nobody knows: refused for the body once the caller may enter results at all.
+  {
+    op: 'POST /api/v1/monitoring/samples/{id}/results',
+    permission: 'monitoring.sample',
+    scope: samples.labWork,
+    objects: SD_SC,
+    call: (fx, o) => ({ ...id(side(fx, o).sample), body: { results: [{ analyteCode: 'mx-unknown', methodStandard: 'GB 23200.113-2018', value: 0.01, unit: 'mg/kg', lod: 0.005 }] } }),
+  },
+  {
+    op: 'POST /api/v1/monitoring/samples/{id}/corrections',
+    permission: 'monitoring.sample',
+    scope: samples.labWork,
+    objects: SD_SC,
+    call: (fx, o) => ({
+      ...id(side(fx, o).testedSample),
+      body: { results: [{ analyteCode: 'mx-unknown', methodStandard: 'GB 23200.113-2018', value: 0.01, unit: 'mg/kg', lod: 0.005 }], reason: '矩阵测试更正' },
+    }),
+  },
+  { op: 'GET /api/v1/monitoring/samples/{id}/reports/{version}.pdf', permission: 'monitoring.read', scope: samples.read, objects: SD_SC, call: (fx, o) => ({ params: { id: side(fx, o).testedSample, version: '1' } }) },
+];

@@ -1,0 +1,160 @@
+import type { AgencyKind, AgencyLevel } from '../../src/platform/auth/actor.js';
+import type { RoutePermission } from '../../src/platform/auth/permissions.js';
+
+/**
+ * The access matrix's vocabulary: who calls (roles), on what (objects), and the rules that say what must happen.
+ * Every expected outcome in operations.ts comes from a rule here, so a reader checks a dozen rules against
+ * DESIGN.md §2 and §12 and permissions.ts instead of thousands of cells.
+ */
+
+/** What a call's answer means for access: it got through (2xx, or a 4xx about the body or state), or 401, 403, 404. */
+export type Outcome = 'ok' | '401' | '403' | '404';
+
+export type Role = {
+  name: string;
+  /** The account that logs in (none for anonymous); '+' marks an account the test creates. */
+  login: string | null;
+  kind: 'anonymous' | 'agency' | 'subject';
+  agencyKind?: AgencyKind;
+  level?: AgencyLevel;
+  admin: boolean;
+  /** The jurisdiction prefix (DESIGN.md §2): ministry '', province 2 digits, city 4, county 6, township 9. */
+  jurisdiction: string;
+  /**
+   * Calls with a bearer token its owner's password change revoked (DESIGN.md §12 Accounts): 401 everywhere, public
+   * routes included (a bearer token that does not hold is answered as such, never ignored: authenticate.ts).
+   */
+  revokedToken?: true;
+};
+
+const agency = (name: string, agencyKind: AgencyKind, level: AgencyLevel, jurisdiction: string, admin = true, login: string = name): Role => ({
+  name,
+  login,
+  kind: 'agency',
+  agencyKind,
+  level,
+  admin,
+  jurisdiction,
+});
+
+/** Every kind and level of agency on the 山东 side of the demo, a township station, and a producer's two kinds of account. */
+export const ROLES: Role[] = [
+  { name: 'anonymous', login: null, kind: 'anonymous', admin: false, jurisdiction: '-' },
+  agency('moa-admin', 'supervision', 'ministry', ''),
+  agency('sd-admin', 'supervision', 'province', '37'),
+  agency('sd-lab-admin', 'testing', 'province', '37'),
+  agency('sd-law-admin', 'enforcement', 'province', '37'),
+  agency('wf-admin', 'supervision', 'city', '3707'),
+  agency('wf-lab-admin', 'testing', 'city', '3707'),
+  agency('wf-law-admin', 'enforcement', 'city', '3707'),
+  agency('sg-admin', 'supervision', 'county', '370783'),
+  agency('sg-lab-admin', 'testing', 'county', '370783'),
+  agency('sg-law-admin', 'enforcement', 'county', '370783'),
+  // A non-admin official of the county bureau (created by the test): the same work as its admin, no accounts.
+  agency('sg-staff', 'supervision', 'county', '370783', false, '+mx-sg-staff'),
+  agency('sg-hl-user', 'supervision', 'township', '370783100', false),
+  { name: 'sg-coop', login: 'sg-coop', kind: 'subject', admin: true, jurisdiction: '370783100' },
+  // A staff account of sg-coop's subject (created by the test through my-subject/accounts).
+  { name: 'sg-coop-staff', login: '+mx-coop-staff', kind: 'subject', admin: false, jurisdiction: '370783100' },
+  // A bearer token of a 寿光 bureau official (staff, like sg-staff), minted before the official changed the password.
+  { ...agency('revoked-token', 'supervision', 'county', '370783', false, '+mx-token-owner'), revokedToken: true },
+];
+
+/**
+ * The objects a call is made against. `sd` lies in 山东 (寿光市 370783, 化龙镇 370783100) and, when a producer owns it,
+ * belongs to sg-coop, the producer role's own subject. `sd-other` also lies in 寿光 but belongs to another producer
+ * of the county (a subject's account must not reach it). `sc` lies in 四川 (郫都区 510117) and belongs to producers
+ * and agencies there: outside every role's jurisdiction but the ministry's. `none`: the operation takes no object
+ * (a list, a form, a create whose target is the caller itself). `own`/`foreign`: the caller's own thing (its
+ * token, its account) or somebody else's.
+ */
+export type Obj = 'none' | 'sd' | 'sd-other' | 'sc' | 'own' | 'foreign';
+
+/** Where an object lies (its region code), per operation; defaults below. */
+export const DEFAULT_REGION: Record<'sd' | 'sd-other' | 'sc', string> = { sd: '370783100', 'sd-other': '370783100', sc: '510117104' };
+
+// ---- who holds which permission ------------------------------------------------------------------------------
+
+const isAgency = (r: Role) => r.kind === 'agency';
+const sup = (r: Role) => r.agencyKind === 'supervision';
+const enf = (r: Role) => r.agencyKind === 'enforcement';
+const supAboveTownship = (r: Role) => sup(r) && r.level !== 'township';
+
+/**
+ * The grants, written out from the comments of src/platform/auth/permissions.ts and DESIGN.md §2 (not read from
+ * registry/policies.ts: the matrix would then only check that the code agrees with itself).
+ */
+export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
+  public: () => true,
+  authenticated: (r) => r.kind !== 'anonymous',
+  'agency.read': isAgency,
+  // Allocation (技术指南 五(一)): supervision admins from the ministry to the county; every agency admin manages its users.
+  'agency.allocate': (r) => r.admin && supAboveTownship(r),
+  'user.read': (r) => isAgency(r) && r.admin,
+  'user.manage': (r) => isAgency(r) && r.admin,
+  // 运行维护: the audit log of a jurisdiction is for the ministry and the provinces.
+  'audit.read': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province'),
+  'subject.read': isAgency,
+  'subject.temporary': isAgency,
+  // 由县级监管机构审核通过: only county supervision approves registrations.
+  'subject.approve': (r) => sup(r) && r.level === 'county',
+  'subject.supervise': (r) => supAboveTownship(r) || enf(r),
+  'subject.self': (r) => r.kind === 'subject',
+  'subject.manage': (r) => r.kind === 'subject' && r.admin,
+  'trace.read': (r) => r.kind === 'subject',
+  'trace.write': (r) => r.kind === 'subject',
+  'trace.graph': (r) => r.kind !== 'anonymous',
+  'trace.recall': (r) => supAboveTownship(r) || enf(r),
+  'supervision.publish': supAboveTownship,
+  'supervision.task': isAgency,
+  'supervision.inspect': sup,
+  'supervision.checklist': (r) => sup(r) && r.level === 'province',
+  'supervision.read': (r) => sup(r) || enf(r),
+  'enforcement.case': enf,
+  'enforcement.read': (r) => sup(r) || enf(r),
+  'monitoring.sample': (r) => r.agencyKind === 'testing',
+  'monitoring.read': isAgency,
+  'monitoring.alert': (r) => sup(r) || enf(r),
+};
+
+// ---- rules ---------------------------------------------------------------------------------------------------
+
+/** What the call must answer once the route's permission let the caller through. */
+export type Scope = { why: string; decide: (r: Role, o: Obj, region: string) => Outcome };
+
+export type Rule = { permission: RoutePermission; scope: Scope };
+
+/** The route's permission first (anonymous 401, not held 403), then the scope. */
+export function expected(rule: Rule, r: Role, o: Obj, region: string): Outcome {
+  if (r.revokedToken) return '401';
+  if (rule.permission !== 'public' && r.kind === 'anonymous') return '401';
+  if (!GRANTS[rule.permission](r)) return '403';
+  return rule.scope.decide(r, o, region);
+}
+
+export const inJurisdiction = (r: Role, region: string) => r.kind === 'agency' && region.startsWith(r.jurisdiction);
+
+const ownSubject = (o: Obj) => o === 'sd' || o === 'own' || o === 'none';
+
+export const scopes = {
+  /** Anyone who holds the permission, on any object (public pages, reference data, the caller's own lists). */
+  any: { why: 'no object, or an object everyone holding the permission may use', decide: () => 'ok' } as Scope,
+  /** DESIGN.md §2: agency-side data is filtered by the actor's jurisdiction; outside it does not exist (404). */
+  jurisdiction: { why: 'agency data of the jurisdiction (region prefix); outside it is not found', decide: (r, _o, region) => (inJurisdiction(r, region) ? 'ok' : '404') } as Scope,
+  /** Naming a target outside the jurisdiction in a body is refused for what it is (403, "out of jurisdiction"). */
+  targetInJurisdiction: { why: 'a target named in the body must lie in the jurisdiction; outside it is refused (403)', decide: (r, _o, region) => (inJurisdiction(r, region) ? 'ok' : '403') } as Scope,
+  /** DESIGN.md §2: a subject's users see their own subject's data; another subject's does not exist for them. */
+  ownSubject: { why: "a subject's own records; another subject's are not found", decide: (_r, o) => (ownSubject(o) ? 'ok' : '404') } as Scope,
+  /** The caller's own thing (its token): somebody else's is not found. */
+  own: { why: "the caller's own; somebody else's is not found", decide: (_r, o) => (o === 'own' || o === 'none' ? 'ok' : '404') } as Scope,
+  /** Agencies by jurisdiction, a subject's accounts their own subject's (trace.graph, certificates' scans). */
+  jurisdictionOrOwnSubject: {
+    why: 'agencies within their jurisdiction, a subject its own; otherwise not found',
+    decide: (r, o, region) => (r.kind === 'subject' ? (ownSubject(o) ? 'ok' : '404') : inJurisdiction(r, region) ? 'ok' : '404'),
+  } as Scope,
+} satisfies Record<string, Scope>;
+
+/** A scope made for one group of operations (tasks, accounts…): its `why` says which rule of DESIGN.md it follows. */
+export function scope(why: string, decide: Scope['decide']): Scope {
+  return { why, decide };
+}
