@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { insertAlert, insertFixtureAnalytes, insertSample } from '../../src/domains/monitoring/monitoring.fixtures.js';
 import type { Client, TestApp } from '../harness.js';
-import { farmerApplication, multipart, PNG, residentId } from '../subjects.js';
+import { farmerApplication, multipart, PNG, residentId, uploadPhoto } from '../subjects.js';
 import { answers } from '../supervision.js';
 
 /**
@@ -85,7 +85,8 @@ type Ctx = { t: TestApp; seq: number };
 /** A producer registered through the real flow: apply anonymously, the county approves; answers its id and a login. */
 async function register(ctx: Ctx, county: Client, where: { province: string; county: string; township: string; lat: number; lng: number }, name: string) {
   const seq = ctx.seq++;
-  const photos = { front: await upload(ctx.t, '/api/v1/registry/uploads', null), back: await upload(ctx.t, '/api/v1/registry/uploads', null) };
+  // Under one upload ticket, as the wizard uploads them (farmerApplication cites it).
+  const photos = { front: await uploadPhoto(ctx.t.app), back: await uploadPhoto(ctx.t.app) };
   const body = farmerApplication(seq, photos, {
     name,
     idNumber: residentId(seq, where.county),
@@ -150,10 +151,11 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
     await must(main.client.post('/api/v1/registry/my-subject/accounts', { username: `mx-${side}-coop-clerk`, displayName: '矩阵店员', password: STRONG }), 'subject staff')
   ).json<{ id: string }>().id;
   const mainIdentityToken = await token(main.client);
-  // A demo producer was imported without photos: it sends its licence through a change request the county approves.
+  // A demo producer was imported without photos: it uploads its licence and sends it through a change request the
+  // county approves (a file cited must be the citer's own upload).
   let mainPhoto = main.photo;
   if (!mainPhoto) {
-    mainPhoto = await upload(t, '/api/v1/registry/uploads', null);
+    mainPhoto = await upload(t, '/api/v1/registry/uploads', main.client);
     const cr = await must(main.client.post('/api/v1/registry/my-subject/change-requests', { changes: { photos: [{ kind: 'licence', fileId: mainPhoto }] }, reason: '补交营业执照' }), 'photo change');
     await must(county.post(`/api/v1/registry/change-requests/${cr.json<{ id: string }>().id}/approve`, {}), 'approve photo change');
   }
