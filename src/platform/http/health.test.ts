@@ -20,7 +20,7 @@ describe('health', () => {
       dependencies: {
         database: { state: 'up', kind: t.database.kind, ms: expect.any(Number) },
         // Tests run jobs by hand: the runner is never started, which is not a fault.
-        jobRunner: { state: 'up', mode: 'manual', jobs: [{ name: 'supervision.overdue', running: false, hung: false }] },
+        jobRunner: { state: 'up', mode: 'manual', jobs: expect.arrayContaining([expect.objectContaining({ name: 'supervision.overdue', running: false, hung: false })]) },
         notifier: { state: 'up', subscriptions: 0 },
       },
     });

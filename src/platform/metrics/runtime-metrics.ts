@@ -117,7 +117,8 @@ export function installRuntimeMetrics(
     help: 'Live notification streams (Server-Sent Events) open on this server',
     registers,
     collect() {
-      this.set(notifier.subscriptions());
+      // One stream listens to its subject's topic and to its user's revocations (user:…): count the streams, once each.
+      this.set(notifier.subscriptions('subject:'));
     },
   });
 

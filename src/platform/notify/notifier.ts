@@ -19,7 +19,8 @@ export type Notifier = {
   /** Starts listening on first use; returns the way to stop this subscription. */
   subscribe(topic: string, onNotice: (notice: Notice) => void): Promise<() => void>;
   /** Subscriptions open now: one per connected live stream (SSE). */
-  subscriptions(): number;
+  /** Listeners subscribed, to topics starting with `prefix` when given. */
+  subscriptions(prefix?: string): number;
   /** Listens if not yet (or again, after the connection was lost) and says whether notices can arrive. */
   check(): Promise<{ state: 'up' | 'down'; error?: string }>;
   close(): Promise<void>;
@@ -74,7 +75,7 @@ export function createNotifier(database: Pick<Database, 'listen'>): Notifier {
         if (!set.size) subscribers.delete(topic);
       };
     },
-    subscriptions: () => [...subscribers.values()].reduce((n, set) => n + set.size, 0),
+    subscriptions: (prefix = '') => [...subscribers.entries()].reduce((n, [topic, set]) => n + (topic.startsWith(prefix) ? set.size : 0), 0),
     async check() {
       try {
         await listen();

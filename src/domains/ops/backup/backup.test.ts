@@ -10,7 +10,7 @@ import { openPglite, openPostgres, type Database } from '../../../platform/db/cl
 import { createLogger } from '../../../platform/logger.js';
 import { DEMO_PASSWORD } from '../../registry/index.js';
 import { adminQuery, TEST_SECRET, testDatabaseUrl, withDatabase } from '../../../../test/template.js';
-import { recordAudit } from '../../../platform/audit/audit.js';
+import { recordAudit, useAuditKey } from '../../../platform/audit/audit.js';
 import { withTransaction } from '../../../platform/db/tx.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { fixTextSettings, listTables, tableStats, type Manifest, type Sql } from './backup.manifest.js';
@@ -42,6 +42,8 @@ const rowsOf = async (db: Pick<Database['db'], 'execute'>, text: string) => ((aw
 
 /** Writes through the real app (a login: a session, a failed login's counter) and one audit entry per call. */
 async function login(db: Database, username = 'sd-admin') {
+  // The audit key is the process's (buildApp sets it too); this entry is written before the app is built.
+  useAuditKey(TEST_SECRET);
   await withTransaction(db.db, null, (tx) =>
     recordAudit(tx, { actor: null, meta: { requestId: 'backup-test', ip: '127.0.0.1' } }, { action: 'test.write', targetType: 'system', targetId: username, regionCode: '37' }),
   );
