@@ -1,5 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { insertAlert, insertFixtureAnalytes, insertSample } from '../../src/domains/monitoring/monitoring.fixtures.js';
+import { insertAlert, insertFixtureAnalytes, insertRecallOrder, insertSample } from '../../src/domains/monitoring/monitoring.fixtures.js';
 import type { Client, TestApp } from '../harness.js';
 import { farmerApplication, multipart, PNG, residentId, uploadPhoto } from '../subjects.js';
 import { answers } from '../supervision.js';
@@ -76,6 +76,9 @@ export type Side = {
   alert: string;
   sample: string;
   testedSample: string;
+  /** The recall order of the tested sample (issued by the county bureau) and the main producer's notice of it. */
+  recallOrder: string;
+  recallNotice: string;
 };
 
 type SideAccounts = { county: string; lab: string; law: string; station: string; main?: string };
@@ -213,7 +216,7 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
   const stationPhoto = await upload(t, '/api/v1/supervision/photos', station);
   const inspection = (
     await must(
-      station.post('/api/v1/supervision/inspections', { subjectId: mainSubject, industry: 'planting', answers: answers(['banned_inputs']), conclusion: 'problem', findings: '矩阵测试问题' }),
+      station.post('/api/v1/supervision/inspections', { subjectId: mainSubject, industry: 'planting', answers: answers(['banned_inputs']), conclusion: 'problem', findings: '矩阵测试问题', photos: [stationPhoto], lat: place.lat, lng: place.lng }),
       'inspection',
     )
   ).json<{ id: string }>().id;
@@ -253,6 +256,16 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
     versions: [[{ analyteCode: 'fx-procymidone', verdict: 'fail' }]],
   });
   const alert = await insertAlert(t.database.db, { agencyId: countyAgency, agencyRegion: place.county, sampleId: tested.id, reportVersion: 1, subjectId: mainSubject });
+  // A batch of its own the main producer holds under that order (not one other rows trade or split).
+  const held = await batch(main.client, productId, 10);
+  const recall = await insertRecallOrder(t.database.db, {
+    sampleId: tested.id,
+    alertId: alert,
+    agencyId: countyAgency,
+    agencyRegion: place.county,
+    issuedBy: county.me!.user.id,
+    hold: { batchId: held.id, code: held.code, subjectId: mainSubject, holderName: '矩阵主体', regionCode: place.township, quantity: 10, unit: 'kg' },
+  });
 
   return {
     countyAgency,
@@ -294,6 +307,8 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
     alert,
     sample,
     testedSample: tested.id,
+    recallOrder: recall.orderId,
+    recallNotice: recall.noticeId,
   };
 }
 

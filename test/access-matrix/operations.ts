@@ -108,6 +108,14 @@ const samples = {
   ),
 };
 
+/**
+ * monitoring recall.queries.ts readableOrder: the issuing county bureau, the agencies alerted for the sample, and the
+ * supervision and enforcement agencies whose jurisdiction holds the issuer's county; nobody else finds it.
+ */
+const recallOrderReader = scope('recall orders: supervision and enforcement whose jurisdiction holds the issuing county; nobody else finds it', (r, _o, region) =>
+  inJurisdiction(r, region) ? 'ok' : '404',
+);
+
 /** A case is run by the enforcement agency that opened it; others of the jurisdiction are refused. */
 const caseOwner = scope('enforcement: the agency that opened the case (寿光 enforcement for sd) runs it; other enforcement of the jurisdiction is refused', (r, o, region) =>
   o === 'sd' && r.name === 'sg-law-admin' ? 'ok' : inJurisdiction(r, region) ? '403' : '404',
@@ -165,6 +173,8 @@ export const ROWS: Row[] = [
   { op: 'POST /api/v1/users/{id}/reset-password', permission: 'user.manage', scope: userManagers('user', 'staff'), objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).targetUser), body: { newPassword: STRONG } }) },
 
   // Registration (anonymous applicants, the county bureau's inbox)
+  // An applicant's upload ticket: anyone may ask for one (its uploads then belong to it: issue 19, findings 7 and 11).
+  { op: 'POST /api/v1/registry/upload-tickets', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'POST /api/v1/registry/uploads', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ file: PNG_FILE }) },
   // An application whose photos were never uploaded: refused for the body, whoever sends it.
   {
@@ -270,6 +280,7 @@ export const ROWS: Row[] = [
 
   // Audit
   { op: 'GET /api/v1/audit', permission: 'audit.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/ops/backups', permission: 'backup.read', scope: scopes.any, objects: NONE, call: () => ({}) },
 
   // Trace: public look-ups and reference data
   { op: 'GET /api/v1/trace/codes/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },
@@ -389,7 +400,7 @@ export const ROWS: Row[] = [
     scope: scopes.targetInJurisdiction,
     objects: SD_SC,
     call: (fx, o) => ({
-      body: { subjectId: side(fx, o).mainSubject, industry: 'planting', answers: (fx.plantingChecklist as { items: { key: string }[] }).items.map((i) => ({ key: i.key, result: 'pass' })), conclusion: 'compliant' },
+      body: { subjectId: side(fx, o).mainSubject, industry: 'planting', answers: (fx.plantingChecklist as { items: { key: string }[] }).items.map((i) => ({ key: i.key, result: 'pass' })), conclusion: 'compliant', noPhotoReason: '矩阵测试不拍照', noPointReason: '矩阵测试无定位' },
     }),
   },
   { op: 'GET /api/v1/supervision/inspections', permission: 'supervision.read', scope: scopes.any, objects: NONE, call: () => ({}) },
@@ -472,4 +483,58 @@ export const ROWS: Row[] = [
     }),
   },
   { op: 'GET /api/v1/monitoring/samples/{id}/reports/{version}.pdf', permission: 'monitoring.read', scope: samples.read, objects: SD_SC, call: (fx, o) => ({ params: { id: side(fx, o).testedSample, version: '1' } }) },
+  // 检验 → 审核 → 批准: the tested sample's report 1 is approved already, so its own lab gets through to 409 REPORT_NOT_PENDING.
+  {
+    op: 'POST /api/v1/monitoring/samples/{id}/reports/{version}/review',
+    permission: 'monitoring.sample',
+    scope: samples.labWork,
+    objects: SD_SC,
+    call: (fx, o) => ({ params: { id: side(fx, o).testedSample, version: '1' }, body: {} }),
+  },
+  {
+    op: 'POST /api/v1/monitoring/samples/{id}/reports/{version}/approve',
+    permission: 'monitoring.sample',
+    scope: samples.labWork,
+    objects: SD_SC,
+    call: (fx, o) => ({ params: { id: side(fx, o).testedSample, version: '1' }, body: {} }),
+  },
+  {
+    op: 'POST /api/v1/monitoring/samples/{id}/reports/{version}/return',
+    permission: 'monitoring.sample',
+    scope: samples.labWork,
+    objects: SD_SC,
+    call: (fx, o) => ({ params: { id: side(fx, o).testedSample, version: '1' }, body: { reason: '矩阵测试退回' } }),
+  },
+  // A lab's own settings: every testing agency reads its own; its admin sets them (each lab role here is an admin; it names itself approver).
+  { op: 'GET /api/v1/monitoring/lab', permission: 'monitoring.sample', scope: scopes.any, objects: NONE, call: () => ({}) },
+  {
+    op: 'POST /api/v1/monitoring/lab',
+    permission: 'monitoring.sample',
+    scope: scope('the lab’s admin sets its own lab’s CMA number and approvers; its staff are refused', (r) => (r.admin ? 'ok' : '403')),
+    objects: NONE,
+    call: () => ({ body: { cmaNo: null, approverIds: ['$me'] } }),
+  },
+
+  // 召回/下架: the county bureau alerted issues the order (one exists already: 409) and releases the holds (last: it closes the order).
+  {
+    op: 'POST /api/v1/monitoring/alerts/{id}/recall-order',
+    permission: 'monitoring.alert',
+    scope: alertOwner,
+    objects: SD_SC,
+    call: (fx, o) => ({ ...id(side(fx, o).alert), body: { kind: 'recall', instructions: '矩阵测试召回' } }),
+  },
+  { op: 'POST /api/v1/monitoring/alerts/{id}/release', permission: 'monitoring.alert', scope: alertOwner, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).alert), body: { note: '矩阵测试解除' } }), last: true },
+  { op: 'GET /api/v1/monitoring/recall-orders/{id}', permission: 'monitoring.alert', scope: recallOrderReader, objects: SD_SC, region: COUNTY, call: (fx, o) => id(side(fx, o).recallOrder) },
+  { op: 'GET /api/v1/monitoring/recall-orders/{id}.xlsx', permission: 'monitoring.alert', scope: recallOrderReader, objects: SD_SC, region: COUNTY, call: (fx, o) => id(side(fx, o).recallOrder) },
+  // A holder's notices: the main producer's own (sd); another province's producer's is not found.
+  { op: 'GET /api/v1/monitoring/recall-notices', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitoring/recall-notices/unanswered', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/monitoring/recall-notices/{id}/acknowledge', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).recallNotice), body: {} }) },
+  {
+    op: 'POST /api/v1/monitoring/recall-notices/{id}/report',
+    permission: 'trace.read',
+    scope: scopes.ownSubject,
+    objects: SD_SC,
+    call: (fx, o) => ({ ...id(side(fx, o).recallNotice), body: { withdrawn: 1, destroyed: 0, returned: 0 } }),
+  },
 ];

@@ -94,6 +94,8 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'user.manage': (r) => isAgency(r) && r.admin,
   // 运行维护: the audit log of a jurisdiction is for the ministry and the provinces.
   'audit.read': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province'),
+  // 数据库备份: the ministry's supervision admins (until an operations agency kind exists).
+  'backup.read': (r) => sup(r) && r.level === 'ministry' && r.admin,
   'subject.read': isAgency,
   'subject.temporary': isAgency,
   // 由县级监管机构审核通过: only county supervision approves registrations.

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Executor } from '../../platform/db/client.js';
 import type { RecallHolder } from './schema.js';
-import { analytes, monitoringAlerts, sampleReports, sampleResults, samples } from './schema.js';
+import { analytes, batchHolds, monitoringAlerts, recallOrders, sampleReports, sampleResults, samples } from './schema.js';
 
 // Test fixtures for alerts and summaries: samples, report versions, results and alerts written straight into the
 // tables (as the lab's result entry and the failure service would leave them), so these tests do not depend on the
@@ -119,4 +119,27 @@ export async function insertAlert(db: Executor, a: FixtureAlert): Promise<string
     })
     .returning({ id: monitoringAlerts.id });
   return row!.id;
+}
+
+export type FixtureRecall = {
+  sampleId: string;
+  alertId: string;
+  agencyId: string;
+  agencyRegion: string;
+  issuedBy: string;
+  /** The one batch held, its holder a registered subject (notified on its console). */
+  hold: { batchId: string; code: string; subjectId: string; holderName: string; regionCode: string; quantity: number; unit: string };
+};
+
+/** A recall order of the alert's sample with one held batch and its holder's notice, as issuing the order leaves them. */
+export async function insertRecallOrder(db: Executor, r: FixtureRecall): Promise<{ orderId: string; noticeId: string }> {
+  const [order] = await db
+    .insert(recallOrders)
+    .values({ sampleId: r.sampleId, alertId: r.alertId, agencyId: r.agencyId, agencyRegion: r.agencyRegion, kind: 'recall', instructions: '测试召回', issuedBy: r.issuedBy, issuedByName: '测试签发人' })
+    .returning({ id: recallOrders.id });
+  const [notice] = await db
+    .insert(batchHolds)
+    .values({ sampleId: r.sampleId, depth: 0, contactVia: 'subject', status: 'held', orderId: order!.id, ...r.hold })
+    .returning({ id: batchHolds.id });
+  return { orderId: order!.id, noticeId: notice!.id };
 }
