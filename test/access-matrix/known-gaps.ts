@@ -16,17 +16,6 @@ export type KnownGap = {
   finding: string;
 };
 
-const F20_TASKS = "20 (DESIGN.md §12 Tasks: not read by other agencies of the publisher's region)";
 
-export const KNOWN_GAPS: KnownGap[] = [
-  // The task itself is closed to 寿光's enforcement agency now (neither a recipient nor above the publisher), but its
-  // attachment still downloads: readTaskAttachment (supervision/attachments.ts) lets any agency whose jurisdiction holds
-  // the file's region read it, before asking whether the task is visible to it.
-  {
-    ops: ['GET /api/v1/supervision/attachments/{id}'],
-    roles: ['sg-law-admin'],
-    objects: ['sd'],
-    today: 'ok',
-    finding: F20_TASKS,
-  },
-];
+// None left: the last (a task's attachment read by a same-region agency that may not see the task) is fixed.
+export const KNOWN_GAPS: KnownGap[] = [];

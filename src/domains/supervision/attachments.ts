@@ -39,6 +39,9 @@ export async function describeAttachments(db: Executor, ids: string[]): Promise<
 export async function readTaskAttachment(storage: FileStorage, db: Executor, actor: AgencyActor, id: string, heldByTask: (id: string) => Promise<boolean>) {
   const [facts] = await describeFiles(db, [id]);
   if (!facts || !ATTACHABLE.includes(facts.purpose)) throw fileError('FILE_NOT_FOUND');
-  if (!inJurisdiction(actor, facts.regionCode) && !(await heldByTask(id))) throw fileError('FILE_NOT_FOUND');
+  // Readable through a task the actor may see (DESIGN.md §12), or by the agency that uploaded it before attaching it;
+  // the region alone says nothing about who may read a task. Files from before uploads were bound go by region.
+  const own = facts.owner === `agency:${actor.agency.id}` || (facts.owner === null && inJurisdiction(actor, facts.regionCode));
+  if (!own && !(await heldByTask(id))) throw fileError('FILE_NOT_FOUND');
   return storage.read(db, id);
 }

@@ -75,7 +75,8 @@ function open(key: Buffer, id: string, sealed: Buffer): Buffer {
   decipher.setAuthTag(sealed.subarray(16, 32));
   return Buffer.concat([decipher.update(sealed.subarray(32)), decipher.final()]);
 }
-export type FileFacts = { id: string; name: string; mime: string; size: number; purpose: string; regionCode: string };
+/** `owner` is who uploaded it (`agency:{id}`, `subject:{id}`, an upload ticket's owner), null for files from before. */
+export type FileFacts = { id: string; name: string; mime: string; size: number; purpose: string; regionCode: string; owner: string | null };
 
 /**
  * The name a file is downloaded under: the client's name without folders, control, direction-changing or reserved
@@ -110,7 +111,7 @@ const extOf = (mime: string) => DOCUMENTS.types[mime] ?? 'bin';
 export async function describeFiles(db: Executor, ids: string[]): Promise<FileFacts[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ id: files.id, name: files.originalName, mime: files.mime, size: files.size, purpose: files.purpose, regionCode: files.regionCode })
+    .select({ id: files.id, name: files.originalName, mime: files.mime, size: files.size, purpose: files.purpose, regionCode: files.regionCode, owner: files.owner })
     .from(files)
     .where(inArray(files.id, [...new Set(ids)]));
   return rows.map((r) => ({ ...r, name: r.name ?? safeFileName(null, extOf(r.mime)) }));
