@@ -125,6 +125,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));
   jobs.add(uploadPurgeJob(db, deps.files));
+  // Files stored before encryption at rest are sealed a batch at a time, soon after every start until none is left.
+  jobs.add({ name: 'files.encrypt-legacy', everyMs: 10 * 60_000, run: () => deps.files.encryptLegacy(db) });
   jobs.add({
     name: 'auth.purge',
     everyMs: 10 * 60_000,

@@ -1,10 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { docxDocument, exeLike, pdfDocument, xlsxDocument, zipOf } from '../../../test/documents.js';
+import { files } from './schema.js';
 import { attachmentDisposition, DOCUMENTS, FileStorage, MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES, safeFileName } from './storage.js';
 
 describe('file storage', () => {
@@ -27,6 +30,27 @@ describe('file storage', () => {
     expect(saved.mime).toBe('image/png');
     const back = await storage.read(t.database.db, saved.id);
     expect(back.bytes.equals(png)).toBe(true);
+  });
+
+  it('seals a file stored before encryption at rest: the plaintext leaves the disk, the file still reads back', async () => {
+    // A file as the first versions stored it: plain bytes on disk, its row marked not encrypted.
+    const png = await QRCode.toBuffer('https://example.cn/e/legacy-licence');
+    const id = randomUUID();
+    const storageKey = `2026-01/${id}.png`;
+    mkdirSync(path.join(dir, 'files', '2026-01'), { recursive: true });
+    writeFileSync(storage.pathOf(storageKey), png);
+    await t.database.db.insert(files).values({ id, sha256: 'legacy', mime: 'image/png', size: png.length, storageKey, purpose: 'application', regionCode: '370783', encrypted: false });
+
+    expect(await storage.encryptLegacy(t.database.db)).toBeGreaterThanOrEqual(1);
+    const [row] = await t.database.db.select().from(files).where(eq(files.id, id));
+    expect(row).toMatchObject({ encrypted: true });
+    expect(existsSync(storage.pathOf(storageKey))).toBe(false);
+    const sealed = readFileSync(storage.pathOf(row!.storageKey));
+    expect(sealed.includes(png.subarray(16, 48))).toBe(false);
+    expect(statSync(storage.pathOf(row!.storageKey)).mode & 0o777).toBe(0o600);
+    expect((await storage.read(t.database.db, id)).bytes.equals(png)).toBe(true);
+    // Nothing left to seal: a second run changes nothing.
+    expect(await storage.encryptLegacy(t.database.db)).toBe(0);
   });
 
   it('refuses a text file renamed .jpg, an empty file and one over 5 MB', async () => {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../db/client.js';
 import { defineErrors } from '../http/errors.js';
@@ -203,6 +203,28 @@ export class FileStorage {
       purpose: row.purpose,
       name: row.originalName ?? safeFileName(null, extOf(row.mime)),
     };
+  }
+
+  /**
+   * Encrypts up to `limit` files stored before encryption at rest (issue 19 finding 10); answers how many. Each is
+   * written sealed under a new name, its row pointed there in one statement, and only then the plaintext removed:
+   * a crash leaves either the old readable file or the new one, never a row that cannot be read.
+   */
+  async encryptLegacy(db: Executor, limit = 200): Promise<number> {
+    const rows = await db.select().from(files).where(eq(files.encrypted, false)).limit(limit);
+    for (const row of rows) {
+      const old = path.join(this.root, row.storageKey);
+      const plain = await readFile(old).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
+      if (!plain) continue; // nothing on disk to protect; the row stays as it was for whoever looks into it
+      const storageKey = row.storageKey.replace(/(\.[a-z0-9]+)?$/i, (ext) => `.sealed${ext}`);
+      const full = path.join(this.root, storageKey);
+      await chmod(path.dirname(full), 0o700);
+      await writeFile(`${full}.part`, seal(this.key, row.id, plain), { mode: 0o600 });
+      await rename(`${full}.part`, full);
+      await db.update(files).set({ storageKey, encrypted: true }).where(and(eq(files.id, row.id), eq(files.encrypted, false)));
+      await unlink(old);
+    }
+    return rows.length;
   }
 
   /** Removes files from disk whose rows are already gone (the purge of unreferenced uploads); a missing file is no error. */
