@@ -64,11 +64,13 @@ async function enterRow(value: string) {
   await page.keyboard.type('噻虫嗪');
   await shown(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '噻虫嗪' }));
   await page.keyboard.press('Enter');
-  await page.keyboard.type('GB 23200.121-2021');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('0.005');
+  // The keyboard walk of the bench is monitoring.e2e's to test; here each field is filled where it is, so a keystroke
+  // lost while the dropdown closes on a loaded machine cannot leave the row half-typed.
+  await expect.poll(() => page.getByTestId('bench-analyte-0').textContent()).toContain('噻虫嗪');
+  await page.getByTestId('bench-method-0').locator('input').fill('GB 23200.121-2021');
+  await page.getByTestId('bench-value-0').locator('input').fill(value);
+  await page.getByTestId('bench-lod-0').locator('input').fill('0.005');
+  await expect.poll(() => page.getByTestId('bench-value-0').locator('input').inputValue()).toBe(value);
 }
 
 beforeAll(async () => {
