@@ -10,10 +10,11 @@ import { applicableLimit, analyteByCode, classPath } from './limits.js';
 import { loadResidueLimits, readLimitsCsv } from './limits.loader.js';
 import { residueLimits } from './schema.js';
 
-// 限量匹配: the seeded limits (db/reference/residue-limits.csv, from /work/shared/data/mrl-gb2763-subset.csv),
+// 限量匹配: the seeded limits (db/reference/residue-limits.csv, from ../shared/data/mrl-gb2763-subset.csv),
 // found for a product by walking up the GB 2763 class tree; the lab bench's two lookups.
 
-const SHARED = '/work/shared/data/mrl-gb2763-subset.csv';
+// ../shared beside the project (the steering repository's data, present on the developers' machines and in CI).
+const SHARED = new URL('../../../../shared/data/mrl-gb2763-subset.csv', import.meta.url).pathname;
 const REFERENCE = new URL('../../../db/reference/residue-limits.csv', import.meta.url);
 const TABLES = ['analytes', 'residue_limits', 'audit_log'];
 
@@ -78,7 +79,7 @@ describe('the loaded tables', () => {
 
 describe('limits as printed in the standard', () => {
   // Each value, standard and clause as read in GB 2763.1-2022 (USDA FAS GAIN CH2023-0042 translation); the row of
-  // /work/shared/data/mrl-gb2763-subset.csv is named by its data line (line 1 is the header).
+  // ../shared/data/mrl-gb2763-subset.csv is named by its data line (line 1 is the header).
   const printed = [
     // line 14: 腐霉利,procymidone,,韭菜,03,5,…,GB 2763.1-2022,"4.46, Table 46" (p.27)
     { analyte: 'procymidone', product: product('03', '蔬菜', '韭菜'), mrl: 5, clause: '4.46, Table 46' },

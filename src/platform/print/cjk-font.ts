@@ -7,7 +7,7 @@ import woff from 'woff2sfnt-sfnt2woff';
 // Every printed thing with Chinese on it — PDFs through PDFKit, label SVGs and PNGs drawn from the glyph outlines —
 // takes its glyphs from this one font. By default it is Noto Sans SC (SIL OFL 1.1) from the npm package
 // @openfonts/noto-sans-sc_all, so a bare machine prints Chinese with nothing but `npm install`; CJK_FONT_PATH may
-// name another TrueType/OpenType file or collection (e.g. Debian's /usr/share/fonts/truetype/wqy/wqy-microhei.ttc).
+// name another TrueType/OpenType file or collection (e.g. Debian's WenQuanYi Micro Hei, wqy-microhei.ttc).
 
 /** The regular (400) weight of the packaged font, complete (30,000+ glyphs: GB 18030's common hanzi and more). */
 export const PACKAGED_CJK_FONT = createRequire(import.meta.url).resolve('@openfonts/noto-sans-sc_all/files/noto-sans-sc-all-400.woff');
