@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, call, type Session } from './api.js';
 import * as ui from './ui.js';
-import { browserSuite, DEMO_PASSWORD, shown, text } from './ui.js';
+import { browserSuite, shown, text } from './ui.js';
 
 // Issue 15 §2, "an inspection is done before it is recorded". A township inspector (sg-hl-user) pressed 提交巡查
 // without touching anything and created an official 合格 inspection. Now, on a 390-px phone: nothing is preset, the
@@ -25,13 +25,7 @@ let subjectId = '';
 
 const inspectionsOf = async () => (await call<{ items: { id: string; conclusion: string; lat: number | null; photos: string[]; findings: string | null }[] }>(station, 'GET', `/supervision/inspections?subjectId=${subjectId}`)).items;
 
-async function signIn(username: string) {
-  await page.goto(suite.server.baseUrl + '/');
-  await shown(page.getByTestId('user-menu').or(page.getByLabel('用户名')));
-  if (await page.getByTestId('user-menu').isVisible()) await ui.logout(page);
-  await ui.login(page, username, DEMO_PASSWORD);
-  await shown(page.getByTestId('user-menu'));
-}
+const signIn = (username: string) => ui.signIn(page, suite.server.baseUrl, username);
 
 beforeAll(async () => {
   page = suite.page;

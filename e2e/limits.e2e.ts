@@ -34,13 +34,7 @@ async function typeOver(input: Locator, value: string, limit: string, scope: Loc
   await shown(scope.locator('.ant-form-item-explain-error').filter({ hasText: limit }));
 }
 
-async function signIn(username: string) {
-  await page.goto(suite.server.baseUrl + '/');
-  await shown(page.getByTestId('user-menu').or(page.getByLabel('用户名')));
-  if (await page.getByTestId('user-menu').isVisible()) await ui.logout(page);
-  await ui.login(page, username, DEMO_PASSWORD);
-  await shown(page.getByTestId('user-menu'));
-}
+const signIn = (username: string) => ui.signIn(page, suite.server.baseUrl, username);
 
 beforeAll(async () => {
   page = suite.page;

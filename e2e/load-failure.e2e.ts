@@ -21,13 +21,7 @@ let page: Page;
 let batchId = '';
 let productName = '';
 
-async function signIn(username: string) {
-  await page.goto(suite.server.baseUrl + '/');
-  await shown(page.getByTestId('user-menu').or(page.getByLabel('用户名')));
-  if (await page.getByTestId('user-menu').isVisible()) await ui.logout(page);
-  await ui.login(page, username, DEMO_PASSWORD);
-  await shown(page.getByTestId('user-menu'));
-}
+const signIn = (username: string) => ui.signIn(page, suite.server.baseUrl, username);
 
 beforeAll(async () => {
   page = suite.page;

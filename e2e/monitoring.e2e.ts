@@ -37,21 +37,9 @@ let browser: Browser | undefined;
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-/** Opens a page from the side menu (folded away on a phone), once the console is there. */
-async function openMenu(p: Page, label: string) {
-  await shown(p.getByTestId('user-menu'));
-  const item = p.locator('.ant-menu').getByText(label, { exact: true });
-  if (!(await item.isVisible())) await p.getByRole('button', { name: '菜单' }).click();
-  await (await shown(item)).click();
-}
+const openMenu = ui.openMenu;
 
-async function signIn(username: string) {
-  await page.goto(suite.server.baseUrl + '/');
-  await shown(page.getByTestId('user-menu').or(page.getByLabel('用户名')));
-  if (await page.getByTestId('user-menu').isVisible()) await ui.logout(page);
-  await ui.login(page, username, DEMO_PASSWORD);
-  await shown(page.getByTestId('user-menu'));
-}
+const signIn = (username: string) => ui.signIn(page, suite.server.baseUrl, username);
 
 /** Picks the option `label` of the antd select `select` (the dropdown is rendered at the end of the body). */
 async function pick(p: Page, select: ReturnType<Page['locator']>, label: string) {

@@ -27,13 +27,7 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offs
 
 const { screenshot, snapPart } = ui.suitePictures('recall');
 
-/** Opens a page from the side menu (folded away on a phone), once the console is there. */
-async function openMenu(p: Page, label: string) {
-  await shown(p.getByTestId('user-menu'));
-  const item = p.locator('.ant-menu').getByText(label, { exact: true });
-  if (!(await item.isVisible())) await p.getByRole('button', { name: '菜单' }).click();
-  await (await shown(item)).click();
-}
+const openMenu = ui.openMenu;
 
 /** Types (or pastes) a code or link on the lookup page and looks it up. */
 async function lookUp(p: Page, value: string) {

@@ -23,13 +23,7 @@ const { screenshot } = ui.suitePictures('supervision');
 let page: Page;
 let identityCode = '';
 
-/** Opens a page from the side menu (folded away on a phone), once the console is there. */
-async function openMenu(p: Page, label: string) {
-  await shown(p.getByTestId('user-menu'));
-  const item = p.locator('.ant-menu').getByText(label, { exact: true });
-  if (!(await item.isVisible())) await p.getByRole('button', { name: '菜单' }).click();
-  await (await shown(item)).click();
-}
+const openMenu = ui.openMenu;
 
 async function signIn(username: string) {
   await page.goto(suite.server.baseUrl + '/');

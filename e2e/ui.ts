@@ -152,3 +152,20 @@ export function suitePictures(prefix: string) {
     snapPart: (part: Locator, name: string) => snapPart(part, `${prefix}-${name}`),
   };
 }
+
+/** Signs `username` in on the console's home page, signing out whoever was in first. */
+export async function signIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(baseUrl + '/');
+  await shown(page.getByTestId('user-menu').or(page.getByLabel('用户名')));
+  if (await page.getByTestId('user-menu').isVisible()) await logout(page);
+  await login(page, username, DEMO_PASSWORD);
+  await shown(page.getByTestId('user-menu'));
+}
+
+/** Opens a page from the side menu (folded away on a phone), once the console is there. */
+export async function openMenu(p: Page, label: string) {
+  await shown(p.getByTestId('user-menu'));
+  const item = p.locator('.ant-menu').getByText(label, { exact: true });
+  if (!(await item.isVisible())) await p.getByRole('button', { name: '菜单' }).click();
+  await (await shown(item)).click();
+}
