@@ -53,6 +53,7 @@ const AlertDetailPage = lazy(() => import('../domains/monitoring/AlertDetailPage
 const RecallOrderPage = lazy(() => import('../domains/monitoring/RecallOrderPage'));
 const LabSettingsPage = lazy(() => import('../domains/monitoring/LabSettingsPage'));
 const RecallNoticesPage = lazy(() => import('../domains/monitoring/RecallNoticesPage'));
+const HelpPage = lazy(() => import('../domains/help/HelpPage'));
 
 export function App() {
   const { state } = useAuth();
@@ -71,6 +72,13 @@ export function App() {
             <Route path="status/:code" element={<ApplicationStatusPage />} />
             <Route path="status/:code/edit" element={<ResubmitPage />} />
           </Route>
+          {/* The guides are open to applicants too; a signed-in reader gets them inside the console. */}
+          {state.status === 'anonymous' && (
+            <Route path="help" element={<PublicShell />}>
+              <Route index element={<HelpPage />} />
+              <Route path=":guide" element={<HelpPage />} />
+            </Route>
+          )}
           <Route
             path="*"
             element={state.status === 'anonymous' ? <LoginPage /> : state.me.user.mustChangePassword ? <ForcedPasswordPage /> : <SignedInRoutes />}
@@ -125,6 +133,8 @@ function SignedInRoutes() {
         <Route path="monitoring/lab" element={<Guard permission="monitoring.sample"><LabSettingsPage /></Guard>} />
         <Route path="trace/recall-notices" element={<Guard permission="trace.read"><RecallNoticesPage /></Guard>} />
         <Route path="account" element={<AccountPage />} />
+        <Route path="help" element={<HelpPage />} />
+        <Route path="help/:guide" element={<HelpPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

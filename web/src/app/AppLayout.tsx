@@ -8,6 +8,7 @@ import { MENU, menuFor } from './menu';
 import { agencyTitle } from './labels';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { TradeNotifier } from '../domains/trace/TradeNotifier';
+import { HelpButton } from '../domains/help/HelpButton';
 
 const { Header, Sider, Content } = Layout;
 
@@ -44,6 +45,7 @@ export function AppLayout() {
           {!narrow && <span className="tn-brand-agency">{me.agency ? agencyTitle(me.agency, t) : me.subject?.name}</span>}
         </div>
         <div className="tn-header-actions">
+          <HelpButton me={me} compact={narrow} />
           <Button type="text" className="tn-header-button" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('lang.label')}>
             {t('lang.switch')}
           </Button>

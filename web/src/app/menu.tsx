@@ -1,4 +1,4 @@
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined, SettingOutlined, NotificationOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined, SettingOutlined, NotificationOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { AlertsMenuLabel } from '../domains/monitoring/AlertsBadge';
 import type { MessageKey } from './messages.zh';
@@ -36,6 +36,7 @@ export const MENU: MenuEntry[] = [
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/ops/backups', label: 'menu.backups', icon: <DatabaseOutlined />, permission: 'backup.read' },
   { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
+  { path: '/help', label: 'menu.help', icon: <QuestionCircleOutlined /> },
 ];
 
 /** The entries this account sees: it holds the permission, and an agency-only page only for an official. */

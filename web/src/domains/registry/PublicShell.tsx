@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { PageErrorBoundary } from '../../app/PageErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
+import { HelpButton } from '../help/HelpButton';
 
 /** The frame of the pages anyone may open (registration and its status): brand, language, the way to log in. */
 export default function PublicShell() {
@@ -20,6 +21,7 @@ export default function PublicShell() {
           <span className="tn-brand-name">{t('app.name')}</span>
         </div>
         <div className="tn-header-actions">
+          <HelpButton me={null} compact />
           {onStatus ? (
             <Button type="text" className="tn-header-button" icon={<SolutionOutlined />} onClick={() => navigate('/register')} aria-label={t('login.register')} />
           ) : (
