@@ -29,12 +29,12 @@ const T = {
 /** The national agriculture public-service number (农业部 农市发〔2006〕10号; docs/decisions.md cites the source). */
 export const HOTLINE = '12316';
 
-export const HELP_CSS = `.banner{border-radius:6px;padding:.55rem .8rem;margin:.6rem 0;border:1px solid}.banner b{font-size:1.15rem;margin-right:.4rem}
-.banner ul{margin:.3rem 0 0;padding-left:1.2rem}.traced{background:#effaf1;border-color:#7fd18f;color:#116329}.alarm{background:#fff1f0;border-color:#f5a3a3;color:#a40e26}
-.note{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:.45rem .7rem;margin:.5rem 0;font-size:.9rem}.caution{background:#fff8c5;border-color:#d4a72c;color:#4d2d00}
-.hotline{margin-top:1.4rem;font-size:.9rem}.banner .hotline{margin:.4rem 0 0}.hotline a{font-weight:600;white-space:nowrap}form.retype{margin:1rem 0}form.retype label{display:block;margin-bottom:.3rem}
-form.retype input[name=code]{font:1.05rem ui-monospace,monospace;width:100%;box-sizing:border-box;padding:.55rem;border:1px solid #8c959f;border-radius:6px}
-form.retype button{margin-top:.5rem;font:inherit;padding:.5rem 1.4rem;border:0;border-radius:6px;background:#1f883d;color:#fff}`;
+/** Every page has the verdict, notice and hotline styles; only a page with the box has the form's (3G phones pay each byte). */
+export const HELP_CSS = `.banner{border:1px solid;border-radius:6px;padding:.5rem .8rem;margin:.6rem 0}.banner b{font-size:1.15rem;margin-right:.4rem}.banner ul{margin:.3rem 0 0;padding-left:1.2rem}
+.traced{background:#effaf1;border-color:#7fd18f;color:#116329}.alarm{background:#fff1f0;border-color:#f5a3a3;color:#a40e26}.note{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:.45rem .7rem;font-size:.9rem}
+.caution{background:#fff8c5;border-color:#d4a72c;color:#4d2d00}.hotline{margin-top:1.4rem;font-size:.9rem}.hotline a{font-weight:600;white-space:nowrap}.banner .hotline{margin:.4rem 0 0}`;
+export const FORM_CSS = `form{margin:1rem 0}label{display:block;margin-bottom:.3rem}input{font:1.05rem ui-monospace,monospace;width:100%;box-sizing:border-box;padding:.55rem;border:1px solid #8c959f;border-radius:6px}
+button{margin-top:.5rem;font:inherit;padding:.5rem 1.4rem;border:0;border-radius:6px;background:#1f883d;color:#fff}`;
 
 /** Minutes in Beijing time, as every date on the public page. */
 export const fmtTime = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');

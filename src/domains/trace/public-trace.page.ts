@@ -1,7 +1,7 @@
 import { html, trustedHtml, type SafeHtml } from '../../platform/http/html.js';
 import { MARKET_KIND_ZH, UNIT_ZH } from './label.shared.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
-import { banner, fmtTime, HELP_CSS, hotline, lookupNotice, retypeForm } from './public-trace.help.js';
+import { banner, fmtTime, FORM_CSS, HELP_CSS, hotline, lookupNotice, retypeForm } from './public-trace.help.js';
 import { WARNING_TEXT, type PublicLookup } from './public-trace.service.js';
 
 // The page behind every label (消费查询), for cheap phones on slow networks: rendered on the server, no script,
@@ -85,10 +85,10 @@ ${HELP_CSS}`;
 
 const fmtDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
-function shell(lang: Lang, path: string, status: string, body: SafeHtml): string {
+function shell(lang: Lang, path: string, status: string, body: SafeHtml, css = ''): string {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   return html`<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${T.title[lang]} · ${status}</title><link rel="icon" type="image/svg+xml" href="/favicon.svg"><style>${trustedHtml(CSS)}</style></head><body>
+<title>${T.title[lang]} · ${status}</title><link rel="icon" type="image/svg+xml" href="/favicon.svg"><style>${trustedHtml(CSS)}${trustedHtml(css)}</style></head><body>
 <header><span>${T.footer[lang]}</span><a href="${path}${other === 'en' ? '?lang=en' : ''}" hreflang="${other}">${T.switchTo[lang]}</a></header>
 ${body}
 </body></html>`.value;
@@ -97,7 +97,7 @@ ${body}
 const warningBox = (lang: Lang, messages: { zh: string; en: string }[]) => messages.map((m) => html`<p class="warn" role="alert">⚠ ${m[lang]}</p>`);
 
 export function renderPublicPage(lookup: PublicLookup, lang: Lang, path: string): string {
-  if (lookup.kind !== 'found') return shell(lang, path, lookup.code, notFoundBody(lookup, lang));
+  if (lookup.kind !== 'found') return shell(lang, path, lookup.code, notFoundBody(lookup, lang), FORM_CSS);
   const f = lookup.facts;
   const p = f.product;
   const body = html`<h1>${p.name}</h1><p class="codeline">${T.code[lang]} <span class="code">${f.code}</span> <small class="kind">${f.codeType[lang]}</small></p>
@@ -168,7 +168,7 @@ ${lookup.suggestions.length ? html`<p>${T.didYouMean[lang]}</p><ul>${lookup.sugg
 
 /** `/t` itself (a form sent empty, a code typed from memory): the box to type a code. */
 export function renderEntryPage(lang: Lang, path: string): string {
-  return shell(lang, path, T.code[lang], html`<h1>${T.title[lang]}</h1>${retypeForm(lang, '', false)}${hotline(lang)}`);
+  return shell(lang, path, T.code[lang], html`<h1>${T.title[lang]}</h1>${retypeForm(lang, '', false)}${hotline(lang)}`, FORM_CSS);
 }
 
 export function renderTooManyPage(lang: Lang, path: string): string {
