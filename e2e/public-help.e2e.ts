@@ -17,7 +17,7 @@ import { browserSuite, PHONE, shown, text } from './ui.js';
 process.env.PUBLIC_LOOKUP_ALERT = '5';
 const suite = browserSuite('public-help');
 
-const PRODUCT = '寿光彩椒';
+const PRODUCT = '寿光尖椒';
 const PRODUCER = '寿光市化龙镇绿源蔬菜专业合作社';
 let browser: Browser | undefined;
 let phone: Page;
@@ -38,7 +38,7 @@ const grouped = (c: string) => c.replace(/(\d{4})(?=\d)/g, '$1 ');
 beforeAll(async () => {
   const coop = await apiLogin(suite.server.baseUrl, 'sg-coop');
   const base = await call<{ id: string }>(coop, 'POST', '/trace/bases', { name: '化龙镇东村 7 号大棚', regionCode: '370783100', address: '化龙镇东村北 7 号', area: 20, areaUnit: 'mu', lat: 36.88, lng: 118.74 });
-  const product = await call<{ id: string }>(coop, 'POST', '/trace/products', { name: PRODUCT, classCode: '04', spec: '5kg/箱', unit: 'kg', brand: '绿源' });
+  const product = await call<{ id: string }>(coop, 'POST', '/trace/products', { name: PRODUCT, classCode: '03010201', spec: '5kg/箱', unit: 'kg', brand: '绿源' });
   const batch = async (quantity: number) =>
     (await call<{ code: string }>(coop, 'POST', '/trace/batches', { productId: product.id, baseId: base.id, quantity, unit: 'kg', harvestDate: '2026-11-28', selfCheck: { result: 'pass' } })).code;
   code = await batch(500);

@@ -155,6 +155,10 @@ describe('a code that leads nowhere', () => {
     expect((await t.anonymous.get('/t?code=hello')).headers.location).toBe('/t/hello');
     expect((await t.anonymous.get(`/t?code=${encodeURIComponent('a/b c')}`)).headers.location).toBe(`/t/${encodeURIComponent('a/bc')}`);
     // Nothing typed: the box itself, not an error.
+    // A trailing slash is no code: the page that says so, with the box.
+    const slash = await t.anonymous.get('/t/');
+    expect(slash.statusCode).toBe(400);
+    expect(slash.body).toContain('<input id="code" name="code" value=""');
     for (const url of ['/t', '/t?code=', '/t?code=%20%20']) {
       const page = await t.anonymous.get(url);
       expect(page.statusCode, url).toBe(200);
