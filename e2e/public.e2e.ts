@@ -100,8 +100,9 @@ describe('消费查询: the public page of a code, on a phone without script', (
     // Public facts only: the market's street address stays in the console.
     expect(await text(phone.locator('body'))).not.toContain(MARKET.address);
 
-    // Nobody had looked the code up before: this is the first.
-    expect(await text(phone.getByText(/^查询次数/))).toMatch(new RegExp(`^查询次数 1 次 · 首次查询 ${isoDay(0)}$`));
+    // Nobody had looked the code up before: this is the first, and the page says so before the facts.
+    await shown(phone.getByRole('status').filter({ hasText: '已追溯' }));
+    expect(await text(phone.getByText(/^防伪提示/))).toBe('防伪提示：这是此码的首次查询。以后再查时，如果次数比您自己查的多，标签可能被复制过。');
     await ui.expectNoHorizontalScroll(phone);
     await ui.screenshot(phone, 'public-trace-phone');
   });
@@ -120,7 +121,7 @@ describe('消费查询: the public page of a code, on a phone without script', (
     expect(await text(chain.nth(1))).toMatch(new RegExp(`^bought\\s+${FARMER_SHOWN}`));
     expect(await text(chain.nth(2))).toMatch(new RegExp(`^entered the market\\s+${MARKET.name}`));
     expect(await text(chain.nth(2))).toContain('wholesale market');
-    expect(await text(phone.getByText(/^Looked up/))).toMatch(/^Looked up 2 times · first on /);
+    expect(await text(phone.getByText(/^Anti-copy check/))).toMatch(new RegExp(`^Anti-copy check: this code has been looked up 2 times, first on ${isoDay(0)} \\d\\d:\\d\\d \\(Beijing time\\)\\.`));
     await shown(phone.locator('header').getByRole('link', { name: '中文' }));
     await ui.expectNoHorizontalScroll(phone);
     await ui.screenshot(phone, 'public-trace-phone-en');
@@ -131,7 +132,7 @@ describe('消费查询: the public page of a code, on a phone without script', (
     expect(response?.status()).toBe(400);
     expect(await text(phone.getByRole('alert'))).toContain('追溯码校验位不符');
     expect(await text(phone.locator('p.code').first())).toBe(wrong);
-    await shown(phone.getByText('您要查的是不是:'));
+    await shown(phone.getByText('您要查的是不是：'));
     const suggestion = await shown(phone.getByRole('link', { name: code, exact: true }));
     expect(await suggestion.getAttribute('href')).toBe(`/t/${code}`);
     await ui.expectNoHorizontalScroll(phone);

@@ -15,7 +15,7 @@ import { idempotencyPurgeJob, installIdempotency } from './platform/http/idempot
 import { installOpenApi } from './platform/http/openapi.js';
 import { installNoStore, installSecurityHeaders, trustProxyOption } from './platform/http/security-headers.js';
 import { installTextGuard } from './platform/http/text-fields.js';
-import { installWebConsole, wantsConsolePage } from './platform/http/web.js';
+import { installFavicon, installWebConsole, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
@@ -142,6 +142,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());
 
+  installFavicon(app);
   const hasConsole = await installWebConsole(app);
   app.setNotFoundHandler((request, reply) => {
     if (hasConsole && wantsConsolePage(request.method, request.url)) return reply.sendFile('index.html');

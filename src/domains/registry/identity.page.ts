@@ -34,7 +34,7 @@ ${
 <p><a href="/identity/${encodeURIComponent(token)}">登录后查看详情 · Sign in for details</a></p>`
     : html`<h1>电子身份标识无效</h1><p class="warn">该二维码未注册或已作废。<br>This identity QR is unknown or has been replaced.</p>`;
   return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>电子身份标识 · Electronic identity</title>
+<title>电子身份标识 · Electronic identity</title><link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <style>${CSS}</style>
 </head><body><p>Tracenet 追溯一张网</p>${body}</body></html>`.value;
 }

@@ -1,6 +1,7 @@
 import { html, trustedHtml, type SafeHtml } from '../../platform/http/html.js';
 import { MARKET_KIND_ZH, UNIT_ZH } from './label.shared.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
+import { banner, fmtTime, FORM_CSS, HELP_CSS, hotline, lookupNotice, retypeForm } from './public-trace.help.js';
 import { WARNING_TEXT, type PublicLookup } from './public-trace.service.js';
 
 // The page behind every label (消费查询), for cheap phones on slow networks: rendered on the server, no script,
@@ -19,7 +20,7 @@ const T = {
   validTo: { zh: '有效期至', en: 'valid to' },
   expired: { zh: '已过期', en: 'expired' },
   unverified: { zh: '待核验', en: 'not yet verified' },
-  pledge: { zh: '已开具承诺达标合格证:生产者承诺该批产品符合农药兽药残留食品安全国家标准', en: 'A 承诺达标合格证 was issued: the producer pledges that this batch meets the national residue standards' },
+  pledge: { zh: '已开具承诺达标合格证：生产者承诺该批产品符合农药兽药残留食品安全国家标准', en: 'A compliance pledge certificate was issued: the producer pledges that this batch meets the national food safety standards for pesticide and veterinary drug residues' },
   batch: { zh: '批次', en: 'Batch' },
   harvest: { zh: '采收/生产日期', en: 'Harvested' },
   quantity: { zh: '数量', en: 'Quantity' },
@@ -31,19 +32,17 @@ const T = {
   monitoring: { zh: '监测结果', en: 'Monitoring results' },
   sampledOn: { zh: '抽样', en: 'sampled' },
   notDetectedMore: { zh: '另 {n} 项未检出', en: '{n} more not detected' },
-  moreFound: { zh: '另 {n} 项检出(见接口数据)', en: '{n} more found (in the JSON)' },
+  moreFound: { zh: '另 {n} 项检出（见接口数据）', en: '{n} more found (in the JSON)' },
   limit: { zh: '限量', en: 'limit' },
   banned: { zh: '不得检出', en: 'must not be detected' },
-  lookups: { zh: '查询次数', en: 'Looked up' },
-  firstLookup: { zh: '首次查询', en: 'first on' },
-  times: { zh: '次', en: 'times' },
   code: { zh: '追溯码', en: 'Trace code' },
-  didYouMean: { zh: '您要查的是不是:', en: 'Did you mean:' },
-  notCode: { zh: '这不是有效的追溯码,请核对标签上的 20 位数字', en: 'This is not a valid trace code; check the 20 digits on the label' },
-  issued: { zh: '此码已发放,但尚未登记批次', en: 'This code was issued but no batch has been recorded on it yet' },
-  temporary: { zh: '这是抽样时为无追溯码产品赋予的产品临时码,没有追溯批次', en: 'A temporary product code, given at sampling to a product that had no trace code: it has no batch' },
-  tooMany: { zh: '查询过于频繁,请稍后再试', en: 'Too many look-ups; please try again in a minute' },
+  didYouMean: { zh: '您要查的是不是：', en: 'Did you mean:' },
+  notCode: { zh: '这不是有效的追溯码，请核对标签上的 20 位数字', en: 'This is not a valid trace code; check the 20 digits on the label' },
+  issued: { zh: '此码已发放，但尚未登记批次', en: 'This code was issued but no batch has been recorded on it yet' },
+  temporary: { zh: '这是抽样时为无追溯码产品赋予的产品临时码，没有追溯批次', en: 'A temporary product code, given at sampling to a product that had no trace code: it has no batch' },
+  tooMany: { zh: '查询过于频繁，请稍后再试', en: 'Too many look-ups; please try again in a minute' },
   switchTo: { zh: 'English', en: '中文' },
+  locatedIn: { zh: '所在地', en: 'Located in' },
   footer: { zh: '追溯一张网 · 国家农产品质量安全追溯', en: 'Tracenet · national agricultural product traceability' },
 } as const;
 
@@ -81,15 +80,15 @@ header a{white-space:nowrap;flex-shrink:0;padding:.7rem 0 .7rem .8rem}.nb{white-
 h1{font-size:1.35rem;margin:.6rem 0 .2rem}h2{font-size:1rem;margin:1.2rem 0 .3rem;border-bottom:1px solid #d0d7de}
 dl{display:grid;grid-template-columns:minmax(0,35%) 1fr;gap:.15rem .8rem;margin:0}dt{color:#57606a}dd{margin:0}
 .code{font-family:ui-monospace,monospace;word-break:break-all}.warn{background:#fff1f0;border:1px solid #f5a3a3;color:#a40e26;padding:.5rem .7rem;border-radius:6px;margin:.5rem 0}
-.ok{color:#1a7f37}.bad{color:#a40e26}ol{padding-left:1.2rem;margin:.3rem 0}li{margin:.35rem 0}small{color:#57606a}a{color:#0969da}`;
+.ok{color:#1a7f37}.bad{color:#a40e26}ol{padding-left:1.2rem;margin:.3rem 0}li{margin:.35rem 0}small{color:#57606a}a{color:#0969da}
+${HELP_CSS}`;
 
 const fmtDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-const fmtTime = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-function shell(lang: Lang, path: string, status: string, body: SafeHtml): string {
+function shell(lang: Lang, path: string, status: string, body: SafeHtml, css = ''): string {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   return html`<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${T.title[lang]} · ${status}</title><style>${trustedHtml(CSS)}</style></head><body>
+<title>${T.title[lang]} · ${status}</title><link rel="icon" type="image/svg+xml" href="/favicon.svg"><style>${trustedHtml(CSS)}${trustedHtml(css)}</style></head><body>
 <header><span>${T.footer[lang]}</span><a href="${path}${other === 'en' ? '?lang=en' : ''}" hreflang="${other}">${T.switchTo[lang]}</a></header>
 ${body}
 </body></html>`.value;
@@ -98,17 +97,14 @@ ${body}
 const warningBox = (lang: Lang, messages: { zh: string; en: string }[]) => messages.map((m) => html`<p class="warn" role="alert">⚠ ${m[lang]}</p>`);
 
 export function renderPublicPage(lookup: PublicLookup, lang: Lang, path: string): string {
-  if (lookup.kind !== 'found') return shell(lang, path, lookup.code, notFoundBody(lookup, lang));
+  if (lookup.kind !== 'found') return shell(lang, path, lookup.code, notFoundBody(lookup, lang), FORM_CSS);
   const f = lookup.facts;
   const p = f.product;
   const body = html`<h1>${p.name}</h1><p class="codeline">${T.code[lang]} <span class="code">${f.code}</span> <small class="kind">${f.codeType[lang]}</small></p>
-${warningBox(
-  lang,
-  f.warnings.map((w) => w.message),
-)}
+${banner(f, lang)}${lookupNotice(f.lookups, lang)}
 <dl><dt>${T.klass[lang]}</dt><dd>${p.className[lang]}</dd><dt>${T.spec[lang]}</dt><dd>${p.spec}</dd>${p.brand ? html`<dt>${T.brand[lang]}</dt><dd>${p.brand}</dd>` : ''}</dl>
 ${f.producers.map(
-  (pr) => html`<h2>${T.producer[lang]}</h2><dl><dt>${T.producer[lang]}</dt><dd>${pr.name}</dd><dt>${lang === 'zh' ? '所在地' : 'Located in'}</dt><dd>${wholeWords(pr.county.name)}</dd>
+  (pr) => html`<h2>${T.producer[lang]}</h2><dl><dt>${T.producer[lang]}</dt><dd>${pr.name}</dd><dt>${T.locatedIn[lang]}</dt><dd>${wholeWords(pr.county.name)}</dd>
 ${
   pr.certificates.length
     ? html`<dt>${T.certificates[lang]}</dt><dd>${pr.certificates.map(
@@ -124,7 +120,7 @@ ${f.batch.base ? html`<dt>${T.base[lang]}</dt><dd>${wholeWords(f.batch.base.plac
 ${h.voucher ? html`<br><small>${T.voucher[lang]} <span class="code">${h.code}</span>${h.voucher.marketKind ? html` · ${market(h.voucher.marketKind, lang)}` : ''}${h.voucher.stall ? html` · ${T.stall[lang]} ${h.voucher.stall}` : ''}</small>` : ''}</li>`,
   )}</ol>
 ${f.monitoring.length ? monitoringSection(f.monitoring, lang) : ''}
-<p><small>${T.lookups[lang]} ${f.lookups.count} ${T.times[lang]} · ${T.firstLookup[lang]} ${fmtDate(f.lookups.firstAt)}</small></p>`;
+${hotline(lang)}`;
   return shell(lang, path, f.code, body);
 }
 
@@ -154,17 +150,25 @@ function monitoringSection(samples: PublicTraceOut['monitoring'], lang: Lang): S
   })}</ul>`;
 }
 
+/** A code that leads nowhere still leads somewhere: what is wrong, the batches it may have meant, a box to type it again. */
 function notFoundBody(lookup: Exclude<PublicLookup, { kind: 'found' }>, lang: Lang): SafeHtml {
+  const shown = lookup.code.slice(0, 64);
+  const again = html`${retypeForm(lang, lookup.kind === 'invalid' ? shown.replace(/\D/g, '').slice(0, 20) : shown, true)}${hotline(lang)}`;
   if (lookup.kind === 'mistyped') {
     return html`<h1>${T.title[lang]}</h1><p class="code">${lookup.code}</p>${warningBox(lang, [WARNING_TEXT.CODE_MISTYPED])}
-${lookup.suggestions.length ? html`<p>${T.didYouMean[lang]}</p><ul>${lookup.suggestions.map((s) => html`<li><a class="code" href="/t/${s}${lang === 'en' ? '?lang=en' : ''}">${s}</a></li>`)}</ul>` : ''}`;
+${lookup.suggestions.length ? html`<p>${T.didYouMean[lang]}</p><ul>${lookup.suggestions.map((s) => html`<li><a class="code" href="/t/${s}${lang === 'en' ? '?lang=en' : ''}">${s}</a></li>`)}</ul>` : ''}${again}`;
   }
   if (lookup.kind === 'unknown') {
     // A type-5 code is printed on a sampling sheet, never on a label: say what it is rather than "not yet used".
     const why = !lookup.issued ? WARNING_TEXT.CODE_UNKNOWN : lookup.code.startsWith('5') ? T.temporary : T.issued;
-    return html`<h1>${T.title[lang]}</h1><p class="code">${lookup.code}</p>${warningBox(lang, [why])}`;
+    return html`<h1>${T.title[lang]}</h1><p class="code">${lookup.code}</p>${warningBox(lang, [why])}${again}`;
   }
-  return html`<h1>${T.title[lang]}</h1><p class="code">${lookup.code.slice(0, 64)}</p>${warningBox(lang, [T.notCode])}`;
+  return html`<h1>${T.title[lang]}</h1>${shown ? html`<p class="code">${shown}</p>` : ''}${warningBox(lang, [T.notCode])}${again}`;
+}
+
+/** `/t` itself (a form sent empty, a code typed from memory): the box to type a code. */
+export function renderEntryPage(lang: Lang, path: string): string {
+  return shell(lang, path, T.code[lang], html`<h1>${T.title[lang]}</h1>${retypeForm(lang, '', false)}${hotline(lang)}`, FORM_CSS);
 }
 
 export function renderTooManyPage(lang: Lang, path: string): string {

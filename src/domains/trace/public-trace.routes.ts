@@ -9,7 +9,7 @@ import { traceError } from './errors.js';
 import { normaliseGtin } from './gtin.js';
 import { publicTraceOut, verifyIn, verifyOut } from './public-trace.contracts.js';
 import { existingBatchCodes } from './public-trace.queries.js';
-import { renderPublicPage, renderTooManyPage, type Lang } from './public-trace.page.js';
+import { renderEntryPage, renderPublicPage, renderTooManyPage, type Lang } from './public-trace.page.js';
 import { lookupPublicTrace, verifyCodes, type PublicLookup, type PublicTraceDeps } from './public-trace.service.js';
 
 const tags = ['public trace 消费查询'];
@@ -20,6 +20,17 @@ const pageQuery = z.object({ lang: z.enum(['zh', 'en']).catch('zh').default('zh'
 const CACHE = 'public, max-age=60';
 
 const STATUS: Record<PublicLookup['kind'], number> = { found: 200, unknown: 404, mistyped: 400, invalid: 400 };
+
+/**
+ * What a person typed in the box of a page (`/t?code=…`) as the code to look up: full-width digits (a Chinese
+ * keyboard) as digits, spaces and dashes (a code copied in groups) dropped, a pasted label link (…/t/{code} or a
+ * Digital Link …/10/{code}) as its code. Anything else is looked up as typed, and its page says what is wrong.
+ */
+export function typedCode(typed: string): string {
+  const text = typed.normalize('NFKC').trim();
+  const link = /\/(?:t|10)\/([^/?#\s]+)/.exec(text);
+  return (link ? link[1]! : text).replace(/[\s-]+/g, '');
+}
 
 /**
  * 消费查询: the page behind every label (`/t/{code}`), the GS1 Digital Link resolver (`/01/{gtin}/10/{code}`), and the
@@ -54,6 +65,19 @@ export function publicTraceRoutes(deps: PublicTraceDeps) {
         status === 429 ? renderTooManyPage(lang, request.url.split('?')[0]!) : renderPublicPage({ kind: 'invalid', code: '' }, lang, request.url.split('?')[0]!),
       );
     };
+
+    // The box on a page that found nothing: a GET form, so it needs no script; the code goes to its own address.
+    app.get('/t', {
+      config: { permission: 'public', rateLimit },
+      errorHandler: pageErrors,
+      schema: { hide: true, querystring: pageQuery.extend({ code: z.string().max(200).optional() }) },
+      handler: async (request, reply) => {
+        const { lang } = request.query;
+        const code = typedCode(request.query.code ?? '');
+        if (!code) return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', CACHE).send(renderEntryPage(lang, '/t'));
+        return reply.redirect(`/t/${encodeURIComponent(code.slice(0, MAX_CODE + 1))}${lang === 'en' ? '?lang=en' : ''}`, 303);
+      },
+    });
 
     app.get('/t/:code', {
       config: { permission: 'public', rateLimit },

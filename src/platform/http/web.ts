@@ -1,9 +1,12 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
+/** The console's source of public files: the favicon is read from here, so a server without a built console has it too. */
+const WEB_PUBLIC = path.resolve(import.meta.dirname, '../../../web/public');
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new name, so it may be kept a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -32,8 +35,28 @@ export async function installWebConsole(app: FastifyInstance): Promise<boolean> 
 }
 
 /** Paths of the pages rendered on the server (a label's trace page, a Digital Link, an identity card): never the console's. */
-const SERVER_PAGES = /^\/(t|e|01)(\/|$)/;
+const SERVER_PAGES = /^\/(t|e|01)(\/|\?|$)/;
 
 export function wantsConsolePage(method: string, url: string): boolean {
   return (method === 'GET' || method === 'HEAD') && !url.startsWith('/api/') && !SERVER_PAGES.test(url) && !/\.[a-z0-9]+(\?|$)/i.test(url);
+}
+
+/** The icon is not named by its content, but changes about never: a week in the browser, then a 304 by its ETag. */
+const ICON_CACHE = 'public, max-age=604800';
+
+/**
+ * `/favicon.svg`, the one icon of the console and of the pages rendered on the server (a label's trace page, an
+ * identity card), which link it. Served by a route of its own rather than the console's static files: those may be
+ * absent (an API-only server) and are sent for revalidation on every visit.
+ */
+export function installFavicon(app: FastifyInstance): void {
+  const file = path.join(WEB_PUBLIC, 'favicon.svg');
+  if (!existsSync(file)) return;
+  const svg = readFileSync(file);
+  const etag = `"${createHash('sha256').update(svg).digest('base64url').slice(0, 16)}"`;
+  app.get('/favicon.svg', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    void reply.header('cache-control', ICON_CACHE).header('etag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply.type('image/svg+xml').send(svg);
+  });
 }
