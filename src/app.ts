@@ -92,7 +92,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   installTextGuard(app);
   const db = database.db;
   const notifier = createNotifier(database);
-  const jobs = createJobRunner(logger, db);
+  const jobs = createJobRunner(logger, db, { backoffMs: config.jobBackoffSeconds * 1000 });
   const lookups = createLookupCounter(db, (err) => app.log.error({ err }, 'writing public look-up counts failed'));
   installMetrics(app, { access: { token: config.metricsToken, allow: config.metricsAllow }, database, jobs, notifier, lookups: lookups.stats, countsFreshMs: config.env === 'test' ? 0 : undefined });
   installAuthentication(app, db, actorLoader(db));

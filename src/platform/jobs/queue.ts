@@ -5,7 +5,7 @@ import { jobs } from './schema.js';
 
 export type QueuedJob = typeof jobs.$inferSelect;
 
-/** Backoff after a failed attempt: 30 s doubling each attempt, at most an hour. */
+/** Backoff after a failed attempt: 30 s (JOB_BACKOFF_SECONDS) doubling each attempt, at most an hour. */
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 60 * 60_000;
 
@@ -13,8 +13,8 @@ export const BACKOFF_CAP_MS = 60 * 60_000;
  * The wait before attempt `attempts + 1`: exponential, with "equal jitter" (half fixed, half random), so that
  * servers retrying the same failure do not all come back in the same second, yet never sooner than half the step.
  */
-export function backoffMs(attempts: number, random: () => number = Math.random): number {
-  const step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+export function backoffMs(attempts: number, random: () => number = Math.random, baseMs = BACKOFF_BASE_MS): number {
+  const step = Math.min(BACKOFF_CAP_MS, baseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(step / 2 + (step / 2) * random());
 }
 
@@ -113,13 +113,14 @@ export async function failJob(
   error: string,
   now: Date,
   random: () => number = Math.random,
+  baseMs = BACKOFF_BASE_MS,
 ): Promise<'retry' | 'dead' | 'lost'> {
   const dead = job.attempts >= job.maxAttempts;
   const rows = await db
     .update(jobs)
     .set({
       state: dead ? 'dead' : 'queued',
-      runAt: dead ? undefined : new Date(now.getTime() + backoffMs(job.attempts, random)),
+      runAt: dead ? undefined : new Date(now.getTime() + backoffMs(job.attempts, random, baseMs)),
       lockedBy: null,
       lockedUntil: null,
       lastError: error.slice(0, 2000),

@@ -64,6 +64,8 @@ export type RunnerOptions = {
   random?: () => number;
   pollMs?: number;
   worker?: string;
+  /** The first retry's wait (JOB_BACKOFF_SECONDS). */
+  backoffMs?: number;
 };
 
 const DEFAULT_LEASE_MS = 10 * 60_000;
@@ -126,7 +128,7 @@ export function createJobRunner(log: Logger, db: Executor, options: RunnerOption
       await completeJob(db, claimed, worker, now());
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const outcome = await failJob(db, claimed, worker, message, now(), random).catch((e: unknown) => {
+      const outcome = await failJob(db, claimed, worker, message, now(), random, options.backoffMs).catch((e: unknown) => {
         log.error({ err: e, job: claimed.kind }, 'recording a failed job failed');
         return 'lost' as const;
       });
