@@ -24,6 +24,7 @@ import { backupJob, opsRoutes } from './domains/ops/index.js';
 import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
+import { jobQueuePurgeJob } from './platform/jobs/purge.js';
 import { installMetrics } from './platform/metrics/metrics.js';
 import { useAuditKey } from './platform/audit/audit.js';
 import { auditCheckpointJob } from './platform/audit/checkpoint.js';
@@ -91,7 +92,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   installTextGuard(app);
   const db = database.db;
   const notifier = createNotifier(database);
-  const jobs = createJobRunner(logger);
+  const jobs = createJobRunner(logger, db, { backoffMs: config.jobBackoffSeconds * 1000 });
   const lookups = createLookupCounter(db, (err) => app.log.error({ err }, 'writing public look-up counts failed'));
   installMetrics(app, { access: { token: config.metricsToken, allow: config.metricsAllow }, database, jobs, notifier, lookups: lookups.stats, countsFreshMs: config.env === 'test' ? 0 : undefined });
   installAuthentication(app, db, actorLoader(db));
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       await purgeExpiredSessions(db);
     },
   });
+  jobs.add(jobQueuePurgeJob(db));
   app.decorate('jobRunner', jobs);
   const backups = backupJob({ database, config, log: logger });
   if (backups) jobs.add(backups);

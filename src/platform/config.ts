@@ -37,6 +37,8 @@ const schema = z.strictObject({
   /** Where the signed checkpoints of the audit chains' tips are written (default DATA_DIR/audit); best off the database's machine. */
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** The first wait before a failed job's retry; it doubles each attempt (at most an hour). */
+  JOB_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How long an Idempotency-Key's answer is kept for a retry. */
   IDEMPOTENCY_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters (use: openssl rand -hex 32)').optional(),
@@ -142,6 +144,7 @@ export type Config = {
   dataDir: string;
   auditCheckpointDir: string;
   auditCheckpointMinutes: number;
+  jobBackoffSeconds: number;
   idempotencyWindowHours: number;
   secretKey: string;
   logLevel: string;
@@ -225,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     auditCheckpointDir: path.resolve(c.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit')),
     auditCheckpointMinutes: c.AUDIT_CHECKPOINT_MINUTES,
+    jobBackoffSeconds: c.JOB_BACKOFF_SECONDS,
     idempotencyWindowHours: c.IDEMPOTENCY_WINDOW_HOURS,
     secretKey: c.SECRET_KEY ?? '',
     logLevel: c.LOG_LEVEL,

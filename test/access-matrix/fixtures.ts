@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { insertAlert, insertFixtureAnalytes, insertRecallOrder, insertSample } from '../../src/domains/monitoring/monitoring.fixtures.js';
 import type { Client, TestApp } from '../harness.js';
+import { enqueueJob } from '../../src/platform/jobs/queue.js';
 import { farmerApplication, multipart, PNG, residentId, uploadPhoto } from '../subjects.js';
 import { answers } from '../supervision.js';
 
@@ -325,6 +326,8 @@ export type Fixtures = {
   created: Record<string, { username: string; password: string }>;
   /** A bearer token of a 寿光 bureau official minted before the official changed the password (DESIGN.md §12: revoked). */
   staleToken: { token: string; siblingId: string; ownerId: string };
+  /** A job waiting in the queue: a retry by someone allowed is refused for its state (409), not for who asks. */
+  queuedJob: number;
 };
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
@@ -371,5 +374,6 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   await must(ownerNow.post('/api/v1/auth/password', { currentPassword: CHANGED, newPassword: 'Matrix#Later2027' }), 'second password change');
   const sdAdmin = await t.login('sd-admin');
   const plantingChecklist = (await must(sdAdmin.get('/api/v1/supervision/checklists?industry=planting'), 'checklist')).json();
-  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id } };
+  const queuedJob = (await enqueueJob(t.database.db, 'matrix.waiting', {}, { runAt: new Date(Date.now() + 86_400_000) }))!;
+  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob };
 }

@@ -281,6 +281,8 @@ export const ROWS: Row[] = [
   // Audit
   { op: 'GET /api/v1/audit', permission: 'audit.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/ops/backups', permission: 'backup.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/ops/jobs', permission: 'job.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/ops/jobs/{id}/retry', permission: 'job.retry', scope: scopes.any, objects: NONE, call: (fx) => ({ ...id(String(fx.queuedJob)), body: {} }) },
 
   // Trace: public look-ups and reference data
   { op: 'GET /api/v1/trace/codes/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },

@@ -96,6 +96,9 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'audit.read': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province'),
   // 数据库备份: the ministry's supervision admins (until an operations agency kind exists).
   'backup.read': (r) => sup(r) && r.level === 'ministry' && r.admin,
+  // 作业队列: the same operators; retrying a dead job is audited.
+  'job.read': (r) => sup(r) && r.level === 'ministry' && r.admin,
+  'job.retry': (r) => sup(r) && r.level === 'ministry' && r.admin,
   'subject.read': isAgency,
   'subject.temporary': isAgency,
   // 由县级监管机构审核通过: only county supervision approves registrations.

@@ -46,3 +46,39 @@ export const backupRunOut = z.object({
 });
 
 export const backupRunsPage = pageOf(backupRunOut);
+
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'dead'] as const;
+
+export const jobsQuery = z.strictObject({
+  ...pageQuery,
+  state: z.enum(JOB_STATES).optional(),
+  kind: z.string().min(1).max(80).optional(),
+});
+
+export const jobOut = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  state: z.enum(JOB_STATES),
+  runAt: z.date(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  /** The worker (host:pid:tag) holding a running job, and until when. */
+  lockedBy: z.string().nullable(),
+  lockedUntil: z.date().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+
+export const jobsPage = pageOf(jobOut);
+
+export const jobIdParams = z.strictObject({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+
+export const retriedJobOut = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  state: z.enum(JOB_STATES),
+  runAt: z.date(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+});

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/client.js';
-import { agencyActorOf, errorResponses } from '../../platform/http/context.js';
+import { agencyActorOf, commandContext, errorResponses } from '../../platform/http/context.js';
 import { listAudit } from './audit.queries.js';
 import { listBackupRuns } from './backup/backup.queries.js';
-import { auditPage, auditQuery, backupRunsPage, backupRunsQuery } from './contracts.js';
+import { auditPage, auditQuery, backupRunsPage, backupRunsQuery, jobIdParams, jobsPage, jobsQuery, retriedJobOut } from './contracts.js';
+import { listJobs } from './jobs/jobs.queries.js';
+import { retryDeadJob } from './jobs/jobs.service.js';
 
 export function opsRoutes(deps: { db: Db }) {
   return async (root: FastifyInstance) => {
@@ -19,6 +21,17 @@ export function opsRoutes(deps: { db: Db }) {
       config: { permission: 'backup.read' },
       schema: { tags: ['ops 运行维护'], summary: 'Backup runs (scheduled and by hand), newest first', querystring: backupRunsQuery, response: { 200: backupRunsPage, ...errorResponses } },
       handler: async (request) => listBackupRuns(deps.db, request.query),
+    });
+    // 作业队列: what the servers' workers have run, are running and gave up on; watched by the same operators.
+    app.get('/api/v1/ops/jobs', {
+      config: { permission: 'job.read' },
+      schema: { tags: ['ops 运行维护'], summary: 'Jobs of the queue, newest first, by state and kind', querystring: jobsQuery, response: { 200: jobsPage, ...errorResponses } },
+      handler: async (request) => listJobs(deps.db, request.query),
+    });
+    app.post('/api/v1/ops/jobs/:id/retry', {
+      config: { permission: 'job.retry' },
+      schema: { tags: ['ops 运行维护'], summary: 'Send a dead job back to the queue (audited)', params: jobIdParams, response: { 200: retriedJobOut, ...errorResponses } },
+      handler: async (request) => retryDeadJob(deps.db, commandContext(request), request.params.id),
     });
   };
 }

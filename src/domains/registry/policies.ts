@@ -84,6 +84,11 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
   if (kind === 'supervision' && (level === 'ministry' || level === 'province')) p.add('audit.read');
   // 数据库备份 is watched by operations; until an operations agency kind exists, by the ministry's supervision admins.
   if (role === 'admin' && kind === 'supervision' && level === 'ministry') p.add('backup.read');
+  // The job queue likewise (作业队列); retrying a dead job is audited.
+  if (role === 'admin' && kind === 'supervision' && level === 'ministry') {
+    p.add('job.read');
+    p.add('job.retry');
+  }
   p.add('subject.read');
   p.add('subject.temporary');
   // 由县级监管机构审核通过 (技术指南 五(一)六): only the county supervision agency approves registrations.

@@ -11,6 +11,9 @@ export const PERMISSIONS = [
   'audit.read',
   // 数据库备份: the backup runs' results (the ministry's supervision admins, until an operations agency kind exists).
   'backup.read',
+  // 作业队列: the jobs the servers run (overdue checks, purges, backups); a dead one may be sent back to the queue.
+  'job.read',
+  'job.retry',
   // Agencies: search and open subjects of the jurisdiction; record unregistered subjects met in the field.
   'subject.read',
   'subject.temporary',

@@ -35,6 +35,7 @@ export const MENU: MenuEntry[] = [
   { path: '/trace/bases', label: 'menu.bases', icon: <EnvironmentOutlined />, permission: 'trace.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/ops/backups', label: 'menu.backups', icon: <DatabaseOutlined />, permission: 'backup.read' },
+  { path: '/ops/jobs', label: 'menu.jobs', icon: <ScheduleOutlined />, permission: 'job.read' },
   { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
   { path: '/help', label: 'menu.help', icon: <QuestionCircleOutlined /> },
 ];

@@ -7,6 +7,7 @@ import { monitoringEn } from './messages.monitoring.en';
 import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
 import { helpEn } from './messages.help.en';
+import { jobsEn } from './messages.jobs.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -212,6 +213,7 @@ export const en: Record<MessageKey, string> = {
   ...formsEn,
   ...opsEn,
   ...helpEn,
+  ...jobsEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

@@ -8,6 +8,7 @@ import { monitoringZh } from './messages.monitoring.zh';
 import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
 import { helpZh } from './messages.help.zh';
+import { jobsZh } from './messages.jobs.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -211,6 +212,7 @@ export const zh = {
   ...formsZh,
   ...opsZh,
   ...helpZh,
+  ...jobsZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

@@ -17,6 +17,8 @@ export type Permission =
   | 'user.manage'
   | 'audit.read'
   | 'backup.read'
+  | 'job.read'
+  | 'job.retry'
   | 'subject.read'
   | 'subject.temporary'
   | 'subject.approve'
@@ -502,6 +504,22 @@ export type RecallList = {
   generatedAt: string;
   holders: RecallHolder[];
   totals: { batches: number; holders: number; maxHops: number; byUnit: { unit: string; shipped: number; stock: number }[] };
+};
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'dead';
+
+export type QueueJob = {
+  id: number;
+  kind: string;
+  state: JobState;
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 };
 
 export type BackupRun = {

@@ -11,10 +11,13 @@ import { BACKUP_FILE, createBackup } from './backup.service.js';
 
 type Deps = { database: Database; config: Pick<Config, 'secretKey' | 'backupCron' | 'backupDir' | 'backupKeep'>; log?: Logger };
 
-/** The backup job, checking every minute whether a slot of BACKUP_CRON fell due; none without BACKUP_CRON. */
+/**
+ * The backup job, queued at each slot of BACKUP_CRON (checked every minute); none without BACKUP_CRON. Its lease is
+ * long: a large database takes a while, and another server must not start the same backup meanwhile.
+ */
 export function backupJob(deps: Deps): Job | null {
   if (!deps.config.backupCron) return null;
-  return { name: 'backup', everyMs: 60_000, run: () => runScheduledBackup(deps) };
+  return { name: 'backup', everyMs: 60_000, cron: deps.config.backupCron, leaseMs: 3 * 60 * 60_000, maxAttempts: 1, run: () => runScheduledBackup(deps) };
 }
 
 /**

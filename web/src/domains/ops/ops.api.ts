@@ -1,10 +1,12 @@
 import { api } from '../../app/api';
-import type { AuditEntry, BackupRun, Page } from '../../app/types';
+import type { AuditEntry, BackupRun, JobState, Page, QueueJob } from '../../app/types';
 
 export type AuditFilters = { action?: string; targetType?: string; from?: string; to?: string };
 
 export const opsApi = {
   backups: (cursor?: string) => api.get<Page<BackupRun>>('/ops/backups', { cursor, limit: 50 }),
+  jobs: (state: JobState | undefined, cursor?: string) => api.get<Page<QueueJob>>('/ops/jobs', { state, cursor, limit: 50 }),
+  retryJob: (id: number) => api.post<Pick<QueueJob, 'id' | 'kind' | 'state' | 'runAt' | 'attempts' | 'maxAttempts'>>(`/ops/jobs/${id}/retry`),
   audit: (filters: AuditFilters, cursor?: string) => api.get<Page<AuditEntry>>('/audit', { ...filters, cursor, limit: 50 }),
 };
 
@@ -21,6 +23,7 @@ export const KNOWN_ACTIONS = [
   'token.create',
   'token.revoke',
   'system.seed_demo',
+  'ops.job_retry',
 ];
 
-export const KNOWN_TARGET_TYPES = ['agency', 'user', 'api_token', 'system'];
+export const KNOWN_TARGET_TYPES = ['agency', 'user', 'api_token', 'system', 'job'];
