@@ -7,7 +7,7 @@
   var routes = [];
   try {
     routes = JSON.parse((data && data.textContent) || '[]');
-  } catch (e) {
+  } catch {
     routes = [];
   }
   var early = {};

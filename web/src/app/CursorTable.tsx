@@ -1,5 +1,4 @@
 import { Table, type TableProps } from 'antd';
-import { useI18n } from './i18n';
 import { EmptyState, LoadError } from './LoadError';
 import { LoadMore } from './LoadMore';
 import type { useCursorList } from './use-cursor-list';
