@@ -1,6 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Table, type TableProps } from 'antd';
-import { useI18n } from './i18n';
+import { Table, type TableProps } from 'antd';
 import { EmptyState, LoadError } from './LoadError';
 import { LoadMore } from './LoadMore';
 import type { useCursorList } from './use-cursor-list';
@@ -16,10 +14,4 @@ export function CursorTable<T extends { id: string | number }>({ list, ...props 
       <LoadMore list={list} />
     </>
   );
-}
-
-/** Reads a cursor-paged list again from its first page (a filter bar's last button). */
-export function RefreshButton({ list }: { list: { reload: () => Promise<void> } }) {
-  const { t } = useI18n();
-  return <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label={t('common.refresh')} />;
 }

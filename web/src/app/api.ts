@@ -27,20 +27,37 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** Reads public/boot.js started before this code arrived, by URL: each is used once, and only soon after the load. */
+type Early = Record<string, { at: number; response: Promise<Response> }>;
+const EARLY_FOR_MS = 20_000;
+
+function takeEarly(url: string): Promise<Response> | undefined {
+  const early = (window as { __tnEarly?: Early }).__tnEarly;
+  const hit = early?.[url];
+  if (!early || !hit) return undefined;
+  delete early[url];
+  return Date.now() - hit.at <= EARLY_FOR_MS ? hit.response : undefined;
+}
+
+/** A write may change what an early read answered (a login most of all): none of them is used after one. */
+function dropEarly(): void {
+  delete (window as { __tnEarly?: Early }).__tnEarly;
+}
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query, extraHeaders?: Record<string, string>): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   // A FormData body (a file upload) sets its own multipart content type, boundary included.
   const form = body instanceof FormData;
   if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const url = withQuery(`/api/v1${path}`, query);
+  if (method !== 'GET') dropEarly();
+  const early = method === 'GET' && !extraHeaders ? takeEarly(url) : undefined;
+  const send = () => fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
   let response: Response;
   try {
-    response = await fetch(withQuery(`/api/v1${path}`, query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
-    });
+    // An early read that failed on the network is asked again, as if it had never been made.
+    response = await (early ? early.catch(send) : send());
   } catch {
     throw report(networkError(0, ''));
   }

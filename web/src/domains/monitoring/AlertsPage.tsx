@@ -1,7 +1,7 @@
 import { App, Badge, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { RefreshButton } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';

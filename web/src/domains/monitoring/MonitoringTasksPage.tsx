@@ -2,7 +2,7 @@ import { App, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
-import { RefreshButton } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';

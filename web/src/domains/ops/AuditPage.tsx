@@ -1,7 +1,8 @@
 import { App, AutoComplete, Button, Card, DatePicker, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
-import { CursorTable, RefreshButton } from '../../app/CursorTable';
+import { CursorTable } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { actionLabel } from '../../app/labels';
 import { useI18n } from '../../app/i18n';

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { CursorTable, RefreshButton } from '../../app/CursorTable';
+import { CursorTable } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { BackupRun } from '../../app/types';

@@ -1,7 +1,8 @@
 import { App, Button, Card, Input, Segmented, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { CursorTable, RefreshButton } from '../../app/CursorTable';
+import { CursorTable } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { APPLICATION_STATUSES, type Application, type ApplicationListItem, type ApplicationStatus } from '../../app/types';

@@ -3,7 +3,7 @@ import { App, Button, Card, Segmented, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
-import { RefreshButton } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';

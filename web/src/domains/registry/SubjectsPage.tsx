@@ -1,7 +1,8 @@
 import { App, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { CursorTable, RefreshButton } from '../../app/CursorTable';
+import { CursorTable } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { SUBJECT_CATEGORIES, SUBJECT_STATUSES, type SubjectListItem } from '../../app/types';

@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typogr
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
-import { CursorTable, RefreshButton } from '../../app/CursorTable';
+import { CursorTable } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useCursorList } from '../../app/use-cursor-list';

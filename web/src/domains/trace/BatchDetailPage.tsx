@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, ExperimentOutlined, ScissorOutlined, ShopOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
@@ -8,17 +8,20 @@ import { ApiError } from '../../app/api-error';
 import { LoadError } from '../../app/LoadError';
 import type { Batch, Trade } from '../../app/types';
 import { BatchFacts } from './BatchFacts';
-import { ChainView } from './ChainView';
-import { MarketDrawer } from './MarketDrawer';
-import { PrintCard } from './PrintCard';
-import { ProcessDrawer } from './ProcessDrawer';
-import { SellDrawer } from './SellDrawer';
-import { SplitModal } from './SplitModal';
 import { label, SOURCE_COLOR } from './trace-labels';
-import { TradeResult } from './TradeResult';
 import { traceApi } from './trace.api';
 import { useAll } from './use-all';
 import './trace.css';
+
+// What a phone needs first is the batch and its actions; the forms behind the actions (pickers, number inputs,
+// scanners), the printing card and the chain (a tree and a graph) load after, or when opened.
+const ChainView = lazy(() => import('./ChainView').then((m) => ({ default: m.ChainView })));
+const PrintCard = lazy(() => import('./PrintCard').then((m) => ({ default: m.PrintCard })));
+const TradeResult = lazy(() => import('./TradeResult').then((m) => ({ default: m.TradeResult })));
+const SellDrawer = lazy(() => import('./SellDrawer').then((m) => ({ default: m.SellDrawer })));
+const MarketDrawer = lazy(() => import('./MarketDrawer').then((m) => ({ default: m.MarketDrawer })));
+const SplitModal = lazy(() => import('./SplitModal').then((m) => ({ default: m.SplitModal })));
+const ProcessDrawer = lazy(() => import('./ProcessDrawer').then((m) => ({ default: m.ProcessDrawer })));
 
 /** /trace/batches/:id — one page per batch, so that moving to another batch starts afresh. */
 export default function BatchDetailPage() {
@@ -122,30 +125,46 @@ function BatchDetail({ id }: { id: string }) {
           </Space>
         )}
       </Card>
-      {lastTrade && <TradeResult trade={lastTrade} />}
-      <PrintCard batchId={batch.id} code={batch.code} />
-      {me.can('trace.graph') && <ChainView batchId={batch.id} version={version} />}
-      <SellDrawer
-        batch={batch}
-        open={acting === 'sell'}
-        buyerToken={sellTo}
-        onClose={close}
-        onSold={(trade) => {
-          setLastTrade(trade);
-          done();
-        }}
-      />
-      <MarketDrawer
-        batch={batch}
-        open={acting === 'market'}
-        onClose={() => setActing(null)}
-        onEntered={(trade) => {
-          setLastTrade(trade);
-          done();
-        }}
-      />
-      <SplitModal batch={batch} open={acting === 'split'} onClose={() => setActing(null)} onSplit={done} />
-      <ProcessDrawer open={acting === 'process'} from={batch} onClose={() => setActing(null)} onDone={(b) => navigate(`/trace/batches/${b.id}`)} />
+      {/* Each behind its own boundary: one loading later (a drawer being opened) must not hide the others meanwhile. */}
+      <Later>{lastTrade && <TradeResult trade={lastTrade} />}</Later>
+      <Later>
+        <PrintCard batchId={batch.id} code={batch.code} />
+      </Later>
+      <Later>{me.can('trace.graph') && <ChainView batchId={batch.id} version={version} />}</Later>
+      <Later>
+        {acting === 'sell' && (
+          <SellDrawer
+            batch={batch}
+            open
+            buyerToken={sellTo}
+            onClose={close}
+            onSold={(trade) => {
+              setLastTrade(trade);
+              done();
+            }}
+          />
+        )}
+      </Later>
+      <Later>
+        {acting === 'market' && (
+          <MarketDrawer
+            batch={batch}
+            open
+            onClose={() => setActing(null)}
+            onEntered={(trade) => {
+              setLastTrade(trade);
+              done();
+            }}
+          />
+        )}
+      </Later>
+      <Later>{acting === 'split' && <SplitModal batch={batch} open onClose={() => setActing(null)} onSplit={done} />}</Later>
+      <Later>{acting === 'process' && <ProcessDrawer open from={batch} onClose={() => setActing(null)} onDone={(b) => navigate(`/trace/batches/${b.id}`)} />}</Later>
     </Space>
   );
+}
+
+/** A part of the page loaded after it: nothing in its place until it comes. */
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
 }

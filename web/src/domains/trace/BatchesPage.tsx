@@ -1,19 +1,21 @@
 import { ExperimentOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Space, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
-import { RefreshButton } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import type { Batch } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { BatchItem } from './BatchItem';
-import { ProcessDrawer } from './ProcessDrawer';
 import { TracePageTitle } from './TracePageTitle';
 import { newKey, traceApi } from './trace.api';
 import './trace.css';
+
+// Its form (pickers, number inputs) loads when it is first opened, not with the list a phone opens cold.
+const ProcessDrawer = lazy(() => import('./ProcessDrawer').then((m) => ({ default: m.ProcessDrawer })));
 
 /** /trace/batches: 批次, my batches newest first; record one, process some into a new one, merge several of one product. */
 export default function BatchesPage() {
@@ -114,7 +116,11 @@ export default function BatchesPage() {
       <Space style={{ marginTop: 8 }}>
         <Typography.Text type="secondary">{t('batch.scanHint')}</Typography.Text>
       </Space>
-      <ProcessDrawer open={processing} onClose={() => setProcessing(false)} onDone={(batch) => navigate(`/trace/batches/${batch.id}`)} />
+      {processing && (
+        <Suspense fallback={null}>
+          <ProcessDrawer open onClose={() => setProcessing(false)} onDone={(batch) => navigate(`/trace/batches/${batch.id}`)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useMe } from '../../app/auth';
-import { RefreshButton } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';

@@ -3,7 +3,7 @@ import { App, Badge, Button, Card, Segmented, Space, Tooltip } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
-import { RefreshButton } from '../../app/CursorTable';
+import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { ListBody } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
