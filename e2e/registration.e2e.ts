@@ -276,7 +276,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
       idKind: 'resident_id', idNumber: farmer.idNumber, legalRep: '李四', phone: '13700001111',
       photos: [{ kind: 'id_front', fileId: await upload(photos.front) }, { kind: 'id_back', fileId: await upload(photos.back) }],
       provinceCode: '37', countyCode: '370783', townshipCode: '370783100', address: '化龙镇西村 1 号', lat: 36.88, lng: 118.74,
-      username: squatter.username, password: `Other#Field-${suffix}`, uploadTicket: ticket,
+      username: squatter.username, password: `Other#Field-${suffix}`, uploadTicket: ticket, privacyConsent: '2026-12-05',
     };
     const created = await fetch(`${base}/api/v1/registry/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(created.status, await created.clone().text()).toBe(201);

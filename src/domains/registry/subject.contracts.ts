@@ -67,7 +67,13 @@ export type SubjectProfileIn = z.infer<typeof subjectProfileIn>;
 
 /** The upload ticket the application's photos were uploaded under (`POST /api/v1/registry/upload-tickets`). */
 const uploadTicket = z.string().min(1).max(100);
-export const applicationIn = subjectProfileIn.extend({ username, password, uploadTicket });
+/**
+ * The version of the registration privacy notice (注册隐私告知) the console shows; an application carries the version
+ * its applicant consented to, and only the current one is accepted (ID photos are sensitive personal information,
+ * 个人信息保护法 第二十八条、第二十九条: separate consent).
+ */
+export const PRIVACY_NOTICE_VERSION = '2026-12-05';
+export const applicationIn = subjectProfileIn.extend({ username, password, uploadTicket, privacyConsent: z.literal(PRIVACY_NOTICE_VERSION) });
 export type ApplicationIn = z.infer<typeof applicationIn>;
 /** A returned application corrected: the login stays; a new password is optional; new photos come under a ticket. */
 export const resubmitIn = subjectProfileIn.extend({ password: password.optional(), uploadTicket: uploadTicket.optional() });
