@@ -153,6 +153,8 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     await page.locator('#register_lng').fill('118.74');
     await page.locator('#register_password').fill(farmer.password);
     await page.locator('#register_confirm').fill(farmer.password);
+    // The privacy notice asks for consent to the sensitive personal information (issue 15 §7).
+    await page.locator('label.ant-checkbox-wrapper').filter({ hasText: '我已阅读并同意' }).click();
     // A login that is taken: the server's refusal shows beside the username.
     await page.locator('#register_username').fill('sg-admin');
     await page.getByTestId('register-submit').click();
