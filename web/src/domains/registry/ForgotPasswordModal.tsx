@@ -34,17 +34,16 @@ export function ForgotPasswordModal({ open, initialUsername, onClose }: { open: 
       cancelButtonProps={done ? { style: { display: 'none' } } : {}}
       onCancel={onClose}
       afterOpenChange={(visible) => {
-        if (!visible) return;
+        if (visible) return;
         setDone(false);
         setError(null);
-        form.setFieldsValue({ username: initialUsername ?? '' });
       }}
       destroyOnHidden
     >
       {done ? (
         <Alert type="success" showIcon title={t('login.forgotDone')} data-testid="forgot-done" />
       ) : (
-        <Form form={form} layout="vertical" name="forgot" onFinish={(v) => void submit(v)} requiredMark={false}>
+        <Form form={form} layout="vertical" name="forgot" initialValues={{ username: initialUsername ?? '' }} onFinish={(v) => void submit(v)} requiredMark={false}>
           <Typography.Paragraph type="secondary">{t('login.forgotDesc')}</Typography.Paragraph>
           <Form.Item name="username" label={t('field.username')} rules={[{ required: true, whitespace: true, message: t('rule.required', { field: t('field.username') }) }]}>
             <Input autoComplete="username" maxLength={40} />
