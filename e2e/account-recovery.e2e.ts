@@ -91,7 +91,7 @@ describe('account recovery (issue 15 §7)', () => {
     await shown(card.getByText('sg-hl-user', { exact: true }));
     await pictures.screenshot(page, 'reset-requests-desktop');
     await card.getByTestId('reset-request-sg-hl-user').click();
-    const reset = page.locator('.ant-modal').filter({ hasText: '重置密码' });
+    const reset = page.locator('.ant-modal').filter({ hasText: '重置 sg-hl-user 的密码' });
     await (await shown(reset.locator('input[type=password], input#reset-password_newPassword').first())).fill(NEW_PASSWORD);
     await reset.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('reset-requests').waitFor({ state: 'detached' });
