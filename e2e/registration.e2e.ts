@@ -153,6 +153,8 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     await page.locator('#register_lng').fill('118.74');
     await page.locator('#register_password').fill(farmer.password);
     await page.locator('#register_confirm').fill(farmer.password);
+    // The privacy notice asks for consent to the sensitive personal information (issue 15 §7).
+    await page.locator('label.ant-checkbox-wrapper').filter({ hasText: '我已阅读并同意' }).click();
     // A login that is taken: the server's refusal shows beside the username.
     await page.locator('#register_username').fill('sg-admin');
     await page.getByTestId('register-submit').click();
@@ -276,7 +278,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
       idKind: 'resident_id', idNumber: farmer.idNumber, legalRep: '李四', phone: '13700001111',
       photos: [{ kind: 'id_front', fileId: await upload(photos.front) }, { kind: 'id_back', fileId: await upload(photos.back) }],
       provinceCode: '37', countyCode: '370783', townshipCode: '370783100', address: '化龙镇西村 1 号', lat: 36.88, lng: 118.74,
-      username: squatter.username, password: `Other#Field-${suffix}`, uploadTicket: ticket,
+      username: squatter.username, password: `Other#Field-${suffix}`, uploadTicket: ticket, privacyConsent: '2026-12-05',
     };
     const created = await fetch(`${base}/api/v1/registry/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(created.status, await created.clone().text()).toBe(201);

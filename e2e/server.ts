@@ -24,13 +24,14 @@ export function freePort(): Promise<number> {
  * Starts `tsx src/server.ts` on a fresh data folder and a free port, in its own process group (so that
  * stop() ends npx, tsx and node together), and waits until /readyz answers.
  */
-export async function startServer(timeoutMs = 150_000): Promise<TestServer> {
+/** `env` adds to or replaces the server's environment (DEMO_SEED=no for an installation without the demo data). */
+export async function startServer(timeoutMs = 150_000, env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tracenet-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn('npx', ['tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', DEMO_TRACE: 'no' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', DEMO_TRACE: 'no', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

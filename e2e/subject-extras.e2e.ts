@@ -74,6 +74,7 @@ function farmerApplication(front: string, back: string, uploadTicket: string) {
     username: farmer.username,
     password: farmer.password,
     uploadTicket,
+    privacyConsent: '2026-12-05',
   };
 }
 

@@ -19,7 +19,7 @@ import { installFavicon, installWebConsole, wantsConsolePage } from './platform/
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
-import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
+import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, recoveryRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
 import { backupJob, opsRoutes } from './domains/ops/index.js';
 import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
@@ -106,6 +106,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const deps = { db, pii, config, files: FileStorage.local(config.dataDir, config.secretKey), notifier };
   await app.register(healthRoutes({ database, jobs, notifier }));
   await app.register(authRoutes(deps));
+  await app.register(recoveryRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(subjectRoutes({ ...deps, fieldProducts: recordFieldProducts }));
   await app.register(importRoutes(deps));

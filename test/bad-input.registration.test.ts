@@ -28,7 +28,7 @@ describe('bad input to every write route of registration', () => {
     const county = await t.login('sg-admin');
     const pending = farmerApplication(22, { front: await uploadPhoto(t.app), back: await uploadPhoto(t.app) });
     const { id, trackingCode } = (await t.anonymous.post('/api/v1/registry/applications', pending)).json<{ id: string; trackingCode: string }>();
-    const { username: _u, password: _p, ...profile } = pending;
+    const { username: _u, password: _p, privacyConsent: _c, ...profile } = pending;
     const anon = () => t.anonymous;
     routes = [
       { name: 'apply', url: '/api/v1/registry/applications', client: anon, valid: { ...pending, username: 'fuzz-farmer' }, schema: applicationIn },

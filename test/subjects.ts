@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { idCheckChar, usccCheckChar } from '../src/domains/registry/identity-check.shared.js';
+import { PRIVACY_NOTICE_VERSION } from '../src/domains/registry/subject.contracts.js';
 
 // Fixtures for registration tests: valid identity numbers, real image bytes, a multipart body, a full form.
 
@@ -93,6 +94,7 @@ export function farmerApplication(seq: number, photos: { front: string; back: st
     username: `farmer${seq}`,
     password: 'Green#Field2026',
     uploadTicket: ticketOfFile.get(photos.front) ?? 'no-ticket',
+    privacyConsent: PRIVACY_NOTICE_VERSION,
     ...overrides,
   };
 }

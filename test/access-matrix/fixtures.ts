@@ -180,7 +180,7 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
   const toReject = await register(ctx, county, place, `${side}矩阵待驳`);
   const returned = await register(ctx, county, place, `${side}矩阵已退`);
   await must(county.post(`/api/v1/registry/applications/${returned.app.id}/return`, { opinion: '请补充材料' }), 'return');
-  const { username: _u, password: _p, ...resubmit } = returned.body;
+  const { username: _u, password: _p, privacyConsent: _c, ...resubmit } = returned.body;
 
   // Trace: the main producer's product and batches, trades both ways with the counterpart, a market entry.
   const productId = await product(main.client);

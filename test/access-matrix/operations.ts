@@ -140,6 +140,13 @@ export const ROWS: Row[] = [
   // `own` is a token the caller mints just before; `foreign` one of 郫都's bureau.
   { op: 'DELETE /api/v1/auth/tokens/{id}', permission: 'authenticated', scope: scopes.own, objects: ['own', 'foreign'], call: (fx, o) => (o === 'foreign' ? id(fx.foreignToken) : id('$own-token')) },
 
+  // Getting in when one cannot (registry/recovery.routes.ts, issue 15 §7)
+  { op: 'GET /api/v1/public/login-options', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/auth/password-reset-requests', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ body: { username: 'matrix-nobody' } }) },
+  // Each administrator lists only the requests of the accounts it manages (recovery.test.ts); the list itself is open to every holder of user.manage.
+  { op: 'GET /api/v1/password-reset-requests', permission: 'user.manage', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/registry/applications/recover', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ body: { idNumber: '370783199001010000', phone: '13900000000' } }) },
+
   // Regions and agencies
   { op: 'GET /api/v1/regions', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ query: 'parent=37' }) },
   { op: 'GET /api/v1/regions/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (_fx, o) => ({ params: { code: countyOf(o) } }) },

@@ -76,9 +76,9 @@ export async function identityClashes(db: Executor, rows: readonly { id: string;
 }
 
 /** The columns a submission fills: the form without the identity number and phone, which go encrypted beside their keyed hashes. */
-function submittedColumns(deps: RegistryDeps, input: SubjectProfileIn & { username?: string; password?: string | undefined; uploadTicket?: string | undefined }) {
+function submittedColumns(deps: RegistryDeps, input: SubjectProfileIn & { username?: string; password?: string | undefined; uploadTicket?: string | undefined; privacyConsent?: string }) {
   // Named, not spread: the body also carries the login and the password, which must never land in the form.
-  const { idNumber, phone, username: _login, password: _secret, uploadTicket: _ticket, ...form } = input;
+  const { idNumber, phone, username: _login, password: _secret, uploadTicket: _ticket, privacyConsent: _consent, ...form } = input;
   const stored: StoredForm = form;
   return {
     form: stored,
@@ -124,6 +124,8 @@ export async function submitApplication(deps: RegistryDeps, ctx: CommandContext,
           ...submittedColumns(deps, input),
           username: input.username,
           passwordHash,
+          privacyConsentVersion: input.privacyConsent,
+          privacyConsentAt: new Date(),
         })
         .returning()) as [ApplicationRow];
     } catch (err) {
@@ -137,7 +139,7 @@ export async function submitApplication(deps: RegistryDeps, ctx: CommandContext,
       targetType: 'subject_application',
       targetId: inserted.id,
       regionCode: input.townshipCode,
-      after: { name: input.name, idNumber: shownIdNumber(input.idKind, input.idNumber, false), username: input.username },
+      after: { name: input.name, idNumber: shownIdNumber(input.idKind, input.idNumber, false), username: input.username, privacyConsent: input.privacyConsent },
     });
     return inserted;
   });

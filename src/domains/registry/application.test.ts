@@ -60,7 +60,7 @@ describe('registration', () => {
     expect(returned.json().status).toBe('returned');
     expect((await t.anonymous.get(`/api/v1/registry/applications/track/${trackingCode}`)).json().opinion).toBe('身份证照片不清晰,请重新拍摄');
 
-    const { username: _u, password: _p, ...profile } = body;
+    const { username: _u, password: _p, privacyConsent: _c, ...profile } = body;
     const resubmitted = await t.anonymous.post(`/api/v1/registry/applications/track/${trackingCode}/resubmit`, { ...profile, photos: [{ kind: 'id_front', fileId: await uploadPhoto(t.app) }, body.photos[1]] });
     expect(resubmitted.statusCode, resubmitted.body).toBe(200);
     expect(resubmitted.json()).toMatchObject({ status: 'pending', revision: 2 });

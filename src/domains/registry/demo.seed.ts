@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AgencyKind, AgencyLevel, Role, SubjectActor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { auditLog } from '../../platform/audit/schema.js';
 import type { Db } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import type { Pii } from '../../platform/pii/pii.js';
@@ -36,6 +37,18 @@ export const DEMO_AGENCIES: DemoAgency[] = [
   ...province({ key: 'sd', code: '37', name: '山东省', city: ['wf', '3707', '潍坊市'], county: ['sg', '370783', '寿光市'], town: ['sg-hl', '370783100', '化龙镇'] }),
   ...province({ key: 'sc', code: '51', name: '四川省', city: ['cd', '5101', '成都市'], county: ['pd', '510117', '郫都区'], town: ['pd-tc', '510117104', '唐昌镇'] }),
 ];
+
+/**
+ * Whether this database holds the demo data: the ministry's demo account exists and the seed's own audit entry says
+ * it was seeded (an installation may well name an account moa-admin). The account is looked up first by its index,
+ * so a database without it never reads the audit log.
+ */
+export async function demoLoaded(db: Db): Promise<boolean> {
+  const [account] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${'moa-admin'}`);
+  if (!account) return false;
+  const [seeded] = await db.select({ id: auditLog.id }).from(auditLog).where(sql`${auditLog.regionCode} = '' and ${auditLog.action} = 'system.seed_demo'`).limit(1);
+  return Boolean(seeded);
+}
 
 /** Fills an empty database with the demo agencies, producers and their accounts; does nothing when agencies exist. */
 export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {

@@ -1,5 +1,6 @@
 export { actorLoader } from './actor.loader.js';
 export { authRoutes } from './auth.routes.js';
+export { recoveryRoutes } from './recovery.routes.js';
 export { registryRoutes } from './routes.js';
 export { subjectRoutes } from './subject.routes.js';
 export { purgeUnreferencedUploads, uploadPurgeJob, UPLOAD_PURGE_JOB } from './upload.purge.js';

@@ -161,6 +161,9 @@ export const subjectApplications = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
     decidedBy: uuid('decided_by'),
+    /** The privacy notice the applicant consented to (its version) and when: ID photos are sensitive personal information (PIPL art. 28, 29). */
+    privacyConsentVersion: varchar('privacy_consent_version', { length: 20 }),
+    privacyConsentAt: timestamp('privacy_consent_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -278,4 +281,24 @@ export const subjectStatusEvents = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('subject_status_events_subject').on(t.subjectId, t.at)],
+);
+
+/**
+ * 忘记密码: a request, made on the login page, that the account's administrator reset its password. Resolved by the
+ * administrator's reset (the same transaction), or cancelled by a password change. One open request per account.
+ */
+export const passwordResetRequests = pgTable(
+  'password_reset_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** 'pending' 待处理 · 'resolved' 已重置 */
+    status: varchar('status', { length: 16 }).notNull().default('pending'),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    resolvedBy: uuid('resolved_by'),
+  },
+  (t) => [uniqueIndex('password_reset_requests_open').on(t.userId).where(sql`status = 'pending'`)],
 );

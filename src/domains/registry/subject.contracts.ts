@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { PRIVACY_NOTICE_VERSION } from './privacy-notice.shared.js';
 import { mobilePhone, password, plainText, regionCode, username, uuid } from './contracts.js';
 
 // The wire shapes of subject registration (主体注册), shared by routes and the web console.
@@ -67,7 +68,9 @@ export type SubjectProfileIn = z.infer<typeof subjectProfileIn>;
 
 /** The upload ticket the application's photos were uploaded under (`POST /api/v1/registry/upload-tickets`). */
 const uploadTicket = z.string().min(1).max(100);
-export const applicationIn = subjectProfileIn.extend({ username, password, uploadTicket });
+/** The consent to the privacy notice (ID photos are sensitive personal information, 个人信息保护法 第二十八条、第二十九条: separate consent). */
+export { PRIVACY_NOTICE_VERSION };
+export const applicationIn = subjectProfileIn.extend({ username, password, uploadTicket, privacyConsent: z.literal(PRIVACY_NOTICE_VERSION) });
 export type ApplicationIn = z.infer<typeof applicationIn>;
 /** A returned application corrected: the login stays; a new password is optional; new photos come under a ticket. */
 export const resubmitIn = subjectProfileIn.extend({ password: password.optional(), uploadTicket: uploadTicket.optional() });

@@ -5,6 +5,7 @@ import { clearAttempts } from '../../platform/auth/login-guard.js';
 import { revokeAllCredentials } from '../../platform/auth/session.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { resolveResetRequests } from './password-reset.service.js';
 import type { Tx } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
@@ -136,7 +137,8 @@ export async function resetPassword(deps: RegistryDeps, ctx: CommandContext, use
     await revokeAllCredentials(tx, userId);
     // The holder gets in with the new password from anywhere, including an address that was locked out.
     await clearAttempts(tx, user.username);
-    await recordAudit(tx, ctx, { action: 'user.reset_password', targetType: 'user', targetId: userId, regionCode: agency.regionCode });
+    const request = await resolveResetRequests(tx, userId, ctx.actor!.userId);
+    await recordAudit(tx, ctx, { action: 'user.reset_password', targetType: 'user', targetId: userId, regionCode: agency.regionCode, ...(request ? { after: { resetRequestId: request } } : {}) });
     return toUserOut(deps.pii, row!);
   });
 }

@@ -1,10 +1,10 @@
 import { GlobalOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
-import { Suspense, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from './auth';
 import { useI18n } from './i18n';
-import { MENU, menuFor } from './menu';
+import { entryOf, MENU_GROUPS, menuFor } from './menu';
 import { agencyTitle } from './labels';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { TradeNotifier } from '../domains/trace/TradeNotifier';
@@ -23,8 +23,25 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const siderCollapsed = collapsed ?? narrow;
 
-  const items = menuFor(me).map((m) => ({ key: m.path, icon: m.icon, label: m.Label ? <m.Label label={t(m.label)} /> : t(m.label) }));
-  const selected = MENU.find((m) => location.pathname.startsWith(m.path))?.path ?? '';
+  const entries = menuFor(me);
+  const item = (m: (typeof entries)[number]) => ({ key: m.path, icon: m.icon, label: m.Label ? <m.Label label={t(m.label)} /> : t(m.label) });
+  // Grouped as the platform's business systems are (系统管理 / 主体管理 / 追溯 / 监管执法 / 监测 / 统计分析).
+  const items = [
+    ...MENU_GROUPS.flatMap((g) => {
+      const inGroup = entries.filter((m) => m.group === g);
+      return inGroup.length ? [{ type: 'group' as const, key: `group:${g}`, label: t(`menuGroup.${g}`), children: inGroup.map(item) }] : [];
+    }),
+    ...entries.filter((m) => !m.group).map(item),
+  ];
+  const entry = entryOf(location.pathname);
+  const selected = entry?.path ?? '';
+  const pageTitle = entry ? t(entry.label) : location.pathname.startsWith('/identity/') ? t('crumb.identity') : null;
+  const deeper = entry && location.pathname !== entry.path ? (location.pathname.endsWith('/new') ? t('crumb.new') : t('crumb.detail')) : null;
+
+  useEffect(() => {
+    const name = t('app.name');
+    document.title = pageTitle ? `${deeper ? `${deeper} · ` : ''}${pageTitle} · ${name}` : name;
+  }, [pageTitle, deeper, t]);
 
   return (
     <Layout className="tn-shell">
@@ -91,6 +108,18 @@ export function AppLayout() {
         </Sider>
         {narrow && !siderCollapsed && <div className="tn-sider-mask" onClick={() => setCollapsed(true)} />}
         <Content className="tn-content">
+          {pageTitle && (
+            <Breadcrumb
+              className="tn-breadcrumb"
+              data-testid="breadcrumb"
+              items={[
+                { title: <Link to="/">{t('crumb.home')}</Link> },
+                ...(entry?.group ? [{ title: t(`menuGroup.${entry.group}`) }] : []),
+                deeper && entry ? { title: <Link to={entry.path}>{pageTitle}</Link> } : { title: pageTitle },
+                ...(deeper ? [{ title: deeper }] : []),
+              ]}
+            />
+          )}
           <PageErrorBoundary key={location.pathname}>
             <Suspense fallback={<Spin className="tn-page-spin" description={t('app.loading')} size="large"><div /></Spin>}>
               <Outlet />

@@ -8,6 +8,7 @@ import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
 import { helpEn } from './messages.help.en';
 import { jobsEn } from './messages.jobs.en';
+import { accessEn } from './messages.access.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -214,6 +215,7 @@ export const en: Record<MessageKey, string> = {
   ...opsEn,
   ...helpEn,
   ...jobsEn,
+  ...accessEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

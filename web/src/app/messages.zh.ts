@@ -9,6 +9,7 @@ import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
 import { helpZh } from './messages.help.zh';
 import { jobsZh } from './messages.jobs.zh';
+import { accessZh } from './messages.access.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -213,6 +214,7 @@ export const zh = {
   ...opsZh,
   ...helpZh,
   ...jobsZh,
+  ...accessZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

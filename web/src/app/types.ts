@@ -175,7 +175,7 @@ export type SubjectProfileRequest = {
   lng: number;
 };
 /** `uploadTicket`: the ticket the photos were uploaded under (subjectApi.uploadTicket). */
-export type ApplicationRequest = SubjectProfileRequest & { username: string; password: string; uploadTicket: string };
+export type ApplicationRequest = SubjectProfileRequest & { username: string; password: string; uploadTicket: string; /** the privacy notice's version consented to */ privacyConsent: string };
 export type ResubmitRequest = SubjectProfileRequest & { password?: string; uploadTicket?: string };
 /** An application's identity number is a registered subject's, or another open application's: the county decides. */
 export type IdentityClash = 'registered' | 'pending';

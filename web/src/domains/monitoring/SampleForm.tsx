@@ -32,7 +32,7 @@ const PHOTO_SLOTS = 3;
 const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
 /** The sheet itself: a product by hand when it has no code, then where and how much was taken, by whom witnessed. */
-export function SampleForm({ taskId, facts, onSaved }: { taskId?: string; facts: SampleFacts | null; onSaved: (sample: Sample) => void }) {
+export function SampleForm({ taskId, facts, holderName, onSaved }: { taskId?: string; facts: SampleFacts | null; /** the subject whose identity was scanned (IdentityScanPage) */ holderName?: string; onSaved: (sample: Sample) => void }) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const me = useAgencyMe();
@@ -80,7 +80,7 @@ export function SampleForm({ taskId, facts, onSaved }: { taskId?: string; facts:
         form={form}
         layout="vertical"
         name="sample"
-        initialValues={{ placeKind: 'farmers_market', unit: 'kg', quantity: 1, witnesses: [{}], photos: [] }}
+        initialValues={{ placeKind: 'farmers_market', unit: 'kg', quantity: 1, witnesses: [{}], photos: [], ...(holderName ? { subjectName: holderName } : {}) }}
         onFinish={(v) => void submit(v)}
       >
         {!facts && (

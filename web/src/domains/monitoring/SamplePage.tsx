@@ -22,7 +22,9 @@ export default function SamplePage() {
   const [params] = useSearchParams();
   const [taskId, setTaskId] = useState<string | undefined>(params.get('taskId') ?? undefined);
   const [facts, setFacts] = useState<SampleFacts | null>(null);
-  const [manual, setManual] = useState(false);
+  // Arriving from a scanned identity (?holder=): the product has no code to scan yet, so it is described by hand.
+  const holder = params.get('holder') ?? undefined;
+  const [manual, setManual] = useState(Boolean(holder));
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
 
   return (
@@ -54,7 +56,7 @@ export default function SamplePage() {
         />
       )}
       {!taskId && (facts || manual) && <Alert type="warning" showIcon title={t('sample.pickTaskFirst')} />}
-      {(facts || manual) && <SampleForm taskId={taskId} facts={manual ? null : facts} onSaved={(s) => navigate(`/monitoring/samples/${s.id}?saved=1`)} />}
+      {(facts || manual) && <SampleForm taskId={taskId} facts={manual ? null : facts} holderName={manual ? holder : undefined} onSaved={(s) => navigate(`/monitoring/samples/${s.id}?saved=1`)} />}
     </Space>
   );
 }

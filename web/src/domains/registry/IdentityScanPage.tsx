@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import type { ScannedIdentity } from '../../app/types';
 import { CertificatesTable } from './CertificatesTable';
+import { ScanActions } from './ScanActions';
 import { StatusTag } from './StatusTag';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';
@@ -58,6 +59,7 @@ export default function IdentityScanPage() {
           <Typography.Text type="secondary">{t('scan.notDetail')}</Typography.Text>
         )}
       </Card>
+      <ScanActions token={token} subject={s} />
       <Card title={`${t('subjects.certificates')} (${scan.certificates.length})`}>
         <CertificatesTable items={scan.certificates} />
       </Card>

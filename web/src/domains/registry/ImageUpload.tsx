@@ -22,6 +22,8 @@ type Props = {
   texts: Texts;
   icon: ReactNode;
   invalid?: boolean;
+  /** Said under this box while it is empty and the form asks for it (each tile its own message). */
+  missingText?: string;
   /** The box's id, for the label of the form item around it. */
   id?: string;
   className: string;
@@ -33,7 +35,7 @@ type Props = {
 };
 
 /** One picture: picked or photographed (the phone's camera), uploaded at once, shown as a thumbnail. */
-export function ImageUpload({ fileId, onChange, send, urlOf, name, texts, icon, invalid, id, className, boxClassName, caption, testIds }: Props) {
+export function ImageUpload({ fileId, onChange, send, urlOf, name, texts, icon, invalid, missingText, id, className, boxClassName, caption, testIds }: Props) {
   const { t, errorText } = useI18n();
   const [preview, setPreview] = useState<{ fileId: string; url: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,10 +87,18 @@ export function ImageUpload({ fileId, onChange, send, urlOf, name, texts, icon, 
       </Upload>
       {caption && <Typography.Text className="tn-photo-caption">{name}</Typography.Text>}
       {src && !busy && <Typography.Text type="secondary" className="tn-photo-caption">{t(`${texts}Replace`)}</Typography.Text>}
-      {error && (
-        <Typography.Text type="danger" className="tn-photo-caption" data-testid={testIds.error}>
+      {error ? (
+        <Typography.Text type="danger" className="tn-photo-caption" data-testid={testIds.error} role="alert">
           {error}
         </Typography.Text>
+      ) : (
+        invalid &&
+        !fileId &&
+        missingText && (
+          <Typography.Text type="danger" className="tn-photo-caption" data-testid={testIds.error}>
+            {missingText}
+          </Typography.Text>
+        )
       )}
     </div>
   );

@@ -1,12 +1,14 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api-error';
 import { useAuth } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { ForgotPasswordModal } from './ForgotPasswordModal';
 import { LanguageSwitch } from './LanguageSwitch';
+import { recoveryApi } from './recovery.api';
 
 type Values = { username: string; password: string };
 
@@ -16,6 +18,21 @@ export default function LoginPage() {
   const { t, errorText } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<Values>();
+  const [forgot, setForgot] = useState<{ username?: string } | null>(null);
+  // The demo accounts are listed only when the server holds them (their password is published); if it cannot be
+  // asked, nothing is listed: a page that offers logins that do not exist is worse than one that offers none.
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    let live = true;
+    recoveryApi.loginOptions().then(
+      (options) => live && setDemo(options.demo),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -43,7 +60,7 @@ export default function LoginPage() {
             <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
           </div>
         </div>
-        <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy} name="login">
+        <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy} name="login">
           <Form.Item name="username" label={t('field.username')} rules={[{ required: true, message: t('rule.required', { field: t('field.username') }) }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
@@ -61,10 +78,18 @@ export default function LoginPage() {
             {t('login.register')}
           </Link>
           <Link to="/register/status">{t('login.track')}</Link>
+          <Typography.Link onClick={() => setForgot({ username: form.getFieldValue('username') as string | undefined })} data-testid="forgot-link">
+            {t('login.forgot')}
+          </Typography.Link>
         </div>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          {t('login.demoHint')}
-        </Typography.Paragraph>
+        {demo && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }} data-testid="demo-accounts">
+            {t('login.demoTitle')}
+            <br />
+            {t('login.demoHint')}
+          </Typography.Paragraph>
+        )}
+        <ForgotPasswordModal open={forgot !== null} initialUsername={forgot?.username} onClose={() => setForgot(null)} />
         <div style={{ textAlign: 'right' }}>
           <LanguageSwitch />
         </div>

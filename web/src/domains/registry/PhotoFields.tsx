@@ -1,4 +1,5 @@
 import { Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { PhotoKind } from '../../app/types';
 import { PhotoUpload } from './PhotoUpload';
@@ -17,6 +18,17 @@ type Props = {
 export function PhotoFields({ kinds, value, onChange, urlOf, ...rest }: Props) {
   const { t } = useI18n();
   const invalid = rest['aria-invalid'] === true || rest['aria-invalid'] === 'true';
+  // Two uploads may be in flight at once (front and back picked quickly): each must add its photo to the map as it
+  // is then, not as it was when its upload started, or the one finishing second drops the first (issue 15 §7).
+  const latest = useRef<PhotoMap | undefined>(value);
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
+  const change = (kind: PhotoKind, fileId: string | undefined) => {
+    const next = { ...latest.current, [kind]: fileId };
+    latest.current = next;
+    onChange?.(next);
+  };
   return (
     <div>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -30,7 +42,7 @@ export function PhotoFields({ kinds, value, onChange, urlOf, ...rest }: Props) {
             fileId={value?.[kind]}
             urlOf={urlOf}
             invalid={invalid && kind !== 'site'}
-            onChange={(fileId) => onChange?.({ ...value, [kind]: fileId })}
+            onChange={(fileId) => change(kind, fileId)}
           />
         ))}
       </div>

@@ -27,9 +27,10 @@ export function PhotoUpload({ kind, fileId, urlOf, onChange, invalid }: Props) {
       texts="reg.photo"
       icon={<CameraOutlined />}
       invalid={invalid}
+      missingText={invalid ? t('reg.photoRequired', { kind: label(t, 'photo', kind) }) : undefined}
       className="tn-photo-upload"
       caption
-      testIds={{ root: `photo-${kind}`, preview: `photo-${kind}-preview` }}
+      testIds={{ root: `photo-${kind}`, preview: `photo-${kind}-preview`, error: `photo-${kind}-error` }}
     />
   );
 }

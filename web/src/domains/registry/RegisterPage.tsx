@@ -5,6 +5,7 @@ import type { ApplicationCreated } from '../../app/types';
 import { RegisterDone } from './RegisterDone';
 import { toProfileRequest } from './registration-form';
 import { RegistrationWizard } from './RegistrationWizard';
+import { PRIVACY_NOTICE_VERSION } from '../../../../src/domains/registry/privacy-notice.shared';
 import { subjectApi } from './subject.api';
 
 /** /register: 生产经营主体在线注册, for anyone (no login). */
@@ -23,7 +24,7 @@ export default function RegisterPage() {
           <RegistrationWizard
             initial={{ category: 0, industries: ['planting'] }}
             onSubmit={async (values) => {
-              const result = await subjectApi.apply({ ...toProfileRequest(values), username: values.username.trim(), password: values.password ?? '', uploadTicket: await subjectApi.uploadTicket() });
+              const result = await subjectApi.apply({ ...toProfileRequest(values), username: values.username.trim(), password: values.password ?? '', uploadTicket: await subjectApi.uploadTicket(), privacyConsent: PRIVACY_NOTICE_VERSION });
               setCreated(result);
               window.scrollTo({ top: 0 });
             }}

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 import { errorField, STEP_FIELDS, stepOf, type WizardField, type WizardValues } from './registration-form';
 import { IdentityStep } from './IdentityStep';
+import { PrivacyConsent } from './PrivacyConsent';
 import { WhereStep } from './WhereStep';
 import { WhoStep } from './WhoStep';
 
@@ -83,6 +84,11 @@ export function RegistrationWizard({ initial, resubmit = false, photoUrl, header
             {s.content}
           </div>
         ))}
+        {!resubmit && (
+          <div hidden={current !== last}>
+            <PrivacyConsent />
+          </div>
+        )}
         {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="register-error" />}
         <div className="tn-wizard-nav">
           {current > 0 && (

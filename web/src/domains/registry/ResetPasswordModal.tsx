@@ -6,7 +6,7 @@ import { PasswordInput, passwordRule } from './PasswordInput';
 import { registryApi } from './registry.api';
 
 /** An administrator sets a new password for an account; its holder must change it at next login. */
-export function ResetPasswordModal({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: (user: User) => void }) {
+export function ResetPasswordModal({ user, onClose, onDone }: { user: Pick<User, 'id' | 'username'> | null; onClose: () => void; onDone: (user: User) => void }) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string }>();

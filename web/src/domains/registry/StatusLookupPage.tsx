@@ -2,14 +2,16 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
+import { RecoverCodeCard } from './RecoverCodeCard';
 
 const CODE = /^[A-Z0-9]{12}$/;
 
-/** /register/status: type the tracking code given on applying. */
+/** /register/status: type the tracking code given on applying, or find it again with the identity number and phone. */
 export default function StatusLookupPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
+    <>
     <Card className="tn-public-card tn-public-narrow">
       <Typography.Title level={3}>{t('track.lookupTitle')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('track.lookupDesc')}</Typography.Paragraph>
@@ -22,5 +24,7 @@ export default function StatusLookupPage() {
         </Button>
       </Form>
     </Card>
+    <RecoverCodeCard />
+    </>
   );
 }

@@ -12,6 +12,7 @@ import type { Agency, User, UserStatus } from '../../app/types';
 import { manageableRoles } from './manage-rules';
 import { allPages, registryApi } from './registry.api';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { ResetRequestsCard } from './ResetRequestsCard';
 import { sortAgencies } from './tree-data';
 import { UserFormModal } from './UserFormModal';
 
@@ -71,6 +72,7 @@ export default function UsersPage() {
       <div className="tn-page-title">
         <Typography.Title level={3}>{t('users.title')}</Typography.Title>
       </div>
+      {me.can('user.manage') && <ResetRequestsCard onReset={() => void list.reload()} />}
       <Card>
         <div className="tn-filters">
           <Select

@@ -26,13 +26,15 @@ export type WizardValues = {
   username: string;
   password?: string;
   confirm?: string;
+  /** The privacy notice ticked (a new application only; a resubmission keeps the first consent). */
+  privacyConsent?: boolean;
 };
 export type WizardField = keyof WizardValues;
 
 export const STEP_FIELDS: WizardField[][] = [
   ['category', 'orgForm', 'name', 'industries', 'scale', 'scaleUnit', 'annualOutput', 'outputUnit'],
   ['idKind', 'idNumber', 'legalRep', 'phone', 'photos'],
-  ['townshipCode', 'address', 'lat', 'lng', 'username', 'password', 'confirm'],
+  ['townshipCode', 'address', 'lat', 'lng', 'username', 'password', 'confirm', 'privacyConsent'],
 ];
 
 export const stepOf = (field: WizardField) => Math.max(0, STEP_FIELDS.findIndex((fields) => fields.includes(field)));

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { InspectionForm } from './InspectionForm';
 import { PastInspections } from './PastInspections';
 import { SubjectFinder, type FoundSubject } from './SubjectFinder';
+import { subjectApi } from '../registry/subject.api';
 import { SubjectRecords } from './SubjectRecords';
 import { TransferCard } from './TransferCard';
 import { supervisionApi } from './supervision.api';
@@ -17,12 +18,26 @@ import './supervision.css';
  * inspection for that task.
  */
 export default function InspectPage() {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [params] = useSearchParams();
   const taskId = params.get('taskId') ?? undefined;
   const [taskTitle, setTaskTitle] = useState<string | null>(null);
   const [subject, setSubject] = useState<FoundSubject | null>(null);
   const [saved, setSaved] = useState<Inspection | null>(null);
+  // Arriving from a scanned electronic identity (IdentityScanPage's 开始巡查): that subject is the one inspected.
+  const identity = params.get('identity');
+  const [identityError, setIdentityError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!identity) return;
+    let live = true;
+    subjectApi.scan(identity).then(
+      (scan) => live && setSubject(scan.subject),
+      (err: unknown) => live && setIdentityError(errorText(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [identity, errorText]);
 
   useEffect(() => {
     if (!taskId) return;
@@ -41,6 +56,7 @@ export default function InspectPage() {
   return (
     <Space orientation="vertical" size={12} className="tn-field-page">
       {taskTitle && <Alert type="info" showIcon title={t('inspect.forTask', { title: taskTitle })} />}
+      {identityError && !subject && <Alert type="warning" showIcon title={identityError} />}
       {!subject && <SubjectFinder onFound={setSubject} />}
       {subject && !saved && (
         <>
