@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, ExperimentOutlined, ScissorOutlined, ShopOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, ExperimentOutlined, ScissorOutlined, ShopOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -7,7 +7,10 @@ import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../app/api-error';
 import { LoadError } from '../../app/LoadError';
 import type { Batch, Trade } from '../../app/types';
+import { formatDate } from '../../app/format';
+import { BatchCorrectModal } from './BatchCorrectModal';
 import { BatchFacts } from './BatchFacts';
+import { CorrectionHistory } from './CorrectionHistory';
 import { ChainView } from './ChainView';
 import { MarketDrawer } from './MarketDrawer';
 import { PrintCard } from './PrintCard';
@@ -16,7 +19,8 @@ import { SellDrawer } from './SellDrawer';
 import { SplitModal } from './SplitModal';
 import { label, SOURCE_COLOR } from './trace-labels';
 import { TradeResult } from './TradeResult';
-import { traceApi } from './trace.api';
+import { traceApi, useKeyPerOpening } from './trace.api';
+import { VoidModal } from './VoidModal';
 import { useAll } from './use-all';
 import './trace.css';
 
@@ -26,7 +30,7 @@ export default function BatchDetailPage() {
   return <BatchDetail key={id} id={id} />;
 }
 
-type Acting = 'sell' | 'market' | 'split' | 'process' | null;
+type Acting = 'sell' | 'market' | 'split' | 'process' | 'correct' | 'void' | null;
 
 /** A batch: its facts and inputs, printing, selling, market entry, splitting, processing, and its chain. */
 function BatchDetail({ id }: { id: string }) {
@@ -43,6 +47,7 @@ function BatchDetail({ id }: { id: string }) {
   const [version, setVersion] = useState(0);
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const bases = useAll(traceApi.bases, showError, Boolean(batch?.baseId));
+  const voidKey = useKeyPerOpening(acting === 'void');
 
   const reload = useCallback(() => {
     traceApi.batch(id).then(
@@ -72,6 +77,13 @@ function BatchDetail({ id }: { id: string }) {
   if (!batch) return <Card><Skeleton active /></Card>;
   const available = batch.stock - batch.frozen;
   const canAct = me.can('trace.write') && batch.status === 'active' && available > 0;
+  // Only a batch of one's own production is corrected here; a received one is corrected through its trade (退货).
+  const canCorrect = me.can('trace.write') && batch.status === 'active' && batch.source === 'own';
+  const corrected = (b: Batch) => {
+    setActing(null);
+    setBatch(b);
+    setVersion((v) => v + 1);
+  };
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -81,7 +93,7 @@ function BatchDetail({ id }: { id: string }) {
             {batch.productName}
           </Typography.Title>
           <Tag color={SOURCE_COLOR[batch.source]}>{label(t, 'source', batch.source)}</Tag>
-          {batch.status !== 'active' && <Tag color={batch.status === 'held' || batch.status === 'failed' ? 'error' : undefined}>{label(t, 'batchStatus', batch.status)}</Tag>}
+          {batch.status !== 'active' && <Tag color={batch.status === 'held' || batch.status === 'failed' || batch.status === 'voided' ? 'error' : undefined}>{label(t, 'batchStatus', batch.status)}</Tag>}
           <div className="tn-t-head-actions">
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/trace/batches')}>
               {t('batch.backToList')}
@@ -104,6 +116,7 @@ function BatchDetail({ id }: { id: string }) {
             description={<Link to="/trace/recall-notices">{t('batch.heldNotices')}</Link>}
           />
         )}
+        {batch.voided && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="batch-voided" title={t('void.voidedOn', { date: formatDate(batch.voided.at), reason: batch.voided.reason })} />}
         <BatchFacts batch={batch} base={bases?.find((b) => b.id === batch.baseId) ?? null} />
         {canAct && (
           <Space wrap style={{ marginTop: 16 }} data-testid="batch-actions">
@@ -121,10 +134,36 @@ function BatchDetail({ id }: { id: string }) {
             </Button>
           </Space>
         )}
+        {canCorrect && (
+          <Space wrap style={{ marginTop: 12 }} data-testid="batch-corrections">
+            <Button icon={<EditOutlined />} onClick={() => setActing('correct')}>
+              {t('correct.action')}
+            </Button>
+            <Button danger icon={<DeleteOutlined />} onClick={() => setActing('void')}>
+              {t('void.action')}
+            </Button>
+          </Space>
+        )}
       </Card>
       {lastTrade && <TradeResult trade={lastTrade} />}
-      <PrintCard batchId={batch.id} code={batch.code} />
+      {batch.status !== 'voided' && <PrintCard batchId={batch.id} code={batch.code} />}
       {me.can('trace.graph') && <ChainView batchId={batch.id} version={version} />}
+      <CorrectionHistory kind="batches" targetId={batch.id} version={version} names={{ [batch.productId]: batch.productName, ...Object.fromEntries((bases ?? []).map((b) => [b.id, b.name])) }} />
+      <BatchCorrectModal batch={batch} open={acting === 'correct'} onClose={() => setActing(null)} onDone={corrected} />
+      <VoidModal
+        open={acting === 'void'}
+        title={t('void.batchTitle')}
+        hint={t('void.batchHint')}
+        onClose={() => setActing(null)}
+        onSubmit={async (reason) => {
+          try {
+            corrected(await traceApi.voidBatch(batch.id, reason, voidKey));
+            void message.success(t('void.done'));
+          } catch (err) {
+            showError(err);
+          }
+        }}
+      />
       <SellDrawer
         batch={batch}
         open={acting === 'sell'}
