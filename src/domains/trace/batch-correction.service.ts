@@ -132,7 +132,20 @@ export async function correctBatch(deps: Deps, ctx: CommandContext, batchId: str
       })
       .where(eq(batches.id, b.id));
     if (after.quantity !== undefined || after.harvestDate !== undefined || after.productId !== undefined || after.baseId !== undefined || after.selfCheck !== undefined) await refreshChainsFrom(tx, b.id);
-    await recordCorrection(tx, ctx, actor, { target: 'batch', targetId: b.id, kind: 'edit', before, after, reason, regionCode: b.regionCode });
+    // The history names the product and base too, so that it reads without looking ids up.
+    const named = async (productId?: string, baseId?: string | null) => ({
+      ...(productId ? { productName: (await tx.select({ n: products.name }).from(products).where(eq(products.id, productId)))[0]?.n ?? null } : {}),
+      ...(baseId !== undefined ? { baseName: baseId ? ((await tx.select({ n: productionBases.name }).from(productionBases).where(eq(productionBases.id, baseId)))[0]?.n ?? null) : null } : {}),
+    });
+    await recordCorrection(tx, ctx, actor, {
+      target: 'batch',
+      targetId: b.id,
+      kind: 'edit',
+      before: { ...before, ...(await named(before.productId, before.baseId)) },
+      after: { ...after, ...(await named(after.productId, after.baseId)) },
+      reason,
+      regionCode: b.regionCode,
+    });
   });
   return batchDetail(deps.db, actor, batchId);
 }

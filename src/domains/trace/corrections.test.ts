@@ -84,7 +84,8 @@ describe('batch corrections', () => {
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ productId: other, productName: '更正黄瓜', harvestDate: '2026-11-18', baseId: null });
     const [h] = await historyOf('batches', fresh.id);
-    expect(h!.before).toEqual({ productId: tomato, harvestDate: '2026-11-20', baseId: base });
+    expect(h!.before).toEqual({ productId: tomato, productName: '更正番茄', harvestDate: '2026-11-20', baseId: base, baseName: '更正大棚' });
+    expect(h!.after).toMatchObject({ productName: '更正黄瓜', baseName: null });
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/trace/${fresh.code}` })).json().product.name).toBe('更正黄瓜');
   });
 

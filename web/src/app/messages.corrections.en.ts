@@ -37,6 +37,8 @@ export const correctionsEn: Record<keyof typeof correctionsZh, string> = {
   'history.field.harvestDate': 'Harvest date',
   'history.field.productId': 'Product',
   'history.field.baseId': 'Base',
+  'history.field.productName': 'Product',
+  'history.field.baseName': 'Base',
   'history.field.selfCheck': 'Self-check',
   'history.field.status': 'Status',
   'history.field.voidedAt': 'Voided at',

@@ -36,6 +36,8 @@ export const correctionsZh = {
   'history.field.harvestDate': '采收日期',
   'history.field.productId': '产品',
   'history.field.baseId': '基地',
+  'history.field.productName': '产品',
+  'history.field.baseName': '基地',
   'history.field.selfCheck': '自检结果',
   'history.field.status': '状态',
   'history.field.voidedAt': '作废时间',
