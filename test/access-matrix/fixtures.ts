@@ -59,6 +59,8 @@ export type Side = {
   applicationToReject: string;
   returnedApplication: { trackingCode: string; body: Record<string, unknown> };
   product: string;
+  /** A base of the main producer that no batch names (corrected and voided by the matrix). */
+  base: string;
   batch: string;
   batchCode: string;
   mergeBatches: [string, string];
@@ -184,6 +186,7 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
 
   // Trace: the main producer's product and batches, trades both ways with the counterpart, a market entry.
   const productId = await product(main.client);
+  const baseId = (await must(main.client.post('/api/v1/trace/bases', { name: '矩阵更正基地', regionCode: place.township, address: '矩阵村', lat: place.lat, lng: place.lng }), 'base')).json<{ id: string }>().id;
   const big = await batch(main.client, productId);
   const m1 = await batch(main.client, productId, 10);
   const m2 = await batch(main.client, productId, 10);
@@ -290,6 +293,7 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
     applicationToReject: toReject.app.id,
     returnedApplication: { trackingCode: returned.app.trackingCode, body: resubmit },
     product: productId,
+    base: baseId,
     batch: big.id,
     batchCode: big.code,
     mergeBatches: [m1.id, m2.id],

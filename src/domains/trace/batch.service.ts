@@ -32,10 +32,12 @@ export async function recordBatch(deps: Deps, ctx: CommandContext, input: BatchI
   const id = await withTransaction(deps.db, ctx, async (tx) => {
     const [product] = await tx.select().from(products).where(and(eq(products.id, input.productId), eq(products.subjectId, actor.subject.id)));
     if (!product) throw traceError('PRODUCT_NOT_FOUND');
+    if (product.status === 'voided') throw traceError('PRODUCT_VOIDED');
     if (product.unit !== input.unit) throw traceError('UNIT_MISMATCH', { expected: product.unit, given: input.unit });
     if (input.baseId) {
-      const [base] = await tx.select({ id: productionBases.id }).from(productionBases).where(and(eq(productionBases.id, input.baseId), eq(productionBases.subjectId, actor.subject.id)));
+      const [base] = await tx.select({ id: productionBases.id, status: productionBases.status }).from(productionBases).where(and(eq(productionBases.id, input.baseId), eq(productionBases.subjectId, actor.subject.id)));
       if (!base) throw traceError('BASE_NOT_FOUND');
+      if (base.status === 'voided') throw traceError('BASE_VOIDED');
     }
     const batchId = randomUUID();
     const [code] = await issueCodes(tx, codeKey(deps.config.secretKey), { type: 1, county: actor.subject.regionCode.slice(0, 6), n: 1, subjectId: actor.subject.id, batchId });
@@ -114,6 +116,9 @@ function toBatchOut(b: typeof batches.$inferSelect, productName: string, inputs:
     harvestDate: b.harvestDate,
     selfCheck: b.selfCheck,
     status: b.status,
+    voided: b.voidedAt ? { at: b.voidedAt, reason: b.voidReason ?? '' } : null,
+    selfCheckNote: b.selfCheckNote,
+    certified: b.certifiedAt !== null,
     createdAt: b.createdAt,
     inputs: inputs.map((i) => ({ kind: i.kind, name: i.name, dose: i.dose, doseUnit: i.doseUnit, appliedOn: i.appliedOn })),
   };

@@ -59,6 +59,8 @@ export const baseOut = z.object({
   areaUnit: z.string().nullable(),
   lat: z.number(),
   lng: z.number(),
+  status: z.string(),
+  voided: z.object({ at: z.date(), reason: z.string() }).nullable(),
   createdAt: z.date(),
 });
 
@@ -79,6 +81,8 @@ export const productOut = z.object({
   unit: z.string(),
   brand: z.string().nullable(),
   gtin: z.string().nullable(),
+  status: z.string(),
+  voided: z.object({ at: z.date(), reason: z.string() }).nullable(),
   createdAt: z.date(),
 });
 
@@ -112,7 +116,12 @@ export const batchOut = z.object({
   frozen: z.number(),
   harvestDate: z.string().nullable(),
   selfCheck: z.string(),
+  selfCheckNote: z.string().nullable(),
   status: z.string(),
+  /** 作废: when and why its holder withdrew it. */
+  voided: z.object({ at: z.date(), reason: z.string() }).nullable(),
+  /** A 承诺达标合格证 was issued for it (its base and self-check are then fixed). */
+  certified: z.boolean(),
   createdAt: z.date(),
   inputs: z.array(z.object({ kind: z.string(), name: z.string(), dose: z.number(), doseUnit: z.string(), appliedOn: z.string() })),
 });

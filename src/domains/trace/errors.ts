@@ -93,4 +93,68 @@ export const traceError = defineErrors({
   SELF_CHECK_FAILED: { status: 409, zh: '该批次自检不合格,不能开具承诺达标合格证', en: 'This batch failed its self-check: no certificate of compliance can be issued for it' },
   MARKET_ENTRY_NOT_FOUND: { status: 404, zh: '入市记录不存在或与本主体无关', en: 'No such market entry of yours' },
   COORDINATES_OUTSIDE_CHINA: { status: 400, zh: '定位坐标不在中国境内', en: 'The map point lies outside China' },
+  // 更正与作废 (issue 15 §5): a record is corrected while nothing depends on the field, else voided and recorded anew.
+  BATCH_VOIDED: {
+    status: 409,
+    zh: (d) => `该批次已作废${d.voidedAt ? `（${String(d.voidedAt).slice(0, 10)}）` : ''}，不能销售、入市、加工、打印标签或再更正`,
+    en: (d) => `This batch was voided${d.voidedAt ? ` on ${String(d.voidedAt).slice(0, 10)}` : ''}: it cannot be sold, entered into a market, processed, labelled or corrected`,
+  },
+  PRODUCT_VOIDED: { status: 409, zh: '该产品已作废，不能再登记批次或更正', en: 'This product was voided: no batch can be recorded with it and it cannot be corrected' },
+  BASE_VOIDED: { status: 409, zh: '该基地已作废，不能再登记批次或更正', en: 'This base was voided: no batch can be recorded from it and it cannot be corrected' },
+  BATCH_NOT_CORRECTABLE: {
+    status: 409,
+    zh: (d) =>
+      d.because === 'received'
+        ? '只有本主体自产登记的批次可以更正或作废；收购、加工、拆分所得批次的数量来自交易或加工记录，请通过退货或撤销交易更正'
+        : `该批次当前状态为${({ held: '待核查', failed: '检测不合格', recalled: '已召回' } as Record<string, string>)[String(d.status)] ?? '不可用'}，由监管处置，不能更正或作废`,
+    en: (d) =>
+      d.because === 'received'
+        ? 'Only batches of your own production can be corrected or voided; a bought, processed or split batch takes its quantity from the trade or processing record: correct it by a return or by cancelling the trade'
+        : `This batch is ${String(d.status)}: its handling is the supervisors', and it cannot be corrected or voided`,
+  },
+  FIELD_IN_USE: {
+    status: 409,
+    zh: (d) => `“${FIELD_ZH[String(d.field)] ?? String(d.field)}”已被${DEPENDENT_ZH[String(d.because)] ?? '其他记录'}使用，不能更正；如登记有误，请作废后重新登记`,
+    en: (d) => `The ${FIELD_EN[String(d.field)] ?? String(d.field)} is already relied on by ${DEPENDENT_EN[String(d.because)] ?? 'other records'} and cannot be corrected; if it was recorded in error, void the record and record it anew`,
+  },
+  QUANTITY_BELOW_SHIPPED: {
+    status: 409,
+    zh: (d) => `数量不能更正为低于已发出、待确认或已开具合格证的数量（最少 ${String(d.minimum)} ${String(d.unit)}）`,
+    en: (d) => `The quantity cannot be corrected below what was shipped, is awaiting its buyer or was certified (at least ${String(d.minimum)} ${String(d.unit)})`,
+  },
+  BATCH_HAS_DOWNSTREAM: {
+    status: 409,
+    zh: (d) => `该批次已有 ${String(d.trades)} 笔交易或加工去向，货物已到他人手中，不能作废；请先撤销待确认的交易、办理退货，或更正数量`,
+    en: (d) => `This batch has ${String(d.trades)} trades or processing records: its goods reached others and it cannot be voided; cancel pending trades, take returns, or correct its quantity instead`,
+  },
+  ALREADY_VOIDED: { status: 409, zh: '该记录已作废', en: 'This record is already voided' },
 });
+
+const FIELD_ZH: Record<string, string> = {
+  productId: '产品',
+  baseId: '基地',
+  selfCheck: '自检结果',
+  harvestDate: '采收日期',
+  name: '名称',
+  classCode: '产品分类',
+  spec: '规格',
+  unit: '计量单位',
+  brand: '品牌',
+  gtin: '商品条码',
+  regionCode: '所在乡镇',
+};
+const FIELD_EN: Record<string, string> = {
+  productId: 'product',
+  baseId: 'base',
+  selfCheck: 'self-check',
+  harvestDate: 'harvest date',
+  name: 'name',
+  classCode: 'product class',
+  spec: 'specification',
+  unit: 'unit',
+  brand: 'brand',
+  gtin: 'GTIN',
+  regionCode: 'township',
+};
+const DEPENDENT_ZH: Record<string, string> = { trades: '交易或加工记录', certificate: '已开具的承诺达标合格证', tested: '监测抽样结果', batches: '已登记的批次' };
+const DEPENDENT_EN: Record<string, string> = { trades: 'trades or processing records', certificate: 'a certificate of compliance already issued', tested: 'a monitoring sample result', batches: 'batches already recorded' };

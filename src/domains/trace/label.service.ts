@@ -41,6 +41,8 @@ async function printableBatch(deps: Deps, actor: SubjectActor, batchId: string) 
     .innerJoin(products, eq(products.id, batches.productId))
     .where(and(eq(batches.id, batchId), printableBy(deps.db, actor.subject.id)));
   if (!row) throw traceError('BATCH_NOT_FOUND');
+  // A voided batch's code must not go on more goods: its page already tells whoever scans it that it was voided.
+  if (row.batch.status === 'voided') throw traceError('BATCH_VOIDED', { batchId, voidedAt: row.batch.voidedAt?.toISOString() ?? null });
   const subject = await printedSubject(deps, row.batch.subjectId ?? actor.subject.id);
   return { ...row, subject: subject! };
 }

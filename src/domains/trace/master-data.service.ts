@@ -16,7 +16,7 @@ type PageQuery = { limit: number; cursor?: string | undefined };
 type BaseInput = { name: string; regionCode: string; address: string; area?: number | undefined; areaUnit?: string | undefined; lat: number; lng: number };
 type ProductInput = { name: string; classCode: string; spec: string; unit: string; brand?: string | undefined; gtin?: string | undefined };
 
-const uniqueOr = async <T>(run: () => Promise<T>, error: () => Error): Promise<T> => {
+export const uniqueOr = async <T>(run: () => Promise<T>, error: () => Error): Promise<T> => {
   try {
     return await run();
   } catch (err) {
@@ -25,7 +25,35 @@ const uniqueOr = async <T>(run: () => Promise<T>, error: () => Error): Promise<T
   }
 };
 
-const toBaseOut = (b: typeof productionBases.$inferSelect) => ({ id: b.id, name: b.name, regionCode: b.regionCode, address: b.address, area: b.area, areaUnit: b.areaUnit, lat: b.lat, lng: b.lng, createdAt: b.createdAt });
+const voidedOf = (r: { voidedAt: Date | null; voidReason: string | null }) => (r.voidedAt ? { at: r.voidedAt, reason: r.voidReason ?? '' } : null);
+
+export const toBaseOut = (b: typeof productionBases.$inferSelect) => ({
+  id: b.id,
+  name: b.name,
+  regionCode: b.regionCode,
+  address: b.address,
+  area: b.area,
+  areaUnit: b.areaUnit,
+  lat: b.lat,
+  lng: b.lng,
+  status: b.status,
+  voided: voidedOf(b),
+  createdAt: b.createdAt,
+});
+
+export const toProductOut = (p: typeof products.$inferSelect, className: string) => ({
+  id: p.id,
+  name: p.name,
+  classCode: p.classCode,
+  className,
+  spec: p.spec,
+  unit: p.unit,
+  brand: p.brand,
+  gtin: p.gtin,
+  status: p.status,
+  voided: voidedOf(p),
+  createdAt: p.createdAt,
+});
 
 /** 基地登记: a base of the acting subject, located down to its township and to a map point. */
 export async function addBase(deps: Deps, ctx: CommandContext, input: BaseInput) {
@@ -97,7 +125,7 @@ export async function addProduct(deps: Deps, ctx: CommandContext, input: Product
       () => traceError('PRODUCT_EXISTS', { name: input.name, spec: input.spec }),
     );
     await recordAudit(tx, ctx, { action: 'trace.product_add', targetType: 'product', targetId: row!.id, regionCode: actor.subject.regionCode, after: { ...input, gtin } });
-    return { ...row!, className: cls.nameZh };
+    return toProductOut(row!, cls.nameZh);
   });
 }
 
@@ -111,5 +139,5 @@ export async function listProducts(deps: Deps, actor: SubjectActor, q: PageQuery
     .orderBy(...page.orderBy)
     .limit(page.take);
   const result = page.page(rows, (r) => [r.p.createdAt, r.p.id]);
-  return { nextCursor: result.nextCursor, items: result.items.map(({ p, className }) => ({ id: p.id, name: p.name, classCode: p.classCode, className, spec: p.spec, unit: p.unit, brand: p.brand, gtin: p.gtin, createdAt: p.createdAt })) };
+  return { nextCursor: result.nextCursor, items: result.items.map(({ p, className }) => toProductOut(p, className)) };
 }

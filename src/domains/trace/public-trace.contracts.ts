@@ -6,7 +6,7 @@ import { z } from 'zod';
 const text = z.object({ zh: z.string(), en: z.string() });
 const place = z.object({ regionCode: z.string(), name: z.string() });
 
-export const PUBLIC_WARNINGS = ['CODE_UNKNOWN', 'CODE_MISTYPED', 'PRODUCER_SUSPENDED', 'BATCH_FAILED', 'BATCH_HELD', 'BATCH_RECALLED', 'SELF_CHECK_FAILED', 'OFTEN_LOOKED_UP'] as const;
+export const PUBLIC_WARNINGS = ['CODE_UNKNOWN', 'CODE_MISTYPED', 'PRODUCER_SUSPENDED', 'BATCH_FAILED', 'BATCH_HELD', 'BATCH_RECALLED', 'BATCH_VOIDED', 'SELF_CHECK_FAILED', 'OFTEN_LOOKED_UP'] as const;
 export const publicWarning = z.object({ code: z.enum(PUBLIC_WARNINGS), message: text });
 
 export const publicCertificate = z.object({
@@ -71,6 +71,8 @@ export const publicTraceOut = z.object({
     recordedAt: z.date(),
     selfCheck: z.string(),
     status: z.string(),
+    /** 作废: its holder withdrew the record, on this day (China time) for this reason. */
+    voided: z.object({ on: z.string(), reason: z.string() }).nullable(),
     base: z.object({ name: z.string(), place }).nullable(),
   }),
   producers: z.array(
@@ -100,6 +102,8 @@ export const verifyOut = z.object({
       result: z.enum(['valid', 'issued', 'unknown', 'invalid']),
       productName: z.string().nullable(),
       warnings: z.array(z.enum(PUBLIC_WARNINGS)),
+      /** A voided batch's code: the day (China time) and the reason. */
+      voided: z.object({ on: z.string(), reason: z.string() }).nullable(),
     }),
   ),
 });

@@ -39,7 +39,7 @@ export type PublicHop = {
 export type PublicChain = {
   hops: PublicHop[];
   /** Status and pledge of each batch of the chain. */
-  live: { id: string; status: string; certified_at: string | null; tested_at: string | null }[] | null;
+  live: { id: string; status: string; certified_at: string | null; tested_at: string | null; voided_at?: string | null; void_reason?: string | null }[] | null;
   /** The registered holders of the chain; their public facts come from the registry (createPublicSubjects). */
   subject_ids: string[];
   /** Those of them that are suspended, read live. */
@@ -66,7 +66,7 @@ const publicChainQuery = preparedQuery<PublicChain, [code: string]>(
   'public_chain',
   (code) => sql`SELECT f.chain AS hops,
       -- Every batch of the chain in one subquery: measured cheaper than reading the few that matter in two.
-      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at, 'tested_at', b.tested_at)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
+      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at, 'tested_at', b.tested_at, 'voided_at', b.voided_at, 'void_reason', b.void_reason)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
       f.subject_ids,
       ${suspendedSubjectsSql(sql`f.subject_ids`)} AS suspended,
       l.count AS lookups, l.first_at AS first_lookup_at
@@ -75,11 +75,11 @@ const publicChainQuery = preparedQuery<PublicChain, [code: string]>(
 );
 
 /** Which of these codes are codes of batches (the suggestions of a mistyped code, the bulk check, the Digital Link). */
-export async function existingBatchCodes(db: Executor, codes: string[]): Promise<{ code: string; status: string; product_name: string; gtin: string | null }[]> {
+export async function existingBatchCodes(db: Executor, codes: string[]): Promise<{ code: string; status: string; product_name: string; gtin: string | null; voided_at: string | Date | null; void_reason: string | null }[]> {
   if (!codes.length) return [];
   return queryRows(
     db,
-    sql`SELECT b.code, b.status, p.name AS product_name, p.gtin FROM batches b JOIN products p ON p.id = b.product_id
+    sql`SELECT b.code, b.status, p.name AS product_name, p.gtin, b.voided_at, b.void_reason FROM batches b JOIN products p ON p.id = b.product_id
         WHERE b.code = ANY(${`{${codes.join(',')}}`}::text[])`,
   );
 }

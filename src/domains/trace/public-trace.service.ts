@@ -35,6 +35,7 @@ export const WARNING_TEXT: Record<PublicTraceOut['warnings'][number]['code'], { 
   BATCH_FAILED: { zh: '该批次（或其来源）检测不合格', en: 'This batch (or one it came from) failed a test' },
   BATCH_HELD: { zh: '同源批次检测不合格，本批次待核查，暂停销售', en: 'A batch of the same origin failed a test: this batch is under review and off sale' },
   BATCH_RECALLED: { zh: '该批次（或其来源）已被召回', en: 'This batch (or one it came from) has been recalled' },
+  BATCH_VOIDED: { zh: '该批次记录已由登记者作废', en: 'This batch record was voided by whoever recorded it' },
   SELF_CHECK_FAILED: { zh: '生产者自检结果为不合格', en: 'The producer’s own check found it unfit' },
   OFTEN_LOOKED_UP: { zh: '此码被查询次数异常多，可能是复制的标签', en: 'This code has been looked up unusually often: the label may be a copy' },
 };
@@ -159,11 +160,16 @@ export function publicFacts(
     const alert = ALERT_STATUSES[b.status];
     if (alert) warnings.add(alert);
   }
+  // Only the code's own batch can be voided with goods on it: a batch anything took from cannot be voided.
+  if (liveOf(c, self.id)?.status === 'voided') warnings.add('BATCH_VOIDED');
   if (c.suspended?.length) warnings.add('PRODUCER_SUSPENDED');
   if (self.self_check === 'fail' || origins.some((h) => h.self_check === 'fail')) warnings.add('SELF_CHECK_FAILED');
   // A label is printed once per pack: a code read far more often than its batch has units was probably copied.
   if (count > Math.max(lookupAlert, 2 * self.quantity)) warnings.add('OFTEN_LOOKED_UP');
   const base = hops.find((x) => x.base_name && x.base_region);
+  const selfLive = liveOf(c, self.id);
+  const voided = selfLive?.voided_at ? { on: chinaDay(selfLive.voided_at), reason: selfLive.void_reason ?? '' } : null;
+  const messages = [...warnings].map((code) => ({ code, message: code === 'BATCH_VOIDED' && voided ? voidedText(voided) : WARNING_TEXT[code] }));
 
   return {
     code: self.code,
@@ -177,7 +183,8 @@ export function publicFacts(
       recordedAt: new Date(self.created_at),
       // A bought or processed batch shows the check of the production batch it came from.
       selfCheck: self.source === 'own' ? self.self_check : (origins[0]?.self_check ?? self.self_check),
-      status: liveOf(c, self.id)?.status ?? 'active',
+      status: selfLive?.status ?? 'active',
+      voided,
       // Where the goods grew: the base of the batch, or of the production batch it came from.
       base: base ? { name: base.base_name!, place: placeOf(counties, base.base_region!, base.base_township) } : null,
     },
@@ -185,8 +192,15 @@ export function publicFacts(
     chain,
     monitoring,
     lookups: { count, firstAt },
-    warnings: [...warnings].map((code) => ({ code, message: WARNING_TEXT[code] })),
+    warnings: messages,
   };
+}
+
+/** The calendar day in China (UTC+8) of an instant, as the public reads dates. */
+const chinaDay = (at: string | Date) => new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+function voidedText(v: { on: string; reason: string }) {
+  return { zh: `该批次记录已作废（${v.on}，原因：${v.reason}）`, en: `This batch record was voided on ${v.on}: ${v.reason}` };
 }
 
 function holderKind(r: PublicHop, subjects: Map<string, PublicSubjectFacts>): PublicTraceOut['chain'][number]['holderKind'] {
@@ -214,7 +228,13 @@ export function publicSubjectName(s: Pick<PublicSubjectFacts, 'name' | 'orgForm'
   return s.orgForm === NATURAL_PERSON_ORG_FORM ? maskPersonName(s.name) : s.name;
 }
 
-export type VerifyResult = { code: string; result: 'valid' | 'issued' | 'unknown' | 'invalid'; productName: string | null; warnings: PublicTraceOut['warnings'][number]['code'][] };
+export type VerifyResult = {
+  code: string;
+  result: 'valid' | 'issued' | 'unknown' | 'invalid';
+  productName: string | null;
+  warnings: PublicTraceOut['warnings'][number]['code'][];
+  voided: { on: string; reason: string } | null;
+};
 
 /** 批量核验: up to 1,000 codes at once, each valid (a batch's), issued, unknown or invalid, with its batch's own alert. */
 export async function verifyCodes(db: Db, codes: string[]): Promise<VerifyResult[]> {
@@ -224,10 +244,11 @@ export async function verifyCodes(db: Db, codes: string[]): Promise<VerifyResult
   const unbound = wellFormed.filter((c) => !found.has(c));
   const issued = await issuedCodes(db, unbound);
   return described.map((d) => {
-    if (d.kind !== 'product') return { code: d.code, result: 'invalid', productName: null, warnings: d.kind === 'invalid' && d.problem === 'CHECK_DIGIT' ? ['CODE_MISTYPED'] : [] };
+    if (d.kind !== 'product') return { code: d.code, result: 'invalid', productName: null, warnings: d.kind === 'invalid' && d.problem === 'CHECK_DIGIT' ? ['CODE_MISTYPED'] : [], voided: null };
     const b = found.get(d.code);
-    if (!b) return { code: d.code, result: issued.has(d.code) ? 'issued' : 'unknown', productName: null, warnings: issued.has(d.code) ? [] : ['CODE_UNKNOWN'] };
-    const alert = ALERT_STATUSES[b.status];
-    return { code: d.code, result: 'valid', productName: b.product_name, warnings: alert ? [alert] : [] };
+    if (!b) return { code: d.code, result: issued.has(d.code) ? 'issued' : 'unknown', productName: null, warnings: issued.has(d.code) ? [] : ['CODE_UNKNOWN'], voided: null };
+    const alert = b.status === 'voided' ? 'BATCH_VOIDED' : ALERT_STATUSES[b.status];
+    const voided = b.voided_at ? { on: chinaDay(b.voided_at), reason: b.void_reason ?? '' } : null;
+    return { code: d.code, result: 'valid', productName: b.product_name, warnings: alert ? [alert] : [], voided };
   });
 }

@@ -8,6 +8,7 @@ import { whatIsCode } from './code.service.js';
 import { batchIn, batchLookupOut, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
 import { addBase, addProduct, listBases, listProducts } from './master-data.service.js';
 import { batchDetail, listBatches, recordBatch } from './batch.service.js';
+import { correctionRoutes } from './correction.routes.js';
 import { notificationRoutes } from './notification.routes.js';
 import { processingRoutes } from './processing.routes.js';
 import { tradeRoutes } from './trade.routes.js';
@@ -95,5 +96,6 @@ export function traceRoutes(deps: TradeDeps) {
     await app.register(tradeRoutes(deps));
     await app.register(processingRoutes(deps));
     await app.register(notificationRoutes(deps));
+    await app.register(correctionRoutes(deps));
   };
 }

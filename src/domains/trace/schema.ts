@@ -63,6 +63,10 @@ export const productionBases = pgTable(
     areaUnit: varchar('area_unit', { length: 16 }),
     lat: doublePrecision('lat').notNull(),
     lng: doublePrecision('lng').notNull(),
+    /** 'active'; 'voided' (作废) once withdrawn with a reason: kept for the batches that name it, no new batch may. */
+    status: varchar('status', { length: 16 }).notNull().default('active'),
+    voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
+    voidReason: varchar('void_reason', { length: 300 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdBy: uuid('created_by').notNull(),
   },
@@ -83,6 +87,10 @@ export const products = pgTable(
     unit: varchar('unit', { length: 16 }).notNull(),
     brand: varchar('brand', { length: 60 }),
     gtin: varchar('gtin', { length: 14 }),
+    /** 'active'; 'voided' (作废) once withdrawn with a reason: kept for the batches that name it, no new batch may. */
+    status: varchar('status', { length: 16 }).notNull().default('active'),
+    voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
+    voidReason: varchar('void_reason', { length: 300 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdBy: uuid('created_by').notNull(),
   },
@@ -116,8 +124,14 @@ export const batches = pgTable(
     harvestDate: date('harvest_date', { mode: 'string' }),
     selfCheck: varchar('self_check', { length: 16 }).notNull(),
     selfCheckNote: varchar('self_check_note', { length: 300 }),
-    /** 'active'; 'failed' when a test found it unsafe, 'held' (同源批次检测不合格 / 待核查) while on a failed sample's recall list, 'recalled' when an agency recalled it. */
+    /**
+     * 'active'; 'failed' when a test found it unsafe, 'held' (同源批次检测不合格 / 待核查) while on a failed sample's recall
+     * list, 'recalled' when an agency recalled it, 'voided' (作废) when its holder withdrew a record made in error.
+     */
     status: varchar('status', { length: 16 }).notNull().default('active'),
+    /** When and why it was voided: the public page says so beside its code. */
+    voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
+    voidReason: varchar('void_reason', { length: 300 }),
     /** When its first 承诺达标合格证 was printed: the public page shows the pledge from then on. */
     certifiedAt: timestamp('certified_at', { withTimezone: true, mode: 'date' }),
     /**
@@ -264,3 +278,28 @@ export const codeLookups = pgTable('code_lookups', {
   firstAt: timestamp('first_at', { withTimezone: true, mode: 'date' }).notNull(),
   lastAt: timestamp('last_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+/**
+ * 修改记录: every correction and void of a subject's batch, product or base, with the values it had before and
+ * after, who, when and why. Append-only (the audit log holds the same change, hash-chained); the record itself
+ * keeps its current values, this table keeps the earlier ones.
+ */
+export const traceCorrections = pgTable(
+  'trace_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 'batch' · 'product' · 'base' */
+    targetType: varchar('target_type', { length: 16 }).notNull(),
+    targetId: uuid('target_id').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** 'edit' 更正 · 'void' 作废 */
+    kind: varchar('kind', { length: 8 }).notNull(),
+    before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+    after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+    reason: varchar('reason', { length: 300 }).notNull(),
+    actorId: uuid('actor_id').notNull(),
+    actorName: varchar('actor_name', { length: 100 }).notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('trace_corrections_target').on(t.targetType, t.targetId, t.at)],
+);

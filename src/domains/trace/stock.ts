@@ -26,6 +26,7 @@ export async function ownBatchForUpdate(tx: Tx, subjectId: string, batchId: stri
 function movable(batch: BatchRow | undefined, batchId: string, unit?: string): BatchRow {
   if (batch?.status === 'held') throw traceError('BATCH_HELD', { batchId });
   if (batch?.status === 'failed') throw traceError('BATCH_FAILED', { batchId });
+  if (batch?.status === 'voided') throw traceError('BATCH_VOIDED', { batchId, voidedAt: batch.voidedAt?.toISOString() ?? null });
   if (!batch || batch.status !== 'active') throw traceError('BATCH_NOT_FOUND', { batchId });
   if (unit !== undefined && batch.unit !== unit) throw traceError('UNIT_MISMATCH', { expected: batch.unit, given: unit });
   return batch;

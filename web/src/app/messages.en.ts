@@ -1,4 +1,5 @@
 import { subjectEn } from './messages.subject.en';
+import { correctionsEn } from './messages.corrections.en';
 import { subjectExtraEn } from './messages.subject-extra.en';
 import { traceEn } from './messages.trace.en';
 import { lookupEn } from './messages.lookup.en';
@@ -207,6 +208,7 @@ export const en: Record<MessageKey, string> = {
   'action.system.seed_demo': 'Demo data loaded',
   ...subjectEn,
   ...subjectExtraEn,
+  ...correctionsEn,
   ...traceEn,
   ...lookupEn,
   ...supervisionEn,

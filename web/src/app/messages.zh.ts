@@ -1,5 +1,6 @@
 // The console's own words in Chinese (the default language). messages.en.ts must have the same keys.
 import { subjectZh } from './messages.subject.zh';
+import { correctionsZh } from './messages.corrections.zh';
 import { subjectExtraZh } from './messages.subject-extra.zh';
 import { traceZh } from './messages.trace.zh';
 import { lookupZh } from './messages.lookup.zh';
@@ -206,6 +207,7 @@ export const zh = {
   'action.system.seed_demo': '载入演示数据',
   ...subjectZh,
   ...subjectExtraZh,
+  ...correctionsZh,
   ...traceZh,
   ...lookupZh,
   ...supervisionZh,

@@ -358,9 +358,13 @@ export type TradeStatus = (typeof TRADE_STATUSES)[number];
 
 export type ProductClass = { code: string; parentCode: string | null; level: number; nameZh: string; nameEn: string; gb2763Category: string; sourceUrl: string; hasChildren: boolean };
 export type BaseRequest = { name: string; regionCode: string; address: string; area?: number; areaUnit?: AreaUnit; lat: number; lng: number };
-export type Base = { id: string; name: string; regionCode: string; address: string; area: number | null; areaUnit: string | null; lat: number; lng: number; createdAt: string };
+export type Base = { id: string; name: string; regionCode: string; address: string; area: number | null; areaUnit: string | null; lat: number; lng: number; status: string; voided: Voided | null; createdAt: string };
+/** 作废: when and why a record was withdrawn. */
+export type Voided = { at: string; reason: string };
+/** One entry of a record's 修改记录: the fields it changed, before and after, who, when and why. */
+export type Correction = { id: string; kind: 'edit' | 'void'; before: Record<string, unknown>; after: Record<string, unknown>; reason: string; actorName: string; at: string };
 export type ProductRequest = { name: string; classCode: string; spec: string; unit: ProductUnit; brand?: string; gtin?: string };
-export type Product = { id: string; name: string; classCode: string; className: string; spec: string; unit: string; brand: string | null; gtin: string | null; createdAt: string };
+export type Product = { id: string; name: string; classCode: string; className: string; spec: string; unit: string; brand: string | null; gtin: string | null; status: string; voided: Voided | null; createdAt: string };
 export type BatchInput = { kind: InputKind; name: string; dose: number; doseUnit: string; appliedOn: string };
 export type BatchRequest = {
   productId: string;
@@ -385,7 +389,11 @@ export type Batch = {
   frozen: number;
   harvestDate: string | null;
   selfCheck: string;
+  selfCheckNote: string | null;
   status: string;
+  voided: Voided | null;
+  /** A certificate was issued: its base and self-check are fixed. */
+  certified: boolean;
   createdAt: string;
   inputs: { kind: string; name: string; dose: number; doseUnit: string; appliedOn: string }[];
 };

@@ -10,6 +10,7 @@ import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
 import { RegionName } from '../registry/RegionName';
 import { BaseFormDrawer } from './BaseFormDrawer';
+import { RecordActions, type CorrectableField } from './RecordActions';
 import { TracePageTitle } from './TracePageTitle';
 import { label } from './trace-labels';
 import { traceApi } from './trace.api';
@@ -23,6 +24,13 @@ export default function BasesPage() {
   const [adding, setAdding] = useState(false);
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const list = useCursorList(traceApi.bases, showError);
+  const fields: CorrectableField[] = [
+    { name: 'name', label: t('base.name'), kind: 'text', maxLength: 100 },
+    { name: 'address', label: t('history.field.address'), kind: 'text', maxLength: 200 },
+    { name: 'area', label: t('base.area'), kind: 'number', min: 0.001, max: 1e8, optional: true },
+    { name: 'lat', label: t('history.field.lat'), kind: 'number', min: -90, max: 90 },
+    { name: 'lng', label: t('history.field.lng'), kind: 'number', min: -180, max: 180 },
+  ];
 
   return (
     <div>
@@ -61,6 +69,15 @@ export default function BasesPage() {
                       {t('trace.recordedAt')} {formatDate(b.createdAt)}
                     </span>
                   </div>
+                  <RecordActions
+                    kind="bases"
+                    record={b}
+                    fields={fields}
+                    canWrite={me.can('trace.write')}
+                    correct={traceApi.correctBase}
+                    voidIt={traceApi.voidBase}
+                    onChanged={(next) => list.setItems((items) => items.map((x) => (x.id === next.id ? next : x)))}
+                  />
                 </div>
               </div>
             ))}

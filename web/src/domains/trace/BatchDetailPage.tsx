@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, ExperimentOutlined, ScissorOutlined, ShopOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, ExperimentOutlined, ScissorOutlined, ShopOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -7,9 +7,10 @@ import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../app/api-error';
 import { LoadError } from '../../app/LoadError';
 import type { Batch, Trade } from '../../app/types';
+import { formatDate } from '../../app/format';
 import { BatchFacts } from './BatchFacts';
 import { label, SOURCE_COLOR } from './trace-labels';
-import { traceApi } from './trace.api';
+import { traceApi, useKeyPerOpening } from './trace.api';
 import { useAll } from './use-all';
 import './trace.css';
 
@@ -22,6 +23,9 @@ const SellDrawer = lazy(() => import('./SellDrawer').then((m) => ({ default: m.S
 const MarketDrawer = lazy(() => import('./MarketDrawer').then((m) => ({ default: m.MarketDrawer })));
 const SplitModal = lazy(() => import('./SplitModal').then((m) => ({ default: m.SplitModal })));
 const ProcessDrawer = lazy(() => import('./ProcessDrawer').then((m) => ({ default: m.ProcessDrawer })));
+const CorrectionHistory = lazy(() => import('./CorrectionHistory').then((m) => ({ default: m.CorrectionHistory })));
+const BatchCorrectModal = lazy(() => import('./BatchCorrectModal').then((m) => ({ default: m.BatchCorrectModal })));
+const VoidModal = lazy(() => import('./VoidModal').then((m) => ({ default: m.VoidModal })));
 
 /** /trace/batches/:id — one page per batch, so that moving to another batch starts afresh. */
 export default function BatchDetailPage() {
@@ -29,7 +33,7 @@ export default function BatchDetailPage() {
   return <BatchDetail key={id} id={id} />;
 }
 
-type Acting = 'sell' | 'market' | 'split' | 'process' | null;
+type Acting = 'sell' | 'market' | 'split' | 'process' | 'correct' | 'void' | null;
 
 /** A batch: its facts and inputs, printing, selling, market entry, splitting, processing, and its chain. */
 function BatchDetail({ id }: { id: string }) {
@@ -46,6 +50,7 @@ function BatchDetail({ id }: { id: string }) {
   const [version, setVersion] = useState(0);
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const bases = useAll(traceApi.bases, showError, Boolean(batch?.baseId));
+  const voidKey = useKeyPerOpening(acting === 'void');
 
   const reload = useCallback(() => {
     traceApi.batch(id).then(
@@ -75,6 +80,13 @@ function BatchDetail({ id }: { id: string }) {
   if (!batch) return <Card><Skeleton active /></Card>;
   const available = batch.stock - batch.frozen;
   const canAct = me.can('trace.write') && batch.status === 'active' && available > 0;
+  // Only a batch of one's own production is corrected here; a received one is corrected through its trade (退货).
+  const canCorrect = me.can('trace.write') && batch.status === 'active' && batch.source === 'own';
+  const corrected = (b: Batch) => {
+    setActing(null);
+    setBatch(b);
+    setVersion((v) => v + 1);
+  };
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -84,7 +96,7 @@ function BatchDetail({ id }: { id: string }) {
             {batch.productName}
           </Typography.Title>
           <Tag color={SOURCE_COLOR[batch.source]}>{label(t, 'source', batch.source)}</Tag>
-          {batch.status !== 'active' && <Tag color={batch.status === 'held' || batch.status === 'failed' ? 'error' : undefined}>{label(t, 'batchStatus', batch.status)}</Tag>}
+          {batch.status !== 'active' && <Tag color={batch.status === 'held' || batch.status === 'failed' || batch.status === 'voided' ? 'error' : undefined}>{label(t, 'batchStatus', batch.status)}</Tag>}
           <div className="tn-t-head-actions">
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/trace/batches')}>
               {t('batch.backToList')}
@@ -107,6 +119,7 @@ function BatchDetail({ id }: { id: string }) {
             description={<Link to="/trace/recall-notices">{t('batch.heldNotices')}</Link>}
           />
         )}
+        {batch.voided && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="batch-voided" title={t('void.voidedOn', { date: formatDate(batch.voided.at), reason: batch.voided.reason })} />}
         <BatchFacts batch={batch} base={bases?.find((b) => b.id === batch.baseId) ?? null} />
         {canAct && (
           <Space wrap style={{ marginTop: 16 }} data-testid="batch-actions">
@@ -124,12 +137,20 @@ function BatchDetail({ id }: { id: string }) {
             </Button>
           </Space>
         )}
+        {canCorrect && (
+          <Space wrap style={{ marginTop: 12 }} data-testid="batch-corrections">
+            <Button icon={<EditOutlined />} onClick={() => setActing('correct')}>
+              {t('correct.action')}
+            </Button>
+            <Button danger icon={<DeleteOutlined />} onClick={() => setActing('void')}>
+              {t('void.action')}
+            </Button>
+          </Space>
+        )}
       </Card>
       {/* Each behind its own boundary: one loading later (a drawer being opened) must not hide the others meanwhile. */}
       <Later>{lastTrade && <TradeResult trade={lastTrade} />}</Later>
-      <Later>
-        <PrintCard batchId={batch.id} code={batch.code} />
-      </Later>
+      <Later>{batch.status !== 'voided' && <PrintCard batchId={batch.id} code={batch.code} />}</Later>
       <Later>{me.can('trace.graph') && <ChainView batchId={batch.id} version={version} />}</Later>
       <Later>
         {acting === 'sell' && (
@@ -160,6 +181,28 @@ function BatchDetail({ id }: { id: string }) {
       </Later>
       <Later>{acting === 'split' && <SplitModal batch={batch} open onClose={() => setActing(null)} onSplit={done} />}</Later>
       <Later>{acting === 'process' && <ProcessDrawer open from={batch} onClose={() => setActing(null)} onDone={(b) => navigate(`/trace/batches/${b.id}`)} />}</Later>
+      <Later>
+        <CorrectionHistory kind="batches" targetId={batch.id} version={version} names={{ [batch.productId]: batch.productName, ...Object.fromEntries((bases ?? []).map((b) => [b.id, b.name])) }} />
+      </Later>
+      <Later>{acting === 'correct' && <BatchCorrectModal batch={batch} open onClose={() => setActing(null)} onDone={corrected} />}</Later>
+      <Later>
+        {acting === 'void' && (
+          <VoidModal
+            open
+            title={t('void.batchTitle')}
+            hint={t('void.batchHint')}
+            onClose={() => setActing(null)}
+            onSubmit={async (reason) => {
+              try {
+                corrected(await traceApi.voidBatch(batch.id, reason, voidKey));
+                void message.success(t('void.done'));
+              } catch (err) {
+                showError(err);
+              }
+            }}
+          />
+        )}
+      </Later>
     </Space>
   );
 }

@@ -87,12 +87,12 @@ export default function BatchFormPage() {
             <Select
               loading={!products}
               showSearch={{ optionFilterProp: 'label' }}
-              options={(products ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.spec}` }))}
+              options={(products ?? []).filter((p) => p.status !== 'voided').map((p) => ({ value: p.id, label: `${p.name} · ${p.spec}` }))}
               placeholder={t('batch.productPlaceholder')}
             />
           </Form.Item>
           <Form.Item name="baseId" label={`${t('batch.base')} (${t('common.optional')})`}>
-            <Select allowClear loading={!bases} options={(bases ?? []).map((b) => ({ value: b.id, label: b.name }))} placeholder={t('batch.basePlaceholder')} />
+            <Select allowClear loading={!bases} options={(bases ?? []).filter((b) => b.status !== 'voided').map((b) => ({ value: b.id, label: b.name }))} placeholder={t('batch.basePlaceholder')} />
           </Form.Item>
           <Row gutter={12}>
             <Col xs={24} sm={12}>

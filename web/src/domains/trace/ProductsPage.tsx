@@ -8,6 +8,7 @@ import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ProductFormDrawer } from './ProductFormDrawer';
+import { RecordActions, type CorrectableField } from './RecordActions';
 import { TracePageTitle } from './TracePageTitle';
 import { label } from './trace-labels';
 import { traceApi } from './trace.api';
@@ -21,6 +22,11 @@ export default function ProductsPage() {
   const [adding, setAdding] = useState(false);
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const list = useCursorList(traceApi.products, showError);
+  const fields: CorrectableField[] = [
+    { name: 'name', label: t('product.name'), kind: 'text', maxLength: 100 },
+    { name: 'spec', label: t('product.spec'), kind: 'text', maxLength: 60 },
+    { name: 'brand', label: t('product.brand'), kind: 'text', maxLength: 60, optional: true },
+  ];
 
   return (
     <div>
@@ -68,6 +74,15 @@ export default function ProductsPage() {
                       {t('product.classCode')}: {p.classCode}
                     </span>
                   </div>
+                  <RecordActions
+                    kind="products"
+                    record={p}
+                    fields={fields}
+                    canWrite={me.can('trace.write')}
+                    correct={traceApi.correctProduct}
+                    voidIt={traceApi.voidProduct}
+                    onChanged={(next) => list.setItems((items) => items.map((x) => (x.id === next.id ? next : x)))}
+                  />
                 </div>
               </div>
             ))}

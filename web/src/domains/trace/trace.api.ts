@@ -7,6 +7,7 @@ import type {
   Batch,
   BatchRequest,
   CodeDescription,
+  Correction,
   MarketEntryRequest,
   Page,
   Product,
@@ -59,6 +60,15 @@ export const traceApi = {
   reject: (tradeId: string, reason: string) => api.post<Trade>(`/trace/trades/${id(tradeId)}/reject`, { reason }),
   cancel: (tradeId: string, reason: string) => api.post<Trade>(`/trace/trades/${id(tradeId)}/cancel`, { reason }),
   recordReturn: (body: ReturnRequest, key: string) => api.postOnce<TradeReturn>('/trace/returns', body, key),
+
+  correctBatch: (batchId: string, body: Record<string, unknown>, key: string) => api.postOnce<Batch>(`/trace/batches/${id(batchId)}/corrections`, body, key),
+  voidBatch: (batchId: string, reason: string, key: string) => api.postOnce<Batch>(`/trace/batches/${id(batchId)}/void`, { reason }, key),
+  correctProduct: (productId: string, body: Record<string, unknown>, key: string) => api.postOnce<Product>(`/trace/products/${id(productId)}/corrections`, body, key),
+  voidProduct: (productId: string, reason: string, key: string) => api.postOnce<Product>(`/trace/products/${id(productId)}/void`, { reason }, key),
+  correctBase: (baseId: string, body: Record<string, unknown>, key: string) => api.postOnce<Base>(`/trace/bases/${id(baseId)}/corrections`, body, key),
+  voidBase: (baseId: string, reason: string, key: string) => api.postOnce<Base>(`/trace/bases/${id(baseId)}/void`, { reason }, key),
+  /** 修改记录 of a batch, product or base, newest first. */
+  corrections: (kind: 'batches' | 'products' | 'bases', targetId: string, cursor?: string) => api.get<Page<Correction>>(`/trace/${kind}/${id(targetId)}/corrections`, { limit: 20, cursor }),
 
   /** The live stream of trade events (Server-Sent Events; the session cookie goes along). */
   streamUrl: '/api/v1/trace/notifications/stream',
