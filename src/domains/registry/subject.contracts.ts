@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { countedPageOf } from '../../platform/http/list-total.js';
 import { mobilePhone, password, plainText, regionCode, username, uuid } from './contracts.js';
 
 // The wire shapes of subject registration (主体注册), shared by routes and the web console.
@@ -165,14 +166,15 @@ export const subjectListItem = z.object({
   status: z.string(),
   registeredAt: z.date().nullable(),
 });
-export const subjectPage = pageOf(subjectListItem);
-export const subjectListQuery = z.strictObject({
-  ...pageQuery,
+export const subjectPage = countedPageOf(subjectListItem);
+const subjectFilter = {
   q: z.string().trim().max(50).optional().describe('name, or an identity code / number (exact)'),
   status: z.enum(SUBJECT_STATUSES).optional(),
   category: z.coerce.number().int().min(0).max(3).optional(),
   regionCode: regionCode.optional(),
-});
+};
+export const subjectListQuery = z.strictObject({ ...pageQuery, ...subjectFilter });
+export const subjectFilterQuery = z.strictObject(subjectFilter);
 
 export const statusEventOut = z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), reason: z.string().nullable(), actorName: z.string().nullable(), at: z.date() });
 

@@ -38,6 +38,7 @@ import {
   statusChangeIn,
   subjectDetailOut,
   subjectListQuery,
+  subjectFilterQuery,
   subjectPage,
   temporarySubjectIn,
   temporarySubjectOut,
@@ -48,6 +49,8 @@ import {
 import { createUploadTickets } from './upload-ticket.js';
 import { verifyCertificate } from './certificate.service.js';
 import { changeRequestInbox, decideChange } from './change-request.service.js';
+import { subjectSheet } from './subject-list.sheet.js';
+import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
 import { recordTemporarySubject } from './temporary-subject.service.js';
 import { addBadRecord, listSubjects, setSubjectStatus, subjectDetail, subjectPhoto } from './subject.service.js';
 
@@ -183,6 +186,18 @@ export function subjectRoutes(deps: RegistryDeps) {
       config: { permission: 'subject.read' },
       schema: { tags: subjectTags, summary: 'Subjects of my jurisdiction', querystring: subjectListQuery, response: { 200: subjectPage, ...errorResponses } },
       handler: async (request) => listSubjects(deps, agencyActorOf(request), request.query),
+    });
+
+    app.get('/api/v1/registry/subjects.xlsx', {
+      config: { permission: 'subject.read' },
+      schema: { tags: subjectTags, summary: 'Subjects of my jurisdiction of the same filter as an Excel workbook (at most 10,000 rows, masked; audited)', querystring: subjectFilterQuery, response: { 200: z.any().describe('.xlsx bytes'), ...errorResponses } },
+      handler: async (request, reply) => {
+        const actor = agencyActorOf(request);
+        const first = await listSubjects(deps, actor, { ...request.query, limit: 1 });
+        const rows = await exportRows(first.total!, (cursor, limit) => listSubjects(deps, actor, { ...request.query, cursor, limit }));
+        await auditExport(deps.db, commandContext(request), 'registry.subjects', request.query, rows.length);
+        return sendSheet(reply, { ascii: 'subjects', zh: '主体清单' }, subjectSheet(rows));
+      },
     });
 
     app.get('/api/v1/registry/subjects/:id', {

@@ -86,19 +86,6 @@ export async function batchDetail(db: Executor, actor: SubjectActor, id: string)
   return toBatchOut(row.b, row.productName, inputs);
 }
 
-export async function listBatches(db: Executor, actor: SubjectActor, q: { limit: number; cursor?: string | undefined; code?: string | undefined }) {
-  const page = keyset({ sort: batches.createdAt, id: batches.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select({ b: batches, productName: products.name })
-    .from(batches)
-    .innerJoin(products, eq(products.id, batches.productId))
-    .where(and(eq(batches.subjectId, actor.subject.id), q.code ? eq(batches.code, q.code) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
-  const result = page.page(rows, (r) => [r.b.createdAt, r.b.id]);
-  return { items: result.items.map((r) => toBatchOut(r.b, r.productName, [])), nextCursor: result.nextCursor };
-}
-
 function toBatchOut(b: typeof batches.$inferSelect, productName: string, inputs: (typeof batchInputs.$inferSelect)[]) {
   return {
     id: b.id,
