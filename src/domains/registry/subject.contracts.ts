@@ -283,6 +283,20 @@ export const changeRequestOut = z.object({
 });
 export const changeRequestPage = pageOf(changeRequestOut);
 export const changeRequestListQuery = z.strictObject({ ...pageQuery, status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() });
+/** The county's inbox, or one subject's change requests (a part of its file). */
+export const changeRequestInboxQuery = changeRequestListQuery.extend({ subjectId: z.uuid().optional() });
+
+/** An audit entry about a subject, as its file shows it (变更记录). */
+export const subjectHistoryOut = z.object({
+  id: z.number().int(),
+  at: z.date(),
+  action: z.string(),
+  actorName: z.string().nullable(),
+  actorAffiliation: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const subjectHistoryPage = countedPageOf(subjectHistoryOut);
 export const decideChangeIn = z.strictObject({ opinion: plainText(2, 500).optional() }).nullish();
 
 export const temporarySubjectIn = z.strictObject({

@@ -28,6 +28,7 @@ import {
   badRecordIn,
   certificateOut,
   certificateVerifyIn,
+  changeRequestInboxQuery,
   changeRequestListQuery,
   changeRequestOut,
   changeRequestPage,
@@ -39,6 +40,7 @@ import {
   subjectDetailOut,
   subjectListQuery,
   subjectFilterQuery,
+  subjectHistoryPage,
   subjectPage,
   temporarySubjectIn,
   temporarySubjectOut,
@@ -49,7 +51,9 @@ import {
 import { createUploadTickets } from './upload-ticket.js';
 import { verifyCertificate } from './certificate.service.js';
 import { changeRequestInbox, decideChange } from './change-request.service.js';
+import { pageQuery } from '../../platform/http/pagination.js';
 import { subjectSheet } from './subject-list.sheet.js';
+import { subjectHistory } from './subject-history.queries.js';
 import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
 import { recordTemporarySubject } from './temporary-subject.service.js';
 import { addBadRecord, listSubjects, setSubjectStatus, subjectDetail, subjectPhoto } from './subject.service.js';
@@ -206,6 +210,12 @@ export function subjectRoutes(deps: RegistryDeps) {
       handler: async (request) => subjectDetail(deps, agencyActorOf(request), request.params.id),
     });
 
+    app.get('/api/v1/registry/subjects/:id/history', {
+      config: { permission: 'subject.read' },
+      schema: { tags: subjectTags, summary: 'A subject of my jurisdiction: the audit entries about it (registration, changes, suspensions, records), newest first', params: idParam, querystring: z.strictObject({ ...pageQuery }), response: { 200: subjectHistoryPage, ...errorResponses } },
+      handler: async (request) => subjectHistory(deps, agencyActorOf(request), request.params.id, request.query),
+    });
+
     app.get('/api/v1/registry/subjects/:id/photos/:fileId', {
       config: { permission: 'subject.read' },
       schema: { tags: subjectTags, summary: 'A licence or ID photo of a subject in my jurisdiction', params: fileParams, response: binary },
@@ -243,7 +253,7 @@ export function subjectRoutes(deps: RegistryDeps) {
 
     app.get('/api/v1/registry/change-requests', {
       config: { permission: 'subject.approve' },
-      schema: { tags: subjectTags, summary: 'Change requests of my county (变更审核)', querystring: changeRequestListQuery, response: { 200: changeRequestPage, ...errorResponses } },
+      schema: { tags: subjectTags, summary: 'Change requests of my county (变更审核); `subjectId` narrows to one subject (its file)', querystring: changeRequestInboxQuery, response: { 200: changeRequestPage, ...errorResponses } },
       handler: async (request) => changeRequestInbox(deps, agencyActorOf(request), request.query),
     });
 

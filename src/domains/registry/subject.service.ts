@@ -62,7 +62,7 @@ function searchFilter(deps: RegistryDeps, text: string): SQL {
   return or(byName, byTemp, eq(subjects.idHash, deps.pii.hash(m[1]!)))!;
 }
 
-async function visibleSubject(db: Executor, actor: AgencyActor, id: string): Promise<SubjectRow> {
+export async function visibleSubject(db: Executor, actor: AgencyActor, id: string): Promise<SubjectRow> {
   const [row] = await db
     .select()
     .from(subjects)
