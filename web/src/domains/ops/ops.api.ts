@@ -23,4 +23,4 @@ export const KNOWN_ACTIONS = [
   'system.seed_demo',
 ];
 
-export const KNOWN_TARGET_TYPES = ['agency', 'user', 'api_token', 'system'];
+export const KNOWN_TARGET_TYPES = ['agency', 'user', 'api_token', 'system', 'subject', 'subject_application', 'subject_certificate', 'subject_change_request', 'subject_import', 'production_base', 'batch', 'list'] as const;
