@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { countUpTo } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { accountAffiliations } from './agency-facts.queries.js';
 import type { RegistryDeps } from './deps.js';
+import { subjectChangeRequests } from './schema.js';
 import { visibleSubject } from './subject.service.js';
 
 /**
@@ -14,7 +15,14 @@ import { visibleSubject } from './subject.service.js';
  */
 export async function subjectHistory(deps: RegistryDeps, actor: AgencyActor, subjectId: string, q: { limit: number; cursor?: string | undefined }) {
   await visibleSubject(deps.db, actor, subjectId);
-  const where = and(eq(auditLog.targetType, 'subject'), eq(auditLog.targetId, subjectId));
+  // The subject's own entries, and its change requests' (filed by the subject, decided on the subject).
+  const where = or(
+    and(eq(auditLog.targetType, 'subject'), eq(auditLog.targetId, subjectId)),
+    and(
+      eq(auditLog.targetType, 'subject_change_request'),
+      inArray(auditLog.targetId, deps.db.select({ id: sql<string>`${subjectChangeRequests.id}::text` }).from(subjectChangeRequests).where(eq(subjectChangeRequests.subjectId, subjectId))),
+    ),
+  );
   const page = keyset({ sort: auditLog.id, id: auditLog.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
   const [rows, total] = await Promise.all([
     deps.db
