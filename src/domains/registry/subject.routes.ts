@@ -29,7 +29,6 @@ import {
   certificateOut,
   certificateVerifyIn,
   changeRequestInboxQuery,
-  changeRequestListQuery,
   changeRequestOut,
   changeRequestPage,
   decideChangeIn,

@@ -5,7 +5,6 @@ import type { Config } from '../../platform/config.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
-import { keyset } from '../../platform/http/pagination.js';
 import { codeKey, issueCodes } from './code-issue.service.js';
 import type { BatchIn } from './contracts.js';
 import { traceError } from './errors.js';
