@@ -89,9 +89,11 @@ describe('lists and the subject\u2019s file', () => {
     await file.getByRole('tab', { name: '交易' }).click();
     await shown(file.getByTestId('file-trades').getByText('寿光黄瓜'));
     await screenshot(page, 'desktop-file-trades');
-    for (const tab of ['巡查', '抽检', '案件']) {
+    // Nothing inspected, sampled or prosecuted yet: each part says so (an empty part, not an error).
+    for (const [tab, part] of [['巡查', 'file-inspections'], ['抽检', 'file-samples'], ['案件', 'file-cases']] as const) {
       await file.getByRole('tab', { name: tab }).click();
-      await shown(file.locator('.ant-tabs-tabpane-active .ant-empty, .ant-tabs-tabpane-active .ant-table-row'));
+      await shown(file.getByTestId(part).getByTestId('empty-state'));
+      expect(await file.getByTestId(part).locator('.ant-alert-error').count()).toBe(0);
     }
     await file.getByRole('tab', { name: '变更' }).click();
     await shown(file.getByTestId('file-history').getByText('批量导入主体').or(file.getByTestId('file-history').getByText('主体注册')));

@@ -75,7 +75,11 @@ export default function AuditPage() {
             {
               title: t('audit.target'),
               key: 'target',
-              render: (_v, e) => (
+              // A list export's target is the list, which the action already names: no code to show.
+              render: (_v, e) =>
+                e.targetType === 'list' ? (
+                  targetTypeLabel(t, e.targetType)
+                ) : (
                 <Typography.Text>
                   {targetTypeLabel(t, e.targetType)} <Typography.Text type="secondary" copyable={{ text: e.targetId }}>{e.targetId.slice(0, 8)}</Typography.Text>
                 </Typography.Text>
