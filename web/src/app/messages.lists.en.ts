@@ -33,6 +33,8 @@ export const listsEn: Record<keyof typeof listsZh, string> = {
   'audit.pickAction': 'Pick an action',
   'file.title': 'Subject file',
   'file.desc': 'One file per subject: bases, products, batches, trades, certificates, inspections, samples, cases, bad conduct and changes, each loaded on its own',
+  'file.status': 'Status',
+  'file.at': 'Time',
   'file.bases': 'Bases',
   'file.products': 'Products',
   'file.batches': 'Batches',

@@ -33,6 +33,8 @@ export const listsZh = {
   'audit.pickAction': '选择操作',
   'file.title': '主体档案',
   'file.desc': '一户一档：基地、产品、批次、交易、证书、巡查、抽检、案件、不良记录和变更，各部分分别读取',
+  'file.status': '状态',
+  'file.at': '时间',
   'file.bases': '基地',
   'file.products': '产品',
   'file.batches': '批次',

@@ -112,8 +112,8 @@ function BatchesPart({ subjectId }: { subjectId: string }) {
         { title: t('file.batches'), dataIndex: 'code', className: 'tn-nowrap', render: (v: string) => <span className="tn-code">{v}</span> },
         { title: t('file.products'), dataIndex: 'productName' },
         { title: t('batchList.source'), dataIndex: 'source', render: (v: string) => word('source', v) },
-        { title: t('batchList.status'), dataIndex: 'status', render: (v: string) => <Tag>{word('batchStatus', v)}</Tag> },
-        { title: t('list.days'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
+        { title: t('file.status'), dataIndex: 'status', render: (v: string) => <Tag>{word('batchStatus', v)}</Tag> },
+        { title: t('file.at'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
       ]}
     />
   );
@@ -143,8 +143,8 @@ function TradesPart({ subjectId }: { subjectId: string }) {
           { title: t('file.batches'), dataIndex: 'batchCode', className: 'tn-nowrap', render: (v: string) => <span className="tn-code">{v}</span> },
           { title: t('file.products'), dataIndex: 'productName' },
           { title: t('file.counterparty'), key: 'other', render: (_v, x) => (direction === 'outgoing' ? x.buyer.name : x.seller.name) },
-          { title: t('batchList.status'), dataIndex: 'status', render: (v: string) => <Tag>{word('tradeStatus', v)}</Tag> },
-          { title: t('list.days'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
+          { title: t('file.status'), dataIndex: 'status', render: (v: string) => <Tag>{word('tradeStatus', v)}</Tag> },
+          { title: t('file.at'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
         ]}
       />
     </>
@@ -160,7 +160,7 @@ function InspectionsPart({ subjectId }: { subjectId: string }) {
       testId="file-inspections"
       fetch={fetch}
       columns={[
-        { title: t('list.days'), dataIndex: 'inspectedAt', className: 'tn-nowrap', render: formatTime },
+        { title: t('file.at'), dataIndex: 'inspectedAt', className: 'tn-nowrap', render: formatTime },
         { title: t('audit.agency'), key: 'by', render: (_v, x) => `${x.agencyName} · ${x.inspectorName}` },
         { title: t('file.conclusion'), dataIndex: 'conclusion', render: (v: string) => <Tag color={v === 'problem' ? 'orange' : 'green'}>{word('inspect', v)}</Tag> },
         { title: t('file.rectification'), dataIndex: 'rectification', render: (v: string) => (v === 'none' ? '—' : word('inspections.rectification', v)) },
@@ -180,9 +180,9 @@ function SamplesPart({ subjectId }: { subjectId: string }) {
       columns={[
         { title: t('file.sampleNo'), dataIndex: 'sampleNo', className: 'tn-nowrap' },
         { title: t('file.products'), dataIndex: 'productName' },
-        { title: t('batchList.status'), dataIndex: 'status', render: (v: string) => word('sampleStatus', v) },
+        { title: t('file.status'), dataIndex: 'status', render: (v: string) => word('sampleStatus', v) },
         { title: t('file.verdict'), dataIndex: 'verdict', render: (v: string | null) => (v ? <Tag color={v === 'fail' ? 'red' : v === 'pass' ? 'green' : 'default'}>{word('verdict', v)}</Tag> : '—') },
-        { title: t('list.days'), dataIndex: 'sampledAt', className: 'tn-nowrap', render: formatTime },
+        { title: t('file.at'), dataIndex: 'sampledAt', className: 'tn-nowrap', render: formatTime },
       ]}
     />
   );
@@ -201,7 +201,7 @@ function CasesPart({ subjectId }: { subjectId: string }) {
         { title: t('file.cases'), dataIndex: 'title' },
         { title: t('audit.agency'), dataIndex: 'agencyName' },
         { title: t('file.stage'), dataIndex: 'stage', render: (v: string) => <Tag>{word('cases.stage', v)}</Tag> },
-        { title: t('list.days'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
+        { title: t('file.at'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
       ]}
     />
   );
@@ -221,9 +221,9 @@ function ChangesPart({ subjectId, canSeeRequests }: { subjectId: string; canSeeR
             testId="file-change-requests"
             fetch={requests}
             columns={[
-              { title: t('list.days'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
+              { title: t('file.at'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
               { title: t('file.changed'), key: 'fields', render: (_v, c) => Object.keys(c.after).map((k) => word('profile', k)).join('、') },
-              { title: t('batchList.status'), dataIndex: 'status', render: (v: string) => <Tag>{word('changeStatus', v)}</Tag> },
+              { title: t('file.status'), dataIndex: 'status', render: (v: string) => <Tag>{word('changeStatus', v)}</Tag> },
             ]}
           />
         </>
@@ -233,7 +233,7 @@ function ChangesPart({ subjectId, canSeeRequests }: { subjectId: string; canSeeR
         testId="file-history"
         fetch={history}
         columns={[
-          { title: t('list.days'), dataIndex: 'at', className: 'tn-nowrap', render: formatTime },
+          { title: t('file.at'), dataIndex: 'at', className: 'tn-nowrap', render: formatTime },
           { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color="geekblue">{actionLabel(t, v)}</Tag> },
           { title: t('file.operator'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('audit.system') },
           { title: t('audit.agency'), dataIndex: 'actorAffiliation', render: (v: string | null) => v ?? '—' },
