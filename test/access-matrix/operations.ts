@@ -169,6 +169,7 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/agencies/allocation-options', permission: 'agency.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/agencies/{id}', permission: 'agency.read', scope: scopes.jurisdiction, objects: SD_SC, region: COUNTY, call: (fx, o) => id(side(fx, o).countyAgency) },
   { op: 'GET /api/v1/agencies/{id}/users', permission: 'user.read', scope: userManagers('agency', 'admin'), objects: SD_SC, call: (fx, o) => id(side(fx, o).countyAgency) },
+  { op: 'GET /api/v1/agencies/{id}/users.xlsx', permission: 'user.read', scope: userManagers('agency', 'admin'), objects: SD_SC, call: (fx, o) => id(side(fx, o).countyAgency) },
   {
     op: 'POST /api/v1/agencies/{id}/users',
     permission: 'user.manage',
@@ -221,7 +222,9 @@ export const ROWS: Row[] = [
 
   // Subjects as agencies see them
   { op: 'GET /api/v1/registry/subjects', permission: 'subject.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/registry/subjects.xlsx', permission: 'subject.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/registry/subjects/{id}', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).otherSubject) },
+  { op: 'GET /api/v1/registry/subjects/{id}/history', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).otherSubject) },
   {
     op: 'GET /api/v1/registry/subjects/{id}/photos/{fileId}',
     permission: 'subject.read',
@@ -287,6 +290,7 @@ export const ROWS: Row[] = [
 
   // Audit
   { op: 'GET /api/v1/audit', permission: 'audit.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/audit.xlsx', permission: 'audit.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/ops/backups', permission: 'backup.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/ops/jobs', permission: 'job.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'POST /api/v1/ops/jobs/{id}/retry', permission: 'job.retry', scope: scopes.any, objects: NONE, call: (fx) => ({ ...id(String(fx.queuedJob)), body: {} }) },
@@ -309,6 +313,7 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/trace/products', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'POST /api/v1/trace/products', permission: 'trace.write', scope: scopes.any, objects: NONE, call: () => ({ body: { name: `矩阵产品${uniq()}`, classCode: '0504010101', spec: '散装', unit: 'kg' } }) },
   { op: 'GET /api/v1/trace/batches', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/trace/batches.xlsx', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   {
     op: 'POST /api/v1/trace/batches',
     permission: 'trace.write',
@@ -318,6 +323,7 @@ export const ROWS: Row[] = [
   },
   { op: 'GET /api/v1/trace/batches/{id}', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
   { op: 'GET /api/v1/trace/trades', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/trace/trades.xlsx', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   {
     op: 'POST /api/v1/trace/trades',
     permission: 'trace.write',
@@ -372,6 +378,10 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/trace/batches/{id}/recall', permission: 'trace.recall', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
   { op: 'GET /api/v1/trace/batches/{id}/recall.xlsx', permission: 'trace.recall', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
   { op: 'GET /api/v1/trace/subjects/{id}/records', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).mainSubject) },
+  { op: 'GET /api/v1/trace/subjects/{id}/bases', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).mainSubject) },
+  { op: 'GET /api/v1/trace/subjects/{id}/products', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).mainSubject) },
+  { op: 'GET /api/v1/trace/subjects/{id}/batches', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).mainSubject) },
+  { op: 'GET /api/v1/trace/subjects/{id}/trades', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).mainSubject) },
 
   // Supervision: tasks (DESIGN.md §12 Tasks)
   { op: 'POST /api/v1/supervision/attachments', permission: 'supervision.publish', scope: scopes.any, objects: NONE, call: () => ({ file: PDF_FILE }) },

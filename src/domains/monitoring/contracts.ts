@@ -174,6 +174,8 @@ export const sampleListQuery = z.strictObject({
   taskId: z.uuid().optional(),
   status: z.enum(SAMPLE_STATUSES).optional(),
   verdict: z.enum(VERDICTS).optional(),
+  /** The samples taken from one subject (its file). */
+  subjectId: z.uuid().optional(),
 });
 
 /** What the sheet is filled from when a code is scanned, before the sample is saved. */

@@ -163,7 +163,7 @@ function listItemOf(row: SampleRow, taskTitle: string) {
   };
 }
 
-type ListQuery = { taskId?: string | undefined; status?: string | undefined; verdict?: string | undefined; limit: number; cursor?: string | undefined };
+type ListQuery = { taskId?: string | undefined; status?: string | undefined; verdict?: string | undefined; subjectId?: string | undefined; limit: number; cursor?: string | undefined };
 
 /** The samples the actor reads, newest first; a task's with `taskId`, the lab's queue with `status`, failures with `verdict`. */
 export async function listSamples(db: Executor, actor: AgencyActor, q: ListQuery) {
@@ -173,6 +173,7 @@ export async function listSamples(db: Executor, actor: AgencyActor, q: ListQuery
     q.taskId ? eq(samples.taskId, q.taskId) : undefined,
     q.status ? eq(samples.status, q.status) : undefined,
     q.verdict ? eq(samples.verdict, q.verdict) : undefined,
+    q.subjectId ? eq(samples.subjectId, q.subjectId) : undefined,
     page.where,
   ];
   const rows = await db

@@ -1,21 +1,25 @@
 import { z } from 'zod';
+import { countedPageOf } from '../../platform/http/list-total.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 
-export const auditQuery = z.strictObject({
-  ...pageQuery,
+const auditFilter = {
   action: z.string().max(80).optional(),
   targetType: z.string().max(40).optional(),
   targetId: z.string().max(80).optional(),
   actorId: z.uuid().optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-});
+};
+export const auditQuery = z.strictObject({ ...pageQuery, ...auditFilter });
+export const auditFilterQuery = z.strictObject(auditFilter);
 
 export const auditEntryOut = z.object({
   id: z.number().int(),
   at: z.date(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** Where the operator works now: its agency's name, or its subject's (null for the system). */
+  actorAffiliation: z.string().nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string(),
@@ -27,7 +31,7 @@ export const auditEntryOut = z.object({
   hash: z.string(),
 });
 
-export const auditPage = pageOf(auditEntryOut);
+export const auditPage = countedPageOf(auditEntryOut);
 
 export const backupRunsQuery = z.strictObject({ ...pageQuery });
 

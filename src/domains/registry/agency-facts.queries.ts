@@ -60,6 +60,18 @@ export async function userNames(db: Executor, ids: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Where each account works — its agency's name, or its subject's — for lists of who did what (the audit log). */
+export async function accountAffiliations(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, agency: agencies.name, subject: subjects.name })
+    .from(users)
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .leftJoin(subjects, eq(subjects.id, users.subjectId))
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.flatMap((r) => (r.agency ?? r.subject ? [[r.id, (r.agency ?? r.subject)!] as const] : [])));
+}
+
 /** Names of agencies, for lists. */
 export async function agencyNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

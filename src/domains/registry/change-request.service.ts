@@ -125,8 +125,8 @@ export function myChangeRequests(deps: RegistryDeps, actor: SubjectActor, q: { s
 }
 
 /** The county's inbox of change requests (officials above it may look, only the county decides). */
-export function changeRequestInbox(deps: RegistryDeps, actor: AgencyActor, q: { status?: string | undefined; limit: number; cursor?: string | undefined }) {
-  return listChanges(deps.db, [jurisdictionFilter(actor, subjectChangeRequests.regionCode)], q);
+export function changeRequestInbox(deps: RegistryDeps, actor: AgencyActor, q: { status?: string | undefined; subjectId?: string | undefined; limit: number; cursor?: string | undefined }) {
+  return listChanges(deps.db, [jurisdictionFilter(actor, subjectChangeRequests.regionCode), q.subjectId ? eq(subjectChangeRequests.subjectId, q.subjectId) : undefined], q);
 }
 
 /** Approve (the changes apply to the subject at once) or reject (with an opinion). */

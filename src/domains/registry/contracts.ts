@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countedPageOf } from '../../platform/http/list-total.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { NO_CONTROL_CHARACTERS, plainText } from '../../platform/http/text-fields.js';
 
@@ -116,7 +117,9 @@ export const agencyListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
 });
 
-export const userListQuery = z.strictObject({ ...pageQuery, q: z.string().trim().max(40).optional(), status: z.enum(['active', 'disabled']).optional() });
+const userFilter = { q: z.string().trim().max(40).optional(), status: z.enum(['active', 'disabled']).optional() };
+export const userListQuery = z.strictObject({ ...pageQuery, ...userFilter });
+export const userFilterQuery = z.strictObject(userFilter);
 
 export const updateUserIn = z
   .strictObject({ status: z.enum(['active', 'disabled']).optional(), displayName: displayName.optional(), phone: mobilePhone.nullable().optional() })
@@ -129,6 +132,6 @@ export const regionListQuery = z.strictObject({ ...pageQuery, parent: regionCode
 export const regionDetailOut = regionOut.extend({ path: z.array(z.object({ code: z.string(), name: z.string() })) });
 
 export const agencyPage = pageOf(agencyOut);
-export const userPage = pageOf(userOut);
+export const userPage = countedPageOf(userOut);
 export const regionPage = pageOf(regionOut);
 export const idParam = z.strictObject({ id: uuid });

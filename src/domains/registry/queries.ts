@@ -2,6 +2,7 @@ import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
+import { countUpTo } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
 import type { Pii } from '../../platform/pii/pii.js';
 import { maskPhone } from '../../platform/pii/pii.js';
@@ -86,22 +87,18 @@ export async function listUsersOfAgency(
   q: { q?: string | undefined; status?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
   const page = keyset({ sort: users.username, id: users.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(users)
-    .where(
-      and(
-        eq(users.agencyId, agencyId),
-        inArray(users.role, [...roles]),
-        q.status ? eq(users.status, q.status) : undefined,
-        q.q ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`)) : undefined,
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const where = and(
+    eq(users.agencyId, agencyId),
+    inArray(users.role, [...roles]),
+    q.status ? eq(users.status, q.status) : undefined,
+    q.q ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`)) : undefined,
+  );
+  const [rows, total] = await Promise.all([
+    db.select().from(users).where(and(where, page.where)).orderBy(...page.orderBy).limit(page.take),
+    q.cursor ? undefined : countUpTo(db, db.select({ id: users.id }).from(users).where(where).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.username, r.id]);
-  return { items: result.items.map((r) => toUserOut(pii, r)), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => toUserOut(pii, r)), nextCursor: result.nextCursor, ...(total ? { total } : {}) };
 }
 
 /** A user together with the agency it belongs to, provided that agency is in the actor's jurisdiction. */

@@ -18,6 +18,7 @@ import {
   updateUserIn,
   userListQuery,
   userOut,
+  userFilterQuery,
   userPage,
 } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
@@ -26,6 +27,8 @@ import { allocationOptions } from './policies.js';
 import { listAgencies } from './queries.js';
 import { listRegions, regionDetail } from './region.service.js';
 import { createUser, resetPassword, updateUser } from './user.service.js';
+import { userSheet } from './user-list.sheet.js';
+import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
 
 export function registryRoutes(deps: RegistryDeps) {
   return async (root: FastifyInstance) => {
@@ -78,6 +81,18 @@ export function registryRoutes(deps: RegistryDeps) {
       config: { permission: 'user.read' },
       schema: { tags: agencyTags, summary: 'Accounts of an agency I manage', params: idParam, querystring: userListQuery, response: { 200: userPage, ...errorResponses } },
       handler: async (request) => agencyUsers(deps, agencyActorOf(request), request.params.id, request.query),
+    });
+
+    app.get('/api/v1/agencies/:id/users.xlsx', {
+      config: { permission: 'user.read' },
+      schema: { tags: agencyTags, summary: 'Accounts of an agency I manage, same filter, as an Excel workbook (phones masked; audited)', params: idParam, querystring: userFilterQuery, response: { 200: z.any().describe('.xlsx bytes'), ...errorResponses } },
+      handler: async (request, reply) => {
+        const actor = agencyActorOf(request);
+        const first = await agencyUsers(deps, actor, request.params.id, { ...request.query, limit: 1 });
+        const rows = await exportRows(first.total!, (cursor, limit) => agencyUsers(deps, actor, request.params.id, { ...request.query, cursor, limit }));
+        await auditExport(deps.db, commandContext(request), 'registry.users', { agencyId: request.params.id, ...request.query }, rows.length);
+        return sendSheet(reply, { ascii: 'users', zh: '账号清单' }, userSheet(rows));
+      },
     });
 
     app.post('/api/v1/agencies/:id/users', {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.shared.js';
+import { countedPageOf } from '../../platform/http/list-total.js';
 import { mobilePhone, password, plainText, regionCode, username, uuid } from './contracts.js';
 
 // The wire shapes of subject registration (主体注册), shared by routes and the web console.
@@ -168,14 +169,15 @@ export const subjectListItem = z.object({
   status: z.string(),
   registeredAt: z.date().nullable(),
 });
-export const subjectPage = pageOf(subjectListItem);
-export const subjectListQuery = z.strictObject({
-  ...pageQuery,
+export const subjectPage = countedPageOf(subjectListItem);
+const subjectFilter = {
   q: z.string().trim().max(50).optional().describe('name, or an identity code / number (exact)'),
   status: z.enum(SUBJECT_STATUSES).optional(),
   category: z.coerce.number().int().min(0).max(3).optional(),
   regionCode: regionCode.optional(),
-});
+};
+export const subjectListQuery = z.strictObject({ ...pageQuery, ...subjectFilter });
+export const subjectFilterQuery = z.strictObject(subjectFilter);
 
 export const statusEventOut = z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), reason: z.string().nullable(), actorName: z.string().nullable(), at: z.date() });
 
@@ -284,6 +286,20 @@ export const changeRequestOut = z.object({
 });
 export const changeRequestPage = pageOf(changeRequestOut);
 export const changeRequestListQuery = z.strictObject({ ...pageQuery, status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() });
+/** The county's inbox, or one subject's change requests (a part of its file). */
+export const changeRequestInboxQuery = changeRequestListQuery.extend({ subjectId: z.uuid().optional() });
+
+/** An audit entry about a subject, as its file shows it (变更记录). */
+export const subjectHistoryOut = z.object({
+  id: z.number().int(),
+  at: z.date(),
+  action: z.string(),
+  actorName: z.string().nullable(),
+  actorAffiliation: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const subjectHistoryPage = countedPageOf(subjectHistoryOut);
 export const decideChangeIn = z.strictObject({ opinion: plainText(2, 500).optional() }).nullish();
 
 export const temporarySubjectIn = z.strictObject({

@@ -28,7 +28,7 @@ import {
   badRecordIn,
   certificateOut,
   certificateVerifyIn,
-  changeRequestListQuery,
+  changeRequestInboxQuery,
   changeRequestOut,
   changeRequestPage,
   decideChangeIn,
@@ -38,6 +38,8 @@ import {
   statusChangeIn,
   subjectDetailOut,
   subjectListQuery,
+  subjectFilterQuery,
+  subjectHistoryPage,
   subjectPage,
   temporarySubjectIn,
   temporarySubjectOut,
@@ -48,6 +50,10 @@ import {
 import { createUploadTickets } from './upload-ticket.js';
 import { verifyCertificate } from './certificate.service.js';
 import { changeRequestInbox, decideChange } from './change-request.service.js';
+import { pageQuery } from '../../platform/http/pagination.js';
+import { subjectSheet } from './subject-list.sheet.js';
+import { subjectHistory } from './subject-history.queries.js';
+import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
 import { recordTemporarySubject } from './temporary-subject.service.js';
 import { addBadRecord, listSubjects, setSubjectStatus, subjectDetail, subjectPhoto } from './subject.service.js';
 
@@ -185,10 +191,28 @@ export function subjectRoutes(deps: RegistryDeps) {
       handler: async (request) => listSubjects(deps, agencyActorOf(request), request.query),
     });
 
+    app.get('/api/v1/registry/subjects.xlsx', {
+      config: { permission: 'subject.read' },
+      schema: { tags: subjectTags, summary: 'Subjects of my jurisdiction of the same filter as an Excel workbook (at most 10,000 rows, masked; audited)', querystring: subjectFilterQuery, response: { 200: z.any().describe('.xlsx bytes'), ...errorResponses } },
+      handler: async (request, reply) => {
+        const actor = agencyActorOf(request);
+        const first = await listSubjects(deps, actor, { ...request.query, limit: 1 });
+        const rows = await exportRows(first.total!, (cursor, limit) => listSubjects(deps, actor, { ...request.query, cursor, limit }));
+        await auditExport(deps.db, commandContext(request), 'registry.subjects', request.query, rows.length);
+        return sendSheet(reply, { ascii: 'subjects', zh: '主体清单' }, subjectSheet(rows));
+      },
+    });
+
     app.get('/api/v1/registry/subjects/:id', {
       config: { permission: 'subject.read' },
       schema: { tags: subjectTags, summary: 'One subject: registration (masked), certificates, bad records, status history', params: idParam, response: { 200: subjectDetailOut, ...errorResponses } },
       handler: async (request) => subjectDetail(deps, agencyActorOf(request), request.params.id),
+    });
+
+    app.get('/api/v1/registry/subjects/:id/history', {
+      config: { permission: 'subject.read' },
+      schema: { tags: subjectTags, summary: 'A subject of my jurisdiction: the audit entries about it (registration, changes, suspensions, records), newest first', params: idParam, querystring: z.strictObject({ ...pageQuery }), response: { 200: subjectHistoryPage, ...errorResponses } },
+      handler: async (request) => subjectHistory(deps, agencyActorOf(request), request.params.id, request.query),
     });
 
     app.get('/api/v1/registry/subjects/:id/photos/:fileId', {
@@ -228,7 +252,7 @@ export function subjectRoutes(deps: RegistryDeps) {
 
     app.get('/api/v1/registry/change-requests', {
       config: { permission: 'subject.approve' },
-      schema: { tags: subjectTags, summary: 'Change requests of my county (变更审核)', querystring: changeRequestListQuery, response: { 200: changeRequestPage, ...errorResponses } },
+      schema: { tags: subjectTags, summary: 'Change requests of my county (变更审核); `subjectId` narrows to one subject (its file)', querystring: changeRequestInboxQuery, response: { 200: changeRequestPage, ...errorResponses } },
       handler: async (request) => changeRequestInbox(deps, agencyActorOf(request), request.query),
     });
 

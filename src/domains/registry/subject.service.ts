@@ -7,6 +7,7 @@ import { escapeLike } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { fileError } from '../../platform/files/storage.js';
 import { agencyActorIn } from '../../platform/http/context.js';
+import { countUpTo } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
 import type { RegistryDeps } from './deps.js';
 import { canSuspendSubjects } from './policies.js';
@@ -37,15 +38,19 @@ export async function listSubjects(
     q.q ? searchFilter(deps, q.q) : undefined,
     page.where,
   ];
-  const rows = await deps.db
-    .select()
-    .from(subjects)
-    .where(and(...filters))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const [rows, total] = await Promise.all([
+    deps.db
+      .select()
+      .from(subjects)
+      .where(and(...filters))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    // The total of the same filter without the page's own condition, on the first page only.
+    q.cursor ? undefined : countUpTo(deps.db, deps.db.select({ id: subjects.id }).from(subjects).where(and(...filters.slice(0, -1))).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.regionCode, r.id]);
   const paths = await regionPaths(deps.db, result.items.map((r) => r.regionCode));
-  return { items: result.items.map((r) => toSubjectListItem(deps.pii, r, regionNameOf(paths.get(r.regionCode)))), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => toSubjectListItem(deps.pii, r, regionNameOf(paths.get(r.regionCode)))), nextCursor: result.nextCursor, ...(total ? { total } : {}) };
 }
 
 /** A typed identity number or identity code is found through its keyed hash; anything else by name. */
@@ -57,7 +62,7 @@ function searchFilter(deps: RegistryDeps, text: string): SQL {
   return or(byName, byTemp, eq(subjects.idHash, deps.pii.hash(m[1]!)))!;
 }
 
-async function visibleSubject(db: Executor, actor: AgencyActor, id: string): Promise<SubjectRow> {
+export async function visibleSubject(db: Executor, actor: AgencyActor, id: string): Promise<SubjectRow> {
   const [row] = await db
     .select()
     .from(subjects)

@@ -5,7 +5,6 @@ import type { Config } from '../../platform/config.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
-import { keyset } from '../../platform/http/pagination.js';
 import { codeKey, issueCodes } from './code-issue.service.js';
 import type { BatchIn } from './contracts.js';
 import { traceError } from './errors.js';
@@ -86,19 +85,6 @@ export async function batchDetail(db: Executor, actor: SubjectActor, id: string)
   if (!row) throw traceError('BATCH_NOT_FOUND');
   const inputs = await db.select().from(batchInputs).where(eq(batchInputs.batchId, id));
   return toBatchOut(row.b, row.productName, inputs);
-}
-
-export async function listBatches(db: Executor, actor: SubjectActor, q: { limit: number; cursor?: string | undefined; code?: string | undefined }) {
-  const page = keyset({ sort: batches.createdAt, id: batches.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select({ b: batches, productName: products.name })
-    .from(batches)
-    .innerJoin(products, eq(products.id, batches.productId))
-    .where(and(eq(batches.subjectId, actor.subject.id), q.code ? eq(batches.code, q.code) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
-  const result = page.page(rows, (r) => [r.b.createdAt, r.b.id]);
-  return { items: result.items.map((r) => toBatchOut(r.b, r.productName, [])), nextCursor: result.nextCursor };
 }
 
 function toBatchOut(b: typeof batches.$inferSelect, productName: string, inputs: (typeof batchInputs.$inferSelect)[]) {

@@ -171,12 +171,6 @@ export type MarketEntryIn = z.infer<typeof marketEntryIn>;
 
 export const tradeReasonIn = z.strictObject({ reason: plainText(2, 300) });
 export const TRADE_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
-export const tradeListQuery = z.strictObject({
-  direction: z.enum(['incoming', 'outgoing']).default('incoming'),
-  status: z.enum(TRADE_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
-});
 const party = z.object({
   subjectId: z.string().nullable(),
   name: z.string(),
@@ -241,3 +235,41 @@ export const subjectTraceRecordsOut = z.object({
     z.object({ id: z.string(), code: z.string(), productName: z.string(), quantity: z.number(), stock: z.number(), unit: z.string(), harvestDate: z.string().nullable(), selfCheck: z.string(), status: z.string(), createdAt: z.date() }),
   ),
 });
+
+// Lists (issue 15 §8): search, filters, a total on the first page, and an export of the same filter.
+export const BATCH_STATUSES = ['active', 'closed', 'merged', 'consumed', 'held', 'failed'] as const;
+export const BATCH_SOURCES = ['own', 'purchase', 'market_entry', 'process', 'split', 'merge'] as const;
+const listDay = z.iso.date();
+const batchFilter = {
+  /** A batch code, or part of the product's name. */
+  q: z.string().trim().min(1).max(40).optional(),
+  status: z.enum(BATCH_STATUSES).optional(),
+  source: z.enum(BATCH_SOURCES).optional(),
+  /** Recorded on or after / on or before this day (China time). */
+  from: listDay.optional(),
+  to: listDay.optional(),
+};
+export const batchFilterQuery = z.strictObject(batchFilter);
+export const batchListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
+  code: z.string().regex(/^\d{20}$/).optional(),
+  ...batchFilter,
+});
+export type BatchListQuery = z.infer<typeof batchListQuery>;
+
+const tradeFilter = {
+  status: z.enum(TRADE_STATUSES).optional(),
+  /** A batch code, or part of the product's or the other party's name. */
+  q: z.string().trim().min(1).max(40).optional(),
+  from: listDay.optional(),
+  to: listDay.optional(),
+};
+export const tradeFilterQuery = z.strictObject({ direction: z.enum(['incoming', 'outgoing']).default('incoming'), ...tradeFilter });
+export const tradeSearchQuery = z.strictObject({
+  direction: z.enum(['incoming', 'outgoing']).default('incoming'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
+  ...tradeFilter,
+});
+export type TradeSearchQuery = z.infer<typeof tradeSearchQuery>;

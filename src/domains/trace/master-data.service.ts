@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import type { Executor } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
@@ -74,12 +75,17 @@ export async function addBase(deps: Deps, ctx: CommandContext, input: BaseInput)
   });
 }
 
-export async function listBases(deps: Deps, actor: SubjectActor, q: PageQuery) {
+export function listBases(deps: Deps, actor: SubjectActor, q: PageQuery) {
+  return basesOfSubject(deps.db, actor.subject.id, q);
+}
+
+/** One subject's bases, newest first: its own list, and a part of its file for officials (after their jurisdiction check). */
+export async function basesOfSubject(db: Executor, subjectId: string, q: PageQuery) {
   const page = keyset({ sort: productionBases.createdAt, id: productionBases.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await deps.db
+  const rows = await db
     .select()
     .from(productionBases)
-    .where(and(eq(productionBases.subjectId, actor.subject.id), page.where))
+    .where(and(eq(productionBases.subjectId, subjectId), page.where))
     .orderBy(...page.orderBy)
     .limit(page.take);
   const result = page.page(rows, (b) => [b.createdAt, b.id]);
@@ -129,13 +135,18 @@ export async function addProduct(deps: Deps, ctx: CommandContext, input: Product
   });
 }
 
-export async function listProducts(deps: Deps, actor: SubjectActor, q: PageQuery) {
+export function listProducts(deps: Deps, actor: SubjectActor, q: PageQuery) {
+  return productsOfSubject(deps.db, actor.subject.id, q);
+}
+
+/** One subject's products, newest first (its own list, and a part of its file for officials). */
+export async function productsOfSubject(db: Executor, subjectId: string, q: PageQuery) {
   const page = keyset({ sort: products.createdAt, id: products.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await deps.db
+  const rows = await db
     .select({ p: products, className: productClasses.nameZh })
     .from(products)
     .innerJoin(productClasses, eq(productClasses.code, products.classCode))
-    .where(and(eq(products.subjectId, actor.subject.id), page.where))
+    .where(and(eq(products.subjectId, subjectId), page.where))
     .orderBy(...page.orderBy)
     .limit(page.take);
   const result = page.page(rows, (r) => [r.p.createdAt, r.p.id]);

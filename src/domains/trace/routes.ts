@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
+import { countedPageOf } from '../../platform/http/list-total.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
 import { batchByCode } from './batch-lookup.service.js';
 import { whatIsCode } from './code.service.js';
-import { batchIn, batchLookupOut, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
+import { batchFilterQuery, batchIn, batchListQuery, batchLookupOut, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
 import { addBase, addProduct, listBases, listProducts } from './master-data.service.js';
-import { batchDetail, listBatches, recordBatch } from './batch.service.js';
+import { batchDetail, recordBatch } from './batch.service.js';
+import { batchesOfSubject, batchSheet } from './batch-list.queries.js';
 import { correctionRoutes } from './correction.routes.js';
 import { notificationRoutes } from './notification.routes.js';
 import { processingRoutes } from './processing.routes.js';
@@ -20,7 +23,6 @@ export function traceRoutes(deps: TradeDeps) {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const tags = ['trace 追溯'];
     const listQuery = z.strictObject({ ...pageQuery });
-    const batchListQuery = z.strictObject({ ...pageQuery, code: z.string().regex(/^\d{20}$/).optional() });
 
     app.get('/api/v1/trace/codes/:code', {
       config: { permission: 'public' },
@@ -66,8 +68,26 @@ export function traceRoutes(deps: TradeDeps) {
 
     app.get('/api/v1/trace/batches', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: 'My batches, newest first; `code` finds the one with that code (a scanned label)', querystring: batchListQuery, response: { 200: pageOf(batchOut), ...errorResponses } },
-      handler: async (request) => listBatches(deps.db, subjectActorOf(request), request.query),
+      schema: {
+        tags,
+        summary: 'My batches, newest first; `code` finds the one with that code (a scanned label), `q` searches code or product',
+        description: 'The first page (no cursor) carries `total`: the count of the same filter, capped at 10,000 (`capped`).',
+        querystring: batchListQuery,
+        response: { 200: countedPageOf(batchOut), ...errorResponses },
+      },
+      handler: async (request) => batchesOfSubject(deps.db, subjectActorOf(request).subject.id, request.query),
+    });
+
+    app.get('/api/v1/trace/batches.xlsx', {
+      config: { permission: 'trace.read' },
+      schema: { tags, summary: 'My batches of the same filter as an Excel workbook (at most 10,000 rows; audited)', querystring: batchFilterQuery, response: { 200: z.any().describe('.xlsx bytes'), ...errorResponses } },
+      handler: async (request, reply) => {
+        const subjectId = subjectActorOf(request).subject.id;
+        const total = await batchesOfSubject(deps.db, subjectId, { ...request.query, limit: 1 });
+        const rows = await exportRows(total.total!, (cursor, limit) => batchesOfSubject(deps.db, subjectId, { ...request.query, cursor, limit }));
+        await auditExport(deps.db, commandContext(request), 'trace.batches', request.query, rows.length);
+        return sendSheet(reply, { ascii: 'batches', zh: '批次清单' }, batchSheet(rows));
+      },
     });
 
     app.get('/api/v1/trace/batches/by-code/:code', {

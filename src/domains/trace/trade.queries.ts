@@ -1,11 +1,15 @@
-import { aliasedTable, and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { SubjectActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
-import { queryRows, rowOf } from '../../platform/db/rows.js';
+import { escapeLike, queryRows, rowOf } from '../../platform/db/rows.js';
+import { countUpTo, type Total } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { maskPhone, type Pii } from '../../platform/pii/pii.js';
+import { sheetTime } from '../../platform/sheets/list-export.js';
+import type { Sheet } from '../../platform/sheets/workbook.js';
 import { subjectNameSql } from '../registry/index.js';
-import type { TradeOut } from './contracts.js';
+import type { TradeOut, TradeSearchQuery } from './contracts.js';
+import { chinaDayRange } from './list-filters.js';
 import { traceError } from './errors.js';
 import { batches, products, trades } from './schema.js';
 
@@ -110,14 +114,84 @@ export async function tradeDetail(db: Executor, pii: Pii, actor: SubjectActor, i
   return toTradeOuts(pii, rows)[0]!;
 }
 
-/** 待确认/已处理: the trades addressed to the subject (incoming) or sent by it (outgoing), newest first. */
-export async function listTrades(db: Executor, pii: Pii, actor: SubjectActor, q: { direction: 'incoming' | 'outgoing'; status?: string | undefined; limit: number; cursor?: string | undefined }) {
+/** The filter of a subject's trade list: its side, status, a code or a name (product or the other party), days. */
+function tradeFilter(subjectId: string, q: Omit<TradeSearchQuery, 'limit' | 'cursor'>): SQL | undefined {
+  const incoming = q.direction === 'incoming';
+  const text = q.q?.trim();
+  const like = text ? `%${escapeLike(text)}%` : '';
+  const other = incoming ? sql`${trades.sellerSubjectId}` : sql`${trades.buyerSubjectId}`;
+  return and(
+    incoming ? eq(trades.buyerSubjectId, subjectId) : eq(trades.sellerSubjectId, subjectId),
+    q.status ? eq(trades.status, q.status) : undefined,
+    text
+      ? or(
+          ilike(batches.code, like),
+          ilike(buyerBatches.code, like),
+          ilike(products.name, like),
+          sql`${subjectNameSql(other)} ILIKE ${like}`,
+          incoming ? undefined : sql`${trades.counterparty}->>'name' ILIKE ${like}`,
+        )
+      : undefined,
+    ...chinaDayRange(trades.createdAt, q.from, q.to),
+  );
+}
+
+/**
+ * 待确认/已处理: the trades addressed to a subject (incoming) or sent by it (outgoing), newest first — its own list,
+ * and the trades part of its file for officials (after the jurisdiction check). The first page carries the total.
+ */
+export async function tradesOfSubject(db: Executor, pii: Pii, subjectId: string, q: TradeSearchQuery) {
+  const where = tradeFilter(subjectId, q);
   const page = keyset({ sort: trades.createdAt, id: trades.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const side = q.direction === 'incoming' ? eq(trades.buyerSubjectId, actor.subject.id) : eq(trades.sellerSubjectId, actor.subject.id);
-  const rows: TradeJoined[] = await baseQuery(db)
-    .where(and(side, q.status ? eq(trades.status, q.status) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const counted = db
+    .select({ id: trades.id })
+    .from(trades)
+    .innerJoin(batches, eq(batches.id, trades.batchId))
+    .innerJoin(products, eq(products.id, batches.productId))
+    .leftJoin(buyerBatches, eq(buyerBatches.id, trades.buyerBatchId))
+    .where(where)
+    .$dynamic();
+  const [rows, total]: [TradeJoined[], Total | undefined] = await Promise.all([
+    baseQuery(db).where(and(where, page.where)).orderBy(...page.orderBy).limit(page.take),
+    q.cursor ? undefined : countUpTo(db, counted),
+  ]);
   const result = page.page(rows, (r) => [r.t.createdAt, r.t.id]);
-  return { items: toTradeOuts(pii, result.items), nextCursor: result.nextCursor };
+  return { items: toTradeOuts(pii, result.items), nextCursor: result.nextCursor, ...(total ? { total } : {}) };
+}
+
+export function listTrades(db: Executor, pii: Pii, actor: SubjectActor, q: TradeSearchQuery) {
+  return tradesOfSubject(db, pii, actor.subject.id, q);
+}
+
+const KIND_ZH: Record<string, string> = { scan: '扫码交易', manual: '手工登记', market: '入市' };
+const STATUS_ZH: Record<string, string> = { pending: '待确认', confirmed: '已确认', rejected: '已拒收', cancelled: '已撤销' };
+
+export function tradeSheet(rows: TradeOut[]): Sheet {
+  return {
+    name: '交易',
+    columns: [
+      { header: '时间 (at)', key: 'createdAt', width: 18 },
+      { header: '方式 (kind)', key: 'kind', width: 10 },
+      { header: '状态 (status)', key: 'status', width: 8 },
+      { header: '追溯码 (code)', key: 'batchCode', width: 24 },
+      { header: '产品 (product)', key: 'productName', width: 18 },
+      { header: '数量 (quantity)', key: 'quantity', width: 10 },
+      { header: '单位 (unit)', key: 'unit', width: 8 },
+      { header: '退货 (returned)', key: 'returned', width: 10 },
+      { header: '卖方 (seller)', key: 'seller', width: 22 },
+      { header: '买方 (buyer)', key: 'buyer', width: 22 },
+      { header: '买方批次码 (buyer code)', key: 'buyerBatchCode', width: 24 },
+      { header: '原因 (reason)', key: 'reason', width: 24 },
+    ],
+    rows: rows.map((r) => ({
+      ...r,
+      createdAt: sheetTime(r.createdAt),
+      kind: KIND_ZH[r.kind] ?? r.kind,
+      status: STATUS_ZH[r.status] ?? r.status,
+      seller: r.seller.name,
+      buyer: r.buyer.name,
+      buyerBatchCode: r.buyerBatchCode ?? '',
+      reason: r.reason ?? '',
+    })),
+  };
 }

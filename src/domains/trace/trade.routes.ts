@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
-import { pageOf } from '../../platform/http/pagination.js';
-import { marketEntryIn, returnIn, returnOut, tradeIn, tradeListQuery, tradeOut, tradeReasonIn } from './contracts.js';
+import { countedPageOf } from '../../platform/http/list-total.js';
+import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
+import { marketEntryIn, returnIn, returnOut, tradeIn, tradeFilterQuery, tradeOut, tradeReasonIn, tradeSearchQuery } from './contracts.js';
 import { createMarketEntry } from './market-entry.service.js';
 import { recordReturn } from './return.service.js';
-import { listTrades, tradeDetail } from './trade.queries.js';
+import { listTrades, tradeDetail, tradeSheet, tradesOfSubject } from './trade.queries.js';
 import { confirmTrade, createTrade, endTrade, type TradeDeps } from './trade.service.js';
 
 /** 扫码交易, 入市 and 退货: goods changing hands. */
@@ -18,8 +19,26 @@ export function tradeRoutes(deps: TradeDeps) {
 
     app.get('/api/v1/trace/trades', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: 'Trades addressed to me (incoming) or sent by me (outgoing), newest first; phones masked', querystring: tradeListQuery, response: { 200: pageOf(tradeOut), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Trades addressed to me (incoming) or sent by me (outgoing), newest first; phones masked',
+        description: '`q` searches codes, the product and the other party; the first page (no cursor) carries `total`, capped at 10,000.',
+        querystring: tradeSearchQuery,
+        response: { 200: countedPageOf(tradeOut), ...errorResponses },
+      },
       handler: async (request) => listTrades(deps.db, deps.pii, subjectActorOf(request), request.query),
+    });
+
+    app.get('/api/v1/trace/trades.xlsx', {
+      config: { permission: 'trace.read' },
+      schema: { tags, summary: 'My trades of the same filter as an Excel workbook (at most 10,000 rows; audited)', querystring: tradeFilterQuery, response: { 200: z.any().describe('.xlsx bytes'), ...errorResponses } },
+      handler: async (request, reply) => {
+        const subjectId = subjectActorOf(request).subject.id;
+        const first = await tradesOfSubject(deps.db, deps.pii, subjectId, { ...request.query, limit: 1 });
+        const rows = await exportRows(first.total!, (cursor, limit) => tradesOfSubject(deps.db, deps.pii, subjectId, { ...request.query, cursor, limit }));
+        await auditExport(deps.db, commandContext(request), 'trace.trades', request.query, rows.length);
+        return sendSheet(reply, { ascii: `trades-${request.query.direction}`, zh: request.query.direction === 'incoming' ? '购入交易' : '售出交易' }, tradeSheet(rows));
+      },
     });
 
     app.get('/api/v1/trace/trades/:id', {

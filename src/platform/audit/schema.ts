@@ -27,7 +27,12 @@ export const auditLog = pgTable(
     hash: varchar('hash', { length: 64 }).notNull(),
     keyVersion: smallint('key_version').notNull().default(0),
   },
-  (t) => [index('audit_log_stream_id').on(t.stream, t.id), index('audit_log_region_id').on(t.regionCode, t.id)],
+  (t) => [
+    index('audit_log_stream_id').on(t.stream, t.id),
+    index('audit_log_region_id').on(t.regionCode, t.id),
+    // A subject's file reads the entries about it (变更记录) newest first.
+    index('audit_log_target_id').on(t.targetType, t.targetId, t.id),
+  ],
 );
 
 /**

@@ -1,6 +1,6 @@
 import { ApiError, isErrorBody, networkError } from './api-error';
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 type Listener = (error: ApiError) => void;
 
 let csrfToken: string | null = null;

@@ -1,4 +1,4 @@
-import type { MessageKey } from './messages.zh';
+import { zh, type MessageKey } from './messages.zh';
 import type { Agency, AgencyKind, AgencyLevel } from './types';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -16,6 +16,21 @@ export function actionLabel(t: T, action: string): string {
   const key = `action.${action}` as MessageKey;
   const text = t(key);
   return text === key ? action : text;
+}
+
+/** What an audit entry is about, in words (the code itself for a kind this console does not know yet). */
+export function targetTypeLabel(t: T, type: string): string {
+  const key = `targetType.${type}` as MessageKey;
+  const text = t(key);
+  return text === key ? type : text;
+}
+
+/** Every audit action this console has words for, as a picker's options (the words only; the code is the value). */
+export function auditActions(t: T): { value: string; label: string }[] {
+  return Object.keys(zh)
+    .filter((k) => k.startsWith('action.'))
+    .map((k) => ({ value: k.slice('action.'.length), label: t(k as MessageKey) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
 }
 
 export const KIND_COLOR: Record<AgencyKind, string> = { supervision: 'green', testing: 'blue', enforcement: 'volcano' };

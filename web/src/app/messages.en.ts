@@ -10,6 +10,7 @@ import { opsEn } from './messages.ops.en';
 import { helpEn } from './messages.help.en';
 import { jobsEn } from './messages.jobs.en';
 import { accessEn } from './messages.access.en';
+import { listsEn } from './messages.lists.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -218,6 +219,7 @@ export const en: Record<MessageKey, string> = {
   ...helpEn,
   ...jobsEn,
   ...accessEn,
+  ...listsEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

@@ -11,6 +11,7 @@ import { opsZh } from './messages.ops.zh';
 import { helpZh } from './messages.help.zh';
 import { jobsZh } from './messages.jobs.zh';
 import { accessZh } from './messages.access.zh';
+import { listsZh } from './messages.lists.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -217,6 +218,7 @@ export const zh = {
   ...helpZh,
   ...jobsZh,
   ...accessZh,
+  ...listsZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

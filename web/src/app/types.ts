@@ -40,7 +40,9 @@ export type Permission =
   | 'monitoring.read'
   | 'monitoring.alert';
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
+/** The first page of a counted list carries its filter's total (at most 10,000, then `capped`). */
+export type ListTotal = { value: number; capped: boolean };
+export type Page<T> = { items: T[]; nextCursor: string | null; total?: ListTotal };
 
 export type Agency = {
   id: string;
@@ -107,6 +109,7 @@ export type AuditEntry = {
   at: string;
   actorId: string | null;
   actorName: string | null;
+  actorAffiliation: string | null;
   action: string;
   targetType: string;
   targetId: string;

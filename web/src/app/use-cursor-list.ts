@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from './types';
+import type { ListTotal, Page } from './types';
 
 /**
  * A list read page by page with the API's opaque cursor ("load more"). `fetchPage` changing (new filters)
@@ -9,6 +9,8 @@ export function useCursorList<T>(fetchPage: ((cursor?: string) => Promise<Page<T
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  // The filter's total, from the first page (null while unknown, and for lists that do not count).
+  const [total, setTotal] = useState<ListTotal | null>(null);
   // The last load's failure, kept until a load succeeds: the page shows it inline (a failed load is not an empty list).
   const [error, setError] = useState<unknown>(null);
   const generation = useRef(0);
@@ -24,6 +26,7 @@ export function useCursorList<T>(fetchPage: ((cursor?: string) => Promise<Page<T
         setError(null);
         setItems((current) => (cursor ? [...current, ...page.items] : page.items));
         setNextCursor(page.nextCursor);
+        if (!cursor) setTotal(page.total ?? null);
       } catch (err) {
         if (mine === generation.current) {
           setError(err);
@@ -39,6 +42,7 @@ export function useCursorList<T>(fetchPage: ((cursor?: string) => Promise<Page<T
   useEffect(() => {
     setItems([]);
     setNextCursor(null);
+    setTotal(null);
     void load();
   }, [load]);
 
@@ -47,6 +51,7 @@ export function useCursorList<T>(fetchPage: ((cursor?: string) => Promise<Page<T
     setItems,
     loading,
     error,
+    total,
     hasMore: nextCursor !== null,
     loadMore: () => (nextCursor ? load(nextCursor) : Promise.resolve()),
     reload: () => load(),

@@ -1,22 +1,22 @@
-import { App, AutoComplete, Button, Card, DatePicker, Select, Tag, Typography } from 'antd';
+import { App, Card, DatePicker, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
-import { actionLabel } from '../../app/labels';
+import { actionLabel, auditActions, targetTypeLabel } from '../../app/labels';
+import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { useI18n } from '../../app/i18n';
 import type { AuditEntry } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { AuditEntryDetail } from './AuditEntryDetail';
-import { KNOWN_ACTIONS, KNOWN_TARGET_TYPES, opsApi, type AuditFilters } from './ops.api';
+import { KNOWN_TARGET_TYPES, opsApi, type AuditFilters } from './ops.api';
 
 /** 审计日志 of my jurisdiction, newest first, read with "load more"; each row opens to before/after. */
 export default function AuditPage() {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<AuditFilters>({});
-  const [action, setAction] = useState('');
 
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => opsApi.audit(filters, cursor), [filters]);
@@ -33,22 +33,19 @@ export default function AuditPage() {
     <div>
       <div className="tn-page-title">
         <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
-        <Typography.Text type="secondary">{t('audit.count', { n: list.items.length })}</Typography.Text>
       </div>
       <Card>
         <div className="tn-filters">
-          <AutoComplete
-            style={{ width: 220 }}
-            value={action}
-            options={KNOWN_ACTIONS.filter((a) => a.includes(action)).map((a) => ({ value: a, label: `${actionLabel(t, a)} · ${a}` }))}
-            onChange={(v: string) => {
-              setAction(v);
-              if (!v) setFilters((f) => ({ ...f, action: undefined }));
-            }}
-            onSelect={(v: string) => setFilters((f) => ({ ...f, action: v }))}
-            placeholder={t('audit.action')}
+          <Select<string>
+            showSearch={{ optionFilterProp: 'label' }}
             allowClear
-            onKeyDown={(e) => e.key === 'Enter' && setFilters((f) => ({ ...f, action: action.trim() || undefined }))}
+            style={{ width: 240 }}
+            placeholder={t('audit.pickAction')}
+            value={filters.action}
+            onChange={(v) => setFilters((f) => ({ ...f, action: v }))}
+            options={auditActions(t)}
+            aria-label={t('audit.action')}
+            data-testid="audit-action"
           />
           <Select
             style={{ width: 160 }}
@@ -56,13 +53,12 @@ export default function AuditPage() {
             placeholder={t('audit.targetType')}
             value={filters.targetType}
             onChange={(v: string | undefined) => setFilters((f) => ({ ...f, targetType: v }))}
-            options={KNOWN_TARGET_TYPES.map((v) => ({ value: v, label: v }))}
+            options={KNOWN_TARGET_TYPES.map((v) => ({ value: v, label: targetTypeLabel(t, v) }))}
           />
           <DatePicker.RangePicker onChange={(range) => setRange(range)} aria-label={t('audit.range')} />
-          <Button type="primary" onClick={() => setFilters((f) => ({ ...f, action: action.trim() || undefined }))}>
-            {t('common.search')}
-          </Button>
           <RefreshButton list={list} />
+          <ListTotalText total={list.total} />
+          <ExportButton path="/audit.xlsx" query={filters} filename={`${t('list.file.audit')}.xlsx`} total={list.total} />
         </div>
         <CursorTable<AuditEntry>
           list={list}
@@ -71,24 +67,22 @@ export default function AuditPage() {
           columns={[
             { title: t('audit.at'), dataIndex: 'at', className: 'tn-nowrap', render: formatTime },
             { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? <Tag>{t('audit.system')}</Tag> },
+            { title: t('audit.agency'), dataIndex: 'actorAffiliation', render: (v: string | null) => v ?? '—' },
             {
               title: t('audit.action'),
               dataIndex: 'action',
-              render: (v: string) => (
-                <span title={v}>
-                  <Tag color="geekblue">{actionLabel(t, v)}</Tag>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {v}
-                  </Typography.Text>
-                </span>
-              ),
+              render: (v: string) => <Tag color="geekblue">{actionLabel(t, v)}</Tag>,
             },
             {
               title: t('audit.target'),
               key: 'target',
-              render: (_v, e) => (
+              // A list export's target is the list, which the action already names: no code to show.
+              render: (_v, e) =>
+                e.targetType === 'list' ? (
+                  targetTypeLabel(t, e.targetType)
+                ) : (
                 <Typography.Text>
-                  {e.targetType} <Typography.Text type="secondary" copyable={{ text: e.targetId }}>{e.targetId.slice(0, 8)}</Typography.Text>
+                  {targetTypeLabel(t, e.targetType)} <Typography.Text type="secondary" copyable={{ text: e.targetId }}>{e.targetId.slice(0, 8)}</Typography.Text>
                 </Typography.Text>
               ),
             },

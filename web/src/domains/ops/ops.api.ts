@@ -10,20 +10,5 @@ export const opsApi = {
   audit: (filters: AuditFilters, cursor?: string) => api.get<Page<AuditEntry>>('/audit', { ...filters, cursor, limit: 50 }),
 };
 
-/** The actions the server records today (free text is accepted too, for actions added later). */
-export const KNOWN_ACTIONS = [
-  'agency.create',
-  'user.create',
-  'user.update',
-  'user.disable',
-  'user.enable',
-  'user.reset_password',
-  'user.change_password',
-  'auth.lock',
-  'token.create',
-  'token.revoke',
-  'system.seed_demo',
-  'ops.job_retry',
-];
-
-export const KNOWN_TARGET_TYPES = ['agency', 'user', 'api_token', 'system', 'job'];
+/** What audit entries are about (the picker's options; each has words in messages.lists). */
+export const KNOWN_TARGET_TYPES = ['agency', 'user', 'api_token', 'system', 'subject', 'subject_application', 'subject_certificate', 'subject_change_request', 'subject_import', 'production_base', 'batch', 'list', 'job'] as const;

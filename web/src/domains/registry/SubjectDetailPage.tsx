@@ -10,6 +10,7 @@ import { BadRecordModal } from './BadRecordModal';
 import { CertificatesCard } from './CertificatesCard';
 import { CertificateVerifyActions } from './CertificateVerifyActions';
 import { DecisionModal } from './DecisionModal';
+import { SubjectFile } from './SubjectFile';
 import { SubjectHeader } from './SubjectHeader';
 import { SubjectOverview } from './SubjectOverview';
 import { subjectApi } from './subject.api';
@@ -77,6 +78,7 @@ export default function SubjectDetailPage() {
           )
         }
       />
+      <SubjectFile subjectId={subject.id} />
       <DecisionModal
         open={changing}
         title={t(suspended ? 'subjects.restoreTitle' : 'subjects.suspendTitle', { name: subject.name })}

@@ -7,6 +7,7 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { SUBJECT_CATEGORIES, SUBJECT_STATUSES, type SubjectListItem } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
+import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { StatusTag } from './StatusTag';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';
@@ -56,6 +57,8 @@ export default function SubjectsPage() {
             aria-label={t('profile.category')}
           />
           <RefreshButton list={list} />
+          <ListTotalText total={list.total} />
+          <ExportButton path="/registry/subjects.xlsx" query={filters} filename={`${t('list.file.subjects')}.xlsx`} total={list.total} />
         </div>
         <CursorTable<SubjectListItem>
           list={list}

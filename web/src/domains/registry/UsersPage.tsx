@@ -8,6 +8,7 @@ import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useCursorList } from '../../app/use-cursor-list';
+import { ExportButton, ListTotalText } from '../../app/ListTools';
 import type { Agency, User, UserStatus } from '../../app/types';
 import { manageableRoles } from './manage-rules';
 import { allPages, registryApi } from './registry.api';
@@ -101,6 +102,8 @@ export default function UsersPage() {
             aria-label={t('field.status')}
           />
           <RefreshButton list={list} />
+          {allowed && <ListTotalText total={list.total} />}
+          {allowed && <ExportButton path={`/agencies/${agencyId}/users.xlsx`} query={filters} filename={`${agency?.name ?? ''}${t('list.file.users')}.xlsx`} total={list.total} />}
           <Button type="primary" icon={<PlusOutlined />} disabled={!allowed || !agency} onClick={() => setCreating(true)}>
             {t('users.create')}
           </Button>

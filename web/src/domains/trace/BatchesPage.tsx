@@ -1,17 +1,19 @@
 import { ExperimentOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Space, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Input, Popconfirm, Select, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
 import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
+import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { LoadMore } from '../../app/LoadMore';
 import type { Batch } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { BatchItem } from './BatchItem';
 import { TracePageTitle } from './TracePageTitle';
-import { newKey, traceApi } from './trace.api';
+import { BATCH_SOURCES, BATCH_STATUSES, newKey, traceApi, type BatchFilters } from './trace.api';
 import './trace.css';
 
 // Its form (pickers, number inputs) loads when it is first opened, not with the list a phone opens cold.
@@ -28,7 +30,11 @@ export default function BatchesPage() {
   const [processing, setProcessing] = useState(false);
   const [busy, setBusy] = useState(false);
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
-  const list = useCursorList(traceApi.batches, showError);
+  const [filters, setFilters] = useState<BatchFilters>({});
+  const fetchPage = useMemo(() => (cursor?: string) => traceApi.searchBatches(filters, cursor), [filters]);
+  const list = useCursorList(fetchPage, showError);
+  const setDays = (range: [Dayjs | null, Dayjs | null] | null) =>
+    setFilters((f) => ({ ...f, from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined }));
   const writes = me.can('trace.write');
 
   const products = new Set(selected.map((b) => b.productId));
@@ -93,7 +99,45 @@ export default function BatchesPage() {
           }
         />
       )}
-      <Card extra={<RefreshButton list={list} />} title={t('batch.list')}>
+      <Card
+        extra={
+          <Space>
+            <ListTotalText total={list.total} />
+            <ExportButton path="/trace/batches.xlsx" query={filters} filename={`${t('list.file.batches')}.xlsx`} total={list.total} />
+            <RefreshButton list={list} />
+          </Space>
+        }
+        title={t('batch.list')}
+      >
+        <div className="tn-filters" style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('batchList.search')}
+            style={{ width: 240, maxWidth: '100%' }}
+            onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
+            aria-label={t('batchList.search')}
+            data-testid="batch-search"
+          />
+          <Select<string>
+            allowClear
+            style={{ width: 150 }}
+            placeholder={t('batchList.status')}
+            value={filters.status}
+            onChange={(status) => setFilters((f) => ({ ...f, status }))}
+            options={BATCH_STATUSES.map((s) => ({ value: s, label: t(`batchStatus.${s}`) }))}
+            aria-label={t('batchList.status')}
+          />
+          <Select<string>
+            allowClear
+            style={{ width: 120 }}
+            placeholder={t('batchList.source')}
+            value={filters.source}
+            onChange={(source) => setFilters((f) => ({ ...f, source }))}
+            options={BATCH_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))}
+            aria-label={t('batchList.source')}
+          />
+          <DatePicker.RangePicker onChange={(range) => setDays(range)} aria-label={t('list.days')} />
+        </div>
         {list.error && list.items.length === 0 ? (
           <LoadError error={list.error} onRetry={list.reload} />
         ) : list.items.length === 0 && !list.loading ? (

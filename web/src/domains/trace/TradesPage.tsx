@@ -1,11 +1,13 @@
 import { CheckOutlined, CloseOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Segmented, Space, Tooltip } from 'antd';
+import { App, Badge, Button, Card, DatePicker, Input, Segmented, Space, Tooltip } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { ListBody } from '../../app/LoadError';
+import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { LoadMore } from '../../app/LoadMore';
 import type { Trade, TradeStatus } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
@@ -38,6 +40,8 @@ export default function TradesPage() {
   const direction: Direction = params.get('direction') === 'outgoing' ? 'outgoing' : 'incoming';
   const [decided, setDecided] = useState<Filter>('confirmed');
   const [outFilter, setOutFilter] = useState<Filter>('all');
+  // A search and days narrow the decided (incoming) or sold (outgoing) list, and its export.
+  const [search, setSearch] = useState<{ q?: string; from?: string; to?: string }>({});
   const [asking, setAsking] = useState<Asking>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const writes = me.can('trace.write');
@@ -47,8 +51,12 @@ export default function TradesPage() {
   const fetchPending = useMemo(() => (direction === 'incoming' ? (cursor?: string) => traceApi.trades({ direction: 'incoming', status: 'pending', cursor }) : null), [direction]);
   const fetchOther = useMemo(() => {
     const status = direction === 'incoming' ? decided : outFilter;
-    return (cursor?: string) => traceApi.trades({ direction, status: status === 'all' ? undefined : status, cursor });
-  }, [direction, decided, outFilter]);
+    return (cursor?: string) => traceApi.trades({ direction, status: status === 'all' ? undefined : status, ...search, cursor });
+  }, [direction, decided, outFilter, search]);
+  const otherStatus = direction === 'incoming' ? decided : outFilter;
+  const exportQuery = { direction, status: otherStatus === 'all' ? undefined : otherStatus, ...search };
+  const setDays = (range: [Dayjs | null, Dayjs | null] | null) =>
+    setSearch((f) => ({ ...f, from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined }));
   const pending = useCursorList(fetchPending, showError);
   const other = useCursorList(fetchOther, showError);
 
@@ -186,9 +194,28 @@ export default function TradesPage() {
             <LoadMore list={pending} />
           </Card>
         )}
-        <Card title={direction === 'incoming' ? t('trade.decided') : t('trade.sold')} extra={<RefreshButton list={other} />} data-testid="other-trades">
+        <Card
+          title={direction === 'incoming' ? t('trade.decided') : t('trade.sold')}
+          extra={
+            <Space>
+              <ListTotalText total={other.total} />
+              <ExportButton path="/trace/trades.xlsx" query={exportQuery} filename={`${t('list.file.trades')}.xlsx`} total={other.total} />
+              <RefreshButton list={other} />
+            </Space>
+          }
+          data-testid="other-trades"
+        >
           <div className="tn-filters">
             {direction === 'incoming' ? filters(decided, setDecided, ['confirmed', 'rejected', 'cancelled', 'all']) : filters(outFilter, setOutFilter, ['all', 'pending', 'confirmed', 'rejected', 'cancelled'])}
+            <Input.Search
+              allowClear
+              placeholder={t('tradeList.search')}
+              style={{ width: 240, maxWidth: '100%' }}
+              onSearch={(q) => setSearch((f) => ({ ...f, q: q.trim() || undefined }))}
+              aria-label={t('tradeList.search')}
+              data-testid="trade-search"
+            />
+            <DatePicker.RangePicker onChange={(range) => setDays(range)} aria-label={t('list.days')} />
           </div>
           {list(other, t('trade.none'))}
           <LoadMore list={other} />

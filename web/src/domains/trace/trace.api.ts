@@ -40,6 +40,8 @@ export const traceApi = {
   addProduct: (body: ProductRequest) => api.post<Product>('/trace/products', body),
 
   batches: (cursor?: string, limit = 20) => api.get<Page<Batch>>('/trace/batches', { limit, cursor }),
+  /** My batches by a search and filters; the first page carries the total. */
+  searchBatches: (filters: BatchFilters, cursor?: string) => api.get<Page<Batch>>('/trace/batches', { ...filters, limit: 20, cursor }),
   batchByCode: (code: string) => api.get<Page<Batch>>('/trace/batches', { code, limit: 1 }),
   batch: (batchId: string) => api.get<Batch>(`/trace/batches/${id(batchId)}`),
   recordBatch: (body: BatchRequest, key: string) => api.postOnce<Batch>('/trace/batches', body, key),
@@ -52,7 +54,7 @@ export const traceApi = {
   certificate: (batchId: string, o: { copies: number; basis?: CertificateBasis }) => api.download(`/trace/batches/${id(batchId)}/certificate`, { format: 'pdf', ...o }),
   voucher: (tradeId: string) => api.download(`/trace/market-entries/${id(tradeId)}/voucher`, { format: 'pdf' }),
 
-  trades: (q: { direction: 'incoming' | 'outgoing'; status?: TradeStatus; cursor?: string }) => api.get<Page<Trade>>('/trace/trades', { limit: 20, ...q }),
+  trades: (q: { direction: 'incoming' | 'outgoing'; status?: TradeStatus; q?: string; from?: string; to?: string; cursor?: string }) => api.get<Page<Trade>>('/trace/trades', { limit: 20, ...q }),
   trade: (tradeId: string) => api.get<Trade>(`/trace/trades/${id(tradeId)}`),
   sell: (body: TradeRequest, key: string) => api.postOnce<Trade>('/trace/trades', body, key),
   enterMarket: (body: MarketEntryRequest, key: string) => api.postOnce<Trade>('/trace/market-entries', body, key),
@@ -101,3 +103,7 @@ export function useKeyPerOpening(open: boolean): string {
   if (open !== state.open) setState({ open, key: open ? newKey() : state.key });
   return state.key;
 }
+
+export const BATCH_STATUSES = ['active', 'closed', 'merged', 'consumed', 'held', 'failed'] as const;
+export const BATCH_SOURCES = ['own', 'purchase', 'market_entry', 'process', 'split', 'merge'] as const;
+export type BatchFilters = { q?: string; status?: string; source?: string; from?: string; to?: string };
