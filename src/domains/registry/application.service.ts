@@ -21,6 +21,7 @@ import { assertProfile } from './subject.rules.js';
 import { subjectApplicationEvents, subjectApplications, subjects, users } from './schema.js';
 import { createUploadTickets } from './upload-ticket.js';
 import { assertStrongPassword } from './user.service.js';
+import { regionRange } from '../../platform/auth/visibility.js';
 
 type ApplicationRow = typeof subjectApplications.$inferSelect;
 type IdentityClash = (typeof IDENTITY_CLASHES)[number];
@@ -360,7 +361,7 @@ async function claimCandidates(db: Executor, row: ApplicationRow) {
     .where(
       and(
         eq(subjects.status, 'temporary'),
-        sql`${subjects.regionCode} LIKE ${county + '%'}`,
+        regionRange(subjects.regionCode, county),
         or(eq(subjects.idHash, row.idHash), eq(subjects.phoneHash, row.phoneHash), eq(subjects.name, row.name)),
       ),
     )

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
 import type { AgencyActor, CommandContext, SubjectActor } from '../../platform/auth/actor.js';
 import { inJurisdiction, jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -15,6 +15,7 @@ import type { SubjectDetailOut } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
 import { lockSubject, regionNameOf, regionPaths, subjectIdentityCode, toProfileOut, toSubjectListItem, type SubjectRow } from './subject.queries.js';
 import { agencies, subjectBadRecords, subjectCertificates, subjectChangeRequests, subjects, subjectStatusEvents, users } from './schema.js';
+import { regionRange } from '../../platform/auth/visibility.js';
 
 /** The subject a subject account acts for, as `GET /auth/me` shows it. */
 export async function subjectOfAccount(deps: RegistryDeps, actor: SubjectActor) {
@@ -33,7 +34,7 @@ export async function listSubjects(
     jurisdictionFilter(actor, subjects.regionCode),
     q.status ? eq(subjects.status, q.status) : undefined,
     q.category !== undefined ? eq(subjects.category, q.category) : undefined,
-    q.regionCode ? sql`${subjects.regionCode} LIKE ${escapeLike(q.regionCode) + '%'}` : undefined,
+    q.regionCode ? regionRange(subjects.regionCode, q.regionCode) : undefined,
     q.q ? searchFilter(deps, q.q) : undefined,
     page.where,
   ];
