@@ -16,6 +16,7 @@ import { inspectionDetail } from './inspection.queries.js';
 import { assertFieldPhotos } from './photos.js';
 import { inspections, supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks, type ChecklistAnswer } from './schema.js';
 import { nextTaskStatus, type TaskStatus } from './task-state.shared.js';
+import { inspectionVisibility } from './visibility.js';
 
 /**
  * 基地巡查: an inspector records a visit to a subject of the jurisdiction (registered, suspended, or temporary —
@@ -114,7 +115,7 @@ function assertInspectionDone(input: InspectionIn, checklist: ChecklistAnswer[])
 /** A follow-up (复查) of a pending or overdue rectification: compliant now ends it. */
 async function closeRectification(tx: Tx, actor: AgencyActor, originalId: string, subjectId: string, conclusion: string): Promise<void> {
   const [original] = await tx.select().from(inspections).where(eq(inspections.id, originalId)).for('update');
-  if (!original || !inJurisdiction(actor, original.regionCode) || original.subjectId !== subjectId || (original.rectification !== 'pending' && original.rectification !== 'overdue')) throw supervisionError('FOLLOW_UP_INVALID');
+  if (!original || !inspectionVisibility.allows(actor, original) || original.subjectId !== subjectId || (original.rectification !== 'pending' && original.rectification !== 'overdue')) throw supervisionError('FOLLOW_UP_INVALID');
   if (conclusion === 'compliant') await tx.update(inspections).set({ rectification: 'done' }).where(eq(inspections.id, originalId));
 }
 
