@@ -35,6 +35,8 @@ export async function enforcementAgenciesOver(db: Executor, regionCode: string):
   const rows = await db
     .select({ id: agencies.id, name: agencies.name, kind: agencies.kind, level: agencies.level, regionCode: agencies.regionCode })
     .from(agencies)
+    // The other way round from a jurisdiction (which agencies' prefixes the region starts with): no range applies.
+    // eslint-disable-next-line no-restricted-syntax
     .where(and(eq(agencies.status, 'active'), eq(agencies.kind, 'enforcement'), sql`${regionCode}::text LIKE ${agencies.regionCode} || '%'`))
     .orderBy(sql`length(${agencies.regionCode}) DESC`, asc(agencies.name))
     .limit(100);

@@ -33,9 +33,9 @@ describe('a county list uses the region index', () => {
     expect(ranged).toMatch(/Index Cond: .*region_code\)::text >= '370783'::text\) AND \(\(region_code\)::text < '370784'::text/);
   });
   it("with LIKE under C.UTF-8: no Index Cond on region_code (the reason for the range)", async () => {
-    const [{ collation }] = await queryRows<{ collation: string }>(t.database.db, sql`SELECT datcollate AS collation FROM pg_database WHERE datname = current_database()`);
+    const [row] = await queryRows<{ collation: string }>(t.database.db, sql`SELECT datcollate AS collation FROM pg_database WHERE datname = current_database()`);
     const liked = await plan(sql`${subjects.regionCode} LIKE '370783%'`);
-    if (collation === 'C') expect(liked).toMatch(/Index Cond/); // the C collation serves LIKE; nothing to show
+    if (row?.collation === 'C') expect(liked).toMatch(/Index Cond/); // the C collation serves LIKE; nothing to show
     else expect(liked).not.toMatch(/Index Cond:[^\n]*region_code/);
   });
 });

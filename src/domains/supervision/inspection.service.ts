@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { httpError } from '../../platform/http/errors.js';
+import { regionWithin } from '../../platform/auth/visibility.js';
 import { insideChina, subjectFacts } from '../registry/index.js';
 import { todayInChina } from './china-date.js';
 import { effectiveChecklist } from './checklist.service.js';
@@ -133,7 +134,7 @@ async function countForTask(tx: Tx, actor: AgencyActor, taskId: string, subject:
   if (!row) throw supervisionError('NOT_A_RECIPIENT');
   const [task] = await tx.select({ kind: supervisionTasks.kind, regionScope: supervisionTasks.regionScope }).from(supervisionTasks).where(eq(supervisionTasks.id, taskId));
   if (task?.kind !== 'base_inspection') throw supervisionError('TASK_NOT_AN_INSPECTION', { kind: task?.kind });
-  if (!subject.regionCode.startsWith(task.regionScope)) throw supervisionError('SUBJECT_OUTSIDE_TASK_SCOPE', { regionScope: task.regionScope, regionCode: subject.regionCode });
+  if (!regionWithin(subject.regionCode, task.regionScope)) throw supervisionError('SUBJECT_OUTSIDE_TASK_SCOPE', { regionScope: task.regionScope, regionCode: subject.regionCode });
   const current = row.status as TaskStatus;
   const next = nextTaskStatus(current, 'progress', row.acceptedAt !== null);
   if (!next) throw supervisionError('TASK_STATUS_CONFLICT', { status: current, action: 'progress' });

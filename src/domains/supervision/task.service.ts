@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { httpError } from '../../platform/http/errors.js';
+import { regionWithin } from '../../platform/auth/visibility.js';
 import { activeAgencies, agencyMembers, subjectFacts } from '../registry/index.js';
 import { assertTaskAttachments } from './attachments.js';
 import type { TaskIn, TaskOut } from './contracts.js';
@@ -36,7 +37,7 @@ export async function publishTask(deps: SupervisionDeps, ctx: CommandContext, in
   }
   for (const id of new Set(input.targetSubjectIds)) {
     const subject = await subjectFacts(deps.db, id);
-    if (!subject || !subject.regionCode.startsWith(regionScope)) throw supervisionError('TARGET_SUBJECT_OUT_OF_SCOPE', { subjectId: id });
+    if (!subject || !regionWithin(subject.regionCode, regionScope)) throw supervisionError('TARGET_SUBJECT_OUT_OF_SCOPE', { subjectId: id });
   }
   await assertTaskAttachments(deps.db, actor, input.attachments);
 
