@@ -34,6 +34,29 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 20 §2: jurisdiction is tested in one place (platform/auth/jurisdiction.ts, visibility.ts), as an index range
+    // in SQL; a region compared by hand, or a LIKE on a region column, is how the rule got spread over 24 files.
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/auth/jurisdiction.ts', 'src/platform/auth/visibility.ts', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='startsWith'][callee.object.property.name=/^(regionCode|originRegion|publisherRegion|agencyRegion|jurisdiction|regionScope)$/]",
+          message: 'Jurisdiction is decided in platform/auth: use inJurisdiction / inAgencyJurisdiction / regionWithin, or the aggregate\u2019s visibility rule.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='startsWith'][arguments.0.property.name=/^(jurisdiction|regionScope|regionCode)$/]",
+          message: 'Jurisdiction is decided in platform/auth: use inJurisdiction / inAgencyJurisdiction / regionWithin, or the aggregate\u2019s visibility rule.',
+        },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/LIKE\\s*$/i]",
+          message: 'No LIKE on a region column: regionRange (platform/auth/visibility.ts) is the index range; LIKE is for free text only (ilike with escapeLike).',
+        },
+      ],
+    },
+  },
+  {
     // Command-line entry points and tools talk to a person on the terminal.
     files: ['src/server.ts', 'src/cli.ts', 'scripts/**', 'bench/**', 'e2e/**'],
     rules: { 'no-console': 'off' },

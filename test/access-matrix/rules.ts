@@ -4,7 +4,7 @@ import type { RoutePermission } from '../../src/platform/auth/permissions.js';
 /**
  * The access matrix's vocabulary: who calls (roles), on what (objects), and the rules that say what must happen.
  * Every expected outcome in operations.ts comes from a rule here, so a reader checks a dozen rules against
- * DESIGN.md §2 and §12 and permissions.ts instead of thousands of cells.
+ * DESIGN.md §2 and §12 and the domains' permissions.ts instead of thousands of cells.
  */
 
 /** What a call's answer means for access: it got through (2xx, or a 4xx about the body or state), or 401, 403, 404. */
@@ -81,8 +81,8 @@ const enf = (r: Role) => r.agencyKind === 'enforcement';
 const supAboveTownship = (r: Role) => sup(r) && r.level !== 'township';
 
 /**
- * The grants, written out from the comments of src/platform/auth/permissions.ts and DESIGN.md §2 (not read from
- * registry/policies.ts: the matrix would then only check that the code agrees with itself).
+ * The grants, written out from the comments of the domains' permissions.ts and DESIGN.md §2 (not read from
+ * their grants: the matrix would then only check that the code agrees with itself).
  */
 export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   public: () => true,

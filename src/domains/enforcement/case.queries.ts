@@ -1,6 +1,5 @@
-import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { agencyNames } from '../registry/index.js';
@@ -9,11 +8,11 @@ import type { CaseStage, PenaltyKind } from './case-stages.shared.js';
 import type { CaseOut } from './contracts.js';
 import { enforcementError } from './errors.js';
 import { enforcementCaseEvents, enforcementCaseRecords, enforcementCases } from './schema.js';
+import { caseVisibility } from './visibility.js';
 
 type CaseRow = typeof enforcementCases.$inferSelect;
 
-/** The handling agency sees its cases; supervision and enforcement agencies see those of their jurisdiction. */
-const visibleTo = (actor: AgencyActor) => or(eq(enforcementCases.agencyId, actor.agency.id), jurisdictionFilter(actor, enforcementCases.regionCode));
+const visibleTo = caseVisibility.filter;
 
 /** Whether a record of a case the actor may see holds this field photo (a station following a case of its township). */
 export async function photoHeldByCase(db: Executor, actor: AgencyActor, fileId: string): Promise<boolean> {

@@ -14,6 +14,7 @@ import type { AdvanceIn, CaseIn, CaseOut, CommissionIn, RecordIn } from './contr
 import type { EnforcementDeps } from './deps.js';
 import { enforcementError } from './errors.js';
 import { enforcementCaseEvents, enforcementCaseRecords, enforcementCases } from './schema.js';
+import { caseVisibility } from './visibility.js';
 
 /** The tasks a case may be opened from: enforcement tasks and supervisory sampling (seed 五(四) 二); not a notice. */
 const CASE_TASK_KINDS: readonly string[] = ['enforcement', 'supervisory_sampling'];
@@ -80,7 +81,7 @@ type CaseRow = typeof enforcementCases.$inferSelect;
 /** The case, locked, for its handling agency only; a closed case takes nothing more. */
 async function handledCase(tx: Tx, actor: AgencyActor, id: string): Promise<CaseRow> {
   const [row] = await tx.select().from(enforcementCases).where(eq(enforcementCases.id, id)).for('update');
-  if (!row || (row.agencyId !== actor.agency.id && !inJurisdiction(actor, row.regionCode))) throw enforcementError('CASE_NOT_FOUND');
+  if (!row || !caseVisibility.allows(actor, row)) throw enforcementError('CASE_NOT_FOUND');
   if (row.agencyId !== actor.agency.id) throw enforcementError('NOT_THE_CASE_AGENCY');
   if (row.stage === 'closed') throw enforcementError('CASE_CLOSED');
   return row;
@@ -167,7 +168,7 @@ export async function advanceCase(deps: EnforcementDeps, ctx: CommandContext, ca
 export async function commissionTest(deps: EnforcementDeps & SupervisionDeps, ctx: CommandContext, caseId: string, input: CommissionIn): Promise<CaseOut> {
   const actor = agencyActorIn(ctx);
   const [c] = await deps.db.select().from(enforcementCases).where(eq(enforcementCases.id, caseId));
-  if (!c || (c.agencyId !== actor.agency.id && !inJurisdiction(actor, c.regionCode))) throw enforcementError('CASE_NOT_FOUND');
+  if (!c || !caseVisibility.allows(actor, c)) throw enforcementError('CASE_NOT_FOUND');
   if (c.agencyId !== actor.agency.id) throw enforcementError('NOT_THE_CASE_AGENCY');
   if (c.stage === 'closed') throw enforcementError('CASE_CLOSED');
   await publishTask(

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
 import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
-import { canReadSample, canWorkOnSample, samplingRefusal, type ReceiptFacts } from './policies.js';
+import { canWorkOnSample, samplingRefusal, type ReceiptFacts } from './policies.js';
+import { sampleVisibility } from './visibility.js';
+
+/** The in-memory side of the one sample rule (its SQL side is exercised by the samples tests on both databases). */
+const canReadSample = (a: AgencyActor, sample: { agencyId: string; regionCode: string; originRegion: string | null }, taskPublisher: string | null) =>
+  sampleVisibility.allows(a, { ...sample, taskPublisher });
 
 function actor(kind: AgencyKind, level: AgencyLevel, regionCode: string, opts: { id?: string; role?: Role; userId?: string } = {}): AgencyActor {
   return {

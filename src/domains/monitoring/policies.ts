@@ -1,5 +1,4 @@
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 
 /**
  * The task kinds a sample is taken under (seed 五(三)): risk monitoring, routine or special, and supervisory sampling;
@@ -29,22 +28,9 @@ export function samplingRefusal(actor: AgencyActor, receipt: ReceiptFacts): Samp
   return null;
 }
 
-type SampleRef = { agencyId: string; regionCode: string; originRegion: string | null };
-
 /** The lab's own work on a sample (receive it, enter and correct its results): the users of the agency that took it. */
-export function canWorkOnSample(actor: AgencyActor, sample: Pick<SampleRef, 'agencyId'>): boolean {
+export function canWorkOnSample(actor: AgencyActor, sample: { agencyId: string }): boolean {
   return actor.agency.kind === 'testing' && actor.agency.id === sample.agencyId;
-}
-
-/**
- * Who reads a sample: the agency that took it; the supervision and enforcement agencies whose jurisdiction holds the
- * place it was sampled or the producer's county (they act on a failure); the agency that published the task.
- * sample.queries.ts says the same in SQL for lists (sampleVisibleTo).
- */
-export function canReadSample(actor: AgencyActor, sample: SampleRef, taskPublisherId: string | null): boolean {
-  if (actor.agency.id === sample.agencyId || actor.agency.id === taskPublisherId) return true;
-  if (!readsByRegion(actor)) return false;
-  return inJurisdiction(actor, sample.regionCode) || (sample.originRegion !== null && inJurisdiction(actor, sample.originRegion));
 }
 
 /** Supervision and enforcement agencies read the samples of their jurisdiction; a testing agency only its own. */

@@ -1,28 +1,21 @@
-import { and, asc, count, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { agencyNames } from '../registry/index.js';
-import { publishedByAgencySql, taskFacts } from '../supervision/index.js';
+import { taskFacts } from '../supervision/index.js';
 import { sampleFactsOfCode } from '../trace/index.js';
 import type { ReportOut, ResultOut, SampleFacts, SampleOut } from './contracts.js';
 import { monitoringError } from './errors.js';
 import { isApprover } from './lab.queries.js';
-import { canWorkOnSample, readsByRegion } from './policies.js';
+import { canWorkOnSample } from './policies.js';
 import { analytes, batchHolds, monitoringAlerts, recallOrders, sampleReports, sampleResults, samples } from './schema.js';
+import { sampleVisibility } from './visibility.js';
 
 export type SampleRow = typeof samples.$inferSelect;
 
-/**
- * The samples an actor reads, as SQL (policies.ts canReadSample says the same for one sample): its agency's own, those
- * of tasks its agency published, and for supervision and enforcement agencies those sampled in their jurisdiction or
- * whose producer's county lies in it.
- */
-export function sampleVisibleTo(actor: AgencyActor): SQL {
-  const byRegion = readsByRegion(actor) ? [jurisdictionFilter(actor, samples.regionCode), jurisdictionFilter(actor, samples.originRegion)] : [];
-  return or(eq(samples.agencyId, actor.agency.id), publishedByAgencySql(samples.taskId, actor.agency.id), ...byRegion)!;
-}
+/** The samples an actor reads, as SQL (visibility.ts holds the rule). */
+export const sampleVisibleTo = sampleVisibility.filter;
 
 /** A sample the actor may read; `lock` holds it for the command that changes it. */
 export async function findVisibleSample(db: Executor, actor: AgencyActor, id: string, lock = false): Promise<SampleRow | undefined> {

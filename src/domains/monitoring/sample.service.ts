@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/db/client.js';
 import { lockStream, withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { escapeLike } from '../../platform/db/rows.js';
+import { regionWithin } from '../../platform/auth/visibility.js';
 import { insideChina } from '../registry/index.js';
 import { assertFieldPhotos, countTaskWork, lockTaskReceipt, todayInChina } from '../supervision/index.js';
 import { issueTemporaryProductCode, productClassByCode, sampleFactsOfCode } from '../trace/index.js';
@@ -31,7 +32,7 @@ export async function createSample(deps: MonitoringDeps, ctx: CommandContext, in
     const receipt = await lockTaskReceipt(tx, actor, input.taskId);
     const refusal = samplingRefusal(actor, receipt);
     if (refusal) throw monitoringError(refusal, { status: receipt.status, kind: receipt.kind });
-    if (!input.regionCode.startsWith(receipt.regionScope)) throw monitoringError('REGION_OUTSIDE_TASK_SCOPE', { regionScope: receipt.regionScope, regionCode: input.regionCode });
+    if (!regionWithin(input.regionCode, receipt.regionScope)) throw monitoringError('REGION_OUTSIDE_TASK_SCOPE', { regionScope: receipt.regionScope, regionCode: input.regionCode });
     await assertFieldPhotos(tx, actor, input.photos, () => monitoringError('SAMPLE_PHOTO_NOT_FOUND'));
     const product = input.code ? await sampleFactsOfCode(tx, input.code) : await manualProduct(deps, tx, input);
     const sampleNo = await nextSampleNo(tx, actor);

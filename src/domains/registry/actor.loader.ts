@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
 import { jurisdictionPrefix } from '../../platform/auth/jurisdiction.js';
+import { grants } from '../../access.js';
 import type { Db } from '../../platform/db/client.js';
-import { permissionsOf, subjectPermissions } from './policies.js';
 import { agencies, subjects, users } from './schema.js';
 
 /**
@@ -29,10 +29,10 @@ export function actorLoader(db: Db) {
         kind: 'agency',
         agency: { id: row.agency.id, name: row.agency.name, kind, level, regionCode: row.agency.regionCode },
         jurisdiction: jurisdictionPrefix(level, row.agency.regionCode),
-        permissions: permissionsOf(role, kind, level),
+        permissions: grants.ofAgency(role, kind, level),
       };
     }
     if (!row.subject || (row.subject.status !== 'active' && row.subject.status !== 'suspended')) return null;
-    return { ...base, kind: 'subject', subject: row.subject, accountNo: row.user.accountNo ?? 1, permissions: subjectPermissions(role, row.subject.status) };
+    return { ...base, kind: 'subject', subject: row.subject, accountNo: row.user.accountNo ?? 1, permissions: grants.ofSubject(role, row.subject.status) };
   };
 }

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { escapeLike } from '../../platform/db/rows.js';
 import type { AgencyKind, AgencyLevel } from '../../platform/auth/actor.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
 import { agencies, subjectBadRecords, subjects, users } from './schema.js';
+import { regionRange } from '../../platform/auth/visibility.js';
 
 // What the supervision and enforcement domains need to know of agencies, accounts and subjects, without naming
 // the registry's tables.
@@ -24,7 +24,7 @@ export async function activeAgenciesWithin(db: Executor, prefix: string): Promis
   const rows = await db
     .select({ id: agencies.id, name: agencies.name, kind: agencies.kind, level: agencies.level, regionCode: agencies.regionCode })
     .from(agencies)
-    .where(and(eq(agencies.status, 'active'), sql`${agencies.regionCode} LIKE ${escapeLike(prefix) + '%'}`))
+    .where(and(eq(agencies.status, 'active'), regionRange(agencies.regionCode, prefix)))
     .orderBy(asc(sql`length(${agencies.regionCode})`), asc(agencies.regionCode), asc(agencies.kind))
     .limit(1000);
   return rows as AgencyFacts[];
@@ -35,6 +35,8 @@ export async function enforcementAgenciesOver(db: Executor, regionCode: string):
   const rows = await db
     .select({ id: agencies.id, name: agencies.name, kind: agencies.kind, level: agencies.level, regionCode: agencies.regionCode })
     .from(agencies)
+    // The other way round from a jurisdiction (which agencies' prefixes the region starts with): no range applies.
+    // eslint-disable-next-line no-restricted-syntax
     .where(and(eq(agencies.status, 'active'), eq(agencies.kind, 'enforcement'), sql`${regionCode}::text LIKE ${agencies.regionCode} || '%'`))
     .orderBy(sql`length(${agencies.regionCode}) DESC`, asc(agencies.name))
     .limit(100);

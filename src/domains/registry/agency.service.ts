@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
+import { regionWithin } from '../../platform/auth/visibility.js';
 import type { AgencyOut, AllocateIn, UserOut } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
 import { registryError } from './errors.js';
@@ -24,7 +25,7 @@ export async function allocateAgency(deps: RegistryDeps, ctx: CommandContext, in
   if (!regionFitsLevel(input.level, input.regionCode)) {
     throw registryError('REGION_LEVEL_MISMATCH', { level: input.level, digits: [0, 2, 4, 6, 9][REGION_LEVEL[input.level]] });
   }
-  if (!input.regionCode.startsWith(option.regionWithin)) throw registryError('REGION_OUT_OF_JURISDICTION', { regionCode: input.regionCode });
+  if (!regionWithin(input.regionCode, option.regionWithin)) throw registryError('REGION_OUT_OF_JURISDICTION', { regionCode: input.regionCode });
 
   return withTransaction(deps.db, ctx, async (tx) => {
     const region = await findRegion(tx, input.regionCode);

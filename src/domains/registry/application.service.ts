@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
+import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
@@ -21,6 +21,8 @@ import { assertProfile } from './subject.rules.js';
 import { subjectApplicationEvents, subjectApplications, subjects, users } from './schema.js';
 import { createUploadTickets } from './upload-ticket.js';
 import { assertStrongPassword } from './user.service.js';
+import { applicationVisibility } from './visibility.js';
+import { regionRange } from '../../platform/auth/visibility.js';
 
 type ApplicationRow = typeof subjectApplications.$inferSelect;
 type IdentityClash = (typeof IDENTITY_CLASHES)[number];
@@ -204,7 +206,7 @@ export async function listApplications(
 ) {
   const page = keyset({ sort: subjectApplications.submittedAt, id: subjectApplications.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
-    jurisdictionFilter(actor, subjectApplications.regionCode),
+    applicationVisibility.filter(actor),
     q.status ? eq(subjectApplications.status, q.status) : undefined,
     q.q ? or(ilike(subjectApplications.name, `%${escapeLike(q.q)}%`), eq(subjectApplications.trackingCode, q.q.toUpperCase())) : undefined,
     page.where,
@@ -238,14 +240,14 @@ export async function listApplications(
 }
 
 function isResponsibleCounty(actor: AgencyActor, regionCode: string): boolean {
-  return actor.agency.kind === 'supervision' && actor.agency.level === 'county' && regionCode.startsWith(actor.agency.regionCode);
+  return actor.agency.kind === 'supervision' && actor.agency.level === 'county' && inJurisdiction(actor, regionCode);
 }
 
 async function visibleApplication(db: Executor, actor: AgencyActor, id: string, lock = false): Promise<ApplicationRow> {
   const query = db
     .select()
     .from(subjectApplications)
-    .where(and(eq(subjectApplications.id, id), jurisdictionFilter(actor, subjectApplications.regionCode)));
+    .where(and(eq(subjectApplications.id, id), applicationVisibility.filter(actor)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw subjectError('APPLICATION_NOT_FOUND');
   return row;
@@ -362,7 +364,7 @@ async function claimCandidates(db: Executor, row: ApplicationRow) {
     .where(
       and(
         eq(subjects.status, 'temporary'),
-        sql`${subjects.regionCode} LIKE ${county + '%'}`,
+        regionRange(subjects.regionCode, county),
         or(eq(subjects.idHash, row.idHash), eq(subjects.phoneHash, row.phoneHash), eq(subjects.name, row.name)),
       ),
     )

@@ -1,6 +1,5 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AgencyActor, CommandContext, SubjectActor } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Executor } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
@@ -15,6 +14,7 @@ import { subjectError } from './subject.errors.js';
 import { findSubject, loadRegionFacts, lockSubject, type SubjectRow } from './subject.queries.js';
 import { assertProfile } from './subject.rules.js';
 import { subjectChangeRequests, subjects, subjectStatusEvents } from './schema.js';
+import { changeRequestVisibility } from './visibility.js';
 
 type ChangeRow = typeof subjectChangeRequests.$inferSelect;
 
@@ -126,7 +126,7 @@ export function myChangeRequests(deps: RegistryDeps, actor: SubjectActor, q: { s
 
 /** The county's inbox of change requests (officials above it may look, only the county decides). */
 export function changeRequestInbox(deps: RegistryDeps, actor: AgencyActor, q: { status?: string | undefined; subjectId?: string | undefined; limit: number; cursor?: string | undefined }) {
-  return listChanges(deps.db, [jurisdictionFilter(actor, subjectChangeRequests.regionCode), q.subjectId ? eq(subjectChangeRequests.subjectId, q.subjectId) : undefined], q);
+  return listChanges(deps.db, [changeRequestVisibility.filter(actor), q.subjectId ? eq(subjectChangeRequests.subjectId, q.subjectId) : undefined], q);
 }
 
 /** Approve (the changes apply to the subject at once) or reject (with an opinion). */
@@ -137,7 +137,7 @@ export async function decideChange(deps: RegistryDeps, ctx: CommandContext, id: 
     const [row] = await tx
       .select()
       .from(subjectChangeRequests)
-      .where(and(eq(subjectChangeRequests.id, id), jurisdictionFilter(actor, subjectChangeRequests.regionCode)))
+      .where(and(eq(subjectChangeRequests.id, id), changeRequestVisibility.filter(actor)))
       .for('update');
     if (!row) throw subjectError('CHANGE_NOT_FOUND');
     if (!(actor.agency.kind === 'supervision' && actor.agency.level === 'county')) throw subjectError('NOT_RESPONSIBLE_COUNTY');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
 import { jurisdictionPrefix } from '../../platform/auth/jurisdiction.js';
 import { AGENCY_KINDS, AGENCY_LEVELS, ROLES } from './contracts.js';
+import { grants } from '../../access.js';
 import { passwordProblems } from './password-rules.js';
 import {
   allocationOptions,
@@ -9,11 +10,13 @@ import {
   canManageUser,
   findAllocationOption,
   manageableRoles,
-  permissionsOf,
   regionFitsLevel,
-  subjectPermissions,
   type AgencyRef,
 } from './policies.js';
+
+// Each domain grants its own permissions (src/domains/<d>/permissions.ts); these are the grants put together.
+const permissionsOf = grants.ofAgency;
+const subjectPermissions = grants.ofSubject;
 
 // Plain unit tests of the account-allocation rules (DESIGN.md §2), for every kind × level × role.
 

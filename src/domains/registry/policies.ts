@@ -1,5 +1,4 @@
 import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
-import type { Permission } from '../../platform/auth/permissions.js';
 import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
 
 /**
@@ -70,59 +69,6 @@ export function canManageUser(actor: AgencyActor, agency: AgencyRef, userRole: R
 
 export function canListUsers(actor: AgencyActor, agency: AgencyRef): boolean {
   return manageableRoles(actor, agency).length > 0;
-}
-
-/** Permissions by role and agency; routes check these, services check the finer rules above. */
-export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel): Set<Permission> {
-  const p = new Set<Permission>(['agency.read']);
-  if (role === 'admin') {
-    p.add('user.read');
-    p.add('user.manage');
-    if (kind === 'supervision' && level !== 'township') p.add('agency.allocate');
-  }
-  // Audit of a jurisdiction is for the ministry and the provinces (运行维护: 日志的跟踪、记录及查阅).
-  if (kind === 'supervision' && (level === 'ministry' || level === 'province')) p.add('audit.read');
-  // 数据库备份 is watched by operations; until an operations agency kind exists, by the ministry's supervision admins.
-  if (role === 'admin' && kind === 'supervision' && level === 'ministry') p.add('backup.read');
-  // The job queue likewise (作业队列); retrying a dead job is audited.
-  if (role === 'admin' && kind === 'supervision' && level === 'ministry') {
-    p.add('job.read');
-    p.add('job.retry');
-  }
-  p.add('subject.read');
-  p.add('subject.temporary');
-  // 由县级监管机构审核通过 (技术指南 五(一)六): only the county supervision agency approves registrations.
-  if (kind === 'supervision' && level === 'county') p.add('subject.approve');
-  if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') p.add('subject.supervise');
-  // Every agency traces a batch of its jurisdiction (stations inspect, labs sample, enforcement investigates);
-  // the recall list, with the holders' phones, is for those who order a recall: supervision from the county up, enforcement.
-  p.add('trace.graph');
-  if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') p.add('trace.recall');
-  // 监管业务 / 执法业务 (seed 五(二), 五(四)): tasks come down the tree to every kind of agency; supervision inspects.
-  p.add('supervision.task');
-  if (kind === 'supervision' && level !== 'township') p.add('supervision.publish');
-  if (kind === 'supervision') p.add('supervision.inspect');
-  if (kind === 'supervision' && level === 'province') p.add('supervision.checklist');
-  if (kind === 'enforcement') p.add('enforcement.case');
-  if (kind === 'enforcement' || kind === 'supervision') {
-    p.add('supervision.read');
-    p.add('enforcement.read');
-    p.add('monitoring.alert');
-  }
-  if (kind === 'testing') p.add('monitoring.sample');
-  p.add('monitoring.read');
-  return p;
-}
-
-/**
- * A subject's accounts: all read their own subject and its trace records; while the subject is active all record
- * (staff do the daily work), and the main account manages the subject.
- */
-export function subjectPermissions(role: Role, subjectStatus: string): Set<Permission> {
-  const p = new Set<Permission>(['subject.self', 'trace.read', 'trace.graph']);
-  if (subjectStatus === 'active') p.add('trace.write');
-  if (role === 'admin' && subjectStatus === 'active') p.add('subject.manage');
-  return p;
 }
 
 /** Suspending and restoring a subject, and verifying its certificates: supervision agencies from the county up. */

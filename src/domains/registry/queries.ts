@@ -1,6 +1,5 @@
 import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { countUpTo } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
@@ -9,6 +8,7 @@ import { maskPhone } from '../../platform/pii/pii.js';
 import type { AgencyOut, UserOut } from './contracts.js';
 import { agencies, regions, users } from './schema.js';
 import type { AgencyRef } from './policies.js';
+import { agencyVisibility } from './visibility.js';
 import { escapeLike } from '../../platform/db/rows.js';
 
 // Drizzle renders a column of a single-table select without its table ("id"), which inside these subqueries
@@ -34,7 +34,7 @@ export async function findVisibleAgency(db: Executor, actor: AgencyActor, id: st
   const [row] = await db
     .select(agencyColumns)
     .from(agencies)
-    .where(and(eq(agencies.id, id), jurisdictionFilter(actor, agencies.regionCode)));
+    .where(and(eq(agencies.id, id), agencyVisibility.filter(actor)));
   return row as AgencyOut | undefined;
 }
 
@@ -45,7 +45,7 @@ export async function listAgencies(
 ) {
   const page = keyset({ sort: agencies.regionCode, id: agencies.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
-    jurisdictionFilter(actor, agencies.regionCode),
+    agencyVisibility.filter(actor),
     q.parentId ? eq(agencies.parentId, q.parentId) : undefined,
     q.kind ? eq(agencies.kind, q.kind) : undefined,
     q.level ? eq(agencies.level, q.level) : undefined,
@@ -107,7 +107,7 @@ export async function findVisibleUser(db: Executor, actor: AgencyActor, userId: 
     .select({ user: users, agency: { id: agencies.id, kind: agencies.kind, level: agencies.level, regionCode: agencies.regionCode, parentId: agencies.parentId } })
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
-    .where(and(eq(users.id, userId), jurisdictionFilter(actor, agencies.regionCode)));
+    .where(and(eq(users.id, userId), agencyVisibility.filter(actor)));
   return row as { user: typeof users.$inferSelect; agency: AgencyRef } | undefined;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { CommandContext } from '../../platform/auth/actor.js';
 import { recordAudit, recordAuditBatch } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
@@ -8,6 +8,7 @@ import type { Pii } from '../../platform/pii/pii.js';
 import { subjectError } from './subject.errors.js';
 import { identityCode, shownIdNumber } from './subject.queries.js';
 import { subjects, subjectStatusEvents, users } from './schema.js';
+import { regionRange } from '../../platform/auth/visibility.js';
 
 /** The registration data of a subject, in plain form (encrypted here). */
 export type RegistrationData = {
@@ -151,7 +152,7 @@ async function findClaimable(tx: Tx, idHash: string, chosenId: string | undefine
     const [row] = await tx
       .select({ id: subjects.id, tempCode: subjects.tempCode, idHash: subjects.idHash })
       .from(subjects)
-      .where(and(eq(subjects.id, chosenId), eq(subjects.status, 'temporary'), sql`${subjects.regionCode} LIKE ${countyCode + '%'}`))
+      .where(and(eq(subjects.id, chosenId), eq(subjects.status, 'temporary'), regionRange(subjects.regionCode, countyCode)))
       .for('update');
     if (!row || (row.idHash && row.idHash !== idHash)) throw subjectError('CLAIM_NOT_FOUND');
     return row;

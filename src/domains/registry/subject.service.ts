@@ -1,6 +1,5 @@
-import { and, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
 import type { AgencyActor, CommandContext, SubjectActor } from '../../platform/auth/actor.js';
-import { inJurisdiction, jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Executor } from '../../platform/db/client.js';
 import { escapeLike } from '../../platform/db/rows.js';
@@ -16,6 +15,8 @@ import type { SubjectDetailOut } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
 import { lockSubject, regionNameOf, regionPaths, subjectIdentityCode, toProfileOut, toSubjectListItem, type SubjectRow } from './subject.queries.js';
 import { agencies, subjectBadRecords, subjectCertificates, subjectChangeRequests, subjects, subjectStatusEvents, users } from './schema.js';
+import { subjectVisibility } from './visibility.js';
+import { regionRange } from '../../platform/auth/visibility.js';
 
 /** The subject a subject account acts for, as `GET /auth/me` shows it. */
 export async function subjectOfAccount(deps: RegistryDeps, actor: SubjectActor) {
@@ -31,10 +32,10 @@ export async function listSubjects(
 ) {
   const page = keyset({ sort: subjects.regionCode, id: subjects.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
-    jurisdictionFilter(actor, subjects.regionCode),
+    subjectVisibility.filter(actor),
     q.status ? eq(subjects.status, q.status) : undefined,
     q.category !== undefined ? eq(subjects.category, q.category) : undefined,
-    q.regionCode ? sql`${subjects.regionCode} LIKE ${escapeLike(q.regionCode) + '%'}` : undefined,
+    q.regionCode ? regionRange(subjects.regionCode, q.regionCode) : undefined,
     q.q ? searchFilter(deps, q.q) : undefined,
     page.where,
   ];
@@ -66,7 +67,7 @@ export async function visibleSubject(db: Executor, actor: AgencyActor, id: strin
   const [row] = await db
     .select()
     .from(subjects)
-    .where(and(eq(subjects.id, id), jurisdictionFilter(actor, subjects.regionCode)));
+    .where(and(eq(subjects.id, id), subjectVisibility.filter(actor)));
   if (!row) throw subjectError('SUBJECT_NOT_FOUND');
   return row;
 }
@@ -132,7 +133,7 @@ export async function setSubjectStatus(deps: RegistryDeps, ctx: CommandContext, 
   if (!canSuspendSubjects(actor)) throw subjectError('OUT_OF_JURISDICTION');
   await withTransaction(deps.db, ctx, async (tx) => {
     const s = await lockSubject(tx, id);
-    if (!s || !inJurisdiction(actor, s.regionCode)) throw subjectError('SUBJECT_NOT_FOUND');
+    if (!s || !subjectVisibility.allows(actor, s)) throw subjectError('SUBJECT_NOT_FOUND');
     const from = to === 'suspended' ? 'active' : 'suspended';
     if (s.status !== from) throw subjectError('SUBJECT_STATUS_CONFLICT', { status: s.status });
     await tx.update(subjects).set({ status: to, updatedAt: new Date() }).where(eq(subjects.id, id));

@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { agencyNames } from '../registry/index.js';
 import type { InspectionOut } from './contracts.js';
 import { supervisionError } from './errors.js';
+import { inspectionVisibility } from './visibility.js';
 import { inspections, supervisionTaskRecipients, supervisionTransfers } from './schema.js';
 
 type InspectionRow = typeof inspections.$inferSelect;
@@ -15,7 +15,7 @@ export async function findVisibleInspection(db: Executor, actor: AgencyActor, id
   const [row] = await db
     .select()
     .from(inspections)
-    .where(and(eq(inspections.id, id), jurisdictionFilter(actor, inspections.regionCode)));
+    .where(and(eq(inspections.id, id), inspectionVisibility.filter(actor)));
   return row;
 }
 
@@ -65,7 +65,7 @@ export async function inspectionDetail(db: Executor, actor: AgencyActor, id: str
 export async function listInspections(db: Executor, actor: AgencyActor, q: { subjectId?: string | undefined; conclusion?: string | undefined; rectification?: string | undefined; limit: number; cursor?: string | undefined }) {
   const page = keyset({ sort: inspections.inspectedAt, id: inspections.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
-    jurisdictionFilter(actor, inspections.regionCode),
+    inspectionVisibility.filter(actor),
     q.subjectId ? eq(inspections.subjectId, q.subjectId) : undefined,
     q.conclusion ? eq(inspections.conclusion, q.conclusion) : undefined,
     q.rectification ? eq(inspections.rectification, q.rectification) : undefined,
@@ -86,7 +86,7 @@ export async function inspectionsInPeriod(db: Executor, actor: AgencyActor, from
   const rows = await db
     .select()
     .from(inspections)
-    .where(and(jurisdictionFilter(actor, inspections.regionCode), gte(inspections.inspectedAt, start), lt(inspections.inspectedAt, end)))
+    .where(and(inspectionVisibility.filter(actor), gte(inspections.inspectedAt, start), lt(inspections.inspectedAt, end)))
     .orderBy(desc(inspections.inspectedAt))
     .limit(max + 1);
   return { rows: await toOut(db, rows.slice(0, max)), cut: rows.length > max };
@@ -97,7 +97,7 @@ export async function photoHeldByInspection(db: Executor, actor: AgencyActor, fi
   const [row] = await db
     .select({ id: inspections.id })
     .from(inspections)
-    .where(and(jurisdictionFilter(actor, inspections.regionCode), sql`${inspections.photos} @> ${JSON.stringify([fileId])}::jsonb`))
+    .where(and(inspectionVisibility.filter(actor), sql`${inspections.photos} @> ${JSON.stringify([fileId])}::jsonb`))
     .limit(1);
   return Boolean(row);
 }

@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { httpError } from '../../platform/http/errors.js';
+import { regionWithin } from '../../platform/auth/visibility.js';
 import { insideChina, subjectFacts } from '../registry/index.js';
 import { todayInChina } from './china-date.js';
 import { effectiveChecklist } from './checklist.service.js';
@@ -16,6 +17,7 @@ import { inspectionDetail } from './inspection.queries.js';
 import { assertFieldPhotos } from './photos.js';
 import { inspections, supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks, type ChecklistAnswer } from './schema.js';
 import { nextTaskStatus, type TaskStatus } from './task-state.shared.js';
+import { inspectionVisibility } from './visibility.js';
 
 /**
  * 基地巡查: an inspector records a visit to a subject of the jurisdiction (registered, suspended, or temporary —
@@ -114,7 +116,7 @@ function assertInspectionDone(input: InspectionIn, checklist: ChecklistAnswer[])
 /** A follow-up (复查) of a pending or overdue rectification: compliant now ends it. */
 async function closeRectification(tx: Tx, actor: AgencyActor, originalId: string, subjectId: string, conclusion: string): Promise<void> {
   const [original] = await tx.select().from(inspections).where(eq(inspections.id, originalId)).for('update');
-  if (!original || !inJurisdiction(actor, original.regionCode) || original.subjectId !== subjectId || (original.rectification !== 'pending' && original.rectification !== 'overdue')) throw supervisionError('FOLLOW_UP_INVALID');
+  if (!original || !inspectionVisibility.allows(actor, original) || original.subjectId !== subjectId || (original.rectification !== 'pending' && original.rectification !== 'overdue')) throw supervisionError('FOLLOW_UP_INVALID');
   if (conclusion === 'compliant') await tx.update(inspections).set({ rectification: 'done' }).where(eq(inspections.id, originalId));
 }
 
@@ -132,7 +134,7 @@ async function countForTask(tx: Tx, actor: AgencyActor, taskId: string, subject:
   if (!row) throw supervisionError('NOT_A_RECIPIENT');
   const [task] = await tx.select({ kind: supervisionTasks.kind, regionScope: supervisionTasks.regionScope }).from(supervisionTasks).where(eq(supervisionTasks.id, taskId));
   if (task?.kind !== 'base_inspection') throw supervisionError('TASK_NOT_AN_INSPECTION', { kind: task?.kind });
-  if (!subject.regionCode.startsWith(task.regionScope)) throw supervisionError('SUBJECT_OUTSIDE_TASK_SCOPE', { regionScope: task.regionScope, regionCode: subject.regionCode });
+  if (!regionWithin(subject.regionCode, task.regionScope)) throw supervisionError('SUBJECT_OUTSIDE_TASK_SCOPE', { regionScope: task.regionScope, regionCode: subject.regionCode });
   const current = row.status as TaskStatus;
   const next = nextTaskStatus(current, 'progress', row.acceptedAt !== null);
   if (!next) throw supervisionError('TASK_STATUS_CONFLICT', { status: current, action: 'progress' });

@@ -1,5 +1,5 @@
 import type { AgencyActor, AgencyKind, AgencyLevel } from '../../platform/auth/actor.js';
-import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
+import { inJurisdiction, PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
 import type { TaskKind } from './task-state.shared.js';
 
 /**
@@ -23,7 +23,7 @@ type AgencyRef = { id: string; kind: AgencyKind; level: AgencyLevel; regionCode:
 
 /** Inside the publisher's jurisdiction at all (checked first: it is the refusal that names the rule broken). */
 export function recipientInJurisdiction(actor: AgencyActor, agency: AgencyRef): boolean {
-  return agency.regionCode.startsWith(actor.jurisdiction) && agency.id !== actor.agency.id;
+  return inJurisdiction(actor, agency.regionCode) && agency.id !== actor.agency.id;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { belowJurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { activeAgenciesWithin, activeMembersOf, agencyNames, userNames } from '../registry/index.js';
@@ -10,6 +9,7 @@ import { supervisionError } from './errors.js';
 import { canPublishTo } from './policies.js';
 import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from './schema.js';
 import type { TaskKind, TaskStatus } from './task-state.shared.js';
+import { taskVisibility } from './visibility.js';
 
 type TaskRow = typeof supervisionTasks.$inferSelect;
 
@@ -25,10 +25,7 @@ export async function findVisibleTask(db: Executor, actor: AgencyActor, id: stri
   return row;
 }
 
-function taskVisibleTo(actor: AgencyActor) {
-  const received = sql`EXISTS (SELECT 1 FROM ${supervisionTaskRecipients} WHERE ${supervisionTaskRecipients.taskId} = ${supervisionTasks.id} AND ${supervisionTaskRecipients.agencyId} = ${actor.agency.id})`;
-  return or(eq(supervisionTasks.publisherAgencyId, actor.agency.id), received, belowJurisdictionFilter(actor, supervisionTasks.publisherRegion));
-}
+const taskVisibleTo = taskVisibility.filter;
 
 /** Whether a task the actor may see holds this file among its attachments (a station reads what the county sent). */
 export async function fileHeldByTask(db: Executor, actor: AgencyActor, fileId: string): Promise<boolean> {

@@ -1,10 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
+import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { httpError } from '../../platform/http/errors.js';
+import { regionWithin } from '../../platform/auth/visibility.js';
 import { activeAgencies, agencyMembers, subjectFacts } from '../registry/index.js';
 import { assertTaskAttachments } from './attachments.js';
 import type { TaskIn, TaskOut } from './contracts.js';
@@ -24,7 +26,7 @@ export async function publishTask(deps: SupervisionDeps, ctx: CommandContext, in
   if (input.kind !== 'notice' && !input.dueOn) throw supervisionError('DEADLINE_REQUIRED');
   if (input.dueOn && input.dueOn < input.startsOn) throw supervisionError('DEADLINE_BEFORE_START', { startsOn: input.startsOn, dueOn: input.dueOn });
   const regionScope = input.regionScope || actor.jurisdiction;
-  if (!regionScope.startsWith(actor.jurisdiction)) throw supervisionError('SCOPE_OUT_OF_JURISDICTION', { regionScope });
+  if (!inJurisdiction(actor, regionScope)) throw supervisionError('SCOPE_OUT_OF_JURISDICTION', { regionScope });
 
   const wanted = new Map(input.recipients.map((r) => [r.agencyId, r.quota ?? null]));
   const found = await activeAgencies(deps.db, [...wanted.keys()]);
@@ -35,7 +37,7 @@ export async function publishTask(deps: SupervisionDeps, ctx: CommandContext, in
   }
   for (const id of new Set(input.targetSubjectIds)) {
     const subject = await subjectFacts(deps.db, id);
-    if (!subject || !subject.regionCode.startsWith(regionScope)) throw supervisionError('TARGET_SUBJECT_OUT_OF_SCOPE', { subjectId: id });
+    if (!subject || !regionWithin(subject.regionCode, regionScope)) throw supervisionError('TARGET_SUBJECT_OUT_OF_SCOPE', { subjectId: id });
   }
   await assertTaskAttachments(deps.db, actor, input.attachments);
 

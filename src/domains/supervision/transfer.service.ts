@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
-import { jurisdictionPrefix } from '../../platform/auth/jurisdiction.js';
+import { inAgencyJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
@@ -24,7 +24,7 @@ export async function transferInspection(deps: SupervisionDeps, ctx: CommandCont
   if (!inspection) throw supervisionError('INSPECTION_NOT_FOUND');
   if (inspection.conclusion !== 'problem') throw supervisionError('TRANSFER_NEEDS_PROBLEM');
   const [target] = await activeAgencies(deps.db, [input.toAgencyId]);
-  if (!target || target.kind !== 'enforcement' || !inspection.regionCode.startsWith(jurisdictionPrefix(target.level, target.regionCode))) throw supervisionError('TRANSFER_TARGET_INVALID');
+  if (!target || target.kind !== 'enforcement' || !inAgencyJurisdiction(target, inspection.regionCode)) throw supervisionError('TRANSFER_TARGET_INVALID');
   try {
     await withTransaction(deps.db, ctx, async (tx) => {
       const [taken] = await tx.select({ id: supervisionTransfers.id }).from(supervisionTransfers).where(eq(supervisionTransfers.inspectionId, inspectionId)).for('update');

@@ -128,8 +128,8 @@ function tradeFilter(subjectId: string, q: Omit<TradeSearchQuery, 'limit' | 'cur
           ilike(batches.code, like),
           ilike(buyerBatches.code, like),
           ilike(products.name, like),
-          sql`${subjectNameSql(other)} ILIKE ${like}`,
-          incoming ? undefined : sql`${trades.counterparty}->>'name' ILIKE ${like}`,
+          ilike(subjectNameSql(other), like),
+          incoming ? undefined : ilike(sql`${trades.counterparty}->>'name'`, like),
         )
       : undefined,
     ...chinaDayRange(trades.createdAt, q.from, q.to),

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AgencyActor, AgencyLevel } from './actor.js';
-import { escapeLike } from '../db/rows.js';
+import { regionRange, regionWithin } from './visibility.js';
 
 /**
  * Jurisdiction is a region-code prefix (DESIGN.md §2): ministry everything, province 2 digits, city 4,
@@ -15,7 +15,7 @@ export function jurisdictionPrefix(level: AgencyLevel, regionCode: string): stri
 }
 
 export function inJurisdiction(actor: AgencyActor, regionCode: string): boolean {
-  return regionCode.startsWith(actor.jurisdiction);
+  return regionWithin(regionCode, actor.jurisdiction);
 }
 
 /**
@@ -27,9 +27,17 @@ export function belowJurisdictionFilter(actor: AgencyActor, regionColumn: AnyPgC
   return sql`(${jurisdictionFilter(actor, regionColumn)} AND length(${regionColumn}) > ${actor.jurisdiction.length})`;
 }
 
-/** A WHERE fragment keeping only rows whose region column lies in the actor's jurisdiction. */
+/**
+ * A WHERE fragment keeping only rows whose region column lies in the actor's jurisdiction, as an index range
+ * (visibility.ts regionRange says why not LIKE).
+ */
 export function jurisdictionFilter(actor: AgencyActor, regionColumn: AnyPgColumn): SQL {
   if (actor.jurisdiction === '') return sql`true`;
-  return sql`${regionColumn} LIKE ${escapeLike(actor.jurisdiction) + '%'}`;
+  return regionRange(regionColumn, actor.jurisdiction);
+}
+
+/** Whether a region lies inside the jurisdiction of an agency of this level and region (a transfer's target). */
+export function inAgencyJurisdiction(agency: { level: AgencyLevel; regionCode: string }, regionCode: string): boolean {
+  return regionWithin(regionCode, jurisdictionPrefix(agency.level, agency.regionCode));
 }
 

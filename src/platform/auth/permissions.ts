@@ -1,54 +1,65 @@
-/**
- * Every route declares one of these in `config.permission`; the server refuses to start with a route that
- * does not (app.ts). 'public' needs no login, 'authenticated' any logged-in account; the rest are granted by
- * role (registry/policies.ts decides which actor holds which).
- */
-export const PERMISSIONS = [
-  'agency.read',
-  'agency.allocate',
-  'user.read',
-  'user.manage',
-  'audit.read',
-  // 数据库备份: the backup runs' results (the ministry's supervision admins, until an operations agency kind exists).
-  'backup.read',
-  // 作业队列: the jobs the servers run (overdue checks, purges, backups); a dead one may be sent back to the queue.
-  'job.read',
-  'job.retry',
-  // Agencies: search and open subjects of the jurisdiction; record unregistered subjects met in the field.
-  'subject.read',
-  'subject.temporary',
-  // County supervision: the registration inbox (applications, change requests) and bulk import.
-  'subject.approve',
-  // Supervision and enforcement: bad-conduct records, suspension, certificate verification.
-  'subject.supervise',
-  // A subject's own accounts: every account reads its subject; the main account manages it.
-  'subject.self',
-  'subject.manage',
-  // A subject's traceability records (bases, products, batches): every account reads, accounts of an active subject write.
-  'trace.read',
-  'trace.write',
-  // A batch's chain (backward and forward trace): a subject's accounts for batches it holds or sold into, every
-  // agency for batches of its jurisdiction (trace-graph.service.ts decides which batch).
-  'trace.graph',
-  // The recall list of a batch, holders' phones in full (audited): supervision agencies from the county up and enforcement.
-  'trace.recall',
-  // 监管业务: publishing tasks and notices down the tree (supervision agencies above the township); the inbox of
-  // tasks received (every agency); base inspections (supervision agencies, stations included); province checklists.
-  'supervision.publish',
-  'supervision.task',
-  'supervision.inspect',
-  'supervision.checklist',
-  // Inspections and transfers of the jurisdiction: supervision and enforcement agencies.
-  'supervision.read',
-  // 执法业务: enforcement agencies run cases; supervision agencies follow the cases of their jurisdiction.
-  'enforcement.case',
-  'enforcement.read',
-  // 监测业务: testing agencies take samples, receive them at the lab and enter results; every agency reads the samples
-  // and task summaries of its jurisdiction; supervision and enforcement agencies get the alerts of failed samples.
-  'monitoring.sample',
-  'monitoring.read',
-  'monitoring.alert',
-] as const;
+import type { AgencyKind, AgencyLevel, Role } from './actor.js';
 
-export type Permission = (typeof PERMISSIONS)[number];
+/**
+ * Every route declares a permission in `config.permission`; the server refuses to start with a route that does not
+ * (app.ts). 'public' needs no login, 'authenticated' any logged-in account; the rest are granted by role.
+ *
+ * Each domain names its own permissions and says who holds them, in its permissions.ts: it adds its names to
+ * PermissionNames below (declaration merging, `declare module`), and exports its DomainGrants. The composition root
+ * (src/access.ts) hands the domains' grants to assembleGrants; the platform keeps no table of any domain's rights.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each domain's permissions.ts
+export interface PermissionNames {}
+
+export type Permission = PermissionNames[keyof PermissionNames];
 export type RoutePermission = Permission | 'public' | 'authenticated';
+
+/** An official's standing, which decides the official's permissions. */
+export type AgencyStanding = { role: Role; kind: AgencyKind; level: AgencyLevel };
+/** A subject account's standing: its role (main account or staff) and the subject's status. */
+export type SubjectStanding = { role: Role; status: string };
+
+/** One domain's grants: which of its permissions an official, and a subject's account, hold. */
+export type DomainGrants<P extends Permission = Permission> = {
+  names: readonly P[];
+  agency: (who: AgencyStanding) => readonly (P | false)[];
+  subject: (who: SubjectStanding) => readonly (P | false)[];
+};
+
+/** Declares a domain's grants (a typed identity: the names must be the domain's own). */
+export function defineGrants<P extends Permission>(grants: DomainGrants<P>): DomainGrants<P> {
+  return grants;
+}
+
+export type Grants = {
+  names: ReadonlySet<Permission>;
+  ofAgency: (role: Role, kind: AgencyKind, level: AgencyLevel) => Set<Permission>;
+  ofSubject: (role: Role, status: string) => Set<Permission>;
+};
+
+/** The union of the domains' grants; a name declared by two domains is a mistake caught at start. */
+export function assembleGrants(domains: readonly DomainGrants[]): Grants {
+  const names = new Set<Permission>();
+  for (const d of domains) {
+    for (const n of d.names) {
+      if (names.has(n)) throw new Error(`permission ${n} is declared by two domains`);
+      names.add(n);
+    }
+  }
+  const collect = (picks: (d: DomainGrants) => readonly (Permission | false)[]) => {
+    const out = new Set<Permission>();
+    for (const d of domains) {
+      for (const p of picks(d)) {
+        if (p === false) continue;
+        if (!d.names.includes(p)) throw new Error(`a domain grants ${p}, which it does not declare`);
+        out.add(p);
+      }
+    }
+    return out;
+  };
+  return {
+    names,
+    ofAgency: (role, kind, level) => collect((d) => d.agency({ role, kind, level })),
+    ofSubject: (role, status) => collect((d) => d.subject({ role, status })),
+  };
+}

@@ -1,0 +1,18 @@
+import { defineGrants } from '../../platform/auth/permissions.js';
+
+// 监测业务: testing agencies take samples, receive them at the lab and enter results; every agency reads the samples
+// and task summaries of its jurisdiction; supervision and enforcement agencies get the alerts of failed samples.
+export const MONITORING_PERMISSIONS = ['monitoring.sample', 'monitoring.read', 'monitoring.alert'] as const;
+
+declare module '../../platform/auth/permissions.js' {
+  interface PermissionNames {
+    monitoring: (typeof MONITORING_PERMISSIONS)[number];
+  }
+}
+
+/** 监测业务 (seed 五(三)). */
+export const monitoringGrants = defineGrants({
+  names: MONITORING_PERMISSIONS,
+  agency: ({ kind }) => [kind === 'testing' && 'monitoring.sample', 'monitoring.read', (kind === 'enforcement' || kind === 'supervision') && 'monitoring.alert'],
+  subject: () => [],
+});

@@ -1,0 +1,23 @@
+import { anyOf, defineVisibility, is, within } from '../../platform/auth/visibility.js';
+import { publishedByAgencySql } from '../supervision/index.js';
+import { readsByRegion } from './policies.js';
+import { samples } from './schema.js';
+
+/**
+ * Who reads a sample: the agency that took it; the agency that published the task; and the supervision and enforcement
+ * agencies whose jurisdiction holds the place it was sampled or the producer's county (they act on a failure).
+ */
+export const sampleVisibility = defineVisibility(
+  {
+    agencyId: samples.agencyId,
+    regionCode: samples.regionCode,
+    originRegion: samples.originRegion,
+    taskPublisher: (agencyId: string) => publishedByAgencySql(samples.taskId, agencyId),
+  },
+  (actor) =>
+    anyOf(
+      is('agencyId', actor.agency.id),
+      is('taskPublisher', actor.agency.id),
+      ...(readsByRegion(actor) ? [within('regionCode', actor.jurisdiction), within('originRegion', actor.jurisdiction)] : []),
+    ),
+);
