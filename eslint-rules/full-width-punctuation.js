@@ -10,6 +10,8 @@ const FULL = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '!': 
 const CHINESE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff1f\uff08\uff09\uff0c\uff1a\uff1b\u2014\u2026\u201c\u201d]/;
 const HAS_IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const SPACE = /[ \t]/;
+/** Where a template literal has a `${…}`: skipped when looking for the text before a mark. */
+const HOLE = '\u0001';
 const ENGLISH_WORD = /[A-Za-z]{2,}/g;
 
 /** Three English words or more: English or bilingual text, whose punctuation is English. */
@@ -20,8 +22,15 @@ export function isEnglish(text) {
 /** The index of the nearest character before i that is not a space, or -1. */
 function before(text, i) {
   let j = i - 1;
-  while (j >= 0 && SPACE.test(text[j])) j--;
+  while (j >= 0 && (SPACE.test(text[j]) || text[j] === HOLE)) j--;
   return j;
+}
+
+/** The index of the nearest character after i that is not a space, or -1. */
+function after(text, i) {
+  let j = i + 1;
+  while (j < text.length && SPACE.test(text[j])) j++;
+  return j < text.length ? j : -1;
 }
 
 /**
@@ -46,16 +55,19 @@ export function findMarks(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (!(c in FULL)) continue;
+    const startsText = before(text, i) < 0;
     if (c === '(') {
       const close = pairs.get(i);
-      if (chineseBefore(i)) {
+      // After Chinese, or opening the text with Chinese inside: "(18 位，末位可为 X)".
+      if (chineseBefore(i) || (startsText && close !== undefined && HAS_IDEOGRAPH.test(text.slice(i, close)))) {
         found.set(i, c);
         if (close !== undefined) found.set(close, ')');
       }
     } else if (c === ')') {
       if (!closers.has(i) && chineseBefore(i)) found.set(i, c);
-    } else if (chineseBefore(i)) {
-      // "1:2", "a,b" and a ":" in "https:" never follow Chinese; a "?" of a query string neither.
+    } else if (chineseBefore(i) || (startsText && after(text, i) >= 0 && HAS_IDEOGRAPH.test(text[after(text, i)]))) {
+      // "1:2", "a,b" and a ":" in "https:" never follow Chinese; a "?" of a query string neither. A mark opening
+      // a piece of Chinese text (";不合格项目") is Chinese too.
       found.set(i, c);
     }
   }
@@ -122,11 +134,30 @@ const rule = {
       },
       TemplateLiteral(node) {
         if (isEnglish(node.quasis.map((q) => q.value.raw).join(' '))) return;
-        for (const quasi of node.quasis) {
+        // The whole literal at once, each `${…}` a HOLE, so a "(" and its ")" on both sides of a `${…}` stay a pair.
+        const parts = node.quasis.map((quasi) => {
           const raw = source.getText(quasi);
           // The element's text runs from after "`" or "}" to before "`" or "${".
-          check(quasi, raw.slice(1, raw.length - (quasi.tail ? 1 : 2)), 1);
-        }
+          return { quasi, text: raw.slice(1, raw.length - (quasi.tail ? 1 : 2)) };
+        });
+        const whole = parts.map((p) => p.text).join(HOLE);
+        const marks = findMarks(whole);
+        if (!marks.length) return;
+        const fixed = fixText(whole).split(HOLE);
+        let offset = 0;
+        parts.forEach((part, k) => {
+          const mine = marks.filter((m) => m.index >= offset && m.index < offset + part.text.length);
+          const base = part.quasi.range[0] + 1;
+          mine.forEach((m, n) => {
+            context.report({
+              loc: { start: source.getLocFromIndex(base + m.index - offset), end: source.getLocFromIndex(base + m.index - offset + 1) },
+              messageId: 'ascii',
+              data: { mark: m.mark, full: m.replacement },
+              ...(n === 0 ? { fix: (fixer) => fixer.replaceTextRange([base, base + part.text.length], fixed[k]) } : {}),
+            });
+          });
+          offset += part.text.length + 1;
+        });
       },
       JSXText(node) {
         if (isEnglish(node.value)) return;
