@@ -131,7 +131,7 @@ describe('消费查询: the public page of a code, on a phone without script', (
     expect(response?.status()).toBe(400);
     expect(await text(phone.getByRole('alert'))).toContain('追溯码校验位不符');
     expect(await text(phone.locator('p.code').first())).toBe(wrong);
-    await shown(phone.getByText('您要查的是不是:'));
+    await shown(phone.getByText('您要查的是不是：'));
     const suggestion = await shown(phone.getByRole('link', { name: code, exact: true }));
     expect(await suggestion.getAttribute('href')).toBe(`/t/${code}`);
     await ui.expectNoHorizontalScroll(phone);

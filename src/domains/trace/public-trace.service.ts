@@ -29,14 +29,14 @@ export type PublicLookup =
 const ALERT_STATUSES: Record<string, 'BATCH_FAILED' | 'BATCH_HELD' | 'BATCH_RECALLED'> = { failed: 'BATCH_FAILED', held: 'BATCH_HELD', recalled: 'BATCH_RECALLED' };
 
 export const WARNING_TEXT: Record<PublicTraceOut['warnings'][number]['code'], { zh: string; en: string }> = {
-  CODE_UNKNOWN: { zh: '平台上没有这个追溯码,请核对标签', en: 'This code is not on the platform; check the label' },
-  CODE_MISTYPED: { zh: '追溯码校验位不符,可能输错了一位', en: 'The check digit does not match: a digit was probably mistyped' },
+  CODE_UNKNOWN: { zh: '平台上没有这个追溯码，请核对标签', en: 'This code is not on the platform; check the label' },
+  CODE_MISTYPED: { zh: '追溯码校验位不符，可能输错了一位', en: 'The check digit does not match: a digit was probably mistyped' },
   PRODUCER_SUSPENDED: { zh: '该产品链条上有主体已被暂停', en: 'A business in this product’s chain has been suspended' },
-  BATCH_FAILED: { zh: '该批次(或其来源)检测不合格', en: 'This batch (or one it came from) failed a test' },
+  BATCH_FAILED: { zh: '该批次（或其来源）检测不合格', en: 'This batch (or one it came from) failed a test' },
   BATCH_HELD: { zh: '同源批次检测不合格，本批次待核查，暂停销售', en: 'A batch of the same origin failed a test: this batch is under review and off sale' },
-  BATCH_RECALLED: { zh: '该批次(或其来源)已被召回', en: 'This batch (or one it came from) has been recalled' },
+  BATCH_RECALLED: { zh: '该批次（或其来源）已被召回', en: 'This batch (or one it came from) has been recalled' },
   SELF_CHECK_FAILED: { zh: '生产者自检结果为不合格', en: 'The producer’s own check found it unfit' },
-  OFTEN_LOOKED_UP: { zh: '此码被查询次数异常多,可能是复制的标签', en: 'This code has been looked up unusually often: the label may be a copy' },
+  OFTEN_LOOKED_UP: { zh: '此码被查询次数异常多，可能是复制的标签', en: 'This code has been looked up unusually often: the label may be a copy' },
 };
 
 const codeTypeText = (code: string) => {
