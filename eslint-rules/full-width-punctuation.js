@@ -3,8 +3,9 @@
 // skipped) is Chinese; a parenthesis pair goes with its opening mark, so "标准(GB 2763)" becomes "标准（GB 2763）" and
 // an English "Certificate (合格证)" stays as it is. Checked: string literals, template text and JSX text.
 // English text keeps English punctuation around a Chinese name: English message files (*.en.ts) are not checked,
-// nor a string (or template literal) with three English words or more — an English or bilingual sentence such as
-// an OpenAPI summary "加工: quantities of my input batches become…" or "backup written 备份已写入: …".
+// nor a string (or template literal) holding an English phrase (three words in a row) — an English or bilingual
+// sentence such as an OpenAPI summary "加工: quantities of my input batches become…". Names and codes inside Chinese
+// ("JPG 或 PNG", "{name}({kind})", "moa-admin、sd-admin") are no phrase.
 
 const FULL = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '!': '！', '?': '？' };
 const CHINESE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff1f\uff08\uff09\uff0c\uff1a\uff1b\u2014\u2026\u201c\u201d]/;
@@ -12,18 +13,23 @@ const HAS_IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const SPACE = /[ \t]/;
 /** Where a template literal has a `${…}`: skipped when looking for the text before a mark. */
 const HOLE = '\u0001';
-const ENGLISH_WORD = /[A-Za-z]{2,}/g;
+const ENGLISH_PHRASE = /[A-Za-z]{2,}(?:[ ,'\u2019]+[A-Za-z]+){2,}/;
 
-/** Three English words or more: English or bilingual text, whose punctuation is English. */
+/** An English phrase in it: English or bilingual text, whose punctuation is English. */
 export function isEnglish(text) {
-  return (text.match(ENGLISH_WORD) ?? []).length >= 3;
+  return ENGLISH_PHRASE.test(text);
 }
 
 /** The index of the nearest character before i that is not a space, or -1. */
 function before(text, i) {
   let j = i - 1;
-  while (j >= 0 && (SPACE.test(text[j]) || text[j] === HOLE)) j--;
-  return j;
+  for (;;) {
+    while (j >= 0 && (SPACE.test(text[j]) || text[j] === HOLE)) j--;
+    // A message's {placeholder} stands for a value, like a template's `${…}`.
+    const slot = j >= 0 && text[j] === '}' ? /\{\w+\}$/.exec(text.slice(0, j + 1)) : null;
+    if (!slot) return j;
+    j -= slot[0].length;
+  }
 }
 
 /** The index of the nearest character after i that is not a space, or -1. */

@@ -26,7 +26,7 @@ describe('full-width-punctuation', () => {
         'const a = `共 ${n} 条，第 ${p} 页`;',
         "const re = /名称:(.*)/;",
         "const summary = '加工: quantities of my input batches become one batch';",
-        'const line = `backup written 备份已写入: ${file} (${size} bytes)`;',
+        'const line = `the backup was written 备份已写入: ${file} (${size} bytes)`;',
         'const el = <p>Batch (批次)</p>;',
         { code: "export const en = { a: 'A 承诺达标合格证 (certificate): issued' };", filename: '/x/web/src/app/messages.foo.en.ts' },
       ],
@@ -39,6 +39,8 @@ describe('full-width-punctuation', () => {
         { code: "const a = ok ? '(18 位,末位可为 X)' : ';不合格项目';", output: "const a = ok ? '（18 位，末位可为 X）' : '；不合格项目';", errors: 4 },
         { code: 'const el = <p>限量 (mg/kg): {v}</p>;', output: 'const el = <p>限量（mg/kg）：{v}</p>;', errors: 3 },
         { code: 'const el = <Tag title="已撤销(过期)" />;', output: 'const el = <Tag title="已撤销（过期）" />;', errors: 2 },
+        { code: "const a = '演示账号:moa-admin、sd-admin 等,密码 Tracenet#2026';", output: "const a = '演示账号：moa-admin、sd-admin 等，密码 Tracenet#2026';", errors: 2 },
+        { code: "const a = '已入市:{name}({kind}),{quantity}。';", output: "const a = '已入市：{name}（{kind}），{quantity}。';", errors: 4 },
         { code: "const a = '已撤销!';", filename: '/x/web/src/app/messages.foo.zh.ts', output: "const a = '已撤销！';", errors: 1 },
       ],
     });
