@@ -71,9 +71,9 @@ export function findMarks(text) {
       }
     } else if (c === ')') {
       if (!closers.has(i) && chineseBefore(i)) found.set(i, c);
-    } else if (chineseBefore(i) || (startsText && after(text, i) >= 0 && HAS_IDEOGRAPH.test(text[after(text, i)]))) {
+    } else if (chineseBefore(i) || (after(text, i) >= 0 && HAS_IDEOGRAPH.test(text[after(text, i)]))) {
       // "1:2", "a,b" and a ":" in "https:" never follow Chinese; a "?" of a query string neither. A mark opening
-      // a piece of Chinese text (";不合格项目") is Chinese too.
+      // a piece of Chinese text (";不合格项目", "5 MB;手机上") is Chinese too.
       found.set(i, c);
     }
   }

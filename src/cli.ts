@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
           console.error(`backup FAILED 备份失败：${run.error}`);
           return 1;
         }
-        console.log(`backup written 备份已写入: ${run.file} (${statSync(run.file!).size} bytes)`);
+        console.log(`backup written 备份已写入：${run.file}（${statSync(run.file!).size} bytes）`);
         return 0;
       }
       default:

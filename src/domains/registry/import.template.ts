@@ -89,7 +89,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { key: 'address', zh: '详细地址', en: 'address', width: 30, expect: { zh: '2–200 个字', en: '2–200 characters' } },
   { key: 'lat', zh: '纬度', en: 'latitude', width: 11, expect: { zh: '−90 到 90 之间的数字', en: 'a number from −90 to 90' } },
   { key: 'lng', zh: '经度', en: 'longitude', width: 11, expect: { zh: '−180 到 180 之间的数字', en: 'a number from −180 to 180' } },
-  { key: 'username', zh: '登录用户名', en: 'username', width: 18, expect: { zh: '3–40 位字母、数字、_ . -,以字母开头', en: '3–40 letters, digits, _ . -, starting with a letter' } },
+  { key: 'username', zh: '登录用户名', en: 'username', width: 18, expect: { zh: '3–40 位字母、数字、_ . -，以字母开头', en: '3–40 letters, digits, _ . -, starting with a letter' } },
 ];
 
 export const headerOf = (c: ImportColumn) => `${c.zh} (${c.key})`;
@@ -177,7 +177,7 @@ function addInstructions(wb: ExcelJS.Workbook, county: TemplateCounty) {
   title('主体类别（category）· 组织形式（orgForm）');
   CATEGORY_LABELS.forEach((l, i) => ws.addRow([`category ${i}`, l.zh, l.en]));
   ORG_FORM_LABELS.forEach((l, i) => ws.addRow([`orgForm ${i}`, l.zh, l.en]));
-  ws.addRow(['idKind', '企业(0)和合作社(3)用 uscc,个人(1)用 resident_id,家庭农场(2)二者皆可', 'Companies (0) and co-operatives (3): uscc; persons (1): resident_id; family farms (2): either']);
+  ws.addRow(['idKind', '企业（0）和合作社（3）用 uscc，个人（1）用 resident_id，家庭农场（2）二者皆可', 'Companies (0) and co-operatives (3): uscc; persons (1): resident_id; family farms (2): either']);
 
   title('行业与单位 (industries and units)');
   ws.addRow(['行业（industry）', '规模单位（scaleUnit）', '产量单位（outputUnit）']).font = { bold: true };

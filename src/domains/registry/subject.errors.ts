@@ -58,7 +58,7 @@ export const subjectError = defineErrors({
   APPLICATION_NOT_FOUND: { status: 404, zh: '注册申请不存在或不在您的辖区内', en: 'No such application in your jurisdiction' },
   APPLICATION_NOT_PENDING: {
     status: 409,
-    zh: (d) => `该申请当前状态为"${STATUS_ZH[String(d.status)] ?? String(d.status)}",不能再次处理`,
+    zh: (d) => `该申请当前状态为"${STATUS_ZH[String(d.status)] ?? String(d.status)}"，不能再次处理`,
     en: (d) => `This application is ${String(d.status)} and cannot be decided again`,
   },
   APPLICATION_NOT_RETURNED: {
@@ -70,7 +70,7 @@ export const subjectError = defineErrors({
   SUBJECT_NOT_FOUND: { status: 404, zh: '生产经营主体不存在或不在您的辖区内', en: 'No such subject in your jurisdiction' },
   SUBJECT_STATUS_CONFLICT: {
     status: 409,
-    zh: (d) => `主体当前状态为"${STATUS_ZH[String(d.status)] ?? String(d.status)}",不能执行该操作`,
+    zh: (d) => `主体当前状态为"${STATUS_ZH[String(d.status)] ?? String(d.status)}"，不能执行该操作`,
     en: (d) => `The subject is ${String(d.status)}; this action does not apply`,
   },
   CLAIM_NOT_FOUND: { status: 404, zh: '待认领的临时主体不存在或已被认领', en: 'No such unclaimed temporary subject' },

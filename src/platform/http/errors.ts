@@ -51,7 +51,7 @@ export const httpError = defineErrors({
   },
   CSRF_FAILED: {
     status: 403,
-    zh: '缺少或错误的 CSRF 令牌(请求头 X-CSRF-Token)',
+    zh: '缺少或错误的 CSRF 令牌（请求头 X-CSRF-Token）',
     en: 'Missing or wrong CSRF token (header X-CSRF-Token)',
   },
   CONFLICT: { status: 409, zh: '数据冲突，请刷新后重试', en: 'Conflicting data; refresh and try again' },

@@ -121,7 +121,7 @@ export const monitoringZh = {
   'summary.toSamples': '样品清单',
   'summary.export': '导出 Excel',
   'summary.file': '监测汇总-{title}.xlsx',
-  'summary.totals': '共抽样 {taken} 个,已检测 {tested} 个,不合格 {failed} 个,合格率 {rate}',
+  'summary.totals': '共抽样 {taken} 个，已检测 {tested} 个，不合格 {failed} 个，合格率 {rate}',
   'summary.recipient': '承担机构',
   'summary.planned': '计划',
   'summary.taken': '已抽样',
