@@ -180,7 +180,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     expect(profile).toContain(farmer.idNumber);
     expect(profile).toContain(farmer.phone);
     expect(profile).toContain('山东省 / 潍坊市 / 寿光市 / 化龙镇');
-    expect(profile).toContain('北纬 36.88°,东经 118.74°');
+    expect(profile).toContain('北纬 36.88°，东经 118.74°');
     await expectPhotosLoaded(2);
     await snap('5-inbox-detail');
 
