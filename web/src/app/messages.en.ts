@@ -6,6 +6,7 @@ import { supervisionEn } from './messages.supervision.en';
 import { monitoringEn } from './messages.monitoring.en';
 import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
+import { langEn } from './messages.lang.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -210,6 +211,7 @@ export const en: Record<MessageKey, string> = {
   ...monitoringEn,
   ...formsEn,
   ...opsEn,
+  ...langEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

@@ -7,6 +7,7 @@ import { supervisionZh } from './messages.supervision.zh';
 import { monitoringZh } from './messages.monitoring.zh';
 import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
+import { langZh } from './messages.lang.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -209,6 +210,7 @@ export const zh = {
   ...monitoringZh,
   ...formsZh,
   ...opsZh,
+  ...langZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',
