@@ -5,6 +5,8 @@ import { CursorTable, RefreshButton } from '../../app/CursorTable';
 import { formatTime } from '../../app/format';
 import { actionLabel } from '../../app/labels';
 import { useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages.zh';
+import { RegionName } from '../registry/RegionName';
 import type { AuditEntry } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { AuditEntryDetail } from './AuditEntryDetail';
@@ -16,6 +18,10 @@ export default function AuditPage() {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [action, setAction] = useState('');
+  const targetLabel = (type: string) => {
+    const key = `auditTarget.${type}` as MessageKey;
+    return t(key) === key ? type : t(key);
+  };
 
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => opsApi.audit(filters, cursor), [filters]);
@@ -39,7 +45,7 @@ export default function AuditPage() {
           <AutoComplete
             style={{ width: 220 }}
             value={action}
-            options={KNOWN_ACTIONS.filter((a) => a.includes(action)).map((a) => ({ value: a, label: `${actionLabel(t, a)} · ${a}` }))}
+            options={KNOWN_ACTIONS.filter((a) => a.includes(action)).map((a) => ({ value: a, label: actionLabel(t, a) }))}
             onChange={(v: string) => {
               setAction(v);
               if (!v) setFilters((f) => ({ ...f, action: undefined }));
@@ -55,7 +61,7 @@ export default function AuditPage() {
             placeholder={t('audit.targetType')}
             value={filters.targetType}
             onChange={(v: string | undefined) => setFilters((f) => ({ ...f, targetType: v }))}
-            options={KNOWN_TARGET_TYPES.map((v) => ({ value: v, label: v }))}
+            options={KNOWN_TARGET_TYPES.map((v) => ({ value: v, label: targetLabel(v) }))}
           />
           <DatePicker.RangePicker onChange={(range) => setRange(range)} aria-label={t('audit.range')} />
           <Button type="primary" onClick={() => setFilters((f) => ({ ...f, action: action.trim() || undefined }))}>
@@ -74,12 +80,7 @@ export default function AuditPage() {
               title: t('audit.action'),
               dataIndex: 'action',
               render: (v: string) => (
-                <span title={v}>
-                  <Tag color="geekblue">{actionLabel(t, v)}</Tag>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {v}
-                  </Typography.Text>
-                </span>
+                <Tag color="geekblue">{actionLabel(t, v)}</Tag>
               ),
             },
             {
@@ -87,11 +88,11 @@ export default function AuditPage() {
               key: 'target',
               render: (_v, e) => (
                 <Typography.Text>
-                  {e.targetType} <Typography.Text type="secondary" copyable={{ text: e.targetId }}>{e.targetId.slice(0, 8)}</Typography.Text>
+                  {targetLabel(e.targetType)} <Typography.Text type="secondary" copyable={{ text: e.targetId }}>{e.targetId.slice(0, 8)}</Typography.Text>
                 </Typography.Text>
               ),
             },
-            { title: t('field.regionCode'), dataIndex: 'regionCode', render: (v: string) => v || t('common.nationwide') },
+            { title: t('field.regionCode'), dataIndex: 'regionCode', render: (v: string) => (v ? <RegionName code={v} /> : t('common.nationwide')) },
             { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
           ]}
         />

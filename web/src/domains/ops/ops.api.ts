@@ -8,19 +8,8 @@ export const opsApi = {
   audit: (filters: AuditFilters, cursor?: string) => api.get<Page<AuditEntry>>('/audit', { ...filters, cursor, limit: 50 }),
 };
 
-/** The actions the server records today (free text is accepted too, for actions added later). */
-export const KNOWN_ACTIONS = [
-  'agency.create',
-  'user.create',
-  'user.update',
-  'user.disable',
-  'user.enable',
-  'user.reset_password',
-  'user.change_password',
-  'auth.lock',
-  'token.create',
-  'token.revoke',
-  'system.seed_demo',
-];
+import { en } from '../../app/messages.en';
 
-export const KNOWN_TARGET_TYPES = ['agency', 'user', 'api_token', 'system'];
+/** The actions and audited kinds the server records: the console has words for each (test/i18n-labels.test.ts). */
+export const KNOWN_ACTIONS = Object.keys(en).filter((k) => k.startsWith('action.')).map((k) => k.slice('action.'.length));
+export const KNOWN_TARGET_TYPES = Object.keys(en).filter((k) => k.startsWith('auditTarget.')).map((k) => k.slice('auditTarget.'.length));
