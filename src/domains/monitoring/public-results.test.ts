@@ -138,7 +138,7 @@ describe('monitoring results on the public page', () => {
       },
     ]);
     const page = (await t.anonymous.get(`/t/${voucher.code}`)).body;
-    for (const fact of ['监测结果', '2026-11-22', lab.name, own.code, '毒死蜱(测) 0.01 mg/kg (限量 0.05 mg/kg)', '另 1 项未检出', '合格']) expect(page).toContain(fact);
+    for (const fact of ['监测结果', '2026-11-22', lab.name, own.code, '毒死蜱（测） 0.01 mg/kg (限量 0.05 mg/kg)', '另 1 项未检出', '合格']) expect(page).toContain(fact);
     const en = (await t.anonymous.get(`/t/${voucher.code}?lang=en`)).body;
     for (const fact of ['Monitoring results', 'chlorpyrifos (test) 0.01 mg/kg (limit 0.05 mg/kg)', '1 more not detected', 'passed']) expect(en).toContain(fact);
     for (const body of [res.body, page, en]) for (const person of ['采样员李四', '检测员赵六', '见证人孙七']) expect(body).not.toContain(person);
