@@ -45,7 +45,7 @@ describe('GET /api/v1/trace/product-classes', () => {
     expect(top.length).toBe(11);
     expect(top.find((c: { code: string }) => c.code === '01')).toMatchObject({ nameZh: '谷物', level: 1, hasChildren: true });
     const rice = (await t.anonymous.get('/api/v1/trace/product-classes?parent=0101')).json().items;
-    expect(rice[0]).toMatchObject({ code: '010101', nameZh: '稻谷', gb2763Category: '谷物：稻类：稻谷' });
+    expect(rice[0]).toMatchObject({ code: '010101', nameZh: '稻谷', gb2763Category: '谷物:稻类:稻谷' });
     expect(rice[0].sourceUrl).toMatch(/^https?:\/\//);
     expectError(await t.anonymous.get('/api/v1/trace/product-classes?parent=99'), 404, 'PRODUCT_CLASS_NOT_FOUND');
   });
