@@ -90,12 +90,12 @@ describe('console: account allocation down the tree (账号分配)', () => {
     expect(await page.getByLabel('机构名称').inputValue()).toBe(province.agency);
     await page.getByLabel('用户名').fill(province.username);
     await page.getByLabel('姓名').fill(province.displayName);
-    await page.getByLabel('手机号 (选填)').fill('13800138000');
+    await page.getByLabel('手机号（选填）').fill('13800138000');
     await page.getByTestId('generate-password').click();
     province.password = await page.getByLabel('密码', { exact: true }).inputValue();
     expect(province.password).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z0-9]).{14}$/);
     await page.getByRole('button', { name: '创建机构和账号' }).click();
-    await shown(toast(`已创建 ${province.agency},账号 ${province.username}`));
+    await shown(toast(`已创建 ${province.agency}，账号 ${province.username}`));
     const result = await text(page.getByTestId('allocate-result'));
     expect(result).toContain(province.username);
     expect(result).toContain(province.password);
@@ -117,7 +117,7 @@ describe('console: account allocation down the tree (账号分配)', () => {
     await page.getByLabel('新密码', { exact: true }).fill(provinceNewPassword);
     await page.getByLabel('确认密码').fill(provinceNewPassword);
     await page.getByRole('button', { name: '修改密码' }).click();
-    await shown(toast('密码已修改,欢迎使用'));
+    await shown(toast('密码已修改，欢迎使用'));
     await shown(page.locator('.ant-menu').getByText('账号分配'));
     expect(await text(page.locator('.tn-brand-agency'))).toContain(province.agency);
   });
@@ -135,7 +135,7 @@ describe('console: account allocation down the tree (账号分配)', () => {
     await page.getByLabel('姓名').fill(city.displayName);
     await page.getByLabel('密码', { exact: true }).fill(city.password);
     await page.getByRole('button', { name: '创建机构和账号' }).click();
-    await shown(toast(`已创建 ${city.agency},账号 ${city.username}`));
+    await shown(toast(`已创建 ${city.agency}，账号 ${city.username}`));
   });
 
   it('shows the new city agency in the agency tree', async () => {

@@ -144,7 +144,7 @@ describe('number fields refuse what is over their limit and keep what was typed'
     await (await shown(drawer.getByLabel('基地名称'))).fill(`限值测试基地${SEQ}`);
     await typeOver(drawer.getByLabel('纬度'), '118.74', '最多 90', drawer);
     await typeOver(drawer.getByLabel('经度'), '200', '最多 180', drawer);
-    await typeOver(drawer.getByLabel('面积 (选填)', { exact: true }), '0', '最少 0.01', drawer);
+    await typeOver(drawer.getByLabel('面积（选填）', { exact: true }), '0', '最少 0.01', drawer);
     await screenshot(page, 'base-coordinates-desktop', false);
     await drawer.getByTestId('drawer-submit').click();
     await page.waitForTimeout(500);

@@ -98,7 +98,7 @@ describe('监测业务: a routine-monitoring task, a sample on a phone, a failin
     await (await shown(page.getByTestId('publish-task'))).click();
     await pick(page, page.getByTestId('task-kind'), '例行监测');
     await (await shown(page.getByTestId('task-title'))).fill(TITLE);
-    await page.getByTestId('task-content').fill('请对辖区市场销售的水果开展农药残留例行监测,每批次抽样不少于 1 千克。');
+    await page.getByTestId('task-content').fill('请对辖区市场销售的水果开展农药残留例行监测，每批次抽样不少于 1 千克。');
     await (await shown(page.getByTestId('recipient-370783-testing'))).click();
     await screenshot(page, 'publish');
     await page.getByTestId('task-submit').click();
@@ -167,7 +167,7 @@ describe('监测业务: a routine-monitoring task, a sample on a phone, a failin
     await openMenu(page, '样品与检测');
     await (await shown(page.getByTestId('samples-table').getByRole('link', { name: /\d/ }).first())).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(sampleUrl);
-    await (await shown(page.getByTestId('receive-note'))).fill('封样完好,样品新鲜');
+    await (await shown(page.getByTestId('receive-note'))).fill('封样完好，样品新鲜');
     await page.getByTestId('receive-submit').click();
     await shown(page.getByTestId('lab-bench'));
     expect(await text(page.getByTestId('sample-status'))).toBe('已接收');

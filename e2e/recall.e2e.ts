@@ -85,8 +85,8 @@ describe('console: 追溯查询 and 召回清单 for agencies', () => {
     expect(await tree.textContent()).toContain(FARMER.name);
     expect(await tree.textContent()).toContain(codeB);
     await screenshot(page, '01-lookup-tree-desktop');
-    await card.getByTestId('chain-direction').getByText('溯源(来自哪里)').click();
-    await shown(card.getByText('本批次是源头,没有上游批次'));
+    await card.getByTestId('chain-direction').getByText('溯源（来自哪里）').click();
+    await shown(card.getByText('本批次是源头，没有上游批次'));
     await card.getByTestId('chain-view').getByText('图').click();
     const graph = await shown(card.getByTestId('chain-graph'));
     await expect.poll(() => graph.getByTestId('chain-node').count()).toBe(3);

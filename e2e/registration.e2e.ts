@@ -30,7 +30,7 @@ const farmer = {
   username: `farmer-${suffix}`,
   password: `Green#Field-${suffix}`,
 };
-const opinion = '身份证人像面照片不清晰,请重新拍摄后上传';
+const opinion = '身份证人像面照片不清晰，请重新拍摄后上传';
 
 const suite = browserSuite('registration');
 let page: Page;
@@ -126,7 +126,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     const wrong = farmer.idNumber.slice(0, 17) + (farmer.idNumber[17] === '1' ? '2' : '1');
     await page.locator('#register_idNumber').fill(wrong);
     await page.locator('#register_idNumber').blur();
-    await shown(page.getByText('校验位不正确,请逐位核对是否输错'));
+    await shown(page.getByText('校验位不正确，请逐位核对是否输错'));
     await page.locator('#register_idNumber').fill(farmer.idNumber);
     await page.locator('#register_legalRep').fill(farmer.legalRep);
     await page.locator('#register_phone').fill(farmer.phone);
@@ -182,12 +182,12 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     expect(profile).toContain(farmer.idNumber);
     expect(profile).toContain(farmer.phone);
     expect(profile).toContain('山东省 / 潍坊市 / 寿光市 / 化龙镇');
-    expect(profile).toContain('北纬 36.88°,东经 118.74°');
+    expect(profile).toContain('北纬 36.88°，东经 118.74°');
     await expectPhotosLoaded(2);
     await snap('5-inbox-detail');
 
     await page.getByTestId('decision-buttons').getByRole('button', { name: '退回修改' }).click();
-    const dialog = await shown(page.locator('.ant-modal').filter({ hasText: '退回修改:' }));
+    const dialog = await shown(page.locator('.ant-modal').filter({ hasText: '退回修改：' }));
     await dialog.locator('textarea').fill(opinion);
     await dialog.getByRole('button', { name: '退回修改' }).click();
     await shown(toast(`已退回 ${farmer.name}`));
@@ -228,7 +228,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     expect(await page.locator('#register_username').inputValue()).toBe(farmer.username);
     await page.getByTestId('register-submit').click();
 
-    await shown(toast('已重新提交,请等待审核'));
+    await shown(toast('已重新提交，请等待审核'));
     await expect.poll(() => text(page.getByTestId('status-tag'))).toBe('待审核');
     expect(await text(page.getByTestId('application-history'))).toContain('修改后重新提交');
     await expectNoHorizontalScroll();
@@ -302,7 +302,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     expect(await text(page.getByTestId('application-drawer').getByTestId('application-clash'))).toContain('本申请不能审核通过');
     await snap('10c-inbox-clash');
     await page.getByTestId('decision-buttons').getByRole('button', { name: '不予通过' }).click();
-    const dialog = await shown(page.locator('.ant-modal').filter({ hasText: '不予通过:' }));
+    const dialog = await shown(page.locator('.ant-modal').filter({ hasText: '不予通过：' }));
     await dialog.locator('textarea').fill('证件号码已由本人注册，经核实非本人申请');
     await dialog.getByRole('button', { name: '不予通过' }).click();
     await shown(toast(`已不予通过 ${squatter.name}`));

@@ -180,7 +180,7 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
     expect(await text(modal.locator('.ant-select').first())).toBe('绿色食品');
     await modal.getByLabel('证书编号').fill(certNumber);
     await modal.getByLabel('产品').fill('番茄、黄瓜');
-    await modal.getByLabel('发证机构 (选填)').fill('中国绿色食品发展中心');
+    await modal.getByLabel('发证机构（选填）').fill('中国绿色食品发展中心');
     await pickDate(modal.getByLabel('有效期起'), isoDay(-30));
     await pickDate(modal.getByLabel('有效期至'), isoDay(3 * 365));
     const scan = await QRCode.toBuffer(`绿色食品证书 ${certNumber}`, { type: 'png', width: 360, margin: 4 });
@@ -208,7 +208,7 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
     expect(await scale.inputValue()).toBe('12.5');
     expect(await modal.getByLabel('主体名称').inputValue()).toBe(farmer.name);
     await scale.fill('40');
-    await modal.getByLabel('变更理由').fill('新流转土地 27.5 亩,扩大番茄种植');
+    await modal.getByLabel('变更理由').fill('新流转土地 27.5 亩，扩大番茄种植');
     await screenshot('06-change-modal-phone', false);
     await modal.getByRole('button', { name: '提交变更申请' }).click();
     await shown(toast('已提交变更申请'));
@@ -240,8 +240,8 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
     await page.setViewportSize(DESKTOP);
 
     await request.getByTestId('approve-change').click();
-    const modal = dialog(`通过变更申请:${farmer.name}`);
-    await (await shown(modal.getByLabel('审核意见(选填)'))).fill('已现场核实');
+    const modal = dialog(`通过变更申请：${farmer.name}`);
+    await (await shown(modal.getByLabel('审核意见（选填）'))).fill('已现场核实');
     await modal.getByRole('button', { name: twoChars('通过') }).click();
     await shown(toast(`已通过 ${farmer.name} 的变更申请`));
     await page.getByTestId('change-request').filter({ hasText: farmer.name }).waitFor({ state: 'detached' });
@@ -264,8 +264,8 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
     await screenshot('11-subject-certificate-desktop');
 
     await item.getByRole('button', { name: '核验通过' }).click();
-    const modal = dialog(`核验证书:${certNumber}`);
-    await (await shown(modal.getByLabel('核验意见(选填)'))).fill('与中国绿色食品发展中心证书查询结果一致');
+    const modal = dialog(`核验证书：${certNumber}`);
+    await (await shown(modal.getByLabel('核验意见（选填）'))).fill('与中国绿色食品发展中心证书查询结果一致');
     await modal.getByRole('button', { name: '核验通过' }).click();
     await shown(toast(`已核验证书 ${certNumber}`));
     expect(await text(item.getByTestId('certificate-status'))).toBe('已核验');
@@ -319,7 +319,7 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
     const card = page.getByTestId('change-card');
     await card.getByRole('button', { name: '申请变更' }).click();
     const modal = dialog('申请变更登记信息');
-    const phone = await shown(modal.getByLabel('联系电话 (选填)'));
+    const phone = await shown(modal.getByLabel('联系电话（选填）'));
     expect(await phone.inputValue()).toBe(''); // shown masked, so never prefilled
     await phone.fill('13912345678');
     await modal.getByLabel('变更理由').fill('更换联系电话');
@@ -337,7 +337,7 @@ describe('console: a producer\u2019s staff, certificates and change requests (�
     await (await shown(page.locator('.ant-menu').getByText('变更审核'))).click();
     const request = await shown(page.getByTestId('change-request').filter({ hasText: '更换联系电话' }));
     await request.getByTestId('reject-change').click();
-    const modal = dialog(`不予通过变更申请:${farmer.name}`);
+    const modal = dialog(`不予通过变更申请：${farmer.name}`);
     await ui.clickUntilShown(modal.getByRole('button', { name: '不予通过' }), modal.getByText('请填写至少 2 个字'));
     await modal.getByLabel('不予通过的理由').fill('请提供新号码的实名登记证明');
     await modal.getByRole('button', { name: '不予通过' }).click();

@@ -47,7 +47,7 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     await openMenu(page, '任务与通知');
     await (await shown(page.getByTestId('publish-task'))).click();
     await (await shown(page.getByTestId('task-title'))).fill(TITLE);
-    await page.getByTestId('task-content').fill('请对辖区蔬菜基地开展巡查,重点检查禁用农药和安全间隔期。');
+    await page.getByTestId('task-content').fill('请对辖区蔬菜基地开展巡查，重点检查禁用农药和安全间隔期。');
     await (await shown(page.getByTestId('recipient-370783100-supervision'))).click();
     await (await shown(page.getByLabel(/指标/))).fill('5');
     await page.getByTestId('task-attachments').locator('input[type=file]').setInputFiles({ name: PLAN, mimeType: 'application/pdf', buffer: PDF });

@@ -116,7 +116,7 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await (await shown(drawer.getByLabel('基地名称'))).fill(base.name);
     await pickCascade(drawer.getByTestId('township-cascader'), ['山东省', '潍坊市', '寿光市', '化龙镇']);
     await drawer.getByLabel('详细地址').fill(base.address);
-    await drawer.getByLabel('面积 (选填)').fill('35');
+    await drawer.getByLabel('面积（选填）').fill('35');
     await drawer.getByLabel('纬度').fill('36.8812');
     await drawer.getByLabel('经度').fill('118.7433');
     await screenshot(page, '01-base-drawer', false);
@@ -134,12 +134,12 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await (await shown(drawer.getByLabel('产品名称'))).fill(product.name);
     await pickCascade(drawer.getByTestId('class-cascader'), ['蔬菜', '茄果类蔬菜', '番茄类蔬菜', '番茄']);
     await drawer.getByLabel('规格').fill(product.spec);
-    await drawer.getByLabel('品牌 (选填)').fill('绿源');
-    await drawer.getByLabel('商品条码(GTIN) (选填)').fill('6901234567891');
+    await drawer.getByLabel('品牌（选填）').fill('绿源');
+    await drawer.getByLabel('商品条码（GTIN）（选填）').fill('6901234567891');
     await drawer.getByTestId('drawer-submit').click();
     await shown(drawer.getByText('商品条码校验位错误'));
     await screenshot(page, '02-product-gtin-error', false);
-    await drawer.getByLabel('商品条码(GTIN) (选填)').fill('6901234567892');
+    await drawer.getByLabel('商品条码（GTIN）（选填）').fill('6901234567892');
     await drawer.getByTestId('drawer-submit').click();
     await shown(toast(page, `已添加产品 ${product.name}`));
     const item = await shown(page.getByTestId('product-item').filter({ hasText: product.name }));
@@ -151,7 +151,7 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await openMenu(page, '批次');
     await page.getByTestId('new-batch').click();
     await choose(page.getByLabel('产品', { exact: true }), product.name);
-    await choose(page.getByLabel('生产基地 (选填)'), base.name);
+    await choose(page.getByLabel('生产基地（选填）'), base.name);
     await page.getByLabel('数量', { exact: true }).fill('500');
     await pickDate(page.getByLabel('采收日期'), isoDay(-1));
     await page.getByTestId('add-input').click();
@@ -161,7 +161,7 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await pickDate(row.getByLabel('使用日期'), isoDay(-40));
     // The self-check starts unanswered: 合格 is chosen, never preset.
     await page.getByTestId('batch-self-check').getByText('自检合格', { exact: true }).click();
-    await page.getByLabel('自检说明 (选填)').fill('农残速测合格');
+    await page.getByLabel('自检说明（选填）').fill('农残速测合格');
     await screenshot(page, '03-batch-form');
     await page.getByTestId('record-batch').click();
     await shown(page.getByTestId('batch-title').filter({ hasText: product.name }));
@@ -212,10 +212,10 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await drawer.getByLabel('车牌号').fill('鲁G12345');
     await drawer.getByLabel('司机', { exact: true }).fill('李师傅');
     await drawer.getByLabel('司机电话').fill('13812345678');
-    await drawer.getByLabel('贮藏条件 (选填)').fill('冷藏 0–4°C');
+    await drawer.getByLabel('贮藏条件（选填）').fill('冷藏 0–4°C');
     await screenshot(page, '04-sell-drawer', false);
     await drawer.getByTestId('drawer-submit').click();
-    await shown(toast(page, '已提交,等待 张建国 确认'));
+    await shown(toast(page, '已提交，等待 张建国 确认'));
     expect(await text(page.getByTestId('trade-result'))).toContain('等待对方确认');
     await expect.poll(async () => text(page.getByTestId('batch-available'))).toBe('380 千克');
   });
@@ -230,7 +230,7 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await ui.expectNoHorizontalScroll(buyer);
     await screenshot(buyer, '05-buyer-notified-phone');
     await item.getByTestId('confirm-trade').click();
-    await shown(toast(buyer, '已确认,入库批次追溯码'));
+    await shown(toast(buyer, '已确认，入库批次追溯码'));
     const confirmed = await shown(buyer.getByTestId('other-trades').getByTestId('trade-item').filter({ hasText: product.name }));
     expect(await text(confirmed.getByTestId('trade-status'))).toBe('已确认');
     buyerBatchCode = await text(confirmed.getByTestId('buyer-batch-link'));
@@ -248,7 +248,7 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await buyer.getByTestId('market-entry').click();
     const drawer = buyer.getByTestId('market-drawer');
     await (await shown(drawer.getByLabel('市场/企业名称'))).fill(market.name);
-    await drawer.getByLabel('摊位号 (选填)').fill(market.stall);
+    await drawer.getByLabel('摊位号（选填）').fill(market.stall);
     await drawer.getByLabel('数量', { exact: true }).fill('50');
     await screenshot(buyer, '07-market-drawer-phone', false);
     await drawer.getByTestId('drawer-submit').click();
@@ -270,7 +270,7 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await shown(tree.getByTestId('chain-tree-node').filter({ hasText: batchCode }));
     expect(await tree.textContent()).toContain('绿源蔬菜专业合作社');
     await snapPart(card, '08-chain-tree-backward');
-    await card.getByTestId('chain-direction').getByText('去向(去了哪里)').click();
+    await card.getByTestId('chain-direction').getByText('去向（去了哪里）').click();
     await shown(card.getByTestId('chain-tree-node').filter({ hasText: market.name }));
     await snapPart(card, '09-chain-tree-forward');
     await card.getByTestId('chain-view').getByText('图').click();
@@ -316,7 +316,7 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await page.getByTestId('scan-lookup').click();
     expect(await text(page.getByTestId('scan-identity'))).toContain('张建国');
     await choose(page.getByTestId('scan-batch'), batchCode);
-    await page.getByRole('button', { name: endsWith('下一步:填写交易') }).click();
+    await page.getByRole('button', { name: endsWith('下一步：填写交易') }).click();
     const drawer = await shown(page.getByTestId('sell-drawer'));
     expect(await text(drawer.getByTestId('identity-subject'))).toContain('张建国');
     await screenshot(page, '14-scan-sell-phone', false);
@@ -352,9 +352,9 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await expect.poll(() => parts.count()).toBe(2);
     await parts.nth(0).locator('.ant-checkbox-input').check();
     await parts.nth(1).locator('.ant-checkbox-input').check();
-    await page.getByRole('button', { name: '合并所选(2)' }).click();
+    await page.getByRole('button', { name: '合并所选（2）' }).click();
     await ui.confirmPopover(page, twoChars('确定'));
-    await shown(toast(page, '已合并,新批次追溯码'));
+    await shown(toast(page, '已合并，新批次追溯码'));
     await shown(page.getByTestId('batch-title'));
     expect(await text(page.getByTestId('batch-facts'))).toContain('180 千克');
 
@@ -382,7 +382,7 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     const decided = buyer.getByTestId('other-trades');
     const item = await shown(decided.getByTestId('trade-item').filter({ hasText: product.name }));
     await item.getByRole('button', { name: endsWith('退货') }).click();
-    const modal = ui.dialog(buyer, `退货:${product.name}`);
+    const modal = ui.dialog(buyer, `退货：${product.name}`);
     await (await shown(modal.getByLabel('退货数量'))).fill('10');
     await modal.getByLabel('理由').fill('部分果实运输中压伤');
     await modal.getByRole('button', { name: twoChars('退货') }).click();

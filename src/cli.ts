@@ -125,10 +125,10 @@ async function main(argv: string[]): Promise<number> {
         const dir = path.resolve(values.to ?? config.backupDir);
         const run = await runManualBackup({ database, config }, dir);
         if (!run.ok) {
-          console.error(`backup FAILED 备份失败: ${run.error}`);
+          console.error(`backup FAILED 备份失败：${run.error}`);
           return 1;
         }
-        console.log(`backup written 备份已写入: ${run.file} (${statSync(run.file!).size} bytes)`);
+        console.log(`backup written 备份已写入：${run.file}（${statSync(run.file!).size} bytes）`);
         return 0;
       }
       default:

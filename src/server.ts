@@ -46,13 +46,13 @@ async function main() {
   const lines = [
     '',
     `Tracenet 追溯一张网 is ready in ${Math.round(performance.now() - started)} ms (${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
-    `  Console 控制台:   ${base}/`,
-    `  API docs 接口文档: ${base}/api/docs`,
+    `  Console 控制台：${base}/`,
+    `  API docs 接口文档：${base}/api/docs`,
   ];
   if (seeded || database.kind === 'pglite') {
-    lines.push(`  Demo logins 演示账号 (password 密码: ${DEMO_PASSWORD}):`);
+    lines.push(`  Demo logins 演示账号（password 密码：${DEMO_PASSWORD}）：`);
     for (const a of DEMO_AGENCIES) lines.push(`    ${a.username.padEnd(16)} ${a.name}`);
-    for (const s of DEMO_SUBJECTS) lines.push(`    ${s.username.padEnd(16)} ${s.name} (生产经营主体 producer)`);
+    for (const s of DEMO_SUBJECTS) lines.push(`    ${s.username.padEnd(16)} ${s.name}（生产经营主体 producer）`);
     lines.push(`  Register a producer 主体注册: ${base}/register`);
     if (demoCode) lines.push(`  A label's public page 消费查询: ${base}/t/${demoCode}`);
   }

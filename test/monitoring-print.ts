@@ -30,7 +30,7 @@ export function printedSample(over: Partial<SampleOut> = {}): SampleOut {
     code: '23707830000004211175',
     codeType: 2,
     batchId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
-    productName: '金银花(鲜)',
+    productName: '金银花（鲜）',
     classCode: '12',
     classZh: '药用植物',
     subjectId: 'd4c3b2a1-0f9e-4d8c-b7a6-5f4e3d2c1b0a',
@@ -135,7 +135,7 @@ const overridden: ResultOut = {
   limitId: null,
   limitMgPerKg: 0.02,
   // A lab's own limit: an example for the renderer, not a value of any standard.
-  limitStandard: '检测机构判定依据(示例)',
+  limitStandard: '检测机构判定依据（示例）',
   limitOverridden: true,
   detected: true,
   verdict: 'pass',

@@ -142,7 +142,7 @@ export async function advanceCase(deps: EnforcementDeps, ctx: CommandContext, ca
       await recordCaseBadConduct(tx, {
         subjectId: c.subjectId,
         severity,
-        description: `执法案件 ${c.caseNo}:${c.decision ?? c.title}`.slice(0, 1000),
+        description: `执法案件 ${c.caseNo}：${c.decision ?? c.title}`.slice(0, 1000),
         occurredOn: todayInChina(),
         agencyId: actor.agency.id,
         recordedBy: actor.userId,

@@ -76,7 +76,7 @@ describe('cases', () => {
   it('closes a case without penalty and leaves the subject’s record alone', async () => {
     const opened = await openFrom((await transferred()).transferId);
     await advance(opened.id, { to: 'investigation' });
-    await advance(opened.id, { ...decision, penaltyKind: 'none', penaltyAmount: undefined, decision: '证据不足,不予处罚' });
+    await advance(opened.id, { ...decision, penaltyKind: 'none', penaltyAmount: undefined, decision: '证据不足，不予处罚' });
     const before = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM subject_bad_records WHERE subject_id = ${subjectId}`);
     expect((await advance(opened.id, { to: 'closed' })).json().stage).toBe('closed');
     expect(await queryRows(t.database.db, sql`SELECT count(*)::int AS n FROM subject_bad_records WHERE subject_id = ${subjectId}`)).toEqual(before);

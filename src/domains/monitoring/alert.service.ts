@@ -35,8 +35,8 @@ const limitText = (r: ResultOut) => (r.limitMgPerKg === null ? '禁用' : `限�
 /** The case's summary drafted from the alert: the sample, the product, each failing analyte and the recall count. */
 function draftSummary(a: AlertOut): string {
   const failed = a.failed.map((r) => `${r.analyteZh} ${r.value} ${r.unit}(${limitText(r)},${r.limitStandard})`).join(';');
-  const holder = a.subjectName ? `,被抽检主体 ${a.subjectName}` : '';
-  return `监测预警:样品 ${a.sampleNo}(${a.productName},追溯码 ${a.code}${holder})第 ${a.reportVersion} 版检测报告判定不合格。不合格项目:${failed || '见检测报告'}。预警时召回清单 ${a.recallTotal} 户。`.slice(0, 2000);
+  const holder = a.subjectName ? `，被抽检主体 ${a.subjectName}` : '';
+  return `监测预警：样品 ${a.sampleNo}（${a.productName}，追溯码 ${a.code}${holder}）第 ${a.reportVersion} 版检测报告判定不合格。不合格项目：${failed || '见检测报告'}。预警时召回清单 ${a.recallTotal} 户。`.slice(0, 2000);
 }
 
 /**
@@ -50,7 +50,7 @@ export async function openCaseFromAlert(deps: MonitoringDeps, ctx: CommandContex
   if (alert.caseId) throw monitoringError('ALERT_CASE_EXISTS', { caseId: alert.caseId });
   const subject = alert.subjectId ? await subjectFacts(deps.db, alert.subjectId) : undefined;
   const subjectId = subject && inJurisdiction(actor, subject.regionCode) ? subject.id : undefined;
-  const title = input.title ?? `${alert.productName}抽检不合格(样品 ${alert.sampleNo})`.slice(0, 120);
+  const title = input.title ?? `${alert.productName}抽检不合格（样品 ${alert.sampleNo}）`.slice(0, 120);
   await openCase(
     deps,
     ctx,

@@ -145,7 +145,7 @@ describe('a failure judged through the lab’s API', () => {
     const sampleId = taken.json().id as string;
     expect((await lab.post(`/api/v1/monitoring/samples/${sampleId}/receive`, {})).statusCode).toBe(200);
     const entered = await lab.post(`/api/v1/monitoring/samples/${sampleId}/results`, {
-      results: [{ analyteCode: 'procymidone', methodStandard: 'GB 23200.113-2018', value: 3, unit: 'mg/kg', lod: 0.01, limitOverride: { value: 1, standard: '实验室判定依据(测试)' } }],
+      results: [{ analyteCode: 'procymidone', methodStandard: 'GB 23200.113-2018', value: 3, unit: 'mg/kg', lod: 0.01, limitOverride: { value: 1, standard: '实验室判定依据（测试）' } }],
     });
     // Nothing is alerted before the report is reviewed and approved.
     expect(entered.statusCode, entered.body).toBe(200);

@@ -30,7 +30,7 @@ export async function respondToFailure(tx: Tx, sample: FailedSample, reportVersi
   const counties = alertCounties(sample);
   const agencies = await activeAgenciesSeatedIn(tx, counties, ['supervision', 'enforcement']);
   if (agencies.length === 0) return { alerts: 0, recallTotal: recall.total, held };
-  const title = `不合格样品预警:${sample.productName}(${sample.sampleNo})`.slice(0, 200);
+  const title = `不合格样品预警：${sample.productName}（${sample.sampleNo}）`.slice(0, 200);
   const rows = await tx
     .insert(monitoringAlerts)
     .values(

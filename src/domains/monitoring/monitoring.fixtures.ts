@@ -89,7 +89,7 @@ export async function insertSample(db: Executor, s: FixtureSample): Promise<{ id
           valueMgPerKg: value,
           lodMgPerKg: 0.005,
           limitMgPerKg: 0.2,
-          limitStandard: '测试用限量(非标准值)',
+          limitStandard: '测试用限量（非标准值）',
           detected: true,
           verdict: r.verdict,
         };

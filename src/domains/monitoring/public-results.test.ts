@@ -41,9 +41,9 @@ beforeAll(async () => {
   await t.database.db
     .insert(analytes)
     .values([
-      { code: A.ok, nameZh: '多菌灵(测)', nameEn: 'carbendazim (test)', kind: 'pesticide' },
-      { code: A.over, nameZh: '毒死蜱(测)', nameEn: 'chlorpyrifos (test)', kind: 'pesticide' },
-      { code: A.banned, nameZh: '呋喃唑酮(测)', nameEn: 'furazolidone (test)', kind: 'vet_drug', banned: true },
+      { code: A.ok, nameZh: '多菌灵（测）', nameEn: 'carbendazim (test)', kind: 'pesticide' },
+      { code: A.over, nameZh: '毒死蜱（测）', nameEn: 'chlorpyrifos (test)', kind: 'pesticide' },
+      { code: A.banned, nameZh: '呋喃唑酮（测）', nameEn: 'furazolidone (test)', kind: 'vet_drug', banned: true },
     ])
     .onConflictDoNothing();
 });
@@ -97,7 +97,7 @@ async function judgedSample(batch: { id: string; code: string }, sampledAt: Date
         valueMgPerKg: r.value,
         lodMgPerKg: 0.01,
         limitMgPerKg: r.limit,
-        limitStandard: '测试用限量(非标准值)',
+        limitStandard: '测试用限量（非标准值）',
         detected: r.detected,
         verdict: r.verdict,
       })),
@@ -132,13 +132,13 @@ describe('monitoring results on the public page', () => {
         agencyName: lab.name,
         verdict: 'pass',
         results: [
-          { analyte: { zh: '多菌灵(测)', en: 'carbendazim (test)' }, detected: false, valueMgPerKg: 0.005, limitMgPerKg: 0.5, verdict: 'pass' },
-          { analyte: { zh: '毒死蜱(测)', en: 'chlorpyrifos (test)' }, detected: true, valueMgPerKg: 0.01, limitMgPerKg: 0.05, verdict: 'pass' },
+          { analyte: { zh: '多菌灵（测）', en: 'carbendazim (test)' }, detected: false, valueMgPerKg: 0.005, limitMgPerKg: 0.5, verdict: 'pass' },
+          { analyte: { zh: '毒死蜱（测）', en: 'chlorpyrifos (test)' }, detected: true, valueMgPerKg: 0.01, limitMgPerKg: 0.05, verdict: 'pass' },
         ],
       },
     ]);
     const page = (await t.anonymous.get(`/t/${voucher.code}`)).body;
-    for (const fact of ['监测结果', '2026-11-22', lab.name, own.code, '毒死蜱(测) 0.01 mg/kg (限量 0.05 mg/kg)', '另 1 项未检出', '合格']) expect(page).toContain(fact);
+    for (const fact of ['监测结果', '2026-11-22', lab.name, own.code, '毒死蜱（测） 0.01 mg/kg (限量 0.05 mg/kg)', '另 1 项未检出', '合格']) expect(page).toContain(fact);
     const en = (await t.anonymous.get(`/t/${voucher.code}?lang=en`)).body;
     for (const fact of ['Monitoring results', 'chlorpyrifos (test) 0.01 mg/kg (limit 0.05 mg/kg)', '1 more not detected', 'passed']) expect(en).toContain(fact);
     for (const body of [res.body, page, en]) for (const person of ['采样员李四', '检测员赵六', '见证人孙七']) expect(body).not.toContain(person);
@@ -205,7 +205,7 @@ describe('monitoring results on the public page', () => {
       expect(page.match(/<li><b class="(ok|bad)">/g)).toHaveLength(5);
     }
     const zh = (await t.anonymous.get(`/t/${voucher.code}`)).body;
-    expect(zh).toContain('另 8 项检出(见接口数据) · 另 130 项未检出');
+    expect(zh).toContain('另 8 项检出（见接口数据） · 另 130 项未检出');
     expect(zh).toContain('检测不合格');
   });
 });

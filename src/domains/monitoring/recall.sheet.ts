@@ -10,21 +10,21 @@ const inChina = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).to
 
 export function recallOrderWorkbook(o: RecallOrderOut): Promise<Buffer> {
   const holderColumns = [
-    { header: '追溯码 (code)', key: 'code', width: 24 },
-    { header: '持有人 (holder)', key: 'holderName', width: 24 },
-    { header: '区划 (region)', key: 'regionCode', width: 12 },
-    { header: '环节 (hops)', key: 'depth', width: 8 },
-    { header: '暂停数量 (held)', key: 'quantity', width: 12 },
-    { header: '单位 (unit)', key: 'unit', width: 8 },
-    { header: '通知方式 (reached by)', key: 'contact', width: 22 },
-    { header: '答复 (answer)', key: 'answer', width: 10 },
-    { header: '签收时间 (acknowledged)', key: 'ack', width: 18 },
-    { header: '下架 (withdrawn)', key: 'withdrawn', width: 12 },
-    { header: '销毁 (destroyed)', key: 'destroyed', width: 12 },
-    { header: '退回 (returned)', key: 'returned', width: 12 },
-    { header: '上报时间 (reported)', key: 'reportedAt', width: 18 },
-    { header: '说明 (note)', key: 'reportNote', width: 30 },
-    { header: '状态 (status)', key: 'status', width: 10 },
+    { header: '追溯码（code）', key: 'code', width: 24 },
+    { header: '持有人（holder）', key: 'holderName', width: 24 },
+    { header: '区划（region）', key: 'regionCode', width: 12 },
+    { header: '环节（hops）', key: 'depth', width: 8 },
+    { header: '暂停数量（held）', key: 'quantity', width: 12 },
+    { header: '单位（unit）', key: 'unit', width: 8 },
+    { header: '通知方式（reached by）', key: 'contact', width: 22 },
+    { header: '答复（answer）', key: 'answer', width: 10 },
+    { header: '签收时间（acknowledged）', key: 'ack', width: 18 },
+    { header: '下架（withdrawn）', key: 'withdrawn', width: 12 },
+    { header: '销毁（destroyed）', key: 'destroyed', width: 12 },
+    { header: '退回（returned）', key: 'returned', width: 12 },
+    { header: '上报时间（reported）', key: 'reportedAt', width: 18 },
+    { header: '说明（note）', key: 'reportNote', width: 30 },
+    { header: '状态（status）', key: 'status', width: 10 },
   ];
   const row = (h: RecallOrderOut['holders'][number]) => ({
     ...h,
@@ -43,11 +43,11 @@ export function recallOrderWorkbook(o: RecallOrderOut): Promise<Buffer> {
     {
       name: '合计',
       columns: [
-        { header: '单位 (unit)', key: 'unit', width: 10 },
-        { header: '暂停数量 (held)', key: 'held', width: 14 },
-        { header: '下架 (withdrawn)', key: 'withdrawn', width: 14 },
-        { header: '销毁 (destroyed)', key: 'destroyed', width: 14 },
-        { header: '退回 (returned)', key: 'returned', width: 14 },
+        { header: '单位（unit）', key: 'unit', width: 10 },
+        { header: '暂停数量（held）', key: 'held', width: 14 },
+        { header: '下架（withdrawn）', key: 'withdrawn', width: 14 },
+        { header: '销毁（destroyed）', key: 'destroyed', width: 14 },
+        { header: '退回（returned）', key: 'returned', width: 14 },
       ],
       rows: [
         ...o.totals.byUnit,

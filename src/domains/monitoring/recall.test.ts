@@ -123,7 +123,7 @@ describe('the recall order', () => {
   it('is issued by the county supervision agency alerted, once; the enforcement agency may not', async () => {
     alertId = await countyAlertOf(sampleId);
     const lawAlert = await countyAlertOf(sampleId, law);
-    const body = { kind: 'recall', instructions: '立即停止销售,召回并封存同批次葡萄,三日内上报处置数量', dueOn: '2026-12-10' };
+    const body = { kind: 'recall', instructions: '立即停止销售，召回并封存同批次葡萄，三日内上报处置数量', dueOn: '2026-12-10' };
     await refusedQuietly(t, () => law.post(`/api/v1/monitoring/alerts/${lawAlert}/recall-order`, body), 403, 'RECALL_NOT_ISSUER');
     await refusedQuietly(t, () => county.post(`/api/v1/monitoring/alerts/${alertId}/recall-order`, { ...body, kind: 'ban' }), 400, 'VALIDATION_FAILED');
     await refusedQuietly(t, () => farmer.post(`/api/v1/monitoring/alerts/${alertId}/recall-order`, body), 403, 'FORBIDDEN');
@@ -154,7 +154,7 @@ describe('the recall order', () => {
 
   it('a holder acknowledges once and reports quantities at most what was held; others’ notices are not its own', async () => {
     const notice = (await farmer.get('/api/v1/monitoring/recall-notices')).json().items.find((n: { batchId: string }) => n.batchId === chain.B);
-    const report = { withdrawn: 20, destroyed: 15, returned: 5, note: '已下架封存,部分退回合作社' };
+    const report = { withdrawn: 20, destroyed: 15, returned: 5, note: '已下架封存，部分退回合作社' };
     await refusedQuietly(t, () => farmer.post(`/api/v1/monitoring/recall-notices/${notice.id}/report`, report), 409, 'NOTICE_NOT_ACKNOWLEDGED');
     await refusedQuietly(t, () => coop.post(`/api/v1/monitoring/recall-notices/${notice.id}/acknowledge`, {}), 404, 'RECALL_NOTICE_NOT_FOUND');
     await refusedQuietly(t, () => county.post(`/api/v1/monitoring/recall-notices/${notice.id}/acknowledge`, {}), 403, 'FORBIDDEN');
@@ -199,13 +199,13 @@ describe('the recall order', () => {
   it('the county releases the batches: selling resumes, the sampled batch stays failed, the order closes', async () => {
     const lawAlert = await countyAlertOf(sampleId, law);
     await refusedQuietly(t, () => law.post(`/api/v1/monitoring/alerts/${lawAlert}/release`, { note: '核查完毕' }), 403, 'RECALL_NOT_ISSUER');
-    const res = await county.post(`/api/v1/monitoring/alerts/${alertId}/release`, { note: '核查完毕,其余批次未检出超标' });
+    const res = await county.post(`/api/v1/monitoring/alerts/${alertId}/release`, { note: '核查完毕，其余批次未检出超标' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ released: 6 });
     for (const id of [chain.A, chain.B, chain.U, M, S]) expect(await statusOf(id)).toBe('active');
     expect(await statusOf(chain.K)).toBe('failed');
     const order = (await county.get(`/api/v1/monitoring/recall-orders/${orderId}`)).json();
-    expect(order).toMatchObject({ closedHow: 'released', closeNote: '核查完毕,其余批次未检出超标' });
+    expect(order).toMatchObject({ closedHow: 'released', closeNote: '核查完毕，其余批次未检出超标' });
     const notice = (await farmer.get('/api/v1/monitoring/recall-notices')).json().items.find((n: { batchId: string }) => n.batchId === M);
     await refusedQuietly(t, () => farmer.post(`/api/v1/monitoring/recall-notices/${notice.id}/acknowledge`, {}), 409, 'RECALL_ORDER_CLOSED');
     await refusedQuietly(t, () => county.post(`/api/v1/monitoring/alerts/${alertId}/release`, { note: '再次解除' }), 409, 'NOTHING_HELD');
@@ -231,7 +231,7 @@ describe('a correction to a pass withdraws the marks', () => {
     const order = await county.post(`/api/v1/monitoring/alerts/${alert}/recall-order`, { kind: 'withdraw', instructions: '立即下架同批次葡萄' });
     expect(order.statusCode, order.body).toBe(201);
 
-    const corrected = await reviewAndApprove(team, await lab.post(`/api/v1/monitoring/samples/${id}/corrections`, { results: [thiamethoxam(0.25)], reason: '复核:稀释倍数录错' }));
+    const corrected = await reviewAndApprove(team, await lab.post(`/api/v1/monitoring/samples/${id}/corrections`, { results: [thiamethoxam(0.25)], reason: '复核：稀释倍数录错' }));
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect(corrected.json().holds).toMatchObject({ held: 0, withdrawn: 2 });
     expect(await statusOf(a2.json().id)).toBe('active');

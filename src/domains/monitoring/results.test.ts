@@ -111,10 +111,10 @@ describe('judging against the limits', () => {
 
   it('judges against the lab’s own limit with the standard it cites when it overrides', async () => {
     const id = await takeSample({ code: chain.codes.A });
-    const res = await enter(id, [{ analyteCode: 'abamectin', methodStandard: METHOD, value: 0.03, unit: 'mg/kg', lod: 0.002, limitOverride: { value: 0.02, standard: '检测机构判定依据(测试)' } }]);
+    const res = await enter(id, [{ analyteCode: 'abamectin', methodStandard: METHOD, value: 0.03, unit: 'mg/kg', lod: 0.002, limitOverride: { value: 0.02, standard: '检测机构判定依据（测试）' } }]);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().verdict).toBe('fail');
-    expect(res.json().reports[0].results[0]).toMatchObject({ limitId: null, limitMgPerKg: 0.02, limitOverridden: true, limitStandard: '检测机构判定依据(测试)', detected: true, verdict: 'fail' });
+    expect(res.json().reports[0].results[0]).toMatchObject({ limitId: null, limitMgPerKg: 0.02, limitOverridden: true, limitStandard: '检测机构判定依据（测试）', detected: true, verdict: 'fail' });
   });
 
   it('issues a correction as the next version with its reason; version 1 never changes; a pass turned fail alerts', async () => {
@@ -203,7 +203,7 @@ describe('a failed sample', () => {
   });
 
   it('a correction to a pass withdraws the batch’s mark unless another sample of the batch still fails; the alerts stand', async () => {
-    const res = await correct(failed, { results: [thiamethoxam(0.5)], reason: '复核:稀释倍数录错' });
+    const res = await correct(failed, { results: [thiamethoxam(0.5)], reason: '复核：稀释倍数录错' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ verdict: 'pass' });
     // B's own failure is withdrawn, but the sample of A corrected to a fail above still holds everything A's grapes reached.

@@ -96,9 +96,9 @@ describe('a report goes out only once reviewed and approved by other people', ()
   });
 
   it('a reviewer sends a typo back with its reason; it is entered again as the same version', async () => {
-    const back = await step(team.reviewer, id, 1, 'return', { reason: '检测值与原始记录不符:0.35 录成 3.5' });
+    const back = await step(team.reviewer, id, 1, 'return', { reason: '检测值与原始记录不符：0.35 录成 3.5' });
     expect(back.statusCode, back.body).toBe(200);
-    expect(back.json().reports[0]).toMatchObject({ version: 1, status: 'returned', returnReason: '检测值与原始记录不符:0.35 录成 3.5' });
+    expect(back.json().reports[0]).toMatchObject({ version: 1, status: 'returned', returnReason: '检测值与原始记录不符：0.35 录成 3.5' });
     expect(back.json().actions).toEqual(['enter']);
     const again = await lab.post(url(id, '/results'), { results: [thiamethoxam(0.35)] });
     expect(again.statusCode, again.body).toBe(200);

@@ -41,7 +41,7 @@ export function codeTypeZh(type: number): string {
 /** `{publicUrl}/t/{code}`, or nothing when the caller gave no public URL. */
 export const codeUrl = (options: PrintOptions, code: string) => (options.publicUrl ? traceUrl({ publicUrl: options.publicUrl }, code, null) : undefined);
 
-const gps = (s: SampleOut) => (s.lat !== null && s.lng !== null ? `${s.lat.toFixed(6)}, ${s.lng.toFixed(6)}` : '未记录 (not recorded)');
+const gps = (s: SampleOut) => (s.lat !== null && s.lng !== null ? `${s.lat.toFixed(6)}, ${s.lng.toFixed(6)}` : '未记录（not recorded）');
 
 /** 抽样信息: the task, the agency, where and when. */
 export function samplingFields(s: SampleOut, options: PrintOptions): FormField[] {

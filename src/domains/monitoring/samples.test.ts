@@ -154,9 +154,9 @@ describe('the handover to the lab', () => {
   it('refuses agencies other than the lab that took it, then receives it once with who, when and the note', async () => {
     await refusedQuietly(t, () => county.post(`/api/v1/monitoring/samples/${samples.scanned}/receive`, {}), 403, 'FORBIDDEN');
     await refusedQuietly(t, () => cityLab.post(`/api/v1/monitoring/samples/${samples.scanned}/receive`, {}), 404, 'SAMPLE_NOT_FOUND');
-    const res = await lab.post(`/api/v1/monitoring/samples/${samples.scanned}/receive`, { note: '封条完好,2 kg' });
+    const res = await lab.post(`/api/v1/monitoring/samples/${samples.scanned}/receive`, { note: '封条完好，2 kg' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'received', receivedByName: expect.any(String), receivedNote: '封条完好,2 kg', receivedAt: expect.any(String) });
+    expect(res.json()).toMatchObject({ status: 'received', receivedByName: expect.any(String), receivedNote: '封条完好，2 kg', receivedAt: expect.any(String) });
     await refusedQuietly(t, () => lab.post(`/api/v1/monitoring/samples/${samples.scanned}/receive`, {}), 409, 'SAMPLE_ALREADY_RECEIVED');
   });
 });

@@ -20,7 +20,7 @@ describe('sampling sheet (抽样单)', () => {
       '山东省潍坊市寿光市圣城街道（370783101）',
       '36.881234,118.731987',
       '2026-11-2010:30', // 02:30 UTC is 10:30 in China
-      '金银花(鲜)',
+      '金银花（鲜）',
       '药用植物（12）',
       '23707830000004211175',
       '流通追溯码',
@@ -49,7 +49,7 @@ describe('sampling sheet (抽样单)', () => {
   it('a product without a code: its temporary product code is said to be one, and the sheet has no chain', async () => {
     const text = await pdfWords(await samplingSheetPdf(temporarySample()));
     // Without names a region is printed as its code.
-    expectFacts(text, ['53707830000000000420', '产品临时码（产品无追溯码，抽样时现场赋码', '圣城街道早市无名摊位', '农贸市场·圣城街道早市', '未记录(notrecorded)', '无（产品无追溯码，未关联平台批次）', '370783101']);
+    expectFacts(text, ['53707830000000000420', '产品临时码（产品无追溯码，抽样时现场赋码', '圣城街道早市无名摊位', '农贸市场·圣城街道早市', '未记录（notrecorded）', '无（产品无追溯码，未关联平台批次）', '370783101']);
     // Without a public URL there is no QR.
     expect(text).not.toContain('扫码查询');
   });

@@ -58,10 +58,10 @@ function reportLine(title: string, planned: number | null, total: Counts, byAnal
   const failing = byAnalyte.filter((a) => a.failed > 0).map((a) => `${a.label} ${a.failed} 项次`);
   return [
     `「${title}」`,
-    planned !== null ? `计划抽检 ${planned} 批次,` : '',
-    `已抽样 ${total.taken} 批次,已检测 ${total.tested} 批次,不合格 ${total.failed} 批次`,
-    rate !== null ? `,合格率 ${rate.toFixed(1)}%` : '',
-    failing.length ? `;不合格项目:${failing.join('、')}` : '',
+    planned !== null ? `计划抽检 ${planned} 批次，` : '',
+    `已抽样 ${total.taken} 批次，已检测 ${total.tested} 批次，不合格 ${total.failed} 批次`,
+    rate !== null ? `，合格率 ${rate.toFixed(1)}%` : '',
+    failing.length ? `；不合格项目：${failing.join('、')}` : '',
     '。',
   ].join('');
 }

@@ -8,9 +8,9 @@ const inChina = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).to
 const rate = (r: number | null) => (r === null ? '' : r);
 
 const counted = [
-  { header: '抽样数 (taken)', key: 'taken', width: 12 },
-  { header: '已检测 (tested)', key: 'tested', width: 12 },
-  { header: '不合格 (failed)', key: 'failed', width: 12 },
+  { header: '抽样数（taken）', key: 'taken', width: 12 },
+  { header: '已检测（tested）', key: 'tested', width: 12 },
+  { header: '不合格（failed）', key: 'failed', width: 12 },
   { header: '合格率% (pass rate)', key: 'passRate', width: 14 },
 ];
 
@@ -28,21 +28,21 @@ export function summaryWorkbook(s: SummaryOut): Promise<Buffer> {
     {
       name: '概况',
       columns: [
-        { header: '承担机构 (agency)', key: 'agency', width: 30 },
-        { header: '状态 (status)', key: 'status', width: 10 },
-        { header: '计划 (planned)', key: 'planned', width: 10 },
+        { header: '承担机构（agency）', key: 'agency', width: 30 },
+        { header: '状态（status）', key: 'status', width: 10 },
+        { header: '计划（planned）', key: 'planned', width: 10 },
         ...counted,
-        { header: '上报时间 (reported)', key: 'reportedAt', width: 18 },
+        { header: '上报时间（reported）', key: 'reportedAt', width: 18 },
       ],
       rows: [
         ...s.recipients.map((r) => ({ agency: r.agencyName, status: STATUS_ZH[r.status] ?? r.status, planned: r.planned ?? '', taken: r.taken, tested: r.tested, failed: r.failed, passRate: rate(r.passRate), reportedAt: inChina(r.reportedAt) })),
         {},
-        { agency: `任务 (task): ${s.taskTitle}` },
+        { agency: `任务（task）：${s.taskTitle}` },
         { agency: s.reportLine },
       ],
     },
-    tallySheet('按品种', '类别代码 (class)', '产品类别 (class name)', s.byClass),
-    tallySheet('按项目', '项目代码 (analyte)', '检测项目 (analyte name)', s.byAnalyte),
-    tallySheet('按地区', '区划代码 (county)', '县级区划 (county name)', s.byRegion),
+    tallySheet('按品种', '类别代码（class）', '产品类别（class name）', s.byClass),
+    tallySheet('按项目', '项目代码（analyte）', '检测项目（analyte name）', s.byAnalyte),
+    tallySheet('按地区', '区划代码（county）', '县级区划（county name）', s.byRegion),
   ]);
 }

@@ -72,7 +72,7 @@ describe('task summary', () => {
     expect(byAgency[agencyIdOf(cityLab)]).toMatchObject({ planned: 4, taken: 3, tested: 2, failed: 1, passRate: 50, status: 'published', reportedAt: null });
     expect(byAgency[agencyIdOf(countyLab)]).toMatchObject({ planned: 10, taken: 3, tested: 3, failed: 1, passRate: 66.7 });
     expect(s.recipients).toHaveLength(2);
-    expect(s.reportLine).toBe(`「秋季例行监测」计划抽检 14 批次,已抽样 6 批次,已检测 5 批次,不合格 2 批次,合格率 60.0%;不合格项目:${P.nameZh} 2 项次。`);
+    expect(s.reportLine).toBe(`「秋季例行监测」计划抽检 14 批次，已抽样 6 批次，已检测 5 批次，不合格 2 批次，合格率 60.0%；不合格项目：${P.nameZh} 2 项次。`);
     // The province above the publisher follows the same figures.
     expect((await province.get(`/api/v1/monitoring/tasks/${taskId}/summary`)).json()).toMatchObject(PUBLISHER_VIEW);
   });
@@ -83,7 +83,7 @@ describe('task summary', () => {
     expect(s.byClass).toEqual([tally('03', '蔬菜', 2, 2, 0, 100), tally('05', '水果', 1, 1, 1, 0)]);
     expect(s.byAnalyte).toEqual([tally(P.code, P.nameZh, 2, 2, 1, 50), tally(C.code, C.nameZh, 2, 2, 0, 100)]);
     expect(s.byRegion).toEqual([tally('370702', '潍城区', 1, 1, 0, 100), tally('370783', '寿光市', 2, 2, 1, 50)]);
-    expect(s.reportLine).toContain('计划抽检 10 批次,已抽样 3 批次,已检测 3 批次,不合格 1 批次,合格率 66.7%');
+    expect(s.reportLine).toContain('计划抽检 10 批次，已抽样 3 批次，已检测 3 批次，不合格 1 批次，合格率 66.7%');
   });
 
   it('an agency that neither published nor received the task gets 404', async () => {
@@ -106,10 +106,10 @@ describe('task summary', () => {
       return out;
     };
     const overview = rows('概况');
-    expect(overview[0]).toEqual(['承担机构 (agency)', '状态 (status)', '计划 (planned)', '抽样数 (taken)', '已检测 (tested)', '不合格 (failed)', '合格率% (pass rate)', '上报时间 (reported)']);
+    expect(overview[0]).toEqual(['承担机构（agency）', '状态（status）', '计划（planned）', '抽样数（taken）', '已检测（tested）', '不合格（failed）', '合格率% (pass rate)', '上报时间（reported）']);
     const figures = overview.slice(1, 3).map((r) => r.slice(2, 7));
     expect(figures).toEqual(expect.arrayContaining([[4, 3, 2, 1, 50], [10, 3, 3, 1, 66.7]]));
-    expect(overview.flat()).toContain(`「秋季例行监测」计划抽检 14 批次,已抽样 6 批次,已检测 5 批次,不合格 2 批次,合格率 60.0%;不合格项目:${P.nameZh} 2 项次。`);
+    expect(overview.flat()).toContain(`「秋季例行监测」计划抽检 14 批次，已抽样 6 批次，已检测 5 批次，不合格 2 批次，合格率 60.0%；不合格项目：${P.nameZh} 2 项次。`);
     const asTallies = (name: string) => rows(name).slice(1).map(([key, label, taken, tested, failed, passRate]) => tally(String(key), String(label), Number(taken), Number(tested), Number(failed), passRate as number));
     expect(asTallies('按品种')).toEqual(PUBLISHER_VIEW.byClass);
     expect(asTallies('按项目')).toEqual(PUBLISHER_VIEW.byAnalyte);

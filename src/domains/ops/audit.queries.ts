@@ -66,15 +66,15 @@ export function auditSheet(rows: z.infer<typeof auditEntryOut>[]): Sheet {
   return {
     name: '审计日志',
     columns: [
-      { header: '时间 (at)', key: 'at', width: 18 },
-      { header: '操作人 (operator)', key: 'actorName', width: 16 },
-      { header: '所属机构或主体 (agency)', key: 'actorAffiliation', width: 28 },
-      { header: '操作 (action)', key: 'action', width: 26 },
-      { header: '对象类型 (target type)', key: 'targetType', width: 18 },
-      { header: '对象 (target)', key: 'targetId', width: 38 },
-      { header: '区划 (region)', key: 'regionCode', width: 12 },
+      { header: '时间（at）', key: 'at', width: 18 },
+      { header: '操作人（operator）', key: 'actorName', width: 16 },
+      { header: '所属机构或主体（agency）', key: 'actorAffiliation', width: 28 },
+      { header: '操作（action）', key: 'action', width: 26 },
+      { header: '对象类型（target type）', key: 'targetType', width: 18 },
+      { header: '对象（target）', key: 'targetId', width: 38 },
+      { header: '区划（region）', key: 'regionCode', width: 12 },
       { header: 'IP', key: 'ip', width: 16 },
-      { header: '请求号 (request)', key: 'requestId', width: 24 },
+      { header: '请求号（request）', key: 'requestId', width: 24 },
     ],
     rows: rows.map((r) => ({ ...r, at: sheetTime(r.at), actorName: r.actorName ?? '系统', actorAffiliation: r.actorAffiliation ?? '', ip: r.ip ?? '', requestId: r.requestId ?? '' })),
   };

@@ -56,9 +56,9 @@ describe('registration', () => {
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
 
-    const returned = await county.post(`/api/v1/registry/applications/${id}/return`, { opinion: '身份证照片不清晰,请重新拍摄' });
+    const returned = await county.post(`/api/v1/registry/applications/${id}/return`, { opinion: '身份证照片不清晰，请重新拍摄' });
     expect(returned.json().status).toBe('returned');
-    expect((await t.anonymous.get(`/api/v1/registry/applications/track/${trackingCode}`)).json().opinion).toBe('身份证照片不清晰,请重新拍摄');
+    expect((await t.anonymous.get(`/api/v1/registry/applications/track/${trackingCode}`)).json().opinion).toBe('身份证照片不清晰，请重新拍摄');
 
     const { username: _u, password: _p, privacyConsent: _c, ...profile } = body;
     const resubmitted = await t.anonymous.post(`/api/v1/registry/applications/track/${trackingCode}/resubmit`, { ...profile, photos: [{ kind: 'id_front', fileId: await uploadPhoto(t.app) }, body.photos[1]] });

@@ -4,6 +4,7 @@ import { attemptFailed, attemptSucceeded, claimAttempt, refundLogin, releaseAtte
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import { createApiToken, createSession, destroySession, endOtherCredentials, listApiTokens, revokeApiToken } from '../../platform/auth/session.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import type { AuditAction } from '../../platform/audit/catalog.js';
 import type { Tx } from '../../platform/db/client.js';
 import { httpError } from '../../platform/http/errors.js';
 import { withTransaction } from '../../platform/db/tx.js';
@@ -35,9 +36,9 @@ function lockedError(until: Date, minutes: number) {
  * filed under the name typed, in the national chain; it is written in a transaction of its own, since the request
  * itself fails.
  */
-async function recordFailure(deps: RegistryDeps, meta: RequestMeta, username: string, user: UserRow | undefined, action: string, lock: { lockedUntil: Date; minutes: number } | null) {
+async function recordFailure(deps: RegistryDeps, meta: RequestMeta, username: string, user: UserRow | undefined, action: AuditAction, lock: { lockedUntil: Date; minutes: number } | null) {
   await withTransaction(deps.db, null, async (tx) => {
-    const target = user ? { targetType: 'user', targetId: user.id, regionCode: await regionOfUser(tx, user) } : { targetType: 'username', targetId: username.toLowerCase().slice(0, 40), regionCode: '' };
+    const target = user ? { targetType: 'user' as const, targetId: user.id, regionCode: await regionOfUser(tx, user) } : { targetType: 'username' as const, targetId: username.toLowerCase().slice(0, 40), regionCode: '' };
     const ctx = { actor: null, meta };
     await recordAudit(tx, ctx, { action, ...target });
     if (lock) {
@@ -55,7 +56,7 @@ async function recordFailure(deps: RegistryDeps, meta: RequestMeta, username: st
  * like a known one. A login, a password change and a new app token all pass here, so a wrong current password counts
  * toward the same lock.
  */
-async function judgePassword(deps: RegistryDeps, meta: RequestMeta, username: string, user: UserRow | undefined, password: string, failedAction: string): Promise<boolean> {
+async function judgePassword(deps: RegistryDeps, meta: RequestMeta, username: string, user: UserRow | undefined, password: string, failedAction: AuditAction): Promise<boolean> {
   const claim = await claimAttempt(deps.db, username, meta.ip);
   if (claim.kind === 'locked') throw lockedError(claim.until, Math.max(1, Math.ceil((claim.until.getTime() - Date.now()) / 60_000)));
   if (claim.kind === 'busy') throw httpError('SERVER_BUSY');

@@ -169,7 +169,7 @@ function checkRow(sheetRow: SheetRow, facts: RegionFacts, county: string, today:
   // An 18-digit number in a General cell has lost its last digits (Excel keeps 15): say so, not "check character".
   if (typeof sheetRow.cells.idNumber === 'number' && !invalid.has('idNumber')) {
     invalid.add('idNumber');
-    problems.push(valueProblem('idNumber', false, { zh: '文本格式的号码(该单元格为数字格式,Excel 只保留 15 位有效数字)', en: 'text (this cell is a number, and Excel keeps only 15 digits)' }));
+    problems.push(valueProblem('idNumber', false, { zh: '文本格式的号码（该单元格为数字格式，Excel 只保留 15 位有效数字）', en: 'text (this cell is a number, and Excel keeps only 15 digits)' }));
   }
   const fields = parsed.success ? parsed.data : ({ ...input } as Record<string, unknown>);
   for (const f of invalid) fields[f as keyof typeof fields] = (STAND_IN[f] ?? '') as never;

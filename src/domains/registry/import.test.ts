@@ -216,7 +216,7 @@ describe('bulk import refusals', () => {
       7: ['username:IMPORT_DUPLICATE_USERNAME'],
     });
     const phone = (body.details.rows as RowReport[])[0]!.problems.find((p) => p.field === 'phone')!;
-    expect(phone.message).toEqual({ zh: '「联系电话 (phone)」填写有误:应为11 位大陆手机号', en: 'phone is not valid: expected an 11-digit mainland mobile number' });
+    expect(phone.message).toEqual({ zh: '「联系电话 (phone)」填写有误：应为11 位大陆手机号', en: 'phone is not valid: expected an 11-digit mainland mobile number' });
   });
 
   it('reports rows outside the importing county, and refuses agencies that are not a county supervision agency', async () => {

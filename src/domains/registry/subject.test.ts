@@ -168,7 +168,7 @@ describe('agencies and subjects', () => {
   it('suspend and restore with history; a suspended subject\'s account can only read', async () => {
     const township = await t.login('sg-hl-user');
     await refused(t, () => township.post(`/api/v1/registry/subjects/${farmer.subjectId}/suspend`, { reason: '抽检不合格' }), 403, 'FORBIDDEN');
-    const suspended = await county.post(`/api/v1/registry/subjects/${farmer.subjectId}/suspend`, { reason: '抽检不合格,暂停' });
+    const suspended = await county.post(`/api/v1/registry/subjects/${farmer.subjectId}/suspend`, { reason: '抽检不合格，暂停' });
     expect(suspended.json().status).toBe('suspended');
     await refused(t, () => county.post(`/api/v1/registry/subjects/${farmer.subjectId}/suspend`, { reason: '再次' }), 409, 'SUBJECT_STATUS_CONFLICT');
     const again = await t.login(farmer.username, farmer.password);

@@ -11,13 +11,13 @@ export function userSheet(rows: UserOut[]): Sheet {
   return {
     name: '账号',
     columns: [
-      { header: '用户名 (username)', key: 'username', width: 18 },
-      { header: '姓名 (name)', key: 'displayName', width: 14 },
-      { header: '角色 (role)', key: 'role', width: 10 },
-      { header: '手机 (phone)', key: 'phone', width: 14 },
-      { header: '状态 (status)', key: 'status', width: 8 },
-      { header: '最近登录 (last login)', key: 'lastLoginAt', width: 18 },
-      { header: '创建时间 (created)', key: 'createdAt', width: 18 },
+      { header: '用户名（username）', key: 'username', width: 18 },
+      { header: '姓名（name）', key: 'displayName', width: 14 },
+      { header: '角色（role）', key: 'role', width: 10 },
+      { header: '手机（phone）', key: 'phone', width: 14 },
+      { header: '状态（status）', key: 'status', width: 8 },
+      { header: '最近登录（last login）', key: 'lastLoginAt', width: 18 },
+      { header: '创建时间（created）', key: 'createdAt', width: 18 },
     ],
     rows: rows.map((r) => ({ ...r, role: ROLE_ZH[r.role] ?? r.role, status: STATUS_ZH[r.status] ?? r.status, phone: r.phone ?? '', lastLoginAt: sheetTime(r.lastLoginAt), createdAt: sheetTime(r.createdAt) })),
   };

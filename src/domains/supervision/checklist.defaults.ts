@@ -9,7 +9,7 @@ const COMMON: Item[] = [
   { key: 'banned_inputs', zh: '未发现禁用、停用投入品', en: 'No banned or withdrawn inputs found' },
   { key: 'certificate_issued', zh: '上市产品开具承诺达标合格证', en: 'Products sold carry a 承诺达标 certificate' },
   { key: 'trace_codes', zh: '按规定赋追溯码、扫码交易', en: 'Batches carry trace codes and are sold by scanning' },
-  { key: 'storage_hygiene', zh: '贮存场所清洁卫生,与有毒有害物品分开', en: 'Storage is clean and apart from toxic substances' },
+  { key: 'storage_hygiene', zh: '贮存场所清洁卫生，与有毒有害物品分开', en: 'Storage is clean and apart from toxic substances' },
 ];
 
 /** The national checklists (巡查检查表) by industry; a province may replace its own (checklist_templates). */

@@ -26,7 +26,7 @@ afterAll(async () => t?.close());
 const inspectionTask = (recipients: string[], overrides: Record<string, unknown> = {}) => ({
   kind: 'base_inspection',
   title: '11 月蔬菜基地巡查',
-  content: '对辖区蔬菜基地开展巡查,重点检查农药安全间隔期执行情况。',
+  content: '对辖区蔬菜基地开展巡查，重点检查农药安全间隔期执行情况。',
   productScope: '蔬菜',
   targetCount: 10,
   startsOn: '2026-11-01',
@@ -84,7 +84,7 @@ describe('publishing tasks', () => {
   });
 
   it('publishes a notice without a deadline to every kind of agency below and beside', async () => {
-    const notice = await publish({ kind: 'notice', title: '关于做好冬季农产品质量安全工作的通知', content: '各单位:请做好冬季巡查。', startsOn: '2026-11-29', recipients: [{ agencyId: agencyIdOf(station) }, { agencyId: agencyIdOf(lab) }, { agencyId: agencyIdOf(law) }] });
+    const notice = await publish({ kind: 'notice', title: '关于做好冬季农产品质量安全工作的通知', content: '各单位：请做好冬季巡查。', startsOn: '2026-11-29', recipients: [{ agencyId: agencyIdOf(station) }, { agencyId: agencyIdOf(lab) }, { agencyId: agencyIdOf(law) }] });
     expect(notice.recipients).toHaveLength(3);
     const read = await lab.post(`/api/v1/supervision/tasks/${notice.id}/accept`, {});
     expect(read.statusCode, read.body).toBe(200);
@@ -125,7 +125,7 @@ describe('a recipient works a task', () => {
     expect(assigned.json().recipients[0].assignees).toEqual([{ id: station.me!.user.id, displayName: expect.any(String) }]);
     const progress = await station.post(`/api/v1/supervision/tasks/${task.id}/progress`, { done: 4, note: '已巡查 4 家' });
     expect(progress.json().recipients[0]).toMatchObject({ status: 'in_progress', done: 4, progressNote: '已巡查 4 家' });
-    const reported = await station.post(`/api/v1/supervision/tasks/${task.id}/report`, { report: '完成 10 家巡查,发现问题 1 处,已移交执法。', done: 10 });
+    const reported = await station.post(`/api/v1/supervision/tasks/${task.id}/report`, { report: '完成 10 家巡查，发现问题 1 处，已移交执法。', done: 10 });
     expect(reported.json().recipients[0]).toMatchObject({ status: 'reported', done: 10 });
 
     const seen = (await county.get(`/api/v1/supervision/tasks/${task.id}`)).json();

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import type { AuditTargetType } from '../../platform/audit/catalog.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import type { CorrectionTarget } from './correction.contracts.js';
@@ -20,7 +21,7 @@ type Change = {
   regionCode: string;
 };
 
-const AUDIT_TARGET: Record<CorrectionTarget, string> = { batch: 'batch', product: 'product', base: 'production_base' };
+const AUDIT_TARGET: Record<CorrectionTarget, AuditTargetType> = { batch: 'batch', product: 'product', base: 'production_base' };
 
 export async function recordCorrection(tx: Tx, ctx: CommandContext, actor: SubjectActor, c: Change): Promise<void> {
   await tx.insert(traceCorrections).values({

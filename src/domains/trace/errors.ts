@@ -4,10 +4,10 @@ const PROBLEM_ZH: Record<string, string> = {
   EMPTY: '未输入代码',
   NOT_A_CODE: '不是本平台的追溯码、主体身份码或临时码',
   WRONG_LENGTH: '追溯码应为 20 位数字',
-  CHECK_DIGIT: '校验位不符,可能输错了一位',
-  UNKNOWN_TYPE: '首位代码类型不存在(应为 1、2、3 或 5)',
+  CHECK_DIGIT: '校验位不符，可能输错了一位',
+  UNKNOWN_TYPE: '首位代码类型不存在（应为 1、2、3 或 5）',
   BAD_DATE: '长码中的时间不是有效时间',
-  NOT_A_PRODUCT_CODE: '这是主体身份码,不是产品追溯码',
+  NOT_A_PRODUCT_CODE: '这是主体身份码，不是产品追溯码',
 };
 const PROBLEM_EN: Record<string, string> = {
   EMPTY: 'no code given',
@@ -22,14 +22,14 @@ const PROBLEM_EN: Record<string, string> = {
 export const traceError = defineErrors({
   CODE_INVALID: {
     status: 400,
-    zh: (d) => `代码无效:${PROBLEM_ZH[String(d.problem)] ?? String(d.problem)}${d.suggestion ? `(是否为 ${String(d.suggestion)}?)` : ''}`,
+    zh: (d) => `代码无效：${PROBLEM_ZH[String(d.problem)] ?? String(d.problem)}${d.suggestion ? `（是否为 ${String(d.suggestion)}？）` : ''}`,
     en: (d) => `Invalid code: ${PROBLEM_EN[String(d.problem)] ?? String(d.problem)}${d.suggestion ? ` (did you mean ${String(d.suggestion)}?)` : ''}`,
   },
   CODE_UNKNOWN: { status: 404, zh: '平台上没有这个追溯码', en: 'No such code on the platform' },
   PRODUCT_CLASS_NOT_FOUND: { status: 404, zh: '产品分类代码不存在', en: 'No such product class' },
   GTIN_INVALID: {
     status: 400,
-    zh: (d) => (d.problem === 'CHECK_DIGIT' ? '商品条码(GTIN)校验位错误' : '商品条码(GTIN)应为 8、12、13 或 14 位数字'),
+    zh: (d) => (d.problem === 'CHECK_DIGIT' ? '商品条码（GTIN）校验位错误' : '商品条码（GTIN）应为 8、12、13 或 14 位数字'),
     en: (d) => (d.problem === 'CHECK_DIGIT' ? 'The GTIN check digit is wrong' : 'A GTIN has 8, 12, 13 or 14 digits'),
   },
   GTIN_TAKEN: { status: 409, zh: '该商品条码已登记在其他产品上', en: 'This GTIN is already recorded for another product' },
@@ -38,8 +38,8 @@ export const traceError = defineErrors({
   REGION_NOT_TOWNSHIP: { status: 400, zh: '基地所在地须选到乡镇', en: 'A base is located down to its township' },
   PRODUCT_NOT_FOUND: { status: 404, zh: '产品不存在或不属于本主体', en: 'No such product of yours' },
   BASE_NOT_FOUND: { status: 404, zh: '基地不存在或不属于本主体', en: 'No such base of yours' },
-  SUBJECT_NOT_FOUND: { status: 404, zh: '主体不存在,或不在您的辖区内', en: 'No such subject, or not one of your jurisdiction' },
-  BATCH_NOT_FOUND: { status: 404, zh: '批次不存在,或不在您可查看的范围内', en: 'No such batch, or not one you may see' },
+  SUBJECT_NOT_FOUND: { status: 404, zh: '主体不存在，或不在您的辖区内', en: 'No such subject, or not one of your jurisdiction' },
+  BATCH_NOT_FOUND: { status: 404, zh: '批次不存在，或不在您可查看的范围内', en: 'No such batch, or not one you may see' },
   // A batch monitoring marked (monitoring's failure response): nothing leaves it until the county releases it.
   BATCH_HELD: {
     status: 409,
@@ -49,7 +49,7 @@ export const traceError = defineErrors({
   BATCH_FAILED: { status: 409, zh: '该批次检测不合格，不能销售、入市或加工', en: 'This batch failed a test: it cannot be sold, entered into a market or processed' },
   UNIT_MISMATCH: {
     status: 400,
-    zh: (d) => `计量单位须与产品一致(${String(d.expected)})`,
+    zh: (d) => `计量单位须与产品一致（${String(d.expected)}）`,
     en: (d) => `The unit must be the product's (${String(d.expected)})`,
   },
   DATE_IN_FUTURE: {
@@ -60,7 +60,7 @@ export const traceError = defineErrors({
   INPUT_AFTER_HARVEST: { status: 400, zh: '投入品使用日期不能晚于采收日期', en: 'An input cannot be used after the harvest' },
   INSUFFICIENT_STOCK: {
     status: 409,
-    zh: (d) => `库存不足:可售 ${String(d.available)},本次 ${String(d.requested)}`,
+    zh: (d) => `库存不足：可售 ${String(d.available)}，本次 ${String(d.requested)}`,
     en: (d) => `Not enough stock: ${String(d.available)} available, ${String(d.requested)} asked`,
   },
   BUYER_NOT_FOUND: { status: 404, zh: '买方电子身份标识无效或主体未在用', en: 'The buyer’s electronic identity is unknown or the subject is not active' },
@@ -68,29 +68,29 @@ export const traceError = defineErrors({
   TRADE_NOT_FOUND: { status: 404, zh: '交易不存在或不是发给您的', en: 'No such trade addressed to you' },
   TRADE_NOT_PENDING: {
     status: 409,
-    zh: (d) => `该交易已${({ confirmed: '确认', rejected: '拒收', cancelled: '撤销' } as Record<string, string>)[String(d.status)] ?? '处理'},不能再操作`,
+    zh: (d) => `该交易已${({ confirmed: '确认', rejected: '拒收', cancelled: '撤销' } as Record<string, string>)[String(d.status)] ?? '处理'}，不能再操作`,
     en: (d) => `This trade is already ${String(d.status)}`,
   },
   QUARANTINE_CERT_REQUIRED: { status: 400, zh: '活畜禽销售须填写动物检疫合格证明编号', en: 'Live animals are sold with the number of their animal quarantine certificate' },
   TRADE_NOT_CONFIRMED: { status: 409, zh: '只有已完成的交易才能退货', en: 'Only a completed trade can take a return' },
   RETURN_EXCEEDS: {
     status: 409,
-    zh: (d) => `退货数量超过可退数量(可退 ${String(d.returnable)},本次 ${String(d.requested)})`,
+    zh: (d) => `退货数量超过可退数量（可退 ${String(d.returnable)}，本次 ${String(d.requested)}）`,
     en: (d) => `The return exceeds what the trade carried (${String(d.returnable)} returnable, ${String(d.requested)} asked)`,
   },
   DUPLICATE_BATCH: { status: 400, zh: '同一批次不能重复选择', en: 'A batch is listed twice' },
   MERGE_MIXED: { status: 400, zh: '只能合并同一产品、同一计量单位的批次', en: 'Only batches of one product and one unit can be merged' },
   RECALL_TOO_LARGE: {
     status: 422,
-    zh: (d) => `该批次下游有 ${String(d.batches)} 个批次,超过单份召回清单上限 ${String(d.max)},请从其下游批次分别召回`,
+    zh: (d) => `该批次下游有 ${String(d.batches)} 个批次，超过单份召回清单上限 ${String(d.max)}，请从其下游批次分别召回`,
     en: (d) => `This batch has ${String(d.batches)} downstream batches, more than one recall list holds (${String(d.max)}): recall from its downstream batches`,
   },
   QUANTITY_ABOVE_BATCH: {
     status: 400,
-    zh: (d) => `合格证数量不能超过批次数量(${String(d.quantity)} ${String(d.unit)})`,
+    zh: (d) => `合格证数量不能超过批次数量（${String(d.quantity)} ${String(d.unit)}）`,
     en: (d) => `A certificate cannot state more than the batch holds (${String(d.quantity)} ${String(d.unit)})`,
   },
-  SELF_CHECK_FAILED: { status: 409, zh: '该批次自检不合格,不能开具承诺达标合格证', en: 'This batch failed its self-check: no certificate of compliance can be issued for it' },
+  SELF_CHECK_FAILED: { status: 409, zh: '该批次自检不合格，不能开具承诺达标合格证', en: 'This batch failed its self-check: no certificate of compliance can be issued for it' },
   MARKET_ENTRY_NOT_FOUND: { status: 404, zh: '入市记录不存在或与本主体无关', en: 'No such market entry of yours' },
   COORDINATES_OUTSIDE_CHINA: { status: 400, zh: '定位坐标不在中国境内', en: 'The map point lies outside China' },
   // 更正与作废 (issue 15 §5): a record is corrected while nothing depends on the field, else voided and recorded anew.

@@ -4,11 +4,12 @@ import type { CommandContext } from '../auth/actor.js';
 import type { Executor, Tx } from '../db/client.js';
 import { lockStream } from '../db/tx.js';
 import { queryRows } from '../db/rows.js';
+import type { AuditAction, AuditTargetType } from './catalog.js';
 import { auditKeyBoundary, auditLog } from './schema.js';
 
 export type AuditInput = {
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string;
   /** Region of the thing changed; decides who may read the entry and which chain it joins. */
   regionCode: string;

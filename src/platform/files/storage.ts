@@ -35,12 +35,12 @@ const accepted = (d: Record<string, unknown>) => (Array.isArray(d.accepted) ? d.
 export const fileError = defineErrors({
   FILE_TOO_LARGE: {
     status: 413,
-    zh: (d) => `文件过大:最大 ${Number(d.maxBytes) / 1024 / 1024} MB`,
+    zh: (d) => `文件过大：最大 ${Number(d.maxBytes) / 1024 / 1024} MB`,
     en: (d) => `File too large: at most ${Number(d.maxBytes) / 1024 / 1024} MB`,
   },
   FILE_TYPE_NOT_ALLOWED: {
     status: 415,
-    zh: (d) => `只接受 ${accepted(d).join('、')} 文件(按文件内容判断,与文件名无关)`,
+    zh: (d) => `只接受 ${accepted(d).join('、')} 文件（按文件内容判断，与文件名无关）`,
     en: (d) => `Only ${accepted(d).join(', ')} files are accepted (judged by content, not by file name)`,
   },
   FILE_EMPTY: { status: 400, zh: '文件为空', en: 'The file is empty' },

@@ -46,15 +46,15 @@ export const httpError = defineErrors({
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,
-    zh: '首次登录或密码被重置后,请先修改密码',
+    zh: '首次登录或密码被重置后，请先修改密码',
     en: 'Change your password first (first login or after a reset)',
   },
   CSRF_FAILED: {
     status: 403,
-    zh: '缺少或错误的 CSRF 令牌(请求头 X-CSRF-Token)',
+    zh: '缺少或错误的 CSRF 令牌（请求头 X-CSRF-Token）',
     en: 'Missing or wrong CSRF token (header X-CSRF-Token)',
   },
-  CONFLICT: { status: 409, zh: '数据冲突,请刷新后重试', en: 'Conflicting data; refresh and try again' },
+  CONFLICT: { status: 409, zh: '数据冲突，请刷新后重试', en: 'Conflicting data; refresh and try again' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     zh: 'Idempotency-Key 已用于另一个不同的请求',
@@ -62,7 +62,7 @@ export const httpError = defineErrors({
   },
   IDEMPOTENCY_IN_PROGRESS: {
     status: 409,
-    zh: '相同 Idempotency-Key 的请求正在处理,请稍后重试',
+    zh: '相同 Idempotency-Key 的请求正在处理，请稍后重试',
     en: 'A request with the same Idempotency-Key is being processed; retry shortly',
   },
   IDEMPOTENCY_SECRET_WITHHELD: {
@@ -76,7 +76,7 @@ export const httpError = defineErrors({
     en: 'The uploaded multipart body is incomplete or malformed; upload the file again',
   },
   BAD_CURSOR: { status: 400, zh: '分页游标无效', en: 'Invalid pagination cursor' },
-  RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' },
-  SERVER_BUSY: { status: 503, zh: '服务器繁忙,请稍后再试', en: 'The server is busy; try again shortly' },
-  INTERNAL: { status: 500, zh: '服务器内部错误,已记录', en: 'Internal server error; it has been logged' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  SERVER_BUSY: { status: 503, zh: '服务器繁忙，请稍后再试', en: 'The server is busy; try again shortly' },
+  INTERNAL: { status: 500, zh: '服务器内部错误，已记录', en: 'Internal server error; it has been logged' },
 });

@@ -47,13 +47,16 @@ export async function sendSheet(reply: FastifyReply, file: { ascii: string; zh: 
 }
 
 /** China time as written in a sheet (the console's format): 2026-03-01 08:30. */
+/** The lists that may be exported; each `{list}.export` is an audit action (platform/audit/catalog.ts). */
+export type ExportedList = 'trace.batches' | 'trace.trades' | 'registry.subjects' | 'registry.users' | 'ops.audit';
+
 export const sheetTime = (d: Date | null | undefined) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /**
  * An export is a read of many records at once, so it is on the record: who, which list, which filter, how many rows,
  * in the exporter's own region's chain. Written before the file is sent (a failed send still was an export).
  */
-export async function auditExport(db: Db, ctx: CommandContext, list: string, filter: Record<string, unknown>, rows: number) {
+export async function auditExport(db: Db, ctx: CommandContext, list: ExportedList, filter: Record<string, unknown>, rows: number) {
   const actor = ctx.actor!;
   await withTransaction(db, null, (tx) =>
     recordAudit(tx, ctx, {

@@ -28,7 +28,7 @@ export const networkError = (status: number, statusText: string) =>
   new ApiError(status, {
     code: status === 0 ? 'NETWORK' : 'HTTP_' + status,
     message: {
-      zh: status === 0 ? '无法连接服务器,请检查网络' : `服务器返回 ${status} ${statusText}`,
+      zh: status === 0 ? '无法连接服务器，请检查网络' : `服务器返回 ${status} ${statusText}`,
       en: status === 0 ? 'Cannot reach the server; check the network' : `The server answered ${status} ${statusText}`,
     },
   });

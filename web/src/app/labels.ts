@@ -20,7 +20,7 @@ export function actionLabel(t: T, action: string): string {
 
 /** What an audit entry is about, in words (the code itself for a kind this console does not know yet). */
 export function targetTypeLabel(t: T, type: string): string {
-  const key = `targetType.${type}` as MessageKey;
+  const key = `auditTarget.${type}` as MessageKey;
   const text = t(key);
   return text === key ? type : text;
 }

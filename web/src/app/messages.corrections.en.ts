@@ -58,4 +58,10 @@ export const correctionsEn: Record<keyof typeof correctionsZh, string> = {
   'batchStatus.voided': 'Voided',
   'recordStatus.active': 'In use',
   'recordStatus.voided': 'Voided',
+  'action.trace.batch_correct': 'Correct a batch',
+  'action.trace.batch_void': 'Void a batch',
+  'action.trace.product_correct': 'Correct a product',
+  'action.trace.product_void': 'Void a product',
+  'action.trace.base_correct': 'Correct a base',
+  'action.trace.base_void': 'Void a base',
 };

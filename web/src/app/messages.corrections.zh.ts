@@ -57,4 +57,10 @@ export const correctionsZh = {
   'batchStatus.voided': '已作废',
   'recordStatus.active': '在用',
   'recordStatus.voided': '已作废',
+  'action.trace.batch_correct': '更正批次',
+  'action.trace.batch_void': '作废批次',
+  'action.trace.product_correct': '更正产品',
+  'action.trace.product_void': '作废产品',
+  'action.trace.base_correct': '更正基地',
+  'action.trace.base_void': '作废基地',
 } as const;

@@ -11,6 +11,7 @@ import { helpEn } from './messages.help.en';
 import { jobsEn } from './messages.jobs.en';
 import { accessEn } from './messages.access.en';
 import { listsEn } from './messages.lists.en';
+import { langEn } from './messages.lang.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -220,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   ...jobsEn,
   ...accessEn,
   ...listsEn,
+  ...langEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

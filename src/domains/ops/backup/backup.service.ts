@@ -159,7 +159,7 @@ export function formatReport(r: RestoreReport): string {
     `tables      ${r.comparison.tables}, rows ${r.comparison.rows}; audit streams ${r.comparison.streams}`,
   ];
   if (r.keptFolder) lines.push(`old folder  kept as ${r.keptFolder}`);
-  lines.push(r.comparison.ok ? 'result      OK: counts, checksums and audit chain tips match the manifest 与清单一致' : 'result      MISMATCH 与清单不一致:');
+  lines.push(r.comparison.ok ? 'result      OK: counts, checksums and audit chain tips match the manifest 与清单一致' : 'result      MISMATCH 与清单不一致：');
   for (const p of r.comparison.problems) lines.push(`  - ${p}`);
   return lines.join('\n');
 }

@@ -11,6 +11,7 @@ import { createLogger } from '../../../platform/logger.js';
 import { DEMO_PASSWORD } from '../../registry/index.js';
 import { adminQuery, TEST_SECRET, testDatabaseUrl, withDatabase } from '../../../../test/template.js';
 import { recordAudit, useAuditKey } from '../../../platform/audit/audit.js';
+import type { AuditAction } from '../../../platform/audit/catalog.js';
 import { withTransaction } from '../../../platform/db/tx.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { fixTextSettings, listTables, tableStats, type Manifest, type Sql } from './backup.manifest.js';
@@ -45,7 +46,7 @@ async function login(db: Database, username = 'sd-admin') {
   // The audit key is the process's (buildApp sets it too); this entry is written before the app is built.
   useAuditKey(TEST_SECRET);
   await withTransaction(db.db, null, (tx) =>
-    recordAudit(tx, { actor: null, meta: { requestId: 'backup-test', ip: '127.0.0.1' } }, { action: 'test.write', targetType: 'system', targetId: username, regionCode: '37' }),
+    recordAudit(tx, { actor: null, meta: { requestId: 'backup-test', ip: '127.0.0.1' } }, { action: 'test.write' as AuditAction, targetType: 'system', targetId: username, regionCode: '37' }),
   );
   const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent', DATA_DIR: dir });
   const app = await buildApp(config, db, createLogger('silent'));

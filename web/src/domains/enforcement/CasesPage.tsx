@@ -31,7 +31,7 @@ export default function CasesPage() {
   const open = async (tr: Transfer) => {
     setOpening(tr.id);
     try {
-      const created = await enforcementApi.open({ transferId: tr.id, title: tr.reason.slice(0, 120), summary: `${tr.fromAgencyName}移交:${tr.findings ?? tr.reason}`.slice(0, 2000) }, newKey());
+      const created = await enforcementApi.open({ transferId: tr.id, title: tr.reason.slice(0, 120), summary: `${tr.fromAgencyName}移交：${tr.findings ?? tr.reason}`.slice(0, 2000) }, newKey());
       void message.success(t('cases.opened'));
       navigate(`/enforcement/cases/${created.id}`);
     } catch (err) {

@@ -1,3 +1,4 @@
+import { alertTitle } from './monitoring-labels';
 import { SafetyOutlined } from '@ant-design/icons';
 import { Alert as Notice, App, Button, Card, Descriptions, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useReducer, useState } from 'react';
@@ -92,7 +93,7 @@ export default function AlertDetailPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="alert-detail">
       <Card>
         <div className="tn-page-title">
-          <Typography.Title level={3}>{alert.title}</Typography.Title>
+          <Typography.Title level={3}>{alertTitle(t, alert)}</Typography.Title>
           <Space wrap>
             {alert.caseId ? (
               <Link to={`/enforcement/cases/${alert.caseId}`} data-testid="alert-case-link">

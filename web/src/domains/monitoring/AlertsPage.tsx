@@ -1,3 +1,4 @@
+import { alertTitle } from './monitoring-labels';
 import { App, Badge, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -47,7 +48,7 @@ export default function AlertsPage() {
                 title={
                   <Space wrap size={4}>
                     {!a.readAt && <Badge status="error" />}
-                    <Typography.Text strong={!a.readAt}>{a.title}</Typography.Text>
+                    <Typography.Text strong={!a.readAt}>{alertTitle(t, a)}</Typography.Text>
                     {a.caseId && <Tag color="volcano">{t('alert.caseOpened')}</Tag>}
                   </Space>
                 }

@@ -30,7 +30,9 @@ export function VerdictTag({ verdict }: { verdict: Verdict | null }) {
 /** "≤ 2 mg/kg · GB 2763-2021", "禁用 (不得检出)", or "no limit found" — what a value is judged against. */
 export function limitText(t: T, limit: Limit | null): string {
   if (!limit) return t('bench.noLimit');
-  const standard = [limit.standard, limit.clause].filter(Boolean).join(' ');
+  // GB 2763 clauses are recorded as the standard prints them in English ("4.25, Table 25"): the table in words.
+  const clause = limit.clause?.replace(/\bTable (\d+)/g, (_m, n: string) => t('limit.table', { n })) ?? null;
+  const standard = [limit.standard, clause].filter(Boolean).join(' ');
   return limit.mrlMgPerKg === null ? t('bench.banned', { standard }) : t('bench.limit', { mrl: limit.mrlMgPerKg, standard });
 }
 
@@ -39,3 +41,6 @@ export const mg = (value: number | null) => (value === null ? '—' : `${Math.ro
 
 /** Monitoring task kinds that samples are taken for. */
 export const isMonitoringKind = (kind: string) => ['routine_monitoring', 'special_monitoring', 'supervisory_sampling'].includes(kind);
+
+/** An alert's title in the console's language, from its facts (the stored title is the Chinese one). */
+export const alertTitle = (t: T, a: { productName: string; sampleNo: string }) => t('alert.titleOf', { product: a.productName, sampleNo: a.sampleNo });

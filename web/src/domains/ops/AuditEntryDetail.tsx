@@ -1,24 +1,45 @@
-import { Descriptions, Typography } from 'antd';
+import { Descriptions, Table, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import type { AuditEntry } from '../../app/types';
 
-const json = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value, null, 2));
+type Row = { field: string; before: unknown; after: unknown };
+
+/** Each field the entry names, with its value before and after: a table a person reads, not JSON. */
+function rowsOf(entry: AuditEntry): Row[] {
+  const before = (entry.before ?? {}) as Record<string, unknown>;
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return fields.map((field) => ({ field, before: before[field], after: after[field] }));
+}
 
 /** The expanded row: what the entry changed, and where it sits in the hash chain. */
 export function AuditEntryDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
+  const text = (value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
+    if (Array.isArray(value)) return value.map(text).join('、');
+    if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => t('common.labelled', { label: k, value: text(v) })).join('；');
+    return String(value);
+  };
+  const rows = rowsOf(entry);
   return (
-    <div>
-      <div className="tn-audit-detail">
-        <div>
-          <Typography.Text strong>{t('audit.before')}</Typography.Text>
-          <pre className="tn-json">{json(entry.before)}</pre>
-        </div>
-        <div>
-          <Typography.Text strong>{t('audit.after')}</Typography.Text>
-          <pre className="tn-json">{json(entry.after)}</pre>
-        </div>
-      </div>
+    <div data-testid="audit-detail">
+      {rows.length ? (
+        <Table<Row>
+          size="small"
+          rowKey="field"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { title: t('audit.field'), dataIndex: 'field', width: 180 },
+            { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => text(v) },
+            { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => text(v) },
+          ]}
+        />
+      ) : (
+        <Typography.Text type="secondary">{t('audit.noChange')}</Typography.Text>
+      )}
       <Descriptions
         size="small"
         column={{ xs: 1, md: 3 }}

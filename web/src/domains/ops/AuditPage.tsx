@@ -7,6 +7,7 @@ import { formatTime } from '../../app/format';
 import { actionLabel, auditActions, targetTypeLabel } from '../../app/labels';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { useI18n } from '../../app/i18n';
+import { RegionName } from '../registry/RegionName';
 import type { AuditEntry } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { AuditEntryDetail } from './AuditEntryDetail';
@@ -86,7 +87,7 @@ export default function AuditPage() {
                 </Typography.Text>
               ),
             },
-            { title: t('field.regionCode'), dataIndex: 'regionCode', render: (v: string) => v || t('common.nationwide') },
+            { title: t('field.regionCode'), dataIndex: 'regionCode', render: (v: string) => (v ? <RegionName code={v} /> : t('common.nationwide')) },
             { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
           ]}
         />

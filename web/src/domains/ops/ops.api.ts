@@ -10,5 +10,8 @@ export const opsApi = {
   audit: (filters: AuditFilters, cursor?: string) => api.get<Page<AuditEntry>>('/audit', { ...filters, cursor, limit: 50 }),
 };
 
-/** What audit entries are about (the picker's options; each has words in messages.lists). */
-export const KNOWN_TARGET_TYPES = ['agency', 'user', 'api_token', 'system', 'subject', 'subject_application', 'subject_certificate', 'subject_change_request', 'subject_import', 'production_base', 'batch', 'list', 'job'] as const;
+import { en } from '../../app/messages.en';
+
+/** The actions and audited kinds the server records: the console has words for each (test/i18n-labels.test.ts). */
+export const KNOWN_ACTIONS = Object.keys(en).filter((k) => k.startsWith('action.')).map((k) => k.slice('action.'.length));
+export const KNOWN_TARGET_TYPES = Object.keys(en).filter((k) => k.startsWith('auditTarget.')).map((k) => k.slice('auditTarget.'.length));

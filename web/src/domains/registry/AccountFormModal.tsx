@@ -59,7 +59,7 @@ export function AccountFormModal<V extends AccountValues>({ form, name, title, o
         <Form.Item name="displayName" label={t('field.displayName')} rules={[{ required: true, whitespace: true, max: 60, message: t('rule.required', { field: t('field.displayName') }) }]}>
           <Input maxLength={60} />
         </Form.Item>
-        <Form.Item name="phone" label={`${t('field.phone')} (${t('common.optional')})`} rules={[{ pattern: PHONE_PATTERN, message: t('rule.phone') }]}>
+        <Form.Item name="phone" label={t('common.withOptional', { label: t('field.phone') })} rules={[{ pattern: PHONE_PATTERN, message: t('rule.phone') }]}>
           <Input inputMode="tel" maxLength={11} />
         </Form.Item>
         {children}

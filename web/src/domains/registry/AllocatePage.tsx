@@ -223,7 +223,7 @@ export default function AllocatePage() {
           >
             <Input maxLength={60} />
           </Form.Item>
-          <Form.Item name={['account', 'phone']} label={`${t('field.phone')} (${t('common.optional')})`} rules={[{ pattern: PHONE_PATTERN, message: t('rule.phone') }]}>
+          <Form.Item name={['account', 'phone']} label={t('common.withOptional', { label: t('field.phone') })} rules={[{ pattern: PHONE_PATTERN, message: t('rule.phone') }]}>
             <Input inputMode="tel" maxLength={11} />
           </Form.Item>
           <Form.Item

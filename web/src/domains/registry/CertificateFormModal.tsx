@@ -52,7 +52,7 @@ export function CertificateFormModal({ open, onClose, onCreated }: { open: boole
         <Form.Item name="products" label={t('certs.products')} rules={[required(t('certs.products')), { max: 300 }]}>
           <Input maxLength={300} placeholder={t('certs.productsPlaceholder')} />
         </Form.Item>
-        <Form.Item name="issuer" label={`${t('certs.issuer')} (${t('common.optional')})`} rules={[{ min: 2, max: 100, message: t('rule.required', { field: t('certs.issuer') }) }]}>
+        <Form.Item name="issuer" label={t('common.withOptional', { label: t('certs.issuer') })} rules={[{ min: 2, max: 100, message: t('rule.required', { field: t('certs.issuer') }) }]}>
           <Input maxLength={100} />
         </Form.Item>
         <Row gutter={12}>

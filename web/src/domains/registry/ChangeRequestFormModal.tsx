@@ -66,7 +66,7 @@ export function ChangeRequestFormModal({ profile, open, onClose, onCreated }: { 
         <Form.Item name="legalRep" label={t('profile.legalRep')} rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('rule.required', { field: t('profile.legalRep') }) }]}>
           <Input maxLength={60} />
         </Form.Item>
-        <Form.Item name="phone" label={`${t('profile.phone')} (${t('common.optional')})`} extra={t('change.phoneHint', { phone: profile.phone ?? '—' })} rules={[{ pattern: PHONE_PATTERN, message: t('rule.phone') }]}>
+        <Form.Item name="phone" label={t('common.withOptional', { label: t('profile.phone') })} extra={t('change.phoneHint', { phone: profile.phone ?? '—' })} rules={[{ pattern: PHONE_PATTERN, message: t('rule.phone') }]}>
           <Input inputMode="tel" maxLength={11} placeholder={profile.phone ?? undefined} autoComplete="off" />
         </Form.Item>
         <Form.Item name="townshipCode" label={t('reg.region')} rules={[{ validator: async (_r, v: string | undefined) => { if (v && v.length !== 9) throw new Error(t('reg.regionTooShallow')); } }]}>

@@ -67,7 +67,7 @@ export function BaseFormDrawer({ open, onClose, onCreated }: { open: boolean; on
         </Form.Item>
         <Row gutter={12}>
           <Col span={14}>
-            <Form.Item name="area" label={`${t('base.area')} (${t('common.optional')})`} rules={[limitRule(t, { min: 0.01, max: 1e8 })]}>
+            <Form.Item name="area" label={t('common.withOptional', { label: t('base.area') })} rules={[limitRule(t, { min: 0.01, max: 1e8 })]}>
               <InputNumber style={{ width: '100%' }} inputMode="decimal" />
             </Form.Item>
           </Col>

@@ -91,7 +91,7 @@ export default function BatchFormPage() {
               placeholder={t('batch.productPlaceholder')}
             />
           </Form.Item>
-          <Form.Item name="baseId" label={`${t('batch.base')} (${t('common.optional')})`}>
+          <Form.Item name="baseId" label={t('common.withOptional', { label: t('batch.base') })}>
             <Select allowClear loading={!bases} options={(bases ?? []).filter((b) => b.status !== 'voided').map((b) => ({ value: b.id, label: b.name }))} placeholder={t('batch.basePlaceholder')} />
           </Form.Item>
           <Row gutter={12}>
@@ -117,7 +117,7 @@ export default function BatchFormPage() {
           <Form.Item name="selfCheck" label={t('batch.selfCheckResult')} rules={[{ required: true, message: t('rule.required', { field: t('batch.selfCheckResult') }) }]}>
             <Radio.Group optionType="button" options={SELF_CHECK_RESULTS.map((r) => ({ value: r, label: label(t, 'selfCheck', r) }))} data-testid="batch-self-check" />
           </Form.Item>
-          <Form.Item name="selfCheckNote" label={`${t('batch.selfCheckNote')} (${t('common.optional')})`} rules={[{ max: 300 }]}>
+          <Form.Item name="selfCheckNote" label={t('common.withOptional', { label: t('batch.selfCheckNote') })} rules={[{ max: 300 }]}>
             <Input.TextArea rows={2} maxLength={300} placeholder={t('batch.selfCheckNotePlaceholder')} />
           </Form.Item>
           <Space>

@@ -80,12 +80,12 @@ export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
             <Form.Item name="name" label={t('market.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('trace.rule.text', { min: 2, max: 100 }) }]}>
               <Input maxLength={100} placeholder={t('market.namePlaceholder')} />
             </Form.Item>
-            <Form.Item name="address" label={`${t('market.address')} (${t('common.optional')})`} rules={[{ min: 2, max: 200, message: t('trace.rule.text', { min: 2, max: 200 }) }]}>
+            <Form.Item name="address" label={t('common.withOptional', { label: t('market.address') })} rules={[{ min: 2, max: 200, message: t('trace.rule.text', { min: 2, max: 200 }) }]}>
               <Input maxLength={200} />
             </Form.Item>
           </>
         )}
-        <Form.Item name="stall" label={`${t('market.stall')} (${t('common.optional')})`} rules={[{ max: 40 }]}>
+        <Form.Item name="stall" label={t('common.withOptional', { label: t('market.stall') })} rules={[{ max: 40 }]}>
           <Input maxLength={40} placeholder={t('market.stallPlaceholder')} />
         </Form.Item>
         <ShipmentItems batch={batch} />

@@ -57,12 +57,12 @@ export function ProductFormDrawer({ open, onClose, onCreated }: { open: boolean;
         <Form.Item name="unit" label={t('product.unit')} extra={t('product.unitHint')} rules={[{ required: true }]}>
           <Select options={PRODUCT_UNITS.map((u) => ({ value: u, label: label(t, 'unit', u) }))} />
         </Form.Item>
-        <Form.Item name="brand" label={`${t('product.brand')} (${t('common.optional')})`} rules={[{ max: 60 }]}>
+        <Form.Item name="brand" label={t('common.withOptional', { label: t('product.brand') })} rules={[{ max: 60 }]}>
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item
           name="gtin"
-          label={`${t('product.gtin')} (${t('common.optional')})`}
+          label={t('common.withOptional', { label: t('product.gtin') })}
           extra={t('product.gtinHint')}
           rules={[
             {

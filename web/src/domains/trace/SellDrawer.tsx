@@ -80,10 +80,10 @@ export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) 
             <Form.Item name="buyerName" label={t('sell.buyerName')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('trace.rule.text', { min: 2, max: 100 }) }]}>
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item name="buyerPhone" label={`${t('sell.buyerPhone')} (${t('common.optional')})`} rules={[{ pattern: PHONE_PATTERN, message: t('rule.phone') }]}>
+            <Form.Item name="buyerPhone" label={t('common.withOptional', { label: t('sell.buyerPhone') })} rules={[{ pattern: PHONE_PATTERN, message: t('rule.phone') }]}>
               <Input inputMode="tel" maxLength={11} />
             </Form.Item>
-            <Form.Item name="buyerAddress" label={`${t('sell.buyerAddress')} (${t('common.optional')})`} rules={[{ min: 2, max: 200, message: t('trace.rule.text', { min: 2, max: 200 }) }]}>
+            <Form.Item name="buyerAddress" label={t('common.withOptional', { label: t('sell.buyerAddress') })} rules={[{ min: 2, max: 200, message: t('trace.rule.text', { min: 2, max: 200 }) }]}>
               <Input maxLength={200} />
             </Form.Item>
             <Typography.Paragraph type="secondary">{t('sell.unregisteredHint')}</Typography.Paragraph>

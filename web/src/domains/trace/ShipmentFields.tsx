@@ -36,14 +36,14 @@ export function ShipmentItems({ batch }: { batch: Batch }) {
         <InputNumber style={{ width: '100%' }} inputMode="decimal" suffix={label(t, 'unit', batch.unit)} placeholder={t('sell.upTo', { n: amount(available) })} />
       </Form.Item>
       <Divider titlePlacement="start" plain>
-        {t('sell.carrier')} ({t('common.optional')})
+        {t('common.withOptional', { label: t('sell.carrier') })}
       </Divider>
       <CarrierFields />
-      <Form.Item name="storage" label={`${t('sell.storage')} (${t('common.optional')})`} rules={[{ max: 100 }]}>
+      <Form.Item name="storage" label={t('common.withOptional', { label: t('sell.storage') })} rules={[{ max: 100 }]}>
         <Input maxLength={100} placeholder={t('sell.storagePlaceholder')} />
       </Form.Item>
       {livestock && (
-        <Form.Item name="quarantineCert" label={`${t('sell.quarantine')} (${t('sell.quarantineLivestock')})`} rules={[{ required: true, whitespace: true, max: 60, message: t('rule.required', { field: t('sell.quarantine') }) }]}>
+        <Form.Item name="quarantineCert" label={t('common.withNote', { label: t('sell.quarantine'), note: t('sell.quarantineLivestock') })} rules={[{ required: true, whitespace: true, max: 60, message: t('rule.required', { field: t('sell.quarantine') }) }]}>
           <Input maxLength={60} />
         </Form.Item>
       )}
