@@ -234,7 +234,7 @@ describe('allocation rules over HTTP', () => {
       expect(body.details.problems).toEqual(problems);
       // The message says what is missing, in both languages.
       expect(body.message.en).toMatch(/Password too weak: .+/);
-      expect(body.message.zh).toMatch(/密码强度不够:.+/);
+      expect(body.message.zh).toMatch(/密码强度不够：.+/);
     });
 
     it('after all those refusals the rightly formed request still succeeds', async () => {

@@ -173,7 +173,7 @@ describe('permissionsOf: what each role may call', () => {
     if (role === 'admin') expected.push('user.read', 'user.manage');
     if (role === 'admin' && kind === 'supervision' && level !== 'township') expected.push('agency.allocate');
     if (kind === 'supervision' && (level === 'ministry' || level === 'province')) expected.push('audit.read');
-    if (role === 'admin' && kind === 'supervision' && level === 'ministry') expected.push('backup.read');
+    if (role === 'admin' && kind === 'supervision' && level === 'ministry') expected.push('backup.read', 'job.read', 'job.retry');
     // Every official reads the subjects of the jurisdiction and records unregistered ones met in the field.
     expected.push('subject.read', 'subject.temporary');
     // Only the county supervision agency approves registrations (技术指南 五(一)六).

@@ -63,14 +63,14 @@ describe('attachments of tasks and notices', () => {
     const docxBytes = docxDocument();
     const pdf = await attach(county, pdfBytes, '春季巡查通知.pdf');
     expect(pdf).toMatchObject({ mime: 'application/pdf', size: pdfBytes.length, name: '春季巡查通知.pdf' });
-    const docx = await attach(county, docxBytes, '检查表（2026）.docx');
-    expect(docx).toMatchObject({ mime: DOCX, name: '检查表（2026）.docx' });
+    const docx = await attach(county, docxBytes, '检查表 (2026).docx');
+    expect(docx).toMatchObject({ mime: DOCX, name: '检查表 (2026).docx' });
 
     const published = await county.post('/api/v1/supervision/tasks', taskWith([pdf.fileId, docx.fileId], station));
     expect(published.statusCode, published.body).toBe(201);
     expect(published.json().attachments).toEqual([
       { id: pdf.fileId, name: '春季巡查通知.pdf', mime: 'application/pdf', size: pdfBytes.length },
-      { id: docx.fileId, name: '检查表（2026）.docx', mime: DOCX, size: docxBytes.length },
+      { id: docx.fileId, name: '检查表 (2026).docx', mime: DOCX, size: docxBytes.length },
     ]);
     const seen = (await station.get(`/api/v1/supervision/tasks/${published.json().id}`)).json();
     expect(seen.attachments.map((a: { id: string }) => a.id)).toEqual([pdf.fileId, docx.fileId]);

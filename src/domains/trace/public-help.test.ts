@@ -60,7 +60,7 @@ describe('the verdict at the top of a found page', () => {
   });
 
   it('says 警告 with every warning when the batch is held, failed, recalled or in any state but active, and puts the hotline in it', async () => {
-    const expected = { held: '本批次待核查，暂停销售', failed: '检测不合格', recalled: '已被召回', voided: '不在正常销售状态' } as const;
+    const expected = { held: '本批次待核查，暂停销售', failed: '检测不合格', recalled: '已被召回', voided: '已由登记者作废', consumed: '不在正常销售状态' } as const;
     try {
       for (const [status, words] of Object.entries(expected)) {
         await t.database.db.execute(sql`UPDATE batches SET status = ${status} WHERE id = ${batch.id}`);

@@ -4,7 +4,7 @@ export const helpEn: Record<keyof typeof helpZh, string> = {
   'menu.help': 'Help centre',
   'help.title': 'Help centre',
   'help.thisPage': 'Help for this page',
-  'help.searchPlaceholder': 'Search the guides (in Chinese), e.g. 销售, 召回, 巡查',
+  'help.searchPlaceholder': 'Search the guides (written in Chinese)',
   'help.results': '{n} matching sections',
   'help.noResults': 'Nothing found; try another word',
   'help.chineseOnly': 'The operation guides are written in Chinese.',
