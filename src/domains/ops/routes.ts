@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/client.js';
+import type { FileStorage } from '../../platform/files/storage.js';
 import { agencyActorOf, errorResponses } from '../../platform/http/context.js';
 import { listAudit } from './audit.queries.js';
 import { listBackupRuns } from './backup/backup.queries.js';
+import { feedbackRoutes } from './feedback/routes.js';
 import { auditPage, auditQuery, backupRunsPage, backupRunsQuery } from './contracts.js';
 
-export function opsRoutes(deps: { db: Db }) {
+export function opsRoutes(deps: { db: Db; files: FileStorage }) {
   return async (root: FastifyInstance) => {
+    await root.register(feedbackRoutes(deps));
     const app = root.withTypeProvider<ZodTypeProvider>();
     app.get('/api/v1/audit', {
       config: { permission: 'audit.read' },

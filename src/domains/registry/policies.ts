@@ -106,6 +106,9 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
   }
   if (kind === 'testing') p.add('monitoring.sample');
   p.add('monitoring.read');
+  // 系统优化建议: every account files; the ministry's supervision accounts handle and confirm until operations exists.
+  p.add('feedback.file');
+  if (kind === 'supervision' && level === 'ministry') for (const f of ['feedback.handle', 'feedback.confirm'] as const) p.add(f);
   return p;
 }
 
@@ -114,7 +117,7 @@ export function permissionsOf(role: Role, kind: AgencyKind, level: AgencyLevel):
  * (staff do the daily work), and the main account manages the subject.
  */
 export function subjectPermissions(role: Role, subjectStatus: string): Set<Permission> {
-  const p = new Set<Permission>(['subject.self', 'trace.read', 'trace.graph']);
+  const p = new Set<Permission>(['subject.self', 'trace.read', 'trace.graph', 'feedback.file']);
   if (subjectStatus === 'active') p.add('trace.write');
   if (role === 'admin' && subjectStatus === 'active') p.add('subject.manage');
   return p;

@@ -45,6 +45,11 @@ export const PERMISSIONS = [
   'monitoring.sample',
   'monitoring.read',
   'monitoring.alert',
+  // 系统优化建议 (issue 14 §5): every signed-in account files; operations handles and 安全中心 confirms (the ministry's
+  // supervision accounts until an operations agency kind exists).
+  'feedback.file',
+  'feedback.handle',
+  'feedback.confirm',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
