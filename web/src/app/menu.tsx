@@ -1,4 +1,4 @@
-import { AlertOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined, SettingOutlined, NotificationOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { AlertOutlined, CommentOutlined, MessageOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined, SettingOutlined, NotificationOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { AlertsMenuLabel } from '../domains/monitoring/AlertsBadge';
 import type { MessageKey } from './messages.zh';
@@ -35,6 +35,8 @@ export const MENU: MenuEntry[] = [
   { path: '/trace/bases', label: 'menu.bases', icon: <EnvironmentOutlined />, permission: 'trace.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/ops/backups', label: 'menu.backups', icon: <DatabaseOutlined />, permission: 'backup.read' },
+  { path: '/ops/feedback', label: 'menu.feedback', icon: <MessageOutlined />, permission: 'feedback.handle' },
+  { path: '/feedback/mine', label: 'menu.myFeedback', icon: <CommentOutlined />, permission: 'feedback.file' },
   { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
   { path: '/help', label: 'menu.help', icon: <QuestionCircleOutlined /> },
 ];

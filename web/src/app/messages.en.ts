@@ -6,6 +6,7 @@ import { supervisionEn } from './messages.supervision.en';
 import { monitoringEn } from './messages.monitoring.en';
 import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
+import { feedbackEn } from './messages.feedback.en';
 import { helpEn } from './messages.help.en';
 import type { MessageKey } from './messages.zh';
 
@@ -211,6 +212,7 @@ export const en: Record<MessageKey, string> = {
   ...monitoringEn,
   ...formsEn,
   ...opsEn,
+  ...feedbackEn,
   ...helpEn,
 
   // County bulk import (批量导入).

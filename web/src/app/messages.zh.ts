@@ -7,6 +7,7 @@ import { supervisionZh } from './messages.supervision.zh';
 import { monitoringZh } from './messages.monitoring.zh';
 import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
+import { feedbackZh } from './messages.feedback.zh';
 import { helpZh } from './messages.help.zh';
 export const zh = {
   'app.name': '追溯一张网',
@@ -210,6 +211,7 @@ export const zh = {
   ...monitoringZh,
   ...formsZh,
   ...opsZh,
+  ...feedbackZh,
   ...helpZh,
 
   // County bulk import (批量导入).

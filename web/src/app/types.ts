@@ -36,7 +36,10 @@ export type Permission =
   | 'enforcement.read'
   | 'monitoring.sample'
   | 'monitoring.read'
-  | 'monitoring.alert';
+  | 'monitoring.alert'
+  | 'feedback.file'
+  | 'feedback.handle'
+  | 'feedback.confirm';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 

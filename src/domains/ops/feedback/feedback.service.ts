@@ -10,7 +10,8 @@ import { httpError } from '../../../platform/http/errors.js';
 import type { FeedbackOut } from './contracts.js';
 import { feedbackError } from './errors.js';
 import { feedbackDetail, findVisibleFeedback, handlesFeedback } from './feedback.queries.js';
-import { feedback, feedbackEvents, type FeedbackKind, type FeedbackState, SATISFACTION } from './schema.js';
+import type { SATISFACTION } from './schema.js';
+import { feedback, feedbackEvents, type FeedbackKind, type FeedbackState } from './schema.js';
 
 export type FeedbackDeps = { db: Db; files: FileStorage };
 
