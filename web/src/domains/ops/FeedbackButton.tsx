@@ -86,7 +86,7 @@ export function FeedbackButton({ compact }: { compact?: boolean }) {
             <Space wrap>
               {[...shots, undefined].slice(0, MAX_SHOTS).map((fileId, i) => (
                 <ImageUpload
-                  key={fileId ?? `new-${i}`}
+                  key={`shot-${i}`}
                   fileId={fileId}
                   onChange={(id) => setShots((cur) => (id ? (i < cur.length ? cur.map((c, j) => (j === i ? id : c)) : [...cur, id]) : cur.filter((_, j) => j !== i)))}
                   send={(file) => feedbackApi.uploadScreenshot(file, file.name || 'screenshot.png')}
