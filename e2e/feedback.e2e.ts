@@ -94,6 +94,8 @@ describe('console: 反馈问题 → 用户反馈 → 回访', () => {
     await screenshot(page, 'desktop-classified');
 
     // 安全中心 confirms.
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
     await ui.logout(page);
     await ui.login(page, 'moa-security', SECURITY_PASSWORD);
     await ui.openMenu(page, '用户反馈');
