@@ -68,7 +68,7 @@ export default function FeedbackPage() {
                       { title: t('feedback.no'), dataIndex: 'no', className: 'tn-nowrap' },
                       { title: t('feedback.createdAt'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
                       { title: t('feedback.kind'), dataIndex: 'kind', className: 'tn-nowrap', render: (k: FeedbackKind) => t(`feedback.kind.${k}`) },
-                      { title: t('feedback.text'), dataIndex: 'text', ellipsis: true },
+                      { title: t('feedback.text'), dataIndex: 'text', render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 280 }}>{v}</Typography.Text> },
                       { title: t('feedback.filer'), key: 'filer', render: (_v, r) => `${r.filerName}（${r.filerOrg}）` },
                       { title: t('feedback.state'), dataIndex: 'state', className: 'tn-nowrap', render: (s: FeedbackState) => <Tag color={STATE_COLOR[s]}>{t(`feedback.state.${s}`)}</Tag> },
                       { title: t('feedback.satisfaction'), dataIndex: 'satisfaction', className: 'tn-nowrap', render: (s: FeedbackSummary['satisfaction']) => (s ? t(`feedback.satisfaction.${s}`) : '—') },
