@@ -77,5 +77,11 @@ export const feedbackEn: Record<keyof typeof feedbackZh, string> = {
   'feedback.fieldRequired': 'Fill this in',
   'feedback.sameHandler': 'You classified this feedback; another person of the security centre must confirm it.',
   'feedback.done': 'Saved',
+  'action.feedback.file': 'Feedback filed',
+  'action.feedback.classify': 'Feedback classified',
+  'action.feedback.confirm': 'Feedback solution confirmed',
+  'action.feedback.fix': 'Feedback fixed',
+  'action.feedback.decline': 'Feedback declined',
+  'action.feedback.revisit': 'Feedback revisited',
   'feedback.noPage': '(not recorded)',
 };

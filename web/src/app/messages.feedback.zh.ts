@@ -77,5 +77,11 @@ export const feedbackZh = {
   'feedback.fieldRequired': '请填写此项',
   'feedback.sameHandler': '您已对此反馈分类，须由安全中心的其他人员确认。',
   'feedback.done': '已保存',
+  'action.feedback.file': '提交反馈',
+  'action.feedback.classify': '反馈分类',
+  'action.feedback.confirm': '确认反馈方案',
+  'action.feedback.fix': '反馈处理完成',
+  'action.feedback.decline': '反馈不予处理',
+  'action.feedback.revisit': '反馈回访',
   'feedback.noPage': '（未记录）',
 } as const;
