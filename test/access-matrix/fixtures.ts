@@ -328,6 +328,8 @@ export type Fixtures = {
   plantingChecklist: unknown;
   /** Accounts the roles log in as that the demo lacks. */
   created: Record<string, { username: string; password: string }>;
+  /** A feedback sg-coop filed with one screenshot (系统优化建议): its filer and the handlers read it. */
+  feedback: { id: string; screenshot: string };
   /** A bearer token of a 寿光 bureau official minted before the official changed the password (DESIGN.md §12: revoked). */
   staleToken: { token: string; siblingId: string; ownerId: string };
   /** A job waiting in the queue: a retry by someone allowed is refused for its state (409), not for who asks. */
@@ -376,8 +378,10 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   // A second one, which the stale token deletes as its "own" (deleting itself would end the calls after that row).
   const sibling = (await must(ownerNow.post('/api/v1/auth/tokens', { name: 'matrix-stale-2', expiresInDays: 30, ...reenter }), 'stale token 2')).json<{ id: string }>();
   await must(ownerNow.post('/api/v1/auth/password', { currentPassword: CHANGED, newPassword: 'Matrix#Later2027' }), 'second password change');
+  const shot = await upload(t, '/api/v1/feedback/screenshots', coop);
+  const filed = (await must(coop.post('/api/v1/feedback', { kind: 'experience', text: '矩阵测试的反馈内容', pageAddress: '/trace/batches', screenshots: [shot] }), 'feedback')).json<{ id: string }>();
   const sdAdmin = await t.login('sd-admin');
   const plantingChecklist = (await must(sdAdmin.get('/api/v1/supervision/checklists?industry=planting'), 'checklist')).json();
   const queuedJob = (await enqueueJob(t.database.db, 'matrix.waiting', {}, { runAt: new Date(Date.now() + 86_400_000) }))!;
-  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob };
+  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
 }

@@ -65,6 +65,9 @@ const tasks = {
   ),
 };
 
+/** 系统优化建议: a feedback is read by the account that filed it (sg-coop) and by the handlers (the ministry's supervision accounts). */
+const feedbackReaders = scope('feedback: its filer and the handlers read it; anyone else does not find it', (r) => (r.name === 'sg-coop' || r.name === 'moa-admin' ? 'ok' : '404'));
+
 /** DESIGN.md §2: only the county supervision bureau of the producer's region handles its registration. */
 const countyBureau = scope("§2: the county bureau of the applicant's region handles it; another county does not find it", (r, o) => (o === 'sd' && SG_BUREAU.includes(r.name) ? 'ok' : '404'));
 
@@ -294,6 +297,22 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/ops/backups', permission: 'backup.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/ops/jobs', permission: 'job.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'POST /api/v1/ops/jobs/{id}/retry', permission: 'job.retry', scope: scopes.any, objects: NONE, call: (fx) => ({ ...id(String(fx.queuedJob)), body: {} }) },
+
+  // Feedback (系统优化建议): every account files and reads its own; the ministry's supervision accounts handle all.
+  { op: 'POST /api/v1/feedback/screenshots', permission: 'feedback.file', scope: scopes.any, objects: NONE, call: () => ({ file: PNG_FILE }) },
+  { op: 'POST /api/v1/feedback', permission: 'feedback.file', scope: scopes.any, objects: NONE, call: () => ({ body: { kind: 'network', text: '矩阵：网络很慢' } }) },
+  { op: 'GET /api/v1/feedback/mine', permission: 'feedback.file', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/feedback', permission: 'feedback.handle', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/feedback.xlsx', permission: 'feedback.handle', scope: scopes.any, objects: NONE, call: () => ({ query: 'from=2026-01-01&to=2026-06-30' }) },
+  { op: 'GET /api/v1/feedback/stats', permission: 'feedback.handle', scope: scopes.any, objects: NONE, call: () => ({ query: 'from=2026-01-01&to=2026-06-30' }) },
+  { op: 'GET /api/v1/feedback/{id}', permission: 'feedback.file', scope: feedbackReaders, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id } }) },
+  { op: 'GET /api/v1/feedback/{id}/screenshots/{fileId}', permission: 'feedback.file', scope: feedbackReaders, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id, fileId: fx.feedback.screenshot } }) },
+  // The steps answer 200 or 409 (the state moved on, or the classifier confirming): both are past access.
+  { op: 'POST /api/v1/feedback/{id}/classify', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { kind: 'experience', proposal: '矩阵方案' } }) },
+  { op: 'POST /api/v1/feedback/{id}/confirm', permission: 'feedback.confirm', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: {} }) },
+  { op: 'POST /api/v1/feedback/{id}/fix', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { resolution: '矩阵处理' } }) },
+  { op: 'POST /api/v1/feedback/{id}/decline', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { reason: '矩阵理由' } }) },
+  { op: 'POST /api/v1/feedback/{id}/revisit', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { satisfaction: 'satisfied', note: '矩阵回访' } }) },
 
   // Trace: public look-ups and reference data
   { op: 'GET /api/v1/trace/codes/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },

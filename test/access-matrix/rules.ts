@@ -120,6 +120,10 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'monitoring.sample': (r) => r.agencyKind === 'testing',
   'monitoring.read': isAgency,
   'monitoring.alert': (r) => sup(r) || enf(r),
+  // 系统优化建议: every signed-in account files; the ministry's supervision accounts handle and confirm (no operations kind yet).
+  'feedback.file': (r) => r.kind !== 'anonymous',
+  'feedback.handle': (r) => sup(r) && r.level === 'ministry',
+  'feedback.confirm': (r) => sup(r) && r.level === 'ministry',
 };
 
 // ---- rules ---------------------------------------------------------------------------------------------------

@@ -7,6 +7,11 @@ export const OPS_PERMISSIONS = [
   // 作业队列: the jobs the servers run (overdue checks, purges, backups); a dead one may be sent back to the queue.
   'job.read',
   'job.retry',
+  // 系统优化建议: every account files feedback; operations classifies and handles it, 安全中心 confirms (the ministry's
+  // supervision accounts hold both until an operations agency kind exists; one person may not classify and confirm).
+  'feedback.file',
+  'feedback.handle',
+  'feedback.confirm',
 ] as const;
 
 declare module '../../platform/auth/permissions.js' {
@@ -25,6 +30,9 @@ export const opsGrants = defineGrants({
     // The job queue likewise (作业队列); retrying a dead job is audited.
     role === 'admin' && kind === 'supervision' && level === 'ministry' && 'job.read',
     role === 'admin' && kind === 'supervision' && level === 'ministry' && 'job.retry',
+    'feedback.file',
+    kind === 'supervision' && level === 'ministry' && 'feedback.handle',
+    kind === 'supervision' && level === 'ministry' && 'feedback.confirm',
   ],
-  subject: () => [],
+  subject: () => ['feedback.file'],
 });

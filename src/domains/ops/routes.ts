@@ -2,16 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/client.js';
 import { z } from 'zod';
+import type { FileStorage } from '../../platform/files/storage.js';
 import { agencyActorOf, commandContext, errorResponses } from '../../platform/http/context.js';
 import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
 import { auditSheet, listAudit } from './audit.queries.js';
 import { listBackupRuns } from './backup/backup.queries.js';
+import { feedbackRoutes } from './feedback/routes.js';
 import { auditFilterQuery, auditPage, auditQuery, backupRunsPage, backupRunsQuery, jobIdParams, jobsPage, jobsQuery, retriedJobOut } from './contracts.js';
 import { listJobs } from './jobs/jobs.queries.js';
 import { retryDeadJob } from './jobs/jobs.service.js';
 
-export function opsRoutes(deps: { db: Db }) {
+export function opsRoutes(deps: { db: Db; files: FileStorage }) {
   return async (root: FastifyInstance) => {
+    await root.register(feedbackRoutes(deps));
     const app = root.withTypeProvider<ZodTypeProvider>();
     app.get('/api/v1/audit', {
       config: { permission: 'audit.read' },

@@ -194,6 +194,9 @@ describe('permissionsOf: what each role may call', () => {
     if (kind === 'testing') expected.push('monitoring.sample');
     else expected.push('monitoring.alert');
     expected.push('monitoring.read');
+    // 系统优化建议: every account files; the ministry's supervision accounts handle and confirm (no operations kind yet).
+    expected.push('feedback.file');
+    if (kind === 'supervision' && level === 'ministry') expected.push('feedback.handle', 'feedback.confirm');
     it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
       expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
     });
@@ -222,10 +225,10 @@ describe('passwordProblems', () => {
 
 describe("subjectPermissions: a producer's accounts", () => {
   it('lets every account of an active subject record, and only the main account manage the subject', () => {
-    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['subject.manage', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
-    expect([...subjectPermissions('staff', 'active')].sort()).toEqual(['subject.self', 'trace.graph', 'trace.read', 'trace.write']);
+    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['feedback.file', 'subject.manage', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
+    expect([...subjectPermissions('staff', 'active')].sort()).toEqual(['feedback.file', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
   });
   it("leaves a suspended subject's accounts only reading", () => {
-    expect([...subjectPermissions('admin', 'suspended')].sort()).toEqual(['subject.self', 'trace.graph', 'trace.read']);
+    expect([...subjectPermissions('admin', 'suspended')].sort()).toEqual(['feedback.file', 'subject.self', 'trace.graph', 'trace.read']);
   });
 });

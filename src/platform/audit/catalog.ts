@@ -88,6 +88,12 @@ export const AUDIT_ACTIONS = [
   'registry.users.export',
   'ops.audit.export',
   'ops.job_retry',
+  'feedback.file',
+  'feedback.classify',
+  'feedback.confirm',
+  'feedback.fix',
+  'feedback.decline',
+  'feedback.revisit',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -118,6 +124,7 @@ export const AUDIT_TARGET_TYPES = [
   // The list an export was made of.
   'list',
   'job',
+  'feedback',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

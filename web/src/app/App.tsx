@@ -16,6 +16,8 @@ const AllocatePage = lazy(() => import('../domains/registry/AllocatePage'));
 const AuditPage = lazy(() => import('../domains/ops/AuditPage'));
 const BackupsPage = lazy(() => import('../domains/ops/BackupsPage'));
 const JobsPage = lazy(() => import('../domains/ops/JobsPage'));
+const MyFeedbackPage = lazy(() => import('../domains/ops/MyFeedbackPage'));
+const FeedbackPage = lazy(() => import('../domains/ops/FeedbackPage'));
 const PublicShell = lazy(() => import('../domains/registry/PublicShell'));
 const RegisterPage = lazy(() => import('../domains/registry/RegisterPage'));
 const StatusLookupPage = lazy(() => import('../domains/registry/StatusLookupPage'));
@@ -101,6 +103,8 @@ function SignedInRoutes() {
         <Route path="audit" element={<Guard permission="audit.read"><AuditPage /></Guard>} />
         <Route path="ops/backups" element={<Guard permission="backup.read"><BackupsPage /></Guard>} />
         <Route path="ops/jobs" element={<Guard permission="job.read"><JobsPage /></Guard>} />
+        <Route path="feedback/mine" element={<Guard permission="feedback.file"><MyFeedbackPage /></Guard>} />
+        <Route path="ops/feedback" element={<Guard permission="feedback.handle"><FeedbackPage /></Guard>} />
         <Route path="applications" element={<Guard permission="subject.approve"><ApplicationsPage /></Guard>} />
         <Route path="change-requests" element={<Guard permission="subject.approve"><ChangeRequestsPage /></Guard>} />
         <Route path="import" element={<Guard permission="subject.approve"><ImportPage /></Guard>} />

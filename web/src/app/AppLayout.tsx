@@ -9,6 +9,7 @@ import { agencyTitle } from './labels';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { TradeNotifier } from '../domains/trace/TradeNotifier';
 import { HelpButton } from '../domains/help/HelpButton';
+import { FeedbackButton } from '../domains/ops/FeedbackButton';
 
 const { Header, Sider, Content } = Layout;
 
@@ -63,6 +64,7 @@ export function AppLayout() {
         </div>
         <div className="tn-header-actions">
           <HelpButton me={me} compact={narrow} />
+          {me.can('feedback.file') && <FeedbackButton compact={narrow} />}
           <Button type="text" className="tn-header-button" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('lang.label')}>
             {t('lang.switch')}
           </Button>

@@ -7,6 +7,7 @@ import { supervisionEn } from './messages.supervision.en';
 import { monitoringEn } from './messages.monitoring.en';
 import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
+import { feedbackEn } from './messages.feedback.en';
 import { helpEn } from './messages.help.en';
 import { jobsEn } from './messages.jobs.en';
 import { accessEn } from './messages.access.en';
@@ -217,6 +218,7 @@ export const en: Record<MessageKey, string> = {
   ...monitoringEn,
   ...formsEn,
   ...opsEn,
+  ...feedbackEn,
   ...helpEn,
   ...jobsEn,
   ...accessEn,

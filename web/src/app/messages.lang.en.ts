@@ -49,6 +49,7 @@ export const langEn: Record<keyof typeof langZh, string> = {
   'auditTarget.user': 'User',
   'auditTarget.list': 'List export',
   'auditTarget.job': 'Background job',
+  'auditTarget.feedback': 'Feedback',
   'auditTarget.username': 'Login name',
   'auditTarget.api_token': 'App token',
   'auditTarget.system': 'System',

@@ -49,6 +49,7 @@ export const langZh = {
   'auditTarget.user': '用户',
   'auditTarget.list': '清单导出',
   'auditTarget.job': '后台作业',
+  'auditTarget.feedback': '用户反馈',
   'auditTarget.username': '登录名',
   'auditTarget.api_token': '应用令牌',
   'auditTarget.system': '系统',

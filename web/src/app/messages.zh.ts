@@ -8,6 +8,7 @@ import { supervisionZh } from './messages.supervision.zh';
 import { monitoringZh } from './messages.monitoring.zh';
 import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
+import { feedbackZh } from './messages.feedback.zh';
 import { helpZh } from './messages.help.zh';
 import { jobsZh } from './messages.jobs.zh';
 import { accessZh } from './messages.access.zh';
@@ -216,6 +217,7 @@ export const zh = {
   ...monitoringZh,
   ...formsZh,
   ...opsZh,
+  ...feedbackZh,
   ...helpZh,
   ...jobsZh,
   ...accessZh,

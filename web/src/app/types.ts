@@ -38,7 +38,10 @@ export type Permission =
   | 'enforcement.read'
   | 'monitoring.sample'
   | 'monitoring.read'
-  | 'monitoring.alert';
+  | 'monitoring.alert'
+  | 'feedback.file'
+  | 'feedback.handle'
+  | 'feedback.confirm';
 
 /** The first page of a counted list carries its filter's total (at most 10,000, then `capped`). */
 export type ListTotal = { value: number; capped: boolean };

@@ -89,7 +89,7 @@ export function audiencesOf(me: { subject: unknown; agency: { kind: string; leve
   if (me.subject) return ['producer'];
   if (!me.agency) return [];
   const out: string[] = [];
-  if (me.permissions.includes('backup.read')) out.push('ops');
+  if (me.permissions.includes('backup.read') || me.permissions.includes('feedback.handle')) out.push('ops');
   if (me.agency.kind === 'testing') out.push('lab');
   if (me.agency.kind === 'enforcement') out.push('enforcement');
   if (me.agency.kind === 'supervision') out.push(me.agency.level === 'township' ? 'township' : 'county');

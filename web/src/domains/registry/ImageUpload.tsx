@@ -7,7 +7,7 @@ import type { UploadResult } from '../../app/types';
 const MAX_BYTES = 5 * 1024 * 1024;
 
 /** The prefix of the texts of one kind of picture: `…Upload`, `…Uploading`, `…Replace`, `…Type`, `…TooLarge`. */
-type Texts = 'reg.photo' | 'certs.scan';
+type Texts = 'reg.photo' | 'certs.scan' | 'feedback.shot';
 
 type Props = {
   /** The uploaded picture's file id (a form field's value). */
