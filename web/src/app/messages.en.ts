@@ -9,6 +9,7 @@ import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
 import { feedbackEn } from './messages.feedback.en';
 import { helpEn } from './messages.help.en';
+import { auditFieldsEn } from './messages.audit-fields.en';
 import { jobsEn } from './messages.jobs.en';
 import { accessEn } from './messages.access.en';
 import { listsEn } from './messages.lists.en';
@@ -220,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   ...opsEn,
   ...feedbackEn,
   ...helpEn,
+  ...auditFieldsEn,
   ...jobsEn,
   ...accessEn,
   ...listsEn,

@@ -70,6 +70,7 @@ export const langEn: Record<keyof typeof langZh, string> = {
   'auditTarget.monitoring_alert': 'Failed-test alert',
   'auditTarget.recall_order': 'Recall order',
 
+  'audit.otherField': 'Other detail',
   'audit.field': 'Field',
   'audit.noChange': 'No change recorded',
   'audit.yes': 'yes',

@@ -70,6 +70,7 @@ export const langZh = {
   'auditTarget.monitoring_alert': '不合格预警',
   'auditTarget.recall_order': '召回令',
 
+  'audit.otherField': '其他信息',
   'audit.field': '字段',
   'audit.noChange': '无变更内容',
   'audit.yes': '是',

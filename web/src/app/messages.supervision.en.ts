@@ -160,8 +160,8 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'checklists.saved': 'The checklist is saved',
   'checklists.national': 'The national checklist applies; saving gives your province its own',
   'checklists.version': 'Province checklist, version {v}',
-  'checklists.key': 'Key',
   'checklists.zh': 'Chinese',
   'checklists.en': 'English',
+  'checklists.remove': 'Remove this item',
   'inspect.products': 'Products',
 };

@@ -160,8 +160,8 @@ export const supervisionZh = {
   'checklists.saved': '检查表已保存',
   'checklists.national': '现用全国通用模板；保存后本省使用自己的模板',
   'checklists.version': '本省模板第 {v} 版',
-  'checklists.key': '代码',
   'checklists.zh': '中文',
-  'checklists.en': 'English',
+  'checklists.en': '英文说明',
+  'checklists.remove': '删除此项',
   'inspect.products': '产品',
 };

@@ -10,6 +10,7 @@ import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
 import { feedbackZh } from './messages.feedback.zh';
 import { helpZh } from './messages.help.zh';
+import { auditFieldsZh } from './messages.audit-fields.zh';
 import { jobsZh } from './messages.jobs.zh';
 import { accessZh } from './messages.access.zh';
 import { listsZh } from './messages.lists.zh';
@@ -219,6 +220,7 @@ export const zh = {
   ...opsZh,
   ...feedbackZh,
   ...helpZh,
+  ...auditFieldsZh,
   ...jobsZh,
   ...accessZh,
   ...listsZh,

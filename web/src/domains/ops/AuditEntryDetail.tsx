@@ -1,5 +1,6 @@
 import { Descriptions, Table, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages.zh';
 import type { AuditEntry } from '../../app/types';
 
 type Row = { field: string; before: unknown; after: unknown };
@@ -19,8 +20,14 @@ export function AuditEntryDetail({ entry }: { entry: AuditEntry }) {
     if (value === null || value === undefined || value === '') return '—';
     if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
     if (Array.isArray(value)) return value.map(text).join('、');
-    if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => t('common.labelled', { label: k, value: text(v) })).join('；');
+    if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => t('common.labelled', { label: fieldLabel(k), value: text(v) })).join('；');
     return String(value);
+  };
+  // A field this console has no words for yet is named as a field, never by its code (issue 15 §7).
+  const fieldLabel = (field: string) => {
+    const key = `auditField.${field}` as MessageKey;
+    const label = t(key);
+    return label === key ? t('audit.otherField') : label;
   };
   const rows = rowsOf(entry);
   return (
@@ -32,7 +39,7 @@ export function AuditEntryDetail({ entry }: { entry: AuditEntry }) {
           pagination={false}
           dataSource={rows}
           columns={[
-            { title: t('audit.field'), dataIndex: 'field', width: 180 },
+            { title: t('audit.field'), dataIndex: 'field', width: 180, render: (f: string) => fieldLabel(f) },
             { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => text(v) },
             { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => text(v) },
           ]}

@@ -59,8 +59,9 @@ export default function ChecklistsPage() {
                 <>
                   {fields.map((field) => (
                     <Space key={field.key} align="baseline" wrap>
-                      <Form.Item name={[field.name, 'key']} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,39}$/ }]}>
-                        <Input placeholder={t('checklists.key')} style={{ width: 160 }} />
+                      {/* The item's code ties answers to it; people see and edit only its words. */}
+                      <Form.Item name={[field.name, 'key']} hidden rules={[{ required: true }]}>
+                        <Input />
                       </Form.Item>
                       <Form.Item name={[field.name, 'zh']} rules={[{ required: true, max: 100 }]}>
                         <Input placeholder={t('checklists.zh')} style={{ width: 240 }} />
@@ -68,10 +69,10 @@ export default function ChecklistsPage() {
                       <Form.Item name={[field.name, 'en']} rules={[{ required: true, max: 160 }]}>
                         <Input placeholder={t('checklists.en')} style={{ width: 240 }} />
                       </Form.Item>
-                      <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
+                      <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('checklists.remove')} />
                     </Space>
                   ))}
-                  <Button icon={<PlusOutlined />} onClick={() => add({ key: '', zh: '', en: '' })} style={{ marginBottom: 16 }}>
+                  <Button icon={<PlusOutlined />} onClick={() => add({ key: newItemKey(), zh: '', en: '' })} style={{ marginBottom: 16 }}>
                     {t('checklists.add')}
                   </Button>
                 </>
@@ -85,4 +86,9 @@ export default function ChecklistsPage() {
       </Card>
     </div>
   );
+}
+
+/** A new item's code: letters and digits the server accepts, unique without asking anyone to invent one. */
+function newItemKey(): string {
+  return `item_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
 }
