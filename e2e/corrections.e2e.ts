@@ -81,7 +81,7 @@ describe('console: 更正与作废', () => {
     await screenshot(page, 'desktop-batch-voided');
 
     await page.goto(`${suite.server.baseUrl}/t/${duplicate.code}`);
-    expect(await text(page.locator('.warn'))).toContain(`该批次记录已作废（${today}，原因：重复登记）`);
+    expect(await text(page.locator('.banner'))).toContain(`该批次记录已作废（${today}，原因：重复登记）`);
     await screenshot(page, 'desktop-public-page-voided');
     await page.setViewportSize(PHONE);
     await screenshot(page, 'phone-public-page-voided');
