@@ -21,7 +21,9 @@ describe('console: no raw keys (issue 15 §7)', () => {
       await page.setViewportSize(viewport);
       await ui.signIn(page, suite.server.baseUrl, 'sd-admin');
       await ui.openMenu(page, '我的账号');
-      const account = await text(await shown(page.locator('.ant-descriptions').first()));
+      // The home page (机构树) has descriptions too, and stays on screen while 我的账号 loads: read the permissions' own.
+      await page.waitForURL(/\/account$/);
+      const account = await text(await shown(page.locator('.ant-descriptions').filter({ hasText: '权限' })));
       expect(account).toContain('查阅审计日志');
       expect(account).not.toMatch(RAW_KEY);
       await screenshot(page, `account-${size}`);
@@ -37,4 +39,27 @@ describe('console: no raw keys (issue 15 §7)', () => {
       expect(suite.problems).toEqual([]);
     });
   }
+
+  it('edits a province checklist by its words: no item code is shown, a new item gets one', async () => {
+    await page.setViewportSize(DESKTOP);
+    await ui.signIn(page, suite.server.baseUrl, 'sd-admin');
+    await ui.openMenu(page, '检查表模板');
+    await shown(page.locator('input[placeholder="中文"]'));
+    const visible = () => page.locator('input:visible').evaluateAll((all) => all.map((i) => (i as HTMLInputElement).value));
+    const before = await visible();
+    expect(before.length).toBeGreaterThan(2);
+    for (const value of before) expect(value).not.toMatch(/^[a-z]+(_[a-z0-9]+)+$/);
+    expect(await page.locator('input[placeholder="代码"]').count()).toBe(0);
+
+    await page.getByRole('button', { name: '添加检查项' }).click();
+    await page.locator('input[placeholder="中文"]').last().fill('农药包装废弃物回收');
+    await page.locator('input[placeholder="英文说明"]').last().fill('Pesticide packaging is collected');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await shown(ui.toast(page, '检查表已保存'));
+    await page.reload();
+    await shown(page.locator('input[placeholder="中文"]'));
+    expect(await visible()).toContain('农药包装废弃物回收');
+    await screenshot(page, 'checklist-desktop');
+    expect(suite.problems).toEqual([]);
+  });
 });

@@ -88,7 +88,10 @@ export default function ChecklistsPage() {
   );
 }
 
-/** A new item's code: letters and digits the server accepts, unique without asking anyone to invent one. */
+/**
+ * A new item's code: letters and digits the server accepts, unique without asking anyone to invent one
+ * (getRandomValues, not randomUUID: the console may be opened over plain http on an office network).
+ */
 function newItemKey(): string {
-  return `item_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  return `item_${Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
