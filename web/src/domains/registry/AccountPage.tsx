@@ -1,4 +1,5 @@
 import { App, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { RegionName } from './RegionName';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -39,7 +40,7 @@ export default function AccountPage() {
                       </Space>
                     ),
                   },
-                  { key: 'jurisdiction', label: t('field.jurisdiction'), children: me.jurisdiction || t('common.nationwide') },
+                  { key: 'jurisdiction', label: t('field.jurisdiction'), children: me.jurisdiction ? <RegionName code={me.jurisdiction} /> : t('common.nationwide') },
                 ]
               : []),
             ...(subject
