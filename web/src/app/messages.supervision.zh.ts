@@ -60,7 +60,7 @@ export const supervisionZh = {
   'tasks.assignees': '执行人员',
   'tasks.attachments': '附件',
   'tasks.attachAdd': '上传附件',
-  'tasks.attachHint': 'PDF、Word(docx)、Excel(xlsx)或 JPG/PNG 图片，每个不超过 20 MB，最多 10 个',
+  'tasks.attachHint': 'PDF、Word（docx）、Excel（xlsx）或 JPG/PNG 图片，每个不超过 20 MB，最多 10 个',
   'tasks.attachUploading': '正在上传…',
   'tasks.attachRemove': '移除 {name}',
   'tasks.attachTooLarge': '「{name}」超过 20 MB',
