@@ -62,6 +62,8 @@ describe('navigation (issue 15 §7)', () => {
     await shown(group.getByText('基地巡查', { exact: true }));
     await pictures.screenshot(page, 'township-phone-menu', false);
     await group.getByText('基地巡查', { exact: true }).click();
+    // The drawer closes and the route changes after the click: wait for the page, not the click.
+    await shown(page.getByTestId('breadcrumb').getByText('基地巡查'));
     expect(await text(page.getByTestId('breadcrumb'))).toBe('首页/监管执法/基地巡查');
   });
 
