@@ -15,7 +15,7 @@ import { idempotencyPurgeJob, installIdempotency } from './platform/http/idempot
 import { installOpenApi } from './platform/http/openapi.js';
 import { installNoStore, installSecurityHeaders, trustProxyOption } from './platform/http/security-headers.js';
 import { installTextGuard } from './platform/http/text-fields.js';
-import { installFavicon, installWebConsole, wantsConsolePage } from './platform/http/web.js';
+import { installFavicon, installWebConsole, NOT_FOUND_PAGE, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
@@ -149,6 +149,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const hasConsole = await installWebConsole(app);
   app.setNotFoundHandler((request, reply) => {
     if (hasConsole && wantsConsolePage(request.method, request.url)) return reply.sendFile('index.html');
+    if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) return reply.status(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
     return reply.status(404).send(httpError('NOT_FOUND', { path: request.url.split('?')[0] }).toBody());
   });
   return app;

@@ -85,7 +85,8 @@ ${HELP_CSS}`;
 
 const fmtDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
-function shell(lang: Lang, path: string, status: string, body: SafeHtml, css = ''): string {
+/** The frame of every public page: language switch, the one small style sheet, the favicon. */
+export function shell(lang: Lang, path: string, status: string, body: SafeHtml, css = ''): string {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   return html`<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${T.title[lang]} · ${status}</title><link rel="icon" type="image/svg+xml" href="/favicon.svg"><style>${trustedHtml(CSS)}${trustedHtml(css)}</style></head><body>

@@ -1,25 +1,18 @@
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../platform/http/context.js';
 import { httpError } from '../../platform/http/errors.js';
 import { createQuota } from '../../platform/http/quota.js';
 import { traceError } from './errors.js';
-import { normaliseGtin } from './gtin.js';
+import { resolverRoutes } from './resolver/resolver.routes.js';
 import { publicTraceOut, verifyIn, verifyOut } from './public-trace.contracts.js';
-import { existingBatchCodes } from './public-trace.queries.js';
-import { renderEntryPage, renderPublicPage, renderTooManyPage, type Lang } from './public-trace.page.js';
-import { lookupPublicTrace, verifyCodes, type PublicLookup, type PublicTraceDeps } from './public-trace.service.js';
+import { renderEntryPage } from './public-trace.page.js';
+import { CACHE, MAX_CODE, pageErrorHandler, pageQuery, sendTracePage } from './public-trace.reply.js';
+import { lookupPublicTrace, verifyCodes, type PublicTraceDeps } from './public-trace.service.js';
 
 const tags = ['public trace 消费查询'];
-/** Anything longer is no code of ours; it is refused before any work. */
-const MAX_CODE = 64;
-const pageQuery = z.object({ lang: z.enum(['zh', 'en']).catch('zh').default('zh'), linkType: z.string().max(100).optional() });
-/** Found pages may be cached a minute (the look-up count on them is that old at most); warnings as long. */
-const CACHE = 'public, max-age=60';
-
-const STATUS: Record<PublicLookup['kind'], number> = { found: 200, unknown: 404, mistyped: 400, invalid: 400 };
 
 /**
  * What a person typed in the box of a page (`/t?code=…`) as the code to look up: full-width digits (a Chinese
@@ -33,8 +26,8 @@ export function typedCode(typed: string): string {
 }
 
 /**
- * 消费查询: the page behind every label (`/t/{code}`), the GS1 Digital Link resolver (`/01/{gtin}/10/{code}`), and the
- * JSON API for markets and online shops. Public, rate-limited per IP; pages need no script.
+ * 消费查询: the page behind every label (`/t/{code}`) and the JSON API for markets and online shops (the GS1 Digital
+ * Link resolver, `/01/…`, is `resolver/`). Public, rate-limited per IP; pages need no script.
  */
 export function publicTraceRoutes(deps: PublicTraceDeps) {
   return async (root: FastifyInstance) => {
@@ -48,28 +41,12 @@ export function publicTraceRoutes(deps: PublicTraceDeps) {
     const rateLimit = { max: deps.config.publicRateLimit, timeWindow: 60_000 };
     // The bulk verify is limited by codes too: a request of 1,000 codes is a thousand look-ups (issue 19).
     const verifyQuota = createQuota({ max: deps.config.publicVerifyCodesPerMinute, windowMs: 60_000 });
-
-    const sendPage = async (request: FastifyRequest, reply: FastifyReply, code: string, lang: Lang) => {
-      const lookup = code.length > MAX_CODE ? ({ kind: 'invalid', code } as const) : await lookupPublicTrace(deps, code);
-      return reply
-        .status(STATUS[lookup.kind])
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', CACHE)
-        .send(renderPublicPage(lookup, lang, request.url.split('?')[0]!));
-    };
-    // A page's errors are pages too: a phone that hit the rate limit or sent junk gets words, not JSON.
-    const pageErrors = (err: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
-      const lang: Lang = (request.query as { lang?: string } | undefined)?.lang === 'en' ? 'en' : 'zh';
-      const status = err.statusCode === 429 ? 429 : 400;
-      return reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(
-        status === 429 ? renderTooManyPage(lang, request.url.split('?')[0]!) : renderPublicPage({ kind: 'invalid', code: '' }, lang, request.url.split('?')[0]!),
-      );
-    };
+    await app.register(resolverRoutes(deps, rateLimit));
 
     // The box on a page that found nothing: a GET form, so it needs no script; the code goes to its own address.
     app.get('/t', {
       config: { permission: 'public', rateLimit },
-      errorHandler: pageErrors,
+      errorHandler: pageErrorHandler,
       schema: { hide: true, querystring: pageQuery.extend({ code: z.string().max(200).optional() }) },
       handler: async (request, reply) => {
         const { lang } = request.query;
@@ -81,52 +58,9 @@ export function publicTraceRoutes(deps: PublicTraceDeps) {
 
     app.get('/t/:code', {
       config: { permission: 'public', rateLimit },
-      errorHandler: pageErrors,
+      errorHandler: pageErrorHandler,
       schema: { hide: true, params: z.object({ code: z.string() }), querystring: pageQuery },
-      handler: async (request, reply) => sendPage(request, reply, request.params.code, request.query.lang),
-    });
-
-    // GS1 Digital Link (resolver rules): the default link is this page; linkType=all (or asking for a linkset) lists
-    // the links; a link type we have goes there; any other goes to the default.
-    app.get('/01/:gtin/10/:code', {
-      config: { permission: 'public', rateLimit },
-      errorHandler: pageErrors,
-      schema: { hide: true, params: z.object({ gtin: z.string(), code: z.string() }), querystring: pageQuery },
-      handler: async (request, reply) => {
-        const { gtin, code } = request.params;
-        const g = normaliseGtin(gtin);
-        const lang = request.query.lang;
-        // Only a well-formed GTIN and a 20-digit code are resolved; anything else gets the page that says what is wrong.
-        if ('problem' in g) return sendPage(request, reply, `${gtin}/${code}`.slice(0, MAX_CODE + 1), lang);
-        // The resolver answers for batches of this GTIN only; a code it cannot send on gets its page here (4xx).
-        const [known] = /^\d{20}$/.test(code) ? await existingBatchCodes(deps.db, [code]) : [];
-        if (!known || (known.gtin !== null && known.gtin !== g.gtin)) return sendPage(request, reply, known ? `${g.gtin}/${code}` : code, lang);
-        const page = `/t/${code}${lang === 'en' ? '?lang=en' : ''}`;
-        const api = `/api/v1/public/trace/${code}`;
-        const linkType = request.query.linkType?.replace(/^https:\/\/gs1\.org\/voc\//, 'gs1:');
-        const wantsLinkset = linkType === 'all' || (request.headers.accept ?? '').includes('application/linkset+json');
-        if (wantsLinkset) {
-          const base = deps.config.publicUrl;
-          const anchor = `${base}/01/${g.gtin}/10/${code}`;
-          return reply
-            .header('content-type', 'application/linkset+json')
-            .header('cache-control', CACHE)
-            .send({
-              linkset: [
-                {
-                  anchor,
-                  'https://gs1.org/voc/defaultLink': [{ href: `${base}/t/${code}`, title: '产品追溯 Product trace', type: 'text/html', hreflang: ['zh', 'en'] }],
-                  'https://gs1.org/voc/pip': [{ href: `${base}/t/${code}`, title: '产品追溯 Product trace', type: 'text/html', hreflang: ['zh', 'en'] }],
-                  'https://gs1.org/voc/traceability': [{ href: `${base}${api}`, title: 'Trace facts (JSON)', type: 'application/json' }],
-                },
-              ],
-            });
-        }
-        return reply
-          .header('cache-control', CACHE)
-          .header('link', `<${deps.config.publicUrl}/01/${g.gtin}/10/${code}?linkType=all>; rel="linkset"; type="application/linkset+json"`)
-          .redirect(linkType === 'gs1:traceability' ? api : page, 307);
-      },
+      handler: async (request, reply) => sendTracePage(deps, request, reply, request.params.code, request.query.lang),
     });
 
     app.get('/api/v1/public/trace/:code', {

@@ -87,7 +87,7 @@ const isOrigin = (h: PublicHop) => h.source === 'own' || h.source === 'process';
 
 /** A county's name as a reader says it (山东省 潍坊市 寿光市), kept per county: a page names three or four. */
 const countyNamesCache = new WeakMap<Map<string, string>, Map<string, string>>();
-function countyPlace(counties: Map<string, string>, county: string): string {
+export function countyPlace(counties: Map<string, string>, county: string): string {
   let cache = countyNamesCache.get(counties);
   if (!cache) countyNamesCache.set(counties, (cache = new Map()));
   let name = cache.get(county);

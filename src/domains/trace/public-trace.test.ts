@@ -156,30 +156,8 @@ describe('the public card of an electronic identity', () => {
   });
 });
 
-describe('GS1 Digital Link and the bulk check', () => {
-  it('resolves /01/{gtin}/10/{code} to the page, lists its links for linkType=all, and refuses a code of another GTIN', async () => {
-    const dl = `/01/${GTIN}/10/${batch.code}`;
-    const res = await t.anonymous.get(dl);
-    expect(res.statusCode).toBe(307);
-    expect(res.headers.location).toBe(`/t/${batch.code}`);
-    expect(res.headers.link).toContain('rel="linkset"');
-    expect((await t.anonymous.get(`${dl}?lang=en`)).headers.location).toBe(`/t/${batch.code}?lang=en`);
-    expect((await t.anonymous.get(`${dl}?linkType=gs1:traceability`)).headers.location).toBe(`/api/v1/public/trace/${batch.code}`);
-    expect((await t.anonymous.get(`${dl}?linkType=https://gs1.org/voc/pip`)).headers.location).toBe(`/t/${batch.code}`);
-    expect((await t.anonymous.get(`${dl}?linkType=gs1:unknownType`)).headers.location).toBe(`/t/${batch.code}`);
-    const all = await t.anonymous.get(`${dl}?linkType=all`);
-    expect(all.headers['content-type']).toContain('application/linkset+json');
-    const set = all.json().linkset[0];
-    expect(set.anchor).toBe(`http://localhost:3000${dl}`);
-    expect(set['https://gs1.org/voc/pip'][0].href).toBe(`http://localhost:3000/t/${batch.code}`);
-    expect((await t.anonymous.get(dl, { accept: 'application/linkset+json' })).json().linkset).toHaveLength(1);
-    // The 13-digit form of the same GTIN resolves too; another GTIN, a wrong GTIN check digit or an unknown code does not.
-    expect((await t.anonymous.get(`/01/${GTIN.slice(1)}/10/${batch.code}`)).statusCode).toBe(307);
-    expect((await t.anonymous.get(`/01/06901234567885/10/${batch.code}`)).statusCode).toBeGreaterThanOrEqual(400);
-    expect((await t.anonymous.get(`/01/06901234567893/10/${batch.code}`)).statusCode).toBe(400);
-    expect((await t.anonymous.get(`/01/${GTIN}/10/${manualCode.slice(0, 19)}${(Number(manualCode[19]) + 1) % 10}`)).statusCode).toBe(400);
-  });
-
+// The GS1 Digital Link resolver (/01/…) is tested clause by clause in resolver/resolver.test.ts.
+describe('the bulk check', () => {
   it('checks up to 1,000 codes at once', async () => {
     const wrong = batch.code.slice(0, 19) + ((Number(batch.code[19]) + 1) % 10);
     const body = `2370783${'9'.repeat(12)}`;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { WEB_DIST } from './web.js';
+import { consoleRoutes } from '../../../test/console-routes.js';
+import { CONSOLE_SECTIONS, WEB_DIST } from './web.js';
 
 // The console as a field phone fetches it: compressed, and its hashed assets cached for good.
 
@@ -52,6 +53,22 @@ describe('the built console', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');
       expect(brotliDecompressSync(res.rawPayload).toString()).toContain(mainChunk);
+    }
+  });
+});
+
+describe('addresses that are no page of the console', () => {
+  it('knows the first segment of every console route (App.tsx), so none of them gets a 404', () => {
+    const routes = consoleRoutes();
+    expect(routes.length).toBeGreaterThan(40);
+    for (const route of routes) expect(CONSOLE_SECTIONS.has(route.split('/')[1] ?? ''), route).toBe(true);
+  });
+
+  it('answers an unknown address with 404, never the console page with 200', async () => {
+    for (const url of ['/no-such-page', '/CwyNo0UVqCgq1SpjOsfCAA', '/.well-known/no-such-file']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).not.toContain(mainChunk);
     }
   });
 });

@@ -34,11 +34,20 @@ export async function installWebConsole(app: FastifyInstance): Promise<boolean> 
   return true;
 }
 
-/** Paths of the pages rendered on the server (a label's trace page, a Digital Link, an identity card): never the console's. */
-const SERVER_PAGES = /^\/(t|e|01)(\/|\?|$)/;
+/**
+ * The first path segment of every console page (web/src/app/App.tsx; web.test.ts fails when a route there is missing
+ * here). Any other address is no page of the console and gets a 404, not the console's page with 200: a resolver or
+ * a crawler must be able to tell an unknown address from a page (GS1 resolver standard 1.2, §2: no error with 200).
+ */
+export const CONSOLE_SECTIONS = new Set([
+  '', 'account', 'agencies', 'allocate', 'applications', 'audit', 'change-requests', 'enforcement', 'feedback', 'help', 'identity',
+  'import', 'monitoring', 'my-subject', 'ops', 'register', 'scan', 'subjects', 'supervision', 'trace', 'users',
+]);
 
 export function wantsConsolePage(method: string, url: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && !url.startsWith('/api/') && !SERVER_PAGES.test(url) && !/\.[a-z0-9]+(\?|$)/i.test(url);
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const path = url.split(/[?#]/)[0]!;
+  return CONSOLE_SECTIONS.has(path.split('/')[1] ?? '') && !/\.[a-z0-9]+$/i.test(path);
 }
 
 /** The icon is not named by its content, but changes about never: a week in the browser, then a 304 by its ETag. */
@@ -60,3 +69,11 @@ export function installFavicon(app: FastifyInstance): void {
     return reply.type('image/svg+xml').send(svg);
   });
 }
+
+/** What a person who typed a wrong address reads (a program gets the JSON error): where to go instead. */
+export const NOT_FOUND_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>页面不存在 Page not found</title><link rel="icon" type="image/svg+xml" href="/favicon.svg"></head>
+<body style="font:15px/1.5 system-ui,sans-serif;max-width:34rem;margin:2rem auto;padding:0 1rem">
+<h1>页面不存在</h1><p>请核对地址，或回到<a href="/">首页</a>。查询产品追溯信息请输入标签上的<a href="/t">追溯码</a>。</p>
+<p lang="en">Page not found: check the address, or go to the <a href="/">home page</a>; to look up a product, type the <a href="/t?lang=en">trace code</a> on its label.</p>
+</body></html>`;
