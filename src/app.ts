@@ -21,7 +21,7 @@ import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, recoveryRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
 import { backupJob, opsRoutes } from './domains/ops/index.js';
-import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
+import { compressedLinkResolver, createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import { jobQueuePurgeJob } from './platform/jobs/purge.js';
@@ -116,7 +116,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(labelRoutes(deps));
   await app.register(traceGraphRoutes(deps));
   app.addHook('onClose', async () => lookups.close());
-  await app.register(publicTraceRoutes({ db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds), monitoringResults: publicSampleResults }));
+  const publicTrace = { db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds), monitoringResults: publicSampleResults };
+  await app.register(publicTraceRoutes(publicTrace));
+  const compressedLink = compressedLinkResolver(publicTrace);
   await app.register(subjectRecordsRoutes(deps));
   // A field photo is read by whoever may see a record holding it, enforcement cases' records included.
   await app.register(supervisionRoutes({ ...deps, photoHolders: [photoHeldByCase] }));
@@ -147,8 +149,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
 
   installFavicon(app);
   const hasConsole = await installWebConsole(app);
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     if (hasConsole && wantsConsolePage(request.method, request.url)) return reply.sendFile('index.html');
+    const resolved = await compressedLink(request, reply);
+    if (resolved) return resolved;
     if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) return reply.status(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
     return reply.status(404).send(httpError('NOT_FOUND', { path: request.url.split('?')[0] }).toBody());
   });

@@ -6,6 +6,7 @@ export { loadProductClasses } from './product-classes.loader.js';
 export { listProductClasses, productClassByCode, productClassNames } from './product-class.service.js';
 export { traceGraphRoutes } from './trace-graph.routes.js';
 export { publicTraceRoutes } from './public-trace.routes.js';
+export { compressedLinkResolver } from './resolver/resolver.routes.js';
 export { createLookupCounter } from './public-lookups.js';
 export { seedDemoTrace } from './demo.seed.js';
 export { subjectRecordsRoutes } from './subject-records.routes.js';

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { countyNames } from '../../registry/index.js';
 import { mod1110Valid } from '../check-digit.js';
 import { normaliseGtin } from '../gtin.js';
-import { renderPublicPage } from '../public-trace.page.js';
+import { renderPublicPage, type Lang } from '../public-trace.page.js';
 import { existingBatchCodes } from '../public-trace.queries.js';
 import { CACHE, pageErrorHandler, pageQuery, sendTracePage } from '../public-trace.reply.js';
 import { countyPlace, type PublicTraceDeps } from '../public-trace.service.js';
-import { parseDigitalLink, requestedLink } from './digital-link.js';
+import { decompress, looksCompressed } from './compressed.js';
+import { parseDigitalLink, requestedLink, type DigitalLinkPath } from './digital-link.js';
 import { chooseLink, gtinLevel, LINKSET_CONTEXT, linksetOf, lotLevel, type Level } from './linkset.js';
 import { renderProductPage, renderUnknownGtinPage } from './product.page.js';
 import { productOfGtin, type GtinProduct } from './resolver.queries.js';
@@ -61,37 +62,14 @@ export function resolverRoutes(deps: PublicTraceDeps, rateLimit: RateLimit) {
         const { lang } = request.query;
         const segments = request.params['*'].split('/');
         if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop(); // a trailing slash is tolerated
+        // `/01/{gtin}/{compressed}`: the primary key as it is, its qualifiers and attributes compressed.
+        const tail = segments.length === 2 && looksCompressed(segments[1]!) ? decompress(segments[1]!) : null;
+        if (tail) return resolveDecompressed(deps, request, reply, new Map([['01', segments[0]!], ...tail.ais]), tail.other);
         const parsed = parseDigitalLink(segments);
         if ('problem' in parsed) {
           return reply.status(400).header('content-type', 'text/html; charset=utf-8').header('cache-control', CACHE).send(renderPublicPage({ kind: 'invalid', code: '' }, lang, request.url.split('?')[0]!));
         }
-        const { gtin, lot } = parsed.path;
-        const base = deps.config.publicUrl;
-        const [product, known] = await Promise.all([productOfGtin(deps.db, gtin), lot !== undefined && /^\d{20}$/.test(lot) ? existingBatchCodes(deps.db, [lot]).then((r) => r[0]) : undefined]);
-        // A Tracenet code is checked as one: a mistyped one gets its page with the suggestions (400), one printed under
-        // another product's GTIN is a label that lies (400); neither walks up to a product it may not be.
-        if (lot !== undefined && /^\d{20}$/.test(lot) && (!mod1110Valid(lot) || (known && known.gtin !== null && known.gtin !== gtin))) {
-          return sendTracePage(deps, request, reply, known ? `${gtin}/${lot}` : lot, lang);
-        }
-        const levels: Level[] = [];
-        if (known) levels.push(lotLevel(base, gtin, known.code, known.product_name));
-        if (product) levels.push(gtinLevel(base, gtin, product.name));
-        if (!levels.length) {
-          return reply.status(404).header('content-type', 'text/html; charset=utf-8').header('cache-control', CACHE).send(renderUnknownGtinPage(gtin, lang, request.url.split('?')[0]!));
-        }
-        void reply.header('cache-control', CACHE).header('vary', 'Accept').header('link', `<${levels[0]!.anchor}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`);
-        const wanted = requestedLink(request.query.linkType, request.headers.accept);
-        if ('linkset' in wanted) {
-          return reply
-            .header('content-type', 'application/linkset+json')
-            .header('link', `<${LINKSET_CONTEXT}>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`)
-            .send(linksetOf(levels));
-        }
-        const link = chooseLink(levels, wanted.linkType);
-        // An unknown lot walks up to the product, whose page says that lot is not one of its batches.
-        const walkedUp = lot !== undefined && !known ? `lot=${encodeURIComponent(lot)}` : '';
-        const query = [request.url.split('?')[1] ?? '', walkedUp].filter(Boolean).join('&');
-        return reply.redirect(`${link.href.slice(base.length)}${query ? `?${query}` : ''}`, 307);
+        return resolve(deps, request, reply, parsed.path, request.url.split('?')[1] ?? '');
       },
     });
 
@@ -115,6 +93,73 @@ export function resolverRoutes(deps: PublicTraceDeps, rateLimit: RateLimit) {
           .send(renderProductPage({ gtin: g.gtin, product, producer: await producerOf(deps, product), ...(lot ? { unknownLot: lot } : {}) }, lang, path));
       },
     });
+  };
+}
+
+/**
+ * Answers for one Digital Link (as typed, or decompressed): the mistyped or lying Tracenet code as its error page,
+ * the linkset, or a redirect to the link asked for, the request's query string (`query`) passed on. A compressed
+ * request names its uncompressed form in `sameAs` (resolver standard 1.2: a Link with rel owl:sameAs).
+ */
+async function resolve(deps: PublicTraceDeps, request: FastifyRequest, reply: FastifyReply, path: DigitalLinkPath, query: string, sameAs?: string) {
+  const { gtin, lot } = path;
+  // A compressed link reaches here from the not-found handler, with its query string unchecked by a route schema.
+  const asked = resolverQuery.safeParse(request.query ?? {});
+  const { lang, linkType } = asked.success ? asked.data : { lang: 'zh' as Lang, linkType: undefined };
+  const base = deps.config.publicUrl;
+  const [product, known] = await Promise.all([productOfGtin(deps.db, gtin), lot !== undefined && /^\d{20}$/.test(lot) ? existingBatchCodes(deps.db, [lot]).then((r) => r[0]) : undefined]);
+  // A Tracenet code is checked as one: a mistyped one gets its page with the suggestions (400), one printed under
+  // another product's GTIN is a label that lies (400); neither walks up to a product it may not be.
+  if (lot !== undefined && /^\d{20}$/.test(lot) && (!mod1110Valid(lot) || (known && known.gtin !== null && known.gtin !== gtin))) {
+    return sendTracePage(deps, request, reply, known ? `${gtin}/${lot}` : lot, lang);
+  }
+  const levels: Level[] = [];
+  if (known) levels.push(lotLevel(base, gtin, known.code, known.product_name));
+  if (product) levels.push(gtinLevel(base, gtin, product.name));
+  if (!levels.length) {
+    return reply.status(404).header('content-type', 'text/html; charset=utf-8').header('cache-control', CACHE).send(renderUnknownGtinPage(gtin, lang, request.url.split('?')[0]!));
+  }
+  const links = [`<${levels[0]!.anchor}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`, ...(sameAs ? [`<${sameAs}>; rel="owl:sameAs"`] : [])];
+  void reply.header('cache-control', CACHE).header('vary', 'Accept');
+  const wanted = requestedLink(linkType, request.headers.accept);
+  if ('linkset' in wanted) {
+    links.push(`<${LINKSET_CONTEXT}>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`);
+    return reply.header('link', links.join(', ')).header('content-type', 'application/linkset+json').send(linksetOf(levels));
+  }
+  void reply.header('link', links.join(', '));
+  const link = chooseLink(levels, wanted.linkType);
+  // An unknown lot walks up to the product, whose page says that lot is not one of its batches.
+  const walkedUp = lot !== undefined && !known ? `lot=${encodeURIComponent(lot)}` : '';
+  const target = [query, walkedUp].filter(Boolean).join('&');
+  return reply.redirect(`${link.href.slice(base.length)}${target ? `?${target}` : ''}`, 307);
+}
+
+const QUALIFIER_AIS = ['22', '10', '21'];
+
+/** A decompressed link, answered as its uncompressed form would be, which the answer names (owl:sameAs). */
+function resolveDecompressed(deps: PublicTraceDeps, request: FastifyRequest, reply: FastifyReply, ais: Map<string, string>, other: Map<string, string>) {
+  const segments = [ais.get('01') ?? '', ...QUALIFIER_AIS.flatMap((ai) => (ais.has(ai) ? [ai, encodeURIComponent(ais.get(ai)!)] : []))];
+  const parsed = parseDigitalLink(segments);
+  if ('problem' in parsed) return reply.status(400).header('content-type', 'text/html; charset=utf-8').send(renderPublicPage({ kind: 'invalid', code: '' }, 'zh', request.url.split('?')[0]!));
+  const attributes = [...[...ais].filter(([ai]) => ai !== '01' && !QUALIFIER_AIS.includes(ai)), ...other].map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+  const sameAs = `${deps.config.publicUrl}/01/${segments.join('/')}${attributes.length ? `?${attributes.join('&')}` : ''}`;
+  const query = [...attributes, request.url.split('?')[1] ?? ''].filter(Boolean).join('&');
+  return resolve(deps, request, reply, parsed.path, query, sameAs);
+}
+
+/**
+ * The not-found handler's turn for a compressed Digital Link (`/{compressed}`, one segment that decodes to a GTIN):
+ * answered like its uncompressed form, with CORS. Anything else is left to the handler's 404 (null).
+ */
+export function compressedLinkResolver(deps: PublicTraceDeps) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+    const segments = request.url.split('?')[0]!.split('/').filter(Boolean);
+    if (segments.length !== 1 || !looksCompressed(segments[0]!)) return null;
+    const link = decompress(segments[0]!);
+    if (!link?.ais.has('01')) return null;
+    void reply.headers(CORS);
+    return resolveDecompressed(deps, request, reply, link.ais, link.other);
   };
 }
 

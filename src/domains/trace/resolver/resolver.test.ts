@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 
@@ -21,6 +22,22 @@ beforeAll(async () => {
   dl = `/01/${GTIN}/10/${code}`;
 });
 afterAll(async () => t?.close());
+
+/** GS1's own toolkit (as digital-link.js ships it): right for short values, wrong past 2^53 (a 20-digit code). */
+const { Utils } = createRequire(import.meta.url)('digital-link.js') as { Utils: { compressWebUri(uri: string): string } };
+const compressedByGs1 = (path: string) => new URL(Utils.compressWebUri(`https://id.example${path}`)).pathname;
+
+/**
+ * The compressed form of /01/{gtin}/10/{code} as the compression standard builds it, written out here since GS1's
+ * toolkit gets the 20-digit number wrong: optimisation code 0B (AIs 01 and 10), the GTIN's 14 digits in 47 bits,
+ * then the lot: encoding 000 (digits), its length in 5 bits, its 20 digits in 67 bits; zeros to a whole character.
+ */
+function compressLot(gtin: string, lot: string): string {
+  let bits = '00001011' + BigInt(gtin).toString(2).padStart(47, '0') + '000' + lot.length.toString(2).padStart(5, '0') + BigInt(lot).toString(2).padStart(67, '0');
+  bits = bits.padEnd(Math.ceil(bits.length / 6) * 6, '0');
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  return (bits.match(/.{6}/g) ?? []).map((b) => alphabet[parseInt(b, 2)]).join('');
+}
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
@@ -165,5 +182,27 @@ describe('GS1-Conformant resolver 1.2.0', () => {
   it('recognises only the GS1 namespace for link types, and publishes no type of its own that duplicates one of GS1', async () => {
     const { linkset } = (await get(`${dl}?linkType=linkset`)).json();
     for (const level of linkset) for (const key of Object.keys(level).filter((k) => k !== 'anchor' && k !== 'description')) expect(key).toMatch(/^https:\/\/gs1\.org\/voc\/[a-zA-Z]+$/);
+  });
+
+  it('SHALL decompress a compressed URI and expose the uncompressed one in a Link header (rel owl:sameAs)', async () => {
+    const res = await get(`/${compressLot(GTIN, code)}?foo=bar`);
+    expect(res.statusCode).toBe(307);
+    expect(res.headers.location).toBe(`/t/${code}?foo=bar`);
+    expect(res.headers.link).toContain(`<${BASE}${dl}>; rel="owl:sameAs"`);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    // The linkset of a compressed request speaks of the uncompressed URI.
+    expect((await get(`/${compressLot(GTIN, code)}?linkType=linkset`)).json().linkset[0].anchor).toBe(`${BASE}${dl}`);
+    // What GS1's toolkit compresses reads back the same: an unknown lot with an attribute walks up to the product.
+    const gs1 = await get(compressedByGs1(`/01/${GTIN}/10/KL8G?17=261231`));
+    expect(gs1.statusCode).toBe(307);
+    expect(gs1.headers.location).toBe(`/p/${GTIN}?17=261231&lot=KL8G`);
+    expect(gs1.headers.link).toContain(`<${BASE}/01/${GTIN}/10/KL8G?17=261231>; rel="owl:sameAs"`);
+    // The primary key uncompressed, the rest compressed.
+    const partial = compressedByGs1(`/01/${GTIN}/10/KL8G`).slice(1);
+    expect((await get(`/01/${GTIN}/${compressLot(GTIN, code)}`)).headers.location).toBe(`/t/${code}`);
+    expect((await get(`/${partial}`)).headers.location).toBe(`/p/${GTIN}?lot=KL8G`);
+    // Bits that are no compression, or a compression of no GTIN, are no page: 404, never the console with 200.
+    expect((await get('/AAAAAAAAAAAAAAAA')).statusCode).toBe(404);
+    expect((await get(compressedByGs1('/414/6901234567892'))).statusCode).toBe(404);
   });
 });
