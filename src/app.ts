@@ -21,7 +21,7 @@ import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, recoveryRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
 import { backupJob, opsRoutes } from './domains/ops/index.js';
-import { compressedLinkResolver, createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
+import { compressedLinkResolver, createLookupCounter, fsmaRoutes, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import { jobQueuePurgeJob } from './platform/jobs/purge.js';
@@ -115,6 +115,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(traceRoutes(deps));
   await app.register(labelRoutes(deps));
   await app.register(traceGraphRoutes(deps));
+  await app.register(fsmaRoutes(deps));
   app.addHook('onClose', async () => lookups.close());
   const publicTrace = { db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds), monitoringResults: publicSampleResults };
   await app.register(publicTraceRoutes(publicTrace));

@@ -5,6 +5,7 @@ export { PRODUCT_CODE_TYPES } from './codes.js';
 export { loadProductClasses } from './product-classes.loader.js';
 export { listProductClasses, productClassByCode, productClassNames } from './product-class.service.js';
 export { traceGraphRoutes } from './trace-graph.routes.js';
+export { fsmaRoutes } from './fsma/fsma.routes.js';
 export { publicTraceRoutes } from './public-trace.routes.js';
 export { compressedLinkResolver } from './resolver/resolver.routes.js';
 export { createLookupCounter } from './public-lookups.js';

@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   // An export of a list (platform/sheets/list-export.ts): `{list}.export`.
   'trace.batches.export',
   'trace.trades.export',
+  'trace.fsma204.export',
   'registry.subjects.export',
   'registry.users.export',
   'ops.audit.export',

@@ -72,6 +72,7 @@ export const listsEn: Record<keyof typeof listsZh, string> = {
   'action.trade.cancelled': 'Cancel a trade',
   'action.trace.batches.export': 'Export batches',
   'action.trace.trades.export': 'Export trades',
+  'action.trace.fsma204.export': 'Export the FSMA 204 spreadsheet',
   'action.registry.subjects.export': 'Export subjects',
   'action.registry.users.export': 'Export accounts',
   'action.ops.audit.export': 'Export the audit log',

@@ -72,6 +72,7 @@ export const listsZh = {
   'action.trade.cancelled': '撤销交易',
   'action.trace.batches.export': '导出批次清单',
   'action.trace.trades.export': '导出交易清单',
+  'action.trace.fsma204.export': '导出美国食品追溯规则追溯表',
   'action.registry.subjects.export': '导出主体清单',
   'action.registry.users.export': '导出账号清单',
   'action.ops.audit.export': '导出审计日志',

@@ -249,6 +249,9 @@ export const traceEn: Record<keyof typeof traceZh, string> = {
   'process.done': 'Processed batch recorded, trace code {code}',
 
   'chain.title': 'Trace chain',
+  'chain.fsma': 'Export for the US FDA',
+  'chain.fsmaHint': 'The whole chain of this batch as the sortable spreadsheet of the US Food Safety Modernization Act, section 204: one row per critical tracking event (for an exporter answering an FDA request).',
+  'chain.fsmaFile': 'fsma204-{code}.xlsx',
   'chain.tree': 'Tree',
   'chain.graph': 'Graph',
   'chain.backward': 'Where it came from',

@@ -248,6 +248,9 @@ export const traceZh = {
   'process.done': '已登记加工批次，追溯码 {code}',
 
   'chain.title': '追溯链',
+  'chain.fsma': '导出美国追溯表',
+  'chain.fsmaHint': '按美国《食品安全现代化法》第 204 条要求的可排序电子表格，导出这一批次整条追溯链上的每个关键追溯事件（出口企业答复美国食品药品监督管理局的查询时使用）。',
+  'chain.fsmaFile': '美国追溯表-{code}.xlsx',
   'chain.tree': '树',
   'chain.graph': '图',
   'chain.backward': '溯源（来自哪里）',

@@ -1,6 +1,7 @@
-import { ApartmentOutlined, BranchesOutlined } from '@ant-design/icons';
-import { Alert, Card, Segmented, Skeleton, Space, Tag, Tree, Typography, type TreeDataNode } from 'antd';
+import { ApartmentOutlined, BranchesOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Segmented, Skeleton, Space, Tag, Tooltip, Tree, Typography, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { saveBlob } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
@@ -57,15 +58,18 @@ export function ChainView({
       title={t('chain.title')}
       data-testid="chain-card"
       extra={
-        <Segmented<View>
-          value={view}
-          onChange={setView}
-          options={[
-            { value: 'tree', label: t('chain.tree'), icon: <BranchesOutlined /> },
-            { value: 'graph', label: t('chain.graph'), icon: <ApartmentOutlined /> },
-          ]}
-          data-testid="chain-view"
-        />
+        <Space wrap>
+          <FsmaButton batchId={batchId} code={current?.backward?.nodes.find((n) => n.id === batchId)?.code ?? ''} />
+          <Segmented<View>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'tree', label: t('chain.tree'), icon: <BranchesOutlined /> },
+              { value: 'graph', label: t('chain.graph'), icon: <ApartmentOutlined /> },
+            ]}
+            data-testid="chain-view"
+          />
+        </Space>
       }
     >
       {!current ? (
@@ -149,5 +153,29 @@ function NodeTitle({ node: n, edgeKind, edgeQuantity }: { node: TraceNode; edgeK
         {n.holder.countyName ? ` · ${n.holder.countyName}` : ''} · {amount(n.quantity)} {label(t, 'unit', n.unit)} · {formatDate(n.harvestDate ?? n.createdAt)}
       </Typography.Text>
     </span>
+  );
+}
+
+/** The chain as the FDA's FSMA 204 spreadsheet: an exporter answers a request of the US FDA with one click. */
+function FsmaButton({ batchId, code }: { batchId: string; code: string }) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      saveBlob(await traceApi.fsma204(batchId, 'xlsx'), t('chain.fsmaFile', { code }));
+    } catch (err) {
+      void message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Tooltip title={t('chain.fsmaHint')}>
+      <Button size="small" icon={<FileExcelOutlined />} loading={busy} onClick={() => void download()} data-testid="chain-fsma">
+        {t('chain.fsma')}
+      </Button>
+    </Tooltip>
   );
 }

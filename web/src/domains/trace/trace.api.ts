@@ -50,6 +50,8 @@ export const traceApi = {
   transform: (body: TransformationRequest, key: string) => api.postOnce<Batch>('/trace/transformations', body, key),
   trace: (batchId: string, direction: TraceDirection) => api.get<TraceResult>(`/trace/batches/${id(batchId)}/trace`, { direction }),
 
+  /** The chain as the US FDA's FSMA 204 sortable spreadsheet (an exporter's answer to an FDA request). */
+  fsma204: (batchId: string, format: 'xlsx' | 'csv') => api.download(`/trace/batches/${id(batchId)}/fsma204`, { format }),
   label: (batchId: string, o: LabelOptions) => api.download(`/trace/batches/${id(batchId)}/label`, o),
   certificate: (batchId: string, o: { copies: number; basis?: CertificateBasis }) => api.download(`/trace/batches/${id(batchId)}/certificate`, { format: 'pdf', ...o }),
   voucher: (tradeId: string) => api.download(`/trace/market-entries/${id(tradeId)}/voucher`, { format: 'pdf' }),
