@@ -1,8 +1,8 @@
 import { manageableRoles as rolesManagedBy, type ManagedAgency } from '../../../../src/domains/registry/manage-rules.shared';
-import type { Agency, AgencyMe, Role } from './registry.types';
+import type { Agency, Role, User } from './registry.types';
 
 /** Which account roles I may manage in an agency: the server's own rule (manage-rules.shared.ts), for my session. */
-export function manageableRoles(me: Pick<AgencyMe, 'user' | 'agency'>, agency: ManagedAgency): Role[] {
+export function manageableRoles(me: { user: Pick<User, 'role'>; agency: Pick<Agency, 'id' | 'kind'> }, agency: ManagedAgency): Role[] {
   return rolesManagedBy({ role: me.user.role, agency: me.agency }, agency);
 }
 
