@@ -2,16 +2,21 @@
 //  - a domain reaches another domain only through that domain's index.ts;
 //  - the platform kernel never imports a domain;
 //  - routes files hold no SQL: they import neither drizzle-orm nor a schema.ts;
-//  - the web console imports from the server only a domain's contracts.ts and its *.shared.ts modules;
-//  - a *.shared.ts module is meant for both sides (server and console), so it imports nothing server-only: no
-//    node: built-in, and of the project's own files only other *.shared.ts modules.
+//  - the web console imports from the server only contracts (contracts.ts, *.contracts.ts) and *.shared.ts modules;
+//  - a *.shared.ts module is meant for both sides (server and console), so it imports nothing server-only: of
+//    packages only zod, and of the project's own files only other *.shared.ts modules;
+//  - a contract is read by the console too (its types, issue 20 §1): of packages it imports only zod, and of the
+//    project's own files only other contracts and *.shared.ts modules (never Fastify, the database or node:).
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** A domain module the console may import: its contracts.ts, or a *.shared.ts beside it. */
-const FOR_THE_CONSOLE = /^(contracts|[^/]+\.shared)\.ts$/;
 const SHARED = /\.shared\.ts$/;
+const CONTRACT = /(^|[/.])contracts\.ts$/;
+/** A server module the console may import: a contract, or a module shared by both sides. */
+const forTheConsole = (rel) => SHARED.test(rel) || CONTRACT.test(rel);
+/** The one package a contract or shared module may import: the schemas' own library. */
+const BOTH_SIDES_PACKAGES = new Set(['zod']);
 
 /** The file an import names: `./x.js` is `./x.ts`, and the console's `./x` (bundler resolution) too. */
 function target(file, source) {
@@ -39,16 +44,20 @@ const rule = {
       if (from.area === 'domain' && /routes\.ts$/.test(from.rest) && (source === 'drizzle-orm' || /\/schema(\.js)?$/.test(source))) {
         return report('routes hold no SQL: call a service or query module instead');
       }
-      if (SHARED.test(from.rel) && source.startsWith('node:')) return report('a *.shared.ts module is also the console\u2019s: it must not import Node built-ins');
+      const bothSides = from.area !== 'web' && (SHARED.test(from.rel) || CONTRACT.test(from.rel));
+      if (bothSides && !source.startsWith('.') && !BOTH_SIDES_PACKAGES.has(source)) {
+        return report(`${from.rel} is also the console\u2019s: of packages it imports only zod, not ${source}`);
+      }
       if (!source.startsWith('.')) return;
       const to = where(target(context.filename, source));
       if (SHARED.test(from.rel) && !SHARED.test(to.rel)) return report('a *.shared.ts module is also the console\u2019s: it imports only other *.shared.ts modules');
+      if (bothSides && !forTheConsole(to.rel)) return report('a contract is also the console\u2019s: it imports only other contracts and *.shared.ts modules (split zod-only parts into a *.shared.ts)');
       if (from.area === 'platform' && to.area === 'domain') return report('the platform kernel must not import a domain');
       if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts') {
         return report(`reach domain "${to.domain}" through its index.ts, not ${to.rest}`);
       }
-      if (from.area === 'web' && to.rel.startsWith('src/') && !(to.area === 'domain' && FOR_THE_CONSOLE.test(to.rest))) {
-        return report('the web console may import from the server only a domain\u2019s contracts.ts and *.shared.ts modules');
+      if (from.area === 'web' && to.rel.startsWith('src/') && !forTheConsole(to.rel)) {
+        return report('the web console may import from the server only contracts and *.shared.ts modules');
       }
     }
     return {

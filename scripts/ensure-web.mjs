@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the web console (web/ → web/dist) when web/dist/index.html is missing or older than any source
-// file of the console, the server modules it may import included (a domain's contracts.ts and *.shared.ts,
+// file of the console, the server modules it may import included (contracts and *.shared.ts, the platform's too;
 // eslint-rules/boundaries.js). Used by `npm start` and `npm run e2e`, so a fresh checkout serves a current console.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -25,7 +25,7 @@ function newest(dir, wanted = () => true) {
 }
 
 /** Server modules the console may import. */
-const forTheConsole = (name) => name === 'contracts.ts' || name.endsWith('.shared.ts');
+const forTheConsole = (name) => /(^|\.)contracts\.ts$/.test(name) || name.endsWith('.shared.ts');
 
 function mtime(file) {
   try {
@@ -37,7 +37,7 @@ function mtime(file) {
 
 const builtAt = mtime(built);
 // A dependency upgrade (package-lock.json) changes the bundle as surely as a source edit.
-const sourcesAt = Math.max(newest(web), newest(path.join(root, 'src', 'domains'), forTheConsole), mtime(path.join(root, 'package-lock.json')) ?? 0);
+const sourcesAt = Math.max(newest(web), newest(path.join(root, 'src', 'domains'), forTheConsole), newest(path.join(root, 'src', 'platform'), forTheConsole), mtime(path.join(root, 'package-lock.json')) ?? 0);
 const why = builtAt === null ? 'web/dist/index.html is missing' : sourcesAt > builtAt ? 'the console\u2019s sources changed since the last build' : null;
 
 if (!why) {

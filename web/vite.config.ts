@@ -84,7 +84,9 @@ function isCommon(id: string): boolean {
   return (
     /node_modules\/(@ant-design\/icons|@ant-design\/icons-svg|antd\/es\/(card|alert|tag|empty|descriptions|checkbox|popconfirm|popover|skeleton)|@rc-component\/checkbox)\//.test(path) ||
     /web\/src\/app\/(?!CursorTable)/.test(path) ||
-    /web\/src\/domains\/trace\/(BatchItem|BatchFacts|TracePageTitle|trace-labels|trace\.api|use-all)\./.test(path)
+    /web\/src\/domains\/trace\/(BatchItem|BatchFacts|TracePageTitle|trace-labels|trace\.api|use-all)\./.test(path) ||
+    // The value tables the pages read (issue 20 §1: once in app/types.ts, now the server's *.shared.ts), not a chunk each.
+    /src\/domains\/(registry\/(subject-values|subject-units|agency-values)|trace\/(units|trace-values))\.shared\.|web\/src\/domains\/[^/]+\/[^/]+\.types\./.test(path)
   );
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
-import { plainText } from '../../platform/http/text-fields.js';
+import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { plainText } from '../../platform/http/text-fields.shared.js';
 import { CASE_STAGES, PENALTY_KINDS } from './case-stages.shared.js';
 
 // The wire shapes of the enforcement domain (执法业务), shared by routes and the web console.

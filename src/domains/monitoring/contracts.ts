@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
-import { plainText } from '../../platform/http/text-fields.js';
+import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { plainText } from '../../platform/http/text-fields.shared.js';
+import { ANALYTE_KINDS, ANSWERS, CONTACT_VIA, HOLD_STATUSES, PLACE_KINDS, RECALL_KINDS, REPORT_ACTIONS, REPORT_STATUSES, RESULT_UNITS, SAMPLE_STATUSES, VERDICTS } from './monitoring-values.shared.js';
+
+export { ANALYTE_KINDS, ANSWERS, CONTACT_VIA, HOLD_STATUSES, PLACE_KINDS, RECALL_KINDS, REPORT_ACTIONS, REPORT_STATUSES, RESULT_UNITS, SAMPLE_STATUSES, VERDICTS };
 
 // The wire shapes of the monitoring domain (监测业务), shared by routes and the web console.
 
@@ -8,11 +11,6 @@ export const idParam = z.strictObject({ id: z.uuid() });
 export const taskIdParam = z.strictObject({ taskId: z.uuid() });
 export const reportVersionParam = z.strictObject({ id: z.uuid(), version: z.coerce.number().int().min(1).max(1000) });
 
-export const PLACE_KINDS = ['base', 'wholesale_market', 'supermarket', 'farmers_market', 'other'] as const;
-export const SAMPLE_STATUSES = ['sampled', 'received', 'tested'] as const;
-export const VERDICTS = ['pass', 'fail'] as const;
-/** Units a result may be entered in; it is judged in mg/kg. */
-export const RESULT_UNITS = ['mg/kg', 'μg/kg'] as const;
 
 const point = { lat: z.number().min(-90).max(90).optional(), lng: z.number().min(-180).max(180).optional() };
 
@@ -81,10 +79,7 @@ export const resultOut = z.object({
   verdict: z.enum(VERDICTS),
 });
 
-/** 检验 → 审核 → 批准: only an approved version is issued. */
-export const REPORT_STATUSES = ['entered', 'reviewed', 'approved', 'returned'] as const;
-export const REPORT_ACTIONS = ['enter', 'correct', 'review', 'approve', 'return'] as const;
-export const reportStepOut = z.object({ action: z.enum(['entered', 'reviewed', 'approved', 'returned']), byName: z.string(), at: z.string(), reason: z.string().optional() });
+export const reportStepOut = z.object({ action: z.enum(REPORT_STATUSES), byName: z.string(), at: z.string(), reason: z.string().optional() });
 
 export const reportOut = z.object({
   version: z.number(),
@@ -250,7 +245,6 @@ export type SampleFacts = z.infer<typeof sampleFactsOut>;
 
 // Analytes and residue limits (limits.routes.ts): the lab bench's picker and the limit a result will be judged against.
 
-export const ANALYTE_KINDS = ['pesticide', 'vet_drug'] as const;
 export const analyteOut = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), kind: z.enum(ANALYTE_KINDS), banned: z.boolean() });
 export const analyteList = z.object({ items: z.array(analyteOut) });
 export const limitQuery = z.strictObject({
@@ -302,10 +296,6 @@ export type LabSettingsOut = z.infer<typeof labSettingsOut>;
 
 // Failed lots: the holds on a failed sample's recall list and the county's recall order (召回/下架).
 
-export const RECALL_KINDS = ['recall', 'withdraw'] as const;
-export const CONTACT_VIA = ['subject', 'market', 'phone', 'none'] as const;
-export const HOLD_STATUSES = ['held', 'released', 'withdrawn'] as const;
-export const ANSWERS = ['unanswered', 'acknowledged', 'reported'] as const;
 
 export const recallOrderIn = z.strictObject({
   kind: z.enum(RECALL_KINDS),

@@ -1,10 +1,11 @@
 import type { AgencyActor } from '../../platform/auth/actor.js';
+import { SAMPLING_TASK_KINDS as SAMPLING_KINDS } from './monitoring-values.shared.js';
 
 /**
  * The task kinds a sample is taken under (seed 五(三)): risk monitoring, routine or special, and supervisory sampling;
  * a task an enforcement agency commissioned for its case is one of these too.
  */
-export const SAMPLING_TASK_KINDS: readonly string[] = ['routine_monitoring', 'special_monitoring', 'supervisory_sampling'];
+export const SAMPLING_TASK_KINDS: readonly string[] = SAMPLING_KINDS;
 
 /** Recipient statuses under which samples are taken: accepted and being worked on (not yet reported, closed or overdue). */
 export const SAMPLING_STATUSES: readonly string[] = ['accepted', 'in_progress'];

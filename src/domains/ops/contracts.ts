@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { countedPageOf } from '../../platform/http/list-total.js';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { JOB_STATES } from './job-states.shared.js';
 
 const auditFilter = {
   action: z.string().max(80).optional(),
@@ -51,7 +51,7 @@ export const backupRunOut = z.object({
 
 export const backupRunsPage = pageOf(backupRunOut);
 
-export const JOB_STATES = ['queued', 'running', 'succeeded', 'dead'] as const;
+export { JOB_STATES };
 
 export const jobsQuery = z.strictObject({
   ...pageQuery,

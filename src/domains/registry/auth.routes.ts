@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/auth/session.js';
 import { actorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
-import { changePasswordIn, idParam, loginIn, logoutIn, meOut, tokenCreatedOut, tokenIn, tokenOut } from './contracts.js';
+import { changePasswordIn, idParam, loginIn, logoutIn, meOut, tokenCreatedOut, tokenIn, tokenListOut } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
 import { changePassword, issueToken, login, logout, me, myTokens, revokeToken } from './auth.service.js';
 
@@ -54,7 +54,7 @@ export function authRoutes(deps: RegistryDeps) {
       schema: {
         tags,
         summary: 'My app tokens (bearer), with the lifetime a new one gets (defaultDays) and the longest it may ask for (maxDays)',
-        response: { 200: z.object({ items: z.array(tokenOut), defaultDays: z.number().int(), maxDays: z.number().int() }), ...errorResponses },
+        response: { 200: tokenListOut, ...errorResponses },
       },
       handler: async (request) => ({ items: await myTokens(deps, actorOf(request)), defaultDays: deps.config.tokenTtlDays, maxDays: deps.config.tokenMaxTtlDays }),
     });

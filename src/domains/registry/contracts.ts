@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { countedPageOf } from '../../platform/http/list-total.js';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
-import { NO_CONTROL_CHARACTERS, plainText } from '../../platform/http/text-fields.js';
+import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { NO_CONTROL_CHARACTERS, plainText } from '../../platform/http/text-fields.shared.js';
+import { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES } from './agency-values.shared.js';
 
 // Shared by routes and the web console: the one description of what goes over the wire.
 
-export const AGENCY_KINDS = ['supervision', 'testing', 'enforcement'] as const;
-export const AGENCY_LEVELS = ['ministry', 'province', 'city', 'county', 'township'] as const;
-export const ROLES = ['admin', 'staff'] as const;
+export { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES };
 
 export const agencyKind = z.enum(AGENCY_KINDS);
 export const agencyLevel = z.enum(AGENCY_LEVELS);
@@ -19,7 +17,7 @@ export const username = z
   .min(3)
   .max(40)
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - ; starting with a letter');
-export { plainText } from '../../platform/http/text-fields.js';
+export { plainText } from '../../platform/http/text-fields.shared.js';
 export const displayName = plainText(1, 60);
 export const mobilePhone = z.string().regex(/^1[3-9]\d{9}$/, 'an 11-digit mainland mobile number');
 /** Strength is checked by the service (passwordProblems) so that the message can say what is missing. */
@@ -46,7 +44,7 @@ export const userOut = z.object({
   displayName: z.string(),
   phone: z.string().nullable().describe('masked'),
   role,
-  status: z.enum(['active', 'disabled']),
+  status: z.enum(USER_STATUSES),
   agencyId: z.string().nullable(),
   subjectId: z.string().nullable(),
   /** For a subject's account: its user code under the subject identity code (.00001 main, .00002+ staff). */
@@ -81,6 +79,7 @@ export const tokenIn = z.strictObject({
 });
 export const tokenOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), expiresAt: z.date(), lastUsedAt: z.date().nullable().optional() });
 export const tokenCreatedOut = tokenOut.extend({ token: z.string().describe('shown once') });
+export const tokenListOut = z.object({ items: z.array(tokenOut), defaultDays: z.number().int(), maxDays: z.number().int() });
 
 export const newUserIn = z.strictObject({
   username,
@@ -117,12 +116,12 @@ export const agencyListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
 });
 
-const userFilter = { q: z.string().trim().max(40).optional(), status: z.enum(['active', 'disabled']).optional() };
+const userFilter = { q: z.string().trim().max(40).optional(), status: z.enum(USER_STATUSES).optional() };
 export const userListQuery = z.strictObject({ ...pageQuery, ...userFilter });
 export const userFilterQuery = z.strictObject(userFilter);
 
 export const updateUserIn = z
-  .strictObject({ status: z.enum(['active', 'disabled']).optional(), displayName: displayName.optional(), phone: mobilePhone.nullable().optional() })
+  .strictObject({ status: z.enum(USER_STATUSES).optional(), displayName: displayName.optional(), phone: mobilePhone.nullable().optional() })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 
 export const resetPasswordIn = z.strictObject({ newPassword: password });

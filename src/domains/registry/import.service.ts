@@ -22,7 +22,7 @@ import {
   type Credential,
   type ImportField,
 } from './import.template.js';
-import { passwordProblems } from './password-rules.js';
+import { passwordProblems } from './password-rules.shared.js';
 import { subjectProfileIn } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
 import { loadRegionFacts } from './subject.queries.js';

@@ -12,7 +12,7 @@ export { DEMO_SUBJECTS } from './demo-subjects.seed.js';
 export type { FieldProduct, FieldProductWriter, RegistryDeps } from './deps.js';
 export { bootstrapMinistry } from './bootstrap.service.js';
 export { regionLevel } from './region.service.js';
-export { insideChina } from './subject.rules.js';
+export { insideChina } from './inside-china.shared.js';
 export { subjectIdOfIdentity, subjectOfIdentityToken, subjectOfIdentityTokenSql } from './identity.service.js';
 export { printedSubject, regionNames } from './printed-subject.js';
 export { createPublicSubjects, suspendedSubjectsSql, type PublicCertificate, type PublicSubjectFacts, type PublicSubjects } from './public-subjects.cache.js';

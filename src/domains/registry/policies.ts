@@ -1,5 +1,9 @@
 import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
 import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
+import { manageableRoles } from './manage-rules.shared.js';
+
+// manageableRoles is the console's too (manage-rules.shared.ts).
+export { manageableRoles };
 
 /**
  * The account-allocation rules of the seed (技术指南 五(一)), as pure functions:
@@ -48,19 +52,6 @@ export function findAllocationOption(actor: AgencyActor, kind: AgencyKind, level
 /** The region code an agency of this level must carry: exactly its level's number of digits. */
 export function regionFitsLevel(level: AgencyLevel, regionCode: string): boolean {
   return level === 'ministry' ? regionCode === '' : regionCode.length === PREFIX_LENGTH[level];
-}
-
-/**
- * Who manages the accounts of an agency: its own admins (any role), and the supervision agency that
- * allocated it — for its admin accounts, and for all accounts of a township station.
- */
-export function manageableRoles(actor: AgencyActor, agency: AgencyRef): Role[] {
-  if (actor.role !== 'admin') return [];
-  if (agency.id === actor.agency.id) return agency.level === 'township' ? ['staff'] : ['admin', 'staff'];
-  if (agency.parentId === actor.agency.id && actor.agency.kind === 'supervision') {
-    return agency.level === 'township' ? ['staff'] : ['admin'];
-  }
-  return [];
 }
 
 export function canManageUser(actor: AgencyActor, agency: AgencyRef, userRole: Role): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { mobilePhone, uuid } from './contracts.js';
 import { idNumber } from './subject.contracts.js';
 

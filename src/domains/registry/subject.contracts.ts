@@ -1,34 +1,45 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.shared.js';
-import { countedPageOf } from '../../platform/http/list-total.js';
 import { mobilePhone, password, plainText, regionCode, username, uuid } from './contracts.js';
+import { ALL_OUTPUT_UNITS, ALL_SCALE_UNITS, OUTPUT_UNITS, SCALE_UNITS } from './subject-units.shared.js';
+import {
+  APPLICATION_STATUSES,
+  BAD_RECORD_SEVERITIES,
+  CERTIFICATE_KINDS,
+  CERTIFICATE_STATUSES,
+  CHANGE_REQUEST_STATUSES,
+  CHANGEABLE_FIELDS,
+  ID_KINDS,
+  IDENTITY_CLASHES,
+  INDUSTRIES,
+  ORG_FORMS,
+  PHOTO_KINDS,
+  SUBJECT_CATEGORIES,
+  SUBJECT_STATUSES,
+} from './subject-values.shared.js';
+
+export {
+  ALL_OUTPUT_UNITS,
+  ALL_SCALE_UNITS,
+  APPLICATION_STATUSES,
+  BAD_RECORD_SEVERITIES,
+  CERTIFICATE_KINDS,
+  CERTIFICATE_STATUSES,
+  CHANGE_REQUEST_STATUSES,
+  CHANGEABLE_FIELDS,
+  ID_KINDS,
+  IDENTITY_CLASHES,
+  INDUSTRIES,
+  ORG_FORMS,
+  OUTPUT_UNITS,
+  PHOTO_KINDS,
+  SCALE_UNITS,
+  SUBJECT_CATEGORIES,
+  SUBJECT_STATUSES,
+};
 
 // The wire shapes of subject registration (主体注册), shared by routes and the web console.
-
-/** 主体类别 (DESIGN.md §2): 0 生产 1 经营 2 生产经营 3 农资 */
-export const SUBJECT_CATEGORIES = [0, 1, 2, 3] as const;
-/** 组织形式: 0 企业 1 个人 2 家庭农场 3 合作社 */
-export const ORG_FORMS = [0, 1, 2, 3] as const;
-export const INDUSTRIES = ['planting', 'livestock', 'fishery'] as const;
-export const ID_KINDS = ['uscc', 'resident_id'] as const;
-export const PHOTO_KINDS = ['licence', 'id_front', 'id_back', 'site'] as const;
-export const APPLICATION_STATUSES = ['pending', 'returned', 'rejected', 'approved'] as const;
-/** How an open application's identity number clashes: with a registered subject, or with another open application. */
-export const IDENTITY_CLASHES = ['registered', 'pending'] as const;
-export const SUBJECT_STATUSES = ['active', 'suspended', 'temporary'] as const;
-export const CERTIFICATE_KINDS = ['green', 'organic', 'geo', 'pledge', 'pollution_free'] as const;
-export const CERTIFICATE_STATUSES = ['unverified', 'verified', 'rejected', 'withdrawn'] as const;
-export const BAD_RECORD_SEVERITIES = ['minor', 'serious', 'grave'] as const;
-
-/**
- * Units of scale (规模) and annual output (年产量) that fit each industry: a planting farm is measured in
- * mu, a herd in head, a fish farm in mu of water surface. An application's units must fit one of its industries.
- */
-export const SCALE_UNITS = { planting: ['mu', 'hectare', 'greenhouse_m2'], livestock: ['head', 'bird', 'barn_m2'], fishery: ['water_mu', 'cage_m3'] } as const;
-export const OUTPUT_UNITS = { planting: ['tonne', 'kg'], livestock: ['head', 'bird', 'tonne'], fishery: ['tonne', 'kg'] } as const;
-export const ALL_SCALE_UNITS = [...new Set(Object.values(SCALE_UNITS).flat())] as [string, ...string[]];
-export const ALL_OUTPUT_UNITS = [...new Set(Object.values(OUTPUT_UNITS).flat())] as [string, ...string[]];
 
 export const category = z.union(SUBJECT_CATEGORIES.map((c) => z.literal(c)) as unknown as [z.ZodLiteral<0>, z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]);
 export const orgForm = category;
@@ -259,11 +270,6 @@ export const scannedIdentityOut = z.object({
   canOpenDetail: z.boolean(),
 });
 
-/**
- * Fields a change request may touch. The identity (kind and number) is what the subject is, so it cannot be
- * changed; nor can the county, whose supervision agency is responsible (a move is a new registration).
- */
-export const CHANGEABLE_FIELDS = ['category', 'orgForm', 'name', 'industries', 'scale', 'scaleUnit', 'annualOutput', 'outputUnit', 'legalRep', 'phone', 'photos', 'townshipCode', 'address', 'lat', 'lng'] as const;
 export const changeRequestIn = z.strictObject({
   changes: subjectProfileIn
     .pick(Object.fromEntries(CHANGEABLE_FIELDS.map((f) => [f, true])) as { [K in (typeof CHANGEABLE_FIELDS)[number]]: true })
@@ -276,7 +282,7 @@ export const changeRequestOut = z.object({
   id: z.string(),
   subjectId: z.string(),
   subjectName: z.string(),
-  status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
+  status: z.enum(CHANGE_REQUEST_STATUSES),
   before: z.record(z.string(), z.unknown()),
   after: z.record(z.string(), z.unknown()),
   reason: z.string().nullable(),
@@ -285,7 +291,7 @@ export const changeRequestOut = z.object({
   decidedAt: z.date().nullable(),
 });
 export const changeRequestPage = pageOf(changeRequestOut);
-export const changeRequestListQuery = z.strictObject({ ...pageQuery, status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() });
+export const changeRequestListQuery = z.strictObject({ ...pageQuery, status: z.enum(CHANGE_REQUEST_STATUSES).optional() });
 /** The county's inbox, or one subject's change requests (a part of its file). */
 export const changeRequestInboxQuery = changeRequestListQuery.extend({ subjectId: z.uuid().optional() });
 

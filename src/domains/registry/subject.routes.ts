@@ -50,7 +50,7 @@ import {
 import { createUploadTickets } from './upload-ticket.js';
 import { verifyCertificate } from './certificate.service.js';
 import { changeRequestInbox, decideChange } from './change-request.service.js';
-import { pageQuery } from '../../platform/http/pagination.js';
+import { pageQuery } from '../../platform/http/page.shared.js';
 import { subjectSheet } from './subject-list.sheet.js';
 import { subjectHistory } from './subject-history.queries.js';
 import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';

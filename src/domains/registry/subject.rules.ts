@@ -1,4 +1,6 @@
 import { checkIdNumber, checkUscc } from './identity-check.shared.js';
+import { insideChina } from './inside-china.shared.js';
+import { idKindsFor, requiredPhotos } from './subject-values.shared.js';
 import { OUTPUT_UNITS, SCALE_UNITS, type SubjectProfileIn } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
 
@@ -16,19 +18,9 @@ export type RegionFacts = {
   countyOnboarded(countyCode: string): boolean;
 };
 
-// The mainland's extreme points (Heilongjiang's Mohe in the north, Zengmu Ansha in the south, the Pamirs in
-// the west, the Wusuli–Heilong confluence in the east): a box, generous at the edges by design.
-const CHINA_BOX = { minLat: 3.5, maxLat: 53.6, minLng: 73.4, maxLng: 135.1 };
-
-export function insideChina(lat: number, lng: number): boolean {
-  return lat >= CHINA_BOX.minLat && lat <= CHINA_BOX.maxLat && lng >= CHINA_BOX.minLng && lng <= CHINA_BOX.maxLng;
-}
-
-/** Companies (0) and co-operatives (3) have a credit code, persons (1) an ID card, family farms (2) either. */
+/** Whether the identity kind fits the organisation form (the console offers only the kinds that fit). */
 export function idKindFits(orgForm: number, idKind: string): boolean {
-  if (orgForm === 0 || orgForm === 3) return idKind === 'uscc';
-  if (orgForm === 1) return idKind === 'resident_id';
-  return true;
+  return idKindsFor(orgForm).some((k) => k === idKind);
 }
 
 export function identityProblem(idKind: string, idNumber: string, today: Date): Problem | null {
@@ -36,10 +28,6 @@ export function identityProblem(idKind: string, idNumber: string, today: Date): 
   if (!problem) return null;
   const code = problem === 'FORMAT' ? 'IDENTITY_FORMAT' : problem === 'BIRTH_DATE' ? 'IDENTITY_BIRTH_DATE' : 'IDENTITY_CHECK_CHARACTER';
   return { code, field: 'idNumber', details: { idKind } };
-}
-
-export function requiredPhotos(idKind: string): string[] {
-  return idKind === 'uscc' ? ['licence'] : ['id_front', 'id_back'];
 }
 
 type ProfileFields = Omit<SubjectProfileIn, 'photos'> & { photos?: SubjectProfileIn['photos'] };
@@ -54,7 +42,7 @@ export function profileProblems(p: ProfileFields, regions: RegionFacts, today: D
   if (!fits(OUTPUT_UNITS, p.outputUnit)) problems.push({ code: 'UNITS_DO_NOT_FIT', field: 'outputUnit', details: { field: 'outputUnit' } });
   if (p.photos) {
     const kinds = new Set(p.photos.map((x) => x.kind));
-    const missing = requiredPhotos(p.idKind).filter((k) => !kinds.has(k as never));
+    const missing = requiredPhotos(p.idKind).filter((k) => !kinds.has(k));
     if (missing.length) problems.push({ code: 'PHOTOS_MISSING', field: 'photos', details: { missing } });
   }
   if (regions.levelOf(p.countyCode) !== 3) problems.push({ code: 'REGION_NOT_COUNTY', field: 'countyCode', details: { countyCode: p.countyCode } });

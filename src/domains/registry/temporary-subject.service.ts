@@ -8,7 +8,8 @@ import { agencyActorIn } from '../../platform/http/context.js';
 import type { FieldProduct, RegistryDeps } from './deps.js';
 import { subjectError } from './subject.errors.js';
 import { loadRegionFacts, shownIdNumber } from './subject.queries.js';
-import { identityProblem, idKindFits, insideChina } from './subject.rules.js';
+import { insideChina } from './inside-china.shared.js';
+import { identityProblem, idKindFits } from './subject.rules.js';
 import { subjects, subjectStatusEvents } from './schema.js';
 
 type TemporaryInput = {

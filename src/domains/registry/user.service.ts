@@ -13,7 +13,7 @@ import { maskPhone } from '../../platform/pii/pii.js';
 import type { NewUserIn, UserOut } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
 import { registryError } from './errors.js';
-import { passwordProblems } from './password-rules.js';
+import { passwordProblems } from './password-rules.shared.js';
 import { canManageUser, manageableRoles } from './policies.js';
 import { findVisibleAgency, findVisibleUser, toUserOut } from './queries.js';
 import { users } from './schema.js';

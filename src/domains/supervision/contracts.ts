@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
-import { plainText } from '../../platform/http/text-fields.js';
+import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { plainText } from '../../platform/http/text-fields.shared.js';
+import { INSPECTION_INDUSTRIES } from './inspection-values.shared.js';
 import { TASK_KINDS, TASK_STATUSES } from './task-state.shared.js';
 
 // The wire shapes of the supervision domain (监管业务), shared by routes and the web console.
@@ -100,7 +101,7 @@ export const recipientOptionsQuery = z.strictObject({ kind: z.enum(TASK_KINDS) }
 
 // Checklists and inspections (基地巡查)
 
-export const INSPECTION_INDUSTRIES = ['planting', 'livestock', 'fishery'] as const;
+export { INSPECTION_INDUSTRIES };
 export const checklistItem = z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/), zh: plainText(1, 100), en: plainText(1, 160) });
 export const checklistOut = z.object({ industry: z.enum(INSPECTION_INDUSTRIES), provinceCode: z.string().nullable(), version: z.number(), items: z.array(checklistItem) });
 export const checklistQuery = z.strictObject({ industry: z.enum(INSPECTION_INDUSTRIES), province: z.string().regex(/^\d{2}$/).optional() });
@@ -134,7 +135,7 @@ export const inspectionOut = z.object({
   agencyId: z.string(),
   agencyName: z.string(),
   inspectorName: z.string(),
-  industry: z.string(),
+  industry: z.enum(INSPECTION_INDUSTRIES),
   checklist: z.array(z.object({ key: z.string(), zh: z.string(), en: z.string(), result: z.enum(['pass', 'fail', 'na']), note: z.string().optional() })),
   photos: z.array(z.string()),
   noPhotoReason: z.string().nullable(),

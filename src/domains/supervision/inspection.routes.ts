@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_IMAGE_BYTES } from '../../platform/files/storage.js';
 import { agencyActorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { readUpload, uploadRoutes } from '../../platform/http/upload.js';
 import { checklistFor, saveChecklist } from './checklist.service.js';
 import { checklistIn, checklistOut, checklistQuery, idParam, recipientOptionOut, INSPECTION_INDUSTRIES, inspectionIn, inspectionListQuery, inspectionOut, inspectionPage, periodQuery, transferIn, transferOut, uploadOut } from './contracts.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { InspectionIndustry } from './inspection-values.shared.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -108,7 +109,7 @@ export const inspections = pgTable(
     agencyId: uuid('agency_id').notNull(),
     inspectorId: uuid('inspector_id').notNull(),
     inspectorName: varchar('inspector_name', { length: 100 }).notNull(),
-    industry: varchar('industry', { length: 16 }).notNull(),
+    industry: varchar('industry', { length: 16 }).notNull().$type<InspectionIndustry>(),
     checklist: jsonb('checklist').$type<ChecklistAnswer[]>().notNull(),
     photos: jsonb('photos').$type<string[]>().notNull().default([]),
     lat: doublePrecision('lat'),

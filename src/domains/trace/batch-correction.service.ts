@@ -9,7 +9,7 @@ import type { BatchCorrectionIn } from './correction.contracts.js';
 import { changedFields, recordCorrection } from './correction-history.js';
 import { traceError } from './errors.js';
 import { recordTraceEvent } from './events.js';
-import { fromMilli, toMilli } from './quantity.js';
+import { fromMilli, toMilli } from './quantity.shared.js';
 import { batches, batchInputs, productionBases, products, traceEvents } from './schema.js';
 import { MAX_TRACE_DEPTH } from './trace-graph.contracts.js';
 

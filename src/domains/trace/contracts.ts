@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { plainText } from '../../platform/http/text-fields.js';
-import { quantityIn } from './quantity.js';
+import { plainText } from '../../platform/http/text-fields.shared.js';
+import { quantityIn } from './quantity.shared.js';
+import { BATCH_SOURCES, BATCH_STATUSES, INPUT_KINDS, MARKET_KINDS, SELF_CHECK_RESULTS, TRADE_STATUSES } from './trace-values.shared.js';
+import { AREA_UNITS, PRODUCT_UNITS } from './units.shared.js';
+
+export { AREA_UNITS, BATCH_SOURCES, BATCH_STATUSES, INPUT_KINDS, MARKET_KINDS, PRODUCT_UNITS, SELF_CHECK_RESULTS, TRADE_STATUSES };
 
 // The wire shapes of the trace domain, shared by routes and the web console.
 
@@ -36,10 +40,6 @@ export const productClassOut = z.object({
 });
 export const productClassQuery = z.strictObject({ parent: z.string().regex(/^\d{2,12}$/).optional() });
 
-
-/** Units a product is counted in; a batch of the product uses the same unit. */
-export const PRODUCT_UNITS = ['kg', 'g', 'jin', 'tonne', 'piece', 'box', 'bag', 'head', 'bird', 'dozen'] as const;
-export const AREA_UNITS = ['mu', 'hectare', 'm2', 'water_mu'] as const;
 
 export const baseIn = z.strictObject({
   name: plainText(2, 100),
@@ -86,8 +86,6 @@ export const productOut = z.object({
   createdAt: z.date(),
 });
 
-export const INPUT_KINDS = ['pesticide', 'fertilizer', 'feed', 'vet_drug'] as const;
-export const SELF_CHECK_RESULTS = ['pass', 'fail', 'none'] as const;
 
 export const batchIn = z.strictObject({
   productId: z.uuid(),
@@ -152,7 +150,6 @@ export const tradeIn = z
   .refine((t) => (t.buyerToken === undefined) !== (t.buyer === undefined), { message: 'give either buyerToken (a registered buyer) or buyer (one recorded by hand)', path: ['buyerToken'] });
 export type TradeIn = z.infer<typeof tradeIn>;
 
-export const MARKET_KINDS = ['wholesale', 'retail', 'processor'] as const;
 export const marketEntryIn = z.strictObject({
   ...shipment,
   market: z
@@ -170,7 +167,6 @@ export const marketEntryIn = z.strictObject({
 export type MarketEntryIn = z.infer<typeof marketEntryIn>;
 
 export const tradeReasonIn = z.strictObject({ reason: plainText(2, 300) });
-export const TRADE_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
 const party = z.object({
   subjectId: z.string().nullable(),
   name: z.string(),
@@ -237,8 +233,6 @@ export const subjectTraceRecordsOut = z.object({
 });
 
 // Lists (issue 15 §8): search, filters, a total on the first page, and an export of the same filter.
-export const BATCH_STATUSES = ['active', 'closed', 'merged', 'consumed', 'held', 'failed'] as const;
-export const BATCH_SOURCES = ['own', 'purchase', 'market_entry', 'process', 'split', 'merge'] as const;
 const listDay = z.iso.date();
 const batchFilter = {
   /** A batch code, or part of the product's name. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { plainText } from '../../platform/http/text-fields.js';
+import { plainText } from '../../platform/http/text-fields.shared.js';
 import { AREA_UNITS, PRODUCT_UNITS, SELF_CHECK_RESULTS } from './contracts.js';
-import { quantityIn } from './quantity.js';
+import { quantityIn } from './quantity.shared.js';
 
 // 更正与作废 (issue 15 §5): the wire shapes of corrections, voids and the history (修改记录) they leave.
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
-import { pageOf, pageQuery } from '../../platform/http/pagination.js';
+import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { correctBatch, voidBatch } from './batch-correction.service.js';
 import { baseCorrectionIn, batchCorrectionIn, correctionOut, productCorrectionIn, voidIn } from './correction.contracts.js';
 import { listCorrections } from './correction-history.js';

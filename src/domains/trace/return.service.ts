@@ -4,7 +4,7 @@ import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
 import { traceError } from './errors.js';
 import { recordTraceEvent } from './events.js';
-import { subtractQuantity } from './quantity.js';
+import { subtractQuantity } from './quantity.shared.js';
 import { batches, tradeReturns, trades } from './schema.js';
 import { takeFromBatch } from './stock.js';
 import { tradeDetail } from './trade.queries.js';

@@ -4,7 +4,7 @@ import type { Executor, Tx } from '../../platform/db/client.js';
 import { codeKey, issueCodes } from './code-issue.service.js';
 import type { ProductCodeType } from './codes.js';
 import { traceError } from './errors.js';
-import { subtractQuantity } from './quantity.js';
+import { subtractQuantity } from './quantity.shared.js';
 import { batches, batchEdges, type Holder } from './schema.js';
 
 // The conservation rules of DESIGN.md §4, in one place: every service that moves goods goes through these,

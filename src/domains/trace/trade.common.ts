@@ -9,6 +9,7 @@ import type { TradeIn } from './contracts.js';
 import { traceError } from './errors.js';
 import { trades } from './schema.js';
 import type { BatchRow } from './stock.js';
+import { LIVE_ANIMAL_UNITS } from './units.shared.js';
 
 // What the ways of trading share: their dependencies, the shipment's columns, the quarantine rule, the scanned
 // counterparty, and why a decision on a pending trade was refused.
@@ -26,8 +27,7 @@ export const shipmentColumns = (pii: Pii, s: Shipment) => ({
   quarantineCert: s.quarantineCert ?? null,
 });
 
-/** Live animals (counted per head or bird) travel with their animal quarantine certificate (动物检疫合格证明). */
-export const LIVE_ANIMAL_UNITS: readonly string[] = ['head', 'bird'];
+export { LIVE_ANIMAL_UNITS };
 export function assertQuarantineCert(batch: Pick<BatchRow, 'unit'>, s: Shipment) {
   if (LIVE_ANIMAL_UNITS.includes(batch.unit) && !s.quarantineCert) throw traceError('QUARANTINE_CERT_REQUIRED');
 }

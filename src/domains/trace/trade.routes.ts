@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
-import { countedPageOf } from '../../platform/http/list-total.js';
+import { countedPageOf } from '../../platform/http/page.shared.js';
 import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
 import { marketEntryIn, returnIn, returnOut, tradeIn, tradeFilterQuery, tradeOut, tradeReasonIn, tradeSearchQuery } from './contracts.js';
 import { createMarketEntry } from './market-entry.service.js';

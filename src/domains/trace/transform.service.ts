@@ -8,7 +8,7 @@ import { batchDetail, todayInChina } from './batch.service.js';
 import type { TransformationIn } from './contracts.js';
 import { traceError } from './errors.js';
 import { recordTraceEvent } from './events.js';
-import { sumQuantities, subtractQuantity } from './quantity.js';
+import { sumQuantities, subtractQuantity } from './quantity.shared.js';
 import { products } from './schema.js';
 import { codeType, insertBatch, linkBatches, ownBatchForUpdate, takeFromBatch } from './stock.js';
 

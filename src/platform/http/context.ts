@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Actor, AgencyActor, CommandContext, SubjectActor } from '../auth/actor.js';
+import { errorBody } from './error-body.shared.js';
 import { httpError } from './errors.js';
 
 export function commandContext(request: FastifyRequest): CommandContext {
@@ -43,11 +43,7 @@ export function subjectActorOf(request: FastifyRequest): SubjectActor {
   return actor;
 }
 
-export const errorBody = z.object({
-  code: z.string(),
-  message: z.object({ zh: z.string(), en: z.string() }),
-  details: z.record(z.string(), z.unknown()),
-});
+export { errorBody };
 
 /** The error responses every authenticated route documents. */
 export const errorResponses = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };

@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Executor } from '../db/client.js';
-import { pageOf } from './pagination.js';
+import type { totalOut } from './page.shared.js';
 
 /**
  * A list's total is counted within the same filter, but never past this many rows: counting a province's millions
@@ -11,13 +11,7 @@ import { pageOf } from './pagination.js';
  */
 export const LIST_COUNT_CAP = 10_000;
 
-export const totalOut = z.object({ value: z.number().int(), capped: z.boolean() });
 export type Total = z.infer<typeof totalOut>;
-
-/** A cursor page that also carries the total of its filter on the first page (no cursor). */
-export function countedPageOf<T extends z.ZodType>(item: T) {
-  return pageOf(item).extend({ total: totalOut.optional() });
-}
 
 /**
  * Counts the rows a filtered select would return, stopping at LIST_COUNT_CAP + 1 so that the count costs at most

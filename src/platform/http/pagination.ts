@@ -1,20 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import { httpError } from './errors.js';
-
-export const DEFAULT_PAGE = 50;
-export const MAX_PAGE = 200;
-
-/** Query-string fields every list accepts. */
-export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
-  cursor: z.string().max(400).optional(),
-};
-
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-}
 
 type Key = string | number;
 

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import { withTransaction } from '../db/tx.js';
 import { defineErrors } from '../http/errors.js';
 import { LIST_COUNT_CAP, type Total } from '../http/list-total.js';
-import { MAX_PAGE } from '../http/pagination.js';
+import { MAX_PAGE } from '../http/page.shared.js';
 import { XLSX, workbookOf, type Sheet } from './workbook.js';
 
 export const exportError = defineErrors({

@@ -3,7 +3,7 @@ import { App, Button, Typography } from 'antd';
 import { useState } from 'react';
 import { api, saveBlob, type Query } from './api';
 import { useI18n } from './i18n';
-import type { ListTotal } from './types';
+import type { ListTotal } from './contract';
 
 /** "共 12 条" for the filter on screen, "超过 10000 条" past the server's counting cap; nothing while unknown. */
 export function ListTotalText({ total }: { total: ListTotal | null }) {

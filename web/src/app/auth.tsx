@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onApiError, setCsrfToken } from './api';
 import { ApiError } from './api-error';
-import type { AgencyMe, Me, Permission } from './types';
+import type { AgencyMe, Me } from '../domains/registry/registry.types';
+import type { Permission } from './types';
 
 /** `expired`: the session ended without the person signing out (it timed out, or was revoked): the login page says so. */
 type AuthState = { status: 'loading' } | { status: 'anonymous'; expired?: boolean } | { status: 'signed-in'; me: Me };

@@ -1,5 +1,5 @@
 import { zh, type MessageKey } from './messages.zh';
-import type { Agency, AgencyKind, AgencyLevel } from './types';
+import type { Agency, AgencyKind, AgencyLevel } from '../domains/registry/registry.types';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

@@ -2,7 +2,8 @@ import { AlertOutlined, CommentOutlined, MessageOutlined, ApartmentOutlined, App
 import type { ComponentType, ReactNode } from 'react';
 import { AlertsMenuLabel } from '../domains/monitoring/AlertsBadge';
 import type { MessageKey } from './messages.zh';
-import type { AgencyLevel, Permission } from './types';
+import type { AgencyLevel } from '../domains/registry/registry.types';
+import type { Permission } from './types';
 
 export type MenuGroup = 'system' | 'subjects' | 'trace' | 'supervision' | 'monitoring' | 'analytics';
 /** The menu's groups in order (系统管理 / 主体管理 / 追溯 / 监管执法 / 监测 / 统计分析); a group nobody's entry fills is not shown. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ListTotal, Page } from './types';
+import type { ListTotal, Page } from './contract';
 
 /**
  * A list read page by page with the API's opaque cursor ("load more"). `fetchPage` changing (new filters)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/pagination.js';
-import { plainText } from '../../../platform/http/text-fields.js';
-import { FEEDBACK_KINDS, FEEDBACK_STATES, SATISFACTION } from './schema.js';
+import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { plainText } from '../../../platform/http/text-fields.shared.js';
+import { FEEDBACK_KINDS, FEEDBACK_STATES, SATISFACTION } from './feedback-states.shared.js';
 
 export const MAX_FEEDBACK_TEXT = 2000;
 export const MAX_PAGE_ADDRESS = 500;

@@ -5,7 +5,8 @@ import { queryRows } from '../../../platform/db/rows.js';
 import { keyset } from '../../../platform/http/pagination.js';
 import type { FeedbackFilters, FeedbackOut, FeedbackSummaryOut } from './contracts.js';
 import { feedbackError } from './errors.js';
-import { FEEDBACK_KINDS, FEEDBACK_STATES, feedback, feedbackEvents, type FeedbackKind, type FeedbackState } from './schema.js';
+import { FEEDBACK_KINDS, FEEDBACK_STATES, type FeedbackKind, type FeedbackState } from './feedback-states.shared.js';
+import { feedback, feedbackEvents } from './schema.js';
 
 type Row = typeof feedback.$inferSelect;
 

@@ -11,8 +11,8 @@ import { httpError } from '../../../platform/http/errors.js';
 import type { FeedbackOut } from './contracts.js';
 import { feedbackError } from './errors.js';
 import { feedbackDetail, findVisibleFeedback, handlesFeedback } from './feedback.queries.js';
-import type { SATISFACTION } from './schema.js';
-import { feedback, feedbackEvents, type FeedbackKind, type FeedbackState } from './schema.js';
+import type { FeedbackKind, FeedbackState, SATISFACTION } from './feedback-states.shared.js';
+import { feedback, feedbackEvents } from './schema.js';
 
 export type FeedbackDeps = { db: Db; files: FileStorage };
 

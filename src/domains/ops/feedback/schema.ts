@@ -1,11 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
-export const FEEDBACK_KINDS = ['feature', 'operation', 'experience', 'network'] as const;
-export const FEEDBACK_STATES = ['filed', 'classified', 'confirmed', 'fixed', 'declined', 'revisited'] as const;
-export const SATISFACTION = ['satisfied', 'basically', 'unsatisfied'] as const;
-export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
-export type FeedbackState = (typeof FEEDBACK_STATES)[number];
+import type { FeedbackKind, FeedbackState, Satisfaction } from './feedback-states.shared.js';
 
 /**
  * 系统优化建议: a suggestion or problem filed by any signed-in account from a console page, then classified with a
@@ -35,7 +31,7 @@ export const feedback = pgTable(
     classifiedBy: uuid('classified_by'),
     /** What was done (fixed) or why not (declined). */
     resolution: text('resolution'),
-    satisfaction: varchar('satisfaction', { length: 12 }).$type<(typeof SATISFACTION)[number]>(),
+    satisfaction: varchar('satisfaction', { length: 12 }).$type<Satisfaction>(),
     revisitNote: text('revisit_note'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -1,24 +1,31 @@
 import { api } from '../../app/api';
-import type { Page } from '../../app/types';
+import type { Out, Page } from '../../app/contract';
+import type * as monitoring from '../../../../src/domains/monitoring/contracts';
 import type { TaskListItem } from '../supervision/supervision.types';
-import type { Alert, AlertListItem, Analyte, LabSettings, Limit, RecallKind, RecallNotice, RecallOrder, ResultRequest, Sample, SampleFacts, SampleListItem, SampleRequest, SampleStatus, Summary, Verdict } from './monitoring.types';
+import type {
+  Alert,
+  AlertListItem,
+  LabSettings,
+  LabSettingsRequest,
+  LimitLookup,
+  RecallNotice,
+  RecallOrder,
+  RecallOrderRequest,
+  RecallReportRequest,
+  ResultRequest,
+  Sample,
+  SampleFacts,
+  SampleListItem,
+  SampleRequest,
+  SampleStatus,
+  Summary,
+  Verdict,
+} from './monitoring.types';
 
 // 监测业务: /api/v1/monitoring/...
 
 const id = (value: string) => encodeURIComponent(value);
 const sample = (sampleId: string) => `/monitoring/samples/${id(sampleId)}`;
-
-/** A list answered as `{ items }` or as a bare array: the console reads either. */
-const itemsOf = <T>(answer: { items: T[] } | T[]): T[] => (Array.isArray(answer) ? answer : answer.items);
-
-/** The limit in GET /limits's answer, whichever way it is wrapped (one row, `{ limit }`, or `{ items }`). */
-function limitOf(answer: unknown): Limit | null {
-  if (!answer || typeof answer !== 'object') return null;
-  const a = answer as { limit?: Limit | null; items?: Limit[] };
-  if ('limit' in a) return a.limit ?? null;
-  if (Array.isArray(a.items)) return a.items[0] ?? null;
-  return 'mrlMgPerKg' in a ? (answer as Limit) : null;
-}
 
 export const monitoringApi = {
   /** My agency's monitoring tasks (inbox): a sample is taken for one it accepted. */
@@ -36,13 +43,13 @@ export const monitoringApi = {
   approve: (sampleId: string, version: number) => api.post<Sample>(`${sample(sampleId)}/reports/${version}/approve`, {}),
   sendBack: (sampleId: string, version: number, reason: string) => api.post<Sample>(`${sample(sampleId)}/reports/${version}/return`, { reason }),
   lab: () => api.get<LabSettings>('/monitoring/lab'),
-  setLab: (body: { cmaNo: string | null; approverIds: string[] }) => api.post<LabSettings>('/monitoring/lab', body),
+  setLab: (body: LabSettingsRequest) => api.post<LabSettings>('/monitoring/lab', body),
   sheetUrl: (sampleId: string) => `/api/v1${sample(sampleId)}/sheet.pdf`,
   reportUrl: (sampleId: string, version: number) => `/api/v1${sample(sampleId)}/reports/${version}.pdf`,
 
-  analytes: async () => itemsOf(await api.get<{ items: Analyte[] } | Analyte[]>('/monitoring/analytes')),
+  analytes: async () => (await api.get<Out<typeof monitoring.analyteList>>('/monitoring/analytes')).items,
   /** The product's name too: a limit set on a commodity narrower than its class (韭菜 under 蔬菜) applies by name. */
-  limit: async (analyteCode: string, classCode: string, productName?: string) => limitOf(await api.get<unknown>('/monitoring/limits', { analyteCode, classCode, productName })),
+  limit: async (analyteCode: string, classCode: string, productName?: string) => (await api.get<LimitLookup>('/monitoring/limits', { analyteCode, classCode, productName })).limit,
 
   summary: (taskId: string) => api.get<Summary>(`/monitoring/tasks/${id(taskId)}/summary`),
   summarySheet: (taskId: string) => api.download(`/monitoring/tasks/${id(taskId)}/summary.xlsx`),
@@ -52,13 +59,13 @@ export const monitoringApi = {
   /** 一键立案: the case is drafted from the sample; answers the alert with its caseId. */
   openCase: (alertId: string) => api.post<Alert>(`/monitoring/alerts/${id(alertId)}/case`, {}),
   /** 召回/下架令 from an alert (the county supervision agency alerted), and the release of the held batches. */
-  issueRecall: (alertId: string, body: { kind: RecallKind; instructions: string; dueOn?: string }) => api.post<RecallOrder>(`/monitoring/alerts/${id(alertId)}/recall-order`, body),
+  issueRecall: (alertId: string, body: RecallOrderRequest) => api.post<RecallOrder>(`/monitoring/alerts/${id(alertId)}/recall-order`, body),
   release: (alertId: string, note: string) => api.post<{ released: number }>(`/monitoring/alerts/${id(alertId)}/release`, { note }),
   recallOrder: (orderId: string) => api.get<RecallOrder>(`/monitoring/recall-orders/${id(orderId)}`),
   recallOrderSheet: (orderId: string) => api.download(`/monitoring/recall-orders/${id(orderId)}.xlsx`),
   /** A holder's side: its recall notices, acknowledged and answered with the quantities disposed of. */
-  notices: async () => (await api.get<{ items: RecallNotice[] }>('/monitoring/recall-notices')).items,
+  notices: async () => (await api.get<Out<typeof monitoring.recallNoticeList>>('/monitoring/recall-notices')).items,
   unansweredNotices: async () => (await api.get<{ count: number }>('/monitoring/recall-notices/unanswered')).count,
   acknowledge: (noticeId: string) => api.post<RecallNotice>(`/monitoring/recall-notices/${id(noticeId)}/acknowledge`, {}),
-  reportNotice: (noticeId: string, body: { withdrawn: number; destroyed: number; returned: number; note?: string }) => api.post<RecallNotice>(`/monitoring/recall-notices/${id(noticeId)}/report`, body),
+  reportNotice: (noticeId: string, body: RecallReportRequest) => api.post<RecallNotice>(`/monitoring/recall-notices/${id(noticeId)}/report`, body),
 };

@@ -1,7 +1,7 @@
 import { Descriptions, Table, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
-import type { AuditEntry } from '../../app/types';
+import type { AuditEntry } from './ops.types';
 
 type Row = { field: string; before: unknown; after: unknown };
 

@@ -8,7 +8,7 @@ import { actionLabel, auditActions, targetTypeLabel } from '../../app/labels';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { useI18n } from '../../app/i18n';
 import { RegionName } from '../registry/RegionName';
-import type { AuditEntry } from '../../app/types';
+import type { AuditEntry } from './ops.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { AuditEntryDetail } from './AuditEntryDetail';
 import { KNOWN_TARGET_TYPES, opsApi, type AuditFilters } from './ops.api';

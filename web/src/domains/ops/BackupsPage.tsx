@@ -4,7 +4,7 @@ import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { BackupRun } from '../../app/types';
+import type { BackupRun } from './ops.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { opsApi } from './ops.api';
 

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { ImageUpload } from '../registry/ImageUpload';
-import { FEEDBACK_KINDS, feedbackApi, type FeedbackKind } from './feedback.api';
+import { feedbackApi } from './feedback.api';
+import { FEEDBACK_KINDS, type FeedbackKind } from './ops.types';
 
 const MAX_SHOTS = 3;
 const MAX_TEXT = 2000;

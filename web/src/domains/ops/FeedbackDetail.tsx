@@ -4,7 +4,8 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/auth';
 import { LoadError } from '../../app/LoadError';
-import { FEEDBACK_KINDS, feedbackApi, SATISFACTION, STATE_COLOR, type Feedback } from './feedback.api';
+import { feedbackApi, STATE_COLOR } from './feedback.api';
+import { FEEDBACK_KINDS, SATISFACTION, type Feedback } from './ops.types';
 
 type Props = { id: string | null; onClose: () => void; /** After a handler moved it (the list shows the new state). */ onChanged?: () => void };
 

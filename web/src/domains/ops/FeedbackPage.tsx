@@ -9,7 +9,8 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
 import { useCursorList } from '../../app/use-cursor-list';
-import { FEEDBACK_KINDS, FEEDBACK_STATES, feedbackApi, STATE_COLOR, type FeedbackFilters, type FeedbackKind, type FeedbackState, type FeedbackStats, type FeedbackSummary } from './feedback.api';
+import { feedbackApi, STATE_COLOR } from './feedback.api';
+import { FEEDBACK_KINDS, FEEDBACK_STATES, type FeedbackFilters, type FeedbackKind, type FeedbackState, type FeedbackStats, type FeedbackSummary } from './ops.types';
 import { FeedbackDetail } from './FeedbackDetail';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -27,8 +28,9 @@ export default function FeedbackPage() {
   const filters: FeedbackFilters = useMemo(() => ({ state, kind, ...(period ? { from: day(period[0]), to: day(period[1]) } : {}) }), [state, kind, period]);
   const fetchPage = useMemo(
     () => async (cursor?: string) => {
-      const page = await feedbackApi.list(filters, cursor);
-      setTotal(page.total);
+      // This list counts every page in full (a number), not the capped total of the other lists.
+      const { total: all, ...page } = await feedbackApi.list(filters, cursor);
+      setTotal(all);
       return page;
     },
     [filters],

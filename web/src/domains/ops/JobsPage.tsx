@@ -6,7 +6,7 @@ import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
-import type { JobState, QueueJob } from '../../app/types';
+import type { JobState, QueueJob } from './ops.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { opsApi } from './ops.api';
 

@@ -6,7 +6,8 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
 import { useCursorList } from '../../app/use-cursor-list';
-import { feedbackApi, STATE_COLOR, type FeedbackSummary } from './feedback.api';
+import { feedbackApi, STATE_COLOR } from './feedback.api';
+import type { FeedbackSummary } from './ops.types';
 import { FeedbackDetail } from './FeedbackDetail';
 
 /** 我的反馈: what this account filed, its state and, opened, the timeline and the answer. */

@@ -1,12 +1,13 @@
 import { api } from '../../app/api';
-import type { AuditEntry, BackupRun, JobState, Page, QueueJob } from '../../app/types';
+import type { Page } from '../../app/contract';
+import type { AuditEntry, AuditFilters, BackupRun, JobState, QueueJob, RetriedJob } from './ops.types';
 
-export type AuditFilters = { action?: string; targetType?: string; from?: string; to?: string };
+export type { AuditFilters };
 
 export const opsApi = {
   backups: (cursor?: string) => api.get<Page<BackupRun>>('/ops/backups', { cursor, limit: 50 }),
   jobs: (state: JobState | undefined, cursor?: string) => api.get<Page<QueueJob>>('/ops/jobs', { state, cursor, limit: 50 }),
-  retryJob: (id: number) => api.post<Pick<QueueJob, 'id' | 'kind' | 'state' | 'runAt' | 'attempts' | 'maxAttempts'>>(`/ops/jobs/${id}/retry`),
+  retryJob: (id: number) => api.post<RetriedJob>(`/ops/jobs/${id}/retry`),
   audit: (filters: AuditFilters, cursor?: string) => api.get<Page<AuditEntry>>('/audit', { ...filters, cursor, limit: 50 }),
 };
 

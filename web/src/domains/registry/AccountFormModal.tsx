@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { User } from '../../app/types';
+import type { User } from './registry.types';
 import { PasswordInput, passwordRule } from './PasswordInput';
 
 export const USERNAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{2,39}$/;

@@ -6,7 +6,7 @@ import { useAgencyMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { KIND_COLOR, kindLabel, levelLabel } from '../../app/labels';
-import type { Agency } from '../../app/types';
+import type { Agency } from './registry.types';
 import { manageableRoles } from './manage-rules';
 import { registryApi } from './registry.api';
 

@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { KIND_COLOR, kindLabel, levelLabel } from '../../app/labels';
-import type { Agency } from '../../app/types';
+import type { Agency } from './registry.types';
 
 export function AgencyNodeTitle({ agency }: { agency: Agency }) {
   const { t } = useI18n();

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
-import type { Agency } from '../../app/types';
+import type { Agency } from './registry.types';
 import { AgencyDetail } from './AgencyDetail';
 import { AgencyNodeTitle } from './AgencyNodeTitle';
 import { allPages, registryApi } from './registry.api';

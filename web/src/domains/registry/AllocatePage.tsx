@@ -6,7 +6,7 @@ import { ApiError } from '../../app/api-error';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { agencyTitle, kindLabel, levelLabel, REGION_DIGITS, LEVEL_BY_REGION_LEVEL } from '../../app/labels';
-import type { Agency, AllocationOption, User } from '../../app/types';
+import type { Agency, AllocationOption, User } from './registry.types';
 import { PHONE_PATTERN, USERNAME_PATTERN } from './AccountFormModal';
 import { suggestAgencyName } from './agency-name';
 import { PasswordInput, passwordRule } from './PasswordInput';

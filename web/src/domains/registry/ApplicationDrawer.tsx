@@ -3,7 +3,7 @@ import { Alert, App, Button, Descriptions, Divider, Drawer, Grid, Popconfirm, Re
 import { useEffect, useState } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { Application } from '../../app/types';
+import type { Application } from './subject.types';
 import { ApplicationTimeline } from './ApplicationTimeline';
 import { ClaimCandidates } from './ClaimCandidates';
 import { DecisionModal } from './DecisionModal';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { Application } from '../../app/types';
+import type { Application } from './subject.types';
 import { ApplicationTimeline } from './ApplicationTimeline';
 import { PhotoGallery } from './PhotoGallery';
 import { ProfileDescriptions } from './ProfileDescriptions';

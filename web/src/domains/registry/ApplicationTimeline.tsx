@@ -1,7 +1,7 @@
 import { Timeline, Typography } from 'antd';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { ApplicationEvent } from '../../app/types';
+import type { ApplicationEvent } from './subject.types';
 import { APPLICATION_ACTION_COLOR, label } from './subject-labels';
 
 /** What happened to an application, oldest first, with the county's opinions. */

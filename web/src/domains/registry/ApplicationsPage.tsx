@@ -5,7 +5,7 @@ import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { APPLICATION_STATUSES, type Application, type ApplicationListItem, type ApplicationStatus } from '../../app/types';
+import { APPLICATION_STATUSES, type Application, type ApplicationListItem, type ApplicationStatus } from './subject.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { StatusTag } from './StatusTag';

@@ -2,7 +2,7 @@ import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { BAD_RECORD_SEVERITIES, type BadRecordSeverity, type SubjectDetail } from '../../app/types';
+import { BAD_RECORD_SEVERITIES, type BadRecordSeverity, type SubjectDetail } from './subject.types';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';
 

@@ -2,7 +2,7 @@ import { List, Space, Tag, Typography } from 'antd';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
-import type { BadRecord } from '../../app/types';
+import type { BadRecord } from './subject.types';
 import { label, SEVERITY_COLOR } from './subject-labels';
 
 /** 不良记录, newest first: severity, date, what happened, who recorded it. */

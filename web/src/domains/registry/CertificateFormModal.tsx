@@ -2,7 +2,7 @@ import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { CERTIFICATE_KINDS, type Certificate, type CertificateKind } from '../../app/types';
+import { CERTIFICATE_KINDS, type Certificate, type CertificateKind } from './subject.types';
 import { CertificateScanUpload } from './CertificateScanUpload';
 import { subjectExtraApi } from './subject-extra.api';
 import { label } from './subject-labels';

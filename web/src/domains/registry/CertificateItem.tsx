@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { Certificate } from '../../app/types';
+import type { Certificate } from './subject.types';
 import { subjectExtraApi } from './subject-extra.api';
 import { label } from './subject-labels';
 import './subject-extras.css';

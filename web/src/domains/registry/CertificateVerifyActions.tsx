@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import type { Certificate } from '../../app/types';
+import type { Certificate } from './subject.types';
 import { subjectExtraApi } from './subject-extra.api';
 
 /**

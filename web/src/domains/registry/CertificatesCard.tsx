@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
-import type { Certificate } from '../../app/types';
+import type { Certificate } from './subject.types';
 import { CertificateFormModal } from './CertificateFormModal';
 import { CertificateItem } from './CertificateItem';
 import { subjectExtraApi } from './subject-extra.api';

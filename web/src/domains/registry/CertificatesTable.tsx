@@ -1,6 +1,6 @@
 import { Table, Tag } from 'antd';
 import { useI18n } from '../../app/i18n';
-import type { Certificate } from '../../app/types';
+import type { Certificate } from './subject.types';
 import { label } from './subject-labels';
 
 const STATUS_COLOR: Record<string, string> = { unverified: 'default', verified: 'success', rejected: 'error', withdrawn: 'default' };

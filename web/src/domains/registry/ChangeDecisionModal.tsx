@@ -1,7 +1,7 @@
 import { Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { ChangeRequest } from '../../app/types';
+import type { ChangeRequest } from './subject.types';
 
 type Props = {
   open: boolean;

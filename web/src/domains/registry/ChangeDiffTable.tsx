@@ -2,7 +2,7 @@ import { Table } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
-import { CHANGEABLE_FIELDS } from '../../app/types';
+import { CHANGEABLE_FIELDS } from './subject.types';
 import { RegionName } from './RegionName';
 import { label } from './subject-labels';
 import './subject-extras.css';

@@ -5,7 +5,7 @@ import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
-import type { SubjectDetail } from '../../app/types';
+import type { SubjectDetail } from './subject.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ChangeRequestFormModal } from './ChangeRequestFormModal';
 import { ChangeRequestItem } from './ChangeRequestItem';

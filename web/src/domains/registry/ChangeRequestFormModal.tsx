@@ -1,12 +1,12 @@
 import { Alert, App, Divider, Form, Input, Modal, Space, Switch } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { ChangeRequest, SubjectProfile } from '../../app/types';
+import type { ChangeRequest, SubjectProfile } from './subject.types';
 import { PHONE_PATTERN } from './AccountFormModal';
 import { changesOf, fromProfile, idKindOf, type ChangeValues } from './change-form';
 import { PhotoFields } from './PhotoFields';
 import { CategoryFields, PointFields, ScaleFields } from './ProfileFields';
-import { idKindsFor, requiredPhotos } from './registration-rules';
+import { idKindsFor, requiredPhotos } from '../../../../src/domains/registry/subject-values.shared';
 import { subjectExtraApi } from './subject-extra.api';
 import { TownshipCascader } from './TownshipCascader';
 import './subject-extras.css';

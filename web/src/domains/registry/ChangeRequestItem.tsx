@@ -2,7 +2,7 @@ import { Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { ChangeRequest } from '../../app/types';
+import type { ChangeRequest } from './subject.types';
 import { ChangeDiffTable } from './ChangeDiffTable';
 import { label } from './subject-labels';
 import './subject-extras.css';

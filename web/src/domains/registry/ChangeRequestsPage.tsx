@@ -7,7 +7,7 @@ import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
-import type { ChangeRequest, ChangeRequestStatus } from '../../app/types';
+import type { ChangeRequest, ChangeRequestStatus } from './subject.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ChangeDecisionModal } from './ChangeDecisionModal';
 import { ChangeRequestItem } from './ChangeRequestItem';

@@ -2,7 +2,7 @@ import { Alert, Radio, Space, Typography } from 'antd';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
-import type { ClaimCandidate } from '../../app/types';
+import type { ClaimCandidate } from './subject.types';
 
 /** Temporary subjects that look like the applicant: the county may claim one on approval. */
 export function ClaimCandidates({ items, value, onChange }: { items: ClaimCandidate[]; value: string; onChange: (id: string) => void }) {

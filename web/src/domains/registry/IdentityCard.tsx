@@ -5,7 +5,7 @@ import { saveBlob } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { ElectronicIdentity } from '../../app/types';
+import type { ElectronicIdentity } from './subject.types';
 import { subjectApi } from './subject.api';
 
 /**

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Tag, Typogr
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import type { ScannedIdentity } from '../../app/types';
+import type { ScannedIdentity } from './subject.types';
 import { CertificatesTable } from './CertificatesTable';
 import { ScanActions } from './ScanActions';
 import { StatusTag } from './StatusTag';

@@ -5,7 +5,7 @@ import { saveBlob } from '../../app/api';
 import { ApiError } from '../../app/api-error';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
-import type { ImportResult, ImportRowReport, ImportRowsInvalidDetails } from '../../app/types';
+import type { ImportResult, ImportRowReport, ImportRowsInvalidDetails } from './subject.types';
 import { importApi, xlsxFromBase64 } from './import.api';
 
 type State =

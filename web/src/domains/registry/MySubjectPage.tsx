@@ -1,7 +1,7 @@
 import { App, Card, Skeleton, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { SubjectDetail } from '../../app/types';
+import type { SubjectDetail } from './subject.types';
 import { useMe } from '../../app/auth';
 import { CertificatesCard } from './CertificatesCard';
 import { ChangeRequestCard } from './ChangeRequestCard';

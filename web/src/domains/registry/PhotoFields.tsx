@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { PhotoKind } from '../../app/types';
+import type { PhotoKind } from './subject.types';
 import { PhotoUpload } from './PhotoUpload';
 
 export type PhotoMap = Partial<Record<PhotoKind, string>>;

@@ -1,6 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n';
-import type { PhotoKind } from '../../app/types';
+import type { PhotoKind } from './subject.types';
 import { ImageUpload } from './ImageUpload';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';

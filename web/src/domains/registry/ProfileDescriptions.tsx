@@ -1,7 +1,7 @@
 import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { SubjectProfile } from '../../app/types';
+import type { SubjectProfile } from './subject.types';
 import { label, quantity } from './subject-labels';
 
 type Props = {

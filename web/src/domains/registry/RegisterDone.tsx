@@ -2,7 +2,7 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Result, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import type { ApplicationCreated } from '../../app/types';
+import type { ApplicationCreated } from './subject.types';
 
 /** After submitting: the tracking code and the status link, big, with copy buttons. */
 export function RegisterDone({ created }: { created: ApplicationCreated }) {

@@ -1,7 +1,7 @@
 import { Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { ApplicationCreated } from '../../app/types';
+import type { ApplicationCreated } from './subject.types';
 import { RegisterDone } from './RegisterDone';
 import { toProfileRequest } from './registration-form';
 import { RegistrationWizard } from './RegistrationWizard';

@@ -1,7 +1,7 @@
 import { App, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { User } from '../../app/types';
+import type { User } from './registry.types';
 import { PasswordInput, passwordRule } from './PasswordInput';
 import { registryApi } from './registry.api';
 

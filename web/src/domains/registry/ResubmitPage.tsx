@@ -2,7 +2,7 @@ import { Alert, App, Card, Result, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import type { Application } from '../../app/types';
+import type { Application } from './subject.types';
 import { fromApplication, toProfileRequest } from './registration-form';
 import { RegistrationWizard } from './RegistrationWizard';
 import { label } from './subject-labels';

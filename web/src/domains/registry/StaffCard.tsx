@@ -5,7 +5,7 @@ import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
-import type { User, UserStatus } from '../../app/types';
+import type { User, UserStatus } from './registry.types';
 import { StaffFormModal } from './StaffFormModal';
 import { subjectExtraApi } from './subject-extra.api';
 import './subject-extras.css';

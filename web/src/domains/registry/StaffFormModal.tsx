@@ -1,6 +1,6 @@
 import { Alert, Form } from 'antd';
 import { useI18n } from '../../app/i18n';
-import type { User } from '../../app/types';
+import type { User } from './registry.types';
 import { AccountFormModal, type AccountValues } from './AccountFormModal';
 import { subjectExtraApi } from './subject-extra.api';
 

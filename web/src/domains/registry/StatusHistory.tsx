@@ -2,7 +2,7 @@ import { Timeline, Typography } from 'antd';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
-import type { SubjectStatusEvent } from '../../app/types';
+import type { SubjectStatusEvent } from './subject.types';
 import { label } from './subject-labels';
 
 const COLOR: Record<string, string> = { active: 'green', suspended: 'red', temporary: 'gray' };

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
-import type { SubjectDetail } from '../../app/types';
+import type { SubjectDetail } from './subject.types';
 import { BadRecordModal } from './BadRecordModal';
 import { CertificatesCard } from './CertificatesCard';
 import { CertificateVerifyActions } from './CertificateVerifyActions';

@@ -8,7 +8,9 @@ import { useI18n } from '../../app/i18n';
 import { actionLabel } from '../../app/labels';
 import { ListTotalText } from '../../app/ListTools';
 import type { MessageKey } from '../../app/messages.zh';
-import type { Base, Batch, ChangeRequest, Page, Product, Trade } from '../../app/types';
+import type { Page } from '../../app/contract';
+import type { ChangeRequest } from './subject.types';
+import type { Base, Batch, Product, Trade } from '../trace/trace.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { subjectFileApi, type FileCase, type FileHistoryEntry, type FileInspection, type FileSample } from './subject-file.api';
 

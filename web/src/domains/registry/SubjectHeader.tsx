@@ -2,7 +2,7 @@ import { Card, Descriptions, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { SubjectDetail } from '../../app/types';
+import type { SubjectDetail } from './subject.types';
 import { StatusTag } from './StatusTag';
 import { label } from './subject-labels';
 

@@ -1,7 +1,7 @@
 import { Card, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { SubjectDetail } from '../../app/types';
+import type { SubjectDetail } from './subject.types';
 import { BadRecordsList } from './BadRecordsList';
 import { CertificatesTable } from './CertificatesTable';
 import { PhotoGallery } from './PhotoGallery';

@@ -5,7 +5,7 @@ import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { SUBJECT_CATEGORIES, SUBJECT_STATUSES, type SubjectListItem } from '../../app/types';
+import { SUBJECT_CATEGORIES, SUBJECT_STATUSES, type SubjectListItem } from './subject.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { StatusTag } from './StatusTag';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
-import type { ApiToken, ApiTokenCreated, ApiTokenList } from '../../app/types';
+import type { ApiToken, ApiTokenCreated, ApiTokenList } from './registry.types';
 import { registryApi } from './registry.api';
 
 type Values = { name: string; password: string; expiresInDays?: number | null };

@@ -1,7 +1,7 @@
 import { Form, Select } from 'antd';
 import { useEffect } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { Agency, Role, User } from '../../app/types';
+import type { Agency, Role, User } from './registry.types';
 import { AccountFormModal, type AccountValues } from './AccountFormModal';
 import { registryApi } from './registry.api';
 

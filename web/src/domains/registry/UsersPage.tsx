@@ -9,7 +9,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
-import type { Agency, User, UserStatus } from '../../app/types';
+import type { Agency, User, UserStatus } from './registry.types';
 import { manageableRoles } from './manage-rules';
 import { allPages, registryApi } from './registry.api';
 import { ResetPasswordModal } from './ResetPasswordModal';

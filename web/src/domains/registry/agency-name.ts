@@ -1,4 +1,4 @@
-import type { AgencyKind, AgencyLevel } from '../../app/types';
+import type { AgencyKind, AgencyLevel } from './registry.types';
 
 /**
  * The usual name of an agency in a region, as the demo data and most provinces name them:

@@ -1,4 +1,4 @@
-import type { IdKind, Industry, OrgForm, PhotoKind, PhotoRef, ProfileChanges, SubjectCategory, SubjectProfile } from '../../app/types';
+import type { IdKind, Industry, OrgForm, PhotoKind, PhotoRef, ProfileChanges, SubjectCategory, SubjectProfile } from './subject.types';
 import type { PhotoMap } from './PhotoFields';
 
 /** The change form: the registration data as the wizard's fields, the phone typed afresh, photos to replace. */

@@ -1,5 +1,5 @@
 import { api } from '../../app/api';
-import type { ImportResult } from '../../app/types';
+import type { ImportResult } from './subject.types';
 
 // County bulk import (批量导入): the template, and the upload of the filled file.
 

@@ -1,14 +1,16 @@
 import type { MessageKey } from '../../app/messages.zh';
+import { passwordProblems as problemsOf, type PasswordProblem } from '../../../../src/domains/registry/password-rules.shared';
 
-// The same rule the server applies (src/domains/registry/password-rules.ts), checked as the user types;
-// the server remains the judge.
+const WORDS: Record<PasswordProblem, MessageKey> = {
+  TOO_SHORT: 'password.tooShort',
+  TOO_FEW_CLASSES: 'password.fewClasses',
+  CONTAINS_USERNAME: 'password.containsUsername',
+  TOO_COMMON: 'password.tooCommon',
+};
+
+/** The server's own rule (password-rules.shared.ts), checked as the user types; the words of each problem. */
 export function passwordProblems(password: string, username: string): MessageKey[] {
-  const problems: MessageKey[] = [];
-  if (password.length < 10) problems.push('password.tooShort');
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  if (classes < 3) problems.push('password.fewClasses');
-  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) problems.push('password.containsUsername');
-  return problems;
+  return problemsOf(password, username).map((p) => WORDS[p]);
 }
 
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';

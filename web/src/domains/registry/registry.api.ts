@@ -1,18 +1,6 @@
 import { api } from '../../app/api';
-import type {
-  Agency,
-  AllocateRequest,
-  AllocationOption,
-  ApiTokenList,
-  ApiTokenCreated,
-  NewUserRequest,
-  Page,
-  Region,
-  RegionDetail,
-  UpdateUserRequest,
-  User,
-  UserStatus,
-} from '../../app/types';
+import type { Page } from '../../app/contract';
+import type { Agency, AllocateRequest, AllocationOption, ApiTokenList, ApiTokenCreated, NewUserRequest, Region, RegionDetail, UpdateUserRequest, User, UserStatus } from './registry.types';
 
 export const registryApi = {
   regions: (parent?: string, cursor?: string) => api.get<Page<Region>>('/regions', { parent, cursor, limit: 200 }),

@@ -1,17 +1,7 @@
 import { api } from '../../app/api';
-import type {
-  Certificate,
-  CertificateRequest,
-  CertificateVerifyRequest,
-  ChangeRequest,
-  ChangeRequestBody,
-  ChangeRequestStatus,
-  Page,
-  StaffRequest,
-  UploadResult,
-  User,
-  UserStatus,
-} from '../../app/types';
+import type { Page } from '../../app/contract';
+import type { User, UserStatus } from './registry.types';
+import type { Certificate, CertificateRequest, CertificateVerifyRequest, ChangeRequest, ChangeRequestBody, ChangeRequestStatus, StaffRequest, UploadResult } from './subject.types';
 
 // A registered subject's staff accounts, certificates and change requests; and what officials do to them.
 

@@ -1,13 +1,18 @@
 import { api } from '../../app/api';
-import type { Base, Batch, ChangeRequest, Page, Product, Trade } from '../../app/types';
+import type { Out, Page } from '../../app/contract';
+import type * as enforcement from '../../../../src/domains/enforcement/contracts';
+import type * as monitoring from '../../../../src/domains/monitoring/contracts';
+import type * as supervision from '../../../../src/domains/supervision/contracts';
+import type { Base, Batch, Product, Trade } from '../trace/trace.types';
+import type { ChangeRequest, FileHistoryEntry } from './subject.types';
 
 // The parts of a subject's file (一户一档) for officials, each read on its own (a part that fails shows its error,
 // the others still show). The server answers 404 for a subject outside the official's jurisdiction.
 
-export type FileHistoryEntry = { id: number; at: string; action: string; actorName: string | null; actorAffiliation: string | null; before: unknown; after: unknown };
-export type FileInspection = { id: string; agencyName: string; inspectorName: string; conclusion: 'compliant' | 'problem'; rectification: 'none' | 'pending' | 'overdue' | 'done'; findings: string | null; inspectedAt: string };
-export type FileSample = { id: string; sampleNo: string; productName: string; status: 'sampled' | 'received' | 'tested'; verdict: 'pass' | 'fail' | 'none' | null; samplerName: string; sampledAt: string };
-export type FileCase = { id: string; caseNo: string; title: string; agencyName: string; stage: string; createdAt: string };
+export type { FileHistoryEntry };
+export type FileInspection = Out<typeof supervision.inspectionPage>['items'][number];
+export type FileSample = Out<typeof monitoring.sampleListItem>;
+export type FileCase = Out<typeof enforcement.caseListItem>;
 
 const id = (s: string) => encodeURIComponent(s);
 const page = { limit: 20 };

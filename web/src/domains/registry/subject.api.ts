@@ -1,19 +1,7 @@
 import { api } from '../../app/api';
-import type {
-  Application,
-  ApplicationCreated,
-  ApplicationListItem,
-  ApplicationRequest,
-  ApplicationStatus,
-  BadRecordRequest,
-  ElectronicIdentity,
-  Page,
-  ResubmitRequest,
-  ScannedIdentity,
-  SubjectDetail,
-  SubjectListItem,
-  UploadResult,
-} from '../../app/types';
+import type { Out, Page } from '../../app/contract';
+import type { uploadTicketOut } from '../../../../src/domains/registry/subject.contracts';
+import type { Application, ApplicationCreated, ApplicationListItem, ApplicationRequest, ApplicationStatus, BadRecordRequest, ElectronicIdentity, ResubmitRequest, ScannedIdentity, SubjectDetail, SubjectListItem, UploadResult } from './subject.types';
 
 const code = (c: string) => encodeURIComponent(c);
 
@@ -23,7 +11,7 @@ const code = (c: string) => encodeURIComponent(c);
  */
 let ticket: Promise<string> | null = null;
 function uploadTicket(): Promise<string> {
-  ticket ??= api.post<{ ticket: string }>('/registry/upload-tickets').then(
+  ticket ??= api.post<Out<typeof uploadTicketOut>>('/registry/upload-tickets').then(
     (r) => r.ticket,
     (err: unknown) => {
       ticket = null;

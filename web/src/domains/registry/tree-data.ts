@@ -1,4 +1,4 @@
-import type { Agency } from '../../app/types';
+import type { Agency } from './registry.types';
 import { mayHaveChildren } from './manage-rules';
 
 export type AgencyNode = { key: string; agency: Agency; isLeaf: boolean; children?: AgencyNode[] };

@@ -26,7 +26,7 @@ export function InspectionSummary({ subjectName, items, body }: { subjectName: s
         </>
       )}
       <dt>{t('inspect.photo')}</dt>
-      <dd>{body.photos.length > 0 ? t('inspect.summaryPhotos', { n: body.photos.length }) : t('inspect.summaryNoPhoto', { reason: body.noPhotoReason ?? '' })}</dd>
+      <dd>{body.photos?.length ? t('inspect.summaryPhotos', { n: body.photos.length }) : t('inspect.summaryNoPhoto', { reason: body.noPhotoReason ?? '' })}</dd>
       <dt>{t('inspect.location')}</dt>
       <dd>{body.lat !== undefined ? `${body.lat}, ${body.lng}` : t('inspect.summaryNoPoint', { reason: body.noPointReason ?? '' })}</dd>
       <dt>{t('inspect.conclusion')}</dt>

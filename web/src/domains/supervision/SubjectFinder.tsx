@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { INDUSTRIES, type Industry } from '../../app/types';
+import { INDUSTRIES, type Industry } from '../registry/subject.types';
 import { CategoryFields } from '../registry/ProfileFields';
 import { label } from '../registry/subject-labels';
 import { subjectApi } from '../registry/subject.api';

@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
-import type { SubjectDetail } from '../../app/types';
+import type { SubjectDetail } from '../registry/subject.types';
 import { subjectApi } from '../registry/subject.api';
 
 type Records = {

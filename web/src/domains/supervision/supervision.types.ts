@@ -1,129 +1,29 @@
-import type { TaskKind, TaskStatus } from '../../../../src/domains/supervision/task-state.shared';
+import type { In, Out } from '../../app/contract';
+import type * as supervision from '../../../../src/domains/supervision/contracts';
 
-// The supervision API's answers as the console reads them (mirrors src/domains/supervision/contracts.ts; see
-// docs/decisions.md "Console types").
+// The supervision API's answers and requests as the console reads and sends them: the server's contracts
+// (src/domains/supervision/contracts.ts), dates as ISO strings.
 
-export type { TaskKind, TaskStatus };
+export type { TaskKind, TaskStatus } from '../../../../src/domains/supervision/task-state.shared';
+export type { InspectionIndustry as Industry } from '../../../../src/domains/supervision/inspection-values.shared';
 
-export type TaskRecipient = {
-  id: string;
-  agencyId: string;
-  agencyName: string;
-  status: TaskStatus;
-  quota: number | null;
-  done: number;
-  assignees: { id: string; displayName: string }[];
-  progressNote: string | null;
-  report: string | null;
-  acceptedAt: string | null;
-  reportedAt: string | null;
-  updatedAt: string;
-};
-
-export type TaskHistoryItem = { action: string; fromStatus: string | null; toStatus: string; note: string | null; actorName: string | null; at: string; agencyName: string };
-
+export type Task = Out<typeof supervision.taskOut>;
+export type TaskRecipient = Task['recipients'][number];
+export type TaskHistoryItem = Task['history'][number];
 /** A task's attachment (a document or picture), downloaded under its name. */
-export type TaskAttachment = { id: string; name: string; mime: string; size: number };
+export type TaskAttachment = Out<typeof supervision.attachmentOut>;
+export type TaskListItem = Out<typeof supervision.taskListItem>;
+export type TaskListQuery = In<typeof supervision.taskListQuery>;
+export type TaskRequest = In<typeof supervision.taskIn>;
+export type AgencyOption = Out<typeof supervision.recipientOptionOut>;
 
-export type Task = {
-  id: string;
-  kind: TaskKind;
-  title: string;
-  content: string;
-  regionScope: string;
-  productScope: string | null;
-  targetCount: number | null;
-  startsOn: string;
-  dueOn: string | null;
-  attachments: TaskAttachment[];
-  publisherAgencyId: string;
-  publisherName: string;
-  status: string;
-  createdAt: string;
-  mine: 'published' | 'received';
-  recipients: TaskRecipient[];
-  history: TaskHistoryItem[];
-};
-
-export type TaskListItem = {
-  id: string;
-  recipientId: string | null;
-  kind: TaskKind;
-  title: string;
-  startsOn: string;
-  dueOn: string | null;
-  publisherName: string;
-  status: string;
-  counts: Record<string, number>;
-  createdAt: string;
-};
-
-export type TaskRequest = {
-  kind: TaskKind;
-  title: string;
-  content: string;
-  productScope?: string;
-  targetCount?: number;
-  startsOn: string;
-  dueOn?: string;
-  attachments?: string[];
-  recipients: { agencyId: string; quota?: number }[];
-};
-
-export type AgencyOption = { id: string; name: string; kind: string; level: string; regionCode: string };
-
-export type Industry = 'planting' | 'livestock' | 'fishery';
-export type ChecklistItem = { key: string; zh: string; en: string };
-export type Checklist = { industry: Industry; provinceCode: string | null; version: number; items: ChecklistItem[] };
-export type Answer = { key: string; result: 'pass' | 'fail' | 'na'; note?: string };
-
-export type Inspection = {
-  id: string;
-  subjectId: string;
-  subjectName: string;
-  regionCode: string;
-  agencyName: string;
-  inspectorName: string;
-  industry: Industry;
-  checklist?: (ChecklistItem & { result: 'pass' | 'fail' | 'na'; note?: string })[];
-  photos: string[];
-  noPhotoReason?: string | null;
-  lat: number | null;
-  lng: number | null;
-  noPointReason?: string | null;
-  findings: string | null;
-  conclusion: 'compliant' | 'problem';
-  rectifyBy: string | null;
-  rectification: 'none' | 'pending' | 'overdue' | 'done';
-  taskId: string | null;
-  transfer: { id: string; toAgencyId: string; toAgencyName: string; status: string; caseId: string | null; reason: string } | null;
-  inspectedAt: string;
-};
-
-export type InspectionRequest = {
-  subjectId: string;
-  industry: Industry;
-  answers: Answer[];
-  photos: string[];
-  noPhotoReason?: string;
-  lat?: number;
-  lng?: number;
-  noPointReason?: string;
-  findings?: string;
-  conclusion: 'compliant' | 'problem';
-  rectifyBy?: string;
-  taskId?: string;
-};
-
-export type Transfer = {
-  id: string;
-  inspectionId: string;
-  subjectId: string;
-  subjectName: string;
-  fromAgencyName: string;
-  reason: string;
-  findings: string | null;
-  status: string;
-  caseId: string | null;
-  createdAt: string;
-};
+export type ChecklistItem = Out<typeof supervision.checklistItem>;
+export type Checklist = Out<typeof supervision.checklistOut>;
+export type InspectionRequest = In<typeof supervision.inspectionIn>;
+export type Answer = InspectionRequest['answers'][number];
+/** An inspection; its checklist comes with the one inspection, not with the list. */
+export type Inspection = Omit<Out<typeof supervision.inspectionOut>, 'checklist'> & Partial<Pick<Out<typeof supervision.inspectionOut>, 'checklist'>>;
+export type InspectionListItem = Out<typeof supervision.inspectionPage>['items'][number];
+export type Transfer = Out<typeof supervision.transferOut>;
+export type UploadResult = Out<typeof supervision.uploadOut>;
+export type AttachmentUploadResult = Out<typeof supervision.attachmentUploadOut>;

@@ -2,7 +2,7 @@ import { App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'ant
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
-import { AREA_UNITS, type AreaUnit, type Base } from '../../app/types';
+import { AREA_UNITS, type AreaUnit, type Base } from './trace.types';
 import { PointFields } from '../registry/ProfileFields';
 import { TownshipCascader } from '../registry/TownshipCascader';
 import { FormDrawer } from './FormDrawer';

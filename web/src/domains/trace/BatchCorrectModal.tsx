@@ -3,14 +3,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
-import type { Batch } from '../../app/types';
+import { SELF_CHECK_RESULTS, type Batch, type BatchCorrectionRequest, type SelfCheckResult } from './trace.types';
 import { showOnField } from './form-errors';
 import { label } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
 
-type Values = { quantity: number; harvestDate: Dayjs; selfCheck: string; reason: string };
-
-const SELF_CHECKS = ['pass', 'fail', 'none'] as const;
+type Values = { quantity: number; harvestDate: Dayjs; selfCheck: SelfCheckResult; reason: string };
 
 /**
  * 批次更正: the quantity, harvest date and self-check as they stand, changed where they were wrong, with a reason;
@@ -29,7 +27,7 @@ export function BatchCorrectModal({ batch, open, onClose, onDone }: { batch: Bat
     if (open) form.setFieldsValue({ quantity: batch.quantity, harvestDate: batch.harvestDate ? dayjs(batch.harvestDate) : undefined, selfCheck: batch.selfCheck, reason: '' } as Values);
   }, [open, batch, form]);
 
-  const send = async (body: Record<string, unknown>) => {
+  const send = async (body: BatchCorrectionRequest) => {
     setBusy(true);
     try {
       const b = await traceApi.correctBatch(batch.id, body, key);
@@ -45,7 +43,7 @@ export function BatchCorrectModal({ batch, open, onClose, onDone }: { batch: Bat
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Record<string, unknown> = {};
+    const body: Omit<BatchCorrectionRequest, 'reason'> = {};
     if (v.quantity !== batch.quantity) body.quantity = v.quantity;
     const day = v.harvestDate?.format('YYYY-MM-DD');
     if (day && day !== batch.harvestDate) body.harvestDate = day;
@@ -54,8 +52,7 @@ export function BatchCorrectModal({ batch, open, onClose, onDone }: { batch: Bat
       void message.info(t('correct.nothing'));
       return;
     }
-    body.reason = v.reason.trim();
-    modal.confirm({ title: t('correct.confirmTitle'), content: t('correct.confirmBody'), okText: t('correct.confirm'), onOk: () => send(body) });
+    modal.confirm({ title: t('correct.confirmTitle'), content: t('correct.confirmBody'), okText: t('correct.confirm'), onOk: () => send({ ...body, reason: v.reason.trim() }) });
   };
 
   return (
@@ -76,7 +73,7 @@ export function BatchCorrectModal({ batch, open, onClose, onDone }: { batch: Bat
           </Form.Item>
         )}
         <Form.Item name="selfCheck" label={t('batch.selfCheck')}>
-          <Select disabled={batch.certified} options={SELF_CHECKS.map((s) => ({ value: s, label: label(t, 'selfCheck', s) }))} />
+          <Select disabled={batch.certified} options={SELF_CHECK_RESULTS.map((s) => ({ value: s, label: label(t, 'selfCheck', s) }))} />
         </Form.Item>
         <Form.Item name="reason" label={t('correct.reason')} rules={[{ required: true, whitespace: true, min: 2, max: 300, message: t('trace.rule.text', { min: 2, max: 300 }) }]}>
           <Input.TextArea rows={2} maxLength={300} showCount />

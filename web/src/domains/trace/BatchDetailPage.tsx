@@ -6,7 +6,7 @@ import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../app/api-error';
 import { LoadError } from '../../app/LoadError';
-import type { Batch, Trade } from '../../app/types';
+import type { Batch, Trade } from './trace.types';
 import { formatDate } from '../../app/format';
 import { BatchFacts } from './BatchFacts';
 import { label, SOURCE_COLOR } from './trace-labels';

@@ -2,7 +2,7 @@ import { Descriptions, Tag, Typography } from 'antd';
 import { formatDate, formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
-import type { Base, Batch } from '../../app/types';
+import type { Base, Batch } from './trace.types';
 import { label, qty, SELF_CHECK_COLOR } from './trace-labels';
 
 /** A batch's facts: quantity, stock, frozen, dates, base, self-check; and its input records. */

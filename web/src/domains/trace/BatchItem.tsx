@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { Batch } from '../../app/types';
+import type { Batch } from './trace.types';
 import { label, qty, SOURCE_COLOR } from './trace-labels';
 
 type Props = { batch: Batch; selectable?: boolean; selected?: boolean; onSelect?: (selected: boolean) => void; actions?: ReactNode };

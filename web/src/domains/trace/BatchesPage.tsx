@@ -9,11 +9,11 @@ import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { LoadMore } from '../../app/LoadMore';
-import type { Batch } from '../../app/types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { BatchItem } from './BatchItem';
 import { TracePageTitle } from './TracePageTitle';
-import { BATCH_SOURCES, BATCH_STATUSES, newKey, traceApi, type BatchFilters } from './trace.api';
+import { newKey, traceApi } from './trace.api';
+import { BATCH_SOURCES, BATCH_STATUSES, type Batch, type BatchFilters } from './trace.types';
 import './trace.css';
 
 // Its form (pickers, number inputs) loads when it is first opened, not with the list a phone opens cold.
@@ -118,7 +118,7 @@ export default function BatchesPage() {
             aria-label={t('batchList.search')}
             data-testid="batch-search"
           />
-          <Select<string>
+          <Select<NonNullable<BatchFilters['status']>>
             allowClear
             style={{ width: 150 }}
             placeholder={t('batchList.status')}
@@ -127,7 +127,7 @@ export default function BatchesPage() {
             options={BATCH_STATUSES.map((s) => ({ value: s, label: t(`batchStatus.${s}`) }))}
             aria-label={t('batchList.status')}
           />
-          <Select<string>
+          <Select<NonNullable<BatchFilters['source']>>
             allowClear
             style={{ width: 120 }}
             placeholder={t('batchList.source')}

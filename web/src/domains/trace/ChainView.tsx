@@ -5,7 +5,7 @@ import { saveBlob } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
-import type { TraceDirection, TraceNode, TraceResult } from '../../app/types';
+import type { TraceDirection, TraceNode, TraceResult } from './trace.types';
 import { ChainGraph } from './ChainGraph';
 import { useOwnBatchOpener, type ChainOpener } from './chain-opener';
 import { layoutChain } from './chain-layout';

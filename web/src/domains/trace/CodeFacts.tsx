@@ -1,6 +1,6 @@
 import { Descriptions } from 'antd';
 import { useI18n } from '../../app/i18n';
-import type { CodeDescription } from '../../app/types';
+import type { CodeDescription } from './trace.types';
 import { RegionName } from '../registry/RegionName';
 
 /** What a code is, read from its structure (GET /trace/codes/:code): its type and the county or subject it names. */

@@ -2,7 +2,7 @@ import { CheckCircleFilled, ScanOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { ScannedIdentity } from '../../app/types';
+import type { ScannedIdentity } from '../registry/subject.types';
 import { subjectApi } from '../registry/subject.api';
 import { ScanModal } from './ScanModal';
 import { identityToken } from './trace.api';

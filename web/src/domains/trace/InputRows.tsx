@@ -3,7 +3,7 @@ import { AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Row, S
 import dayjs from 'dayjs';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
-import { INPUT_KINDS } from '../../app/types';
+import { INPUT_KINDS } from './trace.types';
 import { label } from './trace-labels';
 
 const DOSE_UNITS = ['kg/亩', 'g/亩', 'ml/亩', 'L/亩', 'kg', 'g', 'ml', 'L', 'kg/头', 'ml/头'];

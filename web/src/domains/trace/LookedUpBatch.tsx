@@ -1,7 +1,7 @@
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import { formatDate, formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { BatchLookup } from '../../app/types';
+import type { BatchLookup } from './trace.types';
 import { label, qty, SOURCE_COLOR } from './trace-labels';
 
 /** The batch behind a looked-up code: product, code, holder, county, quantities and dates. */

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMe } from '../../app/auth';
 import { ApiError } from '../../app/api-error';
 import { useI18n } from '../../app/i18n';
-import type { BatchLookup, CodeDescription } from '../../app/types';
+import type { BatchLookup, CodeDescription } from './trace.types';
 import type { ChainOpener } from './chain-opener';
 import { ChainView } from './ChainView';
 import { CodeFacts } from './CodeFacts';

@@ -1,7 +1,7 @@
 import { App, Form, Input, Radio, Segmented, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { MARKET_KINDS, type Batch, type MarketKind, type Trade } from '../../app/types';
+import { MARKET_KINDS, type Batch, type MarketKind, type Trade } from './trace.types';
 import { FormDrawer } from './FormDrawer';
 import { showOnField } from './form-errors';
 import { confirmShipment, IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
-import type { Batch } from '../../app/types';
+import type { Batch, ProductUnit } from './trace.types';
 import { FormDrawer } from './FormDrawer';
 import { amount, label, qty } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
@@ -39,7 +39,7 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
       const batch = await traceApi.transform(
         {
           inputs: v.inputs.map((i) => ({ batchId: i.batchId!, quantity: i.quantity! })),
-          output: { productId: v.productId, quantity: v.quantity, unit: product.unit, productionDate: v.productionDate.format('YYYY-MM-DD') },
+          output: { productId: v.productId, quantity: v.quantity, unit: product.unit as ProductUnit, productionDate: v.productionDate.format('YYYY-MM-DD') },
         },
         key,
       );

@@ -1,7 +1,7 @@
 import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import type { ProductClass } from '../../app/types';
+import type { ProductClass } from './trace.types';
 import { traceApi } from './trace.api';
 
 type Option = { value: string; label: string; isLeaf: boolean; children?: Option[] };

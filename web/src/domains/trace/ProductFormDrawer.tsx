@@ -1,7 +1,7 @@
 import { App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { PRODUCT_UNITS, type Product, type ProductUnit } from '../../app/types';
+import { PRODUCT_UNITS, type Product, type ProductUnit } from './trace.types';
 import { FormDrawer } from './FormDrawer';
 import { showOnField } from './form-errors';
 import { gtinProblem } from './gtin';

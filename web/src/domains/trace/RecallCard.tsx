@@ -5,7 +5,7 @@ import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
-import type { BatchLookup, RecallList } from '../../app/types';
+import type { BatchLookup, RecallList } from './trace.types';
 import { lookupApi } from './lookup.api';
 import { RECALL_TABLE_WIDTH, recallColumns } from './recall-columns';
 import { qty } from './trace-labels';

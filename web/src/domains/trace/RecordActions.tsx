@@ -4,7 +4,7 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
 import { limitRule } from '../../app/number-limit';
-import type { Voided } from '../../app/types';
+import type { Voided } from './trace.types';
 import { CorrectionHistory } from './CorrectionHistory';
 import { showOnField } from './form-errors';
 import { useKeyPerOpening } from './trace.api';
@@ -13,18 +13,19 @@ import { VoidModal } from './VoidModal';
 /** A field of a product or base the console corrects: text, or a number with its limits. */
 export type CorrectableField = { name: string; label: string; kind: 'text' | 'number'; min?: number; max?: number; maxLength?: number; optional?: boolean };
 
-type Props<R> = {
+type Props<R, B extends { reason: string }> = {
   kind: 'products' | 'bases';
   record: R & { id: string; status: string; voided: Voided | null };
   fields: CorrectableField[];
   canWrite: boolean;
-  correct: (id: string, body: Record<string, unknown>, key: string) => Promise<R>;
+  /** Sent only the fields that changed (the form's fields are the request's own names) and the reason. */
+  correct: (id: string, body: B, key: string) => Promise<R>;
   voidIt: (id: string, reason: string, key: string) => Promise<R>;
   onChanged: (record: R) => void;
 };
 
 /** 更正, 作废 and 修改记录 of a product or base in its list: each a dialog, the change confirmed before it is sent. */
-export function RecordActions<R>({ kind, record, fields, canWrite, correct, voidIt, onChanged }: Props<R>) {
+export function RecordActions<R, B extends { reason: string }>({ kind, record, fields, canWrite, correct, voidIt, onChanged }: Props<R, B>) {
   const { t, errorText } = useI18n();
   const { message, modal } = App.useApp();
   const [open, setOpen] = useState<'correct' | 'void' | 'history' | null>(null);
@@ -40,7 +41,7 @@ export function RecordActions<R>({ kind, record, fields, canWrite, correct, void
     if (open === 'correct') form.setFieldsValue({ ...Object.fromEntries(fields.map((f) => [f.name, values[f.name] ?? undefined])), reason: '' });
   }, [open, form]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const send = async (body: Record<string, unknown>) => {
+  const send = async (body: B) => {
     setBusy(true);
     try {
       onChanged(await correct(record.id, body, correctKey));
@@ -67,8 +68,9 @@ export function RecordActions<R>({ kind, record, fields, canWrite, correct, void
       void message.info(t('correct.nothing'));
       return;
     }
-    body.reason = String(v.reason).trim();
-    modal.confirm({ title: t('correct.confirmTitle'), content: t('correct.confirmBody'), okText: t('correct.confirm'), onOk: () => send(body) });
+    // The changed fields are named by `fields`, which are the request's own: the body is the correction request.
+    const request = { ...body, reason: String(v.reason).trim() } as B;
+    modal.confirm({ title: t('correct.confirmTitle'), content: t('correct.confirmBody'), okText: t('correct.confirm'), onOk: () => send(request) });
   };
 
   return (

@@ -1,10 +1,10 @@
 import { Divider, Form, Input, InputNumber, type ModalFuncProps } from 'antd';
 import { useI18n, type I18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
-import type { Batch, Carrier } from '../../app/types';
+import { LIVE_ANIMAL_UNITS, type Batch, type ProductUnit, type TradeRequest } from './trace.types';
 import { CarrierFields, carrierOf, type CarrierValues } from './CarrierFields';
 import { IdentityField } from './IdentityField';
-import { amount, label, LIVESTOCK_UNITS } from './trace-labels';
+import { amount, label } from './trace-labels';
 import { identityToken } from './trace.api';
 
 // What every way of letting goods go asks alike (销售 and 入市): whose identity was scanned, how much, and how it
@@ -29,7 +29,7 @@ export function IdentityItem({ label: text, extra, scanTitle }: { label: string;
 export function ShipmentItems({ batch }: { batch: Batch }) {
   const { t } = useI18n();
   const available = batch.stock - batch.frozen;
-  const livestock = LIVESTOCK_UNITS.includes(batch.unit);
+  const livestock = LIVE_ANIMAL_UNITS.includes(batch.unit);
   return (
     <>
       <Form.Item name="quantity" label={t('sell.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('sell.quantity') }) }, limitRule(t, { positive: true, max: available, unit: label(t, 'unit', batch.unit) })]}>
@@ -52,12 +52,13 @@ export function ShipmentItems({ batch }: { batch: Batch }) {
 }
 
 /** The shipment part of a request body, optional fields left out when empty. */
-export function shipmentOf(batch: Batch, v: ShipmentValues): { batchId: string; quantity: number; unit: string; carrier?: Carrier; storage?: string; quarantineCert?: string } {
+export function shipmentOf(batch: Batch, v: ShipmentValues): Omit<TradeRequest, 'buyerToken' | 'buyer'> {
   const carrier = carrierOf(v.carrier);
   return {
     batchId: batch.id,
     quantity: v.quantity,
-    unit: batch.unit,
+    // A batch's unit is its product's, one of PRODUCT_UNITS; the answer carries it as text.
+    unit: batch.unit as ProductUnit,
     ...(carrier ? { carrier } : {}),
     ...(v.storage?.trim() ? { storage: v.storage.trim() } : {}),
     ...(v.quarantineCert?.trim() ? { quarantineCert: v.quarantineCert.trim() } : {}),

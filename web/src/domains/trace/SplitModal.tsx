@@ -3,7 +3,7 @@ import { App, Button, Form, InputNumber, Modal, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
-import type { Batch } from '../../app/types';
+import type { Batch } from './trace.types';
 import { amount, label } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import type { Trade } from '../../app/types';
+import type { Trade } from './trace.types';
 import { label, qty, TRADE_STATUS_COLOR } from './trace-labels';
 
 /** One trade: product, quantity, the other side, status; carrier and storage; the buyer's code; the reason. */

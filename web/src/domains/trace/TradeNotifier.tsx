@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
-import type { TradeEvent } from '../../app/types';
+import type { TradeEvent } from './trace.types';
 import { qty } from './trace-labels';
 import { useRecallEvents, useTradeEvents } from './trade-stream';
 

@@ -3,7 +3,7 @@ import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { saveBlob } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import type { Trade } from '../../app/types';
+import type { Trade } from './trace.types';
 import { PrintCard } from './PrintCard';
 import { label, qty } from './trace-labels';
 import { traceApi } from './trace.api';

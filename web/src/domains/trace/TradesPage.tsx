@@ -9,7 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { ListBody } from '../../app/LoadError';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { LoadMore } from '../../app/LoadMore';
-import type { Trade, TradeStatus } from '../../app/types';
+import type { Trade, TradeStatus } from './trace.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ReasonModal } from './ReasonModal';
 import { TracePageTitle } from './TracePageTitle';

@@ -1,4 +1,4 @@
-import type { TraceEdge, TraceNode, TraceResult } from '../../app/types';
+import type { TraceEdge, TraceNode, TraceResult } from './trace.types';
 
 // The chain of a batch laid out in columns for the graph view: where it came from on the left (backward trace,
 // depth 1, 2 … to the left), the batch in the middle, where it went on the right. Within a column, nodes are

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import type { TraceNode } from '../../app/types';
+import type { TraceNode } from './trace.types';
 
 /** What a click on a batch of the chain (tree row or graph node) does, which batches take it, and the hint saying so. */
 export type ChainOpener = { canOpen: (node: TraceNode) => boolean; open: (node: TraceNode) => void; hint: string };

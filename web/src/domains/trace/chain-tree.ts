@@ -1,4 +1,4 @@
-import type { TraceResult } from '../../app/types';
+import type { TraceResult } from './trace.types';
 
 export type ChainTreeNode = { key: string; id: string; edgeKind: string | null; edgeQuantity: number | null; children: ChainTreeNode[] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceNode, TraceResult } from '../../app/types';
+import type { TraceNode, TraceResult } from './trace.types';
 import { clip, layoutChain, NODE_W } from './chain-layout';
 import { chainTree } from './chain-tree';
 import { gtinProblem } from './gtin';

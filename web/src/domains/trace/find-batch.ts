@@ -1,4 +1,4 @@
-import type { Batch } from '../../app/types';
+import type { Batch } from './trace.types';
 import { traceApi } from './trace.api';
 
 /** My batch with this 20-digit code, or null (someone else's code, or not a batch of mine). */

@@ -1,5 +1,5 @@
 import { api } from '../../app/api';
-import type { BatchLookup, RecallList } from '../../app/types';
+import type { BatchLookup, RecallList } from './trace.types';
 
 // The agencies' side of traceability: the batch behind a code (their jurisdiction) and its recall list.
 

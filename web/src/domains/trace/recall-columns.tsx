@@ -1,7 +1,7 @@
 import { Tag, Typography, type TableColumnsType } from 'antd';
 import { formatTime } from '../../app/format';
 import type { MessageKey } from '../../app/messages.zh';
-import type { RecallHolder } from '../../app/types';
+import type { RecallHolder } from './trace.types';
 import { label, qty } from './trace-labels';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -25,9 +25,6 @@ export const SOURCE_COLOR: Record<string, string> = { own: 'green', purchase: 'b
 export const SELF_CHECK_COLOR: Record<string, string> = { pass: 'success', fail: 'error', none: 'default' };
 export const EDGE_COLOR: Record<string, string> = { trade: '#1677ff', market: '#722ed1', transform: '#fa8c16', split: '#13c2c2', merge: '#2f54eb', return: '#f5222d' };
 
-/** Units counted per animal: a sale of these asks for the animal quarantine certificate (动物检疫合格证明). */
-export const LIVESTOCK_UNITS = ['head', 'bird'];
-
 /** Today as YYYY-MM-DD in the browser's calendar. */
 export function today(): string {
   const d = new Date();

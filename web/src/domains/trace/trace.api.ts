@@ -1,27 +1,32 @@
 import { useState } from 'react';
 import { api } from '../../app/api';
 import type { CertificateBasis, LabelFormat, LabelLayout } from '../../../../src/domains/trace/label.shared';
+import type { Page } from '../../app/contract';
 import type {
   Base,
+  BaseCorrectionRequest,
   BaseRequest,
   Batch,
+  BatchCorrectionRequest,
+  BatchFilters,
   BatchRequest,
   CodeDescription,
   Correction,
   MarketEntryRequest,
-  Page,
   Product,
   ProductClass,
+  ProductCorrectionRequest,
   ProductRequest,
   ReturnRequest,
+  SplitRequest,
   TraceDirection,
   TraceResult,
   Trade,
   TradeRequest,
   TradeReturn,
-  TradeStatus,
+  TradeSearch,
   TransformationRequest,
-} from '../../app/types';
+} from './trace.types';
 
 // The producer's traceability workbench: /api/v1/trace/...
 
@@ -45,7 +50,7 @@ export const traceApi = {
   batchByCode: (code: string) => api.get<Page<Batch>>('/trace/batches', { code, limit: 1 }),
   batch: (batchId: string) => api.get<Batch>(`/trace/batches/${id(batchId)}`),
   recordBatch: (body: BatchRequest, key: string) => api.postOnce<Batch>('/trace/batches', body, key),
-  split: (batchId: string, parts: { quantity: number }[], key: string) => api.postOnce<{ parent: Batch; parts: Batch[] }>(`/trace/batches/${id(batchId)}/split`, { parts }, key),
+  split: (batchId: string, parts: SplitRequest['parts'], key: string) => api.postOnce<{ parent: Batch; parts: Batch[] }>(`/trace/batches/${id(batchId)}/split`, { parts }, key),
   merge: (batchIds: string[], key: string) => api.postOnce<Batch>('/trace/batches/merge', { batchIds }, key),
   transform: (body: TransformationRequest, key: string) => api.postOnce<Batch>('/trace/transformations', body, key),
   trace: (batchId: string, direction: TraceDirection) => api.get<TraceResult>(`/trace/batches/${id(batchId)}/trace`, { direction }),
@@ -56,7 +61,7 @@ export const traceApi = {
   certificate: (batchId: string, o: { copies: number; basis?: CertificateBasis }) => api.download(`/trace/batches/${id(batchId)}/certificate`, { format: 'pdf', ...o }),
   voucher: (tradeId: string) => api.download(`/trace/market-entries/${id(tradeId)}/voucher`, { format: 'pdf' }),
 
-  trades: (q: { direction: 'incoming' | 'outgoing'; status?: TradeStatus; q?: string; from?: string; to?: string; cursor?: string }) => api.get<Page<Trade>>('/trace/trades', { limit: 20, ...q }),
+  trades: (q: Omit<TradeSearch, 'limit'>) => api.get<Page<Trade>>('/trace/trades', { limit: 20, ...q }),
   trade: (tradeId: string) => api.get<Trade>(`/trace/trades/${id(tradeId)}`),
   sell: (body: TradeRequest, key: string) => api.postOnce<Trade>('/trace/trades', body, key),
   enterMarket: (body: MarketEntryRequest, key: string) => api.postOnce<Trade>('/trace/market-entries', body, key),
@@ -65,11 +70,11 @@ export const traceApi = {
   cancel: (tradeId: string, reason: string) => api.post<Trade>(`/trace/trades/${id(tradeId)}/cancel`, { reason }),
   recordReturn: (body: ReturnRequest, key: string) => api.postOnce<TradeReturn>('/trace/returns', body, key),
 
-  correctBatch: (batchId: string, body: Record<string, unknown>, key: string) => api.postOnce<Batch>(`/trace/batches/${id(batchId)}/corrections`, body, key),
+  correctBatch: (batchId: string, body: BatchCorrectionRequest, key: string) => api.postOnce<Batch>(`/trace/batches/${id(batchId)}/corrections`, body, key),
   voidBatch: (batchId: string, reason: string, key: string) => api.postOnce<Batch>(`/trace/batches/${id(batchId)}/void`, { reason }, key),
-  correctProduct: (productId: string, body: Record<string, unknown>, key: string) => api.postOnce<Product>(`/trace/products/${id(productId)}/corrections`, body, key),
+  correctProduct: (productId: string, body: ProductCorrectionRequest, key: string) => api.postOnce<Product>(`/trace/products/${id(productId)}/corrections`, body, key),
   voidProduct: (productId: string, reason: string, key: string) => api.postOnce<Product>(`/trace/products/${id(productId)}/void`, { reason }, key),
-  correctBase: (baseId: string, body: Record<string, unknown>, key: string) => api.postOnce<Base>(`/trace/bases/${id(baseId)}/corrections`, body, key),
+  correctBase: (baseId: string, body: BaseCorrectionRequest, key: string) => api.postOnce<Base>(`/trace/bases/${id(baseId)}/corrections`, body, key),
   voidBase: (baseId: string, reason: string, key: string) => api.postOnce<Base>(`/trace/bases/${id(baseId)}/void`, { reason }, key),
   /** 修改记录 of a batch, product or base, newest first. */
   corrections: (kind: 'batches' | 'products' | 'bases', targetId: string, cursor?: string) => api.get<Page<Correction>>(`/trace/${kind}/${id(targetId)}/corrections`, { limit: 20, cursor }),
@@ -105,7 +110,3 @@ export function useKeyPerOpening(open: boolean): string {
   if (open !== state.open) setState({ open, key: open ? newKey() : state.key });
   return state.key;
 }
-
-export const BATCH_STATUSES = ['active', 'closed', 'merged', 'consumed', 'held', 'failed'] as const;
-export const BATCH_SOURCES = ['own', 'purchase', 'market_entry', 'process', 'split', 'merge'] as const;
-export type BatchFilters = { q?: string; status?: string; source?: string; from?: string; to?: string };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { TradeEvent } from '../../app/types';
+import type { TradeEvent } from './trace.types';
 import { traceApi } from './trace.api';
 
 type Listener = (event: TradeEvent) => void;

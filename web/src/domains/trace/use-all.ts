@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Page } from '../../app/types';
+import type { Page } from '../../app/contract';
 import { allPages } from '../registry/registry.api';
 
 /**

@@ -1,3 +1,5 @@
+// The password rule, judged by the server and checked by the console as the user types (one module, both sides).
+
 // A short list of the passwords most often tried against Chinese government and enterprise systems.
 const COMMON = new Set(['password123', 'admin123456', 'qwerty123456', '1234567890', 'abc123456789', 'a1234567890', 'p@ssw0rd123', 'admin@123456']);
 
