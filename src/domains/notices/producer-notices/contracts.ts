@@ -6,7 +6,7 @@ import { countedPageOf } from '../../../platform/http/list-total.js';
 /** The registry's vocabularies (subject.contracts.ts), repeated here as the console's wire values. */
 export const NOTICE_INDUSTRIES = ['planting', 'livestock', 'fishery'] as const;
 export const NOTICE_CERTIFICATE_KINDS = ['green', 'organic', 'geo', 'pledge', 'pollution_free'] as const;
-export const MAX_NOTICE_ATTACHMENTS = 5;
+export const MAX_NOTICE_ATTACHMENTS = 10;
 export const MAX_NOTICE_REGIONS = 50;
 export const MAX_NOTICE_BODY = 5000;
 
