@@ -75,7 +75,7 @@ export const noticesEn: Record<keyof typeof noticesZh, string> = {
   'notice.tab.unread': 'Not read',
   'notice.tab.read': 'Read',
   'notice.recipient': 'Producer',
-  'notice.region': 'Region code',
+  'notice.region': 'Region',
   'notice.readAt': 'Read at',
   'notice.reader': 'Read by',
   'notice.exportUnread': 'Export unread list',

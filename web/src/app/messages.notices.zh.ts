@@ -75,7 +75,7 @@ export const noticesZh = {
   'notice.tab.unread': '未读名单',
   'notice.tab.read': '已读名单',
   'notice.recipient': '生产经营主体',
-  'notice.region': '行政区划代码',
+  'notice.region': '所在地区',
   'notice.readAt': '阅读时间',
   'notice.reader': '阅读人',
   'notice.exportUnread': '导出未读名单',

@@ -44,7 +44,7 @@ export const attachmentParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() 
 export const attachmentOut = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() });
 export const attachmentUploadOut = z.object({ fileId: z.string(), name: z.string(), mime: z.string(), size: z.number() });
 
-const audienceOut = z.object({ regions: z.array(z.string()), industries: z.array(z.string()), categories: z.array(z.number()), certificateKinds: z.array(z.string()) });
+const audienceOut = z.object({ regions: z.array(z.string()), regionNames: z.array(z.string()), industries: z.array(z.string()), categories: z.array(z.number()), certificateKinds: z.array(z.string()) });
 
 /** A sent notice as its sender (and the agencies above) read it, with its read receipts counted. */
 export const sentNoticeOut = z.object({
@@ -64,7 +64,7 @@ export type SentNoticeDetailOut = z.infer<typeof sentNoticeDetailOut>;
 export const sentNoticesQuery = z.strictObject({ ...pageQuery });
 export const sentNoticesPage = pageOf(sentNoticeOut);
 
-export const recipientOut = z.object({ subjectId: z.string(), subjectName: z.string(), regionCode: z.string(), readAt: z.date().nullable(), readerName: z.string().nullable() });
+export const recipientOut = z.object({ subjectId: z.string(), subjectName: z.string(), regionCode: z.string(), regionName: z.string(), readAt: z.date().nullable(), readerName: z.string().nullable() });
 export type RecipientOut = z.infer<typeof recipientOut>;
 const readFilter = z.enum(['read', 'unread']);
 export const recipientsQuery = z.strictObject({ ...pageQuery, state: readFilter.optional() });

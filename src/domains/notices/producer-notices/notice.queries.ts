@@ -4,6 +4,7 @@ import type { Executor } from '../../../platform/db/client.js';
 import { describeFiles } from '../../../platform/files/storage.js';
 import { countUpTo } from '../../../platform/http/list-total.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { regionNamesOf } from '../../registry/index.js';
 import type { InboxDetailOut, InboxItemOut, RecipientOut, SentNoticeDetailOut, SentNoticeOut } from './contracts.js';
 import { noticeError } from './errors.js';
 import { producerNoticeRecipients, producerNotices } from './schema.js';
@@ -67,7 +68,10 @@ export async function listSentNotices(db: Executor, actor: AgencyActor, q: { lim
 export async function sentNoticeDetail(db: Executor, actor: AgencyActor, id: string): Promise<SentNoticeDetailOut> {
   const row = await visibleSentNotice(db, actor, id);
   const counts = await readCounts(db, [id]);
-  return { ...sentOf(row, counts.get(id) ?? 0), body: row.body, audience: row.audience, attachments: await attachmentsOf(db, row.attachments) };
+  // The whole country ('' for the ministry) has no name of its own: the console says 整个辖区 for no names.
+  const names = await regionNamesOf(db, row.audience.regions.filter((r) => r !== ''));
+  const regionNames = row.audience.regions.filter((r) => r !== '').map((r) => names.get(r) ?? r);
+  return { ...sentOf(row, counts.get(id) ?? 0), body: row.body, audience: { ...row.audience, regionNames }, attachments: await attachmentsOf(db, row.attachments) };
 }
 
 /** The recipients of a notice (all, or those who have or have not read it), by region and name, with the total. */
@@ -85,7 +89,8 @@ export async function listRecipients(db: Executor, actor: AgencyActor, id: strin
     .orderBy(...page.orderBy)
     .limit(page.take);
   const result = page.page(rows, (r) => [r.regionCode, r.subjectId]);
-  const items: RecipientOut[] = result.items.map((r) => ({ subjectId: r.subjectId, subjectName: r.subjectName, regionCode: r.regionCode, readAt: r.readAt, readerName: r.readerName }));
+  const names = await regionNamesOf(db, result.items.map((r) => r.regionCode));
+  const items: RecipientOut[] = result.items.map((r) => ({ subjectId: r.subjectId, subjectName: r.subjectName, regionCode: r.regionCode, regionName: names.get(r.regionCode) ?? r.regionCode, readAt: r.readAt, readerName: r.readerName }));
   const total = q.cursor ? undefined : await countUpTo(db, db.select({ id: producerNoticeRecipients.subjectId }).from(producerNoticeRecipients).where(filter).$dynamic());
   return { items, nextCursor: result.nextCursor, ...(total ? { total } : {}) };
 }

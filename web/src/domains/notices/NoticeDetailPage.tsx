@@ -68,7 +68,7 @@ export default function NoticeDetailPage() {
             {notice.senderAgencyName} · {notice.senderName}
           </Descriptions.Item>
           <Descriptions.Item label={t('notice.audienceSummary')}>
-            {[a.regions.join('、'), labels(a.industries, industryOptions(t)), labels(a.categories, categoryOptions(t)), labels(a.certificateKinds, certificateOptions(t))].filter(Boolean).join('；')}
+            {[a.regionNames.join('、') || t('notice.regionsAll'), labels(a.industries, industryOptions(t)), labels(a.categories, categoryOptions(t)), labels(a.certificateKinds, certificateOptions(t))].filter(Boolean).join('；')}
           </Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph className="tn-notice-body">{notice.body}</Typography.Paragraph>
@@ -98,7 +98,7 @@ export default function NoticeDetailPage() {
           locale={{ emptyText: <EmptyState description={tab === 'unread' ? t('notice.noRecipientsLeft') : undefined} /> }}
           columns={[
             { title: t('notice.recipient'), dataIndex: 'subjectName' },
-            { title: t('notice.region'), dataIndex: 'regionCode', className: 'tn-nowrap' },
+            { title: t('notice.region'), dataIndex: 'regionName' },
             ...(tab === 'read'
               ? [
                   { title: t('notice.readAt'), dataIndex: 'readAt', className: 'tn-nowrap', render: formatTime },
