@@ -35,8 +35,8 @@ describe('console: 系统公告 and 通知 with read receipts', () => {
     await shown(page.getByTestId('notice-reach').filter({ hasText: '将发送给 2 个生产经营主体' }));
     await screenshot(page, 'desktop-form');
     await page.getByTestId('notice-send').click();
-    const confirm = await shown(ui.dialog(page, '发送通知'));
-    await confirm.getByRole('button', { name: '发送' }).click();
+    const confirm = await shown(page.locator('.ant-modal-confirm').filter({ hasText: '确定发送给 2 个生产经营主体' }));
+    await confirm.getByRole('button', { name: ui.twoChars('发送') }).click();
     await shown(page.getByTestId('notice-detail-title').filter({ hasText: TITLE }));
     const receipts = await shown(page.getByTestId('notice-receipts'));
     expect(await text(receipts)).toMatch(/发送数\s*2\s*已读\s*0\s*未读\s*2/);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableCounts } from '../../../../test/assertions.js';
+import type { LightMyRequestResponse } from 'fastify';
+import { refusedKeeping } from '../../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../../test/harness.js';
 import { loginAll } from '../../../../test/supervision.js';
 
@@ -19,16 +20,7 @@ afterAll(async () => t?.close());
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 const banners = async (who: Client) => (await who.get('/api/v1/shell/notices')).json().announcements as { id: string; version: number; textZh: string }[];
 
-async function refused(send: () => Promise<{ statusCode: number; body: string; json: () => unknown }>, status: number, code: string) {
-  const before = await tableCounts(t, TABLES);
-  const res = await send();
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { code: string; message: { zh: string; en: string } };
-  expect(body.code).toBe(code);
-  expect(body.message.zh.length).toBeGreaterThan(0);
-  expect(body.message.en.length).toBeGreaterThan(0);
-  expect(await tableCounts(t, TABLES)).toEqual(before);
-}
+const refused = (send: () => Promise<LightMyRequestResponse>, status: number, code: string) => refusedKeeping(t, TABLES, send, status, code);
 
 describe('系统公告 (announcements)', () => {
   it('reaches every signed-in account until dismissed, comes back when changed, and goes when withdrawn; all audited', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/pagination.js';
-import { plainText } from '../../../platform/http/text-fields.js';
+import { paragraphText, plainText } from '../../../platform/http/text-fields.js';
 import { countedPageOf } from '../../../platform/http/list-total.js';
 
 /** The registry's vocabularies (subject.contracts.ts), repeated here as the console's wire values. */
@@ -9,15 +9,6 @@ export const NOTICE_CERTIFICATE_KINDS = ['green', 'organic', 'geo', 'pledge', 'p
 export const MAX_NOTICE_ATTACHMENTS = 10;
 export const MAX_NOTICE_REGIONS = 50;
 export const MAX_NOTICE_BODY = 5000;
-
-/** Text that may run over lines: line breaks and tabs, no other control characters. */
-const paragraphs = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .regex(/^(?:[\t\n\r]|\P{Cc})*$/u, 'no control characters other than line breaks and tabs');
 
 const regionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '2, 4, 6, 9 or 12 digits');
 
@@ -32,7 +23,7 @@ export type AudienceIn = z.infer<typeof audienceIn>;
 
 export const noticeIn = z.strictObject({
   title: plainText(2, 100),
-  body: paragraphs(2, MAX_NOTICE_BODY),
+  body: paragraphText(2, MAX_NOTICE_BODY),
   attachments: z.array(z.uuid()).max(MAX_NOTICE_ATTACHMENTS).default([]),
   audience: audienceIn,
 });

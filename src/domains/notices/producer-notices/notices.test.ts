@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableCounts } from '../../../../test/assertions.js';
+import type { LightMyRequestResponse } from 'fastify';
+import { refusedKeeping } from '../../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../../test/harness.js';
 import { multipart, PNG, registeredFarmer } from '../../../../test/subjects.js';
 import { loginAll } from '../../../../test/supervision.js';
@@ -23,16 +24,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => t?.close());
 
-async function refused(send: () => Promise<{ statusCode: number; body: string; json: () => unknown }>, status: number, code: string) {
-  const before = await tableCounts(t, TABLES);
-  const res = await send();
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { code: string; message: { zh: string; en: string } };
-  expect(body.code).toBe(code);
-  expect(body.message.zh.length).toBeGreaterThan(0);
-  expect(body.message.en.length).toBeGreaterThan(0);
-  expect(await tableCounts(t, TABLES)).toEqual(before);
-}
+const refused = (send: () => Promise<LightMyRequestResponse>, status: number, code: string) => refusedKeeping(t, TABLES, send, status, code);
 
 function upload(who: Client, bytes: Buffer, name: string) {
   const body = multipart(bytes, name, 'image/png');
