@@ -46,6 +46,7 @@ describe('console: 系统公告 and 通知 with read receipts', () => {
     await ui.signIn(page, suite.server.baseUrl, 'sg-coop');
     await shown(page.getByTestId('announcement').filter({ hasText: BANNER }));
     await shown(page.getByTestId('inbox-unread').filter({ hasText: '1' }));
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await ui.expectNoHorizontalScroll(page);
     await screenshot(page, 'phone-banner', false);
     await page.getByTestId('inbox-bell').click();
