@@ -54,3 +54,11 @@ export async function tableCounts(t: TestApp, tables: string[]): Promise<Record<
 }
 
 export const TRACE_TABLES = ['trades', 'batches', 'batch_edges', 'trace_events', 'trade_returns', 'trace_codes', 'batch_inputs'];
+
+/** Sends a request that must be refused with this status and code, and checks that these tables keep their row counts. */
+export async function refusedKeeping(t: TestApp, tables: string[], send: () => Promise<LightMyRequestResponse>, status: number, code: string): Promise<ErrorBody> {
+  const before = await tableCounts(t, tables);
+  const body = expectError(await send(), status, code);
+  expect(await tableCounts(t, tables)).toEqual(before);
+  return body;
+}

@@ -334,6 +334,10 @@ export type Fixtures = {
   staleToken: { token: string; siblingId: string; ownerId: string };
   /** A job waiting in the queue: a retry by someone allowed is refused for its state (409), not for who asks. */
   queuedJob: number;
+  /** A 系统公告 showing now, published by the ministry's admin. */
+  announcement: { id: string };
+  /** A notice 寿光's bureau sent to 化龙镇's producers (sg-coop among them), with one attachment. */
+  notice: { id: string; attachment: string };
 };
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
@@ -383,5 +387,13 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const sdAdmin = await t.login('sd-admin');
   const plantingChecklist = (await must(sdAdmin.get('/api/v1/supervision/checklists?industry=planting'), 'checklist')).json();
   const queuedJob = (await enqueueJob(t.database.db, 'matrix.waiting', {}, { runAt: new Date(Date.now() + 86_400_000) }))!;
-  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
+  const moaAdmin = await t.login('moa-admin');
+  const announcement = (
+    await must(moaAdmin.post('/api/v1/announcements', { level: 'info', textZh: '矩阵测试的系统公告', startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() }), 'announcement')
+  ).json<{ id: string }>();
+  const noticeFile = await upload(t, '/api/v1/notices/attachments', sgAdmin);
+  const notice = (await must(sgAdmin.post('/api/v1/notices', { title: '矩阵测试通知', body: '矩阵测试的通知正文', attachments: [noticeFile], audience: { regions: ['370783100'] } }), 'notice')).json<{ id: string }>();
+  return {
+    announcement: { id: announcement.id },
+    notice: { id: notice.id, attachment: noticeFile }, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
 }

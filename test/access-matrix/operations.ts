@@ -68,6 +68,11 @@ const tasks = {
 /** 系统优化建议: a feedback is read by the account that filed it (sg-coop) and by the handlers (the ministry's supervision accounts). */
 const feedbackReaders = scope('feedback: its filer and the handlers read it; anyone else does not find it', (r) => (r.name === 'sg-coop' || r.name === 'moa-admin' ? 'ok' : '404'));
 
+/** A sent notice (通知) is read by its sender (寿光's bureau) and the agencies above it, as tasks are; nobody else finds it. */
+const noticeReaders = scope('notices: the sending bureau and the agencies above it read a sent notice and its receipts; nobody else finds it', (r) =>
+  SG_BUREAU.includes(r.name) || (r.kind === 'agency' && COUNTY.sd.startsWith(r.jurisdiction) && r.jurisdiction.length < 6) ? 'ok' : '404',
+);
+
 /** DESIGN.md §2: only the county supervision bureau of the producer's region handles its registration. */
 const countyBureau = scope("§2: the county bureau of the applicant's region handles it; another county does not find it", (r, o) => (o === 'sd' && SG_BUREAU.includes(r.name) ? 'ok' : '404'));
 
@@ -313,6 +318,24 @@ export const ROWS: Row[] = [
   { op: 'POST /api/v1/feedback/{id}/fix', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { resolution: '矩阵处理' } }) },
   { op: 'POST /api/v1/feedback/{id}/decline', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { reason: '矩阵理由' } }) },
   { op: 'POST /api/v1/feedback/{id}/revisit', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { satisfaction: 'satisfied', note: '矩阵回访' } }) },
+  { op: 'GET /api/v1/shell/notices', permission: 'authenticated', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/announcements', permission: 'announcement.publish', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/announcements', permission: 'announcement.publish', scope: scopes.any, objects: NONE, call: () => ({ body: { level: 'info', textZh: '矩阵：今晚维护', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() } }) },
+  { op: 'PUT /api/v1/announcements/{id}', permission: 'announcement.publish', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.announcement.id }, body: { level: 'warning', textZh: '矩阵：维护延长', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() } }) },
+  { op: 'POST /api/v1/announcements/{id}/dismiss', permission: 'authenticated', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.announcement.id }, body: { version: 1 } }) },
+  { op: 'POST /api/v1/announcements/{id}/withdraw', permission: 'announcement.publish', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.announcement.id } }), last: true },
+  { op: 'POST /api/v1/notices/attachments', permission: 'notice.send', scope: scopes.any, objects: NONE, call: () => ({ file: PDF_FILE }) },
+  { op: 'POST /api/v1/notices/audience', permission: 'notice.send', scope: scopes.any, objects: NONE, call: () => ({ body: {} }) },
+  { op: 'POST /api/v1/notices', permission: 'notice.send', scope: scopes.any, objects: NONE, call: () => ({ body: { title: '矩阵：通知', body: '矩阵：通知正文', audience: {} } }) },
+  { op: 'GET /api/v1/notices', permission: 'notice.send', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/notices/{id}', permission: 'notice.send', scope: noticeReaders, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id } }) },
+  { op: 'GET /api/v1/notices/{id}/recipients', permission: 'notice.send', scope: noticeReaders, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id } }) },
+  { op: 'GET /api/v1/notices/{id}/unread.xlsx', permission: 'notice.send', scope: noticeReaders, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id } }) },
+  { op: 'GET /api/v1/notices/{id}/attachments/{fileId}', permission: 'notice.send', scope: noticeReaders, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id, fileId: fx.notice.attachment } }) },
+  { op: 'GET /api/v1/inbox/notices', permission: 'notice.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/inbox/notices/{id}', permission: 'notice.read', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id } }) },
+  { op: 'POST /api/v1/inbox/notices/{id}/read', permission: 'notice.read', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id } }) },
+  { op: 'GET /api/v1/inbox/notices/{id}/attachments/{fileId}', permission: 'notice.read', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id, fileId: fx.notice.attachment } }) },
 
   // Trace: public look-ups and reference data
   { op: 'GET /api/v1/trace/codes/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },

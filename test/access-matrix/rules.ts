@@ -124,6 +124,11 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'feedback.file': (r) => r.kind !== 'anonymous',
   'feedback.handle': (r) => sup(r) && r.level === 'ministry',
   'feedback.confirm': (r) => sup(r) && r.level === 'ministry',
+  // 系统公告: published by those who watch backups and jobs (the ministry's supervision admins) until operations exists.
+  'announcement.publish': (r) => sup(r) && r.level === 'ministry' && r.admin,
+  // 通知 to producers: supervision agencies of every level send; the producers' accounts read.
+  'notice.send': sup,
+  'notice.read': (r) => r.kind === 'subject',
 };
 
 // ---- rules ---------------------------------------------------------------------------------------------------

@@ -18,3 +18,4 @@ export { printedSubject, regionNames } from './printed-subject.js';
 export { createPublicSubjects, suspendedSubjectsSql, type PublicCertificate, type PublicSubjectFacts, type PublicSubjects } from './public-subjects.cache.js';
 export { countyNames, naturalPersonSubjects, subjectContactReader, subjectContactSql, subjectIdsOfShownIdentitySql, subjectNameSql, type SubjectContact, type SubjectContactColumns } from './holders.queries.js';
 export { accountAffiliations, activeAgencies, activeAgenciesSeatedIn, activeAgenciesWithin, activeMembersOf, enforcementAgenciesOver, userNames, agencyMembers, agencyNames, recordCaseBadConduct, subjectFacts, type AgencyFacts, type SubjectFacts } from './agency-facts.queries.js';
+export { countNoticeAudience, noticeAudienceSql, regionNamesOf, type NoticeAudience } from './notice-audience.queries.js';

@@ -95,6 +95,12 @@ export const AUDIT_ACTIONS = [
   'feedback.fix',
   'feedback.decline',
   'feedback.revisit',
+  // 系统公告 and notices to producers (domains/notices).
+  'announcement.publish',
+  'announcement.update',
+  'announcement.withdraw',
+  'notice.send',
+  'notices.unread.export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -126,6 +132,8 @@ export const AUDIT_TARGET_TYPES = [
   'list',
   'job',
   'feedback',
+  'announcement',
+  'producer_notice',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -23,3 +23,12 @@ export const plainText = (min: number, max: number) =>
     .max(max)
     .regex(NO_CONTROL_CHARACTERS, 'no control characters')
     .refine((s) => !INVISIBLE_FORMATTING.test(s), INVISIBLE_MESSAGE);
+
+/** Free text that may run over lines (a problem described step by step, a notice's body): line breaks and tabs, no other control characters. */
+export const paragraphText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(/^(?:[\t\n\r]|\P{Cc})*$/u, 'no control characters other than line breaks and tabs');

@@ -57,6 +57,12 @@ const RecallOrderPage = lazy(() => import('../domains/monitoring/RecallOrderPage
 const LabSettingsPage = lazy(() => import('../domains/monitoring/LabSettingsPage'));
 const RecallNoticesPage = lazy(() => import('../domains/monitoring/RecallNoticesPage'));
 const HelpPage = lazy(() => import('../domains/help/HelpPage'));
+const AnnouncementsPage = lazy(() => import('../domains/notices/AnnouncementsPage'));
+const NoticesPage = lazy(() => import('../domains/notices/NoticesPage'));
+const NoticeFormPage = lazy(() => import('../domains/notices/NoticeFormPage'));
+const NoticeDetailPage = lazy(() => import('../domains/notices/NoticeDetailPage'));
+const InboxPage = lazy(() => import('../domains/notices/InboxPage'));
+const InboxNoticePage = lazy(() => import('../domains/notices/InboxNoticePage'));
 
 export function App() {
   const { state } = useAuth();
@@ -138,6 +144,12 @@ function SignedInRoutes() {
         <Route path="monitoring/recall-orders/:id" element={<Guard permission="monitoring.alert"><RecallOrderPage /></Guard>} />
         <Route path="monitoring/lab" element={<Guard permission="monitoring.sample"><LabSettingsPage /></Guard>} />
         <Route path="trace/recall-notices" element={<Guard permission="trace.read"><RecallNoticesPage /></Guard>} />
+        <Route path="ops/announcements" element={<Guard permission="announcement.publish"><AnnouncementsPage /></Guard>} />
+        <Route path="notices" element={<Guard permission="notice.send"><NoticesPage /></Guard>} />
+        <Route path="notices/new" element={<Guard permission="notice.send"><NoticeFormPage /></Guard>} />
+        <Route path="notices/:id" element={<Guard permission="notice.send"><NoticeDetailPage /></Guard>} />
+        <Route path="inbox" element={<Guard permission="notice.read"><InboxPage /></Guard>} />
+        <Route path="inbox/:id" element={<Guard permission="notice.read"><InboxNoticePage /></Guard>} />
         <Route path="account" element={<AccountPage />} />
         <Route path="help" element={<HelpPage />} />
         <Route path="help/:guide" element={<HelpPage />} />

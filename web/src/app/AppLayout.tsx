@@ -10,6 +10,9 @@ import { PageErrorBoundary } from './PageErrorBoundary';
 import { TradeNotifier } from '../domains/trace/TradeNotifier';
 import { HelpButton } from '../domains/help/HelpButton';
 import { FeedbackButton } from '../domains/ops/FeedbackButton';
+import { AnnouncementBanner } from '../domains/notices/AnnouncementBanner';
+import { InboxBell } from '../domains/notices/InboxBell';
+import { useShellNotices } from '../domains/notices/shell-notices';
 
 const { Header, Sider, Content } = Layout;
 
@@ -23,6 +26,7 @@ export function AppLayout() {
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const siderCollapsed = collapsed ?? narrow;
+  const shellNotices = useShellNotices();
 
   const entries = menuFor(me);
   const item = (m: (typeof entries)[number]) => ({ key: m.path, icon: m.icon, label: m.Label ? <m.Label label={t(m.label)} /> : t(m.label) });
@@ -63,6 +67,7 @@ export function AppLayout() {
           {!narrow && <span className="tn-brand-agency">{me.agency ? agencyTitle(me.agency, t) : me.subject?.name}</span>}
         </div>
         <div className="tn-header-actions">
+          {shellNotices.unreadNotices !== null && me.can('notice.read') && <InboxBell unread={shellNotices.unreadNotices} compact={narrow} />}
           <HelpButton me={me} compact={narrow} />
           {me.can('feedback.file') && <FeedbackButton compact={narrow} />}
           <Button type="text" className="tn-header-button" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('lang.label')}>
@@ -110,6 +115,7 @@ export function AppLayout() {
         </Sider>
         {narrow && !siderCollapsed && <div className="tn-sider-mask" onClick={() => setCollapsed(true)} />}
         <Content className="tn-content">
+          <AnnouncementBanner banners={shellNotices.announcements} onDismiss={shellNotices.dismiss} />
           {pageTitle && (
             <Breadcrumb
               className="tn-breadcrumb"

@@ -1,4 +1,4 @@
-import { AlertOutlined, CommentOutlined, MessageOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined, SettingOutlined, NotificationOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { AlertOutlined, CommentOutlined, MessageOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined, SettingOutlined, NotificationOutlined, QuestionCircleOutlined, SoundOutlined, BellOutlined, SendOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { AlertsMenuLabel } from '../domains/monitoring/AlertsBadge';
 import type { MessageKey } from './messages.zh';
@@ -38,6 +38,7 @@ export const MENU: MenuEntry[] = [
   { path: '/change-requests', label: 'menu.changeRequests', group: 'subjects', icon: <DiffOutlined />, permission: 'subject.approve' },
   { path: '/import', label: 'import.menu', group: 'subjects', icon: <CloudUploadOutlined />, permission: 'subject.approve' },
   { path: '/subjects', label: 'menu.subjects', group: 'subjects', icon: <ShopOutlined />, permission: 'subject.read' },
+  { path: '/notices', label: 'menu.notices', group: 'subjects', icon: <SendOutlined />, permission: 'notice.send', agencyOnly: true },
   { path: '/supervision/tasks', label: 'menu.tasks', group: 'supervision', icon: <ScheduleOutlined />, permission: 'supervision.task' },
   { path: '/supervision/field', label: 'menu.inspect', group: 'supervision', icon: <CameraOutlined />, permission: 'supervision.inspect', levels: FIELD_LEVELS },
   { path: '/supervision/inspections', label: 'menu.inspections', group: 'supervision', icon: <FileSearchOutlined />, permission: 'supervision.read' },
@@ -50,6 +51,7 @@ export const MENU: MenuEntry[] = [
   { path: '/monitoring/lab', label: 'menu.lab', group: 'monitoring', icon: <SettingOutlined />, permission: 'monitoring.sample' },
   { path: '/trace/lookup', label: 'menu.lookup', group: 'trace', icon: <NodeIndexOutlined />, permission: 'trace.graph', agencyOnly: true },
   { path: '/my-subject', label: 'menu.mySubject', group: 'subjects', icon: <IdcardOutlined />, permission: 'subject.self' },
+  { path: '/inbox', label: 'inbox.menu', group: 'subjects', icon: <BellOutlined />, permission: 'notice.read', subjectOnly: true },
   { path: '/trace/batches', label: 'menu.batches', group: 'trace', icon: <TagsOutlined />, permission: 'trace.read' },
   { path: '/trace/trades', label: 'menu.trades', group: 'trace', icon: <SwapOutlined />, permission: 'trace.read' },
   { path: '/trace/recall-notices', label: 'menu.recallNotices', group: 'trace', icon: <NotificationOutlined />, permission: 'trace.read', subjectOnly: true },
@@ -60,6 +62,7 @@ export const MENU: MenuEntry[] = [
   { path: '/ops/backups', label: 'menu.backups', group: 'system', icon: <DatabaseOutlined />, permission: 'backup.read' },
   { path: '/ops/jobs', label: 'menu.jobs', group: 'system', icon: <ScheduleOutlined />, permission: 'job.read' },
   { path: '/ops/feedback', label: 'menu.feedback', group: 'system', icon: <MessageOutlined />, permission: 'feedback.handle' },
+  { path: '/ops/announcements', label: 'menu.announcements', group: 'system', icon: <SoundOutlined />, permission: 'announcement.publish' },
   { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
   { path: '/feedback/mine', label: 'menu.myFeedback', icon: <CommentOutlined />, permission: 'feedback.file' },
   { path: '/help', label: 'menu.help', icon: <QuestionCircleOutlined /> },

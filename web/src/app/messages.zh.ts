@@ -9,6 +9,7 @@ import { monitoringZh } from './messages.monitoring.zh';
 import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
 import { feedbackZh } from './messages.feedback.zh';
+import { noticesZh } from './messages.notices.zh';
 import { helpZh } from './messages.help.zh';
 import { auditFieldsZh } from './messages.audit-fields.zh';
 import { jobsZh } from './messages.jobs.zh';
@@ -220,6 +221,7 @@ export const zh = {
   ...formsZh,
   ...opsZh,
   ...feedbackZh,
+  ...noticesZh,
   ...helpZh,
   ...auditFieldsZh,
   ...jobsZh,

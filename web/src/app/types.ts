@@ -36,7 +36,10 @@ export type Permission =
   | 'monitoring.alert'
   | 'feedback.file'
   | 'feedback.handle'
-  | 'feedback.confirm';
+  | 'feedback.confirm'
+  | 'announcement.publish'
+  | 'notice.send'
+  | 'notice.read';
 
 /** The API's one error body; `details` may be missing from an error a proxy answered instead of the server. */
 export type ErrorBody = Omit<Out<typeof errorBody>, 'details'> & Partial<Pick<Out<typeof errorBody>, 'details'>>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
-import { plainText } from '../../../platform/http/text-fields.shared.js';
+import { paragraphText, plainText } from '../../../platform/http/text-fields.shared.js';
 import { FEEDBACK_KINDS, FEEDBACK_STATES, SATISFACTION } from './feedback-states.shared.js';
 
 export const MAX_FEEDBACK_TEXT = 2000;
@@ -11,15 +11,6 @@ const day = z.iso.date();
 export const feedbackIdParam = z.strictObject({ id: z.uuid() });
 export const screenshotParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 
-/** Free text that may run over lines (a problem described step by step): line breaks and tabs, no other control characters. */
-const paragraphs = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .regex(/^(?:[\t\n\r]|\P{Cc})*$/u, 'no control characters other than line breaks and tabs');
-
 /** The page it was filed from: a console path with its query, never another site (`//host` or `https:`). */
 const pageAddress = z
   .string()
@@ -29,7 +20,7 @@ const pageAddress = z
 
 export const feedbackIn = z.strictObject({
   kind: z.enum(FEEDBACK_KINDS),
-  text: paragraphs(5, MAX_FEEDBACK_TEXT),
+  text: paragraphText(5, MAX_FEEDBACK_TEXT),
   pageAddress: pageAddress.optional(),
   screenshots: z.array(z.uuid()).max(MAX_SCREENSHOTS).default([]),
 });

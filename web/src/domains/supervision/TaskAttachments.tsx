@@ -32,7 +32,20 @@ function sizeText(bytes: number): string {
  * picked — the server judges its type from the bytes and answers a refusal in the reader's language — and listed
  * with a remove button; the form sends their ids when it publishes (`onBusy`: while an upload runs, it waits).
  */
-export function AttachmentsField({ value = [], onChange, onBusy }: { value?: TaskAttachment[]; onChange?: (next: TaskAttachment[]) => void; onBusy?: (busy: boolean) => void }) {
+export function AttachmentsField({
+  value = [],
+  onChange,
+  onBusy,
+  upload = supervisionApi.uploadAttachment,
+  max = MAX_FILES,
+}: {
+  value?: TaskAttachment[];
+  onChange?: (next: TaskAttachment[]) => void;
+  onBusy?: (busy: boolean) => void;
+  /** Where a picked file goes (a task's attachments by default; a notice's attachments have their own upload). */
+  upload?: (file: Blob, filename: string) => Promise<{ fileId: string; name: string; mime: string; size: number }>;
+  max?: number;
+}) {
   const { t, errorText } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +58,7 @@ export function AttachmentsField({ value = [], onChange, onBusy }: { value?: Tas
     let next = value;
     try {
       for (const file of picked) {
-        if (next.length >= MAX_FILES) {
+        if (next.length >= max) {
           setError(t('tasks.attachTooMany'));
           break;
         }
@@ -54,7 +67,7 @@ export function AttachmentsField({ value = [], onChange, onBusy }: { value?: Tas
           continue;
         }
         try {
-          const saved = await supervisionApi.uploadAttachment(file, file.name || 'attachment');
+          const saved = await upload(file, file.name || 'attachment');
           next = [...next, { id: saved.fileId, name: saved.name, mime: saved.mime, size: saved.size }];
           onChange?.(next);
         } catch (err) {
@@ -73,13 +86,13 @@ export function AttachmentsField({ value = [], onChange, onBusy }: { value?: Tas
         accept={ACCEPT}
         multiple
         showUploadList={false}
-        disabled={busy || value.length >= MAX_FILES}
+        disabled={busy || value.length >= max}
         beforeUpload={(file, list) => {
           if (file === list[0]) void add(list);
           return Upload.LIST_IGNORE;
         }}
       >
-        <Button icon={busy ? <LoadingOutlined /> : <UploadOutlined />} disabled={busy || value.length >= MAX_FILES} data-testid="task-attach-add">
+        <Button icon={busy ? <LoadingOutlined /> : <UploadOutlined />} disabled={busy || value.length >= max} data-testid="task-attach-add">
           {busy ? t('tasks.attachUploading') : t('tasks.attachAdd')}
         </Button>
       </Upload>
@@ -124,14 +137,14 @@ export function AttachmentsField({ value = [], onChange, onBusy }: { value?: Tas
 }
 
 /** A task's attachments on its page: each a download link under its name. */
-export function AttachmentList({ items }: { items: TaskAttachment[] }) {
+export function AttachmentList({ items, urlOf = supervisionApi.attachmentUrl }: { items: TaskAttachment[]; urlOf?: (id: string) => string }) {
   return (
     <List
       size="small"
       dataSource={items}
       renderItem={(a) => (
         <List.Item key={a.id}>
-          <a href={supervisionApi.attachmentUrl(a.id)} download={a.name} data-testid="task-attachment-link">
+          <a href={urlOf(a.id)} download={a.name} data-testid="task-attachment-link">
             <PaperClipOutlined /> {a.name}
           </a>
           <Typography.Text type="secondary">{sizeText(a.size)}</Typography.Text>
