@@ -53,7 +53,9 @@ const rule = {
       if (SHARED.test(from.rel) && !SHARED.test(to.rel)) return report('a *.shared.ts module is also the console\u2019s: it imports only other *.shared.ts modules');
       if (bothSides && !forTheConsole(to.rel)) return report('a contract is also the console\u2019s: it imports only other contracts and *.shared.ts modules (split zod-only parts into a *.shared.ts)');
       if (from.area === 'platform' && to.area === 'domain') return report('the platform kernel must not import a domain');
-      if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts') {
+      // A contract may name another domain's vocabulary (its *.shared.ts) directly: the index would bring server code.
+      const sharedVocabulary = bothSides && SHARED.test(to.rel);
+      if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts' && !sharedVocabulary) {
         return report(`reach domain "${to.domain}" through its index.ts, not ${to.rest}`);
       }
       if (from.area === 'web' && to.rel.startsWith('src/') && !forTheConsole(to.rel)) {

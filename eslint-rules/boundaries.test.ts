@@ -28,9 +28,12 @@ describe('boundaries/imports', () => {
         { filename: file('src/domains/trace/contracts.ts'), code: "import { x } from '../../platform/http/page.shared.js';" },
         { filename: file('src/domains/registry/recovery.contracts.ts'), code: "import { x } from './subject.contracts.js';" },
         { filename: file('src/domains/ops/feedback/contracts.ts'), code: "import { x } from './feedback-states.shared.js';" },
+        // A contract names another domain's vocabulary directly (its index would bring server code to the console).
+        { filename: file('src/domains/notices/producer-notices/contracts.ts'), code: "import { x } from '../../registry/subject-values.shared.js';" },
       ],
       invalid: [
         { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../registry/queries.js';", errors: 1 },
+        { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../registry/subject-values.shared.js';", errors: 1 },
         { filename: file('src/platform/http/pagination.ts'), code: "import { x } from '../../domains/registry/index.js';", errors: 1 },
         { filename: file('src/domains/trace/routes.ts'), code: "import { sql } from 'drizzle-orm';", errors: 1 },
         { filename: file('src/domains/trace/routes.ts'), code: "import { batches } from './schema.js';", errors: 1 },
