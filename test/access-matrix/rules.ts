@@ -124,6 +124,9 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'feedback.file': (r) => r.kind !== 'anonymous',
   'feedback.handle': (r) => sup(r) && r.level === 'ministry',
   'feedback.confirm': (r) => sup(r) && r.level === 'ministry',
+  // 平台对接: the supervision agencies of the ministry and the provinces read client systems; their admins register them.
+  'integration.read': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province'),
+  'integration.manage': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province') && r.admin,
 };
 
 // ---- rules ---------------------------------------------------------------------------------------------------

@@ -94,6 +94,11 @@ export const AUDIT_ACTIONS = [
   'feedback.fix',
   'feedback.decline',
   'feedback.revisit',
+  'integration.client_register',
+  'integration.client_update',
+  'integration.key_create',
+  'integration.key_rotate',
+  'integration.key_revoke',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -125,6 +130,8 @@ export const AUDIT_TARGET_TYPES = [
   'list',
   'job',
   'feedback',
+  // A client system of 平台对接 (its keys are audited on it).
+  'integration_client',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
