@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { plainText } from '../../platform/http/text-fields.js';
-import { CERTIFICATION_SCHEMES, CLIENT_KINDS, CLIENT_STATUSES } from './schema.js';
+import { CERTIFICATION_SCHEMES, CLIENT_KINDS, CLIENT_STATUSES, DEFAULT_OVERLAP_HOURS, KEY_STATES, MAX_OVERLAP_HOURS } from './integration.shared.js';
 
 /** A region prefix of a client's scope: '' (the whole country, the ministry's to give) or a region code. */
 export const scopeRegion = z.string().regex(/^(|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, "a region code (2, 4, 6, 9 or 12 digits), or '' for the whole country");
@@ -29,9 +29,8 @@ export const scopeIn = z.strictObject({
 });
 
 /** Hours the old key keeps signing after a rotation (the partner deploys the new secret meanwhile). */
-export const rotateIn = z.strictObject({ overlapHours: z.number().int().min(1).max(720).default(24) });
+export const rotateIn = z.strictObject({ overlapHours: z.number().int().min(1).max(MAX_OVERLAP_HOURS).default(DEFAULT_OVERLAP_HOURS) });
 
-export const KEY_STATES = ['active', 'expiring', 'expired', 'revoked'] as const;
 export const keyOut = z.object({
   id: z.string(),
   state: z.enum(KEY_STATES),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { KEY_STATES } from './contracts.js';
+import type { KeyState } from './integration.shared.js';
 import type { integrationKeys } from './schema.js';
 
 type KeyRow = typeof integrationKeys.$inferSelect;
@@ -10,7 +10,7 @@ export const newKeyId = () => `tnk_${randomBytes(12).toString('hex')}`;
 export const newSecret = () => `tns_${randomBytes(32).toString('base64url')}`;
 
 /** A key signs while it is neither revoked nor past its expiry (set when it was rotated out). */
-export function keyState(k: Pick<KeyRow, 'revokedAt' | 'expiresAt'>, now = new Date()): (typeof KEY_STATES)[number] {
+export function keyState(k: Pick<KeyRow, 'revokedAt' | 'expiresAt'>, now = new Date()): KeyState {
   if (k.revokedAt) return 'revoked';
   if (k.expiresAt) return k.expiresAt > now ? 'expiring' : 'expired';
   return 'active';

@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import type { ClientKind } from '../../platform/auth/actor.js';
+import type { CertificationScheme, ClientStatus } from './integration.shared.js';
 
-export const CLIENT_KINDS = ['provincial_platform', 'certification', 'market', 'shop'] as const satisfies readonly ClientKind[];
-/** 三品一标 certification systems (绿色食品, 有机农产品, 农产品地理标志) and 农垦 (state farms' quality traceability). */
-export const CERTIFICATION_SCHEMES = ['green', 'organic', 'geographical', 'state_farm'] as const;
-export type CertificationScheme = (typeof CERTIFICATION_SCHEMES)[number];
-export const CLIENT_STATUSES = ['active', 'disabled'] as const;
+export type { CertificationScheme } from './integration.shared.js';
 
 /**
  * 平台对接: another system that calls Tracenet with signed requests — a provincial platform, a certification system,
@@ -25,7 +22,7 @@ export const integrationClients = pgTable(
     regions: text('regions').array().notNull(),
     operations: text('operations').array().notNull(),
     contact: varchar('contact', { length: 100 }),
-    status: varchar('status', { length: 10 }).notNull().default('active').$type<(typeof CLIENT_STATUSES)[number]>(),
+    status: varchar('status', { length: 10 }).notNull().default('active').$type<ClientStatus>(),
     registeredByAgency: uuid('registered_by_agency').notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

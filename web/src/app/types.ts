@@ -41,7 +41,9 @@ export type Permission =
   | 'monitoring.alert'
   | 'feedback.file'
   | 'feedback.handle'
-  | 'feedback.confirm';
+  | 'feedback.confirm'
+  | 'integration.read'
+  | 'integration.manage';
 
 /** The first page of a counted list carries its filter's total (at most 10,000, then `capped`). */
 export type ListTotal = { value: number; capped: boolean };
