@@ -334,6 +334,8 @@ export type Fixtures = {
   staleToken: { token: string; siblingId: string; ownerId: string };
   /** A job waiting in the queue: a retry by someone allowed is refused for its state (409), not for who asks. */
   queuedJob: number;
+  /** 平台对接: a market registered by each province, with one key. */
+  integration: Record<'sd' | 'sc', { id: string; keyId: string }>;
 };
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
@@ -383,5 +385,12 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const sdAdmin = await t.login('sd-admin');
   const plantingChecklist = (await must(sdAdmin.get('/api/v1/supervision/checklists?industry=planting'), 'checklist')).json();
   const queuedJob = (await enqueueJob(t.database.db, 'matrix.waiting', {}, { runAt: new Date(Date.now() + 86_400_000) }))!;
-  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
+  const market = async (admin: Client, county: string) => {
+    const client = (await must(admin.post('/api/v1/integration/clients', { name: `矩阵市场${county}`, kind: 'market', regions: [county], operations: ['trace.graph'] }), 'client system')).json<{ id: string }>();
+    const key = (await must(admin.post(`/api/v1/integration/clients/${client.id}/keys`, {}), 'client key')).json<{ key: { id: string } }>();
+    return { id: client.id, keyId: key.key.id };
+  };
+  const integration = { sd: await market(sdAdmin, sdPlace.county), sc: await market(await t.login('sc-admin'), scPlace.county) };
+  return {
+    integration, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
 }
