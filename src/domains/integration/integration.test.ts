@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, tableCounts } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { callSigned, signedHeaders, type PartnerKey } from '../../../test/partner.js';
+import { loginAll } from '../../../test/supervision.js';
 import { queryRows } from '../../platform/db/rows.js';
 
 // 平台对接 (issue 17 §1, issue 20 §4): client systems registered by the ministry and the provinces call Tracenet with
@@ -32,7 +33,7 @@ const byCode = (code: string) => ({ method: 'GET' as const, url: `/api/v1/trace/
 
 beforeAll(async () => {
   t = await createTestApp();
-  [moa, sd, sc, coop] = await Promise.all(['moa-admin', 'sd-admin', 'sc-admin', 'sg-coop'].map((u) => t.login(u)));
+  [moa, sd, sc, coop] = await loginAll(t, ['moa-admin', 'sd-admin', 'sc-admin', 'sg-coop'] as const);
   const productId = (await coop.post('/api/v1/trace/products', { name: '黄瓜', classCode: '04', spec: '散装', unit: 'kg' })).json().id;
   batch = (await coop.post('/api/v1/trace/batches', { productId, quantity: 80, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' } })).json();
   expect(batch.code).toMatch(/^1370783\d{13}$/);
