@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, callerOf, commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
+import { callerOf, commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
 import { SIGNED_OR_SESSION } from '../../platform/http/openapi.js';
 import { countedPageOf } from '../../platform/http/list-total.js';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';

@@ -6,6 +6,7 @@ import { CursorTable } from '../../app/CursorTable';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
+import { limitProblem } from '../../app/number-limit';
 import { RefreshButton } from '../../app/RefreshButton';
 import { useCursorList } from '../../app/use-cursor-list';
 import { DEFAULT_OVERLAP_HOURS, MAX_OVERLAP_HOURS, type KeyState } from '../../../../src/domains/integration/integration.shared';
@@ -77,6 +78,7 @@ export default function ClientPage() {
   if (!client) return <Spin />;
   const manage = client.manageable && me.can('integration.manage');
   const live = client.keys.filter((k) => k.state === 'active' || k.state === 'expiring').length;
+  const overlapProblem = limitProblem(t, overlap, { min: 1, max: MAX_OVERLAP_HOURS, integer: true, unit: t('integration.hours') });
 
   const saveScope = (v: { regions: ScopeRegion[]; operations: string[]; active: boolean }) =>
     act('scope', async () => {
@@ -137,7 +139,8 @@ export default function ClientPage() {
         {manage && (
           <Space style={{ marginBottom: 12 }}>
             <span>{t('integration.overlap')}</span>
-            <InputNumber min={1} max={MAX_OVERLAP_HOURS} precision={0} value={overlap} onChange={(v) => setOverlap(v ?? DEFAULT_OVERLAP_HOURS)} addonAfter={t('integration.hours')} data-testid="integration-overlap" />
+            <InputNumber value={overlap} onChange={(v) => setOverlap(v ?? DEFAULT_OVERLAP_HOURS)} addonAfter={t('integration.hours')} status={overlapProblem ? 'error' : undefined} data-testid="integration-overlap" />
+            {overlapProblem && <Typography.Text type="danger">{overlapProblem}</Typography.Text>}
           </Space>
         )}
         <Table<ClientKey>
@@ -162,7 +165,7 @@ export default function ClientPage() {
                         <Space>
                           {k.state === 'active' && (
                             <Popconfirm title={t('integration.rotateConfirm', { hours: overlap })} onConfirm={() => act(`rotate-${k.id}`, async () => setCreated(await integrationApi.rotateKey(id, k.id, overlap)))} okText={t('integration.rotate')} cancelText={t('common.cancel')}>
-                              <Button size="small" loading={busy === `rotate-${k.id}`} data-testid={`integration-rotate-${k.id}`}>
+                              <Button size="small" disabled={overlapProblem !== null} loading={busy === `rotate-${k.id}`} data-testid={`integration-rotate-${k.id}`}>
                                 {t('integration.rotate')}
                               </Button>
                             </Popconfirm>
