@@ -336,6 +336,8 @@ export type Fixtures = {
   queuedJob: number;
   /** 平台对接: a market registered by each province, with one key. */
   integration: Record<'sd' | 'sc', { id: string; keyId: string }>;
+  /** The key of the client-system role: a market of 寿光 with 追溯查询 in 370783. */
+  clientSystem: { keyId: string; secret: string };
 };
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
@@ -391,6 +393,9 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     return { id: client.id, keyId: key.key.id };
   };
   const integration = { sd: await market(sdAdmin, sdPlace.county), sc: await market(await t.login('sc-admin'), scPlace.county) };
+  const role = (await must(sdAdmin.post('/api/v1/integration/clients', { name: '矩阵接入系统', kind: 'market', regions: [sdPlace.county], operations: ['trace.graph'] }), 'client role')).json<{ id: string }>();
+  const roleKey = (await must(sdAdmin.post(`/api/v1/integration/clients/${role.id}/keys`, {}), 'client role key')).json<{ key: { id: string }; secret: string }>();
   return {
-    integration, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
+    integration,
+    clientSystem: { keyId: roleKey.key.id, secret: roleKey.secret }, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
 }

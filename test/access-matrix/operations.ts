@@ -29,6 +29,8 @@ export type Row = {
   call: (fx: Fixtures, o: Obj, r: Role) => Call;
   /** Runs after every other row: it changes what other rows rely on ('session': it ends the caller's session, the very last). */
   last?: true | 'session';
+  /** The route serves client systems too (config.clients): the client-system role gets through within its regions. */
+  clients?: true;
 };
 
 const side = (fx: Fixtures, o: Obj): Side => (o === 'sc' ? fx.sc : fx.sd);
@@ -396,11 +398,12 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/trace/batches/{id}/certificate', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'format=svg' }) },
   { op: 'GET /api/v1/trace/market-entries/{id}/voucher', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).marketEntry), query: 'format=svg' }) },
   // A batch's chain: agencies within their jurisdiction, a producer its own batches (trace.graph).
-  { op: 'GET /api/v1/trace/batches/by-code/{code}', permission: 'trace.graph', scope: scopes.jurisdictionOrOwnSubject, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },
+  { op: 'GET /api/v1/trace/batches/by-code/{code}', permission: 'trace.graph', scope: scopes.jurisdictionOrOwnSubject, clients: true, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },
   {
     op: 'GET /api/v1/trace/batches/{id}/trace',
     permission: 'trace.graph',
     scope: scopes.jurisdictionOrOwnSubject,
+    clients: true,
     objects: SD_SC,
     call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'direction=forward' }),
   },
@@ -639,6 +642,6 @@ export const ROWS: Row[] = [
     last: true,
   },
   // A client system's own routes: every person is refused (only a signed request reaches them).
-  { op: 'GET /api/v1/integration/me', permission: 'authenticated', scope: clientsOnly, objects: NONE, call: () => ({}) },
-  { op: 'POST /api/v1/integration/me/keys/rotate', permission: 'authenticated', scope: clientsOnly, objects: NONE, call: () => ({ body: { overlapHours: 1 } }) },
+  { op: 'GET /api/v1/integration/me', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/integration/me/keys/rotate', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({ body: { overlapHours: 1 } }) },
 ];

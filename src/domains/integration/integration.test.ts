@@ -200,7 +200,11 @@ describe('the call log and the nonce memory', () => {
     expect(calls.statusCode, calls.body).toBe(200);
     const body = calls.json();
     const codes = body.items.map((c: { code: string | null }) => c.code);
-    for (const code of ['NONCE_REUSED', 'SIGNATURE_EXPIRED', 'SIGNATURE_INVALID', 'KEY_REVOKED', 'OUT_OF_SCOPE']) expect(codes).toContain(code);
+    for (const code of ['NONCE_REUSED', 'SIGNATURE_EXPIRED', 'SIGNATURE_INVALID', 'KEY_REVOKED']) expect(codes).toContain(code);
+    // A route that serves no client refuses before the key is looked up: nothing to file it under.
+    expect(body.items.some((c: { path: string }) => c.path === '/api/v1/auth/me')).toBe(false);
+    const marketCalls = (await sd.get(`/api/v1/integration/clients/${market.id}/calls?errors=true`)).json();
+    expect(marketCalls.items.map((c: { code: string }) => c.code)).toContain('OUT_OF_SCOPE');
     expect(body.items.some((c: { status: number; path: string }) => c.status === 200 && c.path === `/api/v1/trace/batches/by-code/${batch.code}`)).toBe(true);
     expect(body.last24h.calls).toBe(body.items.length);
     expect(body.last24h.errors).toBe(body.items.filter((c: { status: number }) => c.status >= 400).length);

@@ -83,7 +83,8 @@ export function installAuthentication(app: FastifyInstance, db: Db, loadActor: A
     const permission = request.routeOptions.config.permission;
     if (!permission) return; // static files and docs
     // A signed request is judged by its signature alone (a cookie or token beside it is ignored), once its body is in.
-    if (claimsSignature(request.headers)) {
+    // Public routes need no one: there the headers mean nothing and are not checked.
+    if (permission !== 'public' && claimsSignature(request.headers)) {
       request.authVia = 'signature';
       return;
     }
@@ -109,7 +110,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, loadActor: A
 /**
  * Signed requests: the body is hashed as it streams in (preParsing), then the signature, key and nonce are checked
  * before validation and before any handler, and the route's permission against the client's scope. A route that does
- * not serve clients refuses them (OUT_OF_SCOPE), console routes included: a client key never opens the console.
+ * not serve clients refuses them first (OUT_OF_SCOPE), console routes included: a client key never opens the console.
  */
 function installSignedRequests(app: FastifyInstance, clients: ClientVerifier | undefined): void {
   app.addHook('preParsing', async (request, _reply, payload) => {
@@ -132,15 +133,14 @@ function installSignedRequests(app: FastifyInstance, clients: ClientVerifier | u
     if (request.authVia !== 'signature') return;
     const permission = request.routeOptions.config.permission;
     if (!permission) return;
-    if (!clients) throw signatureError('SIGNATURE_INVALID', { reason: 'CLIENTS_NOT_SERVED' });
+    // A route that does not serve client systems says so before anything is checked: that is no secret (OpenAPI).
+    if (!request.routeOptions.config.clients || !clients) throw signatureError('OUT_OF_SCOPE', { reason: 'NOT_FOR_CLIENTS' });
     const signed = readSignedHeaders(request.headers);
     const bodySha256 = request.bodyDigest ? request.bodyDigest.digest('hex') : sha256Hex('');
     const client = await clients.verify({ ...signed, method: request.method, url: request.url, bodySha256 }, (call) => {
       request.clientCall = call;
     });
     request.client = client;
-    if (permission === 'public') return;
-    if (!request.routeOptions.config.clients) throw signatureError('OUT_OF_SCOPE', { reason: 'NOT_FOR_CLIENTS' });
     if (permission !== 'authenticated' && !client.permissions.has(permission)) throw signatureError('OUT_OF_SCOPE', { permission });
   });
 

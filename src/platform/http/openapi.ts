@@ -10,7 +10,7 @@ const SIGNING =
   '`X-Tracenet-Signature`: lowercase hex HMAC-SHA256, keyed with the secret, of the lines `TN1-HMAC-SHA256`, the method, the path with its query ' +
   'exactly as sent, the timestamp, the nonce and the lowercase hex SHA-256 of the body (of nothing for a GET), joined by `\\n`. Refusals: ' +
   '401 `SIGNATURE_INVALID`, `SIGNATURE_EXPIRED`, `NONCE_REUSED`, `KEY_REVOKED`; 403 `OUT_OF_SCOPE` (a region or operation outside the client’s scope, ' +
-  'or a route that does not serve client systems). Cookies and bearer tokens beside a signature are ignored.';
+  'or a route that does not serve client systems). Cookies and bearer tokens beside a signature are ignored; public routes ignore the signature.';
 
 /** The `security` of a route people and client systems both call. */
 export const SIGNED_OR_SESSION: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }, { tracenetKey: [], tracenetTimestamp: [], tracenetNonce: [], tracenetSignature: [] }];
