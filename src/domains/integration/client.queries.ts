@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
@@ -102,6 +102,6 @@ export function operationsByKind(actor: AgencyActor) {
 export async function selfView(db: Executor, clientId: string, keyId: string) {
   const [row] = await db.select().from(integrationClients).where(eq(integrationClients.id, clientId));
   if (!row) throw integrationError('CLIENT_NOT_FOUND');
-  const keys = await db.select().from(integrationKeys).where(inArray(integrationKeys.clientId, [clientId])).orderBy(desc(integrationKeys.createdAt));
+  const keys = await db.select().from(integrationKeys).where(eq(integrationKeys.clientId, clientId)).orderBy(desc(integrationKeys.createdAt));
   return { id: row.id, name: row.name, kind: row.kind, regions: row.regions, operations: row.operations, keyId, keys: keys.map((k) => keyView(k)) };
 }

@@ -54,7 +54,7 @@ export function createKeyStore(db: Db, pii: Pii, log: Logger): KeyStore {
       client: { id: c.id, kind: c.kind, name: c.name, regionCode: c.regionCode },
       regions: c.regions,
       // The scope's operations, as far as the domains still grant them to the kind.
-      permissions: new Set(c.operations.filter((op) => offered.has(op as never))),
+      permissions: new Set(c.operations.filter((op) => (offered as ReadonlySet<string>).has(op))),
       keyId: row.key.id,
     };
     return actor;

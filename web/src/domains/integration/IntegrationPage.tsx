@@ -87,7 +87,7 @@ export default function IntegrationPage() {
           </Form.Item>
           {kind === 'certification' && (
             <Form.Item name="scheme" label={t('integration.scheme')} rules={[{ required: true, message: t('integration.schemeRequired') }]}>
-              <Select options={CERTIFICATION_SCHEMES.map((s) => ({ value: s, label: t(`integration.scheme.${s}`) }))} />
+              <Select options={CERTIFICATION_SCHEMES.map((s) => ({ value: s, label: t(`integration.scheme.${s}`) }))} data-testid="integration-scheme" />
             </Form.Item>
           )}
           <Form.Item name="name" label={t('integration.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('integration.nameRequired') }]}>

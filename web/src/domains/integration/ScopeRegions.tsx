@@ -77,7 +77,7 @@ export function ScopeRegions({ within, value = [], onChange }: { within: string;
           {t('integration.addRegion')}
         </Button>
         {within === '' && (
-          <Button onClick={() => add({ code: '', name: null })} data-testid="scope-region-all">
+          <Button onClick={() => add({ code: '', name: null })} data-testid="scope-region-add-all">
             {t('integration.addWholeCountry')}
           </Button>
         )}
