@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Form, InputNumber, Popconfirm, Result, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Popconfirm, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useAgencyMe } from '../../app/auth';
@@ -92,6 +92,7 @@ export default function ClientPage() {
         <Typography.Title level={3}>{client.name}</Typography.Title>
         <Typography.Text type="secondary">{t('integration.clientHint')}</Typography.Text>
       </div>
+      {client.status !== 'active' && <Alert type="warning" showIcon message={t('integration.disabledNote')} style={{ marginBottom: 16 }} />}
       <Card title={t('integration.facts')} style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('integration.kind')}>{client.scheme ? `${t(`integration.kind.${client.kind}`)}（${t(`integration.scheme.${client.scheme}`)}）` : t(`integration.kind.${client.kind}`)}</Descriptions.Item>
@@ -206,7 +207,6 @@ export default function ClientPage() {
         />
       </Card>
       <SecretModal created={created} onClose={() => setCreated(null)} />
-      {client.status !== 'active' && <Result status="warning" title={t('integration.disabledNote')} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert, Modal, Typography } from 'antd';
+import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { KeyCreated } from './integration.api';
 
@@ -16,7 +17,7 @@ export function SecretModal({ created, onClose }: { created: KeyCreated | null; 
           <p>
             {t('integration.secret')}：<Typography.Text code copyable data-testid="integration-secret-value">{created.secret}</Typography.Text>
           </p>
-          {created.previous?.expiresAt && <p>{t('integration.previousExpires', { id: created.previous.id, at: new Date(created.previous.expiresAt).toLocaleString() })}</p>}
+          {created.previous?.expiresAt && <p>{t('integration.previousExpires', { id: created.previous.id, at: formatTime(created.previous.expiresAt) })}</p>}
         </div>
       )}
     </Modal>
