@@ -51,6 +51,7 @@ describe('console: 平台对接', () => {
     expect(key.secret).toMatch(/^tns_/);
     await screenshot(page, 'secret');
     await modal.getByRole('button', { name: '我已保存' }).click();
+    await modal.waitFor({ state: 'hidden' });
     await shown(page.locator('.ant-table-row').filter({ hasText: key.id }).filter({ hasText: '有效' }));
     expect(await page.locator('body').innerText()).not.toContain(key.secret);
 

@@ -67,6 +67,7 @@ export const integrationEn: Record<keyof typeof integrationZh, string> = {
   'integration.keyState.expiring': 'Active until the overlap ends',
   'integration.keyState.expired': 'Expired',
   'integration.keyState.revoked': 'Revoked',
+  'integration.issuedAt': 'Issued',
   'integration.expiresAt': 'Expires',
   'integration.lastUsedAt': 'Last used',
   'integration.overlap': 'Rotation overlap',

@@ -67,6 +67,7 @@ export const integrationZh = {
   'integration.keyState.expiring': '过渡期内有效',
   'integration.keyState.expired': '已过期',
   'integration.keyState.revoked': '已撤销',
+  'integration.issuedAt': '签发时间',
   'integration.expiresAt': '失效时间',
   'integration.lastUsedAt': '最近使用',
   'integration.overlap': '轮换过渡期',

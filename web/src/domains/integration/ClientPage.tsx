@@ -153,7 +153,7 @@ export default function ClientPage() {
           columns={[
             { title: t('integration.keyId'), dataIndex: 'id', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
             { title: t('integration.keyState'), dataIndex: 'state', render: (v: KeyState) => <Tag color={KEY_COLOR[v]}>{t(`integration.keyState.${v}`)}</Tag> },
-            { title: t('integration.createdAt'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
+            { title: t('integration.issuedAt'), dataIndex: 'createdAt', className: 'tn-nowrap', render: formatTime },
             { title: t('integration.expiresAt'), dataIndex: 'expiresAt', className: 'tn-nowrap', render: (v: string | null) => (v ? formatTime(v) : '—') },
             { title: t('integration.lastUsedAt'), dataIndex: 'lastUsedAt', className: 'tn-nowrap', render: (v: string | null) => (v ? formatTime(v) : '—') },
             ...(manage
