@@ -177,7 +177,7 @@ describe('key rotation and revocation', () => {
     expectError(await moa.post(`/api/v1/integration/clients/${platform.id}/keys`, {}), 409, 'KEY_LIMIT');
 
     const [entry] = await queryRows<{ actor_id: string; actor_name: string }>(t.database.db, sql`SELECT actor_id, actor_name FROM audit_log WHERE action = 'integration.key_rotate' ORDER BY id DESC LIMIT 1`);
-    expect(entry).toEqual({ actor_id: platform.id, actor_name: 'client:山东省农产品追溯平台' });
+    expect(entry).toEqual({ actor_id: platform.id, actor_name: '山东省农产品追溯平台' });
 
     const revoked = await moa.post(`/api/v1/integration/clients/${platform.id}/keys/${platformKey.keyId}/revoke`, {});
     expect(revoked.statusCode, revoked.body).toBe(200);

@@ -49,7 +49,8 @@ export function createKeyStore(db: Db, pii: Pii, log: Logger): KeyStore {
     const actor: ClientActor = {
       kind: 'client',
       userId: c.id,
-      username: `client:${c.name}`.slice(0, 100),
+      // The audit log shows the client by its name (the console shows no raw prefix); actor_id tells it is no account.
+      username: c.name,
       displayName: c.name,
       client: { id: c.id, kind: c.kind, name: c.name, regionCode: c.regionCode },
       regions: c.regions,

@@ -47,7 +47,7 @@ export type ClientActor = {
   kind: 'client';
   /** The client's id: what the audit log and idempotency keys file its acts under. */
   userId: string;
-  /** The client's name as the audit log shows it. */
+  /** The client's name, as the audit log shows it. */
   username: string;
   displayName: string;
   client: { id: string; kind: ClientKind; name: string; regionCode: string };
