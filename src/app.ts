@@ -32,6 +32,7 @@ import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
 import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.js';
 import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
 import { noticesRoutes } from './domains/notices/index.js';
+import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -96,12 +97,14 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const jobs = createJobRunner(logger, db, { backoffMs: config.jobBackoffSeconds * 1000 });
   const lookups = createLookupCounter(db, (err) => app.log.error({ err }, 'writing public look-up counts failed'));
   installMetrics(app, { access: { token: config.metricsToken, allow: config.metricsAllow }, database, jobs, notifier, lookups: lookups.stats, countsFreshMs: config.env === 'test' ? 0 : undefined });
-  installAuthentication(app, db, actorLoader(db));
+  const pii = createPii(config.secretKey);
+  // Client systems' signed requests (平台对接) are checked against the integration domain's key store.
+  const keyStore = createKeyStore(db, pii, logger);
+  installAuthentication(app, db, actorLoader(db), keyStore);
   installIdempotency(app, db);
   await installOpenApi(app);
 
   configureHashGate(config.hashConcurrency);
-  const pii = createPii(config.secretKey);
   const auditKey = useAuditKey(config.secretKey);
   app.addHook('onClose', async () => notifier.close());
   const deps = { db, pii, config, files: FileStorage.local(config.dataDir, config.secretKey), notifier };
@@ -127,6 +130,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(enforcementRoutes(deps));
   await app.register(monitoringRoutes(deps));
   await app.register(noticesRoutes(deps));
+  await app.register(integrationRoutes({ ...deps, keyStore }));
 
   jobs.add(overdueJob(db));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
@@ -143,6 +147,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     },
   });
   jobs.add(jobQueuePurgeJob(db));
+  jobs.add(integrationPurgeJob(db));
   app.decorate('jobRunner', jobs);
   const backups = backupJob({ database, config, log: logger });
   if (backups) jobs.add(backups);

@@ -3,6 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, type Client, type TestApp } from '../harness.js';
 import { multipart } from '../subjects.js';
+import { signedHeaders } from '../partner.js';
 import { buildFixtures, type Fixtures } from './fixtures.js';
 import { KNOWN_GAPS } from './known-gaps.js';
 import { ROWS, type Call, type Row } from './operations.js';
@@ -83,7 +84,7 @@ describe('access matrix: every operation × every role × objects inside and out
       for (const [i, role] of ROLES.entries()) {
         for (const object of row.objects) {
           const region = regionOf(row, object);
-          const want = expected({ permission: row.permission, scope: row.scope }, role, object, region);
+          const want = expected({ permission: row.permission, scope: row.scope, ...(row.clients ? { clients: row.clients } : {}) }, role, object, region);
           const res = await send(row, role, object, `10.19.0.${i + 1}`);
           observed.push({ row, role, object, region, want, got: classify(res.statusCode, res.body), status: res.statusCode, body: res.body });
         }
@@ -142,6 +143,11 @@ describe('access matrix: every operation × every role × objects inside and out
     } else if (call.body !== undefined) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(call.body).replaceAll('"$me"', JSON.stringify((role.revokedToken ? fx.staleToken.ownerId : client?.me?.user.id) ?? '00000000-0000-4000-8000-000000000000'));
+    }
+    if (role.kind === 'client') {
+      // A client system signs what it sends (test/partner.ts); a cookie or token it has none of.
+      const body = typeof payload === 'string' ? payload : undefined;
+      Object.assign(headers, signedHeaders(fx.clientSystem, { method: method as 'GET', url, ...(body === undefined ? {} : { signedBody: body }) }));
     }
     if (call.stream) {
       // A live stream never ends: read the status line, then hang up.

@@ -338,6 +338,10 @@ export type Fixtures = {
   announcement: { id: string };
   /** A notice 寿光's bureau sent to 化龙镇's producers (sg-coop among them), with one attachment. */
   notice: { id: string; attachment: string };
+  /** 平台对接: a market registered by each province, with one key. */
+  integration: Record<'sd' | 'sc', { id: string; keyId: string }>;
+  /** The key of the client-system role: a market of 寿光 with 追溯查询 in 370783. */
+  clientSystem: { keyId: string; secret: string };
 };
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
@@ -393,7 +397,17 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   ).json<{ id: string }>();
   const noticeFile = await upload(t, '/api/v1/notices/attachments', sgAdmin);
   const notice = (await must(sgAdmin.post('/api/v1/notices', { title: '矩阵测试通知', body: '矩阵测试的通知正文', attachments: [noticeFile], audience: { regions: ['370783100'] } }), 'notice')).json<{ id: string }>();
+  const market = async (admin: Client, county: string) => {
+    const client = (await must(admin.post('/api/v1/integration/clients', { name: `矩阵市场${county}`, kind: 'market', regions: [county], operations: ['trace.graph'] }), 'client system')).json<{ id: string }>();
+    const key = (await must(admin.post(`/api/v1/integration/clients/${client.id}/keys`, {}), 'client key')).json<{ key: { id: string } }>();
+    return { id: client.id, keyId: key.key.id };
+  };
+  const integration = { sd: await market(sdAdmin, sdPlace.county), sc: await market(await t.login('sc-admin'), scPlace.county) };
+  const role = (await must(sdAdmin.post('/api/v1/integration/clients', { name: '矩阵接入系统', kind: 'market', regions: [sdPlace.county], operations: ['trace.graph'] }), 'client role')).json<{ id: string }>();
+  const roleKey = (await must(sdAdmin.post(`/api/v1/integration/clients/${role.id}/keys`, {}), 'client role key')).json<{ key: { id: string }; secret: string }>();
   return {
     announcement: { id: announcement.id },
-    notice: { id: notice.id, attachment: noticeFile }, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
+    notice: { id: notice.id, attachment: noticeFile },
+    integration,
+    clientSystem: { keyId: roleKey.key.id, secret: roleKey.secret }, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
 }

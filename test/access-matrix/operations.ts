@@ -29,6 +29,8 @@ export type Row = {
   call: (fx: Fixtures, o: Obj, r: Role) => Call;
   /** Runs after every other row: it changes what other rows rely on ('session': it ends the caller's session, the very last). */
   last?: true | 'session';
+  /** The route serves client systems too (config.clients): the client-system role gets through within its regions. */
+  clients?: true;
 };
 
 const side = (fx: Fixtures, o: Obj): Side => (o === 'sc' ? fx.sc : fx.sd);
@@ -40,6 +42,16 @@ const STRONG = 'Matrix#Pass2026';
 /** A unique suffix per call (usernames, certificate numbers), so that a repeated create is not a conflict by accident. */
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
+
+// ---- 平台对接 ------------------------------------------------------------------------------------------------------
+
+/** Where each side's client system is filed: the province that registered it. */
+const CLIENT_HOME = { sd: '37', sc: '51' } as const;
+const side2 = (o: Obj): 'sd' | 'sc' => (o === 'sc' ? 'sc' : 'sd');
+const marketManager = scope('a market is changed by the supervision of its province: another province does not find it, the ministry (which registers other kinds) is refused', (r, _o, region) =>
+  !inJurisdiction(r, region) ? '404' : r.level === 'province' ? 'ok' : '403',
+);
+const clientsOnly = scope('a client system’s own route: a person is refused (403)', (r) => (r.kind === 'anonymous' ? '401' : '403'));
 
 // ---- scopes of one domain each ---------------------------------------------------------------------------------
 
@@ -409,11 +421,12 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/trace/batches/{id}/certificate', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'format=svg' }) },
   { op: 'GET /api/v1/trace/market-entries/{id}/voucher', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).marketEntry), query: 'format=svg' }) },
   // A batch's chain: agencies within their jurisdiction, a producer its own batches (trace.graph).
-  { op: 'GET /api/v1/trace/batches/by-code/{code}', permission: 'trace.graph', scope: scopes.jurisdictionOrOwnSubject, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },
+  { op: 'GET /api/v1/trace/batches/by-code/{code}', permission: 'trace.graph', scope: scopes.jurisdictionOrOwnSubject, clients: true, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },
   {
     op: 'GET /api/v1/trace/batches/{id}/trace',
     permission: 'trace.graph',
     scope: scopes.jurisdictionOrOwnSubject,
+    clients: true,
     objects: SD_SC,
     call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'direction=forward' }),
   },
@@ -609,4 +622,50 @@ export const ROWS: Row[] = [
     objects: SD_SC,
     call: (fx, o) => ({ ...id(side(fx, o).recallNotice), body: { withdrawn: 1, destroyed: 0, returned: 0 } }),
   },
+
+  // 平台对接: client systems are seen by the agencies whose jurisdiction holds their home (the sd market is filed
+  // under 37, the sc one under 51); a market is changed by its province only (the ministry registers other kinds).
+  { op: 'GET /api/v1/integration/operations', permission: 'integration.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/integration/clients', permission: 'integration.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  {
+    op: 'POST /api/v1/integration/clients',
+    permission: 'integration.manage',
+    scope: scopes.any,
+    objects: NONE,
+    // Each registrar with a kind of its own: the ministry a certification system, a province a market of its region.
+    call: (_fx, _o, r) => ({
+      body: r.level === 'ministry' ? { name: `矩阵认证${uniq()}`, kind: 'certification', scheme: 'green', regions: [''], operations: ['trace.graph'] } : { name: `矩阵市场${uniq()}`, kind: 'market', regions: [r.jurisdiction], operations: [] },
+    }),
+  },
+  { op: 'GET /api/v1/integration/clients/{id}', permission: 'integration.read', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.integration[side2(o)].id) },
+  { op: 'GET /api/v1/integration/clients/{id}/calls', permission: 'integration.read', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.integration[side2(o)].id) },
+  {
+    op: 'PATCH /api/v1/integration/clients/{id}',
+    permission: 'integration.manage',
+    scope: marketManager,
+    objects: SD_SC,
+    region: CLIENT_HOME,
+    call: (fx, o) => ({ ...id(fx.integration[side2(o)].id), body: { regions: [CLIENT_HOME[side2(o)]], operations: ['trace.graph'] } }),
+  },
+  { op: 'POST /api/v1/integration/clients/{id}/keys', permission: 'integration.manage', scope: marketManager, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => ({ ...id(fx.integration[side2(o)].id), body: {} }) },
+  {
+    op: 'POST /api/v1/integration/clients/{id}/keys/{keyId}/rotate',
+    permission: 'integration.manage',
+    scope: marketManager,
+    objects: SD_SC,
+    region: CLIENT_HOME,
+    call: (fx, o) => ({ params: { id: fx.integration[side2(o)].id, keyId: fx.integration[side2(o)].keyId }, body: { overlapHours: 1 } }),
+  },
+  {
+    op: 'POST /api/v1/integration/clients/{id}/keys/{keyId}/revoke',
+    permission: 'integration.manage',
+    scope: marketManager,
+    objects: SD_SC,
+    region: CLIENT_HOME,
+    call: (fx, o) => ({ params: { id: fx.integration[side2(o)].id, keyId: fx.integration[side2(o)].keyId }, body: {} }),
+    last: true,
+  },
+  // A client system's own routes: every person is refused (only a signed request reaches them).
+  { op: 'GET /api/v1/integration/me', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/integration/me/keys/rotate', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({ body: { overlapHours: 1 } }) },
 ];

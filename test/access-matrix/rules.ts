@@ -14,7 +14,7 @@ export type Role = {
   name: string;
   /** The account that logs in (none for anonymous); '+' marks an account the test creates. */
   login: string | null;
-  kind: 'anonymous' | 'agency' | 'subject';
+  kind: 'anonymous' | 'agency' | 'subject' | 'client';
   agencyKind?: AgencyKind;
   level?: AgencyLevel;
   admin: boolean;
@@ -58,6 +58,8 @@ export const ROLES: Role[] = [
   { name: 'sg-coop-staff', login: '+mx-coop-staff', kind: 'subject', admin: false, jurisdiction: '370783100' },
   // A bearer token of a 寿光 bureau official (staff, like sg-staff), minted before the official changed the password.
   { ...agency('revoked-token', 'supervision', 'county', '370783', false, '+mx-token-owner'), revokedToken: true },
+  // A client system (平台对接) with signed requests: a market of 寿光 given 追溯查询 (trace.graph) in 370783.
+  { name: 'client-system', login: null, kind: 'client', admin: false, jurisdiction: '370783' },
 ];
 
 /**
@@ -129,6 +131,9 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   // 通知 to producers: supervision agencies of every level send; the producers' accounts read.
   'notice.send': sup,
   'notice.read': (r) => r.kind === 'subject',
+  // 平台对接: the supervision agencies of the ministry and the provinces read client systems; their admins register them.
+  'integration.read': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province'),
+  'integration.manage': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province') && r.admin,
 };
 
 // ---- rules ---------------------------------------------------------------------------------------------------
@@ -136,17 +141,30 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
 /** What the call must answer once the route's permission let the caller through. */
 export type Scope = { why: string; decide: (r: Role, o: Obj, region: string) => Outcome };
 
-export type Rule = { permission: RoutePermission; scope: Scope };
+/** `clients`: the route serves client systems too (config.clients). */
+export type Rule = { permission: RoutePermission; scope: Scope; clients?: true };
 
 /** The route's permission first (anonymous 401, not held 403), then the scope. */
 export function expected(rule: Rule, r: Role, o: Obj, region: string): Outcome {
   if (r.revokedToken) return '401';
+  if (r.kind === 'client') return expectedOfClient(rule, r, o, region);
   if (rule.permission !== 'public' && r.kind === 'anonymous') return '401';
   if (!GRANTS[rule.permission](r)) return '403';
   return rule.scope.decide(r, o, region);
 }
 
 export const inJurisdiction = (r: Role, region: string) => r.kind === 'agency' && region.startsWith(r.jurisdiction);
+
+/**
+ * A client system (issue 17 §1): a public route ignores its signature (it is anyone); a route that does not serve
+ * clients refuses it (403 OUT_OF_SCOPE) — every console route; one that does, within its regions (else 403).
+ */
+function expectedOfClient(rule: Rule, r: Role, o: Obj, region: string): Outcome {
+  if (rule.permission === 'public') return expected(rule, ROLES[0]!, o, region);
+  if (!rule.clients) return '403';
+  if (rule.permission === 'authenticated' || rule.permission === 'trace.graph') return o === 'none' || region.startsWith(r.jurisdiction) ? 'ok' : '403';
+  return '403';
+}
 
 const ownSubject = (o: Obj) => o === 'sd' || o === 'own' || o === 'none';
 

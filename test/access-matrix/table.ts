@@ -22,7 +22,7 @@ export function todayOf(row: Row, role: Role, object: Obj): Outcome | undefined 
 function cell(row: Row, role: Role): string {
   return row.objects
     .map((o) => {
-      const want = expected({ permission: row.permission, scope: row.scope }, role, o, regionOf(row, o));
+      const want = expected({ permission: row.permission, scope: row.scope, ...(row.clients ? { clients: row.clients } : {}) }, role, o, regionOf(row, o));
       const today = todayOf(row, role, o);
       return today !== undefined && today !== want ? `${want}*` : want;
     })
@@ -49,10 +49,13 @@ export function renderExpected(): string {
     '',
     `| Permission | ${ROLES.map((r) => r.name).join(' | ')} |`,
     `|---|${ROLES.map(() => '---').join('|')}|`,
-    ...Object.entries(GRANTS).map(([p, holds]) => `| ${p} | ${ROLES.map((r) => (!r.revokedToken && holds(r) ? '✓' : '')).join(' | ')} |`),
+    // The client system holds what its scope gives it (trace.graph), not what GRANTS says of people.
+    ...Object.entries(GRANTS).map(([p, holds]) => `| ${p} | ${ROLES.map((r) => (!r.revokedToken && (r.kind === 'client' ? p === 'trace.graph' : holds(r)) ? '✓' : '')).join(' | ')} |`),
     '',
     'Without the permission: `401` anonymous, `403` logged in. With it, the rule of the group below decides. The revoked token (a',
     'bearer token minted by a 寿光 bureau official before a password change) gets `401` everywhere (DESIGN.md §12 Accounts).',
+    'The client system (signed requests, issue 17 §1) is anyone on a public route, is refused (`403` OUT_OF_SCOPE) by every',
+    'route that does not serve client systems, and gets through the ones that do within its regions (370783) and scope.',
   ];
   for (const [why, rows] of groups) {
     lines.push('', `## ${why}`, '', header, rule);

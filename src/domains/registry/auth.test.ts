@@ -83,7 +83,7 @@ describe('authentication', () => {
           createdAt: expect.any(String),
         },
         subject: null,
-        permissions: ['agency.allocate', 'agency.read', 'audit.read', 'enforcement.read', 'feedback.file', 'monitoring.alert', 'monitoring.read', 'subject.read', 'subject.supervise', 'subject.temporary', 'supervision.checklist', 'supervision.inspect', 'supervision.publish', 'supervision.read', 'supervision.task', 'trace.graph', 'trace.recall', 'user.manage', 'user.read'],
+        permissions: ['agency.allocate', 'agency.read', 'audit.read', 'enforcement.read', 'feedback.file', 'integration.manage', 'integration.read', 'monitoring.alert', 'monitoring.read', 'subject.read', 'subject.supervise', 'subject.temporary', 'supervision.checklist', 'supervision.inspect', 'supervision.publish', 'supervision.read', 'supervision.task', 'trace.graph', 'trace.recall', 'user.manage', 'user.read'],
         jurisdiction: '37',
         csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/),
       });

@@ -24,4 +24,7 @@ export const traceGrants = defineGrants({
   agency: ({ kind, level }) => ['trace.graph', ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') && 'trace.recall'],
   // A subject's accounts all read their records; while the subject is active all record (staff do the daily work).
   subject: ({ status }) => ['trace.read', 'trace.graph', status === 'active' && 'trace.write'],
+  // Every kind of client system may be given the trace of batches in its regions: a province's platform, a
+  // certification system checking its holders, a market or shop verifying the codes of goods it buys.
+  client: () => ['trace.graph'],
 });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
+import { callerOf, commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
+import { SIGNED_OR_SESSION } from '../../platform/http/openapi.js';
 import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
 import { batchByCode } from './batch-lookup.service.js';
@@ -90,14 +91,16 @@ export function traceRoutes(deps: TradeDeps) {
     });
 
     app.get('/api/v1/trace/batches/by-code/:code', {
-      config: { permission: 'trace.graph' },
+      config: { permission: 'trace.graph', clients: true },
       schema: {
         tags,
-        summary: 'The batch behind a scanned or typed code, for whoever may trace it (a subject: its own or sold-into batches; an agency: its jurisdiction)',
+        summary: 'The batch behind a scanned or typed code, for whoever may trace it (a subject: its own or sold-into batches; an agency: its jurisdiction; a client system: its regions)',
+        description: 'Client systems call it with a signed request (see *Signed requests*); a batch outside their regions is 403 OUT_OF_SCOPE, and a natural person holding it is shown by the family name only.',
+        security: SIGNED_OR_SESSION,
         params: z.strictObject({ code: z.string().regex(/^\d{20}$/) }),
         response: { 200: batchLookupOut, ...errorResponses },
       },
-      handler: async (request) => batchByCode(deps.db, actorOf(request), request.params.code),
+      handler: async (request) => batchByCode(deps.db, callerOf(request), request.params.code),
     });
 
     app.get('/api/v1/trace/batches/:id', {

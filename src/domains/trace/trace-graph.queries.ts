@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/actor.js';
+import type { Caller } from '../../platform/auth/actor.js';
 import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
+import { regionRanges } from '../../platform/auth/visibility.js';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { forEachRow } from '../../platform/db/stream.js';
@@ -26,10 +27,12 @@ import { batches, type Holder } from './schema.js';
 /**
  * Who may see a batch's chain, as a condition on the batch row. A subject's accounts: a batch the subject holds, or
  * one it sold into (it is the seller of the trade that created it). An agency: a batch whose region lies in its
- * jurisdiction. Everyone else gets the same 404 as for a batch that does not exist.
+ * jurisdiction. A client system: a batch whose region lies in its scope's regions. Everyone else gets the same 404 as
+ * for a batch that does not exist.
  */
-export function traceAccess(actor: Actor): SQL {
+export function traceAccess(actor: Caller): SQL {
   if (actor.kind === 'agency') return jurisdictionFilter(actor, batches.regionCode);
+  if (actor.kind === 'client') return regionRanges(batches.regionCode, actor.regions);
   const me = actor.subject.id;
   return sql`(${batches.subjectId} = ${me}::uuid OR EXISTS (SELECT 1 FROM trades t WHERE t.buyer_batch_id = ${batches.id} AND t.seller_subject_id = ${me}::uuid))`;
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
+import { callerOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
+import { SIGNED_OR_SESSION } from '../../platform/http/openapi.js';
 import { recallWorkbook } from './recall.sheet.js';
 import { recallOut, traceGraphOut, traceQuery } from './trace-graph.contracts.js';
 import { recallList, traceGraph, type TraceGraphDeps } from './trace-graph.service.js';
@@ -16,19 +17,21 @@ export function traceGraphRoutes(deps: TraceGraphDeps) {
     const params = z.strictObject({ id: z.uuid() });
 
     app.get('/api/v1/trace/batches/:id/trace', {
-      config: { permission: 'trace.graph' },
+      config: { permission: 'trace.graph', clients: true },
       schema: {
         tags,
         summary: 'Backward (where it came from) or forward (who received it) trace of a batch, up to 20 hops',
         description:
           'Every batch within `depth` hops, once each at its smallest depth, with the edges between them (trade, market, transform, split, merge) and each holder’s name and county; ' +
           'no phones or identity numbers. At most 5,000 batches (`truncated: true` beyond, nearest first). A subject’s accounts may trace a batch the subject holds or sold into; ' +
-          'an agency a batch of its jurisdiction. Any other batch is 404 BATCH_NOT_FOUND, as if it did not exist.',
+          'an agency a batch of its jurisdiction. Any other batch is 404 BATCH_NOT_FOUND, as if it did not exist. ' +
+          'A client system (signed request) a batch of its regions (else 403 OUT_OF_SCOPE), every holder shown as the public page shows it.',
+        security: SIGNED_OR_SESSION,
         params,
         querystring: traceQuery,
         response: { 200: traceGraphOut, ...errorResponses },
       },
-      handler: async (request) => traceGraph(deps, actorOf(request), request.params.id, request.query),
+      handler: async (request) => traceGraph(deps, callerOf(request), request.params.id, request.query),
     });
 
     const recallDescription =

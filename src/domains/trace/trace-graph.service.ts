@@ -1,10 +1,12 @@
-import type { Actor, CommandContext } from '../../platform/auth/actor.js';
+import type { Caller, CommandContext } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
+import { sql } from 'drizzle-orm';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { maskPersonName, type Pii } from '../../platform/pii/pii.js';
 import { countyNames, naturalPersonSubjects, subjectContactReader } from '../registry/index.js';
+import { outOfScopeOrMissing } from './batch-lookup.service.js';
 import { traceError } from './errors.js';
 import type { Holder } from './schema.js';
 import { MAX_TRACE_DEPTH, type RecallOut, type TraceGraphOut, type TraceQuery } from './trace-graph.contracts.js';
@@ -27,12 +29,12 @@ function holderKind(source: string, subjectId: string | null, holder: Holder | n
  * 向前追溯 / 向后追溯: the batches within `depth` hops of a batch in one direction, each once at its smallest depth,
  * with the edges between them and each holder's name and county — no phone, no identity number.
  */
-export async function traceGraph(deps: TraceGraphDeps, actor: Actor, batchId: string, q: TraceQuery): Promise<TraceGraphOut> {
+export async function traceGraph(deps: TraceGraphDeps, actor: Caller, batchId: string, q: TraceQuery): Promise<TraceGraphOut> {
   const direction: Direction = q.direction;
   const depth = Math.min(Math.max(1, q.depth), MAX_TRACE_DEPTH);
   const [graph, counties] = await Promise.all([traceRows(deps.db, batchId, traceAccess(actor), direction, depth, TRACE_NODE_CAP), countyNames(deps.db)]);
-  if (!graph) throw traceError('BATCH_NOT_FOUND');
-  const shown = actor.kind === 'subject' ? await subjectView(deps, actor.subject.id, batchId, graph) : undefined;
+  if (!graph) throw actor.kind === 'client' ? await outOfScopeOrMissing(deps.db, sql`id = ${batchId}::uuid`) : traceError('BATCH_NOT_FOUND');
+  const shown = actor.kind === 'subject' ? await subjectView(deps, actor.subject.id, batchId, graph) : actor.kind === 'client' ? await publicView(deps, graph) : undefined;
   return {
     rootId: batchId,
     direction,
@@ -63,6 +65,12 @@ export async function traceGraph(deps: TraceGraphDeps, actor: Actor, batchId: st
 }
 
 type GraphRows = NonNullable<Awaited<ReturnType<typeof traceRows>>>;
+
+/** What a client system sees of a chain: every holder as the public page shows it (a natural person masked, no subject id). */
+async function publicView(deps: TraceGraphDeps, graph: GraphRows) {
+  const held = graph.nodes.filter((n) => n.subjectId).map((n) => n.subjectId!);
+  return { near: new Set<string>(), persons: await naturalPersonSubjects(deps.db, held) };
+}
 
 /**
  * What a subject sees of a chain (DESIGN.md §12): its own batches and those one step either side of them (its own

@@ -156,8 +156,9 @@ export async function recordAuditBatch(tx: Tx, ctx: CommandContext, inputs: Audi
         id: ids[i]!,
         stream,
         at,
-        actorId: ctx.actor?.userId ?? null,
-        actorName: ctx.actor?.username ?? null,
+        // A client system's act is filed under the client (its id and name), as a person's under the account.
+        actorId: (ctx.actor ?? ctx.client)?.userId ?? null,
+        actorName: (ctx.actor ?? ctx.client)?.username ?? null,
         action: input.action,
         targetType: input.targetType,
         targetId: input.targetId,

@@ -101,6 +101,11 @@ export const AUDIT_ACTIONS = [
   'announcement.withdraw',
   'notice.send',
   'notices.unread.export',
+  'integration.client_register',
+  'integration.client_update',
+  'integration.key_create',
+  'integration.key_rotate',
+  'integration.key_revoke',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -134,6 +139,8 @@ export const AUDIT_TARGET_TYPES = [
   'feedback',
   'announcement',
   'producer_notice',
+  // A client system of 平台对接 (its keys are audited on it).
+  'integration_client',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

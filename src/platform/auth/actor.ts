@@ -34,6 +34,32 @@ export type SubjectActor = ActorBase & {
 /** Who is making a request, resolved once per request from the session or bearer token. */
 export type Actor = AgencyActor | SubjectActor;
 
+/** 平台对接: a provincial platform, a certification system (绿色/有机/地理标志, 农垦), a market or an online shop. */
+export type ClientKind = 'provincial_platform' | 'certification' | 'market' | 'shop';
+
+/**
+ * Another system calling with a signed request (integration domain, DESIGN.md §6): never a person, so it is not an
+ * `Actor` — routes written for people (which read `request.actor`) never see one; a route that serves clients says
+ * so (`config.clients`) and reads `request.client`. Its permissions are the operations of its scope, its reach the
+ * region prefixes of its scope ('' for the whole country).
+ */
+export type ClientActor = {
+  kind: 'client';
+  /** The client's id: what the audit log and idempotency keys file its acts under. */
+  userId: string;
+  /** The client's name, as the audit log shows it. */
+  username: string;
+  displayName: string;
+  client: { id: string; kind: ClientKind; name: string; regionCode: string };
+  /** Region-code prefixes the client may read or write in. */
+  regions: readonly string[];
+  permissions: ReadonlySet<string>;
+  keyId: string;
+};
+
+/** Anyone a request may come from: a person, or a client system. */
+export type Caller = Actor | ClientActor;
+
 export type RequestMeta = {
   requestId: string;
   ip: string;
@@ -54,9 +80,9 @@ export type RequestMeta = {
 };
 
 /** What every command receives: who acts, and the request facts the audit and idempotency need. */
-export type CommandContext = { actor: Actor | null; meta: RequestMeta };
+export type CommandContext = { actor: Actor | null; meta: RequestMeta; client?: ClientActor | null };
 
 /** The region an actor's own writes are filed under (audit streams, uploads). */
-export function actorRegion(actor: Actor): string {
-  return actor.kind === 'agency' ? actor.agency.regionCode : actor.subject.regionCode;
+export function actorRegion(actor: Caller): string {
+  return actor.kind === 'agency' ? actor.agency.regionCode : actor.kind === 'client' ? actor.client.regionCode : actor.subject.regionCode;
 }

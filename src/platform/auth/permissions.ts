@@ -1,4 +1,4 @@
-import type { AgencyKind, AgencyLevel, Role } from './actor.js';
+import type { AgencyKind, AgencyLevel, ClientKind, Role } from './actor.js';
 
 /**
  * Every route declares a permission in `config.permission`; the server refuses to start with a route that does not
@@ -19,11 +19,16 @@ export type AgencyStanding = { role: Role; kind: AgencyKind; level: AgencyLevel 
 /** A subject account's standing: its role (main account or staff) and the subject's status. */
 export type SubjectStanding = { role: Role; status: string };
 
-/** One domain's grants: which of its permissions an official, and a subject's account, hold. */
+/** A client system's standing: its kind. */
+export type ClientStanding = { kind: ClientKind };
+
+/** One domain's grants: which of its permissions an official, a subject's account and a client system may hold. */
 export type DomainGrants<P extends Permission = Permission> = {
   names: readonly P[];
   agency: (who: AgencyStanding) => readonly (P | false)[];
   subject: (who: SubjectStanding) => readonly (P | false)[];
+  /** What a client of this kind may be given in its scope (none when absent): the registrar picks among these. */
+  client?: (who: ClientStanding) => readonly (P | false)[];
 };
 
 /** Declares a domain's grants (a typed identity: the names must be the domain's own). */
@@ -35,6 +40,7 @@ export type Grants = {
   names: ReadonlySet<Permission>;
   ofAgency: (role: Role, kind: AgencyKind, level: AgencyLevel) => Set<Permission>;
   ofSubject: (role: Role, status: string) => Set<Permission>;
+  ofClient: (kind: ClientKind) => Set<Permission>;
 };
 
 /** The union of the domains' grants; a name declared by two domains is a mistake caught at start. */
@@ -61,5 +67,6 @@ export function assembleGrants(domains: readonly DomainGrants[]): Grants {
     names,
     ofAgency: (role, kind, level) => collect((d) => d.agency({ role, kind, level })),
     ofSubject: (role, status) => collect((d) => d.subject({ role, status })),
+    ofClient: (kind) => collect((d) => d.client?.({ kind }) ?? []),
   };
 }

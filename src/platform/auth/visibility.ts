@@ -32,6 +32,16 @@ export function regionRange(column: AnyPgColumn | SQL, prefix: string): SQL {
   return sql`(${column} >= ${prefix} AND ${column} < ${next})`;
 }
 
+/** Rows whose region lies under any of the prefixes (a client system's scope): one range each, OR-ed; none is no row. */
+export function regionRanges(column: AnyPgColumn | SQL, prefixes: readonly string[]): SQL {
+  if (prefixes.length === 0) return sql`false`;
+  if (prefixes.includes('')) return regionRange(column, '');
+  return sql`(${sql.join(
+    prefixes.map((p) => regionRange(column, p)),
+    sql` OR `,
+  )})`;
+}
+
 /** The in-memory twin of regionRange (a null region lies in no jurisdiction). */
 export function regionWithin(regionCode: string | null | undefined, prefix: string): boolean {
   return regionCode !== null && regionCode !== undefined && regionCode.startsWith(prefix);

@@ -1,10 +1,18 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor, AgencyActor, CommandContext, SubjectActor } from '../auth/actor.js';
+import { z } from 'zod';
+import type { Actor, AgencyActor, Caller, CommandContext, SubjectActor } from '../auth/actor.js';
 import { errorBody } from './error-body.shared.js';
 import { httpError } from './errors.js';
 
 export function commandContext(request: FastifyRequest): CommandContext {
-  return { actor: request.actor, meta: request.meta };
+  return { actor: request.actor, client: request.client, meta: request.meta };
+}
+
+/** For routes that serve client systems too (`config.clients`): the person or the client system calling. */
+export function callerOf(request: FastifyRequest): Caller {
+  const caller = request.actor ?? request.client;
+  if (!caller) throw httpError('UNAUTHENTICATED');
+  return caller;
 }
 
 /** For routes whose permission guarantees a logged-in actor. */

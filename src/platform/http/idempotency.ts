@@ -34,7 +34,7 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw httpError('VALIDATION_FAILED', { issues: [{ where: 'headers', path: 'Idempotency-Key', message: '1–200 printable ASCII characters' }] });
     }
-    const scope = request.actor?.userId ?? `anon:${request.ip}`.slice(0, 64);
+    const scope = request.actor?.userId ?? request.client?.userId ?? `anon:${request.ip}`.slice(0, 64);
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');

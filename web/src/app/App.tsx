@@ -63,6 +63,8 @@ const NoticeFormPage = lazy(() => import('../domains/notices/NoticeFormPage'));
 const NoticeDetailPage = lazy(() => import('../domains/notices/NoticeDetailPage'));
 const InboxPage = lazy(() => import('../domains/notices/InboxPage'));
 const InboxNoticePage = lazy(() => import('../domains/notices/InboxNoticePage'));
+const IntegrationPage = lazy(() => import('../domains/integration/IntegrationPage'));
+const ClientPage = lazy(() => import('../domains/integration/ClientPage'));
 
 export function App() {
   const { state } = useAuth();
@@ -111,6 +113,8 @@ function SignedInRoutes() {
         <Route path="ops/jobs" element={<Guard permission="job.read"><JobsPage /></Guard>} />
         <Route path="feedback/mine" element={<Guard permission="feedback.file"><MyFeedbackPage /></Guard>} />
         <Route path="ops/feedback" element={<Guard permission="feedback.handle"><FeedbackPage /></Guard>} />
+        <Route path="integration" element={<Guard permission="integration.read"><IntegrationPage /></Guard>} />
+        <Route path="integration/:id" element={<Guard permission="integration.read"><ClientPage /></Guard>} />
         <Route path="applications" element={<Guard permission="subject.approve"><ApplicationsPage /></Guard>} />
         <Route path="change-requests" element={<Guard permission="subject.approve"><ChangeRequestsPage /></Guard>} />
         <Route path="import" element={<Guard permission="subject.approve"><ImportPage /></Guard>} />

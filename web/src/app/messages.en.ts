@@ -9,6 +9,7 @@ import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
 import { feedbackEn } from './messages.feedback.en';
 import { noticesEn } from './messages.notices.en';
+import { integrationEn } from './messages.integration.en';
 import { helpEn } from './messages.help.en';
 import { auditFieldsEn } from './messages.audit-fields.en';
 import { jobsEn } from './messages.jobs.en';
@@ -223,6 +224,7 @@ export const en: Record<MessageKey, string> = {
   ...opsEn,
   ...feedbackEn,
   ...noticesEn,
+  ...integrationEn,
   ...helpEn,
   ...auditFieldsEn,
   ...jobsEn,

@@ -10,6 +10,7 @@ import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
 import { feedbackZh } from './messages.feedback.zh';
 import { noticesZh } from './messages.notices.zh';
+import { integrationZh } from './messages.integration.zh';
 import { helpZh } from './messages.help.zh';
 import { auditFieldsZh } from './messages.audit-fields.zh';
 import { jobsZh } from './messages.jobs.zh';
@@ -222,6 +223,7 @@ export const zh = {
   ...opsZh,
   ...feedbackZh,
   ...noticesZh,
+  ...integrationZh,
   ...helpZh,
   ...auditFieldsZh,
   ...jobsZh,

@@ -39,7 +39,10 @@ export type Permission =
   | 'feedback.confirm'
   | 'announcement.publish'
   | 'notice.send'
-  | 'notice.read';
+  | 'notice.read'
+
+  | 'integration.read'
+  | 'integration.manage';
 
 /** The API's one error body; `details` may be missing from an error a proxy answered instead of the server. */
 export type ErrorBody = Omit<Out<typeof errorBody>, 'details'> & Partial<Pick<Out<typeof errorBody>, 'details'>>;
