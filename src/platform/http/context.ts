@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Actor, AgencyActor, Caller, CommandContext, SubjectActor } from '../auth/actor.js';
 import { errorBody } from './error-body.shared.js';
 import { httpError } from './errors.js';
