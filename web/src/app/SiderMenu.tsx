@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useMe } from './auth';
 import { useI18n } from './i18n';
 import { MENU_GROUPS, menuFor } from './menu';
+import { MENU_ICONS, MENU_LABELS } from './menu-icons';
 
 /**
  * The side menu, grouped as the platform's business systems are (系统管理 / 主体管理 / 追溯 / 监管执法 / 监测 /
@@ -14,7 +15,10 @@ export default function SiderMenu({ selected, onNavigate }: { selected: string; 
   const { t } = useI18n();
   const navigate = useNavigate();
   const entries = menuFor(me);
-  const item = (m: (typeof entries)[number]) => ({ key: m.path, icon: m.icon, label: m.Label ? <m.Label label={t(m.label)} /> : t(m.label) });
+  const item = (m: (typeof entries)[number]) => {
+    const Label = MENU_LABELS[m.path];
+    return { key: m.path, icon: MENU_ICONS[m.path], label: Label ? <Label label={t(m.label)} /> : t(m.label) };
+  };
   const items = [
     ...MENU_GROUPS.flatMap((g) => {
       const inGroup = entries.filter((m) => m.group === g);
