@@ -107,7 +107,7 @@ function isCommon(id: string): boolean {
   return (
     /web\/src\/domains\/trace\/(BatchesPage|BatchDetailPage)\.tsx$/.test(path) ||
     // Not the shell's parts loaded on demand (menus, Result) nor the English words (loaded when chosen).
-    /web\/src\/app\/(?!CursorTable|SiderMenu|UserMenu|LazyResult|messages\.[\w-]+\.en\.|messages\.en\.)/.test(path) ||
+    /web\/src\/app\/(?!CursorTable|SiderMenu|UserMenu|menu-icons|LazyResult|messages\.[\w-]+\.en\.|messages\.en\.)/.test(path) ||
     /web\/src\/domains\/trace\/(BatchItem|BatchFacts|TracePageTitle|trace-labels|trace\.api|use-all)\./.test(path)
   );
 }
