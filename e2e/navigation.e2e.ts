@@ -33,6 +33,8 @@ describe('navigation (issue 15 §7)', () => {
     await page.setViewportSize(DESKTOP);
     await signIn(page, suite.server.baseUrl, 'moa-admin');
     await shown(page.getByTestId('breadcrumb'));
+    // The side menu's code loads apart from the page (issue 15 §9): its groups are read once it has come.
+    await shown(page.locator('.tn-sider .ant-menu-item-group-title').first());
     expect(await groups(page)).toEqual(['系统管理', '主体管理', '追溯', '监管执法', '监测', '统计分析']);
     // The ministry directs and reads inspections; it does not walk a farm with a phone.
     await shown(menuItem(page, '巡查记录').or(menuItem(page, '执法案件')));

@@ -40,7 +40,10 @@ async function noToasts(p: Page) {
 /** Opens a page from the side menu (folded away on a phone). */
 async function openMenu(p: Page, label: string) {
   const item = p.locator('.ant-menu').getByText(label, { exact: true });
-  if (!(await item.isVisible())) await p.getByRole('button', { name: '菜单' }).click();
+  const toggle = p.getByRole('button', { name: '菜单' });
+  // The side menu loads apart from the shell (issue 15 §9): wait for it on a wide screen, for its button on a phone.
+  await shown(p.locator('.tn-sider .ant-menu').or(toggle));
+  if (!(await item.isVisible())) await toggle.click();
   await (await shown(item)).click();
 }
 

@@ -166,6 +166,10 @@ export async function signIn(page: Page, baseUrl: string, username: string) {
 export async function openMenu(p: Page, label: string) {
   await shown(p.getByTestId('user-menu'));
   const item = p.locator('.ant-menu').getByText(label, { exact: true });
-  if (!(await item.isVisible())) await p.getByRole('button', { name: '菜单' }).click();
+  const toggle = p.getByRole('button', { name: '菜单' });
+  // The side menu's code loads apart from the shell (issue 15 §9): on a wide screen wait for it, on a phone for the
+  // button that opens (and loads) it.
+  await shown(p.locator('.tn-sider .ant-menu').or(toggle));
+  if (!(await item.isVisible())) await toggle.click();
   await (await shown(item)).click();
 }

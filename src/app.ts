@@ -15,7 +15,7 @@ import { idempotencyPurgeJob, installIdempotency } from './platform/http/idempot
 import { installOpenApi } from './platform/http/openapi.js';
 import { installNoStore, installSecurityHeaders, trustProxyOption } from './platform/http/security-headers.js';
 import { installTextGuard } from './platform/http/text-fields.js';
-import { installFavicon, installWebConsole, NOT_FOUND_PAGE, wantsConsolePage } from './platform/http/web.js';
+import { consoleInlineScriptHashes, installFavicon, installWebConsole, NOT_FOUND_PAGE, wantsConsolePage } from './platform/http/web.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
@@ -80,7 +80,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...consoleInlineScriptHashes()],
         // antd writes its styles at run time (CSS-in-JS), which needs inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

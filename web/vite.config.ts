@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type IndexHtmlTransformContext, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;
@@ -44,7 +44,7 @@ const COLD_PAGES = [
 
 /**
  * Writes into index.html, for each page of COLD_PAGES, its code files (its chunk and those it imports, beyond what
- * index.html loads anyway) and its style sheets; public/boot.js starts them with the page's API reads at once,
+ * index.html loads anyway) and its style sheets; web/boot.js, inline in index.html, starts them with the page's API reads at once,
  * instead of after the main code has run and the router has asked for the page.
  */
 function routePreloads(): Plugin {
@@ -52,7 +52,7 @@ function routePreloads(): Plugin {
     name: 'tracenet-route-preloads',
     transformIndexHtml: {
       order: 'post',
-      handler(_html: string, ctx: IndexHtmlTransformContext) {
+      handler(source: string, ctx: IndexHtmlTransformContext) {
         const bundle = ctx.bundle;
         const chunks = bundle ? Object.values(bundle).filter((c) => c.type === 'chunk') : [];
         const closure = (fileName: string, into = new Set<string>()): Set<string> => {
@@ -64,26 +64,50 @@ function routePreloads(): Plugin {
         };
         const initial = ctx.chunk ? closure(ctx.chunk.fileName) : new Set<string>();
         const routes = COLD_PAGES.map(({ pattern, page, api }) => {
-          const chunk = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(`web/${page}`));
+          const chunk = chunks.find((c) => c.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(`web/${page}`)));
           const files = chunk ? [...closure(chunk.fileName)].filter((f) => !initial.has(f)) : [];
           const css = files.flatMap((f) => [...(chunks.find((c) => c.fileName === f)?.viteMetadata?.importedCss ?? [])]);
           return { pattern, js: files.map((f) => `/${f}`), css: css.map((f) => `/${f}`), api };
         });
-        return [
+        // The entry's own style sheet goes inline too: a small file, and one round trip and connection fewer.
+        const entryCss = new Set(ctx.chunk?.viteMetadata?.importedCss ?? []);
+        const html = source.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g, (link, file: string) => {
+          const asset = entryCss.has(file) ? bundle?.[file] : undefined;
+          return asset?.type === 'asset' ? `<style>${String(asset.source)}</style>` : link;
+        });
+        const tags = [
           { tag: 'script', attrs: { type: 'application/json', id: 'tn-routes' }, children: JSON.stringify(bundle ? routes : []), injectTo: 'head' },
-          { tag: 'script', attrs: { async: true, src: '/boot.js' }, injectTo: 'head' },
-        ];
+          // Inline rather than /boot.js: a file of its own cost a round trip (half a second on 3G) before the page's
+          // reads could start. The CSP allows it by its hash, which the server takes from the built index.html.
+          { tag: 'script', children: bootScript(), injectTo: 'head' },
+        ] satisfies HtmlTagDescriptor[];
+        return { html, tags };
       },
     },
   };
 }
 
-/** Small modules most pages use, the batch pages first among them. */
+/** web/boot.js without its comment lines, to go inline in index.html. */
+function bootScript(): string {
+  return readFileSync(path.join(root, 'boot.js'), 'utf8')
+    .split('\n')
+    .filter((line) => !/^\s*\/\//.test(line))
+    .join('\n')
+    .trim();
+}
+
+/**
+ * What the two batch pages a phone opens cold take beyond the shell, in one chunk: the pages themselves, the
+ * console's shared parts and the trace domain's helpers; with rolldown's default `includeDependenciesRecursively`
+ * the group also takes what these import (the few antd widgets and icons they show), and nothing the pages load
+ * lazily (drawers, filters, pickers). Other pages take it too for the shared parts, and split the rest by page.
+ */
 function isCommon(id: string): boolean {
   const path = id.replaceAll('\\', '/');
   return (
-    /node_modules\/(@ant-design\/icons|@ant-design\/icons-svg|antd\/es\/(card|alert|tag|empty|descriptions|checkbox|popconfirm|popover|skeleton)|@rc-component\/checkbox)\//.test(path) ||
-    /web\/src\/app\/(?!CursorTable)/.test(path) ||
+    /web\/src\/domains\/trace\/(BatchesPage|BatchDetailPage)\.tsx$/.test(path) ||
+    // Not the shell's parts loaded on demand (menus, Result) nor the English words (loaded when chosen).
+    /web\/src\/app\/(?!CursorTable|SiderMenu|UserMenu|menu-icons|LazyResult|messages\.[\w-]+\.en\.|messages\.en\.)/.test(path) ||
     /web\/src\/domains\/trace\/(BatchItem|BatchFacts|TracePageTitle|trace-labels|trace\.api|use-all)\./.test(path) ||
     // The value tables the pages read (issue 20 §1: once in app/types.ts, now the server's *.shared.ts), not a chunk each.
     /src\/domains\/(registry\/(subject-values|subject-units|agency-values)|trace\/(units|trace-values))\.shared\.|web\/src\/domains\/[^/]+\/[^/]+\.types\./.test(path)

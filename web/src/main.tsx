@@ -4,6 +4,9 @@ import { App } from './app/App';
 import { AuthProvider } from './app/auth';
 import { I18nProvider } from './app/i18n';
 import './app/styles.css';
+// The batch pages' few rules travel inline with the shell's (web/vite.config.ts): a phone opens those pages cold, and a
+// style sheet of their own was one more request before they could show.
+import './domains/trace/trace.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -54,6 +55,17 @@ describe('the built console', () => {
       expect(res.headers['cache-control'], url).toBe('no-cache');
       expect(brotliDecompressSync(res.rawPayload).toString()).toContain(mainChunk);
     }
+  });
+
+  it("index.html's inline boot script runs under the CSP by its hash, and no other inline script would", async () => {
+    const html = readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toContain('/api/v1/auth/me');
+    const res = await t.app.inject({ method: 'GET', url: '/trace/batches' });
+    const scriptSrc = /script-src ([^;]+)/.exec(String(res.headers['content-security-policy']))![1]!.trim().split(/\s+/);
+    expect(scriptSrc).toEqual(["'self'", `'sha256-${createHash('sha256').update(inline[0]!).digest('base64')}'`]);
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
   });
 });
 

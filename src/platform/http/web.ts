@@ -41,8 +41,22 @@ export async function installWebConsole(app: FastifyInstance): Promise<boolean> 
  */
 export const CONSOLE_SECTIONS = new Set([
   '', 'account', 'agencies', 'allocate', 'applications', 'audit', 'change-requests', 'enforcement', 'feedback', 'help', 'identity',
-  'import', 'monitoring', 'my-subject', 'ops', 'register', 'scan', 'subjects', 'supervision', 'trace', 'users',
+  'import', 'inbox', 'integration', 'monitoring', 'my-subject', 'notices', 'ops', 'register', 'scan', 'subjects', 'supervision', 'trace', 'users',
 ]);
+
+/**
+ * The CSP sources (`'sha256-…'`) of the scripts written inline in the built index.html (web/boot.js, which starts a
+ * cold page's reads without waiting a round trip for a file of its own), so `script-src` allows these and no other
+ * inline script. Read once at start: a console rebuilt under a running server needs a restart, as its assets do.
+ */
+export function consoleInlineScriptHashes(dist = WEB_DIST): string[] {
+  const file = path.join(dist, 'index.html');
+  if (!existsSync(file)) return [];
+  const html = readFileSync(file, 'utf8');
+  return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
+    .filter(([, attrs = '']) => !/\ssrc=/.test(attrs) && !/type="application\/json"/.test(attrs))
+    .map(([, , body = '']) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+}
 
 export function wantsConsolePage(method: string, url: string): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;

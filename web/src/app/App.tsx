@@ -1,7 +1,8 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AppLayout } from './AppLayout';
+import { LazyResult as Result } from './LazyResult';
 import { useAuth, useMe } from './auth';
 import { useI18n } from './i18n';
 import { menuFor } from './menu';

@@ -1,10 +1,10 @@
-import { GlobalOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { GlobalOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Spin } from 'antd';
+import { Fragment, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useAuth, useMe } from './auth';
+import { useMe } from './auth';
 import { useI18n } from './i18n';
-import { entryOf, MENU_GROUPS, menuFor } from './menu';
+import { entryOf } from './menu';
 import { agencyTitle } from './labels';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { TradeNotifier } from '../domains/trace/TradeNotifier';
@@ -16,28 +16,24 @@ import { useShellNotices } from '../domains/notices/shell-notices';
 
 const { Header, Sider, Content } = Layout;
 
+// The side menu and the account's menu load apart from the shell: a phone opening a page cold shows neither at
+// first (the side menu is folded away, the account's menu opens on a press), so their code (antd's Menu, Dropdown
+// and their popups) is not on its way (issue 15 §9).
+const SiderMenu = lazy(() => import('./SiderMenu'));
+const UserMenu = lazy(() => import('./UserMenu'));
+
 export function AppLayout() {
   const me = useMe();
-  const { logout } = useAuth();
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const [userMenu, setUserMenu] = useState(false);
   const siderCollapsed = collapsed ?? narrow;
   const shellNotices = useShellNotices();
 
-  const entries = menuFor(me);
-  const item = (m: (typeof entries)[number]) => ({ key: m.path, icon: m.icon, label: m.Label ? <m.Label label={t(m.label)} /> : t(m.label) });
-  // Grouped as the platform's business systems are (系统管理 / 主体管理 / 追溯 / 监管执法 / 监测 / 统计分析).
-  const items = [
-    ...MENU_GROUPS.flatMap((g) => {
-      const inGroup = entries.filter((m) => m.group === g);
-      return inGroup.length ? [{ type: 'group' as const, key: `group:${g}`, label: t(`menuGroup.${g}`), children: inGroup.map(item) }] : [];
-    }),
-    ...entries.filter((m) => !m.group).map(item),
-  ];
   const entry = entryOf(location.pathname);
   const selected = entry?.path ?? '';
   const pageTitle = entry ? t(entry.label) : location.pathname.startsWith('/identity/') ? t('crumb.identity') : null;
@@ -73,21 +69,13 @@ export function AppLayout() {
           <Button type="text" className="tn-header-button" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('lang.label')}>
             {t('lang.switch')}
           </Button>
-          {/* Opened by a click: phones have no hover, and a hover menu closes when the pointer slips off it. */}
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'account', icon: <UserOutlined />, label: t('menu.account') },
-                { key: 'logout', icon: <LogoutOutlined />, label: t('menu.logout'), danger: true },
-              ],
-              onClick: ({ key }) => (key === 'logout' ? void logout() : navigate('/account')),
-            }}
-          >
-            <Button type="text" className="tn-header-button" icon={<UserOutlined />} data-testid="user-menu">
-              {narrow ? null : me.user.displayName}
-            </Button>
-          </Dropdown>
+          {userMenu ? (
+            <Suspense fallback={userButton(me.user.displayName, narrow)}>
+              <UserMenu>{userButton(me.user.displayName, narrow)}</UserMenu>
+            </Suspense>
+          ) : (
+            userButton(me.user.displayName, narrow, () => setUserMenu(true))
+          )}
         </div>
       </Header>
       <Layout>
@@ -102,29 +90,23 @@ export function AppLayout() {
           onCollapse={(value) => setCollapsed(value)}
           className="tn-sider"
         >
-          <Menu
-            mode="inline"
-            selectedKeys={[selected]}
-            items={items}
-            style={{ borderInlineEnd: 'none' }}
-            onClick={({ key }) => {
-              navigate(key);
-              if (narrow) setCollapsed(true);
-            }}
-          />
+          {/* On a phone the menu's code loads when it is first opened; on a wider screen, at once. */}
+          {(!narrow || !siderCollapsed) && (
+            <Suspense fallback={null}>
+              <SiderMenu selected={selected} onNavigate={() => narrow && setCollapsed(true)} />
+            </Suspense>
+          )}
         </Sider>
         {narrow && !siderCollapsed && <div className="tn-sider-mask" onClick={() => setCollapsed(true)} />}
         <Content className="tn-content">
           <AnnouncementBanner banners={shellNotices.announcements} onDismiss={shellNotices.dismiss} />
           {pageTitle && (
-            <Breadcrumb
-              className="tn-breadcrumb"
-              data-testid="breadcrumb"
+            <Crumbs
               items={[
-                { title: <Link to="/">{t('crumb.home')}</Link> },
-                ...(entry?.group ? [{ title: t(`menuGroup.${entry.group}`) }] : []),
-                deeper && entry ? { title: <Link to={entry.path}>{pageTitle}</Link> } : { title: pageTitle },
-                ...(deeper ? [{ title: deeper }] : []),
+                <Link to="/">{t('crumb.home')}</Link>,
+                ...(entry?.group ? [t(`menuGroup.${entry.group}`)] : []),
+                deeper && entry ? <Link to={entry.path}>{pageTitle}</Link> : pageTitle,
+                ...(deeper ? [deeper] : []),
               ]}
             />
           )}
@@ -133,11 +115,40 @@ export function AppLayout() {
               <Outlet />
             </Suspense>
           </PageErrorBoundary>
-          <Typography.Text type="secondary" className="tn-footer">
+          <span className="tn-footer tn-secondary">
             {t('app.name')} · {t('app.subtitle')}
-          </Typography.Text>
+          </span>
         </Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** The header's account button; a press before the menu's code has come loads it (UserMenu), open. */
+function userButton(name: string, narrow: boolean, onClick?: () => void) {
+  return (
+    <Button type="text" className="tn-header-button" icon={<UserOutlined />} data-testid="user-menu" onClick={onClick}>
+      {narrow ? null : name}
+    </Button>
+  );
+}
+
+/** Where the page sits (首页 / 系统管理 / 机构树), as antd's Breadcrumb shows it, in plain markup. */
+function Crumbs({ items }: { items: ReactNode[] }) {
+  return (
+    <nav className="tn-breadcrumb tn-crumbs" data-testid="breadcrumb">
+      <ol>
+        {items.map((item, i) => (
+          <Fragment key={i}>
+            {i > 0 && (
+              <li className="tn-crumb-separator" aria-hidden="true">
+                /
+              </li>
+            )}
+            <li>{item}</li>
+          </Fragment>
+        ))}
+      </ol>
+    </nav>
   );
 }

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Typography } from 'antd';
+import { App, Button } from 'antd';
 import { useState } from 'react';
 import { api, saveBlob, type Query } from './api';
 import { useI18n } from './i18n';
@@ -10,9 +10,9 @@ export function ListTotalText({ total }: { total: ListTotal | null }) {
   const { t } = useI18n();
   if (!total) return null;
   return (
-    <Typography.Text type="secondary" data-testid="list-total">
+    <span className="tn-secondary" data-testid="list-total">
       {total.capped ? t('list.totalCapped', { n: total.value }) : t('list.total', { n: total.value })}
-    </Typography.Text>
+    </span>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Typography } from 'antd';
+import { Button } from 'antd';
 import { useI18n } from './i18n';
 import { LoadError } from './LoadError';
 
@@ -14,7 +14,7 @@ export function LoadMore({ list }: { list: { hasMore: boolean; loading: boolean;
           {t('common.loadMore')}
         </Button>
       ) : (
-        list.items.length > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
+        list.items.length > 0 && <span className="tn-secondary">{t('common.noMore')}</span>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
-import { Button, Result } from 'antd';
+import { CloseCircleFilled } from '@ant-design/icons';
+import { Button } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useI18n } from './i18n';
 
@@ -21,12 +22,14 @@ export class PageErrorBoundary extends Component<Props, State> {
 
 function PageError({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const { t } = useI18n();
+  // Plain markup rather than antd's Result: this must show even when the failure was a chunk that did not load,
+  // and Result's code is itself loaded only when needed (LazyResult).
   return (
-    <Result
-      status="error"
-      title={t('app.pageError')}
-      subTitle={error.message}
-      extra={<Button onClick={onRetry}>{t('app.retry')}</Button>}
-    />
+    <div className="tn-page-error" role="alert">
+      <CloseCircleFilled className="tn-page-error-icon" />
+      <div className="tn-page-error-title">{t('app.pageError')}</div>
+      <div className="tn-page-error-detail">{error.message}</div>
+      <Button onClick={onRetry}>{t('app.retry')}</Button>
+    </div>
   );
 }

@@ -27,7 +27,7 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-/** Reads public/boot.js started before this code arrived, by URL: each is used once, and only soon after the load. */
+/** Reads web/boot.js (inline in index.html) started before this code arrived, by URL: each is used once, and only soon after the load. */
 type Early = Record<string, { at: number; response: Promise<Response> }>;
 const EARLY_FOR_MS = 20_000;
 

@@ -1,11 +1,10 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import type { Locale } from 'antd/es/locale';
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from './api-error';
-import { en } from './messages.en';
 import { zh, type MessageKey } from './messages.zh';
 
 export type Lang = 'zh' | 'en';
@@ -20,7 +19,20 @@ export type I18n = {
 };
 
 const STORAGE_KEY = 'tracenet.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+type Words = { messages: Record<MessageKey, string>; antd: Locale };
+const ZH: Words = { messages: zh, antd: zhCN };
+
+/**
+ * The English words (the console's and antd's) load when English is chosen: most readers use Chinese, and a phone
+ * opening a page cold should not download a second language (issue 15 §9).
+ */
+let english: Promise<Words> | null = null;
+function loadEnglish(): Promise<Words> {
+  english ??= Promise.all([import('./messages.en'), import('antd/es/locale/en_US')]).then(([m, a]) => ({ messages: m.en, antd: a.default }));
+  english.catch(() => (english = null));
+  return english;
+}
 
 function initialLang(): Lang {
   try {
@@ -41,6 +53,22 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  const [words, setWords] = useState<Words | null>(() => (lang === 'zh' ? ZH : null));
+
+  // A switch to English takes effect once its words have come (a moment on a slow network); until then the page
+  // stays as it was, or, for a reader who chose English before, blank rather than in the other language.
+  useEffect(() => {
+    let current = true;
+    if (lang === 'zh') setWords(ZH);
+    else
+      void loadEnglish().then(
+        (loaded) => current && setWords(loaded),
+        () => current && setLangState('zh'),
+      );
+    return () => {
+      current = false;
+    };
+  }, [lang]);
 
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
@@ -51,26 +79,30 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const shown: Lang | null = words === ZH ? 'zh' : words ? 'en' : null;
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = lang === 'zh' ? '追溯一张网 Tracenet' : 'Tracenet 追溯一张网';
-    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
-  }, [lang]);
+    if (!shown) return;
+    document.documentElement.lang = shown === 'zh' ? 'zh-CN' : 'en';
+    document.title = shown === 'zh' ? '追溯一张网 Tracenet' : 'Tracenet 追溯一张网';
+    dayjs.locale(shown === 'zh' ? 'zh-cn' : 'en');
+  }, [shown]);
 
-  const value = useMemo<I18n>(() => {
-    const dict = dictionaries[lang];
+  const value = useMemo<I18n | null>(() => {
+    if (!words || !shown) return null;
+    const dict = words.messages;
     const t = (key: MessageKey, vars?: Vars) => fill(dict[key] ?? key, vars);
     const errorText = (error: unknown) => {
-      if (error instanceof ApiError) return error.messages[lang];
+      if (error instanceof ApiError) return error.messages[shown];
       if (error instanceof Error) return error.message;
       return String(error);
     };
-    return { lang, setLang, t, errorText };
-  }, [lang, setLang]);
+    return { lang: shown, setLang, t, errorText };
+  }, [words, shown, setLang]);
 
+  if (!value || !words) return null;
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#389e0d', colorPrimaryBg: '#eef8e6', colorPrimaryBgHover: '#d9f2c4', borderRadius: 6 } }}>
+      <ConfigProvider locale={words.antd} theme={{ token: { colorPrimary: '#389e0d', colorPrimaryBg: '#eef8e6', colorPrimaryBgHover: '#d9f2c4', borderRadius: 6 } }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </I18nContext.Provider>

@@ -1,8 +1,11 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, ExperimentOutlined, ScissorOutlined, ShopOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Skeleton, Space, Tag } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
+import { CopyText } from '../../app/CopyText';
+import { LazyResult as Result } from '../../app/LazyResult';
+import { Panel } from '../../app/Panel';
 import { useI18n } from '../../app/i18n';
 import { ApiError } from '../../app/api-error';
 import { LoadError } from '../../app/LoadError';
@@ -77,7 +80,7 @@ function BatchDetail({ id }: { id: string }) {
   // Only a 404 is "not found"; any other failure is said as such, with 重试.
   if (error && error instanceof ApiError && error.status === 404) return <Result status="warning" title={t('batch.notFound')} subTitle={errorText(error)} extra={<Button onClick={() => navigate('/trace/batches')}>{t('batch.backToList')}</Button>} />;
   if (error && !batch) return <LoadError error={error} onRetry={reload} />;
-  if (!batch) return <Card><Skeleton active /></Card>;
+  if (!batch) return <Panel><Skeleton active /></Panel>;
   const available = batch.stock - batch.frozen;
   const canAct = me.can('trace.write') && batch.status === 'active' && available > 0;
   // Only a batch of one's own production is corrected here; a received one is corrected through its trade (退货).
@@ -90,11 +93,13 @@ function BatchDetail({ id }: { id: string }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
+      {/* Plain markup (Panel, CopyText) rather than antd's Card and Typography, whose code (tabs, popups, an editor)
+          a phone would download before it could show the batch (issue 15 §9). */}
+      <Panel>
         <div className="tn-page-title" style={{ marginBottom: 8 }}>
-          <Typography.Title level={3} data-testid="batch-title">
+          <h3 className="tn-title" data-testid="batch-title">
             {batch.productName}
-          </Typography.Title>
+          </h3>
           <Tag color={SOURCE_COLOR[batch.source]}>{label(t, 'source', batch.source)}</Tag>
           {batch.status !== 'active' && <Tag color={batch.status === 'held' || batch.status === 'failed' || batch.status === 'voided' ? 'error' : undefined}>{label(t, 'batchStatus', batch.status)}</Tag>}
           <div className="tn-t-head-actions">
@@ -103,12 +108,12 @@ function BatchDetail({ id }: { id: string }) {
             </Button>
           </div>
         </div>
-        <Typography.Paragraph>
+        <p className="tn-paragraph">
           {t('batch.code')}:{' '}
-          <Typography.Text className="tn-t-code" copyable data-testid="batch-code" strong>
+          <CopyText className="tn-t-code" text={batch.code} testId="batch-code" strong>
             {batch.code}
-          </Typography.Text>
-        </Typography.Paragraph>
+          </CopyText>
+        </p>
         {(batch.status === 'held' || batch.status === 'failed') && (
           <Alert
             type="error"
@@ -147,7 +152,7 @@ function BatchDetail({ id }: { id: string }) {
             </Button>
           </Space>
         )}
-      </Card>
+      </Panel>
       {/* Each behind its own boundary: one loading later (a drawer being opened) must not hide the others meanwhile. */}
       <Later>{lastTrade && <TradeResult trade={lastTrade} />}</Later>
       <Later>{batch.status !== 'voided' && <PrintCard batchId={batch.id} code={batch.code} />}</Later>

@@ -1,4 +1,4 @@
-import { Descriptions, Tag, Typography } from 'antd';
+import { Descriptions, Tag } from 'antd';
 import { formatDate, formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
@@ -25,9 +25,9 @@ export function BatchFacts({ batch: b, base }: { batch: Batch; base: Base | null
           { key: 'created', label: t('trace.recordedAt'), children: formatTime(b.createdAt) },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
+      <h5 className="tn-title" style={{ marginTop: 16 }}>
         {t('batch.inputs')}
-      </Typography.Title>
+      </h5>
       {b.inputs.length === 0 ? (
         <EmptyState description={t('batch.noInputsRecorded')} />
       ) : (
@@ -37,7 +37,7 @@ export function BatchFacts({ batch: b, base }: { batch: Batch; base: Base | null
               <div className="tn-t-main">
                 <div className="tn-t-head">
                   <Tag color="orange">{label(t, 'inputKind', i.kind)}</Tag>
-                  <Typography.Text strong>{i.name}</Typography.Text>
+                  <span className="tn-strong">{i.name}</span>
                 </div>
                 <div className="tn-t-meta">
                   <span>

@@ -1,6 +1,7 @@
-import { Checkbox, Tag, Typography } from 'antd';
+import { Checkbox, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { CopyText } from '../../app/CopyText';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { Batch } from './trace.types';
@@ -18,14 +19,14 @@ export function BatchItem({ batch: b, selectable, selected, onSelect, actions }:
       <div className="tn-t-main">
         <div className="tn-t-head">
           <Link to={`/trace/batches/${b.id}`}>
-            <Typography.Text strong>{b.productName}</Typography.Text>
+            <span className="tn-strong">{b.productName}</span>
           </Link>
           <Tag color={SOURCE_COLOR[b.source]}>{label(t, 'source', b.source)}</Tag>
           {b.status !== 'active' && <Tag color={b.status === 'held' || b.status === 'failed' ? 'error' : undefined} data-testid="batch-status">{label(t, 'batchStatus', b.status)}</Tag>}
         </div>
-        <Typography.Text className="tn-t-code" copyable={{ text: b.code }} data-testid="batch-code">
+        <CopyText className="tn-t-code" text={b.code} testId="batch-code">
           {b.code}
-        </Typography.Text>
+        </CopyText>
         <div className="tn-t-meta">
           <span>{t('batch.stockOf', { stock: qty(t, b.stock, b.unit), quantity: qty(t, b.quantity, b.unit) })}</span>
           {b.frozen > 0 && <span>{t('batch.frozenShort', { frozen: qty(t, b.frozen, b.unit) })}</span>}

@@ -1,9 +1,9 @@
 import { ExperimentOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Input, Popconfirm, Select, Space, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Button, Space } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
+import { Panel } from '../../app/Panel';
 import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
@@ -13,11 +13,14 @@ import { useCursorList } from '../../app/use-cursor-list';
 import { BatchItem } from './BatchItem';
 import { TracePageTitle } from './TracePageTitle';
 import { newKey, traceApi } from './trace.api';
-import { BATCH_SOURCES, BATCH_STATUSES, type Batch, type BatchFilters } from './trace.types';
+import type { Batch, BatchFilters } from './trace.types';
 import './trace.css';
 
-// Its form (pickers, number inputs) loads when it is first opened, not with the list a phone opens cold.
+// Its form (pickers, number inputs) loads when it is first opened, not with the list a phone opens cold; the filters
+// and the merge bar (pickers, selects, a confirmation popup) come after the list (issue 15 §9).
 const ProcessDrawer = lazy(() => import('./ProcessDrawer').then((m) => ({ default: m.ProcessDrawer })));
+const Filters = lazy(() => import('./BatchFilters'));
+const MergeBar = lazy(() => import('./MergeBar'));
 
 /** /trace/batches: 批次, my batches newest first; record one, process some into a new one, merge several of one product. */
 export default function BatchesPage() {
@@ -33,8 +36,6 @@ export default function BatchesPage() {
   const [filters, setFilters] = useState<BatchFilters>({});
   const fetchPage = useMemo(() => (cursor?: string) => traceApi.searchBatches(filters, cursor), [filters]);
   const list = useCursorList(fetchPage, showError);
-  const setDays = (range: [Dayjs | null, Dayjs | null] | null) =>
-    setFilters((f) => ({ ...f, from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined }));
   const writes = me.can('trace.write');
 
   const products = new Set(selected.map((b) => b.productId));
@@ -85,21 +86,11 @@ export default function BatchesPage() {
         }
       />
       {merging && (
-        <Alert
-          type={selected.length >= 2 && !canMerge ? 'warning' : 'info'}
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={selected.length >= 2 && !canMerge ? t('merge.sameProduct') : t('merge.hint', { n: selected.length })}
-          action={
-            <Popconfirm title={t('merge.confirm', { n: selected.length })} onConfirm={merge} disabled={!canMerge}>
-              <Button type="primary" size="small" disabled={!canMerge} loading={busy}>
-                {t('merge.submit', { n: selected.length })}
-              </Button>
-            </Popconfirm>
-          }
-        />
+        <Suspense fallback={null}>
+          <MergeBar count={selected.length} canMerge={canMerge} busy={busy} onMerge={() => void merge()} />
+        </Suspense>
       )}
-      <Card
+      <Panel
         extra={
           <Space>
             <ListTotalText total={list.total} />
@@ -110,33 +101,9 @@ export default function BatchesPage() {
         title={t('batch.list')}
       >
         <div className="tn-filters" style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('batchList.search')}
-            style={{ width: 240, maxWidth: '100%' }}
-            onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
-            aria-label={t('batchList.search')}
-            data-testid="batch-search"
-          />
-          <Select<NonNullable<BatchFilters['status']>>
-            allowClear
-            style={{ width: 150 }}
-            placeholder={t('batchList.status')}
-            value={filters.status}
-            onChange={(status) => setFilters((f) => ({ ...f, status }))}
-            options={BATCH_STATUSES.map((s) => ({ value: s, label: t(`batchStatus.${s}`) }))}
-            aria-label={t('batchList.status')}
-          />
-          <Select<NonNullable<BatchFilters['source']>>
-            allowClear
-            style={{ width: 120 }}
-            placeholder={t('batchList.source')}
-            value={filters.source}
-            onChange={(source) => setFilters((f) => ({ ...f, source }))}
-            options={BATCH_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))}
-            aria-label={t('batchList.source')}
-          />
-          <DatePicker.RangePicker onChange={(range) => setDays(range)} aria-label={t('list.days')} />
+          <Suspense fallback={null}>
+            <Filters filters={filters} setFilters={setFilters} />
+          </Suspense>
         </div>
         {list.error && list.items.length === 0 ? (
           <LoadError error={list.error} onRetry={list.reload} />
@@ -156,9 +123,9 @@ export default function BatchesPage() {
           </div>
         )}
         <LoadMore list={list} />
-      </Card>
+      </Panel>
       <Space style={{ marginTop: 8 }}>
-        <Typography.Text type="secondary">{t('batch.scanHint')}</Typography.Text>
+        <span className="tn-secondary">{t('batch.scanHint')}</span>
       </Space>
       {processing && (
         <Suspense fallback={null}>

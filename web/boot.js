@@ -1,4 +1,5 @@
-// Runs before the console's code has arrived (an async classic script, no imports): on a phone's slow network each
+// Runs before the console's code has arrived (inline in index.html's head, no imports; web/vite.config.ts puts it
+// there and the server's CSP allows it by its hash): on a phone's slow network each
 // round trip costs half a second, so the requests the opening page will make start now, beside the main code,
 // instead of one after another once it runs. The build writes, for each page a phone opens cold, its code files
 // and the API reads it makes first (web/vite.config.ts, routePreloads); web/src/app/api.ts takes these answers once.
