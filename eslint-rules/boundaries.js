@@ -1,5 +1,6 @@
 // Architecture rules of DESIGN.md §5, checked on every import:
-//  - a domain reaches another domain only through that domain's index.ts;
+//  - a domain reaches another domain only through that domain's index.ts (a contracts.ts or *.shared.ts may import
+//    another domain's contracts.ts or *.shared.ts);
 //  - the platform kernel never imports a domain;
 //  - routes files hold no SQL: they import neither drizzle-orm nor a schema.ts;
 //  - the web console imports from the server only a domain's contracts.ts and its *.shared.ts modules;
@@ -12,6 +13,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 /** A domain module the console may import: its contracts.ts, or a *.shared.ts beside it. */
 const FOR_THE_CONSOLE = /^(contracts|[^/]+\.shared)\.ts$/;
 const SHARED = /\.shared\.ts$/;
+/** A wire description (contracts.ts, subject.contracts.ts, …) or a shared rule: what one contract may build on. */
+const CONTRACT = /^([^/]+\.)?contracts\.ts$|^[^/]+\.shared\.ts$/;
 
 /** The file an import names: `./x.js` is `./x.ts`, and the console's `./x` (bundler resolution) too. */
 function target(file, source) {
@@ -44,7 +47,10 @@ const rule = {
       const to = where(target(context.filename, source));
       if (SHARED.test(from.rel) && !SHARED.test(to.rel)) return report('a *.shared.ts module is also the console\u2019s: it imports only other *.shared.ts modules');
       if (from.area === 'platform' && to.area === 'domain') return report('the platform kernel must not import a domain');
-      if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts') {
+      // A contract may build on another domain's contract (a region code in a subject's form): both are wire
+      // descriptions the console imports too, and index.ts would pull server code into the console.
+      const contractToContract = from.area === 'domain' && CONTRACT.test(from.rest) && to.area === 'domain' && CONTRACT.test(to.rest);
+      if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts' && !contractToContract) {
         return report(`reach domain "${to.domain}" through its index.ts, not ${to.rest}`);
       }
       if (from.area === 'web' && to.rel.startsWith('src/') && !(to.area === 'domain' && FOR_THE_CONSOLE.test(to.rest))) {

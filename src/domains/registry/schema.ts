@@ -1,21 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
-/**
- * Administrative divisions. Codes are kept in their prefix form — province 2 digits, city 4, county 6
- * (GB/T 2260), township 9 (GB/T 10114) — so that jurisdiction is a plain prefix match.
- */
-export const regions = pgTable(
-  'regions',
-  {
-    code: varchar('code', { length: 12 }).primaryKey(),
-    name: varchar('name', { length: 60 }).notNull(),
-    level: smallint('level').notNull(),
-    parentCode: varchar('parent_code', { length: 12 }),
-  },
-  (t) => [index('regions_parent').on(t.parentCode)],
-);
-
 export const agencies = pgTable(
   'agencies',
   {

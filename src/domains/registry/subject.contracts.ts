@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.shared.js';
 import { countedPageOf } from '../../platform/http/list-total.js';
-import { mobilePhone, password, plainText, regionCode, username, uuid } from './contracts.js';
+import { regionCode } from '../regions/contracts.js';
+import { mobilePhone, password, plainText, username, uuid } from './contracts.js';
 
 // The wire shapes of subject registration (主体注册), shared by routes and the web console.
 

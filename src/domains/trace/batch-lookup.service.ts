@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { countyNames, subjectNameSql } from '../registry/index.js';
+import { subjectNameSql } from '../registry/index.js';
+import { countyNames } from '../regions/index.js';
 import { traceError } from './errors.js';
 import { batches, products } from './schema.js';
 import { traceAccess } from './trace-graph.queries.js';

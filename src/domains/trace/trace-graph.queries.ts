@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { forEachRow } from '../../platform/db/stream.js';
 import { subjectContactSql, subjectNameSql, type SubjectContactColumns } from '../registry/index.js';
 import { batches, type Holder } from './schema.js';
+import { batchVisibility } from './visibility.js';
 
 /**
  * The graph reads of the trace (DESIGN.md §4): one recursive CTE over batch_edges per direction, served by its two
@@ -25,11 +25,11 @@ import { batches, type Holder } from './schema.js';
 
 /**
  * Who may see a batch's chain, as a condition on the batch row. A subject's accounts: a batch the subject holds, or
- * one it sold into (it is the seller of the trade that created it). An agency: a batch whose region lies in its
- * jurisdiction. Everyone else gets the same 404 as for a batch that does not exist.
+ * one it sold into (it is the seller of the trade that created it). An agency: the batches `batchVisibility` gives it.
+ * Everyone else gets the same 404 as for a batch that does not exist.
  */
 export function traceAccess(actor: Actor): SQL {
-  if (actor.kind === 'agency') return jurisdictionFilter(actor, batches.regionCode);
+  if (actor.kind === 'agency') return batchVisibility.filter(actor);
   const me = actor.subject.id;
   return sql`(${batches.subjectId} = ${me}::uuid OR EXISTS (SELECT 1 FROM trades t WHERE t.buyer_batch_id = ${batches.id} AND t.seller_subject_id = ${me}::uuid))`;
 }

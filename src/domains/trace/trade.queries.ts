@@ -5,11 +5,10 @@ import { escapeLike, queryRows, rowOf } from '../../platform/db/rows.js';
 import { countUpTo, type Total } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { maskPhone, type Pii } from '../../platform/pii/pii.js';
-import { sheetTime } from '../../platform/sheets/list-export.js';
 import type { Sheet } from '../../platform/sheets/workbook.js';
 import { subjectNameSql } from '../registry/index.js';
 import type { TradeOut, TradeSearchQuery } from './contracts.js';
-import { chinaDayRange } from './list-filters.js';
+import { chinaDayRange, chinaMinute } from '../../platform/china-time.js';
 import { traceError } from './errors.js';
 import { batches, products, trades } from './schema.js';
 
@@ -185,7 +184,7 @@ export function tradeSheet(rows: TradeOut[]): Sheet {
     ],
     rows: rows.map((r) => ({
       ...r,
-      createdAt: sheetTime(r.createdAt),
+      createdAt: chinaMinute(r.createdAt),
       kind: KIND_ZH[r.kind] ?? r.kind,
       status: STATUS_ZH[r.status] ?? r.status,
       seller: r.seller.name,
