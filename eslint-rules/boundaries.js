@@ -4,6 +4,8 @@
 //  - the platform kernel never imports a domain;
 //  - routes files hold no SQL: they import neither drizzle-orm nor a schema.ts;
 //  - the web console imports from the server only a domain's contracts.ts and its *.shared.ts modules;
+//  - a domain's index.ts exports no SQL fragment naming its tables (`…Sql`): another domain reads through a view the
+//    owning domain declares in its schema.ts (issue 20 §3);
 //  - a *.shared.ts module is meant for both sides (server and console), so it imports nothing server-only: no
 //    node: built-in, and of the project's own files only other *.shared.ts modules.
 import path from 'node:path';
@@ -15,6 +17,13 @@ const FOR_THE_CONSOLE = /^(contracts|[^/]+\.shared)\.ts$/;
 const SHARED = /\.shared\.ts$/;
 /** A wire description (contracts.ts, subject.contracts.ts, …) or a shared rule: what one contract may build on. */
 const CONTRACT = /^([^/]+\.)?contracts\.ts$|^[^/]+\.shared\.ts$/;
+
+/**
+ * Fragments still exported while their views are written (issue 20 §3); the list only shrinks. Each reads
+ * decrypted or masked data (contacts, identity codes) or a region's name, which a view cannot yet express as the
+ * fragment does.
+ */
+const FRAGMENTS_LEFT = new Set(['subjectContactSql', 'subjectIdsOfShownIdentitySql', 'subjectOfIdentityTokenSql', 'regionNameSql']);
 
 /** The file an import names: `./x.js` is `./x.ts`, and the console's `./x` (bundler resolution) too. */
 function target(file, source) {
@@ -57,9 +66,21 @@ const rule = {
         return report('the web console may import from the server only a domain\u2019s contracts.ts and *.shared.ts modules');
       }
     }
+    function checkExports(node) {
+      if (from.area !== 'domain' || from.rest !== 'index.ts') return;
+      for (const spec of node.specifiers ?? []) {
+        const name = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+        if (/Sql$/.test(name) && !FRAGMENTS_LEFT.has(name)) {
+          context.report({ node: spec, messageId: 'bad', data: { why: `a domain exports no SQL fragment (${name}): declare a view in its schema.ts and export that` } });
+        }
+      }
+    }
     return {
       ImportDeclaration: (node) => check(node, node.source.value),
-      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportNamedDeclaration: (node) => {
+        checkExports(node);
+        if (node.source) check(node, node.source.value);
+      },
       ExportAllDeclaration: (node) => check(node, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
     };

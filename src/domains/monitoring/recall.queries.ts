@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { AgencyActor, SubjectActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
-import { agencyNames, subjectNameSql } from '../registry/index.js';
+import { agencyNames, subjectNames } from '../registry/index.js';
 import type { RecallHolderOut, RecallNoticeOut, RecallOrderOut } from './contracts.js';
 import { monitoringError } from './errors.js';
 import { batchHolds, recallOrders, samples } from './schema.js';
@@ -13,7 +13,7 @@ import { recallOrderVisibility } from './visibility.js';
 export type OrderRow = typeof recallOrders.$inferSelect;
 type HoldRow = typeof batchHolds.$inferSelect;
 
-const holdColumns = { h: batchHolds, marketName: sql<string | null>`${subjectNameSql(sql`${batchHolds.marketSubjectId}`)}` };
+const holdColumns = { h: batchHolds, marketName: sql<string | null>`(SELECT ${subjectNames.name} FROM ${subjectNames} WHERE ${subjectNames.id} = ${batchHolds.marketSubjectId})` };
 
 const answerOf = (h: HoldRow): RecallHolderOut['answer'] => (h.reportedAt ? 'reported' : h.acknowledgedAt ? 'acknowledged' : 'unanswered');
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { anyOf, defineVisibility, is, within } from '../../platform/auth/visibility.js';
-import { publishedByAgencySql } from '../supervision/index.js';
+import { taskPublishers } from '../supervision/index.js';
 import { readsByRegion } from './policies.js';
 import { monitoringAlerts, recallOrders, samples } from './schema.js';
 
@@ -13,7 +13,8 @@ export const sampleVisibility = defineVisibility(
     agencyId: samples.agencyId,
     regionCode: samples.regionCode,
     originRegion: samples.originRegion,
-    taskPublisher: (agencyId: string) => publishedByAgencySql(samples.taskId, agencyId),
+    taskPublisher: (agencyId: string) =>
+      sql`${samples.taskId} IN (SELECT ${taskPublishers.taskId} FROM ${taskPublishers} WHERE ${taskPublishers.publisherAgencyId} = ${agencyId})`,
   },
   (actor) =>
     anyOf(

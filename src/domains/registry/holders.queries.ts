@@ -10,14 +10,6 @@ import { identityCode, identityCodeOfShown } from './subject.queries.js';
  */
 
 /**
- * A subject's name by id, as an SQL expression, for a graph query of another domain that prints each holder beside
- * its batch in the same statement (one round trip for a trace). The registry keeps the knowledge of its table.
- */
-export function subjectNameSql(subjectId: SQL): SQL {
-  return sql`(SELECT s.name FROM subjects s WHERE s.id = ${subjectId})`;
-}
-
-/**
  * The subjects whose identity, as lists show it (a credit code in full, a resident ID masked), is one of `shown`, as
  * a subquery of ids: how a long code's identity (追溯长码, DESIGN.md §3) finds its subject without decrypting.
  */

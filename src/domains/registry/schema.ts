@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, pgView, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 export const agencies = pgTable(
   'agencies',
@@ -117,6 +117,14 @@ export const subjects = pgTable(
     index('subjects_phone_hash').on(t.phoneHash),
   ],
 );
+
+/**
+ * What other domains read of a subject by its id — its name and status — in their own statements (a trade list's
+ * parties, a chain's holders, the public page's suspended check): through this view, never the `subjects` table, so
+ * the registry may change its table without another domain's SQL knowing (issue 20 §3). A plain view: PostgreSQL
+ * inlines it, so a read through it is planned as one on the table (the partial index subjects_suspended included).
+ */
+export const subjectNames = pgView('registry_subject_names').as((qb) => qb.select({ id: subjects.id, name: subjects.name, status: subjects.status }).from(subjects));
 
 /**
  * 入网登记申请: what an applicant submitted, as one JSON document (`form`, without the identity number and

@@ -6,4 +6,5 @@ export { myTaskReceipt, tasksOfCase, visibleTaskRecipients } from './task.querie
 export { publishTask } from './task.service.js';
 export { ENFORCEMENT_COMMISSIONS } from './policies.js';
 export type { TaskIn } from './contracts.js';
-export { countTaskWork, lockTaskReceipt, publishedByAgencySql, taskFacts, type TaskReceipt } from './task-work.js';
+export { countTaskWork, lockTaskReceipt, taskFacts, type TaskReceipt } from './task-work.js';
+export { taskPublishers } from './schema.js';

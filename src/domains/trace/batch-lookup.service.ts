@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { subjectNameSql } from '../registry/index.js';
 import { countyNames } from '../regions/index.js';
 import { traceError } from './errors.js';
 import { batches, products } from './schema.js';
 import { traceAccess } from './trace-graph.queries.js';
+import { subjectNameOf } from './subject-names.js';
 
 /**
  * The batch behind a scanned or typed code, for whoever may trace it (the same rule as the trace itself: a
@@ -13,7 +13,7 @@ import { traceAccess } from './trace-graph.queries.js';
  */
 export async function batchByCode(db: Db, actor: Actor, code: string) {
   const [row] = await db
-    .select({ b: batches, productName: products.name, subjectName: sql<string | null>`${subjectNameSql(sql`${batches.subjectId}`)}` })
+    .select({ b: batches, productName: products.name, subjectName: sql<string | null>`${subjectNameOf(sql`${batches.subjectId}`)}` })
     .from(batches)
     .innerJoin(products, eq(products.id, batches.productId))
     .where(and(eq(batches.code, code), traceAccess(actor)));

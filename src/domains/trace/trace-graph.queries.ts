@@ -3,9 +3,10 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { forEachRow } from '../../platform/db/stream.js';
-import { subjectContactSql, subjectNameSql, type SubjectContactColumns } from '../registry/index.js';
+import { subjectContactSql, type SubjectContactColumns } from '../registry/index.js';
 import { batches, type Holder } from './schema.js';
 import { batchVisibility } from './visibility.js';
+import { subjectNameOf } from './subject-names.js';
 
 /**
  * The graph reads of the trace (DESIGN.md §4): one recursive CTE over batch_edges per direction, served by its two
@@ -124,7 +125,7 @@ export async function traceRows(db: Executor, root: string, access: SQL, directi
     SELECT 'n' AS r, (SELECT sum(reached) FROM found)::int AS walked, (SELECT count(*) FROM found)::int AS total, k.depth, k.id::text AS id, k.code,
       p.name AS product_name, p.class_code, k.source, k.quantity::float8 AS quantity, k.unit, k.stock::float8 AS stock,
       (extract(epoch FROM k.created_at) * 1000)::float8 AS created_ms, k.harvest_date::text AS harvest_date, k.subject_id::text AS subject_id,
-      k.holder, k.region_code, ${subjectNameSql(sql`k.subject_id`)} AS subject_name,
+      k.holder, k.region_code, ${subjectNameOf(sql`k.subject_id`)} AS subject_name,
       NULL::text AS from_id, NULL::text AS to_id, NULL::text AS kind
     FROM kept k JOIN products p ON p.id = k.product_id
     UNION ALL
