@@ -1,5 +1,6 @@
 // Architecture rules of DESIGN.md §5, checked on every import:
-//  - a domain reaches another domain only through that domain's index.ts;
+//  - a domain reaches another domain only through that domain's index.ts (a contracts.ts or *.shared.ts may import
+//    another domain's contracts.ts or *.shared.ts);
 //  - the platform kernel never imports a domain;
 //  - routes files hold no SQL: they import neither drizzle-orm nor a schema.ts;
 //  - the web console imports from the server only contracts (contracts.ts, *.contracts.ts) and *.shared.ts modules;
@@ -7,6 +8,8 @@
 //    packages only zod, and of the project's own files only other *.shared.ts modules;
 //  - a contract is read by the console too (its types, issue 20 §1): of packages it imports only zod, and of the
 //    project's own files only other contracts and *.shared.ts modules (never Fastify, the database or node:).
+//  - a domain's index.ts exports no SQL fragment naming its tables (`…Sql`): another domain reads through a view the
+//    owning domain declares in its schema.ts (issue 20 §3);
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -17,6 +20,13 @@ const CONTRACT = /(^|[/.])contracts\.ts$/;
 const forTheConsole = (rel) => SHARED.test(rel) || CONTRACT.test(rel);
 /** The one package a contract or shared module may import: the schemas' own library. */
 const BOTH_SIDES_PACKAGES = new Set(['zod']);
+
+/**
+ * Fragments still exported while their views are written (issue 20 §3); the list only shrinks. Each reads
+ * decrypted or masked data (contacts, identity codes) or a region's name, which a view cannot yet express as the
+ * fragment does.
+ */
+const FRAGMENTS_LEFT = new Set(['subjectContactSql', 'subjectIdsOfShownIdentitySql', 'subjectOfIdentityTokenSql', 'regionNameSql']);
 
 /** The file an import names: `./x.js` is `./x.ts`, and the console's `./x` (bundler resolution) too. */
 function target(file, source) {
@@ -53,18 +63,31 @@ const rule = {
       if (SHARED.test(from.rel) && !SHARED.test(to.rel)) return report('a *.shared.ts module is also the console\u2019s: it imports only other *.shared.ts modules');
       if (bothSides && !forTheConsole(to.rel)) return report('a contract is also the console\u2019s: it imports only other contracts and *.shared.ts modules (split zod-only parts into a *.shared.ts)');
       if (from.area === 'platform' && to.area === 'domain') return report('the platform kernel must not import a domain');
-      // A contract may name another domain's vocabulary (its *.shared.ts) directly: the index would bring server code.
-      const sharedVocabulary = bothSides && SHARED.test(to.rel);
-      if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts' && !sharedVocabulary) {
+      // A contract may build on another domain's contract or name its vocabulary (its *.shared.ts): both are the
+      // console's too, and index.ts would pull server code into the console.
+      const contractToContract = bothSides && forTheConsole(to.rel);
+      if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts' && !contractToContract) {
         return report(`reach domain "${to.domain}" through its index.ts, not ${to.rest}`);
       }
       if (from.area === 'web' && to.rel.startsWith('src/') && !forTheConsole(to.rel)) {
         return report('the web console may import from the server only contracts and *.shared.ts modules');
       }
     }
+    function checkExports(node) {
+      if (from.area !== 'domain' || from.rest !== 'index.ts') return;
+      for (const spec of node.specifiers ?? []) {
+        const name = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+        if (/Sql$/.test(name) && !FRAGMENTS_LEFT.has(name)) {
+          context.report({ node: spec, messageId: 'bad', data: { why: `a domain exports no SQL fragment (${name}): declare a view in its schema.ts and export that` } });
+        }
+      }
+    }
     return {
       ImportDeclaration: (node) => check(node, node.source.value),
-      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportNamedDeclaration: (node) => {
+        checkExports(node);
+        if (node.source) check(node, node.source.value);
+      },
       ExportAllDeclaration: (node) => check(node, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
     };

@@ -30,6 +30,11 @@ describe('boundaries/imports', () => {
         { filename: file('src/domains/ops/feedback/contracts.ts'), code: "import { x } from './feedback-states.shared.js';" },
         // A contract names another domain's vocabulary directly (its index would bring server code to the console).
         { filename: file('src/domains/notices/producer-notices/contracts.ts'), code: "import { x } from '../../registry/subject-values.shared.js';" },
+        // A contract builds on another domain's contract (both are the console's too).
+        { filename: file('src/domains/registry/subject.contracts.ts'), code: "import { regionCode } from '../regions/contracts.js';" },
+        { filename: file('src/domains/registry/index.ts'), code: "export { subjectNames } from './schema.js';" },
+        { filename: file('src/domains/registry/index.ts'), code: "export { subjectContactSql } from './holders.queries.js';" },
+        { filename: file('src/domains/registry/holders.queries.ts'), code: "export { subjectNameSql } from './x.js';" },
       ],
       invalid: [
         { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../registry/queries.js';", errors: 1 },
@@ -52,6 +57,12 @@ describe('boundaries/imports', () => {
         { filename: file('src/domains/trace/contracts.ts'), code: "import { sql } from 'drizzle-orm';", errors: 1 },
         { filename: file('src/domains/trace/contracts.ts'), code: "import { FastifyInstance } from 'fastify';", errors: 1 },
         { filename: file('src/domains/trace/contracts.ts'), code: "import { Buffer } from 'node:buffer';", errors: 1 },
+        // Only a contract may reach another domain's contract directly; a service goes through index.ts.
+        { filename: file('src/domains/registry/subject.service.ts'), code: "import { regionCode } from '../regions/contracts.js';", errors: 1 },
+        { filename: file('src/domains/registry/contracts.ts'), code: "import { x } from '../regions/queries.js';", errors: 1 },
+        // No new SQL fragment in a domain's public surface (issue 20 §3).
+        { filename: file('src/domains/registry/index.ts'), code: "export { subjectNameSql } from './holders.queries.js';", errors: 1 },
+        { filename: file('src/domains/supervision/index.ts'), code: "export { countTaskWork, publishedByAgencySql } from './task-work.js';", errors: 1 },
       ],
     });
   });

@@ -19,6 +19,7 @@ import { consoleInlineScriptHashes, installFavicon, installWebConsole, NOT_FOUND
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
+import { regionRoutes } from './domains/regions/index.js';
 import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, recoveryRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
 import { backupJob, opsRoutes } from './domains/ops/index.js';
 import { compressedLinkResolver, createLookupCounter, fsmaRoutes, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(healthRoutes({ database, jobs, notifier }));
   await app.register(authRoutes(deps));
   await app.register(recoveryRoutes(deps));
+  await app.register(regionRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(subjectRoutes({ ...deps, fieldProducts: recordFieldProducts }));
   await app.register(importRoutes(deps));

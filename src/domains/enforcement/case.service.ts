@@ -1,13 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
-import { insideChina, recordCaseBadConduct, subjectFacts, subjectIdOfIdentity, type SubjectFacts } from '../registry/index.js';
-import { assertFieldPhotos, myTaskReceipt, publishTask, takeTransfer, todayInChina, type SupervisionDeps } from '../supervision/index.js';
+import { assertFieldPhotos } from '../../platform/files/field-photos.js';
+import { todayInChina } from '../../platform/china-time.js';
+import { insideChina, recordCaseBadConduct, subjectFacts, subjectIdOfIdentity, subjectVisibility, type SubjectFacts } from '../registry/index.js';
+import { myTaskReceipt, publishTask, takeTransfer, type SupervisionDeps } from '../supervision/index.js';
 import { nextStage, PENALTY_SEVERITY, stageMoveProblem, type CaseStage } from './case-stages.shared.js';
 import { caseDetail } from './case.queries.js';
 import type { AdvanceIn, CaseIn, CaseOut, CommissionIn, RecordIn } from './contracts.js';
@@ -31,7 +32,7 @@ function newCaseNo(actor: AgencyActor): string {
 async function subjectInJurisdiction(deps: EnforcementDeps, actor: AgencyActor, id: string): Promise<SubjectFacts> {
   const subject = await subjectFacts(deps.db, id);
   if (!subject) throw enforcementError('SUBJECT_NOT_FOUND');
-  if (!inJurisdiction(actor, subject.regionCode)) throw enforcementError('SUBJECT_OUT_OF_JURISDICTION');
+  if (!subjectVisibility.allows(actor, subject)) throw enforcementError('SUBJECT_OUT_OF_JURISDICTION');
   return subject;
 }
 

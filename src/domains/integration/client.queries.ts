@@ -3,7 +3,7 @@ import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { keyset } from '../../platform/http/pagination.js';
-import { regionNames } from '../registry/index.js';
+import { regionNames } from '../regions/index.js';
 import { offeredOperations, registrableKinds } from './client.rules.js';
 import type { ClientOut } from './contracts.js';
 import { integrationError } from './errors.js';

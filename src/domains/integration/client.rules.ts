@@ -2,7 +2,7 @@ import type { AgencyActor, ClientKind } from '../../platform/auth/actor.js';
 import { regionWithin } from '../../platform/auth/visibility.js';
 import type { Executor } from '../../platform/db/client.js';
 import { grants } from '../../access.js';
-import { regionLevel } from '../registry/index.js';
+import { regionLevel } from '../regions/index.js';
 import { integrationError } from './errors.js';
 import type { CertificationScheme } from './schema.js';
 

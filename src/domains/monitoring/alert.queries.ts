@@ -2,7 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
-import { subjectNameSql } from '../registry/index.js';
+import { subjectNames } from '../registry/index.js';
 import type { AlertOut, ResultOut } from './contracts.js';
 import { monitoringError } from './errors.js';
 import { resultOf } from './sample.queries.js';
@@ -21,7 +21,7 @@ const listColumns = {
   productName: samples.productName,
   subjectId: monitoringAlerts.subjectId,
   // The alert names the producer when the failure service found it; a hand-entered holder has only the sheet's name.
-  subjectName: sql<string | null>`coalesce(${subjectNameSql(sql`${monitoringAlerts.subjectId}`)}, ${samples.subjectName})`,
+  subjectName: sql<string | null>`coalesce((SELECT ${subjectNames.name} FROM ${subjectNames} WHERE ${subjectNames.id} = ${monitoringAlerts.subjectId}), ${samples.subjectName})`,
   recallTotal: monitoringAlerts.recallTotal,
   readAt: monitoringAlerts.readAt,
   caseId: monitoringAlerts.caseId,

@@ -1,11 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { CommandContext } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { openCase } from '../enforcement/index.js';
-import { subjectFacts } from '../registry/index.js';
+import { subjectFacts, subjectVisibility } from '../registry/index.js';
 import { alertDetail, ownAlert } from './alert.queries.js';
 import type { AlertCaseIn, AlertOut, ResultOut } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
@@ -49,7 +48,7 @@ export async function openCaseFromAlert(deps: MonitoringDeps, ctx: CommandContex
   const alert = await alertDetail(deps.db, actor, id);
   if (alert.caseId) throw monitoringError('ALERT_CASE_EXISTS', { caseId: alert.caseId });
   const subject = alert.subjectId ? await subjectFacts(deps.db, alert.subjectId) : undefined;
-  const subjectId = subject && inJurisdiction(actor, subject.regionCode) ? subject.id : undefined;
+  const subjectId = subject && subjectVisibility.allows(actor, subject) ? subject.id : undefined;
   const title = input.title ?? `${alert.productName}抽检不合格（样品 ${alert.sampleNo}）`.slice(0, 120);
   await openCase(
     deps,

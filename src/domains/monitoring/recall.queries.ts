@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { AgencyActor, SubjectActor } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
-import { agencyNames, subjectNameSql } from '../registry/index.js';
+import { agencyNames, subjectNames } from '../registry/index.js';
 import type { RecallHolderOut, RecallNoticeOut, RecallOrderOut } from './contracts.js';
 import { monitoringError } from './errors.js';
-import { readsByRegion } from './policies.js';
-import { batchHolds, monitoringAlerts, recallOrders, samples } from './schema.js';
+import { batchHolds, recallOrders, samples } from './schema.js';
+import { recallOrderVisibility } from './visibility.js';
 
 // 召回/下架令 as the county reads it (every holder's answer, the totals, who has not answered) and as a holder reads
 // its notices (its own holds, or those it reaches as the market operator of holders without a phone).
@@ -14,7 +13,7 @@ import { batchHolds, monitoringAlerts, recallOrders, samples } from './schema.js
 export type OrderRow = typeof recallOrders.$inferSelect;
 type HoldRow = typeof batchHolds.$inferSelect;
 
-const holdColumns = { h: batchHolds, marketName: sql<string | null>`${subjectNameSql(sql`${batchHolds.marketSubjectId}`)}` };
+const holdColumns = { h: batchHolds, marketName: sql<string | null>`(SELECT ${subjectNames.name} FROM ${subjectNames} WHERE ${subjectNames.id} = ${batchHolds.marketSubjectId})` };
 
 const answerOf = (h: HoldRow): RecallHolderOut['answer'] => (h.reportedAt ? 'reported' : h.acknowledgedAt ? 'acknowledged' : 'unanswered');
 
@@ -42,19 +41,13 @@ function holderOut(h: HoldRow, marketName: string | null): RecallHolderOut {
   };
 }
 
-/**
- * Who reads an order: the agency that issued it, the agencies alerted for the same sample (the county's enforcement),
- * and the supervision and enforcement agencies above whose jurisdiction holds the issuer's county.
- */
+/** The order, when the actor reads it (visibility.ts says who does); else the same 404 as for a missing one. */
 export async function readableOrder(db: Executor, actor: AgencyActor, id: string): Promise<OrderRow> {
-  const [order] = await db.select().from(recallOrders).where(eq(recallOrders.id, id));
+  const [order] = await db
+    .select()
+    .from(recallOrders)
+    .where(and(eq(recallOrders.id, id), recallOrderVisibility.filter(actor)));
   if (!order) throw monitoringError('RECALL_ORDER_NOT_FOUND');
-  if (order.agencyId === actor.agency.id || (readsByRegion(actor) && inJurisdiction(actor, order.agencyRegion))) return order;
-  const [alerted] = await db
-    .select({ id: monitoringAlerts.id })
-    .from(monitoringAlerts)
-    .where(and(eq(monitoringAlerts.sampleId, order.sampleId), eq(monitoringAlerts.agencyId, actor.agency.id)));
-  if (!alerted) throw monitoringError('RECALL_ORDER_NOT_FOUND');
   return order;
 }
 

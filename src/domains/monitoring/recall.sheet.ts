@@ -1,12 +1,12 @@
-import { workbookOf } from '../supervision/index.js';
+import { workbookOf } from '../../platform/sheets/workbook.js';
 import type { RecallOrderOut } from './contracts.js';
+import { chinaMinute } from '../../platform/china-time.js';
 
 // 召回/下架令.xlsx: each holder's answer, then the totals by unit and who has not answered.
 
 const CONTACT_ZH: Record<string, string> = { subject: '平台通知', market: '经市场开办者通知', phone: '电话联系', none: '线下联系' };
 const ANSWER_ZH: Record<string, string> = { unanswered: '未签收', acknowledged: '已签收', reported: '已上报' };
 const STATUS_ZH: Record<string, string> = { held: '暂停中', released: '已解除', withdrawn: '已撤销' };
-const inChina = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 export function recallOrderWorkbook(o: RecallOrderOut): Promise<Buffer> {
   const holderColumns = [
@@ -30,11 +30,11 @@ export function recallOrderWorkbook(o: RecallOrderOut): Promise<Buffer> {
     ...h,
     contact: h.contactVia === 'market' && h.marketName ? `经 ${h.marketName} 通知` : CONTACT_ZH[h.contactVia],
     answer: ANSWER_ZH[h.answer],
-    ack: inChina(h.acknowledgedAt),
+    ack: chinaMinute(h.acknowledgedAt),
     withdrawn: h.withdrawn ?? '',
     destroyed: h.destroyed ?? '',
     returned: h.returned ?? '',
-    reportedAt: inChina(h.reportedAt),
+    reportedAt: chinaMinute(h.reportedAt),
     reportNote: h.reportNote ?? '',
     status: STATUS_ZH[h.status],
   });
@@ -52,7 +52,7 @@ export function recallOrderWorkbook(o: RecallOrderOut): Promise<Buffer> {
       rows: [
         ...o.totals.byUnit,
         {},
-        { unit: `${o.kind === 'recall' ? '召回令' : '下架令'}：${o.productName}（样品 ${o.sampleNo}），${o.agencyName} ${inChina(o.issuedAt)} 下达` },
+        { unit: `${o.kind === 'recall' ? '召回令' : '下架令'}：${o.productName}（样品 ${o.sampleNo}），${o.agencyName} ${chinaMinute(o.issuedAt)} 下达` },
         { unit: `持有人 ${o.totals.holders} 户，已签收 ${o.totals.acknowledged} 户，已上报 ${o.totals.reported} 户，未答复 ${o.totals.unanswered} 户` },
       ],
     },

@@ -1,6 +1,6 @@
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
-import { regionNames } from '../registry/index.js';
+import { regionNames } from '../regions/index.js';
 import type { SampleOut } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringError } from './errors.js';

@@ -1,5 +1,5 @@
 import type { FormField } from '../../platform/print/form.js';
-import { chinaDateTime } from '../../platform/print/form.js';
+import { chinaMinute } from '../../platform/china-time.js';
 import { PRODUCT_CODE_TYPES, traceUrl } from '../trace/index.js';
 import type { SampleOut } from './contracts.js';
 
@@ -52,7 +52,7 @@ export function samplingFields(s: SampleOut, options: PrintOptions): FormField[]
     { label: '抽样场所', value: `${PLACE_KIND_ZH[s.placeKind] ?? s.placeKind} · ${s.placeName}`, wide: true },
     { label: '所在地区', value: regionOf(options, s.regionCode) },
     { label: 'GPS 坐标', value: gps(s) },
-    { label: '抽样时间', value: chinaDateTime(s.sampledAt) },
+    { label: '抽样时间', value: chinaMinute(s.sampledAt) },
     { label: '抽样人', value: s.samplerName },
   ];
 }
@@ -86,5 +86,5 @@ export function chainRows(s: SampleOut, options: PrintOptions): string[][] {
 
 function atOf(at: string): string {
   const d = new Date(at);
-  return /T\d\d:\d\d/.test(at) && !Number.isNaN(d.getTime()) ? chinaDateTime(d) : at;
+  return /T\d\d:\d\d/.test(at) && !Number.isNaN(d.getTime()) ? chinaMinute(d) : at;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agencyActorOf, errorResponses } from '../../platform/http/context.js';
-import { XLSX } from '../supervision/index.js';
+import { XLSX } from '../../platform/sheets/workbook.js';
 import { summaryOut, taskIdParam } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
 import { taskSummary } from './summary.queries.js';

@@ -1,10 +1,8 @@
-import { workbookOf } from '../supervision/index.js';
+import { workbookOf, type Sheet } from '../../platform/sheets/workbook.js';
 import type { SummaryOut } from './contracts.js';
-
-type Sheet = Parameters<typeof workbookOf>[0][number];
+import { chinaMinute } from '../../platform/china-time.js';
 
 const STATUS_ZH: Record<string, string> = { published: '已发布', accepted: '已接收', in_progress: '执行中', reported: '已上报', overdue: '已逾期', closed: '已关闭' };
-const inChina = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 const rate = (r: number | null) => (r === null ? '' : r);
 
 const counted = [
@@ -35,7 +33,7 @@ export function summaryWorkbook(s: SummaryOut): Promise<Buffer> {
         { header: '上报时间（reported）', key: 'reportedAt', width: 18 },
       ],
       rows: [
-        ...s.recipients.map((r) => ({ agency: r.agencyName, status: STATUS_ZH[r.status] ?? r.status, planned: r.planned ?? '', taken: r.taken, tested: r.tested, failed: r.failed, passRate: rate(r.passRate), reportedAt: inChina(r.reportedAt) })),
+        ...s.recipients.map((r) => ({ agency: r.agencyName, status: STATUS_ZH[r.status] ?? r.status, planned: r.planned ?? '', taken: r.taken, tested: r.tested, failed: r.failed, passRate: rate(r.passRate), reportedAt: chinaMinute(r.reportedAt) })),
         {},
         { agency: `任务（task）：${s.taskTitle}` },
         { agency: s.reportLine },

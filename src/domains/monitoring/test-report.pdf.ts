@@ -1,4 +1,5 @@
-import { a4Form, chinaDateTime, cornerQr, fieldGrid, formBanner, formParagraph, formSection, formTable, formTitle, mm, signatureLines, type FormColumn } from '../../platform/print/form.js';
+import { chinaMinute } from '../../platform/china-time.js';
+import { a4Form, cornerQr, fieldGrid, formBanner, formParagraph, formSection, formTable, formTitle, mm, signatureLines, type FormColumn } from '../../platform/print/form.js';
 import type { ReportOut, ResultOut, SampleOut } from './contracts.js';
 import { codeUrl, num, productFields, samplingFields, VERDICT_ZH, type PrintOptions } from './sample.print.js';
 
@@ -67,7 +68,7 @@ export async function testReportPdf(sample: SampleOut, report: ReportOut, option
   fieldGrid(doc, [
     ...samplingFields(sample, options),
     { label: '收样人', value: sample.receivedByName ?? '—' },
-    { label: '收样时间', value: sample.receivedAt ? chinaDateTime(sample.receivedAt) : '—' },
+    { label: '收样时间', value: sample.receivedAt ? chinaMinute(sample.receivedAt) : '—' },
     ...(sample.receivedNote ? [{ label: '收样备注', value: sample.receivedNote, wide: true }] : []),
   ]);
 
@@ -86,7 +87,7 @@ export async function testReportPdf(sample: SampleOut, report: ReportOut, option
   fieldGrid(doc, [
     { label: '检测机构', value: sample.agencyName, wide: true },
     { label: '资质认定编号', value: options.cmaNo ?? '—' },
-    { label: '签发日期', value: chinaDateTime(issuedAt) },
+    { label: '签发日期', value: chinaMinute(issuedAt) },
   ]);
   signatureLines(doc, [
     { role: '编制 Prepared by', name: report.enteredByName },

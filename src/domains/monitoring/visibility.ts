@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { anyOf, defineVisibility, is, within } from '../../platform/auth/visibility.js';
-import { publishedByAgencySql } from '../supervision/index.js';
+import { taskPublishers } from '../supervision/index.js';
 import { readsByRegion } from './policies.js';
-import { samples } from './schema.js';
+import { monitoringAlerts, recallOrders, samples } from './schema.js';
 
 /**
  * Who reads a sample: the agency that took it; the agency that published the task; and the supervision and enforcement
@@ -12,7 +13,8 @@ export const sampleVisibility = defineVisibility(
     agencyId: samples.agencyId,
     regionCode: samples.regionCode,
     originRegion: samples.originRegion,
-    taskPublisher: (agencyId: string) => publishedByAgencySql(samples.taskId, agencyId),
+    taskPublisher: (agencyId: string) =>
+      sql`${samples.taskId} IN (SELECT ${taskPublishers.taskId} FROM ${taskPublishers} WHERE ${taskPublishers.publisherAgencyId} = ${agencyId})`,
   },
   (actor) =>
     anyOf(
@@ -20,4 +22,19 @@ export const sampleVisibility = defineVisibility(
       is('taskPublisher', actor.agency.id),
       ...(readsByRegion(actor) ? [within('regionCode', actor.jurisdiction), within('originRegion', actor.jurisdiction)] : []),
     ),
+);
+
+/**
+ * Who reads a recall order: the agency that issued it, the agencies alerted for the same sample (the county's
+ * enforcement), and the supervision and enforcement agencies whose jurisdiction holds the issuer's county.
+ */
+export const recallOrderVisibility = defineVisibility(
+  {
+    agencyId: recallOrders.agencyId,
+    agencyRegion: recallOrders.agencyRegion,
+    alertedAgencyIds: (agencyId: string) =>
+      sql`EXISTS (SELECT 1 FROM ${monitoringAlerts} WHERE ${monitoringAlerts.sampleId} = ${recallOrders.sampleId} AND ${monitoringAlerts.agencyId} = ${agencyId})`,
+  },
+  (actor) =>
+    anyOf(is('agencyId', actor.agency.id), is('alertedAgencyIds', actor.agency.id), ...(readsByRegion(actor) ? [within('agencyRegion', actor.jurisdiction)] : [])),
 );

@@ -1,21 +1,21 @@
 import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import type { Executor } from '../../platform/db/client.js';
 import { countUpTo } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
-import { sheetTime } from '../../platform/sheets/list-export.js';
+import { chinaMinute } from '../../platform/china-time.js';
 import type { Sheet } from '../../platform/sheets/workbook.js';
 import type { z } from 'zod';
 import { accountAffiliations } from '../registry/index.js';
 import type { auditEntryOut, auditQuery } from './contracts.js';
+import { auditVisibility } from './visibility.js';
 
 type AuditQuery = z.infer<typeof auditQuery>;
 
 function auditFilter(actor: AgencyActor, q: Omit<AuditQuery, 'limit' | 'cursor'>): SQL | undefined {
   return and(
-    jurisdictionFilter(actor, auditLog.regionCode),
+    auditVisibility.filter(actor),
     q.action ? eq(auditLog.action, q.action) : undefined,
     q.targetType ? eq(auditLog.targetType, q.targetType) : undefined,
     q.targetId ? eq(auditLog.targetId, q.targetId) : undefined,
@@ -76,6 +76,6 @@ export function auditSheet(rows: z.infer<typeof auditEntryOut>[]): Sheet {
       { header: 'IP', key: 'ip', width: 16 },
       { header: '请求号（request）', key: 'requestId', width: 24 },
     ],
-    rows: rows.map((r) => ({ ...r, at: sheetTime(r.at), actorName: r.actorName ?? '系统', actorAffiliation: r.actorAffiliation ?? '', ip: r.ip ?? '', requestId: r.requestId ?? '' })),
+    rows: rows.map((r) => ({ ...r, at: chinaMinute(r.at), actorName: r.actorName ?? '系统', actorAffiliation: r.actorAffiliation ?? '', ip: r.ip ?? '', requestId: r.requestId ?? '' })),
   };
 }

@@ -10,7 +10,8 @@ import type { AgencyOut, AllocateIn, UserOut } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
 import { registryError } from './errors.js';
 import { findAllocationOption, manageableRoles, REGION_LEVEL, regionFitsLevel } from './policies.js';
-import { findRegion, findVisibleAgency, listUsersOfAgency } from './queries.js';
+import { findRegion } from '../regions/index.js';
+import { findVisibleAgency, listUsersOfAgency } from './queries.js';
 import { agencies } from './schema.js';
 import { insertUser } from './user.service.js';
 

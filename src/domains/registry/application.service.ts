@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
@@ -15,7 +14,8 @@ import { maskIdNumber } from '../../platform/pii/pii.js';
 import type { RegistryDeps } from './deps.js';
 import type { ApplicationIn, ApplicationOut, IDENTITY_CLASHES, ResubmitIn, SubjectProfileIn } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
-import { identityCode, loadRegionFacts, regionNameOf, regionPaths, shownIdNumber, toProfileOut } from './subject.queries.js';
+import { regionNameOf, regionPaths } from '../regions/index.js';
+import { identityCode, loadRegionFacts, shownIdNumber, toProfileOut } from './subject.queries.js';
 import { registerSubject } from './subject.registration.js';
 import { assertProfile } from './subject.rules.js';
 import { subjectApplicationEvents, subjectApplications, subjects, users } from './schema.js';
@@ -240,7 +240,7 @@ export async function listApplications(
 }
 
 function isResponsibleCounty(actor: AgencyActor, regionCode: string): boolean {
-  return actor.agency.kind === 'supervision' && actor.agency.level === 'county' && inJurisdiction(actor, regionCode);
+  return actor.agency.kind === 'supervision' && actor.agency.level === 'county' && applicationVisibility.allows(actor, { regionCode });
 }
 
 async function visibleApplication(db: Executor, actor: AgencyActor, id: string, lock = false): Promise<ApplicationRow> {

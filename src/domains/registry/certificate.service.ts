@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../platform/auth/actor.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { pgErrorCode } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
@@ -13,6 +12,7 @@ import { canSuspendSubjects } from './policies.js';
 import type { CertificateOut } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
 import { subjectCertificates, subjects } from './schema.js';
+import { subjectVisibility } from './visibility.js';
 
 type CertificateInput = { kind: string; number: string; products: string; issuer?: string | undefined; validFrom: string; validTo: string; scanFileId: string };
 
@@ -67,7 +67,7 @@ export async function verifyCertificate(deps: RegistryDeps, ctx: CommandContext,
       .innerJoin(subjects, eq(subjects.id, subjectCertificates.subjectId))
       .where(eq(subjectCertificates.id, id))
       .for('update');
-    if (!found || !inJurisdiction(actor, found.regionCode)) throw subjectError('CERTIFICATE_NOT_FOUND');
+    if (!found || !subjectVisibility.allows(actor, found)) throw subjectError('CERTIFICATE_NOT_FOUND');
     if (found.cert.status !== 'unverified') throw subjectError('CERTIFICATE_NOT_UNVERIFIED', { status: found.cert.status });
     const status = input.verified ? 'verified' : 'rejected';
     const [row] = await tx
@@ -87,7 +87,7 @@ export async function certificateScan(deps: RegistryDeps, actor: Actor, id: stri
     .from(subjectCertificates)
     .innerJoin(subjects, eq(subjects.id, subjectCertificates.subjectId))
     .where(eq(subjectCertificates.id, id));
-  const allowed = found && (actor.kind === 'subject' ? actor.subject.id === found.subjectId : inJurisdiction(actor, found.regionCode));
+  const allowed = found && (actor.kind === 'subject' ? actor.subject.id === found.subjectId : subjectVisibility.allows(actor, found));
   if (!found || !allowed || !found.scanFileId) throw subjectError('CERTIFICATE_NOT_FOUND');
   return found.scanFileId;
 }

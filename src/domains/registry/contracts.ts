@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { NO_CONTROL_CHARACTERS, plainText } from '../../platform/http/text-fields.shared.js';
 import { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES } from './agency-values.shared.js';
+import { regionCode } from '../regions/contracts.js';
 
 // Shared by routes and the web console: the one description of what goes over the wire.
 
@@ -11,7 +12,6 @@ export const agencyKind = z.enum(AGENCY_KINDS);
 export const agencyLevel = z.enum(AGENCY_LEVELS);
 export const role = z.enum(ROLES);
 
-export const regionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, 'a region code: 2, 4, 6, 9 or 12 digits');
 export const username = z
   .string()
   .min(3)
@@ -126,11 +126,7 @@ export const updateUserIn = z
 
 export const resetPasswordIn = z.strictObject({ newPassword: password });
 
-export const regionOut = z.object({ code: z.string(), name: z.string(), level: z.number().int(), parentCode: z.string().nullable(), hasChildren: z.boolean() });
-export const regionListQuery = z.strictObject({ ...pageQuery, parent: regionCode.optional() });
-export const regionDetailOut = regionOut.extend({ path: z.array(z.object({ code: z.string(), name: z.string() })) });
 
 export const agencyPage = pageOf(agencyOut);
 export const userPage = countedPageOf(userOut);
-export const regionPage = pageOf(regionOut);
 export const idParam = z.strictObject({ id: uuid });

@@ -5,17 +5,9 @@ import { NATURAL_PERSON_ORG_FORM, type Pii } from '../../platform/pii/pii.js';
 import { identityCode, identityCodeOfShown } from './subject.queries.js';
 
 /**
- * What other domains may know of subjects and regions, for the trace graph and the recall list: the registry keeps
- * its tables, the masking rules and the decryption here, so no other domain names `subjects` or `regions` (DESIGN.md §5).
+ * What other domains may know of subjects, for the trace graph and the recall list: the registry keeps its tables,
+ * the masking rules and the decryption here, so no other domain names `subjects` (DESIGN.md §5).
  */
-
-/**
- * A subject's name by id, as an SQL expression, for a graph query of another domain that prints each holder beside
- * its batch in the same statement (one round trip for a trace). The registry keeps the knowledge of its table.
- */
-export function subjectNameSql(subjectId: SQL): SQL {
-  return sql`(SELECT s.name FROM subjects s WHERE s.id = ${subjectId})`;
-}
 
 /**
  * The subjects whose identity, as lists show it (a credit code in full, a resident ID masked), is one of `shown`, as
@@ -33,25 +25,6 @@ export async function naturalPersonSubjects(db: Executor, ids: readonly string[]
     sql`SELECT s.id FROM subjects s WHERE s.id = ANY(${`{${[...new Set(ids)].join(',')}}`}::uuid[]) AND s.org_form = ${NATURAL_PERSON_ORG_FORM}`,
   );
   return new Set(rows.map((r) => r.id));
-}
-
-const countyNamesOf = new WeakMap<object, Promise<Map<string, string>>>();
-
-/**
- * Names of every province, city and county (~3,400 rows), read once per database and kept: the divisions are
- * reference data loaded at first start and never changed, and a trace or recall list names a county on every row.
- */
-export function countyNames(db: Executor): Promise<Map<string, string>> {
-  let names = countyNamesOf.get(db);
-  if (!names) {
-    names = queryRows<{ code: string; name: string }>(db, sql`SELECT code, name FROM regions WHERE level <= 3`).then((rows) => {
-      if (!rows.length) countyNamesOf.delete(db); // not loaded yet: ask again next time
-      return new Map(rows.map((r) => [r.code, r.name]));
-    });
-    names.catch(() => countyNamesOf.delete(db));
-    countyNamesOf.set(db, names);
-  }
-  return names;
 }
 
 export type SubjectContact = {

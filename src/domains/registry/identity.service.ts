@@ -3,7 +3,6 @@ import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Actor, CommandContext, SubjectActor } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
@@ -11,9 +10,11 @@ import { useCjkFont } from '../../platform/print/cjk-font.js';
 import { toCertificateOut } from './certificate.queries.js';
 import type { RegistryDeps } from './deps.js';
 import { subjectError } from './subject.errors.js';
-import { regionNameOf, regionPaths, subjectIdentityCode, toSubjectListItem } from './subject.queries.js';
+import { regionNameOf, regionPaths } from '../regions/index.js';
+import { subjectIdentityCode, toSubjectListItem } from './subject.queries.js';
 import { newIdentityToken } from './subject.registration.js';
 import { subjectCertificates, subjects } from './schema.js';
+import { subjectVisibility } from './visibility.js';
 
 export const identityUrl = (deps: RegistryDeps, token: string) => `${deps.config.publicUrl}/e/${token}`;
 
@@ -81,7 +82,7 @@ export async function resolveIdentity(deps: RegistryDeps, actor: Actor, token: s
     subject: toSubjectListItem(deps.pii, s, region),
     // Without the scans' file ids: a look-up tells what a certificate says, and hands out nothing another could cite.
     certificates: certs.map((c) => ({ ...toCertificateOut(c), scanFileId: null })),
-    canOpenDetail: actor.kind === 'agency' && actor.permissions.has('subject.read') && inJurisdiction(actor, s.regionCode),
+    canOpenDetail: actor.kind === 'agency' && actor.permissions.has('subject.read') && subjectVisibility.allows(actor, s),
   };
 }
 

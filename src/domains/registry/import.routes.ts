@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
 import { readUpload, uploadRoutes } from '../../platform/http/upload.js';
+import { XLSX } from '../../platform/sheets/workbook.js';
 import type { RegistryDeps } from './deps.js';
 import { importResultOut } from './import.contracts.js';
 import { countyImportTemplate, importSubjects } from './import.service.js';
 import { IMPORT_MAX_BYTES } from './import.template.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 批量导入: a county registers many subjects from one Excel file. */
 export function importRoutes(deps: RegistryDeps) {

@@ -1,6 +1,6 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
 import { hashGeneratedPassword } from '../../platform/auth/password.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -28,7 +28,8 @@ import { subjectError } from './subject.errors.js';
 import { loadRegionFacts } from './subject.queries.js';
 import { registerSubjects, type RegistrationData } from './subject.registration.js';
 import { profileProblems, type Problem, type RegionFacts } from './subject.rules.js';
-import { regions, subjectApplications, subjects, users } from './schema.js';
+import { regionName, townshipsOf } from '../regions/index.js';
+import { subjectApplications, subjects, users } from './schema.js';
 
 /** A row of the file is validated as the wizard's form, without photos, with a login name. */
 const importRowIn = subjectProfileIn.omit({ photos: true }).extend({ username: usernameSchema });
@@ -49,13 +50,8 @@ function importingCounty(ctx: CommandContext): AgencyActor {
 export async function countyImportTemplate(deps: RegistryDeps, ctx: CommandContext): Promise<Buffer> {
   const actor = importingCounty(ctx);
   const county = actor.agency.regionCode;
-  const [name] = await deps.db.select({ name: regions.name }).from(regions).where(eq(regions.code, county));
-  const townships = await deps.db
-    .select({ code: regions.code, name: regions.name })
-    .from(regions)
-    .where(and(eq(regions.parentCode, county), eq(regions.level, 4)))
-    .orderBy(asc(regions.code));
-  return importTemplate({ code: county, name: name?.name ?? actor.agency.name, townships });
+  const [name, townships] = await Promise.all([regionName(deps.db, county), townshipsOf(deps.db, county)]);
+  return importTemplate({ code: county, name: name ?? actor.agency.name, townships });
 }
 
 // ---- From cells to the wizard's fields ---------------------------------------------------------------------

@@ -1,8 +1,9 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { todayInChina } from '../../platform/china-time.js';
 import type { Executor } from '../../platform/db/client.js';
 import { regionRange } from '../../platform/auth/visibility.js';
 import { subjectCertificates, subjects } from './schema.js';
-import { regionNameOf, regionPaths } from './subject.queries.js';
+import { regionNameOf, regionPaths } from '../regions/index.js';
 
 /**
  * Who a notice to producers reaches (an agency's 通知 to the subjects of its jurisdiction), without the notices
@@ -18,7 +19,6 @@ export type NoticeAudience = {
 };
 
 /** Today in China (UTC+8), as certificates' validity is written. */
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const list = (values: (string | number)[]) => sql.join(
   values.map((v) => sql`${v}`),
@@ -37,7 +37,7 @@ function audienceWhere(a: NoticeAudience): SQL {
     a.industries.length ? sql`${subjects.industries} && ARRAY[${list(a.industries)}]::text[]` : undefined,
     a.categories.length ? inArray(subjects.category, a.categories) : undefined,
     a.certificateKinds.length
-      ? sql`EXISTS (SELECT 1 FROM ${subjectCertificates} c WHERE c.subject_id = ${subjects.id} AND c.kind IN (${list(a.certificateKinds)}) AND c.status = 'verified' AND c.valid_to >= ${chinaToday()})`
+      ? sql`EXISTS (SELECT 1 FROM ${subjectCertificates} c WHERE c.subject_id = ${subjects.id} AND c.kind IN (${list(a.certificateKinds)}) AND c.status = 'verified' AND c.valid_to >= ${todayInChina()})`
       : undefined,
   )!;
 }

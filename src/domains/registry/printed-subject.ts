@@ -1,15 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { maskPhone, type Pii } from '../../platform/pii/pii.js';
-import { regionNameOf, regionPaths } from './subject.queries.js';
+import { regionNames } from '../regions/index.js';
 import { subjects } from './schema.js';
 
 const ORG_FORM_PERSON = 1;
-
-/** Region names from the province down to the code's level (a township: 山东省 潍坊市 寿光市 化龙镇). */
-export async function regionNames(db: Executor, code: string): Promise<string | null> {
-  return regionNameOf((await regionPaths(db, [code])).get(code));
-}
 
 /**
  * What another domain may print about a subject on a label, certificate or voucher: its name, its region and

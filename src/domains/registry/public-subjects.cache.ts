@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 
@@ -59,12 +59,4 @@ function readPublicSubjects(db: Executor, ids: string[]) {
                 FROM subject_certificates c WHERE c.subject_id = s.id AND c.status IN ('verified', 'unverified')) AS certificates
         FROM subjects s WHERE s.id = ANY(${`{${ids.join(',')}}`}::uuid[])`,
   );
-}
-
-/**
- * Which of these subjects are suspended, as an SQL expression another domain places in its own statement (the public
- * page reads it on every look-up; the partial index subjects_suspended holds only suspended subjects).
- */
-export function suspendedSubjectsSql(ids: SQL): SQL {
-  return sql`(SELECT array_agg(s.id) FROM subjects s WHERE s.id = ANY(${ids}) AND s.status = 'suspended')`;
 }

@@ -6,7 +6,8 @@ import { keyset } from '../../platform/http/pagination.js';
 import type { Pii } from '../../platform/pii/pii.js';
 import { maskPhone } from '../../platform/pii/pii.js';
 import type { AgencyOut, UserOut } from './contracts.js';
-import { agencies, regions, users } from './schema.js';
+import { regionNameSql } from '../regions/index.js';
+import { agencies, users } from './schema.js';
 import type { AgencyRef } from './policies.js';
 import { agencyVisibility } from './visibility.js';
 import { escapeLike } from '../../platform/db/rows.js';
@@ -14,7 +15,7 @@ import { escapeLike } from '../../platform/db/rows.js';
 // Drizzle renders a column of a single-table select without its table ("id"), which inside these subqueries
 // would mean the subquery's own row (c.id = c.parent_id: always 0). Name the outer table explicitly.
 const childCount = sql<number>`(SELECT count(*)::int FROM agencies c WHERE c.parent_id = ${agencies}.id)`;
-const regionName = sql<string | null>`(SELECT r.name FROM regions r WHERE r.code = ${agencies}.region_code)`;
+const regionName = regionNameSql(sql`${agencies}.region_code`);
 
 const agencyColumns = {
   id: agencies.id,
@@ -111,8 +112,4 @@ export async function findVisibleUser(db: Executor, actor: AgencyActor, userId: 
   return row as { user: typeof users.$inferSelect; agency: AgencyRef } | undefined;
 }
 
-export async function findRegion(db: Executor, code: string) {
-  const [row] = await db.select().from(regions).where(eq(regions.code, code));
-  return row;
-}
 

@@ -10,10 +10,6 @@ import {
   allocationOption,
   idParam,
   newUserIn,
-  regionCode,
-  regionDetailOut,
-  regionListQuery,
-  regionPage,
   resetPasswordIn,
   updateUserIn,
   userListQuery,
@@ -25,7 +21,6 @@ import type { RegistryDeps } from './deps.js';
 import { agencyDetail, agencyUsers, allocateAgency } from './agency.service.js';
 import { allocationOptions } from './policies.js';
 import { listAgencies } from './queries.js';
-import { listRegions, regionDetail } from './region.service.js';
 import { createUser, resetPassword, updateUser } from './user.service.js';
 import { userSheet } from './user-list.sheet.js';
 import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
@@ -34,20 +29,6 @@ export function registryRoutes(deps: RegistryDeps) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const agencyTags = ['agencies 机构与账号分配'];
-    const regionTags = ['regions 行政区划'];
-
-    app.get('/api/v1/regions', {
-      config: { permission: 'public' },
-      schema: { tags: regionTags, summary: 'Children of a region (provinces without `parent`), for cascading pickers', querystring: regionListQuery, response: { 200: regionPage, ...errorResponses } },
-      handler: async (request) => listRegions(deps.db, request.query),
-    });
-
-    app.get('/api/v1/regions/:code', {
-      config: { permission: 'public' },
-      schema: { tags: regionTags, summary: 'A region with its path from the province', params: z.strictObject({ code: regionCode }), response: { 200: regionDetailOut, ...errorResponses } },
-      handler: async (request) => regionDetail(deps.db, request.params.code),
-    });
-
     app.get('/api/v1/agencies', {
       config: { permission: 'agency.read' },
       schema: { tags: agencyTags, summary: 'Agencies in my jurisdiction (children of `parentId` for the tree)', querystring: agencyListQuery, response: { 200: agencyPage, ...errorResponses } },

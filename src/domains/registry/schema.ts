@@ -1,20 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-
-/**
- * Administrative divisions. Codes are kept in their prefix form — province 2 digits, city 4, county 6
- * (GB/T 2260), township 9 (GB/T 10114) — so that jurisdiction is a plain prefix match.
- */
-export const regions = pgTable(
-  'regions',
-  {
-    code: varchar('code', { length: 12 }).primaryKey(),
-    name: varchar('name', { length: 60 }).notNull(),
-    level: smallint('level').notNull(),
-    parentCode: varchar('parent_code', { length: 12 }),
-  },
-  (t) => [index('regions_parent').on(t.parentCode)],
-);
+import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, pgView, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 export const agencies = pgTable(
   'agencies',
@@ -132,6 +117,14 @@ export const subjects = pgTable(
     index('subjects_phone_hash').on(t.phoneHash),
   ],
 );
+
+/**
+ * What other domains read of a subject by its id — its name and status — in their own statements (a trade list's
+ * parties, a chain's holders, the public page's suspended check): through this view, never the `subjects` table, so
+ * the registry may change its table without another domain's SQL knowing (issue 20 §3). A plain view: PostgreSQL
+ * inlines it, so a read through it is planned as one on the table (the partial index subjects_suspended included).
+ */
+export const subjectNames = pgView('registry_subject_names').as((qb) => qb.select({ id: subjects.id, name: subjects.name, status: subjects.status }).from(subjects));
 
 /**
  * 入网登记申请: what an applicant submitted, as one JSON document (`form`, without the identity number and

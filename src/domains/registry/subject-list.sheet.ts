@@ -1,4 +1,4 @@
-import { sheetTime } from '../../platform/sheets/list-export.js';
+import { chinaMinute } from '../../platform/china-time.js';
 import type { Sheet } from '../../platform/sheets/workbook.js';
 import type { subjectListItem } from './subject.contracts.js';
 import type { z } from 'zod';
@@ -31,7 +31,7 @@ export function subjectSheet(rows: z.infer<typeof subjectListItem>[]): Sheet {
       industries: r.industries.map((i) => INDUSTRY_ZH[i] ?? i).join('、'),
       regionName: r.regionName ?? '',
       status: STATUS_ZH[r.status] ?? r.status,
-      registeredAt: sheetTime(r.registeredAt),
+      registeredAt: chinaMinute(r.registeredAt),
     })),
   };
 }

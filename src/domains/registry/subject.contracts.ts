@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.shared.js';
-import { mobilePhone, password, plainText, regionCode, username, uuid } from './contracts.js';
+import { regionCode } from '../regions/contracts.js';
+import { mobilePhone, password, plainText, username, uuid } from './contracts.js';
 import { ALL_OUTPUT_UNITS, ALL_SCALE_UNITS, OUTPUT_UNITS, SCALE_UNITS } from './subject-units.shared.js';
 import {
   APPLICATION_STATUSES,

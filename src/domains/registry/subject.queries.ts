@@ -4,15 +4,15 @@ import type { Pii } from '../../platform/pii/pii.js';
 import { maskIdNumber, maskPhone } from '../../platform/pii/pii.js';
 import type { SubjectProfileOut } from './subject.contracts.js';
 import type { RegionFacts } from './subject.rules.js';
-import { agencies, regions, subjects } from './schema.js';
+import { regionLevels } from '../regions/index.js';
+import { agencies, subjects } from './schema.js';
 
 /** Region levels and onboarded counties for a set of codes, in two queries (an import passes thousands). */
 export async function loadRegionFacts(db: Executor, codes: Iterable<string>): Promise<RegionFacts> {
   const all = [...new Set(codes)].filter((c) => /^\d{2,9}$/.test(c));
-  const levels = new Map<string, number>();
+  const levels = await regionLevels(db, all);
   const onboarded = new Set<string>();
   if (all.length) {
-    for (const r of await db.select({ code: regions.code, level: regions.level }).from(regions).where(inArray(regions.code, all))) levels.set(r.code, r.level);
     const counties = all.filter((c) => c.length === 6);
     if (counties.length) {
       const rows = await db
@@ -43,29 +43,6 @@ export function identityCodeOfShown(category: number, shownIdNumber: string, acc
 export function shownIdNumber(idKind: string | null, idNumber: string | null, reveal: boolean): string | null {
   if (!idNumber) return null;
   return idKind === 'resident_id' && !reveal ? maskIdNumber(idNumber) : idNumber;
-}
-
-export async function regionPaths(db: Executor, codes: string[]): Promise<Map<string, { code: string; name: string }[]>> {
-  const prefixes = new Set<string>();
-  for (const c of codes) for (const len of [2, 4, 6, 9]) if (c.length >= len) prefixes.add(c.slice(0, len));
-  const names = new Map<string, string>();
-  if (prefixes.size) {
-    for (const r of await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, [...prefixes]))) names.set(r.code, r.name);
-  }
-  const out = new Map<string, { code: string; name: string }[]>();
-  for (const c of codes) {
-    out.set(
-      c,
-      [2, 4, 6, 9]
-        .filter((len) => c.length >= len && names.has(c.slice(0, len)))
-        .map((len) => ({ code: c.slice(0, len), name: names.get(c.slice(0, len))! })),
-    );
-  }
-  return out;
-}
-
-export function regionNameOf(path: { name: string }[] | undefined): string | null {
-  return path?.length ? path.map((p) => p.name).join(' ') : null;
 }
 
 type ProfileSource = {

@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
@@ -11,6 +10,7 @@ import { loadRegionFacts, shownIdNumber } from './subject.queries.js';
 import { insideChina } from './inside-china.shared.js';
 import { identityProblem, idKindFits } from './subject.rules.js';
 import { subjects, subjectStatusEvents } from './schema.js';
+import { subjectVisibility } from './visibility.js';
 
 type TemporaryInput = {
   category: number;
@@ -45,7 +45,7 @@ function newTempCode(county: string): string {
  */
 export async function recordTemporarySubject(deps: RegistryDeps, ctx: CommandContext, input: TemporaryInput) {
   const actor = agencyActorIn(ctx);
-  if (!inJurisdiction(actor, input.regionCode)) throw subjectError('TEMPORARY_NEEDS_REGION_IN_JURISDICTION');
+  if (!subjectVisibility.allows(actor, input)) throw subjectError('TEMPORARY_NEEDS_REGION_IN_JURISDICTION');
   const level = (await loadRegionFacts(deps.db, [input.regionCode])).levelOf(input.regionCode);
   if (level !== (input.regionCode.length === 6 ? 3 : 4)) throw subjectError('REGION_NOT_FOUND', { regionCode: input.regionCode });
   if ((input.idKind === undefined) !== (input.idNumber === undefined)) throw subjectError('IDENTITY_FORMAT', { idKind: input.idKind ?? 'resident_id' });

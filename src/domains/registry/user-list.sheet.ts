@@ -1,4 +1,4 @@
-import { sheetTime } from '../../platform/sheets/list-export.js';
+import { chinaMinute } from '../../platform/china-time.js';
 import type { Sheet } from '../../platform/sheets/workbook.js';
 import type { UserOut } from './contracts.js';
 
@@ -19,6 +19,6 @@ export function userSheet(rows: UserOut[]): Sheet {
       { header: '最近登录（last login）', key: 'lastLoginAt', width: 18 },
       { header: '创建时间（created）', key: 'createdAt', width: 18 },
     ],
-    rows: rows.map((r) => ({ ...r, role: ROLE_ZH[r.role] ?? r.role, status: STATUS_ZH[r.status] ?? r.status, phone: r.phone ?? '', lastLoginAt: sheetTime(r.lastLoginAt), createdAt: sheetTime(r.createdAt) })),
+    rows: rows.map((r) => ({ ...r, role: ROLE_ZH[r.role] ?? r.role, status: STATUS_ZH[r.status] ?? r.status, phone: r.phone ?? '', lastLoginAt: chinaMinute(r.lastLoginAt), createdAt: chinaMinute(r.createdAt) })),
   };
 }

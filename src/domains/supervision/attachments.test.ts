@@ -6,7 +6,7 @@ import { docxDocument, exeLike, pdfDocument, xlsxDocument, zipOf } from '../../.
 import { multipart } from '../../../test/subjects.js';
 import { agencyIdOf, loginAll, refusedHere } from '../../../test/supervision.js';
 import { MAX_DOCUMENT_BYTES } from '../../platform/files/storage.js';
-import { todayInChina } from './china-date.js';
+import { todayInChina } from '../../platform/china-time.js';
 
 // 任务附件: documents (PDF, Word, Excel) sent with a task or notice, downloaded by its recipients under their names.
 

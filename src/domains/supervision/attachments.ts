@@ -1,10 +1,10 @@
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import type { Executor } from '../../platform/db/client.js';
+import { assertUploads, FIELD_PHOTO } from '../../platform/files/field-photos.js';
 import { describeFiles, DOCUMENTS, fileError, type FileStorage } from '../../platform/files/storage.js';
+import { uploadVisibility } from '../../platform/files/visibility.js';
 import type { AttachmentOut } from './contracts.js';
 import { supervisionError } from './errors.js';
-import { assertUploads, FIELD_PHOTO } from './photos.js';
 
 /** Documents uploaded for a task or notice (PDF, docx, xlsx, JPG/PNG, ≤ 20 MB) are filed under the uploader's region and this purpose. */
 export const TASK_ATTACHMENT = 'task_attachment';
@@ -41,7 +41,7 @@ export async function readTaskAttachment(storage: FileStorage, db: Executor, act
   if (!facts || !ATTACHABLE.includes(facts.purpose)) throw fileError('FILE_NOT_FOUND');
   // Readable through a task the actor may see (DESIGN.md §12), or by the agency that uploaded it before attaching it;
   // the region alone says nothing about who may read a task. Files from before uploads were bound go by region.
-  const own = facts.owner === `agency:${actor.agency.id}` || (facts.owner === null && inJurisdiction(actor, facts.regionCode));
+  const own = facts.owner === `agency:${actor.agency.id}` || (facts.owner === null && uploadVisibility.allows(actor, facts));
   if (!own && !(await heldByTask(id))) throw fileError('FILE_NOT_FOUND');
   return storage.read(db, id);
 }

@@ -6,7 +6,5 @@ export { myTaskReceipt, tasksOfCase, visibleTaskRecipients } from './task.querie
 export { publishTask } from './task.service.js';
 export { ENFORCEMENT_COMMISSIONS } from './policies.js';
 export type { TaskIn } from './contracts.js';
-export { assertFieldPhotos, readFieldPhoto, saveFieldPhoto } from './photos.js';
-export { workbookOf, XLSX } from './workbook.js';
-export { todayInChina } from './china-date.js';
-export { countTaskWork, lockTaskReceipt, publishedByAgencySql, taskFacts, type TaskReceipt } from './task-work.js';
+export { countTaskWork, lockTaskReceipt, taskFacts, type TaskReceipt } from './task-work.js';
+export { taskPublishers } from './schema.js';

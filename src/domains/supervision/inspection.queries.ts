@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
+import { chinaDayEnd, chinaDayStart } from '../../platform/china-time.js';
 import { agencyNames } from '../registry/index.js';
 import type { InspectionOut } from './contracts.js';
 import { supervisionError } from './errors.js';
@@ -81,8 +82,8 @@ export const EXPORT_MAX = 20_000;
 
 /** Inspections of the jurisdiction in a period of days in China (`from` to `to`, both included), newest first. */
 export async function inspectionsInPeriod(db: Executor, actor: AgencyActor, from: string, to: string, max = EXPORT_MAX): Promise<{ rows: InspectionOut[]; cut: boolean }> {
-  const start = new Date(`${from}T00:00:00+08:00`);
-  const end = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000);
+  const start = chinaDayStart(from);
+  const end = chinaDayEnd(to);
   const rows = await db
     .select()
     .from(inspections)

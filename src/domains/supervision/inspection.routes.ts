@@ -5,17 +5,18 @@ import { MAX_IMAGE_BYTES } from '../../platform/files/storage.js';
 import { agencyActorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
 import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { readUpload, uploadRoutes } from '../../platform/http/upload.js';
+import { readFieldPhoto, saveFieldPhoto } from '../../platform/files/field-photos.js';
+import { DAY_MS } from '../../platform/china-time.js';
 import { checklistFor, saveChecklist } from './checklist.service.js';
 import { checklistIn, checklistOut, checklistQuery, idParam, recipientOptionOut, INSPECTION_INDUSTRIES, inspectionIn, inspectionListQuery, inspectionOut, inspectionPage, periodQuery, transferIn, transferOut, uploadOut } from './contracts.js';
 import type { SupervisionDeps } from './deps.js';
 import { supervisionError } from './errors.js';
 import { inspectionDetail, inspectionsInPeriod, listInspections, photoHeldByInspection } from './inspection.queries.js';
 import { recordInspection } from './inspection.service.js';
-import { readFieldPhoto, saveFieldPhoto } from './photos.js';
 import { inspectionsWorkbook } from './supervision.sheets.js';
 import { fileHeldByTask } from './task.queries.js';
 import { transferInspection, transferOptions, transfersTo } from './transfer.service.js';
-import { XLSX } from './workbook.js';
+import { XLSX } from '../../platform/sheets/workbook.js';
 
 const errors = { ...errorResponses, 422: errorBody };
 const binary = { 200: z.any().describe('file bytes'), ...errorResponses };
@@ -92,7 +93,7 @@ export function inspectionRoutes(deps: SupervisionDeps) {
       schema: { tags, summary: 'Inspections of my jurisdiction in a period (days in China, both included) as an Excel workbook', querystring: periodQuery, response: { 200: z.any().describe('.xlsx bytes'), ...errors } },
       handler: async (request, reply) => {
         const { from, to } = request.query;
-        if (to < from || Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw supervisionError('PERIOD_INVALID');
+        if (to < from || Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw supervisionError('PERIOD_INVALID');
         const { rows, cut } = await inspectionsInPeriod(deps.db, agencyActorOf(request), from, to);
         return reply
           .header('content-type', XLSX)

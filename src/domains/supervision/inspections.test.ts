@@ -7,7 +7,7 @@ import { createTestApp, type Client, type TestApp } from '../../../test/harness.
 import { multipart, PNG } from '../../../test/subjects.js';
 import { agencyIdOf, loginAll, answers, demoSubjectId, PLANTING_KEYS, refusedHere, temporarySubject } from '../../../test/supervision.js';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { todayInChina } from './china-date.js';
+import { todayInChina } from '../../platform/china-time.js';
 import { inspectionsInPeriod } from './inspection.queries.js';
 import { markOverdueRectifications } from './overdue.job.js';
 import { inspectionsWorkbook } from './supervision.sheets.js';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import type { Job } from '../../platform/jobs/runner.js';
-import { todayInChina } from './china-date.js';
+import { todayInChina } from '../../platform/china-time.js';
 import { OVERDUE_FROM } from './task-state.shared.js';
 
 /**

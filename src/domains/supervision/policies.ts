@@ -1,5 +1,6 @@
 import type { AgencyActor, AgencyKind, AgencyLevel } from '../../platform/auth/actor.js';
-import { inJurisdiction, PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
+import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
+import { agencyVisibility } from '../registry/index.js';
 import type { TaskKind } from './task-state.shared.js';
 
 /**
@@ -23,7 +24,7 @@ type AgencyRef = { id: string; kind: AgencyKind; level: AgencyLevel; regionCode:
 
 /** Inside the publisher's jurisdiction at all (checked first: it is the refusal that names the rule broken). */
 export function recipientInJurisdiction(actor: AgencyActor, agency: AgencyRef): boolean {
-  return inJurisdiction(actor, agency.regionCode) && agency.id !== actor.agency.id;
+  return agencyVisibility.allows(actor, agency) && agency.id !== actor.agency.id;
 }
 
 /**

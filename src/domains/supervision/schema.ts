@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, date, doublePrecision, index, integer, jsonb, pgTable, pgView, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import type { InspectionIndustry } from './inspection-values.shared.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -36,6 +36,12 @@ export const supervisionTasks = pgTable(
   },
   (t) => [index('supervision_tasks_publisher').on(t.publisherAgencyId, t.createdAt), index('supervision_tasks_case').on(t.caseId), check('supervision_tasks_dates', sql`${t.dueOn} IS NULL OR ${t.dueOn} >= ${t.startsOn}`)],
 );
+
+/**
+ * Who published each task, for other domains' statements (a sample is readable by its task's publisher): through this
+ * view rather than the tasks table (issue 20 §3). Inlined by PostgreSQL like the table itself.
+ */
+export const taskPublishers = pgView('supervision_task_publishers').as((qb) => qb.select({ taskId: supervisionTasks.id, publisherAgencyId: supervisionTasks.publisherAgencyId }).from(supervisionTasks));
 
 /** One recipient agency of a task: its own state (published → accepted → in_progress → reported → closed, or overdue). */
 export const supervisionTaskRecipients = pgTable(

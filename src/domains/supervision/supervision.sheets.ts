@@ -1,11 +1,11 @@
 import type { InspectionOut, TaskOut } from './contracts.js';
-import { workbookOf } from './workbook.js';
+import { workbookOf } from '../../platform/sheets/workbook.js';
+import { chinaMinute } from '../../platform/china-time.js';
 
 const STATUS_ZH: Record<string, string> = { published: '已发布', accepted: '已接收', in_progress: '执行中', reported: '已上报', overdue: '已逾期', closed: '已关闭' };
 const CONCLUSION_ZH: Record<string, string> = { compliant: '合格', problem: '发现问题' };
 const RECTIFICATION_ZH: Record<string, string> = { none: '', pending: '待整改', overdue: '逾期未整改', done: '已整改' };
 const RESULT_ZH: Record<string, string> = { pass: '符合', fail: '不符合', na: '不适用' };
-const inChina = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /** 任务进度: one row per recipient agency, and the task's facts on a second sheet. */
 export function taskProgressWorkbook(task: TaskOut): Promise<Buffer> {
@@ -30,8 +30,8 @@ export function taskProgressWorkbook(task: TaskOut): Promise<Buffer> {
         done: r.done,
         assignees: r.assignees.map((a) => a.displayName).join('、'),
         progress: r.progressNote ?? '',
-        acceptedAt: inChina(r.acceptedAt),
-        reportedAt: inChina(r.reportedAt),
+        acceptedAt: chinaMinute(r.acceptedAt),
+        reportedAt: chinaMinute(r.reportedAt),
         report: r.report ?? '',
       })),
     },
@@ -86,7 +86,7 @@ export function inspectionsWorkbook(rows: InspectionOut[], period: { from: strin
         { header: '照片数（photos）', key: 'photos', width: 8 },
       ],
       rows: rows.map((r) => ({
-        at: inChina(r.inspectedAt),
+        at: chinaMinute(r.inspectedAt),
         subject: r.subjectName,
         region: r.regionCode,
         agency: r.agencyName,
@@ -113,7 +113,7 @@ export function inspectionsWorkbook(rows: InspectionOut[], period: { from: strin
         { header: '结果', key: 'result', width: 8 },
         { header: '说明', key: 'note', width: 30 },
       ],
-      rows: rows.flatMap((r) => r.checklist.map((c) => ({ at: inChina(r.inspectedAt), subject: r.subjectName, item: c.zh, result: RESULT_ZH[c.result] ?? c.result, note: c.note ?? '' }))),
+      rows: rows.flatMap((r) => r.checklist.map((c) => ({ at: chinaMinute(r.inspectedAt), subject: r.subjectName, item: c.zh, result: RESULT_ZH[c.result] ?? c.result, note: c.note ?? '' }))),
     },
   ]);
 }

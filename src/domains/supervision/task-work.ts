@@ -1,5 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
 import { supervisionError } from './errors.js';
@@ -74,9 +73,4 @@ export async function taskFacts(db: Executor, ids: string[]): Promise<Map<string
     .from(supervisionTasks)
     .where(inArray(supervisionTasks.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, { title: r.title, kind: r.kind as TaskKind, publisherAgencyId: r.publisherAgencyId }]));
-}
-
-/** `column IN (tasks this agency published)`: the publisher reads the work done under its tasks. */
-export function publishedByAgencySql(column: AnyPgColumn, agencyId: string): SQL {
-  return sql`${column} IN (SELECT ${supervisionTasks.id} FROM ${supervisionTasks} WHERE ${supervisionTasks.publisherAgencyId} = ${agencyId})`;
 }

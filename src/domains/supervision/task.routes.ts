@@ -10,7 +10,7 @@ import type { SupervisionDeps } from './deps.js';
 import { taskProgressWorkbook } from './supervision.sheets.js';
 import { actOnTask, closeTask, publishTask } from './task.service.js';
 import { assignableStaff, fileHeldByTask, listTasks, recipientOptions, taskDetail } from './task.queries.js';
-import { XLSX } from './workbook.js';
+import { XLSX } from '../../platform/sheets/workbook.js';
 
 const errors = { ...errorResponses, 422: errorBody };
 

@@ -13,6 +13,7 @@ import type { SupervisionDeps } from './deps.js';
 import { supervisionError } from './errors.js';
 import { findVisibleInspection, inspectionDetail } from './inspection.queries.js';
 import { inspections, supervisionTransfers } from './schema.js';
+import { transferVisibility } from './visibility.js';
 
 /**
  * 移交执法: a problem found in an inspection goes to an enforcement agency whose jurisdiction covers the subject,
@@ -75,7 +76,7 @@ const transferColumns = { t: supervisionTransfers, subjectId: inspections.subjec
 /** 移交收件箱: transfers sent to the actor's enforcement agency, waiting ones by default, newest first. */
 export async function transfersTo(db: Executor, actor: AgencyActor, q: { status?: string | undefined; limit: number; cursor?: string | undefined }) {
   const page = keyset({ sort: supervisionTransfers.createdAt, id: supervisionTransfers.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const filters: (SQL | undefined)[] = [eq(supervisionTransfers.toAgencyId, actor.agency.id), q.status ? eq(supervisionTransfers.status, q.status) : undefined, page.where];
+  const filters: (SQL | undefined)[] = [transferVisibility.filter(actor), q.status ? eq(supervisionTransfers.status, q.status) : undefined, page.where];
   const rows = await db
     .select(transferColumns)
     .from(supervisionTransfers)
@@ -93,7 +94,7 @@ export async function takeTransfer(tx: Tx, actor: AgencyActor, transferId: strin
     .select(transferColumns)
     .from(supervisionTransfers)
     .innerJoin(inspections, eq(inspections.id, supervisionTransfers.inspectionId))
-    .where(and(eq(supervisionTransfers.id, transferId), eq(supervisionTransfers.toAgencyId, actor.agency.id)))
+    .where(and(eq(supervisionTransfers.id, transferId), transferVisibility.filter(actor)))
     .for('update', { of: supervisionTransfers });
   if (!row) throw supervisionError('TRANSFER_NOT_FOUND');
   if (row.t.status !== 'pending') throw supervisionError('TRANSFER_TAKEN');

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { anyOf, below, defineVisibility, inActorJurisdiction, is } from '../../platform/auth/visibility.js';
-import { inspections, supervisionTaskRecipients, supervisionTasks } from './schema.js';
+import { inspections, supervisionTaskRecipients, supervisionTasks, supervisionTransfers } from './schema.js';
 
 /**
  * Who sees a task (DESIGN.md §12): its publisher, the agencies it was sent to, and the agencies above the publisher
@@ -18,3 +18,9 @@ export const taskVisibility = defineVisibility(
 
 /** Who sees an inspection: the supervision and enforcement agencies whose jurisdiction holds the inspected subject. */
 export const inspectionVisibility = defineVisibility({ regionCode: inspections.regionCode }, (actor) => inActorJurisdiction(actor, 'regionCode'));
+
+/**
+ * Who reads a transfer as such (the inbox, taking it into a case): the enforcement agency it was sent to. The agencies
+ * that see the inspection read the transfer with it (inspection.queries.ts), and a case's readers with the case.
+ */
+export const transferVisibility = defineVisibility({ toAgencyId: supervisionTransfers.toAgencyId }, (actor) => is('toAgencyId', actor.agency.id));

@@ -3,10 +3,9 @@ import { escapeLike } from '../../platform/db/rows.js';
 import type { Executor } from '../../platform/db/client.js';
 import { countUpTo } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
-import { sheetTime } from '../../platform/sheets/list-export.js';
 import type { Sheet } from '../../platform/sheets/workbook.js';
 import type { BatchListQuery } from './contracts.js';
-import { chinaDayRange } from './list-filters.js';
+import { chinaDayRange, chinaMinute } from '../../platform/china-time.js';
 import { batches, products } from './schema.js';
 
 /** The filter of a subject's batch list: by code (scanned, exact), code or product name (typed), status, source, days. */
@@ -82,6 +81,6 @@ export function batchSheet(rows: Awaited<ReturnType<typeof batchesOfSubject>>['i
       { header: '状态（status）', key: 'status', width: 14 },
       { header: '记录时间（recorded）', key: 'createdAt', width: 18 },
     ],
-    rows: rows.map((r) => ({ ...r, source: SOURCE_ZH[r.source] ?? r.source, status: STATUS_ZH[r.status] ?? r.status, harvestDate: r.harvestDate ?? '', createdAt: sheetTime(r.createdAt) })),
+    rows: rows.map((r) => ({ ...r, source: SOURCE_ZH[r.source] ?? r.source, status: STATUS_ZH[r.status] ?? r.status, harvestDate: r.harvestDate ?? '', createdAt: chinaMinute(r.createdAt) })),
   };
 }

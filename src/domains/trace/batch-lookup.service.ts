@@ -5,10 +5,12 @@ import type { Db, Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { maskPersonName } from '../../platform/pii/pii.js';
 import type { AppError } from '../../platform/http/errors.js';
-import { countyNames, naturalPersonSubjects, subjectNameSql } from '../registry/index.js';
+import { countyNames } from '../regions/index.js';
+import { naturalPersonSubjects } from '../registry/index.js';
 import { traceError } from './errors.js';
 import { batches, products } from './schema.js';
 import { traceAccess } from './trace-graph.queries.js';
+import { subjectNameOf } from './subject-names.js';
 
 /**
  * The batch behind a scanned or typed code, for whoever may trace it (the same rule as the trace itself: a
@@ -17,7 +19,7 @@ import { traceAccess } from './trace-graph.queries.js';
  */
 export async function batchByCode(db: Db, actor: Caller, code: string) {
   const [row] = await db
-    .select({ b: batches, productName: products.name, subjectName: sql<string | null>`${subjectNameSql(sql`${batches.subjectId}`)}` })
+    .select({ b: batches, productName: products.name, subjectName: sql<string | null>`${subjectNameOf(sql`${batches.subjectId}`)}` })
     .from(batches)
     .innerJoin(products, eq(products.id, batches.productId))
     .where(and(eq(batches.code, code), traceAccess(actor)));

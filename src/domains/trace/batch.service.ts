@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { subjectActorIn } from '../../platform/http/context.js';
+import { todayInChina } from '../../platform/china-time.js';
 import { codeKey, issueCodes } from './code-issue.service.js';
 import type { BatchIn } from './contracts.js';
 import { traceError } from './errors.js';
@@ -14,7 +15,6 @@ import { batches, batchInputs, productionBases, products } from './schema.js';
 type Deps = { db: Db; config: Config };
 
 /** Today in China (UTC+8), the calendar the dates are written in. */
-export const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * 批次登记 (自产): a batch of one of the subject's products, from one of its bases, with its inputs and self-check.

@@ -1,5 +1,6 @@
 import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
-import { recordBatch, todayInChina } from './batch.service.js';
+import { todayInChina } from '../../platform/china-time.js';
+import { recordBatch } from './batch.service.js';
 import { batchCertificate } from './label.service.js';
 import { createMarketEntry } from './market-entry.service.js';
 import { addBase, addProduct } from './master-data.service.js';

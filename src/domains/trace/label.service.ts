@@ -3,8 +3,9 @@ import type { SubjectActor } from '../../platform/auth/actor.js';
 import type { Config } from '../../platform/config.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Pii } from '../../platform/pii/pii.js';
-import { printedSubject, regionNames } from '../registry/index.js';
-import { todayInChina } from './batch.service.js';
+import { chinaDay, todayInChina } from '../../platform/china-time.js';
+import { printedSubject } from '../registry/index.js';
+import { regionNames } from '../regions/index.js';
 import { renderCertificate } from './label.certificate.js';
 import { renderLabel, type RenderedFile } from './label.render.js';
 import type { CertificateBasis, CertificateLayout, LabelFormat, LabelLayout } from './label.shared.js';
@@ -135,7 +136,7 @@ export async function marketEntryVoucher(deps: Deps, actor: SubjectActor, tradeI
     quantity: t.quantity,
     unit: t.unit,
     sourceCode: source.code,
-    date: new Date(t.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+    date: chinaDay(t.createdAt),
     plate: t.carrier?.plate ?? null,
   };
   return renderVoucher(data, format);

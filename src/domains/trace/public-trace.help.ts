@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../platform/http/html.js';
+import { chinaMinute } from '../../platform/china-time.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
 
 // What the public page offers the person holding the product beyond the facts (issue 15 §10): a verdict first
@@ -37,7 +38,6 @@ export const FORM_CSS = `form{margin:1rem 0}label{display:block;margin-bottom:.3
 button{margin-top:.5rem;font:inherit;padding:.5rem 1.4rem;border:0;border-radius:6px;background:#1f883d;color:#fff}`;
 
 /** Minutes in Beijing time, as every date on the public page. */
-export const fmtTime = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /**
  * The verdict a shopper reads first: 已追溯 (green) when nothing is wrong with a known chain; 警告 (red) with every
@@ -52,7 +52,7 @@ export function banner(f: PublicTraceOut, lang: Lang): SafeHtml {
 /** The look-up count as a notice of copied labels: a label is scanned by its buyer, rarely by many. */
 export function lookupNotice(lookups: PublicTraceOut['lookups'], lang: Lang): SafeHtml {
   if (lookups.count <= 1) return html`<p class="note" data-lookups="1">${T.firstLookup[lang]}</p>`;
-  const text = T.lookups[lang].replace('{n}', String(lookups.count)).replace('{at}', fmtTime(lookups.firstAt));
+  const text = T.lookups[lang].replace('{n}', String(lookups.count)).replace('{at}', chinaMinute(lookups.firstAt));
   return html`<p class="note caution" data-lookups="${lookups.count}">${text}</p>`;
 }
 

@@ -1,7 +1,8 @@
 import { html, trustedHtml, type SafeHtml } from '../../platform/http/html.js';
+import { chinaDay, chinaMinute } from '../../platform/china-time.js';
 import { MARKET_KIND_ZH, UNIT_ZH } from './label.shared.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
-import { banner, fmtTime, FORM_CSS, HELP_CSS, hotline, lookupNotice, retypeForm } from './public-trace.help.js';
+import { banner, FORM_CSS, HELP_CSS, hotline, lookupNotice, retypeForm } from './public-trace.help.js';
 import { WARNING_TEXT, type PublicLookup } from './public-trace.service.js';
 
 // The page behind every label (消费查询), for cheap phones on slow networks: rendered on the server, no script,
@@ -83,7 +84,6 @@ dl{display:grid;grid-template-columns:minmax(0,35%) 1fr;gap:.15rem .8rem;margin:
 .ok{color:#1a7f37}.bad{color:#a40e26}ol{padding-left:1.2rem;margin:.3rem 0}li{margin:.35rem 0}small{color:#57606a}a{color:#0969da}
 ${HELP_CSS}`;
 
-const fmtDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The frame of every public page: language switch, the one small style sheet, the favicon. */
 export function shell(lang: Lang, path: string, status: string, body: SafeHtml, css = ''): string {
@@ -117,7 +117,7 @@ ${
 <h2>${T.batch[lang]}</h2><dl>${f.batch.harvestDate ? html`<dt>${T.harvest[lang]}</dt><dd>${f.batch.harvestDate}</dd>` : ''}<dt>${T.quantity[lang]}</dt><dd>${amount(f.batch.quantity, f.batch.unit, lang)}</dd>
 ${f.batch.base ? html`<dt>${T.base[lang]}</dt><dd>${wholeWords(f.batch.base.place.name)} · ${f.batch.base.name}</dd>` : ''}<dt>${T.selfCheck[lang]}</dt><dd>${(SELF_CHECK[f.batch.selfCheck] ?? SELF_CHECK.none!)[lang]}</dd></dl>
 <h2>${T.chain[lang]}</h2><ol>${f.chain.map(
-    (h) => html`<li><b>${HOLDER[h.holderKind][lang]}</b> ${h.holderName} <small>${wholeWords(h.county.name)} · ${whole(fmtTime(h.receivedAt))} · ${whole(amount(h.quantity, h.unit, lang))}</small>
+    (h) => html`<li><b>${HOLDER[h.holderKind][lang]}</b> ${h.holderName} <small>${wholeWords(h.county.name)} · ${whole(chinaMinute(h.receivedAt))} · ${whole(amount(h.quantity, h.unit, lang))}</small>
 ${h.voucher ? html`<br><small>${T.voucher[lang]} <span class="code">${h.code}</span>${h.voucher.marketKind ? html` · ${market(h.voucher.marketKind, lang)}` : ''}${h.voucher.stall ? html` · ${T.stall[lang]} ${h.voucher.stall}` : ''}</small>` : ''}</li>`,
   )}</ol>
 ${f.monitoring.length ? monitoringSection(f.monitoring, lang) : ''}
@@ -143,7 +143,7 @@ function monitoringSection(samples: PublicTraceOut['monitoring'], lang: Lang): S
       [s.results.length - found.length, T.notDetectedMore],
     ] as const;
     const notes = tail.filter(([n]) => n > 0).map(([n, text]) => text[lang].replace('{n}', String(n)));
-    return html`<li>${verdict(s.verdict)} ${whole(fmtDate(s.sampledAt))} ${T.sampledOn[lang]} · ${s.agencyName} <small>${T.batch[lang]} <span class="code">${s.batchCode}</span></small>
+    return html`<li>${verdict(s.verdict)} ${whole(chinaDay(s.sampledAt))} ${T.sampledOn[lang]} · ${s.agencyName} <small>${T.batch[lang]} <span class="code">${s.batchCode}</span></small>
 <br><small>${shown.map(
       (r, i) =>
         html`${i ? ' · ' : ''}${r.analyte[lang]} ${r.valueMgPerKg} mg/kg (${r.limitMgPerKg === null ? T.banned[lang] : html`${T.limit[lang]} ${r.limitMgPerKg} mg/kg`}) ${verdict(r.verdict)}`,

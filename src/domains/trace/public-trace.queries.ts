@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { preparedQuery, queryRows } from '../../platform/db/rows.js';
-import { suspendedSubjectsSql } from '../registry/index.js';
+import { subjectNames } from '../registry/index.js';
 import type { Holder } from './schema.js';
 
 /**
@@ -68,7 +68,8 @@ const publicChainQuery = preparedQuery<PublicChain, [code: string]>(
       -- Every batch of the chain in one subquery: measured cheaper than reading the few that matter in two.
       (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at, 'tested_at', b.tested_at, 'voided_at', b.voided_at, 'void_reason', b.void_reason)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
       f.subject_ids,
-      ${suspendedSubjectsSql(sql`f.subject_ids`)} AS suspended,
+      -- Read through the registry's view; the partial index subjects_suspended holds only suspended subjects.
+      (SELECT array_agg(${subjectNames.id}) FROM ${subjectNames} WHERE ${subjectNames.id} = ANY(f.subject_ids) AND ${subjectNames.status} = 'suspended') AS suspended,
       l.count AS lookups, l.first_at AS first_lookup_at
     FROM public_chains f LEFT JOIN code_lookups l ON l.code = f.code
     WHERE f.code = ${code}`,

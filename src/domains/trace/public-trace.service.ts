@@ -1,7 +1,9 @@
 import type { Config } from '../../platform/config.js';
 import { maskPersonName, NATURAL_PERSON_ORG_FORM } from '../../platform/pii/pii.js';
 import type { Db, Executor } from '../../platform/db/client.js';
-import { countyNames, type PublicSubjectFacts, type PublicSubjects } from '../registry/index.js';
+import { chinaDay } from '../../platform/china-time.js';
+import type { PublicSubjectFacts, PublicSubjects } from '../registry/index.js';
+import { countyNames } from '../regions/index.js';
 import { mod1110Valid } from './check-digit.js';
 import { describeCode, PRODUCT_CODE_TYPES, type ProductCodeType } from './codes.js';
 import type { PublicSampleResult, PublicTraceOut } from './public-trace.contracts.js';
@@ -197,7 +199,6 @@ export function publicFacts(
 }
 
 /** The calendar day in China (UTC+8) of an instant, as the public reads dates. */
-const chinaDay = (at: string | Date) => new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 function voidedText(v: { on: string; reason: string }) {
   return { zh: `该批次记录已作废（${v.on}，原因：${v.reason}）`, en: `This batch record was voided on ${v.on}: ${v.reason}` };

@@ -1,10 +1,9 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { workbookOf, type Sheet } from '../../platform/sheets/workbook.js';
 import type { RecallOut } from './trace-graph.contracts.js';
 
 const KIND_ZH: Record<string, string> = { subject: '注册主体', unregistered: '未注册买方', market: '市场/加工' };
 
-const COLUMNS: { header: string; key: string; width: number }[] = [
+const COLUMNS: Sheet['columns'] = [
   { header: '层级（hops）', key: 'hops', width: 8 },
   { header: '批次追溯码（batchCode）', key: 'batchCode', width: 24 },
   { header: '产品（product）', key: 'productName', width: 16 },
@@ -22,44 +21,11 @@ const COLUMNS: { header: string; key: string; width: number }[] = [
 ];
 
 /**
- * The recall list as an Excel workbook (召回清单.xlsx), written by exceljs's streaming writer so that a list of tens
- * of thousands of holders is not held twice in memory. Codes and phones are text cells, so Excel keeps every digit.
+ * The recall list as an Excel workbook (召回清单.xlsx), through the platform's streaming writer: the holders' rows
+ * are made as they are written, so a list of tens of thousands of holders is not held twice in memory. Codes and
+ * phones are text cells, so Excel keeps every digit.
  */
-export async function recallWorkbook(list: RecallOut): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
-  wb.creator = 'Tracenet';
-  const ws = wb.addWorksheet('召回清单');
-  ws.columns = COLUMNS;
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).commit();
-  for (const h of list.holders) {
-    ws.addRow({
-      hops: h.hops,
-      batchCode: h.batchCode,
-      productName: h.productName,
-      kind: KIND_ZH[h.holderKind] ?? h.holderKind,
-      name: h.name,
-      identityCode: h.identityCode ?? '',
-      phone: h.phone ?? '',
-      address: h.address ?? '',
-      county: h.countyName ? `${h.county} ${h.countyName}` : h.county,
-      stall: h.stall ?? '',
-      quantityReceived: h.quantityReceived,
-      stock: h.stock,
-      unit: h.unit,
-      receivedAt: h.receivedAt.toISOString().replace('T', ' ').slice(0, 19),
-    }).commit();
-  }
-  ws.commit();
-
-  const summary = wb.addWorksheet('汇总');
+export function recallWorkbook(list: RecallOut): Promise<Buffer> {
   const b = list.batch;
   const lines: [string, string | number][] = [
     ['召回批次（batch）', b.code],
@@ -75,13 +41,37 @@ export async function recallWorkbook(list: RecallOut): Promise<Buffer> {
     ]),
     ['生成时间（generated, UTC）', list.generatedAt.toISOString().replace('T', ' ').slice(0, 19)],
   ];
-  summary.columns = [
-    { key: 'k', width: 28 },
-    { key: 'v', width: 30 },
-  ];
-  for (const [k, v] of lines) summary.addRow({ k, v }).commit();
-  summary.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return workbookOf([
+    { name: '召回清单', columns: COLUMNS, rows: holderRows(list) },
+    {
+      name: '汇总',
+      columns: [
+        { key: 'k', width: 28 },
+        { key: 'v', width: 30 },
+      ],
+      rows: lines.map(([k, v]) => ({ k, v })),
+    },
+  ]);
+}
+
+/** The holders' rows one at a time, as the writer asks for them. */
+function* holderRows(list: RecallOut) {
+  for (const h of list.holders) {
+    yield {
+      hops: h.hops,
+      batchCode: h.batchCode,
+      productName: h.productName,
+      kind: KIND_ZH[h.holderKind] ?? h.holderKind,
+      name: h.name,
+      identityCode: h.identityCode ?? '',
+      phone: h.phone ?? '',
+      address: h.address ?? '',
+      county: h.countyName ? `${h.county} ${h.countyName}` : h.county,
+      stall: h.stall ?? '',
+      quantityReceived: h.quantityReceived,
+      stock: h.stock,
+      unit: h.unit,
+      receivedAt: h.receivedAt.toISOString().replace('T', ' ').slice(0, 19),
+    };
+  }
 }

@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { maskIdNumber } from '../../platform/pii/pii.js';
-import { subjectIdsOfShownIdentitySql, subjectNameSql } from '../registry/index.js';
+import { subjectIdsOfShownIdentitySql } from '../registry/index.js';
 import { describeCode, type CodeDescription } from './codes.js';
 import { traceError } from './errors.js';
 import { issuedCodes } from './public-trace.queries.js';
 import { whatIsCode } from './code.service.js';
+import { subjectNameOf } from './subject-names.js';
 
 /**
  * What a sampling sheet (抽样单) is filled from when a code is scanned: the batch the code names, its product and
@@ -86,7 +87,7 @@ async function chainOf(db: Executor, code: string): Promise<HopRow[]> {
     db,
     sql`SELECT h->>'id' AS id, h->>'code' AS code, (h->>'depth')::int AS depth, h->>'source' AS source, h->>'region_code' AS region_code,
           h->>'created_at' AS created_at, h->>'subject_id' AS subject_id,
-          CASE WHEN h->>'subject_id' IS NOT NULL THEN ${subjectNameSql(sql`(h->>'subject_id')::uuid`)} END AS subject_name,
+          CASE WHEN h->>'subject_id' IS NOT NULL THEN ${subjectNameOf(sql`(h->>'subject_id')::uuid`)} END AS subject_name,
           h->'holder'->>'name' AS holder_name, (h->'holder'->>'marketKind' IS NOT NULL OR h->>'source' = 'market_entry') AS market,
           h->>'product_name' AS product_name, h->>'class_code' AS class_code, h->>'class_zh' AS class_zh
         FROM public_chains f CROSS JOIN LATERAL json_array_elements(f.chain) WITH ORDINALITY AS c(h, n)

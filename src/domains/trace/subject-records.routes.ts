@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import type { Db } from '../../platform/db/client.js';
 import { agencyActorOf, errorResponses } from '../../platform/http/context.js';
 import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import type { Pii } from '../../platform/pii/pii.js';
-import { subjectFacts } from '../registry/index.js';
+import { subjectFacts, subjectVisibility } from '../registry/index.js';
 import { batchesOfSubject } from './batch-list.queries.js';
 import { baseOut, batchListQuery, batchOut, productOut, subjectTraceRecordsOut, tradeOut, tradeSearchQuery } from './contracts.js';
 import { traceError } from './errors.js';
@@ -18,7 +17,7 @@ import { tradesOfSubject } from './trade.queries.js';
 /** A subject of the actor's jurisdiction, or 404 as if there were none (an official of another region gets nothing). */
 async function subjectInJurisdiction(db: Db, actor: AgencyActor, id: string): Promise<string> {
   const subject = await subjectFacts(db, id);
-  if (!subject || !inJurisdiction(actor, subject.regionCode)) throw traceError('SUBJECT_NOT_FOUND');
+  if (!subject || !subjectVisibility.allows(actor, subject)) throw traceError('SUBJECT_NOT_FOUND');
   return subject.id;
 }
 

@@ -1,8 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
 import type { Db } from '../../platform/db/client.js';
-import { subjectFacts } from '../registry/index.js';
+import { subjectFacts, subjectVisibility } from '../registry/index.js';
 import { traceError } from './errors.js';
 import { batches, products } from './schema.js';
 
@@ -12,7 +11,7 @@ import { batches, products } from './schema.js';
  */
 export async function subjectTraceRecords(db: Db, actor: AgencyActor, subjectId: string) {
   const subject = await subjectFacts(db, subjectId);
-  if (!subject || !inJurisdiction(actor, subject.regionCode)) throw traceError('SUBJECT_NOT_FOUND');
+  if (!subject || !subjectVisibility.allows(actor, subject)) throw traceError('SUBJECT_NOT_FOUND');
   const [productRows, batchRows] = await Promise.all([
     db.select({ id: products.id, name: products.name, spec: products.spec, unit: products.unit, gtin: products.gtin }).from(products).where(eq(products.subjectId, subjectId)).orderBy(desc(products.createdAt)).limit(50),
     db

@@ -1,12 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Caller } from '../../platform/auth/actor.js';
-import { jurisdictionFilter } from '../../platform/auth/jurisdiction.js';
 import { regionRanges } from '../../platform/auth/visibility.js';
 import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { forEachRow } from '../../platform/db/stream.js';
-import { subjectContactSql, subjectNameSql, type SubjectContactColumns } from '../registry/index.js';
+import { subjectContactSql, type SubjectContactColumns } from '../registry/index.js';
 import { batches, type Holder } from './schema.js';
+import { batchVisibility } from './visibility.js';
+import { subjectNameOf } from './subject-names.js';
 
 /**
  * The graph reads of the trace (DESIGN.md §4): one recursive CTE over batch_edges per direction, served by its two
@@ -26,12 +27,11 @@ import { batches, type Holder } from './schema.js';
 
 /**
  * Who may see a batch's chain, as a condition on the batch row. A subject's accounts: a batch the subject holds, or
- * one it sold into (it is the seller of the trade that created it). An agency: a batch whose region lies in its
- * jurisdiction. A client system: a batch whose region lies in its scope's regions. Everyone else gets the same 404 as
- * for a batch that does not exist.
+ * one it sold into (it is the seller of the trade that created it). An agency: the batches `batchVisibility` gives it.
+ * A client system: a batch whose region lies in its scope's regions. Everyone else gets the same 404 as for a batch that does not exist.
  */
 export function traceAccess(actor: Caller): SQL {
-  if (actor.kind === 'agency') return jurisdictionFilter(actor, batches.regionCode);
+  if (actor.kind === 'agency') return batchVisibility.filter(actor);
   if (actor.kind === 'client') return regionRanges(batches.regionCode, actor.regions);
   const me = actor.subject.id;
   return sql`(${batches.subjectId} = ${me}::uuid OR EXISTS (SELECT 1 FROM trades t WHERE t.buyer_batch_id = ${batches.id} AND t.seller_subject_id = ${me}::uuid))`;
@@ -127,7 +127,7 @@ export async function traceRows(db: Executor, root: string, access: SQL, directi
     SELECT 'n' AS r, (SELECT sum(reached) FROM found)::int AS walked, (SELECT count(*) FROM found)::int AS total, k.depth, k.id::text AS id, k.code,
       p.name AS product_name, p.class_code, k.source, k.quantity::float8 AS quantity, k.unit, k.stock::float8 AS stock,
       (extract(epoch FROM k.created_at) * 1000)::float8 AS created_ms, k.harvest_date::text AS harvest_date, k.subject_id::text AS subject_id,
-      k.holder, k.region_code, ${subjectNameSql(sql`k.subject_id`)} AS subject_name,
+      k.holder, k.region_code, ${subjectNameOf(sql`k.subject_id`)} AS subject_name,
       NULL::text AS from_id, NULL::text AS to_id, NULL::text AS kind
     FROM kept k JOIN products p ON p.id = k.product_id
     UNION ALL

@@ -5,13 +5,12 @@ import { escapeLike, queryRows, rowOf } from '../../platform/db/rows.js';
 import { countUpTo, type Total } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { maskPhone, type Pii } from '../../platform/pii/pii.js';
-import { sheetTime } from '../../platform/sheets/list-export.js';
 import type { Sheet } from '../../platform/sheets/workbook.js';
-import { subjectNameSql } from '../registry/index.js';
 import type { TradeOut, TradeSearchQuery } from './contracts.js';
-import { chinaDayRange } from './list-filters.js';
+import { chinaDayRange, chinaMinute } from '../../platform/china-time.js';
 import { traceError } from './errors.js';
 import { batches, products, trades } from './schema.js';
+import { subjectNameOf } from './subject-names.js';
 
 // The read side of trades: lists for the buyer's inbox and the seller's outbox, and one trade with names, codes
 // and the phones masked (the stored ones are encrypted; nobody reads them back in full here).
@@ -24,8 +23,8 @@ const tradeSelect = {
   batchCode: batches.code,
   productName: products.name,
   buyerBatchCode: buyerBatches.code,
-  sellerName: sql<string | null>`${subjectNameSql(sql`${trades.sellerSubjectId}`)}`,
-  buyerName: sql<string | null>`${subjectNameSql(sql`${trades.buyerSubjectId}`)}`,
+  sellerName: sql<string | null>`${subjectNameOf(sql`${trades.sellerSubjectId}`)}`,
+  buyerName: sql<string | null>`${subjectNameOf(sql`${trades.buyerSubjectId}`)}`,
 };
 type TradeJoined = { t: typeof trades.$inferSelect; batchCode: string; productName: string; buyerBatchCode: string | null; sellerName: string | null; buyerName: string | null };
 
@@ -81,7 +80,7 @@ function toTradeOuts(pii: Pii, rows: TradeJoined[]): TradeOut[] {
  */
 export function tradeOutColumns(t: SQL, c: { batchCode: SQL; productName: SQL; buyerBatchCode: SQL }): SQL {
   return sql`${t}.*, ${c.batchCode} AS batch_code, ${c.productName} AS product_name, ${c.buyerBatchCode} AS buyer_batch_code,
-    ${subjectNameSql(sql`${t}.seller_subject_id`)} AS seller_name, ${subjectNameSql(sql`${t}.buyer_subject_id`)} AS buyer_name`;
+    ${subjectNameOf(sql`${t}.seller_subject_id`)} AS seller_name, ${subjectNameOf(sql`${t}.buyer_subject_id`)} AS buyer_name`;
 }
 
 /** A trade's row as a write's own statement answers it (tradeOutColumns), read again: a replayed command's answer. */
@@ -128,7 +127,7 @@ function tradeFilter(subjectId: string, q: Omit<TradeSearchQuery, 'limit' | 'cur
           ilike(batches.code, like),
           ilike(buyerBatches.code, like),
           ilike(products.name, like),
-          ilike(subjectNameSql(other), like),
+          ilike(subjectNameOf(other), like),
           incoming ? undefined : ilike(sql`${trades.counterparty}->>'name'`, like),
         )
       : undefined,
@@ -185,7 +184,7 @@ export function tradeSheet(rows: TradeOut[]): Sheet {
     ],
     rows: rows.map((r) => ({
       ...r,
-      createdAt: sheetTime(r.createdAt),
+      createdAt: chinaMinute(r.createdAt),
       kind: KIND_ZH[r.kind] ?? r.kind,
       status: STATUS_ZH[r.status] ?? r.status,
       seller: r.seller.name,

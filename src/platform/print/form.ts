@@ -7,9 +7,6 @@ import { fillQrModules, qrModules } from './qr.js';
 
 export const mm = (v: number) => (v * 72) / 25.4;
 
-/** A moment as read on a form in China (UTC+8, no daylight saving): `2026-05-12 09:30`. */
-export const chinaDateTime = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-
 const LINE = 0.6;
 const PAD = 3.5;
 const SHADE = '#f0f0f0';

@@ -46,11 +46,8 @@ export async function sendSheet(reply: FastifyReply, file: { ascii: string; zh: 
     .send(bytes);
 }
 
-/** China time as written in a sheet (the console's format): 2026-03-01 08:30. */
 /** The lists that may be exported; each `{list}.export` is an audit action (platform/audit/catalog.ts). */
 export type ExportedList = 'trace.batches' | 'trace.trades' | 'trace.fsma204' | 'registry.subjects' | 'registry.users' | 'ops.audit' | 'notices.unread';
-
-export const sheetTime = (d: Date | null | undefined) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /**
  * An export is a read of many records at once, so it is on the record: who, which list, which filter, how many rows,

@@ -1,7 +1,11 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
-export type Sheet = { name: string; columns: { header: string; key: string; width: number }[]; rows: Record<string, unknown>[] };
+/**
+ * One worksheet. Without headers the sheet has no header row (a two-column summary of labels and values). `rows` may be
+ * a generator, so a list of tens of thousands of rows is written as it is made rather than held twice in memory.
+ */
+export type Sheet = { name: string; columns: { header?: string; key: string; width: number }[]; rows: Iterable<Record<string, unknown>> };
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,8 +23,10 @@ export async function workbookOf(sheets: Sheet[]): Promise<Buffer> {
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name);
     ws.columns = sheet.columns;
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).commit();
+    if (sheet.columns.some((c) => c.header !== undefined)) {
+      ws.getRow(1).font = { bold: true };
+      ws.getRow(1).commit();
+    }
     for (const row of sheet.rows) ws.addRow(row).commit();
     ws.commit();
   }

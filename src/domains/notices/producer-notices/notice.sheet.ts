@@ -1,4 +1,4 @@
-import { sheetTime } from '../../../platform/sheets/list-export.js';
+import { chinaMinute } from '../../../platform/china-time.js';
 import type { Sheet } from '../../../platform/sheets/workbook.js';
 import { noticeNo } from './notice.queries.js';
 import type { producerNoticeRecipients, producerNotices } from './schema.js';
@@ -15,6 +15,6 @@ export function unreadSheet(notice: typeof producerNotices.$inferSelect, rows: (
       { header: '行政区划代码', key: 'region', width: 14 },
       { header: '所在地区', key: 'regionName', width: 24 },
     ],
-    rows: rows.map((r) => ({ no: noticeNo(notice.no), title: notice.title, sentAt: sheetTime(notice.sentAt), subject: r.subjectName, region: r.regionCode, regionName: regionName(r.regionCode) })),
+    rows: rows.map((r) => ({ no: noticeNo(notice.no), title: notice.title, sentAt: chinaMinute(notice.sentAt), subject: r.subjectName, region: r.regionCode, regionName: regionName(r.regionCode) })),
   };
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/auth/actor.js';
 import type { Executor } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { chinaDayEnd, chinaDayStart, DAY_MS } from '../../../platform/china-time.js';
 import type { FeedbackFilters, FeedbackOut, FeedbackSummaryOut } from './contracts.js';
 import { feedbackError } from './errors.js';
 import { FEEDBACK_KINDS, FEEDBACK_STATES, type FeedbackKind, type FeedbackState } from './feedback-states.shared.js';
@@ -16,12 +17,9 @@ export const feedbackNo = (no: number) => `FK${String(no).padStart(6, '0')}`;
 /** Handlers (operations and 安全中心) read every feedback; anyone else only what they filed themselves. */
 export const handlesFeedback = (actor: Actor) => actor.permissions.has('feedback.handle') || actor.permissions.has('feedback.confirm');
 
-/** The start of a day in China (UTC+8) as an instant: periods are calendar days there. */
-const chinaDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`));
-const nextChinaDay = (day: string) => new Date(chinaDayStart(day).getTime() + 86_400_000);
 
 export function assertPeriod(from: string, to: string): void {
-  if (to < from || Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw feedbackError('PERIOD_INVALID');
+  if (to < from || Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw feedbackError('PERIOD_INVALID');
 }
 
 function filtersOf(q: FeedbackFilters): (SQL | undefined)[] {
@@ -30,7 +28,7 @@ function filtersOf(q: FeedbackFilters): (SQL | undefined)[] {
     q.state ? eq(feedback.state, q.state as FeedbackState) : undefined,
     q.kind ? eq(feedback.kind, q.kind as FeedbackKind) : undefined,
     q.from ? gte(feedback.createdAt, chinaDayStart(q.from)) : undefined,
-    q.to ? lt(feedback.createdAt, nextChinaDay(q.to)) : undefined,
+    q.to ? lt(feedback.createdAt, chinaDayEnd(q.to)) : undefined,
   ];
 }
 
@@ -127,7 +125,7 @@ export async function feedbackStats(db: Executor, from: string, to: string) {
   const counted = await queryRows<{ kind: string; state: string; n: number | string }>(
     db,
     sql`SELECT ${feedback.kind} AS kind, ${feedback.state} AS state, count(*) AS n FROM ${feedback}
-        WHERE ${feedback.createdAt} >= ${chinaDayStart(from)} AND ${feedback.createdAt} < ${nextChinaDay(to)}
+        WHERE ${feedback.createdAt} >= ${chinaDayStart(from)} AND ${feedback.createdAt} < ${chinaDayEnd(to)}
         GROUP BY 1, 2`,
   );
   const rows = FEEDBACK_KINDS.map((kind) => {

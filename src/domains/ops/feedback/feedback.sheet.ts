@@ -1,19 +1,19 @@
-import { workbookOf } from '../../supervision/index.js';
+import { workbookOf } from '../../../platform/sheets/workbook.js';
 import { EXPORT_LIMIT, feedbackNo } from './feedback.queries.js';
 import type { feedback } from './schema.js';
+import { chinaMinute } from '../../../platform/china-time.js';
 
 const KIND_ZH: Record<string, string> = { feature: '功能需求', operation: '业务操作', experience: '用户体验', network: '网络环境' };
 const STATE_ZH: Record<string, string> = { filed: '已提交', classified: '已分类', confirmed: '已确认', fixed: '已解决', declined: '不予处理', revisited: '已回访' };
 const SATISFACTION_ZH: Record<string, string> = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' };
 
 /** China time (UTC+8), minutes: how the half-year report reads times. */
-const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** 用户反馈 as an Excel workbook, one row per feedback, in Chinese as the report goes to the ministry. */
 export function feedbackWorkbook(rows: (typeof feedback.$inferSelect)[], cut: boolean): Promise<Buffer> {
   const data: Record<string, unknown>[] = rows.map((r) => ({
     no: feedbackNo(r.no),
-    createdAt: chinaTime(r.createdAt),
+    createdAt: chinaMinute(r.createdAt),
     kind: KIND_ZH[r.kind] ?? r.kind,
     state: STATE_ZH[r.state] ?? r.state,
     filer: r.filerName,

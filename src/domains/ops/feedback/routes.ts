@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_IMAGE_BYTES } from '../../../platform/files/storage.js';
 import { actorOf, commandContext, errorBody, errorResponses } from '../../../platform/http/context.js';
 import { readUpload, uploadRoutes } from '../../../platform/http/upload.js';
-import { XLSX } from '../../supervision/index.js';
+import { XLSX } from '../../../platform/sheets/workbook.js';
 import {
   classifyIn,
   confirmIn,

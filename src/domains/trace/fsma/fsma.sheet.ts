@@ -1,3 +1,4 @@
+import { chinaDay as day } from '../../../platform/china-time.js';
 import type { TraceGraphOut } from '../trace-graph.contracts.js';
 
 /**
@@ -45,7 +46,6 @@ export const NOT_HELD = [
 type Node = TraceGraphOut['nodes'][number];
 type Edge = TraceGraphOut['edges'][number];
 
-const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const place = (n: Node) => [n.holder.name, n.holder.countyName].filter(Boolean).join(', ');
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { countyNames } from '../../registry/index.js';
+import { countyNames } from '../../regions/index.js';
 import { mod1110Valid } from '../check-digit.js';
 import { normaliseGtin } from '../gtin.js';
 import { renderPublicPage, type Lang } from '../public-trace.page.js';

@@ -1,5 +1,6 @@
 import type { In, Out } from '../../app/contract';
 import type * as registry from '../../../../src/domains/registry/contracts';
+import type * as regions from '../../../../src/domains/regions/contracts';
 import type { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES } from '../../../../src/domains/registry/agency-values.shared';
 
 // Agencies, accounts, sessions and regions as the console reads and sends them: the server's contracts
@@ -30,5 +31,5 @@ export type NewAccount = AllocateRequest['account'];
 export type NewUserRequest = In<typeof registry.newUserIn>;
 export type UpdateUserRequest = In<typeof registry.updateUserIn>;
 
-export type Region = Out<typeof registry.regionOut>;
-export type RegionDetail = Out<typeof registry.regionDetailOut>;
+export type Region = Out<typeof regions.regionOut>;
+export type RegionDetail = Out<typeof regions.regionDetailOut>;

@@ -1,12 +1,15 @@
 import { and, inArray } from 'drizzle-orm';
-import type { AgencyActor } from '../../platform/auth/actor.js';
-import { inJurisdiction } from '../../platform/auth/jurisdiction.js';
-import type { Executor } from '../../platform/db/client.js';
-import { fileError, type FileStorage } from '../../platform/files/storage.js';
-import { files } from '../../platform/files/schema.js';
-import type { AppError } from '../../platform/http/errors.js';
+import type { AgencyActor } from '../auth/actor.js';
+import type { Executor } from '../db/client.js';
+import type { AppError } from '../http/errors.js';
+import { files } from './schema.js';
+import { fileError, type FileStorage } from './storage.js';
+import { uploadVisibility } from './visibility.js';
 
-/** Field photos are filed under the uploader's region and this purpose; a record may only point at such files. */
+/**
+ * Field photos (现场照片), taken by officials of every domain that goes into the field (inspections, samples, cases), are
+ * filed under the uploader's region and this purpose; a record may only point at such files.
+ */
 export const FIELD_PHOTO = 'field_photo';
 
 export async function saveFieldPhoto(storage: FileStorage, db: Executor, actor: AgencyActor, bytes: Buffer, filename: string) {
@@ -24,10 +27,10 @@ export async function assertUploads(db: Executor, actor: AgencyActor, ids: strin
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
   const rows = await db
-    .select({ id: files.id, regionCode: files.regionCode })
+    .select({ id: files.id })
     .from(files)
-    .where(and(inArray(files.id, unique), inArray(files.purpose, purposes)));
-  if (rows.length !== unique.length || rows.some((r) => !inJurisdiction(actor, r.regionCode))) throw refusal();
+    .where(and(inArray(files.id, unique), inArray(files.purpose, purposes), uploadVisibility.filter(actor)));
+  if (rows.length !== unique.length) throw refusal();
 }
 
 /**
@@ -37,6 +40,6 @@ export async function assertUploads(db: Executor, actor: AgencyActor, ids: strin
 export async function readFieldPhoto(storage: FileStorage, db: Executor, actor: AgencyActor, id: string, heldBy: (id: string) => Promise<boolean>) {
   const file = await storage.read(db, id);
   if (file.purpose !== FIELD_PHOTO) throw fileError('FILE_NOT_FOUND');
-  if (!inJurisdiction(actor, file.regionCode) && !(await heldBy(id))) throw fileError('FILE_NOT_FOUND');
+  if (!uploadVisibility.allows(actor, file) && !(await heldBy(id))) throw fileError('FILE_NOT_FOUND');
   return file;
 }

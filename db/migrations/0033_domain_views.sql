@@ -1,0 +1,2 @@
+CREATE VIEW "public"."registry_subject_names" AS (select "id", "name", "status" from "subjects");--> statement-breakpoint
+CREATE VIEW "public"."supervision_task_publishers" AS (select "id", "publisher_agency_id" from "supervision_tasks");
