@@ -20,7 +20,7 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, recoveryRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
-import { backupJob, opsRoutes } from './domains/ops/index.js';
+import { backupJob, incidentDeadlineJob, opsRoutes } from './domains/ops/index.js';
 import { createLookupCounter, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
@@ -124,6 +124,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(monitoringRoutes(deps));
 
   jobs.add(overdueJob(db));
+  jobs.add(incidentDeadlineJob(db));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));
   jobs.add(uploadPurgeJob(db, deps.files));

@@ -5,7 +5,7 @@ import { NO_CONTROL_CHARACTERS, plainText } from '../../platform/http/text-field
 
 // Shared by routes and the web console: the one description of what goes over the wire.
 
-export const AGENCY_KINDS = ['supervision', 'testing', 'enforcement'] as const;
+export const AGENCY_KINDS = ['supervision', 'testing', 'enforcement', 'operations'] as const;
 export const AGENCY_LEVELS = ['ministry', 'province', 'city', 'county', 'township'] as const;
 export const ROLES = ['admin', 'staff'] as const;
 
@@ -95,7 +95,8 @@ export const allocateIn = z.strictObject({
   name: plainText(2, 100),
   kind: agencyKind,
   level: agencyLevel,
-  regionCode,
+  // '' for an agency at ministry level (the operations agency); otherwise the region code of its level.
+  regionCode: z.union([regionCode, z.literal('')]),
   account: newUserIn.omit({ role: true }),
 });
 export type AllocateIn = z.infer<typeof allocateIn>;

@@ -94,6 +94,18 @@ export const AUDIT_ACTIONS = [
   'feedback.fix',
   'feedback.decline',
   'feedback.revisit',
+  'incident.report',
+  'incident.progress',
+  'incident.consent',
+  'incident.escalate',
+  'incident.overdue',
+  'incident.extension_request',
+  'incident.extension_approve',
+  'incident.extension_reject',
+  'incident.recover',
+  'incident.close',
+  'incident.liaison_set',
+  'incident.write_check',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -125,6 +137,9 @@ export const AUDIT_TARGET_TYPES = [
   'list',
   'job',
   'feedback',
+  'incident',
+  // A province's 联络员 (by province code).
+  'incident_liaison',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
