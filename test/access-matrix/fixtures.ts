@@ -334,6 +334,11 @@ export type Fixtures = {
   staleToken: { token: string; siblingId: string; ownerId: string };
   /** A job waiting in the queue: a retry by someone allowed is refused for its state (409), not for who asks. */
   queuedJob: number;
+  /**
+   * 应急响应: `untold`, a 一级 incident of 山东 安全中心 has not consented to tell; `work`, one of 四川 the steps act on;
+   * `notice`, a notice to 山东 (of a 二级 incident) for its liaison `liaison` (sd-admin).
+   */
+  incident: { untold: string; work: string; notice: number; liaison: string };
 };
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
@@ -383,5 +388,17 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const sdAdmin = await t.login('sd-admin');
   const plantingChecklist = (await must(sdAdmin.get('/api/v1/supervision/checklists?industry=planting'), 'checklist')).json();
   const queuedJob = (await enqueueJob(t.database.db, 'matrix.waiting', {}, { runAt: new Date(Date.now() + 86_400_000) }))!;
-  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
+  const opsStaff = await t.login('ops-staff');
+  const incidentOf = async (level: number, provinces: string[]) =>
+    (
+      await must(
+        opsStaff.post('/api/v1/incidents', { level, occurredAt: new Date().toISOString(), place: '矩阵机房', phenomenon: '矩阵故障现象', impact: '矩阵影响范围', measures: '矩阵应对措施', expectedRecovery: '矩阵恢复预期', provinces }),
+        'incident',
+      )
+    ).json<{ id: string }>().id;
+  await must(sdAdmin.post('/api/v1/incidents/liaison', { userId: sdAdmin.me!.user.id }), 'liaison');
+  const toldSd = await incidentOf(2, ['37']);
+  const notice = (await must(sdAdmin.get('/api/v1/incidents/notices'), 'notices')).json<{ items: { id: number; incidentId: string }[] }>().items.find((n) => n.incidentId === toldSd)!.id;
+  const incident = { untold: await incidentOf(1, ['37']), work: await incidentOf(1, ['51']), notice, liaison: sdAdmin.me!.user.id };
+  return { sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot }, incident };
 }

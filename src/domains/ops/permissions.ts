@@ -30,8 +30,8 @@ declare module '../../platform/auth/permissions.js' {
 export const opsGrants = defineGrants({
   names: OPS_PERMISSIONS,
   agency: ({ role, kind, level }) => [
-    // Audit of a jurisdiction is for the ministry and the provinces (运行维护: 日志的跟踪、记录及查阅).
-    kind === 'supervision' && (level === 'ministry' || level === 'province') && 'audit.read',
+    // Audit of a jurisdiction is for the ministry and the provinces, and for operations (运行维护保障: 日志的跟踪、记录及查阅).
+    ((kind === 'supervision' && (level === 'ministry' || level === 'province')) || kind === 'operations') && 'audit.read',
     // 数据库备份 and the job queue (作业队列) are watched by operations (运维); retrying a dead job is audited.
     kind === 'operations' && 'backup.read',
     kind === 'operations' && 'job.read',

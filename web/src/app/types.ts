@@ -2,7 +2,7 @@
 // them here rather than importing the contracts, which pull server-only modules (drizzle, node:buffer) into
 // the bundle. Dates arrive as ISO strings.
 
-export const AGENCY_KINDS = ['supervision', 'testing', 'enforcement'] as const;
+export const AGENCY_KINDS = ['supervision', 'testing', 'enforcement', 'operations'] as const;
 export const AGENCY_LEVELS = ['ministry', 'province', 'city', 'county', 'township'] as const;
 export const ROLES = ['admin', 'staff'] as const;
 

@@ -19,6 +19,6 @@ export const incidentError = defineErrors({
   ASSESSMENT_REQUIRED: { status: 400, zh: '二级、三级故障办结时须填写分析评估', en: 'A level 2 or 3 incident is closed with its analysis and assessment' },
   PROVINCE_UNKNOWN: { status: 400, zh: (d) => `省份代码 ${String(d.code)} 不存在`, en: (d) => `No province ${String(d.code)}` },
   LIAISON_NOT_OURS: { status: 400, zh: '联络员须是本机构的在用账号', en: 'The liaison must be an active account of your agency' },
-  WRITE_NOT_IN_WINDOW: { status: 404, zh: '该业务操作不在本次事件需要核查的范围内', en: 'That write is not among the ones this incident re-checks' },
+  WRITE_NOT_IN_WINDOW: { status: 400, zh: '该业务操作不在本次事件需要核查的范围内', en: 'That write is not among the ones this incident re-checks' },
   INCIDENT_NOT_RECOVERED: { status: 409, zh: '系统恢复后才能核查故障前的业务操作', en: 'The writes are re-checked once the platform has recovered' },
 });
