@@ -18,6 +18,8 @@ const BackupsPage = lazy(() => import('../domains/ops/BackupsPage'));
 const JobsPage = lazy(() => import('../domains/ops/JobsPage'));
 const MyFeedbackPage = lazy(() => import('../domains/ops/MyFeedbackPage'));
 const FeedbackPage = lazy(() => import('../domains/ops/FeedbackPage'));
+const IncidentsPage = lazy(() => import('../domains/ops/IncidentsPage'));
+const IncidentPage = lazy(() => import('../domains/ops/IncidentPage'));
 const PublicShell = lazy(() => import('../domains/registry/PublicShell'));
 const RegisterPage = lazy(() => import('../domains/registry/RegisterPage'));
 const StatusLookupPage = lazy(() => import('../domains/registry/StatusLookupPage'));
@@ -105,6 +107,8 @@ function SignedInRoutes() {
         <Route path="ops/jobs" element={<Guard permission="job.read"><JobsPage /></Guard>} />
         <Route path="feedback/mine" element={<Guard permission="feedback.file"><MyFeedbackPage /></Guard>} />
         <Route path="ops/feedback" element={<Guard permission="feedback.handle"><FeedbackPage /></Guard>} />
+        <Route path="ops/incidents" element={<Guard permission="incident.read"><IncidentsPage /></Guard>} />
+        <Route path="ops/incidents/:id" element={<Guard permission="incident.read"><IncidentPage /></Guard>} />
         <Route path="applications" element={<Guard permission="subject.approve"><ApplicationsPage /></Guard>} />
         <Route path="change-requests" element={<Guard permission="subject.approve"><ChangeRequestsPage /></Guard>} />
         <Route path="import" element={<Guard permission="subject.approve"><ImportPage /></Guard>} />

@@ -1,4 +1,4 @@
-import { AlertOutlined, CommentOutlined, MessageOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined, SettingOutlined, NotificationOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { AlertOutlined, ThunderboltOutlined, CommentOutlined, MessageOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, CheckSquareOutlined, FileSearchOutlined, SafetyOutlined, ScheduleOutlined, CloudUploadOutlined, DiffOutlined, EnvironmentOutlined, IdcardOutlined, InboxOutlined, NodeIndexOutlined, ScanOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined, SettingOutlined, NotificationOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { AlertsMenuLabel } from '../domains/monitoring/AlertsBadge';
 import type { MessageKey } from './messages.zh';
@@ -59,6 +59,7 @@ export const MENU: MenuEntry[] = [
   { path: '/ops/backups', label: 'menu.backups', group: 'system', icon: <DatabaseOutlined />, permission: 'backup.read' },
   { path: '/ops/jobs', label: 'menu.jobs', group: 'system', icon: <ScheduleOutlined />, permission: 'job.read' },
   { path: '/ops/feedback', label: 'menu.feedback', group: 'system', icon: <MessageOutlined />, permission: 'feedback.handle' },
+  { path: '/ops/incidents', label: 'menu.incidents', group: 'system', icon: <ThunderboltOutlined />, permission: 'incident.read' },
   { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
   { path: '/feedback/mine', label: 'menu.myFeedback', icon: <CommentOutlined />, permission: 'feedback.file' },
   { path: '/help', label: 'menu.help', icon: <QuestionCircleOutlined /> },

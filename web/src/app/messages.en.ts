@@ -8,6 +8,7 @@ import { monitoringEn } from './messages.monitoring.en';
 import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
 import { feedbackEn } from './messages.feedback.en';
+import { incidentsEn } from './messages.incidents.en';
 import { helpEn } from './messages.help.en';
 import { auditFieldsEn } from './messages.audit-fields.en';
 import { jobsEn } from './messages.jobs.en';
@@ -106,7 +107,7 @@ export const en: Record<MessageKey, string> = {
 
   'login.title': 'Log in',
   'login.submit': 'Log in',
-  'login.demoHint': 'Demo logins: moa-admin, sd-admin, wf-admin, sg-admin…, password Tracenet#2026',
+  'login.demoHint': 'Demo logins: moa-admin, sd-admin, wf-admin, sg-admin…, operations ops-admin (security centre) and ops-staff, password Tracenet#2026',
   'login.locked': 'Too many wrong passwords from your network: logins to this account from here are paused until {time}',
   'login.failed': 'Login failed',
 
@@ -220,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   ...formsEn,
   ...opsEn,
   ...feedbackEn,
+  ...incidentsEn,
   ...helpEn,
   ...auditFieldsEn,
   ...jobsEn,

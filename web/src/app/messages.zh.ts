@@ -9,6 +9,7 @@ import { monitoringZh } from './messages.monitoring.zh';
 import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
 import { feedbackZh } from './messages.feedback.zh';
+import { incidentsZh } from './messages.incidents.zh';
 import { helpZh } from './messages.help.zh';
 import { auditFieldsZh } from './messages.audit-fields.zh';
 import { jobsZh } from './messages.jobs.zh';
@@ -105,7 +106,7 @@ export const zh = {
 
   'login.title': '登录',
   'login.submit': '登录',
-  'login.demoHint': '演示账号：moa-admin、sd-admin、wf-admin、sg-admin 等，密码 Tracenet#2026',
+  'login.demoHint': '演示账号：moa-admin、sd-admin、wf-admin、sg-admin 等，运维账号 ops-admin（部安全中心）、ops-staff，密码 Tracenet#2026',
   'login.locked': '从您的网络连续多次密码错误，该账号在此暂停登录，请于 {time} 之后再试',
   'login.failed': '登录失败',
 
@@ -219,6 +220,7 @@ export const zh = {
   ...formsZh,
   ...opsZh,
   ...feedbackZh,
+  ...incidentsZh,
   ...helpZh,
   ...auditFieldsZh,
   ...jobsZh,

@@ -41,7 +41,11 @@ export type Permission =
   | 'monitoring.alert'
   | 'feedback.file'
   | 'feedback.handle'
-  | 'feedback.confirm';
+  | 'feedback.confirm'
+  | 'incident.read'
+  | 'incident.report'
+  | 'incident.consent'
+  | 'incident.liaison';
 
 /** The first page of a counted list carries its filter's total (at most 10,000, then `capped`). */
 export type ListTotal = { value: number; capped: boolean };

@@ -10,7 +10,8 @@ import { keyset } from '../../../platform/http/pagination.js';
 import { HOUR_MS } from './deadlines.js';
 import { incidentError } from './errors.js';
 import { findVisibleIncident } from './incident.queries.js';
-import { incidentChecks, incidents } from './schema.js';
+import type { incidents } from './schema.js';
+import { incidentChecks } from './schema.js';
 
 /**
  * 后期恢复: "对故障发生前所进行过的业务操作进行检查，核对业务数据是否正确或有无丢失". The business writes are the audit
