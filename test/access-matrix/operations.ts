@@ -106,7 +106,7 @@ const alertOwner = scope('monitoring: an alert is read by the agency it was sent
  * supervision and enforcement agencies of its jurisdiction (other labs keep to their own samples).
  */
 const sampleReader = (r: Role, o: Obj, region: string) =>
-  (o === 'sd' && (r.name === 'sg-lab-admin' || SG_BUREAU.includes(r.name))) || (r.agencyKind !== 'testing' && inJurisdiction(r, region));
+  (o === 'sd' && (r.name === 'sg-lab-admin' || SG_BUREAU.includes(r.name))) || ((r.agencyKind === 'supervision' || r.agencyKind === 'enforcement') && inJurisdiction(r, region));
 const samples = {
   read: scope('monitoring policies: the sampling lab, the task’s publisher, supervision and enforcement of the jurisdiction; nobody else finds it', (r, o, region) =>
     sampleReader(r, o, region) ? 'ok' : '404',
