@@ -23,6 +23,15 @@ export const plainText = (min: number, max: number) =>
     .regex(NO_CONTROL_CHARACTERS, 'no control characters')
     .refine((s) => !INVISIBLE_FORMATTING.test(s), INVISIBLE_MESSAGE);
 
+/** Free text over lines (a problem described step by step): line breaks and tabs, no other control characters. */
+export const paragraphs = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(/^(?:[\t\n\r]|\P{Cc})*$/u, 'no control characters other than line breaks and tabs');
+
 /** Keys whose values are secrets, never shown, so nothing there can mislead a reader (and a password is the user's to choose). */
 const SECRET_KEY = /password/i;
 

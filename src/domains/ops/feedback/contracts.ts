@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/pagination.js';
-import { plainText } from '../../../platform/http/text-fields.js';
+import { paragraphs, plainText } from '../../../platform/http/text-fields.js';
 import { FEEDBACK_KINDS, FEEDBACK_STATES, SATISFACTION } from './schema.js';
 
 export const MAX_FEEDBACK_TEXT = 2000;
@@ -11,14 +11,6 @@ const day = z.iso.date();
 export const feedbackIdParam = z.strictObject({ id: z.uuid() });
 export const screenshotParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 
-/** Free text that may run over lines (a problem described step by step): line breaks and tabs, no other control characters. */
-const paragraphs = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .regex(/^(?:[\t\n\r]|\P{Cc})*$/u, 'no control characters other than line breaks and tabs');
 
 /** The page it was filed from: a console path with its query, never another site (`//host` or `https:`). */
 const pageAddress = z

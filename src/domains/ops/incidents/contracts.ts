@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/pagination.js';
-import { plainText } from '../../../platform/http/text-fields.js';
+import { paragraphs, plainText } from '../../../platform/http/text-fields.js';
 import { INCIDENT_EVENT_KINDS, INCIDENT_STATES, OVERDUE_MARKS } from './schema.js';
 
-/** Free text over lines (a phenomenon described step by step): line breaks and tabs, no other control characters. */
-const paragraphs = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .regex(/^(?:[\t\n\r]|\P{Cc})*$/u, 'no control characters other than line breaks and tabs');
 
 export const incidentLevel = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const provinceCode = z.string().regex(/^\d{2}$/, 'a province code: 2 digits');
