@@ -19,10 +19,10 @@ beforeAll(() => {
 });
 
 describe('console: 数据库备份', () => {
-  it("shows the ministry's supervision admin each backup run, and a failed load with 重试", async () => {
+  it('shows operations (运维) each backup run, and a failed load with 重试', async () => {
     await page.setViewportSize(DESKTOP);
     await page.goto(suite.server.baseUrl + '/');
-    await ui.login(page, 'moa-admin', DEMO_PASSWORD);
+    await ui.login(page, 'ops-admin', DEMO_PASSWORD);
     await shown(page.getByTestId('user-menu'));
     await (await shown(page.locator('.ant-menu').getByText('数据库备份', { exact: true }))).click();
     await shown(page.getByRole('heading', { name: '数据库备份' }));

@@ -16,11 +16,11 @@ const SECURITY_PASSWORD = 'Security#Centre2026';
 
 beforeAll(async () => {
   page = suite.page;
-  // 安全中心: a second account of the ministry's supervision agency (who classifies may not confirm).
-  const moa = await apiLogin(suite.server.baseUrl, 'moa-admin');
-  const me = await call<{ agency: { id: string } }>(moa, 'GET', '/auth/me');
-  await call(moa, 'POST', `/agencies/${me.agency.id}/users`, { username: 'moa-security', displayName: '安全中心审核员', password: ui.DEMO_PASSWORD, role: 'staff' });
-  const security = await apiLogin(suite.server.baseUrl, 'moa-security');
+  // 安全中心: a second admin account of the operations agency (who classifies may not confirm).
+  const opsAdmin = await apiLogin(suite.server.baseUrl, 'ops-admin');
+  const me = await call<{ agency: { id: string } }>(opsAdmin, 'GET', '/auth/me');
+  await call(opsAdmin, 'POST', `/agencies/${me.agency.id}/users`, { username: 'ops-security', displayName: '安全中心审核员', password: ui.DEMO_PASSWORD, role: 'admin' });
+  const security = await apiLogin(suite.server.baseUrl, 'ops-security');
   await call(security, 'POST', '/auth/password', { currentPassword: ui.DEMO_PASSWORD, newPassword: SECURITY_PASSWORD }, 204);
 });
 
@@ -71,9 +71,9 @@ describe('console: 反馈问题 → 用户反馈 → 回访', () => {
     await ui.expectNoHorizontalScroll(page);
     await screenshot(page, 'phone-mine-filed');
 
-    // Operations (the ministry's supervision admin) on a desktop: the list, the detail, classify with a proposal.
+    // Operations (安全中心's admin account, who may also handle) on a desktop: the list, the detail, classify with a proposal.
     await page.setViewportSize(DESKTOP);
-    await ui.signIn(page, suite.server.baseUrl, 'moa-admin');
+    await ui.signIn(page, suite.server.baseUrl, 'ops-admin');
     await ui.openMenu(page, '用户反馈');
     await shown(page.getByTestId('feedback-total').filter({ hasText: '共 1 条' }));
     await openFirstRow();
@@ -97,14 +97,14 @@ describe('console: 反馈问题 → 用户反馈 → 回访', () => {
     await drawer.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
     await ui.logout(page);
-    await ui.login(page, 'moa-security', SECURITY_PASSWORD);
+    await ui.login(page, 'ops-security', SECURITY_PASSWORD);
     await ui.openMenu(page, '用户反馈');
     await openFirstRow();
     await step('confirm', () => drawer.getByTestId('feedback-step-text').fill('同意方案。'), '已确认');
     await screenshot(page, 'desktop-confirmed');
 
     // Operations fixes it and records the revisit.
-    await ui.signIn(page, suite.server.baseUrl, 'moa-admin');
+    await ui.signIn(page, suite.server.baseUrl, 'ops-admin');
     await ui.openMenu(page, '用户反馈');
     await openFirstRow();
     await step('fix', () => drawer.getByTestId('feedback-step-text').fill('3.2 版已在手机版批次详情加入打印入口。'), '已解决');

@@ -26,7 +26,7 @@ const PICTURES: { file: string; user: string | null; at: string; screen: typeof 
   { file: 'lab-samples.png', user: 'sg-lab-admin', at: '/monitoring/samples', screen: DESKTOP, ready: HEADING },
   { file: 'enforcement-cases.png', user: 'sg-law-admin', at: '/enforcement/cases', screen: DESKTOP, ready: HEADING },
   { file: 'admin-allocate.png', user: 'sd-admin', at: '/allocate', screen: DESKTOP, ready: HEADING },
-  { file: 'ops-backups.png', user: 'moa-admin', at: '/ops/backups', screen: DESKTOP, ready: HEADING },
+  { file: 'ops-backups.png', user: 'ops-admin', at: '/ops/backups', screen: DESKTOP, ready: HEADING },
   { file: 'applicant-register.png', user: null, at: '/register', screen: PHONE, ready: HEADING },
 ];
 

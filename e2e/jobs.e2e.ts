@@ -27,7 +27,7 @@ const chooseState = async (label: string) => {
 describe('console: 作业队列', () => {
   it('shows the queue by state, retries a dead job, and shows a failed load with 重试', async () => {
     await page.setViewportSize(DESKTOP);
-    await ui.signIn(page, suite.server.baseUrl, 'moa-admin');
+    await ui.signIn(page, suite.server.baseUrl, 'ops-staff');
     await ui.openMenu(page, '作业队列');
     await shown(page.getByRole('heading', { name: '作业队列' }));
     const headers = await text(page.locator('.ant-table-thead'));

@@ -17,7 +17,7 @@ const BANNER = '今晚 22:00 至 23:00 系统维护，届时暂停服务。';
 
 beforeAll(async () => {
   page = suite.page;
-  const moa = await apiLogin(suite.server.baseUrl, 'moa-admin');
+  const moa = await apiLogin(suite.server.baseUrl, 'ops-admin');
   const now = Date.now();
   await call(moa, 'POST', '/announcements', { level: 'warning', textZh: BANNER, startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 6 * 3600_000).toISOString() });
 });

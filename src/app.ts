@@ -21,7 +21,7 @@ import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
 import { regionRoutes } from './domains/regions/index.js';
 import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, recoveryRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
-import { backupJob, opsRoutes } from './domains/ops/index.js';
+import { backupJob, incidentDeadlineJob, opsRoutes } from './domains/ops/index.js';
 import { compressedLinkResolver, createLookupCounter, fsmaRoutes, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
@@ -135,6 +135,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(integrationRoutes({ ...deps, keyStore }));
 
   jobs.add(overdueJob(db));
+  jobs.add(incidentDeadlineJob(db));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));
   jobs.add(uploadPurgeJob(db, deps.files));

@@ -51,7 +51,10 @@ async function main() {
   ];
   if (seeded || database.kind === 'pglite') {
     lines.push(`  Demo logins 演示账号（password 密码：${DEMO_PASSWORD}）：`);
-    for (const a of DEMO_AGENCIES) lines.push(`    ${a.username.padEnd(16)} ${a.name}`);
+    for (const a of DEMO_AGENCIES) {
+      lines.push(`    ${a.username.padEnd(16)} ${a.name}`);
+      for (const s of a.staff ?? []) lines.push(`    ${s.username.padEnd(16)} ${a.name}（${s.person}）`);
+    }
     for (const s of DEMO_SUBJECTS) lines.push(`    ${s.username.padEnd(16)} ${s.name}（生产经营主体 producer）`);
     lines.push(`  Register a producer 主体注册: ${base}/register`);
     if (demoCode) lines.push(`  A label's public page 消费查询: ${base}/t/${demoCode}`);

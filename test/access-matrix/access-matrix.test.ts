@@ -77,7 +77,7 @@ describe('access matrix: every operation × every role × objects inside and out
     expect(readFileSync(file, 'utf8') === now, 'test/access-matrix/expected.md is not what the rules say: run MATRIX_WRITE=1 npx vitest run test/access-matrix').toBe(true);
   });
 
-  it('answers every call as the table expects', { timeout: 300_000 }, async () => {
+  it('answers every call as the table expects', { timeout: 900_000 }, async () => {
     const observed: Observed[] = [];
     const ordered = [...ROWS.filter((r) => !r.last), ...ROWS.filter((r) => r.last === true), ...ROWS.filter((r) => r.last === 'session')];
     for (const row of ordered) {

@@ -342,6 +342,11 @@ export type Fixtures = {
   integration: Record<'sd' | 'sc', { id: string; keyId: string }>;
   /** The key of the client-system role: a market of 寿光 with 追溯查询 in 370783. */
   clientSystem: { keyId: string; secret: string };
+  /**
+   * 应急响应: `untold`, a 一级 incident of 山东 安全中心 has not consented to tell; `work`, one of 四川 the steps act on;
+   * `notice`, a notice to 山东 (of a 二级 incident) for its liaison `liaison` (sd-admin).
+   */
+  incident: { untold: string; work: string; notice: number; liaison: string };
 };
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
@@ -391,9 +396,9 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const sdAdmin = await t.login('sd-admin');
   const plantingChecklist = (await must(sdAdmin.get('/api/v1/supervision/checklists?industry=planting'), 'checklist')).json();
   const queuedJob = (await enqueueJob(t.database.db, 'matrix.waiting', {}, { runAt: new Date(Date.now() + 86_400_000) }))!;
-  const moaAdmin = await t.login('moa-admin');
+  const opsAdmin = await t.login('ops-admin');
   const announcement = (
-    await must(moaAdmin.post('/api/v1/announcements', { level: 'info', textZh: '矩阵测试的系统公告', startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() }), 'announcement')
+    await must(opsAdmin.post('/api/v1/announcements', { level: 'info', textZh: '矩阵测试的系统公告', startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() }), 'announcement')
   ).json<{ id: string }>();
   const noticeFile = await upload(t, '/api/v1/notices/attachments', sgAdmin);
   const notice = (await must(sgAdmin.post('/api/v1/notices', { title: '矩阵测试通知', body: '矩阵测试的通知正文', attachments: [noticeFile], audience: { regions: ['370783100'] } }), 'notice')).json<{ id: string }>();
@@ -405,9 +410,22 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const integration = { sd: await market(sdAdmin, sdPlace.county), sc: await market(await t.login('sc-admin'), scPlace.county) };
   const role = (await must(sdAdmin.post('/api/v1/integration/clients', { name: '矩阵接入系统', kind: 'market', regions: [sdPlace.county], operations: ['trace.graph'] }), 'client role')).json<{ id: string }>();
   const roleKey = (await must(sdAdmin.post(`/api/v1/integration/clients/${role.id}/keys`, {}), 'client role key')).json<{ key: { id: string }; secret: string }>();
+  const opsStaff = await t.login('ops-staff');
+  const incidentOf = async (level: number, provinces: string[]) =>
+    (
+      await must(
+        opsStaff.post('/api/v1/incidents', { level, occurredAt: new Date().toISOString(), place: '矩阵机房', phenomenon: '矩阵故障现象', impact: '矩阵影响范围', measures: '矩阵应对措施', expectedRecovery: '矩阵恢复预期', provinces }),
+        'incident',
+      )
+    ).json<{ id: string }>().id;
+  await must(sdAdmin.post('/api/v1/incidents/liaison', { userId: sdAdmin.me!.user.id }), 'liaison');
+  const toldSd = await incidentOf(2, ['37']);
+  const incidentNotice = (await must(sdAdmin.get('/api/v1/incidents/notices'), 'notices')).json<{ items: { id: number; incidentId: string }[] }>().items.find((n) => n.incidentId === toldSd)!.id;
+  const incident = { untold: await incidentOf(1, ['37']), work: await incidentOf(1, ['51']), notice: incidentNotice, liaison: sdAdmin.me!.user.id };
   return {
     announcement: { id: announcement.id },
     notice: { id: notice.id, attachment: noticeFile },
     integration,
+    incident,
     clientSystem: { keyId: roleKey.key.id, secret: roleKey.secret }, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
 }

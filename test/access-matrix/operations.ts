@@ -77,8 +77,13 @@ const tasks = {
   ),
 };
 
-/** 系统优化建议: a feedback is read by the account that filed it (sg-coop) and by the handlers (the ministry's supervision accounts). */
-const feedbackReaders = scope('feedback: its filer and the handlers read it; anyone else does not find it', (r) => (r.name === 'sg-coop' || r.name === 'moa-admin' ? 'ok' : '404'));
+/** 系统优化建议: a feedback is read by the account that filed it (sg-coop) and by the handlers (operations). */
+const feedbackReaders = scope('feedback: its filer and the handlers read it; anyone else does not find it', (r) => (r.name === 'sg-coop' || r.agencyKind === 'operations' ? 'ok' : '404'));
+
+/** 应急响应: a 一级 incident 安全中心 has not consented to tell is seen by operations and the ministry only, no province. */
+const untoldIncident = scope('一级 not yet consented: operations and the ministry see it, no province finds it', (r) => (r.jurisdiction === '' ? 'ok' : '404'));
+/** A notice to 山东 is read (receipted) by 山东's liaison (sd-admin in the fixtures); nobody else finds it. */
+const sdLiaison = scope('a notice to a province: its liaison marks it read; anyone else does not find it', (r) => (r.name === 'sd-admin' ? 'ok' : '404'));
 
 /** A sent notice (通知) is read by its sender (寿光's bureau) and the agencies above it, as tasks are; nobody else finds it. */
 const noticeReaders = scope('notices: the sending bureau and the agencies above it read a sent notice and its receipts; nobody else finds it', (r) =>
@@ -118,7 +123,7 @@ const alertOwner = scope('monitoring: an alert is read by the agency it was sent
  * supervision and enforcement agencies of its jurisdiction (other labs keep to their own samples).
  */
 const sampleReader = (r: Role, o: Obj, region: string) =>
-  (o === 'sd' && (r.name === 'sg-lab-admin' || SG_BUREAU.includes(r.name))) || (r.agencyKind !== 'testing' && inJurisdiction(r, region));
+  (o === 'sd' && (r.name === 'sg-lab-admin' || SG_BUREAU.includes(r.name))) || ((r.agencyKind === 'supervision' || r.agencyKind === 'enforcement') && inJurisdiction(r, region));
 const samples = {
   read: scope('monitoring policies: the sampling lab, the task’s publisher, supervision and enforcement of the jurisdiction; nobody else finds it', (r, o, region) =>
     sampleReader(r, o, region) ? 'ok' : '404',
@@ -348,6 +353,26 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/inbox/notices/{id}', permission: 'notice.read', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id } }) },
   { op: 'POST /api/v1/inbox/notices/{id}/read', permission: 'notice.read', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id } }) },
   { op: 'GET /api/v1/inbox/notices/{id}/attachments/{fileId}', permission: 'notice.read', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.notice.id, fileId: fx.notice.attachment } }) },
+
+  // Incidents (应急响应): operations reports and handles; 安全中心 consents; the ministry and the provinces told read.
+  { op: 'GET /api/v1/incidents', permission: 'incident.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/incidents', permission: 'incident.report', scope: scopes.any, objects: NONE, call: () => ({ body: { level: 1, occurredAt: new Date().toISOString(), place: '矩阵机房', phenomenon: '矩阵现象', impact: '矩阵影响', measures: '矩阵措施', expectedRecovery: '矩阵预期', provinces: ['51'] } }) },
+  { op: 'GET /api/v1/incidents/liaisons', permission: 'incident.report', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/incidents/liaison', permission: 'incident.liaison', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/incidents/liaison', permission: 'incident.liaison', scope: scopes.any, objects: NONE, call: (fx) => ({ body: { userId: fx.incident.liaison } }) },
+  { op: 'GET /api/v1/incidents/notices', permission: 'incident.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/incidents/notices/{id}/read', permission: 'incident.read', scope: sdLiaison, objects: ['sd'], call: (fx) => ({ ...id(String(fx.incident.notice)), body: {} }) },
+  { op: 'GET /api/v1/incidents/{id}', permission: 'incident.read', scope: untoldIncident, objects: ['sd'], call: (fx) => id(fx.incident.untold) },
+  // The steps run on an incident of 四川 of their own; each answers 200, 400 or 409 (the state moved on): past access.
+  { op: 'POST /api/v1/incidents/{id}/progress', permission: 'incident.report', scope: scopes.any, objects: ['sc'], call: (fx) => ({ ...id(fx.incident.work), body: { note: '矩阵进度' } }) },
+  { op: 'POST /api/v1/incidents/{id}/consent', permission: 'incident.consent', scope: scopes.any, objects: ['sc'], call: (fx) => ({ ...id(fx.incident.work), body: {} }) },
+  { op: 'POST /api/v1/incidents/{id}/escalate', permission: 'incident.report', scope: scopes.any, objects: ['sc'], call: (fx) => ({ ...id(fx.incident.work), body: { reason: '矩阵升级' } }) },
+  { op: 'POST /api/v1/incidents/{id}/extension', permission: 'incident.report', scope: scopes.any, objects: ['sc'], call: (fx) => ({ ...id(fx.incident.work), body: { until: new Date(Date.now() + 10 * 3_600_000).toISOString(), reason: '矩阵延期' } }) },
+  { op: 'POST /api/v1/incidents/{id}/extension/decision', permission: 'incident.consent', scope: scopes.any, objects: ['sc'], call: (fx) => ({ ...id(fx.incident.work), body: { approve: false } }) },
+  { op: 'GET /api/v1/incidents/{id}/writes', permission: 'incident.report', scope: scopes.any, objects: ['sc'], call: (fx) => id(fx.incident.work) },
+  { op: 'POST /api/v1/incidents/{id}/writes/{auditId}/check', permission: 'incident.report', scope: scopes.any, objects: ['sc'], call: (fx) => ({ params: { id: fx.incident.work, auditId: '1' }, body: {} }) },
+  { op: 'POST /api/v1/incidents/{id}/recover', permission: 'incident.report', scope: scopes.any, objects: ['sc'], call: (fx) => ({ ...id(fx.incident.work), body: { notice: '矩阵恢复' } }), last: true },
+  { op: 'POST /api/v1/incidents/{id}/close', permission: 'incident.report', scope: scopes.any, objects: ['sc'], call: (fx) => ({ ...id(fx.incident.work), body: { record: '矩阵记录', assessment: '矩阵评估' } }), last: true },
 
   // Trace: public look-ups and reference data
   { op: 'GET /api/v1/trace/codes/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },

@@ -41,6 +41,9 @@ const agency = (name: string, agencyKind: AgencyKind, level: AgencyLevel, jurisd
 export const ROLES: Role[] = [
   { name: 'anonymous', login: null, kind: 'anonymous', admin: false, jurisdiction: '-' },
   agency('moa-admin', 'supervision', 'ministry', ''),
+  // 运维: 部安全中心 (the operations agency's admin) and a developer team's engineer (its staff).
+  agency('ops-admin', 'operations', 'ministry', ''),
+  agency('ops-staff', 'operations', 'ministry', '', false),
   agency('sd-admin', 'supervision', 'province', '37'),
   agency('sd-lab-admin', 'testing', 'province', '37'),
   agency('sd-law-admin', 'enforcement', 'province', '37'),
@@ -81,6 +84,7 @@ const isAgency = (r: Role) => r.kind === 'agency';
 const sup = (r: Role) => r.agencyKind === 'supervision';
 const enf = (r: Role) => r.agencyKind === 'enforcement';
 const supAboveTownship = (r: Role) => sup(r) && r.level !== 'township';
+const ops = (r: Role) => r.agencyKind === 'operations';
 
 /**
  * The grants, written out from the comments of the domains' permissions.ts and DESIGN.md §2 (not read from
@@ -94,13 +98,12 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'agency.allocate': (r) => r.admin && supAboveTownship(r),
   'user.read': (r) => isAgency(r) && r.admin,
   'user.manage': (r) => isAgency(r) && r.admin,
-  // 运行维护: the audit log of a jurisdiction is for the ministry and the provinces.
-  'audit.read': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province'),
-  // 数据库备份: the ministry's supervision admins (until an operations agency kind exists).
-  'backup.read': (r) => sup(r) && r.level === 'ministry' && r.admin,
-  // 作业队列: the same operators; retrying a dead job is audited.
-  'job.read': (r) => sup(r) && r.level === 'ministry' && r.admin,
-  'job.retry': (r) => sup(r) && r.level === 'ministry' && r.admin,
+  // 运行维护: the audit log of a jurisdiction is for the ministry, the provinces and operations (日志的跟踪、记录及查阅).
+  'audit.read': (r) => (sup(r) && (r.level === 'ministry' || r.level === 'province')) || ops(r),
+  // 数据库备份 and 作业队列: operations (运维); retrying a dead job is audited.
+  'backup.read': ops,
+  'job.read': ops,
+  'job.retry': ops,
   'subject.read': isAgency,
   'subject.temporary': isAgency,
   // 由县级监管机构审核通过: only county supervision approves registrations.
@@ -122,12 +125,18 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'monitoring.sample': (r) => r.agencyKind === 'testing',
   'monitoring.read': isAgency,
   'monitoring.alert': (r) => sup(r) || enf(r),
-  // 系统优化建议: every signed-in account files; the ministry's supervision accounts handle and confirm (no operations kind yet).
+  // 系统优化建议: every signed-in account files; operations handles, 部安全中心 (the operations agency's admins) confirms.
   'feedback.file': (r) => r.kind !== 'anonymous',
-  'feedback.handle': (r) => sup(r) && r.level === 'ministry',
-  'feedback.confirm': (r) => sup(r) && r.level === 'ministry',
-  // 系统公告: published by those who watch backups and jobs (the ministry's supervision admins) until operations exists.
-  'announcement.publish': (r) => sup(r) && r.level === 'ministry' && r.admin,
+  'feedback.handle': ops,
+  'feedback.confirm': (r) => ops(r) && r.admin,
+  // 应急响应: operations reports; 安全中心 consents and decides extensions; the ministry and provinces read; a
+  // province's supervision admin names its liaison.
+  'incident.read': (r) => ops(r) || (sup(r) && (r.level === 'ministry' || r.level === 'province')),
+  'incident.report': ops,
+  'incident.consent': (r) => ops(r) && r.admin,
+  'incident.liaison': (r) => sup(r) && r.level === 'province' && r.admin,
+  // 系统公告: published by operations (运维), who watch backups and jobs.
+  'announcement.publish': ops,
   // 通知 to producers: supervision agencies of every level send; the producers' accounts read.
   'notice.send': sup,
   'notice.read': (r) => r.kind === 'subject',

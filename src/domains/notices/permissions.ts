@@ -1,8 +1,8 @@
 import { defineGrants } from '../../platform/auth/permissions.js';
 
 export const NOTICES_PERMISSIONS = [
-  // 系统公告 (maintenance windows, incident notices): published by operations; until an operations agency kind exists,
-  // by the accounts that watch backups and jobs (the ministry's supervision admins). Every signed-in account reads it.
+  // 系统公告 (maintenance windows, incident notices): published by operations (运维), who watch backups, jobs and
+  // incidents. Every signed-in account reads it.
   'announcement.publish',
   // 通知 to the producers of a jurisdiction (the seed's guide: agencies guide producers online on 注册, 信息采集,
   // 编码使用), with read receipts; sent by supervision agencies of any level, read by the producers' accounts.
@@ -18,6 +18,6 @@ declare module '../../platform/auth/permissions.js' {
 
 export const noticesGrants = defineGrants({
   names: NOTICES_PERMISSIONS,
-  agency: ({ role, kind, level }) => [role === 'admin' && kind === 'supervision' && level === 'ministry' && 'announcement.publish', kind === 'supervision' && 'notice.send'],
+  agency: ({ kind }) => [kind === 'operations' && 'announcement.publish', kind === 'supervision' && 'notice.send'],
   subject: () => ['notice.read'],
 });

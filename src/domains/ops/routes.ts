@@ -8,6 +8,7 @@ import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-e
 import { auditSheet, listAudit } from './audit.queries.js';
 import { listBackupRuns } from './backup/backup.queries.js';
 import { feedbackRoutes } from './feedback/routes.js';
+import { incidentRoutes } from './incidents/routes.js';
 import { auditFilterQuery, auditPage, auditQuery, backupRunsPage, backupRunsQuery, jobIdParams, jobsPage, jobsQuery, retriedJobOut } from './contracts.js';
 import { listJobs } from './jobs/jobs.queries.js';
 import { retryDeadJob } from './jobs/jobs.service.js';
@@ -15,6 +16,7 @@ import { retryDeadJob } from './jobs/jobs.service.js';
 export function opsRoutes(deps: { db: Db; files: FileStorage }) {
   return async (root: FastifyInstance) => {
     await root.register(feedbackRoutes(deps));
+    await root.register(incidentRoutes(deps));
     const app = root.withTypeProvider<ZodTypeProvider>();
     app.get('/api/v1/audit', {
       config: { permission: 'audit.read' },
@@ -32,7 +34,7 @@ export function opsRoutes(deps: { db: Db; files: FileStorage }) {
         return sendSheet(reply, { ascii: 'audit-log', zh: '审计日志' }, auditSheet(rows));
       },
     });
-    // Operations' view of 数据库备份; the ministry's supervision admins hold it until an operations agency kind exists.
+    // Operations' view of 数据库备份 (the operations agency, 运维).
     app.get('/api/v1/ops/backups', {
       config: { permission: 'backup.read' },
       schema: { tags: ['ops 运行维护'], summary: 'Backup runs (scheduled and by hand), newest first', querystring: backupRunsQuery, response: { 200: backupRunsPage, ...errorResponses } },

@@ -29,7 +29,8 @@ export async function allocateAgency(deps: RegistryDeps, ctx: CommandContext, in
   if (!regionWithin(input.regionCode, option.regionWithin)) throw registryError('REGION_OUT_OF_JURISDICTION', { regionCode: input.regionCode });
 
   return withTransaction(deps.db, ctx, async (tx) => {
-    const region = await findRegion(tx, input.regionCode);
+    // The ministry's level has no region row: '' is the whole country.
+    const region = input.level === 'ministry' ? { level: 0 } : await findRegion(tx, input.regionCode);
     if (!region || region.level !== option.regionLevel) throw registryError('REGION_NOT_FOUND', { regionCode: input.regionCode });
     if (input.kind === 'supervision') {
       const existing = await tx

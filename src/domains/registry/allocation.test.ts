@@ -67,6 +67,16 @@ describe('allocation rules over HTTP', () => {
       expect(out.account.role).toBe('admin');
     });
 
+    it('ministry → the operations agency (运维) at its own level, with its admin (部安全中心)', async () => {
+      const out = await allowed(as['moa-admin']!, allocation('operations', 'ministry', '', 'ops2-admin'));
+      expect(out.account.role).toBe('admin');
+      const ops = await firstLogin(t, 'ops2-admin');
+      const me = (await ops.get('/api/v1/auth/me')).json<{ permissions: string[] }>();
+      expect(me.permissions).toEqual(expect.arrayContaining(['incident.report', 'incident.consent', 'backup.read', 'feedback.confirm']));
+      // Nobody else appoints one.
+      expect((await as['sd-admin']!.post('/api/v1/agencies', allocation('operations', 'province', '37', 'ops3-admin'))).json().code).toBe('ALLOCATION_NOT_ALLOWED');
+    });
+
     it('province → its own level testing and enforcement administrators (several labs are allowed)', async () => {
       for (const kind of ['testing', 'enforcement']) {
         const out = await allowed(as['sd-admin']!, allocation(kind, 'province', '37', `sd-${kind}-2`));
@@ -106,7 +116,10 @@ describe('allocation rules over HTTP', () => {
 
     it('offers each actor exactly its options (allocation-options)', async () => {
       const options = async (u: string) => (await as[u]!.get('/api/v1/agencies/allocation-options')).json<{ items: { kind: string; level: string; regionWithin: string; accountRole: string }[] }>().items;
-      expect(await options('moa-admin')).toEqual([expect.objectContaining({ kind: 'supervision', level: 'province', regionWithin: '', accountRole: 'admin' })]);
+      expect(await options('moa-admin')).toEqual([
+        expect.objectContaining({ kind: 'operations', level: 'ministry', regionWithin: '', accountRole: 'admin' }),
+        expect.objectContaining({ kind: 'supervision', level: 'province', regionWithin: '', accountRole: 'admin' }),
+      ]);
       expect((await options('sd-admin')).map((o) => `${o.kind}/${o.level}/${o.regionWithin}`)).toEqual(['testing/province/37', 'enforcement/province/37', 'supervision/city/37']);
       expect((await options('wf-admin')).map((o) => `${o.kind}/${o.level}/${o.regionWithin}`)).toEqual(['testing/city/3707', 'enforcement/city/3707', 'supervision/county/3707']);
       expect((await options('sg-admin')).map((o) => `${o.kind}/${o.level}/${o.accountRole}`)).toEqual(['testing/county/admin', 'enforcement/county/admin', 'supervision/township/staff']);

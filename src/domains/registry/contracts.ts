@@ -94,7 +94,8 @@ export const allocateIn = z.strictObject({
   name: plainText(2, 100),
   kind: agencyKind,
   level: agencyLevel,
-  regionCode,
+  // '' for an agency at ministry level (the operations agency); otherwise the region code of its level.
+  regionCode: z.union([regionCode, z.literal('')]),
   account: newUserIn.omit({ role: true }),
 });
 export type AllocateIn = z.infer<typeof allocateIn>;

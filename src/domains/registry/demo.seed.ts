@@ -12,7 +12,7 @@ import { agencies, subjects, users } from './schema.js';
 
 export const DEMO_PASSWORD = 'Tracenet#2026';
 
-type DemoAgency = { key: string; parent: string | null; name: string; kind: AgencyKind; level: AgencyLevel; regionCode: string; username: string; person: string; role: Role };
+type DemoAgency = { key: string; parent: string | null; name: string; kind: AgencyKind; level: AgencyLevel; regionCode: string; username: string; person: string; role: Role; staff?: { username: string; person: string }[] };
 
 const province = (p: { key: string; code: string; name: string; city: [string, string, string]; county: [string, string, string]; town: [string, string, string] }): DemoAgency[] => {
   const [cityKey, cityCode, cityName] = p.city;
@@ -36,6 +36,20 @@ export const DEMO_AGENCIES: DemoAgency[] = [
   { key: 'moa', parent: null, name: '农业农村部农产品质量安全监管司', kind: 'supervision', level: 'ministry', regionCode: '', username: 'moa-admin', person: '部级监管管理员', role: 'admin' },
   ...province({ key: 'sd', code: '37', name: '山东省', city: ['wf', '3707', '潍坊市'], county: ['sg', '370783', '寿光市'], town: ['sg-hl', '370783100', '化龙镇'] }),
   ...province({ key: 'sc', code: '51', name: '四川省', city: ['cd', '5101', '成都市'], county: ['pd', '510117', '郫都区'], town: ['pd-tc', '510117104', '唐昌镇'] }),
+  // 运维: the operations agency. Its admin accounts are 部安全中心 (consent, confirmation); its staff the developer and
+  // integrator teams' engineers (技术指南 应急响应).
+  {
+    key: 'ops',
+    parent: 'moa',
+    name: '国家追溯平台运维中心',
+    kind: 'operations',
+    level: 'ministry',
+    regionCode: '',
+    username: 'ops-admin',
+    person: '部安全中心值班员',
+    role: 'admin',
+    staff: [{ username: 'ops-staff', person: '软件开发单位运维工程师' }],
+  },
 ];
 
 /**
@@ -63,17 +77,20 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
         .values({ name: a.name, kind: a.kind, level: a.level, regionCode: a.regionCode, parentId: a.parent ? ids.get(a.parent)! : null })
         .returning({ id: agencies.id });
       ids.set(a.key, row!.id);
-      const phone = `139${String(ids.size).padStart(8, '0')}`;
-      await tx.insert(users).values({
-        username: a.username,
-        displayName: a.person,
-        phoneEnc: pii.encrypt(phone),
-        phoneHash: pii.hash(phone),
-        passwordHash,
-        agencyId: row!.id,
-        role: a.role,
-        mustChangePassword: false,
-      });
+      for (const [i, account] of [{ username: a.username, person: a.person, role: a.role }, ...(a.staff ?? []).map((s) => ({ ...s, role: 'staff' as const }))].entries()) {
+        // The first account keeps the numbering the demo always had (139 + agency number); staff follow from 13900100001.
+        const phone = i === 0 ? `139${String(ids.size).padStart(8, '0')}` : `1390${String(ids.size).padStart(3, '0')}${String(i).padStart(4, '0')}`;
+        await tx.insert(users).values({
+          username: account.username,
+          displayName: account.person,
+          phoneEnc: pii.encrypt(phone),
+          phoneHash: pii.hash(phone),
+          passwordHash,
+          agencyId: row!.id,
+          role: account.role,
+          mustChangePassword: false,
+        });
+      }
     }
     const ctx = { actor: null, meta: { requestId: 'seed', ip: '127.0.0.1' } };
     await seedDemoSubjects(tx, pii, ctx, passwordHash);

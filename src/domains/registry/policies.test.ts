@@ -42,7 +42,11 @@ const EVERY_ACTOR = AGENCY_KINDS.flatMap((kind) => AGENCY_LEVELS.flatMap((level)
 
 /** The seed's rule, written out by hand: what an admin of a supervision agency of each level may allocate. */
 const SUPERVISION_ADMIN_ALLOCATES: Record<AgencyLevel, { kind: AgencyKind; level: AgencyLevel; regionLevel: number; accountRole: Role }[]> = {
-  ministry: [{ kind: 'supervision', level: 'province', regionLevel: 1, accountRole: 'admin' }],
+  // The ministry also appoints the operations agency (运维) at its own level.
+  ministry: [
+    { kind: 'operations', level: 'ministry', regionLevel: 0, accountRole: 'admin' },
+    { kind: 'supervision', level: 'province', regionLevel: 1, accountRole: 'admin' },
+  ],
   province: [
     { kind: 'testing', level: 'province', regionLevel: 1, accountRole: 'admin' },
     { kind: 'enforcement', level: 'province', regionLevel: 1, accountRole: 'admin' },
@@ -83,11 +87,11 @@ describe('allocationOptions: who may allocate what', () => {
     }
   });
 
-  it('never lets anyone allocate a ministry, an agency above its own level, or a level it skips', () => {
+  it('never lets anyone allocate a ministry (but its operations agency), an agency above its own level, or a level it skips', () => {
     const order = AGENCY_LEVELS;
     for (const { kind, level, role } of EVERY_ACTOR) {
       for (const o of allocationOptions(actorOf(kind, level, role))) {
-        expect(o.level).not.toBe('ministry');
+        if (o.kind !== 'operations') expect(o.level).not.toBe('ministry');
         const step = order.indexOf(o.level) - order.indexOf(level);
         expect(o.kind === 'supervision' ? step : step + 1, `${level} → ${o.level}`).toBe(1);
       }
@@ -172,8 +176,9 @@ describe('permissionsOf: what each role may call', () => {
     const expected = ['agency.read'];
     if (role === 'admin') expected.push('user.read', 'user.manage');
     if (role === 'admin' && kind === 'supervision' && level !== 'township') expected.push('agency.allocate');
-    if (kind === 'supervision' && (level === 'ministry' || level === 'province')) expected.push('audit.read');
-    if (role === 'admin' && kind === 'supervision' && level === 'ministry') expected.push('backup.read', 'job.read', 'job.retry');
+    if ((kind === 'supervision' && (level === 'ministry' || level === 'province')) || kind === 'operations') expected.push('audit.read');
+    // 运维: backups and the job queue are watched by the operations agency.
+    if (kind === 'operations') expected.push('backup.read', 'job.read', 'job.retry');
     // Every official reads the subjects of the jurisdiction and records unregistered ones met in the field.
     expected.push('subject.read', 'subject.temporary');
     // Only the county supervision agency approves registrations (技术指南 五(一)六).
@@ -189,14 +194,20 @@ describe('permissionsOf: what each role may call', () => {
     if (kind === 'supervision') expected.push('supervision.inspect');
     if (kind === 'supervision' && level === 'province') expected.push('supervision.checklist');
     if (kind === 'enforcement') expected.push('enforcement.case');
-    if (kind !== 'testing') expected.push('supervision.read', 'enforcement.read');
+    if (kind === 'supervision' || kind === 'enforcement') expected.push('supervision.read', 'enforcement.read');
     // 监测业务: labs sample and test; every agency reads samples and summaries; supervision and enforcement get alerts.
     if (kind === 'testing') expected.push('monitoring.sample');
-    else expected.push('monitoring.alert');
+    if (kind === 'supervision' || kind === 'enforcement') expected.push('monitoring.alert');
     expected.push('monitoring.read');
-    // 系统优化建议: every account files; the ministry's supervision accounts handle and confirm (no operations kind yet).
+    // 系统优化建议: every account files; operations handles, 部安全中心 (the operations agency's admins) confirms.
     expected.push('feedback.file');
-    if (kind === 'supervision' && level === 'ministry') expected.push('feedback.handle', 'feedback.confirm');
+    if (kind === 'operations') expected.push('feedback.handle');
+    if (kind === 'operations' && role === 'admin') expected.push('feedback.confirm');
+    // 应急响应: operations reports, 安全中心 consents; the ministry and the provinces read; a province's admin names its liaison.
+    if (kind === 'operations' || (kind === 'supervision' && (level === 'ministry' || level === 'province'))) expected.push('incident.read');
+    if (kind === 'operations') expected.push('incident.report');
+    if (kind === 'operations' && role === 'admin') expected.push('incident.consent');
+    if (kind === 'supervision' && level === 'province' && role === 'admin') expected.push('incident.liaison');
     it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
       expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
     });

@@ -7,7 +7,7 @@ export { manageableRoles };
 
 /**
  * The account-allocation rules of the seed (技术指南 五(一)), as pure functions:
- *  - the ministry's supervision admin allocates province supervision admins;
+ *  - the ministry's supervision admin allocates province supervision admins and the operations agency (运维);
  *  - a province / city supervision admin allocates its own level's testing and enforcement admins and the
  *    next level's supervision admins inside its region;
  *  - a county supervision admin allocates its own level's testing and enforcement admins and township
@@ -26,6 +26,8 @@ export function allocationOptions(actor: AgencyActor): AllocationOption[] {
   const a = actor.agency;
   if (actor.role !== 'admin' || a.kind !== 'supervision') return [];
   const options: AllocationOption[] = [];
+  // 运维: the ministry's admin appoints the operations agency (安全中心 and the developer/integrator teams).
+  if (a.level === 'ministry') options.push({ kind: 'operations', level: 'ministry', regionWithin: '', regionLevel: 0, accountRole: 'admin' });
   if (a.level !== 'ministry' && a.level !== 'township') {
     for (const kind of ['testing', 'enforcement'] as const) {
       options.push({ kind, level: a.level, regionWithin: a.regionCode, regionLevel: REGION_LEVEL[a.level], accountRole: 'admin' });

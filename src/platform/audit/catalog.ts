@@ -106,6 +106,18 @@ export const AUDIT_ACTIONS = [
   'integration.key_create',
   'integration.key_rotate',
   'integration.key_revoke',
+  'incident.report',
+  'incident.progress',
+  'incident.consent',
+  'incident.escalate',
+  'incident.overdue',
+  'incident.extension_request',
+  'incident.extension_approve',
+  'incident.extension_reject',
+  'incident.recover',
+  'incident.close',
+  'incident.liaison_set',
+  'incident.write_check',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -141,6 +153,9 @@ export const AUDIT_TARGET_TYPES = [
   'producer_notice',
   // A client system of 平台对接 (its keys are audited on it).
   'integration_client',
+  'incident',
+  // A province's 联络员 (by province code).
+  'incident_liaison',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -1,4 +1,5 @@
-export type AgencyKind = 'supervision' | 'testing' | 'enforcement';
+/** `operations` (运维): the ministry's 安全中心 and the developer/integrator teams, one agency at ministry level. */
+export type AgencyKind = 'supervision' | 'testing' | 'enforcement' | 'operations';
 export type AgencyLevel = 'ministry' | 'province' | 'city' | 'county' | 'township';
 export type Role = 'admin' | 'staff';
 

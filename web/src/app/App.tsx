@@ -19,6 +19,8 @@ const BackupsPage = lazy(() => import('../domains/ops/BackupsPage'));
 const JobsPage = lazy(() => import('../domains/ops/JobsPage'));
 const MyFeedbackPage = lazy(() => import('../domains/ops/MyFeedbackPage'));
 const FeedbackPage = lazy(() => import('../domains/ops/FeedbackPage'));
+const IncidentsPage = lazy(() => import('../domains/ops/IncidentsPage'));
+const IncidentPage = lazy(() => import('../domains/ops/IncidentPage'));
 const PublicShell = lazy(() => import('../domains/registry/PublicShell'));
 const RegisterPage = lazy(() => import('../domains/registry/RegisterPage'));
 const StatusLookupPage = lazy(() => import('../domains/registry/StatusLookupPage'));
@@ -116,6 +118,8 @@ function SignedInRoutes() {
         <Route path="ops/feedback" element={<Guard permission="feedback.handle"><FeedbackPage /></Guard>} />
         <Route path="integration" element={<Guard permission="integration.read"><IntegrationPage /></Guard>} />
         <Route path="integration/:id" element={<Guard permission="integration.read"><ClientPage /></Guard>} />
+        <Route path="ops/incidents" element={<Guard permission="incident.read"><IncidentsPage /></Guard>} />
+        <Route path="ops/incidents/:id" element={<Guard permission="incident.read"><IncidentPage /></Guard>} />
         <Route path="applications" element={<Guard permission="subject.approve"><ApplicationsPage /></Guard>} />
         <Route path="change-requests" element={<Guard permission="subject.approve"><ChangeRequestsPage /></Guard>} />
         <Route path="import" element={<Guard permission="subject.approve"><ImportPage /></Guard>} />

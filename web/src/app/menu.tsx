@@ -60,6 +60,7 @@ export const MENU = [
   { path: '/ops/backups', label: 'menu.backups', group: 'system', permission: 'backup.read' },
   { path: '/ops/jobs', label: 'menu.jobs', group: 'system', permission: 'job.read' },
   { path: '/ops/feedback', label: 'menu.feedback', group: 'system', permission: 'feedback.handle' },
+  { path: '/ops/incidents', label: 'menu.incidents', group: 'system', permission: 'incident.read' },
   { path: '/ops/announcements', label: 'menu.announcements', group: 'system', permission: 'announcement.publish' },
   { path: '/integration', label: 'menu.integration', group: 'system', permission: 'integration.read' },
   { path: '/account', label: 'menu.account' },

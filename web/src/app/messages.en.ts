@@ -10,6 +10,7 @@ import { opsEn } from './messages.ops.en';
 import { feedbackEn } from './messages.feedback.en';
 import { noticesEn } from './messages.notices.en';
 import { integrationEn } from './messages.integration.en';
+import { incidentsEn } from './messages.incidents.en';
 import { helpEn } from './messages.help.en';
 import { auditFieldsEn } from './messages.audit-fields.en';
 import { jobsEn } from './messages.jobs.en';
@@ -109,7 +110,7 @@ export const en: Record<MessageKey, string> = {
 
   'login.title': 'Log in',
   'login.submit': 'Log in',
-  'login.demoHint': 'Demo logins: moa-admin, sd-admin, wf-admin, sg-admin…, password Tracenet#2026',
+  'login.demoHint': 'Demo logins: moa-admin, sd-admin, wf-admin, sg-admin…, operations ops-admin (security centre) and ops-staff, password Tracenet#2026',
   'login.locked': 'Too many wrong passwords from your network: logins to this account from here are paused until {time}',
   'login.failed': 'Login failed',
 
@@ -225,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   ...feedbackEn,
   ...noticesEn,
   ...integrationEn,
+  ...incidentsEn,
   ...helpEn,
   ...auditFieldsEn,
   ...jobsEn,

@@ -11,6 +11,7 @@ import { opsZh } from './messages.ops.zh';
 import { feedbackZh } from './messages.feedback.zh';
 import { noticesZh } from './messages.notices.zh';
 import { integrationZh } from './messages.integration.zh';
+import { incidentsZh } from './messages.incidents.zh';
 import { helpZh } from './messages.help.zh';
 import { auditFieldsZh } from './messages.audit-fields.zh';
 import { jobsZh } from './messages.jobs.zh';
@@ -108,7 +109,7 @@ export const zh = {
 
   'login.title': '登录',
   'login.submit': '登录',
-  'login.demoHint': '演示账号：moa-admin、sd-admin、wf-admin、sg-admin 等，密码 Tracenet#2026',
+  'login.demoHint': '演示账号：moa-admin、sd-admin、wf-admin、sg-admin 等，运维账号 ops-admin（部安全中心）、ops-staff，密码 Tracenet#2026',
   'login.locked': '从您的网络连续多次密码错误，该账号在此暂停登录，请于 {time} 之后再试',
   'login.failed': '登录失败',
 
@@ -224,6 +225,7 @@ export const zh = {
   ...feedbackZh,
   ...noticesZh,
   ...integrationZh,
+  ...incidentsZh,
   ...helpZh,
   ...auditFieldsZh,
   ...jobsZh,

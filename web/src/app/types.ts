@@ -40,7 +40,10 @@ export type Permission =
   | 'announcement.publish'
   | 'notice.send'
   | 'notice.read'
-
+  | 'incident.read'
+  | 'incident.report'
+  | 'incident.consent'
+  | 'incident.liaison'
   | 'integration.read'
   | 'integration.manage';
 

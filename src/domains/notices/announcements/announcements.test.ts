@@ -13,7 +13,7 @@ let county: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [ops, farmer, county] = await loginAll(t, ['moa-admin', 'sg-coop', 'sg-admin'] as const);
+  [ops, farmer, county] = await loginAll(t, ['ops-admin', 'sg-coop', 'sg-admin'] as const);
 }, 90_000);
 afterAll(async () => t?.close());
 

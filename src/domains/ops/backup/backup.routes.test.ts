@@ -10,8 +10,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('GET /api/v1/ops/backups', () => {
-  it("shows each run's time, file, size, duration and result to the ministry's supervision admins", async () => {
-    const admin = await t.login('moa-admin');
+  it("shows each run's time, file, size, duration and result to operations (运维)", async () => {
+    const admin = await t.login('ops-admin');
     const empty = await admin.get('/api/v1/ops/backups');
     expect(empty.statusCode).toBe(200);
     expect(empty.json()).toEqual({ items: [], nextCursor: null });
@@ -33,7 +33,8 @@ describe('GET /api/v1/ops/backups', () => {
     expect(next.items[0].file).not.toContain('/');
   }, 120_000);
 
-  it('is refused to a province supervision admin', async () => {
+  it('is refused to a province supervision admin and to the ministry’s supervision (operations watch backups)', async () => {
+    expect((await (await t.login('moa-admin')).get('/api/v1/ops/backups')).statusCode).toBe(403);
     const province = await t.login('sd-admin');
     const res = await province.get('/api/v1/ops/backups');
     expect(res.statusCode).toBe(403);

@@ -17,11 +17,11 @@ let province: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [farmer, station, ops, province] = await loginAll(t, ['sg-coop', 'sg-hl-user', 'moa-admin', 'sd-admin'] as const);
-  // 安全中心: a second account of the ministry's supervision agency, so that who classifies and who confirms differ.
-  const created = await ops.post(`/api/v1/agencies/${agencyIdOf(ops)}/users`, { username: 'moa-security', displayName: '安全中心审核员', password: PASSWORD, role: 'staff' });
+  [farmer, station, ops, province] = await loginAll(t, ['sg-coop', 'sg-hl-user', 'ops-admin', 'sd-admin'] as const);
+  // 安全中心: a second admin account of the operations agency, so that who classifies and who confirms differ.
+  const created = await ops.post(`/api/v1/agencies/${agencyIdOf(ops)}/users`, { username: 'ops-security', displayName: '安全中心审核员', password: PASSWORD, role: 'admin' });
   expect(created.statusCode, created.body).toBe(201);
-  security = await t.login('moa-security', PASSWORD);
+  security = await t.login('ops-security', PASSWORD);
   // A new account works once its first password is changed.
   expect((await security.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Changed#Pass2027' })).statusCode).toBe(204);
 }, 90_000);

@@ -15,7 +15,7 @@ describe('ops jobs', () => {
   let deadId: number;
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.login('moa-admin');
+    admin = await t.login('ops-staff');
     // A job that fails its one attempt: dead.
     const runner = createJobRunner(createLogger('silent'), t.database.db, { worker: 'w-test' });
     let fixed = false;
@@ -41,7 +41,9 @@ describe('ops jobs', () => {
     expect(bad.json().code).toBe('VALIDATION_FAILED');
   });
 
-  it('is for the ministry’s supervision admins only', async () => {
+  it('is for operations (运维) only: not the ministry’s supervision, not a province', async () => {
+    const ministry = await t.login('moa-admin');
+    expect((await ministry.get('/api/v1/ops/jobs')).statusCode).toBe(403);
     const province = await t.login('sd-admin');
     expect((await province.get('/api/v1/ops/jobs')).statusCode).toBe(403);
     expect((await province.post(`/api/v1/ops/jobs/${deadId}/retry`, {})).statusCode).toBe(403);

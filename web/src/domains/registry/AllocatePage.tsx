@@ -67,6 +67,12 @@ export default function AllocatePage() {
     const name = form.getFieldValue('name') as string | undefined;
     form.setFieldsValue({ regionCode: undefined, name: !name || name === suggested.current ? '' : name });
     suggested.current = '';
+    // An agency at the ministry's level (运维) has no region to pick: its name is suggested at once.
+    if (chosen?.regionLevel === 0 && !form.getFieldValue('name')) {
+      suggested.current = suggestAgencyName(chosen.kind, chosen.level, '');
+      form.setFieldsValue({ name: suggested.current });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `chosen` follows chosenKey
   }, [chosenKey, form]);
 
   const onRegion = (code: string | undefined, regionName: string | undefined) => {
@@ -81,7 +87,8 @@ export default function AllocatePage() {
   };
 
   const submit = async (values: Values) => {
-    if (!chosen || !values.regionCode) return;
+    const national = chosen?.regionLevel === 0;
+    if (!chosen || (!national && !values.regionCode)) return;
     setBusy(true);
     setFailure(null);
     try {
@@ -89,7 +96,7 @@ export default function AllocatePage() {
         name: values.name.trim(),
         kind: chosen.kind,
         level: chosen.level,
-        regionCode: values.regionCode,
+        regionCode: national ? '' : (values.regionCode ?? ''),
         account: {
           username: values.account.username.trim(),
           displayName: values.account.displayName.trim(),
@@ -185,7 +192,7 @@ export default function AllocatePage() {
           <Divider titlePlacement="start" plain>
             {t('allocate.agencySection')}
           </Divider>
-          {chosen && (
+          {chosen && chosen.regionLevel > 0 && (
             <Form.Item
               name="regionCode"
               label={t('field.region')}
