@@ -25,7 +25,7 @@ const batch = () => ({
   quantity: 800,
   unit: 'kg',
   harvestDate: '2026-11-20',
-  inputs: [{ kind: 'pesticide', name: '吡虫啉 10% 可湿性粉剂', dose: 20, doseUnit: 'g/亩', appliedOn: '2026-10-30' }],
+  inputs: [{ kind: 'pesticide', name: '吡虫啉 10% 可湿性粉剂', dose: 20, doseUnit: 'g_per_mu', appliedOn: '2026-10-30' }],
   selfCheck: { result: 'pass', note: '农残速测合格' },
 });
 

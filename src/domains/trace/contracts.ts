@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plainText } from '../../platform/http/text-fields.js';
 import { quantityIn } from './quantity.js';
+import { DOSE_UNITS } from './dose-units.shared.js';
 
 // The wire shapes of the trace domain, shared by routes and the web console.
 
@@ -96,7 +97,7 @@ export const batchIn = z.strictObject({
   unit: z.enum(PRODUCT_UNITS),
   harvestDate: z.iso.date(),
   inputs: z
-    .array(z.strictObject({ kind: z.enum(INPUT_KINDS), name: plainText(1, 100), dose: z.number().positive().max(1e6), doseUnit: plainText(1, 16), appliedOn: z.iso.date() }))
+    .array(z.strictObject({ kind: z.enum(INPUT_KINDS), name: plainText(1, 100), dose: z.number().positive().max(1e6), doseUnit: z.enum(DOSE_UNITS), appliedOn: z.iso.date() }))
     .max(100)
     .default([]),
   selfCheck: z.strictObject({ result: z.enum(SELF_CHECK_RESULTS), note: plainText(1, 300).optional() }),

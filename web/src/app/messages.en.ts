@@ -14,6 +14,7 @@ import { jobsEn } from './messages.jobs.en';
 import { accessEn } from './messages.access.en';
 import { listsEn } from './messages.lists.en';
 import { langEn } from './messages.lang.en';
+import { trustEn } from './messages.trust.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -226,6 +227,7 @@ export const en: Record<MessageKey, string> = {
   ...accessEn,
   ...listsEn,
   ...langEn,
+  ...trustEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

@@ -15,6 +15,7 @@ import { jobsZh } from './messages.jobs.zh';
 import { accessZh } from './messages.access.zh';
 import { listsZh } from './messages.lists.zh';
 import { langZh } from './messages.lang.zh';
+import { trustZh } from './messages.trust.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -225,6 +226,7 @@ export const zh = {
   ...accessZh,
   ...listsZh,
   ...langZh,
+  ...trustZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

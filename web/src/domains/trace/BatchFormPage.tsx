@@ -52,7 +52,7 @@ export default function BatchFormPage() {
           quantity: v.quantity,
           unit: product.unit as ProductUnit,
           harvestDate: day(v.harvestDate),
-          inputs: (v.inputs ?? []).map((i) => ({ kind: i.kind, name: i.name.trim(), dose: i.dose, doseUnit: i.doseUnit.trim(), appliedOn: day(i.appliedOn) })),
+          inputs: (v.inputs ?? []).map((i) => ({ kind: i.kind, name: i.name.trim(), dose: i.dose, doseUnit: i.doseUnit, appliedOn: day(i.appliedOn) })),
           selfCheck: { result: v.selfCheck, ...(v.selfCheckNote?.trim() ? { note: v.selfCheckNote.trim() } : {}) },
         },
         key,
@@ -82,7 +82,8 @@ export default function BatchFormPage() {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('batch.noProducts')} action={<Link to="/trace/products">{t('product.add')}</Link>} />
       )}
       <Card>
-        <Form<Values> form={form} layout="vertical" name="batch" requiredMark={false} initialValues={{ harvestDate: dayjs(), inputs: [] }}>
+        <Form<Values> form={form} layout="vertical" name="batch" requiredMark={false} initialValues={{ inputs: [] }}>
+          {/* No field starts with a value nobody gave: an untouched harvest date would record today as a fact. */}
           <Form.Item name="productId" label={t('batch.product')} rules={[{ required: true, message: t('rule.required', { field: t('batch.product') }) }]}>
             <Select
               loading={!products}
