@@ -10,6 +10,7 @@ export const trustEn: Record<keyof typeof trustZh, string> = {
   'resetRequests.mainDesc': 'Main accounts of subjects in your county asked for a password reset on the login page. Check it is the subject itself, set a temporary password and tell it in person or by phone; it is changed at the next login.',
   'resetRequests.subject': 'Subject',
   'staff.resetPassword': 'Reset password',
+  'history.field.className': 'Class',
   'doseUnit.kg_per_mu': 'kg/mu',
   'doseUnit.g_per_mu': 'g/mu',
   'doseUnit.ml_per_mu': 'mL/mu',

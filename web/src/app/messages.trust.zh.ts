@@ -8,6 +8,7 @@ export const trustZh = {
   'resetRequests.mainDesc': '本辖区生产经营主体的主账号在登录页申请了重置密码。请核实是主体本人后为其设置临时密码，并当面或电话告知；对方首次登录时须修改。',
   'resetRequests.subject': '生产经营主体',
   'staff.resetPassword': '重置密码',
+  'history.field.className': '产品分类',
   'doseUnit.kg_per_mu': '千克/亩',
   'doseUnit.g_per_mu': '克/亩',
   'doseUnit.ml_per_mu': '毫升/亩',
