@@ -50,7 +50,7 @@ describe("forgotten passwords of a producer's accounts", () => {
     expect(reset.json()).toMatchObject({ username: 'coop-packer', mustChangePassword: true });
     expect(await staffRequests(as['sg-coop']!)).toEqual([]);
     const staff = await t.login('coop-packer', NEW_PASSWORD);
-    expect(staff.me!.user.mustChangePassword).toBe(true);
+    expect((staff.me!.user as { mustChangePassword?: boolean }).mustChangePassword).toBe(true);
     const [audit] = await queryRows<{ target_id: string; after: Record<string, unknown> }>(t.database.db, sql`SELECT target_id, after FROM audit_log WHERE action = 'subject.account_reset_password' ORDER BY id DESC LIMIT 1`);
     expect(audit!.target_id).toBe(staffId);
     expect(audit!.after).toMatchObject({ main: false, resetRequestId: expect.any(String) });
@@ -58,7 +58,7 @@ describe("forgotten passwords of a producer's accounts", () => {
 
   it('never lets a staff account reset its main account, nor the main account its own password', async () => {
     const staff = await t.login('coop-packer', NEW_PASSWORD);
-    expect(staff.me!.user.mustChangePassword).toBe(true);
+    expect((staff.me!.user as { mustChangePassword?: boolean }).mustChangePassword).toBe(true);
     const mainId = as['sg-coop']!.me!.user.id;
     expectError(await as['sg-coop']!.post(`/api/v1/registry/my-subject/accounts/${mainId}/reset-password`, { newPassword: NEW_PASSWORD }), 400, 'CANNOT_CHANGE_SELF');
   });
@@ -81,7 +81,7 @@ describe("forgotten passwords of a producer's accounts", () => {
     // The old session ended with the reset; the new password gets in and must be changed.
     expect((await as['sg-coop']!.get('/api/v1/auth/me')).statusCode).toBe(401);
     const main = await t.login('sg-coop', NEW_PASSWORD);
-    expect(main.me!.user.mustChangePassword).toBe(true);
+    expect((main.me!.user as { mustChangePassword?: boolean }).mustChangePassword).toBe(true);
     const [row] = await queryRows<{ status: string; resolved_by: string }>(t.database.db, sql`SELECT r.status, r.resolved_by FROM password_reset_requests r JOIN users u ON u.id = r.user_id WHERE u.username = 'sg-coop'`);
     expect(row).toEqual({ status: 'resolved', resolved_by: as['sg-admin']!.me!.user.id });
   });
