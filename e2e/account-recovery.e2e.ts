@@ -185,6 +185,8 @@ describe('account recovery (issue 15 §7)', () => {
 
   /** 忘记密码 on the login page for `username`, on the page's current viewport. */
   async function forgot(username: string) {
+    // Whoever was signed in before is gone: the login page is the anonymous one's.
+    await page.context().clearCookies();
     await page.goto(suite.server.baseUrl + '/');
     await page.getByLabel('用户名').fill(username);
     await (await shown(page.getByTestId('forgot-link'))).click();
@@ -227,7 +229,6 @@ describe('account recovery (issue 15 §7)', () => {
 
   it('sends a main account’s forgotten password to its county, which resets it from 注册审核 on a desktop', async () => {
     await page.setViewportSize(DESKTOP);
-    await page.context().clearCookies();
     await forgot('sg-farmer');
     await signIn(page, suite.server.baseUrl, 'sg-admin');
     await page.goto(suite.server.baseUrl + '/applications');

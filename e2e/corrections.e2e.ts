@@ -30,6 +30,9 @@ function gtin13(): string {
   return body + ((10 - (sum % 10)) % 10);
 }
 
+/** The open dialog of that title: every product's row keeps its own (hidden) dialogs in the page. */
+const openDialog = (title: string) => dialog(page, title).filter({ visible: true });
+
 /** Chooses the option holding `label` of an antd Select. */
 async function choose(select: Locator, label: string) {
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label });
@@ -133,7 +136,7 @@ describe('console: 更正与作废', () => {
     const code = gtin13();
     const item = await shown(page.getByTestId('product-item').filter({ hasText: WRONG_UNIT }));
     await item.getByRole('button', { name: /更\s*正/ }).click();
-    let form = await shown(dialog(page, '更正产品'));
+    let form = await shown(openDialog('更正产品'));
     // The class is shown by its name while the form opens, never by its code.
     await shown(form.getByTestId('class-cascader').filter({ hasText: '干制蔬菜' }));
     await pickCascade(form.getByTestId('class-cascader'), ['蔬菜', '茄果类蔬菜', '番茄类蔬菜', '番茄']);
@@ -150,7 +153,7 @@ describe('console: 更正与作废', () => {
     await expect.poll(async () => text(item)).toContain(`0${code}`);
     expect(await text(item)).toContain('千克');
     await item.getByRole('button', { name: '修改记录' }).click();
-    const history = await shown(dialog(page, '修改记录'));
+    const history = await shown(openDialog('修改记录'));
     const entry = await text(history.getByTestId('correction-entry'));
     expect(entry).toContain('产品分类：干制蔬菜 → 番茄');
     expect(entry).toContain('计量单位：箱 → 千克');
@@ -161,7 +164,7 @@ describe('console: 更正与作废', () => {
     // 更正番茄 names batches: its unit is printed on their labels, and the server says so.
     const named = await shown(page.getByTestId('product-item').filter({ hasText: PRODUCT }));
     await named.getByRole('button', { name: /更\s*正/ }).click();
-    form = await shown(dialog(page, '更正产品'));
+    form = await shown(openDialog('更正产品'));
     await choose(form.getByLabel('计量单位'), '斤');
     await form.getByLabel('更正原因').fill('单位改为斤');
     await form.getByRole('button', { name: /确认更正/ }).click();
@@ -199,12 +202,12 @@ describe('console: 更正与作废', () => {
     await page.goto(`${suite.server.baseUrl}/trace/products`);
     const item = (await shown(page.getByTestId('product-item').filter({ hasText: `分类错误${SEQ}` })));
     await item.getByRole('button', { name: /作\s*废/ }).click();
-    const form = await shown(dialog(page, '作废产品'));
+    const form = await shown(openDialog('作废产品'));
     await form.getByLabel('作废原因（将公开显示）').fill('分类选错，重新登记');
     await form.getByRole('button', { name: /确认作废/ }).click();
     await shown(item.getByTestId('record-voided'));
     await item.getByRole('button', { name: '修改记录' }).click();
-    const history = await shown(dialog(page, '修改记录'));
+    const history = await shown(openDialog('修改记录'));
     expect(await text(history.getByTestId('correction-entry'))).toContain('分类选错，重新登记');
     await screenshot(page, 'desktop-product-voided-history');
     expect(suite.problems).toEqual([]);
