@@ -109,7 +109,7 @@ export function RecordActions<R>({ kind, record, fields, canWrite, correct, void
       </Space>
       <Modal open={open === 'correct'} title={t(`correct.${single}Title` as MessageKey)} okText={t('correct.confirm')} okButtonProps={{ loading: busy }} onOk={() => void submit().catch(() => undefined)} onCancel={() => setOpen(null)} forceRender>
         <Alert type="info" showIcon title={t(`correct.${single}Hint` as MessageKey)} style={{ marginBottom: 12 }} />
-        <Form form={form} layout="vertical" name={`${single}-correct`} requiredMark={false}>
+        <Form form={form} layout="vertical" name={`${single}-correct-${record.id}`} requiredMark={false}>
           {fields.map((f) => (
             <Form.Item
               key={f.name}
@@ -152,6 +152,8 @@ export function RecordActions<R>({ kind, record, fields, canWrite, correct, void
       <VoidModal
         open={open === 'void'}
         title={t(`void.${single}Title` as MessageKey)}
+        // Every row of the list keeps its dialogs in the page: ids (and so labels) must be the row's own.
+        formName={`${single}-void-${record.id}`}
         hint={t(`void.${single}Hint` as MessageKey)}
         onClose={() => setOpen(null)}
         onSubmit={async (reason) => {
