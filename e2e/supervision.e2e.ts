@@ -97,7 +97,9 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认提交' }).click();
 
     await shown(page.getByTestId('inspect-result'));
-    await shown(page.getByTestId('transfer-to'));
+    // Among several enforcement agencies none is preset: the inspector names the one it goes to.
+    await (await shown(page.getByTestId('transfer-to'))).click();
+    await (await shown(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '寿光市农业综合行政执法队' }))).click();
     expect(await page.getByTestId('transfer-reason').inputValue()).toBe(FINDINGS);
     await page.getByTestId('transfer-submit').click();
     expect(await text(page.getByTestId('transferred'))).toContain('寿光市农业综合行政执法队');
