@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/domains/registry/identity-check.shared.js';
+import { apiLogin, call } from './api.js';
 import { startServer } from './server.js';
 import { browserSuite, DESKTOP, PHONE, login, shown, signIn, suitePictures, text } from './ui.js';
 
@@ -180,6 +181,68 @@ describe('account recovery (issue 15 §7)', () => {
     await pictures.screenshot(page, 'recover-found-phone');
     await page.getByTestId('recover-found').getByRole('link', { name: '查看进度' }).click();
     await page.waitForURL(/\/register\/status\/[A-Z0-9]{12}$/);
+  });
+
+  /** 忘记密码 on the login page for `username`, on the page's current viewport. */
+  async function forgot(username: string) {
+    // Whoever was signed in before is gone: the login page is the anonymous one's.
+    await page.context().clearCookies();
+    await page.goto(suite.server.baseUrl + '/');
+    await page.getByLabel('用户名').fill(username);
+    await (await shown(page.getByTestId('forgot-link'))).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '忘记密码' });
+    await shown(modal.getByText('生产经营主体的员工账号：申请会交给本主体的主账号'));
+    await modal.getByRole('button', { name: '提交重置申请' }).click();
+    await shown(page.getByTestId('forgot-done'));
+  }
+
+  /** Sets NEW_PASSWORD in the open reset dialog of `username`. */
+  async function setNewPassword(username: string) {
+    const reset = page.locator('.ant-modal').filter({ hasText: `重置 ${username} 的密码` });
+    await (await shown(reset.locator('input#reset-password_newPassword').first())).fill(NEW_PASSWORD);
+    await reset.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await reset.waitFor({ state: 'hidden' });
+  }
+
+  it('sends a producer staff account’s forgotten password to its own main account, which resets it on a phone', async () => {
+    const staff = `coop-staff-${suffix}`;
+    const coop = await apiLogin(suite.server.baseUrl, 'sg-coop');
+    await call(coop, 'POST', '/registry/my-subject/accounts', { username: staff, displayName: '包装员王五', password: `First#Pass-${suffix}` });
+    await page.setViewportSize(PHONE);
+    await forgot(staff);
+
+    await signIn(page, suite.server.baseUrl, 'sg-coop');
+    await page.goto(suite.server.baseUrl + '/my-subject');
+    const card = await shown(page.getByTestId('staff-reset-requests'));
+    expect(await text(card)).toContain('包装员王五');
+    await card.scrollIntoViewIfNeeded();
+    await pictures.screenshot(page, 'staff-reset-request-phone');
+    await card.getByTestId(`reset-request-${staff}`).click();
+    await setNewPassword(staff);
+    await page.getByTestId('staff-reset-requests').waitFor({ state: 'detached' });
+    await page.getByTestId('user-menu').click();
+    await (await shown(page.getByRole('menuitem', { name: '退出登录' }))).click();
+    await login(page, staff, NEW_PASSWORD);
+    await shown(page.getByTestId('forced-password'));
+    await pictures.screenshot(page, 'staff-forced-password-phone');
+  });
+
+  it('sends a main account’s forgotten password to its county, which resets it from 注册审核 on a desktop', async () => {
+    await page.setViewportSize(DESKTOP);
+    await forgot('sg-farmer');
+    await signIn(page, suite.server.baseUrl, 'sg-admin');
+    await page.goto(suite.server.baseUrl + '/applications');
+    const card = await shown(page.getByTestId('main-reset-requests'));
+    expect(await text(card)).toContain('sg-farmer');
+    expect(await text(card)).toContain('张建国');
+    await pictures.screenshot(page, 'main-reset-request-desktop');
+    await card.getByTestId('reset-request-sg-farmer').click();
+    await setNewPassword('sg-farmer');
+    await page.getByTestId('main-reset-requests').waitFor({ state: 'detached' });
+    await page.getByTestId('user-menu').click();
+    await (await shown(page.getByRole('menuitem', { name: '退出登录' }))).click();
+    await login(page, 'sg-farmer', NEW_PASSWORD);
+    await shown(page.getByTestId('forced-password'));
     expect(suite.problems).toEqual([]);
   });
 });

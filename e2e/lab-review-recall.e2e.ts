@@ -220,6 +220,37 @@ describe('检验 → 审核 → 批准, then the failed lot reaches its holders'
     await screenshot(page, 'reported-phone');
   });
 
+  it('says the alert and its limit in the console’s language: 表78 in Chinese on a desktop, an English title on a phone', async () => {
+    await page.setViewportSize(DESKTOP);
+    await signIn('sg-admin');
+    await openMenu(page, '监测预警');
+    await (await shown(page.getByTestId('alert-item').filter({ hasText: PRODUCT }))).click();
+    const failed = await shown(page.getByTestId('alert-failed'));
+    // GB 2763.1-2022 is cited as the standard prints it, never through its English translation's "Table 78".
+    expect(await text(failed)).toContain('GB 2763.1-2022 4.78，表78');
+    expect(await text(page.getByTestId('alert-detail'))).not.toMatch(/Table|superseded/);
+    await screenshot(page, 'alert-zh-desktop');
+
+    await page.setViewportSize(PHONE);
+    await page.evaluate(() => localStorage.setItem('tracenet.lang', 'en'));
+    try {
+      await page.goto(`${suite.server.baseUrl}/monitoring/alerts`);
+      const item = await shown(page.getByTestId('alert-item').filter({ hasText: PRODUCT }));
+      // The stored title is Chinese (不合格样品预警：…); the English console says it from the alert's facts.
+      expect(await text(item)).toContain(`${PRODUCT} failed a test (sample`);
+      expect(await text(item)).not.toMatch(/预警|抽检|不合格|样品/);
+      await screenshot(page, 'alerts-en-phone');
+      await item.click();
+      const title = await text(await shown(page.getByTestId('alert-detail').locator('h3').first()));
+      expect(title).toMatch(new RegExp(`^${PRODUCT} failed a test \\(sample .+\\)$`));
+      expect(await text(page.getByTestId('alert-failed'))).toContain('GB 2763.1-2022 4.78, Table 78');
+      await ui.expectNoHorizontalScroll(page);
+      await screenshot(page, 'alert-en-phone');
+    } finally {
+      await page.evaluate(() => localStorage.setItem('tracenet.lang', 'zh'));
+    }
+  });
+
   it('the county sees the farmer’s answer and the totals, and exports the order', async () => {
     await page.setViewportSize(DESKTOP);
     await signIn('sg-admin');

@@ -81,7 +81,8 @@ describe('number fields refuse what is over their limit and keep what was typed'
     await page.goto(`${suite.server.baseUrl}/trace/batches/${batch.id}`);
     await (await shown(page.getByTestId('market-entry'))).click();
     const market = page.getByTestId('market-drawer');
-    await (await shown(market.getByLabel('市场/企业名称'))).fill('寿光农产品物流园');
+    await (await shown(market.getByText('批发市场', { exact: true }))).click();
+    await market.getByLabel('市场/企业名称').fill('寿光农产品物流园');
     await typeOver(market.getByLabel('数量', { exact: true }), '9999', '最多 600 千克', market);
     await screenshot(page, 'market-over-phone', false);
     await market.getByTestId('drawer-submit').click();

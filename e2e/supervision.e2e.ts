@@ -97,7 +97,9 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认提交' }).click();
 
     await shown(page.getByTestId('inspect-result'));
-    await shown(page.getByTestId('transfer-to'));
+    // Among several enforcement agencies none is preset: the inspector names the one it goes to.
+    await (await shown(page.getByTestId('transfer-to'))).click();
+    await (await shown(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '寿光市农业综合行政执法队' }))).click();
     expect(await page.getByTestId('transfer-reason').inputValue()).toBe(FINDINGS);
     await page.getByTestId('transfer-submit').click();
     expect(await text(page.getByTestId('transferred'))).toContain('寿光市农业综合行政执法队');
@@ -122,8 +124,11 @@ describe('console: tasks, a base inspection on a phone, a transfer and its case'
     expect(await text(page.getByTestId('case-page'))).toContain('立案');
     await shown(evidence.locator('img'));
     await screenshot(page, 'case');
-    // An on-site note after typing the subject's identity code (the server checks it is the case's subject).
-    await (await shown(page.getByTestId('record-identity'))).fill(identityCode);
+    // An on-site note after typing the subject's identity code (the server checks it is the case's subject). Its kind
+    // is the official's to say: nothing is preset.
+    await (await shown(page.getByTestId('record-kind'))).click();
+    await (await shown(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '现场检查' }))).click();
+    await page.getByTestId('record-identity').fill(identityCode);
     await page.getByTestId('record-content').fill('核对主体身份后现场检查');
     await page.getByTestId('record-submit').click();
     await page.getByTestId('case-page').getByText('核对主体身份后现场检查').first().waitFor();

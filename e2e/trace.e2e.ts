@@ -156,11 +156,17 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await choose(page.getByLabel('产品', { exact: true }), product.name);
     await choose(page.getByLabel('生产基地（选填）'), base.name);
     await page.getByLabel('数量', { exact: true }).fill('500');
+    // Nothing starts filled in for the producer: the harvest date is empty until given (never today by default).
+    expect(await page.getByLabel('采收日期').inputValue()).toBe('');
     await pickDate(page.getByLabel('采收日期'), isoDay(-1));
     await page.getByTestId('add-input').click();
     const row = await shown(page.getByTestId('input-row'));
+    // A new input row names no kind and no unit until chosen; the units read in words (千克/亩), never "kg".
+    expect(await row.locator('.ant-select-selection-item').count()).toBe(0);
+    await choose(row.getByLabel('类别'), '肥料');
     await row.getByLabel('名称').fill('腐熟羊粪有机肥');
     await row.getByLabel('用量', { exact: true }).fill('300');
+    await choose(row.getByLabel('用量单位'), '千克/亩');
     await pickDate(row.getByLabel('使用日期'), isoDay(-40));
     // The self-check starts unanswered: 合格 is chosen, never preset.
     await page.getByTestId('batch-self-check').getByText('自检合格', { exact: true }).click();
@@ -173,7 +179,10 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     const facts = await text(page.getByTestId('batch-facts'));
     expect(facts).toContain('500 千克');
     expect(facts).toContain('自检合格');
-    expect(await text(page.getByTestId('batch-inputs'))).toContain('腐熟羊粪有机肥');
+    const inputs = await text(page.getByTestId('batch-inputs'));
+    expect(inputs).toContain('腐熟羊粪有机肥');
+    expect(inputs).toContain('300 千克/亩');
+    expect(inputs).not.toMatch(/kg/i);
   });
 
   it('downloads the A4 label sheet: a PDF carrying the trace code and the product name in Chinese', async () => {
@@ -250,7 +259,9 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     expect(await text(buyer.getByTestId('batch-code'))).toBe(buyerBatchCode);
     await buyer.getByTestId('market-entry').click();
     const drawer = buyer.getByTestId('market-drawer');
-    await (await shown(drawer.getByLabel('市场/企业名称'))).fill(market.name);
+    // Which market is the seller's answer: none is chosen until it is.
+    await (await shown(drawer.getByText('批发市场', { exact: true }))).click();
+    await drawer.getByLabel('市场/企业名称').fill(market.name);
     await drawer.getByLabel('摊位号（选填）').fill(market.stall);
     await drawer.getByLabel('数量', { exact: true }).fill('50');
     await screenshot(buyer, '07-market-drawer-phone', false);
@@ -366,6 +377,9 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await (await shown(drawer.getByLabel('用量', { exact: true }))).fill('180');
     await choose(drawer.getByLabel('产出产品'), product.name);
     await drawer.getByLabel('产出数量').fill('175');
+    // The processing date is given, not preset to today.
+    expect(await drawer.getByLabel('生产日期').inputValue()).toBe('');
+    await pickDate(drawer.getByLabel('生产日期'), isoDay(0));
     await drawer.getByTestId('drawer-submit').click();
     await shown(toast(page, '已登记加工批次'));
     await shown(page.getByTestId('batch-title'));

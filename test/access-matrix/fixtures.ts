@@ -49,6 +49,8 @@ export type Side = {
   /** A registration photo of the main producer. */
   mainPhoto: string;
   otherCertificate: string;
+  /** The main account of the subject to suspend: the county resets its forgotten password (no role signs in as it). */
+  victimMainAccount: string;
   /** A scan the main producer uploaded and has not used yet. */
   mainFreshScan: string;
   changeRequestToApprove: string;
@@ -284,6 +286,7 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
     mainCertificate: mainCertificate.id,
     mainPhoto,
     otherCertificate: otherCertificate.id,
+    victimMainAccount: victim.client.me!.user.id,
     mainFreshScan: await upload(t, '/api/v1/registry/my-subject/uploads', main.client),
     changeRequestToApprove,
     changeRequestToReject,

@@ -170,6 +170,11 @@ export const ROWS: Row[] = [
   { op: 'POST /api/v1/auth/password-reset-requests', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ body: { username: 'matrix-nobody' } }) },
   // Each administrator lists only the requests of the accounts it manages (recovery.test.ts); the list itself is open to every holder of user.manage.
   { op: 'GET /api/v1/password-reset-requests', permission: 'user.manage', scope: scopes.any, objects: NONE, call: () => ({}) },
+  // A producer's forgotten passwords (subject-password-reset.test.ts): staff by their main account, main accounts by the county bureau.
+  { op: 'GET /api/v1/registry/my-subject/password-reset-requests', permission: 'subject.manage', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/registry/my-subject/accounts/{id}/reset-password', permission: 'subject.manage', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).mainStaffAccount), body: { newPassword: STRONG } }) },
+  { op: 'GET /api/v1/registry/main-account-reset-requests', permission: 'subject.approve', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/registry/main-accounts/{id}/reset-password', permission: 'subject.approve', scope: countyBureau, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).victimMainAccount), body: { newPassword: STRONG } }) },
   { op: 'POST /api/v1/registry/applications/recover', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ body: { idNumber: '370783199001010000', phone: '13900000000' } }) },
 
   // Regions and agencies

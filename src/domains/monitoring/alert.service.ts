@@ -10,6 +10,7 @@ import type { AlertCaseIn, AlertOut, ResultOut } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringError } from './errors.js';
 import { monitoringAlerts } from './schema.js';
+import { citationZh } from './limit-citation.shared.js';
 
 /** Opening an alert marks it read for the whole agency (the first reader is kept, with an audit entry). */
 export async function readAlert(deps: MonitoringDeps, ctx: CommandContext, id: string): Promise<AlertOut> {
@@ -33,7 +34,7 @@ const limitText = (r: ResultOut) => (r.limitMgPerKg === null ? '禁用' : `限�
 
 /** The case's summary drafted from the alert: the sample, the product, each failing analyte and the recall count. */
 function draftSummary(a: AlertOut): string {
-  const failed = a.failed.map((r) => `${r.analyteZh} ${r.value} ${r.unit}(${limitText(r)},${r.limitStandard})`).join(';');
+  const failed = a.failed.map((r) => `${r.analyteZh} ${r.value} ${r.unit}（${limitText(r)}，${citationZh(r.limitStandard)}）`).join('；');
   const holder = a.subjectName ? `，被抽检主体 ${a.subjectName}` : '';
   return `监测预警：样品 ${a.sampleNo}（${a.productName}，追溯码 ${a.code}${holder}）第 ${a.reportVersion} 版检测报告判定不合格。不合格项目：${failed || '见检测报告'}。预警时召回清单 ${a.recallTotal} 户。`.slice(0, 2000);
 }

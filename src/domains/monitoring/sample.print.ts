@@ -1,6 +1,6 @@
 import type { FormField } from '../../platform/print/form.js';
 import { chinaMinute } from '../../platform/china-time.js';
-import { PRODUCT_CODE_TYPES, traceUrl } from '../trace/index.js';
+import { PRODUCT_CODE_TYPES, traceUrl, UNIT_ZH } from '../trace/index.js';
 import type { SampleOut } from './contracts.js';
 
 // What the sampling sheet and the test report both print of a sample, in the words of the forms.
@@ -66,7 +66,7 @@ export function productFields(s: SampleOut, options: PrintOptions): FormField[] 
     { label: '码类型', value: codeTypeZh(s.codeType) },
     { label: '被抽样主体', value: s.subjectName ?? '—', wide: true },
     { label: '产地', value: regionOf(options, s.originRegion) },
-    { label: '抽样数量', value: `${num(s.quantity)} ${s.unit}` },
+    { label: '抽样数量', value: `${num(s.quantity)} ${UNIT_ZH[s.unit] ?? s.unit}` },
     { label: '封样编号', value: s.sealNo ?? '—' },
   ];
 }

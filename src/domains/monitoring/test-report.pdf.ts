@@ -1,6 +1,7 @@
 import { chinaMinute } from '../../platform/china-time.js';
 import { a4Form, cornerQr, fieldGrid, formBanner, formParagraph, formSection, formTable, formTitle, mm, signatureLines, type FormColumn } from '../../platform/print/form.js';
 import type { ReportOut, ResultOut, SampleOut } from './contracts.js';
+import { citationZh } from './limit-citation.shared.js';
 import { codeUrl, num, productFields, samplingFields, VERDICT_ZH, type PrintOptions } from './sample.print.js';
 
 const VERDICT_EN = { pass: 'Pass', fail: 'Fail' } as const;
@@ -19,7 +20,7 @@ const RESULT_COLUMNS: FormColumn[] = [
 
 function resultRow(r: ResultOut, i: number): string[] {
   const value = r.unit === 'mg/kg' ? `${num(r.value)} mg/kg` : `${num(r.value)} ${r.unit}\n(${num(r.valueMgPerKg)} mg/kg)`;
-  const limit = `${r.limitMgPerKg === null ? '不得检出' : num(r.limitMgPerKg)}\n${r.limitStandard}${r.limitOverridden ? '\n※ 检测机构指定' : ''}`;
+  const limit = `${r.limitMgPerKg === null ? '不得检出' : num(r.limitMgPerKg)}\n${citationZh(r.limitStandard)}${r.limitOverridden ? '\n※ 检测机构指定' : ''}`;
   return [String(i + 1), `${r.analyteZh}\n${r.analyteEn}`, r.methodStandard, value, num(r.lodMgPerKg), limit, r.detected ? '检出' : '未检出', VERDICT_ZH[r.verdict]];
 }
 

@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { MAX_IMAGE_BYTES } from '../../platform/files/storage.js';
 import { actorOf, commandContext, errorBody, errorResponses, subjectActorOf } from '../../platform/http/context.js';
 import { readUpload, uploadRoutes } from '../../platform/http/upload.js';
-import { idParam, userOut } from './contracts.js';
+import { idParam, resetPasswordIn, userOut } from './contracts.js';
 import type { RegistryDeps } from './deps.js';
 import { addCertificate, certificateScan, withdrawCertificate } from './certificate.service.js';
 import { myChangeRequests, requestChange } from './change-request.service.js';
 import { identityCardPdf, myIdentity, regenerateIdentity } from './identity.service.js';
 import { addStaff, listStaff, setStaffStatus } from './staff.service.js';
+import { listSubjectResetRequests, resetSubjectPassword } from './subject-password-reset.service.js';
+import { subjectResetRequestList } from './recovery.contracts.js';
 import {
   certificateIn,
   certificateOut,
@@ -104,6 +106,18 @@ export function mySubjectRoutes(deps: RegistryDeps) {
       config: { permission: 'subject.manage' },
       schema: { tags: mineTags, summary: 'Disable or enable a staff account', params: idParam, body: staffUpdateIn, response: { 200: userOut, ...errorResponses } },
       handler: async (request) => setStaffStatus(deps, commandContext(request), request.params.id, request.body.status),
+    });
+
+    app.get('/api/v1/registry/my-subject/password-reset-requests', {
+      config: { permission: 'subject.manage' },
+      schema: { tags: mineTags, summary: 'Forgotten-password requests of my staff accounts, oldest first; resetting the password answers one', response: { 200: subjectResetRequestList, ...errorResponses } },
+      handler: async (request) => listSubjectResetRequests(deps.db, subjectActorOf(request)),
+    });
+
+    app.post('/api/v1/registry/my-subject/accounts/:id/reset-password', {
+      config: { permission: 'subject.manage' },
+      schema: { tags: mineTags, summary: 'Set a new password for a staff account; the holder must change it at next login', params: idParam, body: resetPasswordIn, response: { 200: userOut, ...errorResponses } },
+      handler: async (request) => resetSubjectPassword(deps, commandContext(request), request.params.id, request.body.newPassword),
     });
 
     app.post('/api/v1/registry/my-subject/certificates', {

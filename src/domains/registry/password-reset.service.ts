@@ -9,26 +9,27 @@ import type { RegistryDeps } from './deps.js';
 import { registryError } from './errors.js';
 import type { Role } from '../../platform/auth/actor.js';
 import { canManageUser, type AgencyRef } from './policies.js';
-import { agencies, passwordResetRequests, users } from './schema.js';
+import { agencies, passwordResetRequests, subjects, users } from './schema.js';
 
 /**
  * 忘记密码 from the login page. Counted like a login attempt from the address (login-guard.ts: per address and for
  * everyone, shared by every server), and answered alike whether or not the name is an account: an active agency
- * account gets one open request for its administrators, anything else is only audited under the name typed.
+ * or subject account gets one open request for whoever resets it (an agency's administrators; a subject's main
+ * account for its staff, the county for a main account: subject-password-reset.service.ts); anything else is only
+ * audited under the name typed.
  */
 export async function requestPasswordReset(deps: RegistryDeps, meta: RequestMeta, username: string): Promise<void> {
   const throttle = await throttleLogin(deps.db, meta.ip, { perAddress: deps.config.loginRateLimit, global: deps.config.loginGlobalRateLimit });
   if (!throttle.ok) throw registryError('TOO_MANY_LOGINS', { retryAfterSeconds: throttle.retryAfterSeconds });
   const [found] = await deps.db
-    .select({ id: users.id, status: users.status, agencyId: users.agencyId, regionCode: agencies.regionCode })
+    .select({ id: users.id, status: users.status, agencyId: users.agencyId, subjectId: users.subjectId, regionCode: sql<string | null>`coalesce(${agencies.regionCode}, ${subjects.regionCode})` })
     .from(users)
     .leftJoin(agencies, eq(users.agencyId, agencies.id))
+    .leftJoin(subjects, eq(users.subjectId, subjects.id))
     .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
   await withTransaction(deps.db, { actor: null, meta }, async (tx) => {
     const ctx = { actor: null, meta };
-    // A producer's accounts get no request: no administrator resets them yet (the main account has no reset of a
-    // staff password, the county none of the main account's); the answer is the same, so nothing tells them apart.
-    if (found && found.status === 'active' && found.agencyId) {
+    if (found && found.status === 'active' && (found.agencyId || found.subjectId)) {
       // A repeated request while one is open writes nothing new (one open request per account, a partial unique index).
       const [created] = await tx.insert(passwordResetRequests).values({ userId: found.id }).onConflictDoNothing().returning({ id: passwordResetRequests.id });
       await recordAudit(tx, ctx, { action: 'auth.password_reset_request', targetType: 'user', targetId: found.id, regionCode: found.regionCode ?? '', after: { requestId: created?.id ?? null } });

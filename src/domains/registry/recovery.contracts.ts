@@ -27,6 +27,11 @@ export const resetRequestItem = z.object({
 export const resetRequestPage = pageOf(resetRequestItem);
 export const resetRequestQuery = z.strictObject({ ...pageQuery });
 
+/** A waiting request of a producer's account: a staff account's for its main account, a main account's for the county. */
+export const subjectResetRequestList = z.object({
+  items: z.array(z.object({ id: uuid, userId: uuid, username: z.string(), displayName: z.string(), subjectId: uuid, subjectName: z.string(), requestedAt: z.date() })),
+});
+
 /** 找回查询码: the identity number and the phone given on applying, both. */
 export const recoverCodesIn = z.strictObject({ idNumber, phone: mobilePhone });
 export const recoverCodesOut = z.object({

@@ -2,10 +2,12 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { agencyActorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
+import { idParam, resetPasswordIn, userOut } from './contracts.js';
+import { listSubjectResetRequests, resetSubjectPassword } from './subject-password-reset.service.js';
 import type { RegistryDeps } from './deps.js';
 import { demoLoaded } from './demo.seed.js';
 import { listResetRequests, requestPasswordReset } from './password-reset.service.js';
-import { loginOptionsOut, recoverCodesIn, recoverCodesOut, resetRequestIn, resetRequestOut, resetRequestPage, resetRequestQuery } from './recovery.contracts.js';
+import { loginOptionsOut, recoverCodesIn, recoverCodesOut, resetRequestIn, resetRequestOut, resetRequestPage, resetRequestQuery, subjectResetRequestList } from './recovery.contracts.js';
 import { recoverTrackingCodes } from './tracking-recovery.service.js';
 
 const HOUR = 3600_000;
@@ -50,6 +52,25 @@ export function recoveryRoutes(deps: RegistryDeps) {
       config: { permission: 'user.manage' },
       schema: { tags: ['agencies 机构与账号分配'], summary: 'Open password-reset requests of the accounts I manage, oldest first; resetting the password answers one', querystring: resetRequestQuery, response: { 200: resetRequestPage, ...errorResponses } },
       handler: async (request) => listResetRequests(deps, agencyActorOf(request), request.query),
+    });
+
+    // The county that approves a subject's registration opened its main account, and resets its forgotten password.
+    app.get('/api/v1/registry/main-account-reset-requests', {
+      config: { permission: 'subject.approve' },
+      schema: { tags: ['registration 主体注册申请'], summary: "Forgotten-password requests of the main accounts of my county's subjects, oldest first", response: { 200: subjectResetRequestList, ...errorResponses } },
+      handler: async (request) => listSubjectResetRequests(deps.db, agencyActorOf(request)),
+    });
+
+    app.post('/api/v1/registry/main-accounts/:id/reset-password', {
+      config: { permission: 'subject.approve' },
+      schema: {
+        tags: ['registration 主体注册申请'],
+        summary: "Set a new password for a subject's main account (a user id); the holder must change it at next login",
+        params: idParam,
+        body: resetPasswordIn,
+        response: { 200: userOut, ...errorResponses },
+      },
+      handler: async (request) => resetSubjectPassword(deps, commandContext(request), request.params.id, request.body.newPassword),
     });
 
     app.post('/api/v1/registry/applications/recover', {

@@ -25,7 +25,7 @@ const batch = () => ({
   quantity: 800,
   unit: 'kg',
   harvestDate: '2026-11-20',
-  inputs: [{ kind: 'pesticide', name: '吡虫啉 10% 可湿性粉剂', dose: 20, doseUnit: 'g/亩', appliedOn: '2026-10-30' }],
+  inputs: [{ kind: 'pesticide', name: '吡虫啉 10% 可湿性粉剂', dose: 20, doseUnit: 'g_per_mu', appliedOn: '2026-10-30' }],
   selfCheck: { result: 'pass', note: '农残速测合格' },
 });
 
@@ -47,6 +47,8 @@ describe('batches', () => {
     await refused(t, () => coop.post('/api/v1/trace/batches', { ...batch(), unit: 'box' }), 400, 'UNIT_MISMATCH');
     await refused(t, () => coop.post('/api/v1/trace/batches', { ...batch(), harvestDate: '2999-01-01' }), 400, 'DATE_IN_FUTURE');
     await refused(t, () => coop.post('/api/v1/trace/batches', { ...batch(), inputs: [{ ...batch().inputs[0]!, appliedOn: '2026-11-25' }] }), 400, 'INPUT_AFTER_HARVEST');
+    // A dose unit is one of the units the console says in words (千克/亩), never free text such as "kg/亩".
+    await refused(t, () => coop.post('/api/v1/trace/batches', { ...batch(), inputs: [{ ...batch().inputs[0]!, doseUnit: 'kg/亩' }] }), 400, 'VALIDATION_FAILED');
     const farmer = await t.login('sg-farmer');
     await refused(t, () => farmer.post('/api/v1/trace/batches', batch()), 404, 'PRODUCT_NOT_FOUND');
     const [n] = await queryRows<{ n: number }>(t.database.db, sql`SELECT (SELECT count(*) FROM batches)::int + (SELECT count(*) FROM trace_codes)::int + (SELECT count(*) FROM trace_events)::int AS n`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../../platform/http/text-fields.shared.js';
+import { DOSE_UNITS } from './dose-units.shared.js';
 import { quantityIn } from './quantity.shared.js';
 import { BATCH_SOURCES, BATCH_STATUSES, INPUT_KINDS, MARKET_KINDS, SELF_CHECK_RESULTS, TRADE_STATUSES } from './trace-values.shared.js';
 import { AREA_UNITS, PRODUCT_UNITS } from './units.shared.js';
@@ -94,7 +95,7 @@ export const batchIn = z.strictObject({
   unit: z.enum(PRODUCT_UNITS),
   harvestDate: z.iso.date(),
   inputs: z
-    .array(z.strictObject({ kind: z.enum(INPUT_KINDS), name: plainText(1, 100), dose: z.number().positive().max(1e6), doseUnit: plainText(1, 16), appliedOn: z.iso.date() }))
+    .array(z.strictObject({ kind: z.enum(INPUT_KINDS), name: plainText(1, 100), dose: z.number().positive().max(1e6), doseUnit: z.enum(DOSE_UNITS), appliedOn: z.iso.date() }))
     .max(100)
     .default([]),
   selfCheck: z.strictObject({ result: z.enum(SELF_CHECK_RESULTS), note: plainText(1, 300).optional() }),

@@ -162,6 +162,10 @@ describe('products and bases', () => {
     const fixed = await coop.post(`/api/v1/trace/products/${p.id}/corrections`, { name: '樱桃番茄', classCode: '0301', reason: '名称错字' });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json()).toMatchObject({ name: '樱桃番茄', classCode: '0301' });
+    // The history names the classes as they stood, not only their codes (修改记录 shows 干制蔬菜 → 茄果类蔬菜…).
+    const [change] = (await coop.get(`/api/v1/trace/products/${p.id}/corrections`)).json().items;
+    expect(change).toMatchObject({ before: { classCode: '04', className: '干制蔬菜' }, after: { classCode: '0301', className: expect.any(String) } });
+    expect(change.after.className).not.toBe('干制蔬菜');
     expectError(await coop.post(`/api/v1/trace/products/${p.id}/corrections`, { classCode: '99999999', reason: '分类' }), 404, 'PRODUCT_CLASS_NOT_FOUND');
     expectError(await coop.post(`/api/v1/trace/products/${p.id}/corrections`, { gtin: '06901234567891', reason: '条码' }), 400, 'GTIN_INVALID');
     await coop.post('/api/v1/trace/batches', { productId: p.id, quantity: 5, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' } });

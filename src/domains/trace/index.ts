@@ -2,6 +2,7 @@ export { traceRoutes } from './routes.js';
 export { labelRoutes } from './label.routes.js';
 export { traceUrl } from './label.service.js';
 export { PRODUCT_CODE_TYPES } from './codes.js';
+export { UNIT_ZH } from './label.shared.js';
 export { loadProductClasses } from './product-classes.loader.js';
 export { listProductClasses, productClassByCode, productClassNames } from './product-class.service.js';
 export { traceGraphRoutes } from './trace-graph.routes.js';

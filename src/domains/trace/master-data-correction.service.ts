@@ -73,7 +73,17 @@ export async function correctProduct(deps: Deps, ctx: CommandContext, id: string
         () => tx.update(products).set(after).where(eq(products.id, p.id)),
         () => traceError('PRODUCT_EXISTS', { name: after.name ?? p.name, spec: after.spec ?? p.spec }),
       );
-      await recordCorrection(tx, ctx, actor, { target: 'product', targetId: p.id, kind: 'edit', before, after, reason, regionCode: actor.subject.regionCode });
+      // A class is kept by its code and shown by its name, as it stood (the history never shows the code).
+      const named = async (code: unknown) => (typeof code === 'string' ? { className: (await className(tx, code)) ?? null } : {});
+      await recordCorrection(tx, ctx, actor, {
+        target: 'product',
+        targetId: p.id,
+        kind: 'edit',
+        before: after.classCode !== undefined ? { ...before, ...(await named(before.classCode)) } : before,
+        after: after.classCode !== undefined ? { ...after, ...(await named(after.classCode)) } : after,
+        reason,
+        regionCode: actor.subject.regionCode,
+      });
     }
     const [row] = await tx.select().from(products).where(eq(products.id, p.id));
     return toProductOut(row!, (await className(tx, row!.classCode)) ?? '');

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'subject.change_reject',
   'subject.staff_add',
   'subject.staff_status',
+  'subject.account_reset_password',
   'subject.bad_record',
   'subject.suspend',
   'subject.restore',

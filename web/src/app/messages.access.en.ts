@@ -16,9 +16,9 @@ export const accessEn: Record<keyof typeof accessZh, string> = {
   'login.forgot': 'Forgot your password?',
   'login.forgotTitle': 'Forgotten password',
   'login.forgotDesc': "Type your username: the request goes to your agency's administrator, who sets a temporary password and tells you in person or by phone; you change it at your next login.",
-  'login.forgotProducer': "A producer's or trader's account: ask your main account or your county supervision agency.",
+  'login.forgotProducer': "A producer's or trader's staff account: the request goes to your main account; a main account's goes to your county supervision agency.",
   'login.forgotSubmit': 'Send the request',
-  'login.forgotDone': "Received. If this username is an agency account, its administrator will see your request under Users.",
+  'login.forgotDone': "Received. If this username is an account, whoever resets it (the agency's administrator, your main account or your county supervision agency) will see your request.",
 
   'resetRequests.title': 'Password-reset requests waiting',
   'resetRequests.desc': 'These accounts asked for a password reset on the login page. Check that it is the holder, then reset the password and tell them the temporary one.',

@@ -17,9 +17,9 @@ export const accessZh = {
   'login.forgot': '忘记密码？',
   'login.forgotTitle': '忘记密码',
   'login.forgotDesc': '填写您的用户名，我们会把重置申请交给您账号所在机构的管理员。管理员重置后，会把新的临时密码当面或电话告知您，首次登录时须修改。',
-  'login.forgotProducer': '生产经营主体的账号请联系本主体的主账号或所在县级监管机构。',
+  'login.forgotProducer': '生产经营主体的员工账号：申请会交给本主体的主账号；主账号：申请会交给所在县级监管机构。',
   'login.forgotSubmit': '提交重置申请',
-  'login.forgotDone': '已收到。如果该用户名是有效的机构账号，其管理员将在“用户管理”中看到您的申请。',
+  'login.forgotDone': '已收到。如果该用户名是有效账号，负责重置的人（机构管理员、本主体的主账号或县级监管机构）将看到您的申请。',
 
   'resetRequests.title': '待处理的密码重置申请',
   'resetRequests.desc': '以下账号在登录页申请了重置密码。请核实本人身份后点击“重置密码”，设置临时密码并告知本人。',

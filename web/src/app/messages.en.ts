@@ -18,6 +18,7 @@ import { accessEn } from './messages.access.en';
 import { listsEn } from './messages.lists.en';
 import { langEn } from './messages.lang.en';
 import { passwordEn } from './messages.password.en';
+import { trustEn } from './messages.trust.en';
 import type { MessageKey } from './messages.zh';
 
 export const en: Record<MessageKey, string> = {
@@ -234,6 +235,7 @@ export const en: Record<MessageKey, string> = {
   ...listsEn,
   ...langEn,
   ...passwordEn,
+  ...trustEn,
 
   // County bulk import (批量导入).
   'import.menu': 'Bulk import',

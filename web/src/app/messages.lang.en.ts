@@ -80,5 +80,4 @@ export const langEn: Record<keyof typeof langZh, string> = {
   'common.withNote': '{label} ({note})',
   'common.labelled': '{label}: {value}',
   'alert.titleOf': '{product} failed a test (sample {sampleNo})',
-  'limit.table': 'Table {n}',
 } as const;

@@ -80,5 +80,4 @@ export const langZh = {
   'common.withNote': '{label}（{note}）',
   'common.labelled': '{label}：{value}',
   'alert.titleOf': '{product}抽检不合格（样品 {sampleNo}）',
-  'limit.table': '表 {n}',
 } as const;

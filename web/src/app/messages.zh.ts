@@ -19,6 +19,7 @@ import { accessZh } from './messages.access.zh';
 import { listsZh } from './messages.lists.zh';
 import { langZh } from './messages.lang.zh';
 import { passwordZh } from './messages.password.zh';
+import { trustZh } from './messages.trust.zh';
 export const zh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
@@ -233,6 +234,7 @@ export const zh = {
   ...listsZh,
   ...langZh,
   ...passwordZh,
+  ...trustZh,
 
   // County bulk import (批量导入).
   'import.menu': '批量导入',

@@ -42,9 +42,10 @@ export function CaseRecordForm({ caseId, onSaved }: { caseId: string; onSaved: (
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ kind: 'onsite' }} onFinish={(v) => void submit(v)}>
-      <Form.Item name="kind" label={t('cases.addRecord')}>
-        <Select options={(['note', 'onsite', 'evidence'] as const).map((k) => ({ value: k, label: word('cases.record', k) }))} />
+    <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      {/* The kind starts empty: an on-site record says the official was there, which only the official can say. */}
+      <Form.Item name="kind" label={t('cases.addRecord')} rules={[{ required: true, message: t('rule.choose', { field: t('cases.addRecord') }) }]}>
+        <Select data-testid="record-kind" options={(['note', 'onsite', 'evidence'] as const).map((k) => ({ value: k, label: word('cases.record', k) }))} />
       </Form.Item>
       <Form.Item
         name="identity"

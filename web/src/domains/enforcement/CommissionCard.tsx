@@ -88,12 +88,13 @@ export function CommissionCard({ item, onChange }: { item: Case; onChange: (next
         )}
       />
       {working && labs.length > 0 && (
-        <Form form={form} layout="vertical" initialValues={{ kind: 'supervisory_sampling', testingAgencyId: labs[0]!.id, dueOn: dayjs().add(15, 'day') }} onFinish={(v) => void submit(v)} style={{ marginTop: 12 }}>
+        <Form form={form} layout="vertical" initialValues={{ kind: 'supervisory_sampling', ...(labs.length === 1 ? { testingAgencyId: labs[0]!.id } : {}), dueOn: dayjs().add(15, 'day') }} onFinish={(v) => void submit(v)} style={{ marginTop: 12 }}>
           <Space wrap>
             <Form.Item name="kind" label={t('tasks.kind')}>
               <Select style={{ width: 160 }} options={KINDS.map((k) => ({ value: k, label: word('taskKind', k) }))} />
             </Form.Item>
-            <Form.Item name="testingAgencyId" label={t('cases.lab')}>
+            {/* The only lab is the only answer; among several, the official chooses (a preset would pick one for them). */}
+            <Form.Item name="testingAgencyId" label={t('cases.lab')} rules={[{ required: true, message: t('rule.choose', { field: t('cases.lab') }) }]}>
               <Select style={{ width: 260 }} options={labs.map((a) => ({ value: a.id, label: a.name }))} />
             </Form.Item>
             <Form.Item name="dueOn" label={t('tasks.period')} rules={[{ required: true }]}>

@@ -21,7 +21,7 @@ function limitFor(analyteCode: string, classCode: string, productName: string): 
 
 /** The limit that applies to the row's analyte on the sample's class (GET /limits), and whether the value exceeds it. */
 export function LimitHint({ row, classCode, productName }: { row: BenchRow; classCode: string; productName: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [state, setState] = useState<{ key: string; limit: Limit | null; error?: boolean } | null>(null);
   const key = `${row.analyteCode ?? ''}|${classCode}|${productName}`;
 
@@ -48,7 +48,7 @@ export function LimitHint({ row, classCode, productName }: { row: BenchRow; clas
   return (
     <span data-testid="bench-limit">
       <Typography.Text type={limit ? undefined : 'secondary'} delete={row.overrideValue !== null}>
-        {limitText(t, limit)}
+        {limitText(t, lang, limit)}
       </Typography.Text>
       {judged && (over ? <Tag color="error" style={{ marginLeft: 4 }}>{t('bench.over')}</Tag> : <Tag color="success" style={{ marginLeft: 4 }}>{t('bench.within')}</Tag>)}
     </span>

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { mg, VerdictTag } from './monitoring-labels';
 import { monitoringApi } from './monitoring.api';
 import type { Report, Result, Sample } from './monitoring.types';
+import { citationIn } from '../../../../src/domains/monitoring/limit-citation.shared';
 
 /** The results judged against their limits, one row per analyte (shared by the reports and the alerts). */
 export function ResultsTable({ results, testId }: { results: Result[]; testId?: string }) {
@@ -19,7 +20,7 @@ export function ResultsTable({ results, testId }: { results: Result[]; testId?: 
       render: (_, r) => (
         <span>
           {r.limitMgPerKg === null ? t('result.banned') : mg(r.limitMgPerKg)}
-          <Typography.Text type="secondary">{` · ${r.limitStandard}`}</Typography.Text>
+          <Typography.Text type="secondary">{` · ${citationIn(lang, r.limitStandard)}`}</Typography.Text>
           {r.limitOverridden && <Tag style={{ marginLeft: 4 }}>{t('result.overridden')}</Tag>}
         </span>
       ),

@@ -10,6 +10,7 @@ import { RegionName } from '../registry/RegionName';
 import { supervisionApi } from '../supervision/supervision.api';
 import { LabBench } from './LabBench';
 import { SampleStatusTag, VerdictTag } from './monitoring-labels';
+import { label } from '../trace/trace-labels';
 import { monitoringApi } from './monitoring.api';
 import type { Sample } from './monitoring.types';
 import { ReceiveCard } from './ReceiveCard';
@@ -79,7 +80,7 @@ export default function SampleDetailPage() {
             { key: 'sampler', label: t('sample.sampler'), children: `${sample.samplerName} · ${formatTime(sample.sampledAt)}` },
             { key: 'place', label: t('sample.place'), children: `${t(`placeKind.${sample.placeKind}`)} · ${sample.placeName}` },
             { key: 'region', label: t('sample.region'), children: <RegionName code={sample.regionCode} /> },
-            { key: 'qty', label: t('sample.quantity'), children: `${sample.quantity} ${sample.unit}` },
+            { key: 'qty', label: t('sample.quantity'), children: `${sample.quantity} ${label(t, 'unit', sample.unit)}` },
             { key: 'seal', label: t('sample.sealNo'), children: sample.sealNo ?? '—' },
             { key: 'witnesses', label: t('sample.witnesses'), children: sample.witnesses.map((w) => `${w.name}(${w.role})`).join('、') || '—' },
             { key: 'gps', label: t('sample.location'), children: sample.lat !== null && sample.lng !== null ? `${sample.lat}, ${sample.lng}` : '—' },

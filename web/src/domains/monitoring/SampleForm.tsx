@@ -9,6 +9,8 @@ import { RegionCascader } from '../registry/RegionCascader';
 import { FieldPhoto } from '../supervision/FieldPhoto';
 import { ProductClassCascader } from '../trace/ProductClassCascader';
 import { newKey } from '../trace/trace.api';
+import { label } from '../trace/trace-labels';
+import { PRODUCT_UNITS } from '../trace/trace.types';
 import { monitoringApi } from './monitoring.api';
 import { PLACE_KINDS, type PlaceKind, type Sample, type SampleFacts, type Witness } from './monitoring.types';
 
@@ -80,7 +82,7 @@ export function SampleForm({ taskId, facts, holderName, onSaved }: { taskId?: st
         form={form}
         layout="vertical"
         name="sample"
-        initialValues={{ placeKind: 'farmers_market', unit: 'kg', quantity: 1, witnesses: [{}], photos: [], ...(holderName ? { subjectName: holderName } : {}) }}
+        initialValues={{ unit: 'kg', witnesses: [{}], photos: [], ...(holderName ? { subjectName: holderName } : {}) }}
         onFinish={(v) => void submit(v)}
       >
         {!facts && (
@@ -100,7 +102,8 @@ export function SampleForm({ taskId, facts, holderName, onSaved }: { taskId?: st
             </Form.Item>
           </>
         )}
-        <Form.Item name="placeKind" label={t('sample.placeKind')} rules={[{ required: true }]}>
+        {/* Place and quantity start empty: they are what the sampler saw, never a preset (the unit is only how it is counted). */}
+        <Form.Item name="placeKind" label={t('sample.placeKind')} rules={[{ required: true, message: t('rule.choose', { field: t('sample.placeKind') }) }]}>
           <Select options={PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))} data-testid="sample-place-kind" />
         </Form.Item>
         <Form.Item name="placeName" label={t('sample.placeName')} rules={[{ required: true, max: 100 }]}>
@@ -110,11 +113,11 @@ export function SampleForm({ taskId, facts, holderName, onSaved }: { taskId?: st
           <RegionCascader within={me.agency.regionCode} regionLevel={3} />
         </Form.Item>
         <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="quantity" label={t('sample.quantity')} rules={[{ required: true }, limitRule(t, { positive: true, max: 100_000 })]} style={{ flex: 1 }}>
+          <Form.Item name="quantity" label={t('sample.quantity')} rules={[{ required: true, message: t('rule.required', { field: t('sample.quantity') }) }, limitRule(t, { positive: true, max: 100_000 })]} style={{ flex: 1 }}>
             <InputNumber style={{ width: '100%' }} data-testid="sample-quantity" />
           </Form.Item>
-          <Form.Item name="unit" label={t('sample.unit')} rules={[{ required: true, max: 16 }]} style={{ width: 110 }}>
-            <Input data-testid="sample-unit" />
+          <Form.Item name="unit" label={t('sample.unit')} rules={[{ required: true }]} style={{ width: 110 }}>
+            <Select options={PRODUCT_UNITS.map((u) => ({ value: u, label: label(t, 'unit', u) }))} data-testid="sample-unit" />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="sealNo" label={t('sample.sealNo')} rules={[{ max: 40 }]}>

@@ -2,6 +2,9 @@ import { Tag } from 'antd';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
 import type { Limit, SampleStatus, Verdict } from './monitoring.types';
+import { citationIn } from '../../../../src/domains/monitoring/limit-citation.shared';
+
+type Lang = 'zh' | 'en';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -28,11 +31,9 @@ export function VerdictTag({ verdict }: { verdict: Verdict | null }) {
 }
 
 /** "≤ 2 mg/kg · GB 2763-2021", "禁用 (不得检出)", or "no limit found" — what a value is judged against. */
-export function limitText(t: T, limit: Limit | null): string {
+export function limitText(t: T, lang: Lang, limit: Limit | null): string {
   if (!limit) return t('bench.noLimit');
-  // GB 2763 clauses are recorded as the standard prints them in English ("4.25, Table 25"): the table in words.
-  const clause = limit.clause?.replace(/\bTable (\d+)/g, (_m, n: string) => t('limit.table', { n })) ?? null;
-  const standard = [limit.standard, clause].filter(Boolean).join(' ');
+  const standard = citationIn(lang, [limit.standard, limit.clause].filter(Boolean).join(' '));
   return limit.mrlMgPerKg === null ? t('bench.banned', { standard }) : t('bench.limit', { mrl: limit.mrlMgPerKg, standard });
 }
 

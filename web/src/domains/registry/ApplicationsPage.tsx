@@ -9,6 +9,7 @@ import { APPLICATION_STATUSES, type Application, type ApplicationListItem, type 
 import { useCursorList } from '../../app/use-cursor-list';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { StatusTag } from './StatusTag';
+import { SubjectResetRequestsCard } from './SubjectResetRequestsCard';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';
 
@@ -37,6 +38,7 @@ export default function ApplicationsPage() {
         <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
         <Typography.Text type="secondary">{t('inbox.desc')}</Typography.Text>
       </div>
+      <SubjectResetRequestsCard whose="main" />
       <Card>
         <div className="tn-filters">
           <Segmented<StatusFilter>

@@ -35,8 +35,9 @@ export function BadRecordModal({ subject, open, onClose, onSaved }: { subject: S
 
   return (
     <Modal open={open} title={`${t('subjects.addBadRecord')}:${subject.name}`} okText={t('common.save')} okButtonProps={{ loading: busy }} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} forceRender>
-      <Form form={form} layout="vertical" name="bad-record" requiredMark={false} initialValues={{ severity: 'minor', occurredOn: dayjs() }}>
-        <Form.Item name="severity" label={t('subjects.severity')} rules={[{ required: true }]}>
+      <Form form={form} layout="vertical" name="bad-record" requiredMark={false}>
+        {/* Severity and date start empty: a record of bad conduct states what the official found, never a preset. */}
+        <Form.Item name="severity" label={t('subjects.severity')} rules={[{ required: true, message: t('rule.choose', { field: t('subjects.severity') }) }]}>
           <Select options={BAD_RECORD_SEVERITIES.map((s) => ({ value: s, label: label(t, 'severity', s) }))} />
         </Form.Item>
         <Form.Item name="occurredOn" label={t('subjects.occurredOn')} rules={[{ required: true, message: t('rule.required', { field: t('subjects.occurredOn') }) }]}>

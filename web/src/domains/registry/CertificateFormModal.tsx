@@ -42,8 +42,9 @@ export function CertificateFormModal({ open, onClose, onCreated }: { open: boole
   const required = (field: string) => ({ required: true, whitespace: true, message: t('rule.required', { field }) });
   return (
     <Modal open={open} title={t('certs.add')} onCancel={onClose} onOk={() => void submit().catch(() => undefined)} confirmLoading={busy} okText={t('common.save')} forceRender>
-      <Form<Values> form={form} layout="vertical" name="new-certificate" requiredMark={false} initialValues={{ kind: 'green' }}>
-        <Form.Item name="kind" label={t('certs.kind')} rules={[{ required: true }]}>
+      <Form<Values> form={form} layout="vertical" name="new-certificate" requiredMark={false}>
+        {/* No preset kind: a certificate filed as 绿色食品 because nobody changed the field would be a false claim. */}
+        <Form.Item name="kind" label={t('certs.kind')} rules={[{ required: true, message: t('rule.choose', { field: t('certs.kind') }) }]}>
           <Select options={CERTIFICATE_KINDS.map((k) => ({ value: k, label: label(t, 'certKind', k) }))} />
         </Form.Item>
         <Form.Item name="number" label={t('certs.number')} rules={[required(t('certs.number')), { min: 2, max: 60, message: t('rule.required', { field: t('certs.number') }) }]}>

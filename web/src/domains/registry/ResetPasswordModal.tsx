@@ -5,8 +5,16 @@ import type { User } from './registry.types';
 import { PasswordInput, passwordRule } from './PasswordInput';
 import { registryApi } from './registry.api';
 
+type Props = {
+  user: Pick<User, 'id' | 'username'> | null;
+  onClose: () => void;
+  onDone: (user: User) => void;
+  /** Who resets: an agency's administrator (the default), a subject's main account, or the county for a main account. */
+  reset?: (id: string, newPassword: string) => Promise<User>;
+};
+
 /** An administrator sets a new password for an account; its holder must change it at next login. */
-export function ResetPasswordModal({ user, onClose, onDone }: { user: Pick<User, 'id' | 'username'> | null; onClose: () => void; onDone: (user: User) => void }) {
+export function ResetPasswordModal({ user, onClose, onDone, reset = registryApi.resetPassword }: Props) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string }>();
@@ -17,7 +25,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: Pick<User,
     const { newPassword } = await form.validateFields();
     setBusy(true);
     try {
-      const updated = await registryApi.resetPassword(user.id, newPassword);
+      const updated = await reset(user.id, newPassword);
       void message.success(t('users.resetDone', { username: user.username }));
       form.resetFields();
       onDone(updated);

@@ -6,11 +6,16 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
 import type { User, UserStatus } from './registry.types';
+import { ResetPasswordModal } from './ResetPasswordModal';
 import { StaffFormModal } from './StaffFormModal';
+import { SubjectResetRequestsCard } from './SubjectResetRequestsCard';
 import { subjectExtraApi } from './subject-extra.api';
 import './subject-extras.css';
 
-/** 员工账号: my subject's accounts with their user codes; the main account adds, disables and enables staff. */
+/**
+ * 员工账号: my subject's accounts with their user codes; the main account adds, disables and enables staff, and sets a
+ * new password for one who forgot it (their request from the login page waits above the list).
+ */
 export function StaffCard() {
   const me = useMe();
   const { t, errorText } = useI18n();
@@ -18,6 +23,9 @@ export function StaffCard() {
   const [items, setItems] = useState<User[] | null>(null);
   const [adding, setAdding] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [resets, setResets] = useState(0);
+  const replaced = (next: User) => setItems((list) => list?.map((u) => (u.id === next.id ? next : u)) ?? null);
 
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
 
@@ -58,6 +66,7 @@ export function StaffCard() {
       <Typography.Paragraph type="secondary" className="tn-x-desc">
         {t('staff.desc')}
       </Typography.Paragraph>
+      <SubjectResetRequestsCard whose="staff" version={resets} onReset={replaced} />
       {!items ? (
         <Skeleton active />
       ) : items.length === 0 ? (
@@ -84,6 +93,9 @@ export function StaffCard() {
               </div>
               {!isMain(u) && u.id !== me.user.id && (
                 <div className="tn-x-actions">
+                  <Button size="small" onClick={() => setResetting(u)} data-testid={`staff-reset-${u.username}`}>
+                    {t('staff.resetPassword')}
+                  </Button>
                   {u.status === 'active' ? (
                     <Popconfirm title={t('staff.disableConfirm', { username: u.username })} onConfirm={() => setStatus(u, 'disabled')} okButtonProps={{ danger: true }}>
                       <Button size="small" danger loading={busyId === u.id}>
@@ -101,6 +113,16 @@ export function StaffCard() {
           ))}
         </div>
       )}
+      <ResetPasswordModal
+        user={resetting}
+        reset={subjectExtraApi.resetStaffPassword}
+        onClose={() => setResetting(null)}
+        onDone={(user) => {
+          setResetting(null);
+          replaced(user);
+          setResets((n) => n + 1);
+        }}
+      />
       <StaffFormModal
         open={adding}
         onClose={() => setAdding(false)}

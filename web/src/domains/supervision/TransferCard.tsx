@@ -33,8 +33,9 @@ export function TransferCard({ inspection, onDone }: { inspection: Inspection; o
   return (
     <Card size="small" title={t('inspect.transfer')}>
       {options.length > 0 && (
-        <Form layout="vertical" initialValues={{ toAgencyId: options[0]!.id, reason: inspection.findings ?? '' }} onFinish={(v) => void submit(v)}>
-          <Form.Item name="toAgencyId" label={t('inspect.transferTo')} rules={[{ required: true }]}>
+        <Form layout="vertical" initialValues={{ ...(options.length === 1 ? { toAgencyId: options[0]!.id } : {}), reason: inspection.findings ?? '' }} onFinish={(v) => void submit(v)}>
+          {/* The only enforcement agency is the only answer; among several, the inspector chooses. */}
+          <Form.Item name="toAgencyId" label={t('inspect.transferTo')} rules={[{ required: true, message: t('rule.choose', { field: t('inspect.transferTo') }) }]}>
             <Select options={options.map((a) => ({ value: a.id, label: a.name }))} data-testid="transfer-to" />
           </Form.Item>
           <Form.Item name="reason" label={t('inspect.transferReason')} rules={[{ required: true, min: 2, max: 1000 }]}>

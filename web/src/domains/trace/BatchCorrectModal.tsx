@@ -1,17 +1,18 @@
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { SELF_CHECK_RESULTS, type Batch, type BatchCorrectionRequest, type SelfCheckResult } from './trace.types';
 import { showOnField } from './form-errors';
 import { label } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
+import { useAll } from './use-all';
 
-type Values = { quantity: number; harvestDate: Dayjs; selfCheck: SelfCheckResult; reason: string };
+type Values = { quantity: number; harvestDate: Dayjs; productId: string; baseId?: string | null; selfCheck: SelfCheckResult; reason: string };
 
 /**
- * 批次更正: the quantity, harvest date and self-check as they stand, changed where they were wrong, with a reason;
+ * 批次更正: the quantity, harvest date, product, base and self-check as they stand, changed where they were wrong, with a reason;
  * only what changed is sent, after a confirmation. The smallest quantity allowed is said under the field.
  */
 export function BatchCorrectModal({ batch, open, onClose, onDone }: { batch: Batch; open: boolean; onClose: () => void; onDone: (b: Batch) => void }) {
@@ -22,9 +23,15 @@ export function BatchCorrectModal({ batch, open, onClose, onDone }: { batch: Bat
   const key = useKeyPerOpening(open);
   const gone = Math.round((batch.quantity - batch.stock + batch.frozen) * 1000) / 1000;
   const unit = label(t, 'unit', batch.unit);
+  const own = batch.source === 'own';
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  // Product and base are offered to every batch of own production; the server refuses a change once something depends
+  // on it (a trade, a certificate, a test) and says which, under the reason.
+  const products = useAll(traceApi.products, showError, open && own);
+  const bases = useAll(traceApi.bases, showError, open && own);
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ quantity: batch.quantity, harvestDate: batch.harvestDate ? dayjs(batch.harvestDate) : undefined, selfCheck: batch.selfCheck, reason: '' } as Values);
+    if (open) form.setFieldsValue({ quantity: batch.quantity, harvestDate: batch.harvestDate ? dayjs(batch.harvestDate) : undefined, productId: batch.productId, baseId: batch.baseId, selfCheck: batch.selfCheck, reason: '' } as Values);
   }, [open, batch, form]);
 
   const send = async (body: BatchCorrectionRequest) => {
@@ -35,7 +42,7 @@ export function BatchCorrectModal({ batch, open, onClose, onDone }: { batch: Bat
       onDone(b);
     } catch (err) {
       const text = errorText(err);
-      if (!showOnField(form, err, { QUANTITY_BELOW_SHIPPED: 'quantity', DATE_IN_FUTURE: 'harvestDate', INPUT_AFTER_HARVEST: 'harvestDate', FIELD_IN_USE: 'reason' }, text)) void message.error(text);
+      if (!showOnField(form, err, { QUANTITY_BELOW_SHIPPED: 'quantity', DATE_IN_FUTURE: 'harvestDate', INPUT_AFTER_HARVEST: 'harvestDate', FIELD_IN_USE: 'reason', UNIT_MISMATCH: 'productId', PRODUCT_VOIDED: 'productId', PRODUCT_NOT_FOUND: 'productId', BASE_VOIDED: 'baseId', BASE_NOT_FOUND: 'baseId' }, text)) void message.error(text);
     } finally {
       setBusy(false);
     }
@@ -47,6 +54,8 @@ export function BatchCorrectModal({ batch, open, onClose, onDone }: { batch: Bat
     if (v.quantity !== batch.quantity) body.quantity = v.quantity;
     const day = v.harvestDate?.format('YYYY-MM-DD');
     if (day && day !== batch.harvestDate) body.harvestDate = day;
+    if (own && v.productId && v.productId !== batch.productId) body.productId = v.productId;
+    if (own && (v.baseId ?? null) !== batch.baseId) body.baseId = v.baseId ?? null;
     if (v.selfCheck !== batch.selfCheck) body.selfCheck = { result: v.selfCheck };
     if (!Object.keys(body).length) {
       void message.info(t('correct.nothing'));
@@ -71,6 +80,30 @@ export function BatchCorrectModal({ batch, open, onClose, onDone }: { batch: Bat
           <Form.Item name="harvestDate" label={t('batch.harvestDate')} rules={[{ required: true, message: t('rule.required', { field: t('batch.harvestDate') }) }]}>
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
+        )}
+        {own && (
+          <>
+            <Form.Item name="productId" label={t('batch.product')} rules={[{ required: true, message: t('rule.choose', { field: t('batch.product') }) }]}>
+              <Select
+                loading={!products}
+                showSearch={{ optionFilterProp: 'label' }}
+                // A batch keeps its unit: only products counted the same way (and in use) are offered.
+                options={(products ?? []).filter((p) => p.id === batch.productId || (p.status !== 'voided' && p.unit === batch.unit)).map((p) => ({ value: p.id, label: `${p.name} · ${p.spec}` }))}
+                // Until the list is in, the field says so rather than showing the product's id.
+                labelRender={(o) => o.label ?? '…'}
+                data-testid="correct-product"
+              />
+            </Form.Item>
+            <Form.Item name="baseId" label={t('common.withOptional', { label: t('batch.base') })}>
+              <Select
+                allowClear
+                loading={!bases}
+                options={(bases ?? []).filter((b) => b.id === batch.baseId || b.status !== 'voided').map((b) => ({ value: b.id, label: b.name }))}
+                labelRender={(o) => o.label ?? '…'}
+                data-testid="correct-base"
+              />
+            </Form.Item>
+          </>
         )}
         <Form.Item name="selfCheck" label={t('batch.selfCheck')}>
           <Select disabled={batch.certified} options={SELF_CHECK_RESULTS.map((s) => ({ value: s, label: label(t, 'selfCheck', s) }))} />

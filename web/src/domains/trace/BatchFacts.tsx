@@ -41,7 +41,7 @@ export function BatchFacts({ batch: b, base }: { batch: Batch; base: Base | null
                 </div>
                 <div className="tn-t-meta">
                   <span>
-                    {t('batch.dose')} {i.dose} {i.doseUnit}
+                    {t('batch.dose')} {i.dose} {label(t, 'doseUnit', i.doseUnit)}
                   </span>
                   <span>
                     {t('batch.appliedOn')} {formatDate(i.appliedOn)}

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { DoseUnit } from '../../../../src/domains/trace/dose-units.shared';
 import { Alert, App, Button, Card, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
@@ -19,7 +20,7 @@ type Values = {
   baseId?: string;
   quantity: number;
   harvestDate: Dayjs;
-  inputs?: { kind: InputKind; name: string; dose: number; doseUnit: string; appliedOn: Dayjs }[];
+  inputs?: { kind: InputKind; name: string; dose: number; doseUnit: DoseUnit; appliedOn: Dayjs }[];
   selfCheck: SelfCheckResult;
   selfCheckNote?: string;
 };
@@ -52,7 +53,7 @@ export default function BatchFormPage() {
           quantity: v.quantity,
           unit: product.unit as ProductUnit,
           harvestDate: day(v.harvestDate),
-          inputs: (v.inputs ?? []).map((i) => ({ kind: i.kind, name: i.name.trim(), dose: i.dose, doseUnit: i.doseUnit.trim(), appliedOn: day(i.appliedOn) })),
+          inputs: (v.inputs ?? []).map((i) => ({ kind: i.kind, name: i.name.trim(), dose: i.dose, doseUnit: i.doseUnit, appliedOn: day(i.appliedOn) })),
           selfCheck: { result: v.selfCheck, ...(v.selfCheckNote?.trim() ? { note: v.selfCheckNote.trim() } : {}) },
         },
         key,
@@ -82,7 +83,8 @@ export default function BatchFormPage() {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('batch.noProducts')} action={<Link to="/trace/products">{t('product.add')}</Link>} />
       )}
       <Card>
-        <Form<Values> form={form} layout="vertical" name="batch" requiredMark={false} initialValues={{ harvestDate: dayjs(), inputs: [] }}>
+        <Form<Values> form={form} layout="vertical" name="batch" requiredMark={false} initialValues={{ inputs: [] }}>
+          {/* No field starts with a value nobody gave: an untouched harvest date would record today as a fact. */}
           <Form.Item name="productId" label={t('batch.product')} rules={[{ required: true, message: t('rule.required', { field: t('batch.product') }) }]}>
             <Select
               loading={!products}

@@ -52,7 +52,7 @@ export function CorrectionHistory({ kind, targetId, version, names }: { kind: Ki
                 </div>
                 {Object.keys(c.after)
                   // A product or base is shown by the name recorded with it, not by its id.
-                  .filter((field) => !(field === 'productId' && 'productName' in c.after) && !(field === 'baseId' && 'baseName' in c.after))
+                  .filter((field) => !(field === 'productId' && 'productName' in c.after) && !(field === 'baseId' && 'baseName' in c.after) && !(field === 'classCode' && 'className' in c.after))
                   .map((field) => (
                   <div key={field}>
                     {label(t, 'history.field', field)}：<Typography.Text delete>{shown(field, c.before[field])}</Typography.Text> → <Typography.Text strong>{shown(field, c.after[field])}</Typography.Text>

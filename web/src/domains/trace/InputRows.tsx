@@ -1,12 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { INPUT_KINDS } from './trace.types';
 import { label } from './trace-labels';
 
-const DOSE_UNITS = ['kg/亩', 'g/亩', 'ml/亩', 'L/亩', 'kg', 'g', 'ml', 'L', 'kg/头', 'ml/头'];
+import { DOSE_UNITS } from '../../../../src/domains/trace/dose-units.shared';
 
 /** 投入品使用记录: one row per pesticide, fertiliser, feed or veterinary drug used on the batch (Form.List `inputs`). */
 export function InputRows() {
@@ -24,7 +24,7 @@ export function InputRows() {
             <div className="tn-t-input-row" key={field.key} data-testid="input-row">
               <Row gutter={8}>
                 <Col xs={12} sm={8}>
-                  <Form.Item name={[field.name, 'kind']} label={t('batch.inputKind')} rules={[{ required: true }]}>
+                  <Form.Item name={[field.name, 'kind']} label={t('batch.inputKind')} rules={[{ required: true, message: t('rule.choose', { field: t('batch.inputKind') }) }]}>
                     <Select options={INPUT_KINDS.map((k) => ({ value: k, label: label(t, 'inputKind', k) }))} aria-label={t('batch.inputKind')} />
                   </Form.Item>
                 </Col>
@@ -39,8 +39,8 @@ export function InputRows() {
                   </Form.Item>
                 </Col>
                 <Col xs={12} sm={8}>
-                  <Form.Item name={[field.name, 'doseUnit']} label={t('batch.doseUnit')} rules={[{ required: true, whitespace: true, max: 16, message: t('trace.rule.text', { min: 1, max: 16 }) }]}>
-                    <AutoComplete options={DOSE_UNITS.map((u) => ({ value: u }))} maxLength={16} />
+                  <Form.Item name={[field.name, 'doseUnit']} label={t('batch.doseUnit')} rules={[{ required: true, message: t('rule.choose', { field: t('batch.doseUnit') }) }]}>
+                    <Select options={DOSE_UNITS.map((u) => ({ value: u, label: label(t, 'doseUnit', u) }))} aria-label={t('batch.doseUnit')} />
                   </Form.Item>
                 </Col>
                 <Col xs={18} sm={6}>
@@ -54,7 +54,8 @@ export function InputRows() {
               </Row>
             </div>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'fertilizer', doseUnit: 'kg/亩' })} block data-testid="add-input">
+          {/* A new row starts empty: a preset kind or unit would record what nobody chose. */}
+          <Button icon={<PlusOutlined />} onClick={() => add()} block data-testid="add-input">
             {t('batch.addInput')}
           </Button>
         </div>

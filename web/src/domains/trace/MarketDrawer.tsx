@@ -59,8 +59,9 @@ export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
   return (
     <FormDrawer open={open} title={t('market.title', { product: batch.productName })} okText={t('market.submit')} busy={busy} onOk={() => void submit().catch(() => undefined)} onClose={onClose} testId="market-drawer">
       <Typography.Paragraph type="secondary">{t('market.desc', { available: `${amount(available)} ${label(t, 'unit', batch.unit)}` })}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" name="market" requiredMark={false} initialValues={{ kind: 'wholesale' }}>
-        <Form.Item name="kind" label={t('market.kind')}>
+      <Form<Values> form={form} layout="vertical" name="market" requiredMark={false}>
+        {/* No preset kind: which market the goods went into is the seller's answer, not ours. */}
+        <Form.Item name="kind" label={t('market.kind')} rules={[{ required: true, message: t('rule.choose', { field: t('market.kind') }) }]}>
           <Radio.Group optionType="button" options={MARKET_KINDS.map((k) => ({ value: k, label: label(t, 'marketKind', k) }))} />
         </Form.Item>
         <Segmented<How>

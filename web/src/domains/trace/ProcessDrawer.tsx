@@ -55,7 +55,7 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
   return (
     <FormDrawer open={open} title={t('process.title')} okText={t('process.submit')} busy={busy} onOk={() => void submit().catch(() => undefined)} onClose={onClose} testId="process-drawer">
       <Typography.Paragraph type="secondary">{t('process.desc')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" name="process" requiredMark={false} initialValues={{ inputs: [{ batchId: from?.id }], productionDate: dayjs() }}>
+      <Form<Values> form={form} layout="vertical" name="process" requiredMark={false} initialValues={{ inputs: [{ batchId: from?.id }] }}>
         <Divider titlePlacement="start" plain>
           {t('process.inputs')}
         </Divider>
@@ -119,7 +119,8 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="productionDate" label={t('process.date')} rules={[{ required: true }]}>
+            {/* Empty until given: a preset today would record a processing date nobody stated. */}
+            <Form.Item name="productionDate" label={t('process.date')} rules={[{ required: true, message: t('rule.required', { field: t('process.date') }) }]}>
               <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
             </Form.Item>
           </Col>

@@ -37,6 +37,12 @@ export function ProductClassCascader({ value, onChange, id }: Props) {
     load().catch((err: unknown) => setError(errorText(err)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the first level once; the rest as the user goes
   }, []);
+  // A class already chosen (a product being corrected) is shown by its names: the levels above it are read first.
+  useEffect(() => {
+    if (!value) return;
+    for (const parent of pathOf(value).slice(0, -1)) if (!classes.has(parent)) load(parent).catch((err: unknown) => setError(errorText(err)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per value; loading changes `classes`
+  }, [value]);
 
   const toOption = (c: ProductClass): Option => ({ value: c.code, label: lang === 'zh' ? c.nameZh : c.nameEn, isLeaf: !c.hasChildren });
   let options = (classes.get('') ?? []).map(toOption);
@@ -53,6 +59,8 @@ export function ProductClassCascader({ value, onChange, id }: Props) {
       value={value ? pathOf(value) : undefined}
       onChange={(path) => onChange?.(path?.length ? String(path[path.length - 1]) : undefined)}
       changeOnSelect
+      // A level not read yet would show its code: '…' until every name is in.
+      displayRender={(labels, selected) => (selected && selected.length === labels.length && selected.every(Boolean) ? labels.join(' / ') : '…')}
       showSearch={false}
       placeholder={t('product.classPlaceholder')}
       status={error ? 'error' : undefined}

@@ -11,6 +11,7 @@ import { ProductFormDrawer } from './ProductFormDrawer';
 import { RecordActions, type CorrectableField } from './RecordActions';
 import { TracePageTitle } from './TracePageTitle';
 import { label } from './trace-labels';
+import { PRODUCT_UNITS } from './trace.types';
 import { traceApi } from './trace.api';
 import './trace.css';
 
@@ -26,6 +27,10 @@ export default function ProductsPage() {
     { name: 'name', label: t('product.name'), kind: 'text', maxLength: 100 },
     { name: 'spec', label: t('product.spec'), kind: 'text', maxLength: 60 },
     { name: 'brand', label: t('product.brand'), kind: 'text', maxLength: 60, optional: true },
+    // Class, unit and GTIN are printed on labels and certificates: the server refuses them once a batch names the product.
+    { name: 'classCode', label: t('product.class'), kind: 'class' },
+    { name: 'unit', label: t('product.unit'), kind: 'select', options: PRODUCT_UNITS.map((u) => ({ value: u, label: label(t, 'unit', u) })) },
+    { name: 'gtin', label: t('product.gtin'), kind: 'gtin', optional: true },
   ];
 
   return (

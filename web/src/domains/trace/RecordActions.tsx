@@ -1,4 +1,4 @@
-import { App, Alert, Button, Form, Input, InputNumber, Modal, Space, Tag } from 'antd';
+import { App, Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -6,12 +6,26 @@ import type { MessageKey } from '../../app/messages.zh';
 import { limitRule } from '../../app/number-limit';
 import type { Voided } from './trace.types';
 import { CorrectionHistory } from './CorrectionHistory';
+import { gtinProblem } from './gtin';
+import { ProductClassCascader } from './ProductClassCascader';
 import { showOnField } from './form-errors';
 import { useKeyPerOpening } from './trace.api';
 import { VoidModal } from './VoidModal';
 
-/** A field of a product or base the console corrects: text, or a number with its limits. */
-export type CorrectableField = { name: string; label: string; kind: 'text' | 'number'; min?: number; max?: number; maxLength?: number; optional?: boolean };
+/** A field of a product or base the console corrects: text, a number with its limits, a choice, a class or a GTIN. */
+export type CorrectableField = {
+  name: string;
+  label: string;
+  kind: 'text' | 'number' | 'select' | 'class' | 'gtin';
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  optional?: boolean;
+  options?: { value: string; label: string }[];
+};
+
+/** A GTIN is compared and sent as digits: "6901234 567892" is the same code as "6901234567892". */
+const normal = (f: CorrectableField, v: unknown) => (typeof v !== 'string' ? v : f.kind === 'gtin' ? v.replace(/\s+/g, '') : v.trim());
 
 type Props<R, B extends { reason: string }> = {
   kind: 'products' | 'bases';
@@ -50,7 +64,7 @@ export function RecordActions<R, B extends { reason: string }>({ kind, record, f
       void message.success(t('correct.done'));
     } catch (err) {
       const text = errorText(err);
-      if (!showOnField(form, err, { FIELD_IN_USE: 'reason', GTIN_INVALID: 'gtin', PRODUCT_EXISTS: 'name', BASE_EXISTS: 'name', COORDINATES_OUTSIDE_CHINA: 'lat' }, text)) void message.error(text);
+      if (!showOnField(form, err, { FIELD_IN_USE: 'reason', GTIN_INVALID: 'gtin', GTIN_TAKEN: 'gtin', PRODUCT_CLASS_NOT_FOUND: 'classCode', PRODUCT_EXISTS: 'name', BASE_EXISTS: 'name', COORDINATES_OUTSIDE_CHINA: 'lat' }, text)) void message.error(text);
     } finally {
       setBusy(false);
     }
@@ -60,7 +74,7 @@ export function RecordActions<R, B extends { reason: string }>({ kind, record, f
     const v = await form.validateFields();
     const body: Record<string, unknown> = {};
     for (const f of fields) {
-      const next = typeof v[f.name] === 'string' ? (v[f.name] as string).trim() : v[f.name];
+      const next = normal(f, v[f.name]);
       const now = next === '' || next === undefined ? null : next;
       if (now !== (values[f.name] ?? null)) body[f.name] = now;
     }
@@ -97,7 +111,7 @@ export function RecordActions<R, B extends { reason: string }>({ kind, record, f
       </Space>
       <Modal open={open === 'correct'} title={t(`correct.${single}Title` as MessageKey)} okText={t('correct.confirm')} okButtonProps={{ loading: busy }} onOk={() => void submit().catch(() => undefined)} onCancel={() => setOpen(null)} forceRender>
         <Alert type="info" showIcon title={t(`correct.${single}Hint` as MessageKey)} style={{ marginBottom: 12 }} />
-        <Form form={form} layout="vertical" name={`${single}-correct`} requiredMark={false}>
+        <Form form={form} layout="vertical" name={`${single}-correct-${record.id}`} requiredMark={false}>
           {fields.map((f) => (
             <Form.Item
               key={f.name}
@@ -106,10 +120,30 @@ export function RecordActions<R, B extends { reason: string }>({ kind, record, f
               rules={
                 f.kind === 'number'
                   ? [{ required: !f.optional, message: t('rule.required', { field: f.label }) }, limitRule(t, { ...(f.min !== undefined ? { min: f.min } : {}), ...(f.max !== undefined ? { max: f.max } : {}) })]
-                  : [{ required: !f.optional, whitespace: true, max: f.maxLength ?? 100, message: t('rule.required', { field: f.label }) }]
+                  : f.kind === 'select' || f.kind === 'class'
+                    ? [{ required: !f.optional, message: t('rule.choose', { field: f.label }) }]
+                    : f.kind === 'gtin'
+                      ? [
+                          {
+                            validator: async (_: unknown, value?: string) => {
+                              if (!value?.trim()) return;
+                              const problem = gtinProblem(value);
+                              if (problem) throw new Error(t(problem === 'LENGTH' ? 'product.gtinLength' : 'product.gtinCheck'));
+                            },
+                          },
+                        ]
+                      : [{ required: !f.optional, whitespace: true, max: f.maxLength ?? 100, message: t('rule.required', { field: f.label }) }]
               }
             >
-              {f.kind === 'number' ? <InputNumber style={{ width: '100%' }} /> : <Input maxLength={f.maxLength ?? 100} />}
+              {f.kind === 'number' ? (
+                <InputNumber style={{ width: '100%' }} />
+              ) : f.kind === 'select' ? (
+                <Select options={f.options ?? []} allowClear={f.optional} />
+              ) : f.kind === 'class' ? (
+                <ProductClassCascader />
+              ) : (
+                <Input maxLength={f.maxLength ?? (f.kind === 'gtin' ? 20 : 100)} inputMode={f.kind === 'gtin' ? 'numeric' : undefined} />
+              )}
             </Form.Item>
           ))}
           <Form.Item name="reason" label={t('correct.reason')} rules={[{ required: true, whitespace: true, min: 2, max: 300, message: t('trace.rule.text', { min: 2, max: 300 }) }]}>
@@ -120,6 +154,8 @@ export function RecordActions<R, B extends { reason: string }>({ kind, record, f
       <VoidModal
         open={open === 'void'}
         title={t(`void.${single}Title` as MessageKey)}
+        // Every row of the list keeps its dialogs in the page: ids (and so labels) must be the row's own.
+        formName={`${single}-void-${record.id}`}
         hint={t(`void.${single}Hint` as MessageKey)}
         onClose={() => setOpen(null)}
         onSubmit={async (reason) => {

@@ -1,0 +1,22 @@
+// Records people can trust (issue 15): dose units in words, staff password requests, corrections of what a record names.
+export const trustZh = {
+  'rule.choose': '请选择{field}',
+  'action.subject.account_reset_password': '重置主体账号密码',
+  'resetRequests.subjectTitle': '员工的重置密码申请',
+  'resetRequests.subjectDesc': '本主体的员工在登录页申请了重置密码。请核实身份后为其设置临时密码，并当面或电话告知；对方首次登录时须修改。',
+  'resetRequests.mainTitle': '主账号的重置密码申请',
+  'resetRequests.mainDesc': '本辖区生产经营主体的主账号在登录页申请了重置密码。请核实是主体本人后为其设置临时密码，并当面或电话告知；对方首次登录时须修改。',
+  'resetRequests.subject': '生产经营主体',
+  'staff.resetPassword': '重置密码',
+  'history.field.className': '产品分类',
+  'doseUnit.kg_per_mu': '千克/亩',
+  'doseUnit.g_per_mu': '克/亩',
+  'doseUnit.ml_per_mu': '毫升/亩',
+  'doseUnit.l_per_mu': '升/亩',
+  'doseUnit.kg': '千克',
+  'doseUnit.g': '克',
+  'doseUnit.ml': '毫升',
+  'doseUnit.l': '升',
+  'doseUnit.kg_per_head': '千克/头',
+  'doseUnit.ml_per_head': '毫升/头',
+} as const;
