@@ -31,6 +31,7 @@ import { auditCheckpointJob } from './platform/audit/checkpoint.js';
 import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
 import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.js';
 import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
+import { epcisRoutes } from './domains/integration/epcis/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(supervisionRoutes({ ...deps, photoHolders: [photoHeldByCase] }));
   await app.register(enforcementRoutes(deps));
   await app.register(monitoringRoutes(deps));
+  await app.register(epcisRoutes(deps));
 
   jobs.add(overdueJob(db));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));

@@ -124,6 +124,9 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'feedback.file': (r) => r.kind !== 'anonymous',
   'feedback.handle': (r) => sup(r) && r.level === 'ministry',
   'feedback.confirm': (r) => sup(r) && r.level === 'ministry',
+  // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies of every kind, and producers for their own events.
+  'epcis.capture': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
+  'epcis.query': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
 };
 
 // ---- rules ---------------------------------------------------------------------------------------------------

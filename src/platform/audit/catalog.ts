@@ -94,6 +94,7 @@ export const AUDIT_ACTIONS = [
   'feedback.fix',
   'feedback.decline',
   'feedback.revisit',
+  'epcis.capture',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -125,6 +126,7 @@ export const AUDIT_TARGET_TYPES = [
   'list',
   'job',
   'feedback',
+  'epcis_capture',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

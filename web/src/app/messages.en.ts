@@ -8,6 +8,7 @@ import { monitoringEn } from './messages.monitoring.en';
 import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
 import { feedbackEn } from './messages.feedback.en';
+import { epcisEn } from './messages.epcis.en';
 import { helpEn } from './messages.help.en';
 import { auditFieldsEn } from './messages.audit-fields.en';
 import { jobsEn } from './messages.jobs.en';
@@ -220,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   ...formsEn,
   ...opsEn,
   ...feedbackEn,
+  ...epcisEn,
   ...helpEn,
   ...auditFieldsEn,
   ...jobsEn,

@@ -9,6 +9,7 @@ import { monitoringZh } from './messages.monitoring.zh';
 import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
 import { feedbackZh } from './messages.feedback.zh';
+import { epcisZh } from './messages.epcis.zh';
 import { helpZh } from './messages.help.zh';
 import { auditFieldsZh } from './messages.audit-fields.zh';
 import { jobsZh } from './messages.jobs.zh';
@@ -219,6 +220,7 @@ export const zh = {
   ...formsZh,
   ...opsZh,
   ...feedbackZh,
+  ...epcisZh,
   ...helpZh,
   ...auditFieldsZh,
   ...jobsZh,
