@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, defineErrors } from '../../../platform/http/errors.js';
+import { z } from 'zod';
+import { toAppError } from '../../../platform/http/error-handler.js';
+import { defineErrors } from '../../../platform/http/errors.js';
 
 export const epcisError = defineErrors({
   EPCIS_VALIDATION: {
@@ -49,17 +51,30 @@ const EXCEPTION: Record<string, string> = {
 
 export const PROBLEM_JSON = 'application/problem+json';
 
+/** A refusal's body: RFC 7807 fields with the house error's beside them. */
+export const problemBody = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  instance: z.string(),
+  code: z.string(),
+  message: z.object({ zh: z.string(), en: z.string() }),
+  details: z.record(z.string(), z.unknown()),
+});
+export const problemResponses = { 400: problemBody, 401: problemBody, 403: problemBody, 404: problemBody, 406: problemBody, 409: problemBody, 413: problemBody, 415: problemBody };
+
 /**
  * Refusals of the EPCIS routes as RFC 7807 problem+json (EPCIS 2.0 §12.2: `type`, `title`, `status`, `detail`), which
- * also carry the house error's `code`, `message` and `details`. Errors that are not the house's own go on to the
- * application's handler, which turns them into one (this scope's handler throwing passes them up).
+ * also carry the house error's `code`, `message` and `details` (every error is first made the house's one, as the
+ * application's handler does).
  */
 export function installProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((raw: FastifyError, request, reply) => {
-    const err = raw instanceof AppError ? raw : raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? epcisError('EPCIS_FILE_SIZE_LIMIT', { limit: request.routeOptions.bodyLimit }) : null;
-    if (!err) throw raw;
+    const err = raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? epcisError('EPCIS_FILE_SIZE_LIMIT', { limit: request.routeOptions.bodyLimit }) : toAppError(raw);
     const exception = EXCEPTION[err.code] ?? (err.status >= 500 ? 'ImplementationException' : 'ValidationException');
-    if (err.status >= 500) request.log.error({ err }, 'unhandled error');
+    if (err.status >= 500) request.log.error({ err: raw }, 'unhandled error');
+    else request.log.info({ code: err.code }, 'request refused');
     void reply
       .status(err.status)
       .type(PROBLEM_JSON)

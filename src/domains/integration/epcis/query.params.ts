@@ -25,6 +25,8 @@ export type EventQuery = {
   MATCH_anyEPCClass?: string[];
   EQ_eventID?: string[];
   EXISTS_errorDeclaration?: boolean;
+  /** EQ_/GT_/GE_/LT_/LE_quantity: an event with a quantity element whose quantity compares so. */
+  quantity: { op: '=' | '>' | '>=' | '<' | '<='; value: number }[];
   orderBy: 'eventTime' | 'recordTime' | null;
   orderDirection: 'asc' | 'desc';
   eventCountLimit?: number;
@@ -37,7 +39,8 @@ export const MAX_PER_PAGE = 500;
 
 const LISTS = ['eventType', 'EQ_action', 'EQ_bizStep', 'EQ_disposition', 'EQ_readPoint', 'EQ_bizLocation', 'MATCH_epc', 'MATCH_anyEPC', 'MATCH_epcClass', 'MATCH_anyEPCClass', 'EQ_eventID'] as const;
 const TIMES = ['GE_eventTime', 'LT_eventTime', 'GE_recordTime', 'LT_recordTime'] as const;
-const OTHERS = ['EXISTS_errorDeclaration', 'orderBy', 'orderDirection', 'eventCountLimit', 'perPage', 'nextPageToken'] as const;
+const QUANTITY_OPS = { EQ_quantity: '=', GT_quantity: '>', GE_quantity: '>=', LT_quantity: '<', LE_quantity: '<=' } as const;
+const OTHERS = [...Object.keys(QUANTITY_OPS), 'EXISTS_errorDeclaration', 'orderBy', 'orderDirection', 'eventCountLimit', 'perPage', 'nextPageToken'] as const;
 export const QUERY_PARAMETERS: readonly string[] = [...LISTS, ...TIMES, ...OTHERS];
 
 const refuse = (parameter: string, reason: string) => epcisError('EPCIS_QUERY_PARAMETER', { parameter, reason });
@@ -53,7 +56,7 @@ function positive(name: string, value: string, max?: number): number {
 const identifiers = (values: string[]) => [...new Set(values.flatMap((v) => [v, canonicalIdentifier(v)]))];
 
 export function parseEventQuery(raw: Record<string, unknown>): EventQuery {
-  const q: EventQuery = { orderBy: null, orderDirection: 'desc', perPage: DEFAULT_PER_PAGE };
+  const q: EventQuery = { orderBy: null, orderDirection: 'desc', perPage: DEFAULT_PER_PAGE, quantity: [] };
   for (const [name, value] of Object.entries(raw)) {
     if (!QUERY_PARAMETERS.includes(name)) throw refuse(name, 'not a parameter of SimpleEventQuery this server knows');
     if (typeof value !== 'string') throw refuse(name, 'given once');
@@ -65,6 +68,9 @@ export function parseEventQuery(raw: Record<string, unknown>): EventQuery {
     } else if ((TIMES as readonly string[]).includes(name)) {
       if (!isTimestamp(value)) throw refuse(name, 'a date and time with a time zone offset');
       (q as Record<string, unknown>)[name] = new Date(value);
+    } else if (name in QUANTITY_OPS) {
+      if (!/^-?\d+(\.\d+)?$/.test(value)) throw refuse(name, 'a number');
+      q.quantity.push({ op: QUANTITY_OPS[name as keyof typeof QUANTITY_OPS], value: Number(value) });
     }
   }
   if (q.eventType?.some((t) => !(EVENT_TYPES as readonly string[]).includes(t))) throw refuse('eventType', `one of ${EVENT_TYPES.join(', ')}`);

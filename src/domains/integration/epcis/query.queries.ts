@@ -31,6 +31,10 @@ function conditions(q: EventQuery): SQL[] {
   if (q.MATCH_anyEPC) c.push(sql`${e.anyEpcs} && ${textArray(q.MATCH_anyEPC)}`);
   if (q.MATCH_epcClass) c.push(sql`${e.epcClasses} && ${textArray(q.MATCH_epcClass)}`);
   if (q.MATCH_anyEPCClass) c.push(sql`${e.anyEpcClasses} && ${textArray(q.MATCH_anyEPCClass)}`);
+  for (const { op, value } of q.quantity) {
+    c.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(${e.document}->'quantityList', '[]'::jsonb) || coalesce(${e.document}->'childQuantityList', '[]'::jsonb)) AS qe
+      WHERE jsonb_typeof(qe->'quantity') = 'number' AND (qe->>'quantity')::numeric ${sql.raw(op)} ${value})`);
+  }
   if (q.EXISTS_errorDeclaration !== undefined) c.push(eq(e.errorDeclared, q.EXISTS_errorDeclaration));
   return c;
 }

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/client.js';
-import { actorOf, commandContext, errorResponses } from '../../../platform/http/context.js';
+import { actorOf, commandContext } from '../../../platform/http/context.js';
 import { CAPTURE_FILE_SIZE_LIMIT, CAPTURE_LIMIT, captureDocument, captureSingleEvent, type ErrorBehaviour } from './capture.service.js';
-import { epcisError, installProblemHandler } from './errors.js';
+import { epcisError, installProblemHandler, problemResponses } from './errors.js';
 import { captureById, listCaptures, queryEvents, eventsById, type CaptureJob } from './query.queries.js';
 import { queryDocument } from './query-document.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, parseEventQuery } from './query.params.js';
@@ -87,7 +87,7 @@ export function epcisRoutes(deps: { db: Db }) {
         tags,
         summary: 'Capture an EPCISDocument (JSON or JSON-LD); 202 with the job’s Location. GS1-Capture-Error-Behaviour: rollback (default) or proceed',
         body: anyBody,
-        response: { 202: z.object({ captureID: z.string() }), ...errorResponses, 413: anyBody },
+        response: { 202: z.object({ captureID: z.string() }), ...problemResponses },
       },
       handler: async (request, reply) => {
         const behaviour = errorBehaviourOf(request);
@@ -98,7 +98,7 @@ export function epcisRoutes(deps: { db: Db }) {
 
     app.get(`${BASE}/capture`, {
       config: { permission: 'epcis.capture' },
-      schema: { tags, summary: 'Capture jobs of the caller’s organisation (an agency: of its jurisdiction), newest first', querystring: z.object({ perPage: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(DEFAULT_PER_PAGE), nextPageToken: z.string().max(200).optional() }), response: { 200: anyBody, ...errorResponses } },
+      schema: { tags, summary: 'Capture jobs of the caller’s organisation (an agency: of its jurisdiction), newest first', querystring: z.object({ perPage: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(DEFAULT_PER_PAGE), nextPageToken: z.string().max(200).optional() }), response: { 200: anyBody, ...problemResponses } },
       handler: async (request, reply) => {
         const { perPage, nextPageToken } = request.query;
         let after: { at: Date; id: string } | undefined;
@@ -120,13 +120,13 @@ export function epcisRoutes(deps: { db: Db }) {
 
     app.get(`${BASE}/capture/:captureID`, {
       config: { permission: 'epcis.capture' },
-      schema: { tags, summary: 'One capture job: running, success, and the errors of the events it refused', params: z.object({ captureID: z.uuid() }), response: { 200: anyBody, ...errorResponses } },
+      schema: { tags, summary: 'One capture job: running, success, and the errors of the events it refused', params: z.object({ captureID: z.uuid() }), response: { 200: anyBody, ...problemResponses } },
       handler: async (request) => jobView(await captureById(deps.db, actorOf(request), request.params.captureID)),
     });
 
     app.post(`${BASE}/events`, {
       config: { permission: 'epcis.capture' },
-      schema: { tags, summary: 'Capture one EPCIS event synchronously; 201 with its Location', body: anyBody, response: { 201: z.object({ eventID: z.string(), captureID: z.string(), stored: z.boolean() }), ...errorResponses } },
+      schema: { tags, summary: 'Capture one EPCIS event synchronously; 201 with its Location', body: anyBody, response: { 201: z.object({ eventID: z.string(), captureID: z.string(), stored: z.boolean() }), ...problemResponses } },
       handler: async (request, reply) => {
         const outcome = await captureSingleEvent(deps.db, commandContext(request), request.body);
         const eventID = outcome.eventIds[0]!;
@@ -143,7 +143,7 @@ export function epcisRoutes(deps: { db: Db }) {
         tags,
         summary: 'SimpleEventQuery over the events the caller may read, as an EPCISQueryDocument; perPage/nextPageToken with Link rel="next"',
         querystring: rawQuery,
-        response: { 200: anyBody, ...errorResponses },
+        response: { 200: anyBody, ...problemResponses },
       },
       handler: async (request, reply) => {
         const raw = request.query;
@@ -160,13 +160,13 @@ export function epcisRoutes(deps: { db: Db }) {
 
     app.get(`${BASE}/events/:eventID`, {
       config: { permission: 'epcis.query' },
-      schema: { tags, summary: 'One event by its eventID (percent-encoded), as an EPCISQueryDocument', params: z.object({ eventID: z.string().min(1).max(500) }), response: { 200: anyBody, ...errorResponses } },
+      schema: { tags, summary: 'One event by its eventID (percent-encoded), as an EPCISQueryDocument', params: z.object({ eventID: z.string().min(1).max(500) }), response: { 200: anyBody, ...problemResponses } },
       handler: async (request, reply) => sendDocument(request, reply, queryDocument(await eventsById(deps.db, actorOf(request), request.params.eventID))),
     });
 
     app.get(`${BASE}/eventTypes`, {
       config: { permission: 'epcis.query' },
-      schema: { tags, summary: 'The EPCIS 2.0 event types this server captures and queries', response: { 200: z.array(z.string()), ...errorResponses } },
+      schema: { tags, summary: 'The EPCIS 2.0 event types this server captures and queries', response: { 200: z.array(z.string()), ...problemResponses } },
       handler: async () => [...EVENT_TYPES],
     });
   };
