@@ -15,10 +15,11 @@ import { eventPrefixes } from './validate.js';
 const REPO = path.resolve(import.meta.dirname, '../../../..');
 // ../shared beside the checkout; a worktree under wt/ finds it one level further up.
 const ROOT = [path.resolve(REPO, '../shared'), path.resolve(REPO, '../../shared')].map((s) => path.join(s, 'conformance/epcis-openepcis/JSON')).find((p) => existsSync(p)) ?? '(../shared/conformance/epcis-openepcis is missing)';
-const files = (dir: string) => readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json')).sort();
-const read = (dir: string, file: string) => JSON.parse(readFileSync(path.join(ROOT, dir, file), 'utf8')) as Record<string, any>;
-
 type Ev = Record<string, unknown>;
+const files = (dir: string) => readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json')).sort();
+type Doc = Record<string, unknown> & { '@context'?: unknown; creationDate?: string; epcisBody: { eventList: Ev[]; queryResults: { resultsBody: { eventList: Ev[] } } } };
+const read = (dir: string, file: string) => JSON.parse(readFileSync(path.join(ROOT, dir, file), 'utf8')) as Doc;
+
 let t: TestApp;
 let province: Client;
 
@@ -78,7 +79,7 @@ describe('EPCIS 2.0 conformance: Capture/Documents (valid documents round-trip)'
       expect(location).toMatch(/^\/api\/v1\/epcis\/capture\/[0-9a-f-]{36}$/);
       const job = (await province.get(location)).json();
       expect(job).toMatchObject({ running: false, success: true, captureErrorBehaviour: 'rollback', errors: [] });
-      const events = doc.epcisBody.eventList as Ev[];
+      const events = doc.epcisBody.eventList;
       expect(job.storedCount + job.duplicateCount).toBe(events.length);
       const outcomes = [];
       for (const event of events) outcomes.push(await expectReadBack(event, doc['@context']));
@@ -97,7 +98,7 @@ describe('EPCIS 2.0 conformance: Capture/Documents (valid documents round-trip)'
 describe('EPCIS 2.0 conformance: Capture/Events (single events, POST /events)', () => {
   for (const file of files('Capture/Events')) {
     it(file, async () => {
-      const event = read('Capture/Events', file);
+      const event = read('Capture/Events', file) as Ev;
       const res = await province.post('/api/v1/epcis/events', JSON.stringify(event), ld);
       expect(res.statusCode, res.body).toBe(201);
       const id = res.json().eventID as string;

@@ -30,8 +30,9 @@ const shipping = (serial: string, extra: object = {}) => ({
 });
 const counts = async () => (await queryRows<{ events: number; captures: number; audits: number }>(t.database.db, sql`SELECT (SELECT count(*)::int FROM epcis_events) AS events, (SELECT count(*)::int FROM epcis_captures) AS captures, (SELECT count(*)::int FROM audit_log WHERE action = 'epcis.capture') AS audits`))[0]!;
 const capture = (who: Client, body: unknown, headers: Record<string, string> = {}) => who.post('/api/v1/epcis/capture', JSON.stringify(body), { 'content-type': 'application/ld+json', ...headers });
-const eventsOf = (res: { json: () => any }) => res.json().epcisBody.queryResults.resultsBody.eventList as Record<string, any>[];
-const idOf = (e: Record<string, any>) => e.eventID as string;
+type Ev = Record<string, unknown>;
+const eventsOf = (res: { json: <T>() => T }) => res.json<{ epcisBody: { queryResults: { resultsBody: { eventList: Ev[] } } } }>().epcisBody.queryResults.resultsBody.eventList;
+const idOf = (e: Ev) => e.eventID as string;
 
 beforeAll(async () => {
   t = await createTestApp();
