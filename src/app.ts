@@ -34,6 +34,7 @@ import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.
 import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
 import { noticesRoutes } from './domains/notices/index.js';
 import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
+import { epcisRoutes } from './domains/integration/epcis/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -133,6 +134,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(monitoringRoutes(deps));
   await app.register(noticesRoutes(deps));
   await app.register(integrationRoutes({ ...deps, keyStore }));
+  await app.register(epcisRoutes(deps));
 
   jobs.add(overdueJob(db));
   jobs.add(incidentDeadlineJob(db));

@@ -350,7 +350,20 @@ export type Fixtures = {
    * `notice`, a notice to 山东 (of a 二级 incident) for its liaison `liaison` (sd-admin).
    */
   incident: { untold: string; work: string; notice: number; liaison: string };
+  /** EPCIS captures (issue 18): sg-coop's (sd, its own) and the 四川 province's (sc), each of one event. */
+  epcis: Record<'sd' | 'sc', { captureId: string; eventId: string }>;
 };
+
+/** A one-event EPCISDocument whose event has this eventID. */
+export function epcisDocument(eventId: string) {
+  return {
+    '@context': ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld'],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2026-11-01T08:00:00+08:00',
+    epcisBody: { eventList: [{ type: 'ObjectEvent', eventID: eventId, eventTime: '2026-11-01T08:00:00+08:00', eventTimeZoneOffset: '+08:00', epcList: ['urn:epc:id:sgtin:0614141.107346.1'], action: 'OBSERVE', bizStep: 'shipping' }] },
+  };
+}
 
 export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const ctx: Ctx = { t, seq: 700 };
@@ -399,6 +412,11 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const sdAdmin = await t.login('sd-admin');
   const plantingChecklist = (await must(sdAdmin.get('/api/v1/supervision/checklists?industry=planting'), 'checklist')).json();
   const queuedJob = (await enqueueJob(t.database.db, 'matrix.waiting', {}, { runAt: new Date(Date.now() + 86_400_000) }))!;
+  const epcisCapture = async (who: string, eventId: string) => {
+    const res = await must((await t.login(who)).post('/api/v1/epcis/capture', epcisDocument(eventId)), `epcis ${who}`, [202]);
+    return { captureId: res.json<{ captureID: string }>().captureID, eventId };
+  };
+  const epcis = { sd: await epcisCapture('sg-coop', 'urn:uuid:0d6e3b0a-0000-4000-8000-0000000000d1'), sc: await epcisCapture('sc-admin', 'urn:uuid:0d6e3b0a-0000-4000-8000-0000000000c1') };
   const opsAdmin = await t.login('ops-admin');
   const announcement = (
     await must(opsAdmin.post('/api/v1/announcements', { level: 'info', textZh: '矩阵测试的系统公告', startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() }), 'announcement')
@@ -430,5 +448,6 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     notice: { id: notice.id, attachment: noticeFile },
     integration,
     incident,
+    epcis,
     clientSystem: { keyId: roleKey.key.id, secret: roleKey.secret }, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
 }

@@ -1,5 +1,6 @@
 import type { RoutePermission } from '../../src/platform/auth/permissions.js';
-import type { Fixtures, Side } from './fixtures.js';
+import { randomUUID } from 'node:crypto';
+import { epcisDocument, type Fixtures, type Side } from './fixtures.js';
 import { inJurisdiction, scope, scopes, type Obj, type Role, type Scope } from './rules.js';
 
 /**
@@ -698,4 +699,12 @@ export const ROWS: Row[] = [
   // A client system's own routes: every person is refused (only a signed request reaches them).
   { op: 'GET /api/v1/integration/me', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({}) },
   { op: 'POST /api/v1/integration/me/keys/rotate', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({ body: { overlapHours: 1 } }) },
+  // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies and producers capture; reads by jurisdiction or own.
+  { op: 'POST /api/v1/epcis/capture', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({ body: epcisDocument(`urn:uuid:${randomUUID()}`) }) },
+  { op: 'GET /api/v1/epcis/capture', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/epcis/capture/{captureID}', permission: 'epcis.capture', scope: scopes.jurisdictionOrOwnSubject, objects: SD_SC, call: (fx, o) => ({ params: { captureID: fx.epcis[o === 'sc' ? 'sc' : 'sd'].captureId } }) },
+  { op: 'POST /api/v1/epcis/events', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({ body: { ...epcisDocument(`urn:uuid:${randomUUID()}`).epcisBody.eventList[0] } }) },
+  { op: 'GET /api/v1/epcis/events', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/epcis/events/{eventID}', permission: 'epcis.query', scope: scopes.jurisdictionOrOwnSubject, objects: SD_SC, call: (fx, o) => ({ params: { eventID: fx.epcis[o === 'sc' ? 'sc' : 'sd'].eventId } }) },
+  { op: 'GET /api/v1/epcis/eventTypes', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
 ];

@@ -119,6 +119,7 @@ export const AUDIT_ACTIONS = [
   'incident.close',
   'incident.liaison_set',
   'incident.write_check',
+  'epcis.capture',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -157,6 +158,7 @@ export const AUDIT_TARGET_TYPES = [
   'incident',
   // A province's 联络员 (by province code).
   'incident_liaison',
+  'epcis_capture',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

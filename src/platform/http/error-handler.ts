@@ -5,7 +5,7 @@ import { AppError, httpError } from './errors.js';
 
 const PG_UNIQUE_VIOLATION = '23505';
 
-function toAppError(err: FastifyError & { cause?: unknown }): AppError {
+export function toAppError(err: FastifyError & { cause?: unknown }): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => ({

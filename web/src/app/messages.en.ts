@@ -11,6 +11,7 @@ import { feedbackEn } from './messages.feedback.en';
 import { noticesEn } from './messages.notices.en';
 import { integrationEn } from './messages.integration.en';
 import { incidentsEn } from './messages.incidents.en';
+import { epcisEn } from './messages.epcis.en';
 import { helpEn } from './messages.help.en';
 import { auditFieldsEn } from './messages.audit-fields.en';
 import { jobsEn } from './messages.jobs.en';
@@ -228,6 +229,7 @@ export const en: Record<MessageKey, string> = {
   ...noticesEn,
   ...integrationEn,
   ...incidentsEn,
+  ...epcisEn,
   ...helpEn,
   ...auditFieldsEn,
   ...jobsEn,

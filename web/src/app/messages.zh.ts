@@ -12,6 +12,7 @@ import { feedbackZh } from './messages.feedback.zh';
 import { noticesZh } from './messages.notices.zh';
 import { integrationZh } from './messages.integration.zh';
 import { incidentsZh } from './messages.incidents.zh';
+import { epcisZh } from './messages.epcis.zh';
 import { helpZh } from './messages.help.zh';
 import { auditFieldsZh } from './messages.audit-fields.zh';
 import { jobsZh } from './messages.jobs.zh';
@@ -227,6 +228,7 @@ export const zh = {
   ...noticesZh,
   ...integrationZh,
   ...incidentsZh,
+  ...epcisZh,
   ...helpZh,
   ...auditFieldsZh,
   ...jobsZh,

@@ -1,0 +1,105 @@
+import { eq, sql } from 'drizzle-orm';
+import type { CommandContext } from '../../../platform/auth/actor.js';
+import { recordAudit } from '../../../platform/audit/audit.js';
+import type { Db, Tx } from '../../../platform/db/client.js';
+import { withTransaction } from '../../../platform/db/tx.js';
+import { epcisError } from './errors.js';
+import { eventRow, type EventRow } from './event-row.js';
+import { ownerOf, type Owner } from './owner.js';
+import { epcisCaptures, epcisEvents } from './schema.js';
+import { textArray } from './sql.js';
+import { validateDocumentShape, validateEvent, type EventProblem } from './validate.js';
+
+/** Announced by `OPTIONS /capture` (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit); above them 413. */
+export const CAPTURE_LIMIT = 10_000;
+export const CAPTURE_FILE_SIZE_LIMIT = 16 * 1024 * 1024;
+/** Rows per INSERT: about 20 parameters a row stays far below PostgreSQL's 65,535. */
+const INSERT_CHUNK = 1000;
+
+export type ErrorBehaviour = 'rollback' | 'proceed';
+export type CaptureOutcome = { captureId: string; eventCount: number; stored: number; duplicates: number; errors: EventProblem[]; eventIds: string[] };
+
+type Prepared = { index: number; row: EventRow };
+
+/**
+ * Captures an EPCISDocument for the actor's organisation, in one transaction with its job row and audit entry.
+ * `rollback` stores nothing unless every event is valid (400 naming each problem); `proceed` stores the valid events
+ * and lists the others on the job. A second capture of an event (same CBV 2.0 hash) is counted, not stored again.
+ */
+export async function captureDocument(db: Db, ctx: CommandContext, doc: unknown, behaviour: ErrorBehaviour): Promise<CaptureOutcome> {
+  const shape = validateDocumentShape(doc);
+  if (shape.length) throw epcisError('EPCIS_VALIDATION', { problems: shape });
+  const d = doc as { '@context': unknown; epcisBody: { eventList: unknown[] } };
+  const events = d.epcisBody.eventList;
+  if (events.length > CAPTURE_LIMIT) throw epcisError('EPCIS_CAPTURE_LIMIT', { limit: CAPTURE_LIMIT, events: events.length });
+  return captureEvents(db, ctx, events, d['@context'], behaviour);
+}
+
+/** One event sent alone (`POST /events`): valid or refused, never partly. */
+export async function captureSingleEvent(db: Db, ctx: CommandContext, event: unknown): Promise<CaptureOutcome> {
+  return captureEvents(db, ctx, [event], undefined, 'rollback');
+}
+
+async function captureEvents(db: Db, ctx: CommandContext, events: unknown[], context: unknown, behaviour: ErrorBehaviour): Promise<CaptureOutcome> {
+  const owner = ownerOf(ctx.actor!);
+  const errors: EventProblem[] = [];
+  const prepared: Prepared[] = [];
+  events.forEach((event, index) => {
+    const problems = validateEvent(event, index, context);
+    if (problems.length) errors.push(...problems);
+    else prepared.push({ index, row: eventRow(event as Record<string, unknown>, context) });
+  });
+  if (errors.length && behaviour === 'rollback') throw epcisError('EPCIS_VALIDATION', { problems: errors.slice(0, 100), problemCount: errors.length });
+
+  return withTransaction(db, ctx, async (tx) => {
+    const [capture] = await tx
+      .insert(epcisCaptures)
+      .values({ ownerKind: owner.kind, ownerId: owner.id, regionCode: owner.regionCode, userId: ctx.actor!.userId, state: 'running', errorBehaviour: behaviour, eventCount: events.length, storedCount: 0, duplicateCount: 0 })
+      .returning({ id: epcisCaptures.id });
+    const captureId = capture!.id;
+    const stored = await insertEvents(tx, owner, captureId, prepared);
+    const duplicates = prepared.length - stored;
+    await tx
+      .update(epcisCaptures)
+      .set({ state: errors.length ? 'failed' : 'success', storedCount: stored, duplicateCount: duplicates, errors, finishedAt: new Date() })
+      .where(eq(epcisCaptures.id, captureId));
+    await recordAudit(tx, ctx, {
+      action: 'epcis.capture',
+      targetType: 'epcis_capture',
+      targetId: captureId,
+      regionCode: owner.regionCode,
+      after: { events: events.length, stored, duplicates, refused: errors.length, errorBehaviour: behaviour },
+    });
+    return { captureId, eventCount: events.length, stored, duplicates, errors, eventIds: prepared.map((p) => p.row.eventId) };
+  });
+}
+
+/**
+ * Inserts the events, skipping those the owner holds already (same hash, both or neither an error declaration); a
+ * skipped one sent under another eventID adds that eventID to the stored event's. Returns how many were stored.
+ */
+async function insertEvents(tx: Tx, owner: Owner, captureId: string, prepared: Prepared[]): Promise<number> {
+  let stored = 0;
+  const skipped: EventRow[] = [];
+  for (let i = 0; i < prepared.length; i += INSERT_CHUNK) {
+    const chunk = prepared.slice(i, i + INSERT_CHUNK);
+    const rows = chunk.map((p) => ({ ...p.row, ownerKind: owner.kind, ownerId: owner.id, regionCode: owner.regionCode, captureId }));
+    const inserted = await tx.insert(epcisEvents).values(rows).onConflictDoNothing().returning({ eventHash: epcisEvents.eventHash, errorDeclared: epcisEvents.errorDeclared });
+    stored += inserted.length;
+    const done = new Set(inserted.map((r) => `${r.eventHash} ${r.errorDeclared}`));
+    // The first of a document's copies of an event is the one stored; the others are duplicates like later captures.
+    for (const p of chunk) {
+      const key = `${p.row.eventHash} ${p.row.errorDeclared}`;
+      if (done.has(key)) done.delete(key);
+      else skipped.push(p.row);
+    }
+  }
+  if (skipped.length) {
+    const e = epcisEvents;
+    await tx.execute(sql`
+      UPDATE ${e} SET event_ids = ${e.eventIds} || ARRAY[v.id]
+      FROM unnest(${textArray(skipped.map((r) => r.eventHash))}, ${textArray(skipped.map((r) => r.eventId))}, ${sql`ARRAY[${sql.join(skipped.map((r) => sql`${r.errorDeclared ?? false}`), sql`, `)}]::boolean[]`}) AS v(h, id, err)
+      WHERE ${e.ownerKind} = ${owner.kind} AND ${e.ownerId} = ${owner.id} AND ${e.eventHash} = v.h AND ${e.errorDeclared} = v.err AND NOT (${e.eventIds} @> ARRAY[v.id])`);
+  }
+  return stored;
+}

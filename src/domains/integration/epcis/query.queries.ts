@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../../platform/auth/actor.js';
+import type { Db } from '../../../platform/db/client.js';
+import { epcisError } from './errors.js';
+import type { EventQuery } from './query.params.js';
+import { epcisCaptures, epcisEvents } from './schema.js';
+import { textArray } from './sql.js';
+import { capturesVisibleTo, eventsVisibleTo } from './visibility.js';
+
+const e = epcisEvents;
+type StoredEvent = { seq: number; document: Record<string, unknown>; namespaces: Record<string, string>; recordTime: Date; eventTime: Date };
+/** Where a page ended, and how many events the query's eventCountLimit still allows. */
+type Cursor = { v: string | null; s: number; l: number | null };
+
+
+function conditions(q: EventQuery): SQL[] {
+  const c: SQL[] = [];
+  if (q.eventType) c.push(inArray(e.eventType, q.eventType));
+  if (q.GE_eventTime) c.push(gte(e.eventTime, q.GE_eventTime));
+  if (q.LT_eventTime) c.push(lt(e.eventTime, q.LT_eventTime));
+  if (q.GE_recordTime) c.push(gte(e.recordTime, q.GE_recordTime));
+  if (q.LT_recordTime) c.push(lt(e.recordTime, q.LT_recordTime));
+  if (q.EQ_action) c.push(inArray(e.action, q.EQ_action));
+  if (q.EQ_bizStep) c.push(inArray(e.bizStep, q.EQ_bizStep));
+  if (q.EQ_disposition) c.push(inArray(e.disposition, q.EQ_disposition));
+  if (q.EQ_readPoint) c.push(inArray(e.readPoint, q.EQ_readPoint));
+  if (q.EQ_bizLocation) c.push(inArray(e.bizLocation, q.EQ_bizLocation));
+  if (q.EQ_eventID) c.push(sql`${e.eventIds} && ${textArray(q.EQ_eventID)}`);
+  // Array overlap (&&) is what the GIN indexes on these columns serve.
+  if (q.MATCH_epc) c.push(sql`${e.epcs} && ${textArray(q.MATCH_epc)}`);
+  if (q.MATCH_anyEPC) c.push(sql`${e.anyEpcs} && ${textArray(q.MATCH_anyEPC)}`);
+  if (q.MATCH_epcClass) c.push(sql`${e.epcClasses} && ${textArray(q.MATCH_epcClass)}`);
+  if (q.MATCH_anyEPCClass) c.push(sql`${e.anyEpcClasses} && ${textArray(q.MATCH_anyEPCClass)}`);
+  for (const { op, value } of q.quantity) {
+    c.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(${e.document}->'quantityList', '[]'::jsonb) || coalesce(${e.document}->'childQuantityList', '[]'::jsonb)) AS qe
+      WHERE jsonb_typeof(qe->'quantity') = 'number' AND (qe->>'quantity')::numeric ${sql.raw(op)} ${value})`);
+  }
+  if (q.EXISTS_errorDeclaration !== undefined) c.push(eq(e.errorDeclared, q.EXISTS_errorDeclaration));
+  return c;
+}
+
+function decodeCursor(token: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Cursor;
+    if (!Number.isSafeInteger(c.s) || (c.v !== null && (typeof c.v !== 'string' || Number.isNaN(Date.parse(c.v)))) || (c.l !== null && !Number.isSafeInteger(c.l))) throw new Error('shape');
+    return c;
+  } catch {
+    throw epcisError('EPCIS_QUERY_PARAMETER', { parameter: 'nextPageToken', reason: 'not a token this server gave' });
+  }
+}
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), 'utf8').toString('base64url');
+
+/** One page of the events the actor may read that match the query, in its order, and the token of the next page. */
+export async function queryEvents(db: Db, actor: Actor, q: EventQuery): Promise<{ events: StoredEvent[]; nextPageToken: string | null }> {
+  const cursor = q.nextPageToken ? decodeCursor(q.nextPageToken) : null;
+  const remaining = cursor ? cursor.l : (q.eventCountLimit ?? null);
+  const limit = remaining === null ? q.perPage : Math.min(q.perPage, remaining);
+  const sortColumn = q.orderBy === 'eventTime' ? e.eventTime : q.orderBy === 'recordTime' ? e.recordTime : null;
+  const after = q.orderDirection === 'asc' ? sql`>` : sql`<`;
+  const where = [eventsVisibleTo(actor), ...conditions(q)];
+  if (cursor) {
+    if (sortColumn && cursor.v !== null) where.push(sql`(${sortColumn}, ${e.seq}) ${after} (${new Date(cursor.v)}, ${cursor.s})`);
+    else where.push(sql`${e.seq} ${after} ${cursor.s}`);
+  }
+  if (limit <= 0) return { events: [], nextPageToken: null };
+  const dir = q.orderDirection === 'asc' ? asc : desc;
+  const rows = await db
+    .select({ seq: e.seq, document: e.document, namespaces: e.namespaces, recordTime: e.recordTime, eventTime: e.eventTime })
+    .from(e)
+    .where(and(...where))
+    .orderBy(...(sortColumn ? [dir(sortColumn), dir(e.seq)] : [dir(e.seq)]))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const left = remaining === null ? null : remaining - page.length;
+  const last = page.at(-1);
+  const more = rows.length > limit && (left === null || left > 0);
+  const nextPageToken = more && last ? encodeCursor({ v: sortColumn ? (q.orderBy === 'eventTime' ? last.eventTime : last.recordTime).toISOString() : null, s: Number(last.seq), l: left }) : null;
+  return { events: page.map((r) => ({ ...r, seq: Number(r.seq) })), nextPageToken };
+}
+
+/**
+ * The events the actor may read captured under this eventID: usually one, more when senders reused an eventID (or an
+ * error declaration stands beside the event it corrects), at most 100, in the order captured.
+ */
+export async function eventsById(db: Db, actor: Actor, eventId: string): Promise<StoredEvent[]> {
+  const rows = await db
+    .select({ seq: e.seq, document: e.document, namespaces: e.namespaces, recordTime: e.recordTime, eventTime: e.eventTime })
+    .from(e)
+    .where(and(eventsVisibleTo(actor), sql`${e.eventIds} @> ${textArray([eventId])}`))
+    .orderBy(asc(e.seq))
+    .limit(100);
+  if (rows.length === 0) throw epcisError('EPCIS_NO_SUCH_EVENT', { eventID: eventId });
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export type CaptureJob = typeof epcisCaptures.$inferSelect;
+
+export async function captureById(db: Db, actor: Actor, id: string): Promise<CaptureJob> {
+  const [row] = await db.select().from(epcisCaptures).where(and(capturesVisibleTo(actor), eq(epcisCaptures.id, id)));
+  if (!row) throw epcisError('EPCIS_NO_SUCH_CAPTURE', { captureID: id });
+  return row;
+}
+
+/** The actor's visible capture jobs, newest first, a page at a time (keyset on created_at, id). */
+export async function listCaptures(db: Db, actor: Actor, perPage: number, after?: { at: Date; id: string }): Promise<CaptureJob[]> {
+  const c = epcisCaptures;
+  const where = [capturesVisibleTo(actor)];
+  if (after) where.push(or(lt(c.createdAt, after.at), and(eq(c.createdAt, after.at), lt(c.id, after.id)))!);
+  return db.select().from(c).where(and(...where)).orderBy(desc(c.createdAt), desc(c.id)).limit(perPage + 1);
+}

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * EPCIS 2.0 events captured through `/api/v1/epcis` (issue 18 §1): the event as captured (`document`, with the eventID
+ * it was given or got), and beside it the columns the standard query parameters filter on. Each event belongs to the
+ * organisation that captured it (`owner_kind`/`owner_id`, filed under its region) and is stored once per owner: the
+ * CBV 2.0 event hash (`event_hash`) recognises a second capture of it. An eventID is the sender's name for an event
+ * and is not unique: two senders, or one sender's two different events, may use one (the conformance documents do).
+ */
+export const epcisEvents = pgTable(
+  'epcis_events',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    eventId: text('event_id').notNull(),
+    /**
+     * Every eventID the event was captured under: its own, and those of later captures of the same event (same hash)
+     * sent with another eventID; a query by any of them finds it.
+     */
+    eventIds: text('event_ids').array().notNull(),
+    eventHash: varchar('event_hash', { length: 100 }).notNull(),
+    ownerKind: varchar('owner_kind', { length: 8 }).notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    captureId: uuid('capture_id').notNull(),
+    eventType: varchar('event_type', { length: 24 }).notNull(),
+    eventTime: at('event_time').notNull(),
+    recordTime: at('record_time').notNull().defaultNow(),
+    action: varchar('action', { length: 8 }),
+    bizStep: text('biz_step'),
+    disposition: text('disposition'),
+    readPoint: text('read_point'),
+    bizLocation: text('biz_location'),
+    /** MATCH_epc: epcList and childEPCs. */
+    epcs: text('epcs').array().notNull().default(sql`'{}'::text[]`),
+    /** MATCH_anyEPC: every EPC of the event (epcList, childEPCs, parentID, inputEPCList, outputEPCList). */
+    anyEpcs: text('any_epcs').array().notNull().default(sql`'{}'::text[]`),
+    /** MATCH_epcClass: quantityList and childQuantityList. */
+    epcClasses: text('epc_classes').array().notNull().default(sql`'{}'::text[]`),
+    /** MATCH_anyEPCClass: every quantity list's classes. */
+    anyEpcClasses: text('any_epc_classes').array().notNull().default(sql`'{}'::text[]`),
+    errorDeclared: boolean('error_declared').notNull().default(false),
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    /** The namespace prefixes in force for the event (document and event @context), for the query document's @context. */
+    namespaces: jsonb('namespaces').$type<Record<string, string>>().notNull().default({}),
+  },
+  (t) => [
+    // An error declaration is a capture of the same event with errorDeclaration (EPCIS 2.0 §7.4.1.2), which the hash
+    // leaves out: it is stored beside the event it corrects, not taken for a second copy.
+    uniqueIndex('epcis_events_owner_hash').on(t.ownerKind, t.ownerId, t.eventHash, t.errorDeclared),
+    index('epcis_events_event_ids').using('gin', t.eventIds),
+    index('epcis_events_region').on(t.regionCode, t.recordTime),
+    index('epcis_events_event_time').on(t.eventTime),
+    index('epcis_events_record_time').on(t.recordTime),
+    index('epcis_events_biz_step').on(t.bizStep),
+    index('epcis_events_capture').on(t.captureId),
+    index('epcis_events_epcs').using('gin', t.epcs),
+    index('epcis_events_any_epcs').using('gin', t.anyEpcs),
+    index('epcis_events_epc_classes').using('gin', t.epcClasses),
+    index('epcis_events_any_epc_classes').using('gin', t.anyEpcClasses),
+    check('epcis_events_owner_kind', sql`${t.ownerKind} IN ('agency', 'subject')`),
+  ],
+);
+
+/**
+ * A capture job (EPCIS 2.0 §8.2.3 "capture/{captureID}"): the document is checked and stored in the request's own
+ * transaction, and this row, written in that transaction, keeps what became of it for `GET /capture/{captureID}`.
+ */
+export const epcisCaptures = pgTable(
+  'epcis_captures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerKind: varchar('owner_kind', { length: 8 }).notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    userId: uuid('user_id').notNull(),
+    state: varchar('state', { length: 8 }).notNull(),
+    errorBehaviour: varchar('error_behaviour', { length: 8 }).notNull(),
+    eventCount: integer('event_count').notNull(),
+    storedCount: integer('stored_count').notNull(),
+    duplicateCount: integer('duplicate_count').notNull(),
+    errors: jsonb('errors').$type<unknown[]>().notNull().default([]),
+    createdAt: at('created_at').notNull().defaultNow(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    index('epcis_captures_owner').on(t.ownerKind, t.ownerId, t.createdAt),
+    index('epcis_captures_region').on(t.regionCode, t.createdAt),
+    check('epcis_captures_state', sql`${t.state} IN ('running', 'success', 'failed')`),
+    check('epcis_captures_behaviour', sql`${t.errorBehaviour} IN ('rollback', 'proceed')`),
+  ],
+);

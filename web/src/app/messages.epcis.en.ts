@@ -1,0 +1,8 @@
+import type { epcisZh } from './messages.epcis.zh';
+
+export const epcisEn: Record<keyof typeof epcisZh, string> = {
+  'perm.epcis.capture': 'Capture traceability events (GS1 EPCIS 2.0 interface)',
+  'perm.epcis.query': 'Query traceability events (GS1 EPCIS 2.0 interface)',
+  'action.epcis.capture': 'EPCIS events captured',
+  'auditTarget.epcis_capture': 'EPCIS capture',
+};
