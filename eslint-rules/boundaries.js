@@ -26,7 +26,7 @@ const BOTH_SIDES_PACKAGES = new Set(['zod']);
  * decrypted or masked data (contacts, identity codes) or a region's name, which a view cannot yet express as the
  * fragment does.
  */
-const FRAGMENTS_LEFT = new Set(['subjectContactSql', 'subjectIdsOfShownIdentitySql', 'subjectOfIdentityTokenSql', 'regionNameSql']);
+const FRAGMENTS_LEFT = new Set(['subjectContactSql', 'subjectIdsOfShownIdentitySql', 'subjectOfIdentityTokenSql', 'regionNameSql', 'noticeAudienceSql']);
 
 /** The file an import names: `./x.js` is `./x.ts`, and the console's `./x` (bundler resolution) too. */
 function target(file, source) {
