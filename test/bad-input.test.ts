@@ -176,11 +176,13 @@ describe('bad input to every write route of the accounts domain', () => {
       expect(res.statusCode, `${route.name} ${code}: ${res.body}`).toBe(status);
       expect(problemWith(res, [code])).toBeNull();
     }
-    for (const regionCode of ['', '3', '370', '37078', 'abcd', '３７０３', '3703 ', '3703\n', 37_03, null, '370300000000000']) {
+    for (const regionCode of ['3', '370', '37078', 'abcd', '３７０３', '3703 ', '3703\n', 37_03, null, '370300000000000']) {
       const res = await send(allocate, JSON.stringify({ ...allocate.valid, regionCode }));
       expect(problemWith(res, ['VALIDATION_FAILED']), String(regionCode)).toBeNull();
       expect(JSON.stringify(res.json<ErrorBody>().details.issues)).toContain('regionCode');
     }
+    // '' is the whole country, an operations agency's region: for any other agency it is the wrong level.
+    expect(problemWith(await send(allocate, JSON.stringify({ ...allocate.valid, regionCode: '' })), ['REGION_LEVEL_MISMATCH'])).toBeNull();
   });
 
   it('refuses text the database cannot store (NUL) with a 4xx, not a 500', async () => {

@@ -28,7 +28,7 @@ async function everyPage<T>(client: Client, url: string, limit: number): Promise
   return { items, pages };
 }
 
-const DEMO_AGENCY_COUNT = 21; // the ministry and 10 per province
+const DEMO_AGENCY_COUNT = 22; // the ministry, its operations agency (运维, region '') and 10 per province
 
 describe('jurisdiction', () => {
   let t: TestApp;
@@ -97,8 +97,8 @@ describe('jurisdiction', () => {
 
     it('walks the tree one level at a time with parentId, with child counts', async () => {
       const roots = await list('moa-admin', `?parentId=${agencyOf('moa-admin')}`);
-      expect(roots.map((a) => a.regionCode)).toEqual(['37', '51']);
-      expect(roots.map((a) => a.childCount)).toEqual([4, 4]); // lab, enforcement, the demo city, the new city
+      expect(roots.map((a) => a.regionCode)).toEqual(['', '37', '51']); // the operations agency, then the provinces
+      expect(roots.map((a) => a.childCount)).toEqual([0, 4, 4]); // none; lab, enforcement, the demo city, the new city
       const shandong = await list('moa-admin', `?parentId=${agencyOf('sd-admin')}`);
       expect(shandong.map((a) => `${a.kind}/${a.regionCode}`).sort()).toEqual(['enforcement/37', 'supervision/3702', 'supervision/3707', 'testing/37']);
       const weifang = await list('sd-admin', `?parentId=${agencyOf('wf-admin')}`);

@@ -208,6 +208,14 @@ describe('permissionsOf: what each role may call', () => {
     if (kind === 'operations') expected.push('incident.report');
     if (kind === 'operations' && role === 'admin') expected.push('incident.consent');
     if (kind === 'supervision' && level === 'province' && role === 'admin') expected.push('incident.liaison');
+    // 系统公告 by operations; 通知 to producers by supervision agencies of every level.
+    if (kind === 'operations') expected.push('announcement.publish');
+    if (kind === 'supervision') expected.push('notice.send');
+    // 平台对接: the ministry's and provinces' supervision read client systems, their admins register them.
+    if (kind === 'supervision' && (level === 'ministry' || level === 'province')) expected.push('integration.read');
+    if (kind === 'supervision' && (level === 'ministry' || level === 'province') && role === 'admin') expected.push('integration.manage');
+    // GS1 EPCIS: agencies of the ministry and the provinces, of every kind, capture and query.
+    if (level === 'ministry' || level === 'province') expected.push('epcis.capture', 'epcis.query');
     it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
       expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
     });
@@ -236,10 +244,10 @@ describe('passwordProblems', () => {
 
 describe("subjectPermissions: a producer's accounts", () => {
   it('lets every account of an active subject record, and only the main account manage the subject', () => {
-    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['feedback.file', 'subject.manage', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
-    expect([...subjectPermissions('staff', 'active')].sort()).toEqual(['feedback.file', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
+    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['epcis.capture', 'epcis.query', 'feedback.file', 'notice.read', 'subject.manage', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
+    expect([...subjectPermissions('staff', 'active')].sort()).toEqual(['epcis.capture', 'epcis.query', 'feedback.file', 'notice.read', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
   });
   it("leaves a suspended subject's accounts only reading", () => {
-    expect([...subjectPermissions('admin', 'suspended')].sort()).toEqual(['feedback.file', 'subject.self', 'trace.graph', 'trace.read']);
+    expect([...subjectPermissions('admin', 'suspended')].sort()).toEqual(['epcis.query', 'feedback.file', 'notice.read', 'subject.self', 'trace.graph', 'trace.read']);
   });
 });

@@ -172,7 +172,7 @@ describe('agencies and subjects', () => {
     expect(suspended.json().status).toBe('suspended');
     await refused(t, () => county.post(`/api/v1/registry/subjects/${farmer.subjectId}/suspend`, { reason: '再次' }), 409, 'SUBJECT_STATUS_CONFLICT');
     const again = await t.login(farmer.username, farmer.password);
-    expect((await again.get('/api/v1/auth/me')).json().permissions).toEqual(['feedback.file', 'subject.self', 'trace.graph', 'trace.read']);
+    expect((await again.get('/api/v1/auth/me')).json().permissions).toEqual(['epcis.query', 'feedback.file', 'notice.read', 'subject.self', 'trace.graph', 'trace.read']);
     expectError(await again.post('/api/v1/registry/my-subject/identity/regenerate', {}), 403, 'FORBIDDEN');
     const restored = (await county.post(`/api/v1/registry/subjects/${farmer.subjectId}/restore`, { reason: '整改完成' })).json();
     expect(restored.statusHistory.map((h: { toStatus: string }) => h.toStatus)).toEqual(['active', 'suspended', 'active']);
