@@ -72,9 +72,13 @@ describe('console: account allocation down the tree (账号分配)', () => {
 
   it('refuses a second supervision agency for a province that has one (山东省)', async () => {
     await page.locator('.ant-menu').getByText('账号分配').click();
+    // Two kinds to allocate, so none is chosen for the admin (a default would record what nobody chose).
     const option = await shown(choice('省级监管机构'));
+    expect(await option.getAttribute('class')).not.toContain('ant-radio-button-wrapper-checked');
+    await option.click();
     expect(await option.getAttribute('class')).toContain('ant-radio-button-wrapper-checked');
-    expect(await page.locator('.ant-radio-button-wrapper').count()).toBe(1); // the ministry allocates only province supervision agencies
+    // The ministry allocates province supervision agencies and its operations agency (运维), nothing else.
+    expect(await page.locator('.ant-radio-button-wrapper').count()).toBe(2);
     await pickRegion('山东省');
     expect(await page.getByLabel('机构名称').inputValue()).toBe('山东省农业农村厅');
     await page.getByLabel('用户名').fill(`sd-second-${suffix}`);
