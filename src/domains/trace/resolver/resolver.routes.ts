@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { countyNames } from '../../regions/index.js';
 import { mod1110Valid } from '../check-digit.js';
 import { normaliseGtin } from '../gtin.js';
-import { renderPublicPage, type Lang } from '../public-trace.page.js';
+import type { Lang } from '../public-trace.page.js';
 import { existingBatchCodes } from '../public-trace.queries.js';
 import { CACHE, pageErrorHandler, pageQuery, sendTracePage } from '../public-trace.reply.js';
 import { countyPlace, type PublicTraceDeps } from '../public-trace.service.js';
@@ -59,7 +59,6 @@ export function resolverRoutes(deps: PublicTraceDeps, rateLimit: RateLimit) {
       ...publicRoute,
       schema: { hide: true, params: z.object({ '*': z.string() }), querystring: resolverQuery },
       handler: async (request, reply) => {
-        const { lang } = request.query;
         const segments = request.params['*'].split('/');
         if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop(); // a trailing slash is tolerated
         // `/01/{gtin}/{compressed}`: the primary key as it is, its qualifiers and attributes compressed.
@@ -67,7 +66,7 @@ export function resolverRoutes(deps: PublicTraceDeps, rateLimit: RateLimit) {
         if (tail) return resolveDecompressed(deps, request, reply, new Map([['01', segments[0]!], ...tail.ais]), tail.other);
         const parsed = parseDigitalLink(segments);
         if ('problem' in parsed) {
-          return reply.status(400).header('content-type', 'text/html; charset=utf-8').header('cache-control', CACHE).send(renderPublicPage({ kind: 'invalid', code: '' }, lang, request.url.split('?')[0]!));
+          return pageErrorHandler({ statusCode: 400 }, request, reply);
         }
         return resolve(deps, request, reply, parsed.path, request.url.split('?')[1] ?? '');
       },
@@ -80,7 +79,7 @@ export function resolverRoutes(deps: PublicTraceDeps, rateLimit: RateLimit) {
         const { lang, lot } = request.query;
         const path = request.url.split('?')[0]!;
         const g = normaliseGtin(request.params.gtin);
-        if ('problem' in g) return reply.status(400).header('content-type', 'text/html; charset=utf-8').send(renderPublicPage({ kind: 'invalid', code: '' }, lang, path));
+        if ('problem' in g) return pageErrorHandler({ statusCode: 400 }, request, reply);
         const product = await productOfGtin(deps.db, g.gtin);
         if (!product) return reply.status(404).header('content-type', 'text/html; charset=utf-8').header('cache-control', CACHE).send(renderUnknownGtinPage(g.gtin, lang, path));
         // The page is asked to name a lot only when the resolver found none: a lot that is this product's batch
@@ -140,7 +139,7 @@ const QUALIFIER_AIS = ['22', '10', '21'];
 function resolveDecompressed(deps: PublicTraceDeps, request: FastifyRequest, reply: FastifyReply, ais: Map<string, string>, other: Map<string, string>) {
   const segments = [ais.get('01') ?? '', ...QUALIFIER_AIS.flatMap((ai) => (ais.has(ai) ? [ai, encodeURIComponent(ais.get(ai)!)] : []))];
   const parsed = parseDigitalLink(segments);
-  if ('problem' in parsed) return reply.status(400).header('content-type', 'text/html; charset=utf-8').send(renderPublicPage({ kind: 'invalid', code: '' }, 'zh', request.url.split('?')[0]!));
+  if ('problem' in parsed) return pageErrorHandler({ statusCode: 400 }, request, reply);
   const attributes = [...[...ais].filter(([ai]) => ai !== '01' && !QUALIFIER_AIS.includes(ai)), ...other].map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
   const sameAs = `${deps.config.publicUrl}/01/${segments.join('/')}${attributes.length ? `?${attributes.join('&')}` : ''}`;
   const query = [...attributes, request.url.split('?')[1] ?? ''].filter(Boolean).join('&');
