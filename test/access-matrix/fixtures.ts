@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { insertAlert, insertFixtureAnalytes, insertRecallOrder, insertSample } from '../../src/domains/monitoring/monitoring.fixtures.js';
 import type { Client, TestApp } from '../harness.js';
+import { usccCheckChar } from '../../src/domains/registry/identity-check.shared.js';
 import { enqueueJob } from '../../src/platform/jobs/queue.js';
 import { farmerApplication, multipart, PNG, residentId, uploadPhoto } from '../subjects.js';
 import { answers } from '../supervision.js';
@@ -11,6 +12,8 @@ import { answers } from '../supervision.js';
  * 化龙镇, the demo's sg-* accounts and producers) and 四川 (sc: 郫都区, 唐昌镇, pd-* and producers registered here).
  */
 
+/** A well-formed credit code no fixture registers (its check character computed, GB 32100). */
+export const MATRIX_USCC = `91370783MA3C00001${usccCheckChar('91370783MA3C00001')}`;
 const STRONG = 'Matrix#Pass2026';
 const CHANGED = 'Matrix#Changed2026';
 
@@ -343,6 +346,7 @@ export type Fixtures = {
   notice: { id: string; attachment: string };
   /** 平台对接: a market registered by each province, with one key. */
   integration: Record<'sd' | 'sc', { id: string; keyId: string }>;
+  traceCheck: Record<'sd' | 'sc', string>;
   /** The key of the client-system role: a market of 寿光 with 追溯查询 in 370783. */
   clientSystem: { keyId: string; secret: string };
   /**
@@ -429,6 +433,8 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     return { id: client.id, keyId: key.key.id };
   };
   const integration = { sd: await market(sdAdmin, sdPlace.county), sc: await market(await t.login('sc-admin'), scPlace.county) };
+  const traceCheckOf = async (admin: Client) => (await must(admin.post('/api/v1/integration/trace-checks', { title: '矩阵追溯挂钩', items: [{ idNumber: MATRIX_USCC }] }), 'trace check')).json<{ id: string }>().id;
+  const traceCheck = { sd: await traceCheckOf(sdAdmin), sc: await traceCheckOf(await t.login('sc-admin')) };
   const role = (await must(sdAdmin.post('/api/v1/integration/clients', { name: '矩阵接入系统', kind: 'market', regions: [sdPlace.county], operations: ['trace.graph'] }), 'client role')).json<{ id: string }>();
   const roleKey = (await must(sdAdmin.post(`/api/v1/integration/clients/${role.id}/keys`, {}), 'client role key')).json<{ key: { id: string }; secret: string }>();
   const opsStaff = await t.login('ops-staff');
@@ -447,6 +453,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     announcement: { id: announcement.id },
     notice: { id: notice.id, attachment: noticeFile },
     integration,
+    traceCheck,
     incident,
     epcis,
     clientSystem: { keyId: roleKey.key.id, secret: roleKey.secret }, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };

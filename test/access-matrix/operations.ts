@@ -1,6 +1,6 @@
 import type { RoutePermission } from '../../src/platform/auth/permissions.js';
 import { randomUUID } from 'node:crypto';
-import { epcisDocument, type Fixtures, type Side } from './fixtures.js';
+import { epcisDocument, MATRIX_USCC, type Fixtures, type Side } from './fixtures.js';
 import { inJurisdiction, scope, scopes, type Obj, type Role, type Scope } from './rules.js';
 
 /**
@@ -699,6 +699,24 @@ export const ROWS: Row[] = [
   // A client system's own routes: every person is refused (only a signed request reaches them).
   { op: 'GET /api/v1/integration/me', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({}) },
   { op: 'POST /api/v1/integration/me/keys/rotate', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({ body: { overlapHours: 1 } }) },
+  // 三品一标 and 追溯挂钩 (issue 17 §4): certification systems' routes refuse every person; checks are read by the
+  // agency that made them and those above it (filed under the agency's region).
+  { op: 'GET /api/v1/integration/subjects/{uscc}/standing', permission: 'integration.standing', scope: scopes.any, clients: true, objects: NONE, call: () => ({ params: { uscc: MATRIX_USCC } }) },
+  { op: 'POST /api/v1/integration/subjects/standing', permission: 'integration.standing', scope: scopes.any, clients: true, objects: NONE, call: () => ({ body: { idNumber: MATRIX_USCC } }) },
+  {
+    op: 'POST /api/v1/integration/certificates',
+    permission: 'integration.certificate_push',
+    scope: scopes.any,
+    clients: true,
+    objects: NONE,
+    call: () => ({ body: { certificates: [{ number: `LB-${uniq()}`, holder: { idNumber: MATRIX_USCC, name: '矩阵企业', regionCode: '370783' }, products: '苹果', validFrom: '2026-01-01', validTo: '2028-12-31', state: 'valid' }] } }),
+  },
+  { op: 'POST /api/v1/integration/trace-checks', permission: 'integration.trace_check', scope: scopes.any, objects: NONE, call: () => ({ body: { title: '矩阵核查', items: [{ idNumber: MATRIX_USCC }] } }) },
+  { op: 'GET /api/v1/integration/trace-checks', permission: 'integration.trace_check', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/integration/trace-checks/{id}', permission: 'integration.trace_check', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.traceCheck[side2(o)]) },
+  { op: 'GET /api/v1/integration/trace-checks/{id}/export', permission: 'integration.trace_check', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.traceCheck[side2(o)]) },
+  { op: 'GET /api/v1/integration/coverage', permission: 'integration.coverage', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/integration/coverage/holders', permission: 'integration.coverage', scope: scopes.any, objects: NONE, call: () => ({ query: 'scheme=green' }) },
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies and producers capture; reads by jurisdiction or own.
   { op: 'POST /api/v1/epcis/capture', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({ body: epcisDocument(`urn:uuid:${randomUUID()}`) }) },
   { op: 'GET /api/v1/epcis/capture', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({}) },

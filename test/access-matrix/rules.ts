@@ -143,6 +143,12 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   // 平台对接: the supervision agencies of the ministry and the provinces read client systems; their admins register them.
   'integration.read': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province'),
   'integration.manage': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province') && r.admin,
+  // 三品一标 (issue 17 §4): only certification systems read standings and push certificates; every supervision agency
+  // checks lists (追溯挂钩) and sees coverage of its jurisdiction.
+  'integration.standing': () => false,
+  'integration.certificate_push': () => false,
+  'integration.trace_check': sup,
+  'integration.coverage': sup,
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies of every kind, and producers for their own events.
   'epcis.capture': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
   'epcis.query': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',

@@ -5,6 +5,12 @@ export const INTEGRATION_PERMISSIONS = [
   // and the provinces read them; their admins register clients and manage keys).
   'integration.read',
   'integration.manage',
+  // 三品一标 and 追溯挂钩 (issue 17 §4): a certification system reads a holder's standing and pushes its certificates;
+  // supervision agencies check lists of subjects and see how many certified holders are on the platform.
+  'integration.standing',
+  'integration.certificate_push',
+  'integration.trace_check',
+  'integration.coverage',
 ] as const;
 
 declare module '../../platform/auth/permissions.js' {
@@ -20,6 +26,9 @@ export const integrationGrants = defineGrants({
   agency: ({ role, kind, level }) => [
     kind === 'supervision' && (level === 'ministry' || level === 'province') && 'integration.read',
     role === 'admin' && kind === 'supervision' && (level === 'ministry' || level === 'province') && 'integration.manage',
+    kind === 'supervision' && 'integration.trace_check',
+    kind === 'supervision' && 'integration.coverage',
   ],
   subject: () => [],
+  client: ({ kind }) => [kind === 'certification' && 'integration.standing', kind === 'certification' && 'integration.certificate_push'],
 });

@@ -16,6 +16,7 @@ export function toCertificateOut(c: typeof subjectCertificates.$inferSelect, tod
     valid: c.validFrom <= today && today <= c.validTo,
     verifiedAt: c.verifiedAt,
     verifyNote: c.verifyNote,
+    issuedBySystem: c.issuedBySystem,
     createdAt: c.createdAt,
   };
 }

@@ -6,7 +6,7 @@ import { queryRows } from '../../platform/db/rows.js';
 // region (down to the township, never the street address) and the certificates it holds with their validity.
 // Never an identity number or a phone. Whether a subject is suspended is not here: the page reads that live.
 
-export type PublicCertificate = { kind: string; number: string; products: string; issuer: string | null; validFrom: string; validTo: string; verified: boolean };
+export type PublicCertificate = { kind: string; number: string; products: string; issuer: string | null; validFrom: string; validTo: string; verified: boolean; issuedBySystem: string | null };
 export type PublicSubjectFacts = { name: string; orgForm: number; regionCode: string; certificates: PublicCertificate[] };
 
 export type PublicSubjects = {
@@ -54,7 +54,7 @@ function readPublicSubjects(db: Executor, ids: string[]) {
     db,
     sql`SELECT s.id, s.name, s.org_form, s.region_code,
                (SELECT json_agg(json_build_object('kind', c.kind, 'number', c.number, 'products', c.products, 'issuer', c.issuer,
-                                                  'validFrom', c.valid_from, 'validTo', c.valid_to, 'verified', c.status = 'verified')
+                                                  'validFrom', c.valid_from, 'validTo', c.valid_to, 'verified', c.status = 'verified', 'issuedBySystem', c.issued_by_system)
                                 ORDER BY c.valid_to DESC)
                 FROM subject_certificates c WHERE c.subject_id = s.id AND c.status IN ('verified', 'unverified')) AS certificates
         FROM subjects s WHERE s.id = ANY(${`{${ids.join(',')}}`}::uuid[])`,

@@ -124,6 +124,14 @@ export const subjects = pgTable(
  * the registry may change its table without another domain's SQL knowing (issue 20 §3). A plain view: PostgreSQL
  * inlines it, so a read through it is planned as one on the table (the partial index subjects_suspended included).
  */
+/**
+ * Who holds an identity number (by its keyed hash), for other domains' joins: a certification system's certificates
+ * are matched to subjects by it (integration's coverage), never by reading `subjects`.
+ */
+export const subjectIdentities = pgView('registry_subject_identities').as((qb) =>
+  qb.select({ id: subjects.id, idHash: subjects.idHash, status: subjects.status, regionCode: subjects.regionCode }).from(subjects),
+);
+
 export const subjectNames = pgView('registry_subject_names').as((qb) => qb.select({ id: subjects.id, name: subjects.name, status: subjects.status }).from(subjects));
 
 /**
@@ -228,6 +236,8 @@ export const subjectCertificates = pgTable(
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }).notNull(),
     scanFileId: uuid('scan_file_id'),
+    /** The certification system that pushed it (平台对接), by name: its word is the verification, no agency's. */
+    issuedBySystem: varchar('issued_by_system', { length: 100 }),
     /** 'unverified' · 'verified' · 'rejected' · 'withdrawn' */
     status: varchar('status', { length: 16 }).notNull().default('unverified'),
     verifiedBy: uuid('verified_by'),

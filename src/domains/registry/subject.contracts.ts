@@ -208,6 +208,8 @@ export const certificateOut = z.object({
   valid: z.boolean(),
   verifiedAt: z.date().nullable(),
   verifyNote: z.string().nullable(),
+  /** The certification system that pushed it (平台对接): verified by its issuer, not by an agency. */
+  issuedBySystem: z.string().nullable(),
   createdAt: z.date(),
 });
 export type CertificateOut = z.infer<typeof certificateOut>;

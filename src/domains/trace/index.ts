@@ -14,6 +14,7 @@ export { seedDemoTrace } from './demo.seed.js';
 export { subjectRecordsRoutes } from './subject-records.routes.js';
 export { recordFieldProducts } from './master-data.service.js';
 export { sampleFactsOfCode, type SampleFacts } from './sample-facts.queries.js';
+export { subjectTraceActivity, type SubjectTraceActivity } from './subject-activity.queries.js';
 export { issueTemporaryProductCode } from './code-issue.service.js';
 export { markBatchTested } from './batch-tested.service.js';
 export { producingBatchId, recallSnapshot, type RecallHolder } from './recall-snapshot.queries.js';

@@ -17,6 +17,8 @@ export const publicCertificate = z.object({
   validFrom: z.string(),
   validTo: z.string(),
   verified: z.boolean(),
+  /** The certification system that pushed it: verified by its issuer (平台对接), not only by an agency. */
+  issuedBySystem: z.string().nullable(),
   valid: z.boolean(),
 });
 

@@ -21,6 +21,7 @@ const T = {
   validTo: { zh: '有效期至', en: 'valid to' },
   expired: { zh: '已过期', en: 'expired' },
   unverified: { zh: '待核验', en: 'not yet verified' },
+  bySystem: { zh: '已由发证系统核验：', en: 'verified by its issuing system: ' },
   pledge: { zh: '已开具承诺达标合格证：生产者承诺该批产品符合农药兽药残留食品安全国家标准', en: 'A compliance pledge certificate was issued: the producer pledges that this batch meets the national food safety standards for pesticide and veterinary drug residues' },
   batch: { zh: '批次', en: 'Batch' },
   harvest: { zh: '采收/生产日期', en: 'Harvested' },
@@ -109,7 +110,7 @@ ${f.producers.map(
 ${
   pr.certificates.length
     ? html`<dt>${T.certificates[lang]}</dt><dd>${pr.certificates.map(
-        (c) => html`<div>${CERT_KIND[c.kind]?.[lang] ?? c.kind} ${c.number} <small>${T.validTo[lang]} ${c.validTo}${!c.valid ? html` · <b>${T.expired[lang]}</b>` : ''}${!c.verified ? html` · ${T.unverified[lang]}` : ''}</small></div>`,
+        (c) => html`<div>${CERT_KIND[c.kind]?.[lang] ?? c.kind} ${c.number} <small>${T.validTo[lang]} ${c.validTo}${!c.valid ? html` · <b>${T.expired[lang]}</b>` : ''}${!c.verified ? html` · ${T.unverified[lang]}` : ''}${c.issuedBySystem ? html` · ${T.bySystem[lang]}${c.issuedBySystem}` : ''}</small></div>`,
       )}</dd>`
     : ''
 }</dl>${pr.pledged ? html`<p class="ok">✓ ${T.pledge[lang]}</p>` : ''}`,

@@ -120,6 +120,10 @@ export const AUDIT_ACTIONS = [
   'incident.liaison_set',
   'incident.write_check',
   'epcis.capture',
+  // 三品一标 and 追溯挂钩 (integration/certification).
+  'certification.push',
+  'trace_check.create',
+  'integration.trace_checks.export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -155,6 +159,8 @@ export const AUDIT_TARGET_TYPES = [
   'producer_notice',
   // A client system of 平台对接 (its keys are audited on it).
   'integration_client',
+  'scheme_certificate',
+  'trace_check',
   'incident',
   // A province's 联络员 (by province code).
   'incident_liaison',

@@ -47,7 +47,7 @@ export async function sendSheet(reply: FastifyReply, file: { ascii: string; zh: 
 }
 
 /** The lists that may be exported; each `{list}.export` is an audit action (platform/audit/catalog.ts). */
-export type ExportedList = 'trace.batches' | 'trace.trades' | 'trace.fsma204' | 'registry.subjects' | 'registry.users' | 'ops.audit' | 'notices.unread';
+export type ExportedList = 'trace.batches' | 'trace.trades' | 'trace.fsma204' | 'registry.subjects' | 'registry.users' | 'ops.audit' | 'notices.unread' | 'integration.trace_checks';
 
 /**
  * An export is a read of many records at once, so it is on the record: who, which list, which filter, how many rows,

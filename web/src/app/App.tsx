@@ -68,6 +68,9 @@ const InboxPage = lazy(() => import('../domains/notices/InboxPage'));
 const InboxNoticePage = lazy(() => import('../domains/notices/InboxNoticePage'));
 const IntegrationPage = lazy(() => import('../domains/integration/IntegrationPage'));
 const ClientPage = lazy(() => import('../domains/integration/ClientPage'));
+const TraceChecksPage = lazy(() => import('../domains/integration/TraceChecksPage'));
+const TraceCheckPage = lazy(() => import('../domains/integration/TraceCheckPage'));
+const CoveragePage = lazy(() => import('../domains/integration/CoveragePage'));
 
 export function App() {
   const { state } = useAuth();
@@ -118,6 +121,9 @@ function SignedInRoutes() {
         <Route path="ops/feedback" element={<Guard permission="feedback.handle"><FeedbackPage /></Guard>} />
         <Route path="integration" element={<Guard permission="integration.read"><IntegrationPage /></Guard>} />
         <Route path="integration/:id" element={<Guard permission="integration.read"><ClientPage /></Guard>} />
+        <Route path="trace-checks" element={<Guard permission="integration.trace_check"><TraceChecksPage /></Guard>} />
+        <Route path="trace-checks/:id" element={<Guard permission="integration.trace_check"><TraceCheckPage /></Guard>} />
+        <Route path="coverage" element={<Guard permission="integration.coverage"><CoveragePage /></Guard>} />
         <Route path="ops/incidents" element={<Guard permission="incident.read"><IncidentsPage /></Guard>} />
         <Route path="ops/incidents/:id" element={<Guard permission="incident.read"><IncidentPage /></Guard>} />
         <Route path="applications" element={<Guard permission="subject.approve"><ApplicationsPage /></Guard>} />

@@ -1,4 +1,4 @@
-import { AlertOutlined, ThunderboltOutlined, ApiOutlined, ApartmentOutlined, BellOutlined, SendOutlined, SoundOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CameraOutlined, CheckSquareOutlined, CloudUploadOutlined, CommentOutlined, DatabaseOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, NodeIndexOutlined, NotificationOutlined, QuestionCircleOutlined, SafetyOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileProtectOutlined, PieChartOutlined, ThunderboltOutlined, ApiOutlined, ApartmentOutlined, BellOutlined, SendOutlined, SoundOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CameraOutlined, CheckSquareOutlined, CloudUploadOutlined, CommentOutlined, DatabaseOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, NodeIndexOutlined, NotificationOutlined, QuestionCircleOutlined, SafetyOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { AlertsMenuLabel } from '../domains/monitoring/AlertsBadge';
 import type { MenuPath } from './menu';
@@ -39,6 +39,8 @@ export const MENU_ICONS: Record<MenuPath, ReactNode> = {
   '/ops/incidents': <ThunderboltOutlined />,
   '/ops/announcements': <SoundOutlined />,
   '/integration': <ApiOutlined />,
+  '/trace-checks': <FileProtectOutlined />,
+  '/coverage': <PieChartOutlined />,
   '/account': <UserOutlined />,
   '/feedback/mine': <CommentOutlined />,
   '/help': <QuestionCircleOutlined />,

@@ -45,7 +45,9 @@ export type Permission =
   | 'incident.consent'
   | 'incident.liaison'
   | 'integration.read'
-  | 'integration.manage';
+  | 'integration.manage'
+  | 'integration.trace_check'
+  | 'integration.coverage';
 
 /** The API's one error body; `details` may be missing from an error a proxy answered instead of the server. */
 export type ErrorBody = Omit<Out<typeof errorBody>, 'details'> & Partial<Pick<Out<typeof errorBody>, 'details'>>;

@@ -27,6 +27,11 @@ export function CertificateItem({ certificate: c, actions }: { certificate: Cert
           <Tag color={STATUS_COLOR[c.status]} data-testid="certificate-status">
             {label(t, 'certStatus', c.status)}
           </Tag>
+          {c.issuedBySystem && c.status === 'verified' && (
+            <Tag color="blue" data-testid="certificate-by-system">
+              {t('subject.certificate.bySystem', { system: c.issuedBySystem })}
+            </Tag>
+          )}
           {!c.valid && c.status !== 'withdrawn' && <Tag color="error">{c.validTo < today ? t('certs.expired') : t('certs.notYetValid')}</Tag>}
         </div>
         <Typography.Text strong className="tn-secret">
