@@ -36,6 +36,7 @@ import { noticesRoutes } from './domains/notices/index.js';
 import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
 import { epcisRoutes } from './domains/integration/epcis/index.js';
 import { certificationRoutes } from './domains/integration/certification/index.js';
+import { showcaseRoutes } from './domains/trace/showcase/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   app.addHook('onClose', async () => lookups.close());
   const publicTrace = { db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds), monitoringResults: publicSampleResults };
   await app.register(publicTraceRoutes(publicTrace));
+  await app.register(showcaseRoutes({ db, config, subjects: publicTrace.subjects }));
   const compressedLink = compressedLinkResolver(publicTrace);
   await app.register(subjectRecordsRoutes(deps));
   // A field photo is read by whoever may see a record holding it, enforcement cases' records included.

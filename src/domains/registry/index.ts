@@ -16,7 +16,7 @@ export { insideChina } from './inside-china.shared.js';
 export { subjectIdOfIdentity, subjectOfIdentityToken, subjectOfIdentityTokenSql } from './identity.service.js';
 export { recordSystemCertificate, subjectStandingsByHash, type SubjectStanding, type SystemCertificate } from './system-certificates.service.js';
 export { checkIdNumber, checkUscc, idCheckChar, usccCheckChar } from './identity-check.shared.js';
-export { subjectIdentities } from './schema.js';
+export { subjectCertificateKinds, subjectIdentities } from './schema.js';
 export { printedSubject } from './printed-subject.js';
 export { createPublicSubjects, type PublicCertificate, type PublicSubjectFacts, type PublicSubjects } from './public-subjects.cache.js';
 export { naturalPersonSubjects, subjectContactReader, subjectContactSql, subjectIdsOfShownIdentitySql, type SubjectContact, type SubjectContactColumns } from './holders.queries.js';

@@ -248,6 +248,11 @@ export const subjectCertificates = pgTable(
   (t) => [index('subject_certificates_subject').on(t.subjectId), uniqueIndex('subject_certificates_number').on(t.kind, t.number).where(sql`status <> 'withdrawn'`)],
 );
 
+/** The certificates a subject holds, for other domains' filters (the public showcase by certificate kind). */
+export const subjectCertificateKinds = pgView('registry_subject_certificate_kinds').as((qb) =>
+  qb.select({ subjectId: subjectCertificates.subjectId, kind: subjectCertificates.kind, status: subjectCertificates.status, validTo: subjectCertificates.validTo }).from(subjectCertificates),
+);
+
 /** 不良记录: bad conduct recorded by an agency (and later by closed enforcement cases). */
 export const subjectBadRecords = pgTable(
   'subject_bad_records',

@@ -82,6 +82,8 @@ export const productOut = z.object({
   unit: z.string(),
   brand: z.string().nullable(),
   gtin: z.string().nullable(),
+  /** Shown in the public showcase (在线展示), by the producer's choice. */
+  showcased: z.boolean(),
   status: z.string(),
   voided: z.object({ at: z.date(), reason: z.string() }).nullable(),
   createdAt: z.date(),

@@ -52,6 +52,7 @@ export const toProductOut = (p: typeof products.$inferSelect, className: string)
   unit: p.unit,
   brand: p.brand,
   gtin: p.gtin,
+  showcased: p.showcased,
   status: p.status,
   voided: voidedOf(p),
   createdAt: p.createdAt,

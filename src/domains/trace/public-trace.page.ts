@@ -21,6 +21,7 @@ const T = {
   validTo: { zh: '有效期至', en: 'valid to' },
   expired: { zh: '已过期', en: 'expired' },
   unverified: { zh: '待核验', en: 'not yet verified' },
+  showcase: { zh: '查看更多可追溯的同类产品', en: 'More traceable products of this kind' },
   bySystem: { zh: '已由发证系统核验：', en: 'verified by its issuing system: ' },
   pledge: { zh: '已开具承诺达标合格证：生产者承诺该批产品符合农药兽药残留食品安全国家标准', en: 'A compliance pledge certificate was issued: the producer pledges that this batch meets the national food safety standards for pesticide and veterinary drug residues' },
   batch: { zh: '批次', en: 'Batch' },
@@ -122,6 +123,7 @@ ${f.batch.base ? html`<dt>${T.base[lang]}</dt><dd>${wholeWords(f.batch.base.plac
 ${h.voucher ? html`<br><small>${T.voucher[lang]} <span class="code">${h.code}</span>${h.voucher.marketKind ? html` · ${market(h.voucher.marketKind, lang)}` : ''}${h.voucher.stall ? html` · ${T.stall[lang]} ${h.voucher.stall}` : ''}</small>` : ''}</li>`,
   )}</ol>
 ${f.monitoring.length ? monitoringSection(f.monitoring, lang) : ''}
+<p><a href="/showcase?class=${p.classCode.slice(0, 2)}${lang === 'en' ? '&lang=en' : ''}">${T.showcase[lang]}</a></p>
 ${hotline(lang)}`;
   return shell(lang, path, f.code, body);
 }

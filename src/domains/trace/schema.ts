@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, doublePrecision, index, jsonb, numeric, pgTable, primaryKey, smallint, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, doublePrecision, index, jsonb, numeric, pgTable, primaryKey, smallint, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * 追溯产品分类: the food classes of GB 2763-2021 Appendix A as shipped in db/reference/product-classes.csv (our own
@@ -87,6 +87,8 @@ export const products = pgTable(
     unit: varchar('unit', { length: 16 }).notNull(),
     brand: varchar('brand', { length: 60 }),
     gtin: varchar('gtin', { length: 14 }),
+    /** Shown in the public showcase (在线展示, 产销对接): the producer's choice, off until it chooses. */
+    showcased: boolean('showcased').notNull().default(false),
     /** 'active'; 'voided' (作废) once withdrawn with a reason: kept for the batches that name it, no new batch may. */
     status: varchar('status', { length: 16 }).notNull().default('active'),
     voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
@@ -94,7 +96,7 @@ export const products = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdBy: uuid('created_by').notNull(),
   },
-  (t) => [index('products_subject').on(t.subjectId, t.createdAt), uniqueIndex('products_name_spec').on(t.subjectId, t.name, t.spec), uniqueIndex('products_gtin').on(t.gtin)],
+  (t) => [index('products_subject').on(t.subjectId, t.createdAt), index('products_showcased').on(t.createdAt, t.id).where(sql`showcased`), uniqueIndex('products_name_spec').on(t.subjectId, t.name, t.spec), uniqueIndex('products_gtin').on(t.gtin)],
 );
 
 /**

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'certificate.withdraw',
   'trace.base_add',
   'trace.product_add',
+  'trace.product_showcase',
   'trace.recall',
   'supervision.task_publish',
   'supervision.task_close',

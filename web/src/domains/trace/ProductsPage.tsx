@@ -1,3 +1,4 @@
+import { ShowcaseSwitch } from './ShowcaseSwitch';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
@@ -78,6 +79,9 @@ export default function ProductsPage() {
                     <span>
                       {t('product.classCode')}: {p.classCode}
                     </span>
+                    {me.subject && p.status === 'active' && (
+                      <ShowcaseSwitch id={p.id} shown={p.showcased} disabled={!me.can('trace.write')} onChanged={(showcased) => list.setItems((items) => items.map((x) => (x.id === p.id ? { ...x, showcased } : x)))} />
+                    )}
                   </div>
                   <RecordActions
                     kind="products"
