@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type HtmlTagDescriptor, type IndexHtmlTransformContext, type Plugin } from 'vite';
+import { COLD_PAGES } from './src/app/cold-pages';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;
@@ -31,16 +32,6 @@ function precompress(): Plugin {
   };
 }
 
-/**
- * The pages a producer opens cold on a phone, with the API reads each makes first (`:1` is the path's first group).
- * A read listed here must be the very URL the page asks for (web/src/app/api.ts takes it only then): e2e/phone-3g
- * times these pages.
- */
-const COLD_PAGES = [
-  { pattern: '^/trace/batches/?$', page: 'src/domains/trace/BatchesPage.tsx', api: ['/api/v1/trace/batches?limit=20'] },
-  { pattern: '^/trace/batches/([0-9a-f-]{36})$', page: 'src/domains/trace/BatchDetailPage.tsx', api: ['/api/v1/trace/batches/:1'] },
-  { pattern: '^/my-subject$', page: 'src/domains/registry/MySubjectPage.tsx', api: [] },
-];
 
 /**
  * Writes into index.html, for each page of COLD_PAGES, its code files (its chunk and those it imports, beyond what
@@ -63,7 +54,7 @@ function routePreloads(): Plugin {
           return into;
         };
         const initial = ctx.chunk ? closure(ctx.chunk.fileName) : new Set<string>();
-        const routes = COLD_PAGES.map(({ pattern, page, api }) => {
+        const routes = Object.values(COLD_PAGES).map(({ pattern, page, api }) => {
           const chunk = chunks.find((c) => c.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(`web/${page}`)));
           const files = chunk ? [...closure(chunk.fileName)].filter((f) => !initial.has(f)) : [];
           const css = files.flatMap((f) => [...(chunks.find((c) => c.fileName === f)?.viteMetadata?.importedCss ?? [])]);
