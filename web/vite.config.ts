@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type HtmlTagDescriptor, type IndexHtmlTransformContext, type Plugin } from 'vite';
+import { criticalAntdStyles } from './antd-styles';
 import { COLD_PAGES } from './src/app/cold-pages';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -43,7 +44,7 @@ function routePreloads(): Plugin {
     name: 'tracenet-route-preloads',
     transformIndexHtml: {
       order: 'post',
-      handler(source: string, ctx: IndexHtmlTransformContext) {
+      async handler(source: string, ctx: IndexHtmlTransformContext) {
         const bundle = ctx.bundle;
         const chunks = bundle ? Object.values(bundle).filter((c) => c.type === 'chunk') : [];
         const closure = (fileName: string, into = new Set<string>()): Set<string> => {
@@ -62,9 +63,12 @@ function routePreloads(): Plugin {
         });
         // The entry's own style sheet goes inline too: a small file, and one round trip and connection fewer.
         const entryCss = new Set(ctx.chunk?.viteMetadata?.importedCss ?? []);
+        // antd's styles for the first page go before the shell's, which override some of them, as when antd adds
+        // them at run time (at the top of the head).
+        const antdCss = bundle ? await criticalAntdStyles() : '';
         const html = source.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g, (link, file: string) => {
           const asset = entryCss.has(file) ? bundle?.[file] : undefined;
-          return asset?.type === 'asset' ? `<style>${String(asset.source)}</style>` : link;
+          return asset?.type === 'asset' ? `${antdCss ? `<style>${antdCss}</style>` : ''}<style>${String(asset.source)}</style>` : link;
         });
         const tags = [
           { tag: 'script', attrs: { type: 'application/json', id: 'tn-routes' }, children: JSON.stringify(bundle ? routes : []), injectTo: 'head' },
