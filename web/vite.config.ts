@@ -59,7 +59,7 @@ function routePreloads(): Plugin {
           const chunk = chunks.find((c) => c.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(`web/${page}`)));
           const files = chunk ? [...closure(chunk.fileName)].filter((f) => !initial.has(f)) : [];
           const css = files.flatMap((f) => [...(chunks.find((c) => c.fileName === f)?.viteMetadata?.importedCss ?? [])]);
-          return { pattern, js: files.map((f) => `/${f}`), css: css.map((f) => `/${f}`), api };
+          return { pattern, js: files.map((f) => `/${f}`), css: [...new Set(css)].map((f) => `/${f}`), api };
         });
         // The entry's own style sheet goes inline too: a small file, and one round trip and connection fewer.
         const entryCss = new Set(ctx.chunk?.viteMetadata?.importedCss ?? []);
