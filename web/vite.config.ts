@@ -61,20 +61,23 @@ function routePreloads(): Plugin {
           const css = files.flatMap((f) => [...(chunks.find((c) => c.fileName === f)?.viteMetadata?.importedCss ?? [])]);
           return { pattern, js: files.map((f) => `/${f}`), css: [...new Set(css)].map((f) => `/${f}`), api };
         });
-        // The entry's own style sheet goes inline too: a small file, and one round trip and connection fewer.
+        // The entry's own style sheet goes inline too: a small file, and one round trip and connection fewer. With
+        // antd's styles for the first page before it (the shell's override some of them, as when antd adds its own at
+        // run time, at the top of the head); both after boot.js, whose reads need not wait for 100 kB of styles.
         const entryCss = new Set(ctx.chunk?.viteMetadata?.importedCss ?? []);
-        // antd's styles for the first page go before the shell's, which override some of them, as when antd adds
-        // them at run time (at the top of the head).
-        const antdCss = bundle ? await criticalAntdStyles() : '';
+        const styles: string[] = bundle ? [await criticalAntdStyles()] : [];
         const html = source.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g, (link, file: string) => {
           const asset = entryCss.has(file) ? bundle?.[file] : undefined;
-          return asset?.type === 'asset' ? `${antdCss ? `<style>${antdCss}</style>` : ''}<style>${String(asset.source)}</style>` : link;
+          if (asset?.type !== 'asset') return link;
+          styles.push(String(asset.source));
+          return '';
         });
         const tags = [
           { tag: 'script', attrs: { type: 'application/json', id: 'tn-routes' }, children: JSON.stringify(bundle ? routes : []), injectTo: 'head' },
           // Inline rather than /boot.js: a file of its own cost a round trip (half a second on 3G) before the page's
           // reads could start. The CSP allows it by its hash, which the server takes from the built index.html.
           { tag: 'script', children: bootScript(), injectTo: 'head' },
+          ...styles.map((css) => ({ tag: 'style', children: css, injectTo: 'head' as const })),
         ] satisfies HtmlTagDescriptor[];
         return { html, tags };
       },
