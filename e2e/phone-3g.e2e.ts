@@ -96,4 +96,13 @@ describe('a producer on a phone over a slow mobile network', () => {
     expect(m.urls.filter((u) => u === `/api/v1/trace/batches/${batch.id}`)).toHaveLength(1);
     expect(suite.problems).toEqual([]);
   });
+
+  // The page a producer lands on (the console's root sends a subject there): printed beside the batch pages, as
+  // its own figure; the budget above is the batch pages'.
+  it('sees its own subject (/my-subject) after a cold load', async () => {
+    const m = await coldLoad('/my-subject', (page) => [page.getByTestId('subject-name'), page.getByTestId('identity-code')]);
+    report('/my-subject', m);
+    expect(m.urls.filter((u) => u === '/api/v1/registry/my-subject')).toHaveLength(1);
+    expect(suite.problems).toEqual([]);
+  });
 });

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type HtmlTagDescriptor, type IndexHtmlTransformContext, type Plugin } from 'vite';
+import { criticalAntdStyles } from './antd-styles';
+import { COLD_PAGES } from './src/app/cold-pages';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;
@@ -31,16 +33,6 @@ function precompress(): Plugin {
   };
 }
 
-/**
- * The pages a producer opens cold on a phone, with the API reads each makes first (`:1` is the path's first group).
- * A read listed here must be the very URL the page asks for (web/src/app/api.ts takes it only then): e2e/phone-3g
- * times these pages.
- */
-const COLD_PAGES = [
-  { pattern: '^/trace/batches/?$', page: 'src/domains/trace/BatchesPage.tsx', api: ['/api/v1/trace/batches?limit=20'] },
-  { pattern: '^/trace/batches/([0-9a-f-]{36})$', page: 'src/domains/trace/BatchDetailPage.tsx', api: ['/api/v1/trace/batches/:1'] },
-  { pattern: '^/my-subject$', page: 'src/domains/registry/MySubjectPage.tsx', api: [] },
-];
 
 /**
  * Writes into index.html, for each page of COLD_PAGES, its code files (its chunk and those it imports, beyond what
@@ -52,7 +44,7 @@ function routePreloads(): Plugin {
     name: 'tracenet-route-preloads',
     transformIndexHtml: {
       order: 'post',
-      handler(source: string, ctx: IndexHtmlTransformContext) {
+      async handler(source: string, ctx: IndexHtmlTransformContext) {
         const bundle = ctx.bundle;
         const chunks = bundle ? Object.values(bundle).filter((c) => c.type === 'chunk') : [];
         const closure = (fileName: string, into = new Set<string>()): Set<string> => {
@@ -63,23 +55,29 @@ function routePreloads(): Plugin {
           return into;
         };
         const initial = ctx.chunk ? closure(ctx.chunk.fileName) : new Set<string>();
-        const routes = COLD_PAGES.map(({ pattern, page, api }) => {
+        const routes = Object.values(COLD_PAGES).map(({ pattern, page, api }) => {
           const chunk = chunks.find((c) => c.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(`web/${page}`)));
           const files = chunk ? [...closure(chunk.fileName)].filter((f) => !initial.has(f)) : [];
           const css = files.flatMap((f) => [...(chunks.find((c) => c.fileName === f)?.viteMetadata?.importedCss ?? [])]);
-          return { pattern, js: files.map((f) => `/${f}`), css: css.map((f) => `/${f}`), api };
+          return { pattern, js: files.map((f) => `/${f}`), css: [...new Set(css)].map((f) => `/${f}`), api };
         });
-        // The entry's own style sheet goes inline too: a small file, and one round trip and connection fewer.
+        // The entry's own style sheet goes inline too: a small file, and one round trip and connection fewer. With
+        // antd's styles for the first page before it (the shell's override some of them, as when antd adds its own at
+        // run time, at the top of the head); both after boot.js, whose reads need not wait for 100 kB of styles.
         const entryCss = new Set(ctx.chunk?.viteMetadata?.importedCss ?? []);
+        const styles: string[] = bundle ? [await criticalAntdStyles()] : [];
         const html = source.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g, (link, file: string) => {
           const asset = entryCss.has(file) ? bundle?.[file] : undefined;
-          return asset?.type === 'asset' ? `<style>${String(asset.source)}</style>` : link;
+          if (asset?.type !== 'asset') return link;
+          styles.push(String(asset.source));
+          return '';
         });
         const tags = [
           { tag: 'script', attrs: { type: 'application/json', id: 'tn-routes' }, children: JSON.stringify(bundle ? routes : []), injectTo: 'head' },
           // Inline rather than /boot.js: a file of its own cost a round trip (half a second on 3G) before the page's
           // reads could start. The CSP allows it by its hash, which the server takes from the built index.html.
           { tag: 'script', children: bootScript(), injectTo: 'head' },
+          ...styles.map((css) => ({ tag: 'style', children: css, injectTo: 'head' as const })),
         ] satisfies HtmlTagDescriptor[];
         return { html, tags };
       },

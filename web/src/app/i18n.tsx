@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from './api-error';
+import { THEME } from './theme';
 import { zh, type MessageKey } from './messages.zh';
 
 export type Lang = 'zh' | 'en';
@@ -102,7 +103,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   if (!value || !words) return null;
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={words.antd} theme={{ token: { colorPrimary: '#389e0d', colorPrimaryBg: '#eef8e6', colorPrimaryBgHover: '#d9f2c4', borderRadius: 6 } }}>
+      <ConfigProvider locale={words.antd} theme={THEME}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </I18nContext.Provider>

@@ -1,14 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
 import type { Certificate } from './subject.types';
-import { CertificateFormModal } from './CertificateFormModal';
 import { CertificateItem } from './CertificateItem';
 import { subjectExtraApi } from './subject-extra.api';
 import './subject-extras.css';
+
+// Loaded when opened: /my-subject is a producer's first page on a phone, and the form's widgets (pickers, uploads,
+// cascaders) are most of its code (issue 15 §9).
+const CertificateFormModal = lazy(() => import('./CertificateFormModal').then((m) => ({ default: m.CertificateFormModal })));
 
 type Props = {
   certificates: Certificate[];
@@ -91,15 +94,17 @@ export function CertificatesCard({ certificates, actions }: Props) {
           })}
         </div>
       )}
-      {manage && (
-        <CertificateFormModal
-          open={adding}
-          onClose={() => setAdding(false)}
-          onCreated={(created) => {
-            setAdding(false);
-            update((list) => [created, ...list]);
-          }}
-        />
+      {manage && adding && (
+        <Suspense fallback={null}>
+          <CertificateFormModal
+            open
+            onClose={() => setAdding(false)}
+            onCreated={(created) => {
+              setAdding(false);
+              update((list) => [created, ...list]);
+            }}
+          />
+        </Suspense>
       )}
     </Card>
   );

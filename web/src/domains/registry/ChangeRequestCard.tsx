@@ -1,16 +1,19 @@
 import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Tooltip, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import type { SubjectDetail } from './subject.types';
 import { useCursorList } from '../../app/use-cursor-list';
-import { ChangeRequestFormModal } from './ChangeRequestFormModal';
 import { ChangeRequestItem } from './ChangeRequestItem';
 import { subjectExtraApi } from './subject-extra.api';
 import './subject-extras.css';
+
+// Loaded when opened: /my-subject is a producer's first page on a phone, and the form's widgets (pickers, uploads,
+// cascaders) are most of its code (issue 15 §9).
+const ChangeRequestFormModal = lazy(() => import('./ChangeRequestFormModal').then((m) => ({ default: m.ChangeRequestFormModal })));
 
 /** 信息变更 on the producer's page: propose a change (main account), and follow one's requests, newest first. */
 export function ChangeRequestCard({ subject }: { subject: SubjectDetail }) {
@@ -49,15 +52,17 @@ export function ChangeRequestCard({ subject }: { subject: SubjectDetail }) {
       )}
       {list.hasMore && <LoadMore list={list} />}
       {proposing && (
-        <ChangeRequestFormModal
-          open
-          profile={subject.profile}
-          onClose={() => setProposing(false)}
-          onCreated={(created) => {
-            setProposing(false);
-            list.setItems((items) => [created, ...items]);
-          }}
-        />
+        <Suspense fallback={null}>
+          <ChangeRequestFormModal
+            open
+            profile={subject.profile}
+            onClose={() => setProposing(false)}
+            onCreated={(created) => {
+              setProposing(false);
+              list.setItems((items) => [created, ...items]);
+            }}
+          />
+        </Suspense>
       )}
     </Card>
   );

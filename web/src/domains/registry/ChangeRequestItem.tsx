@@ -1,11 +1,14 @@
 import { Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { ChangeRequest } from './subject.types';
-import { ChangeDiffTable } from './ChangeDiffTable';
 import { label } from './subject-labels';
 import './subject-extras.css';
+
+// antd's Table (with its pagination, filters and selects) loads only when a request is shown, not with /my-subject, a
+// producer's first page on a phone (issue 15 §9).
+const ChangeDiffTable = lazy(() => import('./ChangeDiffTable').then((m) => ({ default: m.ChangeDiffTable })));
 
 export const CHANGE_STATUS_COLOR: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default' };
 
@@ -36,7 +39,9 @@ export function ChangeRequestItem({ request: r, title, actions }: Props) {
             {t('change.reason')}: {r.reason}
           </Typography.Text>
         )}
-        <ChangeDiffTable before={r.before} after={r.after} />
+        <Suspense fallback={null}>
+          <ChangeDiffTable before={r.before} after={r.after} />
+        </Suspense>
         {r.decidedAt && (
           <Typography.Text type="secondary" className="tn-opinion">
             {t('change.decidedAt')} {formatTime(r.decidedAt)}

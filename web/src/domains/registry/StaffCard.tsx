@@ -1,16 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Skeleton, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../app/LoadError';
 import type { User, UserStatus } from './registry.types';
-import { ResetPasswordModal } from './ResetPasswordModal';
-import { StaffFormModal } from './StaffFormModal';
-import { SubjectResetRequestsCard } from './SubjectResetRequestsCard';
 import { subjectExtraApi } from './subject-extra.api';
 import './subject-extras.css';
+
+// Loaded when opened: /my-subject is a producer's first page on a phone, and the form's widgets (pickers, uploads,
+// cascaders) are most of its code (issue 15 §9).
+const ResetPasswordModal = lazy(() => import('./ResetPasswordModal').then((m) => ({ default: m.ResetPasswordModal })));
+const StaffFormModal = lazy(() => import('./StaffFormModal').then((m) => ({ default: m.StaffFormModal })));
+// Shown only while a staff member's request waits; its Table is not worth loading before.
+const SubjectResetRequestsCard = lazy(() => import('./SubjectResetRequestsCard').then((m) => ({ default: m.SubjectResetRequestsCard })));
 
 /**
  * 员工账号: my subject's accounts with their user codes; the main account adds, disables and enables staff, and sets a
@@ -66,7 +70,9 @@ export function StaffCard() {
       <Typography.Paragraph type="secondary" className="tn-x-desc">
         {t('staff.desc')}
       </Typography.Paragraph>
-      <SubjectResetRequestsCard whose="staff" version={resets} onReset={replaced} />
+      <Suspense fallback={null}>
+        <SubjectResetRequestsCard whose="staff" version={resets} onReset={replaced} />
+      </Suspense>
       {!items ? (
         <Skeleton active />
       ) : items.length === 0 ? (
@@ -113,24 +119,30 @@ export function StaffCard() {
           ))}
         </div>
       )}
-      <ResetPasswordModal
-        user={resetting}
-        reset={subjectExtraApi.resetStaffPassword}
-        onClose={() => setResetting(null)}
-        onDone={(user) => {
-          setResetting(null);
-          replaced(user);
-          setResets((n) => n + 1);
-        }}
-      />
-      <StaffFormModal
-        open={adding}
-        onClose={() => setAdding(false)}
-        onCreated={(user) => {
-          setAdding(false);
-          setItems((list) => [...(list ?? []), user]);
-        }}
-      />
+      <Suspense fallback={null}>
+        {resetting && (
+          <ResetPasswordModal
+            user={resetting}
+            reset={subjectExtraApi.resetStaffPassword}
+            onClose={() => setResetting(null)}
+            onDone={(user) => {
+              setResetting(null);
+              replaced(user);
+              setResets((n) => n + 1);
+            }}
+          />
+        )}
+        {adding && (
+          <StaffFormModal
+            open
+            onClose={() => setAdding(false)}
+            onCreated={(user) => {
+              setAdding(false);
+              setItems((list) => [...(list ?? []), user]);
+            }}
+          />
+        )}
+      </Suspense>
     </Card>
   );
 }

@@ -1,12 +1,15 @@
 import { Card, Tag } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { SubjectDetail } from './subject.types';
 import { BadRecordsList } from './BadRecordsList';
-import { CertificatesTable } from './CertificatesTable';
 import { PhotoGallery } from './PhotoGallery';
 import { ProfileDescriptions } from './ProfileDescriptions';
 import { StatusHistory } from './StatusHistory';
+
+// antd's Table (with its pagination, filters and selects) only where this read-only card shows, not on /my-subject, a
+// producer's first page on a phone, which brings its own certificates card (issue 15 §9).
+const CertificatesTable = lazy(() => import('./CertificatesTable').then((m) => ({ default: m.CertificatesTable })));
 
 /**
  * The cards of one subject: registration data, certificates, bad conduct, status history. `certificates`
@@ -36,7 +39,9 @@ export function SubjectOverview({
       </Card>
       {certificates ?? (
         <Card title={`${t('subjects.certificates')} (${subject.certificates.length})`}>
-          <CertificatesTable items={subject.certificates} />
+          <Suspense fallback={null}>
+            <CertificatesTable items={subject.certificates} />
+          </Suspense>
         </Card>
       )}
       <Card title={`${t('subjects.badRecords')} (${subject.badRecords.length})`} extra={badRecordsExtra}>

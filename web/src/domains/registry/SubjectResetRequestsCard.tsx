@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import type { User } from './registry.types';
-import { ResetPasswordModal } from './ResetPasswordModal';
 import { subjectExtraApi, type SubjectResetRequest } from './subject-extra.api';
+
+// Loaded when opened, as in StaffCard: the card shows on /my-subject, a producer's first page on a phone (issue 15 §9).
+const ResetPasswordModal = lazy(() => import('./ResetPasswordModal').then((m) => ({ default: m.ResetPasswordModal })));
 
 type Props = {
   /** staff: my subject's staff (main account, on 员工账号); main: my county's main accounts (注册审核). */
@@ -64,16 +66,20 @@ export function SubjectResetRequestsCard({ whose, onReset, version = 0 }: Props)
           />
         </>
       )}
-      <ResetPasswordModal
-        user={resetting ? { id: resetting.userId, username: resetting.username } : null}
-        reset={whose === 'staff' ? subjectExtraApi.resetStaffPassword : subjectExtraApi.resetMainPassword}
-        onClose={() => setResetting(null)}
-        onDone={(user) => {
-          setResetting(null);
-          load();
-          onReset?.(user);
-        }}
-      />
+      {resetting && (
+        <Suspense fallback={null}>
+          <ResetPasswordModal
+            user={{ id: resetting.userId, username: resetting.username }}
+            reset={whose === 'staff' ? subjectExtraApi.resetStaffPassword : subjectExtraApi.resetMainPassword}
+            onClose={() => setResetting(null)}
+            onDone={(user) => {
+              setResetting(null);
+              load();
+              onReset?.(user);
+            }}
+          />
+        </Suspense>
+      )}
     </Card>
   );
 }
