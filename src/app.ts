@@ -35,6 +35,7 @@ import { monitoringRoutes, publicSampleResults } from './domains/monitoring/inde
 import { noticesRoutes } from './domains/notices/index.js';
 import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
 import { epcisRoutes } from './domains/integration/epcis/index.js';
+import { documentApplyJob, inboundRoutes } from './domains/integration/inbound/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(noticesRoutes(deps));
   await app.register(integrationRoutes({ ...deps, keyStore }));
   await app.register(epcisRoutes(deps));
+  await app.register(inboundRoutes(deps));
 
   jobs.add(overdueJob(db));
   jobs.add(incidentDeadlineJob(db));
@@ -153,6 +155,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   });
   jobs.add(jobQueuePurgeJob(db));
   jobs.add(integrationPurgeJob(db));
+  jobs.add(documentApplyJob(deps));
   app.decorate('jobRunner', jobs);
   const backups = backupJob({ database, config, log: logger });
   if (backups) jobs.add(backups);

@@ -143,6 +143,8 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   // 平台对接: the supervision agencies of the ministry and the provinces read client systems; their admins register them.
   'integration.read': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province'),
   'integration.manage': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province') && r.admin,
+  // 数据交换 (issue 17 §2): only a provincial platform's signed requests push documents; no person holds it.
+  'integration.exchange': () => false,
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies of every kind, and producers for their own events.
   'epcis.capture': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
   'epcis.query': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',

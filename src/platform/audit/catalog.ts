@@ -107,6 +107,9 @@ export const AUDIT_ACTIONS = [
   'integration.key_create',
   'integration.key_rotate',
   'integration.key_revoke',
+  'integration.document_receive',
+  'integration.document_apply',
+  'integration.document_refuse',
   'incident.report',
   'incident.progress',
   'incident.consent',
@@ -155,6 +158,7 @@ export const AUDIT_TARGET_TYPES = [
   'producer_notice',
   // A client system of 平台对接 (its keys are audited on it).
   'integration_client',
+  'exchange_document',
   'incident',
   // A province's 联络员 (by province code).
   'incident_liaison',

@@ -100,6 +100,5 @@ export const documentOut = z.object({
 export type DocumentOut = z.infer<typeof documentOut>;
 
 export const documentParam = z.strictObject({ id: z.uuid() });
-export const clientDocumentParams = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
 export const documentListQuery = z.strictObject({ ...pageQuery, state: z.enum(DOCUMENT_STATES).optional() });
-export const documentPage = pageOf(documentOut.omit({ errors: true }));
+export const documentPage = pageOf(documentOut);

@@ -119,7 +119,7 @@ export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: 
     for (const [k, v] of issued) codes.set(k, v);
   }
   await writeSales(tx, clientId, rows.sales, codes);
-  const aliases = [...rows.batches, ...rows.sales].flatMap((b) => b.aliases.map((a) => ({ alias: a.alias, kind: a.kind, batchId: b.id, clientId })));
+  const aliases = [...rows.batches.map((b) => ({ batchId: b.id, list: b.aliases })), ...rows.sales.map((s) => ({ batchId: s.batchId, list: s.aliases }))].flatMap((b) => b.list.map((a) => ({ alias: a.alias, kind: a.kind, batchId: b.batchId, clientId })));
   await inChunks(aliases, (c) => tx.insert(batchAliases).values(c));
   return codes;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
+import { describeCode } from '../codes.js';
 import type { AliasKind } from './schema.js';
 
 /** How a code was reached when what was scanned is a foreign code of the batch: the answer says so. */
@@ -27,4 +28,9 @@ export async function batchCodesOfAliases(db: Executor, inputs: string[]): Promi
     )})`,
   );
   return new Map(rows.map((r) => [r.alias, { code: r.code, resolvedFrom: { alias: r.alias, kind: r.kind } }]));
+}
+
+/** Whether a text is a national long code (追溯长码, DESIGN.md §3), valid in every part: what a `national` alias must be. */
+export function isLongCode(input: string): boolean {
+  return describeCode(input).kind === 'long';
 }
