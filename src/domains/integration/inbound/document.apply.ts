@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ClientActor, CommandContext } from '../../../platform/auth/actor.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Config } from '../../../platform/config.js';
@@ -13,7 +13,7 @@ import { documentIn } from './contracts.js';
 import { checkDocument, type ItemRecord } from './document.check.js';
 import { DOCUMENT_APPLY_JOB } from './document.service.js';
 import { MAX_LISTED_PROBLEMS } from './inbound.shared.js';
-import { exchangeDocuments, exchangeItems } from './schema.js';
+import { exchangeDocuments } from './schema.js';
 
 export type ApplyDeps = { db: Db; pii: Pii; config: Pick<Config, 'secretKey'> };
 
@@ -33,11 +33,14 @@ async function actingClient(db: Db, clientId: string): Promise<ClientActor | und
   };
 }
 
-const ITEM_CHUNK = 2000;
+const ITEM_CHUNK = 5000;
 
+/** The item map in one statement per chunk: the rows as one JSON parameter. */
 async function recordItems(tx: Tx, clientId: string, documentId: string, items: ItemRecord[]) {
   for (let i = 0; i < items.length; i += ITEM_CHUNK) {
-    await tx.insert(exchangeItems).values(items.slice(i, i + ITEM_CHUNK).map((r) => ({ clientId, kind: r.kind, foreignId: r.foreignId, localId: r.localId, documentId, detail: r.detail ?? null })));
+    const rows = items.slice(i, i + ITEM_CHUNK).map((r) => ({ k: r.kind, f: r.foreignId, l: r.localId, d: r.detail ?? null }));
+    await tx.execute(sql`INSERT INTO exchange_items (client_id, kind, foreign_id, local_id, document_id, detail)
+      SELECT ${clientId}::uuid, k, f, l, ${documentId}::uuid, d FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(k text, f text, l uuid, d jsonb)`);
   }
 }
 
@@ -46,13 +49,21 @@ async function recordItems(tx: Tx, clientId: string, documentId: string, items: 
  * new state, or — one item bad — writes nothing but the document's report. Run again after a crash (the job's lease
  * ran out), it finds the document still queued and does it again from the start: nothing was half-written.
  */
-export async function applyDocument(deps: ApplyDeps, id: string): Promise<'applied' | 'refused' | 'done'> {
+export async function applyDocument(deps: ApplyDeps, id: string, timings: Record<string, number> = {}): Promise<'applied' | 'refused' | 'done'> {
+  let lap = performance.now();
+  const mark = (what: string) => {
+    const now = performance.now();
+    timings[what] = (timings[what] ?? 0) + Math.round(now - lap);
+    lap = now;
+  };
   const [row] = await deps.db.select().from(exchangeDocuments).where(eq(exchangeDocuments.id, id));
   if (!row || row.state !== 'queued' || row.payloadEnc === null) return 'done';
   const doc = documentIn.parse(JSON.parse(deps.pii.decrypt(row.payloadEnc)));
   const client = await actingClient(deps.db, row.clientId);
   const ctx: CommandContext = { actor: null, client: client ?? null, meta: { requestId: `exchange-${row.id}`, ip: '' } };
+  mark('read');
   const checked = await checkDocument(deps.db, deps.pii, { clientId: row.clientId, regions: client?.regions ?? [] }, doc);
+  mark('check');
   return withTransaction(deps.db, ctx, async (tx) => {
     // The row lock makes a second worker (a lease that ran out while this one still ran) wait, then find it done.
     const [locked] = await tx.select({ state: exchangeDocuments.state }).from(exchangeDocuments).where(eq(exchangeDocuments.id, id)).for('update');
@@ -69,8 +80,10 @@ export async function applyDocument(deps: ApplyDeps, id: string): Promise<'appli
     }
     const { plan } = checked;
     if (plan.subjects.length) await registerExchangedSubjects(tx, deps.pii, ctx, plan.subjects);
-    await importExchangedTrace(tx, deps.config.secretKey, row.clientId, plan.trace);
+    mark('subjects');
+    await importExchangedTrace(tx, deps.config.secretKey, row.clientId, plan.trace, mark);
     await recordItems(tx, row.clientId, id, plan.items);
+    mark('items');
     await tx
       .update(exchangeDocuments)
       .set({ state: 'applied', appliedCount: plan.items.length, unchangedCount: plan.unchanged, payloadEnc: null, finishedAt })

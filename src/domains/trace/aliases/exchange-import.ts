@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
-import { codeKey, issueCodes } from '../code-issue.service.js';
-import type { ProductCodeType } from '../codes.js';
-import { batchEdges, batches, productClasses, productionBases, products, trades, type Holder, type MarketKind } from '../schema.js';
+import { codeKey, reserveCounters } from '../code-issue.service.js';
+import { safeCodes, type ProductCodeType } from '../codes.js';
+import { productClasses, type MarketKind } from '../schema.js';
+import { serialPermutation, type SerialPermutation } from '../serial-permutation.js';
 import { batchAliases, type AliasKind } from './schema.js';
 
 // 数据交换 (issue 17 §2): the trace records a provincial platform sends, written in the caller's transaction in a few
@@ -45,26 +46,49 @@ export type ExchangeSale = {
 };
 export type ExchangeTrace = { bases: ExchangeBase[]; products: ExchangeProduct[]; batches: ExchangeBatch[]; sales: ExchangeSale[] };
 
-/** Rows per INSERT: at most ~16 parameters a row stays far below PostgreSQL's 65,535. */
-const CHUNK = 2000;
+/** Rows per statement: each chunk is one JSON parameter read by json_to_recordset. */
+const CHUNK = 5000;
 
 async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
 }
 
-/** Codes for the batches, issued per county of the issuer and bound to their batches (one UPDATE per county). */
+/** Rows as one parameter: PostgreSQL reads a JSON array of objects faster than drizzle binds thousands of values. */
+const asJson = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
+
+const permutations = new Map<string, SerialPermutation>();
+function permutationOf(key: Buffer, type: ProductCodeType, county: string): SerialPermutation {
+  const id = `${key.toString('hex')}|${type}|${county}`;
+  let p = permutations.get(id);
+  if (!p) permutations.set(id, (p = serialPermutation(key, `${type}|${county}`)));
+  return p;
+}
+
+/**
+ * Codes for the batches, issued per county of the issuer as a print run issues them (a reserved counter range, the
+ * keyed permutation, only transposition-safe codes) and written to trace_codes already bound to their batches.
+ */
 async function issueFor(tx: Tx, secretKey: string, type: ProductCodeType, wanted: { batchId: string; county: string; issuerSubjectId: string }[]): Promise<Map<string, string>> {
   const byCounty = new Map<string, typeof wanted>();
   for (const w of wanted) byCounty.set(w.county, [...(byCounty.get(w.county) ?? []), w]);
   const codeOf = new Map<string, string>();
   const key = codeKey(secretKey);
   for (const [county, list] of byCounty) {
-    const codes = await issueCodes(tx, key, { type, county, n: list.length });
-    list.forEach((w, i) => codeOf.set(w.batchId, codes[i]!));
-    await tx.execute(sql`
-      UPDATE trace_codes t SET batch_id = v.b, subject_id = v.s
-      FROM unnest(${`{${codes.join(',')}}`}::text[], ${`{${list.map((w) => w.batchId).join(',')}}`}::uuid[], ${`{${list.map((w) => w.issuerSubjectId).join(',')}}`}::uuid[]) AS v(c, b, s)
-      WHERE t.code = v.c`);
+    const permutation = permutationOf(key, type, county);
+    const issued: { code: string; counter: number }[] = [];
+    while (issued.length < list.length) {
+      // About three counters in four give a transposition-safe code (codes.ts).
+      const want = list.length - issued.length;
+      const m = want + Math.ceil(want * 0.4) + 2;
+      const first = await reserveCounters(tx, type, county, m);
+      issued.push(...safeCodes(permutation, type, county, Array.from({ length: m }, (_, i) => first + i)).slice(0, want));
+    }
+    const rows = list.map((w, i) => ({ c: issued[i]!.code, n: issued[i]!.counter, s: w.issuerSubjectId, b: w.batchId }));
+    rows.forEach((r) => codeOf.set(r.b, r.c));
+    await inChunks(rows, (c) =>
+      tx.execute(sql`INSERT INTO trace_codes (code, type, county, province, counter, subject_id, batch_id)
+        SELECT c, ${type}, ${county}, ${county.slice(0, 2)}, n, s, b FROM json_to_recordset(${asJson(c)}) AS v(c text, n bigint, s uuid, b uuid)`),
+    );
   }
   return codeOf;
 }
@@ -74,39 +98,31 @@ async function issueFor(tx: Tx, secretKey: string, type: ProductCodeType, wanted
  * the edge, a confirmed trade, the seller's stock taken) and every alias, as the client `clientId`. The public chains
  * follow by the tables' triggers. Returns the code each new batch got.
  */
-export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: string, rows: ExchangeTrace): Promise<Map<string, string>> {
+export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: string, rows: ExchangeTrace, mark: (step: string) => void = () => {}): Promise<Map<string, string>> {
   await inChunks(rows.bases, (c) =>
-    tx.insert(productionBases).values(c.map((b) => ({ id: b.id, subjectId: b.subjectId, name: b.name, regionCode: b.regionCode, address: b.address, area: b.area ?? null, areaUnit: b.areaUnit ?? null, lat: b.lat, lng: b.lng, createdBy: clientId }))),
+    tx.execute(sql`INSERT INTO production_bases (id, subject_id, name, region_code, address, area, area_unit, lat, lng, created_by)
+      SELECT id, "subjectId", name, "regionCode", address, area, "areaUnit", lat, lng, ${clientId}::uuid
+      FROM json_to_recordset(${asJson(c)}) AS v(id uuid, "subjectId" uuid, name text, "regionCode" text, address text, area float8, "areaUnit" text, lat float8, lng float8)`),
   );
   await inChunks(rows.products, (c) =>
-    tx.insert(products).values(c.map((p) => ({ id: p.id, subjectId: p.subjectId, name: p.name, classCode: p.classCode, spec: p.spec, unit: p.unit, brand: p.brand ?? null, createdBy: clientId }))),
+    tx.execute(sql`INSERT INTO products (id, subject_id, name, class_code, spec, unit, brand, created_by)
+      SELECT id, "subjectId", name, "classCode", spec, unit, brand, ${clientId}::uuid
+      FROM json_to_recordset(${asJson(c)}) AS v(id uuid, "subjectId" uuid, name text, "classCode" text, spec text, unit text, brand text)`),
   );
-  const own = await issueFor(
+  mark('bases+products');
+  const codes = await issueFor(
     tx,
     secretKey,
     1,
     rows.batches.map((b) => ({ batchId: b.id, county: b.regionCode.slice(0, 6), issuerSubjectId: b.subjectId })),
   );
   await inChunks(rows.batches, (c) =>
-    tx.insert(batches).values(
-      c.map((b) => ({
-        id: b.id,
-        code: own.get(b.id)!,
-        subjectId: b.subjectId,
-        regionCode: b.regionCode,
-        productId: b.productId,
-        baseId: b.baseId,
-        source: 'own',
-        quantity: b.quantity,
-        unit: b.unit,
-        stock: b.quantity,
-        harvestDate: b.harvestDate,
-        selfCheck: b.selfCheck,
-        createdBy: clientId,
-      })),
-    ),
+    tx.execute(sql`INSERT INTO batches (id, code, subject_id, region_code, product_id, base_id, source, quantity, unit, stock, harvest_date, self_check, created_by)
+      SELECT id, code, "subjectId", "regionCode", "productId", "baseId", 'own', quantity, unit, quantity, "harvestDate", "selfCheck", ${clientId}::uuid
+      FROM json_to_recordset(${asJson(c.map((b) => ({ ...b, aliases: undefined, code: codes.get(b.id) })))})
+        AS v(id uuid, code text, "subjectId" uuid, "regionCode" text, "productId" uuid, "baseId" uuid, quantity numeric, unit text, "harvestDate" date, "selfCheck" text)`),
   );
-  const codes = new Map(own);
+  mark('batches');
   for (const type of [2, 3] as const) {
     const sales = rows.sales.filter((s) => (s.kind === 'trade' ? 2 : 3) === type);
     if (!sales.length) continue;
@@ -118,59 +134,68 @@ export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: 
     );
     for (const [k, v] of issued) codes.set(k, v);
   }
+  mark('sale codes');
   await writeSales(tx, clientId, rows.sales, codes);
-  const aliases = [...rows.batches.map((b) => ({ batchId: b.id, list: b.aliases })), ...rows.sales.map((s) => ({ batchId: s.batchId, list: s.aliases }))].flatMap((b) => b.list.map((a) => ({ alias: a.alias, kind: a.kind, batchId: b.batchId, clientId })));
-  await inChunks(aliases, (c) => tx.insert(batchAliases).values(c));
+  mark('sales');
+  const aliases = [...rows.batches.map((b) => ({ batchId: b.id, list: b.aliases })), ...rows.sales.map((s) => ({ batchId: s.batchId, list: s.aliases }))].flatMap((b) =>
+    b.list.map((a) => ({ alias: a.alias, kind: a.kind, batchId: b.batchId })),
+  );
+  await inChunks(aliases, (c) =>
+    tx.execute(sql`INSERT INTO batch_aliases (alias, batch_id, kind, client_id)
+      SELECT alias, "batchId", kind, ${clientId}::uuid FROM json_to_recordset(${asJson(c)}) AS v(alias text, "batchId" uuid, kind text)`),
+  );
+  mark('aliases');
   return codes;
 }
 
+/**
+ * The sales of a chunk in one statement — the buyers' batches, their edges and the trades — so that each buyer's
+ * public chain is written once, by the edges' trigger, as in a one-statement confirmation (stock.ts).
+ */
 async function writeSales(tx: Tx, clientId: string, sales: ExchangeSale[], codes: Map<string, string>) {
   if (!sales.length) return;
-  const holderOf = (s: ExchangeSale): Holder | null => (s.market ? { name: s.market.name, marketKind: s.market.kind, ...(s.market.stall ? { stall: s.market.stall } : {}) } : null);
   // The sellers' stock first: the table's conservation check refuses a batch taken below zero.
   const taken = new Map<string, number>();
   for (const s of sales) taken.set(s.sellerBatchId, (taken.get(s.sellerBatchId) ?? 0) + Math.round(s.quantity * 1000));
   await tx.execute(sql`
     UPDATE batches b SET stock = b.stock - v.q / 1000.0
-    FROM unnest(${`{${[...taken.keys()].join(',')}}`}::uuid[], ${`{${[...taken.values()].join(',')}}`}::bigint[]) AS v(id, q)
+    FROM json_to_recordset(${asJson([...taken].map(([id, q]) => ({ id, q })))}) AS v(id uuid, q bigint)
     WHERE b.id = v.id`);
-  await inChunks(sales, (c) =>
-    tx.insert(batches).values(
-      c.map((s) => ({
-        id: s.batchId,
-        code: codes.get(s.batchId)!,
-        subjectId: s.buyerSubjectId,
-        holder: s.buyerSubjectId ? null : holderOf(s),
-        regionCode: s.buyerRegionCode,
-        productId: s.productId,
-        source: s.kind === 'market' ? 'market_entry' : 'purchase',
-        quantity: s.quantity,
-        unit: s.unit,
-        stock: s.quantity,
-        harvestDate: s.harvestDate,
-        selfCheck: 'none',
-        createdBy: clientId,
-      })),
-    ),
-  );
-  await inChunks(sales, (c) => tx.insert(batchEdges).values(c.map((s) => ({ fromBatchId: s.sellerBatchId, toBatchId: s.batchId, kind: s.kind, quantity: s.quantity }))));
-  await inChunks(sales, (c) =>
-    tx.insert(trades).values(
-      c.map((s) => ({
-        id: randomUUID(),
-        kind: s.kind === 'market' ? 'market' : 'scan',
-        sellerSubjectId: s.sellerSubjectId,
-        buyerSubjectId: s.buyerSubjectId,
-        counterparty: holderOf(s),
-        batchId: s.sellerBatchId,
-        quantity: s.quantity,
-        unit: s.unit,
-        status: 'confirmed',
-        buyerBatchId: s.batchId,
-        decidedAt: new Date(),
-      })),
-    ),
-  );
+  const decidedAt = new Date().toISOString();
+  await inChunks(sales, (c) => {
+    const rows = c.map((s) => ({
+      id: s.batchId,
+      code: codes.get(s.batchId)!,
+      trade: randomUUID(),
+      kind: s.kind,
+      seller: s.sellerSubjectId,
+      buyer: s.buyerSubjectId,
+      holder: s.market ? { name: s.market.name, marketKind: s.market.kind, ...(s.market.stall ? { stall: s.market.stall } : {}) } : null,
+      region: s.buyerRegionCode,
+      product: s.productId,
+      quantity: s.quantity,
+      unit: s.unit,
+      harvest: s.harvestDate,
+      from: s.sellerBatchId,
+    }));
+    return tx.execute(sql`
+      WITH v AS (
+        SELECT * FROM json_to_recordset(${asJson(rows)})
+          AS v(id uuid, code text, trade uuid, kind text, seller uuid, buyer uuid, holder jsonb, region text, product uuid, quantity numeric, unit text, harvest date, "from" uuid)
+      ),
+      received AS (
+        INSERT INTO batches (id, code, subject_id, holder, region_code, product_id, source, quantity, unit, stock, harvest_date, self_check, created_by)
+        SELECT id, code, buyer, CASE WHEN buyer IS NULL THEN holder END, region, product, CASE kind WHEN 'market' THEN 'market_entry' ELSE 'purchase' END,
+               quantity, unit, quantity, harvest, 'none', ${clientId}::uuid
+        FROM v RETURNING id
+      ),
+      edges AS (
+        INSERT INTO batch_edges (from_batch_id, to_batch_id, kind, quantity) SELECT v."from", v.id, v.kind, v.quantity FROM v JOIN received r ON r.id = v.id RETURNING to_batch_id
+      )
+      INSERT INTO trades (id, kind, seller_subject_id, buyer_subject_id, counterparty, batch_id, quantity, unit, status, buyer_batch_id, decided_at)
+      SELECT trade, CASE kind WHEN 'market' THEN 'market' ELSE 'scan' END, seller, buyer, holder, "from", quantity, unit, 'confirmed', v.id, ${decidedAt}::timestamptz
+      FROM v JOIN edges e ON e.to_batch_id = v.id`);
+  });
 }
 
 export type ExchangeTraceFacts = {

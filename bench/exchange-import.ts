@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { prepareDatabase } from '../src/bootstrap.js';
+import { applyDocument } from '../src/domains/integration/inbound/document.apply.js';
+import { submitDocument } from '../src/domains/integration/inbound/document.service.js';
+import { documentIn, type DocumentIn } from '../src/domains/integration/inbound/contracts.js';
+import { integrationClients } from '../src/domains/integration/schema.js';
+import type { ClientActor, CommandContext } from '../src/platform/auth/actor.js';
+import { loadConfig } from '../src/platform/config.js';
+import { openPostgres } from '../src/platform/db/client.js';
+import { queryRows } from '../src/platform/db/rows.js';
+import { createPii } from '../src/platform/pii/pii.js';
+import { adminQuery, withDatabase } from '../test/template.js';
+import { uscc } from '../test/subjects.js';
+
+/**
+ * 数据交换 (issue 17 §2, DESIGN.md §8 "bulk import"): a provincial platform's documents of 10,000 items each — per
+ * ten items a subject, a base, a product, four batches with the province's codes, two trades to another subject and a
+ * market entry — applied by the job's function (check every item, then one transaction) into a fresh PostgreSQL
+ * database. Baseline, in the same run and database: `COPY` of every row the documents left in the tables they wrote
+ * (subjects, status events, bases, products, batches, codes, trades, edges, aliases, the item map, public chains and
+ * audit entries) into empty tables of the same shape with their indexes. Then all-or-nothing is checked: a document of
+ * 10,000 items with one bad item leaves every table as it was.
+ * Budget: ≥ 20,000 items/s and ≥ 0.3× the COPY rate of the same rows.
+ */
+const DOCS = Number(process.env.BENCH_DOCS ?? 3);
+const ITEMS = 10_000;
+const BUDGET = { min_items_per_s: 20_000, min_ratio_to_copy: 0.3 };
+const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = `tn_bench_exchange_${randomBytes(4).toString('hex')}`;
+const dir = mkdtempSync(path.join(tmpdir(), 'tn-bench-exchange-'));
+const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: 'bench-secret-key-bench-secret-key-0123456789', DEMO_SEED: 'no', LOG_LEVEL: 'silent', DATA_DIR: dir });
+const pii = createPii(config.secretKey);
+const TABLES = ['subjects', 'subject_status_events', 'production_bases', 'products', 'batches', 'trace_codes', 'trades', 'batch_edges', 'batch_aliases', 'exchange_items', 'public_chains', 'audit_log'];
+
+/** Document `d`: 1,000 groups of ten items; a group's trades go to the next group's subject. */
+function document(d: number, bad = false): DocumentIn {
+  const groups = ITEMS / 10;
+  const g = (i: number) => `${d}-${i}`;
+  const raw = {
+    documentId: `BENCH-${d}`,
+    subjects: Array.from({ length: groups }, (_, i) => ({
+      id: `S${g(i)}`,
+      category: 2,
+      orgForm: 0,
+      name: `寿光交换主体${g(i)}`,
+      industries: ['planting'],
+      idKind: 'uscc',
+      idNumber: uscc(d * 100_000 + i),
+      phone: '13800138000',
+      townshipCode: '370783100',
+      address: '化龙镇裴岭村',
+      lat: 36.87,
+      lng: 118.64,
+      approvedBy: '寿光市农业农村局',
+      approvedOn: '2026-10-01',
+    })),
+    bases: Array.from({ length: groups }, (_, i) => ({ id: `B${g(i)}`, subject: `S${g(i)}`, name: '1 号大棚', regionCode: '370783100', address: '化龙镇裴岭村', lat: 36.87, lng: 118.64 })),
+    products: Array.from({ length: groups }, (_, i) => ({ id: `P${g(i)}`, subject: `S${g(i)}`, name: '黄瓜', classCode: bad && i === groups - 1 ? '99999999' : '04', spec: '散装', unit: 'kg' })),
+    batches: Array.from({ length: groups * 4 }, (_, j) => {
+      const i = Math.floor(j / 4);
+      return { id: `L${g(j)}`, product: `P${g(i)}`, base: `B${g(i)}`, quantity: 100, unit: 'kg', harvestDate: '2026-11-20', codes: [`SD${g(j)}`] };
+    }),
+    trades: Array.from({ length: groups * 2 }, (_, j) => {
+      const i = Math.floor(j / 2);
+      return { id: `T${g(j)}`, batch: `L${g(i * 4 + (j % 2))}`, buyer: `S${g((i + 1) % groups)}`, quantity: 40 };
+    }),
+    marketEntries: Array.from({ length: groups }, (_, i) => ({ id: `M${g(i)}`, batch: `L${g(i * 4 + 2)}`, market: { kind: 'wholesale', name: '寿光农产品物流园' }, quantity: 30 })),
+  };
+  return documentIn.parse(raw);
+}
+
+const counts = async (db: Parameters<typeof queryRows>[0]) => {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) out[t] = Number((await queryRows<{ n: string }>(db, sql`SELECT count(*) AS n FROM ${sql.identifier(t)}`))[0]!.n);
+  return out;
+};
+
+await adminQuery(url, `CREATE DATABASE ${name}`);
+try {
+  const database = await openPostgres(withDatabase(url, name), 4);
+  try {
+    await prepareDatabase(database, config);
+    const db = database.db;
+    const [client] = await db
+      .insert(integrationClients)
+      .values({ name: '山东省农产品追溯平台', kind: 'provincial_platform', regionCode: '37', regions: ['37'], operations: ['integration.exchange'], registeredByAgency: randomUUID(), createdBy: randomUUID() })
+      .returning();
+    const actor: ClientActor = {
+      kind: 'client',
+      userId: client!.id,
+      username: client!.name,
+      displayName: client!.name,
+      client: { id: client!.id, kind: 'provincial_platform', name: client!.name, regionCode: '37' },
+      regions: ['37'],
+      permissions: new Set(['integration.exchange']),
+      keyId: 'bench',
+    };
+    const ctx = (): CommandContext => ({ actor: null, client: actor, meta: { requestId: randomUUID(), ip: '127.0.0.1' } });
+    const deps = { db, pii, config };
+
+    let receive_ms = 0;
+    let apply_ms = 0;
+    const timings: Record<string, number> = {};
+    for (let d = 1; d <= DOCS; d++) {
+      const doc = document(d);
+      let started = performance.now();
+      const { document: received } = await submitDocument(deps, ctx(), doc);
+      receive_ms += performance.now() - started;
+      started = performance.now();
+      const outcome = await applyDocument(deps, received.id, timings);
+      apply_ms += performance.now() - started;
+      if (outcome !== 'applied') throw new Error(`document ${d}: ${outcome}`);
+    }
+    const items = DOCS * ITEMS;
+    const written = await counts(db);
+    const rows = Object.values(written).reduce((a, b) => a + b, 0);
+
+    // The same rows by COPY, table by table, into empty copies with the same indexes.
+    let copy_ms = 0;
+    for (const t of TABLES) {
+      await db.execute(sql.raw(`CREATE TABLE bench_copy_${t} (LIKE ${t} INCLUDING ALL)`));
+      const file = path.join(dir, `${t}.copy`);
+      const out = spawnSync('psql', [withDatabase(url, name), '-qc', `\\copy ${t} TO '${file}'`], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`COPY TO failed: ${out.stderr}`);
+      const started = performance.now();
+      const copy = spawnSync('psql', [withDatabase(url, name), '-qc', `\\copy bench_copy_${t} FROM '${file}'`], { encoding: 'utf8' });
+      copy_ms += performance.now() - started;
+      if (copy.status !== 0) throw new Error(`COPY FROM failed: ${copy.stderr}`);
+    }
+
+    // All or nothing: 10,000 items, the last product of an unknown class.
+    const before = await counts(db);
+    const { document: badDoc } = await submitDocument(deps, ctx(), document(DOCS + 1, true));
+    let started = performance.now();
+    const refusedOutcome = await applyDocument(deps, badDoc.id);
+    const refuse_ms = Math.round(performance.now() - started);
+    const after = await counts(db);
+    // The refusal itself is audited: every other table is as it was.
+    const all_or_nothing = refusedOutcome === 'refused' && JSON.stringify({ ...before, audit_log: 0 }) === JSON.stringify({ ...after, audit_log: 0 });
+    started = performance.now();
+
+    const items_per_s = Math.round((items / apply_ms) * 1000);
+    const copy_items_per_s = Math.round((items / copy_ms) * 1000);
+    const ratio = Math.round((items_per_s / copy_items_per_s) * 100) / 100;
+    console.log(`written: ${JSON.stringify(written)} (${rows} rows); timings ${JSON.stringify(timings)}`);
+    console.log(
+      `${items} items in ${DOCS} documents applied in ${Math.round(apply_ms)} ms (${items_per_s} items/s; received in ${Math.round(receive_ms)} ms); ` +
+        `COPY of the same ${rows} rows ${Math.round(copy_ms)} ms (${copy_items_per_s} items/s) → ${ratio}×; a bad document refused in ${refuse_ms} ms, tables unchanged: ${all_or_nothing}`,
+    );
+    const pass = items_per_s >= BUDGET.min_items_per_s && ratio >= BUDGET.min_ratio_to_copy && all_or_nothing;
+    console.log(
+      JSON.stringify({
+        bench: 'exchange-import',
+        items,
+        documents: DOCS,
+        rows,
+        apply_ms: Math.round(apply_ms),
+        receive_ms: Math.round(receive_ms),
+        items_per_s,
+        copy_ms: Math.round(copy_ms),
+        copy_items_per_s,
+        ratio,
+        refuse_ms,
+        timings,
+        all_or_nothing,
+        budget: BUDGET,
+        pass,
+      }),
+    );
+  } finally {
+    await database.close();
+  }
+} finally {
+  await adminQuery(url, `DROP DATABASE IF EXISTS ${name}`);
+  rmSync(dir, { recursive: true, force: true });
+}
