@@ -70,7 +70,11 @@ function permutationOf(key: Buffer, type: ProductCodeType, county: string): Seri
  */
 async function issueFor(tx: Tx, secretKey: string, type: ProductCodeType, wanted: { batchId: string; county: string; issuerSubjectId: string }[]): Promise<Map<string, string>> {
   const byCounty = new Map<string, typeof wanted>();
-  for (const w of wanted) byCounty.set(w.county, [...(byCounty.get(w.county) ?? []), w]);
+  for (const w of wanted) {
+    const list = byCounty.get(w.county);
+    if (list) list.push(w);
+    else byCounty.set(w.county, [w]);
+  }
   const codeOf = new Map<string, string>();
   const key = codeKey(secretKey);
   for (const [county, list] of byCounty) {
