@@ -18,7 +18,7 @@ import { openPostgres } from '../src/platform/db/client.js';
 import { queryRows } from '../src/platform/db/rows.js';
 import { createPii } from '../src/platform/pii/pii.js';
 import { adminQuery, withDatabase } from '../test/template.js';
-import { uscc } from '../test/subjects.js';
+import { EXCHANGE_ITEMS as ITEMS, exchangeDocument } from '../test/exchange-document.js';
 
 /**
  * 数据交换 (issue 17 §2, DESIGN.md §8 "bulk import"): a provincial platform's documents of 10,000 items each — per
@@ -31,7 +31,6 @@ import { uscc } from '../test/subjects.js';
  * Budget: ≥ 20,000 items/s and ≥ 0.3× the COPY rate of the same rows.
  */
 const DOCS = Number(process.env.BENCH_DOCS ?? 3);
-const ITEMS = 10_000;
 const BUDGET = { min_items_per_s: 20_000, min_ratio_to_copy: 0.3 };
 const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `tn_bench_exchange_${randomBytes(4).toString('hex')}`;
@@ -40,42 +39,8 @@ const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: 'bench-secret-key-benc
 const pii = createPii(config.secretKey);
 const TABLES = ['subjects', 'subject_status_events', 'production_bases', 'products', 'batches', 'trace_codes', 'trades', 'batch_edges', 'batch_aliases', 'exchange_items', 'public_chains', 'audit_log'];
 
-/** Document `d`: 1,000 groups of ten items; a group's trades go to the next group's subject. */
-function document(d: number, bad = false): DocumentIn {
-  const groups = ITEMS / 10;
-  const g = (i: number) => `${d}-${i}`;
-  const raw = {
-    documentId: `BENCH-${d}`,
-    subjects: Array.from({ length: groups }, (_, i) => ({
-      id: `S${g(i)}`,
-      category: 2,
-      orgForm: 0,
-      name: `寿光交换主体${g(i)}`,
-      industries: ['planting'],
-      idKind: 'uscc',
-      idNumber: uscc(d * 100_000 + i),
-      phone: '13800138000',
-      townshipCode: '370783100',
-      address: '化龙镇裴岭村',
-      lat: 36.87,
-      lng: 118.64,
-      approvedBy: '寿光市农业农村局',
-      approvedOn: '2026-10-01',
-    })),
-    bases: Array.from({ length: groups }, (_, i) => ({ id: `B${g(i)}`, subject: `S${g(i)}`, name: '1 号大棚', regionCode: '370783100', address: '化龙镇裴岭村', lat: 36.87, lng: 118.64 })),
-    products: Array.from({ length: groups }, (_, i) => ({ id: `P${g(i)}`, subject: `S${g(i)}`, name: '黄瓜', classCode: bad && i === groups - 1 ? '99999999' : '04', spec: '散装', unit: 'kg' })),
-    batches: Array.from({ length: groups * 4 }, (_, j) => {
-      const i = Math.floor(j / 4);
-      return { id: `L${g(j)}`, product: `P${g(i)}`, base: `B${g(i)}`, quantity: 100, unit: 'kg', harvestDate: '2026-11-20', codes: [`SD${g(j)}`] };
-    }),
-    trades: Array.from({ length: groups * 2 }, (_, j) => {
-      const i = Math.floor(j / 2);
-      return { id: `T${g(j)}`, batch: `L${g(i * 4 + (j % 2))}`, buyer: `S${g((i + 1) % groups)}`, quantity: 40 };
-    }),
-    marketEntries: Array.from({ length: groups }, (_, i) => ({ id: `M${g(i)}`, batch: `L${g(i * 4 + 2)}`, market: { kind: 'wholesale', name: '寿光农产品物流园' }, quantity: 30 })),
-  };
-  return documentIn.parse(raw);
-}
+/** Document `d` (test/exchange-document.ts), parsed as the route parses it. */
+const document = (d: number, bad = false): DocumentIn => documentIn.parse(exchangeDocument(d, { bad }));
 
 const counts = async (db: Parameters<typeof queryRows>[0]) => {
   const out: Record<string, number> = {};
