@@ -114,6 +114,10 @@ export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: 
       FROM json_to_recordset(${asJson(c)}) AS v(id uuid, "subjectId" uuid, name text, "classCode" text, spec text, unit text, brand text)`),
   );
   mark('bases+products');
+  // What the document's sales take from each batch, in milli-units: a batch sent in the same document is written with
+  // its stock already net of them (no second write of the row); only batches of earlier documents are updated.
+  const taken = new Map<string, number>();
+  for (const s of rows.sales) taken.set(s.sellerBatchId, (taken.get(s.sellerBatchId) ?? 0) + Math.round(s.quantity * 1000));
   const codes = await issueFor(
     tx,
     secretKey,
@@ -122,10 +126,11 @@ export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: 
   );
   await inChunks(rows.batches, (c) =>
     tx.execute(sql`INSERT INTO batches (id, code, subject_id, region_code, product_id, base_id, source, quantity, unit, stock, harvest_date, self_check, created_by)
-      SELECT id, code, "subjectId", "regionCode", "productId", "baseId", 'own', quantity, unit, quantity, "harvestDate", "selfCheck", ${clientId}::uuid
-      FROM json_to_recordset(${asJson(c.map((b) => ({ ...b, aliases: undefined, code: codes.get(b.id) })))})
-        AS v(id uuid, code text, "subjectId" uuid, "regionCode" text, "productId" uuid, "baseId" uuid, quantity numeric, unit text, "harvestDate" date, "selfCheck" text)`),
+      SELECT id, code, "subjectId", "regionCode", "productId", "baseId", 'own', quantity, unit, quantity - sold / 1000.0, "harvestDate", "selfCheck", ${clientId}::uuid
+      FROM json_to_recordset(${asJson(c.map((b) => ({ ...b, aliases: undefined, code: codes.get(b.id), sold: taken.get(b.id) ?? 0 })))})
+        AS v(id uuid, code text, "subjectId" uuid, "regionCode" text, "productId" uuid, "baseId" uuid, quantity numeric, unit text, "harvestDate" date, "selfCheck" text, sold bigint)`),
   );
+  for (const b of rows.batches) taken.delete(b.id);
   mark('batches');
   for (const type of [2, 3] as const) {
     const sales = rows.sales.filter((s) => (s.kind === 'trade' ? 2 : 3) === type);
@@ -139,7 +144,7 @@ export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: 
     for (const [k, v] of issued) codes.set(k, v);
   }
   mark('sale codes');
-  await writeSales(tx, clientId, rows.sales, codes);
+  await writeSales(tx, clientId, rows.sales, codes, taken);
   mark('sales');
   const aliases = [...rows.batches.map((b) => ({ batchId: b.id, list: b.aliases })), ...rows.sales.map((s) => ({ batchId: s.batchId, list: s.aliases }))].flatMap((b) =>
     b.list.map((a) => ({ alias: a.alias, kind: a.kind, batchId: b.batchId })),
@@ -156,12 +161,11 @@ export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: 
  * The sales of a chunk in one statement — the buyers' batches, their edges and the trades — so that each buyer's
  * public chain is written once, by the edges' trigger, as in a one-statement confirmation (stock.ts).
  */
-async function writeSales(tx: Tx, clientId: string, sales: ExchangeSale[], codes: Map<string, string>) {
+async function writeSales(tx: Tx, clientId: string, sales: ExchangeSale[], codes: Map<string, string>, taken: Map<string, number>) {
   if (!sales.length) return;
-  // The sellers' stock first: the table's conservation check refuses a batch taken below zero.
-  const taken = new Map<string, number>();
-  for (const s of sales) taken.set(s.sellerBatchId, (taken.get(s.sellerBatchId) ?? 0) + Math.round(s.quantity * 1000));
-  await tx.execute(sql`
+  // Earlier documents' batches the sales take from: the table's conservation check refuses one taken below zero.
+  if (taken.size)
+    await tx.execute(sql`
     UPDATE batches b SET stock = b.stock - v.q / 1000.0
     FROM json_to_recordset(${asJson([...taken].map(([id, q]) => ({ id, q })))}) AS v(id uuid, q bigint)
     WHERE b.id = v.id`);
