@@ -37,6 +37,7 @@ import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domain
 import { epcisRoutes } from './domains/integration/epcis/index.js';
 import { certificationRoutes } from './domains/integration/certification/index.js';
 import { showcaseRoutes } from './domains/trace/showcase/index.js';
+import { documentApplyJob, inboundRoutes } from './domains/integration/inbound/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(integrationRoutes({ ...deps, keyStore }));
   await app.register(epcisRoutes(deps));
   await app.register(certificationRoutes(deps));
+  await app.register(inboundRoutes(deps));
 
   jobs.add(overdueJob(db));
   jobs.add(incidentDeadlineJob(db));
@@ -157,6 +159,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   });
   jobs.add(jobQueuePurgeJob(db));
   jobs.add(integrationPurgeJob(db));
+  jobs.add(documentApplyJob(deps));
   app.decorate('jobRunner', jobs);
   const backups = backupJob({ database, config, log: logger });
   if (backups) jobs.add(backups);

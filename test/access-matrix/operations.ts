@@ -719,6 +719,17 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/integration/trace-checks/{id}/export', permission: 'integration.trace_check', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.traceCheck[side2(o)]) },
   { op: 'GET /api/v1/integration/coverage', permission: 'integration.coverage', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/integration/coverage/holders', permission: 'integration.coverage', scope: scopes.any, objects: NONE, call: () => ({ query: 'scheme=green' }) },
+  // 数据交换 (issue 17 §2): a provincial platform pushes and reads its documents; the agencies that see a client list them.
+  {
+    op: 'POST /api/v1/integration/documents',
+    permission: 'integration.exchange',
+    scope: clientsOnly,
+    clients: true,
+    objects: NONE,
+    call: () => ({ body: { documentId: `matrix-${randomUUID()}`, products: [{ id: 'p1', subject: 's1', name: '黄瓜', classCode: '04', spec: '散装', unit: 'kg' }] } }),
+  },
+  { op: 'GET /api/v1/integration/documents/{id}', permission: 'integration.exchange', scope: clientsOnly, clients: true, objects: NONE, call: () => id(randomUUID()) },
+  { op: 'GET /api/v1/integration/clients/{id}/documents', permission: 'integration.read', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.integration[side2(o)].id) },
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies and producers capture; reads by jurisdiction or own.
   { op: 'POST /api/v1/epcis/capture', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({ body: epcisDocument(`urn:uuid:${randomUUID()}`) }) },
   { op: 'GET /api/v1/epcis/capture', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({}) },

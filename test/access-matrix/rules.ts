@@ -149,6 +149,8 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'integration.certificate_push': () => false,
   'integration.trace_check': sup,
   'integration.coverage': sup,
+  // 数据交换 (issue 17 §2): only a provincial platform's signed requests push documents; no person holds it.
+  'integration.exchange': () => false,
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies of every kind, and producers for their own events.
   'epcis.capture': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
   'epcis.query': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',

@@ -174,7 +174,10 @@ export const sampleListQuery = z.strictObject({
 });
 
 /** What the sheet is filled from when a code is scanned, before the sample is saved. */
-export const sampleFactsOut = sampleOut.pick({ code: true, codeType: true, batchId: true, productName: true, classCode: true, classZh: true, subjectId: true, subjectName: true, originRegion: true, chain: true });
+export const sampleFactsOut = sampleOut.pick({ code: true, codeType: true, batchId: true, productName: true, classCode: true, classZh: true, subjectId: true, subjectName: true, originRegion: true, chain: true }).extend({
+  /** Set when the code scanned is a foreign code of the batch (a province's own, a national long code; issue 17 §2). */
+  resolvedFrom: z.object({ alias: z.string(), kind: z.enum(['province', 'national']) }).nullable().optional(),
+});
 export const codeQuery = z.strictObject({ code: z.string().trim().min(1).max(80) });
 
 // Task summaries (数据汇总分析), reported to the agency that issued the task.

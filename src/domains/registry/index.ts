@@ -22,3 +22,4 @@ export { createPublicSubjects, type PublicCertificate, type PublicSubjectFacts, 
 export { naturalPersonSubjects, subjectContactReader, subjectContactSql, subjectIdsOfShownIdentitySql, type SubjectContact, type SubjectContactColumns } from './holders.queries.js';
 export { accountAffiliations, activeAgencies, activeAgenciesSeatedIn, activeAgenciesWithin, activeMembersOf, enforcementAgenciesOver, userNames, agencyMembers, agencyNames, recordCaseBadConduct, subjectFacts, type AgencyFacts, type SubjectFacts } from './agency-facts.queries.js';
 export { countNoticeAudience, noticeAudienceSql, regionNamesOf, type NoticeAudience } from './notice-audience.queries.js';
+export { identityHash, identityProblem, knownIdentities, registerExchangedSubjects, type ExchangedSubject } from './exchange-subjects.js';

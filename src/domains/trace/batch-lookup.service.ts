@@ -7,6 +7,7 @@ import { maskPersonName } from '../../platform/pii/pii.js';
 import type { AppError } from '../../platform/http/errors.js';
 import { countyNames } from '../regions/index.js';
 import { naturalPersonSubjects } from '../registry/index.js';
+import { batchCodeOfAlias } from './aliases/index.js';
 import { traceError } from './errors.js';
 import { batches, products } from './schema.js';
 import { traceAccess } from './trace-graph.queries.js';
@@ -17,7 +18,10 @@ import { subjectNameOf } from './subject-names.js';
  * subject's own or sold-into batches, an agency's jurisdiction); anything else is 404, as if it did not exist.
  * A client system is told OUT_OF_SCOPE for a batch outside its regions (a code is public: the public page answers it).
  */
-export async function batchByCode(db: Db, actor: Caller, code: string) {
+export async function batchByCode(db: Db, actor: Caller, scanned: string) {
+  // A foreign code of a batch (issue 17 §2) is looked up as the batch's own, and the answer says so.
+  const hit = /^\d{20}$/.test(scanned) ? undefined : await batchCodeOfAlias(db, scanned);
+  const code = hit?.code ?? scanned;
   const [row] = await db
     .select({ b: batches, productName: products.name, subjectName: sql<string | null>`${subjectNameOf(sql`${batches.subjectId}`)}` })
     .from(batches)
@@ -44,6 +48,7 @@ export async function batchByCode(db: Db, actor: Caller, code: string) {
     holderName: masked ? maskPersonName(row.subjectName ?? b.holder?.name ?? '') : (row.subjectName ?? b.holder?.name ?? ''),
     county,
     countyName: counties.get(county) ?? null,
+    resolvedFrom: hit?.resolvedFrom ?? null,
   };
 }
 

@@ -225,6 +225,8 @@ export const batchLookupOut = z.object({
   holderName: z.string(),
   county: z.string(),
   countyName: z.string().nullable(),
+  /** Set when the code looked up is a foreign code of the batch (issue 17 §2). */
+  resolvedFrom: z.object({ alias: z.string(), kind: z.enum(['province', 'national']) }).nullable().optional(),
 });
 
 /** A subject's products and latest batches, for an official of its jurisdiction. */

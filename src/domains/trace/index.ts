@@ -21,3 +21,4 @@ export { producingBatchId, recallSnapshot, type RecallHolder } from './recall-sn
 export type { PublicSampleResult } from './public-trace.contracts.js';
 export type { MonitoringResults } from './public-trace.service.js';
 export { holdBatches, holdCandidates, releaseHeldBatches, type HoldCandidate } from './batch-hold.service.js';
+export { batchCodeOfAlias, batchCodesOfAliases, isLongCode, exchangeTraceFacts, importExchangedTrace, type AliasHit, type AliasKind, type ExchangeTrace, type ResolvedFrom } from './aliases/index.js';

@@ -92,6 +92,8 @@ export const publicTraceOut = z.object({
   monitoring: z.array(publicSampleResult),
   lookups: z.object({ count: z.number(), firstAt: z.date() }),
   warnings: z.array(publicWarning),
+  /** Set when what was looked up is a foreign code of the batch (a province's own code, a national long code; issue 17 §2). */
+  resolvedFrom: z.object({ alias: z.string(), kind: z.enum(['province', 'national']) }).nullable().optional(),
 });
 export type PublicTraceOut = z.infer<typeof publicTraceOut>;
 
@@ -106,6 +108,8 @@ export const verifyOut = z.object({
       warnings: z.array(z.enum(PUBLIC_WARNINGS)),
       /** A voided batch's code: the day (China time) and the reason. */
       voided: z.object({ on: z.string(), reason: z.string() }).nullable(),
+      /** Set when what was looked up is a foreign code of the batch (a province's own code, a national long code; issue 17 §2). */
+      resolvedFrom: z.object({ alias: z.string(), kind: z.enum(['province', 'national']) }).nullable().optional(),
     }),
   ),
 });

@@ -99,12 +99,19 @@ ${body}
 
 const warningBox = (lang: Lang, messages: { zh: string; en: string }[]) => messages.map((m) => html`<p class="warn" role="alert">⚠ ${m[lang]}</p>`);
 
+/** How the code scanned (a foreign code, issue 17 §2) led to this batch, in words. */
+function aliasNote(r: NonNullable<PublicTraceOut['resolvedFrom']>, lang: Lang): string {
+  if (r.kind === 'national')
+    return lang === 'zh' ? `您查询的是国家追溯平台长码 ${r.alias}，已对应到本平台的上述追溯码。` : `You looked up the national long code ${r.alias}; it belongs to the batch of the code above.`;
+  return lang === 'zh' ? `您查询的是省级追溯平台的追溯码 ${r.alias}，已对应到本平台的上述追溯码。` : `You looked up ${r.alias}, a code of a provincial trace platform; it belongs to the batch of the code above.`;
+}
+
 export function renderPublicPage(lookup: PublicLookup, lang: Lang, path: string): string {
   if (lookup.kind !== 'found') return shell(lang, path, lookup.code, notFoundBody(lookup, lang), FORM_CSS);
   const f = lookup.facts;
   const p = f.product;
   const body = html`<h1>${p.name}</h1><p class="codeline">${T.code[lang]} <span class="code">${f.code}</span> <small class="kind">${f.codeType[lang]}</small></p>
-${banner(f, lang)}${lookupNotice(f.lookups, lang)}
+${f.resolvedFrom ? html`<p class="alias">${aliasNote(f.resolvedFrom, lang)}</p>` : ''}${banner(f, lang)}${lookupNotice(f.lookups, lang)}
 <dl><dt>${T.klass[lang]}</dt><dd>${p.className[lang]}</dd><dt>${T.spec[lang]}</dt><dd>${p.spec}</dd>${p.brand ? html`<dt>${T.brand[lang]}</dt><dd>${p.brand}</dd>` : ''}</dl>
 ${f.producers.map(
   (pr) => html`<h2>${T.producer[lang]}</h2><dl><dt>${T.producer[lang]}</dt><dd>${pr.name}</dd><dt>${T.locatedIn[lang]}</dt><dd>${wholeWords(pr.county.name)}</dd>

@@ -7,6 +7,7 @@ import { countyNames } from '../regions/index.js';
 import { mod1110Valid } from './check-digit.js';
 import { describeCode, PRODUCT_CODE_TYPES, type ProductCodeType } from './codes.js';
 import type { PublicSampleResult, PublicTraceOut } from './public-trace.contracts.js';
+import { batchCodeOfAlias, batchCodesOfAliases, type AliasHit } from './aliases/index.js';
 import { existingBatchCodes, issuedCodes, publicChain, type PublicChain, type PublicHop } from './public-trace.queries.js';
 import type { LookupCounter } from './public-lookups.js';
 
@@ -50,6 +51,14 @@ const codeTypeText = (code: string) => {
 /** Resolves what a consumer scanned or typed, and counts the look-up of a code that exists. */
 export async function lookupPublicTrace(deps: PublicTraceDeps, input: string): Promise<PublicLookup> {
   const d = describeCode(input);
+  // A foreign code of a batch (a province's own, a national long code) answers for the batch and says so.
+  if (d.kind !== 'product') {
+    const hit = await batchCodeOfAlias(deps.db, input);
+    if (hit) {
+      const found = await lookupPublicTrace(deps, hit.code);
+      return found.kind === 'found' ? { kind: 'found', facts: { ...found.facts, resolvedFrom: hit.resolvedFrom } } : found;
+    }
+  }
   if (d.kind === 'invalid' && d.problem === 'CHECK_DIGIT') return { kind: 'mistyped', code: d.code, suggestions: await corrections(deps.db, d.code) };
   if (d.kind !== 'product') return { kind: 'invalid', code: d.code };
   const chain = await publicChain(deps.db, d.code);
@@ -235,10 +244,22 @@ export type VerifyResult = {
   productName: string | null;
   warnings: PublicTraceOut['warnings'][number]['code'][];
   voided: { on: string; reason: string } | null;
+  resolvedFrom?: AliasHit['resolvedFrom'] | null;
 };
 
 /** 批量核验: up to 1,000 codes at once, each valid (a batch's), issued, unknown or invalid, with its batch's own alert. */
 export async function verifyCodes(db: Db, codes: string[]): Promise<VerifyResult[]> {
+  const aliases = await batchCodesOfAliases(
+    db,
+    codes.filter((c) => describeCode(c).kind !== 'product'),
+  );
+  if (aliases.size) {
+    const direct = await verifyCodes(db, codes.map((c) => aliases.get(c.trim())?.code ?? c));
+    return direct.map((r, i) => {
+      const hit = aliases.get(codes[i]!.trim());
+      return hit ? { ...r, code: codes[i]!, resolvedFrom: hit.resolvedFrom } : r;
+    });
+  }
   const described = codes.map((c) => describeCode(c));
   const wellFormed = [...new Set(described.flatMap((d) => (d.kind === 'product' ? [d.code] : [])))];
   const found = new Map((await existingBatchCodes(db, wellFormed)).map((r) => [r.code, r]));

@@ -97,7 +97,8 @@ export function traceRoutes(deps: TradeDeps) {
         summary: 'The batch behind a scanned or typed code, for whoever may trace it (a subject: its own or sold-into batches; an agency: its jurisdiction; a client system: its regions)',
         description: 'Client systems call it with a signed request (see *Signed requests*); a batch outside their regions is 403 OUT_OF_SCOPE, and a natural person holding it is shown by the family name only.',
         security: SIGNED_OR_SESSION,
-        params: z.strictObject({ code: z.string().regex(/^\d{20}$/) }),
+        // A Tracenet code, or a foreign code of a batch (a province's own, a national long code: `resolvedFrom` says which).
+        params: z.strictObject({ code: z.string().regex(/^(\d{20}|[A-Za-z0-9._-]{4,80})$/) }),
         response: { 200: batchLookupOut, ...errorResponses },
       },
       handler: async (request) => batchByCode(deps.db, callerOf(request), request.params.code),

@@ -4,6 +4,7 @@ import { queryRows } from '../../platform/db/rows.js';
 import { maskIdNumber } from '../../platform/pii/pii.js';
 import { subjectIdsOfShownIdentitySql } from '../registry/index.js';
 import { describeCode, type CodeDescription } from './codes.js';
+import { batchCodeOfAlias, type ResolvedFrom } from './aliases/index.js';
 import { traceError } from './errors.js';
 import { issuedCodes } from './public-trace.queries.js';
 import { whatIsCode } from './code.service.js';
@@ -27,6 +28,8 @@ export type SampleFacts = {
   originRegion: string | null;
   /** The sampled batch first (depth 0), then each batch it came from, nearest first. */
   chain: { code: string; subjectName: string; regionCode: string; at: string; source: string }[];
+  /** Set when the code scanned is a foreign code of the batch (issue 17 §2). */
+  resolvedFrom?: ResolvedFrom | null;
 };
 
 type HopRow = {
@@ -52,6 +55,10 @@ type HopRow = {
  * (public_chains), so a long chain costs one row.
  */
 export async function sampleFactsOfCode(db: Executor, code: string): Promise<SampleFacts> {
+  if (describeCode(code).kind !== 'product') {
+    const hit = await batchCodeOfAlias(db, code);
+    if (hit) return { ...(await sampleFactsOfCode(db, hit.code)), resolvedFrom: hit.resolvedFrom };
+  }
   const d = whatIsCode(code);
   if (d.kind !== 'product' && d.kind !== 'long') throw traceError('CODE_INVALID', { problem: 'NOT_A_PRODUCT_CODE' });
   const short = d.kind === 'long' ? await codeOfLongCode(db, describeCode(code) as Extract<CodeDescription, { kind: 'long' }>) : d.code;

@@ -108,6 +108,9 @@ export const AUDIT_ACTIONS = [
   'integration.key_create',
   'integration.key_rotate',
   'integration.key_revoke',
+  'integration.document_receive',
+  'integration.document_apply',
+  'integration.document_refuse',
   'incident.report',
   'incident.progress',
   'incident.consent',
@@ -162,6 +165,7 @@ export const AUDIT_TARGET_TYPES = [
   'integration_client',
   'scheme_certificate',
   'trace_check',
+  'exchange_document',
   'incident',
   // A province's 联络员 (by province code).
   'incident_liaison',

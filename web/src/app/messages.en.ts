@@ -11,6 +11,7 @@ import { feedbackEn } from './messages.feedback.en';
 import { noticesEn } from './messages.notices.en';
 import { integrationEn } from './messages.integration.en';
 import { certificationEn } from './messages.certification.en';
+import { exchangeEn } from './messages.exchange.en';
 import { incidentsEn } from './messages.incidents.en';
 import { epcisEn } from './messages.epcis.en';
 import { helpEn } from './messages.help.en';
@@ -230,6 +231,7 @@ export const en: Record<MessageKey, string> = {
   ...noticesEn,
   ...integrationEn,
   ...certificationEn,
+  ...exchangeEn,
   ...incidentsEn,
   ...epcisEn,
   ...helpEn,

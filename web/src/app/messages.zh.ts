@@ -12,6 +12,7 @@ import { feedbackZh } from './messages.feedback.zh';
 import { noticesZh } from './messages.notices.zh';
 import { integrationZh } from './messages.integration.zh';
 import { certificationZh } from './messages.certification.zh';
+import { exchangeZh } from './messages.exchange.zh';
 import { incidentsZh } from './messages.incidents.zh';
 import { epcisZh } from './messages.epcis.zh';
 import { helpZh } from './messages.help.zh';
@@ -229,6 +230,7 @@ export const zh = {
   ...noticesZh,
   ...integrationZh,
   ...certificationZh,
+  ...exchangeZh,
   ...incidentsZh,
   ...epcisZh,
   ...helpZh,

@@ -12,6 +12,7 @@ import { useCursorList } from '../../app/use-cursor-list';
 import { DEFAULT_OVERLAP_HOURS, MAX_OVERLAP_HOURS, type KeyState } from '../../../../src/domains/integration/integration.shared';
 import { integrationApi, type CallPage, type ClientCall, type ClientDetail, type ClientKey, type KeyCreated } from './integration.api';
 import { callCodeLabel, operationLabel } from './labels';
+import { ExchangeDocuments } from './ExchangeDocuments';
 import { ScopeRegions, type ScopeRegion } from './ScopeRegions';
 import { SecretModal } from './SecretModal';
 
@@ -184,6 +185,8 @@ export default function ClientPage() {
           ]}
         />
       </Card>
+
+      {client.kind === 'provincial_platform' && <ExchangeDocuments clientId={id} />}
 
       <Card title={t('integration.calls')}>
         <div className="tn-filters">

@@ -1,0 +1,3 @@
+export { inboundRoutes } from './routes.js';
+export { documentApplyJob, applyDocument } from './document.apply.js';
+export { DOCUMENT_APPLY_JOB } from './document.service.js';
