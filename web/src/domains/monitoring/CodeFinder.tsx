@@ -2,7 +2,7 @@ import { ScanOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { ScanModal } from '../trace/ScanModal';
+import { ScanModal } from '../../shared/ScanModal';
 import { traceCodeOf } from '../trace/trace.api';
 import { monitoringApi } from './monitoring.api';
 import type { SampleFacts } from './monitoring.types';

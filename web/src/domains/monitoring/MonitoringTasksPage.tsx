@@ -6,7 +6,7 @@ import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
-import { TaskStatusTag } from '../supervision/supervision-labels';
+import { TaskStatusTag } from '../../shared/task-labels';
 import { monitoringApi } from './monitoring.api';
 import { MONITORING_TASK_KINDS } from './monitoring.types';
 

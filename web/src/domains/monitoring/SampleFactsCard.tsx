@@ -1,7 +1,7 @@
 import { Card, Descriptions, Tag, Timeline, Typography } from 'antd';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { label } from '../trace/trace-labels';
 import type { SampleFacts } from './monitoring.types';
 import '../trace/trace.css';

@@ -7,7 +7,7 @@ import { formatTime } from '../../app/format';
 import { actionLabel, auditActions, targetTypeLabel } from '../../app/labels';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { useI18n } from '../../app/i18n';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import type { AuditEntry } from './ops.types';
 import { useCursorList } from '../../app/use-cursor-list';
 import { AuditEntryDetail } from './AuditEntryDetail';

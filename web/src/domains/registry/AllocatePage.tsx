@@ -10,7 +10,7 @@ import type { Agency, AllocationOption, User } from './registry.types';
 import { PHONE_PATTERN, USERNAME_PATTERN } from './AccountFormModal';
 import { suggestAgencyName } from './agency-name';
 import { PasswordInput, passwordRule } from './PasswordInput';
-import { RegionCascader } from './RegionCascader';
+import { RegionCascader } from '../../shared/RegionCascader';
 import { registryApi } from './registry.api';
 
 type Values = {

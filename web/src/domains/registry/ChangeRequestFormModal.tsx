@@ -5,10 +5,10 @@ import type { ChangeRequest, SubjectProfile } from './subject.types';
 import { PHONE_PATTERN } from './AccountFormModal';
 import { changesOf, fromProfile, idKindOf, type ChangeValues } from './change-form';
 import { PhotoFields } from './PhotoFields';
-import { CategoryFields, PointFields, ScaleFields } from './ProfileFields';
+import { CategoryFields, PointFields, ScaleFields } from '../../shared/ProfileFields';
 import { idKindsFor, requiredPhotos } from '../../../../src/domains/registry/subject-values.shared';
 import { subjectExtraApi } from './subject-extra.api';
-import { TownshipCascader } from './TownshipCascader';
+import { TownshipCascader } from '../../shared/TownshipCascader';
 import './subject-extras.css';
 
 const FORM = 'change-request';

@@ -5,7 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { PageErrorBoundary } from '../../app/PageErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
-import { HelpButton } from '../help/HelpButton';
+import { HelpButton } from '../../shared/HelpButton';
 
 /** The frame of the pages anyone may open (registration and its status): brand, language, the way to log in. */
 export default function PublicShell() {

@@ -7,7 +7,7 @@ import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
-import { TaskStatusTag, useWord } from './supervision-labels';
+import { TaskStatusTag, useWord } from '../../shared/task-labels';
 import { supervisionApi } from './supervision.api';
 
 /** 任务与通知: tasks and notices my agency received (inbox), or published (outbox) with recipients by status. */

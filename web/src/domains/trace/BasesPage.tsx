@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { BaseFormDrawer } from './BaseFormDrawer';
 import { RecordActions, type CorrectableField } from './RecordActions';
 import { TracePageTitle } from './TracePageTitle';

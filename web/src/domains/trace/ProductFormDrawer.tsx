@@ -5,7 +5,7 @@ import { PRODUCT_UNITS, type Product, type ProductUnit } from './trace.types';
 import { FormDrawer } from './FormDrawer';
 import { showOnField } from './form-errors';
 import { gtinProblem } from './gtin';
-import { ProductClassCascader } from './ProductClassCascader';
+import { ProductClassCascader } from '../../shared/ProductClassCascader';
 import { label } from './trace-labels';
 import { traceApi } from './trace.api';
 

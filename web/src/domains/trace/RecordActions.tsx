@@ -7,7 +7,7 @@ import { limitRule } from '../../app/number-limit';
 import type { Voided } from './trace.types';
 import { CorrectionHistory } from './CorrectionHistory';
 import { gtinProblem } from './gtin';
-import { ProductClassCascader } from './ProductClassCascader';
+import { ProductClassCascader } from '../../shared/ProductClassCascader';
 import { showOnField } from './form-errors';
 import { useKeyPerOpening } from './trace.api';
 import { VoidModal } from './VoidModal';

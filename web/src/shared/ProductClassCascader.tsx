@@ -1,8 +1,8 @@
 import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../app/i18n';
-import type { ProductClass } from './trace.types';
-import { traceApi } from './trace.api';
+import { useI18n } from '../app/i18n';
+import type { ProductClass } from '../domains/trace/trace.types';
+import { traceApi } from '../domains/trace/trace.api';
 
 type Option = { value: string; label: string; isLeaf: boolean; children?: Option[] };
 

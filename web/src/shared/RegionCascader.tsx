@@ -1,9 +1,9 @@
 import { Cascader, Input } from 'antd';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../app/i18n';
-import { LEVEL_BY_REGION_LEVEL, levelLabel, REGION_DIGITS } from '../../app/labels';
-import type { Region } from './registry.types';
-import { allPages, registryApi } from './registry.api';
+import { useI18n } from '../app/i18n';
+import { LEVEL_BY_REGION_LEVEL, levelLabel, REGION_DIGITS } from '../app/labels';
+import type { Region } from '../domains/registry/registry.types';
+import { allPages, registryApi } from '../domains/registry/registry.api';
 
 type Option = { value: string; label: string; isLeaf: boolean; level: number; children?: Option[]; disabled?: boolean };
 

@@ -1,8 +1,8 @@
 import { LoadingOutlined } from '@ant-design/icons';
 import { Typography, Upload } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useI18n } from '../../app/i18n';
-import type { UploadResult } from './subject.types';
+import { useI18n } from '../app/i18n';
+import type { UploadResult } from '../domains/registry/subject.types';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 

@@ -1,9 +1,9 @@
 import { DeleteOutlined, LoadingOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, List, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../../app/i18n';
-import { supervisionApi } from './supervision.api';
-import type { TaskAttachment } from './supervision.types';
+import { useI18n } from '../app/i18n';
+import { supervisionApi } from '../domains/supervision/supervision.api';
+import type { TaskAttachment } from '../domains/supervision/supervision.types';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const MAX_FILES = 10;

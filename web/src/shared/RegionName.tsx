@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { registryApi } from './registry.api';
+import { registryApi } from '../domains/registry/registry.api';
 
 const names = new Map<string, Promise<string>>();
 

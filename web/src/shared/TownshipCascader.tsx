@@ -1,9 +1,9 @@
 import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../app/i18n';
-import { REGION_DIGITS } from '../../app/labels';
-import type { Region } from './registry.types';
-import { allPages, registryApi } from './registry.api';
+import { useI18n } from '../app/i18n';
+import { REGION_DIGITS } from '../app/labels';
+import type { Region } from '../domains/registry/registry.types';
+import { allPages, registryApi } from '../domains/registry/registry.api';
 
 type Option = { value: string; label: string; isLeaf: boolean; children?: Option[]; disabled?: boolean };
 

@@ -1,7 +1,7 @@
 import { CameraOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../app/i18n';
 import { frameReader } from './qr-decode';
 
 type State = { status: 'idle' } | { status: 'starting' } | { status: 'running'; kind: 'native' | 'script' } | { status: 'error'; text: string };

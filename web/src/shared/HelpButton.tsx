@@ -1,8 +1,8 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import { useI18n } from '../../app/i18n';
-import type { audiencesOf } from './guides';
+import { useI18n } from '../app/i18n';
+import type { audiencesOf } from '../domains/help/guides';
 
 /**
  * 本页帮助 in the header: opens the section of the reader's own guide that explains the page on screen. The guides
@@ -13,7 +13,7 @@ export function HelpButton({ me, compact }: { me: Parameters<typeof audiencesOf>
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const open = async () => {
-    const { audiencesOf, sectionFor } = await import('./guides');
+    const { audiencesOf, sectionFor } = await import('../domains/help/guides');
     const found = sectionFor(pathname, me ? audiencesOf(me) : ['applicant']);
     navigate(found ? `/help/${found.guide.slug}#${found.section.id}` : '/help');
   };

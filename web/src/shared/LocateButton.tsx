@@ -1,7 +1,7 @@
 import { AimOutlined } from '@ant-design/icons';
 import { Button, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../app/i18n';
 
 /** "Use my location": the phone's GPS through navigator.geolocation (needs HTTPS or localhost). */
 export function LocateButton({ onLocated }: { onLocated: (lat: number, lng: number) => void }) {

@@ -1,7 +1,7 @@
 import { CameraOutlined } from '@ant-design/icons';
-import { useI18n } from '../../app/i18n';
-import { ImageUpload } from '../registry/ImageUpload';
-import { supervisionApi } from './supervision.api';
+import { useI18n } from '../app/i18n';
+import { ImageUpload } from './ImageUpload';
+import { supervisionApi } from '../domains/supervision/supervision.api';
 
 /** One field photo as a form field (`value` is its file id): taken with the phone's camera, uploaded at once. */
 export function FieldPhoto({ value, onChange, testId }: { value?: string; onChange?: (fileId: string | undefined) => void; testId: string }) {

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import { useI18n } from '../../app/i18n';
-import type { MessageKey } from '../../app/messages.zh';
+import { useI18n } from '../app/i18n';
+import type { MessageKey } from '../app/messages.zh';
 
 const STATUS_COLOR: Record<string, string> = { published: 'blue', accepted: 'cyan', in_progress: 'processing', reported: 'green', overdue: 'red', closed: 'default', open: 'blue' };
 
