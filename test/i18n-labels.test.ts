@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '../src/platform/audit/catalog
 import { grants } from '../src/access.js';
 
 const APP = path.resolve(import.meta.dirname, '../web/src/app');
+const DOMAINS = path.resolve(import.meta.dirname, '../web/src/domains');
 // The console's modules and the lint rule are loaded by path: the server's tsconfig resolves neither.
 const RULE = path.resolve(import.meta.dirname, '../eslint-rules/full-width-punctuation.js');
 let zh: Record<string, string>;
@@ -21,7 +22,7 @@ beforeAll(async () => {
 
 /** The one exported dictionary of a message module. */
 async function dictionaryOf(file: string): Promise<Record<string, string>> {
-  const module = (await import(path.join(APP, file))) as Record<string, Record<string, string>>;
+  const module = (await import(path.resolve(APP, file))) as Record<string, Record<string, string>>;
   const values = Object.values(module);
   expect(values, file).toHaveLength(1);
   return values[0]!;
@@ -29,7 +30,9 @@ async function dictionaryOf(file: string): Promise<Record<string, string>> {
 
 describe('console messages (issue 15 §7)', () => {
   it('every zh message file has an en twin with the same keys', async () => {
-    const zhFiles = readdirSync(APP).filter((f) => /^messages(\.[\w-]+)?\.zh\.ts$/.test(f));
+    // The app's own words, and each domain's beside its pages (issue 20 §3).
+    const dirs = [APP, ...readdirSync(DOMAINS).map((d) => path.join(DOMAINS, d))];
+    const zhFiles = dirs.flatMap((dir) => readdirSync(dir).filter((f) => /^messages(\.[\w-]+)?\.zh\.ts$/.test(f)).map((f) => path.join(dir, f)));
     expect(zhFiles.length).toBeGreaterThan(5);
     for (const file of zhFiles) {
       const twin = file.replace(/\.zh\.ts$/, '.en.ts');

@@ -1,25 +1,25 @@
 // The console's own words in Chinese (the default language). messages.en.ts must have the same keys.
-import { subjectZh } from './messages.subject.zh';
-import { correctionsZh } from './messages.corrections.zh';
-import { subjectExtraZh } from './messages.subject-extra.zh';
-import { traceZh } from './messages.trace.zh';
-import { lookupZh } from './messages.lookup.zh';
-import { supervisionZh } from './messages.supervision.zh';
-import { monitoringZh } from './messages.monitoring.zh';
+import { subjectZh } from '../domains/registry/messages.subject.zh';
+import { correctionsZh } from '../domains/trace/messages.corrections.zh';
+import { subjectExtraZh } from '../domains/registry/messages.subject-extra.zh';
+import { traceZh } from '../domains/trace/messages.trace.zh';
+import { lookupZh } from '../domains/trace/messages.lookup.zh';
+import { supervisionZh } from '../domains/supervision/messages.supervision.zh';
+import { monitoringZh } from '../domains/monitoring/messages.monitoring.zh';
 import { formsZh } from './messages.forms.zh';
-import { opsZh } from './messages.ops.zh';
-import { feedbackZh } from './messages.feedback.zh';
-import { noticesZh } from './messages.notices.zh';
-import { integrationZh } from './messages.integration.zh';
-import { incidentsZh } from './messages.incidents.zh';
-import { epcisZh } from './messages.epcis.zh';
-import { helpZh } from './messages.help.zh';
-import { auditFieldsZh } from './messages.audit-fields.zh';
-import { jobsZh } from './messages.jobs.zh';
+import { opsZh } from '../domains/ops/messages.ops.zh';
+import { feedbackZh } from '../domains/ops/messages.feedback.zh';
+import { noticesZh } from '../domains/notices/messages.notices.zh';
+import { integrationZh } from '../domains/integration/messages.integration.zh';
+import { incidentsZh } from '../domains/ops/messages.incidents.zh';
+import { epcisZh } from '../domains/integration/messages.epcis.zh';
+import { helpZh } from '../domains/help/messages.help.zh';
+import { auditFieldsZh } from '../domains/ops/messages.audit-fields.zh';
+import { jobsZh } from '../domains/ops/messages.jobs.zh';
 import { accessZh } from './messages.access.zh';
 import { listsZh } from './messages.lists.zh';
 import { langZh } from './messages.lang.zh';
-import { passwordZh } from './messages.password.zh';
+import { passwordZh } from '../domains/registry/messages.password.zh';
 import { trustZh } from './messages.trust.zh';
 export const zh = {
   'app.name': '追溯一张网',
