@@ -14,7 +14,6 @@ import type { Alert, ChainHop, RecallEntry } from './monitoring.types';
 import { ResultsTable } from './ReportsCard';
 import { refreshAlertBadge } from './AlertsBadge';
 import { RecallOrderCard } from './RecallOrderCard';
-import '../trace/trace.css';
 
 /**
  * One alert (opening it marks it read): the failed sample, its failing results, the recall list as it stood when the

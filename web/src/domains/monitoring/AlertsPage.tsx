@@ -8,7 +8,6 @@ import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
 import { monitoringApi } from './monitoring.api';
-import '../trace/trace.css';
 
 /** 预警: the failed samples whose producer or sampled holder is in my county; unread ones first to the eye. */
 export default function AlertsPage() {

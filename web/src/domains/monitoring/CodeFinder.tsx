@@ -6,7 +6,6 @@ import { ScanModal } from '../../shared/ScanModal';
 import { traceCodeOf } from '../trace/trace.api';
 import { monitoringApi } from './monitoring.api';
 import type { SampleFacts } from './monitoring.types';
-import '../trace/trace.css';
 
 /**
  * The sampled product's code, scanned with the camera (a label's `…/t/{code}` link) or typed, read into the sheet's

@@ -9,7 +9,6 @@ import { RegionName } from '../../shared/RegionName';
 import { label } from '../trace/trace-labels';
 import { monitoringApi } from './monitoring.api';
 import type { RecallHolder, RecallOrder } from './monitoring.types';
-import '../trace/trace.css';
 
 const ANSWER_COLOR: Record<RecallHolder['answer'], string> = { unanswered: 'error', acknowledged: 'processing', reported: 'success' };
 

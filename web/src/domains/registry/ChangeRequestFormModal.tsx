@@ -2,7 +2,7 @@ import { Alert, App, Divider, Form, Input, Modal, Space, Switch } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { ChangeRequest, SubjectProfile } from './subject.types';
-import { PHONE_PATTERN } from './AccountFormModal';
+import { PHONE_PATTERN } from '../../shared/phone';
 import { changesOf, fromProfile, idKindOf, type ChangeValues } from './change-form';
 import { PhotoFields } from './PhotoFields';
 import { CategoryFields, PointFields, ScaleFields } from '../../shared/ProfileFields';

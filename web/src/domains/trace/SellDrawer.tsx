@@ -2,7 +2,7 @@ import { App, Form, Input, Segmented, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { Batch, Trade, TradeRequest } from './trace.types';
-import { PHONE_PATTERN } from '../registry/AccountFormModal';
+import { PHONE_PATTERN } from '../../shared/phone';
 import { FormDrawer } from './FormDrawer';
 import { showOnField } from './form-errors';
 import { confirmShipment, IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';
