@@ -1,28 +1,12 @@
-import { subjectEn } from '../domains/registry/messages.subject.en';
-import { correctionsEn } from '../domains/trace/messages.corrections.en';
-import { subjectExtraEn } from '../domains/registry/messages.subject-extra.en';
-import { traceEn } from '../domains/trace/messages.trace.en';
-import { lookupEn } from '../domains/trace/messages.lookup.en';
-import { supervisionEn } from '../domains/supervision/messages.supervision.en';
-import { monitoringEn } from '../domains/monitoring/messages.monitoring.en';
 import { formsEn } from './messages.forms.en';
-import { opsEn } from '../domains/ops/messages.ops.en';
-import { feedbackEn } from '../domains/ops/messages.feedback.en';
-import { noticesEn } from '../domains/notices/messages.notices.en';
-import { integrationEn } from '../domains/integration/messages.integration.en';
-import { incidentsEn } from '../domains/ops/messages.incidents.en';
-import { epcisEn } from '../domains/integration/messages.epcis.en';
-import { helpEn } from '../domains/help/messages.help.en';
-import { auditFieldsEn } from '../domains/ops/messages.audit-fields.en';
-import { jobsEn } from '../domains/ops/messages.jobs.en';
 import { accessEn } from './messages.access.en';
 import { listsEn } from './messages.lists.en';
 import { langEn } from './messages.lang.en';
-import { passwordEn } from '../domains/registry/messages.password.en';
 import { trustEn } from './messages.trust.en';
-import type { MessageKey } from './messages.zh';
+import type { AppMessageKey } from './messages.zh';
 
-export const en: Record<MessageKey, string> = {
+/** The shell's words and those several domains share; each domain's English is beside its pages (english.ts joins them). */
+export const en: Record<AppMessageKey, string> = {
   'app.name': 'Tracenet',
   'app.subtitle': 'National agricultural-product traceability platform',
   'app.loading': 'Loading…',
@@ -216,27 +200,10 @@ export const en: Record<MessageKey, string> = {
   'action.token.create': 'Token created',
   'action.token.revoke': 'Token revoked',
   'action.system.seed_demo': 'Demo data loaded',
-  ...subjectEn,
-  ...subjectExtraEn,
-  ...correctionsEn,
-  ...traceEn,
-  ...lookupEn,
-  ...supervisionEn,
-  ...monitoringEn,
   ...formsEn,
-  ...opsEn,
-  ...feedbackEn,
-  ...noticesEn,
-  ...integrationEn,
-  ...incidentsEn,
-  ...epcisEn,
-  ...helpEn,
-  ...auditFieldsEn,
-  ...jobsEn,
   ...accessEn,
   ...listsEn,
   ...langEn,
-  ...passwordEn,
   ...trustEn,
 
   // County bulk import (批量导入).

@@ -1,27 +1,13 @@
-// The console's own words in Chinese (the default language). messages.en.ts must have the same keys.
-import { subjectZh } from '../domains/registry/messages.subject.zh';
-import { correctionsZh } from '../domains/trace/messages.corrections.zh';
-import { subjectExtraZh } from '../domains/registry/messages.subject-extra.zh';
-import { traceZh } from '../domains/trace/messages.trace.zh';
-import { lookupZh } from '../domains/trace/messages.lookup.zh';
-import { supervisionZh } from '../domains/supervision/messages.supervision.zh';
-import { monitoringZh } from '../domains/monitoring/messages.monitoring.zh';
+// The console's words in Chinese (the default language): the shell's own and those several domains share here, each
+// domain's own beside its pages (web/src/domains/<d>/messages.*, issue 20 §3), joined through the list of domains.
+// messages.en.ts must have the same keys as this file's own.
+import { CONSOLE_DOMAINS } from '../domains';
 import { formsZh } from './messages.forms.zh';
-import { opsZh } from '../domains/ops/messages.ops.zh';
-import { feedbackZh } from '../domains/ops/messages.feedback.zh';
-import { noticesZh } from '../domains/notices/messages.notices.zh';
-import { integrationZh } from '../domains/integration/messages.integration.zh';
-import { incidentsZh } from '../domains/ops/messages.incidents.zh';
-import { epcisZh } from '../domains/integration/messages.epcis.zh';
-import { helpZh } from '../domains/help/messages.help.zh';
-import { auditFieldsZh } from '../domains/ops/messages.audit-fields.zh';
-import { jobsZh } from '../domains/ops/messages.jobs.zh';
 import { accessZh } from './messages.access.zh';
 import { listsZh } from './messages.lists.zh';
 import { langZh } from './messages.lang.zh';
-import { passwordZh } from '../domains/registry/messages.password.zh';
 import { trustZh } from './messages.trust.zh';
-export const zh = {
+const appZh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
   'app.loading': '加载中…',
@@ -215,27 +201,10 @@ export const zh = {
   'action.token.create': '创建令牌',
   'action.token.revoke': '吊销令牌',
   'action.system.seed_demo': '载入演示数据',
-  ...subjectZh,
-  ...subjectExtraZh,
-  ...correctionsZh,
-  ...traceZh,
-  ...lookupZh,
-  ...supervisionZh,
-  ...monitoringZh,
   ...formsZh,
-  ...opsZh,
-  ...feedbackZh,
-  ...noticesZh,
-  ...integrationZh,
-  ...incidentsZh,
-  ...epcisZh,
-  ...helpZh,
-  ...auditFieldsZh,
-  ...jobsZh,
   ...accessZh,
   ...listsZh,
   ...langZh,
-  ...passwordZh,
   ...trustZh,
 
   // County bulk import (批量导入).
@@ -280,5 +249,14 @@ export const zh = {
   'import.col.username': '登录用户名',
   'action.subject.import': '批量导入主体',
 } as const;
+
+/** The words of the shell and of several domains, which a domain's menu entry may use as well as its own. */
+export type AppMessageKey = keyof typeof appZh;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type DomainWords = UnionToIntersection<(typeof CONSOLE_DOMAINS)[number]['messages']['zh']>;
+
+/** Every word of the console: the shell's, then each domain's in the list's order (a later domain wins a key both use). */
+export const zh = Object.assign({}, appZh, ...CONSOLE_DOMAINS.map((d) => d.messages.zh)) as typeof appZh & DomainWords;
 
 export type MessageKey = keyof typeof zh;

@@ -4,7 +4,6 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'menu.tasks': 'Tasks & notices',
   'menu.inspect': 'Base inspection',
   'menu.inspections': 'Inspections',
-  'menu.cases': 'Enforcement cases',
 
   'taskKind.notice': 'Notice',
   'taskKind.base_inspection': 'Base inspection',

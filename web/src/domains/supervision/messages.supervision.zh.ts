@@ -4,7 +4,6 @@ export const supervisionZh = {
   'menu.tasks': '任务与通知',
   'menu.inspect': '基地巡查',
   'menu.inspections': '巡查记录',
-  'menu.cases': '执法案件',
 
   'taskKind.notice': '通知公告',
   'taskKind.base_inspection': '基地巡查',

@@ -2,10 +2,10 @@ import { FileSearchOutlined, LoginOutlined, SolutionOutlined } from '@ant-design
 import { Button, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useI18n } from '../../app/i18n';
-import { PageErrorBoundary } from '../../app/PageErrorBoundary';
-import { LanguageSwitch } from './LanguageSwitch';
-import { HelpButton } from '../../shared/HelpButton';
+import { useI18n } from './i18n';
+import { PageErrorBoundary } from './PageErrorBoundary';
+import { LanguageSwitch } from '../shared/LanguageSwitch';
+import { HelpButton } from '../shared/HelpButton';
 
 /** The frame of the pages anyone may open (registration and its status): brand, language, the way to log in. */
 export default function PublicShell() {

@@ -1,6 +1,6 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../app/i18n';
 
 export function LanguageSwitch() {
   const { t, lang, setLang } = useI18n();

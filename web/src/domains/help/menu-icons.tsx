@@ -1,0 +1,5 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
+
+export const icons = {
+  '/help': <QuestionCircleOutlined />,
+};
