@@ -18,9 +18,6 @@ export const integrationConsole: ConsoleDomain<typeof zh, (typeof menu)[number][
   icons: () => import('./menu-icons'),
   messages: {
     zh,
-    en: async () => {
-      const [a, b] = await Promise.all([import('./messages.integration.en'), import('./messages.epcis.en')]);
-      return { ...a.integrationEn, ...b.epcisEn };
-    },
+    en: async () => (await import('./messages.en')).integrationWords,
   },
 };

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { FIELD_LEVELS, type ConsoleDomain, type MenuEntry } from '../../app/console-domain';
+import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
 import { monitoringZh } from './messages.monitoring.zh';
 
 const zh = monitoringZh;

@@ -33,15 +33,6 @@ export const opsConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']>
   icons: () => import('./menu-icons'),
   messages: {
     zh,
-    en: async () => {
-      const [a, b, c, d, e] = await Promise.all([
-        import('./messages.ops.en'),
-        import('./messages.feedback.en'),
-        import('./messages.incidents.en'),
-        import('./messages.audit-fields.en'),
-        import('./messages.jobs.en'),
-      ]);
-      return { ...a.opsEn, ...b.feedbackEn, ...c.incidentsEn, ...d.auditFieldsEn, ...e.jobsEn };
-    },
+    en: async () => (await import('./messages.en')).opsWords,
   },
 };

@@ -45,9 +45,6 @@ export const registryConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['pa
   icons: () => import('./menu-icons'),
   messages: {
     zh,
-    en: async () => {
-      const [a, b, c] = await Promise.all([import('./messages.subject.en'), import('./messages.subject-extra.en'), import('./messages.password.en')]);
-      return { ...a.subjectEn, ...b.subjectExtraEn, ...c.passwordEn };
-    },
+    en: async () => (await import('./messages.en')).registryWords,
   },
 };

@@ -32,9 +32,6 @@ export const traceConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path'
   icons: () => import('./menu-icons'),
   messages: {
     zh,
-    en: async () => {
-      const [a, b, c] = await Promise.all([import('./messages.trace.en'), import('./messages.lookup.en'), import('./messages.corrections.en')]);
-      return { ...a.traceEn, ...b.lookupEn, ...c.correctionsEn };
-    },
+    en: async () => (await import('./messages.en')).traceWords,
   },
 };
