@@ -5,8 +5,8 @@ import { limitRule } from '../../app/number-limit';
 import { AREA_UNITS, type AreaUnit, type Base } from './trace.types';
 import { PointFields } from '../../shared/ProfileFields';
 import { TownshipCascader } from '../../shared/TownshipCascader';
-import { FormDrawer } from './FormDrawer';
-import { showOnField } from './form-errors';
+import { FormDrawer } from '../../shared/FormDrawer';
+import { showOnField } from '../../shared/form-errors';
 import { label } from './trace-labels';
 import { traceApi } from './trace.api';
 

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import type { Batch, ProductUnit } from './trace.types';
-import { FormDrawer } from './FormDrawer';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { amount, label, qty } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
 import { useAll } from './use-all';

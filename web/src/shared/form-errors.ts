@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError } from '../../app/api-error';
+import { ApiError } from '../app/api-error';
 
 /**
  * Shows a refusal of the server under the field it is about (GTIN_INVALID under the GTIN), when `fields` names

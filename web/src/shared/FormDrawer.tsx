@@ -1,6 +1,6 @@
 import { Button, Drawer, Grid, Space } from 'antd';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../app/i18n';
 
 type Props = {
   open: boolean;
