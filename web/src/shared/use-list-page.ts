@@ -9,7 +9,7 @@ import { useCursorList } from '../app/use-cursor-list';
  * well as inline (ListCard, ListBody), and the two changes a page makes after a write — a new record on top (once),
  * a changed one in its place.
  */
-export function useListPage<T extends { id: string }>(fetchPage: ((cursor?: string) => Promise<Page<T>>) | null) {
+export function useListPage<T extends { id: string | number }>(fetchPage: ((cursor?: string) => Promise<Page<T>>) | null) {
   const { errorText } = useI18n();
   const { message } = App.useApp();
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
@@ -20,4 +20,4 @@ export function useListPage<T extends { id: string }>(fetchPage: ((cursor?: stri
   return { ...list, prepend, replace };
 }
 
-export type ListPage<T extends { id: string }> = ReturnType<typeof useListPage<T>>;
+export type ListPage<T extends { id: string | number }> = ReturnType<typeof useListPage<T>>;
