@@ -141,9 +141,6 @@ export default defineConfig({
         // (icons, cards, tags, the console's shared parts, the trace domain's labels) is one more chunk, not twenty.
         codeSplitting: {
           groups: [
-            // The domains' English words (issue 20 §5: each beside its pages) load as one file when English is chosen,
-            // as before they were split by domain. They import nothing, so the group takes nothing else.
-            { name: 'english', test: /web[\\/]src[\\/](app|domains[\\/][^\\/]+)[\\/]messages\.([\w-]+\.)?en\.ts$/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
             { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 2 },
             { name: 'app', tags: ['$initial'], priority: 1 },

@@ -4,7 +4,7 @@ import { Fragment, lazy, Suspense, useEffect, useState, type ReactNode } from 'r
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from './auth';
 import { useI18n } from './i18n';
-import { entryOf, loadMenuIcons } from './menu';
+import { entryOf } from './menu';
 import { agencyTitle } from './labels';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { TradeNotifier } from '../domains/trace/TradeNotifier';
@@ -19,12 +19,7 @@ const { Header, Sider, Content } = Layout;
 // The side menu and the account's menu load apart from the shell: a phone opening a page cold shows neither at
 // first (the side menu is folded away, the account's menu opens on a press), so their code (antd's Menu, Dropdown
 // and their popups) is not on its way (issue 15 §9).
-// The domains' menu icons come with it, fetched side by side (app/menu.ts).
-const SiderMenu = lazy(async () => {
-  const [menu, icons] = await Promise.all([import('./SiderMenu'), loadMenuIcons()]);
-  const Menu = menu.default;
-  return { default: (props: { selected: string; onNavigate: () => void }) => <Menu {...props} icons={icons} /> };
-});
+const SiderMenu = lazy(() => import('./SiderMenu'));
 const UserMenu = lazy(() => import('./UserMenu'));
 
 export function AppLayout() {

@@ -2,22 +2,29 @@ import { Menu } from 'antd';
 import { useNavigate } from 'react-router';
 import { useMe } from './auth';
 import { useI18n } from './i18n';
-import type { MenuIcons } from './console-domain';
+import type { ReactNode } from 'react';
+import type { MenuIconsModule } from './console-domain';
 import { MENU_GROUPS, menuFor, type MenuPath } from './menu';
+
+// Each domain's menu icons (web/src/domains/<d>/menu-icons.tsx), found by name and bundled with the side menu, not
+// the shell; each domain's file is type-checked to give every one of its menu paths an icon.
+const ICON_MODULES = Object.values(import.meta.glob<MenuIconsModule>('../domains/*/menu-icons.tsx', { eager: true }));
+const ICONS = Object.assign({}, ...ICON_MODULES.map((m) => m.icons)) as Record<MenuPath, ReactNode>;
+const LABELS = Object.assign({}, ...ICON_MODULES.map((m) => m.labels ?? {})) as Partial<Record<MenuPath, NonNullable<MenuIconsModule['labels']>[string]>>;
 
 /**
  * The side menu, grouped as the platform's business systems are (系统管理 / 主体管理 / 追溯 / 监管执法 / 监测 /
  * 统计分析). Loaded apart from the shell (AppLayout): on a phone it stays closed until asked for, so its code
  * (antd's Menu and its popups) is not on a cold page's way (issue 15 §9).
  */
-export default function SiderMenu({ selected, onNavigate, icons }: { selected: string; onNavigate: () => void; icons: Required<MenuIcons<MenuPath>> }) {
+export default function SiderMenu({ selected, onNavigate }: { selected: string; onNavigate: () => void }) {
   const me = useMe();
   const { t } = useI18n();
   const navigate = useNavigate();
   const entries = menuFor(me);
   const item = (m: (typeof entries)[number]) => {
-    const Label = icons.labels[m.path];
-    return { key: m.path, icon: icons.icons[m.path], label: Label ? <Label label={t(m.label)} /> : t(m.label) };
+    const Label = LABELS[m.path];
+    return { key: m.path, icon: ICONS[m.path], label: Label ? <Label label={t(m.label)} /> : t(m.label) };
   };
   const items = [
     ...MENU_GROUPS.flatMap((g) => {

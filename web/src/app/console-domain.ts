@@ -20,22 +20,27 @@ export type ConsoleDomain<Words extends Record<string, string> = Record<string, 
   signIn?: { login: Page; forcedPassword: Page };
   menu: readonly MenuEntry<Path, AppMessageKey | Extract<keyof Words, string>>[];
   /**
-   * The menu entries' icons (and a label with a count beside it), loaded with the side menu rather than the shell:
-   * a phone opening a page cold does not wait for them (issue 15 §9). A menu path without an icon fails typecheck.
+   * The domain's words in Chinese, which load with the shell. Two files beside index.ts complete it, found by their
+   * names so that neither the main chunk nor a list names them: `messages.en.ts` exports `words: EnglishOf<…>`
+   * (fetched with all English when it is chosen, app/english.ts), and `menu-icons.tsx` exports
+   * `icons … satisfies MenuIconsOf<…>` (and `labels`, a label with a count), fetched with the side menu
+   * (app/SiderMenu.tsx): a phone opening a page cold waits for neither (issue 15 §9).
    */
-  icons?: () => Promise<MenuIcons<Path>>;
-  /** Chinese loads with the shell; English when chosen (most readers use Chinese). Same keys in both. */
-  messages: { zh: Words; en: () => Promise<Record<keyof Words, string>> };
+  messages: { zh: Words };
 };
+
+/** A domain's English: the same keys as its Chinese (a missing one fails typecheck). */
+export type EnglishOf<D extends { messages: { zh: object } }> = Record<keyof D['messages']['zh'], string>;
+
+/** A domain's menu icons: one for each of its menu paths (a missing one fails typecheck). */
+export type MenuIconsOf<D extends { menu: readonly { path: string }[] }> = Record<D['menu'][number]['path'], ReactNode>;
 
 export type Page = LazyExoticComponent<ComponentType>;
 
 export type ConsoleRoute = { path: string; page: Page; permission?: Permission };
 
-export type MenuIcons<Path extends string = string> = {
-  icons: Record<Path, ReactNode>;
-  labels?: Partial<Record<Path, ComponentType<{ label: string }>>>;
-};
+/** What a domain's menu-icons.tsx exports. */
+export type MenuIconsModule = { icons: Record<string, ReactNode>; labels?: Record<string, ComponentType<{ label: string }>> };
 
 export type MenuGroup = 'system' | 'subjects' | 'trace' | 'supervision' | 'monitoring' | 'analytics';
 

@@ -1,6 +1,6 @@
 import type { AgencyLevel } from '../domains/registry/registry.types';
 import { CONSOLE_DOMAINS } from '../domains';
-import type { MenuEntry, MenuGroup, MenuIcons } from './console-domain';
+import type { MenuEntry, MenuGroup } from './console-domain';
 import type { MessageKey } from './messages.zh';
 import type { Permission } from './types';
 
@@ -15,7 +15,7 @@ export type MenuItem = MenuEntry<MenuPath, MessageKey>;
 
 /**
  * The console's pages in menu order, gathered from the domains (web/src/domains/index.ts); an entry shows only to
- * accounts holding its permission. Their icons load with the side menu (loadMenuIcons): the shell, which reads this
+ * accounts holding its permission. Their icons load with the side menu (SiderMenu.tsx): the shell, which reads this
  * list for the breadcrumb and the first page, does not wait for 30 icons on a phone (issue 15 §9).
  */
 const ITEMS: readonly MenuItem[] = CONSOLE_DOMAINS.flatMap((d): readonly MenuItem[] => d.menu).sort((a, b) => a.order - b.order);
@@ -40,11 +40,3 @@ export function entryOf(pathname: string): MenuItem | undefined {
   return ITEMS.filter((m) => pathname === m.path || pathname.startsWith(`${m.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
-/** Every domain's menu icons and counted labels, fetched with the side menu. */
-export async function loadMenuIcons(): Promise<Required<MenuIcons<MenuPath>>> {
-  const loaded = await Promise.all(CONSOLE_DOMAINS.map((d) => d.icons?.() ?? Promise.resolve<MenuIcons>({ icons: {} })));
-  return {
-    icons: Object.assign({}, ...loaded.map((m) => m.icons)) as MenuIcons<MenuPath>['icons'],
-    labels: Object.assign({}, ...loaded.map((m) => m.labels ?? {})) as NonNullable<MenuIcons<MenuPath>['labels']>,
-  };
-}

@@ -1,4 +1,3 @@
-import type { ConsoleDomain } from '../app/console-domain';
 import { enforcementConsole } from './enforcement';
 import { helpConsole } from './help';
 import { integrationConsole } from './integration';
@@ -23,4 +22,4 @@ export const CONSOLE_DOMAINS = [
   integrationConsole,
   opsConsole,
   helpConsole,
-] as const satisfies readonly ConsoleDomain[];
+] as const;

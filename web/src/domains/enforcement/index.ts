@@ -14,6 +14,5 @@ export const enforcementConsole: ConsoleDomain<typeof zh, (typeof menu)[number][
     { path: 'enforcement/cases/:id', permission: 'enforcement.read', page: lazy(() => import('./CaseDetailPage')) },
   ],
   menu,
-  icons: () => import('./menu-icons'),
-  messages: { zh, en: async () => (await import('./messages.enforcement.en')).enforcementEn },
+  messages: { zh },
 };

@@ -20,6 +20,5 @@ export const helpConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']
     { path: 'help/:guide', page: HelpPage },
   ],
   menu,
-  icons: () => import('./menu-icons'),
-  messages: { zh, en: async () => (await import('./messages.help.en')).helpEn },
+  messages: { zh },
 };

@@ -15,9 +15,5 @@ export const integrationConsole: ConsoleDomain<typeof zh, (typeof menu)[number][
     { path: 'integration/:id', permission: 'integration.read', page: lazy(() => import('./ClientPage')) },
   ],
   menu,
-  icons: () => import('./menu-icons'),
-  messages: {
-    zh,
-    en: async () => (await import('./messages.en')).integrationWords,
-  },
+  messages: { zh },
 };

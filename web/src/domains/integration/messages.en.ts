@@ -1,5 +1,7 @@
-// The domain's words in English, one file to fetch when English is chosen (index.ts).
+// The domain's words in English, found by name and fetched with all English when it is chosen (app/english.ts).
+import type { EnglishOf } from '../../app/console-domain';
+import type { integrationConsole } from '.';
 import { integrationEn } from './messages.integration.en';
 import { epcisEn } from './messages.epcis.en';
 
-export const integrationWords = { ...integrationEn, ...epcisEn };
+export const words: EnglishOf<typeof integrationConsole> = { ...integrationEn, ...epcisEn };

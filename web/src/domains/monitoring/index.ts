@@ -29,6 +29,5 @@ export const monitoringConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['
     { path: 'trace/recall-notices', permission: 'trace.read', page: lazy(() => import('./RecallNoticesPage')) },
   ],
   menu,
-  icons: () => import('./menu-icons'),
-  messages: { zh, en: async () => (await import('./messages.monitoring.en')).monitoringEn },
+  messages: { zh },
 };

@@ -22,6 +22,5 @@ export const noticesConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['pat
     { path: 'inbox/:id', permission: 'notice.read', page: lazy(() => import('./InboxNoticePage')) },
   ],
   menu,
-  icons: () => import('./menu-icons'),
-  messages: { zh, en: async () => (await import('./messages.notices.en')).noticesEn },
+  messages: { zh },
 };

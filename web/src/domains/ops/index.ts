@@ -30,9 +30,5 @@ export const opsConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']>
     { path: 'ops/incidents/:id', permission: 'incident.read', page: lazy(() => import('./IncidentPage')) },
   ],
   menu,
-  icons: () => import('./menu-icons'),
-  messages: {
-    zh,
-    en: async () => (await import('./messages.en')).opsWords,
-  },
+  messages: { zh },
 };

@@ -1,4 +1,6 @@
 import { AuditOutlined, CommentOutlined, DatabaseOutlined, MessageOutlined, ScheduleOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import type { MenuIconsOf } from '../../app/console-domain';
+import type { opsConsole } from '.';
 
 export const icons = {
   '/audit': <AuditOutlined />,
@@ -7,4 +9,4 @@ export const icons = {
   '/ops/feedback': <MessageOutlined />,
   '/ops/incidents': <ThunderboltOutlined />,
   '/feedback/mine': <CommentOutlined />,
-};
+} satisfies MenuIconsOf<typeof opsConsole>;

@@ -42,9 +42,5 @@ export const registryConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['pa
   ],
   signIn: { login: lazy(() => import('./LoginPage')), forcedPassword: lazy(() => import('./ForcedPasswordPage')) },
   menu,
-  icons: () => import('./menu-icons'),
-  messages: {
-    zh,
-    en: async () => (await import('./messages.en')).registryWords,
-  },
+  messages: { zh },
 };

@@ -1,4 +1,6 @@
 import { ApartmentOutlined, CloudUploadOutlined, DiffOutlined, IdcardOutlined, InboxOutlined, ShopOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import type { MenuIconsOf } from '../../app/console-domain';
+import type { registryConsole } from '.';
 
 export const icons = {
   '/agencies': <ApartmentOutlined />,
@@ -10,4 +12,4 @@ export const icons = {
   '/subjects': <ShopOutlined />,
   '/my-subject': <IdcardOutlined />,
   '/account': <UserOutlined />,
-};
+} satisfies MenuIconsOf<typeof registryConsole>;

@@ -23,6 +23,5 @@ export const supervisionConsole: ConsoleDomain<typeof zh, (typeof menu)[number][
     { path: 'supervision/checklists', permission: 'supervision.checklist', page: lazy(() => import('./ChecklistsPage')) },
   ],
   menu,
-  icons: () => import('./menu-icons'),
-  messages: { zh, en: async () => (await import('./messages.supervision.en')).supervisionEn },
+  messages: { zh },
 };

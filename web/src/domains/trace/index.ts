@@ -29,9 +29,5 @@ export const traceConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path'
     { path: 'trace/lookup', permission: 'trace.graph', page: lazy(() => import('./LookupPage')) },
   ],
   menu,
-  icons: () => import('./menu-icons'),
-  messages: {
-    zh,
-    en: async () => (await import('./messages.en')).traceWords,
-  },
+  messages: { zh },
 };

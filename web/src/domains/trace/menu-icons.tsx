@@ -1,4 +1,6 @@
 import { AppstoreOutlined, EnvironmentOutlined, NodeIndexOutlined, ScanOutlined, SwapOutlined, TagsOutlined } from '@ant-design/icons';
+import type { MenuIconsOf } from '../../app/console-domain';
+import type { traceConsole } from '.';
 
 export const icons = {
   '/trace/lookup': <NodeIndexOutlined />,
@@ -7,4 +9,4 @@ export const icons = {
   '/scan': <ScanOutlined />,
   '/trace/products': <AppstoreOutlined />,
   '/trace/bases': <EnvironmentOutlined />,
-};
+} satisfies MenuIconsOf<typeof traceConsole>;

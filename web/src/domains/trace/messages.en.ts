@@ -1,6 +1,8 @@
-// The domain's words in English, one file to fetch when English is chosen (index.ts).
+// The domain's words in English, found by name and fetched with all English when it is chosen (app/english.ts).
+import type { EnglishOf } from '../../app/console-domain';
+import type { traceConsole } from '.';
 import { traceEn } from './messages.trace.en';
 import { lookupEn } from './messages.lookup.en';
 import { correctionsEn } from './messages.corrections.en';
 
-export const traceWords = { ...traceEn, ...lookupEn, ...correctionsEn };
+export const words: EnglishOf<typeof traceConsole> = { ...traceEn, ...lookupEn, ...correctionsEn };
