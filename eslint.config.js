@@ -3,6 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import boundaries from './eslint-rules/boundaries.js';
+import consoleWidgets from './eslint-rules/console-widgets.js';
 import punctuation from './eslint-rules/full-width-punctuation.js';
 
 export default tseslint.config(
@@ -23,9 +24,11 @@ export default tseslint.config(
   },
   {
     files: ['web/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'console-widgets': consoleWidgets },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Issue 20 §3: a widget two domains use lives in web/src/shared.
+      'console-widgets/imports': 'error',
       // antd's InputNumber replaces a typed value outside min/max on blur: a limit is a form rule (app/number-limit.ts).
       'no-restricted-syntax': [
         'error',

@@ -1,34 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const APP = path.resolve(import.meta.dirname, '../web/src/app/App.tsx');
+const DOMAINS = path.resolve(import.meta.dirname, '../web/src/domains');
 
-/** The console's route patterns as App.tsx declares them, nested paths joined ("register" + "status/:code"). */
+/**
+ * The console's route patterns as the domains declare them (issue 20 §5: each web/src/domains/<d>/index.ts lists its
+ * pages as `{ path: '…', …, page: … }`; App.tsx takes them from web/src/domains/index.ts). Read as text: the server's
+ * tests do not load the console's modules.
+ */
 export function consoleRoutes(): string[] {
-  const source = readFileSync(APP, 'utf8');
-  const stack: string[] = [];
-  const out = new Set<string>();
-  for (const m of source.matchAll(/<Route\b|<\/Route>/g)) {
-    if (m[0] === '</Route>') {
-      stack.pop();
-      continue;
-    }
-    // The tag ends at the first '>' outside braces (element={<Page />} holds a '>' of its own).
-    let depth = 0;
-    let i = m.index + m[0].length;
-    for (; i < source.length; i++) {
-      const c = source[i];
-      if (c === '{') depth++;
-      else if (c === '}') depth--;
-      else if (c === '>' && depth === 0) break;
-    }
-    const tag = source.slice(m.index, i + 1);
-    const p = /\bpath="([^"]+)"/.exec(tag)?.[1];
-    const own = p && p !== '*' ? p : '';
-    if (/\bindex\b/.test(tag)) out.add(stack.filter(Boolean).join('/'));
-    else if (own) out.add([...stack, own].filter(Boolean).join('/'));
-    if (!tag.endsWith('/>')) stack.push(own);
+  // The shell's own page: home, which sends each account to its first menu page (App.tsx).
+  const out = new Set<string>(['/']);
+  for (const domain of readdirSync(DOMAINS, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    const index = ['index.ts', 'index.tsx'].map((f) => path.join(DOMAINS, domain.name, f)).find((f) => existsSync(f));
+    if (!index) continue;
+    const source = readFileSync(index, 'utf8');
+    // A route names its page; a menu entry (its path with a leading slash) names none.
+    for (const m of source.matchAll(/\{\s*path:\s*'([^'/][^']*)'[^{}]*\bpage:/g)) out.add(`/${m[1]}`);
   }
-  return [...out].map((r) => `/${r}`).sort();
+  return [...out].sort();
 }
-

@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '../src/platform/audit/catalog
 import { grants } from '../src/access.js';
 
 const APP = path.resolve(import.meta.dirname, '../web/src/app');
+const DOMAINS = path.resolve(import.meta.dirname, '../web/src/domains');
 // The console's modules and the lint rule are loaded by path: the server's tsconfig resolves neither.
 const RULE = path.resolve(import.meta.dirname, '../eslint-rules/full-width-punctuation.js');
 let zh: Record<string, string>;
@@ -13,15 +14,16 @@ let dictionaries: Record<'zh' | 'en', Record<string, string>>;
 let findMarks: (text: string) => unknown[];
 
 beforeAll(async () => {
+  // All the words: the shell's joined with each domain's (web/src/domains/index.ts), as the console loads them.
   zh = await dictionaryOf('messages.zh.ts');
-  en = await dictionaryOf('messages.en.ts');
+  en = await ((await import(path.join(APP, 'english.ts'))) as { loadEnglishWords: () => Promise<Record<string, string>> }).loadEnglishWords();
   dictionaries = { zh, en };
   ({ findMarks } = (await import(RULE)) as { findMarks: typeof findMarks });
 });
 
 /** The one exported dictionary of a message module. */
 async function dictionaryOf(file: string): Promise<Record<string, string>> {
-  const module = (await import(path.join(APP, file))) as Record<string, Record<string, string>>;
+  const module = (await import(path.resolve(APP, file))) as Record<string, Record<string, string>>;
   const values = Object.values(module);
   expect(values, file).toHaveLength(1);
   return values[0]!;
@@ -29,11 +31,14 @@ async function dictionaryOf(file: string): Promise<Record<string, string>> {
 
 describe('console messages (issue 15 §7)', () => {
   it('every zh message file has an en twin with the same keys', async () => {
-    const zhFiles = readdirSync(APP).filter((f) => /^messages(\.[\w-]+)?\.zh\.ts$/.test(f));
+    // The app's own words, and each domain's beside its pages (issue 20 §3).
+    const dirs = [APP, ...readdirSync(DOMAINS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(DOMAINS, e.name))];
+    const zhFiles = dirs.flatMap((dir) => readdirSync(dir).filter((f) => /^messages\.[\w-]+\.zh\.ts$/.test(f)).map((f) => path.join(dir, f)));
     expect(zhFiles.length).toBeGreaterThan(5);
     for (const file of zhFiles) {
       const twin = file.replace(/\.zh\.ts$/, '.en.ts');
       const [zhKeys, enKeys] = [Object.keys(await dictionaryOf(file)), Object.keys(await dictionaryOf(twin))];
+      expect(zhKeys.length, file).toBeGreaterThan(0);
       expect({ file, missingInEn: zhKeys.filter((k) => !enKeys.includes(k)) }).toEqual({ file, missingInEn: [] });
       expect({ twin, missingInZh: enKeys.filter((k) => !zhKeys.includes(k)) }).toEqual({ twin, missingInZh: [] });
     }

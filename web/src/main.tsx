@@ -7,6 +7,7 @@ import './app/styles.css';
 // The batch pages' few rules travel inline with the shell's (web/vite.config.ts): a phone opens those pages cold, and a
 // style sheet of their own was one more request before they could show.
 import './domains/trace/trace.css';
+import './shared/shared.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

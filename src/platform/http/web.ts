@@ -35,7 +35,7 @@ export async function installWebConsole(app: FastifyInstance): Promise<boolean> 
 }
 
 /**
- * The first path segment of every console page (web/src/app/App.tsx; web.test.ts fails when a route there is missing
+ * The first path segment of every console page (each web/src/domains/<d>/index.ts; web.test.ts fails when a route there is missing
  * here). Any other address is no page of the console and gets a 404, not the console's page with 200: a resolver or
  * a crawler must be able to tell an unknown address from a page (GS1 resolver standard 1.2, §2: no error with 200).
  */

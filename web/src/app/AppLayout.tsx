@@ -8,7 +8,7 @@ import { entryOf } from './menu';
 import { agencyTitle } from './labels';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { TradeNotifier } from '../domains/trace/TradeNotifier';
-import { HelpButton } from '../domains/help/HelpButton';
+import { HelpButton } from '../shared/HelpButton';
 import { FeedbackButton } from '../domains/ops/FeedbackButton';
 import { AnnouncementBanner } from '../domains/notices/AnnouncementBanner';
 import { InboxBell } from '../domains/notices/InboxBell';

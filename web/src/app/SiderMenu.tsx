@@ -2,8 +2,15 @@ import { Menu } from 'antd';
 import { useNavigate } from 'react-router';
 import { useMe } from './auth';
 import { useI18n } from './i18n';
-import { MENU_GROUPS, menuFor } from './menu';
-import { MENU_ICONS, MENU_LABELS } from './menu-icons';
+import type { ReactNode } from 'react';
+import type { MenuIconsModule } from './console-domain';
+import { MENU_GROUPS, menuFor, type MenuPath } from './menu';
+
+// Each domain's menu icons (web/src/domains/<d>/menu-icons.tsx), found by name and bundled with the side menu, not
+// the shell; each domain's file is type-checked to give every one of its menu paths an icon.
+const ICON_MODULES = Object.values(import.meta.glob<MenuIconsModule>('../domains/*/menu-icons.tsx', { eager: true }));
+const ICONS = Object.assign({}, ...ICON_MODULES.map((m) => m.icons)) as Record<MenuPath, ReactNode>;
+const LABELS = Object.assign({}, ...ICON_MODULES.map((m) => m.labels ?? {})) as Partial<Record<MenuPath, NonNullable<MenuIconsModule['labels']>[string]>>;
 
 /**
  * The side menu, grouped as the platform's business systems are (系统管理 / 主体管理 / 追溯 / 监管执法 / 监测 /
@@ -16,8 +23,8 @@ export default function SiderMenu({ selected, onNavigate }: { selected: string; 
   const navigate = useNavigate();
   const entries = menuFor(me);
   const item = (m: (typeof entries)[number]) => {
-    const Label = MENU_LABELS[m.path];
-    return { key: m.path, icon: MENU_ICONS[m.path], label: Label ? <Label label={t(m.label)} /> : t(m.label) };
+    const Label = LABELS[m.path];
+    return { key: m.path, icon: ICONS[m.path], label: Label ? <Label label={t(m.label)} /> : t(m.label) };
   };
   const items = [
     ...MENU_GROUPS.flatMap((g) => {

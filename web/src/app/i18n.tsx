@@ -30,7 +30,7 @@ const ZH: Words = { messages: zh, antd: zhCN };
  */
 let english: Promise<Words> | null = null;
 function loadEnglish(): Promise<Words> {
-  english ??= Promise.all([import('./messages.en'), import('antd/es/locale/en_US')]).then(([m, a]) => ({ messages: m.en, antd: a.default }));
+  english ??= Promise.all([import('./english').then((m) => m.loadEnglishWords()), import('antd/es/locale/en_US')]).then(([messages, a]) => ({ messages, antd: a.default }));
   english.catch(() => (english = null));
   return english;
 }

@@ -1,30 +1,12 @@
-import { subjectEn } from './messages.subject.en';
-import { correctionsEn } from './messages.corrections.en';
-import { subjectExtraEn } from './messages.subject-extra.en';
-import { traceEn } from './messages.trace.en';
-import { lookupEn } from './messages.lookup.en';
-import { supervisionEn } from './messages.supervision.en';
-import { monitoringEn } from './messages.monitoring.en';
 import { formsEn } from './messages.forms.en';
-import { opsEn } from './messages.ops.en';
-import { feedbackEn } from './messages.feedback.en';
-import { noticesEn } from './messages.notices.en';
-import { integrationEn } from './messages.integration.en';
-import { certificationEn } from './messages.certification.en';
-import { exchangeEn } from './messages.exchange.en';
-import { incidentsEn } from './messages.incidents.en';
-import { epcisEn } from './messages.epcis.en';
-import { helpEn } from './messages.help.en';
-import { auditFieldsEn } from './messages.audit-fields.en';
-import { jobsEn } from './messages.jobs.en';
 import { accessEn } from './messages.access.en';
 import { listsEn } from './messages.lists.en';
 import { langEn } from './messages.lang.en';
-import { passwordEn } from './messages.password.en';
 import { trustEn } from './messages.trust.en';
-import type { MessageKey } from './messages.zh';
+import type { AppMessageKey } from './messages.zh';
 
-export const en: Record<MessageKey, string> = {
+/** The shell's words and those several domains share; each domain's English is beside its pages (english.ts joins them). */
+export const en: Record<AppMessageKey, string> = {
   'app.name': 'Tracenet',
   'app.subtitle': 'National agricultural-product traceability platform',
   'app.loading': 'Loading…',
@@ -218,29 +200,10 @@ export const en: Record<MessageKey, string> = {
   'action.token.create': 'Token created',
   'action.token.revoke': 'Token revoked',
   'action.system.seed_demo': 'Demo data loaded',
-  ...subjectEn,
-  ...subjectExtraEn,
-  ...correctionsEn,
-  ...traceEn,
-  ...lookupEn,
-  ...supervisionEn,
-  ...monitoringEn,
   ...formsEn,
-  ...opsEn,
-  ...feedbackEn,
-  ...noticesEn,
-  ...integrationEn,
-  ...certificationEn,
-  ...exchangeEn,
-  ...incidentsEn,
-  ...epcisEn,
-  ...helpEn,
-  ...auditFieldsEn,
-  ...jobsEn,
   ...accessEn,
   ...listsEn,
   ...langEn,
-  ...passwordEn,
   ...trustEn,
 
   // County bulk import (批量导入).

@@ -1,29 +1,13 @@
-// The console's own words in Chinese (the default language). messages.en.ts must have the same keys.
-import { subjectZh } from './messages.subject.zh';
-import { correctionsZh } from './messages.corrections.zh';
-import { subjectExtraZh } from './messages.subject-extra.zh';
-import { traceZh } from './messages.trace.zh';
-import { lookupZh } from './messages.lookup.zh';
-import { supervisionZh } from './messages.supervision.zh';
-import { monitoringZh } from './messages.monitoring.zh';
+// The console's words in Chinese (the default language): the shell's own and those several domains share here, each
+// domain's own beside its pages (web/src/domains/<d>/messages.*, issue 20 §3), joined through the list of domains.
+// messages.en.ts must have the same keys as this file's own.
+import { CONSOLE_DOMAINS } from '../domains';
 import { formsZh } from './messages.forms.zh';
-import { opsZh } from './messages.ops.zh';
-import { feedbackZh } from './messages.feedback.zh';
-import { noticesZh } from './messages.notices.zh';
-import { integrationZh } from './messages.integration.zh';
-import { certificationZh } from './messages.certification.zh';
-import { exchangeZh } from './messages.exchange.zh';
-import { incidentsZh } from './messages.incidents.zh';
-import { epcisZh } from './messages.epcis.zh';
-import { helpZh } from './messages.help.zh';
-import { auditFieldsZh } from './messages.audit-fields.zh';
-import { jobsZh } from './messages.jobs.zh';
 import { accessZh } from './messages.access.zh';
 import { listsZh } from './messages.lists.zh';
 import { langZh } from './messages.lang.zh';
-import { passwordZh } from './messages.password.zh';
 import { trustZh } from './messages.trust.zh';
-export const zh = {
+const appZh = {
   'app.name': '追溯一张网',
   'app.subtitle': '国家农产品质量安全追溯管理信息平台',
   'app.loading': '加载中…',
@@ -217,29 +201,10 @@ export const zh = {
   'action.token.create': '创建令牌',
   'action.token.revoke': '吊销令牌',
   'action.system.seed_demo': '载入演示数据',
-  ...subjectZh,
-  ...subjectExtraZh,
-  ...correctionsZh,
-  ...traceZh,
-  ...lookupZh,
-  ...supervisionZh,
-  ...monitoringZh,
   ...formsZh,
-  ...opsZh,
-  ...feedbackZh,
-  ...noticesZh,
-  ...integrationZh,
-  ...certificationZh,
-  ...exchangeZh,
-  ...incidentsZh,
-  ...epcisZh,
-  ...helpZh,
-  ...auditFieldsZh,
-  ...jobsZh,
   ...accessZh,
   ...listsZh,
   ...langZh,
-  ...passwordZh,
   ...trustZh,
 
   // County bulk import (批量导入).
@@ -284,5 +249,14 @@ export const zh = {
   'import.col.username': '登录用户名',
   'action.subject.import': '批量导入主体',
 } as const;
+
+/** The words of the shell and of several domains, which a domain's menu entry may use as well as its own. */
+export type AppMessageKey = keyof typeof appZh;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type DomainWords = UnionToIntersection<(typeof CONSOLE_DOMAINS)[number]['messages']['zh']>;
+
+/** Every word of the console: the shell's, then each domain's in the list's order (a later domain wins a key both use). */
+export const zh = Object.assign({}, appZh, ...CONSOLE_DOMAINS.map((d) => d.messages.zh)) as typeof appZh & DomainWords;
 
 export type MessageKey = keyof typeof zh;

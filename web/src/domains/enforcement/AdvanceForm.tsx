@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { nextStage, PENALTY_KINDS } from '../../../../src/domains/enforcement/case-stages.shared';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
-import { useWord } from '../supervision/supervision-labels';
+import { useWord } from '../../shared/task-labels';
 import { enforcementApi } from './enforcement.api';
 import type { AdvanceRequest, Case } from './enforcement.types';
 

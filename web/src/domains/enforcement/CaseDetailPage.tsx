@@ -5,7 +5,7 @@ import { CASE_STAGES } from '../../../../src/domains/enforcement/case-stages.sha
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
-import { useWord } from '../supervision/supervision-labels';
+import { useWord } from '../../shared/task-labels';
 import { supervisionApi } from '../supervision/supervision.api';
 import { AdvanceForm } from './AdvanceForm';
 import { CaseRecordForm } from './CaseRecordForm';

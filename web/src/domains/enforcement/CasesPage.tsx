@@ -7,7 +7,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
-import { useWord } from '../supervision/supervision-labels';
+import { useWord } from '../../shared/task-labels';
 import { supervisionApi } from '../supervision/supervision.api';
 import type { Transfer } from '../supervision/supervision.types';
 import { newKey } from '../trace/trace.api';

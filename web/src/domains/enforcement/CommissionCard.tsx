@@ -2,7 +2,7 @@ import { App, Button, Card, DatePicker, Form, Input, List, Select, Space, Tag, T
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { TaskStatusTag, useWord } from '../supervision/supervision-labels';
+import { TaskStatusTag, useWord } from '../../shared/task-labels';
 import { supervisionApi } from '../supervision/supervision.api';
 import type { AgencyOption } from '../supervision/supervision.types';
 import { newKey } from '../trace/trace.api';

@@ -7,7 +7,7 @@ import { GUIDES, audiencesOf, parseGuide, searchGuides, sectionFor } from './gui
 const WEB = path.resolve(import.meta.dirname, '../../..');
 
 describe('help centre', () => {
-  it('finds the console routes it checks (the parser of App.tsx still works)', () => {
+  it('finds the console routes it checks (the parser of the domains\' index files still works)', () => {
     const routes = consoleRoutes();
     expect(routes).toContain('/trace/batches/:id');
     expect(routes).toContain('/register/status/:code/edit');

@@ -7,14 +7,13 @@ import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { label } from '../trace/trace-labels';
 import { monitoringApi } from './monitoring.api';
 import type { Alert, ChainHop, RecallEntry } from './monitoring.types';
 import { ResultsTable } from './ReportsCard';
 import { refreshAlertBadge } from './AlertsBadge';
 import { RecallOrderCard } from './RecallOrderCard';
-import '../trace/trace.css';
 
 /**
  * One alert (opening it marks it read): the failed sample, its failing results, the recall list as it stood when the

@@ -1,25 +1,22 @@
 import { alertTitle } from './monitoring-labels';
-import { App, Badge, Card, List, Segmented, Space, Tag, Typography } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { Badge, Card, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
-import { useCursorList } from '../../app/use-cursor-list';
+import { useListPage } from '../../shared/use-list-page';
 import { monitoringApi } from './monitoring.api';
-import '../trace/trace.css';
 
 /** 预警: the failed samples whose producer or sampled holder is in my county; unread ones first to the eye. */
 export default function AlertsPage() {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const unread = params.get('unread') === 'true';
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.alerts({ unread: unread || undefined, cursor }), [unread]);
-  const list = useCursorList(fetchPage, showError);
+  const list = useListPage(fetchPage);
 
   return (
     <div>

@@ -2,11 +2,10 @@ import { ScanOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { ScanModal } from '../trace/ScanModal';
+import { ScanModal } from '../../shared/ScanModal';
 import { traceCodeOf } from '../trace/trace.api';
 import { monitoringApi } from './monitoring.api';
 import type { SampleFacts } from './monitoring.types';
-import '../trace/trace.css';
 
 /**
  * The sampled product's code, scanned with the camera (a label's `…/t/{code}` link) or typed, read into the sheet's

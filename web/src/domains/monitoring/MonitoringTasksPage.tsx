@@ -1,28 +1,26 @@
-import { App, Card, List, Segmented, Space, Tag, Typography } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { Card, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
-import { useCursorList } from '../../app/use-cursor-list';
-import { TaskStatusTag } from '../supervision/supervision-labels';
+import { useListPage } from '../../shared/use-list-page';
+import { TaskStatusTag } from '../../shared/task-labels';
 import { monitoringApi } from './monitoring.api';
 import { MONITORING_TASK_KINDS } from './monitoring.types';
 
 /** 监测汇总: the monitoring tasks my agency published or received, by kind; each opens its summary. */
 export default function MonitoringTasksPage() {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const publisher = me.can('supervision.publish');
   const box = params.get('box') === 'inbox' || !publisher ? 'inbox' : 'outbox';
   const kind = params.get('kind') ?? 'routine_monitoring';
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.tasks({ box, kind, cursor }), [box, kind]);
-  const list = useCursorList(fetchPage, showError);
+  const list = useListPage(fetchPage);
 
   return (
     <div>

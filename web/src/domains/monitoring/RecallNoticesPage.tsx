@@ -7,7 +7,6 @@ import { useI18n } from '../../app/i18n';
 import { label } from '../trace/trace-labels';
 import { monitoringApi } from './monitoring.api';
 import type { RecallNotice } from './monitoring.types';
-import '../trace/trace.css';
 
 type Disposal = { withdrawn: number | null; destroyed: number | null; returned: number | null; note?: string };
 

@@ -5,11 +5,10 @@ import { Link, useParams } from 'react-router';
 import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { label } from '../trace/trace-labels';
 import { monitoringApi } from './monitoring.api';
 import type { RecallHolder, RecallOrder } from './monitoring.types';
-import '../trace/trace.css';
 
 const ANSWER_COLOR: Record<RecallHolder['answer'], string> = { unanswered: 'error', acknowledged: 'processing', reported: 'success' };
 

@@ -6,7 +6,7 @@ import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { supervisionApi } from '../supervision/supervision.api';
 import { LabBench } from './LabBench';
 import { SampleStatusTag, VerdictTag } from './monitoring-labels';

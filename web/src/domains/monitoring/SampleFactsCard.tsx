@@ -1,10 +1,9 @@
 import { Card, Descriptions, Tag, Timeline, Typography } from 'antd';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { label } from '../trace/trace-labels';
 import type { SampleFacts } from './monitoring.types';
-import '../trace/trace.css';
 
 /** What the platform knows of the sampled product: product, class, batch, holder, origin and its chain, nearest first. */
 export function SampleFactsCard({ facts, title, extra }: { facts: SampleFacts; title?: string; extra?: React.ReactNode }) {

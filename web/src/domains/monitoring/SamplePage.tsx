@@ -7,7 +7,7 @@ import { SampleFactsCard } from './SampleFactsCard';
 import { SampleForm } from './SampleForm';
 import { TaskPicker } from './TaskPicker';
 import type { SampleFacts } from './monitoring.types';
-import '../supervision/supervision.css';
+import '../../shared/field-page.css';
 import './monitoring.css';
 
 /**

@@ -1,13 +1,13 @@
 import { CameraOutlined } from '@ant-design/icons';
-import { App, Button, Card, Select, Space, Typography, type TableColumnsType } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { Button, Card, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { useCursorList } from '../../app/use-cursor-list';
+import { useListPage } from '../../shared/use-list-page';
 import { SampleStatusTag, VerdictTag } from './monitoring-labels';
 import { TaskFilter } from './TaskFilter';
 import { monitoringApi } from './monitoring.api';
@@ -15,17 +15,15 @@ import { SAMPLE_STATUSES, VERDICTS, type SampleListItem, type SampleStatus, type
 
 /** 样品: the samples of my jurisdiction, filtered by task, status and verdict (kept in the address). */
 export default function SamplesPage() {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const taskId = params.get('taskId') ?? undefined;
   const status = (params.get('status') as SampleStatus | null) ?? undefined;
   const verdict = (params.get('verdict') as Verdict | null) ?? undefined;
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.samples({ taskId, status, verdict, cursor }), [taskId, status, verdict]);
-  const list = useCursorList(fetchPage, showError);
+  const list = useListPage(fetchPage);
   const filter = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);

@@ -6,8 +6,8 @@ import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
-import { TaskStatusTag } from '../supervision/supervision-labels';
-import { EChart, type ChartOption } from './EChart';
+import { TaskStatusTag } from '../../shared/task-labels';
+import { EChart, type ChartOption } from '../../shared/EChart';
 import { monitoringApi } from './monitoring.api';
 import type { Summary, Tally } from './monitoring.types';
 

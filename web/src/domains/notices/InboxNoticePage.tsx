@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
-import { AttachmentList } from '../supervision/TaskAttachments';
+import { AttachmentList } from '../../shared/TaskAttachments';
 import { refreshShellNotices } from './shell-notices';
 import { noticesApi, type InboxDetail } from './notices.api';
 import './notices.css';

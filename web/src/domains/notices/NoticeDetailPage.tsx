@@ -8,7 +8,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { useCursorList } from '../../app/use-cursor-list';
-import { AttachmentList } from '../supervision/TaskAttachments';
+import { AttachmentList } from '../../shared/TaskAttachments';
 import { categoryOptions, certificateOptions, industryOptions } from './audience-labels';
 import { noticesApi, type Recipient, type SentNoticeDetail } from './notices.api';
 import './notices.css';

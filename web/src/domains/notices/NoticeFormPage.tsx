@@ -5,7 +5,7 @@ import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { Region } from '../registry/registry.types';
 import { allPages, registryApi } from '../registry/registry.api';
-import { AttachmentsField } from '../supervision/TaskAttachments';
+import { AttachmentsField } from '../../shared/TaskAttachments';
 import { categoryOptions, certificateOptions, industryOptions } from './audience-labels';
 import { noticesApi, type Attachment, type Audience } from './notices.api';
 

@@ -1,27 +1,25 @@
-import { App, Card, DatePicker, Select, Tag, Typography } from 'antd';
+import { Card, DatePicker, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { actionLabel, auditActions, targetTypeLabel } from '../../app/labels';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { useI18n } from '../../app/i18n';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import type { AuditEntry } from './ops.types';
-import { useCursorList } from '../../app/use-cursor-list';
+import { useListPage } from '../../shared/use-list-page';
 import { AuditEntryDetail } from './AuditEntryDetail';
 import { KNOWN_TARGET_TYPES, opsApi, type AuditFilters } from './ops.api';
 
 /** 审计日志 of my jurisdiction, newest first, read with "load more"; each row opens to before/after. */
 export default function AuditPage() {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [filters, setFilters] = useState<AuditFilters>({});
 
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => opsApi.audit(filters, cursor), [filters]);
-  const list = useCursorList(fetchPage, showError);
+  const list = useListPage(fetchPage);
 
   const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
     setFilters((f) => ({

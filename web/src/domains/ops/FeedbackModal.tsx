@@ -3,7 +3,7 @@ import { App, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import { ImageUpload } from '../registry/ImageUpload';
+import { ImageUpload } from '../../shared/ImageUpload';
 import { feedbackApi } from './feedback.api';
 import { FEEDBACK_KINDS, type FeedbackKind } from './ops.types';
 

@@ -5,7 +5,7 @@ import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { incidentsApi, LEVEL_COLOR, type IncidentLevel, type Liaison, type Notice } from './incidents.api';
 
 /** 联络员: a province's supervision admin names one account of the agency to receive the incident notices. */

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { Countdown } from './Countdown';
 import { IncidentSteps } from './IncidentSteps';
 import { IncidentWrites } from './IncidentWrites';

@@ -5,7 +5,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
 import type { MessageKey } from '../../app/messages.zh';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { incidentsApi, type Write } from './incidents.api';
 
 const HOURS = [1, 2, 6, 12, 24, 72];

@@ -8,7 +8,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RefreshButton } from '../../app/RefreshButton';
 import { useCursorList } from '../../app/use-cursor-list';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { Countdown } from './Countdown';
 import { INCIDENT_STATES, incidentsApi, LEVEL_COLOR, STATE_COLOR, type IncidentLevel, type IncidentState, type IncidentSummary } from './incidents.api';
 import { LiaisonCard, LiaisonsList, NoticesCard } from './IncidentLiaison';

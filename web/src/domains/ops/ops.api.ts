@@ -11,8 +11,8 @@ export const opsApi = {
   audit: (filters: AuditFilters, cursor?: string) => api.get<Page<AuditEntry>>('/audit', { ...filters, cursor, limit: 50 }),
 };
 
-import { en } from '../../app/messages.en';
+import { zh } from '../../app/messages.zh';
 
 /** The actions and audited kinds the server records: the console has words for each (test/i18n-labels.test.ts). */
-export const KNOWN_ACTIONS = Object.keys(en).filter((k) => k.startsWith('action.')).map((k) => k.slice('action.'.length));
-export const KNOWN_TARGET_TYPES = Object.keys(en).filter((k) => k.startsWith('auditTarget.')).map((k) => k.slice('auditTarget.'.length));
+export const KNOWN_ACTIONS = Object.keys(zh).filter((k) => k.startsWith('action.')).map((k) => k.slice('action.'.length));
+export const KNOWN_TARGET_TYPES = Object.keys(zh).filter((k) => k.startsWith('auditTarget.')).map((k) => k.slice('auditTarget.'.length));

@@ -1,3 +1,4 @@
+import { PHONE_PATTERN } from '../../shared/phone';
 import { App, Form, Input, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
@@ -5,7 +6,6 @@ import type { User } from './registry.types';
 import { PasswordInput, passwordRule } from './PasswordInput';
 
 export const USERNAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{2,39}$/;
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
 /** What every new account is given (an agency's account, a subject's staff account). */
 export type AccountValues = { username: string; displayName: string; phone?: string; password: string };

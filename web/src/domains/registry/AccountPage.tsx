@@ -1,5 +1,5 @@
 import { App, Card, Descriptions, Space, Tag, Typography } from 'antd';
-import { RegionName } from './RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';

@@ -7,10 +7,11 @@ import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { agencyTitle, kindLabel, levelLabel, REGION_DIGITS, LEVEL_BY_REGION_LEVEL } from '../../app/labels';
 import type { Agency, AllocationOption, User } from './registry.types';
-import { PHONE_PATTERN, USERNAME_PATTERN } from './AccountFormModal';
+import { PHONE_PATTERN } from '../../shared/phone';
+import { USERNAME_PATTERN } from './AccountFormModal';
 import { suggestAgencyName } from './agency-name';
 import { PasswordInput, passwordRule } from './PasswordInput';
-import { RegionCascader } from './RegionCascader';
+import { RegionCascader } from '../../shared/RegionCascader';
 import { registryApi } from './registry.api';
 
 type Values = {

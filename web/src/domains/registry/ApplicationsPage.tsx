@@ -1,12 +1,12 @@
-import { App, Button, Card, Input, Segmented, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { Button, Card, Input, Segmented, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { APPLICATION_STATUSES, type Application, type ApplicationListItem, type ApplicationStatus } from './subject.types';
-import { useCursorList } from '../../app/use-cursor-list';
+import { useListPage } from '../../shared/use-list-page';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { StatusTag } from './StatusTag';
 import { SubjectResetRequestsCard } from './SubjectResetRequestsCard';
@@ -17,16 +17,14 @@ type StatusFilter = ApplicationStatus | 'all';
 
 /** 注册审核: the county's inbox of registration applications, pending first; a row opens the review drawer. */
 export default function ApplicationsPage() {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<StatusFilter>('pending');
   const [q, setQ] = useState<string | undefined>();
   const openId = params.get('id');
 
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => subjectApi.applications({ status: status === 'all' ? undefined : status, q, cursor }), [status, q]);
-  const list = useCursorList(fetchPage, showError);
+  const list = useListPage(fetchPage);
 
   const open = (id: string | null) => setParams(id ? { id } : {}, { replace: true });
   const onDecided = (app: Application) =>

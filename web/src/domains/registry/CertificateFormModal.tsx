@@ -1,26 +1,22 @@
 import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { CERTIFICATE_KINDS, type Certificate, type CertificateKind } from './subject.types';
 import { CertificateScanUpload } from './CertificateScanUpload';
 import { subjectExtraApi } from './subject-extra.api';
 import { label } from './subject-labels';
+import { useFormSubmit } from '../../shared/use-action';
 
 type Values = { kind: CertificateKind; number: string; products: string; issuer?: string; validFrom: Dayjs; validTo: Dayjs; scanFileId: string };
 
 /** Attach a certificate (三品一标, 承诺达标) with the scan of it; it starts unverified. */
 export function CertificateFormModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (certificate: Certificate) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const created = await subjectExtraApi.addCertificate({
+  const { busy, submit } = useFormSubmit(form, {
+    send: (v) =>
+      subjectExtraApi.addCertificate({
         kind: v.kind,
         number: v.number.trim(),
         products: v.products.trim(),
@@ -28,20 +24,16 @@ export function CertificateFormModal({ open, onClose, onCreated }: { open: boole
         validFrom: v.validFrom.format('YYYY-MM-DD'),
         validTo: v.validTo.format('YYYY-MM-DD'),
         scanFileId: v.scanFileId,
-      });
+      }),
+    done: (created) => {
       void message.success(t('certs.added', { number: created.number }));
-      form.resetFields();
       onCreated(created);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('rule.required', { field }) });
   return (
-    <Modal open={open} title={t('certs.add')} onCancel={onClose} onOk={() => void submit().catch(() => undefined)} confirmLoading={busy} okText={t('common.save')} forceRender>
+    <Modal open={open} title={t('certs.add')} onCancel={onClose} onOk={submit} confirmLoading={busy} okText={t('common.save')} forceRender>
       <Form<Values> form={form} layout="vertical" name="new-certificate" requiredMark={false}>
         {/* No preset kind: a certificate filed as 绿色食品 because nobody changed the field would be a false claim. */}
         <Form.Item name="kind" label={t('certs.kind')} rules={[{ required: true, message: t('rule.choose', { field: t('certs.kind') }) }]}>

@@ -1,6 +1,6 @@
 import { FileImageOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n';
-import { ImageUpload } from './ImageUpload';
+import { ImageUpload } from '../../shared/ImageUpload';
 import { subjectExtraApi } from './subject-extra.api';
 import './subject-extras.css';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
 import { CHANGEABLE_FIELDS } from './subject.types';
-import { RegionName } from './RegionName';
+import { RegionName } from '../../shared/RegionName';
 import { label } from './subject-labels';
 import './subject-extras.css';
 

@@ -1,12 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Tooltip, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Button, Card, Tooltip, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { LoadMore } from '../../app/LoadMore';
 import type { SubjectDetail } from './subject.types';
-import { useCursorList } from '../../app/use-cursor-list';
+import { useListPage } from '../../shared/use-list-page';
 import { ChangeRequestItem } from './ChangeRequestItem';
 import { subjectExtraApi } from './subject-extra.api';
 import './subject-extras.css';
@@ -18,12 +18,10 @@ const ChangeRequestFormModal = lazy(() => import('./ChangeRequestFormModal').the
 /** 信息变更 on the producer's page: propose a change (main account), and follow one's requests, newest first. */
 export function ChangeRequestCard({ subject }: { subject: SubjectDetail }) {
   const me = useMe();
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [proposing, setProposing] = useState(false);
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => subjectExtraApi.myChangeRequests(cursor), []);
-  const list = useCursorList(fetchPage, showError);
+  const list = useListPage(fetchPage);
 
   const manage = me.can('subject.manage');
   // The server holds one pending request per subject; the list knows of one sent from here.

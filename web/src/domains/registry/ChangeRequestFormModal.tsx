@@ -2,13 +2,13 @@ import { Alert, App, Divider, Form, Input, Modal, Space, Switch } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { ChangeRequest, SubjectProfile } from './subject.types';
-import { PHONE_PATTERN } from './AccountFormModal';
+import { PHONE_PATTERN } from '../../shared/phone';
 import { changesOf, fromProfile, idKindOf, type ChangeValues } from './change-form';
 import { PhotoFields } from './PhotoFields';
-import { CategoryFields, PointFields, ScaleFields } from './ProfileFields';
+import { CategoryFields, PointFields, ScaleFields } from '../../shared/ProfileFields';
 import { idKindsFor, requiredPhotos } from '../../../../src/domains/registry/subject-values.shared';
 import { subjectExtraApi } from './subject-extra.api';
-import { TownshipCascader } from './TownshipCascader';
+import { TownshipCascader } from '../../shared/TownshipCascader';
 import './subject-extras.css';
 
 const FORM = 'change-request';

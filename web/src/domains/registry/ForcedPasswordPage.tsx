@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Typography } from 'antd';
 import { useAuth, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../../shared/LanguageSwitch';
 
 /** Shown instead of the console while the account must change its password (first login or after a reset). */
 export default function ForcedPasswordPage() {

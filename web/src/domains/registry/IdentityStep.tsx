@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { checkIdNumber, checkUscc } from '../../../../src/domains/registry/identity-check.shared';
 import { useI18n } from '../../app/i18n';
 import { ID_KINDS, type IdKind, type PhotoKind } from './subject.types';
-import { PHONE_PATTERN } from './AccountFormModal';
+import { PHONE_PATTERN } from '../../shared/phone';
 import { PhotoFields, type PhotoMap } from './PhotoFields';
 import type { WizardValues } from './registration-form';
 import { idKindsFor, requiredPhotos } from '../../../../src/domains/registry/subject-values.shared';

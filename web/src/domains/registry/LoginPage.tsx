@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { ForgotPasswordModal } from './ForgotPasswordModal';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { recoveryApi } from './recovery.api';
 
 type Values = { username: string; password: string };

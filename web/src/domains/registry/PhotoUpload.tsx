@@ -1,7 +1,7 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n';
 import type { PhotoKind } from './subject.types';
-import { ImageUpload } from './ImageUpload';
+import { ImageUpload } from '../../shared/ImageUpload';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { PHONE_PATTERN } from './AccountFormModal';
+import { PHONE_PATTERN } from '../../shared/phone';
 import { recoveryApi, type RecoveredCode } from './recovery.api';
 import { StatusTag } from './StatusTag';
 

@@ -1,12 +1,12 @@
-import { App, Card, Input, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { Card, Input, Select, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { SUBJECT_CATEGORIES, SUBJECT_STATUSES, type SubjectListItem } from './subject.types';
-import { useCursorList } from '../../app/use-cursor-list';
+import { useListPage } from '../../shared/use-list-page';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
 import { StatusTag } from './StatusTag';
 import { label } from './subject-labels';
@@ -16,13 +16,11 @@ type Filters = { q?: string; status?: string; category?: number };
 
 /** 主体查询: producers and traders of my jurisdiction, by name or identity, status and category. */
 export default function SubjectsPage() {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [filters, setFilters] = useState<Filters>({});
 
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => subjectApi.subjects({ ...filters, cursor }), [filters]);
-  const list = useCursorList(fetchPage, showError);
+  const list = useListPage(fetchPage);
 
   return (
     <div>

@@ -3,9 +3,9 @@ import { useI18n } from '../../app/i18n';
 import { USERNAME_PATTERN } from './AccountFormModal';
 import { PasswordInput } from './PasswordInput';
 import { passwordProblems } from './password-rules';
-import { PointFields } from './ProfileFields';
+import { PointFields } from '../../shared/ProfileFields';
 import type { WizardValues } from './registration-form';
-import { TownshipCascader } from './TownshipCascader';
+import { TownshipCascader } from '../../shared/TownshipCascader';
 
 /** Step 3, where and login: township, address, map point (GPS or typed), then username and password. */
 export function WhereStep({ resubmit }: { resubmit: boolean }) {

@@ -1,6 +1,6 @@
 import { Form, Input } from 'antd';
 import { useI18n } from '../../app/i18n';
-import { CategoryFields, ScaleFields } from './ProfileFields';
+import { CategoryFields, ScaleFields } from '../../shared/ProfileFields';
 
 /** Step 1, who: category, organisation form, name, industries, scale and output with units that fit. */
 export function WhoStep() {

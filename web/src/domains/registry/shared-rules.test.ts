@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../app/messages.en';
+import { loadEnglishWords } from '../../app/english';
 import { zh } from '../../app/messages.zh';
 import { manageableRoles } from './manage-rules';
 import { passwordProblems } from './password-rules';
@@ -7,7 +7,8 @@ import { passwordProblems } from './password-rules';
 // The console applies the server's own rules (issue 20 §1): the words it shows for them, and its session's fit.
 
 describe('rules shared with the server', () => {
-  it('says every password problem the server finds, a common password included', () => {
+  it('says every password problem the server finds, a common password included', async () => {
+    const en = await loadEnglishWords();
     expect(passwordProblems('Password123', 'zhangsan')).toEqual(['password.tooCommon']);
     expect(passwordProblems('abc', 'zhangsan')).toEqual(['password.tooShort', 'password.fewClasses']);
     expect(passwordProblems('Tracenet#2026', 'zhangsan')).toEqual([]);

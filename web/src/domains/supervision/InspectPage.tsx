@@ -10,6 +10,7 @@ import { SubjectRecords } from './SubjectRecords';
 import { TransferCard } from './TransferCard';
 import { supervisionApi } from './supervision.api';
 import type { Inspection } from './supervision.types';
+import '../../shared/field-page.css';
 import './supervision.css';
 
 /**

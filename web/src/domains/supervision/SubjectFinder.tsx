@@ -5,11 +5,11 @@ import { api } from '../../app/api';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { INDUSTRIES, type Industry } from '../registry/subject.types';
-import { CategoryFields } from '../registry/ProfileFields';
+import { CategoryFields } from '../../shared/ProfileFields';
 import { label } from '../registry/subject-labels';
 import { subjectApi } from '../registry/subject.api';
-import { ProductClassCascader } from '../trace/ProductClassCascader';
-import { ScanModal } from '../trace/ScanModal';
+import { ProductClassCascader } from '../../shared/ProductClassCascader';
+import { ScanModal } from '../../shared/ScanModal';
 import { identityToken } from '../trace/trace.api';
 
 type NewSubject = { name: string; category: number; orgForm: number; industries: Industry[]; products?: { name: string; classCode: string }[] };

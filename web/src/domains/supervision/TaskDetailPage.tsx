@@ -7,8 +7,8 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
 import { RecipientActions } from './RecipientActions';
-import { TaskStatusTag, useWord } from './supervision-labels';
-import { AttachmentList } from './TaskAttachments';
+import { TaskStatusTag, useWord } from '../../shared/task-labels';
+import { AttachmentList } from '../../shared/TaskAttachments';
 import { supervisionApi } from './supervision.api';
 import type { Task, TaskRecipient } from './supervision.types';
 

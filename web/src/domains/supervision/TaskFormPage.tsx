@@ -6,9 +6,9 @@ import { TASK_KINDS, type TaskKind } from '../../../../src/domains/supervision/t
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { newKey } from '../trace/trace.api';
-import { useWord } from './supervision-labels';
+import { useWord } from '../../shared/task-labels';
 import { supervisionApi } from './supervision.api';
-import { AttachmentsField } from './TaskAttachments';
+import { AttachmentsField } from '../../shared/TaskAttachments';
 import type { AgencyOption, TaskAttachment } from './supervision.types';
 
 type Values = { kind: TaskKind; title: string; content: string; productScope?: string; targetCount?: number; period: [Dayjs, Dayjs | null]; recipients: string[]; quotas?: Record<string, number | undefined>; attachments?: TaskAttachment[] };

@@ -1,27 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
 import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
-import { useCursorList } from '../../app/use-cursor-list';
-import { TaskStatusTag, useWord } from './supervision-labels';
+import { useListPage } from '../../shared/use-list-page';
+import { TaskStatusTag, useWord } from '../../shared/task-labels';
 import { supervisionApi } from './supervision.api';
 
 /** 任务与通知: tasks and notices my agency received (inbox), or published (outbox) with recipients by status. */
 export default function TasksPage() {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const me = useMe();
   const word = useWord();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const box = params.get('box') === 'outbox' ? 'outbox' : 'inbox';
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const fetchPage = useMemo(() => (cursor?: string) => supervisionApi.tasks({ box, cursor }), [box]);
-  const list = useCursorList(fetchPage, showError);
+  const list = useListPage(fetchPage);
 
   return (
     <div>

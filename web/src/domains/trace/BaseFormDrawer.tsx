@@ -1,12 +1,11 @@
 import { App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { AREA_UNITS, type AreaUnit, type Base } from './trace.types';
-import { PointFields } from '../registry/ProfileFields';
-import { TownshipCascader } from '../registry/TownshipCascader';
-import { FormDrawer } from './FormDrawer';
-import { showOnField } from './form-errors';
+import { PointFields } from '../../shared/ProfileFields';
+import { TownshipCascader } from '../../shared/TownshipCascader';
+import { FormDrawer } from '../../shared/FormDrawer';
+import { useFormSubmit } from '../../shared/use-action';
 import { label } from './trace-labels';
 import { traceApi } from './trace.api';
 
@@ -14,36 +13,28 @@ type Values = { name: string; regionCode: string; address: string; area?: number
 
 /** 添加基地: name, township (province → township), address, area, and the map point typed or from the phone's GPS. */
 export function BaseFormDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (base: Base) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const base = await traceApi.addBase({
+  const { busy, submit } = useFormSubmit(form, {
+    send: (v) =>
+      traceApi.addBase({
         name: v.name.trim(),
         regionCode: v.regionCode,
         address: v.address.trim(),
         ...(v.area ? { area: v.area, areaUnit: v.areaUnit ?? 'mu' } : {}),
         lat: v.lat,
         lng: v.lng,
-      });
+      }),
+    fieldOf: { BASE_EXISTS: 'name', REGION_NOT_TOWNSHIP: 'regionCode', COORDINATES_OUTSIDE_CHINA: 'lat' },
+    done: (base) => {
       void message.success(t('base.added', { name: base.name }));
-      form.resetFields();
       onCreated(base);
-    } catch (err) {
-      const text = errorText(err);
-      if (!showOnField(form, err, { BASE_EXISTS: 'name', REGION_NOT_TOWNSHIP: 'regionCode', COORDINATES_OUTSIDE_CHINA: 'lat' }, text)) void message.error(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <FormDrawer open={open} title={t('base.add')} okText={t('common.save')} busy={busy} onOk={() => void submit().catch(() => undefined)} onClose={onClose} testId="base-drawer">
+    <FormDrawer open={open} title={t('base.add')} okText={t('common.save')} busy={busy} onOk={submit} onClose={onClose} testId="base-drawer">
       <Form<Values> form={form} layout="vertical" name="base" requiredMark={false} initialValues={{ areaUnit: 'mu' }}>
         <Form.Item name="name" label={t('base.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('trace.rule.text', { min: 2, max: 100 }) }]}>
           <Input maxLength={100} placeholder={t('base.namePlaceholder')} />

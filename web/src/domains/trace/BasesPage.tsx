@@ -1,14 +1,12 @@
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { Button, Typography } from 'antd';
+import { useState } from 'react';
 import { useMe } from '../../app/auth';
-import { RefreshButton } from '../../app/RefreshButton';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { EmptyState, LoadError } from '../../app/LoadError';
-import { LoadMore } from '../../app/LoadMore';
-import { useCursorList } from '../../app/use-cursor-list';
-import { RegionName } from '../registry/RegionName';
+import { ListCard } from '../../shared/ListCard';
+import { useListPage } from '../../shared/use-list-page';
+import { RegionName } from '../../shared/RegionName';
 import { BaseFormDrawer } from './BaseFormDrawer';
 import { RecordActions, type CorrectableField } from './RecordActions';
 import { TracePageTitle } from './TracePageTitle';
@@ -19,11 +17,9 @@ import './trace.css';
 /** /trace/bases: 生产基地, the places a producer's batches come from, each down to its township and map point. */
 export default function BasesPage() {
   const me = useMe();
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [adding, setAdding] = useState(false);
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
-  const list = useCursorList(traceApi.bases, showError);
+  const list = useListPage(traceApi.bases);
   const fields: CorrectableField[] = [
     { name: 'name', label: t('base.name'), kind: 'text', maxLength: 100 },
     { name: 'address', label: t('history.field.address'), kind: 'text', maxLength: 200 },
@@ -45,14 +41,10 @@ export default function BasesPage() {
           )
         }
       />
-      <Card extra={<RefreshButton list={list} />} title={t('base.list')}>
-        {list.error && list.items.length === 0 ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : list.items.length === 0 && !list.loading ? (
-          <EmptyState description={t('base.empty')} />
-        ) : (
+      <ListCard list={list} title={t('base.list')} empty={t('base.empty')}>
+        {(items) => (
           <div className="tn-wrap-list">
-            {list.items.map((b) => (
+            {items.map((b) => (
               <div className="tn-wrap-item" key={b.id} data-testid="base-item">
                 <div className="tn-t-main">
                   <div className="tn-t-head">
@@ -76,21 +68,20 @@ export default function BasesPage() {
                     canWrite={me.can('trace.write')}
                     correct={traceApi.correctBase}
                     voidIt={traceApi.voidBase}
-                    onChanged={(next) => list.setItems((items) => items.map((x) => (x.id === next.id ? next : x)))}
+                    onChanged={list.replace}
                   />
                 </div>
               </div>
             ))}
           </div>
         )}
-        <LoadMore list={list} />
-      </Card>
+      </ListCard>
       <BaseFormDrawer
         open={adding}
         onClose={() => setAdding(false)}
         onCreated={(base) => {
           setAdding(false);
-          list.setItems((items) => [base, ...items.filter((b) => b.id !== base.id)]);
+          list.prepend(base);
         }}
       />
     </div>

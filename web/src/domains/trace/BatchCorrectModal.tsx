@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { SELF_CHECK_RESULTS, type Batch, type BatchCorrectionRequest, type SelfCheckResult } from './trace.types';
-import { showOnField } from './form-errors';
+import { showOnField } from '../../shared/form-errors';
 import { label } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
 import { useAll } from './use-all';

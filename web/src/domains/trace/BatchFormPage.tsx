@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { SELF_CHECK_RESULTS, type InputKind, type ProductUnit, type SelfCheckResult } from './trace.types';
-import { showOnField } from './form-errors';
+import { showOnField } from '../../shared/form-errors';
 import { InputRows } from './InputRows';
 import { TracePageTitle } from './TracePageTitle';
 import { label } from './trace-labels';

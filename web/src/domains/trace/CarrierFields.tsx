@@ -1,6 +1,6 @@
 import { Col, Form, Input, Row } from 'antd';
 import { useI18n } from '../../app/i18n';
-import { PHONE_PATTERN } from '../registry/AccountFormModal';
+import { PHONE_PATTERN } from '../../shared/phone';
 
 /** 承运信息 (all optional): carrier company, vehicle plate, driver and driver's phone, under `carrier`. */
 export function CarrierFields() {

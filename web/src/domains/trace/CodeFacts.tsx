@@ -1,7 +1,7 @@
 import { Descriptions } from 'antd';
 import { useI18n } from '../../app/i18n';
 import type { CodeDescription } from './trace.types';
-import { RegionName } from '../registry/RegionName';
+import { RegionName } from '../../shared/RegionName';
 
 /** What a code is, read from its structure (GET /trace/codes/:code): its type and the county or subject it names. */
 export function CodeFacts({ description: d }: { description: CodeDescription }) {

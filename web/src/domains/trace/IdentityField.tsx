@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { ScannedIdentity } from '../registry/subject.types';
 import { subjectApi } from '../registry/subject.api';
-import { ScanModal } from './ScanModal';
+import { ScanModal } from '../../shared/ScanModal';
 import { identityToken } from './trace.api';
 
 type Props = {

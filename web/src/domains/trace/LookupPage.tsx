@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { LookupResult } from './LookupResult';
-import { ScanModal } from './ScanModal';
+import { ScanModal } from '../../shared/ScanModal';
 import { TracePageTitle } from './TracePageTitle';
 import { identityToken, traceCodeOf } from './trace.api';
 import './trace.css';

@@ -2,11 +2,10 @@ import { App, Form, Input, Radio, Segmented, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { MARKET_KINDS, type Batch, type MarketKind, type Trade } from './trace.types';
-import { FormDrawer } from './FormDrawer';
-import { showOnField } from './form-errors';
-import { confirmShipment, IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';
+import { FormDrawer } from '../../shared/FormDrawer';
+import { IdentityItem, shipmentOf, ShipmentItems, useShipmentSubmit, type ShipmentValues } from './ShipmentFields';
 import { amount, label } from './trace-labels';
-import { identityToken, traceApi, useKeyPerOpening } from './trace.api';
+import { identityToken, traceApi } from './trace.api';
 
 type How = 'scan' | 'typed';
 type Values = ShipmentValues & { kind: MarketKind; identity?: string; name?: string; address?: string; stall?: string };
@@ -19,12 +18,10 @@ type Props = { batch: Batch; open: boolean; onClose: () => void; onEntered: (tra
  * (入市追溯凭证) to print and hand over.
  */
 export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
-  const { t, errorText } = useI18n();
-  const { message, modal } = App.useApp();
+  const { t } = useI18n();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [how, setHow] = useState<How>('typed');
-  const [busy, setBusy] = useState(false);
-  const key = useKeyPerOpening(open);
   const available = batch.stock - batch.frozen;
 
   useEffect(() => {
@@ -33,31 +30,24 @@ export function MarketDrawer({ batch, open, onClose, onEntered }: Props) {
     setHow('typed');
   }, [open, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (!(await confirmShipment(modal.confirm, t, batch, v.quantity, t('confirm.marketTitle')))) return;
-    const market =
-      how === 'scan'
-        ? { kind: v.kind, token: identityToken(v.identity ?? '')! }
-        : { kind: v.kind, name: v.name!.trim(), ...(v.address?.trim() ? { address: v.address.trim() } : {}) };
-    setBusy(true);
-    try {
-      const trade = await traceApi.enterMarket(
-        { ...shipmentOf(batch, v), market: { ...market, ...(v.stall?.trim() ? { stall: v.stall.trim() } : {}) } },
-        key,
-      );
+  const { busy, submit } = useShipmentSubmit(form, batch, open, {
+    confirmTitle: t('confirm.marketTitle'),
+    send: (v, key) => {
+      const market =
+        how === 'scan'
+          ? { kind: v.kind, token: identityToken(v.identity ?? '')! }
+          : { kind: v.kind, name: v.name!.trim(), ...(v.address?.trim() ? { address: v.address.trim() } : {}) };
+      return traceApi.enterMarket({ ...shipmentOf(batch, v), market: { ...market, ...(v.stall?.trim() ? { stall: v.stall.trim() } : {}) } }, key);
+    },
+    fieldOf: { BUYER_NOT_FOUND: 'identity', TRADE_TO_SELF: 'identity', INSUFFICIENT_STOCK: 'quantity', QUARANTINE_CERT_REQUIRED: 'quarantineCert' },
+    done: (trade) => {
       void message.success(t('market.done'));
       onEntered(trade);
-    } catch (err) {
-      const text = errorText(err);
-      if (!showOnField(form, err, { BUYER_NOT_FOUND: 'identity', TRADE_TO_SELF: 'identity', INSUFFICIENT_STOCK: 'quantity', QUARANTINE_CERT_REQUIRED: 'quarantineCert' }, text)) void message.error(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <FormDrawer open={open} title={t('market.title', { product: batch.productName })} okText={t('market.submit')} busy={busy} onOk={() => void submit().catch(() => undefined)} onClose={onClose} testId="market-drawer">
+    <FormDrawer open={open} title={t('market.title', { product: batch.productName })} okText={t('market.submit')} busy={busy} onOk={submit} onClose={onClose} testId="market-drawer">
       <Typography.Paragraph type="secondary">{t('market.desc', { available: `${amount(available)} ${label(t, 'unit', batch.unit)}` })}</Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" name="market" requiredMark={false}>
         {/* No preset kind: which market the goods went into is the seller's answer, not ours. */}

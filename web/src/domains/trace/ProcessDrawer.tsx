@@ -1,14 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, DatePicker, Divider, Form, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import type { Batch, ProductUnit } from './trace.types';
-import { FormDrawer } from './FormDrawer';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { amount, label, qty } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
 import { useAll } from './use-all';
+import { useFormSubmit } from '../../shared/use-action';
 
 type Values = { inputs: { batchId?: string; quantity?: number }[]; productId: string; quantity: number; productionDate: Dayjs };
 
@@ -19,7 +20,6 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const key = useKeyPerOpening(open);
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const batches = useAll(traceApi.batches, showError, open);
@@ -31,29 +31,26 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
   }, [open, form]);
   const usable = (batches ?? []).filter((b) => b.status === 'active' && b.stock - b.frozen > 0);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (!product) return;
-    setBusy(true);
-    try {
-      const batch = await traceApi.transform(
+  const { busy, submit } = useFormSubmit(form, {
+    // The output's unit is its product's: nothing is sent until the products have come.
+    confirm: async () => product !== undefined,
+    send: (v) =>
+      traceApi.transform(
         {
           inputs: v.inputs.map((i) => ({ batchId: i.batchId!, quantity: i.quantity! })),
-          output: { productId: v.productId, quantity: v.quantity, unit: product.unit as ProductUnit, productionDate: v.productionDate.format('YYYY-MM-DD') },
+          output: { productId: v.productId, quantity: v.quantity, unit: product!.unit as ProductUnit, productionDate: v.productionDate.format('YYYY-MM-DD') },
         },
         key,
-      );
+      ),
+    keep: true,
+    done: (batch) => {
       void message.success(t('process.done', { code: batch.code }));
       onDone(batch);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <FormDrawer open={open} title={t('process.title')} okText={t('process.submit')} busy={busy} onOk={() => void submit().catch(() => undefined)} onClose={onClose} testId="process-drawer">
+    <FormDrawer open={open} title={t('process.title')} okText={t('process.submit')} busy={busy} onOk={submit} onClose={onClose} testId="process-drawer">
       <Typography.Paragraph type="secondary">{t('process.desc')}</Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" name="process" requiredMark={false} initialValues={{ inputs: [{ batchId: from?.id }] }}>
         <Divider titlePlacement="start" plain>

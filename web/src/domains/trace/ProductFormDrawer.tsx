@@ -1,11 +1,10 @@
 import { App, Form, Input, Select } from 'antd';
-import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { PRODUCT_UNITS, type Product, type ProductUnit } from './trace.types';
-import { FormDrawer } from './FormDrawer';
-import { showOnField } from './form-errors';
+import { FormDrawer } from '../../shared/FormDrawer';
+import { useFormSubmit } from '../../shared/use-action';
 import { gtinProblem } from './gtin';
-import { ProductClassCascader } from './ProductClassCascader';
+import { ProductClassCascader } from '../../shared/ProductClassCascader';
 import { label } from './trace-labels';
 import { traceApi } from './trace.api';
 
@@ -13,37 +12,28 @@ type Values = { name: string; classCode: string; spec: string; unit: ProductUnit
 
 /** 添加产品: name, class of the classification, specification, unit, brand, optional GTIN (checked here and by the server). */
 export function ProductFormDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (product: Product) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const product = await traceApi.addProduct({
+  const { busy, submit } = useFormSubmit(form, {
+    send: (v) =>
+      traceApi.addProduct({
         name: v.name.trim(),
         classCode: v.classCode,
         spec: v.spec.trim(),
         unit: v.unit,
         ...(v.brand?.trim() ? { brand: v.brand.trim() } : {}),
         ...(v.gtin?.trim() ? { gtin: v.gtin.replace(/\s+/g, '') } : {}),
-      });
+      }),
+    fieldOf: { GTIN_INVALID: 'gtin', GTIN_TAKEN: 'gtin', PRODUCT_EXISTS: 'name', PRODUCT_CLASS_NOT_FOUND: 'classCode' },
+    done: (product) => {
       void message.success(t('product.added', { name: product.name }));
-      form.resetFields();
       onCreated(product);
-    } catch (err) {
-      const text = errorText(err);
-      const fields = { GTIN_INVALID: 'gtin', GTIN_TAKEN: 'gtin', PRODUCT_EXISTS: 'name', PRODUCT_CLASS_NOT_FOUND: 'classCode' };
-      if (!showOnField(form, err, fields, text)) void message.error(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <FormDrawer open={open} title={t('product.add')} okText={t('common.save')} busy={busy} onOk={() => void submit().catch(() => undefined)} onClose={onClose} testId="product-drawer">
+    <FormDrawer open={open} title={t('product.add')} okText={t('common.save')} busy={busy} onOk={submit} onClose={onClose} testId="product-drawer">
       <Form<Values> form={form} layout="vertical" name="product" requiredMark={false} initialValues={{ unit: 'kg' }}>
         <Form.Item name="name" label={t('product.name')} rules={[{ required: true, whitespace: true, max: 100, message: t('trace.rule.text', { min: 1, max: 100 }) }]}>
           <Input maxLength={100} placeholder={t('product.namePlaceholder')} />

@@ -1,13 +1,11 @@
 import { ShowcaseSwitch } from './ShowcaseSwitch';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { Button, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useMe } from '../../app/auth';
-import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
-import { EmptyState, LoadError } from '../../app/LoadError';
-import { LoadMore } from '../../app/LoadMore';
-import { useCursorList } from '../../app/use-cursor-list';
+import { ListCard } from '../../shared/ListCard';
+import { useListPage } from '../../shared/use-list-page';
 import { ProductFormDrawer } from './ProductFormDrawer';
 import { RecordActions, type CorrectableField } from './RecordActions';
 import { TracePageTitle } from './TracePageTitle';
@@ -19,11 +17,9 @@ import './trace.css';
 /** /trace/products: 产品, what the producer's batches are of — class, specification, unit, brand, GTIN. */
 export default function ProductsPage() {
   const me = useMe();
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [adding, setAdding] = useState(false);
-  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
-  const list = useCursorList(traceApi.products, showError);
+  const list = useListPage(traceApi.products);
   const fields: CorrectableField[] = [
     { name: 'name', label: t('product.name'), kind: 'text', maxLength: 100 },
     { name: 'spec', label: t('product.spec'), kind: 'text', maxLength: 60 },
@@ -47,14 +43,10 @@ export default function ProductsPage() {
           )
         }
       />
-      <Card extra={<RefreshButton list={list} />} title={t('product.list')}>
-        {list.error && list.items.length === 0 ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : list.items.length === 0 && !list.loading ? (
-          <EmptyState description={t('product.empty')} />
-        ) : (
+      <ListCard list={list} title={t('product.list')} empty={t('product.empty')}>
+        {(items) => (
           <div className="tn-wrap-list">
-            {list.items.map((p) => (
+            {items.map((p) => (
               <div className="tn-wrap-item" key={p.id} data-testid="product-item">
                 <div className="tn-t-main">
                   <div className="tn-t-head">
@@ -90,21 +82,20 @@ export default function ProductsPage() {
                     canWrite={me.can('trace.write')}
                     correct={traceApi.correctProduct}
                     voidIt={traceApi.voidProduct}
-                    onChanged={(next) => list.setItems((items) => items.map((x) => (x.id === next.id ? next : x)))}
+                    onChanged={list.replace}
                   />
                 </div>
               </div>
             ))}
           </div>
         )}
-        <LoadMore list={list} />
-      </Card>
+      </ListCard>
       <ProductFormDrawer
         open={adding}
         onClose={() => setAdding(false)}
         onCreated={(product) => {
           setAdding(false);
-          list.setItems((items) => [product, ...items.filter((p) => p.id !== product.id)]);
+          list.prepend(product);
         }}
       />
     </div>

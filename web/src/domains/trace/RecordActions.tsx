@@ -7,8 +7,8 @@ import { limitRule } from '../../app/number-limit';
 import type { Voided } from './trace.types';
 import { CorrectionHistory } from './CorrectionHistory';
 import { gtinProblem } from './gtin';
-import { ProductClassCascader } from './ProductClassCascader';
-import { showOnField } from './form-errors';
+import { ProductClassCascader } from '../../shared/ProductClassCascader';
+import { showOnField } from '../../shared/form-errors';
 import { useKeyPerOpening } from './trace.api';
 import { VoidModal } from './VoidModal';
 

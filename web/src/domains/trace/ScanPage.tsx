@@ -3,7 +3,7 @@ import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import { CameraScanner } from './CameraScanner';
+import { CameraScanner } from '../../shared/CameraScanner';
 import { CodeResult, IdentityResult } from './ScanResult';
 import { identityToken, traceCodeOf } from './trace.api';
 import './trace.css';

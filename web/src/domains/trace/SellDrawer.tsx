@@ -2,12 +2,11 @@ import { App, Form, Input, Segmented, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { Batch, Trade, TradeRequest } from './trace.types';
-import { PHONE_PATTERN } from '../registry/AccountFormModal';
-import { FormDrawer } from './FormDrawer';
-import { showOnField } from './form-errors';
-import { confirmShipment, IdentityItem, shipmentOf, ShipmentItems, type ShipmentValues } from './ShipmentFields';
+import { PHONE_PATTERN } from '../../shared/phone';
+import { FormDrawer } from '../../shared/FormDrawer';
+import { IdentityItem, shipmentOf, ShipmentItems, useShipmentSubmit, type ShipmentValues } from './ShipmentFields';
 import { amount, label } from './trace-labels';
-import { identityToken, traceApi, useKeyPerOpening } from './trace.api';
+import { identityToken, traceApi } from './trace.api';
 
 type Mode = 'registered' | 'unregistered';
 type Values = ShipmentValues & { identity?: string; buyerName?: string; buyerPhone?: string; buyerAddress?: string };
@@ -20,12 +19,10 @@ type Props = { batch: Batch; open: boolean; onClose: () => void; onSold: (trade:
  * The quantity is frozen at once; a registered buyer confirms, an unregistered sale completes at once.
  */
 export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) {
-  const { t, errorText } = useI18n();
-  const { message, modal } = App.useApp();
+  const { t } = useI18n();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [mode, setMode] = useState<Mode>('registered');
-  const [busy, setBusy] = useState(false);
-  const key = useKeyPerOpening(open);
   const available = batch.stock - batch.frozen;
 
   useEffect(() => {
@@ -35,31 +32,25 @@ export function SellDrawer({ batch, open, onClose, onSold, buyerToken }: Props) 
     if (buyerToken) form.setFieldsValue({ identity: buyerToken });
   }, [open, form, buyerToken]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (!(await confirmShipment(modal.confirm, t, batch, v.quantity, t('confirm.sellTitle')))) return;
-    const token = mode === 'registered' ? identityToken(v.identity ?? '') : null;
-    const buyer =
-      mode === 'registered'
-        ? { buyerToken: token! }
-        : { buyer: { name: v.buyerName!.trim(), ...(v.buyerPhone?.trim() ? { phone: v.buyerPhone.trim() } : {}), ...(v.buyerAddress?.trim() ? { address: v.buyerAddress.trim() } : {}) } };
-    const body: TradeRequest = { ...shipmentOf(batch, v), ...buyer };
-    setBusy(true);
-    try {
-      const trade = await traceApi.sell(body, key);
+  const { busy, submit } = useShipmentSubmit(form, batch, open, {
+    confirmTitle: t('confirm.sellTitle'),
+    send: (v, key) => {
+      const buyer =
+        mode === 'registered'
+          ? { buyerToken: identityToken(v.identity ?? '')! }
+          : { buyer: { name: v.buyerName!.trim(), ...(v.buyerPhone?.trim() ? { phone: v.buyerPhone.trim() } : {}), ...(v.buyerAddress?.trim() ? { address: v.buyerAddress.trim() } : {}) } };
+      const body: TradeRequest = { ...shipmentOf(batch, v), ...buyer };
+      return traceApi.sell(body, key);
+    },
+    fieldOf: { BUYER_NOT_FOUND: 'identity', TRADE_TO_SELF: 'identity', INSUFFICIENT_STOCK: 'quantity', UNIT_MISMATCH: 'quantity', QUARANTINE_CERT_REQUIRED: 'quarantineCert' },
+    done: (trade) => {
       void message.success(t(trade.status === 'confirmed' ? 'sell.doneManual' : 'sell.done', { name: trade.buyer?.name ?? '' }));
       onSold(trade);
-    } catch (err) {
-      const text = errorText(err);
-      const fields = { BUYER_NOT_FOUND: 'identity', TRADE_TO_SELF: 'identity', INSUFFICIENT_STOCK: 'quantity', UNIT_MISMATCH: 'quantity', QUARANTINE_CERT_REQUIRED: 'quarantineCert' };
-      if (!showOnField(form, err, fields, text)) void message.error(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <FormDrawer open={open} title={t('sell.title', { product: batch.productName })} okText={t('sell.submit')} busy={busy} onOk={() => void submit().catch(() => undefined)} onClose={onClose} testId="sell-drawer">
+    <FormDrawer open={open} title={t('sell.title', { product: batch.productName })} okText={t('sell.submit')} busy={busy} onOk={submit} onClose={onClose} testId="sell-drawer">
       <Typography.Paragraph type="secondary">{t('sell.desc', { code: batch.code, available: `${amount(available)} ${label(t, 'unit', batch.unit)}` })}</Typography.Paragraph>
       <Segmented<Mode>
         block

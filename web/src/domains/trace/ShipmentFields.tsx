@@ -1,11 +1,12 @@
-import { Divider, Form, Input, InputNumber, type ModalFuncProps } from 'antd';
+import { App, Divider, Form, Input, InputNumber, type FormInstance, type ModalFuncProps } from 'antd';
 import { useI18n, type I18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { LIVE_ANIMAL_UNITS, type Batch, type ProductUnit, type TradeRequest } from './trace.types';
 import { CarrierFields, carrierOf, type CarrierValues } from './CarrierFields';
 import { IdentityField } from './IdentityField';
 import { amount, label } from './trace-labels';
-import { identityToken } from './trace.api';
+import { identityToken, useKeyPerOpening } from './trace.api';
+import { useFormSubmit } from '../../shared/use-action';
 
 // What every way of letting goods go asks alike (销售 and 入市): whose identity was scanned, how much, and how it
 // travels — carrier, storage and, for live animals only, the quarantine certificate (the server demands it too).
@@ -89,4 +90,21 @@ export function confirmShipment(confirm: Confirm, t: I18n['t'], batch: Batch, qu
       onCancel: () => resolve(false),
     });
   });
+}
+
+/**
+ * Sending a shipment (销售, 入市) alike: the form's rules, the question when it takes most of the stock, then one
+ * write per opening of the drawer (its idempotency key), refusals under the field they name. The drawer resets its
+ * form when opened, not after sending.
+ */
+export function useShipmentSubmit<V extends ShipmentValues, R>(
+  form: FormInstance<V>,
+  batch: Batch,
+  open: boolean,
+  { confirmTitle, send, fieldOf, done }: { confirmTitle: string; send: (values: V, key: string) => Promise<R>; fieldOf: Record<string, string>; done: (result: R) => void },
+) {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  const key = useKeyPerOpening(open);
+  return useFormSubmit(form, { confirm: (v) => confirmShipment(modal.confirm, t, batch, v.quantity, confirmTitle), send: (v) => send(v, key), fieldOf, done, keep: true });
 }

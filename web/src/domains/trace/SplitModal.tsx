@@ -1,20 +1,20 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, InputNumber, Modal, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import type { Batch } from './trace.types';
 import { amount, label } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
+import { useFormSubmit } from '../../shared/use-action';
 
 type Props = { batch: Batch; open: boolean; onClose: () => void; onSplit: (result: { parent: Batch; parts: Batch[] }) => void };
 
 /** 拆分: parts of the batch's free stock become batches of their own (each its own code, to label separately). */
 export function SplitModal({ batch, open, onClose, onSplit }: Props) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ parts: { quantity?: number }[] }>();
-  const [busy, setBusy] = useState(false);
   const key = useKeyPerOpening(open);
   const available = batch.stock - batch.frozen;
   const parts = Form.useWatch('parts', form) ?? [];
@@ -24,26 +24,22 @@ export function SplitModal({ batch, open, onClose, onSplit }: Props) {
     if (open) form.resetFields();
   }, [open, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const result = await traceApi.split(
+  const { busy, submit } = useFormSubmit(form, {
+    send: (v) =>
+      traceApi.split(
         batch.id,
         v.parts.map((p) => ({ quantity: p.quantity! })),
         key,
-      );
+      ),
+    keep: true,
+    done: (result) => {
       void message.success(t('split.done', { n: result.parts.length }));
       onSplit(result);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <Modal open={open} title={t('split.title')} okText={t('split.submit')} onOk={() => void submit().catch(() => undefined)} confirmLoading={busy} onCancel={onClose} forceRender>
+    <Modal open={open} title={t('split.title')} okText={t('split.submit')} onOk={submit} confirmLoading={busy} onCancel={onClose} forceRender>
       <Typography.Paragraph type="secondary">{t('split.desc', { available: `${amount(available)} ${label(t, 'unit', batch.unit)}` })}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="split" requiredMark={false} initialValues={{ parts: [{}, {}] }}>
         <Form.List

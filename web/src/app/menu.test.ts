@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { CONSOLE_DOMAINS } from '../domains';
+import { entryOf, menuFor } from './menu';
+import type { Permission } from './types';
+
+// The menu is gathered from the domains (issue 20 §5); its order is each role's home page (the first entry it sees).
+
+const everything = { agency: { level: 'county' as const }, can: () => true };
+
+describe('the menu gathered from the console domains', () => {
+  it('keeps the order the single menu list had', () => {
+    expect(menuFor(everything).map((m) => m.path)).toEqual([
+      '/agencies', '/allocate', '/users', '/applications', '/change-requests', '/import', '/subjects', '/notices',
+      '/supervision/tasks', '/supervision/field', '/supervision/inspections', '/supervision/checklists', '/enforcement/cases',
+      '/monitoring/sampling', '/monitoring/samples', '/monitoring/summaries', '/monitoring/alerts', '/monitoring/lab',
+      '/trace/lookup', '/my-subject', '/trace/batches', '/trace/trades', '/scan', '/trace/products', '/trace/bases',
+      '/audit', '/ops/backups', '/ops/jobs', '/ops/feedback', '/ops/incidents', '/ops/announcements', '/integration',
+      '/account', '/feedback/mine', '/help',
+    ]);
+  });
+
+  it('gives a producer its own entries and a ministry official no field tool', () => {
+    const producer = { agency: null, can: (p: Permission) => ['trace.read', 'trace.write', 'subject.self', 'notice.read'].includes(p) };
+    expect(menuFor(producer).map((m) => m.path)).toEqual(['/my-subject', '/inbox', '/trace/batches', '/trace/trades', '/trace/recall-notices', '/scan', '/trace/products', '/trace/bases', '/account', '/help']);
+    expect(menuFor({ agency: { level: 'ministry' }, can: () => true }).map((m) => m.path)).not.toContain('/supervision/field');
+  });
+
+  it('finds the entry of a deeper page, and every entry has a page of its own domain', () => {
+    expect(entryOf('/trace/batches/123')?.path).toBe('/trace/batches');
+    for (const d of CONSOLE_DOMAINS) {
+      const routes = new Set(d.routes.map((r) => `/${r.path}`));
+      for (const m of d.menu) expect({ domain: d.name, entry: m.path, routed: routes.has(m.path) }).toEqual({ domain: d.name, entry: m.path, routed: true });
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import { lazy } from 'react';
+import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
+import { helpZh } from './messages.help.zh';
+
+const zh = helpZh;
+
+const menu = [{ path: '/help', label: 'menu.help', order: 370 }] as const satisfies readonly MenuEntry[];
+
+const HelpPage = lazy(() => import('./HelpPage'));
+
+/** The help centre (帮助中心): open to applicants too; a signed-in reader gets it inside the console. */
+export const helpConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+  name: 'help',
+  routes: [
+    { path: 'help', page: HelpPage },
+    { path: 'help/:guide', page: HelpPage },
+  ],
+  anonymousRoutes: [
+    { path: 'help', page: HelpPage },
+    { path: 'help/:guide', page: HelpPage },
+  ],
+  menu,
+  messages: { zh },
+};

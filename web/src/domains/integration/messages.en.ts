@@ -1,0 +1,9 @@
+// The domain's words in English, found by name and fetched with all English when it is chosen (app/english.ts).
+import type { EnglishOf } from '../../app/console-domain';
+import type { integrationConsole } from '.';
+import { integrationEn } from './messages.integration.en';
+import { epcisEn } from './messages.epcis.en';
+import { exchangeEn } from './messages.exchange.en';
+import { certificationEn } from './messages.certification.en';
+
+export const words: EnglishOf<typeof integrationConsole> = { ...integrationEn, ...epcisEn, ...exchangeEn, ...certificationEn };

@@ -1,0 +1,48 @@
+import { lazy } from 'react';
+import { lazyPage } from '../../app/lazy-page';
+import { COLD_PAGES } from '../../app/cold-pages';
+import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
+import { passwordZh } from './messages.password.zh';
+import { subjectExtraZh } from './messages.subject-extra.zh';
+import { subjectZh } from './messages.subject.zh';
+
+const zh = { ...subjectZh, ...subjectExtraZh, ...passwordZh };
+
+const menu = [
+  { path: '/agencies', label: 'menu.agencies', order: 10, group: 'system', permission: 'agency.read' },
+  { path: '/allocate', label: 'menu.allocate', order: 20, group: 'system', permission: 'agency.allocate' },
+  { path: '/users', label: 'menu.users', order: 30, group: 'system', permission: 'user.read' },
+  { path: '/applications', label: 'menu.applications', order: 40, group: 'subjects', permission: 'subject.approve' },
+  { path: '/change-requests', label: 'menu.changeRequests', order: 50, group: 'subjects', permission: 'subject.approve' },
+  { path: '/import', label: 'import.menu', order: 60, group: 'subjects', permission: 'subject.approve' },
+  { path: '/subjects', label: 'menu.subjects', order: 70, group: 'subjects', permission: 'subject.read' },
+  { path: '/my-subject', label: 'menu.mySubject', order: 200, group: 'subjects', permission: 'subject.self' },
+  { path: '/account', label: 'menu.account', order: 350 },
+] as const satisfies readonly MenuEntry[];
+
+/** Agencies, accounts and subjects: registration, review, the subject's own page, sign-in. */
+export const registryConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+  name: 'registry',
+  routes: [
+    { path: 'agencies', permission: 'agency.read', page: lazy(() => import('./AgencyTreePage')) },
+    { path: 'allocate', permission: 'agency.allocate', page: lazy(() => import('./AllocatePage')) },
+    { path: 'users', permission: 'user.read', page: lazy(() => import('./UsersPage')) },
+    { path: 'applications', permission: 'subject.approve', page: lazy(() => import('./ApplicationsPage')) },
+    { path: 'change-requests', permission: 'subject.approve', page: lazy(() => import('./ChangeRequestsPage')) },
+    { path: 'import', permission: 'subject.approve', page: lazy(() => import('./ImportPage')) },
+    { path: 'subjects', permission: 'subject.read', page: lazy(() => import('./SubjectsPage')) },
+    { path: 'subjects/:id', permission: 'subject.read', page: lazy(() => import('./SubjectDetailPage')) },
+    { path: 'identity/:token', page: lazy(() => import('./IdentityScanPage')) },
+    { path: 'my-subject', permission: 'subject.self', page: lazyPage(() => import('./MySubjectPage'), COLD_PAGES.mySubject) },
+    { path: 'account', page: lazy(() => import('./AccountPage')) },
+  ],
+  publicRoutes: [
+    { path: 'register', page: lazy(() => import('./RegisterPage')) },
+    { path: 'register/status', page: lazy(() => import('./StatusLookupPage')) },
+    { path: 'register/status/:code', page: lazy(() => import('./ApplicationStatusPage')) },
+    { path: 'register/status/:code/edit', page: lazy(() => import('./ResubmitPage')) },
+  ],
+  signIn: { login: lazy(() => import('./LoginPage')), forcedPassword: lazy(() => import('./ForcedPasswordPage')) },
+  menu,
+  messages: { zh },
+};

@@ -1,0 +1,36 @@
+import { lazy } from 'react';
+import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
+import { correctionsZh } from './messages.corrections.zh';
+import { lookupZh } from './messages.lookup.zh';
+import { traceZh } from './messages.trace.zh';
+import { showcaseZh } from './messages.showcase.zh';
+import { lazyPage } from '../../app/lazy-page';
+import { COLD_PAGES } from '../../app/cold-pages';
+
+const zh = { ...traceZh, ...lookupZh, ...correctionsZh, ...showcaseZh };
+
+const menu = [
+  { path: '/trace/lookup', label: 'menu.lookup', order: 190, group: 'trace', permission: 'trace.graph', agencyOnly: true },
+  { path: '/trace/batches', label: 'menu.batches', order: 220, group: 'trace', permission: 'trace.read' },
+  { path: '/trace/trades', label: 'menu.trades', order: 230, group: 'trace', permission: 'trace.read' },
+  { path: '/scan', label: 'menu.scan', order: 250, group: 'trace', permission: 'trace.read' },
+  { path: '/trace/products', label: 'menu.products', order: 260, group: 'trace', permission: 'trace.read' },
+  { path: '/trace/bases', label: 'menu.bases', order: 270, group: 'trace', permission: 'trace.read' },
+] as const satisfies readonly MenuEntry[];
+
+/** Traceability: the producer's bases, products, batches and trades, scanning, and the agencies' lookup. */
+export const traceConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+  name: 'trace',
+  routes: [
+    { path: 'trace/bases', permission: 'trace.read', page: lazy(() => import('./BasesPage')) },
+    { path: 'trace/products', permission: 'trace.read', page: lazy(() => import('./ProductsPage')) },
+    { path: 'trace/batches', permission: 'trace.read', page: lazyPage(() => import('./BatchesPage'), COLD_PAGES.batches) },
+    { path: 'trace/batches/new', permission: 'trace.write', page: lazy(() => import('./BatchFormPage')) },
+    { path: 'trace/batches/:id', permission: 'trace.read', page: lazyPage(() => import('./BatchDetailPage'), COLD_PAGES.batch) },
+    { path: 'trace/trades', permission: 'trace.read', page: lazy(() => import('./TradesPage')) },
+    { path: 'scan', permission: 'trace.read', page: lazy(() => import('./ScanPage')) },
+    { path: 'trace/lookup', permission: 'trace.graph', page: lazy(() => import('./LookupPage')) },
+  ],
+  menu,
+  messages: { zh },
+};
