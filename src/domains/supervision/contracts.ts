@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { INSPECTION_INDUSTRIES } from './inspection-values.shared.js';
-import { TASK_KINDS, TASK_STATUSES } from './task-state.shared.js';
+import { TASK_KINDS, TASK_STATUSES } from '../tasks/task-state.shared.js';
 
 // The wire shapes of the supervision domain (监管业务), shared by routes and the web console.
 

@@ -15,7 +15,7 @@ import type { SupervisionDeps } from './deps.js';
 import { supervisionError } from './errors.js';
 import { inspectionDetail } from './inspection.queries.js';
 import { inspections, supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks, type ChecklistAnswer } from './schema.js';
-import { nextTaskStatus, type TaskStatus } from './task-state.shared.js';
+import { nextTaskStatus, type TaskStatus } from '../tasks/task-state.shared.js';
 import { inspectionVisibility } from './visibility.js';
 
 /**

@@ -4,7 +4,7 @@ import type * as supervision from '../../../../src/domains/supervision/contracts
 // The supervision API's answers and requests as the console reads and sends them: the server's contracts
 // (src/domains/supervision/contracts.ts), dates as ISO strings.
 
-export type { TaskKind, TaskStatus } from '../../../../src/domains/supervision/task-state.shared';
+export type { TaskKind, TaskStatus } from '../../../../src/domains/tasks/task-state.shared';
 export type { InspectionIndustry as Industry } from '../../../../src/domains/supervision/inspection-values.shared';
 
 export type Task = Out<typeof supervision.taskOut>;

@@ -4,12 +4,12 @@ import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { activeAgenciesWithin, activeMembersOf, agencyNames, userNames } from '../registry/index.js';
 import { describeAttachments } from './attachments.js';
-import type { TaskOut } from './contracts.js';
-import { supervisionError } from './errors.js';
-import { canPublishTo } from './policies.js';
-import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from './schema.js';
+import type { TaskOut } from '../supervision/contracts.js';
+import { supervisionError } from '../supervision/errors.js';
+import { canPublishTo } from '../supervision/policies.js';
+import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from '../supervision/schema.js';
 import type { TaskKind, TaskStatus } from './task-state.shared.js';
-import { taskVisibility } from './visibility.js';
+import { taskVisibility } from '../supervision/visibility.js';
 
 type TaskRow = typeof supervisionTasks.$inferSelect;
 

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
-import { supervisionError } from './errors.js';
-import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from './schema.js';
+import { supervisionError } from '../supervision/errors.js';
+import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from '../supervision/schema.js';
 import { nextTaskStatus, type TaskKind, type TaskStatus } from './task-state.shared.js';
 import { findVisibleTask } from './task.queries.js';
 

@@ -3,8 +3,8 @@ import type { Executor } from '../../platform/db/client.js';
 import { assertUploads, FIELD_PHOTO } from '../../platform/files/field-photos.js';
 import { describeFiles, DOCUMENTS, fileError, type FileStorage } from '../../platform/files/storage.js';
 import { uploadVisibility } from '../../platform/files/visibility.js';
-import type { AttachmentOut } from './contracts.js';
-import { supervisionError } from './errors.js';
+import type { AttachmentOut } from '../supervision/contracts.js';
+import { supervisionError } from '../supervision/errors.js';
 
 /** Documents uploaded for a task or notice (PDF, docx, xlsx, JPG/PNG, ≤ 20 MB) are filed under the uploader's region and this purpose. */
 export const TASK_ATTACHMENT = 'task_attachment';

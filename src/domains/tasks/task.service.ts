@@ -9,11 +9,11 @@ import { httpError } from '../../platform/http/errors.js';
 import { regionWithin } from '../../platform/auth/visibility.js';
 import { activeAgencies, agencyMembers, subjectFacts } from '../registry/index.js';
 import { assertTaskAttachments } from './attachments.js';
-import type { TaskIn, TaskOut } from './contracts.js';
-import type { SupervisionDeps } from './deps.js';
-import { supervisionError } from './errors.js';
-import { canPublishTo, recipientInJurisdiction } from './policies.js';
-import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from './schema.js';
+import type { TaskIn, TaskOut } from '../supervision/contracts.js';
+import type { SupervisionDeps } from '../supervision/deps.js';
+import { supervisionError } from '../supervision/errors.js';
+import { canPublishTo, recipientInJurisdiction } from '../supervision/policies.js';
+import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from '../supervision/schema.js';
 import { nextTaskStatus, type TaskAction, type TaskStatus } from './task-state.shared.js';
 import { findVisibleTask, taskDetail } from './task.queries.js';
 
