@@ -29,7 +29,8 @@ import { jobQueuePurgeJob } from './platform/jobs/purge.js';
 import { installMetrics } from './platform/metrics/metrics.js';
 import { useAuditKey } from './platform/audit/audit.js';
 import { auditCheckpointJob } from './platform/audit/checkpoint.js';
-import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
+import { markOverdueRectifications, supervisionRoutes } from './domains/supervision/index.js';
+import { overdueJob, tasksRoutes } from './domains/tasks/index.js';
 import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.js';
 import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
 import { noticesRoutes } from './domains/notices/index.js';
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const compressedLink = compressedLinkResolver(publicTrace);
   await app.register(subjectRecordsRoutes(deps));
   // A field photo is read by whoever may see a record holding it, enforcement cases' records included.
+  await app.register(tasksRoutes(deps));
   await app.register(supervisionRoutes({ ...deps, photoHolders: [photoHeldByCase] }));
   await app.register(enforcementRoutes(deps));
   await app.register(monitoringRoutes(deps));
@@ -136,7 +138,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(integrationRoutes({ ...deps, keyStore }));
   await app.register(epcisRoutes(deps));
 
-  jobs.add(overdueJob(db));
+  jobs.add(overdueJob(db, { rectifications: markOverdueRectifications }));
   jobs.add(incidentDeadlineJob(db));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));

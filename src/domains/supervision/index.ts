@@ -1,10 +1,4 @@
 export { supervisionRoutes } from './routes.js';
 export type { PhotoHolder, SupervisionDeps } from './deps.js';
-export { overdueJob, markOverdueRectifications, markOverdueTasks, OVERDUE_JOB } from '../tasks/overdue.job.js';
+export { markOverdueRectifications } from './rectification.overdue.js';
 export { takeTransfer, transferById } from './transfer.service.js';
-export { myTaskReceipt, tasksOfCase, visibleTaskRecipients } from '../tasks/task.queries.js';
-export { publishTask } from '../tasks/task.service.js';
-export { ENFORCEMENT_COMMISSIONS } from './policies.js';
-export type { TaskIn } from './contracts.js';
-export { countTaskWork, lockTaskReceipt, taskFacts, type TaskReceipt } from '../tasks/task-work.js';
-export { taskPublishers } from './schema.js';

@@ -3,8 +3,8 @@ import type { Executor } from '../../platform/db/client.js';
 import { assertUploads, FIELD_PHOTO } from '../../platform/files/field-photos.js';
 import { describeFiles, DOCUMENTS, fileError, type FileStorage } from '../../platform/files/storage.js';
 import { uploadVisibility } from '../../platform/files/visibility.js';
-import type { AttachmentOut } from '../supervision/contracts.js';
-import { supervisionError } from '../supervision/errors.js';
+import type { AttachmentOut } from './contracts.js';
+import { tasksError } from './errors.js';
 
 /** Documents uploaded for a task or notice (PDF, docx, xlsx, JPG/PNG, ≤ 20 MB) are filed under the uploader's region and this purpose. */
 export const TASK_ATTACHMENT = 'task_attachment';
@@ -19,7 +19,7 @@ export async function saveTaskAttachment(storage: FileStorage, db: Executor, act
 
 /** Every id must be an attachment or field photo uploaded in the actor's jurisdiction; else 400 ATTACHMENT_NOT_FOUND. */
 export async function assertTaskAttachments(db: Executor, actor: AgencyActor, ids: string[]): Promise<void> {
-  await assertUploads(db, actor, ids, ATTACHABLE, () => supervisionError('ATTACHMENT_NOT_FOUND'));
+  await assertUploads(db, actor, ids, ATTACHABLE, () => tasksError('ATTACHMENT_NOT_FOUND'));
 }
 
 /** A task's attachments as the console lists them: name, type and size, in the order the publisher gave. */

@@ -31,32 +31,21 @@ export async function markOverdueTasks(db: Db, today = todayInChina()): Promise<
   return rows[0]?.n ?? 0;
 }
 
-/**
- * Marks overdue (逾期未整改) every rectification whose deadline (a day in China) has passed while still pending, that is
- * without a compliant follow-up (which sets it `done`). Late work is still taken: a compliant follow-up of an
- * overdue rectification sets it `done`. One statement, `SKIP LOCKED` as above.
- */
-export async function markOverdueRectifications(db: Db, today = todayInChina()): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
-    db,
-    sql`WITH due AS (
-          SELECT id FROM inspections WHERE rectification = 'pending' AND rectify_by < ${today}::date
-          FOR UPDATE SKIP LOCKED),
-        marked AS (
-          UPDATE inspections i SET rectification = 'overdue' FROM due WHERE i.id = due.id RETURNING i.id)
-        SELECT count(*)::int AS n FROM marked`,
-  );
-  return rows[0]?.n ?? 0;
-}
-
 export const OVERDUE_JOB = 'supervision.overdue';
 
+/** Another domain's deadlines swept by the same job (supervision's rectifications), each counted under its name. */
+export type OverdueSweep = (db: Db) => Promise<number>;
+
 /**
- * Every ten minutes: a deadline is a day, so a task or a rectification turns overdue within minutes of midnight in
- * China.
+ * Every ten minutes: a deadline is a day, so a task (or another domain's dated duty given as a sweep) turns overdue
+ * within minutes of midnight in China. One job rather than one per domain keeps its name and its metrics.
  */
-export const overdueJob = (db: Db): Job => ({
+export const overdueJob = (db: Db, sweeps: Record<string, OverdueSweep> = {}): Job => ({
   name: OVERDUE_JOB,
   everyMs: 10 * 60_000,
-  run: async () => ({ tasks: await markOverdueTasks(db), rectifications: await markOverdueRectifications(db) }),
+  run: async () => {
+    const counts: Record<string, number> = { tasks: await markOverdueTasks(db) };
+    for (const [name, sweep] of Object.entries(sweeps)) counts[name] = await sweep(db);
+    return counts;
+  },
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyActor, AgencyKind, AgencyLevel } from '../../platform/auth/actor.js';
-import { canPublishTo } from '../supervision/policies.js';
+import { canPublishTo } from './policies.js';
 import { nextTaskStatus, TASK_STATUSES, type TaskAction, type TaskStatus } from './task-state.shared.js';
 
 // The recipient's state machine and the publishing rule as plain functions.

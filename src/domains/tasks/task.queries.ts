@@ -4,12 +4,12 @@ import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { activeAgenciesWithin, activeMembersOf, agencyNames, userNames } from '../registry/index.js';
 import { describeAttachments } from './attachments.js';
-import type { TaskOut } from '../supervision/contracts.js';
-import { supervisionError } from '../supervision/errors.js';
-import { canPublishTo } from '../supervision/policies.js';
-import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from '../supervision/schema.js';
+import type { TaskOut } from './contracts.js';
+import { tasksError } from './errors.js';
+import { canPublishTo } from './policies.js';
+import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from './schema.js';
 import type { TaskKind, TaskStatus } from './task-state.shared.js';
-import { taskVisibility } from '../supervision/visibility.js';
+import { taskVisibility } from './visibility.js';
 
 type TaskRow = typeof supervisionTasks.$inferSelect;
 
@@ -39,7 +39,7 @@ export async function fileHeldByTask(db: Executor, actor: AgencyActor, fileId: s
 
 export async function taskDetail(db: Executor, actor: AgencyActor, id: string): Promise<TaskOut> {
   const task = await findVisibleTask(db, actor, id);
-  if (!task) throw supervisionError('TASK_NOT_FOUND');
+  if (!task) throw tasksError('TASK_NOT_FOUND');
   const all = await db.select().from(supervisionTaskRecipients).where(eq(supervisionTaskRecipients.taskId, id)).orderBy(asc(supervisionTaskRecipients.agencyRegion));
   const published = task.publisherAgencyId === actor.agency.id;
   const mine = all.find((r) => r.agencyId === actor.agency.id);
@@ -154,8 +154,8 @@ export async function myTaskReceipt(db: Executor, actor: AgencyActor, taskId: st
     .innerJoin(supervisionTasks, eq(supervisionTasks.id, supervisionTaskRecipients.taskId))
     .where(and(eq(supervisionTaskRecipients.taskId, taskId), eq(supervisionTaskRecipients.agencyId, actor.agency.id)));
   if (row) return row;
-  if (await findVisibleTask(db, actor, taskId)) throw supervisionError('NOT_A_RECIPIENT');
-  throw supervisionError('TASK_NOT_FOUND');
+  if (await findVisibleTask(db, actor, taskId)) throw tasksError('NOT_A_RECIPIENT');
+  throw tasksError('TASK_NOT_FOUND');
 }
 
 /**

@@ -5,9 +5,9 @@ import { attachmentDisposition, MAX_DOCUMENT_BYTES } from '../../platform/files/
 import { agencyActorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
 import { readUpload, uploadRoutes } from '../../platform/http/upload.js';
 import { readTaskAttachment, saveTaskAttachment } from './attachments.js';
-import { assignIn, attachmentUploadOut, closeIn, idParam, noteIn, progressIn, recipientOptionOut, recipientOptionsQuery, reportIn, taskIn, taskListQuery, taskOut, taskPage } from '../supervision/contracts.js';
-import type { SupervisionDeps } from '../supervision/deps.js';
-import { taskProgressWorkbook } from '../supervision/supervision.sheets.js';
+import { assignIn, attachmentUploadOut, closeIn, idParam, noteIn, progressIn, recipientOptionOut, recipientOptionsQuery, reportIn, taskIn, taskListQuery, taskOut, taskPage } from './contracts.js';
+import type { TasksDeps } from './deps.js';
+import { taskProgressWorkbook } from './task.sheet.js';
 import { actOnTask, closeTask, publishTask } from './task.service.js';
 import { assignableStaff, fileHeldByTask, listTasks, recipientOptions, taskDetail } from './task.queries.js';
 import { XLSX } from '../../platform/sheets/workbook.js';
@@ -15,7 +15,7 @@ import { XLSX } from '../../platform/sheets/workbook.js';
 const errors = { ...errorResponses, 422: errorBody };
 
 /** 任务发布与接收: tasks and notices down the tree, each recipient's state, and the publisher's progress view. */
-export function taskRoutes(deps: SupervisionDeps) {
+export function taskRoutes(deps: TasksDeps) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const tags = ['supervision 监管业务'];

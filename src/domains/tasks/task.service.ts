@@ -9,11 +9,11 @@ import { httpError } from '../../platform/http/errors.js';
 import { regionWithin } from '../../platform/auth/visibility.js';
 import { activeAgencies, agencyMembers, subjectFacts } from '../registry/index.js';
 import { assertTaskAttachments } from './attachments.js';
-import type { TaskIn, TaskOut } from '../supervision/contracts.js';
-import type { SupervisionDeps } from '../supervision/deps.js';
-import { supervisionError } from '../supervision/errors.js';
-import { canPublishTo, recipientInJurisdiction } from '../supervision/policies.js';
-import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from '../supervision/schema.js';
+import type { TaskIn, TaskOut } from './contracts.js';
+import type { TasksDeps } from './deps.js';
+import { tasksError } from './errors.js';
+import { canPublishTo, recipientInJurisdiction } from './policies.js';
+import { supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks } from './schema.js';
 import { nextTaskStatus, type TaskAction, type TaskStatus } from './task-state.shared.js';
 import { findVisibleTask, taskDetail } from './task.queries.js';
 
@@ -21,23 +21,23 @@ import { findVisibleTask, taskDetail } from './task.queries.js';
  * 任务发布 / 通知公告: a supervision agency sends a task to agencies it chooses in its jurisdiction. Every rule is
  * checked before the transaction opens, so a refusal writes nothing.
  */
-export async function publishTask(deps: SupervisionDeps, ctx: CommandContext, input: TaskIn, commissionedFor: { caseId: string } | null = null): Promise<TaskOut> {
+export async function publishTask(deps: TasksDeps, ctx: CommandContext, input: TaskIn, commissionedFor: { caseId: string } | null = null): Promise<TaskOut> {
   const actor = agencyActorIn(ctx);
-  if (input.kind !== 'notice' && !input.dueOn) throw supervisionError('DEADLINE_REQUIRED');
-  if (input.dueOn && input.dueOn < input.startsOn) throw supervisionError('DEADLINE_BEFORE_START', { startsOn: input.startsOn, dueOn: input.dueOn });
+  if (input.kind !== 'notice' && !input.dueOn) throw tasksError('DEADLINE_REQUIRED');
+  if (input.dueOn && input.dueOn < input.startsOn) throw tasksError('DEADLINE_BEFORE_START', { startsOn: input.startsOn, dueOn: input.dueOn });
   const regionScope = input.regionScope || actor.jurisdiction;
-  if (!inJurisdiction(actor, regionScope)) throw supervisionError('SCOPE_OUT_OF_JURISDICTION', { regionScope });
+  if (!inJurisdiction(actor, regionScope)) throw tasksError('SCOPE_OUT_OF_JURISDICTION', { regionScope });
 
   const wanted = new Map(input.recipients.map((r) => [r.agencyId, r.quota ?? null]));
   const found = await activeAgencies(deps.db, [...wanted.keys()]);
-  if (found.length !== wanted.size) throw supervisionError('RECIPIENT_NOT_FOUND', { missing: [...wanted.keys()].filter((id) => !found.some((a) => a.id === id)) });
+  if (found.length !== wanted.size) throw tasksError('RECIPIENT_NOT_FOUND', { missing: [...wanted.keys()].filter((id) => !found.some((a) => a.id === id)) });
   for (const agency of found) {
-    if (!recipientInJurisdiction(actor, agency)) throw supervisionError('RECIPIENT_OUT_OF_JURISDICTION', { agencyId: agency.id, name: agency.name });
-    if (!canPublishTo(actor, input.kind, agency)) throw supervisionError('RECIPIENT_NOT_ALLOWED', { agencyId: agency.id, name: agency.name, kind: agency.kind, level: agency.level });
+    if (!recipientInJurisdiction(actor, agency)) throw tasksError('RECIPIENT_OUT_OF_JURISDICTION', { agencyId: agency.id, name: agency.name });
+    if (!canPublishTo(actor, input.kind, agency)) throw tasksError('RECIPIENT_NOT_ALLOWED', { agencyId: agency.id, name: agency.name, kind: agency.kind, level: agency.level });
   }
   for (const id of new Set(input.targetSubjectIds)) {
     const subject = await subjectFacts(deps.db, id);
-    if (!subject || !regionWithin(subject.regionCode, regionScope)) throw supervisionError('TARGET_SUBJECT_OUT_OF_SCOPE', { subjectId: id });
+    if (!subject || !regionWithin(subject.regionCode, regionScope)) throw tasksError('TARGET_SUBJECT_OUT_OF_SCOPE', { subjectId: id });
   }
   await assertTaskAttachments(deps.db, actor, input.attachments);
 
@@ -88,22 +88,22 @@ async function myRecipientRow(tx: Tx, actor: AgencyActor, taskId: string): Promi
     .where(and(eq(supervisionTaskRecipients.taskId, taskId), eq(supervisionTaskRecipients.agencyId, actor.agency.id)))
     .for('update');
   if (row) return row;
-  if (await findVisibleTask(tx, actor, taskId)) throw supervisionError('NOT_A_RECIPIENT');
-  throw supervisionError('TASK_NOT_FOUND');
+  if (await findVisibleTask(tx, actor, taskId)) throw tasksError('NOT_A_RECIPIENT');
+  throw tasksError('TASK_NOT_FOUND');
 }
 
 type RecipientInput = { note?: string | undefined; userIds?: string[]; done?: number | undefined; report?: string };
 
 /** 接收, 指派, 进度, 上报: what a recipient agency does with a task sent to it. */
-export async function actOnTask(deps: SupervisionDeps, ctx: CommandContext, taskId: string, action: Exclude<TaskAction, 'close' | 'overdue'>, input: RecipientInput): Promise<TaskOut> {
+export async function actOnTask(deps: TasksDeps, ctx: CommandContext, taskId: string, action: Exclude<TaskAction, 'close' | 'overdue'>, input: RecipientInput): Promise<TaskOut> {
   const actor = agencyActorIn(ctx);
   const assignees = action === 'assign' ? await agencyMembers(deps.db, actor.agency.id, [...new Set(input.userIds ?? [])]) : [];
-  if (action === 'assign' && assignees.length !== new Set(input.userIds).size) throw supervisionError('ASSIGNEE_NOT_MEMBER');
+  if (action === 'assign' && assignees.length !== new Set(input.userIds).size) throw tasksError('ASSIGNEE_NOT_MEMBER');
   await withTransaction(deps.db, ctx, async (tx) => {
     const row = await myRecipientRow(tx, actor, taskId);
     const current = row.status as TaskStatus;
     const next = nextTaskStatus(current, action, row.acceptedAt !== null);
-    if (!next) throw supervisionError('TASK_STATUS_CONFLICT', { status: current, action });
+    if (!next) throw tasksError('TASK_STATUS_CONFLICT', { status: current, action });
     const now = new Date();
     const changes: Partial<RecipientRow> = { status: next, updatedAt: now };
     if (action === 'accept') changes.acceptedAt = now;
@@ -124,13 +124,13 @@ export async function actOnTask(deps: SupervisionDeps, ctx: CommandContext, task
  * needs `supervision.publish`, except a task an enforcement agency commissioned for its case (`caseId`), which that
  * agency closes as its publisher.
  */
-export async function closeTask(deps: SupervisionDeps, ctx: CommandContext, taskId: string, input: { agencyId?: string | undefined; note?: string | undefined }): Promise<TaskOut> {
+export async function closeTask(deps: TasksDeps, ctx: CommandContext, taskId: string, input: { agencyId?: string | undefined; note?: string | undefined }): Promise<TaskOut> {
   const actor = agencyActorIn(ctx);
   await withTransaction(deps.db, ctx, async (tx) => {
     const task = await findVisibleTask(tx, actor, taskId);
-    if (!task) throw supervisionError('TASK_NOT_FOUND');
+    if (!task) throw tasksError('TASK_NOT_FOUND');
     if (!task.caseId && !actor.permissions.has('supervision.publish')) throw httpError('FORBIDDEN', { permission: 'supervision.publish' });
-    if (task.publisherAgencyId !== actor.agency.id) throw supervisionError('NOT_THE_PUBLISHER');
+    if (task.publisherAgencyId !== actor.agency.id) throw tasksError('NOT_THE_PUBLISHER');
     const rows = await tx
       .select()
       .from(supervisionTaskRecipients)
@@ -141,9 +141,9 @@ export async function closeTask(deps: SupervisionDeps, ctx: CommandContext, task
         .select({ id: supervisionTaskRecipients.id })
         .from(supervisionTaskRecipients)
         .where(and(eq(supervisionTaskRecipients.taskId, taskId), eq(supervisionTaskRecipients.agencyId, input.agencyId)));
-      if (!known) throw supervisionError('NOT_A_RECIPIENT_OF_TASK', { agencyId: input.agencyId });
+      if (!known) throw tasksError('NOT_A_RECIPIENT_OF_TASK', { agencyId: input.agencyId });
     }
-    if (rows.length === 0) throw supervisionError('TASK_STATUS_CONFLICT', { status: 'closed', action: 'close' });
+    if (rows.length === 0) throw tasksError('TASK_STATUS_CONFLICT', { status: 'closed', action: 'close' });
     const now = new Date();
     for (const row of rows) {
       await tx.update(supervisionTaskRecipients).set({ status: 'closed', updatedAt: now }).where(eq(supervisionTaskRecipients.id, row.id));

@@ -1,7 +1,7 @@
 import type { AgencyActor, AgencyKind, AgencyLevel } from '../../platform/auth/actor.js';
 import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
 import { agencyVisibility } from '../registry/index.js';
-import type { TaskKind } from '../tasks/task-state.shared.js';
+import type { TaskKind } from './task-state.shared.js';
 
 /**
  * Which kinds of agency a task may go to (seed 五(二), 五(四)): base inspections to lower supervision agencies;

@@ -1,0 +1,13 @@
+export { tasksRoutes } from './routes.js';
+export type { TasksDeps } from './deps.js';
+export { overdueJob, markOverdueTasks, OVERDUE_JOB, type OverdueSweep } from './overdue.job.js';
+export { fileHeldByTask, myTaskReceipt, tasksOfCase, visibleTaskRecipients } from './task.queries.js';
+export { publishTask } from './task.service.js';
+export { ENFORCEMENT_COMMISSIONS } from './policies.js';
+export type { TaskIn } from './contracts.js';
+export { countTaskWork, lockOwnReceipt, lockTaskReceipt, taskFacts, taskIdsOfReceipts, type TaskReceipt } from './task-work.js';
+export { taskPublishers } from './schema.js';
+export { tasksError } from './errors.js';
+export { assertTaskAttachments } from './attachments.js';
+export { nextTaskStatus, type TaskStatus } from './task-state.shared.js';
+export { tasksGrants } from './permissions.js';
