@@ -12,6 +12,8 @@ import { traceGrants } from './domains/trace/permissions.js';
 
 /**
  * Who holds which permission: each domain's own grants (src/domains/<d>/permissions.ts), put together here as app.ts
- * puts its routes together. The domains' permissions.ts import only the platform, so this module closes no import cycle.
+ * puts its routes together. The domains' permissions.ts import only the platform, so this module closes no import cycle;
+ * reading the modules' list (src/domains/index.ts) instead would: domain code reads these grants. app.ts checks at start
+ * that this list and the modules' `permissions` name the same grants.
  */
 export const grants = assembleGrants([registryGrants, opsGrants, traceGrants, tasksGrants, supervisionGrants, enforcementGrants, monitoringGrants, noticesGrants, integrationGrants, epcisGrants]);

@@ -19,3 +19,30 @@ export { createPublicSubjects, type PublicCertificate, type PublicSubjectFacts, 
 export { naturalPersonSubjects, subjectContactReader, subjectContactSql, subjectIdsOfShownIdentitySql, type SubjectContact, type SubjectContactColumns } from './subjects/holders.queries.js';
 export { accountAffiliations, activeAgencies, activeAgenciesSeatedIn, activeAgenciesWithin, activeMembersOf, enforcementAgenciesOver, userNames, agencyMembers, agencyNames, recordCaseBadConduct, subjectFacts, type AgencyFacts, type SubjectFacts } from './accounts/agency-facts.queries.js';
 export { countNoticeAudience, noticeAudienceSql, regionNamesOf, type NoticeAudience } from './notice-audience.queries.js';
+
+import type { DomainModule } from '../../platform/modules.js';
+import type { FieldProductWriter as FieldProducts } from './deps.js';
+import { registryGrants } from './permissions.js';
+import { authRoutes as authRoutesOf } from './accounts/auth.routes.js';
+import { recoveryRoutes as recoveryRoutesOf } from './accounts/recovery.routes.js';
+import { registryRoutes as registryRoutesOf } from './accounts/routes.js';
+import { subjectRoutes as subjectRoutesOf } from './subjects/subject.routes.js';
+import { importRoutes as importRoutesOf } from './subjects/import.routes.js';
+import { mySubjectRoutes as mySubjectRoutesOf } from './subjects/my-subject.routes.js';
+import { uploadPurgeJob as uploadPurgeJobOf } from './subjects/upload.purge.js';
+import { theHook } from '../../platform/modules.js';
+
+declare module '../../platform/modules.js' {
+  interface DomainHooks {
+    /** Records the products a subject declared when registering (the trace domain's master data). */
+    fieldProducts: FieldProducts;
+  }
+}
+
+/** 主体与账号: agencies, accounts and subjects. */
+export const registryModule: DomainModule = {
+  name: 'registry',
+  permissions: [registryGrants],
+  routes: (ctx) => [authRoutesOf(ctx), recoveryRoutesOf(ctx), registryRoutesOf(ctx), subjectRoutesOf({ ...ctx, fieldProducts: theHook(ctx.hooks, 'fieldProducts') }), importRoutesOf(ctx), mySubjectRoutesOf(ctx)],
+  jobs: (ctx) => [uploadPurgeJobOf(ctx.db, ctx.files)],
+};

@@ -11,3 +11,23 @@ export { tasksError } from './errors.js';
 export { assertTaskAttachments } from './attachments.js';
 export { nextTaskStatus, type TaskStatus } from './task-state.shared.js';
 export { tasksGrants } from './permissions.js';
+
+import type { DomainModule } from '../../platform/modules.js';
+import { tasksGrants as grantsOfTasks } from './permissions.js';
+import { tasksRoutes as tasksRoutesOf } from './routes.js';
+import { overdueJob as overdueJobOf, type OverdueSweep as Sweep } from './overdue.job.js';
+
+declare module '../../platform/modules.js' {
+  interface DomainHooks {
+    /** Another domain's deadlines the overdue job sweeps too, by name (supervision's rectifications). */
+    overdueSweeps: Record<string, Sweep>;
+  }
+}
+
+/** 任务与通知: tasks and notices sent down the tree, used by supervision, monitoring and enforcement. */
+export const tasksModule: DomainModule = {
+  name: 'tasks',
+  permissions: [grantsOfTasks],
+  routes: (ctx) => [tasksRoutesOf(ctx)],
+  jobs: (ctx) => [overdueJobOf(ctx.db, Object.assign({}, ...(ctx.hooks.overdueSweeps ?? [])))],
+};

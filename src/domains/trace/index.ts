@@ -20,3 +20,51 @@ export { producingBatchId, recallSnapshot, type RecallHolder } from './batches/r
 export type { PublicSampleResult } from './public/public-trace.contracts.js';
 export type { MonitoringResults } from './public/public-trace.service.js';
 export { holdBatches, holdCandidates, releaseHeldBatches, type HoldCandidate } from './batches/batch-hold.service.js';
+
+import type { DomainContext, DomainModule } from '../../platform/modules.js';
+import { theHook } from '../../platform/modules.js';
+import { createPublicSubjects as publicSubjectsOf } from '../registry/index.js';
+import { traceGrants } from './permissions.js';
+import { traceRoutes as traceRoutesOf } from './routes.js';
+import { labelRoutes as labelRoutesOf } from './labels/label.routes.js';
+import { traceGraphRoutes as traceGraphRoutesOf } from './graph/trace-graph.routes.js';
+import { fsmaRoutes as fsmaRoutesOf } from './fsma/fsma.routes.js';
+import { publicTraceRoutes as publicTraceRoutesOf } from './public/public-trace.routes.js';
+import { compressedLinkResolver as compressedLinkOf } from './resolver/resolver.routes.js';
+import { subjectRecordsRoutes as subjectRecordsRoutesOf } from './master-data/subject-records.routes.js';
+import { recordFieldProducts as fieldProducts } from './master-data/master-data.service.js';
+import type { LookupCounter } from './public/public-lookups.js';
+import type { MonitoringResults as Results } from './public/public-trace.service.js';
+import type { PublicTraceDeps } from './public/public-trace.service.js';
+
+declare module '../../platform/modules.js' {
+  interface DomainHooks {
+    /** The monitoring results a public trace page shows of a batch (the monitoring domain's). */
+    monitoringResults: Results;
+  }
+  interface DomainServices {
+    /** Public look-ups counted in memory and written in batches; the metrics read its figures. */
+    lookups: LookupCounter;
+  }
+}
+
+// The public pages and the compressed-link resolver share one cache of subjects' public facts, as they did when
+// app.ts built it once.
+const publicTraceOf = new WeakMap<DomainContext, PublicTraceDeps>();
+function publicTrace(ctx: DomainContext): PublicTraceDeps {
+  let deps = publicTraceOf.get(ctx);
+  if (!deps) {
+    deps = { db: ctx.db, config: ctx.config, lookups: ctx.services.lookups, subjects: publicSubjectsOf(ctx.db, ctx.config.publicFactsTtlSeconds), monitoringResults: theHook(ctx.hooks, 'monitoringResults') };
+    publicTraceOf.set(ctx, deps);
+  }
+  return deps;
+}
+
+/** 追溯: codes, labels, batches and their movements, the trace graph, and the public pages. */
+export const traceModule: DomainModule = {
+  name: 'trace',
+  permissions: [traceGrants],
+  routes: (ctx) => [traceRoutesOf(ctx), labelRoutesOf(ctx), traceGraphRoutesOf(ctx), fsmaRoutesOf(ctx), publicTraceRoutesOf(publicTrace(ctx)), subjectRecordsRoutesOf(ctx)],
+  provides: { fieldProducts },
+  notFound: (ctx) => compressedLinkOf(publicTrace(ctx)),
+};
