@@ -28,6 +28,19 @@ export async function reserveCounters(db: Executor, type: ProductCodeType, count
   return Number(row!.next) - n;
 }
 
+/**
+ * One code of a type in a county, its counter reserved in the caller's transaction but the code not yet written: for
+ * a command that writes it with its batch in one statement (receivedBatchCtes). As issueCodes reserves for one code,
+ * a few counters at a time, since about one in four gives no transposition-safe code.
+ */
+export async function reserveCode(db: Executor, key: Buffer, type: ProductCodeType, county: string): Promise<{ code: string; counter: number }> {
+  for (;;) {
+    const first = await reserveCounters(db, type, county, 4);
+    const [found] = safeCodes(permutationOf(key, type, county), type, county, [first, first + 1, first + 2, first + 3]);
+    if (found) return found;
+  }
+}
+
 /** Counters one server reserves at a time for codes issued one by one on a hot path (see nextCode). */
 const BLOCK = 64;
 type CodeBlock = { ready: { code: string; counter: number }[]; refill?: Promise<void> };

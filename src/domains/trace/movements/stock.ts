@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../../../platform/db/client.js';
-import { codeKey, issueCodes } from '../codes/code-issue.service.js';
+import { codeKey, issueCodes, reserveCode } from '../codes/code-issue.service.js';
 import type { ProductCodeType } from '../codes/codes.js';
 import { traceError } from '../errors.js';
 import { subtractQuantity } from '../quantity.shared.js';
@@ -129,12 +129,14 @@ export async function insertBatch(tx: Tx, secretKey: string, b: NewBatch): Promi
 }
 
 /**
- * The rows insertBatch and linkBatches write — the code, the batch, the edge from its source — as CTEs of a
- * command written as one statement (a confirmation), the quantity, unit, product and harvest date being
- * expressions over that statement's CTEs named in `from`. The code comes from nextCode.
+ * A received batch (采购, 入市): the code, the batch and the edge from the seller's batch, as CTEs of one statement —
+ * the one place such a batch is written, by a confirmation's statement (the quantity, unit, product and harvest date
+ * being expressions over its CTEs named in `from`) and by insertReceivedBatch. The code comes from nextCode or
+ * reserveCode.
  */
+type ReceivedBatch = Omit<NewBatch, 'id' | 'quantity' | 'unit' | 'productId' | 'harvestDate' | 'baseId' | 'selfCheck' | 'selfCheckNote'> & { edgeKind: 'trade' | 'market' };
 export function receivedBatchCtes(
-  b: Omit<NewBatch, 'id' | 'quantity' | 'unit' | 'productId' | 'harvestDate' | 'baseId' | 'selfCheck' | 'selfCheckNote'> & { id: string; code: string; counter: number; edgeKind: 'trade' | 'market' },
+  b: ReceivedBatch & { id: string; code: string; counter: number },
   v: { from: SQL; fromBatchId: SQL; productId: SQL; quantity: SQL; unit: SQL; harvestDate: SQL },
 ): SQL {
   return sql`new_code AS (INSERT INTO trace_codes (code, type, county, province, counter, subject_id, batch_id)
@@ -143,6 +145,24 @@ export function receivedBatchCtes(
       SELECT ${b.id}::uuid, ${b.code}::text, ${b.subjectId}::uuid, ${b.holder ? JSON.stringify(b.holder) : null}::jsonb, ${b.regionCode}::text, ${v.productId}, ${b.source}::text,
              ${v.quantity}, ${v.unit}, ${v.quantity}, ${v.harvestDate}, 'none', ${b.createdBy}::uuid FROM ${v.from}),
     new_edge AS (INSERT INTO batch_edges (from_batch_id, to_batch_id, kind, quantity) SELECT ${v.fromBatchId}, ${b.id}::uuid, ${b.edgeKind}::text, ${v.quantity} FROM ${v.from})`;
+}
+
+/** A received batch of known quantity (a sale shipped at once), written by receivedBatchCtes in the caller's transaction. */
+export async function insertReceivedBatch(
+  tx: Tx,
+  secretKey: string,
+  b: ReceivedBatch,
+  v: { fromBatchId: string; productId: string; quantity: number; unit: string; harvestDate: string | null },
+): Promise<{ id: string; code: string }> {
+  const issued = await reserveCode(tx, codeKey(secretKey), b.type, b.county);
+  const id = randomUUID();
+  await tx.execute(sql`WITH source AS (SELECT 1),
+    ${receivedBatchCtes(
+      { ...b, id, code: issued.code, counter: issued.counter },
+      { from: sql`source`, fromBatchId: sql`${v.fromBatchId}::uuid`, productId: sql`${v.productId}::uuid`, quantity: sql`${v.quantity}::numeric`, unit: sql`${v.unit}::text`, harvestDate: sql`${v.harvestDate}::date` },
+    )}
+    SELECT 1`);
+  return { id, code: issued.code };
 }
 
 export async function linkBatches(tx: Tx, edges: { from: string; to: string; kind: 'trade' | 'market' | 'transform' | 'split' | 'merge'; quantity: number }[]) {

@@ -6,7 +6,7 @@ import { subjectActorIn } from '../../../platform/http/context.js';
 import type { TradeIn, TradeOut } from '../contracts.js';
 import { recordTraceEvent } from './events.js';
 import { batches, trades, type Holder } from '../schema.js';
-import { insertBatch, linkBatches, ownBatchForUpdate, takeFromBatch, type BatchRow } from './stock.js';
+import { insertReceivedBatch, ownBatchForUpdate, takeFromBatch, type BatchRow } from './stock.js';
 import { tradeDetail } from './trade.queries.js';
 import { sellToScannedBuyer } from './trade.scan.js';
 import { assertQuarantineCert, explainRefusedDecision, shipmentColumns, withPhoneEncrypted, type TradeDeps } from './trade.common.js';
@@ -47,21 +47,22 @@ export async function shipToHolder(
   s: Shipment & { kind: 'manual' | 'market'; holder: Holder; buyerSubjectId: string | null; buyerRegionCode?: string; quantity: number; unit: string },
 ) {
   await takeFromBatch(tx, batch.id, s.quantity, 'ship');
-  const received = await insertBatch(tx, deps.config.secretKey, {
-    type: s.kind === 'market' ? 3 : 2,
-    county: actor.subject.regionCode.slice(0, 6),
-    issuerSubjectId: actor.subject.id,
-    subjectId: s.buyerSubjectId,
-    holder: s.buyerSubjectId ? null : s.holder,
-    regionCode: s.buyerRegionCode ?? actor.subject.regionCode,
-    productId: batch.productId,
-    source: s.kind === 'market' ? 'market_entry' : 'purchase',
-    quantity: s.quantity,
-    unit: s.unit,
-    harvestDate: batch.harvestDate,
-    createdBy: actor.userId,
-  });
-  await linkBatches(tx, [{ from: batch.id, to: received.id, kind: s.kind === 'market' ? 'market' : 'trade', quantity: s.quantity }]);
+  const received = await insertReceivedBatch(
+    tx,
+    deps.config.secretKey,
+    {
+      type: s.kind === 'market' ? 3 : 2,
+      county: actor.subject.regionCode.slice(0, 6),
+      issuerSubjectId: actor.subject.id,
+      subjectId: s.buyerSubjectId,
+      holder: s.buyerSubjectId ? null : s.holder,
+      regionCode: s.buyerRegionCode ?? actor.subject.regionCode,
+      source: s.kind === 'market' ? 'market_entry' : 'purchase',
+      edgeKind: s.kind === 'market' ? 'market' : 'trade',
+      createdBy: actor.userId,
+    },
+    { fromBatchId: batch.id, productId: batch.productId, quantity: s.quantity, unit: s.unit, harvestDate: batch.harvestDate },
+  );
   const [trade] = await tx
     .insert(trades)
     .values({
