@@ -1,34 +1,23 @@
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { AgencyActor, CommandContext } from '../../../platform/auth/actor.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { CommandContext } from '../../../platform/auth/actor.js';
 import { hashPassword } from '../../../platform/auth/password.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Executor, Tx } from '../../../platform/db/client.js';
-import { escapeLike, pgErrorCode } from '../../../platform/db/rows.js';
+import { pgErrorCode } from '../../../platform/db/rows.js';
 import { withTransaction } from '../../../platform/db/tx.js';
-import { fileError } from '../../../platform/files/storage.js';
 import { files } from '../../../platform/files/schema.js';
 import { agencyActorIn } from '../../../platform/http/context.js';
-import { keyset } from '../../../platform/http/pagination.js';
-import { maskIdNumber } from '../../../platform/pii/pii.js';
 import type { RegistryDeps } from '../deps.js';
-import type { ApplicationIn, ApplicationOut, IDENTITY_CLASHES, ResubmitIn, SubjectProfileIn } from './subject.contracts.js';
+import type { ApplicationIn, ApplicationOut, ResubmitIn, SubjectProfileIn } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
-import { regionNameOf, regionPaths } from '../../regions/index.js';
-import { identityCode, loadRegionFacts, shownIdNumber, toProfileOut } from './subject.queries.js';
+import { loadRegionFacts, shownIdNumber } from './subject.queries.js';
+import { applicationByCode, isResponsibleCounty, OPEN, toApplicationOut, visibleApplication, type ApplicationRow, type StoredForm } from './application.queries.js';
 import { registerSubject } from './subject.registration.js';
 import { assertProfile } from './subject.rules.js';
-import { subjectApplicationEvents, subjectApplications, subjects, users } from '../schema.js';
+import { subjectApplicationEvents, subjectApplications, users } from '../schema.js';
 import { createUploadTickets } from './upload-ticket.js';
 import { assertStrongPassword } from '../accounts/user.service.js';
-import { applicationVisibility } from '../visibility.js';
-import { regionRange } from '../../../platform/auth/visibility.js';
-
-type ApplicationRow = typeof subjectApplications.$inferSelect;
-type IdentityClash = (typeof IDENTITY_CLASHES)[number];
-const OPEN: readonly string[] = ['pending', 'returned'];
-/** The form as stored: everything but the identity number, the phone and the password. */
-type StoredForm = Omit<SubjectProfileIn, 'idNumber' | 'phone'>;
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function newTrackingCode(): string {
@@ -54,27 +43,6 @@ async function checkSubmission(db: Executor, input: SubjectProfileIn, owner: str
         .where(and(inArray(files.id, fileIds), eq(files.purpose, 'application'), eq(files.owner, owner)))
     : [];
   if (found.length !== fileIds.length) throw subjectError('PHOTO_NOT_FOUND', { fileIds: fileIds.filter((id) => !found.some((f) => f.id === id)) });
-}
-
-/** For open applications: whether their identity number is a registered subject's, or another open application's. */
-export async function identityClashes(db: Executor, rows: readonly { id: string; idHash: string; status: string }[]): Promise<Map<string, IdentityClash>> {
-  const open = rows.filter((r) => OPEN.includes(r.status));
-  const clashes = new Map<string, IdentityClash>();
-  if (open.length === 0) return clashes;
-  const hashes = [...new Set(open.map((r) => r.idHash))];
-  const [registered, others] = await Promise.all([
-    db.select({ idHash: subjects.idHash }).from(subjects).where(and(inArray(subjects.idHash, hashes), inArray(subjects.status, ['active', 'suspended']))),
-    db
-      .select({ id: subjectApplications.id, idHash: subjectApplications.idHash })
-      .from(subjectApplications)
-      .where(and(inArray(subjectApplications.idHash, hashes), inArray(subjectApplications.status, [...OPEN]))),
-  ]);
-  const taken = new Set(registered.map((r) => r.idHash));
-  for (const r of open) {
-    if (taken.has(r.idHash)) clashes.set(r.id, 'registered');
-    else if (others.some((o) => o.idHash === r.idHash && o.id !== r.id)) clashes.set(r.id, 'pending');
-  }
-  return clashes;
 }
 
 /** The columns a submission fills: the form without the identity number and phone, which go encrypted beside their keyed hashes. */
@@ -148,17 +116,6 @@ export async function submitApplication(deps: RegistryDeps, ctx: CommandContext,
   return { id: row.id, trackingCode: row.trackingCode, status: row.status, statusUrl: `${deps.config.publicUrl}/register/status/${row.trackingCode}` };
 }
 
-async function applicationByCode(db: Executor, code: string): Promise<ApplicationRow> {
-  const [row] = await db.select().from(subjectApplications).where(eq(subjectApplications.trackingCode, code));
-  if (!row) throw subjectError('APPLICATION_NOT_FOUND');
-  return row;
-}
-
-/** What the applicant sees with the tracking code: always masked. */
-export async function trackApplication(deps: RegistryDeps, code: string): Promise<ApplicationOut> {
-  return toApplicationOut(deps, deps.db, await applicationByCode(deps.db, code), false);
-}
-
 /** The applicant corrects a returned application and sends it back to the same inbox. */
 export async function resubmitApplication(deps: RegistryDeps, ctx: CommandContext, code: string, input: ResubmitIn): Promise<ApplicationOut> {
   const current = await applicationByCode(deps.db, code);
@@ -198,61 +155,6 @@ export async function resubmitApplication(deps: RegistryDeps, ctx: CommandContex
   return toApplicationOut(deps, deps.db, row, false);
 }
 
-/** 审核收件箱: applications of the actor's jurisdiction, oldest pending first. */
-export async function listApplications(
-  deps: RegistryDeps,
-  actor: AgencyActor,
-  q: { status?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined },
-) {
-  const page = keyset({ sort: subjectApplications.submittedAt, id: subjectApplications.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
-  const filters: (SQL | undefined)[] = [
-    applicationVisibility.filter(actor),
-    q.status ? eq(subjectApplications.status, q.status) : undefined,
-    q.q ? or(ilike(subjectApplications.name, `%${escapeLike(q.q)}%`), eq(subjectApplications.trackingCode, q.q.toUpperCase())) : undefined,
-    page.where,
-  ];
-  const rows = await deps.db
-    .select()
-    .from(subjectApplications)
-    .where(and(...filters))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
-  const result = page.page(rows, (r) => [r.submittedAt, r.id]);
-  const [paths, clashes] = await Promise.all([regionPaths(deps.db, result.items.map((r) => r.regionCode)), identityClashes(deps.db, result.items)]);
-  return {
-    items: result.items.map((r) => ({
-      id: r.id,
-      trackingCode: r.trackingCode,
-      status: r.status,
-      name: r.name,
-      category: Number(r.form.category),
-      orgForm: Number(r.form.orgForm),
-      idKind: r.idKind,
-      idNumber: maskIdNumber(deps.pii.decrypt(r.idEnc)),
-      regionCode: r.regionCode,
-      regionName: regionNameOf(paths.get(r.regionCode)),
-      revision: r.revision,
-      submittedAt: r.submittedAt,
-      clash: clashes.get(r.id) ?? null,
-    })),
-    nextCursor: result.nextCursor,
-  };
-}
-
-function isResponsibleCounty(actor: AgencyActor, regionCode: string): boolean {
-  return actor.agency.kind === 'supervision' && actor.agency.level === 'county' && applicationVisibility.allows(actor, { regionCode });
-}
-
-async function visibleApplication(db: Executor, actor: AgencyActor, id: string, lock = false): Promise<ApplicationRow> {
-  const query = db
-    .select()
-    .from(subjectApplications)
-    .where(and(eq(subjectApplications.id, id), applicationVisibility.filter(actor)));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw subjectError('APPLICATION_NOT_FOUND');
-  return row;
-}
-
 /**
  * The approval view. The responsible county sees the identity number and phone in full to check them against
  * the photos; that viewing is itself audited. Everyone else sees them masked.
@@ -266,13 +168,6 @@ export async function applicationDetail(deps: RegistryDeps, ctx: CommandContext,
     await recordAudit(tx, ctx, { action: 'application.view_pii', targetType: 'subject_application', targetId: row.id, regionCode: row.regionCode });
     return toApplicationOut(deps, tx, row, true);
   });
-}
-
-export async function applicationPhoto(deps: RegistryDeps, actor: AgencyActor | null, ref: { id?: string; code?: string }, fileId: string) {
-  const row = ref.code ? await applicationByCode(deps.db, ref.code) : await visibleApplication(deps.db, actor!, ref.id!);
-  const photos = (row.form.photos as { fileId: string }[]) ?? [];
-  if (!photos.some((p) => p.fileId === fileId)) throw fileError('FILE_NOT_FOUND');
-  return fileId;
 }
 
 type Decision = { action: 'approve'; claimTemporaryId?: string | undefined } | { action: 'return' | 'reject'; opinion: string };
@@ -322,60 +217,3 @@ export async function decideApplication(deps: RegistryDeps, ctx: CommandContext,
   return toApplicationOut(deps, deps.db, row, false);
 }
 
-async function toApplicationOut(deps: RegistryDeps, db: Executor, row: ApplicationRow, reveal: boolean): Promise<ApplicationOut> {
-  const form = row.form as StoredForm;
-  const [paths, history, candidates, clashes] = await Promise.all([
-    regionPaths(db, [row.regionCode]),
-    db.select().from(subjectApplicationEvents).where(eq(subjectApplicationEvents.applicationId, row.id)).orderBy(subjectApplicationEvents.at),
-    reveal ? claimCandidates(db, row) : Promise.resolve([]),
-    identityClashes(db, [row]),
-  ]);
-  const idNumber = deps.pii.decrypt(row.idEnc);
-  return {
-    id: row.id,
-    trackingCode: row.trackingCode,
-    status: row.status as ApplicationOut['status'],
-    revision: row.revision,
-    username: row.username,
-    opinion: row.opinion,
-    submittedAt: row.submittedAt,
-    decidedAt: row.decidedAt,
-    profile: toProfileOut(
-      deps.pii,
-      { ...form, idKind: row.idKind, idEnc: row.idEnc, phoneEnc: row.phoneEnc, regionCode: row.regionCode, address: form.address, lat: form.lat, lng: form.lng, photos: form.photos },
-      paths.get(row.regionCode) ?? [],
-      reveal,
-    ),
-    revealed: reveal,
-    history: history.map((h) => ({ action: h.action, opinion: h.opinion, actorName: h.actorName, at: h.at })),
-    subjectId: row.subjectId,
-    identityCode: row.status === 'approved' ? identityCode(Number(form.category), row.idKind, idNumber, 0, reveal) : null,
-    clash: clashes.get(row.id) ?? null,
-    claimCandidates: candidates,
-  };
-}
-
-/** Temporary subjects of the same county that share the identity number, the phone or the name. */
-async function claimCandidates(db: Executor, row: ApplicationRow) {
-  const county = row.regionCode.slice(0, 6);
-  const rows = await db
-    .select({ id: subjects.id, tempCode: subjects.tempCode, name: subjects.name, regionCode: subjects.regionCode, idHash: subjects.idHash, phoneHash: subjects.phoneHash, createdAt: subjects.createdAt })
-    .from(subjects)
-    .where(
-      and(
-        eq(subjects.status, 'temporary'),
-        regionRange(subjects.regionCode, county),
-        or(eq(subjects.idHash, row.idHash), eq(subjects.phoneHash, row.phoneHash), eq(subjects.name, row.name)),
-      ),
-    )
-    .orderBy(desc(subjects.createdAt))
-    .limit(10);
-  return rows.map((r) => ({
-    id: r.id,
-    tempCode: r.tempCode ?? '',
-    name: r.name,
-    regionCode: r.regionCode,
-    matchedBy: r.idHash === row.idHash ? 'identity' : r.phoneHash === row.phoneHash ? 'phone' : 'name',
-    createdAt: r.createdAt,
-  }));
-}

@@ -7,15 +7,8 @@ import { agencyActorOf, actorOf, commandContext, errorBody, errorResponses } fro
 import { readUpload, uploadRoutes } from '../../../platform/http/upload.js';
 import { idParam } from '../contracts.js';
 import type { RegistryDeps } from '../deps.js';
-import {
-  applicationDetail,
-  applicationPhoto,
-  decideApplication,
-  listApplications,
-  resubmitApplication,
-  submitApplication,
-  trackApplication,
-} from './application.service.js';
+import { applicationDetail, decideApplication, resubmitApplication, submitApplication } from './application.service.js';
+import { applicationPhoto, listApplications, trackApplication } from './application.queries.js';
 import { publicIdentity, resolveIdentity } from './identity.service.js';
 import { renderIdentityPage } from './identity.page.js';
 import {
