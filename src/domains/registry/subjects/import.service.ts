@@ -1,6 +1,5 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { and, inArray, sql } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../../platform/auth/actor.js';
 import { hashGeneratedPassword } from '../../../platform/auth/password.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -29,7 +28,7 @@ import { loadRegionFacts } from './subject.queries.js';
 import { registerSubjects, type RegistrationData } from './subject.registration.js';
 import { profileProblems, type Problem, type RegionFacts } from './subject.rules.js';
 import { regionName, townshipsOf } from '../../regions/index.js';
-import { subjectApplications, subjects, users } from '../schema.js';
+import { takenIdentitiesAndLogins } from './import.queries.js';
 
 /** A row of the file is validated as the wizard's form, without photos, with a login name. */
 const importRowIn = subjectProfileIn.omit({ photos: true }).extend({ username: usernameSchema });
@@ -37,7 +36,6 @@ type ImportRow = ReturnType<typeof importRowIn.parse>;
 
 /** At most this many rows are listed in a refusal; badRowCount gives the total. */
 const MAX_LISTED_ROWS = 500;
-const OPEN_APPLICATION = ['pending', 'returned'];
 
 /** The county supervision agency importing, and its county code. */
 function importingCounty(ctx: CommandContext): AgencyActor {
@@ -198,31 +196,7 @@ async function crossCheck(deps: RegistryDeps, rows: CheckedRow[]): Promise<void>
   for (const r of rows) if (r.idNumber) hashOf.set(r, deps.pii.hash(r.idNumber));
   const hashes = [...new Set(hashOf.values())];
   const names = [...new Set(rows.flatMap((r) => (r.username ? [r.username.toLowerCase()] : [])))];
-  const [registered, pending, takenUsers, wantedUsers] = await Promise.all([
-    hashes.length
-      ? deps.db
-          .select({ h: subjects.idHash })
-          .from(subjects)
-          .where(and(inArray(subjects.idHash, hashes), inArray(subjects.status, ['active', 'suspended'])))
-      : [],
-    hashes.length
-      ? deps.db
-          .select({ h: subjectApplications.idHash })
-          .from(subjectApplications)
-          .where(and(inArray(subjectApplications.idHash, hashes), inArray(subjectApplications.status, OPEN_APPLICATION)))
-      : [],
-    names.length ? deps.db.select({ u: sql<string>`lower(${users.username})` }).from(users).where(inArray(sql`lower(${users.username})`, names)) : [],
-    // A login an open application waits for would make that application's approval fail later.
-    names.length
-      ? deps.db
-          .select({ u: sql<string>`lower(${subjectApplications.username})` })
-          .from(subjectApplications)
-          .where(and(inArray(sql`lower(${subjectApplications.username})`, names), inArray(subjectApplications.status, OPEN_APPLICATION)))
-      : [],
-  ]);
-  const registeredSet = new Set(registered.map((r) => r.h));
-  const pendingSet = new Set(pending.map((r) => r.h));
-  const takenSet = new Set([...takenUsers, ...wantedUsers].map((r) => r.u));
+  const { registered: registeredSet, pending: pendingSet, takenLogins: takenSet } = await takenIdentitiesAndLogins(deps.db, hashes, names);
   const firstById = new Map<string, number>();
   const firstByName = new Map<string, number>();
   for (const r of rows) {
