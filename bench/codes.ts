@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { codeKey, issueCodes } from '../src/domains/trace/code-issue.service.js';
+import { codeKey, issueCodes } from '../src/domains/trace/codes/code-issue.service.js';
 import { openPostgres } from '../src/platform/db/client.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { adminQuery, withDatabase } from '../test/template.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { idCheckChar, usccCheckChar } from '../src/domains/registry/identity-check.shared.js';
-import { codeKey } from '../src/domains/trace/code-issue.service.js';
-import { safeCodes, type ProductCodeType } from '../src/domains/trace/codes.js';
-import { serialPermutation } from '../src/domains/trace/serial-permutation.js';
+import { idCheckChar, usccCheckChar } from '../src/domains/registry/subjects/identity-check.shared.js';
+import { codeKey } from '../src/domains/trace/codes/code-issue.service.js';
+import { safeCodes, type ProductCodeType } from '../src/domains/trace/codes/codes.js';
+import { serialPermutation } from '../src/domains/trace/codes/serial-permutation.js';
 import type { Database } from '../src/platform/db/client.js';
 import { queryRows } from '../src/platform/db/rows.js';
 import type { Pii } from '../src/platform/pii/pii.js';

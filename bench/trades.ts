@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { prepareDatabase } from '../src/bootstrap.js';
 import { batches, trades } from '../src/domains/trace/schema.js';
-import { confirmTrade, createTrade } from '../src/domains/trace/trade.service.js';
+import { confirmTrade, createTrade } from '../src/domains/trace/movements/trade.service.js';
 import type { CommandContext, SubjectActor } from '../src/platform/auth/actor.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPostgres } from '../src/platform/db/client.js';

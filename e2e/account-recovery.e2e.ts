@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCheckChar } from '../src/domains/registry/identity-check.shared.js';
+import { idCheckChar } from '../src/domains/registry/subjects/identity-check.shared.js';
 import { apiLogin, call } from './api.js';
 import { startServer } from './server.js';
 import { browserSuite, DESKTOP, PHONE, login, shown, signIn, suitePictures, text } from './ui.js';

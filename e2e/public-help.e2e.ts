@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mod1110CheckDigit } from '../src/domains/trace/check-digit.js';
+import { mod1110CheckDigit } from '../src/domains/trace/codes/check-digit.js';
 import { apiLogin, call } from './api.js';
 import { CHROMIUM } from './browser.js';
 import * as ui from './ui.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCheckChar } from '../src/domains/registry/identity-check.shared.js';
+import { idCheckChar } from '../src/domains/registry/subjects/identity-check.shared.js';
 import * as ui from './ui.js';
 import { browserSuite, DEMO_PASSWORD, DESKTOP, PHONE, shown, text } from './ui.js';
 

@@ -66,7 +66,9 @@ const rule = {
       // A contract may build on another domain's contract or name its vocabulary (its *.shared.ts): both are the
       // console's too, and index.ts would pull server code into the console.
       const contractToContract = bothSides && forTheConsole(to.rel);
-      if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts' && !contractToContract) {
+      // A foreign key names the other domain's table: a schema.ts may import another domain's schema.ts, for that alone.
+      const schemaToSchema = from.area === 'domain' && /(^|\/)schema\.ts$/.test(from.rest) && /(^|\/)schema\.ts$/.test(to.rest ?? '');
+      if (from.area === 'domain' && to.area === 'domain' && to.domain !== from.domain && to.rest !== 'index.ts' && !contractToContract && !schemaToSchema) {
         return report(`reach domain "${to.domain}" through its index.ts, not ${to.rest}`);
       }
       if (from.area === 'web' && to.rel.startsWith('src/') && !forTheConsole(to.rel)) {

@@ -35,9 +35,11 @@ describe('boundaries/imports', () => {
         { filename: file('src/domains/registry/index.ts'), code: "export { subjectNames } from './schema.js';" },
         { filename: file('src/domains/registry/index.ts'), code: "export { subjectContactSql } from './holders.queries.js';" },
         { filename: file('src/domains/registry/holders.queries.ts'), code: "export { subjectNameSql } from './x.js';" },
+        { filename: file('src/domains/supervision/schema.ts'), code: "import { supervisionTaskRecipients } from '../tasks/schema.js';" },
       ],
       invalid: [
         { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../registry/queries.js';", errors: 1 },
+        { filename: file('src/domains/supervision/inspection.service.ts'), code: "import { supervisionTaskRecipients } from '../tasks/schema.js';", errors: 1 },
         { filename: file('src/domains/trace/batch.service.ts'), code: "import { x } from '../registry/subject-values.shared.js';", errors: 1 },
         { filename: file('src/platform/http/pagination.ts'), code: "import { x } from '../../domains/registry/index.js';", errors: 1 },
         { filename: file('src/domains/trace/routes.ts'), code: "import { sql } from 'drizzle-orm';", errors: 1 },

@@ -19,31 +19,31 @@ import { consoleInlineScriptHashes, installFavicon, installWebConsole, NOT_FOUND
 import { createLogger, type Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { FileStorage } from './platform/files/storage.js';
-import { regionRoutes } from './domains/regions/index.js';
-import { actorLoader, authRoutes, createPublicSubjects, importRoutes, mySubjectRoutes, recoveryRoutes, registryRoutes, subjectRoutes, uploadPurgeJob } from './domains/registry/index.js';
-import { backupJob, incidentDeadlineJob, opsRoutes } from './domains/ops/index.js';
-import { compressedLinkResolver, createLookupCounter, fsmaRoutes, labelRoutes, recordFieldProducts, publicTraceRoutes, subjectRecordsRoutes, traceGraphRoutes, traceRoutes } from './domains/trace/index.js';
+import { actorLoader } from './domains/registry/index.js';
+import { createLookupCounter } from './domains/trace/index.js';
 import { createNotifier } from './platform/notify/notifier.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import { jobQueuePurgeJob } from './platform/jobs/purge.js';
 import { installMetrics } from './platform/metrics/metrics.js';
 import { useAuditKey } from './platform/audit/audit.js';
 import { auditCheckpointJob } from './platform/audit/checkpoint.js';
-import { overdueJob, supervisionRoutes } from './domains/supervision/index.js';
-import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.js';
-import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
-import { noticesRoutes } from './domains/notices/index.js';
-import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
-import { epcisRoutes } from './domains/integration/epcis/index.js';
-import { certificationRoutes } from './domains/integration/certification/index.js';
-import { showcaseRoutes } from './domains/trace/showcase/index.js';
-import { documentApplyJob, inboundRoutes } from './domains/integration/inbound/index.js';
+import { createKeyStore } from './domains/integration/index.js';
+import { allDomains } from './domains/index.js';
+import { collectHooks, type DomainContext, type DomainModule } from './platform/modules.js';
+import { grants } from './access.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The scheduler, for tests and the command line to run or stop jobs. */
     jobRunner: JobRunner;
   }
+}
+
+/** access.ts lists the domains' grants apart (an import cycle forbids reading them from the modules): both must agree. */
+function assertSameGrants(domains: readonly DomainModule[]): void {
+  const declared = new Set(domains.flatMap((d) => d.permissions ?? []).flatMap((g) => g.names));
+  const granted = grants.names;
+  if (declared.size !== granted.size || [...declared].some((n) => !granted.has(n))) throw new Error('src/access.ts and the domains\u2019 modules list different permissions');
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -114,39 +114,21 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   app.addHook('onClose', async () => notifier.close());
   const deps = { db, pii, config, files: FileStorage.local(config.dataDir, config.secretKey), notifier };
   await app.register(healthRoutes({ database, jobs, notifier }));
-  await app.register(authRoutes(deps));
-  await app.register(recoveryRoutes(deps));
-  await app.register(regionRoutes(deps));
-  await app.register(registryRoutes(deps));
-  await app.register(subjectRoutes({ ...deps, fieldProducts: recordFieldProducts }));
-  await app.register(importRoutes(deps));
-  await app.register(mySubjectRoutes(deps));
-  await app.register(opsRoutes(deps));
-  await app.register(traceRoutes(deps));
-  await app.register(labelRoutes(deps));
-  await app.register(traceGraphRoutes(deps));
-  await app.register(fsmaRoutes(deps));
   app.addHook('onClose', async () => lookups.close());
-  const publicTrace = { db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds), monitoringResults: publicSampleResults };
-  await app.register(publicTraceRoutes(publicTrace));
-  await app.register(showcaseRoutes({ db, config, subjects: publicTrace.subjects }));
-  const compressedLink = compressedLinkResolver(publicTrace);
-  await app.register(subjectRecordsRoutes(deps));
-  // A field photo is read by whoever may see a record holding it, enforcement cases' records included.
-  await app.register(supervisionRoutes({ ...deps, photoHolders: [photoHeldByCase] }));
-  await app.register(enforcementRoutes(deps));
-  await app.register(monitoringRoutes(deps));
-  await app.register(noticesRoutes(deps));
-  await app.register(integrationRoutes({ ...deps, keyStore }));
-  await app.register(epcisRoutes(deps));
-  await app.register(certificationRoutes(deps));
-  await app.register(inboundRoutes(deps));
-
-  jobs.add(overdueJob(db));
-  jobs.add(incidentDeadlineJob(db));
+  // Every domain's routes and jobs, in the domains' order (src/domains/index.ts); what one domain offers another it
+  // may not import goes through hooks (platform/modules.ts).
+  const domains = allDomains();
+  assertSameGrants(domains);
+  const ctx: DomainContext = { ...deps, database, logger, services: { keyStore, lookups }, hooks: collectHooks(domains) };
+  for (const domain of domains) {
+    for (const routes of domain.routes?.(ctx) ?? []) await app.register(routes);
+  }
+  for (const domain of domains) {
+    for (const job of domain.jobs?.(ctx) ?? []) if (job) jobs.add(job);
+  }
+  const notFound = domains.flatMap((d) => (d.notFound ? [d.notFound(ctx)] : []));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));
-  jobs.add(uploadPurgeJob(db, deps.files));
   // Files stored before encryption at rest are sealed a batch at a time, soon after every start until none is left.
   jobs.add({ name: 'files.encrypt-legacy', everyMs: 10 * 60_000, run: () => deps.files.encryptLegacy(db) });
   jobs.add({
@@ -158,11 +140,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     },
   });
   jobs.add(jobQueuePurgeJob(db));
-  jobs.add(integrationPurgeJob(db));
-  jobs.add(documentApplyJob(deps));
   app.decorate('jobRunner', jobs);
-  const backups = backupJob({ database, config, log: logger });
-  if (backups) jobs.add(backups);
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());
@@ -171,8 +149,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const hasConsole = await installWebConsole(app);
   app.setNotFoundHandler(async (request, reply) => {
     if (hasConsole && wantsConsolePage(request.method, request.url)) return reply.sendFile('index.html');
-    const resolved = await compressedLink(request, reply);
-    if (resolved) return resolved;
+    for (const resolve of notFound) {
+      const resolved = await resolve(request, reply);
+      if (resolved) return resolved;
+    }
     if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) return reply.status(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
     return reply.status(404).send(httpError('NOT_FOUND', { path: request.url.split('?')[0] }).toBody());
   });

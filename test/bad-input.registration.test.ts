@@ -1,8 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { opinionIn } from '../src/domains/registry/subject.contracts.js';
-import { applicationIn, badRecordIn, certificateIn, changeRequestIn, resubmitIn, staffIn, statusChangeIn, temporarySubjectIn } from '../src/domains/registry/subject.contracts.js';
+import { opinionIn } from '../src/domains/registry/subjects/subject.contracts.js';
+import { applicationIn, badRecordIn, certificateIn, changeRequestIn, resubmitIn, staffIn, statusChangeIn, temporarySubjectIn } from '../src/domains/registry/subjects/subject.contracts.js';
 import { counts, type Counts } from './assertions.js';
 import { BAD_IDS, badInputProblems, problemWith, type Json } from './fuzz.js';
 import { createTestApp, type Client, type TestApp } from './harness.js';

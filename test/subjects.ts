@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { idCheckChar, usccCheckChar } from '../src/domains/registry/identity-check.shared.js';
-import { PRIVACY_NOTICE_VERSION } from '../src/domains/registry/subject.contracts.js';
+import { idCheckChar, usccCheckChar } from '../src/domains/registry/subjects/identity-check.shared.js';
+import { PRIVACY_NOTICE_VERSION } from '../src/domains/registry/subjects/subject.contracts.js';
 
 // Fixtures for registration tests: valid identity numbers, real image bytes, a multipart body, a full form.
 

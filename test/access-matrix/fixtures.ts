@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { insertAlert, insertFixtureAnalytes, insertRecallOrder, insertSample } from '../../src/domains/monitoring/monitoring.fixtures.js';
 import type { Client, TestApp } from '../harness.js';
-import { usccCheckChar } from '../../src/domains/registry/identity-check.shared.js';
+import { usccCheckChar } from '../../src/domains/registry/subjects/identity-check.shared.js';
 import { enqueueJob } from '../../src/platform/jobs/queue.js';
 import { farmerApplication, multipart, PNG, residentId, uploadPhoto } from '../subjects.js';
 import { answers } from '../supervision.js';

@@ -3,7 +3,7 @@ import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { agencyNames } from '../registry/index.js';
-import { taskFacts } from '../supervision/index.js';
+import { taskFacts } from '../tasks/index.js';
 import { sampleFactsOfCode } from '../trace/index.js';
 import type { ReportOut, ResultOut, SampleFacts, SampleOut } from './contracts.js';
 import { monitoringError } from './errors.js';

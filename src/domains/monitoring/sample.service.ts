@@ -9,7 +9,7 @@ import { regionWithin } from '../../platform/auth/visibility.js';
 import { assertFieldPhotos } from '../../platform/files/field-photos.js';
 import { todayInChina } from '../../platform/china-time.js';
 import { insideChina } from '../registry/index.js';
-import { countTaskWork, lockTaskReceipt } from '../supervision/index.js';
+import { countTaskWork, lockTaskReceipt } from '../tasks/index.js';
 import { issueTemporaryProductCode, productClassByCode, sampleFactsOfCode } from '../trace/index.js';
 import type { SampleFacts, SampleIn, SampleOut } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';

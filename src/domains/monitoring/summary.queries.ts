@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { agencyNames } from '../registry/index.js';
 import { countyNames } from '../regions/index.js';
-import { visibleTaskRecipients } from '../supervision/index.js';
+import { visibleTaskRecipients } from '../tasks/index.js';
 import { listProductClasses } from '../trace/index.js';
 import type { SummaryOut } from './contracts.js';
 import { monitoringError } from './errors.js';

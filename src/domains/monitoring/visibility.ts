@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { anyOf, defineVisibility, is, within } from '../../platform/auth/visibility.js';
-import { taskPublishers } from '../supervision/index.js';
+import { taskPublishers } from '../tasks/index.js';
 import { readsByRegion } from './policies.js';
 import { monitoringAlerts, recallOrders, samples } from './schema.js';
 

@@ -1,1 +1,12 @@
 export { noticesRoutes } from './routes.js';
+
+import type { DomainModule } from '../../platform/modules.js';
+import { noticesGrants } from './permissions.js';
+import { noticesRoutes as noticesRoutesOf } from './routes.js';
+
+/** 通知公告: announcements and notices to producers. */
+export const noticesModule: DomainModule = {
+  name: 'notices',
+  permissions: [noticesGrants],
+  routes: (ctx) => [noticesRoutesOf(ctx)],
+};

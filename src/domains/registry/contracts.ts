@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { NO_CONTROL_CHARACTERS, plainText } from '../../platform/http/text-fields.shared.js';
-import { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES } from './agency-values.shared.js';
+import { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES } from './accounts/agency-values.shared.js';
 import { regionCode } from '../regions/contracts.js';
 
 // Shared by routes and the web console: the one description of what goes over the wire.

@@ -6,8 +6,8 @@ import { auditLog } from '../../platform/audit/schema.js';
 import type { Db } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import type { Pii } from '../../platform/pii/pii.js';
-import { DEMO_SUBJECTS, seedDemoSubjects } from './demo-subjects.seed.js';
-import { actorLoader } from './actor.loader.js';
+import { DEMO_SUBJECTS, seedDemoSubjects } from './subjects/demo-subjects.seed.js';
+import { actorLoader } from './accounts/actor.loader.js';
 import { agencies, subjects, users } from './schema.js';
 
 export const DEMO_PASSWORD = 'Tracenet#2026';

@@ -3,7 +3,7 @@ import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/
 import { jurisdictionPrefix } from '../../platform/auth/jurisdiction.js';
 import { AGENCY_KINDS, AGENCY_LEVELS, ROLES } from './contracts.js';
 import { grants } from '../../access.js';
-import { passwordProblems } from './password-rules.shared.js';
+import { passwordProblems } from './accounts/password-rules.shared.js';
 import {
   allocationOptions,
   canListUsers,

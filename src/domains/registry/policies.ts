@@ -1,6 +1,6 @@
 import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
 import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
-import { manageableRoles } from './manage-rules.shared.js';
+import { manageableRoles } from './accounts/manage-rules.shared.js';
 
 // manageableRoles is the console's too (manage-rules.shared.ts).
 export { manageableRoles };

@@ -4,10 +4,11 @@ import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { chinaDayEnd, chinaDayStart } from '../../platform/china-time.js';
 import { agencyNames } from '../registry/index.js';
+import { taskIdsOfReceipts } from '../tasks/index.js';
 import type { InspectionOut } from './contracts.js';
 import { supervisionError } from './errors.js';
 import { inspectionVisibility } from './visibility.js';
-import { inspections, supervisionTaskRecipients, supervisionTransfers } from './schema.js';
+import { inspections, supervisionTransfers } from './schema.js';
 
 type InspectionRow = typeof inspections.$inferSelect;
 
@@ -25,7 +26,7 @@ async function toOut(db: Executor, rows: InspectionRow[]): Promise<InspectionOut
   const ids = rows.map((r) => r.id);
   const transfers = await db.select().from(supervisionTransfers).where(inArray(supervisionTransfers.inspectionId, ids));
   const recipientIds = rows.map((r) => r.recipientId).filter((x): x is string => x !== null);
-  const tasks = recipientIds.length ? await db.select({ id: supervisionTaskRecipients.id, taskId: supervisionTaskRecipients.taskId }).from(supervisionTaskRecipients).where(inArray(supervisionTaskRecipients.id, recipientIds)) : [];
+  const taskOf = await taskIdsOfReceipts(db, recipientIds);
   const names = await agencyNames(db, [...rows.map((r) => r.agencyId), ...transfers.map((t) => t.toAgencyId)]);
   return rows.map((r) => {
     const t = transfers.find((x) => x.inspectionId === r.id);
@@ -49,7 +50,7 @@ async function toOut(db: Executor, rows: InspectionRow[]): Promise<InspectionOut
       rectifyBy: r.rectifyBy,
       rectification: r.rectification as 'none' | 'pending' | 'overdue' | 'done',
       followUpOf: r.followUpOf,
-      taskId: tasks.find((x) => x.id === r.recipientId)?.taskId ?? null,
+      taskId: (r.recipientId && taskOf.get(r.recipientId)) ?? null,
       transfer: t ? { id: t.id, toAgencyId: t.toAgencyId, toAgencyName: names.get(t.toAgencyId) ?? '', status: t.status, caseId: t.caseId, reason: t.reason } : null,
       inspectedAt: r.inspectedAt,
     };

@@ -14,7 +14,7 @@ import { supervisionError } from './errors.js';
 import { inspectionDetail, inspectionsInPeriod, listInspections, photoHeldByInspection } from './inspection.queries.js';
 import { recordInspection } from './inspection.service.js';
 import { inspectionsWorkbook } from './supervision.sheets.js';
-import { fileHeldByTask } from './task.queries.js';
+import { fileHeldByTask } from '../tasks/index.js';
 import { transferInspection, transferOptions, transfersTo } from './transfer.service.js';
 import { XLSX } from '../../platform/sheets/workbook.js';
 

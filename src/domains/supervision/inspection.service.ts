@@ -9,13 +9,13 @@ import { regionWithin } from '../../platform/auth/visibility.js';
 import { assertFieldPhotos } from '../../platform/files/field-photos.js';
 import { todayInChina } from '../../platform/china-time.js';
 import { insideChina, subjectFacts, subjectVisibility } from '../registry/index.js';
+import { countTaskWork, lockOwnReceipt, tasksError } from '../tasks/index.js';
 import { effectiveChecklist } from './checklist.service.js';
 import type { InspectionIn, InspectionOut } from './contracts.js';
 import type { SupervisionDeps } from './deps.js';
 import { supervisionError } from './errors.js';
 import { inspectionDetail } from './inspection.queries.js';
-import { inspections, supervisionTaskEvents, supervisionTaskRecipients, supervisionTasks, type ChecklistAnswer } from './schema.js';
-import { nextTaskStatus, type TaskStatus } from './task-state.shared.js';
+import { inspections, type ChecklistAnswer } from './schema.js';
 import { inspectionVisibility } from './visibility.js';
 
 /**
@@ -124,22 +124,12 @@ async function closeRectification(tx: Tx, actor: AgencyActor, originalId: string
  * of a subject inside the task's region scope (422 SUBJECT_OUTSIDE_TASK_SCOPE).
  */
 async function countForTask(tx: Tx, actor: AgencyActor, taskId: string, subject: { id: string; name: string; regionCode: string }): Promise<string> {
-  const subjectName = subject.name;
-  const [row] = await tx
-    .select()
-    .from(supervisionTaskRecipients)
-    .where(and(eq(supervisionTaskRecipients.taskId, taskId), eq(supervisionTaskRecipients.agencyId, actor.agency.id)))
-    .for('update');
-  if (!row) throw supervisionError('NOT_A_RECIPIENT');
-  const [task] = await tx.select({ kind: supervisionTasks.kind, regionScope: supervisionTasks.regionScope }).from(supervisionTasks).where(eq(supervisionTasks.id, taskId));
-  if (task?.kind !== 'base_inspection') throw supervisionError('TASK_NOT_AN_INSPECTION', { kind: task?.kind });
-  if (!regionWithin(subject.regionCode, task.regionScope)) throw supervisionError('SUBJECT_OUTSIDE_TASK_SCOPE', { regionScope: task.regionScope, regionCode: subject.regionCode });
-  const current = row.status as TaskStatus;
-  const next = nextTaskStatus(current, 'progress', row.acceptedAt !== null);
-  if (!next) throw supervisionError('TASK_STATUS_CONFLICT', { status: current, action: 'progress' });
+  const receipt = await lockOwnReceipt(tx, actor, taskId);
+  if (!receipt) throw tasksError('NOT_A_RECIPIENT');
+  if (receipt.kind !== 'base_inspection') throw supervisionError('TASK_NOT_AN_INSPECTION', { kind: receipt.kind });
+  if (!regionWithin(subject.regionCode, receipt.regionScope)) throw supervisionError('SUBJECT_OUTSIDE_TASK_SCOPE', { regionScope: receipt.regionScope, regionCode: subject.regionCode });
   // Progress counts subjects inspected, not inspections: a second visit to the same subject (a follow-up) adds none.
-  const [seen] = await tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.recipientId, row.id), eq(inspections.subjectId, subject.id))).limit(1);
-  await tx.update(supervisionTaskRecipients).set({ status: next, done: seen ? row.done : row.done + 1, updatedAt: new Date() }).where(eq(supervisionTaskRecipients.id, row.id));
-  await tx.insert(supervisionTaskEvents).values({ recipientId: row.id, action: 'progress', fromStatus: current, toStatus: next, note: `巡查 ${subjectName}`.slice(0, 1000), actorId: actor.userId, actorName: actor.displayName });
-  return row.id;
+  const [seen] = await tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.recipientId, receipt.recipientId), eq(inspections.subjectId, subject.id))).limit(1);
+  await countTaskWork(tx, actor, receipt, `巡查 ${subject.name}`, seen ? 0 : 1);
+  return receipt.recipientId;
 }

@@ -9,7 +9,7 @@ import { agencyIdOf, loginAll, answers, demoSubjectId, PLANTING_KEYS, refusedHer
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import { todayInChina } from '../../platform/china-time.js';
 import { inspectionsInPeriod } from './inspection.queries.js';
-import { markOverdueRectifications } from './overdue.job.js';
+import { markOverdueRectifications } from './rectification.overdue.js';
 import { inspectionsWorkbook } from './supervision.sheets.js';
 
 // 基地巡查 by the township station of 化龙镇 (sg-hl-user): checklist, photo, findings, rectification, transfer.

@@ -1,12 +1,12 @@
 import type { CommandContext, SubjectActor } from '../../platform/auth/actor.js';
 import { todayInChina } from '../../platform/china-time.js';
-import { recordBatch } from './batch.service.js';
-import { batchCertificate } from './label.service.js';
-import { createMarketEntry } from './market-entry.service.js';
-import { addBase, addProduct } from './master-data.service.js';
-import { createTrade } from './trade.service.js';
-import { confirmTrade } from './trade.scan.js';
-import type { TradeDeps } from './trade.common.js';
+import { recordBatch } from './batches/batch.service.js';
+import { batchCertificate } from './labels/label.service.js';
+import { createMarketEntry } from './movements/market-entry.service.js';
+import { addBase, addProduct } from './master-data/master-data.service.js';
+import { createTrade } from './movements/trade.service.js';
+import { confirmTrade } from './movements/trade.scan.js';
+import type { TradeDeps } from './movements/trade.common.js';
 
 const daysAgo = (n: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 

@@ -5,18 +5,18 @@ import { callerOf, commandContext, errorResponses, subjectActorOf } from '../../
 import { SIGNED_OR_SESSION } from '../../platform/http/openapi.js';
 import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
-import { batchByCode } from './batch-lookup.service.js';
-import { whatIsCode } from './code.service.js';
+import { batchByCode } from './batches/batch-lookup.service.js';
+import { whatIsCode } from './codes/code.service.js';
 import { batchFilterQuery, batchIn, batchListQuery, batchLookupOut, batchOut, baseIn, baseOut, codeDescriptionOut, codeParam, productClassOut, productClassQuery, productIn, productOut } from './contracts.js';
-import { addBase, addProduct, listBases, listProducts } from './master-data.service.js';
-import { batchDetail, recordBatch } from './batch.service.js';
-import { batchesOfSubject, batchSheet } from './batch-list.queries.js';
-import { correctionRoutes } from './correction.routes.js';
-import { notificationRoutes } from './notification.routes.js';
-import { processingRoutes } from './processing.routes.js';
-import { tradeRoutes } from './trade.routes.js';
-import type { TradeDeps } from './trade.service.js';
-import { listProductClasses } from './product-class.service.js';
+import { addBase, addProduct, listBases, listProducts } from './master-data/master-data.service.js';
+import { batchDetail, recordBatch } from './batches/batch.service.js';
+import { batchesOfSubject, batchSheet } from './batches/batch-list.queries.js';
+import { correctionRoutes } from './corrections/correction.routes.js';
+import { notificationRoutes } from './movements/notification.routes.js';
+import { processingRoutes } from './movements/processing.routes.js';
+import { tradeRoutes } from './movements/trade.routes.js';
+import type { TradeDeps } from './movements/trade.service.js';
+import { listProductClasses } from './master-data/product-class.service.js';
 
 export function traceRoutes(deps: TradeDeps) {
   return async (root: FastifyInstance) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { plainText } from '../../../platform/http/text-fields.shared.js';
-import { category, idKind, idNumber, industry, orgForm } from '../../registry/subject.contracts.js';
+import { category, idKind, idNumber, industry, orgForm } from '../../registry/subjects/subject.contracts.js';
 import { baseIn, MARKET_KINDS, PRODUCT_UNITS, productIn, SELF_CHECK_RESULTS } from '../../trace/contracts.js';
 import { quantityIn } from '../../trace/quantity.shared.js';
 import { DOCUMENT_STATES, ITEM_KINDS, MAX_DOCUMENT_ITEMS } from './inbound.shared.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countedPageOf, pageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { paragraphText, plainText } from '../../../platform/http/text-fields.shared.js';
-import { CERTIFICATE_KINDS as NOTICE_CERTIFICATE_KINDS, INDUSTRIES as NOTICE_INDUSTRIES } from '../../registry/subject-values.shared.js';
+import { CERTIFICATE_KINDS as NOTICE_CERTIFICATE_KINDS, INDUSTRIES as NOTICE_INDUSTRIES } from '../../registry/subjects/subject-values.shared.js';
 
 
 /** Whom a notice can address: the registry's own vocabularies. */

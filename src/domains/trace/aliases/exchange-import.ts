@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
-import { codeKey, reserveCounters } from '../code-issue.service.js';
-import { safeCodes, type ProductCodeType } from '../codes.js';
+import { codeKey, reserveCounters } from '../codes/code-issue.service.js';
+import { safeCodes, type ProductCodeType } from '../codes/codes.js';
 import { productClasses, type MarketKind } from '../schema.js';
-import { serialPermutation, type SerialPermutation } from '../serial-permutation.js';
+import { serialPermutation, type SerialPermutation } from '../codes/serial-permutation.js';
 import { batchAliases, type AliasKind } from './schema.js';
 
 // 数据交换 (issue 17 §2): the trace records a provincial platform sends, written in the caller's transaction in a few

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
-import { describeCode } from '../codes.js';
+import { describeCode } from '../codes/codes.js';
 import type { AliasKind } from './schema.js';
 
 /** How a code was reached when what was scanned is a foreign code of the batch: the answer says so. */

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { actorOf, commandContext, errorResponses } from '../../../platform/http/context.js';
 import { auditExport } from '../../../platform/sheets/list-export.js';
 import { XLSX, workbookOf } from '../../../platform/sheets/workbook.js';
-import { MAX_TRACE_DEPTH } from '../trace-graph.contracts.js';
-import { traceGraph, type TraceGraphDeps } from '../trace-graph.service.js';
+import { MAX_TRACE_DEPTH } from '../graph/trace-graph.contracts.js';
+import { traceGraph, type TraceGraphDeps } from '../graph/trace-graph.service.js';
 import { chainFacts } from './fsma.queries.js';
 import { FSMA_COLUMNS, fsmaRows, NOT_HELD } from './fsma.sheet.js';
 

@@ -1,5 +1,5 @@
 import { chinaDay as day } from '../../../platform/china-time.js';
-import type { TraceGraphOut } from '../trace-graph.contracts.js';
+import type { TraceGraphOut } from '../graph/trace-graph.contracts.js';
 
 /**
  * The US FDA's electronic sortable spreadsheet (21 CFR 1.1455(c)(3)(ii)) of a lot's chain: one row per Critical

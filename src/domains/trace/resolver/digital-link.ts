@@ -1,4 +1,4 @@
-import { normaliseGtin } from '../gtin.js';
+import { normaliseGtin } from '../codes/gtin.js';
 
 /**
  * A GS1 Digital Link URI path with primary key 01 (GTIN), as GS1 Digital Link URI Syntax 1.6 writes it:

@@ -1,6 +1,6 @@
 import { html } from '../../../platform/http/html.js';
-import { FORM_CSS, hotline, retypeForm } from '../public-trace.help.js';
-import { shell, type Lang } from '../public-trace.page.js';
+import { FORM_CSS, hotline, retypeForm } from '../public/public-trace.help.js';
+import { shell, type Lang } from '../public/public-trace.page.js';
 import type { GtinProduct } from './resolver.queries.js';
 
 // The page of a GTIN (`/p/{gtin}`): the default link of the Digital Link's product level. A label's QR code names a

@@ -1,6 +1,6 @@
 import { html } from '../../../platform/http/html.js';
 import type { z } from 'zod';
-import { shell, type Lang } from '../public-trace.page.js';
+import { shell, type Lang } from '../public/public-trace.page.js';
 import type { showcasePage } from './showcase.contracts.js';
 import type { ShowcaseFilter } from './showcase.queries.js';
 

@@ -9,8 +9,8 @@ import { products } from '../schema.js';
 import { chinaDay } from '../../../platform/china-time.js';
 import type { PublicSubjects } from '../../registry/index.js';
 import { regionNameOf, regionPaths } from '../../regions/index.js';
-import { productClassNames } from '../product-class.service.js';
-import { publicSubjectName } from '../public-trace.service.js';
+import { productClassNames } from '../master-data/product-class.service.js';
+import { publicSubjectName } from '../public/public-trace.service.js';
 import { showcaseRows, type ShowcaseFilter } from './showcase.queries.js';
 
 export type ShowcaseDeps = { db: Db; subjects: PublicSubjects };

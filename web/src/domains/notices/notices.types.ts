@@ -6,7 +6,7 @@ import type * as pn from '../../../../src/domains/notices/producer-notices/contr
 // 系统公告 and notices to producers as the console reads and sends them: the server's contracts, dates as ISO strings.
 
 export { ANNOUNCEMENT_LEVELS, type AnnouncementLevel } from '../../../../src/domains/notices/announcements/levels.shared';
-export { CERTIFICATE_KINDS as NOTICE_CERTIFICATE_KINDS, INDUSTRIES as NOTICE_INDUSTRIES, SUBJECT_CATEGORIES as NOTICE_CATEGORIES } from '../../../../src/domains/registry/subject-values.shared';
+export { CERTIFICATE_KINDS as NOTICE_CERTIFICATE_KINDS, INDUSTRIES as NOTICE_INDUSTRIES, SUBJECT_CATEGORIES as NOTICE_CATEGORIES } from '../../../../src/domains/registry/subjects/subject-values.shared';
 
 export type Banner = Out<typeof ann.bannerOut>;
 export type Announcement = Out<typeof ann.announcementOut>;

@@ -6,7 +6,7 @@ import { PHONE_PATTERN } from '../../shared/phone';
 import { changesOf, fromProfile, idKindOf, type ChangeValues } from './change-form';
 import { PhotoFields } from './PhotoFields';
 import { CategoryFields, PointFields, ScaleFields } from '../../shared/ProfileFields';
-import { idKindsFor, requiredPhotos } from '../../../../src/domains/registry/subject-values.shared';
+import { idKindsFor, requiredPhotos } from '../../../../src/domains/registry/subjects/subject-values.shared';
 import { subjectExtraApi } from './subject-extra.api';
 import { TownshipCascader } from '../../shared/TownshipCascader';
 import './subject-extras.css';

@@ -1,12 +1,12 @@
 import { Form, Input, Radio } from 'antd';
 import { useEffect } from 'react';
-import { checkIdNumber, checkUscc } from '../../../../src/domains/registry/identity-check.shared';
+import { checkIdNumber, checkUscc } from '../../../../src/domains/registry/subjects/identity-check.shared';
 import { useI18n } from '../../app/i18n';
 import { ID_KINDS, type IdKind, type PhotoKind } from './subject.types';
 import { PHONE_PATTERN } from '../../shared/phone';
 import { PhotoFields, type PhotoMap } from './PhotoFields';
 import type { WizardValues } from './registration-form';
-import { idKindsFor, requiredPhotos } from '../../../../src/domains/registry/subject-values.shared';
+import { idKindsFor, requiredPhotos } from '../../../../src/domains/registry/subjects/subject-values.shared';
 import { label } from './subject-labels';
 
 const PROBLEM_KEY = { BIRTH_DATE: 'reg.idBirthDate', CHECK_CHARACTER: 'reg.idCheckChar' } as const;

@@ -1,5 +1,5 @@
 import { Alert, Checkbox, Form, Typography } from 'antd';
-import { PRIVACY_NOTICE_VERSION } from '../../../../src/domains/registry/privacy-notice.shared';
+import { PRIVACY_NOTICE_VERSION } from '../../../../src/domains/registry/subjects/privacy-notice.shared';
 import { useI18n } from '../../app/i18n';
 
 /**

@@ -5,7 +5,7 @@ import type { ApplicationCreated } from './subject.types';
 import { RegisterDone } from './RegisterDone';
 import { toProfileRequest } from './registration-form';
 import { RegistrationWizard } from './RegistrationWizard';
-import { PRIVACY_NOTICE_VERSION } from '../../../../src/domains/registry/privacy-notice.shared';
+import { PRIVACY_NOTICE_VERSION } from '../../../../src/domains/registry/subjects/privacy-notice.shared';
 import { subjectApi } from './subject.api';
 
 /** /register: 生产经营主体在线注册, for anyone (no login). */

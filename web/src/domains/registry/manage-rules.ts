@@ -1,4 +1,4 @@
-import { manageableRoles as rolesManagedBy, type ManagedAgency } from '../../../../src/domains/registry/manage-rules.shared';
+import { manageableRoles as rolesManagedBy, type ManagedAgency } from '../../../../src/domains/registry/accounts/manage-rules.shared';
 import type { Agency, Role, User } from './registry.types';
 
 /** Which account roles I may manage in an agency: the server's own rule (manage-rules.shared.ts), for my session. */

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../app/messages.zh';
-import { passwordProblems as problemsOf, type PasswordProblem } from '../../../../src/domains/registry/password-rules.shared';
+import { passwordProblems as problemsOf, type PasswordProblem } from '../../../../src/domains/registry/accounts/password-rules.shared';
 
 const WORDS: Record<PasswordProblem, MessageKey> = {
   TOO_SHORT: 'password.tooShort',

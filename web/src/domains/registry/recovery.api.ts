@@ -1,6 +1,6 @@
 import { api } from '../../app/api';
 import type { Out, Page } from '../../app/contract';
-import type * as recovery from '../../../../src/domains/registry/recovery.contracts';
+import type * as recovery from '../../../../src/domains/registry/accounts/recovery.contracts';
 
 export type ResetRequest = Out<typeof recovery.resetRequestItem>;
 export type RecoveredCode = Out<typeof recovery.recoverCodesOut>['items'][number];

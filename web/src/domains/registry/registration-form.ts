@@ -1,7 +1,7 @@
 import { ApiError } from '../../app/api-error';
 import type { Application, IdKind, Industry, OrgForm, PhotoKind, SubjectCategory, SubjectProfileRequest } from './subject.types';
 import type { PhotoMap } from './PhotoFields';
-import { requiredPhotos } from '../../../../src/domains/registry/subject-values.shared';
+import { requiredPhotos } from '../../../../src/domains/registry/subjects/subject-values.shared';
 
 /** The wizard's form: one antd Form over the three steps. */
 export type WizardValues = {

@@ -1,12 +1,12 @@
 import type { In, Out } from '../../app/contract';
 import type * as registry from '../../../../src/domains/registry/contracts';
 import type * as regions from '../../../../src/domains/regions/contracts';
-import type { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES } from '../../../../src/domains/registry/agency-values.shared';
+import type { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES } from '../../../../src/domains/registry/accounts/agency-values.shared';
 
 // Agencies, accounts, sessions and regions as the console reads and sends them: the server's contracts
 // (src/domains/registry/contracts.ts), dates as ISO strings.
 
-export { AGENCY_KINDS, AGENCY_LEVELS, ROLES } from '../../../../src/domains/registry/agency-values.shared';
+export { AGENCY_KINDS, AGENCY_LEVELS, ROLES } from '../../../../src/domains/registry/accounts/agency-values.shared';
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 export type Role = (typeof ROLES)[number];

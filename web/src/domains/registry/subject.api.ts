@@ -1,6 +1,6 @@
 import { api } from '../../app/api';
 import type { Out, Page } from '../../app/contract';
-import type { uploadTicketOut } from '../../../../src/domains/registry/subject.contracts';
+import type { uploadTicketOut } from '../../../../src/domains/registry/subjects/subject.contracts';
 import type { Application, ApplicationCreated, ApplicationListItem, ApplicationRequest, ApplicationStatus, BadRecordRequest, ElectronicIdentity, ResubmitRequest, ScannedIdentity, SubjectDetail, SubjectListItem, UploadResult } from './subject.types';
 
 const code = (c: string) => encodeURIComponent(c);

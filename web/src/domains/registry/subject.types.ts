@@ -1,6 +1,6 @@
 import type { In, Out } from '../../app/contract';
-import type * as imports from '../../../../src/domains/registry/import.contracts';
-import type * as subject from '../../../../src/domains/registry/subject.contracts';
+import type * as imports from '../../../../src/domains/registry/subjects/import.contracts';
+import type * as subject from '../../../../src/domains/registry/subjects/subject.contracts';
 import type {
   APPLICATION_STATUSES,
   BAD_RECORD_SEVERITIES,
@@ -12,7 +12,7 @@ import type {
   ORG_FORMS,
   SUBJECT_CATEGORIES,
   SUBJECT_STATUSES,
-} from '../../../../src/domains/registry/subject-values.shared';
+} from '../../../../src/domains/registry/subjects/subject-values.shared';
 
 // Subject registration, a subject's file, certificates, change requests and the county import as the console reads
 // and sends them: the server's contracts (src/domains/registry/subject.contracts.ts and beside it).
@@ -30,10 +30,10 @@ export {
   PHOTO_KINDS,
   SUBJECT_CATEGORIES,
   SUBJECT_STATUSES,
-} from '../../../../src/domains/registry/subject-values.shared';
-export type { IdKind, Industry, PhotoKind } from '../../../../src/domains/registry/subject-values.shared';
-export { OUTPUT_UNITS, SCALE_UNITS } from '../../../../src/domains/registry/subject-units.shared';
-export type { OutputUnit, ScaleUnit } from '../../../../src/domains/registry/subject-units.shared';
+} from '../../../../src/domains/registry/subjects/subject-values.shared';
+export type { IdKind, Industry, PhotoKind } from '../../../../src/domains/registry/subjects/subject-values.shared';
+export { OUTPUT_UNITS, SCALE_UNITS } from '../../../../src/domains/registry/subjects/subject-units.shared';
+export type { OutputUnit, ScaleUnit } from '../../../../src/domains/registry/subjects/subject-units.shared';
 
 export type SubjectCategory = (typeof SUBJECT_CATEGORIES)[number];
 export type OrgForm = (typeof ORG_FORMS)[number];

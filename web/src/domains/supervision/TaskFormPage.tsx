@@ -2,7 +2,7 @@ import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Sele
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { TASK_KINDS, type TaskKind } from '../../../../src/domains/supervision/task-state.shared';
+import { TASK_KINDS, type TaskKind } from '../../../../src/domains/tasks/task-state.shared';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { newKey } from '../trace/trace.api';

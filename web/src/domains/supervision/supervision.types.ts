@@ -1,21 +1,22 @@
 import type { In, Out } from '../../app/contract';
 import type * as supervision from '../../../../src/domains/supervision/contracts';
+import type * as tasks from '../../../../src/domains/tasks/contracts';
 
 // The supervision API's answers and requests as the console reads and sends them: the server's contracts
 // (src/domains/supervision/contracts.ts), dates as ISO strings.
 
-export type { TaskKind, TaskStatus } from '../../../../src/domains/supervision/task-state.shared';
+export type { TaskKind, TaskStatus } from '../../../../src/domains/tasks/task-state.shared';
 export type { InspectionIndustry as Industry } from '../../../../src/domains/supervision/inspection-values.shared';
 
-export type Task = Out<typeof supervision.taskOut>;
+export type Task = Out<typeof tasks.taskOut>;
 export type TaskRecipient = Task['recipients'][number];
 export type TaskHistoryItem = Task['history'][number];
 /** A task's attachment (a document or picture), downloaded under its name. */
-export type TaskAttachment = Out<typeof supervision.attachmentOut>;
-export type TaskListItem = Out<typeof supervision.taskListItem>;
-export type TaskListQuery = In<typeof supervision.taskListQuery>;
-export type TaskRequest = In<typeof supervision.taskIn>;
-export type AgencyOption = Out<typeof supervision.recipientOptionOut>;
+export type TaskAttachment = Out<typeof tasks.attachmentOut>;
+export type TaskListItem = Out<typeof tasks.taskListItem>;
+export type TaskListQuery = In<typeof tasks.taskListQuery>;
+export type TaskRequest = In<typeof tasks.taskIn>;
+export type AgencyOption = Out<typeof tasks.recipientOptionOut>;
 
 export type ChecklistItem = Out<typeof supervision.checklistItem>;
 export type Checklist = Out<typeof supervision.checklistOut>;
@@ -26,4 +27,4 @@ export type Inspection = Omit<Out<typeof supervision.inspectionOut>, 'checklist'
 export type InspectionListItem = Out<typeof supervision.inspectionPage>['items'][number];
 export type Transfer = Out<typeof supervision.transferOut>;
 export type UploadResult = Out<typeof supervision.uploadOut>;
-export type AttachmentUploadResult = Out<typeof supervision.attachmentUploadOut>;
+export type AttachmentUploadResult = Out<typeof tasks.attachmentUploadOut>;

@@ -1,7 +1,7 @@
 import { FilePdfOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Form, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { CERTIFICATE_BASES, LABEL_FORMATS, LABEL_LAYOUTS, MAX_COPIES, type CertificateBasis, type LabelFormat, type LabelLayout } from '../../../../src/domains/trace/label.shared';
+import { CERTIFICATE_BASES, LABEL_FORMATS, LABEL_LAYOUTS, MAX_COPIES, type CertificateBasis, type LabelFormat, type LabelLayout } from '../../../../src/domains/trace/labels/label.shared';
 import { saveBlob } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { limitProblem } from '../../app/number-limit';

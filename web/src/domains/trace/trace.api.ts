@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../app/api';
-import type { CertificateBasis, LabelFormat, LabelLayout } from '../../../../src/domains/trace/label.shared';
+import type { CertificateBasis, LabelFormat, LabelLayout } from '../../../../src/domains/trace/labels/label.shared';
 import type { Page } from '../../app/contract';
 import type {
   Base,

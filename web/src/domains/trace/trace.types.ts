@@ -1,7 +1,7 @@
 import type { In, Out } from '../../app/contract';
 import type * as trace from '../../../../src/domains/trace/contracts';
-import type * as correction from '../../../../src/domains/trace/correction.contracts';
-import type * as graph from '../../../../src/domains/trace/trace-graph.contracts';
+import type * as correction from '../../../../src/domains/trace/corrections/correction.contracts';
+import type * as graph from '../../../../src/domains/trace/graph/trace-graph.contracts';
 import type { INPUT_KINDS, MARKET_KINDS, SELF_CHECK_RESULTS, TRADE_STATUSES } from '../../../../src/domains/trace/trace-values.shared';
 
 // Bases, products, batches, trades, market entries, the chain and the recall list as the console reads and sends
