@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/client.js';
+import { queryRows } from '../../../platform/db/rows.js';
+import type { Job } from '../../../platform/jobs/runner.js';
+
+/** One folder at a time (any server): the others skip their turn rather than wait on the same counter rows. */
+const FOLD_LOCK = 0x616e_616c; // 'anal'
+export const FOLD_BATCH = 50_000;
+/** How often deltas are folded: reads add unfolded deltas, so this bounds their number, not the figures' freshness. */
+export const FOLD_EVERY_MS = 5_000;
+
+/**
+ * Moves up to `limit` deltas into the rollups, at every depth and both grains, in one transaction (a delta is
+ * deleted in the statement that adds it, so it is never counted twice nor lost). Returns how many were folded, or
+ * null when another server holds the fold.
+ */
+export async function foldDeltas(db: Db, limit = FOLD_BATCH): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const [lock] = await queryRows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS ok`);
+    if (!lock?.ok) return null;
+    const [moved] = await queryRows<{ folded: number }>(
+      tx,
+      sql`WITH moved AS (
+            DELETE FROM analytics_deltas WHERE id IN (SELECT id FROM analytics_deltas ORDER BY id LIMIT ${limit})
+            RETURNING measure, dim, region_code, day, n, qty),
+          summed AS (
+            SELECT g.grain, d.depth, left(m.region_code, d.len) AS region_code,
+                   CASE WHEN g.grain = 'd' THEN m.day ELSE date_trunc('month', m.day)::date END AS bucket,
+                   m.measure, m.dim, sum(m.n) AS n, sum(m.qty) AS qty
+              FROM moved m
+             CROSS JOIN (VALUES (0, 0), (1, 2), (2, 4), (3, 6), (4, 9)) d(depth, len)
+             CROSS JOIN (VALUES ('d'), ('m')) g(grain)
+             WHERE length(m.region_code) >= d.len
+             GROUP BY 1, 2, 3, 4, 5, 6),
+          upserted AS (
+            INSERT INTO analytics_rollups (grain, depth, region_code, bucket, measure, dim, n, qty)
+            SELECT grain, depth, region_code, bucket, measure, dim, n, qty FROM summed
+             ORDER BY grain, depth, region_code, bucket, measure, dim
+            ON CONFLICT (grain, depth, region_code, bucket, measure, dim)
+            DO UPDATE SET n = analytics_rollups.n + excluded.n, qty = analytics_rollups.qty + excluded.qty
+            RETURNING 1)
+          SELECT (SELECT count(*) FROM moved)::int AS folded, (SELECT count(*) FROM upserted)::int AS rows`,
+    );
+    return moved?.folded ?? 0;
+  });
+}
+
+/** Folds until nothing is left (tests, the bench, and the job when a burst of writes left more than one batch). */
+export async function foldAll(db: Db): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const folded = await foldDeltas(db);
+    if (!folded) return total;
+    total += folded;
+    if (folded < FOLD_BATCH) return total;
+  }
+}
+
+export const rollupFoldJob = (db: Db): Job => ({
+  name: 'analytics.fold',
+  everyMs: FOLD_EVERY_MS,
+  leaseMs: 60_000,
+  run: async () => ({ folded: await foldAll(db) }),
+});
