@@ -1,4 +1,5 @@
 import { assembleGrants } from './platform/auth/permissions.js';
+import { analyticsGrants } from './domains/analytics/permissions.js';
 import { epcisGrants } from './domains/integration/epcis/permissions.js';
 import { enforcementGrants } from './domains/enforcement/permissions.js';
 import { integrationGrants } from './domains/integration/permissions.js';
@@ -13,4 +14,4 @@ import { traceGrants } from './domains/trace/permissions.js';
  * Who holds which permission: each domain's own grants (src/domains/<d>/permissions.ts), put together here as app.ts
  * puts its routes together. The domains' permissions.ts import only the platform, so this module closes no import cycle.
  */
-export const grants = assembleGrants([registryGrants, opsGrants, traceGrants, supervisionGrants, enforcementGrants, monitoringGrants, noticesGrants, integrationGrants, epcisGrants]);
+export const grants = assembleGrants([registryGrants, opsGrants, traceGrants, supervisionGrants, enforcementGrants, monitoringGrants, noticesGrants, integrationGrants, epcisGrants, analyticsGrants]);

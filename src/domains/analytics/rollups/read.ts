@@ -77,3 +77,20 @@ export async function nodeTotals(db: Executor, prefix: string, from: string, to:
 
 /** Every day since counting began up to a far date: for state counts (pending applications, open rectifications…). */
 export const ALL_TIME = { from: '1970-01-01', to: '2199-12-31' } as const;
+
+/** Month by month (bucket = first day) for the node over [fromMonth, toMonth), e.g. a trend line of twelve months. */
+export async function monthlySeries(db: Executor, prefix: string, fromMonth: string, toMonth: string, measures: readonly string[]) {
+  const depth = depthOf(prefix);
+  if (depth === null) throw new Error(`not a region node: ${prefix}`);
+  const m = sql`${`{${measures.join(',')}}`}::text[]`;
+  return queryRows<{ month: string; measure: string; dim: string; n: number; qty: number }>(
+    db,
+    sql`SELECT to_char(bucket, 'YYYY-MM') AS month, measure, dim, sum(n)::float8 AS n, sum(qty)::float8 AS qty FROM (
+          SELECT bucket, measure, dim, n, qty FROM analytics_rollups
+           WHERE grain = 'm' AND depth = ${depth} AND region_code = ${prefix} AND bucket >= ${fromMonth} AND bucket < ${toMonth} AND measure = ANY(${m})
+          UNION ALL
+          SELECT date_trunc('month', day)::date, measure, dim, n, qty FROM analytics_deltas
+           WHERE ${regionRange(sql`region_code`, prefix)} AND day >= ${fromMonth} AND day < ${toMonth} AND measure = ANY(${m})) x
+        GROUP BY 1, 2, 3 ORDER BY 1`,
+  );
+}

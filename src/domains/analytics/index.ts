@@ -1,0 +1,2 @@
+export { analyticsRoutes } from './routes.js';
+export { rollupFoldJob, foldAll } from './rollups/fold.js';
