@@ -67,20 +67,20 @@ async function load(db: Db) {
   await step(
     'places',
     sql`CREATE TABLE bench_places AS
-          SELECT (row_number() OVER (ORDER BY t.code) - 1)::int AS i, t.code AS town
+          SELECT (row_number() OVER (ORDER BY t.code) - 1)::int AS k, t.code AS town
             FROM regions t WHERE t.level = 4 AND t.parent_code IN (SELECT code FROM regions WHERE level = 3 ORDER BY md5(code) LIMIT ${SIZE.counties})`,
   );
   const [{ places }] = (await queryRows<{ places: number }>(db, sql`SELECT count(*)::int AS places FROM bench_places`)) as [{ places: number }];
   log(`${places} townships in ${SIZE.counties} counties`);
   const classes = sql`(SELECT array_agg(code ORDER BY code) FROM product_classes WHERE length(code) = 6)`;
   // Two years back from today, so the year's statistics and the home trends have data in every bucket.
-  const at = (i: SQL) => sql`(now() - ((${i} * 7919) % 730) * interval '1 day' - ((${i} * 104729) % 86400) * interval '1 second')`;
+  const at = (i: SQL) => sql`(now() - ((${i}::bigint * 7919) % 730) * interval '1 day' - ((${i}::bigint * 104729) % 86400) * interval '1 second')`;
   await step(
     `${SIZE.subjects} subjects`,
     sql`INSERT INTO subjects (id, category, org_form, name, industries, region_code, status, created_at)
         SELECT md5('s' || i)::uuid, i % 4, (i / 4) % 4, '主体' || i, ARRAY[(ARRAY['planting', 'livestock', 'fishery'])[1 + i % 3]], p.town,
                CASE WHEN i % 23 = 0 THEN 'suspended' WHEN i % 31 = 0 THEN 'temporary' ELSE 'active' END, ${at(sql`i`)}
-          FROM generate_series(0, ${SIZE.subjects - 1}) i JOIN bench_places p ON p.i = i % ${places}`,
+          FROM generate_series(0, ${SIZE.subjects - 1}) i JOIN bench_places p ON p.k = i % ${places}`,
   );
   await step(
     'products',
@@ -94,7 +94,7 @@ async function load(db: Db) {
       sql`INSERT INTO batches (id, code, subject_id, region_code, product_id, source, quantity, unit, stock, self_check, created_at, created_by)
           SELECT md5('b' || i)::uuid, '1' || lpad(i::text, 19, '0'), md5('s' || (i % ${SIZE.subjects}))::uuid, p.town, md5('p' || (i % ${SIZE.subjects}))::uuid,
                  (ARRAY['own', 'own', 'purchase', 'process'])[1 + i % 4], 100 + i % 900, 'kg', 100 + i % 900, 'pass', ${at(sql`i`)}, md5('s' || (i % ${SIZE.subjects}))::uuid
-            FROM generate_series(0, ${SIZE.batches - 1}) i JOIN bench_places p ON p.i = (i % ${SIZE.subjects}) % ${places}`,
+            FROM generate_series(0, ${SIZE.batches - 1}) i JOIN bench_places p ON p.k = (i % ${SIZE.subjects}) % ${places}`,
     );
   });
   await step(
@@ -111,21 +111,21 @@ async function load(db: Db) {
         SELECT 'S' || i, md5('task')::uuid, md5('r')::uuid, md5('a')::uuid, p.town, '1' || lpad(i::text, 19, '0'), 1, '样品', c.codes[1 + i % array_length(c.codes, 1)], '类', 'base', '基地', 1, 'kg',
                md5('u')::uuid, '抽样员', ${at(sql`i`)}, CASE WHEN i % 10 = 0 THEN 'sampled' WHEN i % 10 = 1 THEN 'received' ELSE 'tested' END,
                CASE WHEN i % 10 < 2 THEN NULL WHEN i % 37 = 0 THEN 'fail' ELSE 'pass' END
-          FROM generate_series(0, ${SIZE.samples - 1}) i JOIN bench_places p ON p.i = (i * 7) % ${places}, ${classes} AS c(codes)`,
+          FROM generate_series(0, ${SIZE.samples - 1}) i JOIN bench_places p ON p.k = (i * 7) % ${places}, ${classes} AS c(codes)`,
   );
   await step(
     `${SIZE.inspections} inspections`,
     sql`INSERT INTO inspections (subject_id, subject_name, region_code, agency_id, inspector_id, inspector_name, industry, checklist, conclusion, rectify_by, rectification, inspected_at, no_photo_reason, no_point_reason)
         SELECT md5('s' || i)::uuid, '主体', p.town, md5('a')::uuid, md5('u')::uuid, '巡查员', 'planting', '[]', CASE WHEN i % 5 = 0 THEN 'problem' ELSE 'compliant' END,
                CASE WHEN i % 5 = 0 THEN (${at(sql`i`)})::date + 30 END, CASE WHEN i % 5 <> 0 THEN 'none' WHEN i % 3 = 0 THEN 'done' ELSE 'pending' END, ${at(sql`i`)}, '批量', '批量'
-          FROM generate_series(0, ${SIZE.inspections - 1}) i JOIN bench_places p ON p.i = i % ${places}`,
+          FROM generate_series(0, ${SIZE.inspections - 1}) i JOIN bench_places p ON p.k = i % ${places}`,
   );
   await step(
     `${SIZE.cases} cases`,
     sql`INSERT INTO enforcement_cases (case_no, agency_id, region_code, source, title, summary, stage, penalty_kind, penalty_amount, created_by, created_at)
         SELECT 'C' || i, md5('a')::uuid, p.town, 'own', '案件', '摘要', (ARRAY['filed', 'investigation', 'decision', 'closed'])[1 + i % 4],
                CASE WHEN i % 4 = 3 THEN 'fine' END, CASE WHEN i % 4 = 3 THEN 2000 END, md5('u')::uuid, ${at(sql`i`)}
-          FROM generate_series(0, ${SIZE.cases - 1}) i JOIN bench_places p ON p.i = i % ${places}`,
+          FROM generate_series(0, ${SIZE.cases - 1}) i JOIN bench_places p ON p.k = i % ${places}`,
   );
   // Trace events: the bulk of the database (not counted by the figures); the outbox trigger off for the load.
   await db.execute(sql`ALTER TABLE trace_events DISABLE TRIGGER trace_events_outbox`);
@@ -136,7 +136,7 @@ async function load(db: Db) {
       sql`INSERT INTO trace_events (event_type, action, biz_step, codes, subject_id, actor_id, region_code, at, detail)
           SELECT 'ObjectEvent', 'ADD', 'commissioning', ARRAY['1' || lpad((i % ${SIZE.batches})::text, 19, '0')]::varchar[], md5('s' || (i % ${SIZE.subjects}))::uuid,
                  md5('s' || (i % ${SIZE.subjects}))::uuid, p.town, ${at(sql`i`)}, '{}'::jsonb
-            FROM generate_series(${from}, ${to}) i JOIN bench_places p ON p.i = (i % ${SIZE.subjects}) % ${places}`,
+            FROM generate_series(${from}::int, ${to}::int) i JOIN bench_places p ON p.k = (i % ${SIZE.subjects}) % ${places}`,
     );
   }
   await db.execute(sql`ALTER TABLE trace_events ENABLE TRIGGER trace_events_outbox`);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { INDICATOR_KEYS } from './statistics.shared.js';
+import { INDICATOR_KEYS, PERIODS } from './statistics.shared.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-export const PERIODS = ['day', 'week', 'month', 'quarter', 'year', 'custom'] as const;
 
 export const statisticsQuery = z.strictObject({
   period: z.enum(PERIODS).default('month'),

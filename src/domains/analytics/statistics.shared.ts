@@ -1,6 +1,8 @@
 // The figures of the statistics page and the home pages, each a sum over rollup rows of one measure (see the
 // migration analytics_facts for what each measure counts). Shared with the console, which labels them.
 
+export const PERIODS = ['day', 'week', 'month', 'quarter', 'year', 'custom'] as const;
+
 export type FigureRow = { measure: string; dim: string; n: number; qty: number };
 type Indicator = { measure: string; dims?: readonly string[]; suffix?: string; field?: 'n' | 'qty' };
 

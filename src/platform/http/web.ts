@@ -40,7 +40,7 @@ export async function installWebConsole(app: FastifyInstance): Promise<boolean> 
  * a crawler must be able to tell an unknown address from a page (GS1 resolver standard 1.2, §2: no error with 200).
  */
 export const CONSOLE_SECTIONS = new Set([
-  '', 'account', 'agencies', 'allocate', 'applications', 'audit', 'change-requests', 'enforcement', 'feedback', 'help', 'identity',
+  '', 'account', 'agencies', 'analytics', 'allocate', 'applications', 'audit', 'change-requests', 'enforcement', 'feedback', 'help', 'home', 'identity',
   'import', 'inbox', 'integration', 'monitoring', 'my-subject', 'notices', 'ops', 'register', 'scan', 'subjects', 'supervision', 'trace', 'users',
 ]);
 

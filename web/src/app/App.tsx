@@ -5,7 +5,6 @@ import { AppLayout } from './AppLayout';
 import { LazyResult as Result } from './LazyResult';
 import { useAuth, useMe } from './auth';
 import { useI18n } from './i18n';
-import { menuFor } from './menu';
 import type { Permission } from './types';
 
 const LoginPage = lazy(() => import('../domains/registry/LoginPage'));
@@ -59,6 +58,8 @@ const AlertDetailPage = lazy(() => import('../domains/monitoring/AlertDetailPage
 const RecallOrderPage = lazy(() => import('../domains/monitoring/RecallOrderPage'));
 const LabSettingsPage = lazy(() => import('../domains/monitoring/LabSettingsPage'));
 const RecallNoticesPage = lazy(() => import('../domains/monitoring/RecallNoticesPage'));
+const HomePage = lazy(() => import('../domains/analytics/HomePage'));
+const StatisticsPage = lazy(() => import('../domains/analytics/StatisticsPage'));
 const HelpPage = lazy(() => import('../domains/help/HelpPage'));
 const AnnouncementsPage = lazy(() => import('../domains/notices/AnnouncementsPage'));
 const NoticesPage = lazy(() => import('../domains/notices/NoticesPage'));
@@ -108,6 +109,8 @@ function SignedInRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<Home />} />
+        <Route path="home" element={<HomePage />} />
+        <Route path="analytics/statistics" element={<Guard permission="analytics.statistics"><StatisticsPage /></Guard>} />
         <Route path="agencies" element={<Guard permission="agency.read"><AgencyTreePage /></Guard>} />
         <Route path="allocate" element={<Guard permission="agency.allocate"><AllocatePage /></Guard>} />
         <Route path="users" element={<Guard permission="user.read"><UsersPage /></Guard>} />
@@ -169,11 +172,9 @@ function SignedInRoutes() {
 }
 
 /** The first menu page this account may open. */
+/** After login every role lands on its 首页 (/home): what to do now and how its area stands. */
 function Home() {
-  const me = useMe();
-  if (me.subject) return <Navigate to="/my-subject" replace />;
-  const first = menuFor(me)[0];
-  return <Navigate to={first?.path ?? '/account'} replace />;
+  return <Navigate to="/home" replace />;
 }
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {

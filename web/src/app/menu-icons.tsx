@@ -1,10 +1,12 @@
-import { AlertOutlined, ThunderboltOutlined, ApiOutlined, ApartmentOutlined, BellOutlined, SendOutlined, SoundOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CameraOutlined, CheckSquareOutlined, CloudUploadOutlined, CommentOutlined, DatabaseOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, NodeIndexOutlined, NotificationOutlined, QuestionCircleOutlined, SafetyOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, HomeOutlined, LineChartOutlined, ThunderboltOutlined, ApiOutlined, ApartmentOutlined, BellOutlined, SendOutlined, SoundOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CameraOutlined, CheckSquareOutlined, CloudUploadOutlined, CommentOutlined, DatabaseOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, NodeIndexOutlined, NotificationOutlined, QuestionCircleOutlined, SafetyOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { AlertsMenuLabel } from '../domains/monitoring/AlertsBadge';
 import type { MenuPath } from './menu';
 
 /** Each menu entry's icon (menu.tsx lists the entries); a new entry without one fails typecheck here. */
 export const MENU_ICONS: Record<MenuPath, ReactNode> = {
+  '/home': <HomeOutlined />,
+  '/analytics/statistics': <LineChartOutlined />,
   '/agencies': <ApartmentOutlined />,
   '/allocate': <UserAddOutlined />,
   '/users': <TeamOutlined />,

@@ -29,6 +29,7 @@ const FIELD_LEVELS: readonly AgencyLevel[] = ['county', 'township'];
  * breadcrumb and the first page, does not wait for 30 icons on a phone (issue 15 §9).
  */
 export const MENU = [
+  { path: '/home', label: 'menu.home' },
   { path: '/agencies', label: 'menu.agencies', group: 'system', permission: 'agency.read' },
   { path: '/allocate', label: 'menu.allocate', group: 'system', permission: 'agency.allocate' },
   { path: '/users', label: 'menu.users', group: 'system', permission: 'user.read' },
@@ -44,6 +45,7 @@ export const MENU = [
   { path: '/enforcement/cases', label: 'menu.cases', group: 'supervision', permission: 'enforcement.read' },
   { path: '/monitoring/sampling', label: 'menu.sampling', group: 'monitoring', permission: 'monitoring.sample' },
   { path: '/monitoring/samples', label: 'menu.samples', group: 'monitoring', permission: 'monitoring.read', agencyOnly: true },
+  { path: '/analytics/statistics', label: 'menu.statistics', group: 'analytics', permission: 'analytics.statistics' },
   { path: '/monitoring/summaries', label: 'menu.summaries', group: 'analytics', permission: 'monitoring.read', agencyOnly: true },
   { path: '/monitoring/alerts', label: 'menu.alerts', group: 'monitoring', permission: 'monitoring.alert' },
   { path: '/monitoring/lab', label: 'menu.lab', group: 'monitoring', permission: 'monitoring.sample' },
