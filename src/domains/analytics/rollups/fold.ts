@@ -62,3 +62,32 @@ export const rollupFoldJob = (db: Db): Job => ({
   leaseMs: 60_000,
   run: async () => ({ folded: await foldAll(db) }),
 });
+
+/**
+ * Recounts every rollup from the source domains' fact views, for a bulk load (the bench, a migration of old data) or
+ * a repair. Writers wait on the lock while it runs: a transaction already counted is in the recount, one not yet
+ * committed appends its deltas after it.
+ */
+export async function rebuildRollups(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`LOCK TABLE analytics_deltas, analytics_rollups IN ACCESS EXCLUSIVE MODE`);
+    await tx.execute(sql`TRUNCATE analytics_deltas, analytics_rollups`);
+    const [row] = await queryRows<{ rows: number }>(
+      tx,
+      sql`WITH facts AS (
+            SELECT measure, dim, region_code, day, sum(n) AS n, sum(qty) AS qty FROM analytics_source_facts GROUP BY 1, 2, 3, 4),
+          inserted AS (
+            INSERT INTO analytics_rollups (grain, depth, region_code, bucket, measure, dim, n, qty)
+            SELECT g.grain, d.depth, left(f.region_code, d.len), CASE WHEN g.grain = 'd' THEN f.day ELSE date_trunc('month', f.day)::date END,
+                   f.measure, f.dim, sum(f.n), sum(f.qty)
+              FROM facts f
+             CROSS JOIN (VALUES (0, 0), (1, 2), (2, 4), (3, 6), (4, 9)) d(depth, len)
+             CROSS JOIN (VALUES ('d'), ('m')) g(grain)
+             WHERE length(f.region_code) >= d.len
+             GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(f.n) <> 0 OR sum(f.qty) <> 0
+            RETURNING 1)
+          SELECT count(*)::int AS rows FROM inserted`,
+    );
+    return row?.rows ?? 0;
+  });
+}
