@@ -8,33 +8,11 @@
 CREATE FUNCTION analytics_china_day(at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
 $$ SELECT ((at AT TIME ZONE 'UTC') + interval '8 hours')::date $$;
 --> statement-breakpoint
--- The one trigger function every source table uses: TG_ARGV[0] names the table's facts function. An update appends
--- the new row's facts minus the old row's, netted, so a write that changes nothing counted appends nothing.
-CREATE FUNCTION analytics_count_changes() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  fn text := TG_ARGV[0];
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    EXECUTE format('INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty)
-      SELECT f.measure, f.dim, f.region_code, f.day, sum(f.n), sum(f.qty) FROM new_rows r, LATERAL %s(r) f
-      GROUP BY 1, 2, 3, 4', fn);
-  ELSIF TG_OP = 'DELETE' THEN
-    EXECUTE format('INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty)
-      SELECT f.measure, f.dim, f.region_code, f.day, -sum(f.n), -sum(f.qty) FROM old_rows r, LATERAL %s(r) f
-      GROUP BY 1, 2, 3, 4', fn);
-  ELSE
-    EXECUTE format('INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty)
-      SELECT measure, dim, region_code, day, sum(n), sum(qty) FROM (
-        SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM new_rows r, LATERAL %1$s(r) f
-        UNION ALL
-        SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM old_rows r, LATERAL %1$s(r) f) c
-      GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 OR sum(qty) <> 0', fn);
-  END IF;
-  RETURN NULL;
-END;
-$$;
---> statement-breakpoint
-
+-- Each source table's trigger (below, in its domain's section) is a row trigger: an insert appends the row's facts, a
+-- delete their negation, an update the new facts minus the old, netted — and fires only when a counted column
+-- changed (WHEN), so the many updates that touch nothing counted (a batch's stock on every trade) cost nothing.
+-- Static SQL in a function per table keeps its plan cached. Bulk loads switch the triggers off and call
+-- rebuildRollups (rollups/fold.ts) instead.
 -- ── registry ───────────────────────────────────────────────────────────────────────────────────────────────────
 -- 主体: by status (temporary included, as its own status); registered ones also by category, form and industry.
 CREATE FUNCTION registry_subject_facts(s subjects)
@@ -69,29 +47,89 @@ CREATE VIEW registry_analytics_facts AS
   UNION ALL SELECT f.* FROM subject_change_requests r, LATERAL registry_change_request_facts(r) f
   UNION ALL SELECT f.* FROM subject_certificates r, LATERAL registry_certificate_facts(r) f;
 --> statement-breakpoint
-CREATE TRIGGER subjects_analytics_ins AFTER INSERT ON subjects REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_subject_facts');
+CREATE FUNCTION subjects_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM registry_subject_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM registry_subject_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM registry_subject_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM registry_subject_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER subjects_analytics_upd AFTER UPDATE ON subjects REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_subject_facts');
+CREATE TRIGGER subjects_analytics_write AFTER INSERT OR DELETE ON subjects FOR EACH ROW EXECUTE FUNCTION subjects_analytics();
 --> statement-breakpoint
-CREATE TRIGGER subjects_analytics_del AFTER DELETE ON subjects REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_subject_facts');
+CREATE TRIGGER subjects_analytics_change AFTER UPDATE OF status, category, org_form, industries, region_code, created_at ON subjects FOR EACH ROW
+  WHEN ((OLD.status, OLD.category, OLD.org_form, OLD.industries, OLD.region_code, OLD.created_at) IS DISTINCT FROM (NEW.status, NEW.category, NEW.org_form, NEW.industries, NEW.region_code, NEW.created_at)) EXECUTE FUNCTION subjects_analytics();
 --> statement-breakpoint
-CREATE TRIGGER subject_applications_analytics_ins AFTER INSERT ON subject_applications REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_application_facts');
+CREATE FUNCTION subject_applications_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM registry_application_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM registry_application_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM registry_application_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM registry_application_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER subject_applications_analytics_upd AFTER UPDATE ON subject_applications REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_application_facts');
+CREATE TRIGGER subject_applications_analytics_write AFTER INSERT OR DELETE ON subject_applications FOR EACH ROW EXECUTE FUNCTION subject_applications_analytics();
 --> statement-breakpoint
-CREATE TRIGGER subject_applications_analytics_del AFTER DELETE ON subject_applications REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_application_facts');
+CREATE TRIGGER subject_applications_analytics_change AFTER UPDATE OF status, region_code, submitted_at ON subject_applications FOR EACH ROW
+  WHEN ((OLD.status, OLD.region_code, OLD.submitted_at) IS DISTINCT FROM (NEW.status, NEW.region_code, NEW.submitted_at)) EXECUTE FUNCTION subject_applications_analytics();
 --> statement-breakpoint
-CREATE TRIGGER subject_change_requests_analytics_ins AFTER INSERT ON subject_change_requests REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_change_request_facts');
+CREATE FUNCTION subject_change_requests_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM registry_change_request_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM registry_change_request_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM registry_change_request_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM registry_change_request_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER subject_change_requests_analytics_upd AFTER UPDATE ON subject_change_requests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_change_request_facts');
+CREATE TRIGGER subject_change_requests_analytics_write AFTER INSERT OR DELETE ON subject_change_requests FOR EACH ROW EXECUTE FUNCTION subject_change_requests_analytics();
 --> statement-breakpoint
-CREATE TRIGGER subject_change_requests_analytics_del AFTER DELETE ON subject_change_requests REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_change_request_facts');
+CREATE TRIGGER subject_change_requests_analytics_change AFTER UPDATE OF status, region_code, created_at ON subject_change_requests FOR EACH ROW
+  WHEN ((OLD.status, OLD.region_code, OLD.created_at) IS DISTINCT FROM (NEW.status, NEW.region_code, NEW.created_at)) EXECUTE FUNCTION subject_change_requests_analytics();
 --> statement-breakpoint
-CREATE TRIGGER subject_certificates_analytics_ins AFTER INSERT ON subject_certificates REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_certificate_facts');
+CREATE FUNCTION subject_certificates_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM registry_certificate_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM registry_certificate_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM registry_certificate_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM registry_certificate_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER subject_certificates_analytics_upd AFTER UPDATE ON subject_certificates REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_certificate_facts');
+CREATE TRIGGER subject_certificates_analytics_write AFTER INSERT OR DELETE ON subject_certificates FOR EACH ROW EXECUTE FUNCTION subject_certificates_analytics();
 --> statement-breakpoint
-CREATE TRIGGER subject_certificates_analytics_del AFTER DELETE ON subject_certificates REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('registry_certificate_facts');
+CREATE TRIGGER subject_certificates_analytics_change AFTER UPDATE OF status, kind, subject_id, created_at ON subject_certificates FOR EACH ROW
+  WHEN ((OLD.status, OLD.kind, OLD.subject_id, OLD.created_at) IS DISTINCT FROM (NEW.status, NEW.kind, NEW.subject_id, NEW.created_at)) EXECUTE FUNCTION subject_certificates_analytics();
 --> statement-breakpoint
 
 -- ── trace ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -126,23 +164,68 @@ CREATE VIEW trace_analytics_facts AS
   UNION ALL SELECT f.* FROM trades r, LATERAL trace_trade_facts(r) f
   UNION ALL SELECT f.* FROM code_lookups r, LATERAL trace_lookup_facts(r) f;
 --> statement-breakpoint
-CREATE TRIGGER batches_analytics_ins AFTER INSERT ON batches REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('trace_batch_facts');
+CREATE FUNCTION batches_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM trace_batch_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM trace_batch_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM trace_batch_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM trace_batch_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER batches_analytics_upd AFTER UPDATE ON batches REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('trace_batch_facts');
+CREATE TRIGGER batches_analytics_write AFTER INSERT OR DELETE ON batches FOR EACH ROW EXECUTE FUNCTION batches_analytics();
 --> statement-breakpoint
-CREATE TRIGGER batches_analytics_del AFTER DELETE ON batches REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('trace_batch_facts');
+CREATE TRIGGER batches_analytics_change AFTER UPDATE OF status, source, quantity, unit, product_id, region_code, created_at ON batches FOR EACH ROW
+  WHEN ((OLD.status, OLD.source, OLD.quantity, OLD.unit, OLD.product_id, OLD.region_code, OLD.created_at) IS DISTINCT FROM (NEW.status, NEW.source, NEW.quantity, NEW.unit, NEW.product_id, NEW.region_code, NEW.created_at)) EXECUTE FUNCTION batches_analytics();
 --> statement-breakpoint
-CREATE TRIGGER trades_analytics_ins AFTER INSERT ON trades REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('trace_trade_facts');
+CREATE FUNCTION trades_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM trace_trade_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM trace_trade_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM trace_trade_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM trace_trade_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER trades_analytics_upd AFTER UPDATE ON trades REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('trace_trade_facts');
+CREATE TRIGGER trades_analytics_write AFTER INSERT OR DELETE ON trades FOR EACH ROW EXECUTE FUNCTION trades_analytics();
 --> statement-breakpoint
-CREATE TRIGGER trades_analytics_del AFTER DELETE ON trades REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('trace_trade_facts');
+CREATE TRIGGER trades_analytics_change AFTER UPDATE OF status, kind, quantity, unit, batch_id, created_at ON trades FOR EACH ROW
+  WHEN ((OLD.status, OLD.kind, OLD.quantity, OLD.unit, OLD.batch_id, OLD.created_at) IS DISTINCT FROM (NEW.status, NEW.kind, NEW.quantity, NEW.unit, NEW.batch_id, NEW.created_at)) EXECUTE FUNCTION trades_analytics();
 --> statement-breakpoint
-CREATE TRIGGER code_lookups_analytics_ins AFTER INSERT ON code_lookups REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('trace_lookup_facts');
+CREATE FUNCTION code_lookups_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM trace_lookup_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM trace_lookup_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM trace_lookup_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM trace_lookup_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER code_lookups_analytics_upd AFTER UPDATE ON code_lookups REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('trace_lookup_facts');
+CREATE TRIGGER code_lookups_analytics_write AFTER INSERT OR DELETE ON code_lookups FOR EACH ROW EXECUTE FUNCTION code_lookups_analytics();
 --> statement-breakpoint
-CREATE TRIGGER code_lookups_analytics_del AFTER DELETE ON code_lookups REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('trace_lookup_facts');
+CREATE TRIGGER code_lookups_analytics_change AFTER UPDATE OF count, first_at, code ON code_lookups FOR EACH ROW
+  WHEN ((OLD.count, OLD.first_at, OLD.code) IS DISTINCT FROM (NEW.count, NEW.first_at, NEW.code)) EXECUTE FUNCTION code_lookups_analytics();
 --> statement-breakpoint
 
 -- ── supervision ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -163,17 +246,47 @@ CREATE VIEW supervision_analytics_facts AS
   SELECT f.* FROM inspections r, LATERAL supervision_inspection_facts(r) f
   UNION ALL SELECT f.* FROM supervision_transfers r, LATERAL supervision_transfer_facts(r) f;
 --> statement-breakpoint
-CREATE TRIGGER inspections_analytics_ins AFTER INSERT ON inspections REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('supervision_inspection_facts');
+CREATE FUNCTION inspections_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM supervision_inspection_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM supervision_inspection_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM supervision_inspection_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM supervision_inspection_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER inspections_analytics_upd AFTER UPDATE ON inspections REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('supervision_inspection_facts');
+CREATE TRIGGER inspections_analytics_write AFTER INSERT OR DELETE ON inspections FOR EACH ROW EXECUTE FUNCTION inspections_analytics();
 --> statement-breakpoint
-CREATE TRIGGER inspections_analytics_del AFTER DELETE ON inspections REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('supervision_inspection_facts');
+CREATE TRIGGER inspections_analytics_change AFTER UPDATE OF conclusion, rectification, rectify_by, region_code, inspected_at ON inspections FOR EACH ROW
+  WHEN ((OLD.conclusion, OLD.rectification, OLD.rectify_by, OLD.region_code, OLD.inspected_at) IS DISTINCT FROM (NEW.conclusion, NEW.rectification, NEW.rectify_by, NEW.region_code, NEW.inspected_at)) EXECUTE FUNCTION inspections_analytics();
 --> statement-breakpoint
-CREATE TRIGGER supervision_transfers_analytics_ins AFTER INSERT ON supervision_transfers REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('supervision_transfer_facts');
+CREATE FUNCTION supervision_transfers_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM supervision_transfer_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM supervision_transfer_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM supervision_transfer_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM supervision_transfer_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER supervision_transfers_analytics_upd AFTER UPDATE ON supervision_transfers REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('supervision_transfer_facts');
+CREATE TRIGGER supervision_transfers_analytics_write AFTER INSERT OR DELETE ON supervision_transfers FOR EACH ROW EXECUTE FUNCTION supervision_transfers_analytics();
 --> statement-breakpoint
-CREATE TRIGGER supervision_transfers_analytics_del AFTER DELETE ON supervision_transfers REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('supervision_transfer_facts');
+CREATE TRIGGER supervision_transfers_analytics_change AFTER UPDATE OF status, region_code, created_at ON supervision_transfers FOR EACH ROW
+  WHEN ((OLD.status, OLD.region_code, OLD.created_at) IS DISTINCT FROM (NEW.status, NEW.region_code, NEW.created_at)) EXECUTE FUNCTION supervision_transfers_analytics();
 --> statement-breakpoint
 
 -- ── monitoring ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -195,17 +308,47 @@ CREATE VIEW monitoring_analytics_facts AS
   SELECT f.* FROM samples r, LATERAL monitoring_sample_facts(r) f
   UNION ALL SELECT f.* FROM monitoring_alerts r, LATERAL monitoring_alert_facts(r) f;
 --> statement-breakpoint
-CREATE TRIGGER samples_analytics_ins AFTER INSERT ON samples REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('monitoring_sample_facts');
+CREATE FUNCTION samples_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM monitoring_sample_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM monitoring_sample_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM monitoring_sample_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM monitoring_sample_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER samples_analytics_upd AFTER UPDATE ON samples REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('monitoring_sample_facts');
+CREATE TRIGGER samples_analytics_write AFTER INSERT OR DELETE ON samples FOR EACH ROW EXECUTE FUNCTION samples_analytics();
 --> statement-breakpoint
-CREATE TRIGGER samples_analytics_del AFTER DELETE ON samples REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('monitoring_sample_facts');
+CREATE TRIGGER samples_analytics_change AFTER UPDATE OF status, verdict, class_code, region_code, sampled_at ON samples FOR EACH ROW
+  WHEN ((OLD.status, OLD.verdict, OLD.class_code, OLD.region_code, OLD.sampled_at) IS DISTINCT FROM (NEW.status, NEW.verdict, NEW.class_code, NEW.region_code, NEW.sampled_at)) EXECUTE FUNCTION samples_analytics();
 --> statement-breakpoint
-CREATE TRIGGER monitoring_alerts_analytics_ins AFTER INSERT ON monitoring_alerts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('monitoring_alert_facts');
+CREATE FUNCTION monitoring_alerts_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM monitoring_alert_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM monitoring_alert_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM monitoring_alert_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM monitoring_alert_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER monitoring_alerts_analytics_upd AFTER UPDATE ON monitoring_alerts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('monitoring_alert_facts');
+CREATE TRIGGER monitoring_alerts_analytics_write AFTER INSERT OR DELETE ON monitoring_alerts FOR EACH ROW EXECUTE FUNCTION monitoring_alerts_analytics();
 --> statement-breakpoint
-CREATE TRIGGER monitoring_alerts_analytics_del AFTER DELETE ON monitoring_alerts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('monitoring_alert_facts');
+CREATE TRIGGER monitoring_alerts_analytics_change AFTER UPDATE OF read_at, agency_region, created_at ON monitoring_alerts FOR EACH ROW
+  WHEN ((OLD.read_at, OLD.agency_region, OLD.created_at) IS DISTINCT FROM (NEW.read_at, NEW.agency_region, NEW.created_at)) EXECUTE FUNCTION monitoring_alerts_analytics();
 --> statement-breakpoint
 
 -- ── enforcement ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -220,11 +363,26 @@ $$;
 --> statement-breakpoint
 CREATE VIEW enforcement_analytics_facts AS SELECT f.* FROM enforcement_cases r, LATERAL enforcement_case_facts(r) f;
 --> statement-breakpoint
-CREATE TRIGGER enforcement_cases_analytics_ins AFTER INSERT ON enforcement_cases REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('enforcement_case_facts');
+CREATE FUNCTION enforcement_cases_analytics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM enforcement_case_facts(NEW) f;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM enforcement_case_facts(OLD) f;
+  ELSE
+    INSERT INTO analytics_deltas (measure, dim, region_code, day, n, qty) SELECT c.measure, c.dim, c.region_code, c.day, sum(c.n), sum(c.qty) FROM (
+      SELECT f.measure, f.dim, f.region_code, f.day, f.n, f.qty FROM enforcement_case_facts(NEW) f
+      UNION ALL SELECT f.measure, f.dim, f.region_code, f.day, -f.n, -f.qty FROM enforcement_case_facts(OLD) f) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0 OR sum(c.qty) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER enforcement_cases_analytics_upd AFTER UPDATE ON enforcement_cases REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('enforcement_case_facts');
+CREATE TRIGGER enforcement_cases_analytics_write AFTER INSERT OR DELETE ON enforcement_cases FOR EACH ROW EXECUTE FUNCTION enforcement_cases_analytics();
 --> statement-breakpoint
-CREATE TRIGGER enforcement_cases_analytics_del AFTER DELETE ON enforcement_cases REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_count_changes('enforcement_case_facts');
+CREATE TRIGGER enforcement_cases_analytics_change AFTER UPDATE OF stage, source, penalty_kind, penalty_amount, region_code, created_at ON enforcement_cases FOR EACH ROW
+  WHEN ((OLD.stage, OLD.source, OLD.penalty_kind, OLD.penalty_amount, OLD.region_code, OLD.created_at) IS DISTINCT FROM (NEW.stage, NEW.source, NEW.penalty_kind, NEW.penalty_amount, NEW.region_code, NEW.created_at)) EXECUTE FUNCTION enforcement_cases_analytics();
 --> statement-breakpoint
 
 -- ── analytics ──────────────────────────────────────────────────────────────────────────────────────────────────
