@@ -18,7 +18,7 @@ CREATE TABLE "analytics_rollups" (
 	"n" bigint NOT NULL,
 	"qty" numeric(20, 3) NOT NULL,
 	CONSTRAINT "analytics_rollups_grain_depth_region_code_bucket_measure_dim_pk" PRIMARY KEY("grain","depth","region_code","bucket","measure","dim"),
-	CONSTRAINT "analytics_rollups_grain" CHECK ("analytics_rollups"."grain" IN ('d', 'm'))
+	CONSTRAINT "analytics_rollups_grain" CHECK ("analytics_rollups"."grain" IN ('d', 'm', 'y'))
 );
 --> statement-breakpoint
 CREATE INDEX "analytics_deltas_region" ON "analytics_deltas" USING btree ("region_code");--> statement-breakpoint

@@ -23,8 +23,9 @@ export const analyticsDeltas = pgTable(
 
 /**
  * Counters by measure, dimension, region and time bucket, kept at every level of the region tree (depth 0 the
- * ministry '', 1 province, 2 city, 3 county, 4 township) and two grains ('d' day, 'm' month starting on its first
- * day), so a year's figures for any node and its children are a few thousand rows whatever the size of the raw tables.
+ * ministry '', 1 province, 2 city, 3 county, 4 township) and three grains ('d' day, 'm' month, 'y' year, each bucket
+ * named by its first day), so a year's figures for any node and its children are a few thousand rows whatever the size
+ * of the raw tables.
  */
 export const analyticsRollups = pgTable(
   'analytics_rollups',
@@ -41,6 +42,6 @@ export const analyticsRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.grain, t.depth, t.regionCode, t.bucket, t.measure, t.dim] }),
     index('analytics_rollups_time').on(t.grain, t.depth, t.bucket),
-    check('analytics_rollups_grain', sql`${t.grain} IN ('d', 'm')`),
+    check('analytics_rollups_grain', sql`${t.grain} IN ('d', 'm', 'y')`),
   ],
 );

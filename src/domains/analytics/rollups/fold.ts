@@ -10,7 +10,7 @@ export const FOLD_BATCH = 50_000;
 export const FOLD_EVERY_MS = 5_000;
 
 /**
- * Moves up to `limit` deltas into the rollups, at every depth and both grains, in one transaction (a delta is
+ * Moves up to `limit` deltas into the rollups, at every depth and grain, in one transaction (a delta is
  * deleted in the statement that adds it, so it is never counted twice nor lost). Returns how many were folded, or
  * null when another server holds the fold.
  */
@@ -25,11 +25,11 @@ export async function foldDeltas(db: Db, limit = FOLD_BATCH): Promise<number | n
             RETURNING measure, dim, region_code, day, n, qty),
           summed AS (
             SELECT g.grain, d.depth, left(m.region_code, d.len) AS region_code,
-                   CASE WHEN g.grain = 'd' THEN m.day ELSE date_trunc('month', m.day)::date END AS bucket,
+                   CASE g.grain WHEN 'd' THEN m.day WHEN 'm' THEN date_trunc('month', m.day)::date ELSE date_trunc('year', m.day)::date END AS bucket,
                    m.measure, m.dim, sum(m.n) AS n, sum(m.qty) AS qty
               FROM moved m
              CROSS JOIN (VALUES (0, 0), (1, 2), (2, 4), (3, 6), (4, 9)) d(depth, len)
-             CROSS JOIN (VALUES ('d'), ('m')) g(grain)
+             CROSS JOIN (VALUES ('d'), ('m'), ('y')) g(grain)
              WHERE length(m.region_code) >= d.len
              GROUP BY 1, 2, 3, 4, 5, 6),
           upserted AS (
@@ -78,11 +78,11 @@ export async function rebuildRollups(db: Db): Promise<number> {
             SELECT measure, dim, region_code, day, sum(n) AS n, sum(qty) AS qty FROM analytics_source_facts GROUP BY 1, 2, 3, 4),
           inserted AS (
             INSERT INTO analytics_rollups (grain, depth, region_code, bucket, measure, dim, n, qty)
-            SELECT g.grain, d.depth, left(f.region_code, d.len), CASE WHEN g.grain = 'd' THEN f.day ELSE date_trunc('month', f.day)::date END,
+            SELECT g.grain, d.depth, left(f.region_code, d.len), CASE g.grain WHEN 'd' THEN f.day WHEN 'm' THEN date_trunc('month', f.day)::date ELSE date_trunc('year', f.day)::date END,
                    f.measure, f.dim, sum(f.n), sum(f.qty)
               FROM facts f
              CROSS JOIN (VALUES (0, 0), (1, 2), (2, 4), (3, 6), (4, 9)) d(depth, len)
-             CROSS JOIN (VALUES ('d'), ('m')) g(grain)
+             CROSS JOIN (VALUES ('d'), ('m'), ('y')) g(grain)
              WHERE length(f.region_code) >= d.len
              GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(f.n) <> 0 OR sum(f.qty) <> 0
             RETURNING 1)

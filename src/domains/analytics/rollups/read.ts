@@ -17,26 +17,39 @@ import { depthOf, lengthOf, type Depth } from './levels.js';
 export type RollupQuery = { prefix: string; by: 'node' | 'children'; from: string; to: string; measures: readonly string[] };
 export type RollupRow = { region: string; measure: string; dim: string; n: number; qty: number };
 
-/** The first day of the month after `day`'s month. */
 const nextMonth = (day: string) => {
   const [y, m] = day.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 };
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+const nextYear = (day: string) => `${Number(day.slice(0, 4)) + 1}-01-01`;
+const yearStart = (day: string) => `${day.slice(0, 4)}-01-01`;
+
+export type Piece = { grain: 'd' | 'm' | 'y'; from: string; to: string };
 
 /**
- * [from, to] as whole months read from the monthly grain and the days before and after them from the daily grain:
- * a year is 12 monthly buckets instead of 365 daily ones.
+ * [from, to] (both included) as the fewest buckets: whole years from the yearly grain, whole months around them from
+ * the monthly one, the days left at either end from the daily one. A calendar year is one bucket, a quarter three.
+ * Each piece's `to` is the first day after it.
  */
-export function splitPeriod(from: string, to: string): { months: [string, string] | null; days: [string, string][] } {
-  const firstWhole = from === monthStart(from) ? from : nextMonth(from);
-  const afterTo = addDay(to);
-  const endWhole = afterTo === monthStart(afterTo) ? afterTo : monthStart(to);
-  if (firstWhole >= endWhole) return { months: null, days: [[from, to]] };
-  const days: [string, string][] = [];
-  if (from < firstWhole) days.push([from, addDay(firstWhole, -1)]);
-  if (endWhole <= to) days.push([endWhole, to]);
-  return { months: [firstWhole, endWhole], days };
+export function splitPeriod(from: string, to: string): Piece[] {
+  const end = addDay(to);
+  const whole = (start: (d: string) => string, next: (d: string) => string) => {
+    const a = from === start(from) ? from : next(from);
+    const b = end === start(end) ? end : start(end);
+    return a < b ? ([a, b] as const) : null;
+  };
+  const years = whole(yearStart, nextYear);
+  if (years) return [...splitPeriod2(from, years[0]), { grain: 'y', from: years[0], to: years[1] }, ...splitPeriod2(years[1], end)];
+  return splitPeriod2(from, end);
+  // Months and days of [a, b) (b excluded).
+  function splitPeriod2(a: string, b: string): Piece[] {
+    if (a >= b) return [];
+    const fm = a === monthStart(a) ? a : nextMonth(a);
+    const lm = b === monthStart(b) ? b : monthStart(addDay(b, -1));
+    if (fm >= lm) return [{ grain: 'd', from: a, to: b }];
+    return [...(a < fm ? [{ grain: 'd' as const, from: a, to: fm }] : []), { grain: 'm', from: fm, to: lm }, ...(lm < b ? [{ grain: 'd' as const, from: lm, to: b }] : [])];
+  }
 }
 
 export function addDay(day: string, by = 1): string {
@@ -53,14 +66,10 @@ export async function readRollups(db: Executor, q: RollupQuery): Promise<RollupR
   const len = lengthOf(rowDepth);
   const measures = sql`${`{${q.measures.join(',')}}`}::text[]`;
   const region = q.by === 'children' ? regionRange(sql`region_code`, q.prefix) : sql`region_code = ${q.prefix}`;
-  const { months, days } = splitPeriod(q.from, q.to);
-  const parts: SQL[] = [];
-  if (months)
-    parts.push(sql`SELECT region_code AS region, measure, dim, n, qty FROM analytics_rollups
-      WHERE grain = 'm' AND depth = ${rowDepth} AND ${region} AND bucket >= ${months[0]} AND bucket < ${months[1]} AND measure = ANY(${measures})`);
-  for (const [a, b] of days)
-    parts.push(sql`SELECT region_code AS region, measure, dim, n, qty FROM analytics_rollups
-      WHERE grain = 'd' AND depth = ${rowDepth} AND ${region} AND bucket >= ${a} AND bucket <= ${b} AND measure = ANY(${measures})`);
+  const parts: SQL[] = splitPeriod(q.from, q.to).map(
+    (p) => sql`SELECT region_code AS region, measure, dim, n, qty FROM analytics_rollups
+      WHERE grain = ${p.grain} AND depth = ${rowDepth} AND ${region} AND bucket >= ${p.from} AND bucket < ${p.to} AND measure = ANY(${measures})`,
+  );
   parts.push(sql`SELECT left(region_code, ${len}) AS region, measure, dim, n, qty FROM analytics_deltas
     WHERE ${regionRange(sql`region_code`, q.prefix)} AND length(region_code) >= ${len} AND day >= ${q.from} AND day <= ${q.to} AND measure = ANY(${measures})`);
   return queryRows<RollupRow>(

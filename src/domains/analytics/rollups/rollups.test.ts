@@ -128,10 +128,10 @@ const recount = () =>
   queryRows<Counted>(
     db,
     sql`SELECT g.grain, d.depth, left(f.region_code, d.len) AS region,
-               to_char(CASE WHEN g.grain = 'd' THEN f.day ELSE date_trunc('month', f.day)::date END, 'YYYY-MM-DD') AS bucket,
+               to_char(CASE g.grain WHEN 'd' THEN f.day WHEN 'm' THEN date_trunc('month', f.day)::date ELSE date_trunc('year', f.day)::date END, 'YYYY-MM-DD') AS bucket,
                f.measure, f.dim, sum(f.n)::float8 AS n, sum(f.qty)::float8 AS qty
           FROM analytics_source_facts f
-         CROSS JOIN (VALUES (0, 0), (1, 2), (2, 4), (3, 6), (4, 9)) d(depth, len) CROSS JOIN (VALUES ('d'), ('m')) g(grain)
+         CROSS JOIN (VALUES (0, 0), (1, 2), (2, 4), (3, 6), (4, 9)) d(depth, len) CROSS JOIN (VALUES ('d'), ('m'), ('y')) g(grain)
          WHERE length(f.region_code) >= d.len
          GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(f.n) <> 0 OR sum(f.qty) <> 0`,
   );
