@@ -72,6 +72,10 @@ export async function rebuildRollups(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`LOCK TABLE analytics_deltas, analytics_rollups IN ACCESS EXCLUSIVE MODE`);
     await tx.execute(sql`TRUNCATE analytics_deltas, analytics_rollups`);
+    // Millions of rows load several times faster into a bare table whose indexes are built once after.
+    await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
+    await tx.execute(sql.raw(`ALTER TABLE analytics_rollups DROP CONSTRAINT ${ROLLUPS_PK}`));
+    await tx.execute(sql`DROP INDEX analytics_rollups_time`);
     const [row] = await queryRows<{ rows: number }>(
       tx,
       sql`WITH facts AS (
@@ -88,6 +92,11 @@ export async function rebuildRollups(db: Db): Promise<number> {
             RETURNING 1)
           SELECT count(*)::int AS rows FROM inserted`,
     );
+    await tx.execute(sql.raw(`ALTER TABLE analytics_rollups ADD CONSTRAINT ${ROLLUPS_PK} PRIMARY KEY (grain, depth, region_code, bucket, measure, dim)`));
+    await tx.execute(sql`CREATE INDEX analytics_rollups_time ON analytics_rollups (grain, depth, bucket)`);
     return row?.rows ?? 0;
   });
 }
+
+/** The rollups' primary key and time index as schema.ts declares them (drizzle's names), rebuilt by rebuildRollups. */
+const ROLLUPS_PK = 'analytics_rollups_grain_depth_region_code_bucket_measure_dim_pk';
