@@ -282,5 +282,6 @@ try {
     await database.close();
   }
 } finally {
-  await adminQuery(url, `DROP DATABASE IF EXISTS ${dbName}`);
+  // BENCH_KEEP=1 leaves the database for EXPLAIN (it is dropped at the next run's start).
+  if (!process.env.BENCH_KEEP) await adminQuery(url, `DROP DATABASE IF EXISTS ${dbName}`);
 }
