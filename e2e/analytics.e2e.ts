@@ -47,7 +47,7 @@ describe('console: 首页 and 统计分析', () => {
   it('drills the province’s statistics down to a township, each figure against the previous period and last year', async () => {
     await page.setViewportSize(DESKTOP);
     await ui.signIn(page, suite.server.baseUrl, 'sd-admin');
-    await ui.openMenu(page, '统计分析');
+    await ui.openMenu(page, '综合统计');
     await shown(page.getByTestId('statistics-page'));
     expect(await text(await shown(page.getByTestId('node')))).toBe('山东省');
     const figures = await text(page.getByTestId('figures'));

@@ -3,7 +3,7 @@ import type { analyticsZh } from './messages.analytics.zh';
 export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
   'perm.analytics.statistics': 'Read the statistics of my jurisdiction',
   'menu.home': 'Home',
-  'menu.statistics': 'Statistics',
+  'menu.statistics': 'Statistics overview',
   'home.title': 'Home',
   'home.refreshed': 'Figures as of {time}, refreshed every minute',
   'home.todo': 'Waiting for you',
@@ -20,7 +20,7 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
   'home.producer.scan': 'Scan to trade',
   'home.operations.intro': 'Operations work starts from the menu: backups, jobs, feedback and incidents.',
   'home.open': 'Open',
-  'stats.title': 'Statistics',
+  'stats.title': 'Statistics overview',
   'stats.period': 'Period',
   'stats.period.day': 'Day',
   'stats.period.week': 'Week',

@@ -3,7 +3,7 @@
 export const analyticsZh = {
   'perm.analytics.statistics': '查看本辖区统计分析',
   'menu.home': '首页',
-  'menu.statistics': '统计分析',
+  'menu.statistics': '综合统计',
   'home.title': '首页',
   'home.refreshed': '数据更新于 {time}，每分钟自动刷新',
   'home.todo': '待办事项',
@@ -20,7 +20,7 @@ export const analyticsZh = {
   'home.producer.scan': '扫码交易',
   'home.operations.intro': '运维工作请从左侧菜单进入：备份、作业队列、用户反馈和故障处理。',
   'home.open': '去处理',
-  'stats.title': '统计分析',
+  'stats.title': '综合统计',
   'stats.period': '统计期间',
   'stats.period.day': '日',
   'stats.period.week': '周',
