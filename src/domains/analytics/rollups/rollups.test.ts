@@ -23,10 +23,19 @@ afterAll(async () => t?.close());
 // A small seeded generator, so that a failure can be replayed (the seed is printed in the assertion message).
 const SEED = Number(process.env.ROLLUP_SEED ?? Date.now() % 100_000);
 let state = SEED;
-const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+// mulberry32: 32-bit integer steps, exact in JavaScript (a float LCG loses bits past 2^53 and cycles early).
+const rand = () => {
+  state = (state + 0x6d2b79f5) | 0;
+  let x = Math.imul(state ^ (state >>> 15), 1 | state);
+  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+};
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const int = (a: number, b: number) => a + Math.floor(rand() * (b - a + 1));
 const digits = (n: number) => Array.from({ length: n }, () => int(0, 9)).join('');
+// Unique values (codes, numbers, user names) from a counter, never from chance.
+let seq = 0;
+const uniq = (n: number) => String(++seq).padStart(n, '0');
 
 // Regions of every length the facts carry: townships, counties, a village, and the ministry ('' — an alert to it).
 const REGIONS = ['370783100', '370783101', '370783', '370784', '370784102', '370783100001', '510117104', '510117', '5101', '37'] as const;
@@ -56,10 +65,10 @@ async function workload(rounds: number) {
         const batchId = randomUUID();
         const qty = int(10, 500);
         await tx.execute(sql`INSERT INTO batches (id, code, subject_id, region_code, product_id, source, quantity, unit, stock, self_check, status, created_at, created_by)
-          VALUES (${batchId}, ${`1${digits(19)}`}, ${id}, ${region}, ${productId}, ${pick(['own', 'own', 'purchase', 'process'])}, ${qty}, 'kg', ${qty}, 'qualified', ${pick(['active', 'active', 'voided'])}, ${when()}, ${randomUUID()})`);
+          VALUES (${batchId}, ${`1${uniq(19)}`}, ${id}, ${region}, ${productId}, ${pick(['own', 'own', 'purchase', 'process'])}, ${qty}, 'kg', ${qty}, 'qualified', ${pick(['active', 'active', 'voided'])}, ${when()}, ${randomUUID()})`);
         batches.push({ id: batchId, seller: id, qty });
         await tx.execute(sql`INSERT INTO subject_applications (tracking_code, status, form, name, id_kind, id_enc, id_hash, phone_enc, phone_hash, username, password_hash, region_code, submitted_at)
-          VALUES (${`R${digits(12)}`}, ${pick(['pending', 'returned', 'approved', 'rejected'])}, '{}', '申请人', 'uscc', 'x', ${digits(20)}, 'x', ${digits(20)}, ${`u${digits(12)}`}, 'x', ${region}, ${when()})`);
+          VALUES (${`R${uniq(12)}`}, ${pick(['pending', 'returned', 'approved', 'rejected'])}, '{}', '申请人', 'uscc', 'x', ${uniq(20)}, 'x', ${uniq(20)}, ${`u${uniq(12)}`}, 'x', ${region}, ${when()})`);
       }
       for (let i = 0; i < 8; i++) {
         const b = pick(batches);
@@ -81,17 +90,17 @@ async function workload(rounds: number) {
         const sampleId = randomUUID();
         const verdict = pick([null, 'pass', 'pass', 'fail']);
         await tx.execute(sql`INSERT INTO samples (id, sample_no, task_id, recipient_id, agency_id, region_code, code, code_type, product_name, class_code, class_zh, place_kind, place_name, quantity, unit, sampler_id, sampler_name, sampled_at, status, verdict)
-          VALUES (${sampleId}, ${`S${digits(12)}`}, ${randomUUID()}, ${randomUUID()}, ${randomUUID()}, ${pick(REGIONS.filter((r) => r.length >= 6))}, ${digits(20)}, 1, '样品', ${pick(classes)}, '类', 'base', '基地', 1, 'kg', ${randomUUID()}, '抽样员', ${when()}, ${verdict ? 'tested' : pick(['sampled', 'received'])}, ${verdict})`);
+          VALUES (${sampleId}, ${`S${uniq(12)}`}, ${randomUUID()}, ${randomUUID()}, ${randomUUID()}, ${pick(REGIONS.filter((r) => r.length >= 6))}, ${digits(20)}, 1, '样品', ${pick(classes)}, '类', 'base', '基地', 1, 'kg', ${randomUUID()}, '抽样员', ${when()}, ${verdict ? 'tested' : pick(['sampled', 'received'])}, ${verdict})`);
         samples.push(sampleId);
         if (verdict === 'fail')
           await tx.execute(sql`INSERT INTO monitoring_alerts (agency_id, agency_region, sample_id, report_version, title, created_at, read_at)
             VALUES (${randomUUID()}, ${pick(['', ...REGIONS])}, ${sampleId}, 1, '预警', ${when()}, ${rand() < 0.5 ? when() : null})`);
         const penalty = pick([null, 'none', 'warning', 'fine']);
         await tx.execute(sql`INSERT INTO enforcement_cases (case_no, agency_id, region_code, source, title, summary, stage, penalty_kind, penalty_amount, created_by, created_at)
-          VALUES (${`C${digits(14)}`}, ${randomUUID()}, ${pick(REGIONS)}, ${pick(['own', 'transfer', 'task'])}, '案件', '摘要', ${pick(['filed', 'investigation', 'decision', 'closed'])}, ${penalty}, ${penalty === 'fine' ? int(100, 50000) + 0.5 : null}, ${randomUUID()}, ${when()})`);
-        await tx.execute(sql`INSERT INTO code_lookups (code, count, first_at, last_at) VALUES (${`${pick(['1', '2', '3'])}${pick(['370783', '510117'])}${digits(13)}`}, ${int(1, 9)}, ${when()}, now())`);
+          VALUES (${`C${uniq(14)}`}, ${randomUUID()}, ${pick(REGIONS)}, ${pick(['own', 'transfer', 'task'])}, '案件', '摘要', ${pick(['filed', 'investigation', 'decision', 'closed'])}, ${penalty}, ${penalty === 'fine' ? int(100, 50000) + 0.5 : null}, ${randomUUID()}, ${when()})`);
+        await tx.execute(sql`INSERT INTO code_lookups (code, count, first_at, last_at) VALUES (${`${pick(['1', '2', '3'])}${pick(['370783', '510117'])}${uniq(13)}`}, ${int(1, 9)}, ${when()}, now())`);
         await tx.execute(sql`INSERT INTO subject_certificates (subject_id, kind, number, products, valid_from, valid_to, status, created_at)
-          VALUES (${s.id}, ${pick(['green', 'organic', 'gi'])}, ${`N${digits(10)}`}, '蔬菜', '2025-01-01', '2028-01-01', ${pick(['unverified', 'verified', 'withdrawn'])}, ${when()})`);
+          VALUES (${s.id}, ${pick(['green', 'organic', 'gi'])}, ${`N${uniq(10)}`}, '蔬菜', '2025-01-01', '2028-01-01', ${pick(['unverified', 'verified', 'withdrawn'])}, ${when()})`);
       }
     });
     // State changes and deletes, as the services make them (several rows in one statement too).
