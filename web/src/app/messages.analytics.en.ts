@@ -141,4 +141,5 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
   'dim.lookup.2': 'Circulation code',
   'dim.lookup.3': 'Market-entry voucher',
   'dim.lookup.5': 'Temporary product code',
+  'job.kind.analytics.fold': 'Fold statistics counters',
 };

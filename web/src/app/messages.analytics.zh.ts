@@ -141,4 +141,5 @@ export const analyticsZh = {
   'dim.lookup.2': '流通追溯码',
   'dim.lookup.3': '入市追溯凭证',
   'dim.lookup.5': '产品临时码',
+  'job.kind.analytics.fold': '汇总统计数据',
 };

@@ -7,7 +7,7 @@ import type { Job } from '../../../platform/jobs/runner.js';
 const FOLD_LOCK = 0x616e_616c; // 'anal'
 export const FOLD_BATCH = 50_000;
 /** How often deltas are folded: reads add unfolded deltas, so this bounds their number, not the figures' freshness. */
-export const FOLD_EVERY_MS = 5_000;
+export const FOLD_EVERY_MS = 60_000;
 
 /**
  * Moves up to `limit` deltas into the rollups, at every depth and grain, in one transaction (a delta is
