@@ -1,5 +1,5 @@
 import { Button, Card, Col, List, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
@@ -9,7 +9,9 @@ import type { MessageKey } from '../../app/messages.zh';
 import { analyticsApi } from './analytics.api';
 import type { Home, IndicatorKey } from './analytics.types';
 import { indicatorLabel, INDICATOR_LISTS } from './indicator-links';
-import { TrendChart } from './TrendChart';
+
+// The chart library (echarts, ~170 KB compressed) comes after the counts: on a phone they are what is needed first.
+const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
 
 /** Counts are read again every minute while the page is open (polling: the figures are cheap rollup reads). */
 const REFRESH_MS = 60_000;
@@ -141,7 +143,9 @@ export default function HomePage() {
           </Card>
           {trend && (
             <Card title={t('home.trend')}>
-              <TrendChart months={trend.months} series={trend.series} testId="home-trend" />
+              <Suspense fallback={<Skeleton active />}>
+                <TrendChart months={trend.months} series={trend.series} testId="home-trend" />
+              </Suspense>
             </Card>
           )}
         </>
