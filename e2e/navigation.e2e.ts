@@ -32,10 +32,13 @@ describe('navigation (issue 15 §7)', () => {
   it('groups the ministry menu, with no field inspection tool, and names each page in a breadcrumb and the title', async () => {
     await page.setViewportSize(DESKTOP);
     await signIn(page, suite.server.baseUrl, 'moa-admin');
-    await shown(page.getByTestId('breadcrumb'));
+    // Every role lands on its 首页 (issue 16 §2), which shows no path of its own.
+    await shown(page.getByTestId('home-page'));
     // The side menu's code loads apart from the page (issue 15 §9): its groups are read once it has come.
     await shown(page.locator('.tn-sider .ant-menu-item-group-title').first());
     expect(await groups(page)).toEqual(['系统管理', '主体管理', '追溯', '监管执法', '监测', '统计分析']);
+    await menuItem(page, '机构树').click();
+    await shown(page.getByTestId('breadcrumb').getByText('机构树'));
     // The ministry directs and reads inspections; it does not walk a farm with a phone.
     await shown(menuItem(page, '巡查记录').or(menuItem(page, '执法案件')));
     expect(await menuItem(page, '基地巡查').count()).toBe(0);

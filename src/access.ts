@@ -1,4 +1,5 @@
 import { assembleGrants } from './platform/auth/permissions.js';
+import { analyticsGrants } from './domains/analytics/permissions.js';
 import { epcisGrants } from './domains/integration/epcis/permissions.js';
 import { enforcementGrants } from './domains/enforcement/permissions.js';
 import { integrationGrants } from './domains/integration/permissions.js';
@@ -17,4 +18,4 @@ import { traceGrants } from './domains/trace/permissions.js';
  * reading the modules' list (src/domains/index.ts) instead would: domain code reads these grants. app.ts checks at start
  * that this list and the modules' `permissions` name the same grants.
  */
-export const grants = assembleGrants([registryGrants, opsGrants, traceGrants, tasksGrants, supervisionGrants, enforcementGrants, monitoringGrants, noticesGrants, integrationGrants, epcisGrants, inboundGrants]);
+export const grants = assembleGrants([registryGrants, opsGrants, traceGrants, tasksGrants, supervisionGrants, enforcementGrants, monitoringGrants, noticesGrants, integrationGrants, epcisGrants, inboundGrants, analyticsGrants]);

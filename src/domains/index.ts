@@ -1,4 +1,5 @@
 import type { DomainModule } from '../platform/modules.js';
+import { analyticsModule } from './analytics/index.js';
 import { enforcementModule } from './enforcement/index.js';
 import { integrationModule } from './integration/index.js';
 import { monitoringModule } from './monitoring/index.js';
@@ -15,5 +16,5 @@ import { traceModule } from './trace/index.js';
  * a constant, so that a list read while a domain's index is still being evaluated never holds an unset module.
  */
 export function allDomains(): readonly DomainModule[] {
-  return [regionsModule, registryModule, opsModule, traceModule, tasksModule, supervisionModule, enforcementModule, monitoringModule, noticesModule, integrationModule];
+  return [regionsModule, registryModule, opsModule, traceModule, tasksModule, supervisionModule, enforcementModule, monitoringModule, noticesModule, integrationModule, analyticsModule];
 }

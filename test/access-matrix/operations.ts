@@ -1,7 +1,7 @@
 import type { RoutePermission } from '../../src/platform/auth/permissions.js';
 import { randomUUID } from 'node:crypto';
 import { epcisDocument, MATRIX_USCC, type Fixtures, type Side } from './fixtures.js';
-import { inJurisdiction, scope, scopes, type Obj, type Role, type Scope } from './rules.js';
+import { DEFAULT_REGION, inJurisdiction, scope, scopes, type Obj, type Role, type Scope } from './rules.js';
 
 /**
  * The committed table of expected outcomes: one row per operation of openapi.json, naming the route's permission,
@@ -341,6 +341,10 @@ export const ROWS: Row[] = [
   { op: 'POST /api/v1/feedback/{id}/fix', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { resolution: '矩阵处理' } }) },
   { op: 'POST /api/v1/feedback/{id}/decline', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { reason: '矩阵理由' } }) },
   { op: 'POST /api/v1/feedback/{id}/revisit', permission: 'feedback.handle', scope: scopes.any, objects: ['sd'], call: (fx) => ({ params: { id: fx.feedback.id }, body: { satisfaction: 'satisfied', note: '矩阵回访' } }) },
+  // 统计分析: a region node of the jurisdiction (the township of each side); outside it is not found.
+  { op: 'GET /api/v1/analytics/statistics', permission: 'analytics.statistics', scope: scopes.jurisdiction, objects: SD_SC, call: (_fx, o) => ({ query: `period=year&region=${DEFAULT_REGION[o as 'sd' | 'sc']}` }) },
+  { op: 'GET /api/v1/analytics/statistics.xlsx', permission: 'analytics.statistics', scope: scopes.jurisdiction, objects: SD_SC, call: (_fx, o) => ({ query: `period=month&region=${DEFAULT_REGION[o as 'sd' | 'sc']}` }) },
+  { op: 'GET /api/v1/analytics/home', permission: 'authenticated', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/shell/notices', permission: 'authenticated', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/announcements', permission: 'announcement.publish', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'POST /api/v1/announcements', permission: 'announcement.publish', scope: scopes.any, objects: NONE, call: () => ({ body: { level: 'info', textZh: '矩阵：今晚维护', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() } }) },

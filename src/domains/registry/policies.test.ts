@@ -199,6 +199,8 @@ describe('permissionsOf: what each role may call', () => {
     if (kind === 'testing') expected.push('monitoring.sample');
     if (kind === 'supervision' || kind === 'enforcement') expected.push('monitoring.alert');
     expected.push('monitoring.read');
+    // 统计分析: every agency working in a jurisdiction; operations has none.
+    if (kind !== 'operations') expected.push('analytics.statistics');
     // 系统优化建议: every account files; operations handles, 部安全中心 (the operations agency's admins) confirms.
     expected.push('feedback.file');
     if (kind === 'operations') expected.push('feedback.handle');

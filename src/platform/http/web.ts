@@ -40,7 +40,7 @@ export async function installWebConsole(app: FastifyInstance): Promise<boolean> 
  * a crawler must be able to tell an unknown address from a page (GS1 resolver standard 1.2, §2: no error with 200).
  */
 export const CONSOLE_SECTIONS = new Set([
-  '', 'account', 'agencies', 'allocate', 'applications', 'audit', 'change-requests', 'coverage', 'enforcement', 'feedback', 'help', 'identity',
+  '', 'account', 'agencies', 'allocate', 'analytics', 'applications', 'audit', 'change-requests', 'coverage', 'enforcement', 'feedback', 'help', 'home', 'identity',
   'import', 'inbox', 'integration', 'monitoring', 'my-subject', 'notices', 'ops', 'register', 'scan', 'subjects', 'supervision', 'trace', 'trace-checks', 'users',
 ]);
 

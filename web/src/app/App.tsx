@@ -5,7 +5,6 @@ import { AppLayout } from './AppLayout';
 import { LazyResult as Result } from './LazyResult';
 import { useAuth, useMe } from './auth';
 import { useI18n } from './i18n';
-import { menuFor } from './menu';
 import { CONSOLE_DOMAINS } from '../domains';
 import type { ConsoleDomain, ConsoleRoute } from './console-domain';
 import type { Permission } from './types';
@@ -60,12 +59,9 @@ function routeOf({ path, page: Page, permission }: ConsoleRoute) {
   return <Route key={path} path={path} element={permission ? <Guard permission={permission}><Page /></Guard> : <Page />} />;
 }
 
-/** The first menu page this account may open. */
+/** After login every role lands on its 首页 (/home): what to do now and how its area stands. */
 function Home() {
-  const me = useMe();
-  if (me.subject) return <Navigate to="/my-subject" replace />;
-  const first = menuFor(me)[0];
-  return <Navigate to={first?.path ?? '/account'} replace />;
+  return <Navigate to="/home" replace />;
 }
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {

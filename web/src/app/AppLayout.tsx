@@ -100,7 +100,8 @@ export function AppLayout() {
         {narrow && !siderCollapsed && <div className="tn-sider-mask" onClick={() => setCollapsed(true)} />}
         <Content className="tn-content">
           <AnnouncementBanner banners={shellNotices.announcements} onDismiss={shellNotices.dismiss} />
-          {pageTitle && (
+          {/* 首页 is where the path starts: it has no path of its own to show. */}
+          {pageTitle && entry?.path !== '/home' && (
             <Crumbs
               items={[
                 <Link to="/">{t('crumb.home')}</Link>,

@@ -26,12 +26,14 @@ export default function SiderMenu({ selected, onNavigate }: { selected: string; 
     const Label = LABELS[m.path];
     return { key: m.path, icon: ICONS[m.path], label: Label ? <Label label={t(m.label)} /> : t(m.label) };
   };
+  // 首页 heads the menu, above the groups; the other entries without a group end it.
   const items = [
+    ...entries.filter((m) => m.path === '/home').map(item),
     ...MENU_GROUPS.flatMap((g) => {
       const inGroup = entries.filter((m) => m.group === g);
       return inGroup.length ? [{ type: 'group' as const, key: `group:${g}`, label: t(`menuGroup.${g}`), children: inGroup.map(item) }] : [];
     }),
-    ...entries.filter((m) => !m.group).map(item),
+    ...entries.filter((m) => !m.group && m.path !== '/home').map(item),
   ];
   return (
     <Menu

@@ -7,6 +7,7 @@ import type { errorBody } from '../../../src/platform/http/error-body.shared';
 /** The permission names the server grants (each domain's permissions.ts), which the menu and pages test. */
 export type Permission =
   | 'agency.read'
+  | 'analytics.statistics'
   | 'agency.allocate'
   | 'user.read'
   | 'user.manage'

@@ -1,3 +1,4 @@
+import { analyticsConsole } from './analytics';
 import { enforcementConsole } from './enforcement';
 import { helpConsole } from './help';
 import { integrationConsole } from './integration';
@@ -20,6 +21,7 @@ export const CONSOLE_DOMAINS = [
   monitoringConsole,
   noticesConsole,
   integrationConsole,
+  analyticsConsole,
   opsConsole,
   helpConsole,
 ] as const;

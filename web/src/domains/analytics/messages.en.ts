@@ -1,0 +1,6 @@
+// The domain's words in English, found by name and fetched with all English when it is chosen (app/english.ts).
+import type { EnglishOf } from '../../app/console-domain';
+import type { analyticsConsole } from '.';
+import { analyticsEn } from './messages.analytics.en';
+
+export const words: EnglishOf<typeof analyticsConsole> = { ...analyticsEn };
