@@ -161,3 +161,31 @@ export const supervisionTransfers = pgTable(
   },
   (t) => [uniqueIndex('supervision_transfers_inspection').on(t.inspectionId), index('supervision_transfers_to').on(t.toAgencyId, t.status)],
 );
+
+/** Inspections as the business monitors count them (日常监管): where, by which agency, when, and the rectification. */
+export const inspectionFacts = pgView('supervision_inspection_facts').as((qb) =>
+  qb
+    .select({ id: inspections.id, subjectId: inspections.subjectId, regionCode: inspections.regionCode, agencyId: inspections.agencyId, conclusion: inspections.conclusion, rectification: inspections.rectification, rectifyBy: inspections.rectifyBy, inspectedAt: inspections.inspectedAt })
+    .from(inspections),
+);
+
+/** Each recipient of a task with the task's kind and dates: targets (quota, target count) against what was done. */
+export const taskRecipientFacts = pgView('supervision_task_recipient_facts', {
+  recipientId: uuid('recipient_id').notNull(),
+  taskId: uuid('task_id').notNull(),
+  kind: varchar('kind', { length: 24 }).notNull(),
+  agencyId: uuid('agency_id').notNull(),
+  agencyRegion: varchar('agency_region', { length: 12 }).notNull(),
+  status: varchar('status', { length: 16 }).notNull(),
+  quota: integer('quota'),
+  done: integer('done').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  dueOn: date('due_on', { mode: 'string' }),
+}).as(
+  sql`select r.id as recipient_id, r.task_id, t.kind, r.agency_id, r.agency_region, r.status, coalesce(r.quota, t.target_count) as quota, r.done, t.starts_on, t.due_on from supervision_task_recipients r join supervision_tasks t on t.id = r.task_id`,
+);
+
+/** 移交执法 as the monitors count them: transfers not yet opened as a case. */
+export const transferFacts = pgView('supervision_transfer_facts').as((qb) =>
+  qb.select({ id: supervisionTransfers.id, regionCode: supervisionTransfers.regionCode, toAgencyId: supervisionTransfers.toAgencyId, status: supervisionTransfers.status, createdAt: supervisionTransfers.createdAt }).from(supervisionTransfers),
+);

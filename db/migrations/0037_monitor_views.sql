@@ -1,0 +1,12 @@
+CREATE VIEW "public"."enforcement_case_facts" AS (select "id", "agency_id", "region_code", "source", "stage", "created_at", "closed_at" from "enforcement_cases");--> statement-breakpoint
+CREATE VIEW "public"."enforcement_case_stage_facts" AS (select case_id, to_stage as stage, at as entered_at, lead(at) over (partition by case_id order by at) as left_at from enforcement_case_events);--> statement-breakpoint
+CREATE VIEW "public"."monitoring_sample_facts" AS (select "id", "task_id", "recipient_id", "agency_id", "region_code", "status", "verdict", "sampled_at", "received_at", "judged_at" from "samples");--> statement-breakpoint
+CREATE VIEW "public"."registry_agency_facts" AS (select "id", "name", "kind", "level", "region_code", "status" from "agencies");--> statement-breakpoint
+CREATE VIEW "public"."registry_subject_facts" AS (select "id", "region_code", "status", "category", "registered_at" from "subjects");--> statement-breakpoint
+CREATE VIEW "public"."supervision_inspection_facts" AS (select "id", "subject_id", "region_code", "agency_id", "conclusion", "rectification", "rectify_by", "inspected_at" from "inspections");--> statement-breakpoint
+CREATE VIEW "public"."supervision_task_recipient_facts" AS (select r.id as recipient_id, r.task_id, t.kind, r.agency_id, r.agency_region, r.status, coalesce(r.quota, t.target_count) as quota, r.done, t.starts_on, t.due_on from supervision_task_recipients r join supervision_tasks t on t.id = r.task_id);--> statement-breakpoint
+CREATE VIEW "public"."supervision_transfer_facts" AS (select "id", "region_code", "to_agency_id", "status", "created_at" from "supervision_transfers");--> statement-breakpoint
+CREATE VIEW "public"."trace_batch_facts" AS (select "id", "subject_id", "region_code", "source", "created_at" from "batches");--> statement-breakpoint
+CREATE VIEW "public"."trace_code_facts" AS (select c.code, c.type, c.county, c.subject_id, c.issued_at, coalesce(l.count, 0) as lookups from trace_codes c left join code_lookups l on l.code = c.code);--> statement-breakpoint
+CREATE VIEW "public"."trace_trade_facts" AS (select "id", "seller_subject_id", "kind", "status", "created_at" from "trades");--> statement-breakpoint
+CREATE VIEW "public"."ops_feedback_facts" AS (select "id", "kind", "state", "filer_region", "created_at", "updated_at" from "feedback");
