@@ -8,9 +8,11 @@ import { opsGrants } from './domains/ops/permissions.js';
 import { registryGrants } from './domains/registry/permissions.js';
 import { supervisionGrants } from './domains/supervision/permissions.js';
 import { traceGrants } from './domains/trace/permissions.js';
+import { monitorsGrants } from './domains/analytics/monitors/monitors.permissions.js';
+import { reportsGrants } from './domains/analytics/reports/reports.permissions.js';
 
 /**
  * Who holds which permission: each domain's own grants (src/domains/<d>/permissions.ts), put together here as app.ts
  * puts its routes together. The domains' permissions.ts import only the platform, so this module closes no import cycle.
  */
-export const grants = assembleGrants([registryGrants, opsGrants, traceGrants, supervisionGrants, enforcementGrants, monitoringGrants, noticesGrants, integrationGrants, epcisGrants]);
+export const grants = assembleGrants([registryGrants, opsGrants, traceGrants, supervisionGrants, enforcementGrants, monitoringGrants, noticesGrants, integrationGrants, epcisGrants, monitorsGrants, reportsGrants]);

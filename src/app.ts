@@ -35,6 +35,7 @@ import { monitoringRoutes, publicSampleResults } from './domains/monitoring/inde
 import { noticesRoutes } from './domains/notices/index.js';
 import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
 import { epcisRoutes } from './domains/integration/epcis/index.js';
+import { monitorRoutes, periodicReportsJob, reportRoutes } from './domains/analytics/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -135,9 +136,12 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(noticesRoutes(deps));
   await app.register(integrationRoutes({ ...deps, keyStore }));
   await app.register(epcisRoutes(deps));
+  await app.register(monitorRoutes(deps));
+  await app.register(reportRoutes(deps));
 
   jobs.add(overdueJob(db));
   jobs.add(incidentDeadlineJob(db));
+  jobs.add(periodicReportsJob(db));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));
   jobs.add(uploadPurgeJob(db, deps.files));
