@@ -40,8 +40,8 @@ export async function installWebConsole(app: FastifyInstance): Promise<boolean> 
  * a crawler must be able to tell an unknown address from a page (GS1 resolver standard 1.2, §2: no error with 200).
  */
 export const CONSOLE_SECTIONS = new Set([
-  '', 'account', 'agencies', 'allocate', 'applications', 'audit', 'change-requests', 'enforcement', 'feedback', 'help', 'identity',
-  'import', 'inbox', 'integration', 'monitoring', 'my-subject', 'notices', 'ops', 'register', 'scan', 'subjects', 'supervision', 'trace', 'users',
+  '', 'account', 'agencies', 'allocate', 'analytics', 'applications', 'audit', 'change-requests', 'enforcement', 'feedback', 'help', 'identity',
+  'import', 'inbox', 'integration', 'monitoring', 'my-subject', 'notices', 'ops', 'rectifications', 'register', 'scan', 'subjects', 'supervision', 'trace', 'users',
 ]);
 
 /**

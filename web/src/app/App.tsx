@@ -66,6 +66,10 @@ const NoticeFormPage = lazy(() => import('../domains/notices/NoticeFormPage'));
 const NoticeDetailPage = lazy(() => import('../domains/notices/NoticeDetailPage'));
 const InboxPage = lazy(() => import('../domains/notices/InboxPage'));
 const InboxNoticePage = lazy(() => import('../domains/notices/InboxNoticePage'));
+const MonitorsPage = lazy(() => import('../domains/analytics/monitors/MonitorsPage'));
+const RectificationsPage = lazy(() => import('../domains/analytics/monitors/RectificationsPage'));
+const AssessmentPage = lazy(() => import('../domains/analytics/monitors/AssessmentPage'));
+const ReportsPage = lazy(() => import('../domains/analytics/reports/ReportsPage'));
 const IntegrationPage = lazy(() => import('../domains/integration/IntegrationPage'));
 const ClientPage = lazy(() => import('../domains/integration/ClientPage'));
 
@@ -159,6 +163,11 @@ function SignedInRoutes() {
         <Route path="notices/:id" element={<Guard permission="notice.send"><NoticeDetailPage /></Guard>} />
         <Route path="inbox" element={<Guard permission="notice.read"><InboxPage /></Guard>} />
         <Route path="inbox/:id" element={<Guard permission="notice.read"><InboxNoticePage /></Guard>} />
+        <Route path="analytics/monitors" element={<Guard permission="monitor.read"><MonitorsPage /></Guard>} />
+        <Route path="analytics/rectifications" element={<Guard permission="monitor.read"><RectificationsPage /></Guard>} />
+        <Route path="rectifications" element={<Guard permission="rectification.answer"><RectificationsPage /></Guard>} />
+        <Route path="analytics/assessment" element={<Guard permission="monitor.target"><AssessmentPage /></Guard>} />
+        <Route path="analytics/reports" element={<Guard permission="report.read"><ReportsPage /></Guard>} />
         <Route path="account" element={<AccountPage />} />
         <Route path="help" element={<HelpPage />} />
         <Route path="help/:guide" element={<HelpPage />} />

@@ -1,4 +1,4 @@
-import { AlertOutlined, ThunderboltOutlined, ApiOutlined, ApartmentOutlined, BellOutlined, SendOutlined, SoundOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CameraOutlined, CheckSquareOutlined, CloudUploadOutlined, CommentOutlined, DatabaseOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, NodeIndexOutlined, NotificationOutlined, QuestionCircleOutlined, SafetyOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, DashboardOutlined, ExclamationCircleOutlined, TrophyOutlined, FileTextOutlined, ThunderboltOutlined, ApiOutlined, ApartmentOutlined, BellOutlined, SendOutlined, SoundOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CameraOutlined, CheckSquareOutlined, CloudUploadOutlined, CommentOutlined, DatabaseOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, MessageOutlined, NodeIndexOutlined, NotificationOutlined, QuestionCircleOutlined, SafetyOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { AlertsMenuLabel } from '../domains/monitoring/AlertsBadge';
 import type { MenuPath } from './menu';
@@ -32,6 +32,11 @@ export const MENU_ICONS: Record<MenuPath, ReactNode> = {
   '/scan': <ScanOutlined />,
   '/trace/products': <AppstoreOutlined />,
   '/trace/bases': <EnvironmentOutlined />,
+  '/analytics/monitors': <DashboardOutlined />,
+  '/analytics/rectifications': <ExclamationCircleOutlined />,
+  '/rectifications': <ExclamationCircleOutlined />,
+  '/analytics/assessment': <TrophyOutlined />,
+  '/analytics/reports': <FileTextOutlined />,
   '/audit': <AuditOutlined />,
   '/ops/backups': <DatabaseOutlined />,
   '/ops/jobs': <ScheduleOutlined />,

@@ -9,6 +9,7 @@ import { formsEn } from './messages.forms.en';
 import { opsEn } from './messages.ops.en';
 import { feedbackEn } from './messages.feedback.en';
 import { noticesEn } from './messages.notices.en';
+import { monitorsEn } from './messages.monitors.en';
 import { integrationEn } from './messages.integration.en';
 import { incidentsEn } from './messages.incidents.en';
 import { epcisEn } from './messages.epcis.en';
@@ -227,6 +228,7 @@ export const en: Record<MessageKey, string> = {
   ...opsEn,
   ...feedbackEn,
   ...noticesEn,
+  ...monitorsEn,
   ...integrationEn,
   ...incidentsEn,
   ...epcisEn,

@@ -10,6 +10,7 @@ import { formsZh } from './messages.forms.zh';
 import { opsZh } from './messages.ops.zh';
 import { feedbackZh } from './messages.feedback.zh';
 import { noticesZh } from './messages.notices.zh';
+import { monitorsZh } from './messages.monitors.zh';
 import { integrationZh } from './messages.integration.zh';
 import { incidentsZh } from './messages.incidents.zh';
 import { epcisZh } from './messages.epcis.zh';
@@ -226,6 +227,7 @@ export const zh = {
   ...opsZh,
   ...feedbackZh,
   ...noticesZh,
+  ...monitorsZh,
   ...integrationZh,
   ...incidentsZh,
   ...epcisZh,

@@ -45,7 +45,14 @@ export type Permission =
   | 'incident.consent'
   | 'incident.liaison'
   | 'integration.read'
-  | 'integration.manage';
+  | 'integration.manage'
+  | 'monitor.read'
+  | 'monitor.target'
+  | 'rectification.issue'
+  | 'rectification.answer'
+  | 'report.write'
+  | 'report.read'
+  | 'report.acknowledge';
 
 /** The API's one error body; `details` may be missing from an error a proxy answered instead of the server. */
 export type ErrorBody = Omit<Out<typeof errorBody>, 'details'> & Partial<Pick<Out<typeof errorBody>, 'details'>>;

@@ -83,7 +83,12 @@ export const targetsOut = z.object({ items: z.array(targetOut) });
 
 // 责令限期整改
 export const rectificationIn = z.strictObject({
-  target: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('agency'), agencyId: z.uuid() }), z.strictObject({ kind: z.literal('subject'), subjectId: z.uuid() })]),
+  /** An agency by id, the supervision agency of a region below (a monitor's row), or a producer. */
+  target: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('agency'), agencyId: z.uuid() }),
+    z.strictObject({ kind: z.literal('region'), regionCode }),
+    z.strictObject({ kind: z.literal('subject'), subjectId: z.uuid() }),
+  ]),
   monitor: z.enum(MONITORS),
   reason: paragraphText(2, 2000),
   deadline: day,

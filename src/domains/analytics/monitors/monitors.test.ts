@@ -267,6 +267,12 @@ describe('责令限期整改', () => {
     await refused(() => county.post('/api/v1/rectifications', { target: { kind: 'agency', agencyId: agencyIdOf(station) }, monitor: 'trace', reason: '原因', deadline: '2020-01-01' }), 400, 'RECTIFICATION_DEADLINE_PAST');
     await refused(() => county.post('/api/v1/rectifications', { target: { kind: 'agency', agencyId: agencyIdOf(otherCounty) }, monitor: 'trace', reason: '原因', deadline }), 400, 'RECTIFICATION_TARGET_NOT_FOUND');
     await refused(() => county.post('/api/v1/rectifications', { target: { kind: 'agency', agencyId: agencyIdOf(city) }, monitor: 'trace', reason: '原因', deadline }), 400, 'RECTIFICATION_TARGET_NOT_FOUND');
+    await refused(() => county.post('/api/v1/rectifications', { target: { kind: 'region', regionCode: '370783' }, monitor: 'trace', reason: '原因', deadline }), 400, 'RECTIFICATION_TARGET_NOT_FOUND');
+    // A monitor's row names a region: the notice goes to that region's supervision agency.
+    const byRegion = await city.post('/api/v1/rectifications', { target: { kind: 'region', regionCode: '370783' }, monitor: 'supervision', reason: '巡查任务完成率偏低。', deadline });
+    expect(byRegion.statusCode, byRegion.body).toBe(201);
+    expect(byRegion.json()).toMatchObject({ targetKind: 'agency', targetRegion: '370783' });
+    expect((await county.get('/api/v1/rectifications?box=received')).json().items.map((r: { id: string }) => r.id)).toContain(byRegion.json().id);
     await refused(() => station.post('/api/v1/rectifications', { target: { kind: 'agency', agencyId: agencyIdOf(county) }, monitor: 'trace', reason: '原因', deadline }), 403, 'FORBIDDEN');
     await refused(() => county.post('/api/v1/rectifications', { target: { kind: 'agency', agencyId: agencyIdOf(station) }, monitor: 'nothing', reason: '原因', deadline }), 400, 'VALIDATION_FAILED');
   });

@@ -52,8 +52,9 @@ function outOf(actor: Actor, r: Row, today = todayInChina()): RectificationOut {
 
 /** The addressee, read through the registry's views: an agency strictly below the issuer, or a registered producer in its jurisdiction. */
 async function addressee(db: Executor, actor: AgencyActor, target: RectificationIn['target']) {
-  if (target.kind === 'agency') {
-    const [a] = await queryRows<{ id: string; name: string; region_code: string; kind: string }>(db, sql`SELECT id, name, region_code, kind FROM registry_agency_facts WHERE id = ${target.agencyId} AND status = 'active'`);
+  if (target.kind === 'agency' || target.kind === 'region') {
+    const which = target.kind === 'agency' ? sql`id = ${target.agencyId}` : sql`region_code = ${target.regionCode} AND kind = 'supervision'`;
+    const [a] = await queryRows<{ id: string; name: string; region_code: string; kind: string }>(db, sql`SELECT id, name, region_code, kind FROM registry_agency_facts WHERE ${which} AND status = 'active'`);
     if (!a || a.kind === 'operations' || a.region_code.length <= actor.jurisdiction.length || !regionWithin(a.region_code, actor.jurisdiction)) throw monitorError('RECTIFICATION_TARGET_NOT_FOUND');
     return { targetAgencyId: a.id, targetSubjectId: null, targetName: a.name, targetRegion: a.region_code };
   }
@@ -77,7 +78,7 @@ export async function issueRectification(db: Db, ctx: CommandContext, input: Rec
         issuerAgencyId: actor.agency.id,
         issuerAgencyName: actor.agency.name,
         issuerRegion: actor.agency.regionCode,
-        targetKind: input.target.kind,
+        targetKind: input.target.kind === 'subject' ? 'subject' : 'agency',
         ...to,
         monitor: input.monitor,
         reason: input.reason,
