@@ -72,24 +72,20 @@ export async function traceFigures(db: Executor, prefix: string, len: number, m:
     db,
     sql`WITH s AS (${registered(prefix, len)}),
         b AS (SELECT DISTINCT subject_id FROM trace_batch_facts WHERE created_at >= ${m.from} AND created_at < ${m.to}),
-        t AS (SELECT seller_subject_id AS sid, kind, status FROM trace_trade_facts WHERE created_at >= ${m.from} AND created_at < ${m.to}),
-        c AS (SELECT subject_id AS sid, lookups FROM trace_code_facts WHERE issued_at >= ${m.from} AND issued_at < ${m.to}),
-        per AS (
-          SELECT s.id, s.child,
-            EXISTS (SELECT 1 FROM b WHERE b.subject_id = s.id) AS recording,
-            (SELECT count(*) FROM t WHERE t.sid = s.id AND t.kind = 'scan') AS scans,
-            (SELECT count(*) FROM t WHERE t.sid = s.id AND t.kind = 'scan' AND t.status = 'confirmed') AS scan_confirmed,
-            (SELECT count(*) FROM t WHERE t.sid = s.id AND t.kind = 'manual') AS manual,
-            (SELECT count(*) FROM t WHERE t.sid = s.id AND t.kind = 'market') AS market,
-            (SELECT count(*) FROM c WHERE c.sid = s.id) AS codes,
-            (SELECT count(*) FROM c WHERE c.sid = s.id AND c.lookups > 0) AS looked_up,
-            (SELECT coalesce(sum(lookups), 0) FROM c WHERE c.sid = s.id) AS lookups
-          FROM s)
-        SELECT child AS region, count(*)::int AS registered, count(*) FILTER (WHERE recording)::int AS recording,
-          count(*) FILTER (WHERE scans > 0)::int AS scanning, count(*) FILTER (WHERE market > 0)::int AS vouchering,
-          sum(scan_confirmed)::int AS "scanConfirmed", sum(manual)::int AS manual, sum(market)::int AS market,
-          sum(codes)::int AS "codesIssued", sum(looked_up)::int AS "codesLookedUp", sum(lookups)::int AS lookups
-        FROM per GROUP BY child ORDER BY child`,
+        t AS (
+          SELECT seller_subject_id AS sid, count(*) FILTER (WHERE kind = 'scan') AS scans,
+            count(*) FILTER (WHERE kind = 'scan' AND status = 'confirmed') AS scan_confirmed,
+            count(*) FILTER (WHERE kind = 'manual') AS manual, count(*) FILTER (WHERE kind = 'market') AS market
+          FROM trace_trade_facts WHERE created_at >= ${m.from} AND created_at < ${m.to} GROUP BY 1),
+        c AS (
+          SELECT subject_id AS sid, count(*) AS codes, count(*) FILTER (WHERE lookups > 0) AS looked_up, sum(lookups) AS lookups
+          FROM trace_code_facts WHERE issued_at >= ${m.from} AND issued_at < ${m.to} AND subject_id IS NOT NULL GROUP BY 1)
+        SELECT s.child AS region, count(*)::int AS registered, count(b.subject_id)::int AS recording,
+          count(*) FILTER (WHERE t.scans > 0)::int AS scanning, count(*) FILTER (WHERE t.market > 0)::int AS vouchering,
+          coalesce(sum(t.scan_confirmed), 0)::int AS "scanConfirmed", coalesce(sum(t.manual), 0)::int AS manual, coalesce(sum(t.market), 0)::int AS market,
+          coalesce(sum(c.codes), 0)::int AS "codesIssued", coalesce(sum(c.looked_up), 0)::int AS "codesLookedUp", coalesce(sum(c.lookups), 0)::int AS lookups
+        FROM s LEFT JOIN b ON b.subject_id = s.id LEFT JOIN t ON t.sid = s.id LEFT JOIN c ON c.sid = s.id
+        GROUP BY s.child ORDER BY s.child`,
   );
 }
 
