@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor, AgencyActor, CommandContext } from '../../../platform/auth/actor.js';
 import { regionRange, regionWithin } from '../../../platform/auth/visibility.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -12,17 +12,15 @@ import type { RectificationIn, RectificationOut } from './contracts.js';
 import { monitorError } from './errors.js';
 import type { MonitorKey } from './monitor-values.shared.js';
 import { rectificationNotices } from './schema.js';
+import { rectificationVisibility } from './visibility.js';
 
 type Row = typeof rectificationNotices.$inferSelect;
 const t = rectificationNotices;
 
-/**
- * Who reads a notice: an agency, those addressed within its jurisdiction (issued by it or by agencies above to it or
- * below it) and those addressed to itself; a producer, those addressed to its subject.
- */
+/** Who reads a notice: an official as rectificationVisibility says; a producer, those addressed to its subject. */
 function visibility(actor: Actor): SQL {
   if (actor.kind === 'subject') return eq(t.targetSubjectId, actor.subject.id);
-  return or(eq(t.targetAgencyId, actor.agency.id), regionRange(t.targetRegion, actor.jurisdiction), regionRange(t.issuerRegion, actor.jurisdiction))!;
+  return rectificationVisibility.filter(actor);
 }
 
 const addressedTo = (actor: Actor, r: Row) => (actor.kind === 'subject' ? r.targetSubjectId === actor.subject.id : r.targetAgencyId === actor.agency.id);

@@ -1,6 +1,5 @@
-import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../../platform/auth/actor.js';
-import { regionRange } from '../../../platform/auth/visibility.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Db, Executor } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
@@ -15,6 +14,7 @@ import { reportContent } from './report-content.js';
 import type { ReportKind } from './report-content.shared.js';
 import { periodStarted } from './report-period.js';
 import { periodicReports, reportDocuments } from './schema.js';
+import { reportDocumentVisibility, reportVisibility } from './visibility.js';
 
 export type ReportDeps = { db: Db; files: FileStorage };
 type Row = typeof periodicReports.$inferSelect;
@@ -23,11 +23,7 @@ const p = periodicReports;
 /** Documents attached to a 实施方案 or progress report (PDF, docx, xlsx, JPG/PNG), owned by the uploading agency. */
 export const REPORT_ATTACHMENT = 'report_attachment';
 
-/** A province reads its own reports (drafts too); the ministry reads what provinces submitted, never their drafts. */
-function visibility(actor: AgencyActor): SQL {
-  if (actor.agency.level === 'ministry') return ne(p.status, 'draft');
-  return regionRange(p.regionCode, actor.jurisdiction);
-}
+const visibility = (actor: AgencyActor): SQL => reportVisibility.filter(actor);
 
 const outOf = (r: Row): ReportOut => ({
   id: r.id,
@@ -141,7 +137,7 @@ export async function saveAttachment(deps: ReportDeps, actor: AgencyActor, bytes
   return { fileId: saved.id, name: saved.name, mime: saved.mime, size: saved.size };
 }
 
-const documentVisibility = (actor: AgencyActor): SQL => (actor.agency.level === 'ministry' ? sql`true` : regionRange(reportDocuments.regionCode, actor.jurisdiction));
+const documentVisibility = (actor: AgencyActor): SQL => reportDocumentVisibility.filter(actor);
 
 async function documentsOut(db: Executor, rows: (typeof reportDocuments.$inferSelect)[]): Promise<DocumentOut[]> {
   const facts = new Map((await describeFiles(db, rows.flatMap((r) => r.attachments))).map((f) => [f.id, f]));
