@@ -108,6 +108,19 @@ describe('信息调度: the province’s monthly report', () => {
     expect(scheduled).toEqual([expect.objectContaining({ period: previousMonth(month), scheduled: true, version: 1, regionCode: '51' })]);
   });
 
+  it('writes a half-year summary over its six months', async () => {
+    const half = `${month.slice(0, 4)}-H${Number(month.slice(5, 7)) <= 6 ? 1 : 2}`;
+    const res = await province.post('/api/v1/reports/periodic', { kind: 'half_year', period: half });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(r.content).toMatchObject({ kind: 'half_year', period: half, firstDay: half.endsWith('H1') ? `${half.slice(0, 4)}-01-01` : `${half.slice(0, 4)}-07-01` });
+    expect(figure(r.content, 'registration', 'registeredInPeriod')).toBe(
+      await count(sql`SELECT count(*)::int AS n FROM subjects WHERE status IN ('active', 'suspended') AND region_code LIKE '37%' AND registered_at >= ${new Date(`${r.content.firstDay}T00:00:00+08:00`)}`),
+    );
+    const pdf = await province.get(`/api/v1/reports/periodic/${r.id}/report.pdf`);
+    expect(await pdfText(pdf.rawPayload)).toContain('半年总结报告');
+  });
+
   it('knows its half years', () => {
     expect(duePeriods('2027-01-05').map((d) => d.period)).toEqual(['2026-12', '2026-H2']);
     expect(duePeriods('2027-07-01').map((d) => d.period)).toEqual(['2027-06', '2027-H1']);
