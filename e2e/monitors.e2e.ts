@@ -40,6 +40,15 @@ describe('console: the business monitors, a rectification notice and the monthly
     expect(await text(table)).toContain('已注册主体');
     const list = await shown(page.getByTestId('inactive-producers'));
     await shown(list.locator('.ant-table-row').filter({ hasText: inactive.items[0]!.name }));
+    // 推广应用目标: every producer of 化龙镇 active; the township misses it and is flagged.
+    await (await shown(page.getByTestId('target-set-370783100'))).click();
+    await (await shown(page.getByTestId('target-indicator'))).click();
+    await (await shown(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '活跃主体比例' }))).click();
+    await page.getByTestId('target-share').fill('100');
+    await ui.dialog(page, '设定推广应用目标').getByRole('button', { name: ui.twoChars('保存') }).click();
+    await shown(toast(page, '目标已保存'));
+    const flag = await shown(page.getByTestId('monitor-registration').getByTestId('monitor-flag'));
+    expect(await text(flag)).toContain('活跃主体比例');
     await screenshot(page, 'county-registration');
     await page.getByRole('tab', { name: '产品追溯' }).click();
     await shown(page.getByTestId('monitor-trace'));

@@ -96,6 +96,16 @@ export const monitorsEn: Record<keyof typeof monitorsZh, string> = {
   'indicator.sampling_on_time': 'Sampling results on time',
   'indicator.cases_closed': 'Cases closed',
 
+  'target.set': 'Set target',
+  'target.title': 'Set a target',
+  'target.for': 'Region: {name}',
+  'target.indicator': 'Indicator',
+  'target.indicatorRequired': 'Choose an indicator',
+  'target.share': 'Target share',
+  'target.shareRequired': 'Enter the target share',
+  'target.save': 'Save',
+  'target.saved': 'Target saved',
+
   'rect.title': 'Rectification notices',
   'rect.hint': 'Answer the notices your agency received before their deadline; follow those issued by you and the agencies below under “Issued”.',
   'rect.hintSubject': 'Notices from supervision agencies to your business: put the matter right and answer before the deadline.',

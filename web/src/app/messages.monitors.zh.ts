@@ -96,6 +96,16 @@ export const monitorsZh = {
   'indicator.sampling_on_time': '监测按时上报率',
   'indicator.cases_closed': '案件办结率',
 
+  'target.set': '设定目标',
+  'target.title': '设定推广应用目标',
+  'target.for': '地区：{name}',
+  'target.indicator': '指标',
+  'target.indicatorRequired': '请选择指标',
+  'target.share': '目标比例',
+  'target.shareRequired': '请填写目标比例',
+  'target.save': '保存',
+  'target.saved': '目标已保存',
+
   'rect.title': '责令限期整改',
   'rect.hint': '本机构收到的整改通知需在期限内答复；本机构及下级下达的通知在“已下达”中跟踪。',
   'rect.hintSubject': '监管机构下达给本主体的整改通知，请在期限内整改并答复。',

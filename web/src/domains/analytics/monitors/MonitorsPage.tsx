@@ -10,6 +10,7 @@ import type { MessageKey } from '../../../app/messages.zh';
 import { useCursorList } from '../../../app/use-cursor-list';
 import { percent, recentMonths, useLoaded } from '../use-loaded';
 import { IssueRectificationModal, type RectificationTarget } from './IssueRectificationModal';
+import { TargetModal, type TargetFor } from './TargetModal';
 import { MONITORS, monitorsApi, type IndicatorKey, type InactiveProducer, type MonitorKey } from './monitors.api';
 
 type Flag = { indicator: IndicatorKey; value: number | null; target: number };
@@ -72,7 +73,7 @@ const COLUMNS: Record<MonitorKey, Column[]> = {
   ],
 };
 
-function MonitorTable({ monitor, month, days, onIssue }: { monitor: MonitorKey; month: string; days: number; onIssue: ((to: RectificationTarget) => void) | null }) {
+function MonitorTable({ monitor, month, days, onIssue, onTarget }: { monitor: MonitorKey; month: string; days: number; onIssue: ((to: RectificationTarget) => void) | null; onTarget: ((of: TargetFor) => void) | null }) {
   const { t } = useI18n();
   const load = useCallback(async (): Promise<BaseRow[]> => {
     if (monitor === 'registration') return (await monitorsApi.registration(days)).rows;
@@ -100,15 +101,24 @@ function MonitorTable({ monitor, month, days, onIssue }: { monitor: MonitorKey; 
         ),
     },
     { key: 'notices', title: t('mon.openNotices'), align: 'right', dataIndex: 'openNotices' },
-    ...(onIssue
+    ...(onIssue || onTarget
       ? [
           {
             key: 'act',
             title: '',
             render: (_: unknown, r: BaseRow) => (
-              <Button size="small" onClick={() => onIssue({ target: { kind: 'region', regionCode: r.region }, name: r.regionName, monitor })} data-testid={`rect-issue-${r.region}`}>
-                {t('rect.issue')}
-              </Button>
+              <Space size={4}>
+                {onTarget && (
+                  <Button size="small" onClick={() => onTarget({ region: r.region, regionName: r.regionName, monitor })} data-testid={`target-set-${r.region}`}>
+                    {t('target.set')}
+                  </Button>
+                )}
+                {onIssue && (
+                  <Button size="small" onClick={() => onIssue({ target: { kind: 'region', regionCode: r.region }, name: r.regionName, monitor })} data-testid={`rect-issue-${r.region}`}>
+                    {t('rect.issue')}
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]
@@ -191,8 +201,10 @@ export default function MonitorsPage() {
   const [month, setMonth] = useState(months[0]!);
   const [days, setDays] = useState(30);
   const [issuing, setIssuing] = useState<RectificationTarget | null>(null);
+  const [targeting, setTargeting] = useState<TargetFor | null>(null);
   const [version, setVersion] = useState(0);
   const onIssue = me.can('rectification.issue') ? setIssuing : null;
+  const onTarget = me.can('monitor.target') ? setTargeting : null;
 
   return (
     <div>
@@ -219,7 +231,7 @@ export default function MonitorsPage() {
             label: t(`mon.tab.${m}`),
             children: (
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-                <MonitorTable key={`${m}-${version}`} monitor={m} month={month} days={days} onIssue={onIssue} />
+                <MonitorTable key={`${m}-${version}`} monitor={m} month={month} days={days} onIssue={onIssue} onTarget={onTarget} />
                 {m === 'registration' && (
                   <>
                     <Typography.Title level={5}>{t('mon.inactiveTitle', { n: days })}</Typography.Title>
@@ -231,6 +243,13 @@ export default function MonitorsPage() {
           }))}
         />
       </Card>
+      <TargetModal
+        of={targeting}
+        onClose={(saved) => {
+          setTargeting(null);
+          if (saved) setVersion((v) => v + 1);
+        }}
+      />
       <IssueRectificationModal
         to={issuing}
         onClose={(issued) => {

@@ -3,7 +3,7 @@ import type * as c from '../../../../../src/domains/analytics/monitors/contracts
 
 // The business monitors, targets, rectification notices and assessment as the console reads them: the server's contracts.
 
-export { INDICATOR_KEYS, MONITORS, type IndicatorKey, type MonitorKey } from '../../../../../src/domains/analytics/monitors/monitor-values.shared';
+export { INDICATOR_KEYS, INDICATORS, MONITORS, type IndicatorKey, type MonitorKey } from '../../../../../src/domains/analytics/monitors/monitor-values.shared';
 
 export type Registration = Out<typeof c.registrationOut>;
 export type InactiveProducer = Out<typeof c.inactiveOut>;
