@@ -11,6 +11,8 @@ import { registryGrants } from './domains/registry/permissions.js';
 import { supervisionGrants } from './domains/supervision/permissions.js';
 import { tasksGrants } from './domains/tasks/permissions.js';
 import { traceGrants } from './domains/trace/permissions.js';
+import { monitorsGrants } from './domains/analytics/monitors/monitors.permissions.js';
+import { reportsGrants } from './domains/analytics/reports/reports.permissions.js';
 
 /**
  * Who holds which permission: each domain's own grants (src/domains/<d>/permissions.ts), put together here as app.ts
@@ -18,4 +20,4 @@ import { traceGrants } from './domains/trace/permissions.js';
  * reading the modules' list (src/domains/index.ts) instead would: domain code reads these grants. app.ts checks at start
  * that this list and the modules' `permissions` name the same grants.
  */
-export const grants = assembleGrants([registryGrants, opsGrants, traceGrants, tasksGrants, supervisionGrants, enforcementGrants, monitoringGrants, noticesGrants, integrationGrants, epcisGrants, inboundGrants, analyticsGrants]);
+export const grants = assembleGrants([registryGrants, opsGrants, traceGrants, tasksGrants, supervisionGrants, enforcementGrants, monitoringGrants, noticesGrants, integrationGrants, epcisGrants, inboundGrants, analyticsGrants, monitorsGrants, reportsGrants]);

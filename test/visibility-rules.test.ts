@@ -10,6 +10,8 @@ import { recallOrderVisibility } from '../src/domains/monitoring/visibility.js';
 import { auditVisibility } from '../src/domains/ops/visibility.js';
 import { transferVisibility } from '../src/domains/supervision/visibility.js';
 import { batchVisibility } from '../src/domains/trace/visibility.js';
+import { rectificationVisibility } from '../src/domains/analytics/monitors/visibility.js';
+import { reportDocumentVisibility, reportVisibility } from '../src/domains/analytics/reports/visibility.js';
 import { createTestApp, type TestApp } from './harness.js';
 
 // The rules of issue 20 §2's remainder (audit entries, recall orders, transfers, uploads, batches), each read against
@@ -86,6 +88,13 @@ describe('the remaining aggregates’ visibility rules on the database', () => {
             VALUES (${id(4000 + n)}, ${id(5000 + n)}, ${agencyId}, ${id(2)}, ${region}, 'probe', ${id(9)})`);
           await tx.execute(sql`INSERT INTO files (id, sha256, mime, size, storage_key, purpose, region_code)
             VALUES (${id(6000 + n)}, 'x', 'image/jpeg', 1, 'probe', 'probe', ${region})`);
+          // 责令整改 issued from the region's parent to the region (to an agency of it), and the region's reports.
+          await tx.execute(sql`INSERT INTO rectification_notices (id, issuer_agency_id, issuer_agency_name, issuer_region, target_kind, target_agency_id, target_name, target_region, monitor, reason, deadline, issued_by)
+            VALUES (${id(7000 + n)}, ${id(2)}, 'x', ${region.slice(0, Math.max(2, region.length - 2))}, 'agency', ${agencyId}, 'x', ${region}, 'trace', 'probe', '2099-01-01', ${id(9)})`);
+          await tx.execute(sql`INSERT INTO periodic_reports (id, agency_id, agency_name, region_code, kind, period, version, content, status)
+            VALUES (${id(8000 + n)}, ${agencyId}, 'x', ${region}, 'monthly', '2026-11', ${n}, '{}'::jsonb, ${['draft', 'submitted', 'acknowledged'][n % 3]!})`);
+          await tx.execute(sql`INSERT INTO report_documents (id, agency_id, agency_name, region_code, kind, title, submitted_by, submitter_name)
+            VALUES (${id(9000 + n)}, ${agencyId}, 'x', ${region}, 'plan', 'probe', ${id(9)}, 'x')`);
         }
       }
     });
@@ -105,6 +114,14 @@ describe('the remaining aggregates’ visibility rules on the database', () => {
     { name: 'transfers', rule: transferVisibility, from: sql`supervision_transfers`, select: sql`id::text AS id, to_agency_id::text AS "toAgencyId", left(region_code, 2) = '37' AS shandong`, fields: ['toAgencyId'] },
     { name: 'uploads by region', rule: uploadVisibility, from: sql`files`, select: sql`id::text AS id, region_code AS "regionCode", left(region_code, 2) = '37' AS shandong`, fields: ['regionCode'] },
     { name: 'batches', rule: batchVisibility, from: sql`batches`, select: sql`id::text AS id, region_code AS "regionCode", left(region_code, 2) = '37' AS shandong`, fields: ['regionCode'] },
+    {
+      name: 'rectification notices',
+      rule: rectificationVisibility,
+      from: sql`rectification_notices`,
+      select: sql`id::text AS id, target_agency_id::text AS "targetAgencyId", target_region AS "targetRegion", issuer_region AS "issuerRegion", left(target_region, 2) = '37' AS shandong`,
+      fields: ['targetAgencyId', 'targetRegion', 'issuerRegion'],
+    },
+    { name: 'periodic reports', rule: reportVisibility, from: sql`periodic_reports`, select: sql`id::text AS id, region_code AS "regionCode", status, left(region_code, 2) = '37' AS shandong`, fields: ['regionCode', 'status'] },
   ] as const;
 
   it.each(cases)('$name: the filter keeps exactly what the check allows, for every kind and level of official', async ({ rule, from, select, fields }) => {
@@ -125,6 +142,18 @@ describe('the remaining aggregates’ visibility rules on the database', () => {
     const { rows, kept } = await compare(t, rule as Visibility<string>, from, select, SHOUGUANG_LAW, [...fields]);
     const shandong = new Set(rows.filter((r) => r.shandong).map((r) => r.id));
     expect(kept.filter((x) => shandong.has(x)).length).toBeGreaterThan(0);
+  });
+
+  it('report documents: the ministry reads every province’s, a province its own', async () => {
+    const select = sql`id::text AS id, region_code AS "regionCode", left(region_code, 2) = '37' AS shandong`;
+    for (const actor of EVERYONE) {
+      const { allowed, kept } = await compare(t, reportDocumentVisibility, sql`report_documents`, select, actor, ['regionCode']);
+      expect(kept).toEqual(allowed.map((r) => r.id));
+    }
+    const sichuan = await compare(t, reportDocumentVisibility, sql`report_documents`, select, SICHUAN, ['regionCode']);
+    expect(sichuan.kept.filter((x) => sichuan.rows.find((r) => r.id === x)?.shandong)).toEqual([]);
+    const ministry = await compare(t, reportDocumentVisibility, sql`report_documents`, select, MINISTRY, ['regionCode']);
+    expect(ministry.kept).toHaveLength(ministry.rows.length);
   });
 
   it('recall orders: the alerted county enforcement reads another county’s order, the lab of the issuing county does not', async () => {

@@ -356,6 +356,12 @@ export type Fixtures = {
   incident: { untold: string; work: string; notice: number; liaison: string };
   /** EPCIS captures (issue 18): sg-coop's (sd, its own) and the 四川 province's (sc), each of one event. */
   epcis: Record<'sd' | 'sc', { captureId: string; eventId: string }>;
+  /** 责令限期整改 (issue 16 §3): 寿光's bureau to sg-coop (sd); 四川's province to 郫都's bureau (sc). */
+  rectification: Record<'sd' | 'sc', string>;
+  /** 信息调度 (issue 16 §4): 山东's monthly report, submitted (sd); 四川's, a draft (sc). */
+  report: Record<'sd' | 'sc', string>;
+  /** A 实施方案 each province submitted, with one attachment. */
+  reportDocument: Record<'sd' | 'sc', { id: string; attachment: string }>;
 };
 
 /** A one-event EPCISDocument whose event has this eventID. */
@@ -449,7 +455,24 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const toldSd = await incidentOf(2, ['37']);
   const incidentNotice = (await must(sdAdmin.get('/api/v1/incidents/notices'), 'notices')).json<{ items: { id: number; incidentId: string }[] }>().items.find((n) => n.incidentId === toldSd)!.id;
   const incident = { untold: await incidentOf(1, ['37']), work: await incidentOf(1, ['51']), notice: incidentNotice, liaison: sdAdmin.me!.user.id };
+  const scAdmin = await t.login('sc-admin');
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const rectOf = async (who: Client, target: unknown) => (await must(who.post('/api/v1/rectifications', { target, monitor: 'trace', reason: '矩阵测试的整改事项', deadline }), 'rectification')).json<{ id: string }>().id;
+  const rectification = { sd: await rectOf(sgAdmin, { kind: 'subject', subjectId: sd.mainSubject }), sc: await rectOf(scAdmin, { kind: 'region', regionCode: '510117' }) };
+  const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+  const reportOf = async (who: Client) => (await must(who.post('/api/v1/reports/periodic', { kind: 'monthly', period: month }), 'report')).json<{ id: string }>().id;
+  const report = { sd: await reportOf(sdAdmin), sc: await reportOf(scAdmin) };
+  await must(sdAdmin.post(`/api/v1/reports/periodic/${report.sd}/submit`, {}), 'report submit');
+  const documentOf = async (who: Client) => {
+    const attachment = await upload(t, '/api/v1/reports/documents/attachments', who, Buffer.from('%PDF-1.4\n%%EOF\n'), 'plan.pdf', 'application/pdf');
+    const doc = (await must(who.post('/api/v1/reports/documents', { kind: 'plan', title: '矩阵实施方案', attachments: [attachment] }), 'report document')).json<{ id: string }>();
+    return { id: doc.id, attachment };
+  };
+  const reportDocument = { sd: await documentOf(sdAdmin), sc: await documentOf(scAdmin) };
   return {
+    rectification,
+    report,
+    reportDocument,
     announcement: { id: announcement.id },
     notice: { id: notice.id, attachment: noticeFile },
     integration,

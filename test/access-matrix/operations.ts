@@ -91,6 +91,18 @@ const noticeReaders = scope('notices: the sending bureau and the agencies above 
   SG_BUREAU.includes(r.name) || (r.kind === 'agency' && COUNTY.sd.startsWith(r.jurisdiction) && r.jurisdiction.length < 6) ? 'ok' : '404',
 );
 
+/** 责令整改 to a producer: the producer's own accounts read it; officials use the agency routes (403). */
+const producerOwn = scope('a producer reads the notices addressed to it; officials are refused (agency routes)', (r, o) => (r.kind !== 'subject' ? '403' : o === 'sc' ? '404' : 'ok'));
+/** Only the addressee answers (the sd notice went to sg-coop's subject); to anyone else it is not found. */
+const rectAddressee = scope('the addressee (sg-coop for the sd notice) answers; to anyone else it is not found', (r, o) => (o === 'sd' && r.name === 'sg-coop' ? 'ok' : '404'));
+/** Only the issuing bureau accepts or returns an answer (寿光's for the sd notice). */
+const rectIssuer = scope('the issuing agency (寿光’s bureau for the sd notice) accepts or returns; to anyone else it is not found', (r, o) => (o === 'sd' && SG_BUREAU.includes(r.name) ? 'ok' : '404'));
+/** A province reads its own reports; the ministry those submitted (the sd report), never a draft (the sc one). */
+const reportReaders = scope('a province its own reports, the ministry those submitted; a draft of another province is not found', (r, o) => (o === 'sd' ? 'ok' : '404'));
+/** Documents: a province its own, the ministry every province's. */
+const documentReaders = scope('a province its own documents, the ministry every province’s; another province does not find them', (r, o) => (o === 'sd' || r.jurisdiction === '' ? 'ok' : '404'));
+const side3 = (o: Obj): 'sd' | 'sc' => (o === 'sc' ? 'sc' : 'sd');
+
 /** DESIGN.md §2: only the county supervision bureau of the producer's region handles its registration. */
 const countyBureau = scope("§2: the county bureau of the applicant's region handles it; another county does not find it", (r, o) => (o === 'sd' && SG_BUREAU.includes(r.name) ? 'ok' : '404'));
 
@@ -742,4 +754,37 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/epcis/events', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/epcis/events/{eventID}', permission: 'epcis.query', scope: scopes.jurisdictionOrOwnSubject, objects: SD_SC, call: (fx, o) => ({ params: { eventID: fx.epcis[o === 'sc' ? 'sc' : 'sd'].eventId } }) },
   { op: 'GET /api/v1/epcis/eventTypes', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
+  // 业务五监控, 推广应用目标, 责令限期整改, 追溯考核 (issue 16 §3): figures of the caller's own jurisdiction only.
+  { op: 'GET /api/v1/monitors/registration', permission: 'monitor.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitors/registration/inactive', permission: 'monitor.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitors/trace', permission: 'monitor.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitors/supervision', permission: 'monitor.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitors/monitoring', permission: 'monitor.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitors/enforcement', permission: 'monitor.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitors/targets', permission: 'monitor.target', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'PUT /api/v1/monitors/targets', permission: 'monitor.target', scope: scopes.any, objects: NONE, call: () => ({ body: { regionCode: '370783100', indicator: 'scan_share', target: 0.5 } }) },
+  { op: 'POST /api/v1/rectifications', permission: 'rectification.issue', scope: scopes.any, objects: NONE, call: () => ({ body: { target: { kind: 'region', regionCode: '370783100' }, monitor: 'registration', reason: '矩阵整改', deadline: '2099-01-01' } }) },
+  { op: 'GET /api/v1/rectifications', permission: 'monitor.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/rectifications/{id}', permission: 'monitor.read', scope: scopes.jurisdiction, objects: SD_SC, region: { sc: '510117' }, call: (fx, o) => ({ params: { id: fx.rectification[side3(o)] } }) },
+  { op: 'GET /api/v1/my/rectifications', permission: 'rectification.answer', scope: producerOwn, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/my/rectifications/{id}', permission: 'rectification.answer', scope: producerOwn, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.rectification[side3(o)] } }) },
+  { op: 'POST /api/v1/rectifications/{id}/answer', permission: 'rectification.answer', scope: rectAddressee, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.rectification[side3(o)] }, body: { answer: '矩阵答复' } }) },
+  { op: 'POST /api/v1/rectifications/{id}/close', permission: 'rectification.issue', scope: rectIssuer, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.rectification[side3(o)] }, body: { accept: false, note: '矩阵退回' } }) },
+  { op: 'GET /api/v1/assessment/indicators', permission: 'monitor.target', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'PUT /api/v1/assessment/indicators', permission: 'monitor.target', scope: scopes.any, objects: NONE, call: () => ({ body: { items: [{ indicator: 'scan_share', weight: 10, target: 0.5 }] } }) },
+  { op: 'GET /api/v1/assessment', permission: 'monitor.target', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/assessment.xlsx', permission: 'monitor.target', scope: scopes.any, objects: NONE, call: () => ({}) },
+  // 信息调度 (issue 16 §4): the province reports, the ministry reads what was submitted and acknowledges.
+  { op: 'POST /api/v1/reports/periodic', permission: 'report.write', scope: scopes.any, objects: NONE, call: () => ({ body: { kind: 'monthly', period: '2026-01' } }) },
+  { op: 'GET /api/v1/reports/periodic', permission: 'report.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/reports/periodic/{id}', permission: 'report.read', scope: reportReaders, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.report[side3(o)] } }) },
+  { op: 'GET /api/v1/reports/periodic/{id}/report.xlsx', permission: 'report.read', scope: reportReaders, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.report[side3(o)] } }) },
+  { op: 'GET /api/v1/reports/periodic/{id}/report.pdf', permission: 'report.read', scope: reportReaders, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.report[side3(o)] } }) },
+  { op: 'POST /api/v1/reports/periodic/{id}/submit', permission: 'report.write', scope: reportReaders, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.report[side3(o)] }, body: {} }) },
+  { op: 'POST /api/v1/reports/periodic/{id}/acknowledge', permission: 'report.acknowledge', scope: reportReaders, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.report[side3(o)] }, body: {} }) },
+  { op: 'GET /api/v1/reports/submissions', permission: 'report.acknowledge', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/reports/documents/attachments', permission: 'report.write', scope: scopes.any, objects: NONE, call: () => ({ file: PDF_FILE }) },
+  { op: 'POST /api/v1/reports/documents', permission: 'report.write', scope: scopes.any, objects: NONE, call: () => ({ body: { kind: 'progress', title: '矩阵进展报告', attachments: [randomUUID()] } }) },
+  { op: 'GET /api/v1/reports/documents', permission: 'report.read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/reports/documents/{id}/attachments/{fileId}', permission: 'report.read', scope: documentReaders, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.reportDocument[side3(o)].id, fileId: fx.reportDocument[side3(o)].attachment } }) },
 ];

@@ -156,6 +156,17 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies of every kind, and producers for their own events.
   'epcis.capture': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
   'epcis.query': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
+  // 业务五监控 (技术指南 运行监控 (一)): supervision, testing and enforcement agencies of every level watch their area; targets,
+  // assessment indicators and 责令限期整改 come from a supervision agency above the township; the agency or producer
+  // (its main account) addressed answers.
+  'monitor.read': (r) => isAgency(r) && !ops(r),
+  'monitor.target': supAboveTownship,
+  'rectification.issue': supAboveTownship,
+  'rectification.answer': (r) => (isAgency(r) && !ops(r) && r.level !== 'ministry') || (r.kind === 'subject' && r.admin),
+  // 信息调度 and 总结报告: the province's supervision agency reports to the ministry, which acknowledges.
+  'report.write': (r) => sup(r) && r.level === 'province',
+  'report.read': (r) => sup(r) && (r.level === 'province' || r.level === 'ministry'),
+  'report.acknowledge': (r) => sup(r) && r.level === 'ministry',
 };
 
 // ---- rules ---------------------------------------------------------------------------------------------------

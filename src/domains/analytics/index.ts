@@ -1,3 +1,5 @@
+export { monitorRoutes, monitorsGrants } from './monitors/index.js';
+export { periodicReportsJob, reportRoutes, reportsGrants } from './reports/index.js';
 export { analyticsRoutes } from './routes.js';
 export { rollupFoldJob, foldAll } from './rollups/fold.js';
 
@@ -5,11 +7,15 @@ import type { DomainModule } from '../../platform/modules.js';
 import { analyticsGrants } from './permissions.js';
 import { analyticsRoutes as analyticsRoutesOf } from './routes.js';
 import { rollupFoldJob as foldJobOf } from './rollups/fold.js';
+import { monitorRoutes as monitorRoutesOf } from './monitors/index.js';
+import { monitorsGrants as monitorsGrantsOf } from './monitors/monitors.permissions.js';
+import { periodicReportsJob as reportsJobOf, reportRoutes as reportRoutesOf } from './reports/index.js';
+import { reportsGrants as reportsGrantsOf } from './reports/reports.permissions.js';
 
 /** 大数据应用: statistics from rollups kept by the source domains' triggers, home pages, and the business monitors. */
 export const analyticsModule: DomainModule = {
   name: 'analytics',
-  permissions: [analyticsGrants],
-  routes: (ctx) => [analyticsRoutesOf(ctx)],
-  jobs: (ctx) => [foldJobOf(ctx.db)],
+  permissions: [analyticsGrants, monitorsGrantsOf, reportsGrantsOf],
+  routes: (ctx) => [analyticsRoutesOf(ctx), monitorRoutesOf(ctx), reportRoutesOf(ctx)],
+  jobs: (ctx) => [foldJobOf(ctx.db), reportsJobOf(ctx.db)],
 };

@@ -1,4 +1,5 @@
-import { doublePrecision, index, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, jsonb, numeric, pgTable, pgView, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * 执法案件: a case of an enforcement agency, through its stages 立案 (filed) → 调查取证 (investigation) →
@@ -73,3 +74,16 @@ export const enforcementCaseRecords = pgTable(
   },
   (t) => [index('enforcement_case_records_case').on(t.caseId, t.recordedAt)],
 );
+
+/** Cases as the business monitors count them (执法): stage, source and dates, never names or decisions. */
+export const caseFacts = pgView('enforcement_case_facts').as((qb) =>
+  qb.select({ id: enforcementCases.id, agencyId: enforcementCases.agencyId, regionCode: enforcementCases.regionCode, source: enforcementCases.source, stage: enforcementCases.stage, createdAt: enforcementCases.createdAt, closedAt: enforcementCases.closedAt }).from(enforcementCases),
+);
+
+/** How long a case stayed in each stage: from entering it to leaving it (null while still in it). */
+export const caseStageFacts = pgView('enforcement_case_stage_facts', {
+  caseId: uuid('case_id').notNull(),
+  stage: varchar('stage', { length: 16 }).notNull(),
+  enteredAt: timestamp('entered_at', { withTimezone: true, mode: 'date' }).notNull(),
+  leftAt: timestamp('left_at', { withTimezone: true, mode: 'date' }),
+}).as(sql`select case_id, to_stage as stage, at as entered_at, lead(at) over (partition by case_id order by at) as left_at from enforcement_case_events`);

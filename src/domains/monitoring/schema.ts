@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, jsonb, numeric, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, jsonb, numeric, pgTable, pgView, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -316,4 +316,11 @@ export const recallOrders = pgTable(
     closeNote: varchar('close_note', { length: 500 }),
   },
   (t) => [uniqueIndex('recall_orders_sample').on(t.sampleId), index('recall_orders_agency').on(t.agencyId, t.issuedAt), check('recall_orders_kind', sql`${t.kind} IN ('recall', 'withdraw')`)],
+);
+
+/** Samples as the business monitors count them (监测): task, region, and the times sampled → received → judged. */
+export const sampleFacts = pgView('monitoring_sample_facts').as((qb) =>
+  qb
+    .select({ id: samples.id, taskId: samples.taskId, recipientId: samples.recipientId, agencyId: samples.agencyId, regionCode: samples.regionCode, status: samples.status, verdict: samples.verdict, sampledAt: samples.sampledAt, receivedAt: samples.receivedAt, judgedAt: samples.judgedAt })
+    .from(samples),
 );

@@ -218,6 +218,15 @@ describe('permissionsOf: what each role may call', () => {
     if (kind === 'supervision' && (level === 'ministry' || level === 'province') && role === 'admin') expected.push('integration.manage');
     // GS1 EPCIS: agencies of the ministry and the provinces, of every kind, capture and query.
     if (level === 'ministry' || level === 'province') expected.push('epcis.capture', 'epcis.query');
+    // 业务五监控: every agency but operations watches its area; supervision above the township sets targets and orders
+    // rectification; every agency below the ministry (not operations) answers. 信息调度: the province writes, the
+    // ministry acknowledges, both read.
+    if (kind !== 'operations') expected.push('monitor.read');
+    if (kind === 'supervision' && level !== 'township') expected.push('monitor.target', 'rectification.issue');
+    if (kind !== 'operations' && level !== 'ministry') expected.push('rectification.answer');
+    if (kind === 'supervision' && level === 'province') expected.push('report.write');
+    if (kind === 'supervision' && (level === 'province' || level === 'ministry')) expected.push('report.read');
+    if (kind === 'supervision' && level === 'ministry') expected.push('report.acknowledge');
     it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
       expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
     });
@@ -246,7 +255,7 @@ describe('passwordProblems', () => {
 
 describe("subjectPermissions: a producer's accounts", () => {
   it('lets every account of an active subject record, and only the main account manage the subject', () => {
-    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['epcis.capture', 'epcis.query', 'feedback.file', 'notice.read', 'subject.manage', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
+    expect([...subjectPermissions('admin', 'active')].sort()).toEqual(['epcis.capture', 'epcis.query', 'feedback.file', 'notice.read', 'rectification.answer', 'subject.manage', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
     expect([...subjectPermissions('staff', 'active')].sort()).toEqual(['epcis.capture', 'epcis.query', 'feedback.file', 'notice.read', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
   });
   it("leaves a suspended subject's accounts only reading", () => {

@@ -310,3 +310,16 @@ export const passwordResetRequests = pgTable(
   },
   (t) => [uniqueIndex('password_reset_requests_open').on(t.userId).where(sql`status = 'pending'`)],
 );
+
+/**
+ * The facts of a subject the business monitors count (业务监控, analytics): where it is, its status, category and
+ * when it was registered; never names, identities or phones. A plain view the registry owns (issue 20 §3).
+ */
+export const subjectFacts = pgView('registry_subject_facts').as((qb) =>
+  qb.select({ id: subjects.id, regionCode: subjects.regionCode, status: subjects.status, category: subjects.category, registeredAt: subjects.registeredAt }).from(subjects),
+);
+
+/** Agencies as other domains' statements name and place them (the monitors' rows, a report's sender): no accounts. */
+export const agencyFacts = pgView('registry_agency_facts').as((qb) =>
+  qb.select({ id: agencies.id, name: agencies.name, kind: agencies.kind, level: agencies.level, regionCode: agencies.regionCode, status: agencies.status }).from(agencies),
+);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, doublePrecision, index, integer, jsonb, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { date, doublePrecision, index, integer, jsonb, pgTable, pgView, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import type { InspectionIndustry } from './inspection-values.shared.js';
 // A foreign key names the other domain's table itself; schema files may import each other for that alone.
 import { supervisionTaskRecipients } from '../tasks/schema.js';
@@ -81,4 +81,16 @@ export const supervisionTransfers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('supervision_transfers_inspection').on(t.inspectionId), index('supervision_transfers_to').on(t.toAgencyId, t.status)],
+);
+
+/** Inspections as the business monitors count them (日常监管): where, by which agency, when, and the rectification. */
+export const inspectionFacts = pgView('supervision_inspection_facts').as((qb) =>
+  qb
+    .select({ id: inspections.id, subjectId: inspections.subjectId, regionCode: inspections.regionCode, agencyId: inspections.agencyId, conclusion: inspections.conclusion, rectification: inspections.rectification, rectifyBy: inspections.rectifyBy, inspectedAt: inspections.inspectedAt })
+    .from(inspections),
+);
+
+/** 移交执法 as the monitors count them: transfers not yet opened as a case. */
+export const transferFacts = pgView('supervision_transfer_facts').as((qb) =>
+  qb.select({ id: supervisionTransfers.id, regionCode: supervisionTransfers.regionCode, toAgencyId: supervisionTransfers.toAgencyId, status: supervisionTransfers.status, createdAt: supervisionTransfers.createdAt }).from(supervisionTransfers),
 );

@@ -83,3 +83,19 @@ export const supervisionTaskEvents = pgTable(
   },
   (t) => [index('supervision_task_events_recipient').on(t.recipientId, t.at)],
 );
+
+/** Each recipient of a task with the task's kind and dates: targets (quota, target count) against what was done. */
+export const taskRecipientFacts = pgView('supervision_task_recipient_facts', {
+  recipientId: uuid('recipient_id').notNull(),
+  taskId: uuid('task_id').notNull(),
+  kind: varchar('kind', { length: 24 }).notNull(),
+  agencyId: uuid('agency_id').notNull(),
+  agencyRegion: varchar('agency_region', { length: 12 }).notNull(),
+  status: varchar('status', { length: 16 }).notNull(),
+  quota: integer('quota'),
+  done: integer('done').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  dueOn: date('due_on', { mode: 'string' }),
+}).as(
+  sql`select r.id as recipient_id, r.task_id, t.kind, r.agency_id, r.agency_region, r.status, coalesce(r.quota, t.target_count) as quota, r.done, t.starts_on, t.due_on from supervision_task_recipients r join supervision_tasks t on t.id = r.task_id`,
+);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, doublePrecision, index, jsonb, numeric, pgTable, primaryKey, smallint, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, doublePrecision, index, jsonb, numeric, pgTable, pgView, primaryKey, smallint, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * 追溯产品分类: the food classes of GB 2763-2021 Appendix A as shipped in db/reference/product-classes.csv (our own
@@ -305,3 +305,23 @@ export const traceCorrections = pgTable(
   },
   (t) => [index('trace_corrections_target').on(t.targetType, t.targetId, t.at)],
 );
+
+/** Batches as the business monitors count them (analytics): holder, region, source and when recorded. */
+export const batchFacts = pgView('trace_batch_facts').as((qb) =>
+  qb.select({ id: batches.id, subjectId: batches.subjectId, regionCode: batches.regionCode, source: batches.source, createdAt: batches.createdAt }).from(batches),
+);
+
+/** Sales as the business monitors count them: the seller, how it was made (scan, manual, market = voucher), its state. */
+export const tradeFacts = pgView('trace_trade_facts').as((qb) =>
+  qb.select({ id: trades.id, sellerSubjectId: trades.sellerSubjectId, kind: trades.kind, status: trades.status, createdAt: trades.createdAt }).from(trades),
+);
+
+/** Codes issued per county and type, each with how often the public looked it up (codes printed vs looked up). */
+export const codeFacts = pgView('trace_code_facts', {
+  code: varchar('code', { length: 20 }).notNull(),
+  type: smallint('type').notNull(),
+  county: varchar('county', { length: 6 }).notNull(),
+  subjectId: uuid('subject_id'),
+  issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lookups: bigint('lookups', { mode: 'number' }).notNull(),
+}).as(sql`select c.code, c.type, c.county, c.subject_id, c.issued_at, coalesce(l.count, 0) as lookups from trace_codes c left join code_lookups l on l.code = c.code`);

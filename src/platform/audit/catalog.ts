@@ -128,6 +128,17 @@ export const AUDIT_ACTIONS = [
   'certification.push',
   'trace_check.create',
   'integration.trace_checks.export',
+  // 业务五监控, 责令限期整改, 追溯考核 and 信息调度 (domains/analytics/monitors, domains/analytics/reports).
+  'monitor.target_set',
+  'rectification.issue',
+  'rectification.answer',
+  'rectification.close',
+  'assessment.indicators_set',
+  'assessment.export',
+  'report.generate',
+  'report.submit',
+  'report.acknowledge',
+  'report.document_submit',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -170,6 +181,11 @@ export const AUDIT_TARGET_TYPES = [
   // A province's 联络员 (by province code).
   'incident_liaison',
   'epcis_capture',
+  'monitor_target',
+  'rectification_notice',
+  'assessment',
+  'periodic_report',
+  'report_document',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -48,7 +48,15 @@ export type Permission =
   | 'integration.read'
   | 'integration.manage'
   | 'integration.trace_check'
-  | 'integration.coverage';
+  | 'integration.coverage'
+
+  | 'monitor.read'
+  | 'monitor.target'
+  | 'rectification.issue'
+  | 'rectification.answer'
+  | 'report.write'
+  | 'report.read'
+  | 'report.acknowledge';
 
 /** The API's one error body; `details` may be missing from an error a proxy answered instead of the server. */
 export type ErrorBody = Omit<Out<typeof errorBody>, 'details'> & Partial<Pick<Out<typeof errorBody>, 'details'>>;

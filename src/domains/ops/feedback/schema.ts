@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, pgTable, pgView, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 import type { FeedbackKind, FeedbackState, Satisfaction } from './feedback-states.shared.js';
 
@@ -62,4 +62,9 @@ export const feedbackEvents = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('feedback_events_of').on(t.feedbackId, t.at)],
+);
+
+/** Feedback as the periodic reports count it (意见建议处理): kind, state, the filer's region and dates, never its text. */
+export const feedbackFacts = pgView('ops_feedback_facts').as((qb) =>
+  qb.select({ id: feedback.id, kind: feedback.kind, state: feedback.state, filerRegion: feedback.filerRegion, createdAt: feedback.createdAt, updatedAt: feedback.updatedAt }).from(feedback),
 );

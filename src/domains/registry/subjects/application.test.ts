@@ -77,7 +77,7 @@ describe('registration', () => {
     const me = (await farmer.get('/api/v1/auth/me')).json();
     expect(me.agency).toBeNull();
     expect(me.subject).toMatchObject({ name: body.name, status: 'active', accountNo: 1 });
-    expect(me.permissions).toEqual(['epcis.capture', 'epcis.query', 'feedback.file', 'notice.read', 'subject.manage', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
+    expect(me.permissions).toEqual(['epcis.capture', 'epcis.query', 'feedback.file', 'notice.read', 'rectification.answer', 'subject.manage', 'subject.self', 'trace.graph', 'trace.read', 'trace.write']);
     const mine = (await farmer.get('/api/v1/registry/my-subject')).json();
     expect(mine.profile.idNumber).not.toContain(body.idNumber.slice(4, 14));
     // A subject's account is no official: agency lists are closed to it.

@@ -2,5 +2,6 @@
 import type { EnglishOf } from '../../app/console-domain';
 import type { analyticsConsole } from '.';
 import { analyticsEn } from './messages.analytics.en';
+import { monitorsEn } from './messages.monitors.en';
 
-export const words: EnglishOf<typeof analyticsConsole> = { ...analyticsEn };
+export const words: EnglishOf<typeof analyticsConsole> = { ...analyticsEn, ...monitorsEn };
