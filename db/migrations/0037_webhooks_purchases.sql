@@ -19,6 +19,7 @@ CREATE TABLE "webhook_deliveries" (
 	"event_id" bigint NOT NULL,
 	"cursor" varchar(60) NOT NULL,
 	"event_type" varchar(80) NOT NULL,
+	"body" jsonb NOT NULL,
 	"status" varchar(10) DEFAULT 'pending' NOT NULL,
 	"replay" smallint DEFAULT 0 NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,

@@ -5,6 +5,10 @@ export const INTEGRATION_PERMISSIONS = [
   // and the provinces read them; their admins register clients and manage keys).
   'integration.read',
   'integration.manage',
+  // For client systems only (their scope's operations): the change feed and webhooks of their regions (issue 17 §3),
+  // and a market's or shop's code checks and purchases (§5).
+  'integration.changes',
+  'integration.codes',
 ] as const;
 
 declare module '../../platform/auth/permissions.js' {
@@ -22,4 +26,5 @@ export const integrationGrants = defineGrants({
     role === 'admin' && kind === 'supervision' && (level === 'ministry' || level === 'province') && 'integration.manage',
   ],
   subject: () => [],
+  client: ({ kind }) => ['integration.changes', (kind === 'market' || kind === 'shop') && 'integration.codes'],
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { integrationClients } from '../schema.js';
 
 /**
@@ -42,6 +42,8 @@ export const webhookDeliveries = pgTable(
     eventId: bigint('event_id', { mode: 'number' }).notNull(),
     cursor: varchar('cursor', { length: 60 }).notNull(),
     eventType: varchar('event_type', { length: 80 }).notNull(),
+    /** The JSON sent, fixed when the delivery is made: every attempt sends the same bytes, whatever the outbox purges. */
+    body: jsonb('body').notNull(),
     /** 'pending' · 'delivered' · 'failed' (attempts spent) · 'held' (its endpoint was paused before it went) */
     status: varchar('status', { length: 10 }).notNull().default('pending'),
     replay: smallint('replay').notNull().default(0),
