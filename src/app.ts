@@ -35,11 +35,14 @@ import { monitoringRoutes, publicSampleResults } from './domains/monitoring/inde
 import { noticesRoutes } from './domains/notices/index.js';
 import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
 import { epcisRoutes } from './domains/integration/epcis/index.js';
+import { createNatsPublisher, natsJob, type NatsPublisher, outboundRoutes, webhookFanoutJob, webhookJob } from './domains/integration/outbound/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The scheduler, for tests and the command line to run or stop jobs. */
     jobRunner: JobRunner;
+    /** Present when NATS_URL is set: publishes the outbox to JetStream (tests call it themselves). */
+    natsPublisher?: NatsPublisher;
   }
 }
 
@@ -135,6 +138,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(noticesRoutes(deps));
   await app.register(integrationRoutes({ ...deps, keyStore }));
   await app.register(epcisRoutes(deps));
+  await app.register(outboundRoutes(deps));
 
   jobs.add(overdueJob(db));
   jobs.add(incidentDeadlineJob(db));
@@ -153,6 +157,15 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   });
   jobs.add(jobQueuePurgeJob(db));
   jobs.add(integrationPurgeJob(db));
+  // Outbound exchange: the outbox's changes become signed webhook deliveries, and go to NATS JetStream when set.
+  jobs.add(webhookFanoutJob(db));
+  jobs.add(webhookJob({ db, pii, log: logger }));
+  if (config.natsUrl) {
+    const nats = createNatsPublisher(db, config.natsUrl, logger);
+    jobs.add(natsJob(nats));
+    app.decorate('natsPublisher', nats);
+    app.addHook('onClose', async () => nats.close());
+  }
   app.decorate('jobRunner', jobs);
   const backups = backupJob({ database, config, log: logger });
   if (backups) jobs.add(backups);

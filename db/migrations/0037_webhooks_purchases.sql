@@ -36,6 +36,7 @@ CREATE TABLE "webhook_endpoints" (
 	"client_id" uuid NOT NULL,
 	"url" varchar(500) NOT NULL,
 	"kinds" text[] NOT NULL,
+	"start_tx" "xid8" DEFAULT pg_current_xact_id() NOT NULL,
 	"status" varchar(10) DEFAULT 'active' NOT NULL,
 	"failures_in_row" integer DEFAULT 0 NOT NULL,
 	"paused_at" timestamp with time zone,

@@ -143,6 +143,9 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   // 平台对接: the supervision agencies of the ministry and the provinces read client systems; their admins register them.
   'integration.read': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province'),
   'integration.manage': (r) => sup(r) && (r.level === 'ministry' || r.level === 'province') && r.admin,
+  // Client systems' own: the change feed and webhooks, a market's or shop's codes and purchases (no person holds them).
+  'integration.changes': () => false,
+  'integration.codes': () => false,
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies of every kind, and producers for their own events.
   'epcis.capture': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
   'epcis.query': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
@@ -174,7 +177,9 @@ export const inJurisdiction = (r: Role, region: string) => r.kind === 'agency' &
 function expectedOfClient(rule: Rule, r: Role, o: Obj, region: string): Outcome {
   if (rule.permission === 'public') return expected(rule, ROLES[0]!, o, region);
   if (!rule.clients) return '403';
-  if (rule.permission === 'authenticated' || rule.permission === 'trace.graph') return o === 'none' || region.startsWith(r.jurisdiction) ? 'ok' : '403';
+  // The matrix's client is a market given 追溯查询, the change feed and the code checks (fixtures.ts).
+  if (rule.permission === 'authenticated' || rule.permission === 'trace.graph' || rule.permission === 'integration.changes' || rule.permission === 'integration.codes')
+    return o === 'none' || region.startsWith(r.jurisdiction) ? 'ok' : '403';
   return '403';
 }
 

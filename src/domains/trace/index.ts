@@ -20,3 +20,4 @@ export { producingBatchId, recallSnapshot, type RecallHolder } from './recall-sn
 export type { PublicSampleResult } from './public-trace.contracts.js';
 export type { MonitoringResults } from './public-trace.service.js';
 export { holdBatches, holdCandidates, releaseHeldBatches, type HoldCandidate } from './batch-hold.service.js';
+export { batchStatesOfCodes, type CodeState } from './code-states.queries.js';

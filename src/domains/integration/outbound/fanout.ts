@@ -6,21 +6,50 @@ import type { OutboxConsumer, OutboxEvent } from '../../../platform/events/outbo
 import { jobs } from '../../../platform/jobs/schema.js';
 import { encodeCursor } from './cursor.js';
 import { changeOf } from './feed.js';
-import { DELIVERY_ATTEMPTS, type ChangeKind } from './feed.shared.js';
+import { ALERTING_BATCH_STATES, DELIVERY_ATTEMPTS, type ChangeKind } from './feed.shared.js';
 import { webhookDeliveries } from './schema.js';
 
 export const WEBHOOK_JOB = 'integration.webhook';
 /** Jobs a delivery may take: its attempts, and two more for runs cut short by a killed server (lease expired). */
 export const DELIVERY_JOB_ATTEMPTS = DELIVERY_ATTEMPTS + 2;
 
-type Target = { id: string; clientId: string; kinds: string[]; regions: string[] };
+/** An endpoint with what its client's scope lets it receive: the feed's changes, holding alerts (a market's, a shop's). */
+type Target = { id: string; clientId: string; kinds: string[]; regions: string[]; changes: boolean; codes: boolean; startTx: string };
 
 const reaches = (t: Target, e: OutboxEvent) =>
+  t.changes &&
   t.kinds.includes(e.aggregateType) && t.regions.some((r) => r === '' || (e.regionCode !== null && e.regionCode.startsWith(r)));
 
 /** The body a receiver gets: the delivery id and the change as the feed shows it. */
 export function deliveryBody(deliveryId: string, e: OutboxEvent) {
   return { deliveryId, change: changeOf({ ...e, aggregateType: e.aggregateType as ChangeKind }) };
+}
+
+/**
+ * For batches of `events` that turned failed, held or recalled: the codes of them each target's client recorded
+ * purchases of (key `clientId:batchId`).
+ */
+async function holdingsOf(tx: Tx, events: readonly OutboxEvent[], targets: readonly Target[]): Promise<Map<string, string[]>> {
+  const batchIds = events
+    .filter((e) => e.aggregateType === 'batch' && e.type === 'batch.updated' && (ALERTING_BATCH_STATES as readonly unknown[]).includes(e.payload.status))
+    .map((e) => e.aggregateId);
+  const clients = [...new Set(targets.filter((t) => t.codes && t.kinds.includes('holding_alert')).map((t) => t.clientId))];
+  const out = new Map<string, string[]>();
+  if (!batchIds.length || !clients.length) return out;
+  const rows = await queryRows<{ clientId: string; batchId: string; codes: string[] }>(
+    tx,
+    sql`SELECT client_id AS "clientId", batch_id AS "batchId", array_agg(DISTINCT code ORDER BY code) AS codes FROM partner_purchases
+        WHERE batch_id IN (${sql.join(
+          batchIds.map((b) => sql`${b}::uuid`),
+          sql`, `,
+        )}) AND client_id IN (${sql.join(
+          clients.map((c) => sql`${c}::uuid`),
+          sql`, `,
+        )})
+        GROUP BY client_id, batch_id`,
+  );
+  for (const r of rows) out.set(`${r.clientId}:${r.batchId}`, r.codes);
+  return out;
 }
 
 /**
@@ -31,18 +60,27 @@ export function deliveryBody(deliveryId: string, e: OutboxEvent) {
 export async function fanOut(tx: Tx, events: readonly OutboxEvent[], only?: { endpointId: string; replay: true }): Promise<string[]> {
   const targets = await queryRows<Target>(
     tx,
-    sql`SELECT e.id, e.client_id AS "clientId", e.kinds, c.regions
+    sql`SELECT e.id, e.client_id AS "clientId", e.kinds, c.regions, e.start_tx::text AS "startTx",
+               'integration.changes' = ANY (c.operations) AS changes, 'integration.codes' = ANY (c.operations) AS codes
         FROM webhook_endpoints e JOIN integration_clients c ON c.id = e.client_id
-        WHERE c.status = 'active' AND 'integration.changes' = ANY (c.operations)
+        WHERE c.status = 'active'
           AND ${only ? sql`e.id = ${only.endpointId}::uuid AND e.status <> 'removed'` : sql`e.status = 'active'`}`,
   );
   if (!targets.length) return [];
-  const rows = [];
+  const holdings = await holdingsOf(tx, events, targets);
+  const rows: (typeof webhookDeliveries.$inferInsert & { id: string })[] = [];
+  const add = (t: Target, e: OutboxEvent, type: string, body: (id: string) => Record<string, unknown>) => {
+    const id = randomUUID();
+    rows.push({ id, endpointId: t.id, clientId: t.clientId, eventId: e.id, cursor: encodeCursor({ txId: e.txId, eventId: e.id }), eventType: type, body: body(id), replay: only ? 1 : 0 });
+  };
   for (const e of events) {
     for (const t of targets) {
-      if (!reaches(t, e)) continue;
-      const id = randomUUID();
-      rows.push({ id, endpointId: t.id, clientId: t.clientId, eventId: e.id, cursor: encodeCursor({ txId: e.txId, eventId: e.id }), eventType: e.type, body: deliveryBody(id, e), replay: only ? 1 : 0 });
+      if (!only && BigInt(e.txId) <= BigInt(t.startTx)) continue;
+      if (reaches(t, e)) add(t, e, e.type, (id) => deliveryBody(id, e));
+      const codes = holdings.get(`${t.clientId}:${e.aggregateId}`);
+      if (codes && t.codes && t.kinds.includes('holding_alert')) {
+        add(t, e, `holding_alert.${String(e.payload.status)}`, (id) => ({ ...deliveryBody(id, e), holding: { status: e.payload.status, codes } }));
+      }
     }
   }
   for (let i = 0; i < rows.length; i += 500) {

@@ -8,6 +8,15 @@
 export const CHANGE_KINDS = ['subject', 'certificate', 'batch', 'trade', 'market_entry', 'inspection', 'sample', 'alert', 'case'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/**
+ * What an endpoint may ask for: the feed's kinds, and `holding_alert` — a batch whose code the client recorded a
+ * purchase of turned failed, held (同源批次) or recalled, wherever that batch lies (§5).
+ */
+export const WEBHOOK_KINDS = [...CHANGE_KINDS, 'holding_alert'] as const;
+export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
+/** The batch states a holding alert tells of. */
+export const ALERTING_BATCH_STATES = ['failed', 'held', 'recalled'] as const;
+
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'held'] as const;
 export const ENDPOINT_STATUSES = ['active', 'paused', 'removed'] as const;
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, check, customType, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { integrationClients } from '../schema.js';
 
 /**
@@ -8,6 +8,8 @@ import { integrationClients } from '../schema.js';
  * paused (`paused_at`, and `resume_cursor`, the first change it missed): the client fixes its receiver and replays
  * from that cursor.
  */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
 export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
@@ -17,6 +19,8 @@ export const webhookEndpoints = pgTable(
       .references(() => integrationClients.id),
     url: varchar('url', { length: 500 }).notNull(),
     kinds: text('kinds').array().notNull(),
+    /** The registering transaction: changes of later transactions are delivered, earlier ones only by a replay. */
+    startTx: xid8('start_tx').notNull().default(sql`pg_current_xact_id()`),
     status: varchar('status', { length: 10 }).notNull().default('active').$type<'active' | 'paused' | 'removed'>(),
     failuresInRow: integer('failures_in_row').notNull().default(0),
     pausedAt: timestamp('paused_at', { withTimezone: true, mode: 'date' }),
