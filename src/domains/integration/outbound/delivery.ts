@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { publishNotice } from '../../../platform/notify/notifier.js';
@@ -28,10 +28,19 @@ async function signingKey(deps: DeliveryDeps, clientId: string) {
   return key ? { id: key.id, secret: deps.pii.decrypt(key.secret) } : null;
 }
 
-/** The position just before a delivery's change: a replay from it sends that change again. */
-function cursorBefore(cursor: string): string {
-  const p = decodeCursor(cursor);
-  return encodeCursor({ txId: p.txId, eventId: Math.max(0, p.eventId - 1) });
+/**
+ * Where a paused endpoint resumes: just before the earliest change it has not received (its deliveries pending or
+ * held, in commit order), so that a replay from there sends every one of them again.
+ */
+async function resumeCursorOf(tx: Tx, endpointId: string, failing: string): Promise<string> {
+  const rows = await tx
+    .select({ cursor: webhookDeliveries.cursor })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), inArray(webhookDeliveries.status, ['pending', 'held'])));
+  const earliest = [failing, ...rows.map((r) => r.cursor)]
+    .map(decodeCursor)
+    .reduce((a, b) => (BigInt(b.txId) < BigInt(a.txId) || (b.txId === a.txId && b.eventId < a.eventId) ? b : a));
+  return encodeCursor({ txId: earliest.txId, eventId: Math.max(0, earliest.eventId - 1) });
 }
 
 /**
@@ -43,9 +52,10 @@ async function recordFailure(deps: DeliveryDeps, tx: Tx, d: typeof webhookDelive
   const [ep] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, d.endpointId)).for('update');
   const failures = ep!.failuresInRow + 1;
   const pause = ep!.status === 'active' && failures >= (deps.pauseAfter ?? PAUSE_AFTER_FAILURES);
+  const resumeCursor = pause ? await resumeCursorOf(tx, d.endpointId, d.cursor) : null;
   await tx
     .update(webhookEndpoints)
-    .set({ failuresInRow: failures, ...(pause ? { status: 'paused' as const, pausedAt: new Date(), resumeCursor: cursorBefore(d.cursor) } : {}), updatedAt: new Date() })
+    .set({ failuresInRow: failures, ...(pause ? { status: 'paused' as const, pausedAt: new Date(), resumeCursor } : {}), updatedAt: new Date() })
     .where(eq(webhookEndpoints.id, d.endpointId));
   const attempts = d.attempts + 1;
   const outcome: AttemptOutcome = pause || ep!.status !== 'active' ? 'held' : attempts >= DELIVERY_ATTEMPTS ? 'failed' : 'retry';
@@ -62,7 +72,7 @@ async function recordFailure(deps: DeliveryDeps, tx: Tx, d: typeof webhookDelive
       targetId: d.clientId,
       regionCode: client!.regionCode,
       before: { endpointId: d.endpointId, status: 'active' },
-      after: { endpointId: d.endpointId, status: 'paused', failuresInRow: failures, resumeCursor: cursorBefore(d.cursor), lastError: error.slice(0, 300) },
+      after: { endpointId: d.endpointId, status: 'paused', failuresInRow: failures, resumeCursor, lastError: error.slice(0, 300) },
     });
   }
   return outcome;

@@ -17,7 +17,7 @@ export type Change = {
   at: Date;
 };
 
-type Row = { id: number; txId: string; type: string; aggregateType: ChangeKind; aggregateId: string; regionCode: string | null; payload: Record<string, unknown>; createdAt: Date };
+type Row = { id: number; txId: string; type: string; aggregateType: ChangeKind; aggregateId: string; regionCode: string | null; payload: Record<string, unknown>; createdAt: Date | string };
 
 /** The region filter of a scope: '' reaches everything (changes without a region too), a prefix its regions. */
 export function regionsFilter(regions: readonly string[]): SQL {
@@ -42,8 +42,8 @@ export function kindsFilter(kinds: readonly string[]): SQL {
  * transaction committing late with a smaller id is never passed over by a cursor already beyond it: no gap. The
  * cursor is the last change's (tx_id, id), so a client that resumes from it after any restart reads no change twice.
  */
-export async function changesAfter(db: Executor, scope: { regions: readonly string[]; kinds: readonly string[] }, after: FeedPosition, limit: number): Promise<Row[]> {
-  return queryRows<Row>(
+export async function changesAfter(db: Executor, scope: { regions: readonly string[]; kinds: readonly string[] }, after: FeedPosition, limit: number): Promise<(Row & { createdAt: Date })[]> {
+  const rows = await queryRows<Row>(
     db,
     sql`SELECT id, tx_id::text AS "txId", type, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
                region_code AS "regionCode", payload, created_at AS "createdAt"
@@ -53,6 +53,8 @@ export async function changesAfter(db: Executor, scope: { regions: readonly stri
           AND ${kindsFilter(scope.kinds)} AND ${regionsFilter(scope.regions)}
         ORDER BY tx_id, id LIMIT ${limit}::int`,
   );
+  // Raw SQL hands timestamps over as text on one driver, as dates on the other.
+  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
 }
 
 export const changeOf = (r: Row): Change => ({
@@ -63,7 +65,7 @@ export const changeOf = (r: Row): Change => ({
   aggregateId: r.aggregateId,
   regionCode: r.regionCode,
   payload: r.payload,
-  at: r.createdAt,
+  at: new Date(r.createdAt),
 });
 
 /** The kinds a client asks for: all of the feed's when it names none; one it may not read is refused. */
