@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectError, tableCounts } from '../../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../../test/harness.js';
 import { callSigned, type PartnerKey, type SignedCall } from '../../../../test/partner.js';
@@ -14,6 +14,9 @@ import { FANOUT_JOB } from './jobs.js';
 
 // Outbound exchange (issue 17 §3, §5): a provincial platform reads the change feed and receives signed webhooks on
 // a real local HTTP receiver; a market checks codes in bulk, records purchases and hears of a failed lot it holds.
+
+// On a shared PostgreSQL server another database's long transaction holds every reader of the outbox back (settled).
+vi.setConfig({ testTimeout: 300_000 });
 
 let t: TestApp;
 let moa: Client;
@@ -30,7 +33,25 @@ let runner: JobRunner;
 let offsetMs = 0;
 
 const signed = (key: PartnerKey, call: SignedCall) => callSigned(t.app, key, call);
-const feed = (key: PartnerKey, query = '') => signed(key, { method: 'GET', url: `/api/v1/integration/changes${query}` });
+
+/**
+ * Waits until every transaction that began before now has ended: the feed (and the outbox's consumers) read only
+ * changes older than the oldest transaction still open, and on a shared PostgreSQL server that may be another
+ * database's (transaction ids are the cluster's).
+ */
+async function settled() {
+  const [mark] = await queryRows<{ x: string }>(t.database.db, sql`SELECT pg_current_xact_id()::text AS x`);
+  for (let i = 0; i < 600; i++) {
+    const [now] = await queryRows<{ ok: boolean }>(t.database.db, sql`SELECT pg_snapshot_xmin(pg_current_snapshot()) > ${mark!.x}::xid8 AS ok`);
+    if (now!.ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('a transaction of the server stayed open for two minutes');
+}
+const feed = async (key: PartnerKey, query = '') => {
+  await settled();
+  return signed(key, { method: 'GET', url: `/api/v1/integration/changes${query}` });
+};
 const newBatch = async (quantity = 10) => (await coop.post('/api/v1/trace/batches', { productId, quantity, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' } })).json<{ id: string; code: string }>();
 
 async function client(by: Client, body: Record<string, unknown>): Promise<{ id: string; key: PartnerKey }> {
@@ -43,6 +64,7 @@ async function client(by: Client, body: Record<string, unknown>): Promise<{ id: 
 
 /** Fans the outbox out, then runs due deliveries until none is left (each attempt a job of the queue). */
 async function pump() {
+  await settled();
   await t.app.jobRunner.runNow(FANOUT_JOB);
   while ((await runner.tick()) > 0);
 }
@@ -181,6 +203,7 @@ describe('webhooks', () => {
     expect(receiver.received.length).toBe(sent);
 
     receiver.answer = 200;
+    await settled();
     const replay = await signed(platformKey, { method: 'POST', url: `/api/v1/integration/me/webhooks/${endpointId}/replay`, body: { after: ep.resumeCursor } });
     expect(replay.statusCode, replay.body).toBe(200);
     expect(replay.json()).toMatchObject({ endpoint: { status: 'active', failuresInRow: 0 } });
