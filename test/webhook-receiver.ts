@@ -14,6 +14,8 @@ export type Receiver = {
   received: Received[];
   /** The status of the next answers (200 unless set). */
   answer: number;
+  /** How long it takes to answer (a slow partner keeps deliveries in flight). */
+  delayMs: number;
   close(): Promise<void>;
 };
 
@@ -25,15 +27,17 @@ export function signatureHolds(secret: string, path: string, headers: IncomingHt
 }
 
 export async function startReceiver(secret: () => string, path = '/hooks/tracenet?src=test'): Promise<Receiver> {
-  const r: Receiver = { url: '', received: [], answer: 200, close: async () => undefined };
+  const r: Receiver = { url: '', received: [], answer: 200, delayMs: 0, close: async () => undefined };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       r.received.push({ deliveryId: String(req.headers['x-tracenet-delivery']), headers: req.headers, body: JSON.parse(raw), signatureOk: signatureHolds(secret(), req.url ?? '', req.headers, raw), raw });
-      res.statusCode = r.answer;
-      res.end(r.answer < 300 ? 'ok' : 'not now');
+      setTimeout(() => {
+        res.statusCode = r.answer;
+        res.end(r.answer < 300 ? 'ok' : 'not now');
+      }, r.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

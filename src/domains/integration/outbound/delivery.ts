@@ -120,7 +120,8 @@ export async function attemptDelivery(deps: DeliveryDeps, deliveryId: string): P
 export const webhookJob = (deps: DeliveryDeps): Job => ({
   name: WEBHOOK_JOB,
   everyMs: 0,
-  leaseMs: 60_000,
+  // Three times an attempt's timeout: a server killed mid-attempt has its deliveries taken up again half a minute on.
+  leaseMs: 30_000,
   run: async (payload) => {
     const outcome = await attemptDelivery(deps, String(payload.deliveryId));
     if (outcome === 'retry') throw new Error(`delivery ${String(payload.deliveryId)} failed; retrying`);

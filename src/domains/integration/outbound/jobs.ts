@@ -9,4 +9,4 @@ export const FANOUT_JOB = 'integration.webhooks';
  * Turns the outbox's new changes into webhook deliveries, every few seconds (each a job of its own, so that one
  * slow receiver holds up no other). A slot every 5 s: the queue keeps one row a run, purged with finished jobs.
  */
-export const webhookFanoutJob = (db: Db): Job => ({ name: FANOUT_JOB, everyMs: 5_000, maxAttempts: 1, leaseMs: 60_000, run: () => deliverOutbox(db, [webhookConsumer]) });
+export const webhookFanoutJob = (db: Db): Job => ({ name: FANOUT_JOB, everyMs: 5_000, maxAttempts: 1, leaseMs: 30_000, run: () => deliverOutbox(db, [webhookConsumer]) });
