@@ -15,6 +15,12 @@ export const NATS_CONSUMER = 'integration.nats';
  */
 export const natsSubject = (e: Pick<OutboxEvent, 'regionCode' | 'aggregateType'>) => `tracenet.${e.regionCode ? e.regionCode.slice(0, 2) : 'national'}.${e.aggregateType}`;
 
+/**
+ * JetStream's de-duplication key of a change: its outbox position and the instant it was written, so that the same
+ * change published twice is dropped while another database's change of the same id (a restored copy, a test's) is not.
+ */
+export const natsMessageId = (e: Pick<OutboxEvent, 'txId' | 'id' | 'createdAt'>) => `${e.txId}.${e.id}.${new Date(e.createdAt).getTime()}`;
+
 export type NatsPublisher = { publishPending(): Promise<number>; close(): Promise<void> };
 
 const codec = JSONCodec();
@@ -32,7 +38,8 @@ async function ensureStream(jsm: JetStreamManager): Promise<void> {
  * The outbox, published to NATS JetStream when NATS_URL is set (issue 17 §3), so that several consumers read the
  * changes at their own pace. The outbox cursor moves only once JetStream has acknowledged every message of the
  * batch; a server killed between the acknowledgement and the commit publishes the batch again with the same message
- * ids (`Nats-Msg-Id`: the outbox id), which JetStream's duplicate window drops.
+ * ids (`Nats-Msg-Id`, natsMessageId), which JetStream's duplicate window drops.
+ * The stream is shared by every consumer: subjects of two streams may not overlap, so it is one for `tracenet.>`.
  */
 export function createNatsPublisher(db: Db, url: string, log: Logger): NatsPublisher {
   let connecting: Promise<NatsConnection> | undefined;
@@ -54,7 +61,7 @@ export function createNatsPublisher(db: Db, url: string, log: Logger): NatsPubli
     for (let i = 0; i < 50; i++) {
       const n = await consumeOutbox(db, NATS_CONSUMER, async (events) => {
         const wanted = events.filter((e) => (CHANGE_KINDS as readonly string[]).includes(e.aggregateType));
-        await Promise.all(wanted.map((e) => js.publish(natsSubject(e), codec.encode(changeOf({ ...e, aggregateType: e.aggregateType as ChangeKind })), { msgID: String(e.id) })));
+        await Promise.all(wanted.map((e) => js.publish(natsSubject(e), codec.encode(changeOf({ ...e, aggregateType: e.aggregateType as ChangeKind })), { msgID: natsMessageId(e) })));
       });
       total += n;
       if (n === 0) break;
