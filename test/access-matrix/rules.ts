@@ -61,7 +61,8 @@ export const ROLES: Role[] = [
   { name: 'sg-coop-staff', login: '+mx-coop-staff', kind: 'subject', admin: false, jurisdiction: '370783100' },
   // A bearer token of a 寿光 bureau official (staff, like sg-staff), minted before the official changed the password.
   { ...agency('revoked-token', 'supervision', 'county', '370783', false, '+mx-token-owner'), revokedToken: true },
-  // A client system (平台对接) with signed requests: a market of 寿光 given 追溯查询 (trace.graph) in 370783.
+  // A client system (平台对接) with signed requests: a market of 寿光 given 追溯查询 (trace.graph), the change feed
+  // and the code checks (integration.changes, integration.codes) in 370783.
   { name: 'client-system', login: null, kind: 'client', admin: false, jurisdiction: '370783' },
 ];
 
