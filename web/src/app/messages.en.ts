@@ -10,6 +10,7 @@ import { opsEn } from './messages.ops.en';
 import { feedbackEn } from './messages.feedback.en';
 import { noticesEn } from './messages.notices.en';
 import { integrationEn } from './messages.integration.en';
+import { outboundEn } from './messages.outbound.en';
 import { incidentsEn } from './messages.incidents.en';
 import { epcisEn } from './messages.epcis.en';
 import { helpEn } from './messages.help.en';
@@ -228,6 +229,7 @@ export const en: Record<MessageKey, string> = {
   ...feedbackEn,
   ...noticesEn,
   ...integrationEn,
+  ...outboundEn,
   ...incidentsEn,
   ...epcisEn,
   ...helpEn,

@@ -11,6 +11,7 @@ import { opsZh } from './messages.ops.zh';
 import { feedbackZh } from './messages.feedback.zh';
 import { noticesZh } from './messages.notices.zh';
 import { integrationZh } from './messages.integration.zh';
+import { outboundZh } from './messages.outbound.zh';
 import { incidentsZh } from './messages.incidents.zh';
 import { epcisZh } from './messages.epcis.zh';
 import { helpZh } from './messages.help.zh';
@@ -227,6 +228,7 @@ export const zh = {
   ...feedbackZh,
   ...noticesZh,
   ...integrationZh,
+  ...outboundZh,
   ...incidentsZh,
   ...epcisZh,
   ...helpZh,

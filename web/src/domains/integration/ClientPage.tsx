@@ -14,6 +14,7 @@ import { integrationApi, type CallPage, type ClientCall, type ClientDetail, type
 import { callCodeLabel, operationLabel } from './labels';
 import { ScopeRegions, type ScopeRegion } from './ScopeRegions';
 import { SecretModal } from './SecretModal';
+import { WebhooksCard } from './WebhooksCard';
 
 const KEY_COLOR: Record<KeyState, string> = { active: 'green', expiring: 'orange', expired: 'default', revoked: 'red' };
 
@@ -206,6 +207,7 @@ export default function ClientPage() {
           ]}
         />
       </Card>
+      <WebhooksCard clientId={id} />
       <SecretModal created={created} onClose={() => setCreated(null)} />
     </div>
   );
