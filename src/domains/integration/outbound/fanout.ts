@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { regionWithin } from '../../../platform/auth/visibility.js';
 import type { Tx } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import type { OutboxConsumer, OutboxEvent } from '../../../platform/events/outbox.js';
@@ -18,7 +19,7 @@ type Target = { id: string; clientId: string; kinds: string[]; regions: string[]
 
 const reaches = (t: Target, e: OutboxEvent) =>
   t.changes &&
-  t.kinds.includes(e.aggregateType) && t.regions.some((r) => r === '' || (e.regionCode !== null && e.regionCode.startsWith(r)));
+  t.kinds.includes(e.aggregateType) && t.regions.some((r) => r === '' || regionWithin(e.regionCode, r));
 
 /** The body a receiver gets: the delivery id and the change as the feed shows it. */
 export function deliveryBody(deliveryId: string, e: OutboxEvent) {

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ClientActor } from '../../../platform/auth/actor.js';
+import { regionRanges } from '../../../platform/auth/visibility.js';
 import type { Executor } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { decodeCursor, encodeCursor, type FeedPosition } from './cursor.js';
@@ -21,12 +22,7 @@ type Row = { id: number; txId: string; type: string; aggregateType: ChangeKind; 
 
 /** The region filter of a scope: '' reaches everything (changes without a region too), a prefix its regions. */
 export function regionsFilter(regions: readonly string[]): SQL {
-  if (regions.includes('')) return sql`TRUE`;
-  if (!regions.length) return sql`FALSE`;
-  return sql`(${sql.join(
-    regions.map((r) => sql`region_code LIKE ${`${r}%`}`),
-    sql` OR `,
-  )})`;
+  return regions.includes('') ? sql`TRUE` : regionRanges(sql`region_code`, regions);
 }
 
 export function kindsFilter(kinds: readonly string[]): SQL {
