@@ -35,7 +35,7 @@ import { monitoringRoutes, publicSampleResults } from './domains/monitoring/inde
 import { noticesRoutes } from './domains/notices/index.js';
 import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
 import { epcisRoutes } from './domains/integration/epcis/index.js';
-import { createNatsPublisher, natsJob, type NatsPublisher, outboundRoutes, webhookFanoutJob, webhookJob } from './domains/integration/outbound/index.js';
+import { createNatsPublisher, deliveryPurgeJob, natsJob, type NatsPublisher, outboundRoutes, webhookFanoutJob, webhookJob } from './domains/integration/outbound/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -160,6 +160,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // Outbound exchange: the outbox's changes become signed webhook deliveries, and go to NATS JetStream when set.
   jobs.add(webhookFanoutJob(db));
   jobs.add(webhookJob({ db, pii, log: logger }));
+  jobs.add(deliveryPurgeJob(db));
   if (config.natsUrl) {
     const nats = createNatsPublisher(db, config.natsUrl, logger);
     jobs.add(natsJob(nats));

@@ -10,7 +10,7 @@ import { createJobRunner, type JobRunner } from '../../../platform/jobs/runner.j
 import { createLogger } from '../../../platform/logger.js';
 import { createPii } from '../../../platform/pii/pii.js';
 import { webhookJob } from './delivery.js';
-import { FANOUT_JOB } from './jobs.js';
+import { FANOUT_JOB, purgeDeliveries } from './jobs.js';
 
 // Outbound exchange (issue 17 §3, §5): a provincial platform reads the change feed and receives signed webhooks on
 // a real local HTTP receiver; a market checks codes in bulk, records purchases and hears of a failed lot it holds.
@@ -219,6 +219,17 @@ describe('webhooks', () => {
     expectError(await signed(platformKey, { method: 'POST', url: '/api/v1/integration/me/webhooks', body: { url: receiver.url, kinds: ['holding_alert'] } }), 403, 'KIND_OUT_OF_SCOPE');
     expectError(await signed(marketKey, { method: 'POST', url: '/api/v1/integration/me/webhooks', body: { url: receiver.url, kinds: ['batch'] } }), 403, 'KIND_OUT_OF_SCOPE');
     expect(await tableCounts(t, ['webhook_endpoints', 'audit_log'])).toEqual(before);
+  });
+});
+
+describe('the delivery log', () => {
+  it('forgets done deliveries after 30 days and keeps those still owed', async () => {
+    const count = async (status: string) => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = ${status}`))[0]!.n;
+    const [delivered, owed] = [await count('delivered'), (await count('pending')) + (await count('held'))];
+    expect(delivered).toBeGreaterThan(0);
+    expect(await purgeDeliveries(t.database.db, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(await purgeDeliveries(t.database.db, new Date(Date.now() + 31 * 86_400_000))).toBe(delivered + (await count('failed')));
+    expect((await count('pending')) + (await count('held'))).toBe(owed);
   });
 });
 
