@@ -64,20 +64,21 @@ CREATE INDEX "webhook_endpoints_client" ON "webhook_endpoints" USING btree ("cli
 -- payload carries, 3 columns whose change alone is no event on update (stock moving with each sale, a read mark).
 CREATE FUNCTION outbox_row_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  cols text[] := string_to_array(TG_ARGV[2], ',');
+  -- The payload as jsonb_build_object('id', n.id, 'code', n.code, ...): the named columns only, each read once.
+  payload text := (SELECT string_agg(format('%L, n.%I', c, c), ', ') FROM unnest(string_to_array(TG_ARGV[2], ',')) c);
   quiet text[] := string_to_array(coalesce(TG_ARGV[3], ''), ',');
 BEGIN
   IF TG_OP = 'INSERT' THEN
     EXECUTE format(
       'INSERT INTO outbox_events (type, aggregate_type, aggregate_id, region_code, payload)
-       SELECT k || ''.created'', k, n.id::text, %2$s, (SELECT jsonb_object_agg(c, to_jsonb(n) -> c) FROM unnest($1) c)
-       FROM (SELECT n.*, %1$s AS k FROM new_rows n) n', TG_ARGV[0], TG_ARGV[1]) USING cols;
+       SELECT k || ''.created'', k, n.id::text, %2$s, jsonb_build_object(%3$s)
+       FROM (SELECT n.*, %1$s AS k FROM new_rows n) n', TG_ARGV[0], TG_ARGV[1], payload);
   ELSE
     EXECUTE format(
       'INSERT INTO outbox_events (type, aggregate_type, aggregate_id, region_code, payload)
-       SELECT k || ''.updated'', k, n.id::text, %2$s, (SELECT jsonb_object_agg(c, to_jsonb(n) -> c) FROM unnest($1) c)
+       SELECT k || ''.updated'', k, n.id::text, %2$s, jsonb_build_object(%3$s)
        FROM (SELECT n.*, %1$s AS k FROM new_rows n) n JOIN old_rows o ON o.id = n.id
-       WHERE (to_jsonb(n) - $2 - ''k'') IS DISTINCT FROM (to_jsonb(o) - $2)', TG_ARGV[0], TG_ARGV[1]) USING cols, quiet;
+       WHERE (to_jsonb(n) - $1 - ''k'') IS DISTINCT FROM (to_jsonb(o) - $1)', TG_ARGV[0], TG_ARGV[1], payload) USING quiet;
   END IF;
   RETURN NULL;
 END;
