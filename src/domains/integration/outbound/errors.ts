@@ -6,6 +6,11 @@ export const outboundError = defineErrors({
   ENDPOINT_NOT_FOUND: { status: 404, zh: '回调地址不存在', en: 'No such webhook endpoint' },
   ENDPOINT_LIMIT: { status: 409, zh: '每个接入系统最多登记 5 个回调地址，请先删除不用的', en: 'A client has at most 5 webhook endpoints; remove one first' },
   ENDPOINT_URL_INVALID: { status: 422, zh: '回调地址须为 http 或 https 网址，且不含用户名和密码', en: 'A webhook URL is an http or https URL without user name or password' },
+  ENDPOINT_URL_PRIVATE: {
+    status: 422,
+    zh: '回调地址不能是本机或内网地址，请使用对接方可从互联网访问的地址',
+    en: 'A webhook URL may not be a loopback or private-network address; use one the partner serves publicly',
+  },
   CODE_NOT_FOUND: { status: 404, zh: (d) => `追溯码 ${String(d.code)} 不存在`, en: (d) => `There is no trace code ${String(d.code)}` },
   CODE_OUT_OF_SCOPE: { status: 403, zh: (d) => `追溯码 ${String(d.code)} 的批次不在本接入系统的地区范围内`, en: (d) => `The batch of code ${String(d.code)} lies outside this client system’s regions` },
   PURCHASE_CONFLICT: {

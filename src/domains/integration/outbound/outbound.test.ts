@@ -220,6 +220,22 @@ describe('webhooks', () => {
     expectError(await signed(marketKey, { method: 'POST', url: '/api/v1/integration/me/webhooks', body: { url: receiver.url, kinds: ['batch'] } }), 403, 'KIND_OUT_OF_SCOPE');
     expect(await tableCounts(t, ['webhook_endpoints', 'audit_log'])).toEqual(before);
   });
+
+  it('refuses a loopback or private-network URL where private targets are denied (production’s default)', async () => {
+    const strict = await createTestApp({ env: { WEBHOOK_PRIVATE_TARGETS: 'deny' } });
+    try {
+      const moaHere = await strict.login('moa-admin');
+      const reg = (await moaHere.post('/api/v1/integration/clients', { name: '山东省平台（严格）', kind: 'provincial_platform', regions: ['37'], operations: ['integration.changes'] })).json<{ id: string }>();
+      const issued = (await moaHere.post(`/api/v1/integration/clients/${reg.id}/keys`, {})).json<{ key: { id: string }; secret: string }>();
+      const key = { keyId: issued.key.id, secret: issued.secret };
+      for (const url of ['http://127.0.0.1:8080/hook', 'http://localhost/hook', 'https://10.1.2.3/hook', 'http://192.168.0.9/x', 'http://172.20.0.1/x', 'http://169.254.169.254/latest', 'http://[::1]/x']) {
+        expectError(await callSigned(strict.app, key, { method: 'POST', url: '/api/v1/integration/me/webhooks', body: { url, kinds: ['batch'] } }), 422, 'ENDPOINT_URL_PRIVATE');
+      }
+      expect((await callSigned(strict.app, key, { method: 'POST', url: '/api/v1/integration/me/webhooks', body: { url: 'https://partner.example.cn/tracenet', kinds: ['batch'] } })).statusCode).toBe(201);
+    } finally {
+      await strict.close();
+    }
+  });
 });
 
 describe('the delivery log', () => {

@@ -35,7 +35,7 @@ function clientOf(request: FastifyRequest): ClientActor {
 }
 
 /** Outbound exchange (issue 17 §3, §5): the change feed, webhooks and their log, a market's or shop's codes and purchases. */
-export function outboundRoutes(deps: { db: Db }) {
+export function outboundRoutes(deps: { db: Db; config: { webhookPrivateTargets: boolean } }) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const { db } = deps;
@@ -71,7 +71,7 @@ export function outboundRoutes(deps: { db: Db }) {
         body: endpointIn,
         response: { 201: endpointOut, ...errors },
       },
-      handler: async (request, reply) => reply.status(201).send(await registerEndpoint(db, commandContext(request), clientOf(request), request.body)),
+      handler: async (request, reply) => reply.status(201).send(await registerEndpoint(db, commandContext(request), clientOf(request), request.body, deps.config.webhookPrivateTargets)),
     });
 
     app.post('/api/v1/integration/me/webhooks/:id/remove', {

@@ -35,9 +35,18 @@ function assertKindsInScope(client: ClientActor, kinds: readonly WebhookKind[]) 
   }
 }
 
-function checkedUrl(url: string): string {
+/** Loopback, private, link-local and unspecified addresses, and localhost: what a webhook must not reach in production. */
+const PRIVATE_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[(::1?|f[cd][0-9a-f:]*|fe80:[0-9a-f:]*)\])$/i;
+
+/**
+ * A webhook URL: http(s), no credentials, and (unless allowed, as in development and tests) no address of the
+ * server's own network, so that a client cannot make Tracenet call its neighbours. A public name that resolves to a
+ * private address is not caught here (decisions.md).
+ */
+function checkedUrl(url: string, allowPrivate: boolean): string {
   const u = new URL(url);
   if (u.username || u.password || !/^https?:$/.test(u.protocol)) throw outboundError('ENDPOINT_URL_INVALID');
+  if (!allowPrivate && PRIVATE_HOST.test(u.hostname)) throw outboundError('ENDPOINT_URL_PRIVATE');
   return u.toString();
 }
 
@@ -60,10 +69,10 @@ async function ownEndpoint(db: Executor, clientId: string, id: string): Promise<
 }
 
 /** A client registers an endpoint: changes committed from now on are delivered to it (earlier ones by a replay). */
-export async function registerEndpoint(db: Db, ctx: CommandContext, client: ClientActor, input: { url: string; kinds: WebhookKind[] }) {
+export async function registerEndpoint(db: Db, ctx: CommandContext, client: ClientActor, input: { url: string; kinds: WebhookKind[] }, allowPrivate: boolean) {
   const kinds = [...new Set(input.kinds)].sort();
   assertKindsInScope(client, kinds);
-  const url = checkedUrl(input.url);
+  const url = checkedUrl(input.url, allowPrivate);
   return withTransaction(db, ctx, async (tx) => {
     await lockStream(tx, `webhook-endpoints:${client.client.id}`);
     const live = await tx
