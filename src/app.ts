@@ -27,13 +27,15 @@ import { jobQueuePurgeJob } from './platform/jobs/purge.js';
 import { installMetrics } from './platform/metrics/metrics.js';
 import { useAuditKey } from './platform/audit/audit.js';
 import { auditCheckpointJob } from './platform/audit/checkpoint.js';
-import { createKeyStore } from './domains/integration/index.js';
+import { createKeyStore, createNatsPublisher, natsJob, type NatsPublisher } from './domains/integration/index.js';
 import { allDomains } from './domains/index.js';
 import { collectHooks, type DomainContext, type DomainModule } from './platform/modules.js';
 import { grants } from './access.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Present when NATS_URL is set: publishes the outbox to JetStream (tests call it themselves). */
+    natsPublisher?: NatsPublisher;
     /** The scheduler, for tests and the command line to run or stop jobs. */
     jobRunner: JobRunner;
   }
@@ -140,6 +142,14 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     },
   });
   jobs.add(jobQueuePurgeJob(db));
+  // The outbox also goes to NATS JetStream when NATS_URL is set (integration/outbound/nats.ts), one subject per
+  // province and kind; a connection of the process, closed with it.
+  if (config.natsUrl) {
+    const nats = createNatsPublisher(db, config.natsUrl, logger);
+    jobs.add(natsJob(nats));
+    app.decorate('natsPublisher', nats);
+    app.addHook('onClose', async () => nats.close());
+  }
   app.decorate('jobRunner', jobs);
   // Tests run a job's function themselves, so that nothing writes behind a test's back.
   if (config.env !== 'test') app.addHook('onReady', async () => jobs.start());

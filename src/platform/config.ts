@@ -39,6 +39,10 @@ const schema = z.strictObject({
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** The first wait before a failed job's retry; it doubles each attempt (at most an hour). */
   JOB_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** NATS with JetStream (nats://host:port): when set, the outbox's changes are also published there (issue 17 §3). */
+  NATS_URL: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, 'a NATS server URL such as nats://127.0.0.1:4222').optional(),
+  /** Whether a webhook may point at a loopback or private address (by default only outside production). */
+  WEBHOOK_PRIVATE_TARGETS: z.enum(['allow', 'deny']).optional(),
   /** How long an Idempotency-Key's answer is kept for a retry. */
   IDEMPOTENCY_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters (use: openssl rand -hex 32)').optional(),
@@ -145,6 +149,8 @@ export type Config = {
   auditCheckpointDir: string;
   auditCheckpointMinutes: number;
   jobBackoffSeconds: number;
+  natsUrl: string | null;
+  webhookPrivateTargets: boolean;
   idempotencyWindowHours: number;
   secretKey: string;
   logLevel: string;
@@ -229,6 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditCheckpointDir: path.resolve(c.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit')),
     auditCheckpointMinutes: c.AUDIT_CHECKPOINT_MINUTES,
     jobBackoffSeconds: c.JOB_BACKOFF_SECONDS,
+    natsUrl: c.NATS_URL ?? null,
+    webhookPrivateTargets: (c.WEBHOOK_PRIVATE_TARGETS ?? (c.NODE_ENV === 'production' ? 'deny' : 'allow')) === 'allow',
     idempotencyWindowHours: c.IDEMPOTENCY_WINDOW_HOURS,
     secretKey: c.SECRET_KEY ?? '',
     logLevel: c.LOG_LEVEL,

@@ -5,6 +5,7 @@ import { usccCheckChar } from '../../src/domains/registry/subjects/identity-chec
 import { enqueueJob } from '../../src/platform/jobs/queue.js';
 import { farmerApplication, multipart, PNG, residentId, uploadPhoto } from '../subjects.js';
 import { answers } from '../supervision.js';
+import { callSigned } from '../partner.js';
 
 /**
  * The objects the matrix calls against, made once per file through the real API (the alert and the tested
@@ -349,6 +350,8 @@ export type Fixtures = {
   traceCheck: Record<'sd' | 'sc', string>;
   /** The key of the client-system role: a market of 寿光 with 追溯查询 in 370783. */
   clientSystem: { keyId: string; secret: string };
+  /** A webhook endpoint of the client-system role (its replay and removal rows). */
+  clientWebhook: string;
   /**
    * 应急响应: `untold`, a 一级 incident of 山东 安全中心 has not consented to tell; `work`, one of 四川 the steps act on;
    * `notice`, a notice to 山东 (of a 二级 incident) for its liaison `liaison` (sd-admin).
@@ -441,8 +444,14 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const integration = { sd: await market(sdAdmin, sdPlace.county), sc: await market(await t.login('sc-admin'), scPlace.county) };
   const traceCheckOf = async (admin: Client) => (await must(admin.post('/api/v1/integration/trace-checks', { title: '矩阵追溯挂钩', items: [{ idNumber: MATRIX_USCC }] }), 'trace check')).json<{ id: string }>().id;
   const traceCheck = { sd: await traceCheckOf(sdAdmin), sc: await traceCheckOf(await t.login('sc-admin')) };
-  const role = (await must(sdAdmin.post('/api/v1/integration/clients', { name: '矩阵接入系统', kind: 'market', regions: [sdPlace.county], operations: ['trace.graph'] }), 'client role')).json<{ id: string }>();
+  const role = (await must(sdAdmin.post('/api/v1/integration/clients', { name: '矩阵接入系统', kind: 'market', regions: [sdPlace.county], operations: ['trace.graph', 'integration.changes', 'integration.codes'] }), 'client role')).json<{ id: string }>();
   const roleKey = (await must(sdAdmin.post(`/api/v1/integration/clients/${role.id}/keys`, {}), 'client role key')).json<{ key: { id: string }; secret: string }>();
+  const clientWebhook = (
+    await must(
+      callSigned(t.app, { keyId: roleKey.key.id, secret: roleKey.secret }, { method: 'POST', url: '/api/v1/integration/me/webhooks', body: { url: 'http://127.0.0.1:9/matrix-fixture', kinds: ['batch', 'holding_alert'] } }),
+      'client webhook',
+    )
+  ).json<{ id: string }>().id;
   const opsStaff = await t.login('ops-staff');
   const incidentOf = async (level: number, provinces: string[]) =>
     (
@@ -479,5 +488,5 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     traceCheck,
     incident,
     epcis,
-    clientSystem: { keyId: roleKey.key.id, secret: roleKey.secret }, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
+    clientSystem: { keyId: roleKey.key.id, secret: roleKey.secret }, clientWebhook, sd, sc, loginUser: { username: 'mx-login', password: STRONG }, foreignToken, plantingChecklist, created, staleToken: { token: staleToken.token, siblingId: sibling.id, ownerId: ownerNow.me!.user.id }, queuedJob, feedback: { id: filed.id, screenshot: shot } };
 }

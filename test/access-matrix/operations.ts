@@ -746,6 +746,33 @@ export const ROWS: Row[] = [
   },
   { op: 'GET /api/v1/integration/documents/{id}', permission: 'integration.exchange', scope: clientsOnly, clients: true, objects: NONE, call: () => id(randomUUID()) },
   { op: 'GET /api/v1/integration/clients/{id}/documents', permission: 'integration.read', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.integration[side2(o)].id) },
+  // Outbound exchange (issue 17 §3, §5): the feed and the code checks are client operations no person holds; a
+  // client's webhooks are its own routes; its registrars read its endpoints and deliveries by jurisdiction.
+  { op: 'GET /api/v1/integration/changes', permission: 'integration.changes', scope: scopes.any, clients: true, objects: NONE, call: () => ({ query: 'limit=5' }) },
+  { op: 'GET /api/v1/integration/me/webhooks', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/integration/me/webhooks', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({ body: { url: 'http://127.0.0.1:9/matrix', kinds: ['batch'] } }) },
+  {
+    op: 'POST /api/v1/integration/me/webhooks/{id}/replay',
+    permission: 'authenticated',
+    scope: clientsOnly,
+    clients: true,
+    objects: NONE,
+    // From far beyond the feed's end: the replay resumes the endpoint and makes no delivery.
+    call: (fx) => ({ ...id(fx.clientWebhook), body: { after: Buffer.from('999999999999:0').toString('base64url') } }),
+  },
+  { op: 'POST /api/v1/integration/me/webhooks/{id}/remove', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: (fx) => ({ ...id(fx.clientWebhook), body: {} }), last: true },
+  { op: 'GET /api/v1/integration/me/deliveries', permission: 'authenticated', scope: clientsOnly, clients: true, objects: NONE, call: () => ({}) },
+  { op: 'POST /api/v1/integration/codes/verify', permission: 'integration.codes', scope: scopes.any, clients: true, objects: NONE, call: (fx) => ({ body: { codes: [fx.sd.batchCode, fx.sc.batchCode] } }) },
+  {
+    op: 'POST /api/v1/integration/purchases',
+    permission: 'integration.codes',
+    scope: scopes.any,
+    clients: true,
+    objects: NONE,
+    call: (fx) => ({ body: { purchases: [{ purchaseRef: 'MX-PO-1', code: fx.sd.batchCode, quantity: 1, unit: 'kg', purchasedAt: '2026-12-01T08:00:00.000Z' }] } }),
+  },
+  { op: 'GET /api/v1/integration/clients/{id}/webhooks', permission: 'integration.read', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.integration[side2(o)].id) },
+  { op: 'GET /api/v1/integration/clients/{id}/deliveries', permission: 'integration.read', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.integration[side2(o)].id) },
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies and producers capture; reads by jurisdiction or own.
   { op: 'POST /api/v1/epcis/capture', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({ body: epcisDocument(`urn:uuid:${randomUUID()}`) }) },
   { op: 'GET /api/v1/epcis/capture', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({}) },

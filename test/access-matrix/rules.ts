@@ -61,7 +61,8 @@ export const ROLES: Role[] = [
   { name: 'sg-coop-staff', login: '+mx-coop-staff', kind: 'subject', admin: false, jurisdiction: '370783100' },
   // A bearer token of a 寿光 bureau official (staff, like sg-staff), minted before the official changed the password.
   { ...agency('revoked-token', 'supervision', 'county', '370783', false, '+mx-token-owner'), revokedToken: true },
-  // A client system (平台对接) with signed requests: a market of 寿光 given 追溯查询 (trace.graph) in 370783.
+  // A client system (平台对接) with signed requests: a market of 寿光 given 追溯查询 (trace.graph), the change feed
+  // and the code checks (integration.changes, integration.codes) in 370783.
   { name: 'client-system', login: null, kind: 'client', admin: false, jurisdiction: '370783' },
 ];
 
@@ -153,6 +154,9 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'integration.coverage': sup,
   // 数据交换 (issue 17 §2): only a provincial platform's signed requests push documents; no person holds it.
   'integration.exchange': () => false,
+  // Client systems' own: the change feed and webhooks, a market's or shop's codes and purchases (no person holds them).
+  'integration.changes': () => false,
+  'integration.codes': () => false,
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies of every kind, and producers for their own events.
   'epcis.capture': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
   'epcis.query': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
@@ -195,7 +199,9 @@ export const inJurisdiction = (r: Role, region: string) => r.kind === 'agency' &
 function expectedOfClient(rule: Rule, r: Role, o: Obj, region: string): Outcome {
   if (rule.permission === 'public') return expected(rule, ROLES[0]!, o, region);
   if (!rule.clients) return '403';
-  if (rule.permission === 'authenticated' || rule.permission === 'trace.graph') return o === 'none' || region.startsWith(r.jurisdiction) ? 'ok' : '403';
+  // The matrix's client is a market given 追溯查询, the change feed and the code checks (fixtures.ts).
+  if (rule.permission === 'authenticated' || rule.permission === 'trace.graph' || rule.permission === 'integration.changes' || rule.permission === 'integration.codes')
+    return o === 'none' || region.startsWith(r.jurisdiction) ? 'ok' : '403';
   return '403';
 }
 

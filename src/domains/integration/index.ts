@@ -1,6 +1,7 @@
 export { integrationRoutes } from './routes.js';
 export { createKeyStore, purgeIntegration, type KeyStore } from './key-store.js';
 export { integrationPurgeJob } from './purge.job.js';
+export { createNatsPublisher, natsJob, type NatsPublisher } from './outbound/index.js';
 
 import type { DomainModule } from '../../platform/modules.js';
 import type { KeyStore as ClientKeys } from './key-store.js';
@@ -11,6 +12,7 @@ import { epcisGrants, epcisRoutes } from './epcis/index.js';
 import { certificationRoutes } from './certification/index.js';
 import { documentApplyJob, inboundRoutes } from './inbound/index.js';
 import { inboundGrants } from './inbound/permissions.js';
+import { deliveryPurgeJob, outboundRoutes, webhookFanoutJob, webhookJob } from './outbound/index.js';
 
 declare module '../../platform/modules.js' {
   interface DomainServices {
@@ -23,6 +25,7 @@ declare module '../../platform/modules.js' {
 export const integrationModule: DomainModule = {
   name: 'integration',
   permissions: [integrationGrants, epcisGrants, inboundGrants],
-  routes: (ctx) => [integrationRoutesOf({ ...ctx, keyStore: ctx.services.keyStore }), epcisRoutes(ctx), certificationRoutes(ctx), inboundRoutes(ctx)],
-  jobs: (ctx) => [purgeJobOf(ctx.db), documentApplyJob(ctx)],
+  routes: (ctx) => [integrationRoutesOf({ ...ctx, keyStore: ctx.services.keyStore }), epcisRoutes(ctx), certificationRoutes(ctx), inboundRoutes(ctx), outboundRoutes(ctx)],
+  // The outbox's changes become signed webhook deliveries (issue 17 §3).
+  jobs: (ctx) => [purgeJobOf(ctx.db), documentApplyJob(ctx), webhookFanoutJob(ctx.db), webhookJob({ db: ctx.db, pii: ctx.pii, log: ctx.logger }), deliveryPurgeJob(ctx.db)],
 };

@@ -11,6 +11,10 @@ export const INTEGRATION_PERMISSIONS = [
   'integration.certificate_push',
   'integration.trace_check',
   'integration.coverage',
+  // For client systems only (their scope's operations): the change feed and webhooks of their regions (issue 17 §3),
+  // and a market's or shop's code checks and purchases (§5).
+  'integration.changes',
+  'integration.codes',
 ] as const;
 
 declare module '../../platform/auth/permissions.js' {
@@ -30,5 +34,10 @@ export const integrationGrants = defineGrants({
     kind === 'supervision' && 'integration.coverage',
   ],
   subject: () => [],
-  client: ({ kind }) => [kind === 'certification' && 'integration.standing', kind === 'certification' && 'integration.certificate_push'],
+  client: ({ kind }) => [
+    'integration.changes',
+    (kind === 'market' || kind === 'shop') && 'integration.codes',
+    kind === 'certification' && 'integration.standing',
+    kind === 'certification' && 'integration.certificate_push',
+  ],
 });

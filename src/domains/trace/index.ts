@@ -21,6 +21,7 @@ export { markBatchTested } from './batches/batch-tested.service.js';
 export { producingBatchId, recallSnapshot, type RecallHolder } from './batches/recall-snapshot.queries.js';
 export type { PublicSampleResult } from './public/public-trace.contracts.js';
 export type { MonitoringResults } from './public/public-trace.service.js';
+export { batchStatesOfCodes, type CodeState } from './code-states.queries.js';
 export { holdBatches, holdCandidates, releaseHeldBatches, type HoldCandidate } from './batches/batch-hold.service.js';
 
 import type { DomainContext, DomainModule } from '../../platform/modules.js';

@@ -15,6 +15,7 @@ import { callCodeLabel, operationLabel } from './labels';
 import { ExchangeDocuments } from './ExchangeDocuments';
 import { ScopeRegions, type ScopeRegion } from './ScopeRegions';
 import { SecretModal } from './SecretModal';
+import { WebhooksCard } from './WebhooksCard';
 
 const KEY_COLOR: Record<KeyState, string> = { active: 'green', expiring: 'orange', expired: 'default', revoked: 'red' };
 
@@ -209,6 +210,7 @@ export default function ClientPage() {
           ]}
         />
       </Card>
+      <WebhooksCard clientId={id} />
       <SecretModal created={created} onClose={() => setCreated(null)} />
     </div>
   );

@@ -4,8 +4,16 @@ import { epcisZh } from './messages.epcis.zh';
 import { integrationZh } from './messages.integration.zh';
 import { exchangeZh } from './messages.exchange.zh';
 import { certificationZh } from './messages.certification.zh';
+import { outboundZh } from './messages.outbound.zh';
 
-const zh = { ...integrationZh, ...epcisZh, ...exchangeZh, ...certificationZh };
+// Typed by its keys: the words' literal types of every domain together are more than the checker keeps for MessageKey.
+const zh: Record<keyof typeof integrationZh | keyof typeof epcisZh | keyof typeof exchangeZh | keyof typeof certificationZh | keyof typeof outboundZh, string> = {
+  ...integrationZh,
+  ...epcisZh,
+  ...exchangeZh,
+  ...certificationZh,
+  ...outboundZh,
+};
 
 const menu = [
   { path: '/trace-checks', label: 'menu.traceChecks', order: 85, group: 'subjects', permission: 'integration.trace_check' },

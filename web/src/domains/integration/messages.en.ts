@@ -5,5 +5,6 @@ import { integrationEn } from './messages.integration.en';
 import { epcisEn } from './messages.epcis.en';
 import { exchangeEn } from './messages.exchange.en';
 import { certificationEn } from './messages.certification.en';
+import { outboundEn } from './messages.outbound.en';
 
-export const words: EnglishOf<typeof integrationConsole> = { ...integrationEn, ...epcisEn, ...exchangeEn, ...certificationEn };
+export const words: EnglishOf<typeof integrationConsole> = { ...integrationEn, ...epcisEn, ...exchangeEn, ...certificationEn, ...outboundEn };
