@@ -34,7 +34,7 @@ import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.
 import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
 import { noticesRoutes } from './domains/notices/index.js';
 import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
-import { epcisRoutes } from './domains/integration/epcis/index.js';
+import { epcisRoutes, epcisSubscriptionsJob } from './domains/integration/epcis/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -137,6 +137,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(epcisRoutes(deps));
 
   jobs.add(overdueJob(db));
+  jobs.add(epcisSubscriptionsJob(db, config));
   jobs.add(incidentDeadlineJob(db));
   jobs.add(idempotencyPurgeJob(db, config.idempotencyWindowHours));
   jobs.add(auditCheckpointJob(db, auditKey, config.auditCheckpointDir, config.auditCheckpointMinutes));

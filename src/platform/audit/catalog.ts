@@ -120,6 +120,10 @@ export const AUDIT_ACTIONS = [
   'incident.liaison_set',
   'incident.write_check',
   'epcis.capture',
+  'epcis.query_save',
+  'epcis.query_delete',
+  'epcis.subscribe',
+  'epcis.unsubscribe',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -159,6 +163,8 @@ export const AUDIT_TARGET_TYPES = [
   // A province's 联络员 (by province code).
   'incident_liaison',
   'epcis_capture',
+  'epcis_query',
+  'epcis_subscription',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
