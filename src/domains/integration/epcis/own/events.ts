@@ -26,7 +26,7 @@ const ORIGIN = 'CN';
 export const ownContext = (ids: Ids) => ({ tn: tnNamespace(ids) });
 
 type Base = { type: string; eventTime: string; eventTimeZoneOffset: string; eventID: string };
-const base = (ids: Ids, type: string, at: Date, sourceKey: string): Base => ({ type, eventTime: at.toISOString(), eventTimeZoneOffset: OFFSET, eventID: eventUri(ids, sourceKey) });
+const base = (ids: Ids, type: string, at: Date | string, sourceKey: string): Base => ({ type, eventTime: new Date(at).toISOString(), eventTimeZoneOffset: OFFSET, eventID: eventUri(ids, sourceKey) });
 
 function quantityOf(ids: Ids, lots: ReadonlyMap<string, LotRow>, code: string, quantity?: unknown, unit?: unknown) {
   const lot = lots.get(code);
