@@ -34,7 +34,7 @@ import { enforcementRoutes, photoHeldByCase } from './domains/enforcement/index.
 import { monitoringRoutes, publicSampleResults } from './domains/monitoring/index.js';
 import { noticesRoutes } from './domains/notices/index.js';
 import { createKeyStore, integrationPurgeJob, integrationRoutes } from './domains/integration/index.js';
-import { epcisRoutes, epcisSubscriptionsJob } from './domains/integration/epcis/index.js';
+import { capturedChainEvents, epcisRoutes, epcisSubscriptionsJob } from './domains/integration/epcis/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -124,7 +124,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   await app.register(traceGraphRoutes(deps));
   await app.register(fsmaRoutes(deps));
   app.addHook('onClose', async () => lookups.close());
-  const publicTrace = { db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds), monitoringResults: publicSampleResults };
+  const publicTrace = { db, config, lookups, subjects: createPublicSubjects(db, config.publicFactsTtlSeconds), monitoringResults: publicSampleResults, outsideEvents: capturedChainEvents };
   await app.register(publicTraceRoutes(publicTrace));
   const compressedLink = compressedLinkResolver(publicTrace);
   await app.register(subjectRecordsRoutes(deps));

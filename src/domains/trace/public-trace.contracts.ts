@@ -90,6 +90,8 @@ export const publicTraceOut = z.object({
   monitoring: z.array(publicSampleResult),
   lookups: z.object({ count: z.number(), firstAt: z.date() }),
   warnings: z.array(publicWarning),
+  /** Events of the chain's lots captured from other traceability systems (EPCIS): the CBV step, when, which lot. */
+  outside: z.array(z.object({ code: z.string(), eventType: z.string(), bizStep: z.string().nullable(), eventTime: z.date() })).optional(),
 });
 export type PublicTraceOut = z.infer<typeof publicTraceOut>;
 

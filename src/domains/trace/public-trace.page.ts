@@ -4,6 +4,7 @@ import { MARKET_KIND_ZH, UNIT_ZH } from './label.shared.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
 import { banner, FORM_CSS, HELP_CSS, hotline, lookupNotice, retypeForm } from './public-trace.help.js';
 import { WARNING_TEXT, type PublicLookup } from './public-trace.service.js';
+import { outsideSection } from './public-trace.outside.js';
 
 // The page behind every label (消费查询), for cheap phones on slow networks: rendered on the server, no script,
 // one small inline style sheet, Chinese by default with an English switch (?lang=en). Its facts are the JSON API's.
@@ -121,7 +122,7 @@ ${f.batch.base ? html`<dt>${T.base[lang]}</dt><dd>${wholeWords(f.batch.base.plac
 ${h.voucher ? html`<br><small>${T.voucher[lang]} <span class="code">${h.code}</span>${h.voucher.marketKind ? html` · ${market(h.voucher.marketKind, lang)}` : ''}${h.voucher.stall ? html` · ${T.stall[lang]} ${h.voucher.stall}` : ''}</small>` : ''}</li>`,
   )}</ol>
 ${f.monitoring.length ? monitoringSection(f.monitoring, lang) : ''}
-${hotline(lang)}`;
+${outsideSection(f.outside, lang)}${hotline(lang)}`;
   return shell(lang, path, f.code, body);
 }
 

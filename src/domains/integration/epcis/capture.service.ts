@@ -6,6 +6,8 @@ import { withTransaction } from '../../../platform/db/tx.js';
 import { epcisError } from './errors.js';
 import { eventRow, type EventRow } from './event-row.js';
 import { ownerOf, type Owner } from './owner.js';
+import type { Ids } from './own/identifiers.js';
+import { attachTraceCodes } from './own/trace-codes.js';
 import { epcisCaptures, epcisEvents } from './schema.js';
 import { textArray } from './sql.js';
 import { validateDocumentShape, validateEvent, type EventProblem } from './validate.js';
@@ -26,21 +28,21 @@ type Prepared = { index: number; row: EventRow };
  * `rollback` stores nothing unless every event is valid (400 naming each problem); `proceed` stores the valid events
  * and lists the others on the job. A second capture of an event (same CBV 2.0 hash) is counted, not stored again.
  */
-export async function captureDocument(db: Db, ctx: CommandContext, doc: unknown, behaviour: ErrorBehaviour): Promise<CaptureOutcome> {
+export async function captureDocument(db: Db, ctx: CommandContext, doc: unknown, behaviour: ErrorBehaviour, ids: Ids): Promise<CaptureOutcome> {
   const shape = validateDocumentShape(doc);
   if (shape.length) throw epcisError('EPCIS_VALIDATION', { problems: shape });
   const d = doc as { '@context': unknown; epcisBody: { eventList: unknown[] } };
   const events = d.epcisBody.eventList;
   if (events.length > CAPTURE_LIMIT) throw epcisError('EPCIS_CAPTURE_LIMIT', { limit: CAPTURE_LIMIT, events: events.length });
-  return captureEvents(db, ctx, events, d['@context'], behaviour);
+  return captureEvents(db, ctx, events, d['@context'], behaviour, ids);
 }
 
 /** One event sent alone (`POST /events`): valid or refused, never partly. */
-export async function captureSingleEvent(db: Db, ctx: CommandContext, event: unknown): Promise<CaptureOutcome> {
-  return captureEvents(db, ctx, [event], undefined, 'rollback');
+export async function captureSingleEvent(db: Db, ctx: CommandContext, event: unknown, ids: Ids): Promise<CaptureOutcome> {
+  return captureEvents(db, ctx, [event], undefined, 'rollback', ids);
 }
 
-async function captureEvents(db: Db, ctx: CommandContext, events: unknown[], context: unknown, behaviour: ErrorBehaviour): Promise<CaptureOutcome> {
+async function captureEvents(db: Db, ctx: CommandContext, events: unknown[], context: unknown, behaviour: ErrorBehaviour, ids: Ids): Promise<CaptureOutcome> {
   const owner = ownerOf(ctx.actor!);
   const errors: EventProblem[] = [];
   const prepared: Prepared[] = [];
@@ -52,6 +54,7 @@ async function captureEvents(db: Db, ctx: CommandContext, events: unknown[], con
   if (errors.length && behaviour === 'rollback') throw epcisError('EPCIS_VALIDATION', { problems: errors.slice(0, 100), problemCount: errors.length });
 
   return withTransaction(db, ctx, async (tx) => {
+    await attachTraceCodes(tx, ids, prepared.map((p) => p.row));
     const [capture] = await tx
       .insert(epcisCaptures)
       .values({ ownerKind: owner.kind, ownerId: owner.id, regionCode: owner.regionCode, userId: ctx.actor!.userId, state: 'running', errorBehaviour: behaviour, eventCount: events.length, storedCount: 0, duplicateCount: 0 })

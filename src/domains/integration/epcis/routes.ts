@@ -131,7 +131,7 @@ export function epcisRoutes(deps: { db: Db; config: Pick<Config, 'publicUrl'> })
       },
       handler: async (request, reply) => {
         const behaviour = errorBehaviourOf(request);
-        const outcome = await captureDocument(deps.db, commandContext(request), request.body, behaviour);
+        const outcome = await captureDocument(deps.db, commandContext(request), request.body, behaviour, ids);
         return reply.status(202).header('Location', `${BASE}/capture/${outcome.captureId}`).send({ captureID: outcome.captureId });
       },
     });
@@ -168,7 +168,7 @@ export function epcisRoutes(deps: { db: Db; config: Pick<Config, 'publicUrl'> })
       config: { permission: 'epcis.capture' },
       schema: { tags, summary: 'Capture one EPCIS event synchronously; 201 with its Location', body: anyBody, response: { 201: z.object({ eventID: z.string(), captureID: z.string(), stored: z.boolean() }), ...problemResponses } },
       handler: async (request, reply) => {
-        const outcome = await captureSingleEvent(deps.db, commandContext(request), request.body);
+        const outcome = await captureSingleEvent(deps.db, commandContext(request), request.body, ids);
         const eventID = outcome.eventIds[0]!;
         return reply
           .status(201)

@@ -38,18 +38,19 @@ async function sell(batchId: string, quantity: number) {
 
 // Every lot of the chain is of the coop's product (a buyer's lot keeps the product), so of its GTIN.
 const lot = (name: string) => `${BASE}/01/${GTIN}/10/${codes[name]}`;
-const all = async (who: Client, query = '') => eventsOf(await who.get(`/api/v1/epcis/events?perPage=500${query}`));
+const all = async (who: Client, query = ''): Promise<Ev[]> => eventsOf(await who.get(`/api/v1/epcis/events?perPage=500${query}`));
 
 beforeAll(async () => {
   t = await createTestApp();
-  [coop, farmer, sd, sc] = await Promise.all(['sg-coop', 'sg-farmer', 'sd-admin', 'sc-admin'].map((u) => t.login(u)));
+  const [a1, a2, a3, a4] = await Promise.all(['sg-coop', 'sg-farmer', 'sd-admin', 'sc-admin'].map((u) => t.login(u)));
+  [coop, farmer, sd, sc] = [a1!, a2!, a3!, a4!];
   const product = await coop.post('/api/v1/trace/products', { name: '寿光番茄', classCode: '04', spec: '散装', unit: 'kg', gtin: GTIN });
   expect(product.statusCode, product.body).toBe(201);
   const a = await coop.post('/api/v1/trace/batches', { productId: product.json().id, quantity: 500, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' } });
   expect(a.statusCode, a.body).toBe(201);
   ids.A = a.json().id;
-  ids.B1 = await sell(ids.A, 100);
-  ids.B2 = await sell(ids.A, 50);
+  ids.B1 = await sell(ids.A!, 100);
+  ids.B2 = await sell(ids.A!, 50);
   const merged = await farmer.post('/api/v1/trace/batches/merge', { batchIds: [ids.B1, ids.B2] });
   expect(merged.statusCode, merged.body).toBe(201);
   ids.M = merged.json().id;
@@ -109,7 +110,7 @@ describe('Tracenet’s own records as EPCIS events', () => {
     while (queue.length) for (const n of next.get(queue.shift()!) ?? []) if (!reached.has(n)) (reached.add(n), queue.push(n));
     expect([...reached].sort()).toEqual(['A', 'B1', 'B2', 'M', 'U', 'K'].map(lot).sort());
     const merge = events.find((e) => e.type === 'TransformationEvent' && e.bizStep === 'repackaging');
-    expect(merge.inputQuantityList.map((q: Ev) => q.epcClass).sort()).toEqual([lot('B1'), lot('B2')].sort());
+    expect(merge!.inputQuantityList.map((q: Ev) => q.epcClass).sort()).toEqual([lot('B1'), lot('B2')].sort());
     expect(events.find((e) => e.bizStep === 'accepting')).toMatchObject({ type: 'TransactionEvent', disposition: 'sellable_accessible', quantityList: [{ epcClass: lot('M'), quantity: 20, uom: 'KGM' }] });
   });
 
@@ -135,5 +136,36 @@ describe('Tracenet’s own records as EPCIS events', () => {
     expect(await all(coop, `&MATCH_anyEPCClass=${encodeURIComponent(lot('M'))}`)).toEqual([]);
     expect((await sd.get('/api/v1/epcis/bizSteps')).json()).toContain('sampling');
     expect((await sd.get('/api/v1/epcis/dispositions')).json()).toContain('non_conformant');
+  });
+
+  it('a receiving event captured from an outside system, naming a lot by its Digital Link, extends the chain on the public page', async () => {
+    const outside = (id: string, epcClass: string) => ({
+      type: 'ObjectEvent',
+      eventTime: '2026-11-25T09:30:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      epcList: [],
+      quantityList: [{ epcClass, quantity: 20, uom: 'KGM' }],
+      action: 'OBSERVE',
+      bizStep: 'receiving',
+      eventID: id,
+    });
+    const doc = {
+      '@context': ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld'],
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      creationDate: '2026-11-25T09:31:00+08:00',
+      // Under another GTIN the code names no lot of ours: it stays outside the graph.
+      epcisBody: { eventList: [outside('urn:uuid:6d3c1d2e-0000-4000-8000-000000000001', `https://id.gs1.org/01/${GTIN}/10/${codes.K}`), outside('urn:uuid:6d3c1d2e-0000-4000-8000-000000000002', `https://id.gs1.org/01/09506000134352/10/${codes.U}`)] },
+    };
+    const res = await sd.post('/api/v1/epcis/capture', JSON.stringify(doc), { 'content-type': 'application/ld+json' });
+    expect(res.statusCode, res.body).toBe(202);
+    const pub = await t.app.inject({ method: 'GET', url: `/api/v1/public/trace/${codes.K}` });
+    expect(pub.statusCode, pub.body).toBe(200);
+    expect(pub.json().outside).toEqual([{ code: codes.K, eventType: 'ObjectEvent', bizStep: 'receiving', eventTime: '2026-11-25T01:30:00.000Z' }]);
+    const page = await t.app.inject({ method: 'GET', url: `/t/${codes.K}` });
+    expect(page.body).toContain('其他追溯系统的记录');
+    expect(page.body).toContain('收货');
+    const other = await t.app.inject({ method: 'GET', url: `/api/v1/public/trace/${codes.U}` });
+    expect(other.json().outside).toBeUndefined();
   });
 });

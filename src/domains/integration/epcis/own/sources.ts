@@ -87,3 +87,29 @@ export async function agencyRecordsSince(db: Executor, since: Date) {
   ]);
   return { samples, inspections, recalls };
 }
+
+/**
+ * The lots Tracenet identifiers name, by the code given: a batch's own code, or a product code printed for it (an
+ * alias, `trace_codes.batch_id`). A Digital Link's GTIN must be its product's: a code under another GTIN is not ours.
+ */
+export async function lotsOfIdentifiers(db: Executor, refs: { code: string; gtin: string | null }[]): Promise<Map<string, string>> {
+  if (!refs.length) return new Map();
+  const codes = [...new Set(refs.map((r) => r.code))];
+  const rows = await queryRows<{ given: string; code: string; gtin: string | null }>(
+    db,
+    sql`SELECT g.code AS given, b.code, p.gtin
+        FROM unnest(${`{${codes.join(',')}}`}::text[]) AS g(code)
+        JOIN LATERAL (SELECT b.code, b.product_id FROM batches b WHERE b.code = g.code
+                      UNION ALL
+                      SELECT b.code, b.product_id FROM trace_codes tc JOIN batches b ON b.id = tc.batch_id WHERE tc.code = g.code
+                      LIMIT 1) b ON true
+        JOIN products p ON p.id = b.product_id`,
+  );
+  const found = new Map(rows.map((r) => [r.given, r]));
+  const out = new Map<string, string>();
+  for (const ref of refs) {
+    const lot = found.get(ref.code);
+    if (lot && (ref.gtin === null || ref.gtin === lot.gtin)) out.set(`${ref.gtin ?? ''}/${ref.code}`, lot.code);
+  }
+  return out;
+}
