@@ -75,11 +75,14 @@ export async function queryVisibleEvents(db: Db, visible: SQL, q: EventQuery): P
   }
   if (limit <= 0) return { events: [], nextPageToken: null };
   const dir = q.orderDirection === 'asc' ? asc : desc;
+  // With an EPC, class or eventID to match, the GIN index finds the few events and they are sorted; ordering by the
+  // bare column would let PostgreSQL walk the whole table in order, filtering, to fill a page (seconds at 10 M).
+  const selective = !!(q.MATCH_epc || q.MATCH_anyEPC || q.MATCH_epcClass || q.MATCH_anyEPCClass || q.EQ_eventID || q.anyEpcOrClass);
   const rows = await db
     .select({ seq: e.seq, document: e.document, namespaces: e.namespaces, recordTime: e.recordTime, eventTime: e.eventTime })
     .from(e)
     .where(and(...where))
-    .orderBy(...(sortColumn ? [dir(sortColumn), dir(e.seq)] : [dir(e.seq)]))
+    .orderBy(...(sortColumn ? [dir(selective ? sql`${sortColumn} + interval '0 s'` : sortColumn), dir(e.seq)] : [dir(selective ? sql`${e.seq} + 0` : e.seq)]))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const left = remaining === null ? null : remaining - page.length;
