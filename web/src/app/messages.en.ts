@@ -12,6 +12,7 @@ import { noticesEn } from './messages.notices.en';
 import { integrationEn } from './messages.integration.en';
 import { incidentsEn } from './messages.incidents.en';
 import { epcisEn } from './messages.epcis.en';
+import { fsmaPeriodEn } from './messages.fsma-period.en';
 import { helpEn } from './messages.help.en';
 import { auditFieldsEn } from './messages.audit-fields.en';
 import { jobsEn } from './messages.jobs.en';
@@ -230,6 +231,7 @@ export const en: Record<MessageKey, string> = {
   ...integrationEn,
   ...incidentsEn,
   ...epcisEn,
+  ...fsmaPeriodEn,
   ...helpEn,
   ...auditFieldsEn,
   ...jobsEn,

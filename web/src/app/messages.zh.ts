@@ -13,6 +13,7 @@ import { noticesZh } from './messages.notices.zh';
 import { integrationZh } from './messages.integration.zh';
 import { incidentsZh } from './messages.incidents.zh';
 import { epcisZh } from './messages.epcis.zh';
+import { fsmaPeriodZh } from './messages.fsma-period.zh';
 import { helpZh } from './messages.help.zh';
 import { auditFieldsZh } from './messages.audit-fields.zh';
 import { jobsZh } from './messages.jobs.zh';
@@ -229,6 +230,7 @@ export const zh = {
   ...integrationZh,
   ...incidentsZh,
   ...epcisZh,
+  ...fsmaPeriodZh,
   ...helpZh,
   ...auditFieldsZh,
   ...jobsZh,

@@ -13,7 +13,8 @@ let sd: Client;
 let sc: Client;
 let receiver: Server;
 let dest: string;
-const received: { body: Record<string, any>; auth: string | undefined }[] = [];
+type Delivered = { epcisBody: { queryResults: { subscriptionID: string; resultsBody: { eventList: Record<string, unknown>[] } } } };
+const received: { body: Delivered; auth: string | undefined }[] = [];
 let answer = 204;
 const ids = { publicUrl: 'http://localhost:3000' };
 

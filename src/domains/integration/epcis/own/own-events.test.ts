@@ -24,6 +24,7 @@ let sd: Client;
 let sc: Client;
 const ids: Record<string, string> = {};
 const codes: Record<string, string> = {};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- events are open JSON-LD; the assertions check their shape
 type Ev = Record<string, any>;
 const eventsOf = (res: { json: <T>() => T }) => res.json<{ epcisBody: { queryResults: { resultsBody: { eventList: Ev[] } } } }>().epcisBody.queryResults.resultsBody.eventList;
 
@@ -107,7 +108,13 @@ describe('Tracenet’s own records as EPCIS events', () => {
     }
     const reached = new Set([lot('A')]);
     const queue = [lot('A')];
-    while (queue.length) for (const n of next.get(queue.shift()!) ?? []) if (!reached.has(n)) (reached.add(n), queue.push(n));
+    while (queue.length) {
+      for (const n of next.get(queue.shift()!) ?? []) {
+        if (reached.has(n)) continue;
+        reached.add(n);
+        queue.push(n);
+      }
+    }
     expect([...reached].sort()).toEqual(['A', 'B1', 'B2', 'M', 'U', 'K'].map(lot).sort());
     const merge = events.find((e) => e.type === 'TransformationEvent' && e.bizStep === 'repackaging');
     expect(merge!.inputQuantityList.map((q: Ev) => q.epcClass).sort()).toEqual([lot('B1'), lot('B2')].sort());
