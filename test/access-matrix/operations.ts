@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { epcisDocument, type Fixtures, type Side } from './fixtures.js';
 import { inJurisdiction, scope, scopes, type Obj, type Role, type Scope } from './rules.js';
 
+/** EPCIS named queries are their organisation's own: the coop's `matrix-q` (fixtures) is not found for anyone else. */
+const coopsNamedQuery = scope('an EPCIS named query is its organisation’s own; another organisation’s is not found', (r) => (r.login === 'sg-coop' || r.login === '+mx-coop-staff' ? 'ok' : '404'));
+const nobodysNamedQuery = scope('an EPCIS named query or subscription nobody holds is not found', () => '404');
+
 /**
  * The committed table of expected outcomes: one row per operation of openapi.json, naming the route's permission,
  * the rule of DESIGN.md that decides who gets through, the objects it is called on and how to call it. The roles
@@ -707,4 +711,16 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/epcis/events', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/epcis/events/{eventID}', permission: 'epcis.query', scope: scopes.jurisdictionOrOwnSubject, objects: SD_SC, call: (fx, o) => ({ params: { eventID: fx.epcis[o === 'sc' ? 'sc' : 'sd'].eventId } }) },
   { op: 'GET /api/v1/epcis/eventTypes', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/epcis/bizSteps', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/epcis/dispositions', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/epcis/epcs/{epc}/events', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({ params: { epc: 'urn:epc:id:sgtin:0614141.107346.1' } }) },
+  { op: 'POST /api/v1/epcis/queries', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({ body: { name: `m-${randomUUID()}`, query: { EQ_bizStep: 'receiving' } } }) },
+  { op: 'GET /api/v1/epcis/queries', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/epcis/queries/{name}', permission: 'epcis.query', scope: coopsNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q' } }) },
+  { op: 'GET /api/v1/epcis/queries/{name}/events', permission: 'epcis.query', scope: coopsNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q' } }) },
+  { op: 'GET /api/v1/epcis/queries/{name}/subscriptions', permission: 'epcis.query', scope: coopsNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q' } }) },
+  { op: 'POST /api/v1/epcis/queries/{name}/subscriptions', permission: 'epcis.query', scope: coopsNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q' }, body: { dest: 'https://hooks.example.com/epcis', stream: true } }) },
+  // Deleting is tried on names and ids nobody holds, so the coop's query stays for the calls above: not found, after the permission.
+  { op: 'DELETE /api/v1/epcis/queries/{name}', permission: 'epcis.query', scope: nobodysNamedQuery, objects: NONE, call: () => ({ params: { name: `none-${randomUUID()}` } }) },
+  { op: 'DELETE /api/v1/epcis/queries/{name}/subscriptions/{id}', permission: 'epcis.query', scope: nobodysNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q', id: randomUUID() } }) },
 ];
