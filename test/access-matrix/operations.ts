@@ -466,6 +466,7 @@ export const ROWS: Row[] = [
     call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'direction=forward' }),
   },
   { op: 'GET /api/v1/trace/batches/{id}/fsma204', permission: 'trace.graph', scope: scopes.jurisdictionOrOwnSubject, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
+  { op: 'GET /api/v1/trace/fsma204', permission: 'trace.graph', scope: scopes.any, objects: NONE, call: () => ({ query: 'classCode=04&from=2026-11-01&to=2026-11-30&format=csv' }) },
   { op: 'GET /api/v1/trace/batches/{id}/recall', permission: 'trace.recall', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
   { op: 'GET /api/v1/trace/batches/{id}/recall.xlsx', permission: 'trace.recall', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
   { op: 'GET /api/v1/trace/subjects/{id}/records', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).mainSubject) },
