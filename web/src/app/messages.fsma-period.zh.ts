@@ -10,7 +10,7 @@ export const fsmaPeriodZh = {
   'fsmaPeriod.days': '登记期间',
   'fsmaPeriod.daysRequired': '请选择起止日期（最长一年）',
   'fsmaPeriod.format': '文件格式',
-  'fsmaPeriod.xlsx': '电子表格（.xlsx）',
-  'fsmaPeriod.csv': '逗号分隔文本（.csv）',
+  'fsmaPeriod.xlsx': '电子表格',
+  'fsmaPeriod.csv': '逗号分隔文本',
   'fsmaPeriod.file': '美国食品追溯表-{classCode}-{from}至{to}.{format}',
 };
