@@ -430,6 +430,8 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     return { captureId: res.json<{ captureID: string }>().captureID, eventId };
   };
   const epcis = { sd: await epcisCapture('sg-coop', 'urn:uuid:0d6e3b0a-0000-4000-8000-0000000000d1'), sc: await epcisCapture('sc-admin', 'urn:uuid:0d6e3b0a-0000-4000-8000-0000000000c1') };
+  // A named query of the coop's (named queries and their subscriptions are an organisation's own).
+  await must(coop.post('/api/v1/epcis/queries', { name: 'matrix-q', query: { EQ_bizStep: 'shipping' } }), 'epcis named query', [201]);
   const opsAdmin = await t.login('ops-admin');
   const announcement = (
     await must(opsAdmin.post('/api/v1/announcements', { level: 'info', textZh: '矩阵测试的系统公告', startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() }), 'announcement')

@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { epcisDocument, MATRIX_USCC, type Fixtures, type Side } from './fixtures.js';
 import { DEFAULT_REGION, inJurisdiction, scope, scopes, type Obj, type Role, type Scope } from './rules.js';
 
+/** EPCIS named queries are their organisation's own: the coop's `matrix-q` (fixtures) is not found for anyone else. */
+const coopsNamedQuery = scope('an EPCIS named query is its organisation’s own; another organisation’s is not found', (r) => (r.login === 'sg-coop' || r.login === '+mx-coop-staff' ? 'ok' : '404'));
+const nobodysNamedQuery = scope('an EPCIS named query or subscription nobody holds is not found', () => '404');
+
 /**
  * The committed table of expected outcomes: one row per operation of openapi.json, naming the route's permission,
  * the rule of DESIGN.md that decides who gets through, the objects it is called on and how to call it. The roles
@@ -480,6 +484,7 @@ export const ROWS: Row[] = [
     call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'direction=forward' }),
   },
   { op: 'GET /api/v1/trace/batches/{id}/fsma204', permission: 'trace.graph', scope: scopes.jurisdictionOrOwnSubject, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
+  { op: 'GET /api/v1/trace/fsma204', permission: 'trace.graph', scope: scopes.any, objects: NONE, call: () => ({ query: 'classCode=04&from=2026-11-01&to=2026-11-30&format=csv' }) },
   { op: 'GET /api/v1/trace/batches/{id}/recall', permission: 'trace.recall', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
   { op: 'GET /api/v1/trace/batches/{id}/recall.xlsx', permission: 'trace.recall', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
   { op: 'GET /api/v1/trace/subjects/{id}/records', permission: 'subject.read', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).mainSubject) },
@@ -814,4 +819,16 @@ export const ROWS: Row[] = [
   { op: 'POST /api/v1/reports/documents', permission: 'report.write', scope: scopes.any, objects: NONE, call: () => ({ body: { kind: 'progress', title: '矩阵进展报告', attachments: [randomUUID()] } }) },
   { op: 'GET /api/v1/reports/documents', permission: 'report.read', scope: scopes.any, objects: NONE, call: () => ({}) },
   { op: 'GET /api/v1/reports/documents/{id}/attachments/{fileId}', permission: 'report.read', scope: documentReaders, objects: SD_SC, call: (fx, o) => ({ params: { id: fx.reportDocument[side3(o)].id, fileId: fx.reportDocument[side3(o)].attachment } }) },
+  { op: 'GET /api/v1/epcis/bizSteps', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/epcis/dispositions', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/epcis/epcs/{epc}/events', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({ params: { epc: 'urn:epc:id:sgtin:0614141.107346.1' } }) },
+  { op: 'POST /api/v1/epcis/queries', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({ body: { name: `m-${randomUUID()}`, query: { EQ_bizStep: 'receiving' } } }) },
+  { op: 'GET /api/v1/epcis/queries', permission: 'epcis.query', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/epcis/queries/{name}', permission: 'epcis.query', scope: coopsNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q' } }) },
+  { op: 'GET /api/v1/epcis/queries/{name}/events', permission: 'epcis.query', scope: coopsNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q' } }) },
+  { op: 'GET /api/v1/epcis/queries/{name}/subscriptions', permission: 'epcis.query', scope: coopsNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q' } }) },
+  { op: 'POST /api/v1/epcis/queries/{name}/subscriptions', permission: 'epcis.query', scope: coopsNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q' }, body: { dest: 'https://hooks.example.com/epcis', stream: true } }) },
+  // Deleting is tried on names and ids nobody holds, so the coop's query stays for the calls above: not found, after the permission.
+  { op: 'DELETE /api/v1/epcis/queries/{name}', permission: 'epcis.query', scope: nobodysNamedQuery, objects: NONE, call: () => ({ params: { name: `none-${randomUUID()}` } }) },
+  { op: 'DELETE /api/v1/epcis/queries/{name}/subscriptions/{id}', permission: 'epcis.query', scope: nobodysNamedQuery, objects: NONE, call: () => ({ params: { name: 'matrix-q', id: randomUUID() } }) },
 ];

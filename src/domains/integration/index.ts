@@ -8,7 +8,7 @@ import type { KeyStore as ClientKeys } from './key-store.js';
 import { integrationGrants } from './permissions.js';
 import { integrationRoutes as integrationRoutesOf } from './routes.js';
 import { integrationPurgeJob as purgeJobOf } from './purge.job.js';
-import { epcisGrants, epcisRoutes } from './epcis/index.js';
+import { capturedChainEvents, epcisGrants, epcisRoutes, epcisSubscriptionsJob } from './epcis/index.js';
 import { certificationRoutes } from './certification/index.js';
 import { documentApplyJob, inboundRoutes } from './inbound/index.js';
 import { inboundGrants } from './inbound/permissions.js';
@@ -27,5 +27,6 @@ export const integrationModule: DomainModule = {
   permissions: [integrationGrants, epcisGrants, inboundGrants],
   routes: (ctx) => [integrationRoutesOf({ ...ctx, keyStore: ctx.services.keyStore }), epcisRoutes(ctx), certificationRoutes(ctx), inboundRoutes(ctx), outboundRoutes(ctx)],
   // The outbox's changes become signed webhook deliveries (issue 17 §3).
-  jobs: (ctx) => [purgeJobOf(ctx.db), documentApplyJob(ctx), webhookFanoutJob(ctx.db), webhookJob({ db: ctx.db, pii: ctx.pii, log: ctx.logger }), deliveryPurgeJob(ctx.db)],
+  jobs: (ctx) => [purgeJobOf(ctx.db), documentApplyJob(ctx), webhookFanoutJob(ctx.db), webhookJob({ db: ctx.db, pii: ctx.pii, log: ctx.logger }), deliveryPurgeJob(ctx.db), epcisSubscriptionsJob(ctx.db, ctx.config)],
+  provides: { outsideEvents: capturedChainEvents },
 };

@@ -39,6 +39,11 @@ export const traceError = defineErrors({
   PRODUCT_NOT_FOUND: { status: 404, zh: '产品不存在或不属于本主体', en: 'No such product of yours' },
   BASE_NOT_FOUND: { status: 404, zh: '基地不存在或不属于本主体', en: 'No such base of yours' },
   SUBJECT_NOT_FOUND: { status: 404, zh: '主体不存在，或不在您的辖区内', en: 'No such subject, or not one of your jurisdiction' },
+  FSMA_TOO_MANY_LOTS: {
+    status: 400,
+    zh: (d) => `该品类在此期间有超过 ${String(d.limit)} 个批次，请缩短期间或选择更细的品类后再导出`,
+    en: (d) => `The class has more than ${String(d.limit)} lots in this period; choose a shorter period or a narrower class`,
+  },
   BATCH_NOT_FOUND: { status: 404, zh: '批次不存在，或不在您可查看的范围内', en: 'No such batch, or not one you may see' },
   // A batch monitoring marked (monitoring's failure response): nothing leaves it until the county releases it.
   BATCH_HELD: {

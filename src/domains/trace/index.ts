@@ -40,11 +40,14 @@ import { recordFieldProducts as fieldProducts } from './master-data/master-data.
 import type { LookupCounter } from './public/public-lookups.js';
 import type { MonitoringResults as Results } from './public/public-trace.service.js';
 import type { PublicTraceDeps } from './public/public-trace.service.js';
+import type { OutsideEvents } from './public/public-trace.outside.js';
 
 declare module '../../platform/modules.js' {
   interface DomainHooks {
     /** The monitoring results a public trace page shows of a batch (the monitoring domain's). */
     monitoringResults: Results;
+    /** Events of a chain's lots captured from other traceability systems (the integration domain's EPCIS). */
+    outsideEvents: OutsideEvents;
   }
   interface DomainServices {
     /** Public look-ups counted in memory and written in batches; the metrics read its figures. */
@@ -58,7 +61,7 @@ const publicTraceOf = new WeakMap<DomainContext, PublicTraceDeps>();
 function publicTrace(ctx: DomainContext): PublicTraceDeps {
   let deps = publicTraceOf.get(ctx);
   if (!deps) {
-    deps = { db: ctx.db, config: ctx.config, lookups: ctx.services.lookups, subjects: publicSubjectsOf(ctx.db, ctx.config.publicFactsTtlSeconds), monitoringResults: theHook(ctx.hooks, 'monitoringResults') };
+    deps = { db: ctx.db, config: ctx.config, lookups: ctx.services.lookups, subjects: publicSubjectsOf(ctx.db, ctx.config.publicFactsTtlSeconds), monitoringResults: theHook(ctx.hooks, 'monitoringResults'), outsideEvents: theHook(ctx.hooks, 'outsideEvents') };
     publicTraceOf.set(ctx, deps);
   }
   return deps;

@@ -144,6 +144,10 @@ export const AUDIT_ACTIONS = [
   'report.submit',
   'report.acknowledge',
   'report.document_submit',
+  'epcis.query_save',
+  'epcis.query_delete',
+  'epcis.subscribe',
+  'epcis.unsubscribe',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -191,6 +195,8 @@ export const AUDIT_TARGET_TYPES = [
   'assessment',
   'periodic_report',
   'report_document',
+  'epcis_query',
+  'epcis_subscription',
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -5,7 +5,7 @@ import type { epcisEvents } from './schema.js';
 import { eventPrefixes } from './validate.js';
 
 type Event = Record<string, unknown>;
-export type EventRow = Omit<typeof epcisEvents.$inferInsert, 'ownerKind' | 'ownerId' | 'regionCode' | 'captureId'>;
+export type EventRow = Omit<typeof epcisEvents.$inferInsert, 'ownerKind' | 'ownerId' | 'regionCode' | 'captureId' | 'origin' | 'sourceKey'>;
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 const classes = (v: unknown): string[] => (Array.isArray(v) ? v.map((q: { epcClass?: unknown }) => q?.epcClass).filter((x): x is string => typeof x === 'string') : []);

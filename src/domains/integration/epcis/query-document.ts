@@ -11,16 +11,16 @@ export function withRecordTime(e: Stored): Record<string, unknown> {
   return { ...e.document, recordTime: e.recordTime.toISOString() };
 }
 
-export function queryDocument(events: Stored[], queryName = 'SimpleEventQuery') {
+export function queryDocument(events: Stored[], queryName = 'SimpleEventQuery', format: (e: Record<string, unknown>) => Record<string, unknown> = (e) => e) {
   const prefixes: Record<string, string> = {};
   const eventList = events.map((e) => {
     const clash = Object.entries(e.namespaces).some(([p, iri]) => prefixes[p] !== undefined && prefixes[p] !== iri);
     if (!clash) {
       for (const [p, iri] of Object.entries(e.namespaces)) prefixes[p] = iri;
-      return withRecordTime(e);
+      return format(withRecordTime(e));
     }
     const own = e.document['@context'];
-    return { ...withRecordTime(e), '@context': [...(Array.isArray(own) ? own : own === undefined ? [] : [own]), e.namespaces] };
+    return { ...format(withRecordTime(e)), '@context': [...(Array.isArray(own) ? own : own === undefined ? [] : [own]), e.namespaces] };
   });
   return {
     '@context': Object.keys(prefixes).length ? [EPCIS_CONTEXT, prefixes] : [EPCIS_CONTEXT],

@@ -1,4 +1,4 @@
-import { canonicalVocabularyValue } from './cbv.js';
+import { canonicalVocabularyValue, cbvWord, VOCABULARIES, type Vocabulary } from './cbv.js';
 import { canonicalIdentifier } from './epc-digital-link.js';
 import { epcisError } from './errors.js';
 import { EVENT_TYPES, isTimestamp } from './validate.js';
@@ -32,6 +32,12 @@ export type EventQuery = {
   eventCountLimit?: number;
   perPage: number;
   nextPageToken?: string;
+  /** EQ_bizTransaction_<type>, EQ_source_<type>, EQ_destination_<type>: an element of the list of that type naming one of the values. */
+  typed: { list: 'bizTransactionList' | 'sourceList' | 'destinationList'; key: 'bizTransaction' | 'source' | 'destination'; types: string[]; values: string[] }[];
+  /** `GET /epcs/{epc}/events`: the EPC or class anywhere in the event. */
+  anyEpcOrClass?: string[];
+  /** A subscription's: only events recorded after the last one delivered. */
+  afterSeq?: number;
 };
 
 export const DEFAULT_PER_PAGE = 30;
@@ -42,6 +48,21 @@ const TIMES = ['GE_eventTime', 'LT_eventTime', 'GE_recordTime', 'LT_recordTime']
 const QUANTITY_OPS = { EQ_quantity: '=', GT_quantity: '>', GE_quantity: '>=', LT_quantity: '<', LE_quantity: '<=' } as const;
 const OTHERS = [...Object.keys(QUANTITY_OPS), 'EXISTS_errorDeclaration', 'orderBy', 'orderDirection', 'eventCountLimit', 'perPage', 'nextPageToken'] as const;
 export const QUERY_PARAMETERS: readonly string[] = [...LISTS, ...TIMES, ...OTHERS];
+
+/** The typed parameters (EPCIS 2.0 §8.2.7.1.1): the type after the prefix is a CBV word or any of its URIs, or another URI. */
+const TYPED = {
+  EQ_bizTransaction_: { list: 'bizTransactionList', key: 'bizTransaction', vocabulary: 'bizTransactionType' },
+  EQ_source_: { list: 'sourceList', key: 'source', vocabulary: 'sourceDestType' },
+  EQ_destination_: { list: 'destinationList', key: 'destination', vocabulary: 'sourceDestType' },
+} as const;
+
+/** Every spelling a stored event may give a type in: the word, its Web URI, its CBV 1.x URN, its compact `cbv:` form. */
+function typeSpellings(vocabulary: Vocabulary, type: string): string[] {
+  const word = cbvWord(vocabulary, type);
+  if (!word) return [type];
+  const v = VOCABULARIES[vocabulary];
+  return [word, v.web + word, v.urn + word, 'cbv:' + v.web.slice('https://ref.gs1.org/cbv/'.length) + word];
+}
 
 const refuse = (parameter: string, reason: string) => epcisError('EPCIS_QUERY_PARAMETER', { parameter, reason });
 
@@ -56,8 +77,19 @@ function positive(name: string, value: string, max?: number): number {
 const identifiers = (values: string[]) => [...new Set(values.flatMap((v) => [v, canonicalIdentifier(v)]))];
 
 export function parseEventQuery(raw: Record<string, unknown>): EventQuery {
-  const q: EventQuery = { orderBy: null, orderDirection: 'desc', perPage: DEFAULT_PER_PAGE, quantity: [] };
+  const q: EventQuery = { orderBy: null, orderDirection: 'desc', perPage: DEFAULT_PER_PAGE, quantity: [], typed: [] };
   for (const [name, value] of Object.entries(raw)) {
+    const prefix = (Object.keys(TYPED) as (keyof typeof TYPED)[]).find((p) => name.startsWith(p));
+    if (prefix) {
+      const type = name.slice(prefix.length);
+      if (typeof value !== 'string' || value === '') throw refuse(name, 'given once, not empty');
+      if (type === '' || cbvWord(TYPED[prefix].vocabulary, type) === undefined) throw refuse(name, 'a CBV 2.0 type or a URI after the prefix');
+      const values = value.split('|').map((v) => v.trim());
+      if (values.some((v) => v === '')) throw refuse(name, 'an empty value in the list');
+      const { list, key, vocabulary } = TYPED[prefix];
+      q.typed.push({ list, key, types: typeSpellings(vocabulary, type), values });
+      continue;
+    }
     if (!QUERY_PARAMETERS.includes(name)) throw refuse(name, 'not a parameter of SimpleEventQuery this server knows');
     if (typeof value !== 'string') throw refuse(name, 'given once');
     if (value === '') throw refuse(name, 'empty');

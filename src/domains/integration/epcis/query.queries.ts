@@ -8,7 +8,7 @@ import { textArray } from './sql.js';
 import { capturesVisibleTo, eventsVisibleTo } from './visibility.js';
 
 const e = epcisEvents;
-type StoredEvent = { seq: number; document: Record<string, unknown>; namespaces: Record<string, string>; recordTime: Date; eventTime: Date };
+export type StoredEvent = { seq: number; document: Record<string, unknown>; namespaces: Record<string, string>; recordTime: Date; eventTime: Date };
 /** Where a page ended, and how many events the query's eventCountLimit still allows. */
 type Cursor = { v: string | null; s: number; l: number | null };
 
@@ -35,6 +35,12 @@ function conditions(q: EventQuery): SQL[] {
     c.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(${e.document}->'quantityList', '[]'::jsonb) || coalesce(${e.document}->'childQuantityList', '[]'::jsonb)) AS qe
       WHERE jsonb_typeof(qe->'quantity') = 'number' AND (qe->>'quantity')::numeric ${sql.raw(op)} ${value})`);
   }
+  for (const t of q.typed) {
+    c.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${e.document}->${t.list}) = 'array' THEN ${e.document}->${t.list} ELSE '[]'::jsonb END) AS x
+      WHERE x->>'type' = ANY(${textArray(t.types)}) AND x->>${t.key} = ANY(${textArray(t.values)}))`);
+  }
+  if (q.anyEpcOrClass) c.push(sql`(${e.anyEpcs} && ${textArray(q.anyEpcOrClass)} OR ${e.anyEpcClasses} && ${textArray(q.anyEpcOrClass)})`);
+  if (q.afterSeq !== undefined) c.push(sql`${e.seq} > ${q.afterSeq}`);
   if (q.EXISTS_errorDeclaration !== undefined) c.push(eq(e.errorDeclared, q.EXISTS_errorDeclaration));
   return c;
 }
@@ -52,23 +58,31 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), 'utf8').toStr
 
 /** One page of the events the actor may read that match the query, in its order, and the token of the next page. */
 export async function queryEvents(db: Db, actor: Actor, q: EventQuery): Promise<{ events: StoredEvent[]; nextPageToken: string | null }> {
+  return queryVisibleEvents(db, eventsVisibleTo(actor), q);
+}
+
+/** As queryEvents, over the events `visible` selects (a subscription's reader). */
+export async function queryVisibleEvents(db: Db, visible: SQL, q: EventQuery): Promise<{ events: StoredEvent[]; nextPageToken: string | null }> {
   const cursor = q.nextPageToken ? decodeCursor(q.nextPageToken) : null;
   const remaining = cursor ? cursor.l : (q.eventCountLimit ?? null);
   const limit = remaining === null ? q.perPage : Math.min(q.perPage, remaining);
   const sortColumn = q.orderBy === 'eventTime' ? e.eventTime : q.orderBy === 'recordTime' ? e.recordTime : null;
   const after = q.orderDirection === 'asc' ? sql`>` : sql`<`;
-  const where = [eventsVisibleTo(actor), ...conditions(q)];
+  const where = [visible, ...conditions(q)];
   if (cursor) {
     if (sortColumn && cursor.v !== null) where.push(sql`(${sortColumn}, ${e.seq}) ${after} (${new Date(cursor.v)}, ${cursor.s})`);
     else where.push(sql`${e.seq} ${after} ${cursor.s}`);
   }
   if (limit <= 0) return { events: [], nextPageToken: null };
   const dir = q.orderDirection === 'asc' ? asc : desc;
+  // With an EPC, class or eventID to match, the GIN index finds the few events and they are sorted; ordering by the
+  // bare column would let PostgreSQL walk the whole table in order, filtering, to fill a page (seconds at 10 M).
+  const selective = !!(q.MATCH_epc || q.MATCH_anyEPC || q.MATCH_epcClass || q.MATCH_anyEPCClass || q.EQ_eventID || q.anyEpcOrClass);
   const rows = await db
     .select({ seq: e.seq, document: e.document, namespaces: e.namespaces, recordTime: e.recordTime, eventTime: e.eventTime })
     .from(e)
     .where(and(...where))
-    .orderBy(...(sortColumn ? [dir(sortColumn), dir(e.seq)] : [dir(e.seq)]))
+    .orderBy(...(sortColumn ? [dir(selective ? sql`${sortColumn} + interval '0 s'` : sortColumn), dir(e.seq)] : [dir(selective ? sql`${e.seq} + 0` : e.seq)]))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const left = remaining === null ? null : remaining - page.length;

@@ -2,13 +2,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/client.js';
+import type { Config } from '../../../platform/config.js';
 import { actorOf, commandContext } from '../../../platform/http/context.js';
 import { CAPTURE_FILE_SIZE_LIMIT, CAPTURE_LIMIT, captureDocument, captureSingleEvent, type ErrorBehaviour } from './capture.service.js';
 import { epcisError, installProblemHandler, problemResponses } from './errors.js';
 import { captureById, listCaptures, queryEvents, eventsById, type CaptureJob } from './query.queries.js';
 import { queryDocument } from './query-document.js';
+import { canonicalIdentifier } from './epc-digital-link.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, parseEventQuery } from './query.params.js';
 import { EVENT_TYPES } from './validate.js';
+import { BIZ_STEPS, DISPOSITIONS } from './cbv.js';
+import { epcFormatOf, formatApplied, inEpcFormat } from './epc-format.js';
+import { deleteNamedQuery, listNamedQueries, namedQuery, saveNamedQuery, type NamedQuery } from './named-queries.service.js';
+import { syncOwnEvents } from './own/sync.js';
+import { listSubscriptions, subscribe, unsubscribe, type Subscription } from './subscriptions.service.js';
+import type { EventQuery } from './query.params.js';
+import type { StoredEvent } from './query.queries.js';
 
 const BASE = '/api/v1/epcis';
 const LD_JSON = 'application/ld+json';
@@ -39,18 +48,49 @@ function errorBehaviourOf(request: FastifyRequest): ErrorBehaviour {
   throw epcisError('EPCIS_QUERY_PARAMETER', { parameter: 'GS1-Capture-Error-Behaviour', reason: 'rollback or proceed' });
 }
 
-/** JSON-LD unless the client asked for plain JSON only. */
-function sendDocument(request: FastifyRequest, reply: FastifyReply, body: unknown) {
+/** JSON-LD unless the client asked for plain JSON only; identifiers in the GS1-EPC-Format asked for. */
+function sendEvents(request: FastifyRequest, reply: FastifyReply, events: StoredEvent[], queryName?: string) {
+  const format = epcFormatOf(request.headers['gs1-epc-format']);
   const accept = request.headers.accept ?? '';
-  return reply.type(accept.includes('application/json') && !accept.includes(LD_JSON) ? 'application/json' : LD_JSON).send(body);
+  return reply
+    .header('GS1-EPC-Format', formatApplied(format))
+    .type(accept.includes('application/json') && !accept.includes(LD_JSON) ? 'application/json' : LD_JSON)
+    .send(queryDocument(events, queryName, (e) => inEpcFormat(e, format)));
 }
+
+const namedQueryView = (q: NamedQuery) => ({ name: q.name, query: q.query, createdAt: q.createdAt.toISOString() });
+const subscriptionView = (s: Subscription) => ({
+  subscriptionID: s.id,
+  dest: s.dest,
+  stream: s.stream,
+  schedule: s.schedule,
+  reportIfEmpty: s.reportIfEmpty,
+  nextRunAt: s.nextRunAt?.toISOString() ?? null,
+  lastDeliveredAt: s.lastDeliveredAt?.toISOString() ?? null,
+  lastError: s.lastError,
+  createdAt: s.createdAt.toISOString(),
+});
 
 /**
  * GS1 EPCIS 2.0 REST binding (issue 18 §1–§2): capture (a document as a job, or one event), the SimpleEventQuery over
  * `GET /events`, one event, the event types. Answers carry GS1-EPCIS-Version and GS1-CBV-Version; a request for
  * another major version is refused with 406; refusals are problem+json.
  */
-export function epcisRoutes(deps: { db: Db }) {
+export function epcisRoutes(deps: { db: Db; config: Pick<Config, 'publicUrl'> }) {
+  const ids = { publicUrl: deps.config.publicUrl };
+  /** Tracenet's own records are brought up to date before any read of events. */
+  const sync = () => syncOwnEvents(deps.db, ids);
+  /** One page of events with its Link rel="next", as an EPCISQueryDocument. */
+  async function page(request: FastifyRequest, reply: FastifyReply, q: EventQuery, raw: Record<string, unknown>, path: string, queryName?: string) {
+    await sync();
+    const { events, nextPageToken } = await queryEvents(deps.db, actorOf(request), q);
+    if (nextPageToken) {
+      const params = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== 'nextPageToken') as [string, string][]);
+      params.set('nextPageToken', nextPageToken);
+      void reply.header('Link', `<${BASE}${path}?${params.toString()}>; rel="next"`);
+    }
+    return sendEvents(request, reply, events, queryName);
+  }
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
     const tags = ['epcis GS1 EPCIS 2.0'];
@@ -91,7 +131,7 @@ export function epcisRoutes(deps: { db: Db }) {
       },
       handler: async (request, reply) => {
         const behaviour = errorBehaviourOf(request);
-        const outcome = await captureDocument(deps.db, commandContext(request), request.body, behaviour);
+        const outcome = await captureDocument(deps.db, commandContext(request), request.body, behaviour, ids);
         return reply.status(202).header('Location', `${BASE}/capture/${outcome.captureId}`).send({ captureID: outcome.captureId });
       },
     });
@@ -128,7 +168,7 @@ export function epcisRoutes(deps: { db: Db }) {
       config: { permission: 'epcis.capture' },
       schema: { tags, summary: 'Capture one EPCIS event synchronously; 201 with its Location', body: anyBody, response: { 201: z.object({ eventID: z.string(), captureID: z.string(), stored: z.boolean() }), ...problemResponses } },
       handler: async (request, reply) => {
-        const outcome = await captureSingleEvent(deps.db, commandContext(request), request.body);
+        const outcome = await captureSingleEvent(deps.db, commandContext(request), request.body, ids);
         const eventID = outcome.eventIds[0]!;
         return reply
           .status(201)
@@ -145,29 +185,114 @@ export function epcisRoutes(deps: { db: Db }) {
         querystring: rawQuery,
         response: { 200: anyBody, ...problemResponses },
       },
-      handler: async (request, reply) => {
-        const raw = request.query;
-        const q = parseEventQuery(raw);
-        const { events, nextPageToken } = await queryEvents(deps.db, actorOf(request), q);
-        if (nextPageToken) {
-          const params = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== 'nextPageToken') as [string, string][]);
-          params.set('nextPageToken', nextPageToken);
-          void reply.header('Link', `<${BASE}/events?${params.toString()}>; rel="next"`);
-        }
-        return sendDocument(request, reply, queryDocument(events));
-      },
+      handler: async (request, reply) => page(request, reply, parseEventQuery(request.query), request.query, '/events'),
     });
 
     app.get(`${BASE}/events/:eventID`, {
       config: { permission: 'epcis.query' },
       schema: { tags, summary: 'One event by its eventID (percent-encoded), as an EPCISQueryDocument', params: z.object({ eventID: z.string().min(1).max(500) }), response: { 200: anyBody, ...problemResponses } },
-      handler: async (request, reply) => sendDocument(request, reply, queryDocument(await eventsById(deps.db, actorOf(request), request.params.eventID))),
+      handler: async (request, reply) => {
+        await sync();
+        return sendEvents(request, reply, await eventsById(deps.db, actorOf(request), request.params.eventID));
+      },
     });
 
     app.get(`${BASE}/eventTypes`, {
       config: { permission: 'epcis.query' },
       schema: { tags, summary: 'The EPCIS 2.0 event types this server captures and queries', response: { 200: z.array(z.string()), ...problemResponses } },
       handler: async () => [...EVENT_TYPES],
+    });
+
+    app.get(`${BASE}/epcs/:epc/events`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'The events naming an EPC or class (percent-encoded URN or Digital Link), anywhere in the event; the other query parameters apply', params: z.object({ epc: z.string().min(1).max(500) }), querystring: rawQuery, response: { 200: anyBody, ...problemResponses } },
+      handler: async (request, reply) => {
+        const q = parseEventQuery(request.query);
+        q.anyEpcOrClass = [...new Set([request.params.epc, canonicalIdentifier(request.params.epc)])];
+        return page(request, reply, q, request.query, `/epcs/${encodeURIComponent(request.params.epc)}/events`);
+      },
+    });
+
+    app.get(`${BASE}/bizSteps`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'The CBV 2.0 business steps this server knows (private URIs are accepted too)', response: { 200: z.array(z.string()), ...problemResponses } },
+      handler: async () => [...BIZ_STEPS],
+    });
+
+    app.get(`${BASE}/dispositions`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'The CBV 2.0 dispositions this server knows (private URIs are accepted too)', response: { 200: z.array(z.string()), ...problemResponses } },
+      handler: async () => [...DISPOSITIONS],
+    });
+
+    app.post(`${BASE}/queries`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'Save a named query (name and SimpleEventQuery parameters) of the caller’s organisation; 201 with its Location', body: anyBody, response: { 201: anyBody, ...problemResponses } },
+      handler: async (request, reply) => {
+        const saved = await saveNamedQuery(deps.db, commandContext(request), request.body as { name?: unknown; query?: unknown });
+        return reply.status(201).header('Location', `${BASE}/queries/${encodeURIComponent(saved.name)}`).send(namedQueryView(saved));
+      },
+    });
+
+    app.get(`${BASE}/queries`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'The named queries of the caller’s organisation', response: { 200: anyBody, ...problemResponses } },
+      handler: async (request) => (await listNamedQueries(deps.db, actorOf(request))).map(namedQueryView),
+    });
+
+    app.get(`${BASE}/queries/:name`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'One named query', params: z.object({ name: z.string().min(1).max(100) }), response: { 200: anyBody, ...problemResponses } },
+      handler: async (request) => namedQueryView(await namedQuery(deps.db, actorOf(request), request.params.name)),
+    });
+
+    app.delete(`${BASE}/queries/:name`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'Delete a named query and its subscriptions', params: z.object({ name: z.string().min(1).max(100) }), response: { 204: z.null(), ...problemResponses } },
+      handler: async (request, reply) => {
+        await deleteNamedQuery(deps.db, commandContext(request), request.params.name);
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.get(`${BASE}/queries/:name/events`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'Run a named query (perPage/nextPageToken as for /events)', params: z.object({ name: z.string().min(1).max(100) }), querystring: z.object({ perPage: z.string().optional(), nextPageToken: z.string().optional() }), response: { 200: anyBody, ...problemResponses } },
+      handler: async (request, reply) => {
+        const saved = await namedQuery(deps.db, actorOf(request), request.params.name);
+        const paging = Object.fromEntries(Object.entries(request.query).filter(([, v]) => v !== undefined)) as Record<string, string>;
+        return page(request, reply, parseEventQuery({ ...saved.query, ...paging }), paging, `/queries/${encodeURIComponent(saved.name)}/events`, saved.name);
+      },
+    });
+
+    app.post(`${BASE}/queries/:name/subscriptions`, {
+      config: { permission: 'epcis.query' },
+      schema: {
+        tags,
+        summary: 'Subscribe a webhook (dest) to a named query: stream: true, or a schedule (second, minute, hour, dayOfMonth, month, dayOfWeek; UTC); signatureToken is sent as a bearer token',
+        params: z.object({ name: z.string().min(1).max(100) }),
+        body: anyBody,
+        response: { 201: anyBody, ...problemResponses },
+      },
+      handler: async (request, reply) => {
+        const sub = await subscribe(deps.db, commandContext(request), request.params.name, (request.body ?? {}) as Record<string, unknown>);
+        return reply.status(201).header('Location', `${BASE}/queries/${encodeURIComponent(request.params.name)}/subscriptions/${sub.id}`).send(subscriptionView(sub));
+      },
+    });
+
+    app.get(`${BASE}/queries/:name/subscriptions`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'The subscriptions to a named query', params: z.object({ name: z.string().min(1).max(100) }), response: { 200: anyBody, ...problemResponses } },
+      handler: async (request) => (await listSubscriptions(deps.db, actorOf(request), request.params.name)).map(subscriptionView),
+    });
+
+    app.delete(`${BASE}/queries/:name/subscriptions/:id`, {
+      config: { permission: 'epcis.query' },
+      schema: { tags, summary: 'Cancel a subscription', params: z.object({ name: z.string().min(1).max(100), id: z.uuid() }), response: { 204: z.null(), ...problemResponses } },
+      handler: async (request, reply) => {
+        await unsubscribe(deps.db, commandContext(request), request.params.name, request.params.id);
+        return reply.status(204).send(null);
+      },
     });
   };
 }

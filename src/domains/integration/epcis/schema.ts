@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -45,6 +45,12 @@ export const epcisEvents = pgTable(
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
     /** The namespace prefixes in force for the event (document and event @context), for the query document's @context. */
     namespaces: jsonb('namespaces').$type<Record<string, string>>().notNull().default({}),
+    /** 'captured' through the capture interface, or 'tracenet': the EPCIS form of one of Tracenet's own records. */
+    origin: varchar('origin', { length: 10 }).notNull().default('captured'),
+    /** For a Tracenet event, the record it was made from (`trace:<id>`, `sample:<id>`…): each is written once. */
+    sourceKey: text('source_key'),
+    /** The Tracenet lot codes the event names (its identifiers in a Tracenet form): where it joins the trace graph. */
+    traceCodes: text('trace_codes').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     // An error declaration is a capture of the same event with errorDeclaration (EPCIS 2.0 §7.4.1.2), which the hash
@@ -60,6 +66,9 @@ export const epcisEvents = pgTable(
     index('epcis_events_any_epcs').using('gin', t.anyEpcs),
     index('epcis_events_epc_classes').using('gin', t.epcClasses),
     index('epcis_events_any_epc_classes').using('gin', t.anyEpcClasses),
+    uniqueIndex('epcis_events_source_key').on(t.sourceKey),
+    index('epcis_events_trace_codes').using('gin', t.traceCodes),
+    check('epcis_events_origin', sql`${t.origin} IN ('captured', 'tracenet')`),
     check('epcis_events_owner_kind', sql`${t.ownerKind} IN ('agency', 'subject')`),
   ],
 );
@@ -91,4 +100,53 @@ export const epcisCaptures = pgTable(
     check('epcis_captures_state', sql`${t.state} IN ('running', 'success', 'failed')`),
     check('epcis_captures_behaviour', sql`${t.errorBehaviour} IN ('rollback', 'proceed')`),
   ],
+);
+
+/**
+ * A named query (EPCIS 2.0 §8.2.7, `POST /queries`): a SimpleEventQuery's parameters saved under a name by an
+ * organisation; `GET /queries/{name}/events` runs it with the reader's rights.
+ */
+export const epcisQueries = pgTable(
+  'epcis_queries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerKind: varchar('owner_kind', { length: 8 }).notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    /** The query parameters as sent (name to value or list of values). */
+    query: jsonb('query').$type<Record<string, string | string[]>>().notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('epcis_queries_name').on(t.ownerKind, t.ownerId, t.name)],
+);
+
+/**
+ * A subscription to a named query (EPCIS 2.0 §8.2.7.2): the events it matches, from those recorded after the last
+ * delivery, are POSTed to `dest` as an EPCISQueryDocument, on a schedule (query schedule fields, UTC) or as soon as
+ * they are recorded (`stream`). Delivered by the `epcis.subscriptions` job; `lastSeq` is the last event sent.
+ */
+export const epcisSubscriptions = pgTable(
+  'epcis_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    queryId: uuid('query_id')
+      .notNull()
+      .references(() => epcisQueries.id, { onDelete: 'cascade' }),
+    dest: text('dest').notNull(),
+    signatureToken: text('signature_token'),
+    stream: boolean('stream').notNull(),
+    schedule: jsonb('schedule').$type<Record<string, string>>(),
+    reportIfEmpty: boolean('report_if_empty').notNull().default(false),
+    userId: uuid('user_id').notNull(),
+    /** Whose rights the query runs with: the subscribing organisation, and an agency's jurisdiction then. */
+    reader: jsonb('reader').$type<{ kind: 'agency' | 'subject'; id: string; jurisdiction: string }>().notNull(),
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+    nextRunAt: at('next_run_at'),
+    lastDeliveredAt: at('last_delivered_at'),
+    lastError: text('last_error'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('epcis_subscriptions_query').on(t.queryId), check('epcis_subscriptions_kind', sql`${t.stream} OR ${t.schedule} IS NOT NULL`)],
 );

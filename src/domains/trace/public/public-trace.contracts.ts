@@ -94,6 +94,8 @@ export const publicTraceOut = z.object({
   warnings: z.array(publicWarning),
   /** Set when what was looked up is a foreign code of the batch (a province's own code, a national long code; issue 17 §2). */
   resolvedFrom: z.object({ alias: z.string(), kind: z.enum(['province', 'national']) }).nullable().optional(),
+  /** Events of the chain's lots captured from other traceability systems (EPCIS): the CBV step, when, which lot. */
+  outside: z.array(z.object({ code: z.string(), eventType: z.string(), bizStep: z.string().nullable(), eventTime: z.date() })).optional(),
 });
 export type PublicTraceOut = z.infer<typeof publicTraceOut>;
 

@@ -4,6 +4,7 @@ import { MARKET_KIND_ZH, UNIT_ZH } from '../labels/label.shared.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
 import { banner, FORM_CSS, HELP_CSS, hotline, lookupNotice, retypeForm } from './public-trace.help.js';
 import { WARNING_TEXT, type PublicLookup } from './public-trace.service.js';
+import { outsideSection } from './public-trace.outside.js';
 
 // The page behind every label (消费查询), for cheap phones on slow networks: rendered on the server, no script,
 // one small inline style sheet, Chinese by default with an English switch (?lang=en). Its facts are the JSON API's.
@@ -131,7 +132,7 @@ ${h.voucher ? html`<br><small>${T.voucher[lang]} <span class="code">${h.code}</s
   )}</ol>
 ${f.monitoring.length ? monitoringSection(f.monitoring, lang) : ''}
 <p><a href="/showcase?class=${p.classCode.slice(0, 2)}${lang === 'en' ? '&lang=en' : ''}">${T.showcase[lang]}</a></p>
-${hotline(lang)}`;
+${outsideSection(f.outside, lang)}${hotline(lang)}`;
   return shell(lang, path, f.code, body);
 }
 

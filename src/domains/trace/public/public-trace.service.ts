@@ -1,3 +1,4 @@
+import type { OutsideEvents } from './public-trace.outside.js';
 import type { Config } from '../../../platform/config.js';
 import { maskPersonName, NATURAL_PERSON_ORG_FORM } from '../../../platform/pii/pii.js';
 import type { Db, Executor } from '../../../platform/db/client.js';
@@ -17,7 +18,7 @@ import type { LookupCounter } from './public-lookups.js';
 /** The judged samples of some batches, public facts only: monitoring's, injected (trace does not import monitoring). */
 export type MonitoringResults = (db: Executor, batchIds: string[]) => Promise<PublicSampleResult[]>;
 
-export type PublicTraceDeps = { db: Db; config: Config; lookups: LookupCounter; subjects: PublicSubjects; monitoringResults?: MonitoringResults };
+export type PublicTraceDeps = { db: Db; config: Config; lookups: LookupCounter; subjects: PublicSubjects; monitoringResults?: MonitoringResults; outsideEvents?: OutsideEvents };
 
 export type PublicLookup =
   | { kind: 'found'; facts: PublicTraceOut }
@@ -68,7 +69,12 @@ export async function lookupPublicTrace(deps: PublicTraceDeps, input: string): P
   // Only a chain with a tested batch costs a read of monitoring results; the rest read one column more (tested_at).
   const tested = testedBatches(chain);
   const monitoring = tested && deps.monitoringResults ? await deps.monitoringResults(deps.db, tested) : NO_RESULTS;
-  return { kind: 'found', facts: publicFacts(chain, subjects, pending, await countyNames(deps.db), deps.config.publicLookupAlert, monitoring) };
+  const facts = publicFacts(chain, subjects, pending, await countyNames(deps.db), deps.config.publicLookupAlert, monitoring);
+  if (deps.outsideEvents) {
+    const outside = await deps.outsideEvents(deps.db, [...new Set(facts.chain.map((h) => h.code))]);
+    if (outside?.length) facts.outside = outside;
+  }
+  return { kind: 'found', facts };
 }
 
 const NO_RESULTS: PublicSampleResult[] = [];

@@ -8,6 +8,7 @@ import { RefreshButton } from '../../app/RefreshButton';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { ExportButton, ListTotalText } from '../../app/ListTools';
+import { FsmaPeriodButton } from './FsmaPeriodButton';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
 import { BatchItem } from './BatchItem';
@@ -95,6 +96,7 @@ export default function BatchesPage() {
           <Space>
             <ListTotalText total={list.total} />
             <ExportButton path="/trace/batches.xlsx" query={filters} filename={`${t('list.file.batches')}.xlsx`} total={list.total} />
+            <FsmaPeriodButton />
             <RefreshButton list={list} />
           </Space>
         }

@@ -4,10 +4,18 @@ import { correctionsZh } from './messages.corrections.zh';
 import { lookupZh } from './messages.lookup.zh';
 import { traceZh } from './messages.trace.zh';
 import { showcaseZh } from './messages.showcase.zh';
+import { fsmaPeriodZh } from './messages.fsma-period.zh';
 import { lazyPage } from '../../app/lazy-page';
 import { COLD_PAGES } from '../../app/cold-pages';
 
-const zh = { ...traceZh, ...lookupZh, ...correctionsZh, ...showcaseZh };
+// Typed by its keys: the words' literal types of every domain together are more than the checker keeps for MessageKey.
+const zh: Record<keyof typeof traceZh | keyof typeof lookupZh | keyof typeof correctionsZh | keyof typeof showcaseZh | keyof typeof fsmaPeriodZh, string> = {
+  ...traceZh,
+  ...lookupZh,
+  ...correctionsZh,
+  ...showcaseZh,
+  ...fsmaPeriodZh,
+};
 
 const menu = [
   { path: '/trace/lookup', label: 'menu.lookup', order: 190, group: 'trace', permission: 'trace.graph', agencyOnly: true },

@@ -5,5 +5,6 @@ import { traceEn } from './messages.trace.en';
 import { lookupEn } from './messages.lookup.en';
 import { correctionsEn } from './messages.corrections.en';
 import { showcaseEn } from './messages.showcase.en';
+import { fsmaPeriodEn } from './messages.fsma-period.en';
 
-export const words: EnglishOf<typeof traceConsole> = { ...traceEn, ...lookupEn, ...correctionsEn, ...showcaseEn };
+export const words: EnglishOf<typeof traceConsole> = { ...traceEn, ...lookupEn, ...correctionsEn, ...showcaseEn, ...fsmaPeriodEn };

@@ -57,6 +57,8 @@ export const traceApi = {
 
   /** The chain as the US FDA's FSMA 204 sortable spreadsheet (an exporter's answer to an FDA request). */
   fsma204: (batchId: string, format: 'xlsx' | 'csv') => api.download(`/trace/batches/${id(batchId)}/fsma204`, { format }),
+  /** The same for every lot of a product class recorded in a period. */
+  fsma204Period: (q: { classCode: string; from: string; to: string; format: 'xlsx' | 'csv' }) => api.download('/trace/fsma204', q),
   label: (batchId: string, o: LabelOptions) => api.download(`/trace/batches/${id(batchId)}/label`, o),
   certificate: (batchId: string, o: { copies: number; basis?: CertificateBasis }) => api.download(`/trace/batches/${id(batchId)}/certificate`, { format: 'pdf', ...o }),
   voucher: (tradeId: string) => api.download(`/trace/market-entries/${id(tradeId)}/voucher`, { format: 'pdf' }),
