@@ -126,6 +126,8 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'monitoring.sample': (r) => r.agencyKind === 'testing',
   'monitoring.read': isAgency,
   'monitoring.alert': (r) => sup(r) || enf(r),
+  // 检测参照数据: labs add what they test for; a province's supervision agency adds for its labs.
+  'monitoring.reference': (r) => r.agencyKind === 'testing' || (sup(r) && r.level === 'province'),
   // 系统优化建议: every signed-in account files; operations handles, 部安全中心 (the operations agency's admins) confirms.
   // 大数据应用: every agency working in a jurisdiction reads its statistics; operations has none.
   'analytics.statistics': (r) => isAgency(r) && !ops(r),

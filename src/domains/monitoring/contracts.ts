@@ -269,6 +269,9 @@ export const limitOut = z.object({
   clause: z.string(),
   sourceUrl: z.string(),
   note: z.string().nullable(),
+  /** The ministry's reference set, a province's addition or the lab's own; a reference row's version. */
+  origin: z.enum(['reference', 'province', 'lab']).optional(),
+  version: z.number().int().optional(),
 });
 /** `limit` null: no seeded limit applies; the lab gives its own (limitOverride) or the result is refused. */
 export const limitLookupOut = z.object({ analyte: analyteOut, classCode: z.string(), classZh: z.string(), limit: limitOut.nullable() });

@@ -77,4 +77,13 @@ export const monitoringError = defineErrors({
     en: (d) => `Withdrawn, destroyed and returned add up to ${String(d.total)}, more than the ${String(d.held)} held`,
   },
   SUMMARY_TASK_NOT_FOUND: { status: 404, zh: '任务不存在，或不在您可查看的范围内', en: 'No such task, or not one you may see' },
+  // Reference data (reference.service.ts): analytes and limits a province or a lab adds.
+  ANALYTE_EXISTS: {
+    status: 409,
+    zh: (d) => `检测项目「${String(d.nameZh)}」已在项目表中（代码 ${String(d.code)}），请直接使用`,
+    en: (d) => `The analyte ${String(d.nameZh)} is already listed (code ${String(d.code)}); use it`,
+  },
+  LIMIT_NOT_FOUND: { status: 404, zh: '限量不存在，或不在您可查看的范围内', en: 'No such limit, or not one you may see' },
+  LIMIT_NOT_YOURS: { status: 403, zh: '只能撤销本机构添加的限量；国家参照限量随标准文件更新', en: 'Only a limit your agency added can be retired; the reference set changes with its file' },
+  LIMIT_ALREADY_RETIRED: { status: 409, zh: '该限量已撤销', en: 'This limit was already retired' },
 });

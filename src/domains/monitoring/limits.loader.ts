@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { analytes, residueLimits } from './schema.js';
 
@@ -47,16 +47,21 @@ export function readLimitsCsv() {
   }));
 }
 
+type LimitFileRow = ReturnType<typeof readLimitsCsv>[number];
+
+/** What a version is: every field of the file's row (a change to any is a new version). */
+const CONTENT = ['analyteCode', 'commodityZh', 'classCode', 'animal', 'mrlMgPerKg', 'residueDefinition', 'standard', 'clause', 'sourceUrl', 'note'] as const;
+const sameContent = (a: Record<string, unknown>, b: LimitFileRow) => CONTENT.every((k) => (a[k] ?? null) === (b[k] ?? null));
+
 /**
- * Loads the analytes and residue limits from db/reference at every start, as an upsert by code and id: a corrected
- * row of the file replaces the old one, and a row is never deleted (results judged against it keep pointing to it).
- * Returns how many rows were new.
+ * Loads the analytes and residue limits from db/reference at every start. Analytes are upserted by code (names and
+ * kinds, no regulatory value). Limits are the ministry's reference set, versioned and never edited in place: a row
+ * new to the file is inserted (its first version under the file's id), a changed row becomes a new version under a
+ * new id and its old version is retired, an unchanged one is left alone; results keep pointing at the version they
+ * were judged against. Returns how many limit versions were written.
  */
-export async function loadResidueLimits(db: Db): Promise<number> {
-  const count = async () => ((await db.select({ n: sql<number>`count(*)::int` }).from(residueLimits)) as [{ n: number }])[0].n;
-  const before = await count();
+export async function loadResidueLimits(db: Db, limitRows: LimitFileRow[] = readLimitsCsv()): Promise<number> {
   const analyteRows = readAnalytesCsv();
-  const limitRows = readLimitsCsv();
   await db
     .insert(analytes)
     .values(analyteRows)
@@ -64,23 +69,23 @@ export async function loadResidueLimits(db: Db): Promise<number> {
       target: analytes.code,
       set: { nameZh: sql`excluded.name_zh`, nameEn: sql`excluded.name_en`, kind: sql`excluded.kind`, banned: sql`excluded.banned` },
     });
-  await db
-    .insert(residueLimits)
-    .values(limitRows)
-    .onConflictDoUpdate({
-      target: residueLimits.id,
-      set: {
-        analyteCode: sql`excluded.analyte_code`,
-        commodityZh: sql`excluded.commodity_zh`,
-        classCode: sql`excluded.class_code`,
-        animal: sql`excluded.animal`,
-        mrlMgPerKg: sql`excluded.mrl_mg_per_kg`,
-        residueDefinition: sql`excluded.residue_definition`,
-        standard: sql`excluded.standard`,
-        clause: sql`excluded.clause`,
-        sourceUrl: sql`excluded.source_url`,
-        note: sql`excluded.note`,
-      },
-    });
-  return (await count()) - before;
+  return db.transaction(async (tx) => {
+    const all = await tx.select().from(residueLimits).where(eq(residueLimits.origin, 'reference'));
+    const live = new Map(all.filter((r) => r.retiredAt === null).map((r) => [r.refId, r]));
+    const lastVersion = new Map<number | null, number>();
+    for (const r of all) lastVersion.set(r.refId, Math.max(lastVersion.get(r.refId) ?? 0, r.version));
+    const taken = new Set((await tx.select({ id: residueLimits.id }).from(residueLimits).where(inArray(residueLimits.id, limitRows.map((r) => r.id)))).map((r) => r.id));
+    let written = 0;
+    for (const row of limitRows) {
+      const current = live.get(row.id);
+      if (current && sameContent(current, row)) continue;
+      const { id: refId, ...content } = row;
+      const version = (lastVersion.get(refId) ?? 0) + 1;
+      if (current) await tx.update(residueLimits).set({ retiredAt: new Date() }).where(eq(residueLimits.id, current.id));
+      const id = taken.has(refId) ? sql`nextval('residue_limits_id_seq')::int` : refId;
+      await tx.insert(residueLimits).values({ ...content, id: id as number, refId, version, origin: 'reference' });
+      written += 1;
+    }
+    return written;
+  });
 }

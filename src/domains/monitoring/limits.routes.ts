@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBody, errorResponses } from '../../platform/http/context.js';
+import { agencyActorOf, errorBody, errorResponses } from '../../platform/http/context.js';
 import { analyteList, limitLookupOut, limitQuery } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
-import { limitLookup, listAnalytes } from './limits.js';
+import { labOf, limitLookup, listAnalytes } from './limits.js';
 
 /** 检测项目与限量: the analytes a lab may report and the seeded limit a result would be judged against. */
 export function limitRoutes(deps: MonitoringDeps) {
@@ -14,7 +14,7 @@ export function limitRoutes(deps: MonitoringDeps) {
     app.get('/api/v1/monitoring/analytes', {
       config: { permission: 'monitoring.read' },
       schema: { tags, summary: 'Every analyte (pesticides, veterinary drugs; banned ones marked), for the lab bench’s picker', response: { 200: analyteList, ...errorResponses } },
-      handler: async () => ({ items: await listAnalytes(deps.db) }),
+      handler: async (request) => ({ items: await listAnalytes(deps.db, labOf(agencyActorOf(request))) }),
     });
 
     app.get('/api/v1/monitoring/limits', {
@@ -27,7 +27,7 @@ export function limitRoutes(deps: MonitoringDeps) {
         querystring: limitQuery,
         response: { 200: limitLookupOut, 422: errorBody, ...errorResponses },
       },
-      handler: async (request) => limitLookup(deps.db, request.query),
+      handler: async (request) => limitLookup(deps.db, request.query, labOf(agencyActorOf(request))),
     });
   };
 }

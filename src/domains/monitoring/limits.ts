@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { productClassByCode, productClassNames } from '../trace/index.js';
 import { monitoringError } from './errors.js';
@@ -17,9 +17,15 @@ export type LimitRow = {
   residueDefinition: string;
   sourceUrl: string;
   note: string | null;
+  origin?: Origin;
+  version?: number;
 };
 
 export type Analyte = { code: string; nameZh: string; nameEn: string; kind: 'pesticide' | 'vet_drug'; banned: boolean };
+/** The lab a limit is looked up for: it sees the reference set, its province's additions and its own. */
+export type LabScope = { agencyId: string; regionCode: string };
+export type Origin = 'reference' | 'province' | 'lab';
+export const labOf = (actor: { agency: { id: string; regionCode: string } }): LabScope => ({ agencyId: actor.agency.id, regionCode: actor.agency.regionCode });
 export type LimitProduct = { classCode: string; productName: string; classZh: string };
 
 /** A class and its ancestors, nearest last: codes are hierarchical, 2 digits a level (`05`, `0504`, … `0504010201`). */
@@ -46,7 +52,32 @@ const selectLimit = {
   residueDefinition: residueLimits.residueDefinition,
   sourceUrl: residueLimits.sourceUrl,
   note: residueLimits.note,
+  origin: sql<Origin>`${residueLimits.origin}`,
+  version: residueLimits.version,
 };
+
+/**
+ * Rows a lab may use: the reference set, its province's additions and its own (never another province's or lab's);
+ * without a lab, the reference set only (the public look-up).
+ */
+function usableBy(lab: LabScope | undefined, table: { origin: typeof residueLimits.origin; regionCode: typeof residueLimits.regionCode; ownerAgencyId: typeof residueLimits.ownerAgencyId }): SQL {
+  if (!lab) return eq(table.origin, 'reference');
+  return or(
+    eq(table.origin, 'reference'),
+    and(eq(table.origin, 'province'), eq(table.regionCode, lab.regionCode.slice(0, 2))),
+    and(eq(table.origin, 'lab'), eq(table.ownerAgencyId, lab.agencyId)),
+  )!;
+}
+
+/** Analytes a lab may report: the reference set, its province's additions and its own. */
+export function analyteUsableBy(lab: LabScope | undefined): SQL {
+  if (!lab) return eq(analytes.origin, 'reference');
+  return or(
+    eq(analytes.origin, 'reference'),
+    and(eq(analytes.origin, 'province'), eq(analytes.regionCode, lab.regionCode.slice(0, 2))),
+    and(eq(analytes.origin, 'lab'), eq(analytes.ownerAgencyId, lab.agencyId)),
+  )!;
+}
 
 /**
  * How specific a row is for this product, or null when it does not apply (docs/decisions.md, "Monitoring"):
@@ -74,8 +105,11 @@ function specificity(row: LimitRow, product: LimitProduct, path: string[], class
   return classRow && named && row.classCode.startsWith(product.classCode) ? row.classCode.length : null;
 }
 
-/** The seeded limit that applies to this analyte in this product (the most specific one), or null: then the lab must give its own. */
-export async function applicableLimit(db: Executor, analyteCode: string, product: LimitProduct): Promise<LimitRow | null> {
+/**
+ * The limit that applies to this analyte in this product, or null (then the lab must cite its own): the most
+ * specific live row of the reference set; where the reference set has none, its province's addition, then its own.
+ */
+export async function applicableLimit(db: Executor, analyteCode: string, product: LimitProduct, lab?: LabScope): Promise<LimitRow | null> {
   const path = classPath(product.classCode);
   const rows = await db
     .select(selectLimit)
@@ -83,6 +117,8 @@ export async function applicableLimit(db: Executor, analyteCode: string, product
     .where(
       and(
         eq(residueLimits.analyteCode, analyteCode),
+        isNull(residueLimits.retiredAt),
+        usableBy(lab, residueLimits),
         path.length
           ? or(inArray(residueLimits.classCode, path), like(residueLimits.classCode, `${product.classCode.replace(/[\\%_]/g, '\\$&')}%`), eq(residueLimits.animal, true))
           : eq(residueLimits.animal, true),
@@ -91,39 +127,47 @@ export async function applicableLimit(db: Executor, analyteCode: string, product
     .orderBy(asc(residueLimits.id));
   const classes = await productClassNames(db, [...new Set(rows.flatMap((r) => (r.classCode ? [r.classCode] : [])))]);
   const classNames = new Map([...classes].map(([code, c]) => [code, c.nameZh as string | undefined]));
-  let best: { row: LimitRow; rank: number } | null = null;
-  for (const row of rows) {
-    const rank = specificity(row, product, path, classNames);
-    if (rank !== null && (!best || rank > best.rank)) best = { row, rank };
+  for (const origin of ['reference', 'province', 'lab'] as const) {
+    let best: { row: LimitRow; rank: number } | null = null;
+    for (const row of rows) {
+      if (row.origin !== origin) continue;
+      const rank = specificity(row, product, path, classNames);
+      if (rank !== null && (!best || rank > best.rank)) best = { row, rank };
+    }
+    if (best) return best.row;
   }
-  return best?.row ?? null;
+  return null;
 }
 
 export async function analyteByCode(db: Executor, code: string): Promise<Analyte | null> {
   return (await analytesByCode(db, [code])).get(code) ?? null;
 }
 
-/** The analytes of these codes (those that exist), in one read: a lab's entry of many results. */
-export async function analytesByCode(db: Executor, codes: readonly string[]): Promise<Map<string, Analyte>> {
+/** The analytes of these codes (those that exist and the lab may use), in one read: a lab's entry of many results. */
+export async function analytesByCode(db: Executor, codes: readonly string[], lab?: LabScope): Promise<Map<string, Analyte>> {
   if (!codes.length) return new Map();
-  const rows = (await db.select(selectAnalyte).from(analytes).where(inArray(analytes.code, [...codes]))) as Analyte[];
+  const rows = (await db.select(selectAnalyte).from(analytes).where(and(inArray(analytes.code, [...codes]), lab ? analyteUsableBy(lab) : undefined))) as Analyte[];
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-/** Every analyte, for the lab bench's picker: pesticides first, then veterinary drugs, each by code. */
-export async function listAnalytes(db: Executor): Promise<Analyte[]> {
-  return (await db.select(selectAnalyte).from(analytes).orderBy(asc(analytes.kind), asc(analytes.code))) as Analyte[];
+/** The analytes a lab may report, for the lab bench's picker: the reference set first, then additions; by kind and code. */
+export async function listAnalytes(db: Executor, lab?: LabScope): Promise<Analyte[]> {
+  return (await db
+    .select(selectAnalyte)
+    .from(analytes)
+    .where(lab ? analyteUsableBy(lab) : undefined)
+    .orderBy(sql`${analytes.origin} <> 'reference'`, asc(analytes.kind), asc(analytes.code))) as Analyte[];
 }
 
 /**
  * GET /limits: the limit a result of this analyte in this product class (and product name) would be judged
  * against. Unknown analyte or class → refused; no seeded limit → `limit: null`.
  */
-export async function limitLookup(db: Executor, query: { analyteCode: string; classCode: string; productName?: string | undefined }) {
-  const analyte = await analyteByCode(db, query.analyteCode);
+export async function limitLookup(db: Executor, query: { analyteCode: string; classCode: string; productName?: string | undefined }, lab?: LabScope) {
+  const analyte = (await analytesByCode(db, [query.analyteCode], lab)).get(query.analyteCode);
   if (!analyte) throw monitoringError('UNKNOWN_ANALYTE', { analyteCode: query.analyteCode });
   const classZh = (await productClassByCode(db, query.classCode))?.nameZh;
   if (classZh === undefined) throw monitoringError('UNKNOWN_PRODUCT_CLASS', { classCode: query.classCode });
-  const limit = await applicableLimit(db, analyte.code, { classCode: query.classCode, classZh, productName: query.productName ?? classZh });
+  const limit = await applicableLimit(db, analyte.code, { classCode: query.classCode, classZh, productName: query.productName ?? classZh }, lab);
   return { analyte, classCode: query.classCode, classZh, limit };
 }

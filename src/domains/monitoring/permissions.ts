@@ -2,7 +2,8 @@ import { defineGrants } from '../../platform/auth/permissions.js';
 
 // 监测业务: testing agencies take samples, receive them at the lab and enter results; every agency reads the samples
 // and task summaries of its jurisdiction; supervision and enforcement agencies get the alerts of failed samples.
-export const MONITORING_PERMISSIONS = ['monitoring.sample', 'monitoring.read', 'monitoring.alert'] as const;
+// A lab and a province add analytes and limits to the reference set (检测参照数据, issue 21 §2).
+export const MONITORING_PERMISSIONS = ['monitoring.sample', 'monitoring.read', 'monitoring.alert', 'monitoring.reference'] as const;
 
 declare module '../../platform/auth/permissions.js' {
   interface PermissionNames {
@@ -13,6 +14,11 @@ declare module '../../platform/auth/permissions.js' {
 /** 监测业务 (seed 五(三)). */
 export const monitoringGrants = defineGrants({
   names: MONITORING_PERMISSIONS,
-  agency: ({ kind }) => [kind === 'testing' && 'monitoring.sample', 'monitoring.read', (kind === 'enforcement' || kind === 'supervision') && 'monitoring.alert'],
+  agency: ({ kind, level }) => [
+    kind === 'testing' && 'monitoring.sample',
+    'monitoring.read',
+    (kind === 'enforcement' || kind === 'supervision') && 'monitoring.alert',
+    (kind === 'testing' || (kind === 'supervision' && level === 'province')) && 'monitoring.reference',
+  ],
   subject: () => [],
 });

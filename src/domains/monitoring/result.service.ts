@@ -8,7 +8,7 @@ import type { ResultIn, SampleOut } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringError } from './errors.js';
 import { judgeResult, overallVerdict, toMgPerKg, type Verdict } from './judge.js';
-import { analytesByCode, applicableLimit } from './limits.js';
+import { analytesByCode, applicableLimit, labOf, type LabScope } from './limits.js';
 import { canWorkOnSample } from './policies.js';
 import { findVisibleSample, sampleDetail, type SampleRow } from './sample.queries.js';
 import { sampleReports, sampleResults } from './schema.js';
@@ -28,7 +28,7 @@ export async function enterResults(deps: MonitoringDeps, ctx: CommandContext, id
     const sample = await lockLabSample(tx, actor, id);
     if (sample.status === 'tested') throw monitoringError('SAMPLE_ALREADY_JUDGED', { reportVersion: sample.reportVersion });
     if (sample.status !== 'received') throw monitoringError('SAMPLE_NOT_RECEIVED', { status: sample.status });
-    await writeDraft(tx, ctx, actor, sample, await judgeAll(tx, sample, input.results), null);
+    await writeDraft(tx, ctx, actor, sample, await judgeAll(tx, sample, input.results, labOf(actor)), null);
   });
   return sampleDetail(deps.db, actor, id);
 }
@@ -43,7 +43,7 @@ export async function correctResults(deps: MonitoringDeps, ctx: CommandContext, 
   await withTransaction(deps.db, ctx, async (tx) => {
     const sample = await lockLabSample(tx, actor, id);
     if (sample.status !== 'tested') throw monitoringError('SAMPLE_NOT_TESTED', { status: sample.status });
-    await writeDraft(tx, ctx, actor, sample, await judgeAll(tx, sample, input.results), input.reason);
+    await writeDraft(tx, ctx, actor, sample, await judgeAll(tx, sample, input.results, labOf(actor)), input.reason);
   });
   return sampleDetail(deps.db, actor, id);
 }
@@ -107,10 +107,10 @@ export async function lockLabSample(tx: Tx, actor: AgencyActor, id: string): Pro
 }
 
 /** Each result in mg/kg against its limit: the lab's override (value in the result's unit, with its standard) or the seeded one. */
-async function judgeAll(tx: Tx, sample: SampleRow, results: ResultIn[]): Promise<JudgedResult[]> {
+async function judgeAll(tx: Tx, sample: SampleRow, results: ResultIn[], lab: LabScope): Promise<JudgedResult[]> {
   const product = { classCode: sample.classCode, productName: sample.productName, classZh: sample.classZh };
   const judged: JudgedResult[] = [];
-  const known = await analytesByCode(tx, results.map((r) => r.analyteCode));
+  const known = await analytesByCode(tx, results.map((r) => r.analyteCode), lab);
   for (const r of results) {
     const analyte = known.get(r.analyteCode);
     if (!analyte) throw monitoringError('UNKNOWN_ANALYTE', { analyteCode: r.analyteCode });
@@ -120,7 +120,7 @@ async function judgeAll(tx: Tx, sample: SampleRow, results: ResultIn[]): Promise
     if (r.limitOverride) {
       limit = { limitId: null, limitMgPerKg: toMgPerKg(r.limitOverride.value, r.unit), limitStandard: r.limitOverride.standard, limitOverridden: true };
     } else {
-      const row = await applicableLimit(tx, r.analyteCode, product);
+      const row = await applicableLimit(tx, r.analyteCode, product, lab);
       if (!row) throw monitoringError('LIMIT_REQUIRED', { analyteCode: r.analyteCode, analyteZh: analyte.nameZh, analyteEn: analyte.nameEn, classCode: sample.classCode, classZh: sample.classZh });
       limit = { limitId: row.id, limitMgPerKg: row.mrlMgPerKg, limitStandard: [row.standard, row.clause].filter(Boolean).join(' ').slice(0, 200), limitOverridden: false };
     }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { alertRoutes } from './alert.routes.js';
 import type { MonitoringDeps } from './deps.js';
 import { limitRoutes } from './limits.routes.js';
+import { referenceRoutes } from './reference.routes.js';
 import { recallRoutes } from './recall.routes.js';
 import { reviewRoutes } from './review.routes.js';
 import { resultRoutes } from './result.routes.js';
@@ -16,6 +17,7 @@ export function monitoringRoutes(deps: MonitoringDeps) {
     await app.register(alertRoutes(deps));
     await app.register(summaryRoutes(deps));
     await app.register(limitRoutes(deps));
+    await app.register(referenceRoutes(deps));
     await app.register(sampleRoutes(deps));
     await app.register(resultRoutes(deps));
     await app.register(reviewRoutes(deps));

@@ -14,6 +14,19 @@ export const analytes = pgTable('analytes', {
   nameEn: varchar('name_en', { length: 100 }).notNull(),
   kind: varchar('kind', { length: 16 }).notNull(),
   banned: boolean('banned').notNull().default(false),
+  /** 'reference' (the ministry's set, shipped) · 'province' (a province's addition) · 'lab' (a lab's own). */
+  origin: varchar('origin', { length: 12 }).notNull().default('reference'),
+  /** Who added it (a province's supervision agency or a lab); null for the reference set. */
+  ownerAgencyId: uuid('owner_agency_id'),
+  /** The province an addition applies in (a lab's: its own region). */
+  regionCode: varchar('region_code', { length: 12 }),
+  cas: varchar('cas', { length: 20 }),
+  method: varchar('method', { length: 120 }),
+  unit: varchar('unit', { length: 8 }),
+  /** The standard an addition cites (method or limit basis). */
+  standard: varchar('standard', { length: 120 }),
+  createdBy: uuid('created_by'),
+  createdAt: at('created_at').defaultNow(),
 });
 
 /**
@@ -38,8 +51,25 @@ export const residueLimits = pgTable(
     clause: varchar('clause', { length: 200 }).notNull(),
     sourceUrl: varchar('source_url', { length: 300 }).notNull(),
     note: varchar('note', { length: 2000 }),
+    /**
+     * A reference row's id in db/reference/residue-limits.csv, the same for all its versions; a changed row of the
+     * file is a new version (a new id), the old one retired, so a result keeps pointing at what it was judged against.
+     */
+    refId: integer('ref_id'),
+    version: integer('version').notNull().default(1),
+    retiredAt: at('retired_at'),
+    origin: varchar('origin', { length: 12 }).notNull().default('reference'),
+    ownerAgencyId: uuid('owner_agency_id'),
+    regionCode: varchar('region_code', { length: 12 }),
+    createdBy: uuid('created_by'),
+    createdAt: at('created_at').defaultNow(),
   },
-  (t) => [index('residue_limits_analyte').on(t.analyteCode)],
+  (t) => [
+    index('residue_limits_analyte').on(t.analyteCode),
+    uniqueIndex('residue_limits_ref_version').on(t.refId, t.version),
+    uniqueIndex('residue_limits_ref_live').on(t.refId).where(sql`retired_at IS NULL`),
+    check('residue_limits_origin', sql`${t.origin} IN ('reference', 'province', 'lab')`),
+  ],
 );
 
 export type SampleChainHop = { code: string; subjectName: string; regionCode: string; at: string; source: string };

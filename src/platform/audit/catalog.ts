@@ -69,6 +69,9 @@ export const AUDIT_ACTIONS = [
   'monitoring.approve',
   'monitoring.return',
   'monitoring.lab_settings',
+  'monitoring.analyte_add',
+  'monitoring.limit_add',
+  'monitoring.limit_retire',
   'monitoring.alert_read',
   'monitoring.alert_case',
   'monitoring.recall_order',
@@ -173,6 +176,8 @@ export const AUDIT_TARGET_TYPES = [
   'checklist',
   'enforcement_case',
   'sample',
+  'analyte',
+  'residue_limit',
   'monitoring_alert',
   'recall_order',
   // The list an export was made of.

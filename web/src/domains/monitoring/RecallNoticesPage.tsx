@@ -58,9 +58,9 @@ export default function RecallNoticesPage() {
   };
 
   return (
-    <Card title={t('notice.title')} data-testid="recall-notices">
+    <Card title={t('recallNotices.title')} data-testid="recall-notices">
       {state.items.length === 0 ? (
-        <Empty description={t('notice.empty')} />
+        <Empty description={t('recallNotices.empty')} />
       ) : (
         <List
           dataSource={state.items}

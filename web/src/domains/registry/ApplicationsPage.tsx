@@ -33,7 +33,7 @@ export default function ApplicationsPage() {
   return (
     <div>
       <div className="tn-page-title">
-        <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
+        <Typography.Title level={3}>{t('applications.title')}</Typography.Title>
         <Typography.Text type="secondary">{t('inbox.desc')}</Typography.Text>
       </div>
       <SubjectResetRequestsCard whose="main" />
@@ -78,7 +78,7 @@ export default function ApplicationsPage() {
               fixed: 'right',
               render: (_v, a) => (
                 <Button type="link" size="small" onClick={() => open(a.id)}>
-                  {a.status === 'pending' ? t('inbox.open') : t('inbox.view')}
+                  {a.status === 'pending' ? t('applications.open') : t('inbox.view')}
                 </Button>
               ),
             },
