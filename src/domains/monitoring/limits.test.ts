@@ -192,7 +192,7 @@ describe('GET /api/v1/monitoring/analytes and /limits', () => {
     const res = await lab.get('/api/v1/monitoring/analytes');
     expect(res.statusCode, res.body).toBe(200);
     const { items } = res.json<{ items: { code: string; kind: string; banned: boolean }[] }>();
-    expect(items).toHaveLength(19);
+    expect(items).toHaveLength(21);
     expect(items[0]!.kind).toBe('pesticide');
     expect(items.find((a) => a.code === 'malachite_green')).toEqual({ code: 'malachite_green', nameZh: '孔雀石绿', nameEn: 'malachite green', kind: 'vet_drug', banned: true });
     // Any agency may read them (monitoring.read), not only labs.
