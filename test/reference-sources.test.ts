@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 type Row = Record<string, string>;
 const read = (name: string) => parse(readFileSync(new URL(`../db/reference/${name}`, import.meta.url)), { columns: true, skip_empty_lines: true }) as Row[];
 
-const classes = read('product-classes.csv');
+type ClassRow = Row & { code: string; parent_code: string; level: string; name_zh: string };
+const classes = read('product-classes.csv') as ClassRow[];
 const analytes = read('analytes.csv');
 const limits = read('residue-limits.csv');
 
