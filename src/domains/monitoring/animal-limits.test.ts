@@ -7,7 +7,7 @@ import { accept, labTeam, publishSamplingTask, reviewAndApprove, sampleBody, typ
 // 动物性食品的兽药残留判定: a pork sample tested for a veterinary drug of GB 31650 is judged, by species and tissue,
 // against the sourced limit row of its class (db/reference/residue-limits.csv rows 42–60, db/reference/README.md):
 // 土霉素 猪肉 100 μg/kg, 猪肝 300 μg/kg (read with basis 农业部公告第235号; the GB 31650-2019 value was not read), and
-// 氯丙嗪, which GB 31650-2019 allows for therapy but never in animal-derived food.
+// 氯丙嗪, which GB 31650-2019 allows for therapy but never in animal-derived food, and 克伦特罗, never in it at all.
 
 let t: TestApp;
 let lab: Client;
@@ -93,5 +93,13 @@ describe('a pork sample judged against its sourced limit', () => {
     expect(res.json().reports[0].results[0].limitStandard).toContain('GB 31650-2019');
     const clean = await porkSample('冷鲜猪肉', '130101');
     expect((await enter(clean, [{ analyteCode: 'chlorpromazine', methodStandard: 'SN/T 2113', value: 0.3, unit: 'μg/kg', lod: 0.5 }])).json()).toMatchObject({ verdict: 'pass' });
+  });
+
+  it('fails on any detection of 克伦特罗 (瘦肉精), citing the list of illegal non-food substances', async () => {
+    const id = await porkSample('冷鲜猪肉', '130101');
+    const res = await enter(id, [{ analyteCode: 'clenbuterol', methodStandard: 'GB/T 22286', value: 1.2, unit: 'μg/kg', lod: 0.5 }]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().reports[0].results[0]).toMatchObject({ limitId: rowOf('clenbuterol', '动物性食品').id, limitMgPerKg: null, detected: true, verdict: 'fail' });
+    expect(res.json().reports[0].results[0].limitStandard).toContain('整顿办函〔2010〕50号');
   });
 });

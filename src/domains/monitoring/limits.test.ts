@@ -34,11 +34,11 @@ const product = (classCode: string, classZh: string, productName = classZh) => (
 describe('the loaded tables', () => {
   it('hold every row of the reference file, column for column', async () => {
     const file = readLimitsCsv();
-    expect(file).toHaveLength(60);
+    expect(file).toHaveLength(63);
     const rows = await t.database.db.select().from(residueLimits).orderBy(residueLimits.id);
     expect(rows).toEqual(file);
     const [{ n }] = (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM analytes`)) as [{ n: number }];
-    expect(n).toBe(21);
+    expect(n).toBe(24);
   });
 
   // The repository's copy keeps every row and column of the shared file, adding only id and analyte_code; the rows
@@ -65,6 +65,7 @@ describe('the loaded tables', () => {
     const banned = await queryRows<{ code: string }>(t.database.db, sql`SELECT code FROM analytes WHERE banned ORDER BY code`);
     expect(banned.map((r) => r.code)).toEqual([
       'chloramphenicol',
+      'clenbuterol',
       'furaltadone',
       'furazolidone_metabolite',
       'lomefloxacin',
@@ -74,6 +75,8 @@ describe('the loaded tables', () => {
       'norfloxacin',
       'ofloxacin',
       'pefloxacin',
+      'ractopamine',
+      'salbutamol',
       'sodium_pentachlorophenolate',
     ]);
   });
@@ -192,7 +195,7 @@ describe('GET /api/v1/monitoring/analytes and /limits', () => {
     const res = await lab.get('/api/v1/monitoring/analytes');
     expect(res.statusCode, res.body).toBe(200);
     const { items } = res.json<{ items: { code: string; kind: string; banned: boolean }[] }>();
-    expect(items).toHaveLength(21);
+    expect(items).toHaveLength(24);
     expect(items[0]!.kind).toBe('pesticide');
     expect(items.find((a) => a.code === 'malachite_green')).toEqual({ code: 'malachite_green', nameZh: '孔雀石绿', nameEn: 'malachite green', kind: 'vet_drug', banned: true });
     // Any agency may read them (monitoring.read), not only labs.
