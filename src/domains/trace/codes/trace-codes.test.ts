@@ -42,7 +42,8 @@ describe('GET /api/v1/trace/codes/{code}', () => {
 describe('GET /api/v1/trace/product-classes', () => {
   it('lists the classification shipped as data, one level at a time, with its sources', async () => {
     const top = (await t.anonymous.get('/api/v1/trace/product-classes')).json().items;
-    expect(top.length).toBe(11);
+    expect(top.length).toBe(13);
+    expect(top.find((c: { code: string }) => c.code === '13')).toMatchObject({ nameZh: '动物性食品', level: 1, hasChildren: true });
     expect(top.find((c: { code: string }) => c.code === '01')).toMatchObject({ nameZh: '谷物', level: 1, hasChildren: true });
     const rice = (await t.anonymous.get('/api/v1/trace/product-classes?parent=0101')).json().items;
     expect(rice[0]).toMatchObject({ code: '010101', nameZh: '稻谷', gb2763Category: '谷物:稻类:稻谷' });
