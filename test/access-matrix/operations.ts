@@ -581,6 +581,7 @@ export const ROWS: Row[] = [
   { op: 'POST /api/v1/monitoring/reference/analytes', permission: 'monitoring.reference', scope: scopes.any, objects: NONE, call: () => ({ body: { nameZh: `矩阵项目${uniq()}`, kind: 'pesticide', method: '矩阵测试方法', unit: 'mg/kg', standard: '矩阵测试依据' } }) },
   { op: 'GET /api/v1/monitoring/reference/limits', permission: 'monitoring.read', scope: scopes.any, objects: NONE, call: () => ({ query: 'analyteCode=abamectin' }) },
   { op: 'POST /api/v1/monitoring/reference/limits', permission: 'monitoring.reference', scope: scopes.any, objects: NONE, call: () => ({ body: { analyteCode: 'abamectin', classCode: '01', value: 0.5, standard: '矩阵测试依据', clause: '第一条' } }) },
+  { op: 'POST /api/v1/monitoring/reference/limits/{id}/retire', permission: 'monitoring.reference', scope: scope('a limit no agency added: nothing of the caller’s to withdraw (404)', () => '404'), objects: NONE, call: () => ({ params: { id: '999999' }, body: {} }) },
   { op: 'GET /api/v1/monitoring/reference/limits/{id}/history', permission: 'monitoring.read', scope: scopes.any, objects: NONE, call: () => ({ params: { id: '1' } }) },
   { op: 'GET /api/v1/monitoring/limits', permission: 'monitoring.read', scope: scopes.any, objects: NONE, call: () => ({ query: 'analyteCode=thiamethoxam&classCode=0504010101' }) },
   { op: 'GET /api/v1/monitoring/facts', permission: 'monitoring.sample', scope: scopes.any, objects: NONE, call: (fx) => ({ query: `code=${fx.sd.batchCode}` }) },

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { loadProductClasses } from './product-classes.loader.js';
-import { productClasses } from './schema.js';
+import { productClasses } from '../schema.js';
 
 // A database loaded before a class was shipped gets it at the next start; a class it already holds is left alone.
 
