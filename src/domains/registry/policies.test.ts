@@ -227,6 +227,10 @@ describe('permissionsOf: what each role may call', () => {
     if (kind === 'supervision' && level === 'province') expected.push('report.write');
     if (kind === 'supervision' && (level === 'province' || level === 'ministry')) expected.push('report.read');
     if (kind === 'supervision' && level === 'ministry') expected.push('report.acknowledge');
+    // 追溯挂钩 and 认证主体覆盖: every supervision agency checks lists and sees its certified holders.
+    if (kind === 'supervision') expected.push('integration.trace_check', 'integration.coverage');
+    // 检测参照数据: labs add what they test for, a province's supervision agency for its labs.
+    if (kind === 'testing' || (kind === 'supervision' && level === 'province')) expected.push('monitoring.reference');
     it(`${kind} ${level} ${role} → ${expected.sort().join(', ')}`, () => {
       expect([...permissionsOf(role, kind, level)].sort()).toEqual(expected.sort());
     });

@@ -19,7 +19,7 @@ export function lazyPage<T extends ComponentType<any>>(load: () => Promise<Modul
       loaded = module;
       return module;
     }));
-  if (cold && new RegExp(cold.pattern).test(window.location.pathname)) void start().catch(() => undefined);
+  if (cold && typeof window !== 'undefined' && new RegExp(cold.pattern).test(window.location.pathname)) void start().catch(() => undefined);
   return lazy(() => (loaded ? (settled(loaded) as Promise<Module<T>>) : start()));
 }
 

@@ -8,11 +8,15 @@ import type { Permission } from './types';
 const everything = { agency: { level: 'county' as const }, can: () => true };
 
 describe('the menu gathered from the console domains', () => {
-  it('keeps the order the single menu list had', () => {
+  it('keeps the order the single menu list had, 首页 first', () => {
     expect(menuFor(everything).map((m) => m.path)).toEqual([
+      '/home',
       '/agencies', '/allocate', '/users', '/applications', '/change-requests', '/import', '/subjects', '/notices',
+      '/trace-checks',
       '/supervision/tasks', '/supervision/field', '/supervision/inspections', '/supervision/checklists', '/enforcement/cases',
-      '/monitoring/sampling', '/monitoring/samples', '/monitoring/summaries', '/monitoring/alerts', '/monitoring/lab',
+      '/monitoring/sampling', '/monitoring/samples',
+      '/analytics/statistics', '/analytics/monitors', '/analytics/rectifications', '/analytics/assessment', '/analytics/reports',
+      '/monitoring/summaries', '/coverage', '/monitoring/alerts', '/monitoring/lab',
       '/trace/lookup', '/my-subject', '/trace/batches', '/trace/trades', '/scan', '/trace/products', '/trace/bases',
       '/audit', '/ops/backups', '/ops/jobs', '/ops/feedback', '/ops/incidents', '/ops/announcements', '/integration',
       '/account', '/feedback/mine', '/help',
@@ -21,7 +25,7 @@ describe('the menu gathered from the console domains', () => {
 
   it('gives a producer its own entries and a ministry official no field tool', () => {
     const producer = { agency: null, can: (p: Permission) => ['trace.read', 'trace.write', 'subject.self', 'notice.read'].includes(p) };
-    expect(menuFor(producer).map((m) => m.path)).toEqual(['/my-subject', '/inbox', '/trace/batches', '/trace/trades', '/trace/recall-notices', '/scan', '/trace/products', '/trace/bases', '/account', '/help']);
+    expect(menuFor(producer).map((m) => m.path)).toEqual(['/home', '/my-subject', '/inbox', '/trace/batches', '/trace/trades', '/trace/recall-notices', '/scan', '/trace/products', '/trace/bases', '/account', '/help']);
     expect(menuFor({ agency: { level: 'ministry' }, can: () => true }).map((m) => m.path)).not.toContain('/supervision/field');
   });
 

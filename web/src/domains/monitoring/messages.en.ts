@@ -2,5 +2,6 @@
 import type { EnglishOf } from '../../app/console-domain';
 import type { monitoringConsole } from '.';
 import { monitoringEn } from './messages.monitoring.en';
+import { referenceEn } from './messages.reference.en';
 
-export const words: EnglishOf<typeof monitoringConsole> = monitoringEn;
+export const words: EnglishOf<typeof monitoringConsole> = { ...monitoringEn, ...referenceEn };
