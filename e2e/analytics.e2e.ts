@@ -14,8 +14,13 @@ beforeAll(() => {
   page = suite.page;
 });
 
-const homeOf = async (username: string) => {
+const homeOf = async (username: string, producer = false) => {
   await ui.signIn(page, suite.server.baseUrl, username);
+  // A producer lands on its own subject; its 首页 is the menu's first entry.
+  if (producer) {
+    await page.waitForURL(/\/my-subject$/);
+    await page.goto(`${suite.server.baseUrl}/home`);
+  }
   const home = await shown(page.getByTestId('home-page'));
   expect(new URL(page.url()).pathname).toBe('/home');
   return home;
@@ -38,7 +43,7 @@ describe('console: 首页 and 统计分析', () => {
     await screenshot(page, 'home-province');
 
     await page.setViewportSize(PHONE);
-    const producer = await homeOf('sg-coop');
+    const producer = await homeOf('sg-coop', true);
     expect(await producer.getAttribute('data-role')).toBe('producer');
     for (const words of ['待确认的交易', '批次与库存', '通知']) expect(await text(producer)).toContain(words);
     await screenshot(page, 'home-producer-phone');

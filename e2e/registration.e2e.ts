@@ -316,9 +316,7 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     expect(await text(page.getByTestId('status-tag'))).toBe('已通过');
     await page.getByRole('button', { name: '去登录' }).click();
     await login(farmer.username, farmer.password);
-    // A producer's account starts on its 首页 (issue 16 §2), which leads to its own subject.
-    await page.waitForURL(/\/home$/);
-    await (await shown(page.getByRole('link', { name: '主体信息与证书' }))).click();
+    // A producer's account starts on its own subject.
     await page.waitForURL(/\/my-subject$/);
     expect(await text(page.getByTestId('subject-name'))).toBe(farmer.name);
     const qr = await shown(page.getByTestId('identity-qr'));

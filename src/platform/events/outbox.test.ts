@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { queryRows } from '../db/rows.js';
 import { consumeOutbox, deliverOutbox, recordEvent, type OutboxEvent } from './outbox.js';
+import { settled } from '../../../test/settled.js';
 
 // The outbox: an event is written in its command's transaction (trace events by trigger), and a consumer reads each
 // event once, in commit order, from a cursor that survives it.
@@ -40,14 +41,17 @@ describe('the outbox', () => {
     const handle = async (events: OutboxEvent[]) => {
       for (const e of events) if (e.type === 'test.step') seen.push(e.aggregateId);
     };
+    await settled(db());
     expect(await deliverOutbox(db(), [{ name: 'test.consumer', handle }])).toBeGreaterThanOrEqual(3);
     expect(seen).toEqual(['1', '2', '3']);
     expect(await consumeOutbox(db(), 'test.consumer', handle)).toBe(0);
     await db().transaction((tx) => recordEvent(tx, { type: 'test.step', aggregateType: 'test', aggregateId: '4' }));
+    await settled(db());
     expect(await consumeOutbox(db(), 'test.consumer', handle)).toBe(1);
     expect(seen).toEqual(['1', '2', '3', '4']);
     // A handler that fails leaves the cursor where it was: the events come again.
     await db().transaction((tx) => recordEvent(tx, { type: 'test.step', aggregateType: 'test', aggregateId: '5' }));
+    await settled(db());
     await expect(consumeOutbox(db(), 'test.consumer', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await consumeOutbox(db(), 'test.consumer', handle)).toBe(1);
     expect(seen).toEqual(['1', '2', '3', '4', '5']);
@@ -77,6 +81,7 @@ describe('the outbox', () => {
     expect(seen).toEqual([]);
     releaseA();
     await a;
+    await settled(db());
     await consumeOutbox(db(), 'test.order', collect);
     expect(seen).toEqual(['A', 'B']);
   });

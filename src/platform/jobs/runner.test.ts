@@ -5,6 +5,7 @@ import { sessions } from '../auth/schema.js';
 import { purgeExpiredSessions } from '../auth/session.js';
 import { queryRows } from '../db/rows.js';
 import { consumeOutbox, purgeOutbox, recordEvent } from '../events/outbox.js';
+import { settled } from '../../../test/settled.js';
 import { checkJobs } from '../http/health.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { createLogger } from '../logger.js';
@@ -175,6 +176,7 @@ describe('the job queue', () => {
     await db().execute(sql`UPDATE outbox_events SET created_at = now() - interval '30 days' WHERE type = 'test.purged'`);
     await db().execute(sql`INSERT INTO outbox_cursors (consumer) VALUES ('test.lagging')`);
     expect(await purgeOutbox(db(), 7)).toBe(0);
+    await settled(db());
     await consumeOutbox(db(), 'test.lagging', async () => {}, 100_000);
     expect(await purgeOutbox(db(), 7)).toBeGreaterThanOrEqual(1);
     expect(await queryRows(db(), sql`SELECT id FROM outbox_events WHERE type = 'test.purged'`)).toEqual([]);

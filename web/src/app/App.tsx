@@ -59,9 +59,14 @@ function routeOf({ path, page: Page, permission }: ConsoleRoute) {
   return <Route key={path} path={path} element={permission ? <Guard permission={permission}><Page /></Guard> : <Page />} />;
 }
 
-/** After login every role lands on its 首页 (/home): what to do now and how its area stands. */
+/**
+ * After login an official lands on its 首页 (/home): what to do now and how its area stands. A producer's account
+ * lands on its own subject (/my-subject: its identity, certificates, staff and changes), the page its phone opens
+ * first and fastest (issue 15 §9); its 首页 stays first in the menu.
+ */
 function Home() {
-  return <Navigate to="/home" replace />;
+  const me = useMe();
+  return <Navigate to={me.subject ? '/my-subject' : '/home'} replace />;
 }
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
