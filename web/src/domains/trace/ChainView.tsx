@@ -59,7 +59,6 @@ export function ChainView({
       data-testid="chain-card"
       extra={
         <Space wrap>
-          <FsmaButton batchId={batchId} code={current?.backward?.nodes.find((n) => n.id === batchId)?.code ?? ''} />
           <Segmented<View>
             value={view}
             onChange={setView}
@@ -72,6 +71,10 @@ export function ChainView({
         </Space>
       }
     >
+      {/* Below the title, not beside it: on a phone the header holds the title and the view switch only. */}
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <FsmaButton batchId={batchId} code={current?.backward?.nodes.find((n) => n.id === batchId)?.code ?? ''} />
+      </div>
       {!current ? (
         <Skeleton active />
       ) : current.error ? (
