@@ -46,7 +46,10 @@ describe('console: account allocation down the tree (账号分配)', () => {
     await login('moa-admin', DEMO_PASSWORD);
     const menu = page.locator('.ant-menu');
     await shown(menu.getByText('账号分配'));
-    for (const item of ['机构树', '用户管理', '审计日志', '我的账号']) expect(await menu.getByText(item).count()).toBe(1);
+    for (const item of ['首页', '机构树', '用户管理', '审计日志', '我的账号']) expect(await menu.getByText(item).count()).toBe(1);
+    // An official lands on its 首页 (issue 16 §2); the agency tree is a menu entry away.
+    await page.waitForURL(/\/home$/);
+    await menu.getByText('机构树').click();
     await shown(page.locator('.tn-tree-name').filter({ hasText: '农业农村部农产品质量安全监管司' }));
     await shown(page.locator('.tn-tree-name').filter({ hasText: '山东省农业农村厅' }));
   });

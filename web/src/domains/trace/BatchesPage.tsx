@@ -93,7 +93,7 @@ export default function BatchesPage() {
       )}
       <Panel
         extra={
-          <Space>
+          <Space wrap>
             <ListTotalText total={list.total} />
             <ExportButton path="/trace/batches.xlsx" query={filters} filename={`${t('list.file.batches')}.xlsx`} total={list.total} />
             <FsmaPeriodButton />
