@@ -29,6 +29,19 @@ describe('the menu gathered from the console domains', () => {
     expect(menuFor({ agency: { level: 'ministry' }, can: () => true }).map((m) => m.path)).not.toContain('/supervision/field');
   });
 
+  it('never lets two domains give one key different words (the later domain would silently win)', () => {
+    const seen = new Map<string, { domain: string; words: string }>();
+    const clashes: string[] = [];
+    for (const d of CONSOLE_DOMAINS) {
+      for (const [key, words] of Object.entries(d.messages.zh as Record<string, string>)) {
+        const before = seen.get(key);
+        if (before && before.words !== words) clashes.push(`${key}: ${before.domain} / ${d.name}`);
+        seen.set(key, { domain: d.name, words });
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
   it('finds the entry of a deeper page, and every entry has a page of its own domain', () => {
     expect(entryOf('/trace/batches/123')?.path).toBe('/trace/batches');
     for (const d of CONSOLE_DOMAINS) {

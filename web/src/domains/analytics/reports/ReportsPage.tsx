@@ -50,7 +50,7 @@ function ReportDrawer({ id, onClose, onChanged }: { id: string | null; onClose: 
                 {t('report.xlsx')}
               </Button>
               <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void run('pdf', async () => saveBlob(await reportsApi.pdf(data.id), `${name}.pdf`))} data-testid="report-pdf">
-                {t('report.pdf')}
+                {t('periodic.pdf')}
               </Button>
               {data.status === 'draft' && me.can('report.write') && (
                 <Button
@@ -168,7 +168,7 @@ function PeriodicReports() {
           { title: t('report.agency'), dataIndex: 'agencyName', className: 'tn-nowrap' },
           { title: t('report.kindLabel'), dataIndex: 'kind', render: (k: ReportKind) => t(`report.kind.${k}`) },
           { title: t('report.period'), dataIndex: 'period', className: 'tn-nowrap' },
-          { title: t('report.version'), dataIndex: 'version', render: (v: number, r: Report) => (r.scheduled ? t('report.versionScheduled', { v }) : t('report.versionN', { v })) },
+          { title: t('periodic.version'), dataIndex: 'version', render: (v: number, r: Report) => (r.scheduled ? t('report.versionScheduled', { v }) : t('report.versionN', { v })) },
           { title: t('report.statusLabel'), dataIndex: 'status', render: (s: Report['status']) => <Tag color={STATUS_COLOR[s]}>{t(`report.status.${s}`)}</Tag> },
           { title: t('report.generatedAt'), dataIndex: 'generatedAt', className: 'tn-nowrap', render: formatTime },
           { title: t('report.submittedAt'), dataIndex: 'submittedAt', className: 'tn-nowrap', render: formatTime },
@@ -328,7 +328,7 @@ export default function ReportsPage() {
   return (
     <div>
       <div className="tn-page-title">
-        <Typography.Title level={3}>{t('report.title')}</Typography.Title>
+        <Typography.Title level={3}>{t('periodic.title')}</Typography.Title>
         <Typography.Text type="secondary">{t('report.hint')}</Typography.Text>
       </div>
       <Card>
