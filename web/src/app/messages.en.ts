@@ -27,6 +27,8 @@ export const en: Record<AppMessageKey, string> = {
   'menu.account': 'My account',
   'menu.logout': 'Log out',
 
+  'common.colon': ': ',
+  'common.count': ' ({n})',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.confirm': 'OK',

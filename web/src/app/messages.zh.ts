@@ -28,6 +28,10 @@ const appZh = {
   'menu.account': '我的账号',
   'menu.logout': '退出登录',
 
+  // The colon after a label: full-width in Chinese, "label: value" in English.
+  'common.colon': '：',
+  // A count after a title: （3） in Chinese, " (3)" in English.
+  'common.count': '（{n}）',
   'common.save': '保存',
   'common.cancel': '取消',
   'common.confirm': '确定',

@@ -71,7 +71,7 @@ export function AttachmentsField({
           next = [...next, { id: saved.fileId, name: saved.name, mime: saved.mime, size: saved.size }];
           onChange?.(next);
         } catch (err) {
-          setError(`${file.name}: ${errorText(err)}`);
+          setError(`${file.name}${t('common.colon')}${errorText(err)}`);
         }
       }
     } finally {

@@ -82,7 +82,7 @@ export default function SampleDetailPage() {
             { key: 'region', label: t('sample.region'), children: <RegionName code={sample.regionCode} /> },
             { key: 'qty', label: t('sample.quantity'), children: `${sample.quantity} ${label(t, 'unit', sample.unit)}` },
             { key: 'seal', label: t('sample.sealNo'), children: sample.sealNo ?? '—' },
-            { key: 'witnesses', label: t('sample.witnesses'), children: sample.witnesses.map((w) => `${w.name}(${w.role})`).join('、') || '—' },
+            { key: 'witnesses', label: t('sample.witnesses'), children: sample.witnesses.map((w) => `${w.name}（${w.role}）`).join('、') || '—' },
             { key: 'gps', label: t('sample.location'), children: sample.lat !== null && sample.lng !== null ? `${sample.lat}, ${sample.lng}` : '—' },
             ...(sample.note ? [{ key: 'note', label: t('sample.note'), children: sample.note }] : []),
           ]}

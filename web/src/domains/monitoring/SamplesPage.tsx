@@ -33,7 +33,7 @@ export default function SamplesPage() {
 
   const columns: TableColumnsType<SampleListItem> = [
     { key: 'no', title: t('sample.no'), render: (_, s) => <Link to={`/monitoring/samples/${s.id}`}>{s.sampleNo}</Link>, width: 170 },
-    { key: 'product', title: t('sample.product'), render: (_, s) => `${s.productName}(${s.classZh})` },
+    { key: 'product', title: t('sample.product'), render: (_, s) => `${s.productName}（${s.classZh}）` },
     { key: 'subject', title: t('sample.subject'), render: (_, s) => s.subjectName ?? '—' },
     { key: 'place', title: t('sample.place'), render: (_, s) => s.placeName },
     { key: 'task', title: t('sample.task'), render: (_, s) => <Link to={`/monitoring/samples?taskId=${s.taskId}`}>{s.taskTitle}</Link> },

@@ -34,7 +34,7 @@ export function BadRecordModal({ subject, open, onClose, onSaved }: { subject: S
   };
 
   return (
-    <Modal open={open} title={`${t('subjects.addBadRecord')}:${subject.name}`} okText={t('common.save')} okButtonProps={{ loading: busy }} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} forceRender>
+    <Modal open={open} title={`${t('subjects.addBadRecord')}${t('common.colon')}${subject.name}`} okText={t('common.save')} okButtonProps={{ loading: busy }} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} forceRender>
       <Form form={form} layout="vertical" name="bad-record" requiredMark={false}>
         {/* Severity and date start empty: a record of bad conduct states what the official found, never a preset. */}
         <Form.Item name="severity" label={t('subjects.severity')} rules={[{ required: true, message: t('rule.choose', { field: t('subjects.severity') }) }]}>

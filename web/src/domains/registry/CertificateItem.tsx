@@ -38,20 +38,20 @@ export function CertificateItem({ certificate: c, actions }: { certificate: Cert
           {c.number}
         </Typography.Text>
         <Typography.Text>
-          {t('certs.products')}: {c.products}
+          {t('certs.products')}{t('common.colon')}{c.products}
         </Typography.Text>
         {c.issuer && (
           <Typography.Text type="secondary">
-            {t('certs.issuer')}: {c.issuer}
+            {t('certs.issuer')}{t('common.colon')}{c.issuer}
           </Typography.Text>
         )}
         <Typography.Text type="secondary">
-          {t('certs.validity')}: {c.validFrom} ~ {c.validTo}
+          {t('certs.validity')}{t('common.colon')}{c.validFrom} ~ {c.validTo}
         </Typography.Text>
         {c.verifiedAt && (
           <Typography.Text type="secondary">
-            {t('certs.verifiedAt')}: {formatTime(c.verifiedAt)}
-            {c.verifyNote && ` · ${t('certs.verifyNote')}: ${c.verifyNote}`}
+            {t('certs.verifiedAt')}{t('common.colon')}{formatTime(c.verifiedAt)}
+            {c.verifyNote && ` · ${t('certs.verifyNote')}{t('common.colon')}${c.verifyNote}`}
           </Typography.Text>
         )}
       </div>

@@ -48,7 +48,7 @@ export function CertificatesCard({ certificates, actions }: Props) {
   return (
     <Card
       className="tn-x-card"
-      title={`${t('certs.title')} (${items.filter((c) => c.status !== 'withdrawn').length})`}
+      title={`${t('certs.title')}${t('common.count', { n: items.filter((c) => c.status !== 'withdrawn').length })}`}
       data-testid="certificates-card"
       extra={
         manage && (

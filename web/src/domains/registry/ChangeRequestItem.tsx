@@ -36,7 +36,7 @@ export function ChangeRequestItem({ request: r, title, actions }: Props) {
         </div>
         {r.reason && (
           <Typography.Text className="tn-opinion">
-            {t('change.reason')}: {r.reason}
+            {t('change.reason')}{t('common.colon')}{r.reason}
           </Typography.Text>
         )}
         <Suspense fallback={null}>
@@ -45,7 +45,7 @@ export function ChangeRequestItem({ request: r, title, actions }: Props) {
         {r.decidedAt && (
           <Typography.Text type="secondary" className="tn-opinion">
             {t('change.decidedAt')} {formatTime(r.decidedAt)}
-            {r.opinion && ` · ${t('change.opinion')}: ${r.opinion}`}
+            {r.opinion && ` · ${t('change.opinion')}{t('common.colon')}${r.opinion}`}
           </Typography.Text>
         )}
       </div>

@@ -60,7 +60,7 @@ export default function IdentityScanPage() {
         )}
       </Card>
       <ScanActions token={token} subject={s} />
-      <Card title={`${t('subjects.certificates')} (${scan.certificates.length})`}>
+      <Card title={`${t('subjects.certificates')}${t('common.count', { n: scan.certificates.length })}`}>
         <CertificatesTable items={scan.certificates} />
       </Card>
     </Space>

@@ -91,10 +91,10 @@ export function StaffCard() {
                   {u.mustChangePassword && <Tag color="warning">{t('users.mustChange')}</Tag>}
                 </div>
                 <Typography.Text className="tn-secret" copyable={u.userCode ? { text: u.userCode } : false} data-testid="user-code">
-                  {t('staff.userCode')}: {u.userCode ?? '—'}
+                  {t('staff.userCode')}{t('common.colon')}{u.userCode ?? '—'}
                 </Typography.Text>
                 <Typography.Text type="secondary">
-                  {t('field.phone')}: {u.phone ?? '—'} · {t('field.lastLoginAt')}: {formatTime(u.lastLoginAt)}
+                  {t('field.phone')}{t('common.colon')}{u.phone ?? '—'} · {t('field.lastLoginAt')}{t('common.colon')}{formatTime(u.lastLoginAt)}
                 </Typography.Text>
               </div>
               {!isMain(u) && u.id !== me.user.id && (

@@ -38,13 +38,13 @@ export function SubjectOverview({
         />
       </Card>
       {certificates ?? (
-        <Card title={`${t('subjects.certificates')} (${subject.certificates.length})`}>
+        <Card title={`${t('subjects.certificates')}${t('common.count', { n: subject.certificates.length })}`}>
           <Suspense fallback={null}>
             <CertificatesTable items={subject.certificates} />
           </Suspense>
         </Card>
       )}
-      <Card title={`${t('subjects.badRecords')} (${subject.badRecords.length})`} extra={badRecordsExtra}>
+      <Card title={`${t('subjects.badRecords')}${t('common.count', { n: subject.badRecords.length })}`} extra={badRecordsExtra}>
         <BadRecordsList items={subject.badRecords} />
       </Card>
       <Card title={t('subjects.statusHistory')}>

@@ -80,7 +80,7 @@ export default function UsersPage() {
             style={{ minWidth: 260, maxWidth: '100%' }}
             value={agencyId}
             onChange={(id: string) => setParams(id === me.agency.id ? {} : { agency: id })}
-            options={agencies.map((a) => ({ value: a.id, label: a.id === me.agency.id ? `${a.name}(${t('users.own')})` : a.name }))}
+            options={agencies.map((a) => ({ value: a.id, label: a.id === me.agency.id ? `${a.name}（${t('users.own')}）` : a.name }))}
             aria-label={t('users.agency')}
             showSearch={{ optionFilterProp: 'label' }}
           />

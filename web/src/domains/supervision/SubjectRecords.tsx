@@ -48,7 +48,7 @@ export function SubjectRecords({ subjectId }: { subjectId: string }) {
       )}
       {records && (
         <>
-          <Typography.Paragraph style={{ margin: '8px 0 0' }}>{`${t('inspect.products')}:${records.products.map((p) => `${p.name}(${p.spec})`).join('、') || '—'}`}</Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: '8px 0 0' }}>{`${t('inspect.products')}${t('common.colon')}${records.products.map((p) => `${p.name}（${p.spec}）`).join('、') || '—'}`}</Typography.Paragraph>
           {records.recentBatches.length > 0 && (
             <List
               size="small"

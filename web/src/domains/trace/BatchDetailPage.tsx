@@ -109,7 +109,7 @@ function BatchDetail({ id }: { id: string }) {
           </div>
         </div>
         <p className="tn-paragraph">
-          {t('batch.code')}:{' '}
+          {t('batch.code')}{t('common.colon')}
           <CopyText className="tn-t-code" text={batch.code} testId="batch-code" strong>
             {batch.code}
           </CopyText>

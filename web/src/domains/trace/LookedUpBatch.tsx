@@ -18,7 +18,7 @@ export function LookedUpBatch({ batch: b }: { batch: BatchLookup }) {
       }
     >
       <Typography.Paragraph>
-        {t('batch.code')}:{' '}
+        {t('batch.code')}{t('common.colon')}
         <Typography.Text className="tn-t-code" strong copyable data-testid="lookup-batch-code">
           {b.code}
         </Typography.Text>

@@ -56,11 +56,11 @@ export default function ProductsPage() {
                   </div>
                   <div className="tn-t-meta">
                     <span>
-                      {t('product.unit')}: {label(t, 'unit', p.unit)}
+                      {t('product.unit')}{t('common.colon')}{label(t, 'unit', p.unit)}
                     </span>
                     {p.brand && (
                       <span>
-                        {t('product.brand')}: {p.brand}
+                        {t('product.brand')}{t('common.colon')}{p.brand}
                       </span>
                     )}
                     {p.gtin && (
@@ -69,7 +69,7 @@ export default function ProductsPage() {
                       </span>
                     )}
                     <span>
-                      {t('product.classCode')}: {p.classCode}
+                      {t('product.classCode')}{t('common.colon')}{p.classCode}
                     </span>
                     {me.subject && p.status === 'active' && (
                       <ShowcaseSwitch id={p.id} shown={p.showcased} disabled={!me.can('trace.write')} onChanged={(showcased) => list.setItems((items) => items.map((x) => (x.id === p.id ? { ...x, showcased } : x)))} />

@@ -34,24 +34,24 @@ export function TradeItem({ trade: tr, direction, actions }: { trade: Trade; dir
           <span>{formatTime(tr.createdAt)}</span>
           {carrier && (
             <span>
-              {t('sell.carrier')}: {carrier}
+              {t('sell.carrier')}{t('common.colon')}{carrier}
             </span>
           )}
           {tr.storage && (
             <span>
-              {t('sell.storage')}: {tr.storage}
+              {t('sell.storage')}{t('common.colon')}{tr.storage}
             </span>
           )}
           {tr.quarantineCert && (
             <span>
-              {t('sell.quarantine')}: {tr.quarantineCert}
+              {t('sell.quarantine')}{t('common.colon')}{tr.quarantineCert}
             </span>
           )}
           {tr.returned > 0 && <span>{t('trade.returned', { n: qty(t, tr.returned, tr.unit) })}</span>}
         </div>
         {tr.buyerBatchCode && (
           <Typography.Text>
-            {t(tr.kind === 'market' ? 'result.voucherCode' : 'result.buyerCode')}:{' '}
+            {t(tr.kind === 'market' ? 'result.voucherCode' : 'result.buyerCode')}{t('common.colon')}
             {buyerBatchMine ? (
               <Link to={`/trace/batches/${tr.buyerBatchId}`} className="tn-t-code" data-testid="buyer-batch-link">
                 {tr.buyerBatchCode}
@@ -63,7 +63,7 @@ export function TradeItem({ trade: tr, direction, actions }: { trade: Trade; dir
         )}
         {tr.reason && (
           <Typography.Text type="secondary">
-            {t('trade.reason')}: {tr.reason}
+            {t('trade.reason')}{t('common.colon')}{tr.reason}
           </Typography.Text>
         )}
       </div>

@@ -50,7 +50,7 @@ export function TradeResult({ trade }: { trade: Trade }) {
         </Typography.Text>
         {code && (
           <Typography.Text>
-            {t(trade.kind === 'market' ? 'result.voucherCode' : 'result.buyerCode')}:{' '}
+            {t(trade.kind === 'market' ? 'result.voucherCode' : 'result.buyerCode')}{t('common.colon')}
             <Typography.Text className="tn-t-code" copyable data-testid="result-code">
               {code}
             </Typography.Text>
