@@ -258,7 +258,10 @@ const appZh = {
 export type AppMessageKey = keyof typeof appZh;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-type DomainWords = UnionToIntersection<(typeof CONSOLE_DOMAINS)[number]['messages']['zh']>;
+// Each domain's words by their keys only: the literal types of every domain's words together are more than the checker
+// keeps (MessageKey fell back to `string | number | symbol`), and only the keys matter here.
+type KeysOf<D> = D extends { messages: { zh: infer W } } ? Record<keyof W & string, string> : never;
+type DomainWords = UnionToIntersection<KeysOf<(typeof CONSOLE_DOMAINS)[number]>>;
 
 /** Every word of the console: the shell's, then each domain's in the list's order (a later domain wins a key both use). */
 export const zh = Object.assign({}, appZh, ...CONSOLE_DOMAINS.map((d) => d.messages.zh)) as typeof appZh & DomainWords;
