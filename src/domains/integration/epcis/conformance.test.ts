@@ -14,11 +14,13 @@ import { eventPrefixes } from './validate.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../../..');
 // ../shared beside the checkout; a worktree under wt/ finds it one level further up.
-const ROOT = [path.resolve(REPO, '../shared'), path.resolve(REPO, '../../shared')].map((s) => path.join(s, 'conformance/epcis-openepcis/JSON')).find((p) => existsSync(p)) ?? '(../shared/conformance/epcis-openepcis is missing)';
+const ROOT = [path.resolve(REPO, '../shared'), path.resolve(REPO, '../../shared')].map((s) => path.join(s, 'conformance/epcis-openepcis/JSON')).find((p) => existsSync(p));
 type Ev = Record<string, unknown>;
-const files = (dir: string) => readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json')).sort();
+// A clone without ../shared beside it (a newcomer's) has no documents to run: the suites below are then empty and the
+// suites are skipped (their names say conformance), instead of the whole file failing at collection.
+const files = (dir: string) => (ROOT ? readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json')).sort() : []);
 type Doc = Record<string, unknown> & { '@context'?: unknown; creationDate?: string; epcisBody: { eventList: Ev[]; queryResults: { resultsBody: { eventList: Ev[] } } } };
-const read = (dir: string, file: string) => JSON.parse(readFileSync(path.join(ROOT, dir, file), 'utf8')) as Doc;
+const read = (dir: string, file: string) => JSON.parse(readFileSync(path.join(ROOT!, dir, file), 'utf8')) as Doc;
 
 let t: TestApp;
 let province: Client;
@@ -63,12 +65,13 @@ function sortKeys(v: unknown): unknown {
 }
 
 beforeAll(async () => {
+  if (!ROOT) return;
   t = await createTestApp();
   province = await t.login('sd-admin');
 });
 afterAll(async () => t?.close());
 
-describe('EPCIS 2.0 conformance: Capture/Documents (valid documents round-trip)', () => {
+describe.skipIf(!ROOT)('EPCIS 2.0 conformance: Capture/Documents (valid documents round-trip)', () => {
   let sameEvent = 0;
   for (const file of files('Capture/Documents')) {
     it(file, async () => {
@@ -95,7 +98,7 @@ describe('EPCIS 2.0 conformance: Capture/Documents (valid documents round-trip)'
   });
 });
 
-describe('EPCIS 2.0 conformance: Capture/Events (single events, POST /events)', () => {
+describe.skipIf(!ROOT)('EPCIS 2.0 conformance: Capture/Events (single events, POST /events)', () => {
   for (const file of files('Capture/Events')) {
     it(file, async () => {
       const event = read('Capture/Events', file) as Ev;
@@ -108,7 +111,7 @@ describe('EPCIS 2.0 conformance: Capture/Events (single events, POST /events)', 
   }
 });
 
-describe('EPCIS 2.0 conformance: Capture/Invalid (refused with 400 problem+json, nothing stored)', () => {
+describe.skipIf(!ROOT)('EPCIS 2.0 conformance: Capture/Invalid (refused with 400 problem+json, nothing stored)', () => {
   for (const file of files('Capture/Invalid')) {
     it(file, async () => {
       const before = await stored();
@@ -133,7 +136,7 @@ function asQueryString(body: Record<string, unknown>): string {
   return params.toString();
 }
 
-describe('EPCIS 2.0 conformance: Query (query documents, query bodies)', () => {
+describe.skipIf(!ROOT)('EPCIS 2.0 conformance: Query (query documents, query bodies)', () => {
   it('the valid query body runs as a SimpleEventQuery', async () => {
     const res = await province.get(`/api/v1/epcis/events?${asQueryString(read('Query/Queries', 'SimpleEventQuery.json'))}`);
     expect(res.statusCode, res.body).toBe(200);
