@@ -29,12 +29,14 @@ import { buildChains, type Chains } from './lib-public-chains.js';
  */
 const CONNECTIONS = 64;
 /** Seconds of load on each of baseline, page and JSON, in ROUNDS slices; a third of it on PGlite (not judged). */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+// `--small` (CI): 100,000 batches (10,000 on PGlite) and 6 s of load; the full size by hand.
+const SMALL = process.argv.includes('--small');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMALL ? 6 : 15));
 const PGLITE_SECONDS = SECONDS / 3;
 const ROUNDS = 3;
 const WARMUP_SECONDS = 2;
-const BATCHES = 1_000_000;
-const PGLITE_BATCHES = Number(process.env.BENCH_PGLITE_BATCHES ?? 100_000);
+const BATCHES = SMALL ? 100_000 : 1_000_000;
+const PGLITE_BATCHES = Number(process.env.BENCH_PGLITE_BATCHES ?? (SMALL ? 10_000 : 100_000));
 /** Random batches the requests draw from (codes for the app, ids for the baseline). */
 const SAMPLE = 100_000;
 const BUDGET = { min_ratio: 0.5, max_p99_ratio: 2 };
@@ -209,6 +211,7 @@ try {
   console.log(
     JSON.stringify({
       bench: 'public-lookup',
+      small: SMALL,
       batches: chains.batches,
       connections: CONNECTIONS,
       seconds: SECONDS,
