@@ -8,7 +8,7 @@ import { prepareDatabase } from '../src/bootstrap.js';
 import { captureDocument } from '../src/domains/integration/epcis/capture.service.js';
 import { eventRow, type EventRow } from '../src/domains/integration/epcis/event-row.js';
 import { parseEventQuery } from '../src/domains/integration/epcis/query.params.js';
-import { queryEvents } from '../src/domains/integration/epcis/query.queries.js';
+import { matchAnyEpcPlan, queryEvents } from '../src/domains/integration/epcis/query.queries.js';
 import type { AgencyActor, CommandContext } from '../src/platform/auth/actor.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPostgres } from '../src/platform/db/client.js';
@@ -24,8 +24,11 @@ import { adminQuery, withDatabase } from '../test/template.js';
  * Budget: ≥ 20,000 events/s and ≥ 0.3× the COPY rate.
  *
  * Query: MATCH_anyEPC of one random EPC through queryEvents (a province's jurisdiction, the GIN index) over a
- * table of QUERY_EVENTS events loaded set-based; 1,000 queries, p99 ≤ 20 ms. `--full` loads 10,000,000 (the
- * issue's figure; about an hour here); the default 500,000 keeps a CI run under three minutes.
+ * table of QUERY_EVENTS events loaded set-based; 1,000 queries, p99 ≤ 20 ms. The plan of the query must find the
+ * events through that index (a walk of the table would pass at a small size and fail at 10 M): `pass` says so too.
+ * `--full` loads 10,000,000 (the issue's figure, by hand: the indexes are dropped for the load and built after);
+ * the default 500,000 is CI's size (about two minutes on a quiet two-core machine).
+ * BENCH_EPCIS_EVENTS, BENCH_EPCIS_QUERY_EVENTS and BENCH_EPCIS_DB change the sizes and the scratch database's name.
  */
 const FULL = process.argv.includes('--full');
 const CAPTURE_EVENTS = Number(process.env.BENCH_EPCIS_EVENTS ?? 100_000);
@@ -34,7 +37,7 @@ const QUERY_EVENTS = FULL ? 10_000_000 : Number(process.env.BENCH_EPCIS_QUERY_EV
 const QUERIES = 1000;
 const BUDGET = { min_events_per_s: 20_000, min_ratio_to_copy: 0.3, max_match_any_epc_p99_ms: 20 };
 const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = 'tracenet_bench_epcis';
+const dbName = process.env.BENCH_EPCIS_DB ?? 'tracenet_bench_epcis';
 const SECRET = 'bench-secret-key-bench-secret-key-0123456789';
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -116,9 +119,15 @@ try {
     console.log(`of which the CBV 2.0 hash and query columns of each event (JavaScript): about ${round(rowSeconds, 1)} s`);
     console.log(`COPY of the same rows (same indexes): ${round(copySeconds, 1)} s: ${copy_per_s} rows/s → ratio ${ratio}`);
 
-    // Query: fill up to QUERY_EVENTS set-based, then MATCH_anyEPC of random EPCs.
+    // Query: fill up to QUERY_EVENTS set-based, then MATCH_anyEPC of random EPCs. A big load goes in without the
+    // secondary indexes, built once after: millions of rows through them one by one would take most of an hour.
     const have = CAPTURE_EVENTS + DOC;
     const loadStarted = performance.now();
+    const rebuild = QUERY_EVENTS - have > 2_000_000;
+    const indexes = rebuild
+      ? await queryRows<{ name: string; def: string }>(db, sql`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'epcis_events' AND indexname NOT IN ('epcis_events_pkey', 'epcis_events_owner_hash')`)
+      : [];
+    for (const i of indexes) await db.execute(sql.raw(`DROP INDEX ${i.name}`));
     for (let from = have; from < QUERY_EVENTS; from += 250_000) {
       const to = Math.min(QUERY_EVENTS, from + 250_000) - 1;
       await db.execute(sql`
@@ -130,11 +139,14 @@ try {
                jsonb_build_object('type', 'ObjectEvent', 'eventTime', '2026-11-01T00:00:00Z', 'eventTimeZoneOffset', '+08:00', 'action', 'OBSERVE', 'epcList', jsonb_build_array('urn:epc:id:sgtin:0614141.107346.' || g))
         FROM generate_series(${from}::bigint, ${to}::bigint) AS g`);
     }
-    await db.execute(sql`ANALYZE epcis_events`);
+    for (const i of indexes) await db.execute(sql.raw(i.def));
+    // As autovacuum would after a load: the GIN pending list merged (else every query scans it), statistics taken.
+    await db.execute(sql`VACUUM (ANALYZE) epcis_events`);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
-    // The plan of one query, to see the GIN index is what finds the events (not a walk of the table in seq order).
-    const planRows = await queryRows<{ 'QUERY PLAN': string }>(db, sql`EXPLAIN SELECT seq FROM epcis_events WHERE region_code LIKE '37%' AND any_epcs && ARRAY['urn:epc:id:sgtin:0614141.107346.42']::text[] ORDER BY seq + 0 LIMIT 31`);
-    console.log(`plan: ${planRows.map((r) => r['QUERY PLAN'].trim()).join(' | ')}`);
+    // The plan of the query queryEvents sends, to see the GIN index is what finds the events.
+    const plan = await matchAnyEpcPlan(db, actor, 'urn:epc:id:sgtin:0614141.107346.42');
+    const planUsesIndex = plan.includes('epcis_events_any_epcs');
+    console.log(`plan: ${plan}`);
     const times: number[] = [];
     let found = 0;
     for (let k = 0; k < QUERIES; k++) {
@@ -160,8 +172,9 @@ try {
         query_events: QUERY_EVENTS,
         match_any_epc_p50_ms: p50,
         match_any_epc_p99_ms: p99,
+        plan_uses_index: planUsesIndex,
         budget: BUDGET,
-        pass: events_per_s >= BUDGET.min_events_per_s && ratio >= BUDGET.min_ratio_to_copy && p99 <= BUDGET.max_match_any_epc_p99_ms,
+        pass: events_per_s >= BUDGET.min_events_per_s && ratio >= BUDGET.min_ratio_to_copy && p99 <= BUDGET.max_match_any_epc_p99_ms && planUsesIndex,
       }),
     );
   } finally {
