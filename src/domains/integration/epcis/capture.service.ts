@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { withTransaction } from '../../../platform/db/tx.js';
+import { recordCompanyPrefixes } from './epc-prefixes.queries.js';
 import { epcisError } from './errors.js';
 import { eventRow, type EventRow } from './event-row.js';
 import { ownerOf, type Owner } from './owner.js';
@@ -99,6 +100,7 @@ async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, e
   let stored = 0;
   const skipped: EventRow[] = [];
   const eventIds: string[] = [];
+  const allRows: EventRow[] = [];
   let pending: { rows: EventRow[]; inserted: Promise<Inserted[]> } | null = null;
   const settle = async (p: NonNullable<typeof pending>) => {
     const inserted = await p.inserted;
@@ -114,7 +116,10 @@ async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, e
   try {
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
       const rows = events.slice(i, i + INSERT_CHUNK).map((event) => eventRow(event, context));
-      for (const r of rows) eventIds.push(r.eventId);
+      for (const r of rows) {
+        eventIds.push(r.eventId);
+        allRows.push(r);
+      }
       let payload = chunkPayload(rows);
       if (pending) await settle(pending);
       pending = null;
@@ -123,6 +128,8 @@ async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, e
       await yieldToIo();
     }
     if (pending) await settle(pending);
+    pending = null;
+    await recordCompanyPrefixes(tx, allRows);
   } catch (err) {
     // A chunk in flight when the loop failed ends with the transaction; its rejection is that same failure.
     (pending as { inserted: Promise<unknown> } | null)?.inserted.catch(() => undefined);

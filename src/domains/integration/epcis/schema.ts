@@ -57,7 +57,8 @@ export const epcisEvents = pgTable(
     // leaves out: it is stored beside the event it corrects, not taken for a second copy.
     uniqueIndex('epcis_events_owner_hash').on(t.ownerKind, t.ownerId, t.eventHash, t.errorDeclared),
     index('epcis_events_event_ids').using('gin', t.eventIds),
-    index('epcis_events_region').on(t.regionCode, t.recordTime),
+    // No index on region_code: a jurisdiction is a range of codes, a filter on the rows other conditions find (an index
+    // on it joined a MATCH_anyEPC bitmap with the whole province's: 300,000 entries read for one event, epcis bench).
     index('epcis_events_event_time').on(t.eventTime),
     index('epcis_events_record_time').on(t.recordTime),
     index('epcis_events_biz_step').on(t.bizStep),
@@ -151,3 +152,12 @@ export const epcisSubscriptions = pgTable(
   },
   (t) => [index('epcis_subscriptions_query').on(t.queryId), check('epcis_subscriptions_kind', sql`${t.stream} OR ${t.schedule} IS NOT NULL`)],
 );
+
+/**
+ * GS1 Company Prefixes seen in captured EPC URNs (the URN's first part): what `GS1-EPC-Format: Always_EPC_URN`
+ * splits a Digital Link's key with (epc-format.ts). GS1's table of prefix lengths is not held; a prefix is public.
+ */
+export const epcisCompanyPrefixes = pgTable('epcis_company_prefixes', {
+  gcp: varchar('gcp', { length: 12 }).primaryKey(),
+  firstSeenAt: at('first_seen_at').notNull().defaultNow(),
+});
