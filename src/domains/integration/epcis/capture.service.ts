@@ -113,28 +113,25 @@ async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, e
       else skipped.push(row);
     }
   };
-  try {
-    for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-      const rows = events.slice(i, i + INSERT_CHUNK).map((event) => eventRow(event, context));
-      for (const r of rows) {
-        eventIds.push(r.eventId);
-        allRows.push(r);
-      }
-      let payload = chunkPayload(rows);
-      if (pending) await settle(pending);
-      pending = null;
-      if (await attachTraceCodes(tx, ids, rows)) payload = chunkPayload(rows);
-      pending = { rows, inserted: insertChunk(tx, owner, captureId, payload) };
-      await yieldToIo();
+  for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+    const rows = events.slice(i, i + INSERT_CHUNK).map((event) => eventRow(event, context));
+    for (const r of rows) {
+      eventIds.push(r.eventId);
+      allRows.push(r);
     }
+    let payload = chunkPayload(rows);
     if (pending) await settle(pending);
     pending = null;
-    await recordCompanyPrefixes(tx, allRows);
-  } catch (err) {
-    // A chunk in flight when the loop failed ends with the transaction; its rejection is that same failure.
-    (pending as { inserted: Promise<unknown> } | null)?.inserted.catch(() => undefined);
-    throw err;
+    if (await attachTraceCodes(tx, ids, rows)) payload = chunkPayload(rows);
+    const inserted = insertChunk(tx, owner, captureId, payload);
+    // Handled here so a failure arriving before settle awaits it is not an unhandled rejection; settle still throws it
+    // (and if the loop fails first, the transaction's rollback is that same failure).
+    inserted.catch(() => undefined);
+    pending = { rows, inserted };
+    await yieldToIo();
   }
+  if (pending) await settle(pending);
+  await recordCompanyPrefixes(tx, allRows);
   if (skipped.length) {
     const e = epcisEvents;
     await tx.execute(sql`
