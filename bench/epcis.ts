@@ -8,7 +8,7 @@ import { prepareDatabase } from '../src/bootstrap.js';
 import { captureDocument } from '../src/domains/integration/epcis/capture.service.js';
 import { eventRow, type EventRow } from '../src/domains/integration/epcis/event-row.js';
 import { parseEventQuery } from '../src/domains/integration/epcis/query.params.js';
-import { queryEvents } from '../src/domains/integration/epcis/query.queries.js';
+import { matchAnyEpcPlan, queryEvents } from '../src/domains/integration/epcis/query.queries.js';
 import type { AgencyActor, CommandContext } from '../src/platform/auth/actor.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPostgres } from '../src/platform/db/client.js';
@@ -24,8 +24,11 @@ import { adminQuery, withDatabase } from '../test/template.js';
  * Budget: ≥ 20,000 events/s and ≥ 0.3× the COPY rate.
  *
  * Query: MATCH_anyEPC of one random EPC through queryEvents (a province's jurisdiction, the GIN index) over a
- * table of QUERY_EVENTS events loaded set-based; 1,000 queries, p99 ≤ 20 ms. `--full` loads 10,000,000 (the
- * issue's figure; about an hour here); the default 500,000 keeps a CI run under three minutes.
+ * table of QUERY_EVENTS events loaded set-based; 1,000 queries, p99 ≤ 20 ms. The plan of the query must find the
+ * events through that index (a walk of the table would pass at a small size and fail at 10 M): `pass` says so too.
+ * `--full` loads 10,000,000 (the issue's figure, by hand: the indexes are dropped for the load and built after);
+ * the default 500,000 is CI's size (about two minutes on a quiet two-core machine).
+ * BENCH_EPCIS_EVENTS, BENCH_EPCIS_QUERY_EVENTS and BENCH_EPCIS_DB change the sizes and the scratch database's name.
  */
 const FULL = process.argv.includes('--full');
 const CAPTURE_EVENTS = Number(process.env.BENCH_EPCIS_EVENTS ?? 100_000);
@@ -34,7 +37,7 @@ const QUERY_EVENTS = FULL ? 10_000_000 : Number(process.env.BENCH_EPCIS_QUERY_EV
 const QUERIES = 1000;
 const BUDGET = { min_events_per_s: 20_000, min_ratio_to_copy: 0.3, max_match_any_epc_p99_ms: 20 };
 const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = 'tracenet_bench_epcis';
+const dbName = process.env.BENCH_EPCIS_DB ?? 'tracenet_bench_epcis';
 const SECRET = 'bench-secret-key-bench-secret-key-0123456789';
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -89,36 +92,50 @@ try {
     const ctx: CommandContext = { actor, meta: { requestId: randomUUID(), ip: '127.0.0.1', userAgent: 'bench' } as CommandContext['meta'] };
     const ids = { publicUrl: 'http://localhost:3000' };
 
-    // Capture: warm up on one document (not counted), then the documents one after another.
-    await captureDocument(db, ctx, doc(10_000_000), 'rollback', ids);
+    // Capture against COPY of the very rows those events become (computed beforehand, not timed) into a copy of the
+    // table with the same indexes. The two take turns, a quarter of the events at a time, so that a machine whose
+    // other load comes and goes weighs on both alike.
+    await captureDocument(db, ctx, doc(10_000_000), 'rollback', ids); // warm-up, not counted
     const docs = Array.from({ length: CAPTURE_EVENTS / DOC }, (_, d) => doc(d * DOC));
-    const started = performance.now();
-    for (const d of docs) await captureDocument(db, ctx, d, 'rollback', ids);
-    const captureSeconds = (performance.now() - started) / 1000;
-    const events_per_s = round(CAPTURE_EVENTS / captureSeconds, 0);
-
-    // COPY of the same rows into a copy of the table with the same indexes.
     await db.execute(sql.raw('CREATE TABLE epcis_events_copy (LIKE epcis_events INCLUDING ALL)'));
     const capture = randomUUID();
     const rowsStarted = performance.now();
-    const prepared = docs.flatMap((d) => d.epcisBody.eventList.map((e) => eventRow(e, CONTEXT)));
+    const prepared = docs.map((d) => d.epcisBody.eventList.map((e) => eventRow(e, CONTEXT)));
     const rowSeconds = (performance.now() - rowsStarted) / 1000;
-    const lines = prepared.map((r) => copyLine(r, agencyId, capture));
+    const lines = prepared.map((rows) => rows.map((r) => copyLine(r, agencyId, capture)).join(''));
     const client = new pg.Client({ connectionString: withDatabase(url, dbName) });
     await client.connect();
-    const copyStarted = performance.now();
-    await pipeline(Readable.from(lines), client.query(copyFrom(`COPY epcis_events_copy (${COPY_COLUMNS}) FROM STDIN`)));
-    const copySeconds = (performance.now() - copyStarted) / 1000;
+    const ROUNDS = 4;
+    const perRound = Math.ceil(docs.length / ROUNDS);
+    let captureSeconds = 0;
+    let copySeconds = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      const from = r * perRound;
+      const to = Math.min(docs.length, from + perRound);
+      let t0 = performance.now();
+      for (let d = from; d < to; d++) await captureDocument(db, ctx, docs[d], 'rollback', ids);
+      captureSeconds += (performance.now() - t0) / 1000;
+      t0 = performance.now();
+      await pipeline(Readable.from(lines.slice(from, to)), client.query(copyFrom(`COPY epcis_events_copy (${COPY_COLUMNS}) FROM STDIN`)));
+      copySeconds += (performance.now() - t0) / 1000;
+    }
     await client.end();
+    const events_per_s = round(CAPTURE_EVENTS / captureSeconds, 0);
     const copy_per_s = round(CAPTURE_EVENTS / copySeconds, 0);
     const ratio = round(events_per_s / copy_per_s, 3);
     console.log(`capture: ${CAPTURE_EVENTS} events in documents of ${DOC} in ${round(captureSeconds, 1)} s: ${events_per_s} events/s`);
-    console.log(`of which the CBV 2.0 hash and query columns of each event (JavaScript): about ${round(rowSeconds, 1)} s`);
-    console.log(`COPY of the same rows (same indexes): ${round(copySeconds, 1)} s: ${copy_per_s} rows/s → ratio ${ratio}`);
+    console.log(`the CBV 2.0 hash and query columns of those events alone (JavaScript, timed apart): ${round(rowSeconds, 1)} s`);
+    console.log(`COPY of the same rows (same indexes), in turns with the capture: ${round(copySeconds, 1)} s: ${copy_per_s} rows/s → ratio ${ratio}`);
 
-    // Query: fill up to QUERY_EVENTS set-based, then MATCH_anyEPC of random EPCs.
+    // Query: fill up to QUERY_EVENTS set-based, then MATCH_anyEPC of random EPCs. A big load goes in without the
+    // secondary indexes, built once after: millions of rows through them one by one would take most of an hour.
     const have = CAPTURE_EVENTS + DOC;
     const loadStarted = performance.now();
+    const rebuild = QUERY_EVENTS - have > 2_000_000;
+    const indexes = rebuild
+      ? await queryRows<{ name: string; def: string }>(db, sql`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'epcis_events' AND indexname NOT IN ('epcis_events_pkey', 'epcis_events_owner_hash')`)
+      : [];
+    for (const i of indexes) await db.execute(sql.raw(`DROP INDEX ${i.name}`));
     for (let from = have; from < QUERY_EVENTS; from += 250_000) {
       const to = Math.min(QUERY_EVENTS, from + 250_000) - 1;
       await db.execute(sql`
@@ -130,11 +147,14 @@ try {
                jsonb_build_object('type', 'ObjectEvent', 'eventTime', '2026-11-01T00:00:00Z', 'eventTimeZoneOffset', '+08:00', 'action', 'OBSERVE', 'epcList', jsonb_build_array('urn:epc:id:sgtin:0614141.107346.' || g))
         FROM generate_series(${from}::bigint, ${to}::bigint) AS g`);
     }
-    await db.execute(sql`ANALYZE epcis_events`);
+    for (const i of indexes) await db.execute(sql.raw(i.def));
+    // As autovacuum would after a load: the GIN pending list merged (else every query scans it), statistics taken.
+    await db.execute(sql`VACUUM (ANALYZE) epcis_events`);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
-    // The plan of one query, to see the GIN index is what finds the events (not a walk of the table in seq order).
-    const planRows = await queryRows<{ 'QUERY PLAN': string }>(db, sql`EXPLAIN SELECT seq FROM epcis_events WHERE region_code LIKE '37%' AND any_epcs && ARRAY['urn:epc:id:sgtin:0614141.107346.42']::text[] ORDER BY seq + 0 LIMIT 31`);
-    console.log(`plan: ${planRows.map((r) => r['QUERY PLAN'].trim()).join(' | ')}`);
+    // The plan of the query queryEvents sends, to see the GIN index is what finds the events.
+    const plan = await matchAnyEpcPlan(db, actor, 'urn:epc:id:sgtin:0614141.107346.42');
+    const planUsesIndex = plan.includes('Bitmap Index Scan on epcis_events_any_epcs') && !/BitmapAnd|Seq Scan/.test(plan);
+    console.log(`plan: ${plan}`);
     const times: number[] = [];
     let found = 0;
     for (let k = 0; k < QUERIES; k++) {
@@ -160,8 +180,9 @@ try {
         query_events: QUERY_EVENTS,
         match_any_epc_p50_ms: p50,
         match_any_epc_p99_ms: p99,
+        plan_uses_index: planUsesIndex,
         budget: BUDGET,
-        pass: events_per_s >= BUDGET.min_events_per_s && ratio >= BUDGET.min_ratio_to_copy && p99 <= BUDGET.max_match_any_epc_p99_ms,
+        pass: events_per_s >= BUDGET.min_events_per_s && ratio >= BUDGET.min_ratio_to_copy && p99 <= BUDGET.max_match_any_epc_p99_ms && planUsesIndex,
       }),
     );
   } finally {

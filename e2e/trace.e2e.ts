@@ -408,6 +408,36 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     await shown(page.locator('.ant-notification-notice').filter({ hasText: '买方退货' }), 30_000);
   });
 
+  it('reads the chain made here back as EPCIS 2.0 events: CBV words, lots as Digital Links, no names', async () => {
+    // Issue 18's acceptance: the province reads through the EPCIS query interface what the console recorded above.
+    const province = await apiLogin('sd-admin');
+    type Ev = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- an EPCIS event as the wire has it
+    const eventsOf = async (lot: string) => {
+      const res = await fetch(`${suite.server.baseUrl}/api/v1/epcis/events?perPage=100&MATCH_anyEPCClass=${encodeURIComponent(lot)}`, { headers: province });
+      const body = await res.text();
+      expect(res.status, body).toBe(200);
+      for (const secret of ['张建国', '绿源蔬菜专业合作社', base.address]) expect(body).not.toContain(secret);
+      return (JSON.parse(body) as { epcisBody: { queryResults: { resultsBody: { eventList: Ev[] } } } }).epcisBody.queryResults.resultsBody.eventList;
+    };
+    // The seller's lot is the Digital Link of the product's GTIN and the batch code (any host's form finds it).
+    const sellerLot = `https://id.gs1.org/01/06901234567892/10/${batchCode}`;
+    const seller = await eventsOf(sellerLot);
+    const lotOf = (e: Ev) => [...(e.quantityList ?? []), ...(e.inputQuantityList ?? [])].map((q: Ev) => q.epcClass as string).find((c) => c.endsWith(`/01/06901234567892/10/${batchCode}`));
+    expect(seller.find((e) => e.bizStep === 'commissioning')).toMatchObject({ type: 'ObjectEvent', action: 'ADD', ilmd: { 'cbvmda:lotNumber': batchCode } });
+    const shipped = seller.find((e) => e.bizStep === 'shipping' && e.type === 'TransactionEvent');
+    expect(shipped).toMatchObject({ disposition: 'in_transit', bizTransactionList: [{ type: 'desadv' }], sourceList: [{ type: 'owning_party' }], destinationList: [{ type: 'owning_party' }] });
+    expect(lotOf(shipped!)).toBeDefined();
+    expect(seller.find((e) => e.bizStep === 'receiving')).toMatchObject({ type: 'TransactionEvent', bizTransactionList: shipped!.bizTransactionList });
+    // The confirmation carried the goods into the buyer's own lot: a transformation from the seller's lot to it.
+    const into = seller.find((e) => e.type === 'TransformationEvent' && lotOf(e));
+    const buyerLot = (into!.outputQuantityList as Ev[]).map((q) => q.epcClass as string).find((c) => c.endsWith(buyerBatchCode));
+    expect(buyerLot, JSON.stringify(into)).toBeDefined();
+    // The buyer's market entry and return read back with their CBV words.
+    const steps = (await eventsOf(buyerLot!)).map((e) => `${e.type}:${e.bizStep}`);
+    expect(steps).toContain('TransactionEvent:accepting');
+    expect(steps.some((s) => /:returning$|:shipping$/.test(s))).toBe(true);
+  });
+
   it('ran without script errors or Content-Security-Policy violations', () => {
     expect(suite.problems).toEqual([]);
     expect(buyerProblems).toEqual([]);

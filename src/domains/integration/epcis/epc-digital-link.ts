@@ -31,8 +31,25 @@ const CONVERT: Record<string, (p: Parts) => string | null> = {
 const URN = /^urn:epc:(id|class|idpat):([a-z]+):([^:]+)$/;
 const DIGITAL_LINK = /^https?:\/\/[^/]+(?:\/[^?#]*?)?(\/(?:00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018)\/[^?#]+)/;
 
+/**
+ * Recent conversions: an event's EPCs are converted for its hash and again for its query columns, and read points
+ * repeat from event to event. Emptied when full, so it never grows past a bound.
+ */
+const recent = new Map<string, string>();
+const RECENT_MAX = 20_000;
+
 /** The canonical Digital Link of an identifier, or the identifier itself when it is no EPC this knows. */
 export function canonicalIdentifier(value: string): string {
+  let out = recent.get(value);
+  if (out === undefined) {
+    if (recent.size >= RECENT_MAX) recent.clear();
+    out = convert(value);
+    recent.set(value, out);
+  }
+  return out;
+}
+
+function convert(value: string): string {
   const urn = URN.exec(value);
   if (urn) {
     const convert = CONVERT[`${urn[1]}:${urn[2]}`];

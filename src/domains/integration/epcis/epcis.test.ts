@@ -177,6 +177,26 @@ describe('query', () => {
     expect(res.headers['gs1-cbv-version']).toBe('2.0.0');
     expect((await sd.get('/api/v1/epcis/eventTypes', { 'GS1-EPCIS-Version': '1.2' })).statusCode).toBe(406);
   });
+
+  it('GS1-EPC-Format: Always_EPC_URN gives URNs, Digital Links of a company whose URNs were captured too; the header says what was applied', async () => {
+    // 0614141 came in URN form above; 9506000 never did, so its Digital Link cannot be split into a URN.
+    const events = [shipping('f1', { epcList: ['https://id.gs1.org/01/10614141073464/21/f1'] }), shipping('f2', { epcList: ['https://id.gs1.org/01/09506000134352/21/f2'] })];
+    expect((await capture(sd, doc(events))).statusCode).toBe(202);
+    const read = async (epc: string, format: string) => {
+      const res = await sd.get(`/api/v1/epcis/events?MATCH_epc=${encodeURIComponent(epc)}`, { 'GS1-EPC-Format': format });
+      expect(res.statusCode, res.body).toBe(200);
+      const [e] = eventsOf(res);
+      return { header: res.headers['gs1-epc-format'], epcList: e!.epcList, readPoint: e!.readPoint };
+    };
+    expect(await read('urn:epc:id:sgtin:0614141.107346.f1', 'Always_EPC_URN')).toEqual({ header: 'Always_EPC_URN', epcList: ['urn:epc:id:sgtin:0614141.107346.f1'], readPoint: { id: 'urn:epc:id:sgln:0614141.07346.1234' } });
+    expect(await read('urn:epc:id:sgtin:0614141.107346.f1', 'Always_GS1_Digital_Link')).toEqual({
+      header: 'Always_GS1_Digital_Link',
+      epcList: ['https://id.gs1.org/01/10614141073464/21/f1'],
+      readPoint: { id: 'https://id.gs1.org/414/0614141073467/254/1234' },
+    });
+    expect(await read('urn:epc:id:sgtin:0614141.107346.f1', 'No_Preference')).toMatchObject({ header: 'No_Preference', epcList: ['https://id.gs1.org/01/10614141073464/21/f1'] });
+    expect(await read('https://id.gs1.org/01/09506000134352/21/f2', 'Always_EPC_URN')).toMatchObject({ header: 'No_Preference', epcList: ['https://id.gs1.org/01/09506000134352/21/f2'] });
+  });
 });
 
 describe('who captures and reads', () => {

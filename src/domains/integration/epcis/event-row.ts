@@ -26,6 +26,14 @@ export function eventRow(event: Event, documentContext: unknown): EventRow {
   const { recordTime: _ignored, ...document } = event;
   void _ignored;
   const eventId = typeof event.eventID === 'string' ? event.eventID : hash;
+  // When an event has no identifiers beyond the MATCH_epc ones, the MATCH_anyEPC column is the same array (the
+  // capture sends it once).
+  const ownEpcs = [...strings(event.epcList), ...strings(event.childEPCs)];
+  const otherEpcs = [...strings(event.parentID), ...strings(event.inputEPCList), ...strings(event.outputEPCList)];
+  const ownClasses = [...classes(event.quantityList), ...classes(event.childQuantityList)];
+  const otherClasses = [...classes(event.inputQuantityList), ...classes(event.outputQuantityList)];
+  const epcs = bothForms(ownEpcs);
+  const epcClasses = bothForms(ownClasses);
   const location = (v: unknown) => (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : null);
   return {
     eventId,
@@ -38,10 +46,10 @@ export function eventRow(event: Event, documentContext: unknown): EventRow {
     disposition: typeof event.disposition === 'string' ? canonicalVocabularyValue('disposition', event.disposition) : null,
     readPoint: location(event.readPoint),
     bizLocation: location(event.bizLocation),
-    epcs: bothForms([...strings(event.epcList), ...strings(event.childEPCs)]),
-    anyEpcs: bothForms([...strings(event.epcList), ...strings(event.childEPCs), ...strings(event.parentID), ...strings(event.inputEPCList), ...strings(event.outputEPCList)]),
-    epcClasses: bothForms([...classes(event.quantityList), ...classes(event.childQuantityList)]),
-    anyEpcClasses: bothForms([...classes(event.quantityList), ...classes(event.childQuantityList), ...classes(event.inputQuantityList), ...classes(event.outputQuantityList)]),
+    epcs,
+    anyEpcs: otherEpcs.length ? bothForms([...ownEpcs, ...otherEpcs]) : epcs,
+    epcClasses,
+    anyEpcClasses: otherClasses.length ? bothForms([...ownClasses, ...otherClasses]) : epcClasses,
     errorDeclared: event.errorDeclaration !== undefined,
     document: { ...document, eventID: eventId },
     namespaces: Object.fromEntries(prefixes),

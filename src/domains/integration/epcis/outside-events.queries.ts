@@ -15,7 +15,7 @@ export async function capturedChainEvents(db: Executor, codes: string[]) {
   const rows = await db
     .select({ traceCodes: e.traceCodes, eventType: e.eventType, bizStep: e.bizStep, eventTime: e.eventTime })
     .from(e)
-    .where(and(eq(e.origin, 'captured'), sql`${e.traceCodes} && ${textArray(codes)}`))
+    .where(and(eq(e.origin, 'captured'), sql`${e.traceCodes} <> '{}'::text[] AND ${e.traceCodes} && ${textArray(codes)}`))
     .orderBy(asc(e.eventTime), asc(e.seq))
     .limit(PAGE_EVENTS);
   const wanted = new Set(codes);

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/client.js';
+import { queryRows } from '../../../platform/db/rows.js';
 import { epcisError } from './errors.js';
-import type { EventQuery } from './query.params.js';
+import { parseEventQuery, type EventQuery } from './query.params.js';
 import { epcisCaptures, epcisEvents } from './schema.js';
 import { textArray } from './sql.js';
 import { capturesVisibleTo, eventsVisibleTo } from './visibility.js';
@@ -26,10 +27,11 @@ function conditions(q: EventQuery): SQL[] {
   if (q.EQ_readPoint) c.push(inArray(e.readPoint, q.EQ_readPoint));
   if (q.EQ_bizLocation) c.push(inArray(e.bizLocation, q.EQ_bizLocation));
   if (q.EQ_eventID) c.push(sql`${e.eventIds} && ${textArray(q.EQ_eventID)}`);
-  // Array overlap (&&) is what the GIN indexes on these columns serve.
-  if (q.MATCH_epc) c.push(sql`${e.epcs} && ${textArray(q.MATCH_epc)}`);
+  // Array overlap (&&) is what the GIN indexes serve; epcs and epc_classes have none of their own, so their match
+  // also asks the any_ column (a superset) whose index finds the rows.
+  if (q.MATCH_epc) c.push(sql`${e.anyEpcs} && ${textArray(q.MATCH_epc)} AND ${e.epcs} && ${textArray(q.MATCH_epc)}`);
   if (q.MATCH_anyEPC) c.push(sql`${e.anyEpcs} && ${textArray(q.MATCH_anyEPC)}`);
-  if (q.MATCH_epcClass) c.push(sql`${e.epcClasses} && ${textArray(q.MATCH_epcClass)}`);
+  if (q.MATCH_epcClass) c.push(sql`${e.anyEpcClasses} && ${textArray(q.MATCH_epcClass)} AND ${e.epcClasses} && ${textArray(q.MATCH_epcClass)}`);
   if (q.MATCH_anyEPCClass) c.push(sql`${e.anyEpcClasses} && ${textArray(q.MATCH_anyEPCClass)}`);
   for (const { op, value } of q.quantity) {
     c.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(${e.document}->'quantityList', '[]'::jsonb) || coalesce(${e.document}->'childQuantityList', '[]'::jsonb)) AS qe
@@ -74,22 +76,37 @@ export async function queryVisibleEvents(db: Db, visible: SQL, q: EventQuery): P
     else where.push(sql`${e.seq} ${after} ${cursor.s}`);
   }
   if (limit <= 0) return { events: [], nextPageToken: null };
-  const dir = q.orderDirection === 'asc' ? asc : desc;
-  // With an EPC, class or eventID to match, the GIN index finds the few events and they are sorted; ordering by the
-  // bare column would let PostgreSQL walk the whole table in order, filtering, to fill a page (seconds at 10 M).
-  const selective = !!(q.MATCH_epc || q.MATCH_anyEPC || q.MATCH_epcClass || q.MATCH_anyEPCClass || q.EQ_eventID || q.anyEpcOrClass);
-  const rows = await db
-    .select({ seq: e.seq, document: e.document, namespaces: e.namespaces, recordTime: e.recordTime, eventTime: e.eventTime })
-    .from(e)
-    .where(and(...where))
-    .orderBy(...(sortColumn ? [dir(selective ? sql`${sortColumn} + interval '0 s'` : sortColumn), dir(e.seq)] : [dir(selective ? sql`${e.seq} + 0` : e.seq)]))
-    .limit(limit + 1);
+  const rows = await pageQuery(db, where, q, sortColumn, limit + 1);
   const page = rows.slice(0, limit);
   const left = remaining === null ? null : remaining - page.length;
   const last = page.at(-1);
   const more = rows.length > limit && (left === null || left > 0);
   const nextPageToken = more && last ? encodeCursor({ v: sortColumn ? (q.orderBy === 'eventTime' ? last.eventTime : last.recordTime).toISOString() : null, s: Number(last.seq), l: left }) : null;
   return { events: page.map((r) => ({ ...r, seq: Number(r.seq) })), nextPageToken };
+}
+
+function pageQuery(db: Db, where: SQL[], q: EventQuery, sortColumn: typeof e.eventTime | typeof e.recordTime | null, limit: number) {
+  const dir = q.orderDirection === 'asc' ? asc : desc;
+  // With an EPC, class or eventID to match, the GIN index finds the few events and they are sorted; ordering by the
+  // bare column would let PostgreSQL walk the whole table in order, filtering, to fill a page (seconds at 10 M).
+  const selective = !!(q.MATCH_epc || q.MATCH_anyEPC || q.MATCH_epcClass || q.MATCH_anyEPCClass || q.EQ_eventID || q.anyEpcOrClass);
+  return db
+    .select({ seq: e.seq, document: e.document, namespaces: e.namespaces, recordTime: e.recordTime, eventTime: e.eventTime })
+    .from(e)
+    .where(and(...where))
+    .orderBy(...(sortColumn ? [dir(selective ? sql`${sortColumn} + interval '0 s'` : sortColumn), dir(e.seq)] : [dir(selective ? sql`${e.seq} + 0` : e.seq)]))
+    .limit(limit);
+}
+
+/**
+ * The plan PostgreSQL makes for a first page of `MATCH_anyEPC=<epc>` read by the actor, one line per node: the plan
+ * test and the epcis bench check the any_epcs GIN index finds the events.
+ */
+export async function matchAnyEpcPlan(db: Db, actor: Actor, epc: string): Promise<string> {
+  const q = parseEventQuery({ MATCH_anyEPC: epc });
+  const query = pageQuery(db, [eventsVisibleTo(actor), ...conditions(q)], q, null, q.perPage + 1);
+  const rows = await queryRows<{ 'QUERY PLAN': string }>(db, sql`EXPLAIN ${query.getSQL()}`);
+  return rows.map((r) => r['QUERY PLAN'].trim()).join(' | ');
 }
 
 /**

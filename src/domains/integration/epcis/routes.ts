@@ -12,7 +12,8 @@ import { canonicalIdentifier } from './epc-digital-link.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, parseEventQuery } from './query.params.js';
 import { EVENT_TYPES } from './validate.js';
 import { BIZ_STEPS, DISPOSITIONS } from './cbv.js';
-import { epcFormatOf, formatApplied, inEpcFormat } from './epc-format.js';
+import { epcFormatOf, inEpcFormat } from './epc-format.js';
+import { companyPrefixes } from './epc-prefixes.queries.js';
 import { deleteNamedQuery, listNamedQueries, namedQuery, saveNamedQuery, type NamedQuery } from './named-queries.service.js';
 import { syncOwnEvents } from './own/sync.js';
 import { listSubscriptions, subscribe, unsubscribe, type Subscription } from './subscriptions.service.js';
@@ -48,14 +49,24 @@ function errorBehaviourOf(request: FastifyRequest): ErrorBehaviour {
   throw epcisError('EPCIS_QUERY_PARAMETER', { parameter: 'GS1-Capture-Error-Behaviour', reason: 'rollback or proceed' });
 }
 
-/** JSON-LD unless the client asked for plain JSON only; identifiers in the GS1-EPC-Format asked for. */
-function sendEvents(request: FastifyRequest, reply: FastifyReply, events: StoredEvent[], queryName?: string) {
+/**
+ * JSON-LD unless the client asked for plain JSON only; identifiers in the GS1-EPC-Format asked for, and the header
+ * saying it was applied, or `No_Preference` when some identifier could not be put in that form.
+ */
+async function sendEvents(db: Db, request: FastifyRequest, reply: FastifyReply, events: StoredEvent[], queryName?: string) {
   const format = epcFormatOf(request.headers['gs1-epc-format']);
   const accept = request.headers.accept ?? '';
+  const gcps = format === 'Always_EPC_URN' ? await companyPrefixes(db) : undefined;
+  let complete = true;
+  const document = queryDocument(events, queryName, (e) => {
+    const formatted = inEpcFormat(e, format, gcps);
+    complete &&= formatted.complete;
+    return formatted.event;
+  });
   return reply
-    .header('GS1-EPC-Format', formatApplied(format))
+    .header('GS1-EPC-Format', complete ? format : 'No_Preference')
     .type(accept.includes('application/json') && !accept.includes(LD_JSON) ? 'application/json' : LD_JSON)
-    .send(queryDocument(events, queryName, (e) => inEpcFormat(e, format)));
+    .send(document);
 }
 
 const namedQueryView = (q: NamedQuery) => ({ name: q.name, query: q.query, createdAt: q.createdAt.toISOString() });
@@ -89,7 +100,7 @@ export function epcisRoutes(deps: { db: Db; config: Pick<Config, 'publicUrl'> })
       params.set('nextPageToken', nextPageToken);
       void reply.header('Link', `<${BASE}${path}?${params.toString()}>; rel="next"`);
     }
-    return sendEvents(request, reply, events, queryName);
+    return sendEvents(deps.db, request, reply, events, queryName);
   }
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
@@ -193,7 +204,7 @@ export function epcisRoutes(deps: { db: Db; config: Pick<Config, 'publicUrl'> })
       schema: { tags, summary: 'One event by its eventID (percent-encoded), as an EPCISQueryDocument', params: z.object({ eventID: z.string().min(1).max(500) }), response: { 200: anyBody, ...problemResponses } },
       handler: async (request, reply) => {
         await sync();
-        return sendEvents(request, reply, await eventsById(deps.db, actorOf(request), request.params.eventID));
+        return sendEvents(deps.db, request, reply, await eventsById(deps.db, actorOf(request), request.params.eventID));
       },
     });
 

@@ -9,13 +9,19 @@ import { lotsOfIdentifiers } from './sources.js';
  * product code printed for it) is filed under those lots' batch codes (`trace_codes`); the public page of the chain
  * shows it. Identifiers of no Tracenet lot are left alone.
  */
-export async function attachTraceCodes(db: Executor, ids: Ids, rows: EventRow[]): Promise<void> {
+/** Says whether any row was filed under a lot (its traceCodes set). */
+export async function attachTraceCodes(db: Executor, ids: Ids, rows: EventRow[]): Promise<boolean> {
   const named = rows.map((r) => [...(r.anyEpcs ?? []), ...(r.anyEpcClasses ?? [])].map((v) => codeOfIdentifier(ids, v)).filter((x): x is NonNullable<typeof x> => x !== null));
   const refs = named.flat();
-  if (!refs.length) return;
+  if (!refs.length) return false;
   const lots = await lotsOfIdentifiers(db, refs);
+  let attached = false;
   rows.forEach((r, i) => {
     const codes = [...new Set(named[i]!.map((ref) => lots.get(`${ref.gtin ?? ''}/${ref.code}`)).filter((c): c is string => c !== undefined))];
-    if (codes.length) r.traceCodes = codes;
+    if (codes.length) {
+      r.traceCodes = codes;
+      attached = true;
+    }
   });
+  return attached;
 }
