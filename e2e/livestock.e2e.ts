@@ -26,7 +26,6 @@ let lab: Session;
 let reviewer: Session;
 let approver: Session;
 let taskId = '';
-let pigsProduct = '';
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const signIn = (username: string) => ui.signIn(page, suite.server.baseUrl, username);
@@ -57,7 +56,7 @@ beforeAll(async () => {
   page = suite.page;
   const base = suite.server.baseUrl;
   [farmer, coop, county, lab] = await Promise.all(['sg-farmer', 'sg-coop', 'sg-admin', 'sg-lab-admin'].map((u) => apiLogin(base, u))) as [Session, Session, Session, Session];
-  pigsProduct = (await call<{ id: string }>(farmer, 'POST', '/trace/products', { name: `生猪${SEQ}`, classCode: '130101', spec: '活体', unit: 'head' })).id;
+  await call(farmer, 'POST', '/trace/products', { name: `生猪${SEQ}`, classCode: '130101', spec: '活体', unit: 'head' });
   reviewer = await makeUser(lab, REVIEWER);
   approver = await makeUser(lab, APPROVER);
   const approverMe = await call<{ user: { id: string } }>(approver, 'GET', '/auth/me');

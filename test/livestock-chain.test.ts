@@ -124,12 +124,26 @@ describe('pigs to pork to market to a failed sample', () => {
     expect(alerts.map((a) => a.sampleId)).toContain(sample.id);
   });
 
-  it('refuses animal details on a batch of a plant product', async () => {
+  it('refuses animal details on a batch of a plant product, and a species or date it does not know, in Chinese and English; nothing is written', async () => {
     const beans = await ok<{ id: string }>(await farm.post('/api/v1/trace/products', { name: '青豆', classCode: '04', spec: '散装', unit: 'kg' }));
     expectError(
       await farm.post('/api/v1/trace/batches', { productId: beans.id, quantity: 10, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' }, animal: { species: 'pig' } }),
       400,
       'ANIMAL_DETAILS_NOT_ANIMAL',
     );
+    const pork = await ok<{ id: string }>(await farm.post('/api/v1/trace/products', { name: '猪后腿肉', classCode: '130101', spec: '散装', unit: 'kg' }));
+    const before = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM batches`);
+    for (const animal of [{ species: 'dragon' }, { species: 'pig', tissue: 'wing' }, { species: 'pig', slaughterDate: '2026-13-40' }, { tissue: 'muscle' }]) {
+      const res = await farm.post('/api/v1/trace/batches', { productId: pork.id, quantity: 10, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' }, animal });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().message).toEqual({ zh: expect.any(String), en: expect.any(String) });
+    }
+    const err = expectError(
+      await farm.post('/api/v1/trace/batches', { productId: pork.id, quantity: 10, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' }, animal: { species: 'pig', tissue: 'muscle', slaughterDate: '2099-01-01' } }),
+      400,
+      'ANIMAL_DATE_IN_FUTURE',
+    );
+    expect(err.message.zh).toBe('屠宰日期不能晚于今天');
+    expect(await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM batches`)).toEqual(before);
   });
 });
