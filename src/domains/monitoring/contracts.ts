@@ -114,6 +114,8 @@ export const sampleOut = z.object({
   productName: z.string(),
   classCode: z.string(),
   classZh: z.string(),
+  /** The species and tissue an animal product is judged by (its batch's, else its class's); empty for a plant. */
+  animal: z.object({ species: z.enum(ANIMAL_SPECIES).optional(), tissue: z.enum(ANIMAL_TISSUES).optional() }),
   subjectId: z.string().nullable(),
   subjectName: z.string().nullable(),
   originRegion: z.string().nullable(),

@@ -50,7 +50,8 @@ export const monitoringApi = {
 
   analytes: async () => (await api.get<Out<typeof monitoring.analyteList>>('/monitoring/analytes')).items,
   /** The product's name too: a limit set on a commodity narrower than its class (韭菜 under 蔬菜) applies by name. */
-  limit: async (analyteCode: string, classCode: string, productName?: string) => (await api.get<LimitLookup>('/monitoring/limits', { analyteCode, classCode, productName })).limit,
+  limit: async (analyteCode: string, classCode: string, productName?: string, animal: { species?: string; tissue?: string } = {}) =>
+    (await api.get<LimitLookup>('/monitoring/limits', { analyteCode, classCode, productName, ...animal })).limit,
 
   /** 检测参照数据: the analytes and limits (reference set, province's and lab's additions) and their history. */
   referenceAnalytes: async () => (await api.get<Out<typeof reference.referenceAnalyteList>>('/monitoring/reference/analytes')).items,
