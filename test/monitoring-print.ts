@@ -33,6 +33,7 @@ export function printedSample(over: Partial<SampleOut> = {}): SampleOut {
     productName: '金银花（鲜）',
     classCode: '12',
     classZh: '药用植物',
+    animal: {},
     subjectId: 'd4c3b2a1-0f9e-4d8c-b7a6-5f4e3d2c1b0a',
     subjectName: '寿光农产品物流园三区12号摊位',
     originRegion: '370783',

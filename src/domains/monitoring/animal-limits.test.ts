@@ -5,10 +5,10 @@ import { readLimitsCsv } from './limits.loader.js';
 import { accept, labTeam, publishSamplingTask, reviewAndApprove, sampleBody, type LabTeam } from './sampling.fixtures.js';
 
 // 动物性食品的兽药残留判定: a pork sample tested for a veterinary drug of GB 31650 is judged, by species and tissue,
-// against the sourced limit row of its class (db/reference/residue-limits.csv rows 42–45, db/reference/README.md):
-// 氯丙嗪, which GB 31650-2019 allows for therapy but never in animal-derived food, and 克伦特罗, never in it at all.
-// No numeric GB 31650-2019 limit could be read in a source, and values of the superseded 农业部公告第235号 are left out
-// (../shared/data/README.md), so a numeric veterinary limit is the lab's own, cited (reference.test.ts).
+// against the sourced limit row that fits (db/reference/residue-limits.csv, db/reference/README.md): 氯丙嗪, which
+// GB 31650-2019 allows for therapy but never in animal-derived food, and 克伦特罗, never in it at all (rows 42–45, class
+// 13); and the numeric GB 31650-2019 rows read with their species and tissue (rows 46–81: 多拉菌素 猪 肌肉 5 μg/kg …).
+// The rows of the superseded 农业部公告第235号 are left out (../shared/data/README.md).
 
 let t: TestApp;
 let lab: Client;
@@ -17,6 +17,7 @@ let taskId: string;
 
 const sourced = readLimitsCsv();
 const rowOf = (analyteCode: string, commodityZh: string) => sourced.find((r) => r.analyteCode === analyteCode && r.commodityZh === commodityZh)!;
+const limitOf = async (query: string) => (await lab.get(`/api/v1/monitoring/limits?${query}`)).json().limit;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -44,6 +45,38 @@ describe('the limit a lab is offered for an animal product', () => {
       expect(limit).toMatchObject({ id: rowOf('chlorpromazine', '动物性食品').id, mrlMgPerKg: null, standard: 'GB 31650-2019', classCode: '13' });
     }
     expect((await lab.get('/api/v1/monitoring/limits?analyteCode=chlorpromazine&classCode=03')).json().limit).toBeNull();
+  });
+});
+
+describe('GB 31650-2019 limits by species and tissue', () => {
+  it('finds the row whose species and tissue fit: an exact species, a list (牛/羊/猪/马), 所有食品动物, 可食组织 for any tissue', async () => {
+    expect(await limitOf('analyteCode=doramectin&classCode=130101')).toMatchObject({ id: rowOf('doramectin', '猪 肌肉').id, mrlMgPerKg: 0.005, speciesZh: '猪', tissueZh: '肌肉' });
+    expect(await limitOf('analyteCode=doramectin&classCode=130301')).toMatchObject({ id: rowOf('doramectin', '猪 肝').id, mrlMgPerKg: 0.1 });
+    expect(await limitOf('analyteCode=doramectin&classCode=130306')).toMatchObject({ id: rowOf('doramectin', '羊 肾').id, mrlMgPerKg: 0.06 });
+    expect(await limitOf('analyteCode=fenbendazole&classCode=130102')).toMatchObject({ id: rowOf('fenbendazole', '牛/羊/猪/马 肌肉').id, mrlMgPerKg: 0.1 });
+    expect(await limitOf('analyteCode=albendazole&classCode=130201')).toMatchObject({ id: rowOf('albendazole', '所有食品动物 肌肉').id, mrlMgPerKg: 0.1 });
+    expect(await limitOf('analyteCode=albendazole&classCode=130301')).toMatchObject({ id: rowOf('albendazole', '所有食品动物 肝').id, mrlMgPerKg: 5 });
+    expect(await limitOf('analyteCode=destomycin_a&classCode=1302&species=chicken&tissue=liver')).toMatchObject({ id: rowOf('destomycin_a', '猪/鸡 可食组织').id, mrlMgPerKg: 2 });
+  });
+
+  it('has no limit where species or tissue do not fit, nor for a plant, nor where the species is unknown', async () => {
+    // Doramectin in chicken, eprinomectin in pig, a goat (the source's 羊 is not read as covering goats).
+    expect(await limitOf('analyteCode=doramectin&classCode=130201')).toBeNull();
+    expect(await limitOf('analyteCode=eprinomectin&classCode=130101')).toBeNull();
+    expect(await limitOf('analyteCode=doramectin&classCode=1301&species=goat&tissue=muscle')).toBeNull();
+    expect(await limitOf('analyteCode=doramectin&classCode=04')).toBeNull();
+    // 生乳: the class says milk, not the species; only 所有食品动物 fits.
+    expect(await limitOf('analyteCode=doramectin&classCode=1306')).toBeNull();
+    expect(await limitOf('analyteCode=albendazole&classCode=1306')).toMatchObject({ id: rowOf('albendazole', '所有食品动物 奶').id });
+    expect((await lab.get('/api/v1/monitoring/limits?analyteCode=doramectin&classCode=130101&species=dragon')).statusCode).toBe(400);
+  });
+
+  it('judges a pork sample entered by hand by its class: 8 μg/kg of 多拉菌素 fails, 5 passes (equal is within the limit)', async () => {
+    const over = await porkSample('冷鲜猪肉', '130101');
+    const res = await enter(over, [{ analyteCode: 'doramectin', methodStandard: 'GB 31660.2', value: 8, unit: 'μg/kg', lod: 0.5 }]);
+    expect(res.json().reports[0].results[0]).toMatchObject({ limitId: rowOf('doramectin', '猪 肌肉').id, limitMgPerKg: 0.005, verdict: 'fail' });
+    const at = await porkSample('冷鲜猪肉', '130101');
+    expect((await enter(at, [{ analyteCode: 'doramectin', methodStandard: 'GB 31660.2', value: 5, unit: 'μg/kg', lod: 0.5 }])).json()).toMatchObject({ verdict: 'pass' });
   });
 });
 

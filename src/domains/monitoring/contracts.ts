@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
+import { ANIMAL_SPECIES, ANIMAL_TISSUES } from '../trace/animal.shared.js';
 import { ANALYTE_KINDS, ANSWERS, CONTACT_VIA, HOLD_STATUSES, PLACE_KINDS, RECALL_KINDS, REPORT_ACTIONS, REPORT_STATUSES, RESULT_UNITS, SAMPLE_STATUSES, VERDICTS } from './monitoring-values.shared.js';
 
 export { ANALYTE_KINDS, ANSWERS, CONTACT_VIA, HOLD_STATUSES, PLACE_KINDS, RECALL_KINDS, REPORT_ACTIONS, REPORT_STATUSES, RESULT_UNITS, SAMPLE_STATUSES, VERDICTS };
@@ -113,6 +114,8 @@ export const sampleOut = z.object({
   productName: z.string(),
   classCode: z.string(),
   classZh: z.string(),
+  /** The species and tissue an animal product is judged by (its batch's, else its class's); empty for a plant. */
+  animal: z.object({ species: z.enum(ANIMAL_SPECIES).optional(), tissue: z.enum(ANIMAL_TISSUES).optional() }),
   subjectId: z.string().nullable(),
   subjectName: z.string().nullable(),
   originRegion: z.string().nullable(),
@@ -255,6 +258,9 @@ export const limitQuery = z.strictObject({
   classCode: z.string().regex(/^\d{2,12}$/),
   /** The product's name, for a limit set on a commodity the class file does not hold (韭菜 under 蔬菜). */
   productName: z.string().trim().min(1).max(100).optional(),
+  /** An animal product's species and tissue (GB 31650 sets limits by them); by default the class's (猪肉: pig, muscle). */
+  species: z.enum(ANIMAL_SPECIES).optional(),
+  tissue: z.enum(ANIMAL_TISSUES).optional(),
 });
 export const limitOut = z.object({
   id: z.number(),
@@ -269,6 +275,9 @@ export const limitOut = z.object({
   clause: z.string(),
   sourceUrl: z.string(),
   note: z.string().nullable(),
+  /** GB 31650's 动物种类 and 靶组织 as printed, for a veterinary drug's limit by species and tissue. */
+  speciesZh: z.string().nullable().optional(),
+  tissueZh: z.string().nullable().optional(),
   /** The ministry's reference set, a province's addition or the lab's own; a reference row's version. */
   origin: z.enum(['reference', 'province', 'lab']).optional(),
   version: z.number().int().optional(),

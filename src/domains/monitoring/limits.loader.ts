@@ -19,6 +19,8 @@ type LimitCsv = {
   clause_or_table: string;
   source_url: string;
   note: string;
+  species_zh: string;
+  tissue_zh: string;
 };
 
 const read = <T>(file: URL) => parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as T[];
@@ -44,13 +46,15 @@ export function readLimitsCsv() {
     clause: r.clause_or_table,
     sourceUrl: r.source_url,
     note: r.note || null,
+    speciesZh: r.species_zh || null,
+    tissueZh: r.tissue_zh || null,
   }));
 }
 
 type LimitFileRow = ReturnType<typeof readLimitsCsv>[number];
 
 /** What a version is: every field of the file's row (a change to any is a new version). */
-const CONTENT = ['analyteCode', 'commodityZh', 'classCode', 'animal', 'mrlMgPerKg', 'residueDefinition', 'standard', 'clause', 'sourceUrl', 'note'] as const;
+const CONTENT = ['analyteCode', 'commodityZh', 'classCode', 'animal', 'mrlMgPerKg', 'residueDefinition', 'standard', 'clause', 'sourceUrl', 'note', 'speciesZh', 'tissueZh'] as const;
 const sameContent = (a: Record<string, unknown>, b: LimitFileRow) => CONTENT.every((k) => (a[k] ?? null) === (b[k] ?? null));
 
 /**

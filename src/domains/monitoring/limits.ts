@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { productClassByCode, productClassNames } from '../trace/index.js';
+import { animalFit, sampleAnimal, type AnimalSpecies, type AnimalTissue } from '../trace/index.js';
 import { monitoringError } from './errors.js';
 import { analytes, residueLimits } from './schema.js';
 
@@ -17,6 +18,8 @@ export type LimitRow = {
   residueDefinition: string;
   sourceUrl: string;
   note: string | null;
+  speciesZh?: string | null;
+  tissueZh?: string | null;
   origin?: Origin;
   version?: number;
 };
@@ -26,7 +29,8 @@ export type Analyte = { code: string; nameZh: string; nameEn: string; kind: 'pes
 export type LabScope = { agencyId: string; regionCode: string };
 export type Origin = 'reference' | 'province' | 'lab';
 export const labOf = (actor: { agency: { id: string; regionCode: string } }): LabScope => ({ agencyId: actor.agency.id, regionCode: actor.agency.regionCode });
-export type LimitProduct = { classCode: string; productName: string; classZh: string };
+/** `animal`: the species and tissue of an animal product (its batch's, else its class's), for GB 31650's rows. */
+export type LimitProduct = { classCode: string; productName: string; classZh: string; animal?: { species?: AnimalSpecies | undefined; tissue?: AnimalTissue | undefined } };
 
 /** A class and its ancestors, nearest last: codes are hierarchical, 2 digits a level (`05`, `0504`, … `0504010201`). */
 export function classPath(classCode: string): string[] {
@@ -52,6 +56,8 @@ const selectLimit = {
   residueDefinition: residueLimits.residueDefinition,
   sourceUrl: residueLimits.sourceUrl,
   note: residueLimits.note,
+  speciesZh: residueLimits.speciesZh,
+  tissueZh: residueLimits.tissueZh,
   origin: sql<Origin>`${residueLimits.origin}`,
   version: residueLimits.version,
 };
@@ -88,10 +94,17 @@ export function analyteUsableBy(lab: LabScope | undefined): SQL {
  * - a product filed under a coarser class than its commodity's (猕猴桃 under 05 水果) gets that commodity's class row
  *   when its name is the commodity;
  * - a banned/stopped veterinary row (food animals, no class) applies to whatever product the lab tests it in: the
- *   class file has no animal-product classes yet, so the lab's choice of analyte is the judgement that it applies.
+ *   class file has no animal-product classes yet, so the lab's choice of analyte is the judgement that it applies;
+ * - a row with GB 31650's species and tissue applies to an animal product of its class whose species and tissue fit
+ *   (animal.shared.ts: an exact species beats a list, a list beats 所有食品动物), and beats a class row.
  */
 function specificity(row: LimitRow, product: LimitProduct, path: string[], classNames: Map<string, string | undefined>): number | null {
   if (row.animal) return 0;
+  if (row.tissueZh) {
+    if (!row.classCode || !path.includes(row.classCode)) return null;
+    const fit = animalFit({ speciesZh: row.speciesZh ?? null, tissueZh: row.tissueZh }, product.animal ?? sampleAnimal(product.classCode, null));
+    return fit === null ? null : 50 + fit;
+  }
   if (!row.classCode) return null;
   const commodity = norm(row.commodityZh);
   const named = commodity === norm(product.productName) || commodity === norm(product.classZh);
@@ -163,11 +176,17 @@ export async function listAnalytes(db: Executor, lab?: LabScope): Promise<Analyt
  * GET /limits: the limit a result of this analyte in this product class (and product name) would be judged
  * against. Unknown analyte or class → refused; no seeded limit → `limit: null`.
  */
-export async function limitLookup(db: Executor, query: { analyteCode: string; classCode: string; productName?: string | undefined }, lab?: LabScope) {
+export async function limitLookup(
+  db: Executor,
+  query: { analyteCode: string; classCode: string; productName?: string | undefined; species?: AnimalSpecies | undefined; tissue?: AnimalTissue | undefined },
+  lab?: LabScope,
+) {
   const analyte = (await analytesByCode(db, [query.analyteCode], lab)).get(query.analyteCode);
   if (!analyte) throw monitoringError('UNKNOWN_ANALYTE', { analyteCode: query.analyteCode });
   const classZh = (await productClassByCode(db, query.classCode))?.nameZh;
   if (classZh === undefined) throw monitoringError('UNKNOWN_PRODUCT_CLASS', { classCode: query.classCode });
-  const limit = await applicableLimit(db, analyte.code, { classCode: query.classCode, classZh, productName: query.productName ?? classZh }, lab);
+  const byClass = sampleAnimal(query.classCode, null);
+  const animal = { species: query.species ?? byClass.species, tissue: query.tissue ?? byClass.tissue };
+  const limit = await applicableLimit(db, analyte.code, { classCode: query.classCode, classZh, productName: query.productName ?? classZh, animal }, lab);
   return { analyte, classCode: query.classCode, classZh, limit };
 }

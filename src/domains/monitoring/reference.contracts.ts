@@ -61,6 +61,9 @@ export const referenceLimitOut = z.object({
   classCode: z.string().nullable(),
   commodityZh: z.string(),
   animal: z.boolean(),
+  /** GB 31650's 动物种类 and 靶组织 as printed, for a veterinary drug's limit by species and tissue. */
+  speciesZh: z.string().nullable(),
+  tissueZh: z.string().nullable(),
   mrlMgPerKg: z.number().nullable(),
   residueDefinition: z.string(),
   standard: z.string(),

@@ -154,6 +154,8 @@ async function limitRows(db: Executor, actor: AgencyActor, where: SQL | undefine
     classCode: l.classCode,
     commodityZh: l.commodityZh,
     animal: l.animal,
+    speciesZh: l.speciesZh,
+    tissueZh: l.tissueZh,
     mrlMgPerKg: l.mrlMgPerKg,
     residueDefinition: l.residueDefinition,
     standard: l.standard,

@@ -8,6 +8,7 @@ import type { ResultIn, SampleOut } from './contracts.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringError } from './errors.js';
 import { judgeResult, overallVerdict, toMgPerKg, type Verdict } from './judge.js';
+import { batchAnimalDetails, sampleAnimal } from '../trace/index.js';
 import { analytesByCode, applicableLimit, labOf, type LabScope } from './limits.js';
 import { canWorkOnSample } from './policies.js';
 import { findVisibleSample, sampleDetail, type SampleRow } from './sample.queries.js';
@@ -108,7 +109,9 @@ export async function lockLabSample(tx: Tx, actor: AgencyActor, id: string): Pro
 
 /** Each result in mg/kg against its limit: the lab's override (value in the result's unit, with its standard) or the seeded one. */
 async function judgeAll(tx: Tx, sample: SampleRow, results: ResultIn[], lab: LabScope): Promise<JudgedResult[]> {
-  const product = { classCode: sample.classCode, productName: sample.productName, classZh: sample.classZh };
+  // An animal product is judged by species and tissue (GB 31650): its batch's when it has one, else its class's.
+  const animal = sampleAnimal(sample.classCode, await batchAnimalDetails(tx, sample.batchId));
+  const product = { classCode: sample.classCode, productName: sample.productName, classZh: sample.classZh, animal };
   const judged: JudgedResult[] = [];
   const known = await analytesByCode(tx, results.map((r) => r.analyteCode), lab);
   for (const r of results) {

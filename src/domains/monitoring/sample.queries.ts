@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { agencyNames } from '../registry/index.js';
 import { taskFacts } from '../tasks/index.js';
-import { sampleFactsOfCode } from '../trace/index.js';
+import { batchAnimalDetails, sampleAnimal, sampleFactsOfCode } from '../trace/index.js';
 import type { ReportOut, ResultOut, SampleFacts, SampleOut } from './contracts.js';
 import { monitoringError } from './errors.js';
 import { isApprover } from './lab.queries.js';
@@ -35,7 +35,7 @@ export async function factsOfCode(db: Executor, code: string): Promise<SampleFac
 export async function sampleDetail(db: Executor, actor: AgencyActor, id: string): Promise<SampleOut> {
   const row = await findVisibleSample(db, actor, id);
   if (!row) throw monitoringError('SAMPLE_NOT_FOUND');
-  const [reports, results, alerts, tasks] = await Promise.all([
+  const [reports, results, alerts, tasks, batchAnimal] = await Promise.all([
     db.select().from(sampleReports).where(eq(sampleReports.sampleId, id)).orderBy(desc(sampleReports.version)),
     db
       .select({ r: sampleResults, nameZh: analytes.nameZh, nameEn: analytes.nameEn })
@@ -45,6 +45,7 @@ export async function sampleDetail(db: Executor, actor: AgencyActor, id: string)
       .orderBy(asc(sampleResults.version), asc(sampleResults.analyteCode)),
     db.select({ id: monitoringAlerts.id, agencyId: monitoringAlerts.agencyId, caseId: monitoringAlerts.caseId }).from(monitoringAlerts).where(eq(monitoringAlerts.sampleId, id)).orderBy(asc(monitoringAlerts.createdAt), asc(monitoringAlerts.agencyRegion)),
     taskFacts(db, [row.taskId]),
+    batchAnimalDetails(db, row.batchId),
   ]);
   const names = await agencyNames(db, [row.agencyId, ...alerts.map((a) => a.agencyId)]);
   const task = tasks.get(row.taskId);
@@ -71,6 +72,8 @@ export async function sampleDetail(db: Executor, actor: AgencyActor, id: string)
     agencyName: names.get(row.agencyId) ?? '',
     batchId: row.batchId,
     classCode: row.classCode,
+    // What the lab judges an animal product by (result.service.ts): the bench's limit hint asks for the same.
+    animal: sampleAnimal(row.classCode, batchAnimal),
     subjectId: row.subjectId,
     originRegion: row.originRegion,
     chain: row.chain,

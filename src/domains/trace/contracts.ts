@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { plainText } from '../../platform/http/text-fields.shared.js';
+import { animalDetailsIn, animalDetailsOut, ANIMAL_SPECIES, ANIMAL_TISSUES } from './animal.shared.js';
 import { DOSE_UNITS } from './dose-units.shared.js';
 import { quantityIn } from './quantity.shared.js';
 import { BATCH_SOURCES, BATCH_STATUSES, INPUT_KINDS, MARKET_KINDS, SELF_CHECK_RESULTS, TRADE_STATUSES } from './trace-values.shared.js';
 import { AREA_UNITS, PRODUCT_UNITS } from './units.shared.js';
 
-export { AREA_UNITS, BATCH_SOURCES, BATCH_STATUSES, INPUT_KINDS, MARKET_KINDS, PRODUCT_UNITS, SELF_CHECK_RESULTS, TRADE_STATUSES };
+export { ANIMAL_SPECIES, ANIMAL_TISSUES, AREA_UNITS, BATCH_SOURCES, BATCH_STATUSES, INPUT_KINDS, MARKET_KINDS, PRODUCT_UNITS, SELF_CHECK_RESULTS, TRADE_STATUSES };
 
 // The wire shapes of the trace domain, shared by routes and the web console.
 
@@ -101,6 +102,8 @@ export const batchIn = z.strictObject({
     .max(100)
     .default([]),
   selfCheck: z.strictObject({ result: z.enum(SELF_CHECK_RESULTS), note: plainText(1, 300).optional() }),
+  /** Live animals and animal products: species, tissue, slaughter details, quarantine certificate (animal.shared.ts). */
+  animal: animalDetailsIn.optional(),
 });
 export type BatchIn = z.infer<typeof batchIn>;
 
@@ -116,6 +119,7 @@ export const batchOut = z.object({
   stock: z.number(),
   frozen: z.number(),
   harvestDate: z.string().nullable(),
+  animal: animalDetailsOut.nullable(),
   selfCheck: z.string(),
   selfCheckNote: z.string().nullable(),
   status: z.string(),
@@ -206,7 +210,7 @@ export const returnOut = z.object({ id: z.string(), tradeId: z.string(), quantit
 
 export const transformationIn = z.strictObject({
   inputs: z.array(z.strictObject({ batchId: z.uuid(), quantity: quantityIn })).min(1).max(50),
-  output: z.strictObject({ productId: z.uuid(), quantity: quantityIn, unit: z.enum(PRODUCT_UNITS), productionDate: z.iso.date() }),
+  output: z.strictObject({ productId: z.uuid(), quantity: quantityIn, unit: z.enum(PRODUCT_UNITS), productionDate: z.iso.date(), animal: animalDetailsIn.optional() }),
 });
 export type TransformationIn = z.infer<typeof transformationIn>;
 export const splitIn = z.strictObject({ parts: z.array(z.strictObject({ quantity: quantityIn })).min(1).max(100) });

@@ -76,6 +76,9 @@ export const traceError = defineErrors({
     zh: (d) => `该交易已${({ confirmed: '确认', rejected: '拒收', cancelled: '撤销' } as Record<string, string>)[String(d.status)] ?? '处理'}，不能再操作`,
     en: (d) => `This trade is already ${String(d.status)}`,
   },
+  ANIMAL_DETAILS_NOT_ANIMAL: { status: 400, zh: '只有活畜禽和动物性产品的批次才能填写畜禽信息', en: 'Animal details belong to a batch of live animals or of an animal product' },
+  ANIMAL_LIVE_NO_TISSUE: { status: 400, zh: '活畜禽批次不填写组织部位和屠宰信息', en: 'A batch of live animals has no tissue and no slaughter details' },
+  ANIMAL_DATE_IN_FUTURE: { status: 400, zh: '屠宰日期不能晚于今天', en: 'The slaughter date cannot be later than today' },
   QUARANTINE_CERT_REQUIRED: { status: 400, zh: '活畜禽销售须填写动物检疫合格证明编号', en: 'Live animals are sold with the number of their animal quarantine certificate' },
   TRADE_NOT_CONFIRMED: { status: 409, zh: '只有已完成的交易才能退货', en: 'Only a completed trade can take a return' },
   RETURN_EXCEEDS: {

@@ -3,6 +3,8 @@ export { labelRoutes } from './labels/label.routes.js';
 export { traceUrl } from './labels/label.service.js';
 export { PRODUCT_CODE_TYPES } from './codes/codes.js';
 export { UNIT_ZH } from './labels/label.shared.js';
+export { animalFit, sampleAnimal, SPECIES_ZH, TISSUE_ZH, type AnimalDetails, type AnimalSpecies, type AnimalTissue } from './animal.shared.js';
+export { batchAnimalDetails } from './batches/batch-animal.queries.js';
 export { loadProductClasses } from './master-data/product-classes.loader.js';
 export { listProductClasses, productClassByCode, productClassNames } from './master-data/product-class.service.js';
 export { traceGraphRoutes } from './graph/trace-graph.routes.js';

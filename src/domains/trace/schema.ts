@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, doublePrecision, index, jsonb, numeric, pgTable, pgView, primaryKey, smallint, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { AnimalDetails } from './animal.shared.js';
 
 /**
  * 追溯产品分类: the food classes of GB 2763-2021 Appendix A as shipped in db/reference/product-classes.csv (our own
@@ -124,6 +125,8 @@ export const batches = pgTable(
     stock: numeric('stock', { precision: 14, scale: 3, mode: 'number' }).notNull(),
     frozen: numeric('frozen', { precision: 14, scale: 3, mode: 'number' }).notNull().default(0),
     harvestDate: date('harvest_date', { mode: 'string' }),
+    /** Live animals and animal products: species, tissue, slaughter details, quarantine certificate (animal.shared.ts). */
+    animal: jsonb('animal').$type<AnimalDetails>(),
     selfCheck: varchar('self_check', { length: 16 }).notNull(),
     selfCheckNote: varchar('self_check_note', { length: 300 }),
     /**

@@ -16,7 +16,7 @@ describe('the menu gathered from the console domains', () => {
       '/supervision/tasks', '/supervision/field', '/supervision/inspections', '/supervision/checklists', '/enforcement/cases',
       '/monitoring/sampling', '/monitoring/samples',
       '/analytics/statistics', '/analytics/monitors', '/analytics/rectifications', '/analytics/assessment', '/analytics/reports',
-      '/monitoring/summaries', '/coverage', '/monitoring/alerts', '/monitoring/lab',
+      '/monitoring/summaries', '/coverage', '/monitoring/alerts', '/monitoring/lab', '/monitoring/reference',
       '/trace/lookup', '/my-subject', '/trace/batches', '/trace/trades', '/scan', '/trace/products', '/trace/bases',
       '/audit', '/ops/backups', '/ops/jobs', '/ops/feedback', '/ops/incidents', '/ops/announcements', '/integration',
       '/account', '/feedback/mine', '/help',

@@ -35,6 +35,7 @@ export type Permission =
   | 'monitoring.sample'
   | 'monitoring.read'
   | 'monitoring.alert'
+  | 'monitoring.reference'
   | 'feedback.file'
   | 'feedback.handle'
   | 'feedback.confirm'

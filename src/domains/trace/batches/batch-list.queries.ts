@@ -33,6 +33,7 @@ const columns = {
   stock: batches.stock,
   frozen: batches.frozen,
   harvestDate: batches.harvestDate,
+  animal: batches.animal,
   selfCheck: batches.selfCheck,
   status: batches.status,
   selfCheckNote: batches.selfCheckNote,

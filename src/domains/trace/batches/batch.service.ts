@@ -7,6 +7,7 @@ import { withTransaction } from '../../../platform/db/tx.js';
 import { subjectActorIn } from '../../../platform/http/context.js';
 import { todayInChina } from '../../../platform/china-time.js';
 import { codeKey, issueCodes } from '../codes/code-issue.service.js';
+import { animalDetailsProblem, isAnimalBatch, type AnimalDetails } from '../animal.shared.js';
 import type { BatchIn } from '../contracts.js';
 import { traceError } from '../errors.js';
 import { recordTraceEvent } from '../movements/events.js';
@@ -33,6 +34,7 @@ export async function recordBatch(deps: Deps, ctx: CommandContext, input: BatchI
     if (!product) throw traceError('PRODUCT_NOT_FOUND');
     if (product.status === 'voided') throw traceError('PRODUCT_VOIDED');
     if (product.unit !== input.unit) throw traceError('UNIT_MISMATCH', { expected: product.unit, given: input.unit });
+    assertAnimalDetails(input.animal, input.unit, product.classCode, today);
     if (input.baseId) {
       const [base] = await tx.select({ id: productionBases.id, status: productionBases.status }).from(productionBases).where(and(eq(productionBases.id, input.baseId), eq(productionBases.subjectId, actor.subject.id)));
       if (!base) throw traceError('BASE_NOT_FOUND');
@@ -54,6 +56,7 @@ export async function recordBatch(deps: Deps, ctx: CommandContext, input: BatchI
         unit: input.unit,
         stock: input.quantity,
         harvestDate: input.harvestDate,
+        animal: input.animal ?? null,
         selfCheck: input.selfCheck.result,
         selfCheckNote: input.selfCheck.note ?? null,
         createdBy: actor.userId,
@@ -70,10 +73,19 @@ export async function recordBatch(deps: Deps, ctx: CommandContext, input: BatchI
       harvestDate: input.harvestDate,
       selfCheck: input.selfCheck.result,
       inputs: input.inputs.length,
+      ...(input.animal ? { animal: input.animal } : {}),
     });
     return row!.id;
   });
   return batchDetail(deps.db, actor, id);
+}
+
+/** Animal details go with live animals and animal products only, and say nothing impossible (animal.shared.ts). */
+export function assertAnimalDetails(animal: AnimalDetails | undefined, unit: string, classCode: string, today: string): void {
+  if (!animal) return;
+  if (!isAnimalBatch(unit, classCode)) throw traceError('ANIMAL_DETAILS_NOT_ANIMAL');
+  const problem = animalDetailsProblem(animal, unit, today);
+  if (problem) throw traceError(problem);
 }
 
 export async function batchDetail(db: Executor, actor: SubjectActor, id: string) {
@@ -100,6 +112,7 @@ function toBatchOut(b: typeof batches.$inferSelect, productName: string, inputs:
     stock: b.stock,
     frozen: b.frozen,
     harvestDate: b.harvestDate,
+    animal: b.animal ?? null,
     selfCheck: b.selfCheck,
     status: b.status,
     voided: b.voidedAt ? { at: b.voidedAt, reason: b.voidReason ?? '' } : null,

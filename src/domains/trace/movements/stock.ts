@@ -5,6 +5,7 @@ import { codeKey, issueCodes, reserveCode } from '../codes/code-issue.service.js
 import type { ProductCodeType } from '../codes/codes.js';
 import { traceError } from '../errors.js';
 import { subtractQuantity } from '../quantity.shared.js';
+import type { AnimalDetails } from '../animal.shared.js';
 import { batches, batchEdges, type Holder } from '../schema.js';
 
 // The conservation rules of DESIGN.md §4, in one place: every service that moves goods goes through these,
@@ -79,7 +80,7 @@ export async function explainRefusedFreeze(db: Executor, subjectId: string, batc
 export function shipFrozenSql(trade: SQL): SQL {
   return sql`UPDATE batches b SET stock = b.stock - ${trade}.quantity, frozen = b.frozen - ${trade}.quantity
     FROM ${trade} WHERE b.id = ${trade}.batch_id
-    RETURNING b.id, b.code, b.product_id, b.harvest_date`;
+    RETURNING b.id, b.code, b.product_id, b.harvest_date, b.animal`;
 }
 
 export type NewBatch = {
@@ -98,6 +99,8 @@ export type NewBatch = {
   quantity: number;
   unit: string;
   harvestDate: string | null;
+  /** Species, tissue, slaughter and quarantine details: a batch of an animal product keeps its source's. */
+  animal?: AnimalDetails | null;
   baseId?: string | null;
   selfCheck?: string;
   selfCheckNote?: string | null;
@@ -121,6 +124,7 @@ export async function insertBatch(tx: Tx, secretKey: string, b: NewBatch): Promi
     unit: b.unit,
     stock: b.quantity,
     harvestDate: b.harvestDate,
+    animal: b.animal ?? null,
     selfCheck: b.selfCheck ?? 'none',
     selfCheckNote: b.selfCheckNote ?? null,
     createdBy: b.createdBy,
@@ -134,16 +138,16 @@ export async function insertBatch(tx: Tx, secretKey: string, b: NewBatch): Promi
  * being expressions over its CTEs named in `from`) and by insertReceivedBatch. The code comes from nextCode or
  * reserveCode.
  */
-type ReceivedBatch = Omit<NewBatch, 'id' | 'quantity' | 'unit' | 'productId' | 'harvestDate' | 'baseId' | 'selfCheck' | 'selfCheckNote'> & { edgeKind: 'trade' | 'market' };
+type ReceivedBatch = Omit<NewBatch, 'id' | 'quantity' | 'unit' | 'productId' | 'harvestDate' | 'animal' | 'baseId' | 'selfCheck' | 'selfCheckNote'> & { edgeKind: 'trade' | 'market' };
 export function receivedBatchCtes(
   b: ReceivedBatch & { id: string; code: string; counter: number },
-  v: { from: SQL; fromBatchId: SQL; productId: SQL; quantity: SQL; unit: SQL; harvestDate: SQL },
+  v: { from: SQL; fromBatchId: SQL; productId: SQL; quantity: SQL; unit: SQL; harvestDate: SQL; animal: SQL },
 ): SQL {
   return sql`new_code AS (INSERT INTO trace_codes (code, type, county, province, counter, subject_id, batch_id)
       SELECT ${b.code}::text, ${b.type}::smallint, ${b.county}::text, ${b.county.slice(0, 2)}::text, ${b.counter}::bigint, ${b.issuerSubjectId}::uuid, ${b.id}::uuid FROM ${v.from}),
-    new_batch AS (INSERT INTO batches (id, code, subject_id, holder, region_code, product_id, source, quantity, unit, stock, harvest_date, self_check, created_by)
+    new_batch AS (INSERT INTO batches (id, code, subject_id, holder, region_code, product_id, source, quantity, unit, stock, harvest_date, animal, self_check, created_by)
       SELECT ${b.id}::uuid, ${b.code}::text, ${b.subjectId}::uuid, ${b.holder ? JSON.stringify(b.holder) : null}::jsonb, ${b.regionCode}::text, ${v.productId}, ${b.source}::text,
-             ${v.quantity}, ${v.unit}, ${v.quantity}, ${v.harvestDate}, 'none', ${b.createdBy}::uuid FROM ${v.from}),
+             ${v.quantity}, ${v.unit}, ${v.quantity}, ${v.harvestDate}, ${v.animal}, 'none', ${b.createdBy}::uuid FROM ${v.from}),
     new_edge AS (INSERT INTO batch_edges (from_batch_id, to_batch_id, kind, quantity) SELECT ${v.fromBatchId}, ${b.id}::uuid, ${b.edgeKind}::text, ${v.quantity} FROM ${v.from})`;
 }
 
@@ -152,14 +156,14 @@ export async function insertReceivedBatch(
   tx: Tx,
   secretKey: string,
   b: ReceivedBatch,
-  v: { fromBatchId: string; productId: string; quantity: number; unit: string; harvestDate: string | null },
+  v: { fromBatchId: string; productId: string; quantity: number; unit: string; harvestDate: string | null; animal: AnimalDetails | null },
 ): Promise<{ id: string; code: string }> {
   const issued = await reserveCode(tx, codeKey(secretKey), b.type, b.county);
   const id = randomUUID();
   await tx.execute(sql`WITH source AS (SELECT 1),
     ${receivedBatchCtes(
       { ...b, id, code: issued.code, counter: issued.counter },
-      { from: sql`source`, fromBatchId: sql`${v.fromBatchId}::uuid`, productId: sql`${v.productId}::uuid`, quantity: sql`${v.quantity}::numeric`, unit: sql`${v.unit}::text`, harvestDate: sql`${v.harvestDate}::date` },
+      { from: sql`source`, fromBatchId: sql`${v.fromBatchId}::uuid`, productId: sql`${v.productId}::uuid`, quantity: sql`${v.quantity}::numeric`, unit: sql`${v.unit}::text`, harvestDate: sql`${v.harvestDate}::date`, animal: sql`${v.animal ? JSON.stringify(v.animal) : null}::jsonb` },
     )}
     SELECT 1`);
   return { id, code: issued.code };

@@ -82,7 +82,7 @@ export async function confirmTrade(deps: TradeDeps, ctx: CommandContext, id: str
     s AS (${shipFrozenSql(sql`t`)}),
     ${receivedBatchCtes(
       { id: buyerBatchId, code: issued.code, counter: issued.counter, type: 2, county, issuerSubjectId: me, subjectId: me, regionCode: actor.subject.regionCode, source: 'purchase', edgeKind: 'trade', createdBy: actor.userId },
-      { from: sql`t, s`, fromBatchId: sql`t.batch_id`, productId: sql`s.product_id`, quantity: sql`t.quantity`, unit: sql`t.unit`, harvestDate: sql`s.harvest_date` },
+      { from: sql`t, s`, fromBatchId: sql`t.batch_id`, productId: sql`s.product_id`, quantity: sql`t.quantity`, unit: sql`t.unit`, harvestDate: sql`s.harvest_date`, animal: sql`s.animal` },
     )},
     ev AS (${traceEventSql(
       actor,

@@ -61,7 +61,7 @@ export async function shipToHolder(
       edgeKind: s.kind === 'market' ? 'market' : 'trade',
       createdBy: actor.userId,
     },
-    { fromBatchId: batch.id, productId: batch.productId, quantity: s.quantity, unit: s.unit, harvestDate: batch.harvestDate },
+    { fromBatchId: batch.id, productId: batch.productId, quantity: s.quantity, unit: s.unit, harvestDate: batch.harvestDate, animal: batch.animal ?? null },
   );
   const [trade] = await tx
     .insert(trades)

@@ -5,7 +5,7 @@ import type { Db } from '../../../platform/db/client.js';
 import { withTransaction } from '../../../platform/db/tx.js';
 import { subjectActorIn } from '../../../platform/http/context.js';
 import { todayInChina } from '../../../platform/china-time.js';
-import { batchDetail } from '../batches/batch.service.js';
+import { assertAnimalDetails, batchDetail } from '../batches/batch.service.js';
 import type { TransformationIn } from '../contracts.js';
 import { traceError } from '../errors.js';
 import { recordTraceEvent } from './events.js';
@@ -31,6 +31,7 @@ export async function recordTransformation(deps: Deps, ctx: CommandContext, inpu
     const [product] = await tx.select().from(products).where(and(eq(products.id, input.output.productId), eq(products.subjectId, actor.subject.id)));
     if (!product) throw traceError('PRODUCT_NOT_FOUND');
     if (product.unit !== input.output.unit) throw traceError('UNIT_MISMATCH', { expected: product.unit, given: input.output.unit });
+    assertAnimalDetails(input.output.animal, input.output.unit, product.classCode, todayInChina());
     const taken = [];
     for (const i of inLockOrder(input.inputs)) {
       const batch = await ownBatchForUpdate(tx, actor.subject.id, i.batchId);
@@ -48,12 +49,13 @@ export async function recordTransformation(deps: Deps, ctx: CommandContext, inpu
       quantity: input.output.quantity,
       unit: input.output.unit,
       harvestDate: input.output.productionDate,
+      animal: input.output.animal ?? null,
       createdBy: actor.userId,
     });
     await linkBatches(tx, taken.map((t) => ({ from: t.batch.id, to: out.id, kind: 'transform' as const, quantity: t.quantity })));
     await recordTraceEvent(tx, actor, { eventType: 'TransformationEvent', action: 'ADD', bizStep: 'commissioning', disposition: 'active' }, [...taken.map((t) => t.batch.code), out.code], {
       inputs: taken.map((t) => ({ code: t.batch.code, quantity: t.quantity, unit: t.batch.unit })),
-      output: { code: out.code, batchId: out.id, quantity: input.output.quantity, unit: input.output.unit },
+      output: { code: out.code, batchId: out.id, quantity: input.output.quantity, unit: input.output.unit, ...(input.output.animal ? { animal: input.output.animal } : {}) },
     });
     return out.id;
   });
@@ -82,6 +84,7 @@ export async function splitBatch(deps: Deps, ctx: CommandContext, batchId: strin
           quantity: p.quantity,
           unit: parent.unit,
           harvestDate: parent.harvestDate,
+          animal: parent.animal,
           selfCheck: parent.selfCheck,
           selfCheckNote: parent.selfCheckNote,
           createdBy: actor.userId,
@@ -118,6 +121,8 @@ export async function mergeBatches(deps: Deps, ctx: CommandContext, batchIds: st
     const total = sumQuantities(taken.map((t) => t.quantity));
     const dates = taken.map((t) => t.batch.harvestDate).filter((d): d is string => d !== null).sort();
     const bases = new Set(taken.map((t) => t.batch.baseId));
+    // One product's lots keep their animal details when they agree on them (a mix of slaughter days keeps none).
+    const animals = new Set(taken.map((t) => JSON.stringify(t.batch.animal ?? null)));
     const out = await insertBatch(tx, deps.config.secretKey, {
       type: taken.every((t) => codeType(t.code) === 1) ? 1 : 2,
       county: actor.subject.regionCode.slice(0, 6),
@@ -130,6 +135,7 @@ export async function mergeBatches(deps: Deps, ctx: CommandContext, batchIds: st
       quantity: total,
       unit: first.unit,
       harvestDate: dates[0] ?? null,
+      animal: animals.size === 1 ? first.animal : null,
       createdBy: actor.userId,
     });
     await linkBatches(tx, taken.map((t) => ({ from: t.batch.id, to: out.id, kind: 'merge' as const, quantity: t.quantity })));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { animalDetailsOut } from '../animal.shared.js';
 
 // The public trace facts (消费查询): what the page behind every label shows and what markets and online shops read
 // as JSON. Only public facts: no phone of a person, no identity number, places down to the township.
@@ -70,6 +71,8 @@ export const publicTraceOut = z.object({
     quantity: z.number(),
     unit: z.string(),
     harvestDate: z.string().nullable(),
+    /** Species, tissue, slaughter and quarantine details of an animal product: its own, or its origin's. */
+    animal: animalDetailsOut.nullable(),
     recordedAt: z.date(),
     selfCheck: z.string(),
     status: z.string(),

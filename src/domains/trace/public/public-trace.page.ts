@@ -1,5 +1,6 @@
 import { html, trustedHtml, type SafeHtml } from '../../../platform/http/html.js';
 import { chinaDay, chinaMinute } from '../../../platform/china-time.js';
+import { SPECIES_NAME, TISSUE_NAME, type AnimalDetails } from '../animal.shared.js';
 import { MARKET_KIND_ZH, UNIT_ZH } from '../labels/label.shared.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
 import { banner, FORM_CSS, HELP_CSS, hotline, lookupNotice, retypeForm } from './public-trace.help.js';
@@ -27,6 +28,11 @@ const T = {
   pledge: { zh: '已开具承诺达标合格证：生产者承诺该批产品符合农药兽药残留食品安全国家标准', en: 'A compliance pledge certificate was issued: the producer pledges that this batch meets the national food safety standards for pesticide and veterinary drug residues' },
   batch: { zh: '批次', en: 'Batch' },
   harvest: { zh: '采收/生产日期', en: 'Harvested' },
+  species: { zh: '畜禽种类', en: 'Species' },
+  tissue: { zh: '部位', en: 'Tissue' },
+  slaughterhouse: { zh: '屠宰企业', en: 'Slaughterhouse' },
+  slaughterDate: { zh: '屠宰日期', en: 'Slaughtered on' },
+  quarantineCert: { zh: '检疫证明编号', en: 'Quarantine certificate' },
   quantity: { zh: '数量', en: 'Quantity' },
   base: { zh: '产地', en: 'Grown at' },
   selfCheck: { zh: '自检', en: 'Own check' },
@@ -107,6 +113,18 @@ function aliasNote(r: NonNullable<PublicTraceOut['resolvedFrom']>, lang: Lang): 
   return lang === 'zh' ? `您查询的是省级追溯平台的追溯码 ${r.alias}，已对应到本平台的上述追溯码。` : `You looked up ${r.alias}, a code of a provincial trace platform; it belongs to the batch of the code above.`;
 }
 
+/** An animal product's species, tissue, slaughter and quarantine certificate, as far as its batch says them. */
+function animalRows(a: AnimalDetails, lang: Lang): (SafeHtml | '')[] {
+  const row = (label: { zh: string; en: string }, value: string | undefined) => (value ? html`<dt>${label[lang]}</dt><dd>${value}</dd>` : '');
+  return [
+    row(T.species, SPECIES_NAME[a.species][lang]),
+    row(T.tissue, a.tissue ? TISSUE_NAME[a.tissue][lang] : undefined),
+    row(T.slaughterhouse, a.slaughterhouse),
+    row(T.slaughterDate, a.slaughterDate),
+    row(T.quarantineCert, a.quarantineCert),
+  ];
+}
+
 export function renderPublicPage(lookup: PublicLookup, lang: Lang, path: string): string {
   if (lookup.kind !== 'found') return shell(lang, path, lookup.code, notFoundBody(lookup, lang), FORM_CSS);
   const f = lookup.facts;
@@ -124,7 +142,7 @@ ${
     : ''
 }</dl>${pr.pledged ? html`<p class="ok">✓ ${T.pledge[lang]}</p>` : ''}`,
 )}
-<h2>${T.batch[lang]}</h2><dl>${f.batch.harvestDate ? html`<dt>${T.harvest[lang]}</dt><dd>${f.batch.harvestDate}</dd>` : ''}<dt>${T.quantity[lang]}</dt><dd>${amount(f.batch.quantity, f.batch.unit, lang)}</dd>
+<h2>${T.batch[lang]}</h2><dl>${f.batch.harvestDate ? html`<dt>${T.harvest[lang]}</dt><dd>${f.batch.harvestDate}</dd>` : ''}${f.batch.animal ? animalRows(f.batch.animal, lang) : ''}<dt>${T.quantity[lang]}</dt><dd>${amount(f.batch.quantity, f.batch.unit, lang)}</dd>
 ${f.batch.base ? html`<dt>${T.base[lang]}</dt><dd>${wholeWords(f.batch.base.place.name)} · ${f.batch.base.name}</dd>` : ''}<dt>${T.selfCheck[lang]}</dt><dd>${(SELF_CHECK[f.batch.selfCheck] ?? SELF_CHECK.none!)[lang]}</dd></dl>
 <h2>${T.chain[lang]}</h2><ol>${f.chain.map(
     (h) => html`<li><b>${HOLDER[h.holderKind][lang]}</b> ${h.holderName} <small>${wholeWords(h.county.name)} · ${whole(chinaMinute(h.receivedAt))} · ${whole(amount(h.quantity, h.unit, lang))}</small>

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.js';
 import { preparedQuery, queryRows } from '../../../platform/db/rows.js';
 import { subjectNames } from '../../registry/index.js';
+import type { AnimalDetails } from '../animal.shared.js';
 import type { Holder } from '../schema.js';
 
 /**
@@ -39,7 +40,7 @@ export type PublicHop = {
 export type PublicChain = {
   hops: PublicHop[];
   /** Status and pledge of each batch of the chain. */
-  live: { id: string; status: string; certified_at: string | null; tested_at: string | null; voided_at?: string | null; void_reason?: string | null }[] | null;
+  live: { id: string; status: string; certified_at: string | null; tested_at: string | null; voided_at?: string | null; void_reason?: string | null; animal?: AnimalDetails | null }[] | null;
   /** The registered holders of the chain; their public facts come from the registry (createPublicSubjects). */
   subject_ids: string[];
   /** Those of them that are suspended, read live. */
@@ -66,7 +67,7 @@ const publicChainQuery = preparedQuery<PublicChain, [code: string]>(
   'public_chain',
   (code) => sql`SELECT f.chain AS hops,
       -- Every batch of the chain in one subquery: measured cheaper than reading the few that matter in two.
-      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at, 'tested_at', b.tested_at, 'voided_at', b.voided_at, 'void_reason', b.void_reason)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
+      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at, 'tested_at', b.tested_at, 'voided_at', b.voided_at, 'void_reason', b.void_reason, 'animal', b.animal)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
       f.subject_ids,
       -- Read through the registry's view; the partial index subjects_suspended holds only suspended subjects.
       (SELECT array_agg(${subjectNames.id}) FROM ${subjectNames} WHERE ${subjectNames.id} = ANY(f.subject_ids) AND ${subjectNames.status} = 'suspended') AS suspended,

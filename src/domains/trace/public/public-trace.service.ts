@@ -197,6 +197,8 @@ export function publicFacts(
       quantity: self.quantity,
       unit: self.unit,
       harvestDate: self.harvest_date ?? origins[0]?.harvest_date ?? null,
+      // The nearest batch of the chain that says its species (a market's voucher batch says what the seller's said).
+      animal: hops.map((h) => liveOf(c, h.id)?.animal).find((a) => a) ?? null,
       recordedAt: new Date(self.created_at),
       // A bought or processed batch shows the check of the production batch it came from.
       selfCheck: self.source === 'own' ? self.self_check : (origins[0]?.self_check ?? self.self_check),

@@ -142,7 +142,7 @@ export function LabBench({ sample, correction, onSaved }: { sample: Sample; corr
       width: 100,
       render: (_, r, i) => cell(i, 'lod', <InputNumber value={r.lod} onChange={(v) => update(i, { lod: v ?? null })} onKeyDown={onEnter(i, 'lod')} style={{ width: '100%' }} />),
     },
-    { key: 'limit', title: t('bench.applicable'), width: 220, render: (_, r) => <LimitHint row={r} classCode={sample.classCode} productName={sample.productName} /> },
+    { key: 'limit', title: t('bench.applicable'), width: 220, render: (_, r) => <LimitHint row={r} classCode={sample.classCode} productName={sample.productName} animal={sample.animal} /> },
     {
       key: 'override',
       title: t('bench.override'),

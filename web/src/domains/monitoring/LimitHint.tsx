@@ -8,11 +8,13 @@ import type { Limit } from './monitoring.types';
 
 const cache = new Map<string, Promise<Limit | null>>();
 
-function limitFor(analyteCode: string, classCode: string, productName: string): Promise<Limit | null> {
-  const key = `${analyteCode}|${classCode}|${productName}`;
+type Animal = { species?: string; tissue?: string };
+
+function limitFor(analyteCode: string, classCode: string, productName: string, animal: Animal): Promise<Limit | null> {
+  const key = `${analyteCode}|${classCode}|${productName}|${animal.species ?? ''}|${animal.tissue ?? ''}`;
   let found = cache.get(key);
   if (!found) {
-    found = monitoringApi.limit(analyteCode, classCode, productName);
+    found = monitoringApi.limit(analyteCode, classCode, productName, animal);
     found.catch(() => cache.delete(key));
     cache.set(key, found);
   }
@@ -20,22 +22,23 @@ function limitFor(analyteCode: string, classCode: string, productName: string): 
 }
 
 /** The limit that applies to the row's analyte on the sample's class (GET /limits), and whether the value exceeds it. */
-export function LimitHint({ row, classCode, productName }: { row: BenchRow; classCode: string; productName: string }) {
+export function LimitHint({ row, classCode, productName, animal = {} }: { row: BenchRow; classCode: string; productName: string; /** An animal product's species and tissue, as the server judges it. */ animal?: Animal }) {
   const { t, lang } = useI18n();
   const [state, setState] = useState<{ key: string; limit: Limit | null; error?: boolean } | null>(null);
-  const key = `${row.analyteCode ?? ''}|${classCode}|${productName}`;
+  const { species, tissue } = animal;
+  const key = `${row.analyteCode ?? ''}|${classCode}|${productName}|${species ?? ''}|${tissue ?? ''}`;
 
   useEffect(() => {
     if (!row.analyteCode) return;
     let live = true;
-    limitFor(row.analyteCode, classCode, productName).then(
+    limitFor(row.analyteCode, classCode, productName, { ...(species ? { species } : {}), ...(tissue ? { tissue } : {}) }).then(
       (limit) => live && setState({ key, limit }),
       () => live && setState({ key, limit: null, error: true }),
     );
     return () => {
       live = false;
     };
-  }, [row.analyteCode, classCode, productName, key]);
+  }, [row.analyteCode, classCode, productName, species, tissue, key]);
 
   if (!row.analyteCode) return null;
   if (state?.key !== key) return <Typography.Text type="secondary">…</Typography.Text>;

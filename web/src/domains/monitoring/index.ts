@@ -11,6 +11,7 @@ const menu = [
   { path: '/monitoring/summaries', label: 'menu.summaries', order: 160, group: 'analytics', permission: 'monitoring.read', agencyOnly: true },
   { path: '/monitoring/alerts', label: 'menu.alerts', order: 170, group: 'monitoring', permission: 'monitoring.alert' },
   { path: '/monitoring/lab', label: 'menu.lab', order: 180, group: 'monitoring', permission: 'monitoring.sample' },
+  { path: '/monitoring/reference', label: 'menu.reference', order: 185, group: 'monitoring', permission: 'monitoring.reference' },
   { path: '/trace/recall-notices', label: 'menu.recallNotices', order: 240, group: 'trace', permission: 'trace.read', subjectOnly: true },
 ] as const satisfies readonly MenuEntry[];
 
@@ -27,6 +28,7 @@ export const monitoringConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['
     { path: 'monitoring/alerts/:id', permission: 'monitoring.alert', page: lazy(() => import('./AlertDetailPage')) },
     { path: 'monitoring/recall-orders/:id', permission: 'monitoring.alert', page: lazy(() => import('./RecallOrderPage')) },
     { path: 'monitoring/lab', permission: 'monitoring.sample', page: lazy(() => import('./LabSettingsPage')) },
+    { path: 'monitoring/reference', permission: 'monitoring.read', page: lazy(() => import('./ReferenceDataPage')) },
     { path: 'trace/recall-notices', permission: 'trace.read', page: lazy(() => import('./RecallNoticesPage')) },
   ],
   menu,

@@ -1,4 +1,4 @@
-import { AlertOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, NotificationOutlined, SettingOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, CameraOutlined, ExperimentOutlined, NotificationOutlined, SettingOutlined, DatabaseOutlined } from '@ant-design/icons';
 import { AlertsMenuLabel } from './AlertsBadge';
 import type { MenuIconsOf } from '../../app/console-domain';
 import type { monitoringConsole } from '.';
@@ -9,6 +9,7 @@ export const icons = {
   '/monitoring/summaries': <BarChartOutlined />,
   '/monitoring/alerts': <AlertOutlined />,
   '/monitoring/lab': <SettingOutlined />,
+  '/monitoring/reference': <DatabaseOutlined />,
   '/trace/recall-notices': <NotificationOutlined />,
 } satisfies MenuIconsOf<typeof monitoringConsole>;
 

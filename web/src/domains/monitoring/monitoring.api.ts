@@ -1,6 +1,7 @@
 import { api } from '../../app/api';
-import type { Out, Page } from '../../app/contract';
+import type { In, Out, Page } from '../../app/contract';
 import type * as monitoring from '../../../../src/domains/monitoring/contracts';
+import type * as reference from '../../../../src/domains/monitoring/reference.contracts';
 import type { TaskListItem } from '../supervision/supervision.types';
 import type {
   Alert,
@@ -49,7 +50,16 @@ export const monitoringApi = {
 
   analytes: async () => (await api.get<Out<typeof monitoring.analyteList>>('/monitoring/analytes')).items,
   /** The product's name too: a limit set on a commodity narrower than its class (韭菜 under 蔬菜) applies by name. */
-  limit: async (analyteCode: string, classCode: string, productName?: string) => (await api.get<LimitLookup>('/monitoring/limits', { analyteCode, classCode, productName })).limit,
+  limit: async (analyteCode: string, classCode: string, productName?: string, animal: { species?: string; tissue?: string } = {}) =>
+    (await api.get<LimitLookup>('/monitoring/limits', { analyteCode, classCode, productName, ...animal })).limit,
+
+  /** 检测参照数据: the analytes and limits (reference set, province's and lab's additions) and their history. */
+  referenceAnalytes: async () => (await api.get<Out<typeof reference.referenceAnalyteList>>('/monitoring/reference/analytes')).items,
+  addAnalyte: (body: In<typeof reference.analyteIn>) => api.post<Out<typeof reference.referenceAnalyteOut>>('/monitoring/reference/analytes', body),
+  referenceLimits: async (q: { origin?: string; analyteCode?: string; retired?: 'yes' | 'no' }) => (await api.get<Out<typeof reference.referenceLimitList>>('/monitoring/reference/limits', q)).items,
+  addLimit: (body: In<typeof reference.limitIn>) => api.post<Out<typeof reference.referenceLimitOut>>('/monitoring/reference/limits', body),
+  retireLimit: (limitId: number) => api.post<Out<typeof reference.referenceLimitOut>>(`/monitoring/reference/limits/${limitId}/retire`, {}),
+  limitHistory: async (limitId: number) => (await api.get<Out<typeof reference.referenceLimitList>>(`/monitoring/reference/limits/${limitId}/history`)).items,
 
   summary: (taskId: string) => api.get<Summary>(`/monitoring/tasks/${id(taskId)}/summary`),
   summarySheet: (taskId: string) => api.download(`/monitoring/tasks/${id(taskId)}/summary.xlsx`),

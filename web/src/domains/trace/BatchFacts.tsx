@@ -5,7 +5,7 @@ import { EmptyState } from '../../app/LoadError';
 import type { Base, Batch } from './trace.types';
 import { label, qty, SELF_CHECK_COLOR } from './trace-labels';
 
-/** A batch's facts: quantity, stock, frozen, dates, base, self-check; and its input records. */
+/** A batch's facts: quantity, stock, frozen, dates, livestock details, base, self-check; and its input records. */
 export function BatchFacts({ batch: b, base }: { batch: Batch; base: Base | null }) {
   const { t } = useI18n();
   return (
@@ -20,6 +20,15 @@ export function BatchFacts({ batch: b, base }: { batch: Batch; base: Base | null
           { key: 'available', label: t('batch.available'), children: <span data-testid="batch-available">{qty(t, b.stock - b.frozen, b.unit)}</span> },
           ...(b.frozen > 0 ? [{ key: 'frozen', label: t('batch.frozen'), children: qty(t, b.frozen, b.unit) }] : []),
           { key: 'harvest', label: b.source === 'own' ? t('batch.harvestDate') : t('batch.productionDate'), children: formatDate(b.harvestDate) },
+          ...(b.animal
+            ? [
+                { key: 'species', label: t('animal.species'), children: <span data-testid="batch-species">{label(t, 'species', b.animal.species)}</span> },
+                ...(b.animal.tissue ? [{ key: 'tissue', label: t('animal.tissue'), children: label(t, 'tissue', b.animal.tissue) }] : []),
+                ...(b.animal.slaughterhouse ? [{ key: 'slaughterhouse', label: t('animal.slaughterhouse'), children: b.animal.slaughterhouse }] : []),
+                ...(b.animal.slaughterDate ? [{ key: 'slaughterDate', label: t('animal.slaughterDate'), children: formatDate(b.animal.slaughterDate) }] : []),
+                ...(b.animal.quarantineCert ? [{ key: 'quarantineCert', label: t('animal.quarantineCert'), children: <span data-testid="batch-quarantine-cert">{b.animal.quarantineCert}</span> }] : []),
+              ]
+            : []),
           ...(b.baseId ? [{ key: 'base', label: t('batch.base'), children: base?.name ?? '…' }] : []),
           { key: 'selfCheck', label: t('batch.selfCheck'), children: <Tag color={SELF_CHECK_COLOR[b.selfCheck]}>{label(t, 'selfCheck', b.selfCheck)}</Tag> },
           { key: 'created', label: t('trace.recordedAt'), children: formatTime(b.createdAt) },

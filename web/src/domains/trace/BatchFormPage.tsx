@@ -8,6 +8,8 @@ import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { SELF_CHECK_RESULTS, type InputKind, type ProductUnit, type SelfCheckResult } from './trace.types';
 import { showOnField } from '../../shared/form-errors';
+import { isAnimalBatch, isLiveAnimalUnit } from '../../../../src/domains/trace/animal.shared';
+import { AnimalFields, animalRequest, type AnimalValues } from './AnimalFields';
 import { InputRows } from './InputRows';
 import { TracePageTitle } from './TracePageTitle';
 import { label } from './trace-labels';
@@ -23,6 +25,7 @@ type Values = {
   inputs?: { kind: InputKind; name: string; dose: number; doseUnit: DoseUnit; appliedOn: Dayjs }[];
   selfCheck: SelfCheckResult;
   selfCheckNote?: string;
+  animal?: AnimalValues;
 };
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -55,6 +58,7 @@ export default function BatchFormPage() {
           harvestDate: day(v.harvestDate),
           inputs: (v.inputs ?? []).map((i) => ({ kind: i.kind, name: i.name.trim(), dose: i.dose, doseUnit: i.doseUnit, appliedOn: day(i.appliedOn) })),
           selfCheck: { result: v.selfCheck, ...(v.selfCheckNote?.trim() ? { note: v.selfCheckNote.trim() } : {}) },
+          ...animalRequest(v.animal),
         },
         key,
       );
@@ -62,7 +66,7 @@ export default function BatchFormPage() {
       navigate(`/trace/batches/${batch.id}`);
     } catch (err) {
       const text = errorText(err);
-      if (!showOnField(form, err, { PRODUCT_NOT_FOUND: 'productId', BASE_NOT_FOUND: 'baseId', INPUT_AFTER_HARVEST: 'harvestDate' }, text)) void message.error(text);
+      if (!showOnField(form, err, { PRODUCT_NOT_FOUND: 'productId', BASE_NOT_FOUND: 'baseId', INPUT_AFTER_HARVEST: 'harvestDate', ANIMAL_DATE_IN_FUTURE: ['animal', 'slaughterDate'] }, text)) void message.error(text);
     } finally {
       setBusy(false);
     }
@@ -108,6 +112,7 @@ export default function BatchFormPage() {
               </Form.Item>
             </Col>
           </Row>
+          {product && isAnimalBatch(product.unit, product.classCode) && <AnimalFields live={isLiveAnimalUnit(product.unit)} />}
           <Divider titlePlacement="start" plain>
             {t('batch.inputs')}
           </Divider>

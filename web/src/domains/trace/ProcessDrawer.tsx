@@ -10,8 +10,10 @@ import { amount, label, qty } from './trace-labels';
 import { traceApi, useKeyPerOpening } from './trace.api';
 import { useAll } from './use-all';
 import { useFormSubmit } from '../../shared/use-action';
+import { isAnimalBatch, isLiveAnimalUnit } from '../../../../src/domains/trace/animal.shared';
+import { AnimalFields, animalRequest, type AnimalValues } from './AnimalFields';
 
-type Values = { inputs: { batchId?: string; quantity?: number }[]; productId: string; quantity: number; productionDate: Dayjs };
+type Values = { inputs: { batchId?: string; quantity?: number }[]; productId: string; quantity: number; productionDate: Dayjs; animal?: AnimalValues };
 
 type Props = { open: boolean; onClose: () => void; onDone: (batch: Batch) => void; /** A batch to start from (its page's 加工 button). */ from?: Batch };
 
@@ -38,7 +40,7 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
       traceApi.transform(
         {
           inputs: v.inputs.map((i) => ({ batchId: i.batchId!, quantity: i.quantity! })),
-          output: { productId: v.productId, quantity: v.quantity, unit: product!.unit as ProductUnit, productionDate: v.productionDate.format('YYYY-MM-DD') },
+          output: { productId: v.productId, quantity: v.quantity, unit: product!.unit as ProductUnit, productionDate: v.productionDate.format('YYYY-MM-DD'), ...animalRequest(v.animal) },
         },
         key,
       ),
@@ -122,6 +124,8 @@ export function ProcessDrawer({ open, onClose, onDone, from }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        {/* A slaughterhouse's pork batch says its species, tissue and slaughter; a lab judges it by them. */}
+        {product && isAnimalBatch(product.unit, product.classCode) && <AnimalFields live={isLiveAnimalUnit(product.unit)} />}
       </Form>
     </FormDrawer>
   );

@@ -43,8 +43,9 @@ export function ShipmentItems({ batch }: { batch: Batch }) {
       <Form.Item name="storage" label={t('common.withOptional', { label: t('sell.storage') })} rules={[{ max: 100 }]}>
         <Input maxLength={100} placeholder={t('sell.storagePlaceholder')} />
       </Form.Item>
+      {/* The certificate recorded on the batch is offered; a new one (a later 产地检疫) is typed over it. */}
       {livestock && (
-        <Form.Item name="quarantineCert" label={t('common.withNote', { label: t('sell.quarantine'), note: t('sell.quarantineLivestock') })} rules={[{ required: true, whitespace: true, max: 60, message: t('rule.required', { field: t('sell.quarantine') }) }]}>
+        <Form.Item name="quarantineCert" initialValue={batch.animal?.quarantineCert} label={t('common.withNote', { label: t('sell.quarantine'), note: t('sell.quarantineLivestock') })} rules={[{ required: true, whitespace: true, max: 60, message: t('rule.required', { field: t('sell.quarantine') }) }]}>
           <Input maxLength={60} />
         </Form.Item>
       )}

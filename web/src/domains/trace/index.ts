@@ -5,6 +5,7 @@ import { lookupZh } from './messages.lookup.zh';
 import { traceZh } from './messages.trace.zh';
 import { showcaseZh } from './messages.showcase.zh';
 import { fsmaPeriodZh } from './messages.fsma-period.zh';
+import { animalZh } from './messages.animal.zh';
 import { lazyPage } from '../../app/lazy-page';
 import { COLD_PAGES } from '../../app/cold-pages';
 
@@ -14,6 +15,7 @@ const zh = {
   ...correctionsZh,
   ...showcaseZh,
   ...fsmaPeriodZh,
+  ...animalZh,
 };
 
 const menu = [

@@ -6,5 +6,6 @@ import { lookupEn } from './messages.lookup.en';
 import { correctionsEn } from './messages.corrections.en';
 import { showcaseEn } from './messages.showcase.en';
 import { fsmaPeriodEn } from './messages.fsma-period.en';
+import { animalEn } from './messages.animal.en';
 
-export const words: EnglishOf<typeof traceConsole> = { ...traceEn, ...lookupEn, ...correctionsEn, ...showcaseEn, ...fsmaPeriodEn };
+export const words: EnglishOf<typeof traceConsole> = { ...traceEn, ...lookupEn, ...correctionsEn, ...showcaseEn, ...fsmaPeriodEn, ...animalEn };
