@@ -1,9 +1,10 @@
 import { PHONE_PATTERN } from '../../shared/phone';
 import { App, Form, Input, Modal, type FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { User } from './registry.types';
 import { PasswordInput, passwordRule } from './PasswordInput';
+import { useAction } from '../../shared/use-action';
 
 export const USERNAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{2,39}$/;
 
@@ -30,24 +31,19 @@ type Props<V extends AccountValues> = {
 
 /** A new account: username, name, optional phone, what `children` add, and the initial password (typed or generated). */
 export function AccountFormModal<V extends AccountValues>({ form, name, title, open, onClose, create, createdMessage, onCreated, children, footer }: Props<V>) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       const account = { username: values.username.trim(), displayName: values.displayName.trim(), phone: values.phone?.trim() || undefined, password: values.password };
       const user = await create(account, values);
       void message.success(t(createdMessage, { username: user.username }));
       form.resetFields();
       onCreated(user);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -11,6 +11,7 @@ import { PhotoGallery } from './PhotoGallery';
 import { ProfileDescriptions } from './ProfileDescriptions';
 import { StatusTag } from './StatusTag';
 import { subjectApi } from './subject.api';
+import { useAction } from '../../shared/use-action';
 
 type Props = { id: string | null; onClose: () => void; onDecided: (app: Application) => void };
 
@@ -22,7 +23,7 @@ export function ApplicationDrawer({ id, onClose, onDecided }: Props) {
   const [state, setState] = useState<{ id: string; app?: Application; error?: string } | null>(null);
   const [asking, setAsking] = useState<'return' | 'reject' | null>(null);
   const [claim, setClaim] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   useEffect(() => {
     if (!id) return;
@@ -47,14 +48,9 @@ export function ApplicationDrawer({ id, onClose, onDecided }: Props) {
 
   const approve = async () => {
     if (!app) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       decided(await subjectApi.approve(app.id, claim || undefined), 'inbox.approved');
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const decide = async (text: string) => {

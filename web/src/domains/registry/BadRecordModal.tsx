@@ -1,19 +1,20 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useI18n } from '../../app/i18n';
 import { BAD_RECORD_SEVERITIES, type BadRecordSeverity, type SubjectDetail } from './subject.types';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';
+import { useAction } from '../../shared/use-action';
 
 type Values = { severity: BadRecordSeverity; description: string; occurredOn: Dayjs };
 
 /** 记录不良行为 of a subject: severity, the date it happened (not in the future), what happened. */
 export function BadRecordModal({ subject, open, onClose, onSaved }: { subject: SubjectDetail; open: boolean; onClose: () => void; onSaved: (s: SubjectDetail) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   useEffect(() => {
     if (open) form.resetFields();
@@ -21,16 +22,11 @@ export function BadRecordModal({ subject, open, onClose, onSaved }: { subject: S
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await subjectApi.addBadRecord(subject.id, { severity: v.severity, description: v.description.trim(), occurredOn: v.occurredOn.format('YYYY-MM-DD') });
       void message.success(t('subjects.badRecordAdded'));
       onSaved(saved);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

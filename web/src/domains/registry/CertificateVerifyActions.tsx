@@ -5,6 +5,7 @@ import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { Certificate } from './subject.types';
 import { subjectExtraApi } from './subject-extra.api';
+import { useAction } from '../../shared/use-action';
 
 /**
  * 核验: an official of a supervision agency from the county up marks an unverified certificate verified (a note
@@ -12,12 +13,12 @@ import { subjectExtraApi } from './subject-extra.api';
  */
 export function CertificateVerifyActions({ certificate: c, onVerified }: { certificate: Certificate; onVerified: (next: Certificate) => void }) {
   const me = useMe();
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note?: string }>();
   const [decision, setDecision] = useState<'verify' | 'reject'>('verify');
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   // The server's canSuspendSubjects: supervision agencies above the township.
   const allowed = me.can('subject.supervise') && me.agency?.kind === 'supervision' && me.agency.level !== 'township';
@@ -31,18 +32,13 @@ export function CertificateVerifyActions({ certificate: c, onVerified }: { certi
 
   const submit = async () => {
     const { note } = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       const verified = decision === 'verify';
       const next = await subjectExtraApi.verifyCertificate(c.id, { verified, note: note?.trim() || undefined });
       void message.success(t(verified ? 'certs.verified' : 'certs.rejected', { number: c.number }));
       setOpen(false);
       onVerified(next);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const rejecting = decision === 'reject';

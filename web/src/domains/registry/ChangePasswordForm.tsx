@@ -1,29 +1,23 @@
-import { App, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { PasswordInput, passwordRule } from './PasswordInput';
 import { registryApi } from './registry.api';
+import { useAction } from '../../shared/use-action';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
 /** Change my own password (POST /auth/password); other sessions of mine end on the server. */
 export function ChangePasswordForm({ username, onDone }: { username: string; onDone: () => void | Promise<void> }) {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   const submit = async (values: Values) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       await registryApi.changePassword(values.currentPassword, values.newPassword);
       form.resetFields();
       await onDone();
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

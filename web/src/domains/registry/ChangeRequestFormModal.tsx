@@ -10,6 +10,7 @@ import { idKindsFor, requiredPhotos } from '../../../../src/domains/registry/sub
 import { subjectExtraApi } from './subject-extra.api';
 import { TownshipCascader } from '../../shared/TownshipCascader';
 import './subject-extras.css';
+import { useAction } from '../../shared/use-action';
 
 const FORM = 'change-request';
 
@@ -19,10 +20,10 @@ const FORM = 'change-request';
  * when it opens, so that it starts from the registered data each time.
  */
 export function ChangeRequestFormModal({ profile, open, onClose, onCreated }: { profile: SubjectProfile; open: boolean; onClose: () => void; onCreated: (request: ChangeRequest) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ChangeValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [photosOpen, setPhotosOpen] = useState(false);
   const initial = useMemo(() => fromProfile(profile), [profile]);
   const idKind = idKindOf(profile);
@@ -34,16 +35,11 @@ export function ChangeRequestFormModal({ profile, open, onClose, onCreated }: { 
       void message.warning(t('change.nothing'));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const created = await subjectExtraApi.requestChange({ changes, reason: values.reason.trim() });
       void message.success(t('change.submitted'));
       onCreated(created);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,9 +1,9 @@
 import { App, Form, Modal } from 'antd';
-import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { User } from './registry.types';
 import { PasswordInput, passwordRule } from './PasswordInput';
 import { registryApi } from './registry.api';
+import { useAction } from '../../shared/use-action';
 
 type Props = {
   user: Pick<User, 'id' | 'username'> | null;
@@ -15,25 +15,20 @@ type Props = {
 
 /** An administrator sets a new password for an account; its holder must change it at next login. */
 export function ResetPasswordModal({ user, onClose, onDone, reset = registryApi.resetPassword }: Props) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   const submit = async () => {
     if (!user) return;
     const { newPassword } = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       const updated = await reset(user.id, newPassword);
       void message.success(t('users.resetDone', { username: user.username }));
       form.resetFields();
       onDone(updated);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -6,6 +6,7 @@ import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { enforcementApi } from '../enforcement/enforcement.api';
 import { newKey } from '../trace/trace.api';
+import { useAction } from '../../shared/use-action';
 
 type Props = { token: string; subject: { id: string; name: string } };
 
@@ -15,11 +16,11 @@ type Props = { token: string; subject: { id: string; name: string } };
  */
 export function ScanActions({ token, subject }: Props) {
   const me = useMe();
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [enforcing, setEnforcing] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [key] = useState(newKey);
   const [form] = Form.useForm<{ title: string; summary: string }>();
   if (!me.agency) return null;
@@ -29,17 +30,12 @@ export function ScanActions({ token, subject }: Props) {
 
   const open = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       // One key per form: a retried tap opens the record once.
       const created = await enforcementApi.open({ subjectId: subject.id, title: v.title.trim(), summary: v.summary.trim() }, key);
       void message.success(t('scan.enforceOpened'));
       navigate(`/enforcement/cases/${created.id}`);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import type { ApiToken, ApiTokenCreated, ApiTokenList } from './registry.types';
 import { registryApi } from './registry.api';
+import { useAction } from '../../shared/use-action';
 
 type Values = { name: string; password: string; expiresInDays?: number | null };
 
@@ -15,7 +16,7 @@ export function TokensCard() {
   const { message } = App.useApp();
   const [list, setList] = useState<ApiTokenList | null>(null);
   const [loading, setLoading] = useState(true);
-  const [creating, setCreating] = useState(false);
+  const { busy: creating, run } = useAction();
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
   const [form] = Form.useForm<Values>();
 
@@ -35,16 +36,11 @@ export function TokensCard() {
   }, [load]);
 
   const create = async (values: Values) => {
-    setCreating(true);
-    try {
+    await run(async () => {
       setCreated(await registryApi.createToken(values.name.trim(), values.password, values.expiresInDays ?? undefined));
       form.resetFields();
       await load();
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setCreating(false);
-    }
+    });
   };
 
   const revoke = async (token: ApiToken) => {

@@ -1,5 +1,5 @@
 import { ApartmentOutlined, BranchesOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Segmented, Skeleton, Space, Tag, Tooltip, Tree, Typography, type TreeDataNode } from 'antd';
+import { Alert, Button, Card, Segmented, Skeleton, Space, Tag, Tooltip, Tree, Typography, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { saveBlob } from '../../app/api';
 import { formatDate } from '../../app/format';
@@ -12,6 +12,7 @@ import { layoutChain } from './chain-layout';
 import { chainTree, type ChainTreeNode } from './chain-tree';
 import { amount, EDGE_COLOR, label, SOURCE_COLOR } from './trace-labels';
 import { traceApi } from './trace.api';
+import { useAction } from '../../shared/use-action';
 
 type View = 'tree' | 'graph';
 type Loaded = { batchId: string; backward: TraceResult | null; forward: TraceResult | null; error?: string };
@@ -161,18 +162,12 @@ function NodeTitle({ node: n, edgeKind, edgeQuantity }: { node: TraceNode; edgeK
 
 /** The chain as the FDA's FSMA 204 spreadsheet: an exporter answers a request of the US FDA with one click. */
 function FsmaButton({ batchId, code }: { batchId: string; code: string }) {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { t } = useI18n();
+  const { busy, run } = useAction();
   const download = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       saveBlob(await traceApi.fsma204(batchId, 'xlsx'), t('chain.fsmaFile', { code }));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Tooltip title={t('chain.fsmaHint')}>

@@ -1,11 +1,12 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Modal, Radio } from 'antd';
+import { Button, DatePicker, Form, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { saveBlob } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { ProductClassCascader } from '../../shared/ProductClassCascader';
 import { traceApi } from './trace.api';
+import { useAction } from '../../shared/use-action';
 
 type Values = { classCode?: string; days?: [Dayjs | null, Dayjs | null] | null; format: 'xlsx' | 'csv' };
 
@@ -15,23 +16,18 @@ type Values = { classCode?: string; days?: [Dayjs | null, Dayjs | null] | null; 
  * are required.
  */
 export function FsmaPeriodButton() {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [form] = Form.useForm<Values>();
   const download = async (v: Values) => {
     const [from, to] = [v.days?.[0]?.format('YYYY-MM-DD'), v.days?.[1]?.format('YYYY-MM-DD')];
-    if (!v.classCode || !from || !to) return;
-    setBusy(true);
-    try {
-      saveBlob(await traceApi.fsma204Period({ classCode: v.classCode, from, to, format: v.format }), t('fsmaPeriod.file', { classCode: v.classCode, from, to, format: v.format }));
+    const classCode = v.classCode;
+    if (!classCode || !from || !to) return;
+    await run(async () => {
+      saveBlob(await traceApi.fsma204Period({ classCode, from, to, format: v.format }), t('fsmaPeriod.file', { classCode, from, to, format: v.format }));
       setOpen(false);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>

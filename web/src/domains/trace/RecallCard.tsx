@@ -1,5 +1,5 @@
 import { AlertOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Grid, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Grid, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
@@ -9,15 +9,15 @@ import type { BatchLookup, RecallList } from './trace.types';
 import { lookupApi } from './lookup.api';
 import { RECALL_TABLE_WIDTH, recallColumns } from './recall-columns';
 import { qty } from './trace-labels';
+import { useAction } from '../../shared/use-action';
 
 /** 召回清单: produced on request (each list is audited), shown as a table with its totals, and downloadable as Excel. */
 export function RecallCard({ batch }: { batch: BatchLookup }) {
   const { t, errorText } = useI18n();
-  const { message } = App.useApp();
   const [list, setList] = useState<RecallList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const [downloading, setDownloading] = useState(false);
+  const { busy: downloading, run } = useAction();
   const wide = Boolean(Grid.useBreakpoint().md);
   const columns = useMemo(() => recallColumns(t, wide), [t, wide]);
 
@@ -34,14 +34,9 @@ export function RecallCard({ batch }: { batch: BatchLookup }) {
   };
 
   const download = async () => {
-    setDownloading(true);
-    try {
+    await run(async () => {
       saveBlob(await lookupApi.recallXlsx(batch.id), t('recall.file', { code: batch.code }));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setDownloading(false);
-    }
+    });
   };
 
   return (

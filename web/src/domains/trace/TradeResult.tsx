@@ -1,28 +1,23 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
-import { useState } from 'react';
 import { saveBlob } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Trade } from './trace.types';
 import { PrintCard } from './PrintCard';
 import { label, qty } from './trace-labels';
 import { traceApi } from './trace.api';
+import { useAction } from '../../shared/use-action';
 
 /** Downloads the 入市追溯凭证 of a market entry as a PDF. */
 export function VoucherButton({ trade, type = 'default' }: { trade: Trade; type?: 'primary' | 'default' }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const download = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       saveBlob(await traceApi.voucher(trade.id), `voucher-${trade.buyerBatchCode ?? trade.id}.pdf`);
       void message.success(t('print.downloaded'));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Button type={type} icon={<FilePdfOutlined />} loading={busy} onClick={() => void download()} data-testid="download-voucher">
