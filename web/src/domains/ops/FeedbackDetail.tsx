@@ -1,9 +1,10 @@
 import { App, Button, Descriptions, Drawer, Form, Grid, Image, Input, Radio, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/auth';
 import { LoadError } from '../../app/LoadError';
+import { useLoaded } from '../../shared/use-loaded';
 import { feedbackApi, STATE_COLOR } from './feedback.api';
 import { FEEDBACK_KINDS, SATISFACTION, type Feedback } from './ops.types';
 
@@ -13,27 +14,14 @@ type Props = { id: string | null; onClose: () => void; /** After a handler moved
 export function FeedbackDetail({ id, onClose, onChanged }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const [item, setItem] = useState<Feedback | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    if (!id) return;
-    setError(null);
-    try {
-      setItem(await feedbackApi.get(id));
-    } catch (err) {
-      setError(err);
-    }
-  }, [id]);
-  useEffect(() => {
-    setItem(null);
-    void load();
-  }, [load]);
+  // Closed (no id), nothing is read.
+  const loaded = useLoaded(useCallback(() => (id ? feedbackApi.get(id) : Promise.resolve(null)), [id]));
+  const item = loaded.data ?? null;
 
   return (
     <Drawer open={Boolean(id)} onClose={onClose} size={screens.md ? 640 : '100%'} destroyOnHidden title={item ? t('feedback.detailTitle', { no: item.no }) : ''} data-testid="feedback-drawer">
-      {error ? (
-        <LoadError error={error} onRetry={load} />
+      {loaded.error ? (
+        <LoadError error={loaded.error} onRetry={loaded.retry} />
       ) : !item ? (
         <Skeleton active />
       ) : (
@@ -81,7 +69,7 @@ export function FeedbackDetail({ id, onClose, onChanged }: Props) {
           <FeedbackActions
             item={item}
             onMoved={(next) => {
-              setItem(next);
+              loaded.set(next);
               onChanged?.();
             }}
           />

@@ -5,7 +5,8 @@ import { saveBlob } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { EmptyState, LoadError } from '../../../app/LoadError';
 import { limitRule } from '../../../app/number-limit';
-import { percent, recentMonths, useLoaded } from '../use-loaded';
+import { percent, recentMonths } from '../months';
+import { useLoaded } from '../../../shared/use-loaded';
 import { INDICATOR_KEYS, monitorsApi, type Assessment, type IndicatorKey, type Indicators } from './monitors.api';
 import { useAction } from '../../../shared/use-action';
 
