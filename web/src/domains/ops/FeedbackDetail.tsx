@@ -7,6 +7,7 @@ import { LoadError } from '../../app/LoadError';
 import { useLoaded } from '../../shared/use-loaded';
 import { feedbackApi, STATE_COLOR } from './feedback.api';
 import { FEEDBACK_KINDS, SATISFACTION, type Feedback } from './ops.types';
+import { useAction } from '../../shared/use-action';
 
 type Props = { id: string | null; onClose: () => void; /** After a handler moved it (the list shows the new state). */ onChanged?: () => void };
 
@@ -83,11 +84,11 @@ type Step = 'classify' | 'confirm' | 'fix' | 'decline' | 'revisit';
 
 /** The steps a handler may take now: classify a filed one, confirm (安全中心, not its classifier), fix or decline, revisit. */
 function FeedbackActions({ item, onMoved }: { item: Feedback; onMoved: (f: Feedback) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
   const [step, setStep] = useState<Step | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useAction();
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
 
@@ -102,27 +103,29 @@ function FeedbackActions({ item, onMoved }: { item: Feedback; onMoved: (f: Feedb
 
   const run = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
-    try {
-      const next =
-        step === 'classify'
-          ? await feedbackApi.classify(item.id, { kind: v.kind, proposal: v.proposal.trim() })
-          : step === 'confirm'
-            ? await feedbackApi.confirm(item.id, v.note?.trim() ? { note: v.note.trim() } : {})
-            : step === 'fix'
-              ? await feedbackApi.fix(item.id, { resolution: v.text.trim() })
-              : step === 'decline'
-                ? await feedbackApi.decline(item.id, { reason: v.text.trim() })
-                : await feedbackApi.revisit(item.id, { satisfaction: v.satisfaction, note: v.note.trim() });
-      setStep(null);
-      void message.success(t('feedback.done'));
-      onMoved(next);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await act(
+      async () => {
+        const next =
+          step === 'classify'
+            ? await feedbackApi.classify(item.id, { kind: v.kind, proposal: v.proposal.trim() })
+            : step === 'confirm'
+              ? await feedbackApi.confirm(item.id, v.note?.trim() ? { note: v.note.trim() } : {})
+              : step === 'fix'
+                ? await feedbackApi.fix(item.id, { resolution: v.text.trim() })
+                : step === 'decline'
+                  ? await feedbackApi.decline(item.id, { reason: v.text.trim() })
+                  : await feedbackApi.revisit(item.id, { satisfaction: v.satisfaction, note: v.note.trim() });
+        setStep(null);
+        void message.success(t('feedback.done'));
+        onMoved(next);
+      },
+      // The refusal stays in place, inline, rather than as a passing message.
+      (_err, said) => {
+        setError(said);
+        return true;
+      },
+    );
   };
 
   const required = [{ required: true, whitespace: true, min: 2, message: t('feedback.fieldRequired') }];

@@ -2,26 +2,29 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { recoveryApi } from './recovery.api';
+import { useAction } from '../../../shared/use-action';
 
 /** 忘记密码: the request goes to the account's administrator; the answer is the same whether the account exists or not. */
 export function ForgotPasswordModal({ open, initialUsername, onClose }: { open: boolean; initialUsername?: string; onClose: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<{ username: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async ({ username }: { username: string }) => {
-    setBusy(true);
     setError(null);
-    try {
-      await recoveryApi.requestReset(username.trim());
-      setDone(true);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await recoveryApi.requestReset(username.trim());
+        setDone(true);
+      },
+      // The refusal stays in place, inline, rather than as a passing message.
+      (_err, said) => {
+        setError(said);
+        return true;
+      },
+    );
   };
 
   return (

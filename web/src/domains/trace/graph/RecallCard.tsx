@@ -13,24 +13,26 @@ import { useAction } from '../../../shared/use-action';
 
 /** 召回清单: produced on request (each list is audited), shown as a table with its totals, and downloadable as Excel. */
 export function RecallCard({ batch }: { batch: BatchLookup }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [list, setList] = useState<RecallList | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { busy: loading, run: act } = useAction();
   const { busy: downloading, run } = useAction();
   const wide = Boolean(Grid.useBreakpoint().md);
   const columns = useMemo(() => recallColumns(t, wide), [t, wide]);
 
   const generate = async () => {
-    setLoading(true);
     setError(null);
-    try {
-      setList(await lookupApi.recall(batch.id));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setLoading(false);
-    }
+    await act(
+      async () => {
+        setList(await lookupApi.recall(batch.id));
+      },
+      // The refusal stays in place, inline, rather than as a passing message.
+      (_err, said) => {
+        setError(said);
+        return true;
+      },
+    );
   };
 
   const download = async () => {
