@@ -26,11 +26,11 @@ import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import { jobQueuePurgeJob } from './platform/jobs/purge.js';
 import { installMetrics } from './platform/metrics/metrics.js';
 import { useAuditKey } from './platform/audit/audit.js';
+import { auditCatalog } from './platform/audit/catalog.js';
 import { auditCheckpointJob } from './platform/audit/checkpoint.js';
 import { createKeyStore, createNatsPublisher, natsJob, type NatsPublisher } from './domains/integration/index.js';
 import { allDomains } from './domains/index.js';
-import { collectHooks, type DomainContext, type DomainModule } from './platform/modules.js';
-import { grants } from './access.js';
+import { collectHooks, domainGrants, type DomainContext } from './platform/modules.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,13 +39,6 @@ declare module 'fastify' {
     /** The scheduler, for tests and the command line to run or stop jobs. */
     jobRunner: JobRunner;
   }
-}
-
-/** access.ts lists the domains' grants apart (an import cycle forbids reading them from the modules): both must agree. */
-function assertSameGrants(domains: readonly DomainModule[]): void {
-  const declared = new Set(domains.flatMap((d) => d.permissions ?? []).flatMap((g) => g.names));
-  const granted = grants.names;
-  if (declared.size !== granted.size || [...declared].some((n) => !granted.has(n))) throw new Error('src/access.ts and the domains\u2019 modules list different permissions');
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -106,8 +99,13 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   installMetrics(app, { access: { token: config.metricsToken, allow: config.metricsAllow }, database, jobs, notifier, lookups: lookups.stats, countsFreshMs: config.env === 'test' ? 0 : undefined });
   const pii = createPii(config.secretKey);
   // Client systems' signed requests (平台对接) are checked against the integration domain's key store.
-  const keyStore = createKeyStore(db, pii, logger);
-  installAuthentication(app, db, actorLoader(db), keyStore);
+  // Every domain's routes and jobs, in the domains' order (src/domains/index.ts); what one domain offers another it
+  // may not import goes through hooks (platform/modules.ts). Their grants are read from the same list.
+  const domains = allDomains();
+  const grants = domainGrants(domains);
+  auditCatalog(domains);
+  const keyStore = createKeyStore(db, pii, logger, grants);
+  installAuthentication(app, db, actorLoader(db, grants), keyStore);
   installIdempotency(app, db);
   await installOpenApi(app);
 
@@ -117,11 +115,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const deps = { db, pii, config, files: FileStorage.local(config.dataDir, config.secretKey), notifier };
   await app.register(healthRoutes({ database, jobs, notifier }));
   app.addHook('onClose', async () => lookups.close());
-  // Every domain's routes and jobs, in the domains' order (src/domains/index.ts); what one domain offers another it
-  // may not import goes through hooks (platform/modules.ts).
-  const domains = allDomains();
-  assertSameGrants(domains);
-  const ctx: DomainContext = { ...deps, database, logger, services: { keyStore, lookups }, hooks: collectHooks(domains) };
+  const ctx: DomainContext = { ...deps, database, logger, grants, services: { keyStore, lookups }, hooks: collectHooks(domains) };
   for (const domain of domains) {
     for (const routes of domain.routes?.(ctx) ?? []) await app.register(routes);
   }

@@ -9,6 +9,7 @@ import { sealAuditBoundary, useAuditKey } from './platform/audit/audit.js';
 import type { Logger } from './platform/logger.js';
 import { createPii } from './platform/pii/pii.js';
 import { loadRegions } from './domains/regions/index.js';
+import { allGrants } from './domains/index.js';
 import { demoSubject, seedDemo } from './domains/registry/index.js';
 import { loadProductClasses, seedDemoTrace } from './domains/trace/index.js';
 import { loadResidueLimits } from './domains/monitoring/index.js';
@@ -93,8 +94,9 @@ export async function loadReferenceData(database: Database, log?: Logger, say: (
  */
 export async function seedDemoTraceData(database: Database, config: Config): Promise<string> {
   const notifier = createNotifier(database);
+  const grants = allGrants();
   try {
-    const [coop, farmer] = [await demoSubject(database.db, 'sg-coop'), await demoSubject(database.db, 'sg-farmer')];
+    const [coop, farmer] = [await demoSubject(database.db, grants, 'sg-coop'), await demoSubject(database.db, grants, 'sg-farmer')];
     return await seedDemoTrace({ db: database.db, config, pii: createPii(config.secretKey), notifier }, coop.actor, farmer);
   } finally {
     await notifier.close();

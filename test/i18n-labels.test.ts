@@ -1,8 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '../src/platform/audit/catalog.js';
-import { grants } from '../src/access.js';
+import { auditCatalog } from '../src/platform/audit/catalog.js';
+import { allDomains, allGrants } from '../src/domains/index.js';
+
+// The permissions and audit actions every domain declares on its module (src/domains/<d>/index.ts).
+const grants = allGrants();
+const { actions: AUDIT_ACTIONS, targets: AUDIT_TARGET_TYPES } = auditCatalog(allDomains());
 
 const APP = path.resolve(import.meta.dirname, '../web/src/app');
 const DOMAINS = path.resolve(import.meta.dirname, '../web/src/domains');

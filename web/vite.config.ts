@@ -103,14 +103,14 @@ function bootScript(): string {
 function isCommon(id: string): boolean {
   const path = id.replaceAll('\\', '/');
   return (
-    /web\/src\/domains\/trace\/(BatchesPage|BatchDetailPage)\.tsx$/.test(path) ||
+    /web\/src\/domains\/trace\/batches\/(BatchesPage|BatchDetailPage)\.tsx$/.test(path) ||
     // Not the shell's parts loaded on demand (menus, Result, the public pages' shell) nor the English words (loaded when chosen).
     /web\/src\/app\/(?!CursorTable|SiderMenu|UserMenu|LazyResult|PublicShell|english\.|messages\.[\w-]+\.en\.|messages\.en\.)/.test(path) ||
     // A rule several domains' forms share (a phone number's pattern): not a chunk of its own.
     /web\/src\/shared\/phone\./.test(path) ||
-    /web\/src\/domains\/trace\/(BatchItem|BatchFacts|TracePageTitle|trace-labels|trace\.api|use-all)\./.test(path) ||
+    /web\/src\/domains\/trace\/(batches\/BatchItem|batches\/BatchFacts|TracePageTitle|trace-labels|trace\.api|master-data\/use-all)\./.test(path) ||
     // The value tables the pages read (issue 20 §1: once in app/types.ts, now the server's *.shared.ts), not a chunk each.
-    /src\/domains\/(registry\/(subject-values|subject-units|agency-values)|trace\/(units|trace-values))\.shared\.|web\/src\/domains\/[^/]+\/[^/]+\.types\./.test(path)
+    /src\/domains\/(registry\/(subject-values|subject-units|agency-values)|trace\/(units|trace-values))\.shared\.|web\/src\/domains\/[^/]+\/(?:[^/]+\/)?[^/]+\.types\./.test(path)
   );
 }
 

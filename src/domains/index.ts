@@ -1,4 +1,5 @@
-import type { DomainModule } from '../platform/modules.js';
+import type { Grants } from '../platform/auth/permissions.js';
+import { domainGrants, type DomainModule } from '../platform/modules.js';
 import { analyticsModule } from './analytics/index.js';
 import { enforcementModule } from './enforcement/index.js';
 import { integrationModule } from './integration/index.js';
@@ -17,4 +18,9 @@ import { traceModule } from './trace/index.js';
  */
 export function allDomains(): readonly DomainModule[] {
   return [regionsModule, registryModule, opsModule, traceModule, tasksModule, supervisionModule, enforcementModule, monitoringModule, noticesModule, integrationModule, analyticsModule];
+}
+
+/** Who holds which permission, read from the domains above (the composition root hands it to the domains' code). */
+export function allGrants(): Grants {
+  return domainGrants(allDomains());
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { DomainGrants } from './auth/permissions.js';
+import type { DomainAudit } from './audit/catalog.js';
+import { assembleGrants, type DomainGrants, type Grants } from './auth/permissions.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import type { FileStorage } from './files/storage.js';
@@ -37,6 +38,8 @@ export type DomainContext = {
   logger: Logger;
   services: DomainServices;
   hooks: HookLists;
+  /** Who holds which permission: every listed domain's grants put together (domainGrants below). */
+  grants: Grants;
 };
 
 /** A not-found request a domain may still answer (the resolver's compressed Digital Links); null when it does not. */
@@ -50,6 +53,8 @@ export type DomainModule = {
   name: string;
   /** Who holds the domain's permissions (its permissions.ts). */
   permissions?: readonly DomainGrants[];
+  /** The audit actions the domain records and the kinds of thing it records them on (its audit-actions.ts). */
+  audit?: readonly DomainAudit[];
   /** The domain's routes, registered in this order after the domains listed before it. */
   routes?: (ctx: DomainContext) => FastifyPluginAsync[];
   /** Recurring jobs; null for one the configuration switches off. */
@@ -74,4 +79,12 @@ export function theHook<K extends keyof DomainHooks>(hooks: HookLists, name: K):
   const list = (hooks[name] ?? []) as DomainHooks[K][];
   if (list.length !== 1) throw new Error(`hook ${String(name)} needs exactly one provider, has ${list.length}`);
   return list[0]!;
+}
+
+/**
+ * The grants of the listed domains, read from their modules: the list of domains is the only list, and a domain's
+ * code is handed the result (DomainContext.grants) instead of importing it, which would close an import cycle.
+ */
+export function domainGrants(domains: readonly DomainModule[]): Grants {
+  return assembleGrants(domains.flatMap((d) => d.permissions ?? []));
 }

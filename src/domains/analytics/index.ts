@@ -4,6 +4,7 @@ export { analyticsRoutes } from './routes.js';
 export { rollupFoldJob, foldAll } from './rollups/fold.js';
 
 import type { DomainModule } from '../../platform/modules.js';
+import { analyticsAudit } from './audit-actions.js';
 import { analyticsGrants } from './permissions.js';
 import { analyticsRoutes as analyticsRoutesOf } from './routes.js';
 import { rollupFoldJob as foldJobOf } from './rollups/fold.js';
@@ -16,6 +17,7 @@ import { reportsGrants as reportsGrantsOf } from './reports/reports.permissions.
 export const analyticsModule: DomainModule = {
   name: 'analytics',
   permissions: [analyticsGrants, monitorsGrantsOf, reportsGrantsOf],
+  audit: [analyticsAudit],
   routes: (ctx) => [analyticsRoutesOf(ctx), monitorRoutesOf(ctx), reportRoutesOf(ctx)],
   jobs: (ctx) => [foldJobOf(ctx.db), reportsJobOf(ctx.db)],
 };

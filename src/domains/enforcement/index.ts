@@ -5,6 +5,7 @@ export { openCase, type CaseOpening } from './case.service.js';
 export type { CaseIn, CaseOut } from './contracts.js';
 
 import type { DomainModule } from '../../platform/modules.js';
+import { enforcementAudit } from './audit-actions.js';
 import { enforcementGrants } from './permissions.js';
 import { enforcementRoutes as enforcementRoutesOf } from './routes.js';
 import { photoHeldByCase as heldByCase } from './case.queries.js';
@@ -13,6 +14,7 @@ import { photoHeldByCase as heldByCase } from './case.queries.js';
 export const enforcementModule: DomainModule = {
   name: 'enforcement',
   permissions: [enforcementGrants],
+  audit: [enforcementAudit],
   routes: (ctx) => [enforcementRoutesOf(ctx)],
   provides: { photoHolders: heldByCase },
 };

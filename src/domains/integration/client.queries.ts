@@ -1,3 +1,4 @@
+import type { Grants } from '../../platform/auth/permissions.js';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Db, Executor } from '../../platform/db/client.js';
@@ -93,9 +94,9 @@ export async function listCalls(db: Db, store: KeyStore, actor: AgencyActor, id:
 }
 
 /** What each kind of client may be given, and which kinds the actor registers (the console's form). */
-export function operationsByKind(actor: AgencyActor) {
+export function operationsByKind(grants: Grants, actor: AgencyActor) {
   const mine = registrableKinds(actor);
-  return { kinds: (['provincial_platform', 'certification', 'market', 'shop'] as const).map((kind) => ({ kind, operations: offeredOperations(kind), registrable: mine.includes(kind) })) };
+  return { kinds: (['provincial_platform', 'certification', 'market', 'shop'] as const).map((kind) => ({ kind, operations: offeredOperations(grants, kind), registrable: mine.includes(kind) })) };
 }
 
 /** A client system's own record and keys. */

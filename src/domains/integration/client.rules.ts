@@ -1,7 +1,7 @@
 import type { AgencyActor, ClientKind } from '../../platform/auth/actor.js';
 import { regionWithin } from '../../platform/auth/visibility.js';
 import type { Executor } from '../../platform/db/client.js';
-import { grants } from '../../access.js';
+import type { Grants } from '../../platform/auth/permissions.js';
 import { regionLevel } from '../regions/index.js';
 import { integrationError } from './errors.js';
 import type { CertificationScheme } from './schema.js';
@@ -22,7 +22,7 @@ export function assertRegistrable(actor: AgencyActor, kind: ClientKind): void {
 }
 
 /** The operations a client of this kind may be given: what the domains grant client systems (their permissions.ts). */
-export function offeredOperations(kind: ClientKind): string[] {
+export function offeredOperations(grants: Grants, kind: ClientKind): string[] {
   return [...grants.ofClient(kind)].sort();
 }
 
@@ -33,7 +33,7 @@ export type Scope = { regions: string[]; operations: string[] };
  * jurisdiction (the whole country only from the ministry), a provincial platform's exactly one province, and only
  * operations the kind may be given.
  */
-export async function checkedScope(db: Executor, actor: AgencyActor, kind: ClientKind, input: Scope): Promise<Scope> {
+export async function checkedScope(db: Executor, grants: Grants, actor: AgencyActor, kind: ClientKind, input: Scope): Promise<Scope> {
   const regions = [...new Set(input.regions)].sort();
   const operations = [...new Set(input.operations)].sort();
   for (const region of regions) {
@@ -41,7 +41,7 @@ export async function checkedScope(db: Executor, actor: AgencyActor, kind: Clien
     if (region !== '' && (await regionLevel(db, region)) === undefined) throw integrationError('REGION_UNKNOWN', { region });
   }
   if (kind === 'provincial_platform' && (regions.length !== 1 || regions[0]!.length !== 2)) throw integrationError('PROVINCE_REQUIRED');
-  const offered = offeredOperations(kind);
+  const offered = offeredOperations(grants, kind);
   for (const op of operations) if (!offered.includes(op)) throw integrationError('OPERATION_NOT_ALLOWED', { operation: op });
   return { regions, operations };
 }

@@ -1,3 +1,4 @@
+import type { Grants } from '../../platform/auth/permissions.js';
 import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -13,7 +14,7 @@ import { integrationError } from './errors.js';
 import { isLive, keyView, MAX_LIVE_KEYS, newKeyId, newSecret } from './keys.js';
 import { integrationClients, integrationKeys, type CertificationScheme } from './schema.js';
 
-export type IntegrationDeps = { db: Db; pii: Pii };
+export type IntegrationDeps = { db: Db; pii: Pii; grants: Grants };
 
 type ClientInput = {
   name: string;
@@ -29,7 +30,7 @@ export async function registerClient(deps: IntegrationDeps, ctx: CommandContext,
   const actor = agencyActorIn(ctx);
   assertRegistrable(actor, input.kind);
   const scheme = checkedScheme(input.kind, input.scheme);
-  const scope = await checkedScope(deps.db, actor, input.kind, input);
+  const scope = await checkedScope(deps.db, deps.grants, actor, input.kind, input);
   const regionCode = homeRegion(actor, input.kind, scope);
   const id = await withTransaction(deps.db, ctx, async (tx) => {
     const [row] = await tx
@@ -46,7 +47,7 @@ export async function registerClient(deps: IntegrationDeps, ctx: CommandContext,
 export async function updateScope(deps: IntegrationDeps, ctx: CommandContext, id: string, input: { regions: string[]; operations: string[]; status?: 'active' | 'disabled' | undefined }): Promise<ClientOut> {
   const actor = agencyActorIn(ctx);
   const client = await manageableClient(deps.db, actor, id);
-  const scope = await checkedScope(deps.db, actor, client.kind, input);
+  const scope = await checkedScope(deps.db, deps.grants, actor, client.kind, input);
   if (client.kind === 'provincial_platform' && scope.regions[0] !== client.regionCode) throw integrationError('PROVINCE_REQUIRED');
   await withTransaction(deps.db, ctx, async (tx) => {
     await tx

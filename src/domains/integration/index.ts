@@ -4,6 +4,7 @@ export { integrationPurgeJob } from './purge.job.js';
 export { createNatsPublisher, natsJob, type NatsPublisher } from './outbound/index.js';
 
 import type { DomainModule } from '../../platform/modules.js';
+import { integrationAudit } from './audit-actions.js';
 import type { KeyStore as ClientKeys } from './key-store.js';
 import { integrationGrants } from './permissions.js';
 import { integrationRoutes as integrationRoutesOf } from './routes.js';
@@ -25,6 +26,7 @@ declare module '../../platform/modules.js' {
 export const integrationModule: DomainModule = {
   name: 'integration',
   permissions: [integrationGrants, epcisGrants, inboundGrants],
+  audit: [integrationAudit],
   routes: (ctx) => [integrationRoutesOf({ ...ctx, keyStore: ctx.services.keyStore }), epcisRoutes(ctx), certificationRoutes(ctx), inboundRoutes(ctx), outboundRoutes(ctx)],
   // The outbox's changes become signed webhook deliveries (issue 17 §3).
   jobs: (ctx) => [purgeJobOf(ctx.db), documentApplyJob(ctx), webhookFanoutJob(ctx.db), webhookJob({ db: ctx.db, pii: ctx.pii, log: ctx.logger }), deliveryPurgeJob(ctx.db), epcisSubscriptionsJob(ctx.db, ctx.config)],

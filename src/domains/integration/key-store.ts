@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Pii } from '../../platform/pii/pii.js';
-import { grants } from '../../access.js';
+import type { Grants } from '../../platform/auth/permissions.js';
 import { isLive } from './keys.js';
 import { integrationCalls, integrationClients, integrationKeys, integrationNonces } from './schema.js';
 
@@ -24,7 +24,7 @@ export type KeyStore = ClientVerifier & {
  * only then is the key's state told (KEY_REVOKED) — and last the nonce is claimed, by an INSERT that a second use
  * of it, even a concurrent one on another server, cannot repeat.
  */
-export function createKeyStore(db: Db, pii: Pii, log: Logger): KeyStore {
+export function createKeyStore(db: Db, pii: Pii, log: Logger, grants: Grants): KeyStore {
   const pending = new Set<Promise<unknown>>();
 
   const verify: ClientVerifier['verify'] = async (signed, found) => {

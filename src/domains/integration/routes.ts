@@ -26,7 +26,7 @@ export function integrationRoutes(deps: IntegrationDeps & { keyStore: KeyStore }
     app.get('/api/v1/integration/operations', {
       config: { permission: 'integration.read' },
       schema: { tags, summary: 'The operations each kind of client system may be given, and the kinds my agency registers', response: { 200: operationsOut, ...errors } },
-      handler: async (request) => operationsByKind(agencyActorOf(request)),
+      handler: async (request) => operationsByKind(deps.grants, agencyActorOf(request)),
     });
 
     app.get('/api/v1/integration/clients', {

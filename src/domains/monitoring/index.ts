@@ -4,6 +4,7 @@ export { loadResidueLimits } from './limits.loader.js';
 export { publicSampleResults } from './public-results.queries.js';
 
 import type { DomainModule } from '../../platform/modules.js';
+import { monitoringAudit } from './audit-actions.js';
 import { monitoringGrants } from './permissions.js';
 import { monitoringRoutes as monitoringRoutesOf } from './routes.js';
 import { publicSampleResults as sampleResults } from './public-results.queries.js';
@@ -12,6 +13,7 @@ import { publicSampleResults as sampleResults } from './public-results.queries.j
 export const monitoringModule: DomainModule = {
   name: 'monitoring',
   permissions: [monitoringGrants],
+  audit: [monitoringAudit],
   routes: (ctx) => [monitoringRoutesOf(ctx)],
   provides: { monitoringResults: sampleResults },
 };

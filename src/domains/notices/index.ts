@@ -1,6 +1,7 @@
 export { noticesRoutes } from './routes.js';
 
 import type { DomainModule } from '../../platform/modules.js';
+import { noticesAudit } from './audit-actions.js';
 import { noticesGrants } from './permissions.js';
 import { noticesRoutes as noticesRoutesOf } from './routes.js';
 
@@ -8,5 +9,6 @@ import { noticesRoutes as noticesRoutesOf } from './routes.js';
 export const noticesModule: DomainModule = {
   name: 'notices',
   permissions: [noticesGrants],
+  audit: [noticesAudit],
   routes: (ctx) => [noticesRoutesOf(ctx)],
 };

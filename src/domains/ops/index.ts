@@ -4,6 +4,7 @@ export { formatReport, restoreBackup, type RestoreTarget } from './backup/backup
 export { incidentDeadlineJob, enforceIncidentDeadlines, INCIDENT_DEADLINE_JOB } from './incidents/incidents.job.js';
 
 import type { DomainModule } from '../../platform/modules.js';
+import { opsAudit } from './audit-actions.js';
 import { opsGrants } from './permissions.js';
 import { opsRoutes as opsRoutesOf } from './routes.js';
 import { backupJob as backupJobOf } from './backup/backup.schedule.js';
@@ -13,6 +14,7 @@ import { incidentDeadlineJob as incidentDeadlineJobOf } from './incidents/incide
 export const opsModule: DomainModule = {
   name: 'ops',
   permissions: [opsGrants],
+  audit: [opsAudit],
   routes: (ctx) => [opsRoutesOf(ctx)],
   jobs: (ctx) => [incidentDeadlineJobOf(ctx.db), backupJobOf({ database: ctx.database, config: ctx.config, log: ctx.logger })],
 };

@@ -1,3 +1,4 @@
+import type { Grants } from '../../platform/auth/permissions.js';
 import { eq, sql } from 'drizzle-orm';
 import type { AgencyKind, AgencyLevel, Role, SubjectActor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/password.js';
@@ -106,13 +107,13 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
 }
 
 /** A demo producer as it acts once signed in, with its electronic identity token: for the demo traceability seed. */
-export async function demoSubject(db: Db, username: string): Promise<{ actor: SubjectActor; token: string }> {
+export async function demoSubject(db: Db, grants: Grants, username: string): Promise<{ actor: SubjectActor; token: string }> {
   const [row] = await db
     .select({ userId: users.id, token: subjects.eToken })
     .from(users)
     .innerJoin(subjects, eq(users.subjectId, subjects.id))
     .where(eq(users.username, username));
-  const actor = row ? await actorLoader(db)(row.userId) : null;
+  const actor = row ? await actorLoader(db, grants)(row.userId) : null;
   if (!row?.token || actor?.kind !== 'subject') throw new Error(`demo subject ${username} is missing`);
   return { actor, token: row.token };
 }

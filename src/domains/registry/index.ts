@@ -25,6 +25,7 @@ export { accountAffiliations, activeAgencies, activeAgenciesSeatedIn, activeAgen
 export { countNoticeAudience, noticeAudienceSql, regionNamesOf, type NoticeAudience } from './notice-audience.queries.js';
 
 import type { DomainModule } from '../../platform/modules.js';
+import { registryAudit } from './audit-actions.js';
 import type { FieldProductWriter as FieldProducts } from './deps.js';
 import { registryGrants } from './permissions.js';
 import { authRoutes as authRoutesOf } from './accounts/auth.routes.js';
@@ -47,6 +48,7 @@ declare module '../../platform/modules.js' {
 export const registryModule: DomainModule = {
   name: 'registry',
   permissions: [registryGrants],
+  audit: [registryAudit],
   routes: (ctx) => [authRoutesOf(ctx), recoveryRoutesOf(ctx), registryRoutesOf(ctx), subjectRoutesOf({ ...ctx, fieldProducts: theHook(ctx.hooks, 'fieldProducts') }), importRoutesOf(ctx), mySubjectRoutesOf(ctx)],
   jobs: (ctx) => [uploadPurgeJobOf(ctx.db, ctx.files)],
 };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
 import { jurisdictionPrefix } from '../../platform/auth/jurisdiction.js';
 import { AGENCY_KINDS, AGENCY_LEVELS, ROLES } from './contracts.js';
-import { grants } from '../../access.js';
+import { allGrants } from '../index.js';
+
+const grants = allGrants();
 import { passwordProblems } from './accounts/password-rules.shared.js';
 import {
   allocationOptions,

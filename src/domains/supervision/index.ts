@@ -4,6 +4,7 @@ export { markOverdueRectifications } from './rectification.overdue.js';
 export { takeTransfer, transferById } from './transfer.service.js';
 
 import type { DomainModule } from '../../platform/modules.js';
+import { supervisionAudit } from './audit-actions.js';
 import type { PhotoHolder as Holder } from './deps.js';
 import { supervisionGrants } from './permissions.js';
 import { supervisionRoutes as supervisionRoutesOf } from './routes.js';
@@ -20,6 +21,7 @@ declare module '../../platform/modules.js' {
 export const supervisionModule: DomainModule = {
   name: 'supervision',
   permissions: [supervisionGrants],
+  audit: [supervisionAudit],
   routes: (ctx) => [supervisionRoutesOf({ ...ctx, photoHolders: ctx.hooks.photoHolders ?? [] })],
   provides: { overdueSweeps: { rectifications } },
 };

@@ -13,6 +13,7 @@ export { nextTaskStatus, type TaskStatus } from './task-state.shared.js';
 export { tasksGrants } from './permissions.js';
 
 import type { DomainModule } from '../../platform/modules.js';
+import { tasksAudit } from './audit-actions.js';
 import { tasksGrants as grantsOfTasks } from './permissions.js';
 import { tasksRoutes as tasksRoutesOf } from './routes.js';
 import { overdueJob as overdueJobOf, type OverdueSweep as Sweep } from './overdue.job.js';
@@ -28,6 +29,7 @@ declare module '../../platform/modules.js' {
 export const tasksModule: DomainModule = {
   name: 'tasks',
   permissions: [grantsOfTasks],
+  audit: [tasksAudit],
   routes: (ctx) => [tasksRoutesOf(ctx)],
   jobs: (ctx) => [overdueJobOf(ctx.db, Object.assign({}, ...(ctx.hooks.overdueSweeps ?? [])))],
 };

@@ -27,6 +27,7 @@ export { batchStatesOfCodes, type CodeState } from './code-states.queries.js';
 export { holdBatches, holdCandidates, releaseHeldBatches, type HoldCandidate } from './batches/batch-hold.service.js';
 
 import type { DomainContext, DomainModule } from '../../platform/modules.js';
+import { traceAudit } from './audit-actions.js';
 import { theHook } from '../../platform/modules.js';
 import { createPublicSubjects as publicSubjectsOf } from '../registry/index.js';
 import { traceGrants } from './permissions.js';
@@ -73,6 +74,7 @@ function publicTrace(ctx: DomainContext): PublicTraceDeps {
 export const traceModule: DomainModule = {
   name: 'trace',
   permissions: [traceGrants],
+  audit: [traceAudit],
   routes: (ctx) => [traceRoutesOf(ctx), labelRoutesOf(ctx), traceGraphRoutesOf(ctx), fsmaRoutesOf(ctx), publicTraceRoutesOf(publicTrace(ctx)), showcaseRoutesOf({ db: ctx.db, config: ctx.config, subjects: publicTrace(ctx).subjects }), subjectRecordsRoutesOf(ctx)],
   provides: { fieldProducts },
   notFound: (ctx) => compressedLinkOf(publicTrace(ctx)),

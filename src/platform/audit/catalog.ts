@@ -1,207 +1,33 @@
 /**
- * Every action the audit log records, and every kind of thing it records it on. AuditInput takes only these, so
- * a new action is added here first, and i18n-labels.test.ts then asks for its words in both console languages
- * (issue 15: the audit log never shows a raw key).
+ * Every action the audit log records, and every kind of thing it records one on, declared by the domain that records
+ * it in its audit-actions.ts (declaration merging, as permissions are), and listed on its DomainModule. AuditInput
+ * takes only these, so a new action is declared there first, and i18n-labels.test.ts then asks for its words in both
+ * console languages (issue 15: the audit log never shows a raw key).
  */
-export const AUDIT_ACTIONS = [
-  'agency.create',
-  'agency.delete',
-  'user.create',
-  'user.update',
-  'user.disable',
-  'user.enable',
-  'user.reset_password',
-  'user.change_password',
-  'auth.login',
-  'auth.login_failed',
-  'auth.password_check_failed',
-  'auth.lock',
-  'token.create',
-  'token.revoke',
-  'system.seed_demo',
-  'application.submit',
-  'application.resubmit',
-  'application.view_pii',
-  'application.approve',
-  'application.return',
-  'application.reject',
-  'subject.register',
-  'subject.claim',
-  'subject.record_temporary',
-  'subject.import',
-  'subject.identity_regenerate',
-  'subject.change_request',
-  'subject.change_approve',
-  'subject.change_reject',
-  'subject.staff_add',
-  'subject.staff_status',
-  'subject.account_reset_password',
-  'subject.bad_record',
-  'subject.suspend',
-  'subject.restore',
-  'certificate.add',
-  'certificate.verify',
-  'certificate.withdraw',
-  'trace.base_add',
-  'trace.product_add',
-  'trace.product_showcase',
-  'trace.recall',
-  'supervision.task_publish',
-  'supervision.task_close',
-  'supervision.task_accept',
-  'supervision.task_assign',
-  'supervision.task_progress',
-  'supervision.task_report',
-  'supervision.inspect',
-  'supervision.transfer',
-  'supervision.checklist_save',
-  'enforcement.case_open',
-  'enforcement.case_record',
-  'enforcement.case_filed',
-  'enforcement.case_investigation',
-  'enforcement.case_decision',
-  'enforcement.case_closed',
-  'monitoring.sample',
-  'monitoring.receive',
-  'monitoring.results',
-  'monitoring.correct',
-  'monitoring.review',
-  'monitoring.approve',
-  'monitoring.return',
-  'monitoring.lab_settings',
-  'monitoring.analyte_add',
-  'monitoring.limit_add',
-  'monitoring.limit_retire',
-  'monitoring.alert_read',
-  'monitoring.alert_case',
-  'monitoring.recall_order',
-  'monitoring.recall_ack',
-  'monitoring.recall_report',
-  'monitoring.release',
-  'auth.password_reset_request',
-  'application.recover_code',
-  'trace.batch_correct',
-  'trace.batch_void',
-  'trace.product_correct',
-  'trace.product_void',
-  'trace.base_correct',
-  'trace.base_void',
-  // An export of a list (platform/sheets/list-export.ts): `{list}.export`.
-  'trace.batches.export',
-  'trace.trades.export',
-  'trace.fsma204.export',
-  'registry.subjects.export',
-  'registry.users.export',
-  'ops.audit.export',
-  'ops.job_retry',
-  'feedback.file',
-  'feedback.classify',
-  'feedback.confirm',
-  'feedback.fix',
-  'feedback.decline',
-  'feedback.revisit',
-  // 系统公告 and notices to producers (domains/notices).
-  'announcement.publish',
-  'announcement.update',
-  'announcement.withdraw',
-  'notice.send',
-  'notices.unread.export',
-  'integration.client_register',
-  'integration.client_update',
-  'integration.key_create',
-  'integration.key_rotate',
-  'integration.key_revoke',
-  'integration.document_receive',
-  'integration.document_apply',
-  'integration.document_refuse',
-  'integration.webhook_register',
-  'integration.webhook_remove',
-  'integration.webhook_replay',
-  'integration.webhook_pause',
-  'integration.purchase_record',
-  'incident.report',
-  'incident.progress',
-  'incident.consent',
-  'incident.escalate',
-  'incident.overdue',
-  'incident.extension_request',
-  'incident.extension_approve',
-  'incident.extension_reject',
-  'incident.recover',
-  'incident.close',
-  'incident.liaison_set',
-  'incident.write_check',
-  'epcis.capture',
-  // 三品一标 and 追溯挂钩 (integration/certification).
-  'certification.push',
-  'trace_check.create',
-  'integration.trace_checks.export',
-  // 业务五监控, 责令限期整改, 追溯考核 and 信息调度 (domains/analytics/monitors, domains/analytics/reports).
-  'monitor.target_set',
-  'rectification.issue',
-  'rectification.answer',
-  'rectification.close',
-  'assessment.indicators_set',
-  'assessment.export',
-  'report.generate',
-  'report.submit',
-  'report.acknowledge',
-  'report.document_submit',
-  'epcis.query_save',
-  'epcis.query_delete',
-  'epcis.subscribe',
-  'epcis.unsubscribe',
-] as const;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each domain's audit-actions.ts
+export interface AuditActionNames {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each domain's audit-actions.ts
+export interface AuditTargetNames {}
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** What the platform itself records on: the list an export was made of (platform/sheets/list-export.ts). */
+export const PLATFORM_AUDIT_TARGETS = ['list'] as const;
 
-export const AUDIT_TARGET_TYPES = [
-  'agency',
-  'user',
-  // A login under a name that is no account: filed under the name typed.
-  'username',
-  'api_token',
-  'system',
-  'subject',
-  'subject_application',
-  'subject_certificate',
-  'subject_change_request',
-  'subject_import',
-  'production_base',
-  'product',
-  'batch',
-  'batch_hold',
-  'supervision_task',
-  'inspection',
-  'checklist',
-  'enforcement_case',
-  'sample',
-  'analyte',
-  'residue_limit',
-  'monitoring_alert',
-  'recall_order',
-  // The list an export was made of.
-  'list',
-  'job',
-  'feedback',
-  'announcement',
-  'producer_notice',
-  // A client system of 平台对接 (its keys are audited on it).
-  'integration_client',
-  'scheme_certificate',
-  'trace_check',
-  'exchange_document',
-  'incident',
-  // A province's 联络员 (by province code).
-  'incident_liaison',
-  'epcis_capture',
-  'monitor_target',
-  'rectification_notice',
-  'assessment',
-  'periodic_report',
-  'report_document',
-  'epcis_query',
-  'epcis_subscription',
-] as const;
+export type AuditAction = AuditActionNames[keyof AuditActionNames];
+export type AuditTargetType = AuditTargetNames[keyof AuditTargetNames] | (typeof PLATFORM_AUDIT_TARGETS)[number];
 
-export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+/** One domain's audit actions and the kinds of thing it records them on. */
+export type DomainAudit = { actions: readonly AuditAction[]; targets: readonly AuditTargetType[] };
+
+/** The whole catalogue of the given domains' declarations; a name two domains declare is a mistake caught at start. */
+export function auditCatalog(domains: readonly { audit?: readonly DomainAudit[] }[]): { actions: AuditAction[]; targets: AuditTargetType[] } {
+  const audits = domains.flatMap((d) => d.audit ?? []);
+  const once = <T extends string>(names: readonly T[], what: string): T[] => {
+    const seen = new Set<T>();
+    for (const n of names) {
+      if (seen.has(n)) throw new Error(`audit ${what} ${n} is declared twice`);
+      seen.add(n);
+    }
+    return [...seen];
+  };
+  return { actions: once(audits.flatMap((a) => a.actions), 'action'), targets: once([...PLATFORM_AUDIT_TARGETS, ...audits.flatMap((a) => a.targets)], 'target') };
+}

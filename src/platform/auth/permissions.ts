@@ -6,7 +6,8 @@ import type { AgencyKind, AgencyLevel, ClientKind, Role } from './actor.js';
  *
  * Each domain names its own permissions and says who holds them, in its permissions.ts: it adds its names to
  * PermissionNames below (declaration merging, `declare module`), and exports its DomainGrants. The composition root
- * (src/access.ts) hands the domains' grants to assembleGrants; the platform keeps no table of any domain's rights.
+ * (platform/modules.ts domainGrants, over the list of domains) hands their grants to assembleGrants; the platform keeps
+ * no table of any domain's rights.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each domain's permissions.ts
 export interface PermissionNames {}

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/catalog.js';
 import type { FastifyReply } from 'fastify';
 import { actorRegion, type CommandContext } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.js';
@@ -46,8 +47,11 @@ export async function sendSheet(reply: FastifyReply, file: { ascii: string; zh: 
     .send(bytes);
 }
 
-/** The lists that may be exported; each `{list}.export` is an audit action (platform/audit/catalog.ts). */
-export type ExportedList = 'trace.batches' | 'trace.trades' | 'trace.fsma204' | 'registry.subjects' | 'registry.users' | 'ops.audit' | 'notices.unread' | 'integration.trace_checks';
+/**
+ * The lists that may be exported: each is a `{domain}.{list}.export` audit action a domain declares (its
+ * audit-actions.ts), so a domain adds an exported list there and the platform names none.
+ */
+export type ExportedList = AuditAction extends infer A ? (A extends `${infer D}.${infer L}.export` ? `${D}.${L}` : never) : never;
 
 /**
  * An export is a read of many records at once, so it is on the record: who, which list, which filter, how many rows,

@@ -7,7 +7,7 @@ import { useI18n } from './i18n';
 import { entryOf } from './menu';
 import { agencyTitle } from './labels';
 import { PageErrorBoundary } from './PageErrorBoundary';
-import { TradeNotifier } from '../domains/trace/TradeNotifier';
+import { TradeNotifier } from '../domains/trace/movements/TradeNotifier';
 import { HelpButton } from '../shared/HelpButton';
 import { FeedbackButton } from '../domains/ops/FeedbackButton';
 import { AnnouncementBanner } from '../domains/notices/AnnouncementBanner';

@@ -7,7 +7,7 @@
 export type ColdPage = { pattern: string; page: string; api: string[] };
 
 export const COLD_PAGES = {
-  batches: { pattern: '^/trace/batches/?$', page: 'src/domains/trace/BatchesPage.tsx', api: ['/api/v1/trace/batches?limit=20'] },
-  batch: { pattern: '^/trace/batches/([0-9a-f-]{36})$', page: 'src/domains/trace/BatchDetailPage.tsx', api: ['/api/v1/trace/batches/:1'] },
-  mySubject: { pattern: '^/my-subject$', page: 'src/domains/registry/MySubjectPage.tsx', api: ['/api/v1/registry/my-subject'] },
+  batches: { pattern: '^/trace/batches/?$', page: 'src/domains/trace/batches/BatchesPage.tsx', api: ['/api/v1/trace/batches?limit=20'] },
+  batch: { pattern: '^/trace/batches/([0-9a-f-]{36})$', page: 'src/domains/trace/batches/BatchDetailPage.tsx', api: ['/api/v1/trace/batches/:1'] },
+  mySubject: { pattern: '^/my-subject$', page: 'src/domains/registry/subjects/MySubjectPage.tsx', api: ['/api/v1/registry/my-subject'] },
 } satisfies Record<string, ColdPage>;

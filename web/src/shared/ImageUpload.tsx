@@ -2,7 +2,7 @@ import { LoadingOutlined } from '@ant-design/icons';
 import { Typography, Upload } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../app/i18n';
-import type { UploadResult } from '../domains/registry/subject.types';
+import type { UploadResult } from '../domains/registry/subjects/subject.types';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 

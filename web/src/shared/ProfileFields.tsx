@@ -2,11 +2,11 @@ import { Checkbox, Col, Form, InputNumber, Radio, Row, Select, Space } from 'ant
 import { useEffect } from 'react';
 import { useI18n } from '../app/i18n';
 import { limitRule } from '../app/number-limit';
-import { INDUSTRIES, ORG_FORMS, OUTPUT_UNITS, SCALE_UNITS, SUBJECT_CATEGORIES, type Industry, type OrgForm } from '../domains/registry/subject.types';
+import { INDUSTRIES, ORG_FORMS, OUTPUT_UNITS, SCALE_UNITS, SUBJECT_CATEGORIES, type Industry, type OrgForm } from '../domains/registry/subjects/subject.types';
 import { LocateButton } from './LocateButton';
 import { insideChina } from '../../../src/domains/registry/subjects/inside-china.shared';
 import { unitsFor } from '../../../src/domains/registry/subjects/subject-units.shared';
-import { label } from '../domains/registry/subject-labels';
+import { label } from '../domains/registry/subjects/subject-labels';
 
 // Field groups of a subject's registration data, shared by the registration wizard (WhoStep, WhereStep) and the
 // change request form: each is rendered inside the antd Form that holds these fields.

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, AgencyKind, AgencyLevel, Role } from '../../../platform/auth/actor.js';
 import { jurisdictionPrefix } from '../../../platform/auth/jurisdiction.js';
-import { grants } from '../../../access.js';
+import type { Grants } from '../../../platform/auth/permissions.js';
 import type { Db } from '../../../platform/db/client.js';
 import { agencies, subjects, users } from '../schema.js';
 
@@ -9,7 +9,7 @@ import { agencies, subjects, users } from '../schema.js';
  * Resolves a user id to the acting person, or null when the account, its agency or its subject is not in
  * use. A suspended subject's accounts still sign in (to see why), but with read-only permissions.
  */
-export function actorLoader(db: Db) {
+export function actorLoader(db: Db, grants: Grants) {
   return async (userId: string): Promise<Actor | null> => {
     const [row] = await db
       .select({ user: users, agency: agencies, subject: { id: subjects.id, name: subjects.name, regionCode: subjects.regionCode, status: subjects.status } })

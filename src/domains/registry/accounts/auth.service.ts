@@ -87,7 +87,7 @@ export async function login(deps: RegistryDeps, meta: RequestMeta, username: str
   await attemptSucceeded(deps.db, username, meta.ip);
   await refundLogin(deps.db, meta.ip, throttle.windowStart);
   if (found.status !== 'active') throw registryError('ACCOUNT_DISABLED');
-  const actor = await actorLoader(deps.db)(found.id);
+  const actor = await actorLoader(deps.db, deps.grants)(found.id);
   if (!actor) throw registryError('ACCOUNT_DISABLED'); // the agency itself is disabled
   const session = await withTransaction(deps.db, null, async (tx) => {
     await tx.update(users).set({ lastLoginAt: new Date(), lockedUntil: null }).where(eq(users.id, found.id));

@@ -1,32 +1,26 @@
-import { App, Button, Form, Input, InputNumber, Select } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { nextStage, PENALTY_KINDS } from '../../../../src/domains/enforcement/case-stages.shared';
 import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { useWord } from '../../shared/task-labels';
 import { enforcementApi } from './enforcement.api';
 import type { AdvanceRequest, Case } from './enforcement.types';
+import { useAction } from '../../shared/use-action';
 
 /** Moves the case to its next stage; 处罚决定 asks for the legal basis, the penalty and the decision. */
 export function AdvanceForm({ item, onMoved }: { item: Case; onMoved: (next: Case) => void }) {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const word = useWord();
   const [form] = Form.useForm<Omit<AdvanceRequest, 'to'>>();
   const penaltyKind = Form.useWatch('penaltyKind', form);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const to = nextStage(item.stage);
   if (!to) return null;
   const submit = async (v: Omit<AdvanceRequest, 'to'>) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       onMoved(await enforcementApi.advance(item.id, { ...v, to }));
       form.resetFields();
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>

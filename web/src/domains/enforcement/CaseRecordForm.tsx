@@ -1,5 +1,5 @@
 import { ScanOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { PointField, type Point } from '../../shared/LocateButton';
@@ -9,6 +9,7 @@ import { useWord } from '../../shared/task-labels';
 import { newKey } from '../trace/trace.api';
 import { enforcementApi } from './enforcement.api';
 import type { Case, CaseRecord } from './enforcement.types';
+import { useAction } from '../../shared/use-action';
 
 type Values = { kind: CaseRecord['kind']; content: string; photo?: string; identity?: string };
 
@@ -18,28 +19,22 @@ type Values = { kind: CaseRecord['kind']; content: string; photo?: string; ident
  * may carry the phone's GPS point.
  */
 export function CaseRecordForm({ caseId, onSaved }: { caseId: string; onSaved: (next: Case) => void }) {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const word = useWord();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   const [key, setKey] = useState(newKey);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [scanning, setScanning] = useState(false);
   const [point, setPoint] = useState<Point | null>(null);
   const submit = async (v: Values) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const identity = v.identity?.trim();
       onSaved(await enforcementApi.addRecord(caseId, { kind: v.kind, content: v.content, attachments: v.photo ? [v.photo] : [], ...(identity ? { identity } : {}), ...(point ?? {}) }, key));
       form.resetFields();
       setPoint(null);
       setKey(newKey());
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>

@@ -8,6 +8,7 @@ import type { AgencyOption } from '../supervision/supervision.types';
 import { newKey } from '../trace/trace.api';
 import { enforcementApi } from './enforcement.api';
 import type { Case, CommissionRequest } from './enforcement.types';
+import { useAction } from '../../shared/use-action';
 
 type Values = Omit<CommissionRequest, 'dueOn'> & { dueOn: Dayjs };
 const KINDS = ['supervisory_sampling', 'routine_monitoring', 'special_monitoring'] as const;
@@ -20,7 +21,7 @@ export function CommissionCard({ item, onChange }: { item: Case; onChange: (next
   const [form] = Form.useForm<Values>();
   const [labs, setLabs] = useState<AgencyOption[]>([]);
   const [key, setKey] = useState(newKey);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const working = item.handling && item.stage !== 'closed';
 
   useEffect(() => {
@@ -33,16 +34,11 @@ export function CommissionCard({ item, onChange }: { item: Case; onChange: (next
   }, [working]);
 
   const submit = async (v: Values) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       onChange(await enforcementApi.commission(item.id, { ...v, dueOn: v.dueOn.format('YYYY-MM-DD') }, key));
       form.resetFields();
       setKey(newKey());
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   // The agency closes what it commissioned (the lab's report received, or the request called off).

@@ -1,31 +1,20 @@
 import { Button, Card, Drawer, Skeleton, Table, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { CursorTable } from '../../app/CursorTable';
 import { useI18n } from '../../app/i18n';
 import { EmptyState, LoadError } from '../../app/LoadError';
 import { useCursorList } from '../../app/use-cursor-list';
 import { certificationApi, type Coverage, type CoverageHolder } from './certification.api';
 import type { CertificationScheme } from './integration.types';
+import { useLoaded } from '../../shared/use-loaded';
 
 type Row = Coverage['schemes'][number];
 
 /** 认证主体覆盖: certified holders of my jurisdiction (as their systems pushed them) and how many are registered here. */
 export default function CoveragePage() {
   const { t } = useI18n();
-  const [coverage, setCoverage] = useState<Coverage | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: coverage, error, retry } = useLoaded(certificationApi.coverage);
   const [scheme, setScheme] = useState<CertificationScheme | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setError(null);
-      setCoverage(await certificationApi.coverage());
-    } catch (err) {
-      setError(err);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <div>
@@ -35,7 +24,7 @@ export default function CoveragePage() {
       </div>
       <Card>
         {error ? (
-          <LoadError error={error} onRetry={load} />
+          <LoadError error={error} onRetry={retry} />
         ) : !coverage ? (
           <Skeleton active />
         ) : (

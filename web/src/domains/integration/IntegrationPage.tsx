@@ -11,18 +11,19 @@ import { CERTIFICATION_SCHEMES, type CertificationScheme, type ClientKindName } 
 import { integrationApi, type ClientSummary, type KindOperations } from './integration.api';
 import { operationLabel } from './labels';
 import { ScopeRegions, type ScopeRegion } from './ScopeRegions';
+import { useAction } from '../../shared/use-action';
 
 type Values = { name: string; kind: ClientKindName; scheme?: CertificationScheme; regions: ScopeRegion[]; operations: string[]; contact?: string };
 
 /** 平台对接: the client systems of my jurisdiction; the ministry registers provincial platforms and certification systems, a province its markets and shops. */
 export default function IntegrationPage() {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const me = useAgencyMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [offer, setOffer] = useState<KindOperations | null>(null);
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useAction();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   const fetchPage = useMemo(() => (cursor?: string) => integrationApi.clients(cursor), []);
@@ -36,18 +37,13 @@ export default function IntegrationPage() {
   const operations = offer?.kinds.find((k) => k.kind === kind)?.operations ?? [];
 
   const submit = async (v: Values) => {
-    setSaving(true);
-    try {
+    await run(async () => {
       const created = await integrationApi.register({ name: v.name, kind: v.kind, scheme: v.scheme, regions: v.regions.map((r) => r.code), operations: v.operations ?? [], contact: v.contact || undefined });
       void message.success(t('integration.registered'));
       setOpen(false);
       form.resetFields();
       navigate(`/integration/${created.id}`);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

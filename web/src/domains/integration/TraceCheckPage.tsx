@@ -1,49 +1,32 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Skeleton, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Table, Tag, Typography } from 'antd';
+import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import { saveBlob } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { LoadError } from '../../app/LoadError';
 import { certificationApi, type TraceCheck, type TraceCheckItem, type TraceCheckOutcome } from './certification.api';
+import { useAction } from '../../shared/use-action';
+import { Loaded } from '../../shared/Loaded';
+import { useLoaded } from '../../shared/use-loaded';
 
 const OUTCOME_COLOR: Record<TraceCheckOutcome, string> = { implements: 'green', inactive: 'orange', suspended: 'red', not_registered: 'default', outside: 'default' };
 
 /** One 追溯挂钩 check: per subject of the list, what was found and the evidence; exported as a workbook. */
 export default function TraceCheckPage() {
   const { id = '' } = useParams();
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
-  const [check, setCheck] = useState<TraceCheck | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(async () => {
-    try {
-      setError(null);
-      setCheck(await certificationApi.check(id));
-    } catch (err) {
-      setError(err);
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loaded = useLoaded(useCallback(() => certificationApi.check(id), [id]));
+  return <Loaded state={loaded}>{(check) => <TraceCheckView check={check} />}</Loaded>;
+}
 
+function TraceCheckView({ check }: { check: TraceCheck }) {
+  const { t } = useI18n();
+  const { busy, run } = useAction();
   const download = async () => {
-    if (!check) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       saveBlob(await certificationApi.exportCheck(check.id), t('traceChecks.exportFile', { title: check.title }));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-
-  if (error) return <LoadError error={error} onRetry={load} />;
-  if (!check) return <Skeleton active />;
   return (
     <div>
       <div className="tn-page-title">

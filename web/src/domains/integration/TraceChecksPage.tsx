@@ -1,4 +1,4 @@
-import { App, Button, Card, Drawer, Form, Input, Space, Typography } from 'antd';
+import { Button, Card, Drawer, Form, Input, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { CursorTable } from '../../app/CursorTable';
@@ -9,16 +9,16 @@ import { useCursorList } from '../../app/use-cursor-list';
 import { MAX_TRACE_CHECK } from '../../../../src/domains/integration/certification/certification.shared';
 import { certificationApi, type TraceCheckSummary } from './certification.api';
 import { parseCheckList } from './trace-check-list';
+import { useAction } from '../../shared/use-action';
 
 type Values = { title: string; list: string };
 
 /** 追溯挂钩: lists of subjects checked for traceability, and a new check of a pasted list. */
 export default function TraceChecksPage() {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useAction();
   const [form] = Form.useForm<Values>();
   const fetchPage = useMemo(() => (cursor?: string) => certificationApi.checks(cursor), []);
   const onError = useCallback(() => undefined, []);
@@ -31,17 +31,12 @@ export default function TraceChecksPage() {
       form.setFields([{ name: 'list', errors: [p.key === 'traceChecks.listTooLong' ? t(p.key, { max: MAX_TRACE_CHECK, count: p.count }) : p.key === 'traceChecks.lineInvalid' ? t(p.key, { line: p.line }) : t(p.key)] }]);
       return;
     }
-    setSaving(true);
-    try {
+    await run(async () => {
       const created = await certificationApi.createCheck({ title: v.title.trim(), items: parsed.items });
       setOpen(false);
       form.resetFields();
       navigate(`/trace-checks/${created.id}`);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -14,6 +14,7 @@ import type { Alert, ChainHop, RecallEntry } from './monitoring.types';
 import { ResultsTable } from './ReportsCard';
 import { refreshAlertBadge } from './AlertsBadge';
 import { RecallOrderCard } from './RecallOrderCard';
+import { useAction } from '../../shared/use-action';
 
 /**
  * One alert (opening it marks it read): the failed sample, its failing results, the recall list as it stood when the
@@ -28,7 +29,7 @@ export default function AlertDetailPage() {
   const [state, setState] = useState<{ id: string; alert?: Alert; error?: string } | null>(null);
   // 重试 after a failed load reads again (the effect below depends on it).
   const [attempt, retry] = useReducer((n: number) => n + 1, 0);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [reload, setReload] = useState(0);
   // The sample's chain, for the producer's batch: a sample taken at the end of a chain recalls little downstream of
   // itself, while everything the producer's batch became may hold the same residue.
@@ -68,16 +69,11 @@ export default function AlertDetailPage() {
   const rootHop = origin?.sampleId === alert.sampleId ? origin.hop : null;
 
   const openCase = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const { caseId } = await monitoringApi.openCase(alert.id);
       void message.success(t('alert.caseDone'));
       if (caseId) navigate(`/enforcement/cases/${caseId}`);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const columns: TableColumnsType<RecallEntry> = [

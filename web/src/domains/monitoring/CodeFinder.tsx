@@ -6,31 +6,34 @@ import { ScanModal } from '../../shared/ScanModal';
 import { traceCodeOf } from '../trace/trace.api';
 import { monitoringApi } from './monitoring.api';
 import type { SampleFacts } from './monitoring.types';
+import { useAction } from '../../shared/use-action';
 
 /**
  * The sampled product's code, scanned with the camera (a label's `…/t/{code}` link) or typed, read into the sheet's
  * facts; or "no code", for a product entered by hand.
  */
 export function CodeFinder({ onFound, manual, onManual }: { onFound: (facts: SampleFacts) => void; manual: boolean; onManual: (manual: boolean) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [text, setText] = useState('');
   const [scanning, setScanning] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [error, setError] = useState<string | null>(null);
 
   const find = async (value: string) => {
     const code = traceCodeOf(value);
     if (!code) return;
     setText(code);
-    setBusy(true);
     setError(null);
-    try {
-      onFound(await monitoringApi.facts(code));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        onFound(await monitoringApi.facts(code));
+      },
+      // The refusal stays in place, inline, rather than as a passing message.
+      (_err, said) => {
+        setError(said);
+        return true;
+      },
+    );
   };
 
   return (

@@ -6,6 +6,7 @@ import { ENTER_CELLS, rowAfter, toResults, type BenchRow, type EnterCell } from 
 import { LimitHint } from './LimitHint';
 import { monitoringApi } from './monitoring.api';
 import { RESULT_UNITS, type Analyte, type Sample } from './monitoring.types';
+import { useAction } from '../../shared/use-action';
 
 let analytesOnce: Promise<Analyte[]> | null = null;
 function allAnalytes(): Promise<Analyte[]> {
@@ -40,7 +41,7 @@ export function LabBench({ sample, correction, onSaved }: { sample: Sample; corr
     }));
   });
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const table = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<{ row: number; cell: EnterCell } | null>(null);
 
@@ -166,16 +167,11 @@ export function LabBench({ sample, correction, onSaved }: { sample: Sample; corr
     if ('badRow' in checked) return void message.warning(t('bench.incomplete', { row: checked.badRow }));
     if (checked.results.length === 0) return void message.warning(t('bench.empty'));
     if (correction && reason.trim().length < 4) return void message.warning(t('bench.reasonNeeded'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = correction ? await monitoringApi.correct(sample.id, checked.results, reason.trim()) : await monitoringApi.results(sample.id, checked.results);
       void message.success(t(correction ? 'bench.corrected' : 'bench.judged'));
       onSaved(saved);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

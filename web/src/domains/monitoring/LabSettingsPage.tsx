@@ -4,6 +4,7 @@ import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { monitoringApi } from './monitoring.api';
 import type { LabSettings } from './monitoring.types';
+import { useAction } from '../../shared/use-action';
 
 /**
  * 实验室设置: the qualification number (CMA) the lab's reports print and its approvers (授权签字人), set by the lab's
@@ -15,7 +16,7 @@ export default function LabSettingsPage() {
   const me = useMe();
   const [state, setState] = useState<{ settings?: LabSettings; error?: string } | null>(null);
   const [reload, setReload] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [form] = Form.useForm<{ cmaNo: string; approverIds: string[] }>();
   const admin = me.user.role === 'admin';
 
@@ -36,16 +37,11 @@ export default function LabSettingsPage() {
 
   const save = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       const next = await monitoringApi.setLab({ cmaNo: v.cmaNo?.trim() ? v.cmaNo.trim() : null, approverIds: v.approverIds ?? [] });
       setState({ settings: next });
       void message.success(t('lab.saved'));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n';
 import { label } from '../trace/trace-labels';
 import { monitoringApi } from './monitoring.api';
 import type { RecallNotice } from './monitoring.types';
+import { useAction } from '../../shared/use-action';
 
 type Disposal = { withdrawn: number | null; destroyed: number | null; returned: number | null; note?: string };
 
@@ -19,7 +20,7 @@ export default function RecallNoticesPage() {
   const { message } = App.useApp();
   const [state, setState] = useState<{ items?: RecallNotice[]; error?: string } | null>(null);
   const [reporting, setReporting] = useState<RecallNotice | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useAction();
   const [form] = Form.useForm<Disposal>();
 
   const load = useCallback(() => {
@@ -34,17 +35,12 @@ export default function RecallNoticesPage() {
   if (!state?.items) return <Card><Skeleton active /></Card>;
 
   const run = async (job: () => Promise<RecallNotice>, done: string) => {
-    setBusy(true);
-    try {
+    await act(async () => {
       const next = await job();
       setState((s) => ({ items: (s?.items ?? []).map((n) => (n.id === next.id ? next : n)) }));
       void message.success(done);
       setReporting(null);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const submitReport = async () => {
     if (!reporting) return;

@@ -7,19 +7,20 @@ import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { monitoringApi } from './monitoring.api';
 import type { Alert, RecallKind } from './monitoring.types';
+import { useAction } from '../../shared/use-action';
 
 /**
  * 召回/下架令 on an alert: the county supervision agency alerted issues it (kind, instructions, deadline) or releases
  * the held batches with a reason; everyone alerted follows the order once issued.
  */
 export function RecallOrderCard({ alert, onChanged }: { alert: Alert; onChanged: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const me = useMe();
   const navigate = useNavigate();
   const [issuing, setIssuing] = useState(false);
   const [releasing, setReleasing] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [note, setNote] = useState('');
   const [form] = Form.useForm<{ kind: RecallKind; instructions: string; dueOn?: Dayjs }>();
   const issuer = me.agency?.kind === 'supervision' && me.agency.level === 'county';
@@ -27,29 +28,19 @@ export function RecallOrderCard({ alert, onChanged }: { alert: Alert; onChanged:
 
   const issue = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       const order = await monitoringApi.issueRecall(alert.id, { kind: v.kind, instructions: v.instructions.trim(), ...(v.dueOn ? { dueOn: v.dueOn.format('YYYY-MM-DD') } : {}) });
       void message.success(t('recall.issued', { n: order.totals.holders }));
       navigate(`/monitoring/recall-orders/${order.id}`);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const release = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const { released } = await monitoringApi.release(alert.id, note.trim());
       void message.success(t('recall.released', { n: released }));
       setReleasing(false);
       onChanged();
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,23 +3,19 @@ import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { monitoringApi } from './monitoring.api';
 import type { Sample } from './monitoring.types';
+import { useAction } from '../../shared/use-action';
 
 /** 样品交接: the lab takes the sample in (seal intact, condition), with a note. */
 export function ReceiveCard({ sample, onSaved }: { sample: Sample; onSaved: (sample: Sample) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const receive = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       onSaved(await monitoringApi.receive(sample.id, note.trim() || undefined));
       void message.success(t('receive.done'));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card title={t('receive.title')} size="small" data-testid="receive-card">

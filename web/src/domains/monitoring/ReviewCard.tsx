@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { monitoringApi } from './monitoring.api';
 import type { Report, Sample } from './monitoring.types';
 import { ResultsTable } from './ReportsCard';
+import { useAction } from '../../shared/use-action';
 
 const STEP_OF: Record<Report['status'], number> = { entered: 1, reviewed: 2, approved: 3, returned: 0 };
 
@@ -14,25 +15,20 @@ const STEP_OF: Record<Report['status'], number> = { entered: 1, reviewed: 2, app
  * results, and the step the reader may take (審核 or 批准, or 退回 with a reason). Nothing leaves the lab before 批准.
  */
 export function ReviewCard({ sample, draft, onSaved }: { sample: Sample; draft: Report; onSaved: (sample: Sample) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: send } = useAction();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const can = (a: Sample['actions'][number]) => sample.actions.includes(a);
 
   const act = async (run: () => Promise<Sample>, done: string) => {
-    setBusy(true);
-    try {
+    await send(async () => {
       onSaved(await run());
       void message.success(done);
       setReturning(false);
       setReason('');
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const waiting = draft.status === 'entered' ? t('review.waitingReview') : draft.status === 'reviewed' ? t('review.waitingApproval') : t('review.returnedWaiting');
 

@@ -13,6 +13,7 @@ import { label } from '../trace/trace-labels';
 import { PRODUCT_UNITS } from '../trace/trace.types';
 import { monitoringApi } from './monitoring.api';
 import { PLACE_KINDS, type PlaceKind, type Sample, type SampleFacts, type Witness } from './monitoring.types';
+import { useAction } from '../../shared/use-action';
 
 type Values = {
   productName?: string;
@@ -35,18 +36,17 @@ const optional = (value: string | undefined) => (value?.trim() ? value.trim() : 
 
 /** The sheet itself: a product by hand when it has no code, then where and how much was taken, by whom witnessed. */
 export function SampleForm({ taskId, facts, holderName, onSaved }: { taskId?: string; facts: SampleFacts | null; /** the subject whose identity was scanned (IdentityScanPage) */ holderName?: string; onSaved: (sample: Sample) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const me = useAgencyMe();
   const [form] = Form.useForm<Values>();
   const [point, setPoint] = useState<Point | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [key] = useState(newKey);
 
   const submit = async (v: Values) => {
     if (!taskId) return void message.warning(t('sample.pickTaskFirst'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const witnesses = (v.witnesses ?? []).filter((w): w is Witness => Boolean(w?.name?.trim() && w.role?.trim()));
       const saved = await monitoringApi.record(
         {
@@ -69,11 +69,7 @@ export function SampleForm({ taskId, facts, holderName, onSaved }: { taskId?: st
       );
       void message.success(t('sample.saved'));
       onSaved(saved);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

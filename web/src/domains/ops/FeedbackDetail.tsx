@@ -1,11 +1,13 @@
 import { App, Button, Descriptions, Drawer, Form, Grid, Image, Input, Radio, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/auth';
 import { LoadError } from '../../app/LoadError';
+import { useLoaded } from '../../shared/use-loaded';
 import { feedbackApi, STATE_COLOR } from './feedback.api';
 import { FEEDBACK_KINDS, SATISFACTION, type Feedback } from './ops.types';
+import { useAction } from '../../shared/use-action';
 
 type Props = { id: string | null; onClose: () => void; /** After a handler moved it (the list shows the new state). */ onChanged?: () => void };
 
@@ -13,27 +15,14 @@ type Props = { id: string | null; onClose: () => void; /** After a handler moved
 export function FeedbackDetail({ id, onClose, onChanged }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const [item, setItem] = useState<Feedback | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    if (!id) return;
-    setError(null);
-    try {
-      setItem(await feedbackApi.get(id));
-    } catch (err) {
-      setError(err);
-    }
-  }, [id]);
-  useEffect(() => {
-    setItem(null);
-    void load();
-  }, [load]);
+  // Closed (no id), nothing is read.
+  const loaded = useLoaded(useCallback(() => (id ? feedbackApi.get(id) : Promise.resolve(null)), [id]));
+  const item = loaded.data ?? null;
 
   return (
     <Drawer open={Boolean(id)} onClose={onClose} size={screens.md ? 640 : '100%'} destroyOnHidden title={item ? t('feedback.detailTitle', { no: item.no }) : ''} data-testid="feedback-drawer">
-      {error ? (
-        <LoadError error={error} onRetry={load} />
+      {loaded.error ? (
+        <LoadError error={loaded.error} onRetry={loaded.retry} />
       ) : !item ? (
         <Skeleton active />
       ) : (
@@ -81,7 +70,7 @@ export function FeedbackDetail({ id, onClose, onChanged }: Props) {
           <FeedbackActions
             item={item}
             onMoved={(next) => {
-              setItem(next);
+              loaded.set(next);
               onChanged?.();
             }}
           />
@@ -95,11 +84,11 @@ type Step = 'classify' | 'confirm' | 'fix' | 'decline' | 'revisit';
 
 /** The steps a handler may take now: classify a filed one, confirm (安全中心, not its classifier), fix or decline, revisit. */
 function FeedbackActions({ item, onMoved }: { item: Feedback; onMoved: (f: Feedback) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
   const [step, setStep] = useState<Step | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useAction();
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
 
@@ -114,27 +103,29 @@ function FeedbackActions({ item, onMoved }: { item: Feedback; onMoved: (f: Feedb
 
   const run = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
-    try {
-      const next =
-        step === 'classify'
-          ? await feedbackApi.classify(item.id, { kind: v.kind, proposal: v.proposal.trim() })
-          : step === 'confirm'
-            ? await feedbackApi.confirm(item.id, v.note?.trim() ? { note: v.note.trim() } : {})
-            : step === 'fix'
-              ? await feedbackApi.fix(item.id, { resolution: v.text.trim() })
-              : step === 'decline'
-                ? await feedbackApi.decline(item.id, { reason: v.text.trim() })
-                : await feedbackApi.revisit(item.id, { satisfaction: v.satisfaction, note: v.note.trim() });
-      setStep(null);
-      void message.success(t('feedback.done'));
-      onMoved(next);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await act(
+      async () => {
+        const next =
+          step === 'classify'
+            ? await feedbackApi.classify(item.id, { kind: v.kind, proposal: v.proposal.trim() })
+            : step === 'confirm'
+              ? await feedbackApi.confirm(item.id, v.note?.trim() ? { note: v.note.trim() } : {})
+              : step === 'fix'
+                ? await feedbackApi.fix(item.id, { resolution: v.text.trim() })
+                : step === 'decline'
+                  ? await feedbackApi.decline(item.id, { reason: v.text.trim() })
+                  : await feedbackApi.revisit(item.id, { satisfaction: v.satisfaction, note: v.note.trim() });
+        setStep(null);
+        void message.success(t('feedback.done'));
+        onMoved(next);
+      },
+      // The refusal stays in place, inline, rather than as a passing message.
+      (_err, said) => {
+        setError(said);
+        return true;
+      },
+    );
   };
 
   const required = [{ required: true, whitespace: true, min: 2, message: t('feedback.fieldRequired') }];

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { ImageUpload } from '../../shared/ImageUpload';
 import { feedbackApi } from './feedback.api';
 import { FEEDBACK_KINDS, type FeedbackKind } from './ops.types';
+import { useAction } from '../../shared/use-action';
 
 const MAX_SHOTS = 3;
 const MAX_TEXT = 2000;
@@ -18,10 +19,10 @@ type Values = { kind?: FeedbackKind; text?: string };
  * (what the handler opens to see it) and up to three screenshots. Made afresh at each opening (its `key`).
  */
 export default function FeedbackModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const location = useLocation();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [error, setError] = useState<string | null>(null);
   const [shots, setShots] = useState<string[]>([]);
   // The server keeps 500 characters of the address: a longer query is cut here rather than the feedback refused.
@@ -31,17 +32,19 @@ export default function FeedbackModal({ open, onClose }: { open: boolean; onClos
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
     setError(null);
-    try {
-      const saved = await feedbackApi.file({ kind: values.kind!, text: values.text!.trim(), pageAddress: page || undefined, screenshots: shots }, key);
-      onClose();
-      void message.success(t('feedback.submitted', { no: saved.no }), 6);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const saved = await feedbackApi.file({ kind: values.kind!, text: values.text!.trim(), pageAddress: page || undefined, screenshots: shots }, key);
+        onClose();
+        void message.success(t('feedback.submitted', { no: saved.no }), 6);
+      },
+      // The refusal stays in place, inline, rather than as a passing message.
+      (_err, said) => {
+        setError(said);
+        return true;
+      },
+    );
   };
 
   return (

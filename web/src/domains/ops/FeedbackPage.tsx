@@ -12,6 +12,7 @@ import { useCursorList } from '../../app/use-cursor-list';
 import { feedbackApi, STATE_COLOR } from './feedback.api';
 import { FEEDBACK_KINDS, FEEDBACK_STATES, type FeedbackFilters, type FeedbackKind, type FeedbackState, type FeedbackStats, type FeedbackSummary } from './ops.types';
 import { FeedbackDetail } from './FeedbackDetail';
+import { useAction } from '../../shared/use-action';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
@@ -90,19 +91,15 @@ export default function FeedbackPage() {
 }
 
 function ExportButton({ filters }: { filters: FeedbackFilters }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useAction();
   const run = async () => {
-    if (!filters.from || !filters.to) return void message.warning(t('feedback.exportNeedsPeriod'));
-    setBusy(true);
-    try {
-      saveBlob(await feedbackApi.sheet({ ...filters, from: filters.from, to: filters.to }), t('feedback.exportFile', { from: filters.from, to: filters.to }));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    const { from, to } = filters;
+    if (!from || !to) return void message.warning(t('feedback.exportNeedsPeriod'));
+    await act(async () => {
+      saveBlob(await feedbackApi.sheet({ ...filters, from, to }), t('feedback.exportFile', { from, to }));
+    });
   };
   return (
     <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} data-testid="feedback-export">

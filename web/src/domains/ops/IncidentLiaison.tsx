@@ -7,15 +7,16 @@ import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
 import { RegionName } from '../../shared/RegionName';
 import { incidentsApi, LEVEL_COLOR, type IncidentLevel, type Liaison, type Notice } from './incidents.api';
+import { useAction } from '../../shared/use-action';
 
 /** 联络员: a province's supervision admin names one account of the agency to receive the incident notices. */
 export function LiaisonCard() {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [data, setData] = useState<{ liaison: Liaison; candidates: { id: string; displayName: string }[] } | null>(null);
   const [picked, setPicked] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const load = useCallback(async () => {
     setError(null);
     try {
@@ -29,16 +30,11 @@ export function LiaisonCard() {
   useEffect(() => void load(), [load]);
   const save = async () => {
     if (!picked) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await incidentsApi.setLiaison(picked);
       void message.success(t('incident.done'));
       await load();
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card title={t('incident.liaison.title')} style={{ marginBottom: 16 }} data-testid="incident-liaison">

@@ -4,12 +4,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { registryApi } from '../registry/registry.api';
 import { incidentsApi, type IncidentLevel } from './incidents.api';
+import { useAction } from '../../shared/use-action';
 
 /** 报告内容: 时间、地点、现象、影响业务范围及趋势、措施、恢复预期, the level and the provinces concerned. */
 export function ReportIncidentModal({ open, onClose, onReported }: { open: boolean; onClose: () => void; onReported: (id: string) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [error, setError] = useState<string | null>(null);
   const [provinces, setProvinces] = useState<{ code: string; name: string }[]>([]);
   // One key per opened form: a retried submit after a lost answer does not report twice.
@@ -29,29 +30,31 @@ export function ReportIncidentModal({ open, onClose, onReported }: { open: boole
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
-    try {
-      const created = await incidentsApi.report(
-        {
-          level: v.level,
-          occurredAt: (v.occurredAt as dayjs.Dayjs).toISOString(),
-          place: v.place.trim(),
-          phenomenon: v.phenomenon.trim(),
-          impact: v.impact.trim(),
-          measures: v.measures.trim(),
-          expectedRecovery: v.expectedRecovery.trim(),
-          provinces: v.provinces ?? [],
-        },
-        key.current,
-      );
-      onClose();
-      onReported(created.id);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const created = await incidentsApi.report(
+          {
+            level: v.level,
+            occurredAt: (v.occurredAt as dayjs.Dayjs).toISOString(),
+            place: v.place.trim(),
+            phenomenon: v.phenomenon.trim(),
+            impact: v.impact.trim(),
+            measures: v.measures.trim(),
+            expectedRecovery: v.expectedRecovery.trim(),
+            provinces: v.provinces ?? [],
+          },
+          key.current,
+        );
+        onClose();
+        onReported(created.id);
+      },
+      // The refusal stays in place, inline, rather than as a passing message.
+      (_err, said) => {
+        setError(said);
+        return true;
+      },
+    );
   };
   const required = [{ required: true, whitespace: true, min: 2, message: t('incident.fieldRequired') }];
   return (

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnglishWords } from '../../app/english';
 import { zh } from '../../app/messages.zh';
-import { manageableRoles } from './manage-rules';
-import { passwordProblems } from './password-rules';
+import { manageableRoles } from './accounts/manage-rules';
+import { passwordProblems } from './accounts/password-rules';
 
 // The console applies the server's own rules (issue 20 §1): the words it shows for them, and its session's fit.
 

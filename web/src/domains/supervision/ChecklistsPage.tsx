@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages.zh';
 import { supervisionApi } from './supervision.api';
 import type { Checklist, ChecklistItem, Industry } from './supervision.types';
+import { useAction } from '../../shared/use-action';
 
 const INDUSTRIES: Industry[] = ['planting', 'livestock', 'fishery'];
 
@@ -15,7 +16,7 @@ export default function ChecklistsPage() {
   const [industry, setIndustry] = useState<Industry>('planting');
   const [current, setCurrent] = useState<Checklist | null>(null);
   const [form] = Form.useForm<{ items: ChecklistItem[] }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   useEffect(() => {
     let live = true;
@@ -33,15 +34,10 @@ export default function ChecklistsPage() {
   }, [industry, form, message, errorText]);
 
   const save = async (v: { items: ChecklistItem[] }) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       setCurrent(await supervisionApi.saveChecklist(industry, v.items));
       void message.success(t('checklists.saved'));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

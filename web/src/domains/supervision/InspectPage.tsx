@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { InspectionForm } from './InspectionForm';
 import { PastInspections } from './PastInspections';
 import { SubjectFinder, type FoundSubject } from './SubjectFinder';
-import { subjectApi } from '../registry/subject.api';
+import { subjectApi } from '../registry/subjects/subject.api';
 import { SubjectRecords } from './SubjectRecords';
 import { TransferCard } from './TransferCard';
 import { supervisionApi } from './supervision.api';

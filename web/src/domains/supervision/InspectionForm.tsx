@@ -11,6 +11,7 @@ import { InspectionSummary } from './InspectionSummary';
 import type { FoundSubject } from './SubjectFinder';
 import { supervisionApi } from './supervision.api';
 import type { Answer, ChecklistItem, Industry, Inspection, InspectionRequest } from './supervision.types';
+import { useAction } from '../../shared/use-action';
 
 type Values = { industry: Industry; answers: Answer[]; photo?: string; noPhotoReason?: string; noPointReason?: string; findings?: string; conclusion?: 'compliant' | 'problem'; rectifyBy?: Dayjs };
 const INDUSTRIES: Industry[] = ['planting', 'livestock', 'fishery'];
@@ -31,7 +32,7 @@ export function InspectionForm({ subject, taskId, onSaved }: { subject: FoundSub
   const photo = Form.useWatch('photo', form);
   const [items, setItems] = useState<ChecklistItem[]>([]);
   const [point, setPoint] = useState<Point | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [key] = useState(newKey);
   const anyFail = (answers ?? []).some((a) => a.result === 'fail');
 
@@ -81,16 +82,11 @@ export function InspectionForm({ subject, taskId, onSaved }: { subject: FoundSub
     const v = await form.validateFields();
     const body = bodyOf(v);
     if (!(await confirmed(body))) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await supervisionApi.inspect(body, key);
       void message.success(t('inspect.saved'));
       onSaved(saved);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const answeredAll = {

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
@@ -6,14 +6,14 @@ import { useI18n } from '../../app/i18n';
 import { limitRule } from '../../app/number-limit';
 import { supervisionApi } from './supervision.api';
 import type { Task, TaskRecipient } from './supervision.types';
+import { useAction } from '../../shared/use-action';
 
 /** What my agency does with a task sent to it: accept (read, for a notice), inspect, report progress, report. */
 export function RecipientActions({ task, mine, onChange }: { task: Task; mine: TaskRecipient; onChange: (task: Task) => void }) {
-  const { t, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const me = useMe();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useAction();
   const [staff, setStaff] = useState<{ id: string; displayName: string }[]>([]);
   const [assignees, setAssignees] = useState<string[]>(mine.assignees.map((a) => a.id));
   const accepted = mine.acceptedAt !== null;
@@ -26,14 +26,9 @@ export function RecipientActions({ task, mine, onChange }: { task: Task; mine: T
     };
   }, [accepted, task.id]);
   const run = async (action: () => Promise<Task>) => {
-    setBusy(true);
-    try {
+    await act(async () => {
       onChange(await action());
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const working = accepted && ['accepted', 'in_progress', 'overdue'].includes(mine.status);

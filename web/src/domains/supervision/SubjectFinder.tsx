@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAgencyMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { INDUSTRIES, type Industry } from '../registry/subject.types';
+import { INDUSTRIES, type Industry } from '../registry/subjects/subject.types';
 import { CategoryFields } from '../../shared/ProfileFields';
-import { label } from '../registry/subject-labels';
-import { subjectApi } from '../registry/subject.api';
+import { label } from '../registry/subjects/subject-labels';
+import { subjectApi } from '../registry/subjects/subject.api';
 import { ProductClassCascader } from '../../shared/ProductClassCascader';
 import { ScanModal } from '../../shared/ScanModal';
 import { identityToken } from '../trace/trace.api';
+import { useAction } from '../../shared/use-action';
 
 type NewSubject = { name: string; category: number; orgForm: number; industries: Industry[]; products?: { name: string; classCode: string }[] };
 
@@ -27,23 +28,18 @@ export function SubjectFinder({ onFound }: { onFound: (subject: FoundSubject) =>
   const [text, setText] = useState('');
   const [scanning, setScanning] = useState(false);
   const [matches, setMatches] = useState<FoundSubject[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   const find = async (value: string) => {
     const typed = value.trim();
     if (!typed) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const token = identityToken(typed);
       if (token && typed.includes('/e/')) return onFound((await subjectApi.scan(token)).subject);
       const page = await subjectApi.subjects({ q: typed });
       if (page.items.length === 1) return onFound(page.items[0]!);
       setMatches(page.items);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const record = async (v: NewSubject) => {

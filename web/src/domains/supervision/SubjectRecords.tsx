@@ -4,8 +4,8 @@ import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
-import type { SubjectDetail } from '../registry/subject.types';
-import { subjectApi } from '../registry/subject.api';
+import type { SubjectDetail } from '../registry/subjects/subject.types';
+import { subjectApi } from '../registry/subjects/subject.api';
 
 type Records = {
   products: { id: string; name: string; spec: string }[];

@@ -10,6 +10,7 @@ import { useWord } from '../../shared/task-labels';
 import { supervisionApi } from './supervision.api';
 import { AttachmentsField } from '../../shared/TaskAttachments';
 import type { AgencyOption, TaskAttachment } from './supervision.types';
+import { useAction } from '../../shared/use-action';
 
 type Values = { kind: TaskKind; title: string; content: string; productScope?: string; targetCount?: number; period: [Dayjs, Dayjs | null]; recipients: string[]; quotas?: Record<string, number | undefined>; attachments?: TaskAttachment[] };
 
@@ -22,7 +23,7 @@ export default function TaskFormPage() {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'base_inspection';
   const [options, setOptions] = useState<AgencyOption[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [uploading, setUploading] = useState(false);
   // One key per opening of the form: a double tap or a retried request publishes once.
   const [key] = useState(newKey);
@@ -39,8 +40,7 @@ export default function TaskFormPage() {
   }, [kind, message, errorText]);
 
   const submit = async (v: Values) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const task = await supervisionApi.publish(
         {
           kind: v.kind,
@@ -57,11 +57,7 @@ export default function TaskFormPage() {
       );
       void message.success(t('tasks.published'));
       navigate(`/supervision/tasks/${task.id}`);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const chosen: string[] = Form.useWatch('recipients', form) ?? [];

@@ -3,13 +3,14 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { supervisionApi } from './supervision.api';
 import type { AgencyOption, Inspection } from './supervision.types';
+import { useAction } from '../../shared/use-action';
 
 /** 移交执法: the problem found goes, with the inspection as evidence, to an enforcement agency over the subject. */
 export function TransferCard({ inspection, onDone }: { inspection: Inspection; onDone: (next: Inspection) => void }) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [options, setOptions] = useState<AgencyOption[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   useEffect(() => {
     let live = true;
@@ -21,14 +22,9 @@ export function TransferCard({ inspection, onDone }: { inspection: Inspection; o
 
   if (inspection.transfer) return <Typography.Text type="success" data-testid="transferred">{t('inspect.transferred', { name: inspection.transfer.toAgencyName })}</Typography.Text>;
   const submit = async (v: { toAgencyId: string; reason: string }) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       onDone(await supervisionApi.transfer(inspection.id, v.toAgencyId, v.reason));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card size="small" title={t('inspect.transfer')}>

@@ -5,17 +5,19 @@ import { saveBlob } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { EmptyState, LoadError } from '../../../app/LoadError';
 import { limitRule } from '../../../app/number-limit';
-import { percent, recentMonths, useLoaded } from '../use-loaded';
+import { percent, recentMonths } from '../months';
+import { useLoaded } from '../../../shared/use-loaded';
 import { INDICATOR_KEYS, monitorsApi, type Assessment, type IndicatorKey, type Indicators } from './monitors.api';
+import { useAction } from '../../../shared/use-action';
 
 type Values = Record<IndicatorKey, { on: boolean; weight?: number; target?: number }>;
 
 /** The agency's indicators: each switched on with a weight (1–100) and the share (0–100 %) that earns it in full. */
 function IndicatorsCard({ current, onSaved }: { current: Indicators; onSaved: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const initial = useMemo(
     () => Object.fromEntries(INDICATOR_KEYS.map((k) => {
       const i = current.items.find((x) => x.indicator === k);
@@ -25,17 +27,12 @@ function IndicatorsCard({ current, onSaved }: { current: Indicators; onSaved: ()
   );
   const save = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       const items = INDICATOR_KEYS.filter((k) => v[k]?.on).map((k) => ({ indicator: k, weight: v[k].weight!, target: v[k].target! / 100 }));
       await monitorsApi.setIndicators({ items });
       void message.success(t('assess.saved'));
       onSaved();
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card title={t('assess.indicators')} size="small" extra={<Button type="primary" loading={busy} onClick={() => void save()} data-testid="assess-save">{t('assess.save')}</Button>}>

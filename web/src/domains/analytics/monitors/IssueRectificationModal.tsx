@@ -1,34 +1,30 @@
 import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { monitorsApi, type MonitorKey, type RectificationInput } from './monitors.api';
+import { useAction } from '../../../shared/use-action';
 
 export type RectificationTarget = { target: RectificationInput['target']; name: string; monitor: MonitorKey };
 
 /** 责令限期整改: the reason and the deadline, sent once (one Idempotency-Key per opening). */
 export function IssueRectificationModal({ to, onClose }: { to: RectificationTarget | null; onClose: (issued: boolean) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string; deadline: Dayjs }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   // A new key per target opened: a double click sends one notice, a second notice is a new opening.
   const key = useMemo(() => (to ? crypto.randomUUID() : ''), [to]);
 
   const submit = async () => {
     if (!to) return;
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       await monitorsApi.issue({ target: to.target, monitor: to.monitor, reason: v.reason, deadline: v.deadline.format('YYYY-MM-DD') }, key);
       void message.success(t('rect.issued'));
       form.resetFields();
       onClose(true);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -8,6 +8,7 @@ import { EmptyState } from '../../../app/LoadError';
 import { RefreshButton } from '../../../app/RefreshButton';
 import { useCursorList } from '../../../app/use-cursor-list';
 import { monitorsApi, type Rectification } from './monitors.api';
+import { useAction } from '../../../shared/use-action';
 
 const STATUS_COLOR = { issued: 'orange', answered: 'blue', closed: 'green' } as const;
 
@@ -23,25 +24,20 @@ function StatusTag({ r }: { r: Rectification }) {
 
 /** One notice: what was asked, the answer; the addressee answers, the issuer accepts or returns. */
 function RectificationModal({ r, onClose }: { r: Rectification | null; onClose: (changed: boolean) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const act = async (what: 'answer' | 'accept' | 'return') => {
     if (!r) return;
     const v = what === 'accept' ? { text: undefined } : await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       if (what === 'answer') await monitorsApi.answer(r.id, v.text!);
       else await monitorsApi.close(r.id, what === 'accept', v.text || undefined);
       void message.success(t(`rect.done.${what}`));
       form.resetFields();
       onClose(true);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const writing = r?.canAnswer || r?.canClose;
   return (

@@ -1,33 +1,28 @@
 import { App, Form, InputNumber, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { limitRule } from '../../../app/number-limit';
 import { INDICATOR_KEYS, INDICATORS, monitorsApi, type IndicatorKey, type MonitorKey } from './monitors.api';
+import { useAction } from '../../../shared/use-action';
 
 export type TargetFor = { region: string; regionName: string; monitor: MonitorKey };
 
 /** 推广应用目标: one indicator's share (in %) a region below is expected to reach; replaces the one set before. */
 export function TargetModal({ of, onClose }: { of: TargetFor | null; onClose: (saved: boolean) => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ indicator?: IndicatorKey; target?: number }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const choices = of ? INDICATOR_KEYS.filter((k) => INDICATORS[k] === of.monitor) : [];
 
   const save = async () => {
     if (!of) return;
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    await run(async () => {
       await monitorsApi.setTarget({ regionCode: of.region, indicator: v.indicator!, target: v.target! / 100 });
       void message.success(t('target.saved'));
       form.resetFields();
       onClose(true);
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -10,7 +10,8 @@ import { useI18n } from '../../../app/i18n';
 import { EmptyState, LoadError } from '../../../app/LoadError';
 import { RefreshButton } from '../../../app/RefreshButton';
 import { useCursorList } from '../../../app/use-cursor-list';
-import { recentMonths, useLoaded } from '../use-loaded';
+import { recentMonths } from '../months';
+import { useLoaded } from '../../../shared/use-loaded';
 import { DOCUMENT_KINDS, REPORT_KINDS, reportsApi, type DocumentUpload, type Report, type ReportDetail, type ReportDocument, type ReportKind } from './reports.api';
 
 const STATUS_COLOR = { draft: 'default', submitted: 'blue', acknowledged: 'green' } as const;

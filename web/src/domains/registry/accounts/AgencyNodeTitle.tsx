@@ -1,0 +1,20 @@
+import { Tag, Typography } from 'antd';
+import { useI18n } from '../../../app/i18n';
+import { KIND_COLOR, kindLabel, levelLabel } from '../../../app/labels';
+import type { Agency } from '../registry.types';
+
+export function AgencyNodeTitle({ agency }: { agency: Agency }) {
+  const { t } = useI18n();
+  return (
+    <span className="tn-tree-node" data-agency-id={agency.id}>
+      <span className="tn-tree-name">{agency.name}</span>
+      <Tag color={KIND_COLOR[agency.kind]}>
+        {kindLabel(t, agency.kind)}
+      </Tag>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {levelLabel(t, agency.level)} · {agency.regionName ?? (agency.regionCode || t('common.nationwide'))}
+      </Typography.Text>
+      {agency.status !== 'active' && <Tag color="default">{t('status.disabled')}</Tag>}
+    </span>
+  );
+}
