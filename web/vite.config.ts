@@ -114,6 +114,16 @@ function isCommon(id: string): boolean {
   );
 }
 
+/**
+ * The first screen of /my-subject, where a producer's account lands (issue 15 §9): its page, header, identity card
+ * and their helpers, with (rolldown's includeDependenciesRecursively) the antd widgets they show (card, typography,
+ * popconfirm…) in one chunk; apart, these were some fifteen files, six at a time, each a round trip on 3G. The
+ * cards below the first screen (MySubjectSections) stay lazy.
+ */
+function isSubjectFirstScreen(id: string): boolean {
+  return /web\/src\/domains\/registry\/(MySubjectPage|SubjectHeader|IdentityCard|StatusTag|subject-labels|subject\.api)\./.test(id.replaceAll('\\', '/'));
+}
+
 // The console: built into web/dist and served by the API process; in development, Vite serves it on 5173
 // and forwards /api to the API process.
 export default defineConfig({
@@ -139,10 +149,11 @@ export default defineConfig({
         // (icons, cards, tags, the console's shared parts, the trace domain's labels) is one more chunk, not twenty.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
-            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 2 },
-            { name: 'app', tags: ['$initial'], priority: 1 },
-            { name: 'common', test: isCommon, priority: 0 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 4 },
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 3 },
+            { name: 'app', tags: ['$initial'], priority: 2 },
+            { name: 'common', test: isCommon, priority: 1 },
+            { name: 'subject', test: isSubjectFirstScreen, priority: 0 },
           ],
         },
       },
