@@ -202,6 +202,20 @@ describe('console: the producer\u2019s traceability workbench (基地, 产品, �
     expect((await pdfText(certificate.bytes)).replace(/\s+/g, '')).toContain(batchCode);
   });
 
+  it('opens the FSMA 204 period form from the batch list, its form loaded at the first press', async () => {
+    const batchPage = page.url();
+    await page.goto(`${suite.server.baseUrl}/trace/batches`);
+    await (await shown(page.getByTestId('fsma-period'))).click();
+    const dialog = page.getByRole('dialog');
+    await shown(dialog.getByText('按品类和期间导出美国食品追溯规则追溯表'));
+    await shown(dialog.locator('.ant-picker-range'));
+    await dialog.getByRole('button', { name: twoChars('取消') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Back to the batch, which the sale below starts from.
+    await page.goto(batchPage);
+    await shown(page.getByTestId('sell'));
+  });
+
   it('lets the buyer open its trades page, listening live', async () => {
     await buyer.setViewportSize(PHONE);
     await buyer.goto(suite.server.baseUrl + '/');

@@ -19,7 +19,7 @@ let findMarks: (text: string) => unknown[];
 
 beforeAll(async () => {
   // All the words: the shell's joined with each domain's (web/src/domains/index.ts), as the console loads them.
-  zh = await dictionaryOf('messages.zh.ts');
+  zh = await ((await import(path.join(APP, 'words.ts'))) as { loadChineseWords: () => Promise<Record<string, string>> }).loadChineseWords();
   en = await ((await import(path.join(APP, 'english.ts'))) as { loadEnglishWords: () => Promise<Record<string, string>> }).loadEnglishWords();
   dictionaries = { zh, en };
   ({ findMarks } = (await import(RULE)) as { findMarks: typeof findMarks });

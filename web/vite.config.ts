@@ -35,8 +35,8 @@ function precompress(): Plugin {
 
 
 /**
- * Writes into index.html, for each page of COLD_PAGES, its code files (its chunk and those it imports, beyond what
- * index.html loads anyway) and its style sheets; web/boot.js, inline in index.html, starts them with the page's API reads at once,
+ * Writes into index.html, for each page of COLD_PAGES, its code files (its chunk, its domain's words and those they
+ * import, beyond what index.html loads anyway) and its style sheets; web/boot.js, inline in index.html, starts them with the page's API reads at once,
  * instead of after the main code has run and the router has asked for the page.
  */
 function routePreloads(): Plugin {
@@ -55,9 +55,12 @@ function routePreloads(): Plugin {
           return into;
         };
         const initial = ctx.chunk ? closure(ctx.chunk.fileName) : new Set<string>();
-        const routes = Object.values(COLD_PAGES).map(({ pattern, page, api }) => {
-          const chunk = chunks.find((c) => c.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(`web/${page}`)));
-          const files = chunk ? [...closure(chunk.fileName)].filter((f) => !initial.has(f)) : [];
+        const chunkOf = (file: string) => chunks.find((c) => c.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(`web/${file}`)));
+        const routes = Object.values(COLD_PAGES).map(({ pattern, page, domain, api }) => {
+          // The page's chunk and its domain's words (app/words.ts), which App.tsx starts loading with the page.
+          const files = [chunkOf(page), chunkOf(`src/domains/${domain}/messages.zh.ts`)]
+            .flatMap((chunk) => (chunk ? [...closure(chunk.fileName)] : []))
+            .filter((f, i, all) => !initial.has(f) && all.indexOf(f) === i);
           const css = files.flatMap((f) => [...(chunks.find((c) => c.fileName === f)?.viteMetadata?.importedCss ?? [])]);
           return { pattern, js: files.map((f) => `/${f}`), css: [...new Set(css)].map((f) => `/${f}`), api };
         });
@@ -114,6 +117,16 @@ function isCommon(id: string): boolean {
   );
 }
 
+/**
+ * The first screen of /my-subject, where a producer's account lands (issue 15 §9): its page, header, identity card
+ * and their helpers, with (rolldown's includeDependenciesRecursively) the antd widgets they show (card, typography,
+ * popconfirm…) in one chunk; apart, these were some fifteen files, six at a time, each a round trip on 3G. The
+ * cards below the first screen (MySubjectSections) stay lazy.
+ */
+function isSubjectFirstScreen(id: string): boolean {
+  return /web\/src\/domains\/registry\/(MySubjectPage|SubjectHeader|IdentityCard|StatusTag|subject-labels|subject\.api)\./.test(id.replaceAll('\\', '/'));
+}
+
 // The console: built into web/dist and served by the API process; in development, Vite serves it on 5173
 // and forwards /api to the API process.
 export default defineConfig({
@@ -139,10 +152,11 @@ export default defineConfig({
         // (icons, cards, tags, the console's shared parts, the trace domain's labels) is one more chunk, not twenty.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
-            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 2 },
-            { name: 'app', tags: ['$initial'], priority: 1 },
-            { name: 'common', test: isCommon, priority: 0 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 4 },
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 3 },
+            { name: 'app', tags: ['$initial'], priority: 2 },
+            { name: 'common', test: isCommon, priority: 1 },
+            { name: 'subject', test: isSubjectFirstScreen, priority: 0 },
           ],
         },
       },

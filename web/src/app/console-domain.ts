@@ -8,7 +8,11 @@ import type { Permission } from './types';
  * menu entries with their icons, and its words. web/src/domains/index.ts lists the domains; App.tsx, the menu and
  * i18n read that list, so adding a domain is one folder and one line there.
  */
-export type ConsoleDomain<Words extends Record<string, string> = Record<string, string>, Path extends string = string> = {
+export type ConsoleDomain<
+  Words extends Record<string, string> = Record<string, string>,
+  Path extends string = string,
+  Shell extends Record<string, string> = Record<string, string>,
+> = {
   name: string;
   /** Pages inside the signed-in console (AppLayout); a page with a permission shows 403 to an account without it. */
   routes: readonly ConsoleRoute[];
@@ -18,19 +22,25 @@ export type ConsoleDomain<Words extends Record<string, string> = Record<string, 
   anonymousRoutes?: readonly ConsoleRoute[];
   /** The sign-in and forced-password pages, which the shell shows before any route (one domain gives them). */
   signIn?: { login: Page; forcedPassword: Page };
-  menu: readonly MenuEntry<Path, AppMessageKey | Extract<keyof Words, string>>[];
+  /** Its entries' labels are the shell's words or the domain's `shell` words, which the main code carries. */
+  menu: readonly MenuEntry<Path, AppMessageKey | Extract<keyof Shell, string>>[];
   /**
-   * The domain's words in Chinese, which load with the shell. Two files beside index.ts complete it, found by their
-   * names so that neither the main chunk nor a list names them: `messages.en.ts` exports `words: EnglishOf<…>`
-   * (fetched with all English when it is chosen, app/english.ts), and `menu-icons.tsx` exports
-   * `icons … satisfies MenuIconsOf<…>` (and `labels`, a label with a count), fetched with the side menu
-   * (app/SiderMenu.tsx): a phone opening a page cold waits for neither (issue 15 §9).
+   * The domain's words in Chinese: `shell`, what the shell shows of it before any of its pages (menu labels, header
+   * widgets), loads with the main code; `zh`, all the others, a chunk of their own that its pages wait for
+   * (app/words.ts): a phone opening a batch page cold does not download the words of monitoring, enforcement… (issue
+   * 15 §9). Two files beside index.ts complete it, found by their names so that neither the main chunk nor a list
+   * names them: `messages.en.ts` exports `words: EnglishOf<…>` (fetched with all English when it is chosen,
+   * app/english.ts), and `menu-icons.tsx` exports `icons … satisfies MenuIconsOf<…>` (and `labels`, a label with a
+   * count), fetched with the side menu (app/SiderMenu.tsx): a phone opening a page cold waits for neither.
    */
-  messages: { zh: Words };
+  messages: { shell: Shell; zh: () => Promise<Words> };
 };
 
-/** A domain's English: the same keys as its Chinese (a missing one fails typecheck). */
-export type EnglishOf<D extends { messages: { zh: object } }> = Record<keyof D['messages']['zh'], string>;
+/** Every key of a domain's Chinese: its shell words' and its pages'. */
+export type DomainKeys<D extends { messages: { shell: object; zh: () => Promise<object> } }> = keyof D['messages']['shell'] | keyof Awaited<ReturnType<D['messages']['zh']>>;
+
+/** A domain's English: the same keys as its Chinese, shell words and pages' words in one (a missing one fails typecheck). */
+export type EnglishOf<D extends { messages: { shell: object; zh: () => Promise<object> } }> = Record<DomainKeys<D>, string>;
 
 /** A domain's menu icons: one for each of its menu paths (a missing one fails typecheck). */
 export type MenuIconsOf<D extends { menu: readonly { path: string }[] }> = Record<D['menu'][number]['path'], ReactNode>;

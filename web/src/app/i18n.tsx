@@ -6,7 +6,8 @@ import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from './api-error';
 import { THEME } from './theme';
-import { zh, type MessageKey } from './messages.zh';
+import type { MessageKey } from './messages.zh';
+import { loadAllWords, useWordsVersion, wordsLoaded, zhWords } from './words';
 
 export type Lang = 'zh' | 'en';
 type Vars = Record<string, string | number>;
@@ -21,8 +22,9 @@ export type I18n = {
 
 const STORAGE_KEY = 'tracenet.lang';
 
-type Words = { messages: Record<MessageKey, string>; antd: Locale };
-const ZH: Words = { messages: zh, antd: zhCN };
+type Words = { messages: Partial<Record<MessageKey, string>>; antd: Locale };
+// The Chinese words as loaded so far (words.ts): one object that grows as domains' words arrive.
+const ZH: Words = { messages: zhWords(), antd: zhCN };
 
 /**
  * The English words (the console's and antd's) load when English is chosen: most readers use Chinese, and a phone
@@ -80,7 +82,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const version = useWordsVersion();
   const shown: Lang | null = words === ZH ? 'zh' : words ? 'en' : null;
+
+  // Once the first page has shown, every domain's words load in the background: moving on to another page then
+  // waits for none of them. Not before: on a phone's first load they would share its network with the page's code.
+  useEffect(() => {
+    const later = () => setTimeout(() => void loadAllWords().catch(() => undefined), 1000);
+    if (document.readyState === 'complete') later();
+    else window.addEventListener('load', later, { once: true });
+    return () => window.removeEventListener('load', later);
+  }, []);
   useEffect(() => {
     if (!shown) return;
     document.documentElement.lang = shown === 'zh' ? 'zh-CN' : 'en';
@@ -91,14 +103,25 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n | null>(() => {
     if (!words || !shown) return null;
     const dict = words.messages;
-    const t = (key: MessageKey, vars?: Vars) => fill(dict[key] ?? key, vars);
+    const t = (key: MessageKey, vars?: Vars) => {
+      const text = dict[key];
+      if (text !== undefined) return fill(text, vars);
+      // A word of a domain whose words have not come yet (a page waits for its own domain's): blank for the moment,
+      // never the raw key; they are asked for now, and the page shows them as they come.
+      if (shown === 'zh' && !wordsLoaded('all')) {
+        void loadAllWords().catch(() => undefined);
+        return '';
+      }
+      return key;
+    };
     const errorText = (error: unknown) => {
       if (error instanceof ApiError) return error.messages[shown];
       if (error instanceof Error) return error.message;
       return String(error);
     };
     return { lang: shown, setLang, t, errorText };
-  }, [words, shown, setLang]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version`: the Chinese words' object grows in place; a new `t` when it has, so that what uses it shows them
+  }, [words, shown, setLang, version]);
 
   if (!value || !words) return null;
   return (

@@ -1,4 +1,5 @@
-import { zh, type MessageKey } from './messages.zh';
+import type { MessageKey } from './messages.zh';
+import { zhWords } from './words';
 import type { Agency, AgencyKind, AgencyLevel } from '../domains/registry/registry.types';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -27,7 +28,7 @@ export function targetTypeLabel(t: T, type: string): string {
 
 /** Every audit action this console has words for, as a picker's options (the words only; the code is the value). */
 export function auditActions(t: T): { value: string; label: string }[] {
-  return Object.keys(zh)
+  return Object.keys(zhWords())
     .filter((k) => k.startsWith('action.'))
     .map((k) => ({ value: k.slice('action.'.length), label: t(k as MessageKey) }))
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));

@@ -10,6 +10,9 @@ type Module<T> = { default: T };
  * and React then holds the page back until 300 ms after that fallback appeared (its reveal throttle) — a third of a
  * phone's budget (issue 15 §9). A thenable that answers at once lets React.lazy take the page in the same render.
  */
+/** The pages given a ColdPage: they wait for their own domain's words only, not every domain's (App.tsx, words.ts). */
+export const coldPages = new WeakSet<object>();
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same bound as React.lazy's own
 export function lazyPage<T extends ComponentType<any>>(load: () => Promise<Module<T>>, cold?: ColdPage): LazyExoticComponent<T> {
   let loaded: Module<T> | undefined;
@@ -20,7 +23,9 @@ export function lazyPage<T extends ComponentType<any>>(load: () => Promise<Modul
       return module;
     }));
   if (cold && typeof window !== 'undefined' && new RegExp(cold.pattern).test(window.location.pathname)) void start().catch(() => undefined);
-  return lazy(() => (loaded ? (settled(loaded) as Promise<Module<T>>) : start()));
+  const page = lazy(() => (loaded ? (settled(loaded) as Promise<Module<T>>) : start()));
+  if (cold) coldPages.add(page);
+  return page;
 }
 
 /** A thenable that calls back at once (React.lazy reads the module in the same call); React uses no more of it. */

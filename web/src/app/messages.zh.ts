@@ -1,5 +1,6 @@
 // The console's words in Chinese (the default language): the shell's own and those several domains share here, each
-// domain's own beside its pages (web/src/domains/<d>/messages.*, issue 20 §3), joined through the list of domains.
+// domain's own beside its pages (web/src/domains/<d>/messages.*, issue 20 §3), joined through the list of domains:
+// here only what the shell shows of each (its `shell` words); the rest load with the domain's pages (words.ts).
 // messages.en.ts must have the same keys as this file's own.
 import { CONSOLE_DOMAINS } from '../domains';
 import { formsZh } from './messages.forms.zh';
@@ -260,10 +261,11 @@ export type AppMessageKey = keyof typeof appZh;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 // Each domain's words by their keys only: the literal types of every domain's words together are more than the checker
 // keeps (MessageKey fell back to `string | number | symbol`), and only the keys matter here.
-type KeysOf<D> = D extends { messages: { zh: infer W } } ? Record<keyof W & string, string> : never;
+type KeysOf<D> = D extends { messages: { shell: infer S; zh: () => Promise<infer W> } } ? Record<(keyof S | keyof W) & string, string> : never;
 type DomainWords = UnionToIntersection<KeysOf<(typeof CONSOLE_DOMAINS)[number]>>;
 
-/** Every word of the console: the shell's, then each domain's in the list's order (a later domain wins a key both use). */
-export const zh = Object.assign({}, appZh, ...CONSOLE_DOMAINS.map((d) => d.messages.zh)) as typeof appZh & DomainWords;
+/** Every key of the console's words: the shell's and every domain's (whether its words have loaded or not). */
+export type MessageKey = keyof (typeof appZh & DomainWords);
 
-export type MessageKey = keyof typeof zh;
+/** The words the main code carries: the shell's, then each domain's shell words (menu labels, header widgets). */
+export const shellZh: Partial<Record<MessageKey, string>> = Object.assign({}, appZh, ...CONSOLE_DOMAINS.map((d) => d.messages.shell));

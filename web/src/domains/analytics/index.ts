@@ -1,9 +1,7 @@
 import { lazy } from 'react';
 import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
-import { analyticsZh } from './messages.analytics.zh';
-import { monitorsZh } from './messages.monitors.zh';
-
-const zh = { ...analyticsZh, ...monitorsZh };
+import type { words } from './messages.zh';
+import { shellZh } from './messages.shell.zh';
 
 const menu = [
   { path: '/home', label: 'menu.home', order: 0 },
@@ -16,7 +14,7 @@ const menu = [
 ] as const satisfies readonly MenuEntry[];
 
 /** 首页 and 大数据应用: every role's home page, and the statistics of a jurisdiction by region, period and product. */
-export const analyticsConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+export const analyticsConsole: ConsoleDomain<typeof words, (typeof menu)[number]['path'], typeof shellZh> = {
   name: 'analytics',
   routes: [
     { path: 'home', page: lazy(() => import('./HomePage')) },
@@ -28,5 +26,5 @@ export const analyticsConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['p
     { path: 'analytics/reports', permission: 'report.read', page: lazy(() => import('./reports/ReportsPage')) },
   ],
   menu,
-  messages: { zh },
+  messages: { shell: shellZh, zh: () => import('./messages.zh').then((m) => m.words) },
 };

@@ -2,8 +2,6 @@ import type { analyticsZh } from './messages.analytics.zh';
 
 export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
   'perm.analytics.statistics': 'Read the statistics of my jurisdiction',
-  'menu.home': 'Home',
-  'menu.statistics': 'Statistics overview',
   'home.title': 'Home',
   'home.refreshed': 'Figures as of {time}, refreshed every minute',
   'home.todo': 'Waiting for you',

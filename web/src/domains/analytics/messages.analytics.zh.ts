@@ -2,8 +2,6 @@
 // messages.analytics.en.ts must have the same keys.
 export const analyticsZh = {
   'perm.analytics.statistics': '查看本辖区统计分析',
-  'menu.home': '首页',
-  'menu.statistics': '综合统计',
   'home.title': '首页',
   'home.refreshed': '数据更新于 {time}，每分钟自动刷新',
   'home.todo': '待办事项',

@@ -1,10 +1,6 @@
 import type { monitorsZh } from './messages.monitors.zh';
 
 export const monitorsEn: Record<keyof typeof monitorsZh, string> = {
-  'menu.monitors': 'Business monitors',
-  'menu.rectifications': 'Rectification notices',
-  'menu.assessment': 'Assessment',
-  'menu.reports': 'Periodic reports',
   'perm.monitor.read': 'See the business monitors of my jurisdiction',
   'perm.monitor.target': 'Set targets and assessment indicators',
   'perm.rectification.issue': 'Issue rectification notices with deadlines',

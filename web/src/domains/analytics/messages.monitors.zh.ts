@@ -1,10 +1,6 @@
 // The console's words for 业务五监控, 责令限期整改, 追溯考核 and 信息调度 (issue 16 §3, §4), spread into messages.zh.ts.
 // messages.monitors.en.ts must have the same keys.
 export const monitorsZh = {
-  'menu.monitors': '业务监控',
-  'menu.rectifications': '责令整改',
-  'menu.assessment': '追溯考核',
-  'menu.reports': '信息调度',
   'perm.monitor.read': '查看辖区业务监控',
   'perm.monitor.target': '设定推广应用目标和考核指标',
   'perm.rectification.issue': '下达责令限期整改通知',

@@ -1,6 +1,6 @@
 // The domain's words in English, found by name and fetched with all English when it is chosen (app/english.ts).
 import type { EnglishOf } from '../../app/console-domain';
 import type { enforcementConsole } from '.';
-import { enforcementEn } from './messages.enforcement.en';
+import { shellEn } from './messages.shell.en';
 
-export const words: EnglishOf<typeof enforcementConsole> = enforcementEn;
+export const words: EnglishOf<typeof enforcementConsole> = shellEn;

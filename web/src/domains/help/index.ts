@@ -1,15 +1,14 @@
 import { lazy } from 'react';
 import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
-import { helpZh } from './messages.help.zh';
-
-const zh = helpZh;
+import type { words } from './messages.zh';
+import { shellZh } from './messages.shell.zh';
 
 const menu = [{ path: '/help', label: 'menu.help', order: 370 }] as const satisfies readonly MenuEntry[];
 
 const HelpPage = lazy(() => import('./HelpPage'));
 
 /** The help centre (帮助中心): open to applicants too; a signed-in reader gets it inside the console. */
-export const helpConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+export const helpConsole: ConsoleDomain<typeof words, (typeof menu)[number]['path'], typeof shellZh> = {
   name: 'help',
   routes: [
     { path: 'help', page: HelpPage },
@@ -20,5 +19,5 @@ export const helpConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']
     { path: 'help/:guide', page: HelpPage },
   ],
   menu,
-  messages: { zh },
+  messages: { shell: shellZh, zh: () => import('./messages.zh').then((m) => m.words) },
 };

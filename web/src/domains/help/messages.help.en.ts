@@ -1,9 +1,7 @@
 import type { helpZh } from './messages.help.zh';
 
 export const helpEn: Record<keyof typeof helpZh, string> = {
-  'menu.help': 'Help centre',
   'help.title': 'Help centre',
-  'help.thisPage': 'Help for this page',
   'help.searchPlaceholder': 'Search the guides (written in Chinese)',
   'help.results': '{n} matching sections',
   'help.noResults': 'Nothing found; try another word',

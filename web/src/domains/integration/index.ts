@@ -1,18 +1,7 @@
 import { lazy } from 'react';
 import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
-import { epcisZh } from './messages.epcis.zh';
-import { integrationZh } from './messages.integration.zh';
-import { exchangeZh } from './messages.exchange.zh';
-import { certificationZh } from './messages.certification.zh';
-import { outboundZh } from './messages.outbound.zh';
-
-const zh = {
-  ...integrationZh,
-  ...epcisZh,
-  ...exchangeZh,
-  ...certificationZh,
-  ...outboundZh,
-};
+import type { words } from './messages.zh';
+import { shellZh } from './messages.shell.zh';
 
 const menu = [
   { path: '/trace-checks', label: 'menu.traceChecks', order: 85, group: 'subjects', permission: 'integration.trace_check' },
@@ -21,7 +10,7 @@ const menu = [
 ] as const satisfies readonly MenuEntry[];
 
 /** 平台对接: the systems that call the platform, their keys and calls (and the EPCIS interface's words). */
-export const integrationConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+export const integrationConsole: ConsoleDomain<typeof words, (typeof menu)[number]['path'], typeof shellZh> = {
   name: 'integration',
   routes: [
     { path: 'integration', permission: 'integration.read', page: lazy(() => import('./IntegrationPage')) },
@@ -31,5 +20,5 @@ export const integrationConsole: ConsoleDomain<typeof zh, (typeof menu)[number][
     { path: 'coverage', permission: 'integration.coverage', page: lazy(() => import('./CoveragePage')) },
   ],
   menu,
-  messages: { zh },
+  messages: { shell: shellZh, zh: () => import('./messages.zh').then((m) => m.words) },
 };

@@ -1,8 +1,6 @@
 import type { certificationZh } from './messages.certification.zh';
 
 export const certificationEn: Record<keyof typeof certificationZh, string> = {
-  'menu.traceChecks': 'Traceability checks',
-  'menu.coverage': 'Certified holders',
   'perm.integration.standing': 'Read a holder’s registration and traceability (certification precondition)',
   'perm.integration.certificate_push': 'Push certificates',
   'perm.integration.trace_check': 'Check lists for traceability',

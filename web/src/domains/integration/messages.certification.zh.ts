@@ -1,8 +1,6 @@
 // The console's words for 三品一标 and 追溯挂钩 (issue 17 §4), spread into messages.zh.ts.
 // messages.certification.en.ts must have the same keys.
 export const certificationZh = {
-  'menu.traceChecks': '追溯挂钩核查',
-  'menu.coverage': '认证主体覆盖',
   'perm.integration.standing': '查询主体注册与追溯情况（认证前置条件）',
   'perm.integration.certificate_push': '推送认证证书',
   'perm.integration.trace_check': '追溯挂钩核查',

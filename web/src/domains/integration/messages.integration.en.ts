@@ -1,7 +1,6 @@
 import type { integrationZh } from './messages.integration.zh';
 
 export const integrationEn: Record<keyof typeof integrationZh, string> = {
-  'menu.integration': 'Data exchange',
   'perm.integration.read': 'See client systems',
   'perm.integration.manage': 'Register client systems and manage their keys',
   'action.integration.client_register': 'Client system registered',

@@ -1,7 +1,6 @@
 // The console's words for 平台对接 (接入系统, 密钥, 调用记录), spread into messages.zh.ts.
 // messages.integration.en.ts must have the same keys.
 export const integrationZh = {
-  'menu.integration': '平台对接',
   'perm.integration.read': '查看接入系统',
   'perm.integration.manage': '登记接入系统、管理密钥',
   'action.integration.client_register': '登记接入系统',

@@ -1,9 +1,7 @@
 import { lazy } from 'react';
 import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
-import { monitoringZh } from './messages.monitoring.zh';
-import { referenceZh } from './messages.reference.zh';
-
-const zh = { ...monitoringZh, ...referenceZh };
+import type { words } from './messages.zh';
+import { shellZh } from './messages.shell.zh';
 
 const menu = [
   { path: '/monitoring/sampling', label: 'menu.sampling', order: 140, group: 'monitoring', permission: 'monitoring.sample' },
@@ -16,7 +14,7 @@ const menu = [
 ] as const satisfies readonly MenuEntry[];
 
 /** Monitoring: sampling, the lab's bench, summaries, alerts and the recalls they order. */
-export const monitoringConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+export const monitoringConsole: ConsoleDomain<typeof words, (typeof menu)[number]['path'], typeof shellZh> = {
   name: 'monitoring',
   routes: [
     { path: 'monitoring/sampling', permission: 'monitoring.sample', page: lazy(() => import('./SamplePage')) },
@@ -32,5 +30,5 @@ export const monitoringConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['
     { path: 'trace/recall-notices', permission: 'trace.read', page: lazy(() => import('./RecallNoticesPage')) },
   ],
   menu,
-  messages: { zh },
+  messages: { shell: shellZh, zh: () => import('./messages.zh').then((m) => m.words) },
 };

@@ -1,10 +1,6 @@
 import type { monitoringZh } from './messages.monitoring.zh';
 
 export const monitoringEn: Record<keyof typeof monitoringZh, string> = {
-  'menu.sampling': 'Sampling',
-  'menu.samples': 'Samples & tests',
-  'menu.summaries': 'Monitoring summaries',
-  'menu.alerts': 'Monitoring alerts',
 
   'codeType.1': 'batch code',
   'codeType.2': 'trace code',
@@ -151,8 +147,6 @@ export const monitoringEn: Record<keyof typeof monitoringZh, string> = {
   'alert.fullRecall': 'The full recall list',
   'alert.originRecall': 'Recall list of the producer’s batch ({name})',
   'alert.sent': 'Alerts sent',
-  'menu.lab': 'Lab settings',
-  'menu.recallNotices': 'Recall notices',
   'reportStatus.entered': 'Awaiting review',
   'reportStatus.reviewed': 'Awaiting approval',
   'reportStatus.approved': 'Approved and issued',

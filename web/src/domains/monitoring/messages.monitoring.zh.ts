@@ -1,10 +1,6 @@
 // The console's words for monitoring (抽样, 检测, 报告, 汇总, 预警), spread into messages.zh.ts.
 // messages.monitoring.en.ts must have the same keys.
 export const monitoringZh = {
-  'menu.sampling': '现场抽样',
-  'menu.samples': '样品与检测',
-  'menu.summaries': '监测汇总',
-  'menu.alerts': '监测预警',
 
   'codeType.1': '生产批次码',
   'codeType.2': '流通追溯码',
@@ -151,8 +147,6 @@ export const monitoringZh = {
   'alert.fullRecall': '查看完整召回清单',
   'alert.originRecall': '产地批次（{name}）的召回清单',
   'alert.sent': '已发出的预警',
-  'menu.lab': '实验室设置',
-  'menu.recallNotices': '召回通知',
   'reportStatus.entered': '待审核',
   'reportStatus.reviewed': '待批准',
   'reportStatus.approved': '已批准签发',

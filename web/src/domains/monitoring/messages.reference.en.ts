@@ -7,7 +7,6 @@ export const referenceEn: Record<keyof typeof referenceZh, string> = {
   'action.monitoring.limit_retire': 'Withdraw a limit',
   'auditTarget.analyte': 'Analyte',
   'auditTarget.residue_limit': 'Residue limit',
-  'menu.reference': 'Reference data',
   'ref.title': 'Reference data (analytes and limits)',
   'ref.desc': 'The ministry’s reference set ships with the platform, read-only and versioned, each version citing its standard, clause and source; a province and a lab add analytes and limits citing their standards. A result keeps the limit version it was judged against.',
   'ref.limits': 'Limits',

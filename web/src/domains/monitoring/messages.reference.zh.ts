@@ -7,7 +7,6 @@ export const referenceZh = {
   'action.monitoring.limit_retire': '撤销限量',
   'auditTarget.analyte': '检测项目',
   'auditTarget.residue_limit': '残留限量',
-  'menu.reference': '检测参照数据',
   'ref.title': '检测参照数据（检测项目与限量）',
   'ref.desc': '部颁参照数据随平台发布、只读、按版本保存，每一版本都注明标准条款和出处；各省和本实验室可以补充检测项目和限量，须注明所引用的标准。检测结果保存其判定时所用的限量版本。',
   'ref.limits': '限量',

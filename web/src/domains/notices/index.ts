@@ -1,8 +1,7 @@
 import { lazy } from 'react';
 import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
-import { noticesZh } from './messages.notices.zh';
-
-const zh = noticesZh;
+import type { words } from './messages.zh';
+import { shellZh } from './messages.shell.zh';
 
 const menu = [
   { path: '/notices', label: 'menu.notices', order: 80, group: 'subjects', permission: 'notice.send', agencyOnly: true },
@@ -11,7 +10,7 @@ const menu = [
 ] as const satisfies readonly MenuEntry[];
 
 /** 系统公告 for everyone and 通知 to producers, with their read receipts. */
-export const noticesConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+export const noticesConsole: ConsoleDomain<typeof words, (typeof menu)[number]['path'], typeof shellZh> = {
   name: 'notices',
   routes: [
     { path: 'ops/announcements', permission: 'announcement.publish', page: lazy(() => import('./AnnouncementsPage')) },
@@ -22,5 +21,5 @@ export const noticesConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['pat
     { path: 'inbox/:id', permission: 'notice.read', page: lazy(() => import('./InboxNoticePage')) },
   ],
   menu,
-  messages: { zh },
+  messages: { shell: shellZh, zh: () => import('./messages.zh').then((m) => m.words) },
 };

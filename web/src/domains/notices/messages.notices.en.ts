@@ -1,8 +1,6 @@
 import type { noticesZh } from './messages.notices.zh';
 
 export const noticesEn: Record<keyof typeof noticesZh, string> = {
-  'menu.announcements': 'Announcements',
-  'menu.notices': 'Notices to producers',
   'perm.announcement.publish': 'Publish system announcements',
   'perm.notice.send': 'Send notices to the producers of my jurisdiction',
   'perm.notice.read': 'Receive notices',
@@ -82,8 +80,6 @@ export const noticesEn: Record<keyof typeof noticesZh, string> = {
   'notice.audienceSummary': 'Chosen by',
   'notice.noRecipientsLeft': 'Everyone has read it',
 
-  'inbox.menu': 'Notices',
-  'inbox.bell': 'Notices ({n} unread)',
   'inbox.title': 'Notices',
   'inbox.hint': 'Notices your supervising agencies sent to your business. Once read, press “I have read it”: the sender gets the receipt.',
   'inbox.unreadOnly': 'Unread only',

@@ -1,8 +1,6 @@
 // The console's words for 系统公告 and 通知 (notices to producers with read receipts), spread into messages.zh.ts.
 // messages.notices.en.ts must have the same keys.
 export const noticesZh = {
-  'menu.announcements': '系统公告',
-  'menu.notices': '通知管理',
   'perm.announcement.publish': '发布系统公告',
   'perm.notice.send': '向辖区生产经营主体发送通知',
   'perm.notice.read': '接收通知',
@@ -82,8 +80,6 @@ export const noticesZh = {
   'notice.audienceSummary': '接收条件',
   'notice.noRecipientsLeft': '全部已读',
 
-  'inbox.menu': '通知',
-  'inbox.bell': '通知（{n} 条未读）',
   'inbox.title': '通知',
   'inbox.hint': '主管部门发给本主体的通知。阅读后请点击“我已阅读”，发送单位会收到阅读回执。',
   'inbox.unreadOnly': '只看未读',

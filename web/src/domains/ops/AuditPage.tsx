@@ -11,7 +11,7 @@ import { RegionName } from '../../shared/RegionName';
 import type { AuditEntry } from './ops.types';
 import { useListPage } from '../../shared/use-list-page';
 import { AuditEntryDetail } from './AuditEntryDetail';
-import { KNOWN_TARGET_TYPES, opsApi, type AuditFilters } from './ops.api';
+import { knownTargetTypes, opsApi, type AuditFilters } from './ops.api';
 
 /** 审计日志 of my jurisdiction, newest first, read with "load more"; each row opens to before/after. */
 export default function AuditPage() {
@@ -52,7 +52,7 @@ export default function AuditPage() {
             placeholder={t('audit.targetType')}
             value={filters.targetType}
             onChange={(v: string | undefined) => setFilters((f) => ({ ...f, targetType: v }))}
-            options={KNOWN_TARGET_TYPES.map((v) => ({ value: v, label: targetTypeLabel(t, v) }))}
+            options={knownTargetTypes().map((v) => ({ value: v, label: targetTypeLabel(t, v) }))}
           />
           <DatePicker.RangePicker onChange={(range) => setRange(range)} aria-label={t('audit.range')} />
           <RefreshButton list={list} />

@@ -1,12 +1,7 @@
 import { lazy } from 'react';
 import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
-import { auditFieldsZh } from './messages.audit-fields.zh';
-import { feedbackZh } from './messages.feedback.zh';
-import { incidentsZh } from './messages.incidents.zh';
-import { jobsZh } from './messages.jobs.zh';
-import { opsZh } from './messages.ops.zh';
-
-const zh = { ...opsZh, ...feedbackZh, ...incidentsZh, ...auditFieldsZh, ...jobsZh };
+import type { words } from './messages.zh';
+import { shellZh } from './messages.shell.zh';
 
 const menu = [
   { path: '/audit', label: 'menu.audit', order: 280, group: 'system', permission: 'audit.read' },
@@ -18,7 +13,7 @@ const menu = [
 ] as const satisfies readonly MenuEntry[];
 
 /** Running the platform: the audit log, backups, the job queue, users' feedback, incidents. */
-export const opsConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+export const opsConsole: ConsoleDomain<typeof words, (typeof menu)[number]['path'], typeof shellZh> = {
   name: 'ops',
   routes: [
     { path: 'audit', permission: 'audit.read', page: lazy(() => import('./AuditPage')) },
@@ -30,5 +25,5 @@ export const opsConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']>
     { path: 'ops/incidents/:id', permission: 'incident.read', page: lazy(() => import('./IncidentPage')) },
   ],
   menu,
-  messages: { zh },
+  messages: { shell: shellZh, zh: () => import('./messages.zh').then((m) => m.words) },
 };

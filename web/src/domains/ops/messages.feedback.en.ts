@@ -1,12 +1,9 @@
 import type { feedbackZh } from './messages.feedback.zh';
 
 export const feedbackEn: Record<keyof typeof feedbackZh, string> = {
-  'menu.myFeedback': 'My feedback',
-  'menu.feedback': 'User feedback',
   'perm.feedback.file': 'File feedback',
   'perm.feedback.handle': 'Handle user feedback',
   'perm.feedback.confirm': 'Confirm feedback solutions (security centre)',
-  'feedback.button': 'Feedback',
   'feedback.modalTitle': 'Report a problem or suggestion',
   'feedback.modalHint': 'Say what went wrong or what could be better; operations will classify it, handle it and get back to you.',
   'feedback.kind': 'Kind',

@@ -1,12 +1,9 @@
 // The console's words for 系统优化建议 (反馈问题, 我的反馈, 用户反馈), spread into messages.zh.ts.
 // messages.feedback.en.ts must have the same keys.
 export const feedbackZh = {
-  'menu.myFeedback': '我的反馈',
-  'menu.feedback': '用户反馈',
   'perm.feedback.file': '提交反馈',
   'perm.feedback.handle': '处理用户反馈',
   'perm.feedback.confirm': '确认反馈处理方案（安全中心）',
-  'feedback.button': '反馈问题',
   'feedback.modalTitle': '反馈问题或建议',
   'feedback.modalHint': '请写明遇到的问题或希望改进之处，运维人员将分类处理并回访。',
   'feedback.kind': '类别',

@@ -2,7 +2,6 @@ import type { incidentsZh } from './messages.incidents.zh';
 
 export const incidentsEn: Record<keyof typeof incidentsZh, string> = {
   'kind.operations': 'operations',
-  'menu.incidents': 'Incidents',
   'perm.incident.read': 'Read incidents',
   'perm.incident.report': 'Report and handle incidents (operations)',
   'perm.incident.consent': 'Consent to telling provinces, decide extensions (security centre)',

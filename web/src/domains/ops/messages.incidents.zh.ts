@@ -1,7 +1,6 @@
 // 应急响应 (issue 14 §4): the incidents pages, the operations agency, liaisons.
 export const incidentsZh = {
   'kind.operations': '运维机构',
-  'menu.incidents': '应急响应',
   'perm.incident.read': '查看突发事件',
   'perm.incident.report': '报告和处置突发事件（运维）',
   'perm.incident.consent': '同意通知省份、审批延期（部安全中心）',

@@ -1,7 +1,6 @@
 import type { jobsZh } from './messages.jobs.zh';
 
 export const jobsEn: Record<keyof typeof jobsZh, string> = {
-  'menu.jobs': 'Job queue',
   'perm.job.read': 'View the job queue',
   'perm.job.retry': 'Retry dead jobs',
   'action.ops.job_retry': 'Retry job',

@@ -1,7 +1,6 @@
 // The console's words for the job queue (运行维护: 作业队列), spread into messages.zh.ts.
 // messages.jobs.en.ts must have the same keys.
 export const jobsZh = {
-  'menu.jobs': '作业队列',
   'perm.job.read': '查看作业队列',
   'perm.job.retry': '重试已失败停用的作业',
   'action.ops.job_retry': '重试作业',

@@ -1,7 +1,6 @@
 import type { opsZh } from './messages.ops.zh';
 
 export const opsEn: Record<keyof typeof opsZh, string> = {
-  'menu.backups': 'Database backups',
   'perm.backup.read': 'View database backup runs',
   'backup.title': 'Database backups',
   'backup.hint': 'Scheduled backups run on the server by the configured schedule; every run (backups by hand on the command line included) is recorded here.',

@@ -1,7 +1,6 @@
 // The console's words for operations (运行维护: 数据库备份), spread into messages.zh.ts.
 // messages.ops.en.ts must have the same keys.
 export const opsZh = {
-  'menu.backups': '数据库备份',
   'perm.backup.read': '查看数据库备份记录',
   'backup.title': '数据库备份',
   'backup.hint': '定时备份由服务器按配置的时间表自动运行，每次运行（含命令行手动备份）的结果记录于此。',

@@ -2,11 +2,8 @@ import { lazy } from 'react';
 import { lazyPage } from '../../app/lazy-page';
 import { COLD_PAGES } from '../../app/cold-pages';
 import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
-import { passwordZh } from './messages.password.zh';
-import { subjectExtraZh } from './messages.subject-extra.zh';
-import { subjectZh } from './messages.subject.zh';
-
-const zh = { ...subjectZh, ...subjectExtraZh, ...passwordZh };
+import type { words } from './messages.zh';
+import { shellZh } from './messages.shell.zh';
 
 const menu = [
   { path: '/agencies', label: 'menu.agencies', order: 10, group: 'system', permission: 'agency.read' },
@@ -21,7 +18,7 @@ const menu = [
 ] as const satisfies readonly MenuEntry[];
 
 /** Agencies, accounts and subjects: registration, review, the subject's own page, sign-in. */
-export const registryConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+export const registryConsole: ConsoleDomain<typeof words, (typeof menu)[number]['path'], typeof shellZh> = {
   name: 'registry',
   routes: [
     { path: 'agencies', permission: 'agency.read', page: lazy(() => import('./accounts/AgencyTreePage')) },
@@ -44,5 +41,5 @@ export const registryConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['pa
   ],
   signIn: { login: lazy(() => import('./accounts/LoginPage')), forcedPassword: lazy(() => import('./accounts/ForcedPasswordPage')) },
   menu,
-  messages: { zh },
+  messages: { shell: shellZh, zh: () => import('./messages.zh').then((m) => m.words) },
 };

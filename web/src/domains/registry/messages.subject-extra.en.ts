@@ -2,7 +2,6 @@ import type { subjectExtraZh } from './messages.subject-extra.zh';
 
 // English for a subject's staff accounts, certificates and change requests; the same keys as messages.subject-extra.zh.ts.
 export const subjectExtraEn: Record<keyof typeof subjectExtraZh, string> = {
-  'menu.changeRequests': 'Change requests',
 
   'staff.title': 'Staff accounts',
   'staff.desc': 'Accounts for your staff; their user codes are your identity code followed by .00002 upward. Staff can read your subject but not manage it.',

@@ -1,7 +1,6 @@
 // The console's words for a registered subject's staff accounts, certificates (三品一标, 承诺达标) and change
 // requests (信息变更), spread into messages.zh.ts. messages.subject-extra.en.ts must have the same keys.
 export const subjectExtraZh = {
-  'menu.changeRequests': '变更审核',
 
   'staff.title': '员工账号',
   'staff.desc': '为本主体的员工开设账号，用户码为主体身份码后加 .00002 起的序号；员工可以查看本主体信息，不能管理。',

@@ -2,9 +2,6 @@ import type { subjectZh } from './messages.subject.zh';
 
 // English for producer registration and subjects; the same keys as messages.subject.zh.ts.
 export const subjectEn: Record<keyof typeof subjectZh, string> = {
-  'menu.applications': 'Registrations',
-  'menu.subjects': 'Producers & traders',
-  'menu.mySubject': 'My subject',
 
   'perm.subject.read': 'Search subjects',
   'perm.subject.temporary': 'Record temporary subjects',

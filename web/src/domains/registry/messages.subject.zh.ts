@@ -1,9 +1,6 @@
 // The console's words for producer registration and subjects (主体注册、审核、主体管理), spread into messages.zh.ts.
 // messages.subject.en.ts must have the same keys.
 export const subjectZh = {
-  'menu.applications': '注册审核',
-  'menu.subjects': '生产经营主体',
-  'menu.mySubject': '本主体',
 
   'perm.subject.read': '查询主体',
   'perm.subject.temporary': '登记临时主体',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnglishWords } from '../../app/english';
-import { zh } from '../../app/messages.zh';
+import { loadChineseWords } from '../../app/words';
 import { manageableRoles } from './accounts/manage-rules';
 import { passwordProblems } from './accounts/password-rules';
 
@@ -8,7 +8,7 @@ import { passwordProblems } from './accounts/password-rules';
 
 describe('rules shared with the server', () => {
   it('says every password problem the server finds, a common password included', async () => {
-    const en = await loadEnglishWords();
+    const [zh, en] = [await loadChineseWords(), await loadEnglishWords()];
     expect(passwordProblems('Password123', 'zhangsan')).toEqual(['password.tooCommon']);
     expect(passwordProblems('abc', 'zhangsan')).toEqual(['password.tooShort', 'password.fewClasses']);
     expect(passwordProblems('Tracenet#2026', 'zhangsan')).toEqual([]);

@@ -1,8 +1,7 @@
 import { lazy } from 'react';
 import { FIELD_LEVELS, type ConsoleDomain, type MenuEntry } from '../../app/console-domain';
-import { supervisionZh } from './messages.supervision.zh';
-
-const zh = supervisionZh;
+import type { words } from './messages.zh';
+import { shellZh } from './messages.shell.zh';
 
 const menu = [
   { path: '/supervision/tasks', label: 'menu.tasks', order: 90, group: 'supervision', permission: 'supervision.task' },
@@ -12,7 +11,7 @@ const menu = [
 ] as const satisfies readonly MenuEntry[];
 
 /** Supervision: tasks and notices to agencies, field inspections and their checklists. */
-export const supervisionConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+export const supervisionConsole: ConsoleDomain<typeof words, (typeof menu)[number]['path'], typeof shellZh> = {
   name: 'supervision',
   routes: [
     { path: 'supervision/tasks', permission: 'supervision.task', page: lazy(() => import('./TasksPage')) },
@@ -23,5 +22,5 @@ export const supervisionConsole: ConsoleDomain<typeof zh, (typeof menu)[number][
     { path: 'supervision/checklists', permission: 'supervision.checklist', page: lazy(() => import('./ChecklistsPage')) },
   ],
   menu,
-  messages: { zh },
+  messages: { shell: shellZh, zh: () => import('./messages.zh').then((m) => m.words) },
 };

@@ -1,9 +1,6 @@
 import type { supervisionZh } from './messages.supervision.zh';
 
 export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
-  'menu.tasks': 'Tasks & notices',
-  'menu.inspect': 'Base inspection',
-  'menu.inspections': 'Inspections',
 
   'taskKind.notice': 'Notice',
   'taskKind.base_inspection': 'Base inspection',
@@ -154,7 +151,6 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'inspect.subjectRecords': 'The subject',
   'inspect.badRecords': '{n} bad-conduct records',
   'tasks.assign': 'Assign',
-  'menu.checklists': 'Checklists',
   'checklists.add': 'Add an item',
   'checklists.saved': 'The checklist is saved',
   'checklists.national': 'The national checklist applies; saving gives your province its own',

@@ -1,9 +1,6 @@
 // The console's words for supervision and enforcement (任务, 巡查, 移交, 案件), spread into messages.zh.ts.
 // messages.supervision.en.ts must have the same keys.
 export const supervisionZh = {
-  'menu.tasks': '任务与通知',
-  'menu.inspect': '基地巡查',
-  'menu.inspections': '巡查记录',
 
   'taskKind.notice': '通知公告',
   'taskKind.base_inspection': '基地巡查',
@@ -154,7 +151,6 @@ export const supervisionZh = {
   'inspect.subjectRecords': '主体信息',
   'inspect.badRecords': '不良记录 {n} 条',
   'tasks.assign': '指派',
-  'menu.checklists': '检查表模板',
   'checklists.add': '添加检查项',
   'checklists.saved': '检查表已保存',
   'checklists.national': '现用全国通用模板；保存后本省使用自己的模板',

@@ -1,22 +1,9 @@
 import { lazy } from 'react';
 import type { ConsoleDomain, MenuEntry } from '../../app/console-domain';
-import { correctionsZh } from './messages.corrections.zh';
-import { lookupZh } from './messages.lookup.zh';
-import { traceZh } from './messages.trace.zh';
-import { showcaseZh } from './messages.showcase.zh';
-import { fsmaPeriodZh } from './messages.fsma-period.zh';
-import { animalZh } from './messages.animal.zh';
+import type { words } from './messages.zh';
+import { shellZh } from './messages.shell.zh';
 import { lazyPage } from '../../app/lazy-page';
 import { COLD_PAGES } from '../../app/cold-pages';
-
-const zh = {
-  ...traceZh,
-  ...lookupZh,
-  ...correctionsZh,
-  ...showcaseZh,
-  ...fsmaPeriodZh,
-  ...animalZh,
-};
 
 const menu = [
   { path: '/trace/lookup', label: 'menu.lookup', order: 190, group: 'trace', permission: 'trace.graph', agencyOnly: true },
@@ -28,7 +15,7 @@ const menu = [
 ] as const satisfies readonly MenuEntry[];
 
 /** Traceability: the producer's bases, products, batches and trades, scanning, and the agencies' lookup. */
-export const traceConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path']> = {
+export const traceConsole: ConsoleDomain<typeof words, (typeof menu)[number]['path'], typeof shellZh> = {
   name: 'trace',
   routes: [
     { path: 'trace/bases', permission: 'trace.read', page: lazy(() => import('./master-data/BasesPage')) },
@@ -41,5 +28,5 @@ export const traceConsole: ConsoleDomain<typeof zh, (typeof menu)[number]['path'
     { path: 'trace/lookup', permission: 'trace.graph', page: lazy(() => import('./codes/LookupPage')) },
   ],
   menu,
-  messages: { zh },
+  messages: { shell: shellZh, zh: () => import('./messages.zh').then((m) => m.words) },
 };

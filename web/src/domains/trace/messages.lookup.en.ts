@@ -2,7 +2,6 @@ import type { lookupZh } from './messages.lookup.zh';
 
 // The agencies' side of traceability in English: the same keys as messages.lookup.zh.ts.
 export const lookupEn: Record<keyof typeof lookupZh, string> = {
-  'menu.lookup': 'Trace lookup',
 
   'lookup.title': 'Trace lookup',
   'lookup.desc': 'Type or scan a trace code to see where the batch came from and where it went; supervision agencies from the county up and enforcement agencies can produce its recall list.',

@@ -1,7 +1,6 @@
 // The console's words for the agencies' side of traceability (追溯查询, 召回清单), spread into messages.zh.ts.
 // messages.lookup.en.ts must have the same keys.
 export const lookupZh = {
-  'menu.lookup': '追溯查询',
 
   'lookup.title': '追溯查询',
   'lookup.desc': '输入或扫描追溯码，查看批次的来源和去向；县级以上监管机构和执法机构可生成召回清单。',

@@ -2,11 +2,6 @@ import type { traceZh } from './messages.trace.zh';
 
 // English for the traceability workbench; the same keys as messages.trace.zh.ts.
 export const traceEn: Record<keyof typeof traceZh, string> = {
-  'menu.bases': 'Production bases',
-  'menu.products': 'Products',
-  'menu.batches': 'Batches',
-  'menu.trades': 'Trades',
-  'menu.scan': 'Scan',
 
   'trace.recordedAt': 'Recorded',
   'trace.rule.text': 'Enter {min}–{max} characters',

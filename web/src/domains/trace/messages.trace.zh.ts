@@ -1,11 +1,6 @@
 // The console's words for the producer's traceability workbench (基地, 产品, 批次, 交易, 扫码, 追溯链), spread into
 // messages.zh.ts. messages.trace.en.ts must have the same keys.
 export const traceZh = {
-  'menu.bases': '生产基地',
-  'menu.products': '产品',
-  'menu.batches': '批次',
-  'menu.trades': '交易',
-  'menu.scan': '扫码',
 
   'trace.recordedAt': '登记于',
   'trace.rule.text': '请填写 {min}–{max} 个字',

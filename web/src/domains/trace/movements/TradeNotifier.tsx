@@ -2,6 +2,7 @@ import { App, Button } from 'antd';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
+import { loadAllWords } from '../../../app/words';
 import type { MessageKey } from '../../../app/messages.zh';
 import type { TradeEvent } from '../trace.types';
 import { qty } from '../trace-labels';
@@ -15,6 +16,12 @@ const NOTICE: Record<TradeEvent['type'], { to: 'buyer' | 'seller'; title: Messag
   'trade.rejected': { to: 'seller', title: 'notice.rejectedTitle', body: 'notice.rejected' },
   'trade.returned': { to: 'seller', title: 'notice.returnedTitle', body: 'notice.returned' },
 };
+
+/**
+ * A notice's words (the trade's from this domain, a recall's from monitoring) may not have come yet in the first
+ * moments of a page opened cold (app/words.ts): a notice, once open, does not change its text, so it waits for them.
+ */
+const afterWords = (show: () => void) => loadAllWords().catch(() => undefined).then(show);
 
 /**
  * The live notice of trades, on every page of a producer's console: the server pushes each trade event over
@@ -33,7 +40,7 @@ export function TradeNotifier() {
     const mine = notice.to === 'buyer' ? tr.buyer?.subjectId === me.subject.id : tr.seller?.subjectId === me.subject.id;
     if (!mine) return;
     const key = `trade-${tr.id}-${event.type}`;
-    notification.open({
+    void afterWords(() => notification.open({
       key,
       title: t(notice.title),
       description: t(notice.body, { seller: tr.seller?.name ?? '', buyer: tr.buyer?.name ?? '', product: tr.productName, quantity: qty(t, tr.quantity, tr.unit), returned: qty(t, tr.returned, tr.unit), reason: tr.reason ?? '' }),
@@ -52,12 +59,12 @@ export function TradeNotifier() {
           {t('notice.open')}
         </Button>
       ),
-    });
+    }));
   }, Boolean(me.subject && me.can('trace.read')));
 
   // A recall order naming one of my batches (or a stall's I reach as its market): one notice, however many batches.
   useRecallEvents(() => {
-    notification.open({
+    void afterWords(() => notification.open({
       key: 'recall-notice',
       title: t('recallNotice.title'),
       description: t('recallNotice.body'),
@@ -76,7 +83,7 @@ export function TradeNotifier() {
           {t('notice.open')}
         </Button>
       ),
-    });
+    }));
   });
   return null;
 }

@@ -1,0 +1,7 @@
+// The domain's words in Chinese but those the shell shows (messages.shell.zh.ts): a chunk of their own, which
+// loads with the domain's pages (app/words.ts), not with the main code (issue 15 §9).
+import { passwordZh } from './messages.password.zh';
+import { subjectExtraZh } from './messages.subject-extra.zh';
+import { subjectZh } from './messages.subject.zh';
+
+export const words = { ...subjectZh, ...subjectExtraZh, ...passwordZh };

@@ -1,0 +1,11 @@
+import type { shellZh } from './messages.shell.zh';
+
+// English for the words the shell shows of this domain; the same keys as messages.shell.zh.ts.
+export const shellEn: Record<keyof typeof shellZh, string> = {
+  'menu.lookup': 'Trace lookup',
+  'menu.batches': 'Batches',
+  'menu.trades': 'Trades',
+  'menu.scan': 'Scan',
+  'menu.products': 'Products',
+  'menu.bases': 'Production bases',
+};
