@@ -11,6 +11,7 @@ import { createLogger } from '../../../platform/logger.js';
 import { createPii } from '../../../platform/pii/pii.js';
 import { webhookJob } from './delivery.js';
 import { FANOUT_JOB, purgeDeliveries } from './jobs.js';
+import { purgeOutbox } from '../../../platform/events/outbox.js';
 
 // Outbound exchange (issue 17 §3, §5): a provincial platform reads the change feed and receives signed webhooks on
 // a real local HTTP receiver; a market checks codes in bulk, records purchases and hears of a failed lot it holds.
@@ -298,5 +299,40 @@ describe('markets and shops', () => {
     expect(marketReceiver.received).toHaveLength(1);
     expect(marketReceiver.received[0]!.signatureOk).toBe(true);
     expect(marketReceiver.received[0]!.body).toMatchObject({ change: { type: 'batch.updated', aggregateId: held.id, payload: { status: 'failed' } }, holding: { status: 'failed', codes: [held.code] } });
+  });
+});
+
+describe('the change feed after the outbox purge', () => {
+  /** The cursor at the feed's end now, page after page. */
+  async function latest(key: PartnerKey): Promise<string> {
+    let cursor = '';
+    for (;;) {
+      const page = (await feed(key, `?limit=1000${cursor ? `&after=${cursor}` : ''}`)).json<{ nextCursor: string; more: boolean }>();
+      cursor = page.nextCursor;
+      if (!page.more) return cursor;
+    }
+  }
+
+  it('refuses a cursor older than what the 7-day purge deleted (410, resync from a snapshot), never resuming past the gap', async () => {
+    const before = await latest(platformKey);
+    const gone = await newBatch();
+    await pump();
+    // Everything up to the batch's change is eight days old (the purge takes only a prefix of the outbox).
+    await t.database.db.execute(sql`UPDATE outbox_events SET created_at = now() - interval '8 days'`);
+    expect(await purgeOutbox(t.database.db, 7)).toBeGreaterThan(0);
+
+    const body = expectError(await feed(platformKey, `?after=${before}`), 410, 'CURSOR_EXPIRED');
+    expect(body.message.zh).toContain('快照');
+    expect(body.message.en).toContain('snapshot');
+    // A replay from there is refused alike, writing nothing.
+    const [endpoint] = (await signed(platformKey, { method: 'GET', url: '/api/v1/integration/me/webhooks' })).json<{ items: { id: string }[] }>().items;
+    const counts = await tableCounts(t, ['webhook_deliveries', 'webhook_endpoints', 'audit_log']);
+    expectError(await signed(platformKey, { method: 'POST', url: `/api/v1/integration/me/webhooks/${endpoint!.id}/replay`, body: { after: before } }), 410, 'CURSOR_EXPIRED');
+    expect(await tableCounts(t, ['webhook_deliveries', 'webhook_endpoints', 'audit_log'])).toEqual(counts);
+
+    // A cursor at or past the purged change reads on; no cursor reads what is kept (a client starting after a snapshot).
+    const after = await latest(platformKey);
+    expect((await feed(platformKey, `?after=${after}`)).statusCode).toBe(200);
+    expect((await feed(platformKey)).statusCode).toBe(200);
   });
 });

@@ -4,8 +4,8 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Db, Executor } from '../../../platform/db/client.js';
 import { lockStream, withTransaction } from '../../../platform/db/tx.js';
 import { keyset } from '../../../platform/http/pagination.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { changesAfter } from './feed.js';
+import { encodeCursor } from './cursor.js';
+import { changesAfter, feedPosition } from './feed.js';
 import { CHANGE_KINDS, MAX_ENDPOINTS, type WebhookKind } from './feed.shared.js';
 import { fanOut } from './fanout.js';
 import { outboundError } from './errors.js';
@@ -102,7 +102,7 @@ export async function removeEndpoint(db: Db, ctx: CommandContext, client: Client
  */
 export async function replayEndpoint(db: Db, ctx: CommandContext, client: ClientActor, id: string, after: string) {
   const ep = await ownEndpoint(db, client.client.id, id);
-  const from = decodeCursor(after);
+  const from = await feedPosition(db, after);
   const feedKinds = ep.kinds.filter((k) => (CHANGE_KINDS as readonly string[]).includes(k));
   return withTransaction(db, ctx, async (tx) => {
     const events = feedKinds.length && client.permissions.has('integration.changes') ? await changesAfter(tx, { regions: client.regions, kinds: feedKinds }, from, REPLAY_BATCH) : [];

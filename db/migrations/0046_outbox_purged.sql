@@ -1,0 +1,6 @@
+CREATE TABLE "outbox_purged" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"tx_id" "xid8" NOT NULL,
+	"event_id" bigint NOT NULL,
+	"purged_at" timestamp with time zone DEFAULT now() NOT NULL
+);
