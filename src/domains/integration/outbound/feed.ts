@@ -78,8 +78,11 @@ export function requestedKinds(kinds: readonly string[] | undefined): ChangeKind
  */
 export async function feedPosition(db: Executor, cursor: string | undefined): Promise<FeedPosition> {
   const after = decodeCursor(cursor);
-  const purged = cursor ? await purgedUpTo(db) : undefined;
-  if (purged && isBefore(after, purged)) throw outboundError('CURSOR_EXPIRED');
+  const purged = await purgedUpTo(db);
+  if (!purged) return after;
+  // No cursor starts where the purge ended, so the cursor handed back (the same one when nothing is new) is valid.
+  if (!cursor) return purged;
+  if (isBefore(after, purged)) throw outboundError('CURSOR_EXPIRED');
   return after;
 }
 

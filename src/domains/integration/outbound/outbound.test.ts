@@ -326,8 +326,9 @@ describe('the change feed after the outbox purge', () => {
     expect(body.message.en).toContain('snapshot');
     // A replay from there is refused alike, writing nothing.
     const [endpoint] = (await signed(platformKey, { method: 'GET', url: '/api/v1/integration/me/webhooks' })).json<{ items: { id: string }[] }>().items;
+    const endpointId = endpoint?.id ?? (await signed(platformKey, { method: 'POST', url: '/api/v1/integration/me/webhooks', body: { url: receiver.url, kinds: ['batch'] } })).json<{ id: string }>().id;
     const counts = await tableCounts(t, ['webhook_deliveries', 'webhook_endpoints', 'audit_log']);
-    expectError(await signed(platformKey, { method: 'POST', url: `/api/v1/integration/me/webhooks/${endpoint!.id}/replay`, body: { after: before } }), 410, 'CURSOR_EXPIRED');
+    expectError(await signed(platformKey, { method: 'POST', url: `/api/v1/integration/me/webhooks/${endpointId}/replay`, body: { after: before } }), 410, 'CURSOR_EXPIRED');
     expect(await tableCounts(t, ['webhook_deliveries', 'webhook_endpoints', 'audit_log'])).toEqual(counts);
 
     // A cursor at or past the purged change reads on; no cursor reads what is kept (a client starting after a snapshot).

@@ -1,6 +1,8 @@
 import type { noticesZh } from './messages.notices.zh';
 
 export const noticesEn: Record<keyof typeof noticesZh, string> = {
+  'notices.webhooksPaused': 'Client system “{client}” has {count} webhook endpoint(s) paused after repeated failed deliveries; its changes are held.',
+  'notices.webhooksPausedOpen': 'See why and resume',
   'menu.announcements': 'Announcements',
   'menu.notices': 'Notices to producers',
   'perm.announcement.publish': 'Publish system announcements',

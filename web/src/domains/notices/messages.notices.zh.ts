@@ -1,6 +1,8 @@
 // The console's words for 系统公告 and 通知 (notices to producers with read receipts), spread into messages.zh.ts.
 // messages.notices.en.ts must have the same keys.
 export const noticesZh = {
+  'notices.webhooksPaused': '接入系统“{client}”有 {count} 个回调地址因连续推送失败已暂停，推送的变更暂存待发。',
+  'notices.webhooksPausedOpen': '查看原因并恢复推送',
   'menu.announcements': '系统公告',
   'menu.notices': '通知管理',
   'perm.announcement.publish': '发布系统公告',
