@@ -25,9 +25,10 @@ import { EXCHANGE_ITEMS as ITEMS, exchangeDocument } from '../test/exchange-docu
  * ten items a subject, a base, a product, four batches with the province's codes, two trades to another subject and a
  * market entry — applied by the job's function (check every item, then one transaction) into a fresh PostgreSQL
  * database. Baseline, in the same run and database: `COPY` of every row the documents left in the tables they wrote
- * (subjects, status events, bases, products, batches, codes, trades, edges, aliases, the item map, public chains and
- * audit entries) into empty tables of the same shape with their indexes. Then all-or-nothing is checked: a document of
- * 10,000 items with one bad item leaves every table as it was.
+ * (subjects, status events, bases, products, batches, codes, trades, edges, aliases, trace events, the item map,
+ * public chains and audit entries; not the outbox's and analytics' rows their triggers add) into empty tables of the
+ * same shape with their indexes. Then all-or-nothing is checked: a document of 10,000 items with one bad item leaves
+ * every table as it was.
  * Budget: ≥ 20,000 items/s and ≥ 0.3× the COPY rate of the same rows.
  */
 const DOCS = Number(process.env.BENCH_DOCS ?? 3);
@@ -37,7 +38,7 @@ const name = `tn_bench_exchange_${randomBytes(4).toString('hex')}`;
 const dir = mkdtempSync(path.join(tmpdir(), 'tn-bench-exchange-'));
 const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: 'bench-secret-key-bench-secret-key-0123456789', DEMO_SEED: 'no', LOG_LEVEL: 'silent', DATA_DIR: dir });
 const pii = createPii(config.secretKey);
-const TABLES = ['subjects', 'subject_status_events', 'production_bases', 'products', 'batches', 'trace_codes', 'trades', 'batch_edges', 'batch_aliases', 'exchange_items', 'public_chains', 'audit_log'];
+const TABLES = ['subjects', 'subject_status_events', 'production_bases', 'products', 'batches', 'trace_codes', 'trades', 'batch_edges', 'batch_aliases', 'trace_events', 'exchange_items', 'public_chains', 'audit_log'];
 
 /** Document `d` (test/exchange-document.ts), parsed as the route parses it. */
 const document = (d: number, bad = false): DocumentIn => documentIn.parse(exchangeDocument(d, { bad }));

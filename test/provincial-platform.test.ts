@@ -24,6 +24,8 @@ let key: PartnerKey;
 let receiver: Receiver;
 let runner: JobRunner;
 
+type EpcisResults = { epcisBody: { queryResults: { resultsBody: { eventList: Record<string, unknown>[] } } } };
+
 const signed = (call: Parameters<typeof callSigned>[2]) => callSigned(t.app, key, call);
 
 /** Until every transaction begun before now has ended: the feed reads only changes older than the oldest open one. */
@@ -103,5 +105,46 @@ describe('a provincial platform, end to end', () => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('西红柿');
     }
+  });
+
+  it('writes the EPCIS-shaped trace event of every pushed act, so a pushed trade shows on the public chain and in the EPCIS query like a console one', async () => {
+    type Hop = { code: string; source: string };
+    const pub = async (code: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/public/trace/${encodeURIComponent(code)}` })).json<{ code: string; chain: Hop[] }>();
+    const lot = await pub('SDH-0000001');
+    const bought = await pub('SDH-0000002');
+    const entered = await pub('SDH-0000003');
+    // The public chains: the buyer's lot and the market's voucher reach back to the producer's lot.
+    expect(bought.chain.map((h) => h.code).sort()).toEqual([bought.code, lot.code].sort());
+    expect(entered.chain.map((h) => h.code).sort()).toEqual([entered.code, lot.code].sort());
+
+    // The trace events, as the console writes them: commissioning by the producer, shipping by the seller and
+    // receiving by the buyer for the trade, accepting for the market entry; the client system as the actor.
+    const events = await queryRows<{ biz_step: string; event_type: string; action: string; codes: string[]; subject_id: string; actor_id: string; detail: Record<string, unknown> }>(
+      t.database.db,
+      sql`SELECT biz_step, event_type, action, codes::text[] AS codes, subject_id, actor_id, detail FROM trace_events
+          WHERE codes && ${`{${[lot.code, bought.code, entered.code].join(',')}}`}::varchar[] ORDER BY id`,
+    );
+    const me = (await signed({ method: 'GET', url: '/api/v1/integration/me' })).json<{ id: string }>().id;
+    const step = (s: string) => events.find((e) => e.biz_step === s)!;
+    expect(events.map((e) => e.biz_step).sort()).toEqual(['accepting', 'commissioning', 'receiving', 'shipping']);
+    expect(step('commissioning').codes).toEqual([lot.code]);
+    expect(step('shipping').codes).toEqual([lot.code, bought.code]);
+    expect(step('receiving').codes).toEqual([lot.code, bought.code]);
+    expect(step('accepting').codes).toEqual([lot.code, entered.code]);
+    expect(events.every((e) => e.actor_id === me && e.detail.via === 'exchange' && e.action === 'ADD')).toBe(true);
+    const [shipped, received] = [step('shipping'), step('receiving')];
+    expect(shipped!.subject_id).not.toBe(received!.subject_id);
+    expect(shipped!.detail.tradeId).toBe(received!.detail.tradeId);
+
+    // The EPCIS query reads them (the ministry reads every province's events).
+    const query = await moa.get(`/api/v1/epcis/events?perPage=500&EQ_bizStep=shipping`);
+    expect(query.statusCode, query.body).toBe(200);
+    const list = query.json<EpcisResults>().epcisBody.queryResults.resultsBody.eventList;
+    // The sale names the seller's lot and the trade (the buyer's lot is named by the event relabelling it).
+    const trade = list.find((e) => JSON.stringify(e).includes(String(shipped!.detail.tradeId)));
+    expect(trade).toMatchObject({ type: 'TransactionEvent', action: 'ADD', bizStep: 'shipping', disposition: 'in_transit' });
+    expect(JSON.stringify(trade)).toContain(lot.code);
+    const made = (await moa.get(`/api/v1/epcis/events?perPage=500&EQ_bizStep=commissioning&eventType=ObjectEvent`)).json<EpcisResults>();
+    expect(JSON.stringify(made.epcisBody.queryResults.resultsBody.eventList)).toContain(lot.code);
   });
 });

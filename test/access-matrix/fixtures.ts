@@ -6,6 +6,8 @@ import { enqueueJob } from '../../src/platform/jobs/queue.js';
 import { farmerApplication, multipart, PNG, residentId, uploadPhoto } from '../subjects.js';
 import { answers } from '../supervision.js';
 import { callSigned } from '../partner.js';
+import { encodeCursor, START } from '../../src/domains/integration/outbound/cursor.js';
+import { webhookEndpoints } from '../../src/domains/integration/outbound/schema.js';
 
 /**
  * The objects the matrix calls against, made once per file through the real API (the alert and the tested
@@ -346,7 +348,7 @@ export type Fixtures = {
   /** A notice 寿光's bureau sent to 化龙镇's producers (sg-coop among them), with one attachment. */
   notice: { id: string; attachment: string };
   /** 平台对接: a market registered by each province, with one key. */
-  integration: Record<'sd' | 'sc', { id: string; keyId: string }>;
+  integration: Record<'sd' | 'sc', { id: string; keyId: string; endpointId: string }>;
   traceCheck: Record<'sd' | 'sc', string>;
   /** The key of the client-system role: a market of 寿光 with 追溯查询 in 370783. */
   clientSystem: { keyId: string; secret: string };
@@ -441,7 +443,12 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const market = async (admin: Client, county: string) => {
     const client = (await must(admin.post('/api/v1/integration/clients', { name: `矩阵市场${county}`, kind: 'market', regions: [county], operations: ['trace.graph'] }), 'client system')).json<{ id: string }>();
     const key = (await must(admin.post(`/api/v1/integration/clients/${client.id}/keys`, {}), 'client key')).json<{ key: { id: string } }>();
-    return { id: client.id, keyId: key.key.id };
+    // A webhook endpoint paused after failures, for the registrar's resume (made as the delivery worker leaves one).
+    const [endpoint] = await t.database.db
+      .insert(webhookEndpoints)
+      .values({ clientId: client.id, url: 'http://127.0.0.1:9/matrix-paused', kinds: ['batch'], status: 'paused', failuresInRow: 10, pausedAt: new Date(), resumeCursor: encodeCursor(START), pausedReason: 'HTTP 500' })
+      .returning({ id: webhookEndpoints.id });
+    return { id: client.id, keyId: key.key.id, endpointId: endpoint!.id };
   };
   const integration = { sd: await market(sdAdmin, sdPlace.county), sc: await market(await t.login('sc-admin'), scPlace.county) };
   const traceCheckOf = async (admin: Client) => (await must(admin.post('/api/v1/integration/trace-checks', { title: '矩阵追溯挂钩', items: [{ idNumber: MATRIX_USCC }] }), 'trace check')).json<{ id: string }>().id;

@@ -784,6 +784,15 @@ export const ROWS: Row[] = [
     call: (fx) => ({ body: { purchases: [{ purchaseRef: 'MX-PO-1', code: fx.sd.batchCode, quantity: 1, unit: 'kg', purchasedAt: '2026-12-01T08:00:00.000Z' }] } }),
   },
   { op: 'GET /api/v1/integration/clients/{id}/webhooks', permission: 'integration.read', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.integration[side2(o)].id) },
+  {
+    op: 'POST /api/v1/integration/clients/{id}/webhooks/{endpointId}/resume',
+    permission: 'integration.manage',
+    scope: marketManager,
+    objects: SD_SC,
+    region: CLIENT_HOME,
+    // The first admin allowed resumes it; the next are told it is not paused (409): past the access check either way.
+    call: (fx, o) => ({ params: { id: fx.integration[side2(o)].id, endpointId: fx.integration[side2(o)].endpointId }, body: {} }),
+  },
   { op: 'GET /api/v1/integration/clients/{id}/deliveries', permission: 'integration.read', scope: scopes.jurisdiction, objects: SD_SC, region: CLIENT_HOME, call: (fx, o) => id(fx.integration[side2(o)].id) },
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies and producers capture; reads by jurisdiction or own.
   { op: 'POST /api/v1/epcis/capture', permission: 'epcis.capture', scope: scopes.any, objects: NONE, call: () => ({ body: epcisDocument(`urn:uuid:${randomUUID()}`) }) },

@@ -1,7 +1,7 @@
 export { integrationRoutes } from './routes.js';
 export { createKeyStore, purgeIntegration, type KeyStore } from './key-store.js';
 export { integrationPurgeJob } from './purge.job.js';
-export { createNatsPublisher, natsJob, type NatsPublisher } from './outbound/index.js';
+export { createNatsPublisher, natsJob, pausedWebhooksOf, type NatsPublisher } from './outbound/index.js';
 
 import type { DomainModule } from '../../platform/modules.js';
 import { integrationAudit } from './audit-actions.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.js';
+import type { Db, Executor, Tx } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 
 export type OutboxEvent = {
@@ -56,18 +56,38 @@ export async function consumeOutbox(db: Db, consumer: string, handle: (events: O
   });
 }
 
+/** The last outbox position the purge deleted, if it ever deleted one (outbox_purged). */
+export async function purgedUpTo(db: Executor): Promise<{ txId: string; eventId: number } | undefined> {
+  const [row] = await queryRows<{ txId: string; eventId: number }>(db, sql`SELECT tx_id::text AS "txId", event_id AS "eventId" FROM outbox_purged WHERE id = 1`);
+  return row ? { txId: row.txId, eventId: Number(row.eventId) } : undefined;
+}
+
 /**
  * Events every consumer has passed and older than `keepDays` go; with no consumer, events older than `keepDays`
- * (the outbox is a hand-over, not the history: trace_events and the audit log keep that).
+ * (the outbox is a hand-over, not the history: trace_events and the audit log keep that). Only a prefix of the
+ * outbox in its (tx_id, id) order goes — up to the first event still young, not passed by a consumer or of a
+ * transaction possibly still open — and its end is kept (outbox_purged): every event at or before it is gone, every
+ * one after it is kept, so a reader whose cursor lies before it is told to resync, never moved past a hole.
  */
 export async function purgeOutbox(db: Db, keepDays: number, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - keepDays * 86_400_000).toISOString();
   const rows = await queryRows<{ n: number }>(
     db,
-    sql`WITH gone AS (
-          DELETE FROM outbox_events e WHERE e.created_at < ${before}::timestamptz
-            AND NOT EXISTS (SELECT 1 FROM outbox_cursors c WHERE (c.tx_id, c.event_id) < (e.tx_id, e.id))
-          RETURNING 1)
+    sql`WITH young AS (
+          SELECT tx_id, id FROM outbox_events WHERE created_at >= ${before}::timestamptz OR tx_id >= pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY tx_id, id LIMIT 1),
+        passed AS (SELECT tx_id, event_id AS id FROM outbox_cursors ORDER BY tx_id, event_id LIMIT 1),
+        gone AS (
+          DELETE FROM outbox_events e
+          WHERE NOT EXISTS (SELECT 1 FROM young y WHERE (e.tx_id, e.id) >= (y.tx_id, y.id))
+            AND NOT EXISTS (SELECT 1 FROM passed c WHERE (e.tx_id, e.id) > (c.tx_id, c.id))
+            AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          RETURNING e.tx_id, e.id),
+        last AS (SELECT tx_id, id FROM gone ORDER BY tx_id DESC, id DESC LIMIT 1),
+        horizon AS (
+          INSERT INTO outbox_purged (id, tx_id, event_id, purged_at) SELECT 1, tx_id, id, now() FROM last
+          ON CONFLICT (id) DO UPDATE SET tx_id = excluded.tx_id, event_id = excluded.event_id, purged_at = excluded.purged_at
+            WHERE (outbox_purged.tx_id, outbox_purged.event_id) < (excluded.tx_id, excluded.event_id))
         SELECT count(*)::int AS n FROM gone`,
   );
   return rows[0]?.n ?? 0;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, customType, index, jsonb, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, jsonb, pgTable, smallint, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /** PostgreSQL's 64-bit transaction id, read and written as its decimal text. */
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
@@ -31,4 +31,15 @@ export const outboxCursors = pgTable('outbox_cursors', {
   txId: xid8('tx_id').notNull().default(sql`'0'::xid8`),
   eventId: bigint('event_id', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * The last position the purge has deleted up to (one row, `id` 1): a reader's cursor before it may have missed
+ * purged events, so the change feed refuses it (HTTP 410) instead of resuming past a hole.
+ */
+export const outboxPurged = pgTable('outbox_purged', {
+  id: smallint('id').primaryKey().default(1),
+  txId: xid8('tx_id').notNull(),
+  eventId: bigint('event_id', { mode: 'number' }).notNull(),
+  purgedAt: timestamp('purged_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { sessions } from '../auth/schema.js';
 import { purgeExpiredSessions } from '../auth/session.js';
 import { queryRows } from '../db/rows.js';
-import { consumeOutbox, purgeOutbox, recordEvent } from '../events/outbox.js';
+import { consumeOutbox, purgedUpTo, purgeOutbox, recordEvent } from '../events/outbox.js';
 import { settled } from '../../../test/settled.js';
 import { checkJobs } from '../http/health.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
@@ -171,15 +171,25 @@ describe('the job queue', () => {
     const kept = await db().select({ key: jobs.uniqueKey }).from(jobs).where(eq(jobs.kind, 'test.purge'));
     expect(kept.map((k) => k.key).sort()).toEqual(['purge-dead', 'purge-recent', 'purge-waiting']);
 
-    // Outbox: an event a consumer has not passed stays however old; once passed, an old one goes.
+    // Outbox: an event a consumer has not passed stays however old; once passed, an old one goes, and so does only a
+    // prefix of the outbox (a young event keeps every later one), whose end is kept for the change feed's readers.
     await db().transaction((tx) => recordEvent(tx, { type: 'test.purged', aggregateType: 'test', aggregateId: 'a' }));
-    await db().execute(sql`UPDATE outbox_events SET created_at = now() - interval '30 days' WHERE type = 'test.purged'`);
+    await db().execute(sql`UPDATE outbox_events SET created_at = now() - interval '30 days'`);
     await db().execute(sql`INSERT INTO outbox_cursors (consumer) VALUES ('test.lagging')`);
     expect(await purgeOutbox(db(), 7)).toBe(0);
     await settled(db());
     await consumeOutbox(db(), 'test.lagging', async () => {}, 100_000);
     expect(await purgeOutbox(db(), 7)).toBeGreaterThanOrEqual(1);
     expect(await queryRows(db(), sql`SELECT id FROM outbox_events WHERE type = 'test.purged'`)).toEqual([]);
+    const [purged] = await queryRows<{ txId: string; eventId: number }>(db(), sql`SELECT tx_id::text AS "txId", event_id AS "eventId" FROM outbox_purged`);
+    expect(await purgedUpTo(db())).toEqual({ txId: purged!.txId, eventId: Number(purged!.eventId) });
+    await db().transaction((tx) => recordEvent(tx, { type: 'test.young', aggregateType: 'test', aggregateId: 'b' }));
+    await db().transaction((tx) => recordEvent(tx, { type: 'test.old', aggregateType: 'test', aggregateId: 'c' }));
+    await db().execute(sql`UPDATE outbox_events SET created_at = now() - interval '30 days' WHERE type = 'test.old'`);
+    await settled(db());
+    await consumeOutbox(db(), 'test.lagging', async () => {}, 100_000);
+    expect(await purgeOutbox(db(), 7)).toBe(0);
+    expect((await queryRows<{ type: string }>(db(), sql`SELECT type FROM outbox_events WHERE type IN ('test.young', 'test.old') ORDER BY id`)).map((r) => r.type)).toEqual(['test.young', 'test.old']);
   });
 });
 

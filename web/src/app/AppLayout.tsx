@@ -11,6 +11,7 @@ import { TradeNotifier } from '../domains/trace/movements/TradeNotifier';
 import { HelpButton } from '../shared/HelpButton';
 import { FeedbackButton } from '../domains/ops/FeedbackButton';
 import { AnnouncementBanner } from '../domains/notices/AnnouncementBanner';
+import { PausedWebhooksBanner } from '../domains/notices/PausedWebhooksBanner';
 import { InboxBell } from '../domains/notices/InboxBell';
 import { useShellNotices } from '../domains/notices/shell-notices';
 
@@ -100,6 +101,7 @@ export function AppLayout() {
         {narrow && !siderCollapsed && <div className="tn-sider-mask" onClick={() => setCollapsed(true)} />}
         <Content className="tn-content">
           <AnnouncementBanner banners={shellNotices.announcements} onDismiss={shellNotices.dismiss} />
+          <PausedWebhooksBanner items={shellNotices.pausedWebhooks} />
           {/* 首页 is where the path starts: it has no path of its own to show. */}
           {pageTitle && entry?.path !== '/home' && (
             <Crumbs

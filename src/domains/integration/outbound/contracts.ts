@@ -32,6 +32,7 @@ export const endpointIn = z.strictObject({
   kinds: z.array(z.enum(WEBHOOK_KINDS)).min(1).max(WEBHOOK_KINDS.length),
 });
 export const endpointParam = z.strictObject({ id: z.uuid() });
+export const clientEndpointParam = z.strictObject({ id: z.uuid(), endpointId: z.uuid() });
 /** Replays from a cursor (the feed's, or an endpoint's `resumeCursor`); resumes a paused endpoint. */
 export const replayIn = z.strictObject({ after: cursor });
 
@@ -43,6 +44,8 @@ export const endpointOut = z.object({
   failuresInRow: z.number().int(),
   pausedAt: z.date().nullable(),
   resumeCursor: z.string().nullable(),
+  /** Why it was paused: the last failed attempt's answer (an HTTP status) or error (a timeout, a refused connection). */
+  pausedReason: z.string().nullable(),
   createdAt: z.date(),
 });
 export const endpointsOut = z.object({ items: z.array(endpointOut) });

@@ -16,3 +16,10 @@ export function decodeCursor(cursor: string | undefined): FeedPosition {
   if (!m) throw outboundError('CURSOR_INVALID');
   return { txId: m[1]!, eventId: Number(m[2]) };
 }
+
+/** Whether `a` comes before `b` in the outbox's (transaction id, event id) order. */
+export function isBefore(a: FeedPosition, b: FeedPosition): boolean {
+  const ta = BigInt(a.txId);
+  const tb = BigInt(b.txId);
+  return ta < tb || (ta === tb && a.eventId < b.eventId);
+}

@@ -55,7 +55,7 @@ async function recordFailure(deps: DeliveryDeps, tx: Tx, d: typeof webhookDelive
   const resumeCursor = pause ? await resumeCursorOf(tx, d.endpointId, d.cursor) : null;
   await tx
     .update(webhookEndpoints)
-    .set({ failuresInRow: failures, ...(pause ? { status: 'paused' as const, pausedAt: new Date(), resumeCursor } : {}), updatedAt: new Date() })
+    .set({ failuresInRow: failures, ...(pause ? { status: 'paused' as const, pausedAt: new Date(), resumeCursor, pausedReason: error.slice(0, 300) } : {}), updatedAt: new Date() })
     .where(eq(webhookEndpoints.id, d.endpointId));
   const attempts = d.attempts + 1;
   const outcome: AttemptOutcome = pause || ep!.status !== 'active' ? 'held' : attempts >= DELIVERY_ATTEMPTS ? 'failed' : 'retry';

@@ -3,7 +3,8 @@ import type { ClientActor } from '../../../platform/auth/actor.js';
 import { regionRanges } from '../../../platform/auth/visibility.js';
 import type { Executor } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
-import { decodeCursor, encodeCursor, type FeedPosition } from './cursor.js';
+import { purgedUpTo } from '../../../platform/events/outbox.js';
+import { decodeCursor, encodeCursor, isBefore, type FeedPosition } from './cursor.js';
 import { CHANGE_KINDS, type ChangeKind } from './feed.shared.js';
 import { outboundError } from './errors.js';
 
@@ -71,9 +72,23 @@ export function requestedKinds(kinds: readonly string[] | undefined): ChangeKind
   return [...new Set(kinds)] as ChangeKind[];
 }
 
+/**
+ * A client's cursor as a position. One before what the purge deleted may have missed changes: refused (410), never
+ * resumed past the hole. No cursor reads from the oldest change kept (a new reader starts from a snapshot anyway).
+ */
+export async function feedPosition(db: Executor, cursor: string | undefined): Promise<FeedPosition> {
+  const after = decodeCursor(cursor);
+  const purged = await purgedUpTo(db);
+  if (!purged) return after;
+  // No cursor starts where the purge ended, so the cursor handed back (the same one when nothing is new) is valid.
+  if (!cursor) return purged;
+  if (isBefore(after, purged)) throw outboundError('CURSOR_EXPIRED');
+  return after;
+}
+
 /** A client's page of its feed; `nextCursor` is where to resume (the same cursor again when nothing new came). */
 export async function readFeed(db: Executor, client: ClientActor, q: { after?: string | undefined; limit: number; kinds?: string[] | undefined }) {
-  const after = decodeCursor(q.after);
+  const after = await feedPosition(db, q.after);
   const kinds = requestedKinds(q.kinds);
   const rows = await changesAfter(db, { regions: client.regions, kinds }, after, q.limit);
   const last = rows[rows.length - 1];

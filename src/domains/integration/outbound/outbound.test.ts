@@ -11,6 +11,7 @@ import { createLogger } from '../../../platform/logger.js';
 import { createPii } from '../../../platform/pii/pii.js';
 import { webhookJob } from './delivery.js';
 import { FANOUT_JOB, purgeDeliveries } from './jobs.js';
+import { purgeOutbox } from '../../../platform/events/outbox.js';
 
 // Outbound exchange (issue 17 §3, §5): a provincial platform reads the change feed and receives signed webhooks on
 // a real local HTTP receiver; a market checks codes in bulk, records purchases and hears of a failed lot it holds.
@@ -195,6 +196,13 @@ describe('webhooks', () => {
     expect(ep.resumeCursor).toEqual(expect.any(String));
     const audit = await queryRows<{ action: string }>(t.database.db, sql`SELECT action FROM audit_log WHERE action = 'integration.webhook_pause'`);
     expect(audit).toHaveLength(1);
+    // The registrar's admins see it paused, with why, on the client's page and on every page of the console.
+    const platformId = (await signed(platformKey, { method: 'GET', url: '/api/v1/integration/me' })).json<{ id: string }>().id;
+    const seen = (await moa.get(`/api/v1/integration/clients/${platformId}/webhooks`)).json<{ items: { id: string; status: string; pausedReason: string | null }[] }>();
+    expect(seen.items.find((e) => e.id === endpointId)).toMatchObject({ status: 'paused', pausedReason: 'HTTP 500' });
+    const shell = (await moa.get('/api/v1/shell/notices')).json<{ pausedWebhooks: { clientId: string; clientName: string; endpoints: number }[] }>();
+    expect(shell.pausedWebhooks).toEqual([{ clientId: platformId, clientName: '山东省农产品追溯平台', endpoints: 1 }]);
+    expect((await sd.get('/api/v1/shell/notices')).json<{ pausedWebhooks: unknown[] }>().pausedWebhooks).toEqual([]);
     // While paused nothing is sent, a new change neither.
     const sent = receiver.received.length;
     const third = await newBatch();
@@ -211,6 +219,33 @@ describe('webhooks', () => {
     const delivered = new Set(receiver.received.slice(sent).map((r) => r.body.change.aggregateId));
     for (const b of [...batches, third]) expect(delivered.has(b.id)).toBe(true);
     expect(receiver.received.slice(sent).every((r) => r.signatureOk)).toBe(true);
+  });
+
+  it('lets the registrar’s admin resume an endpoint paused again: what it missed is delivered, the banner goes', async () => {
+    const platformId = (await signed(platformKey, { method: 'GET', url: '/api/v1/integration/me' })).json<{ id: string }>().id;
+    const resume = (by: Client) => by.post(`/api/v1/integration/clients/${platformId}/webhooks/${endpointId}/resume`, {});
+    expectError(await resume(moa), 409, 'ENDPOINT_NOT_PAUSED');
+    receiver.answer = 503;
+    const missed = await newBatch();
+    for (let i = 0; i < 3; i++) {
+      await pump();
+      later();
+    }
+    const paused = (await moa.get(`/api/v1/integration/clients/${platformId}/webhooks`)).json<{ items: { id: string; status: string; pausedReason: string | null }[] }>();
+    expect(paused.items.find((e) => e.id === endpointId)).toMatchObject({ status: 'paused', pausedReason: 'HTTP 503' });
+    // Another province's admin does not find the client; the ministry's admin, its registrar, resumes it.
+    expectError(await resume(sc), 404, 'CLIENT_NOT_FOUND');
+    receiver.answer = 200;
+    const sent = receiver.received.length;
+    await settled();
+    const res = await resume(moa);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ endpoint: { status: 'active', failuresInRow: 0, pausedReason: null } });
+    await pump();
+    expect(receiver.received.slice(sent).some((r) => r.body.change.aggregateId === missed.id && r.signatureOk)).toBe(true);
+    expect((await moa.get('/api/v1/shell/notices')).json<{ pausedWebhooks: unknown[] }>().pausedWebhooks).toEqual([]);
+    const [entry] = await queryRows<{ actor_name: string }>(t.database.db, sql`SELECT actor_name FROM audit_log WHERE action = 'integration.webhook_replay' ORDER BY id DESC LIMIT 1`);
+    expect(entry!.actor_name).not.toBe('山东省农产品追溯平台');
   });
 
   it('refuses a URL that is not http(s), a kind outside the scope, and a sixth endpoint, writing nothing', async () => {
@@ -298,5 +333,41 @@ describe('markets and shops', () => {
     expect(marketReceiver.received).toHaveLength(1);
     expect(marketReceiver.received[0]!.signatureOk).toBe(true);
     expect(marketReceiver.received[0]!.body).toMatchObject({ change: { type: 'batch.updated', aggregateId: held.id, payload: { status: 'failed' } }, holding: { status: 'failed', codes: [held.code] } });
+  });
+});
+
+describe('the change feed after the outbox purge', () => {
+  /** The cursor at the feed's end now, page after page. */
+  async function latest(key: PartnerKey): Promise<string> {
+    let cursor = '';
+    for (;;) {
+      const page = (await feed(key, `?limit=1000${cursor ? `&after=${cursor}` : ''}`)).json<{ nextCursor: string; more: boolean }>();
+      cursor = page.nextCursor;
+      if (!page.more) return cursor;
+    }
+  }
+
+  it('refuses a cursor older than what the 7-day purge deleted (410, resync from a snapshot), never resuming past the gap', async () => {
+    const before = await latest(platformKey);
+    await newBatch();
+    await pump();
+    // Everything up to the batch's change is eight days old (the purge takes only a prefix of the outbox).
+    await t.database.db.execute(sql`UPDATE outbox_events SET created_at = now() - interval '8 days'`);
+    expect(await purgeOutbox(t.database.db, 7)).toBeGreaterThan(0);
+
+    const body = expectError(await feed(platformKey, `?after=${before}`), 410, 'CURSOR_EXPIRED');
+    expect(body.message.zh).toContain('快照');
+    expect(body.message.en).toContain('snapshot');
+    // A replay from there is refused alike, writing nothing.
+    const [endpoint] = (await signed(platformKey, { method: 'GET', url: '/api/v1/integration/me/webhooks' })).json<{ items: { id: string }[] }>().items;
+    const endpointId = endpoint?.id ?? (await signed(platformKey, { method: 'POST', url: '/api/v1/integration/me/webhooks', body: { url: receiver.url, kinds: ['batch'] } })).json<{ id: string }>().id;
+    const counts = await tableCounts(t, ['webhook_deliveries', 'webhook_endpoints', 'audit_log']);
+    expectError(await signed(platformKey, { method: 'POST', url: `/api/v1/integration/me/webhooks/${endpointId}/replay`, body: { after: before } }), 410, 'CURSOR_EXPIRED');
+    expect(await tableCounts(t, ['webhook_deliveries', 'webhook_endpoints', 'audit_log'])).toEqual(counts);
+
+    // A cursor at or past the purged change reads on; no cursor reads what is kept (a client starting after a snapshot).
+    const after = await latest(platformKey);
+    expect((await feed(platformKey, `?after=${after}`)).statusCode).toBe(200);
+    expect((await feed(platformKey)).statusCode).toBe(200);
   });
 });

@@ -5,11 +5,12 @@ import type { Db } from '../../../platform/db/client.js';
 import { agencyActorOf, commandContext, errorBody, errorResponses } from '../../../platform/http/context.js';
 import { httpError } from '../../../platform/http/errors.js';
 import { SIGNED_ONLY } from '../../../platform/http/openapi.js';
-import { clientDetail } from '../client.queries.js';
+import { clientDetail, manageableClient } from '../client.queries.js';
 import { recordPurchases, verifyCodes } from './codes.service.js';
 import {
   changesOut,
   changesQuery,
+  clientEndpointParam,
   deliveryListQuery,
   deliveryPage,
   endpointIn,
@@ -24,7 +25,7 @@ import {
   verifyOut,
 } from './contracts.js';
 import { readFeed } from './feed.js';
-import { listDeliveries, listEndpoints, registerEndpoint, removeEndpoint, replayEndpoint } from './webhooks.service.js';
+import { listDeliveries, listEndpoints, registerEndpoint, removeEndpoint, replayEndpoint, resumeEndpoint } from './webhooks.service.js';
 
 const tags = ['integration 平台对接'];
 const errors = { ...errorResponses, 422: errorBody };
@@ -46,10 +47,10 @@ export function outboundRoutes(deps: { db: Db; config: { webhookPrivateTargets: 
         tags,
         summary: 'For a client system: the changes in its scope after a cursor, in commit order (resumable: no gap, no change twice)',
         description:
-          'Changes to subjects, certificates, batches, trades, market entries, inspections, samples, alerts and cases in the client’s regions, oldest first. Store `nextCursor` and send it back as `after`; `more` says another page is ready now. `kinds` (comma-separated) narrows them.',
+          'Changes to subjects, certificates, batches, trades, market entries, inspections, samples, alerts and cases in the client’s regions, oldest first. Store `nextCursor` and send it back as `after`; `more` says another page is ready now. `kinds` (comma-separated) narrows them. Changes are kept 7 days: a cursor older than what was purged is refused with 410 `CURSOR_EXPIRED` (resync from a snapshot, then read without a cursor).',
         security: SIGNED_ONLY,
         querystring: changesQuery,
-        response: { 200: changesOut, ...errors },
+        response: { 200: changesOut, ...errors, 410: errorBody },
       },
       handler: async (request) => readFeed(db, clientOf(request), request.query),
     });
@@ -88,7 +89,7 @@ export function outboundRoutes(deps: { db: Db; config: { webhookPrivateTargets: 
         security: SIGNED_ONLY,
         params: endpointParam,
         body: replayIn,
-        response: { 200: replayOut, ...errors },
+        response: { 200: replayOut, ...errors, 410: errorBody },
       },
       handler: async (request) => replayEndpoint(db, commandContext(request), clientOf(request), request.params.id, request.body.after),
     });
@@ -129,6 +130,21 @@ export function outboundRoutes(deps: { db: Db; config: { webhookPrivateTargets: 
       handler: async (request) => {
         await clientDetail(db, agencyActorOf(request), request.params.id);
         return listEndpoints(db, request.params.id);
+      },
+    });
+
+    app.post('/api/v1/integration/clients/:id/webhooks/:endpointId/resume', {
+      config: { permission: 'integration.manage' },
+      schema: {
+        tags,
+        summary: 'Resume a client system’s paused webhook endpoint (its registrar’s admin): what it missed is delivered again from where it paused',
+        params: clientEndpointParam,
+        response: { 200: replayOut, ...errors },
+      },
+      handler: async (request) => {
+        // Its registrar's admins only, as for its keys (a province reads the ministry's platform but does not run it).
+        await manageableClient(db, agencyActorOf(request), request.params.id);
+        return resumeEndpoint(db, commandContext(request), request.params.id, request.params.endpointId);
       },
     });
 

@@ -25,6 +25,8 @@ export const webhookEndpoints = pgTable(
     failuresInRow: integer('failures_in_row').notNull().default(0),
     pausedAt: timestamp('paused_at', { withTimezone: true, mode: 'date' }),
     resumeCursor: varchar('resume_cursor', { length: 60 }),
+    /** Why it was paused: the last failure's answer (an HTTP status, a timeout), shown on the client's page. */
+    pausedReason: varchar('paused_reason', { length: 300 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },

@@ -4,11 +4,12 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Db, Executor } from '../../../platform/db/client.js';
 import { lockStream, withTransaction } from '../../../platform/db/tx.js';
 import { keyset } from '../../../platform/http/pagination.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { changesAfter } from './feed.js';
+import { encodeCursor } from './cursor.js';
+import { changesAfter, feedPosition } from './feed.js';
 import { CHANGE_KINDS, MAX_ENDPOINTS, type WebhookKind } from './feed.shared.js';
 import { fanOut } from './fanout.js';
 import { outboundError } from './errors.js';
+import { integrationClients } from '../schema.js';
 import { webhookDeliveries, webhookEndpoints } from './schema.js';
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -24,6 +25,7 @@ export const endpointView = (e: EndpointRow) => ({
   failuresInRow: e.failuresInRow,
   pausedAt: e.pausedAt,
   resumeCursor: e.resumeCursor,
+  pausedReason: e.pausedReason,
   createdAt: e.createdAt,
 });
 
@@ -102,13 +104,13 @@ export async function removeEndpoint(db: Db, ctx: CommandContext, client: Client
  */
 export async function replayEndpoint(db: Db, ctx: CommandContext, client: ClientActor, id: string, after: string) {
   const ep = await ownEndpoint(db, client.client.id, id);
-  const from = decodeCursor(after);
+  const from = await feedPosition(db, after);
   const feedKinds = ep.kinds.filter((k) => (CHANGE_KINDS as readonly string[]).includes(k));
   return withTransaction(db, ctx, async (tx) => {
     const events = feedKinds.length && client.permissions.has('integration.changes') ? await changesAfter(tx, { regions: client.regions, kinds: feedKinds }, from, REPLAY_BATCH) : [];
     const [row] = await tx
       .update(webhookEndpoints)
-      .set({ status: 'active', failuresInRow: 0, pausedAt: null, resumeCursor: null, updatedAt: new Date() })
+      .set({ status: 'active', failuresInRow: 0, pausedAt: null, resumeCursor: null, pausedReason: null, updatedAt: new Date() })
       .where(eq(webhookEndpoints.id, id))
       .returning();
     const made = await fanOut(tx, events, { endpointId: id, replay: true });
@@ -124,6 +126,27 @@ export async function replayEndpoint(db: Db, ctx: CommandContext, client: Client
     });
     return { endpoint: endpointView(row!), deliveries: made.length, nextCursor, more: events.length === REPLAY_BATCH };
   });
+}
+
+/**
+ * The registrar's admin resumes a paused endpoint for its client (the console's button, once the partner has fixed
+ * its receiver): a replay from the endpoint's resume cursor, in the client's scope as it is now, audited as the admin's.
+ */
+export async function resumeEndpoint(db: Db, ctx: CommandContext, clientId: string, id: string) {
+  const ep = await ownEndpoint(db, clientId, id);
+  if (ep.status !== 'paused' || !ep.resumeCursor) throw outboundError('ENDPOINT_NOT_PAUSED');
+  const [c] = await db.select().from(integrationClients).where(eq(integrationClients.id, clientId));
+  const client: ClientActor = {
+    kind: 'client',
+    userId: c!.id,
+    username: c!.name,
+    displayName: c!.name,
+    client: { id: c!.id, kind: c!.kind, name: c!.name, regionCode: c!.regionCode },
+    regions: c!.status === 'active' ? c!.regions : [],
+    permissions: new Set(c!.operations),
+    keyId: '',
+  };
+  return replayEndpoint(db, ctx, client, id, ep.resumeCursor);
 }
 
 /** A client's deliveries, newest first: the delivery log (the client itself, and its page in the console). */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { codeKey, reserveCounters } from '../codes/code-issue.service.js';
 import { safeCodes, type ProductCodeType } from '../codes/codes.js';
 import { productClasses, type MarketKind } from '../schema.js';
 import { serialPermutation, type SerialPermutation } from '../codes/serial-permutation.js';
-import { batchAliases, type AliasKind } from './schema.js';
+import { type AliasKind } from './schema.js';
+import type { EpcisShape } from '../movements/events.js';
 
 // 数据交换 (issue 17 §2): the trace records a provincial platform sends, written in the caller's transaction in a few
 // multi-row statements per kind. The integration domain has checked every item (exchangeTraceFacts below gives it
@@ -45,6 +46,26 @@ export type ExchangeSale = {
   aliases: AliasIn[];
 };
 export type ExchangeTrace = { bases: ExchangeBase[]; products: ExchangeProduct[]; batches: ExchangeBatch[]; sales: ExchangeSale[] };
+
+/** The EPCIS shapes of what the console writes for the same acts (batch.service.ts, trade.scan.ts, trade.service.ts). */
+const COMMISSIONING: EpcisShape = { eventType: 'ObjectEvent', action: 'ADD', bizStep: 'commissioning', disposition: 'active' };
+const SHIPPING: EpcisShape = { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'shipping', disposition: 'in_transit' };
+const ACCEPTING: EpcisShape = { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'accepting', disposition: 'sellable_accessible' };
+const RECEIVING: EpcisShape = { eventType: 'TransactionEvent', action: 'ADD', bizStep: 'receiving', disposition: 'in_progress' };
+
+/**
+ * Trace events of exchanged records, set-based: `who` selects the codes, the subject and its region per row. The
+ * actor is the client system (no person acted here); `via` and `clientId` in the detail say the record came by the
+ * exchange. With `shape` null the row's `kind` picks shipping (a trade) or accepting (a market entry).
+ */
+function exchangeEventSql(shape: EpcisShape | null, clientId: string, who: SQL, detail: SQL, from: SQL): SQL {
+  const col = (f: (s: EpcisShape) => string | undefined) =>
+    shape ? sql`${f(shape) ?? null}::text` : sql`CASE s.kind WHEN 'market' THEN ${f(ACCEPTING) ?? null}::text ELSE ${f(SHIPPING) ?? null}::text END`;
+  return sql`INSERT INTO trace_events (event_type, action, biz_step, disposition, codes, subject_id, region_code, actor_id, detail)
+    SELECT ${col((s) => s.eventType)}, ${col((s) => s.action)}, ${col((s) => s.bizStep)}, ${col((s) => s.disposition)}, ${who}, ${clientId}::uuid,
+           ${detail} || jsonb_build_object('via', 'exchange', 'clientId', ${clientId}::uuid)
+    FROM ${from}`;
+}
 
 /** Rows per statement: each chunk is one JSON parameter read by json_to_recordset. */
 const CHUNK = 5000;
@@ -99,8 +120,9 @@ async function issueFor(tx: Tx, secretKey: string, type: ProductCodeType, wanted
 
 /**
  * Writes bases, products, batches (type-1 codes), sales (the buyer's batch with a type-2 code or a type-3 voucher,
- * the edge, a confirmed trade, the seller's stock taken) and every alias, as the client `clientId`. The public chains
- * follow by the tables' triggers. Returns the code each new batch got.
+ * the edge, a confirmed trade, the seller's stock taken) and every alias, as the client `clientId`, each act with the
+ * trace event the console writes for it (so the EPCIS query and every reader of trace_events see it). The public
+ * chains follow by the tables' triggers. Returns the code each new batch got.
  */
 export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: string, rows: ExchangeTrace, mark: (step: string) => void = () => {}): Promise<Map<string, string>> {
   await inChunks(rows.bases, (c) =>
@@ -124,11 +146,27 @@ export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: 
     1,
     rows.batches.map((b) => ({ batchId: b.id, county: b.regionCode.slice(0, 6), issuerSubjectId: b.subjectId })),
   );
+  // Each batch with its commissioning event, as the console's batch creation writes it (batch.service.ts), in one
+  // statement: the event names the client system as its actor and the province's batch as it arrived.
   await inChunks(rows.batches, (c) =>
-    tx.execute(sql`INSERT INTO batches (id, code, subject_id, region_code, product_id, base_id, source, quantity, unit, stock, harvest_date, self_check, created_by)
-      SELECT id, code, "subjectId", "regionCode", "productId", "baseId", 'own', quantity, unit, quantity - sold / 1000.0, "harvestDate", "selfCheck", ${clientId}::uuid
-      FROM json_to_recordset(${asJson(c.map((b) => ({ ...b, aliases: undefined, code: codes.get(b.id), sold: taken.get(b.id) ?? 0 })))})
-        AS v(id uuid, code text, "subjectId" uuid, "regionCode" text, "productId" uuid, "baseId" uuid, quantity numeric, unit text, "harvestDate" date, "selfCheck" text, sold bigint)`),
+    tx.execute(sql`
+      WITH v AS (
+        SELECT * FROM json_to_recordset(${asJson(c.map((b) => ({ ...b, aliases: undefined, code: codes.get(b.id), sold: taken.get(b.id) ?? 0 })))})
+          AS v(id uuid, code text, "subjectId" uuid, "regionCode" text, "productId" uuid, "baseId" uuid, quantity numeric, unit text, "harvestDate" date, "selfCheck" text, sold bigint)
+      ),
+      written AS (
+        INSERT INTO batches (id, code, subject_id, region_code, product_id, base_id, source, quantity, unit, stock, harvest_date, self_check, created_by)
+        SELECT id, code, "subjectId", "regionCode", "productId", "baseId", 'own', quantity, unit, quantity - sold / 1000.0, "harvestDate", "selfCheck", ${clientId}::uuid
+        FROM v RETURNING id
+      )
+      ${exchangeEventSql(
+        COMMISSIONING,
+        clientId,
+        sql`ARRAY[v.code]::varchar[], v."subjectId", v."regionCode"`,
+        sql`jsonb_build_object('batchId', v.id, 'productId', v."productId", 'productClass', p.class_code, 'quantity', v.quantity, 'unit', v.unit, 'baseId', v."baseId",
+              'harvestDate', v."harvestDate", 'selfCheck', v."selfCheck", 'inputs', 0)`,
+        sql`v JOIN written w ON w.id = v.id JOIN products p ON p.id = v."productId"`,
+      )}`),
   );
   for (const b of rows.batches) taken.delete(b.id);
   mark('batches');
@@ -199,10 +237,29 @@ async function writeSales(tx: Tx, clientId: string, sales: ExchangeSale[], codes
       ),
       edges AS (
         INSERT INTO batch_edges (from_batch_id, to_batch_id, kind, quantity) SELECT v."from", v.id, v.kind, v.quantity FROM v JOIN received r ON r.id = v.id RETURNING to_batch_id
-      )
-      INSERT INTO trades (id, kind, seller_subject_id, buyer_subject_id, counterparty, batch_id, quantity, unit, status, buyer_batch_id, decided_at)
-      SELECT trade, CASE kind WHEN 'market' THEN 'market' ELSE 'scan' END, seller, buyer, holder, "from", quantity, unit, 'confirmed', v.id, ${decidedAt}::timestamptz
-      FROM v JOIN edges e ON e.to_batch_id = v.id`);
+      ),
+      made AS (
+        INSERT INTO trades (id, kind, seller_subject_id, buyer_subject_id, counterparty, batch_id, quantity, unit, status, buyer_batch_id, decided_at)
+        SELECT trade, CASE kind WHEN 'market' THEN 'market' ELSE 'scan' END, seller, buyer, holder, "from", quantity, unit, 'confirmed', v.id, ${decidedAt}::timestamptz
+        FROM v JOIN edges e ON e.to_batch_id = v.id RETURNING id
+      ),
+      sold AS (SELECT v.*, sb.code AS "fromCode", sb.region_code AS "sellerRegion" FROM v JOIN made m ON m.id = v.trade JOIN batches sb ON sb.id = v."from"),
+      shipped AS (${exchangeEventSql(
+        null,
+        clientId,
+        sql`ARRAY[s."fromCode", s.code]::varchar[], s.seller, s."sellerRegion"`,
+        sql`CASE s.kind WHEN 'market'
+              THEN jsonb_build_object('tradeId', s.trade, 'kind', 'market', 'fromBatchId', s."from", 'toBatchId', s.id, 'holder', s.holder->>'name', 'marketKind', s.holder->>'marketKind', 'quantity', s.quantity, 'unit', s.unit)
+              ELSE jsonb_build_object('tradeId', s.trade, 'buyerSubjectId', s.buyer, 'quantity', s.quantity, 'unit', s.unit) END`,
+        sql`sold s`,
+      )})
+      ${exchangeEventSql(
+        RECEIVING,
+        clientId,
+        sql`ARRAY[s."fromCode", s.code]::varchar[], s.buyer, s.region`,
+        sql`jsonb_build_object('tradeId', s.trade, 'fromBatchId', s."from", 'toBatchId', s.id, 'quantity', s.quantity, 'unit', s.unit)`,
+        sql`sold s WHERE s.kind <> 'market'`,
+      )}`);
   });
 }
 
@@ -228,7 +285,9 @@ export async function exchangeTraceFacts(
   q: { classCodes: string[]; aliases: string[]; batchIds: string[]; productIds: string[]; baseIds: string[]; subjectIds: string[] },
 ): Promise<ExchangeTraceFacts> {
   const classes = q.classCodes.length ? await db.select({ code: productClasses.code }).from(productClasses).where(inArray(productClasses.code, q.classCodes)) : [];
-  const taken = q.aliases.length ? await db.select({ alias: batchAliases.alias }).from(batchAliases).where(inArray(batchAliases.alias, q.aliases)) : [];
+  const taken = q.aliases.length
+    ? await queryRows<{ alias: string }>(db, sql`SELECT a.alias FROM json_array_elements_text(${JSON.stringify(q.aliases)}::json) AS q(alias) JOIN batch_aliases a ON a.alias = q.alias`)
+    : [];
   const bRows = q.batchIds.length
     ? await queryRows<{ id: string; subject_id: string | null; stock: string; frozen: string; unit: string; product_id: string; harvest_date: string | null; region_code: string; status: string }>(
         db,

@@ -210,7 +210,7 @@ export default function ClientPage() {
           ]}
         />
       </Card>
-      <WebhooksCard clientId={id} />
+      <WebhooksCard clientId={id} manage={manage} />
       <SecretModal created={created} onClose={() => setCreated(null)} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { Alert, Card, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CursorTable } from '../../app/CursorTable';
 import { formatTime } from '../../app/format';
@@ -8,17 +8,20 @@ import type { MessageKey } from '../../app/messages.zh';
 import { RefreshButton } from '../../app/RefreshButton';
 import { useCursorList } from '../../app/use-cursor-list';
 import { DELIVERY_STATUSES } from '../../../../src/domains/integration/outbound/feed.shared';
+import { refreshShellNotices } from '../notices/shell-notices';
 import { outboundApi, type WebhookDelivery, type WebhookEndpoint, type WebhookEndpoints } from './outbound.api';
 
 const STATUS_COLOR: Record<WebhookDelivery['status'], string> = { pending: 'blue', delivered: 'green', failed: 'red', held: 'orange' };
 const ENDPOINT_COLOR: Record<WebhookEndpoint['status'], string> = { active: 'green', paused: 'orange', removed: 'default' };
 
 /**
- * A client system's webhook endpoints (a paused one says so, and from where the client resumes) and its delivery
- * log, newest first: what was sent, how often it was tried, and the last answer.
+ * A client system's webhook endpoints (a paused one says so and why; its registrar's admin resumes it, which sends
+ * what it missed again) and its delivery log, newest first: what was sent, how often it was tried, the last answer.
  */
-export function WebhooksCard({ clientId }: { clientId: string }) {
-  const { t } = useI18n();
+export function WebhooksCard({ clientId, manage }: { clientId: string; manage: boolean }) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [resuming, setResuming] = useState<string | null>(null);
   const [endpoints, setEndpoints] = useState<WebhookEndpoints | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<WebhookDelivery['status'] | undefined>(undefined);
@@ -39,6 +42,27 @@ export function WebhooksCard({ clientId }: { clientId: string }) {
   const onError = useCallback(() => undefined, []);
   const deliveries = useCursorList(fetchDeliveries, onError);
   const paused = endpoints?.items.filter((e) => e.status === 'paused') ?? [];
+  // The failure's own text is the delivery worker's (English, technical): the console says what kind it was.
+  const reasonText = (reason: string | null) => {
+    if (!reason) return '—';
+    const status = /^HTTP (\d{3})$/.exec(reason);
+    if (status) return t('outbound.httpStatus', { status: status[1]! });
+    return reason.startsWith('the client has no live key') ? t('outbound.noLiveKey') : t('outbound.noAnswer');
+  };
+  const resume = async (endpointId: string) => {
+    setResuming(endpointId);
+    try {
+      const done = await outboundApi.resume(clientId, endpointId);
+      void message.success(t('outbound.resumed', { count: done.deliveries }));
+      await loadEndpoints();
+      deliveries.reload();
+      refreshShellNotices();
+    } catch (err) {
+      void message.error(errorText(err));
+    } finally {
+      setResuming(null);
+    }
+  };
 
   return (
     <Card title={t('outbound.webhooks')} style={{ marginTop: 16 }} data-testid="integration-webhooks">
@@ -60,6 +84,23 @@ export function WebhooksCard({ clientId }: { clientId: string }) {
             { title: t('outbound.endpointStatus'), dataIndex: 'status', render: (v: WebhookEndpoint['status']) => <Tag color={ENDPOINT_COLOR[v]}>{t(`outbound.endpointStatus.${v}`)}</Tag> },
             { title: t('outbound.failuresInRow'), dataIndex: 'failuresInRow' },
             { title: t('outbound.pausedAt'), dataIndex: 'pausedAt', className: 'tn-nowrap', render: (v: string | null) => (v ? formatTime(v) : '—') },
+            { title: t('outbound.pausedReason'), dataIndex: 'pausedReason', render: (v: string | null, e) => (e.status === 'paused' ? reasonText(v) : '—') },
+            ...(manage
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    render: (_v: unknown, e: WebhookEndpoint) =>
+                      e.status === 'paused' ? (
+                        <Popconfirm title={t('outbound.resumeConfirm')} onConfirm={() => resume(e.id)} okText={t('outbound.resume')} cancelText={t('common.cancel')}>
+                          <Button size="small" type="primary" loading={resuming === e.id} data-testid={`integration-resume-${e.id}`}>
+                            {t('outbound.resume')}
+                          </Button>
+                        </Popconfirm>
+                      ) : null,
+                  },
+                ]
+              : []),
           ]}
         />
       )}

@@ -10,6 +10,11 @@ export const outboundEn: Record<keyof typeof outboundZh, string> = {
   'action.integration.webhook_replay': 'Changes delivered again',
   'action.integration.webhook_pause': 'Webhook endpoint paused after repeated failures',
   'action.integration.purchase_record': 'Purchases recorded (market entry)',
+  'outbound.pausedReason': 'Why paused',
+  'outbound.noLiveKey': 'The client has no live key to sign with',
+  'outbound.resume': 'Resume',
+  'outbound.resumeConfirm': 'Has the partner fixed its receiver? Resuming sends again every change not delivered since the pause.',
+  'outbound.resumed': 'Resumed: {count} changes sent again',
   'outbound.webhooks': 'Webhooks',
   'outbound.webhooksHint':
     'The client’s webhook endpoints and deliveries. Every delivery is signed with the client’s key and retried with backoff under the same delivery id; after 10 failures in a row the endpoint is paused until the client replays from where it stopped.',

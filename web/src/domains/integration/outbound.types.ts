@@ -7,3 +7,4 @@ export type WebhookEndpoint = Out<typeof c.endpointOut>;
 export type WebhookEndpoints = Out<typeof c.endpointsOut>;
 export type WebhookDelivery = Out<typeof c.deliveryOut>;
 export type DeliveryPage = Out<typeof c.deliveryPage>;
+export type ReplayResult = Out<typeof c.replayOut>;

@@ -6,4 +6,6 @@ export const shellEn: Record<keyof typeof shellZh, string> = {
   'inbox.menu': 'Notices',
   'menu.announcements': 'Announcements',
   'inbox.bell': 'Notices ({n} unread)',
+  'notices.webhooksPaused': 'Client system “{client}” has {count} webhook endpoint(s) paused after repeated failed deliveries; its changes are held.',
+  'notices.webhooksPausedOpen': 'See why and resume',
 };

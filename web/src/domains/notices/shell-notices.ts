@@ -16,7 +16,7 @@ const STALE_MS = 5 * 60_000;
  * answers with an ETag and `no-cache`, so the browser revalidates it and a repeat costs a 304, not the body.
  */
 export function useShellNotices() {
-  const [data, setData] = useState<ShellNotices>({ announcements: [], unreadNotices: null });
+  const [data, setData] = useState<ShellNotices>({ announcements: [], unreadNotices: null, pausedWebhooks: [] });
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
