@@ -3,6 +3,12 @@ import type { listsZh } from './messages.lists.zh';
 export const listsEn: Record<keyof typeof listsZh, string> = {
   'list.total': '{n} in all',
   'list.totalCapped': 'More than {n}',
+  'scope.region': 'Region',
+  'scope.period': 'Period',
+  'scope.between': '{from} to {to}',
+  'scope.since': 'from {from}',
+  'scope.until': 'until {to}',
+  'scope.duePeriod': 'Rectification due',
   'list.export': 'Export',
   'list.exported': 'Exported {file}',
   'list.exportCapped': 'More than {n} records match; narrow the filter before exporting',

@@ -3,6 +3,12 @@
 export const listsZh = {
   'list.total': '共 {n} 条',
   'list.totalCapped': '超过 {n} 条',
+  'scope.region': '地区',
+  'scope.period': '期间',
+  'scope.between': '{from} 至 {to}',
+  'scope.since': '{from} 起',
+  'scope.until': '至 {to}',
+  'scope.duePeriod': '整改期限',
   'list.export': '导出',
   'list.exported': '已导出 {file}',
   'list.exportCapped': '符合条件的记录超过 {n} 条，请缩小筛选范围后再导出',
