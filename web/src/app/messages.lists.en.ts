@@ -3,6 +3,9 @@ import type { listsZh } from './messages.lists.zh';
 export const listsEn: Record<keyof typeof listsZh, string> = {
   'list.total': '{n} in all',
   'list.totalCapped': 'More than {n}',
+  'list.shown': '{n} shown',
+  'list.shownOf': '{n} of {total} shown',
+  'list.shownOfCapped': '{n} of more than {total} shown',
   'scope.region': 'Region',
   'scope.period': 'Period',
   'scope.between': '{from} to {to}',

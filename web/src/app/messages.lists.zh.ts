@@ -3,6 +3,9 @@
 export const listsZh = {
   'list.total': '共 {n} 条',
   'list.totalCapped': '超过 {n} 条',
+  'list.shown': '已显示 {n} 条',
+  'list.shownOf': '已显示 {n} 条，共 {total} 条',
+  'list.shownOfCapped': '已显示 {n} 条，共超过 {total} 条',
   'scope.region': '地区',
   'scope.period': '期间',
   'scope.between': '{from} 至 {to}',
