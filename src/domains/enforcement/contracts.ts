@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listScope } from '../../platform/http/list-scope.shared.js';
-import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { CASE_STAGES, PENALTY_KINDS } from './case-stages.shared.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listScope } from '../../platform/http/list-scope.shared.js';
-import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { ANALYTE_KINDS, ANSWERS, CONTACT_VIA, HOLD_STATUSES, PLACE_KINDS, RECALL_KINDS, REPORT_ACTIONS, REPORT_STATUSES, RESULT_UNITS, SAMPLE_STATUSES, VERDICTS } from './monitoring-values.shared.js';
 

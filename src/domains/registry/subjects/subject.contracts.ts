@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listScope } from '../../../platform/http/list-scope.shared.js';
-import { countedPageOf, pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.shared.js';
 import { regionCode } from '../../regions/contracts.js';
 import { mobilePhone, password, plainText, username, uuid } from '../contracts.js';
