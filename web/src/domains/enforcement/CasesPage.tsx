@@ -90,47 +90,47 @@ export default function CasesPage() {
         {tab === 'transfers' ? (
           <>
             <ListBody list={transfers} empty={t('cases.noTransfers')}>
-            <List
-              loading={transfers.loading}
-              dataSource={transfers.items}
-              renderItem={(tr) => (
-                <List.Item
-                  key={tr.id}
-                  data-testid="transfer-item"
-                  actions={[
-                    <Button key="open" type="primary" loading={opening === tr.id} onClick={() => void open(tr)} data-testid="case-open">
-                      {t('cases.open')}
-                    </Button>,
-                  ]}
-                >
-                  <List.Item.Meta title={`${tr.subjectName} · ${tr.reason}`} description={`${tr.fromAgencyName} · ${formatTime(tr.createdAt)}${tr.findings ? ` · ${tr.findings}` : ''}`} />
-                </List.Item>
-              )}
-            />
+              <List
+                loading={transfers.loading}
+                dataSource={transfers.items}
+                renderItem={(tr) => (
+                  <List.Item
+                    key={tr.id}
+                    data-testid="transfer-item"
+                    actions={[
+                      <Button key="open" type="primary" loading={opening === tr.id} onClick={() => void open(tr)} data-testid="case-open">
+                        {t('cases.open')}
+                      </Button>,
+                    ]}
+                  >
+                    <List.Item.Meta title={`${tr.subjectName} · ${tr.reason}`} description={`${tr.fromAgencyName} · ${formatTime(tr.createdAt)}${tr.findings ? ` · ${tr.findings}` : ''}`} />
+                  </List.Item>
+                )}
+              />
             </ListBody>
             <LoadMore list={transfers} />
           </>
         ) : (
           <>
             <ListBody list={cases} empty={t('cases.none')}>
-            <List
-              loading={cases.loading}
-              dataSource={cases.items}
-              renderItem={(c) => (
-                <List.Item key={c.id} onClick={() => navigate(`/enforcement/cases/${c.id}`)} style={{ cursor: 'pointer' }} data-testid="case-item">
-                  <List.Item.Meta
-                    title={
-                      <Space wrap size={4}>
-                        <Typography.Text strong>{c.title}</Typography.Text>
-                        <Tag color={c.stage === 'closed' ? 'default' : 'processing'}>{word('cases.stage', c.stage)}</Tag>
-                        <Tag>{word('cases.source', c.source)}</Tag>
-                      </Space>
-                    }
-                    description={`${c.caseNo} · ${c.subjectName ?? '—'} · ${c.agencyName} · ${formatTime(c.createdAt)}`}
-                  />
-                </List.Item>
-              )}
-            />
+              <List
+                loading={cases.loading}
+                dataSource={cases.items}
+                renderItem={(c) => (
+                  <List.Item key={c.id} onClick={() => navigate(`/enforcement/cases/${c.id}`)} style={{ cursor: 'pointer' }} data-testid="case-item">
+                    <List.Item.Meta
+                      title={
+                        <Space wrap size={4}>
+                          <Typography.Text strong>{c.title}</Typography.Text>
+                          <Tag color={c.stage === 'closed' ? 'default' : 'processing'}>{word('cases.stage', c.stage)}</Tag>
+                          <Tag>{word('cases.source', c.source)}</Tag>
+                        </Space>
+                      }
+                      description={`${c.caseNo} · ${c.subjectName ?? '—'} · ${c.agencyName} · ${formatTime(c.createdAt)}`}
+                    />
+                  </List.Item>
+                )}
+              />
             </ListBody>
             <LoadMore list={cases} />
           </>

@@ -55,31 +55,31 @@ export default function AlertsPage() {
           <ListTotalText total={list.total} />
         </Space>
         <ListBody list={list} empty={t('alert.empty')}>
-        <List
-          loading={list.loading}
-          dataSource={list.items}
-          renderItem={(a) => (
-            <List.Item key={a.id} onClick={() => navigate(`/monitoring/alerts/${a.id}`)} style={{ cursor: 'pointer' }} data-testid="alert-item">
-              <List.Item.Meta
-                title={
-                  <Space wrap size={4}>
-                    {!a.readAt && <Badge status="error" />}
-                    <Typography.Text strong={!a.readAt}>{alertTitle(t, a)}</Typography.Text>
-                    {a.caseId && <Tag color="volcano">{t('alert.caseOpened')}</Tag>}
-                  </Space>
-                }
-                description={
-                  <Space wrap size={[16, 0]}>
-                    <span>{`${a.productName} · ${a.subjectName ?? '—'}`}</span>
-                    <span className="tn-t-code">{a.code}</span>
-                    <span>{t('alert.recallCount', { n: a.recallTotal })}</span>
-                    <span>{formatTime(a.createdAt)}</span>
-                  </Space>
-                }
-              />
-            </List.Item>
-          )}
-        />
+          <List
+            loading={list.loading}
+            dataSource={list.items}
+            renderItem={(a) => (
+              <List.Item key={a.id} onClick={() => navigate(`/monitoring/alerts/${a.id}`)} style={{ cursor: 'pointer' }} data-testid="alert-item">
+                <List.Item.Meta
+                  title={
+                    <Space wrap size={4}>
+                      {!a.readAt && <Badge status="error" />}
+                      <Typography.Text strong={!a.readAt}>{alertTitle(t, a)}</Typography.Text>
+                      {a.caseId && <Tag color="volcano">{t('alert.caseOpened')}</Tag>}
+                    </Space>
+                  }
+                  description={
+                    <Space wrap size={[16, 0]}>
+                      <span>{`${a.productName} · ${a.subjectName ?? '—'}`}</span>
+                      <span className="tn-t-code">{a.code}</span>
+                      <span>{t('alert.recallCount', { n: a.recallTotal })}</span>
+                      <span>{formatTime(a.createdAt)}</span>
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
         </ListBody>
         <LoadMore list={list} />
       </Card>
