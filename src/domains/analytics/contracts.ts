@@ -36,12 +36,19 @@ export const statisticsOut = z.object({
 });
 export type StatisticsOut = z.infer<typeof statisticsOut>;
 
+/** The home page's own counts (not region rollups): a producer's work, an agency's tasks and drafts (home.counts.ts). */
+export const HOME_COUNT_KEYS = ['tradesToConfirm', 'batchesInStock', 'certificatesExpiring', 'noticesUnread', 'inactiveProducers', 'tasksOpen', 'inspectionsDue', 'reportsAwaiting', 'tasksDueSoon'] as const;
+const homeCount = z.object({ key: z.enum(HOME_COUNT_KEYS), n: z.number() });
+export type HomeCount = z.infer<typeof homeCount>;
+
 /** What the home page (首页) shows an official: what waits now (all time) and this month against last month. */
 export const homeOut = z.object({
   role: z.enum(['ministry', 'province', 'city', 'county', 'township', 'lab', 'enforcement', 'producer', 'operations']),
   place: z.string(),
   /** Counts of work waiting, over every day so far (state counts, not the month's flow). */
   waiting: indicatorValues,
+  /** The role's own counts, in the order shown (a producer's: trades to confirm, stock, certificates expiring, notices). */
+  counts: z.array(homeCount),
   month: range,
   thisMonth: indicatorValues,
   lastMonth: indicatorValues,

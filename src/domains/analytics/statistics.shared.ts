@@ -35,6 +35,9 @@ export const INDICATORS = {
   alertsUnread: { measure: 'alert', dims: ['unread'] },
   cases: { measure: 'case' },
   casesOpen: { measure: 'case', dims: ['filed', 'investigation', 'decision'] },
+  casesFiled: { measure: 'case', dims: ['filed'] },
+  casesInvestigation: { measure: 'case', dims: ['investigation'] },
+  casesDecision: { measure: 'case', dims: ['decision'] },
   penalties: { measure: 'penalty' },
   penaltyAmount: { measure: 'penalty', field: 'qty' },
 } as const satisfies Record<string, Indicator>;

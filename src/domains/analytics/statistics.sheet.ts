@@ -32,6 +32,9 @@ export const INDICATOR_ZH: Record<IndicatorKey, string> = {
   alertsUnread: '未读预警',
   cases: '立案',
   casesOpen: '办理中案件',
+  casesFiled: '已立案待调查',
+  casesInvestigation: '调查取证中',
+  casesDecision: '待处罚决定',
   penalties: '行政处罚',
   penaltyAmount: '罚没金额（元）',
 };

@@ -1,7 +1,10 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
+import { countUpTo } from '../../platform/http/list-total.js';
+import { listScopeWhere } from '../../platform/http/list-scope.js';
+import type { ListScope } from '../../platform/http/list-scope.shared.js';
 import { agencyNames } from '../registry/index.js';
 import { tasksOfCase } from '../tasks/index.js';
 import { transferById } from '../supervision/index.js';
@@ -86,11 +89,15 @@ export async function caseDetail(db: Executor, actor: AgencyActor, id: string): 
 }
 
 /** Cases my agency handles (enforcement) or of my jurisdiction (supervision follows them), newest first. */
-export async function listCases(db: Executor, actor: AgencyActor, q: { stage?: CaseStage | undefined; subjectId?: string | undefined; limit: number; cursor?: string | undefined }) {
+export async function listCases(db: Executor, actor: AgencyActor, q: { stage?: CaseStage | 'open' | undefined; subjectId?: string | undefined; limit: number; cursor?: string | undefined } & ListScope) {
   const page = keyset({ sort: enforcementCases.createdAt, id: enforcementCases.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const filters: (SQL | undefined)[] = [visibleTo(actor), q.stage ? eq(enforcementCases.stage, q.stage) : undefined, q.subjectId ? eq(enforcementCases.subjectId, q.subjectId) : undefined, page.where];
-  const rows = await db.select().from(enforcementCases).where(and(...filters)).orderBy(...page.orderBy).limit(page.take);
+  const stage = q.stage === 'open' ? ne(enforcementCases.stage, 'closed') : q.stage ? eq(enforcementCases.stage, q.stage) : undefined;
+  const filters: (SQL | undefined)[] = [visibleTo(actor), stage, q.subjectId ? eq(enforcementCases.subjectId, q.subjectId) : undefined, ...listScopeWhere(q, enforcementCases.regionCode, enforcementCases.createdAt)];
+  const [rows, total] = await Promise.all([
+    db.select().from(enforcementCases).where(and(...filters, page.where)).orderBy(...page.orderBy).limit(page.take),
+    q.cursor ? undefined : countUpTo(db, db.select({ id: enforcementCases.id }).from(enforcementCases).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.createdAt, r.id]);
   const names = await agencyNames(db, result.items.map((r) => r.agencyId));
-  return { items: result.items.map((c) => listItem(c, names)), nextCursor: result.nextCursor };
+  return { items: result.items.map((c) => listItem(c, names)), nextCursor: result.nextCursor, ...(total ? { total } : {}) };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { listScope } from '../../platform/http/list-scope.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { CASE_STAGES, PENALTY_KINDS } from './case-stages.shared.js';
 
@@ -60,8 +61,9 @@ const caseBase = {
 };
 
 export const caseListItem = z.object(caseBase);
-export const casePage = pageOf(caseListItem);
-export const caseListQuery = z.strictObject({ ...pageQuery, stage: z.enum(CASE_STAGES).optional(), subjectId: z.uuid().optional() });
+export const casePage = countedPageOf(caseListItem);
+/** `stage` 'open': any stage before 结案 (the statistics' 办理中案件); `region`, `from`, `to`: filed there on those days. */
+export const caseListQuery = z.strictObject({ ...pageQuery, stage: z.enum([...CASE_STAGES, 'open']).optional(), subjectId: z.uuid().optional(), ...listScope });
 
 export const caseOut = z.object({
   ...caseBase,

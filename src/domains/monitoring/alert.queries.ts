@@ -2,6 +2,9 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
+import { countUpTo } from '../../platform/http/list-total.js';
+import { listScopeWhere } from '../../platform/http/list-scope.js';
+import type { ListScope } from '../../platform/http/list-scope.shared.js';
 import { subjectNames } from '../registry/index.js';
 import type { AlertOut, ResultOut } from './contracts.js';
 import { monitoringError } from './errors.js';
@@ -29,21 +32,24 @@ const listColumns = {
   createdAt: monitoringAlerts.createdAt,
 };
 
-type ListQuery = { limit: number; cursor?: string | undefined; unread?: boolean | undefined };
+type ListQuery = { limit: number; cursor?: string | undefined; unread?: boolean | undefined } & ListScope;
 
 /** My agency's alerts, newest first; `unread` keeps the unread (true) or the read (false). */
 export async function listAlerts(db: Executor, actor: AgencyActor, q: ListQuery) {
   const page = keyset({ sort: monitoringAlerts.createdAt, id: monitoringAlerts.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const filters: (SQL | undefined)[] = [eq(monitoringAlerts.agencyId, actor.agency.id), page.where];
+  const filters: (SQL | undefined)[] = [eq(monitoringAlerts.agencyId, actor.agency.id), ...listScopeWhere(q, monitoringAlerts.agencyRegion, monitoringAlerts.createdAt)];
   if (q.unread !== undefined) filters.push(q.unread ? isNull(monitoringAlerts.readAt) : sql`${monitoringAlerts.readAt} IS NOT NULL`);
-  const rows = await db
-    .select(listColumns)
-    .from(monitoringAlerts)
-    .innerJoin(samples, eq(samples.id, monitoringAlerts.sampleId))
-    .where(and(...filters))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
-  return page.page(rows, (r) => [r.createdAt, r.id]);
+  const [rows, total] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(monitoringAlerts)
+      .innerJoin(samples, eq(samples.id, monitoringAlerts.sampleId))
+      .where(and(...filters, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    q.cursor ? undefined : countUpTo(db, db.select({ id: monitoringAlerts.id }).from(monitoringAlerts).where(and(...filters)).$dynamic()),
+  ]);
+  return { ...page.page(rows, (r) => [r.createdAt, r.id]), ...(total ? { total } : {}) };
 }
 
 export type AlertRow = typeof monitoringAlerts.$inferSelect;

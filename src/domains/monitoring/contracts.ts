@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { listScope } from '../../platform/http/list-scope.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { ANIMAL_SPECIES, ANIMAL_TISSUES } from '../trace/animal.shared.js';
 import { ANALYTE_KINDS, ANSWERS, CONTACT_VIA, HOLD_STATUSES, PLACE_KINDS, RECALL_KINDS, REPORT_ACTIONS, REPORT_STATUSES, RESULT_UNITS, SAMPLE_STATUSES, VERDICTS } from './monitoring-values.shared.js';
@@ -166,7 +167,7 @@ export const sampleListItem = sampleOut.pick({
   status: true,
   verdict: true,
 });
-export const samplePage = pageOf(sampleListItem);
+export const samplePage = countedPageOf(sampleListItem);
 export const sampleListQuery = z.strictObject({
   ...pageQuery,
   taskId: z.uuid().optional(),
@@ -174,6 +175,8 @@ export const sampleListQuery = z.strictObject({
   verdict: z.enum(VERDICTS).optional(),
   /** The samples taken from one subject (its file). */
   subjectId: z.uuid().optional(),
+  /** Sampled in the region on those days (the statistics' 抽样 and 合格率 count by the sampling day). */
+  ...listScope,
 });
 
 /** What the sheet is filled from when a code is scanned, before the sample is saved. */
@@ -234,8 +237,9 @@ export const alertOut = z.object({
   recallOrderId: z.string().nullable(),
   createdAt: z.date(),
 });
-export const alertPage = pageOf(alertOut.omit({ failed: true, recall: true }));
-export const alertListQuery = z.strictObject({ ...pageQuery, unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+export const alertPage = countedPageOf(alertOut.omit({ failed: true, recall: true }));
+/** `region`, `from`, `to`: the alerted agency's region (an agency sees its own alerts only), raised on those days. */
+export const alertListQuery = z.strictObject({ ...pageQuery, unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), ...listScope });
 /** 一键立案 from an alert: the title and summary are drafted from the sample unless given. */
 export const alertCaseIn = z.strictObject({ title: plainText(2, 120).optional(), summary: plainText(1, 2000).optional() });
 

@@ -2,6 +2,7 @@ export { monitoringRoutes } from './routes.js';
 export type { MonitoringDeps } from './deps.js';
 export { loadResidueLimits } from './limits.loader.js';
 export { publicSampleResults } from './public-results.queries.js';
+export { labReportsAwaiting } from './lab-work.queries.js';
 
 import type { DomainModule } from '../../platform/modules.js';
 import { monitoringAudit } from './audit-actions.js';

@@ -2,6 +2,9 @@ import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
+import { countUpTo } from '../../platform/http/list-total.js';
+import { listScopeWhere } from '../../platform/http/list-scope.js';
+import type { ListScope } from '../../platform/http/list-scope.shared.js';
 import { agencyNames } from '../registry/index.js';
 import { taskFacts } from '../tasks/index.js';
 import { batchAnimalDetails, sampleAnimal, sampleFactsOfCode } from '../trace/index.js';
@@ -159,7 +162,7 @@ function listItemOf(row: SampleRow, taskTitle: string) {
   };
 }
 
-type ListQuery = { taskId?: string | undefined; status?: string | undefined; verdict?: string | undefined; subjectId?: string | undefined; limit: number; cursor?: string | undefined };
+type ListQuery = { taskId?: string | undefined; status?: string | undefined; verdict?: string | undefined; subjectId?: string | undefined; limit: number; cursor?: string | undefined } & ListScope;
 
 /** The samples the actor reads, newest first; a task's with `taskId`, the lab's queue with `status`, failures with `verdict`. */
 export async function listSamples(db: Executor, actor: AgencyActor, q: ListQuery) {
@@ -170,15 +173,18 @@ export async function listSamples(db: Executor, actor: AgencyActor, q: ListQuery
     q.status ? eq(samples.status, q.status) : undefined,
     q.verdict ? eq(samples.verdict, q.verdict) : undefined,
     q.subjectId ? eq(samples.subjectId, q.subjectId) : undefined,
-    page.where,
+    ...listScopeWhere(q, samples.regionCode, samples.sampledAt),
   ];
-  const rows = await db
-    .select()
-    .from(samples)
-    .where(and(...filters))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const [rows, total] = await Promise.all([
+    db
+      .select()
+      .from(samples)
+      .where(and(...filters, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    q.cursor ? undefined : countUpTo(db, db.select({ id: samples.id }).from(samples).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.sampledAt, r.id]);
   const tasks = await taskFacts(db, result.items.map((r) => r.taskId));
-  return { items: result.items.map((r) => listItemOf(r, tasks.get(r.taskId)?.title ?? '')), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => listItemOf(r, tasks.get(r.taskId)?.title ?? '')), nextCursor: result.nextCursor, ...(total ? { total } : {}) };
 }

@@ -1,4 +1,5 @@
 export { noticesRoutes } from './routes.js';
+export { unreadCount as unreadNoticeCount } from './producer-notices/notice.queries.js';
 
 import type { DomainModule } from '../../platform/modules.js';
 import { noticesAudit } from './audit-actions.js';

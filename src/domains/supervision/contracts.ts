@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { listScope } from '../../platform/http/list-scope.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { INSPECTION_INDUSTRIES } from './inspection-values.shared.js';
 import { recipientOptionOut } from '../tasks/contracts.js';
@@ -64,12 +65,15 @@ export const inspectionOut = z.object({
   transfer: z.object({ id: z.string(), toAgencyId: z.string(), toAgencyName: z.string(), status: z.string(), caseId: z.string().nullable(), reason: z.string() }).nullable(),
   inspectedAt: z.date(),
 });
-export const inspectionPage = pageOf(inspectionOut.omit({ checklist: true }));
+export const inspectionPage = countedPageOf(inspectionOut.omit({ checklist: true }));
 export const inspectionListQuery = z.strictObject({
   ...pageQuery,
   subjectId: z.uuid().optional(),
   conclusion: z.enum(['compliant', 'problem']).optional(),
   rectification: z.enum(['none', 'pending', 'overdue', 'done']).optional(),
+  ...listScope,
+  /** Which day `from`/`to` bound: the inspection's (default), or the rectification's deadline (the statistics' 整改 by due day). */
+  periodOf: z.enum(['inspected', 'due']).optional(),
 });
 export const periodQuery = z.strictObject({ from: day, to: day });
 

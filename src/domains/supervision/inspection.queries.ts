@@ -2,6 +2,9 @@ import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
+import { countUpTo } from '../../platform/http/list-total.js';
+import { listScopeWhere } from '../../platform/http/list-scope.js';
+import type { ListScope } from '../../platform/http/list-scope.shared.js';
 import { chinaDayEnd, chinaDayStart } from '../../platform/china-time.js';
 import { agencyNames } from '../registry/index.js';
 import { taskIdsOfReceipts } from '../tasks/index.js';
@@ -64,18 +67,31 @@ export async function inspectionDetail(db: Executor, actor: AgencyActor, id: str
 }
 
 /** Inspections of the jurisdiction, newest first; a subject's past inspections with `subjectId`; `rectification: overdue` the missed deadlines. */
-export async function listInspections(db: Executor, actor: AgencyActor, q: { subjectId?: string | undefined; conclusion?: string | undefined; rectification?: string | undefined; limit: number; cursor?: string | undefined }) {
+export async function listInspections(
+  db: Executor,
+  actor: AgencyActor,
+  q: { subjectId?: string | undefined; conclusion?: string | undefined; rectification?: string | undefined; periodOf?: 'inspected' | 'due' | undefined; limit: number; cursor?: string | undefined } & ListScope,
+) {
   const page = keyset({ sort: inspections.inspectedAt, id: inspections.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
     inspectionVisibility.filter(actor),
     q.subjectId ? eq(inspections.subjectId, q.subjectId) : undefined,
     q.conclusion ? eq(inspections.conclusion, q.conclusion) : undefined,
     q.rectification ? eq(inspections.rectification, q.rectification) : undefined,
-    page.where,
+    ...(q.periodOf === 'due' ? [...listScopeWhere({ region: q.region }, inspections.regionCode, inspections.inspectedAt), ...dueDays(q.from, q.to)] : listScopeWhere(q, inspections.regionCode, inspections.inspectedAt)),
   ];
-  const rows = await db.select().from(inspections).where(and(...filters)).orderBy(...page.orderBy).limit(page.take);
+  const [rows, total] = await Promise.all([
+    db.select().from(inspections).where(and(...filters, page.where)).orderBy(...page.orderBy).limit(page.take),
+    q.cursor ? undefined : countUpTo(db, db.select({ id: inspections.id }).from(inspections).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.inspectedAt, r.id]);
-  return { items: await toOut(db, result.items), nextCursor: result.nextCursor };
+  return { items: await toOut(db, result.items), nextCursor: result.nextCursor, ...(total ? { total } : {}) };
+}
+
+/** A rectification's deadline in [from, to]; one without a deadline counts on its inspection's day, as the statistics do. */
+function dueDays(from: string | undefined, to: string | undefined): SQL[] {
+  const due = sql`coalesce(${inspections.rectifyBy}, (${inspections.inspectedAt} AT TIME ZONE 'Asia/Shanghai')::date)`;
+  return [...(from ? [sql`${due} >= ${from}::date`] : []), ...(to ? [sql`${due} <= ${to}::date`] : [])];
 }
 
 /** The most an export of a period holds; a longer list is cut to the newest and the workbook says so. */

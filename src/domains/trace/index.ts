@@ -17,6 +17,7 @@ export { subjectRecordsRoutes } from './master-data/subject-records.routes.js';
 export { recordFieldProducts } from './master-data/master-data.service.js';
 export { sampleFactsOfCode, type SampleFacts } from './batches/sample-facts.queries.js';
 export { subjectTraceActivity, type SubjectTraceActivity } from './batches/subject-activity.queries.js';
+export { producerTraceCounts, type ProducerTraceCounts } from './batches/producer-counts.queries.js';
 export { batchCodeOfAlias, batchCodesOfAliases, isLongCode, exchangeTraceFacts, importExchangedTrace, type AliasHit, type AliasKind, type ExchangeTrace, type ResolvedFrom } from './aliases/index.js';
 export { issueTemporaryProductCode } from './codes/code-issue.service.js';
 export { markBatchTested } from './batches/batch-tested.service.js';

@@ -4,6 +4,9 @@ import type { Executor } from '../../../platform/db/client.js';
 import { escapeLike } from '../../../platform/db/rows.js';
 import { fileError } from '../../../platform/files/storage.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { countUpTo } from '../../../platform/http/list-total.js';
+import { listScopeWhere } from '../../../platform/http/list-scope.js';
+import type { ListScope } from '../../../platform/http/list-scope.shared.js';
 import { maskIdNumber } from '../../../platform/pii/pii.js';
 import { regionRange } from '../../../platform/auth/visibility.js';
 import type { RegistryDeps } from '../deps.js';
@@ -60,21 +63,24 @@ export async function trackApplication(deps: RegistryDeps, code: string): Promis
 export async function listApplications(
   deps: RegistryDeps,
   actor: AgencyActor,
-  q: { status?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined },
+  q: { status?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined } & ListScope,
 ) {
   const page = keyset({ sort: subjectApplications.submittedAt, id: subjectApplications.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
     applicationVisibility.filter(actor),
     q.status ? eq(subjectApplications.status, q.status) : undefined,
     q.q ? or(ilike(subjectApplications.name, `%${escapeLike(q.q)}%`), eq(subjectApplications.trackingCode, q.q.toUpperCase())) : undefined,
-    page.where,
+    ...listScopeWhere(q, subjectApplications.regionCode, subjectApplications.submittedAt),
   ];
-  const rows = await deps.db
-    .select()
-    .from(subjectApplications)
-    .where(and(...filters))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const [rows, total] = await Promise.all([
+    deps.db
+      .select()
+      .from(subjectApplications)
+      .where(and(...filters, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    q.cursor ? undefined : countUpTo(deps.db, deps.db.select({ id: subjectApplications.id }).from(subjectApplications).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.submittedAt, r.id]);
   const [paths, clashes] = await Promise.all([regionPaths(deps.db, result.items.map((r) => r.regionCode)), identityClashes(deps.db, result.items)]);
   return {
@@ -94,6 +100,7 @@ export async function listApplications(
       clash: clashes.get(r.id) ?? null,
     })),
     nextCursor: result.nextCursor,
+    ...(total ? { total } : {}),
   };
 }
 

@@ -7,6 +7,9 @@ import { withTransaction } from '../../../platform/db/tx.js';
 import { files } from '../../../platform/files/schema.js';
 import { agencyActorIn, subjectActorIn } from '../../../platform/http/context.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { countUpTo } from '../../../platform/http/list-total.js';
+import { listScopeWhere } from '../../../platform/http/list-scope.js';
+import type { ListScope } from '../../../platform/http/list-scope.shared.js';
 import { maskPhone } from '../../../platform/pii/pii.js';
 import type { RegistryDeps } from '../deps.js';
 import type { ChangeRequestIn } from './subject.contracts.js';
@@ -109,15 +112,19 @@ function toChangeOut(r: ChangeRow, subjectName: string) {
 
 async function listChanges(db: Executor, where: (SQL | undefined)[], q: { status?: string | undefined; limit: number; cursor?: string | undefined }) {
   const page = keyset({ sort: subjectChangeRequests.createdAt, id: subjectChangeRequests.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select({ r: subjectChangeRequests, name: subjects.name })
-    .from(subjectChangeRequests)
-    .innerJoin(subjects, eq(subjects.id, subjectChangeRequests.subjectId))
-    .where(and(...where, q.status ? eq(subjectChangeRequests.status, q.status) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const filter = and(...where, q.status ? eq(subjectChangeRequests.status, q.status) : undefined);
+  const [rows, total] = await Promise.all([
+    db
+      .select({ r: subjectChangeRequests, name: subjects.name })
+      .from(subjectChangeRequests)
+      .innerJoin(subjects, eq(subjects.id, subjectChangeRequests.subjectId))
+      .where(and(filter, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    q.cursor ? undefined : countUpTo(db, db.select({ id: subjectChangeRequests.id }).from(subjectChangeRequests).where(filter).$dynamic()),
+  ]);
   const result = page.page(rows, (x) => [x.r.createdAt, x.r.id]);
-  return { items: result.items.map((x) => toChangeOut(x.r, x.name)), nextCursor: result.nextCursor };
+  return { items: result.items.map((x) => toChangeOut(x.r, x.name)), nextCursor: result.nextCursor, ...(total ? { total } : {}) };
 }
 
 export function myChangeRequests(deps: RegistryDeps, actor: SubjectActor, q: { status?: string | undefined; limit: number; cursor?: string | undefined }) {
@@ -125,8 +132,9 @@ export function myChangeRequests(deps: RegistryDeps, actor: SubjectActor, q: { s
 }
 
 /** The county's inbox of change requests (officials above it may look, only the county decides). */
-export function changeRequestInbox(deps: RegistryDeps, actor: AgencyActor, q: { status?: string | undefined; subjectId?: string | undefined; limit: number; cursor?: string | undefined }) {
-  return listChanges(deps.db, [changeRequestVisibility.filter(actor), q.subjectId ? eq(subjectChangeRequests.subjectId, q.subjectId) : undefined], q);
+export function changeRequestInbox(deps: RegistryDeps, actor: AgencyActor, q: { status?: string | undefined; subjectId?: string | undefined; limit: number; cursor?: string | undefined } & ListScope) {
+  const scope = listScopeWhere(q, subjectChangeRequests.regionCode, subjectChangeRequests.createdAt);
+  return listChanges(deps.db, [changeRequestVisibility.filter(actor), q.subjectId ? eq(subjectChangeRequests.subjectId, q.subjectId) : undefined, ...scope], q);
 }
 
 /** Approve (the changes apply to the subject at once) or reject (with an opinion). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countedPageOf, pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { listScope } from '../../../platform/http/list-scope.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.shared.js';
 import { regionCode } from '../../regions/contracts.js';
 import { mobilePhone, password, plainText, username, uuid } from '../contracts.js';
@@ -161,8 +162,9 @@ export const applicationListItem = z.object({
   submittedAt: z.date(),
   clash: z.enum(IDENTITY_CLASHES).nullable(),
 });
-export const applicationPage = pageOf(applicationListItem);
-export const applicationListQuery = z.strictObject({ ...pageQuery, status: z.enum(APPLICATION_STATUSES).optional(), q: z.string().trim().max(50).optional() });
+export const applicationPage = countedPageOf(applicationListItem);
+/** `region`, `from`, `to`: filed under the region, submitted on those days (the statistics' 注册申请). */
+export const applicationListQuery = z.strictObject({ ...pageQuery, status: z.enum(APPLICATION_STATUSES).optional(), q: z.string().trim().max(50).optional(), ...listScope });
 
 export const opinionIn = z.strictObject({ opinion: plainText(2, 500) });
 export const approveIn = z.strictObject({ claimTemporaryId: uuid.optional() }).nullish();
@@ -187,6 +189,9 @@ const subjectFilter = {
   status: z.enum(SUBJECT_STATUSES).optional(),
   category: z.coerce.number().int().min(0).max(3).optional(),
   regionCode: regionCode.optional(),
+  /** Created on or after / on or before these China days (the statistics count subjects by the day they were recorded). */
+  from: listScope.from,
+  to: listScope.to,
 };
 export const subjectListQuery = z.strictObject({ ...pageQuery, ...subjectFilter });
 export const subjectFilterQuery = z.strictObject(subjectFilter);
@@ -293,10 +298,11 @@ export const changeRequestOut = z.object({
   createdAt: z.date(),
   decidedAt: z.date().nullable(),
 });
-export const changeRequestPage = pageOf(changeRequestOut);
+export const changeRequestPage = countedPageOf(changeRequestOut);
 export const changeRequestListQuery = z.strictObject({ ...pageQuery, status: z.enum(CHANGE_REQUEST_STATUSES).optional() });
 /** The county's inbox, or one subject's change requests (a part of its file). */
-export const changeRequestInboxQuery = changeRequestListQuery.extend({ subjectId: z.uuid().optional() });
+/** `region`, `from`, `to`: the subject's region, asked on those days (the statistics' 变更申请). */
+export const changeRequestInboxQuery = changeRequestListQuery.extend({ subjectId: z.uuid().optional(), ...listScope });
 
 /** An audit entry about a subject, as its file shows it (变更记录). */
 export const subjectHistoryOut = z.object({

@@ -18,6 +18,7 @@ import { lockSubject, subjectIdentityCode, toProfileOut, toSubjectListItem, type
 import { agencies, subjectBadRecords, subjectCertificates, subjectChangeRequests, subjects, subjectStatusEvents, users } from '../schema.js';
 import { subjectVisibility } from '../visibility.js';
 import { regionRange } from '../../../platform/auth/visibility.js';
+import { chinaDayRange } from '../../../platform/china-time.js';
 
 /** The subject a subject account acts for, as `GET /auth/me` shows it. */
 export async function subjectOfAccount(deps: RegistryDeps, actor: SubjectActor) {
@@ -29,7 +30,7 @@ export async function subjectOfAccount(deps: RegistryDeps, actor: SubjectActor) 
 export async function listSubjects(
   deps: RegistryDeps,
   actor: AgencyActor,
-  q: { q?: string | undefined; status?: string | undefined; category?: number | undefined; regionCode?: string | undefined; limit: number; cursor?: string | undefined },
+  q: { q?: string | undefined; status?: string | undefined; category?: number | undefined; regionCode?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
   const page = keyset({ sort: subjects.regionCode, id: subjects.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
@@ -37,6 +38,7 @@ export async function listSubjects(
     q.status ? eq(subjects.status, q.status) : undefined,
     q.category !== undefined ? eq(subjects.category, q.category) : undefined,
     q.regionCode ? regionRange(subjects.regionCode, q.regionCode) : undefined,
+    ...chinaDayRange(subjects.createdAt, q.from, q.to),
     q.q ? searchFilter(deps, q.q) : undefined,
     page.where,
   ];

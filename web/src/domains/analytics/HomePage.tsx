@@ -1,27 +1,35 @@
 import { Button, Card, Col, List, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/auth';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../../app/LoadError';
 import type { MessageKey } from '../../app/messages.zh';
+import type { Scope } from '../../shared/ListScope';
+import { useTradeEvents } from '../trace/movements/trade-stream';
 import { analyticsApi } from './analytics.api';
-import type { Home, IndicatorKey } from './analytics.types';
-import { indicatorLabel, INDICATOR_LISTS } from './indicator-links';
+import type { Home, HomeCountKey, IndicatorKey } from './analytics.types';
+import { HOME_COUNT_LISTS, indicatorLabel, listPath } from './indicator-links';
 
 // The chart library (echarts, ~170 KB compressed) comes after the counts: on a phone they are what is needed first.
 const TrendChart = lazy(() => import('./TrendChart').then((m) => ({ default: m.TrendChart })));
 
-/** Counts are read again every minute while the page is open (polling: the figures are cheap rollup reads). */
+/**
+ * Counts are read again every minute while the page is open, at once when the tab comes back into view, and — for a
+ * producer — at once on any trade event of its live stream (a trade sold to it, confirmed or rejected). The figures
+ * are cheap reads (rollups and a few indexed counts), so polling costs little.
+ */
 const REFRESH_MS = 60_000;
+/** Several trade events in a burst (a batch of scans) read the counts once. */
+const EVENT_SETTLE_MS = 500;
 
 /** What each role is asked to act on first (state counts of its jurisdiction). */
 const TODO: Record<Home['role'], IndicatorKey[]> = {
   county: ['applicationsPending', 'changeRequestsPending', 'rectificationsOverdue', 'rectificationsPending', 'alertsUnread', 'transfersPending'],
   township: ['rectificationsOverdue', 'rectificationsPending', 'alertsUnread'],
   lab: ['samplesToReceive', 'samplesToTest'],
-  enforcement: ['transfersPending', 'casesOpen', 'alertsUnread'],
+  enforcement: ['transfersPending', 'casesFiled', 'casesInvestigation', 'casesDecision', 'alertsUnread'],
   city: ['applicationsPending', 'rectificationsOverdue', 'alertsUnread'],
   province: ['rectificationsOverdue', 'alertsUnread', 'casesOpen'],
   ministry: ['rectificationsOverdue', 'alertsUnread', 'casesOpen'],
@@ -61,8 +69,19 @@ export default function HomePage() {
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
+    const onVisible = () => document.visibilityState === 'visible' && void load();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [load]);
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (settle.current && clearTimeout(settle.current)), []);
+  useTradeEvents(() => {
+    if (settle.current) clearTimeout(settle.current);
+    settle.current = setTimeout(() => void load(), EVENT_SETTLE_MS);
+  }, me.subject !== null);
 
   const trend = useMemo(
     () => (home ? { months: home.trend.map((m) => m.month), series: TREND.map((k) => ({ name: t(indicatorLabel(k)), data: home.trend.map((m) => m.values[k]) })) } : null),
@@ -72,9 +91,21 @@ export default function HomePage() {
   if (error && !home) return <LoadError error={error} onRetry={load} />;
   if (!home) return <Skeleton active />;
 
-  const linkTo = (k: IndicatorKey) => {
-    const list = INDICATOR_LISTS[k];
-    return list && me.can(list.permission) ? list.path : null;
+  const linkTo = (k: IndicatorKey, scope?: Scope) => listPath(k, me.can, scope);
+  const countLink = (k: HomeCountKey) => {
+    const list = HOME_COUNT_LISTS[k];
+    return me.can(list.permission) ? list.path : null;
+  };
+  const countItem = (c: Home['counts'][number]) => {
+    const to = countLink(c.key);
+    return (
+      <List.Item key={c.key} actions={to ? [<Link key="open" to={to}>{t('home.open')}</Link>] : []} data-testid={`count-${c.key}`}>
+        <List.Item.Meta title={to ? <Link to={to}>{t(`home.count.${c.key}`)}</Link> : t(`home.count.${c.key}`)} />
+        <Typography.Text strong style={{ fontSize: 20, color: c.n > 0 ? '#cf1322' : undefined }} data-testid={`count-${c.key}-n`}>
+          {c.n}
+        </Typography.Text>
+      </List.Item>
+    );
   };
 
   return (
@@ -82,12 +113,15 @@ export default function HomePage() {
       <Typography.Title level={3} style={{ marginBottom: 0 }}>
         {home.place}
       </Typography.Title>
-      <Typography.Text type="secondary">{t('home.refreshed', { time: formatTime(home.at) })}</Typography.Text>
+      <Typography.Text type="secondary" data-testid="home-refreshed">
+        {t(home.role === 'producer' ? 'home.refreshedLive' : 'home.refreshed', { time: formatTime(home.at) })}
+      </Typography.Text>
       {error ? <LoadError error={error} onRetry={load} /> : null}
 
       {home.role === 'producer' && (
-        <Card title={t('home.todo')}>
-          <Typography.Paragraph>{t('home.producer.intro')}</Typography.Paragraph>
+        <Card title={t('home.todo')} data-testid="home-todo">
+          <List dataSource={home.counts} renderItem={countItem} />
+          <Typography.Paragraph style={{ marginTop: 12 }}>{t('home.producer.intro')}</Typography.Paragraph>
           <Space wrap>
             {PRODUCER_LINKS.map((l) => (
               <Link key={l.path} to={l.path}>
@@ -104,6 +138,7 @@ export default function HomePage() {
           <List
             dataSource={TODO[home.role]}
             locale={{ emptyText: t('home.nothingWaiting') }}
+            footer={home.counts.length > 0 ? <List dataSource={home.counts} renderItem={countItem} /> : undefined}
             renderItem={(k) => {
               const to = linkTo(k);
               return (
@@ -124,7 +159,7 @@ export default function HomePage() {
           <Card title={t('home.area')}>
             <Row gutter={[16, 16]}>
               {AREA.map((k) => {
-                const to = linkTo(k);
+                const to = linkTo(k, home.month);
                 const title = t(indicatorLabel(k));
                 return (
                   <Col key={k} xs={12} sm={8} md={6} lg={4}>

@@ -12,7 +12,7 @@ import { EChart, type ChartOption } from '../../shared/EChart';
 import { analyticsApi } from './analytics.api';
 import { dimLabel } from './dim-labels';
 import { INDICATOR_KEYS, PERIODS, type IndicatorKey, type Period, type Statistics, type StatisticsQuery } from './analytics.types';
-import { indicatorLabel, INDICATOR_LISTS } from './indicator-links';
+import { indicatorLabel, listPath } from './indicator-links';
 
 const CHILD_COLUMNS: IndicatorKey[] = ['subjectsActive', 'batches', 'scanTrades', 'manualTrades', 'vouchers', 'inspections', 'rectificationsOverdue', 'samples', 'samplesFailed', 'cases'];
 const DAY = 'YYYY-MM-DD';
@@ -66,10 +66,8 @@ export default function StatisticsPage() {
   const data = state?.key === key ? state.data : undefined;
   const error = state?.key === key ? state.error : undefined;
 
-  const linkOf = (k: IndicatorKey) => {
-    const list = INDICATOR_LISTS[k];
-    return list && me.can(list.permission) ? list.path : null;
-  };
+  // A figure opens its list narrowed to the node and the period on screen (the node '' is the whole country: no region).
+  const linkOf = (k: IndicatorKey) => (data ? listPath(k, me.can, { region: data.node.code || undefined, from: data.period.from, to: data.period.to }) : null);
   const rows: Row[] = useMemo(() => {
     if (!data) return [];
     const figures: Row[] = INDICATOR_KEYS.map((k) => ({
@@ -115,7 +113,19 @@ export default function StatisticsPage() {
 
   const columns: TableColumnsType<Row> = [
     { title: t('stats.indicator'), dataIndex: 'label', render: (label: string, r) => (r.link ? <Link to={r.link} title={t('stats.openList')}>{label}</Link> : label) },
-    { title: t('stats.current'), dataIndex: 'current', align: 'right' },
+    {
+      title: t('stats.current'),
+      dataIndex: 'current',
+      align: 'right',
+      render: (v: string | number, r) =>
+        r.link ? (
+          <Link to={r.link} title={t('stats.openList')} data-testid={`figure-${r.key}`}>
+            {v}
+          </Link>
+        ) : (
+          v
+        ),
+    },
     { title: t('stats.previous'), dataIndex: 'previous', align: 'right' },
     { title: t('stats.change'), dataIndex: 'changePrev', align: 'right' },
     { title: t('stats.lastYear'), dataIndex: 'lastYear', align: 'right' },
@@ -132,7 +142,17 @@ export default function StatisticsPage() {
         </a>
       ),
     },
-    ...CHILD_COLUMNS.map((k) => ({ title: t(indicatorLabel(k)), key: k, align: 'right' as const, render: (_: unknown, c: Statistics['children'][number]) => c.values[k], sorter: (a: Statistics['children'][number], b: Statistics['children'][number]) => a.values[k] - b.values[k] })),
+    ...CHILD_COLUMNS.map((k) => ({
+      title: t(indicatorLabel(k)),
+      key: k,
+      align: 'right' as const,
+      // A child's figure opens the list for that child region and the same period.
+      render: (_: unknown, c: Statistics['children'][number]) => {
+        const to = data ? listPath(k, me.can, { region: c.code, from: data.period.from, to: data.period.to }) : null;
+        return to ? <Link to={to}>{c.values[k]}</Link> : c.values[k];
+      },
+      sorter: (a: Statistics['children'][number], b: Statistics['children'][number]) => a.values[k] - b.values[k],
+    })),
     { title: t('stats.passRate'), key: 'passRate', align: 'right', render: (_: unknown, c) => rate(c.passRate) },
   ];
 

@@ -8,3 +8,4 @@ export type StatisticsQuery = In<typeof analytics.statisticsQuery>;
 export type Home = Out<typeof analytics.homeOut>;
 export type Period = NonNullable<StatisticsQuery['period']>;
 export { INDICATOR_KEYS, PERIODS, type IndicatorKey } from '../../../../src/domains/analytics/statistics.shared';
+export type HomeCountKey = Home['counts'][number]['key'];

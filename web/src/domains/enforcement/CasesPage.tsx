@@ -7,13 +7,22 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
 import { useCursorList } from '../../app/use-cursor-list';
+import { ListBody } from '../../app/LoadError';
+import { ListTotalText } from '../../app/ListTools';
+import { ListScopeTags, useListScope } from '../../shared/ListScope';
 import { useWord } from '../../shared/task-labels';
 import { supervisionApi } from '../supervision/supervision.api';
 import type { Transfer } from '../supervision/supervision.types';
 import { newKey } from '../trace/trace.api';
 import { enforcementApi } from './enforcement.api';
 
-/** 执法案件: the transfers waiting for my enforcement agency (立案 opens a case from one), and the cases. */
+const STAGES = ['filed', 'investigation', 'decision', 'closed', 'open'] as const;
+type StageFilter = (typeof STAGES)[number];
+
+/**
+ * 执法案件: the transfers waiting for my enforcement agency (立案 opens a case from one), and the cases. A figure opens
+ * the cases with `stage` ('open': not closed), `region` and `from`/`to` (filed on those days) in the address.
+ */
 export default function CasesPage() {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
@@ -25,7 +34,19 @@ export default function CasesPage() {
   const tab = params.get('tab') ?? (handles ? 'transfers' : 'cases');
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const transfers = useCursorList(useMemo(() => (handles && tab === 'transfers' ? (cursor?: string) => supervisionApi.transfers({ status: 'pending', cursor }) : null), [handles, tab]), showError);
-  const cases = useCursorList(useMemo(() => (tab === 'cases' ? (cursor?: string) => enforcementApi.cases({ cursor }) : null), [tab]), showError);
+  const stageParam = params.get('stage');
+  const stage = STAGES.find((s) => s === stageParam) as StageFilter | undefined;
+  const { scope, clear } = useListScope();
+  const cases = useCursorList(useMemo(() => (tab === 'cases' ? (cursor?: string) => enforcementApi.cases({ stage, ...scope, cursor }) : null), [tab, stage, scope]), showError);
+  const dropStage = () =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.delete('stage');
+        return next;
+      },
+      { replace: true },
+    );
   const [opening, setOpening] = useState<string | null>(null);
 
   const open = async (tr: Transfer) => {
@@ -54,49 +75,63 @@ export default function CasesPage() {
             options={[...(handles ? [{ value: 'transfers', label: t('cases.transfers') }] : []), { value: 'cases', label: t('cases.list') }]}
           />
           <RefreshButton list={tab === 'transfers' ? transfers : cases} />
+          <ListTotalText total={tab === 'transfers' ? transfers.total : cases.total} />
         </Space>
+        {tab === 'cases' && (stage || scope.region || scope.from || scope.to) && (
+          <Space wrap size={4} style={{ marginBottom: 12 }}>
+            {stage && (
+              <Tag closable color="blue" onClose={dropStage} data-testid="filter-stage">
+                {stage === 'open' ? t('cases.stageOpen') : word('cases.stage', stage)}
+              </Tag>
+            )}
+            <ListScopeTags scope={scope} clear={clear} />
+          </Space>
+        )}
         {tab === 'transfers' ? (
           <>
-            <List
-              loading={transfers.loading}
-              dataSource={transfers.items}
-              locale={{ emptyText: t('cases.noTransfers') }}
-              renderItem={(tr) => (
-                <List.Item
-                  key={tr.id}
-                  data-testid="transfer-item"
-                  actions={[
-                    <Button key="open" type="primary" loading={opening === tr.id} onClick={() => void open(tr)} data-testid="case-open">
-                      {t('cases.open')}
-                    </Button>,
-                  ]}
-                >
-                  <List.Item.Meta title={`${tr.subjectName} · ${tr.reason}`} description={`${tr.fromAgencyName} · ${formatTime(tr.createdAt)}${tr.findings ? ` · ${tr.findings}` : ''}`} />
-                </List.Item>
-              )}
-            />
+            <ListBody list={transfers} empty={t('cases.noTransfers')}>
+              <List
+                loading={transfers.loading}
+                dataSource={transfers.items}
+                renderItem={(tr) => (
+                  <List.Item
+                    key={tr.id}
+                    data-testid="transfer-item"
+                    actions={[
+                      <Button key="open" type="primary" loading={opening === tr.id} onClick={() => void open(tr)} data-testid="case-open">
+                        {t('cases.open')}
+                      </Button>,
+                    ]}
+                  >
+                    <List.Item.Meta title={`${tr.subjectName} · ${tr.reason}`} description={`${tr.fromAgencyName} · ${formatTime(tr.createdAt)}${tr.findings ? ` · ${tr.findings}` : ''}`} />
+                  </List.Item>
+                )}
+              />
+            </ListBody>
             <LoadMore list={transfers} />
           </>
         ) : (
           <>
-            <List
-              loading={cases.loading}
-              dataSource={cases.items}
-              renderItem={(c) => (
-                <List.Item key={c.id} onClick={() => navigate(`/enforcement/cases/${c.id}`)} style={{ cursor: 'pointer' }} data-testid="case-item">
-                  <List.Item.Meta
-                    title={
-                      <Space wrap size={4}>
-                        <Typography.Text strong>{c.title}</Typography.Text>
-                        <Tag color={c.stage === 'closed' ? 'default' : 'processing'}>{word('cases.stage', c.stage)}</Tag>
-                        <Tag>{word('cases.source', c.source)}</Tag>
-                      </Space>
-                    }
-                    description={`${c.caseNo} · ${c.subjectName ?? '—'} · ${c.agencyName} · ${formatTime(c.createdAt)}`}
-                  />
-                </List.Item>
-              )}
-            />
+            <ListBody list={cases} empty={t('cases.none')}>
+              <List
+                loading={cases.loading}
+                dataSource={cases.items}
+                renderItem={(c) => (
+                  <List.Item key={c.id} onClick={() => navigate(`/enforcement/cases/${c.id}`)} style={{ cursor: 'pointer' }} data-testid="case-item">
+                    <List.Item.Meta
+                      title={
+                        <Space wrap size={4}>
+                          <Typography.Text strong>{c.title}</Typography.Text>
+                          <Tag color={c.stage === 'closed' ? 'default' : 'processing'}>{word('cases.stage', c.stage)}</Tag>
+                          <Tag>{word('cases.source', c.source)}</Tag>
+                        </Space>
+                      }
+                      description={`${c.caseNo} · ${c.subjectName ?? '—'} · ${c.agencyName} · ${formatTime(c.createdAt)}`}
+                    />
+                  </List.Item>
+                )}
+              />
+            </ListBody>
             <LoadMore list={cases} />
           </>
         )}

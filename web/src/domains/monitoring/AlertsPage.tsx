@@ -7,15 +7,22 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
 import { useListPage } from '../../shared/use-list-page';
+import { ListBody } from '../../app/LoadError';
+import { ListTotalText } from '../../app/ListTools';
+import { ListScopeTags, useListScope } from '../../shared/ListScope';
 import { monitoringApi } from './monitoring.api';
 
-/** 预警: the failed samples whose producer or sampled holder is in my county; unread ones first to the eye. */
+/**
+ * 预警: the failed samples whose producer or sampled holder is in my county; unread ones first to the eye. A figure adds
+ * `region` and `from`/`to` (raised on those days) to the address, shown as active filters.
+ */
 export default function AlertsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const unread = params.get('unread') === 'true';
-  const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.alerts({ unread: unread || undefined, cursor }), [unread]);
+  const { scope, clear } = useListScope();
+  const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.alerts({ unread: unread || undefined, ...scope, cursor }), [unread, scope]);
   const list = useListPage(fetchPage);
 
   return (
@@ -24,43 +31,56 @@ export default function AlertsPage() {
         <Typography.Title level={3}>{t('menu.alerts')}</Typography.Title>
       </div>
       <Card>
-        <Space style={{ marginBottom: 12 }}>
+        <Space wrap style={{ marginBottom: 12 }}>
           <Segmented
             value={unread ? 'unread' : 'all'}
-            onChange={(v) => setParams(v === 'unread' ? { unread: 'true' } : {}, { replace: true })}
+            onChange={(v) =>
+              setParams(
+                (p) => {
+                  const next = new URLSearchParams(p);
+                  if (v === 'unread') next.set('unread', 'true');
+                  else next.delete('unread');
+                  return next;
+                },
+                { replace: true },
+              )
+            }
             options={[
               { value: 'all', label: t('alert.all') },
               { value: 'unread', label: t('alert.unread') },
             ]}
           />
+          <ListScopeTags scope={scope} clear={clear} />
           <RefreshButton list={list} />
+          <ListTotalText total={list.total} />
         </Space>
-        <List
-          loading={list.loading}
-          dataSource={list.items}
-          locale={{ emptyText: t('alert.empty') }}
-          renderItem={(a) => (
-            <List.Item key={a.id} onClick={() => navigate(`/monitoring/alerts/${a.id}`)} style={{ cursor: 'pointer' }} data-testid="alert-item">
-              <List.Item.Meta
-                title={
-                  <Space wrap size={4}>
-                    {!a.readAt && <Badge status="error" />}
-                    <Typography.Text strong={!a.readAt}>{alertTitle(t, a)}</Typography.Text>
-                    {a.caseId && <Tag color="volcano">{t('alert.caseOpened')}</Tag>}
-                  </Space>
-                }
-                description={
-                  <Space wrap size={[16, 0]}>
-                    <span>{`${a.productName} · ${a.subjectName ?? '—'}`}</span>
-                    <span className="tn-t-code">{a.code}</span>
-                    <span>{t('alert.recallCount', { n: a.recallTotal })}</span>
-                    <span>{formatTime(a.createdAt)}</span>
-                  </Space>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        <ListBody list={list} empty={t('alert.empty')}>
+          <List
+            loading={list.loading}
+            dataSource={list.items}
+            renderItem={(a) => (
+              <List.Item key={a.id} onClick={() => navigate(`/monitoring/alerts/${a.id}`)} style={{ cursor: 'pointer' }} data-testid="alert-item">
+                <List.Item.Meta
+                  title={
+                    <Space wrap size={4}>
+                      {!a.readAt && <Badge status="error" />}
+                      <Typography.Text strong={!a.readAt}>{alertTitle(t, a)}</Typography.Text>
+                      {a.caseId && <Tag color="volcano">{t('alert.caseOpened')}</Tag>}
+                    </Space>
+                  }
+                  description={
+                    <Space wrap size={[16, 0]}>
+                      <span>{`${a.productName} · ${a.subjectName ?? '—'}`}</span>
+                      <span className="tn-t-code">{a.code}</span>
+                      <span>{t('alert.recallCount', { n: a.recallTotal })}</span>
+                      <span>{formatTime(a.createdAt)}</span>
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </ListBody>
         <LoadMore list={list} />
       </Card>
     </div>

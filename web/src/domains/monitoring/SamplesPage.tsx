@@ -8,12 +8,17 @@ import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useListPage } from '../../shared/use-list-page';
+import { ListTotalText } from '../../app/ListTools';
+import { ListScopeTags, useListScope } from '../../shared/ListScope';
 import { SampleStatusTag, VerdictTag } from './monitoring-labels';
 import { TaskFilter } from './TaskFilter';
 import { monitoringApi } from './monitoring.api';
 import { SAMPLE_STATUSES, VERDICTS, type SampleListItem, type SampleStatus, type Verdict } from './monitoring.types';
 
-/** 样品: the samples of my jurisdiction, filtered by task, status and verdict (kept in the address). */
+/**
+ * 样品: the samples of my jurisdiction, filtered by task, status and verdict (kept in the address); a figure adds
+ * `region` and `from`/`to` (sampled on those days), shown as active filters.
+ */
 export default function SamplesPage() {
   const { t } = useI18n();
   const me = useMe();
@@ -22,7 +27,8 @@ export default function SamplesPage() {
   const taskId = params.get('taskId') ?? undefined;
   const status = (params.get('status') as SampleStatus | null) ?? undefined;
   const verdict = (params.get('verdict') as Verdict | null) ?? undefined;
-  const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.samples({ taskId, status, verdict, cursor }), [taskId, status, verdict]);
+  const { scope, clear } = useListScope();
+  const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.samples({ taskId, status, verdict, ...scope, cursor }), [taskId, status, verdict, scope]);
   const list = useListPage(fetchPage);
   const filter = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -57,7 +63,9 @@ export default function SamplesPage() {
           <TaskFilter value={taskId} onChange={(v) => filter('taskId', v)} />
           <Select allowClear placeholder={t('sample.status')} value={status} onChange={(v) => filter('status', v)} options={SAMPLE_STATUSES.map((s) => ({ value: s, label: t(`sampleStatus.${s}`) }))} style={{ width: 130 }} />
           <Select allowClear placeholder={t('result.verdict')} value={verdict} onChange={(v) => filter('verdict', v)} options={VERDICTS.map((v) => ({ value: v, label: t(`verdict.${v}`) }))} style={{ width: 130 }} />
+          <ListScopeTags scope={scope} clear={clear} />
           <RefreshButton list={list} />
+          <ListTotalText total={list.total} />
         </Space>
         <CursorTable<SampleListItem> list={list} columns={columns} onRow={(s) => ({ onDoubleClick: () => navigate(`/monitoring/samples/${s.id}`) })} />
       </Card>

@@ -34,7 +34,7 @@ export const monitoringApi = {
 
   facts: (code: string) => api.get<SampleFacts>('/monitoring/facts', { code }),
   record: (body: SampleRequest, key: string) => api.postOnce<Sample>('/monitoring/samples', body, key),
-  samples: (q: { taskId?: string; status?: SampleStatus; verdict?: Verdict; cursor?: string }) => api.get<Page<SampleListItem>>('/monitoring/samples', { limit: 50, ...q }),
+  samples: (q: { taskId?: string; status?: SampleStatus; verdict?: Verdict; region?: string; from?: string; to?: string; cursor?: string }) => api.get<Page<SampleListItem>>('/monitoring/samples', { limit: 50, ...q }),
   sample: (sampleId: string) => api.get<Sample>(sample(sampleId)),
   receive: (sampleId: string, note?: string) => api.post<Sample>(`${sample(sampleId)}/receive`, note ? { note } : {}),
   results: (sampleId: string, results: ResultRequest[]) => api.post<Sample>(`${sample(sampleId)}/results`, { results }),
@@ -64,7 +64,7 @@ export const monitoringApi = {
   summary: (taskId: string) => api.get<Summary>(`/monitoring/tasks/${id(taskId)}/summary`),
   summarySheet: (taskId: string) => api.download(`/monitoring/tasks/${id(taskId)}/summary.xlsx`),
 
-  alerts: (q: { unread?: boolean; cursor?: string; limit?: number }) => api.get<Page<AlertListItem>>('/monitoring/alerts', { limit: 50, ...q }),
+  alerts: (q: { unread?: boolean; region?: string; from?: string; to?: string; cursor?: string; limit?: number }) => api.get<Page<AlertListItem>>('/monitoring/alerts', { limit: 50, ...q }),
   alert: (alertId: string) => api.get<Alert>(`/monitoring/alerts/${id(alertId)}`),
   /** 一键立案: the case is drafted from the sample; answers the alert with its caseId. */
   openCase: (alertId: string) => api.post<Alert>(`/monitoring/alerts/${id(alertId)}/case`, {}),

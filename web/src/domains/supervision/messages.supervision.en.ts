@@ -113,6 +113,8 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'cases.caseTitle': 'Cause',
   'cases.summary': 'Summary',
   'cases.noTransfers': 'No transfers waiting',
+  'cases.stageOpen': 'Open (not closed)',
+  'cases.none': 'No cases match',
   'cases.stage.filed': 'Filed',
   'cases.stage.investigation': 'Investigation',
   'cases.stage.decision': 'Decision',

@@ -7,6 +7,8 @@ import { formatTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { APPLICATION_STATUSES, type Application, type ApplicationListItem, type ApplicationStatus } from './subject.types';
 import { useListPage } from '../../../shared/use-list-page';
+import { ListTotalText } from '../../../app/ListTools';
+import { ListScopeTags, useListScope } from '../../../shared/ListScope';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { StatusTag } from './StatusTag';
 import { SubjectResetRequestsCard } from '../accounts/SubjectResetRequestsCard';
@@ -15,18 +17,35 @@ import { subjectApi } from './subject.api';
 
 type StatusFilter = ApplicationStatus | 'all';
 
-/** 注册审核: the county's inbox of registration applications, pending first; a row opens the review drawer. */
+/**
+ * 注册审核: the county's inbox of registration applications, pending first; a row opens the review drawer. A figure
+ * opens it with `status`, `region` and `from`/`to` (submitted on those days) in the address.
+ */
 export default function ApplicationsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const [status, setStatus] = useState<StatusFilter>('pending');
+  const [status, setStatus] = useState<StatusFilter>(() => {
+    const s = params.get('status');
+    return s && (APPLICATION_STATUSES as readonly string[]).includes(s) ? (s as ApplicationStatus) : 'pending';
+  });
+  const { scope, clear } = useListScope();
   const [q, setQ] = useState<string | undefined>();
   const openId = params.get('id');
 
-  const fetchPage = useMemo(() => (cursor?: string) => subjectApi.applications({ status: status === 'all' ? undefined : status, q, cursor }), [status, q]);
+  const fetchPage = useMemo(() => (cursor?: string) => subjectApi.applications({ status: status === 'all' ? undefined : status, q, ...scope, cursor }), [status, q, scope]);
   const list = useListPage(fetchPage);
 
-  const open = (id: string | null) => setParams(id ? { id } : {}, { replace: true });
+  // The drawer's id joins the address beside the list's scope (closing it keeps the scope).
+  const open = (id: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (id) next.set('id', id);
+        else next.delete('id');
+        return next;
+      },
+      { replace: true },
+    );
   const onDecided = (app: Application) =>
     list.setItems((items) => (status === 'all' || status === app.status ? items.map((a) => (a.id === app.id ? { ...a, status: app.status } : a)) : items.filter((a) => a.id !== app.id)));
 
@@ -46,7 +65,9 @@ export default function ApplicationsPage() {
             className="tn-segmented-scroll"
           />
           <Input.Search placeholder={t('inbox.searchPlaceholder')} allowClear style={{ width: 240, maxWidth: '100%' }} onSearch={(v) => setQ(v.trim() || undefined)} />
+          <ListScopeTags scope={scope} clear={clear} />
           <RefreshButton list={list} />
+          <ListTotalText total={list.total} />
         </div>
         <CursorTable<ApplicationListItem>
           list={list}

@@ -1,7 +1,7 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { App, Button, Card, Segmented, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useAgencyMe } from '../../../app/auth';
 import { RefreshButton } from '../../../app/RefreshButton';
 import { useI18n } from '../../../app/i18n';
@@ -9,6 +9,8 @@ import { EmptyState, LoadError } from '../../../app/LoadError';
 import { LoadMore } from '../../../app/LoadMore';
 import type { ChangeRequest, ChangeRequestStatus } from './subject.types';
 import { useCursorList } from '../../../app/use-cursor-list';
+import { ListTotalText } from '../../../app/ListTools';
+import { ListScopeTags, useListScope } from '../../../shared/ListScope';
 import { ChangeDecisionModal } from './ChangeDecisionModal';
 import { ChangeRequestItem } from './ChangeRequestItem';
 import { subjectExtraApi } from './subject-extra.api';
@@ -19,16 +21,24 @@ type Filter = ChangeRequestStatus | 'all';
 /** No one withdraws a change request yet, so that status is not offered. */
 const FILTERS: Filter[] = ['pending', 'approved', 'rejected'];
 
-/** /change-requests: 变更审核, the county's inbox of change requests with their before/after; approve or reject. */
+/**
+ * /change-requests: 变更审核, the county's inbox of change requests with their before/after; approve or reject. A figure
+ * opens it with `status`, `region` and `from`/`to` (asked on those days) in the address.
+ */
 export default function ChangeRequestsPage() {
   const me = useAgencyMe();
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
-  const [status, setStatus] = useState<Filter>('pending');
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<Filter>(() => {
+    const s = params.get('status') as Filter | null;
+    return s && [...FILTERS, 'all'].includes(s) ? s : 'pending';
+  });
+  const { scope, clear } = useListScope();
   const [deciding, setDeciding] = useState<{ request: ChangeRequest; decision: 'approve' | 'reject'; open: boolean } | null>(null);
 
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
-  const fetchPage = useMemo(() => (cursor?: string) => subjectExtraApi.changeRequests({ status: status === 'all' ? undefined : status, cursor }), [status]);
+  const fetchPage = useMemo(() => (cursor?: string) => subjectExtraApi.changeRequests({ status: status === 'all' ? undefined : status, ...scope, cursor }), [status, scope]);
   const list = useCursorList(fetchPage, showError);
   // Officials above the county may look; only the county supervision agency decides (the server's rule).
   const decides = me.agency.kind === 'supervision' && me.agency.level === 'county';
@@ -61,7 +71,9 @@ export default function ChangeRequestsPage() {
               options={[...FILTERS.map((s) => ({ value: s, label: label(t, 'changeStatus', s) })), { value: 'all' as const, label: t('common.all') }]}
             />
           </div>
+          <ListScopeTags scope={scope} clear={clear} />
           <RefreshButton list={list} />
+          <ListTotalText total={list.total} />
         </div>
         {list.error && list.items.length === 0 ? (
           <LoadError error={list.error} onRetry={list.reload} />

@@ -1,6 +1,6 @@
 import { Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CursorTable } from '../../../app/CursorTable';
 import { RefreshButton } from '../../../app/RefreshButton';
 import { formatDate } from '../../../app/format';
@@ -8,18 +8,28 @@ import { useI18n } from '../../../app/i18n';
 import { SUBJECT_CATEGORIES, SUBJECT_STATUSES, type SubjectListItem } from './subject.types';
 import { useListPage } from '../../../shared/use-list-page';
 import { ExportButton, ListTotalText } from '../../../app/ListTools';
+import { ListScopeTags, useListScope } from '../../../shared/ListScope';
 import { StatusTag } from './StatusTag';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';
 
 type Filters = { q?: string; status?: string; category?: number };
 
-/** 主体查询: producers and traders of my jurisdiction, by name or identity, status and category. */
+/**
+ * 主体查询: producers and traders of my jurisdiction, by name or identity, status and category; a figure opens it with
+ * `status`, `region` and `from`/`to` (the days the subjects were recorded) in the address.
+ */
 export default function SubjectsPage() {
   const { t } = useI18n();
-  const [filters, setFilters] = useState<Filters>({});
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => {
+    const status = params.get('status');
+    return status && (SUBJECT_STATUSES as readonly string[]).includes(status) ? { status } : {};
+  });
+  const { scope, clear } = useListScope();
+  const query = useMemo(() => ({ ...filters, regionCode: scope.region, from: scope.from, to: scope.to }), [filters, scope]);
 
-  const fetchPage = useMemo(() => (cursor?: string) => subjectApi.subjects({ ...filters, cursor }), [filters]);
+  const fetchPage = useMemo(() => (cursor?: string) => subjectApi.subjects({ ...query, cursor }), [query]);
   const list = useListPage(fetchPage);
 
   return (
@@ -54,9 +64,10 @@ export default function SubjectsPage() {
             options={SUBJECT_CATEGORIES.map((c) => ({ value: c, label: label(t, 'category', c) }))}
             aria-label={t('profile.category')}
           />
+ <ListScopeTags scope={scope} clear={clear} />
           <RefreshButton list={list} />
           <ListTotalText total={list.total} />
-          <ExportButton path="/registry/subjects.xlsx" query={filters} filename={`${t('list.file.subjects')}.xlsx`} total={list.total} />
+          <ExportButton path="/registry/subjects.xlsx" query={query} filename={`${t('list.file.subjects')}.xlsx`} total={list.total} />
         </div>
         <CursorTable<SubjectListItem>
           list={list}

@@ -28,7 +28,7 @@ export const subjectExtraApi = {
 
   myChangeRequests: (cursor?: string) => api.get<Page<ChangeRequest>>('/registry/my-subject/change-requests', { limit: 10, cursor }),
   requestChange: (body: ChangeRequestBody) => api.post<ChangeRequest>('/registry/my-subject/change-requests', body),
-  changeRequests: (q: { status?: ChangeRequestStatus; cursor?: string }) => api.get<Page<ChangeRequest>>('/registry/change-requests', { limit: 20, ...q }),
+  changeRequests: (q: { status?: ChangeRequestStatus; region?: string; from?: string; to?: string; cursor?: string }) => api.get<Page<ChangeRequest>>('/registry/change-requests', { limit: 20, ...q }),
   approveChange: (id: string, opinion?: string) => api.post<ChangeRequest>(`/registry/change-requests/${id}/approve`, opinion ? { opinion } : {}),
   rejectChange: (id: string, opinion: string) => api.post<ChangeRequest>(`/registry/change-requests/${id}/reject`, { opinion }),
 };

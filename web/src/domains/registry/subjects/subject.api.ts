@@ -34,14 +34,14 @@ export const subjectApi = {
   myPhotoUrl: (fileId: string) => `/api/v1/registry/my-subject/photos/${fileId}`,
   resubmit: (trackingCode: string, body: ResubmitRequest) => api.post<Application>(`/registry/applications/track/${code(trackingCode)}/resubmit`, body),
 
-  applications: (q: { status?: ApplicationStatus; q?: string; cursor?: string }) => api.get<Page<ApplicationListItem>>('/registry/applications', { limit: 50, ...q }),
+  applications: (q: { status?: ApplicationStatus; q?: string; region?: string; from?: string; to?: string; cursor?: string }) => api.get<Page<ApplicationListItem>>('/registry/applications', { limit: 50, ...q }),
   application: (id: string) => api.get<Application>(`/registry/applications/${id}`),
   applicationPhotoUrl: (id: string, fileId: string) => `/api/v1/registry/applications/${id}/photos/${fileId}`,
   approve: (id: string, claimTemporaryId?: string) => api.post<Application>(`/registry/applications/${id}/approve`, claimTemporaryId ? { claimTemporaryId } : {}),
   returnForCorrection: (id: string, opinion: string) => api.post<Application>(`/registry/applications/${id}/return`, { opinion }),
   reject: (id: string, opinion: string) => api.post<Application>(`/registry/applications/${id}/reject`, { opinion }),
 
-  subjects: (q: { q?: string; status?: string; category?: number; cursor?: string }) => api.get<Page<SubjectListItem>>('/registry/subjects', { limit: 50, ...q }),
+  subjects: (q: { q?: string; status?: string; category?: number; regionCode?: string; from?: string; to?: string; cursor?: string }) => api.get<Page<SubjectListItem>>('/registry/subjects', { limit: 50, ...q }),
   subject: (id: string) => api.get<SubjectDetail>(`/registry/subjects/${id}`),
   suspend: (id: string, reason: string) => api.post<SubjectDetail>(`/registry/subjects/${id}/suspend`, { reason }),
   restore: (id: string, reason: string) => api.post<SubjectDetail>(`/registry/subjects/${id}/restore`, { reason }),
