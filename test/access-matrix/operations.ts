@@ -195,6 +195,7 @@ export const ROWS: Row[] = [
   { op: 'POST /api/v1/registry/applications/recover', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ body: { idNumber: '370783199001010000', phone: '13900000000' } }) },
 
   // Regions and agencies
+  { op: 'POST /api/v1/public/identity-check', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ body: { idKind: 'uscc', idNumber: MATRIX_USCC } }) },
   { op: 'GET /api/v1/regions', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ query: 'parent=37' }) },
   { op: 'GET /api/v1/regions/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (_fx, o) => ({ params: { code: countyOf(o) } }) },
   { op: 'GET /api/v1/agencies', permission: 'agency.read', scope: scopes.any, objects: NONE, call: () => ({}) },
