@@ -133,7 +133,11 @@ describe('the register keeps its records', () => {
     expect((await coop.get(url)).statusCode).toBe(200);
     const issued = (await coop.get(`/api/v1/trace/batches/${lotB.id}/certificates`)).json().issued;
     expect(issued.filter((c: { basis: string }) => c.basis === 'internal_control')).toMatchObject([{ prints: 2, quantity: 20 }]);
-    expectError(await coop.get(`/api/v1/trace/batches/${lotB.id}/certificate`), 409, 'CERTIFICATE_TESTS_MISS_INPUTS'); // default 自我检测 after a passed self-check
+    expectError(await coop.get(`/api/v1/trace/batches/${lotB.id}/certificate?basis=self_test`), 409, 'CERTIFICATE_TESTS_MISS_INPUTS');
+    // No basis chosen: a passed self-check names no tested items, so with a pesticide recorded the default is 内部质量控制.
+    expect((await coop.get(`/api/v1/trace/batches/${lotB.id}/certificate?format=zpl&quantity=5`)).statusCode).toBe(200);
+    const defaulted = (await coop.get(`/api/v1/trace/batches/${lotB.id}/certificates`)).json().issued.find((c: { quantity: number }) => c.quantity === 5);
+    expect(defaulted.basis).toBe('internal_control');
     expect((await coop.get(`/api/v1/trace/batches/${lotB.id}/certificate?format=zpl&testedItems=${encodeURIComponent('阿维菌素、吡虫啉')}`)).statusCode).toBe(200);
   });
 

@@ -30,7 +30,7 @@ const certificateQuery = z
     layout: z.enum(CERTIFICATE_LAYOUTS).optional().describe('default a4 for PDF, roll-104 otherwise'),
     copies,
     quantity: z.coerce.number().positive().max(1e9).optional().describe('数量(重量): default the batch quantity, never more'),
-    basis: z.enum(CERTIFICATE_BASES).optional().describe('承诺依据: default self_test after a passed self-check, else self_commitment'),
+    basis: z.enum(CERTIFICATE_BASES).optional().describe('承诺依据: default self_test after a passed self-check (internal_control when the batch records pesticides or veterinary drugs and no testedItems are given), else self_commitment'),
     testedItems: z
       .string()
       .max(2000)

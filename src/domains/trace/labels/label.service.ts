@@ -12,6 +12,7 @@ import { renderVoucher, type VoucherFormat } from './label.voucher.js';
 import { traceError } from '../errors.js';
 import { batches, products, trades } from '../schema.js';
 import { certificateData, countPrint, issueCertificate, type CertificateRow } from '../certificates/certificate.service.js';
+import { recordedTestables } from '../certificates/certificate.queries.js';
 
 // Loading what labels, certificates and vouchers print, and who may print them; the drawing is label.render.ts's.
 
@@ -78,15 +79,26 @@ export type CertificateQuery = {
 /**
  * 承诺达标合格证 of a batch, issued and printed at once. The quantity defaults to the batch's and may be less (a
  * certificate per consignment), never more. The basis defaults to 自我检测 after a passed self-check and to 自我承诺
- * otherwise. The certificate goes into the register (certificates/certificate.service.ts, which refuses what the
+ * otherwise (defaultBasis). The certificate goes into the register (certificates/certificate.service.ts, which refuses what the
  * regulation does not allow); the same terms asked again the same day print that certificate again, a copy.
  */
 export async function batchCertificate(deps: Deps, actor: SubjectActor, batchId: string, q: CertificateQuery): Promise<RenderedFile> {
   const [batch] = await deps.db.select({ selfCheck: batches.selfCheck }).from(batches).where(and(eq(batches.id, batchId), printableBy(deps.db, actor.subject.id)));
   if (!batch) throw traceError('BATCH_NOT_FOUND');
-  const basis = q.basis ?? (batch.selfCheck === 'pass' ? 'self_test' : 'self_commitment');
+  const basis = q.basis ?? (await defaultBasis(deps.db, batchId, batch.selfCheck, q.testedItems));
   const cert = await issueCertificate(deps, null, actor, batchId, { quantity: q.quantity, basis, testedItems: q.testedItems }, true);
   return printCertificate(deps, cert, q);
+}
+
+/**
+ * The basis when none is chosen: 自我检测 after a passed self-check — unless the batch records pesticides or
+ * veterinary drugs and no tested items were named, since a self-check that says nothing of them cannot be the
+ * targeted test the regulation asks for; then 内部质量控制 (质量安全控制), the regulation's basis without a test.
+ */
+async function defaultBasis(db: Executor, batchId: string, selfCheck: string, tested: string[] | undefined): Promise<CertificateBasis> {
+  if (selfCheck !== 'pass') return 'self_commitment';
+  if (tested?.length) return 'self_test';
+  return (await recordedTestables(db, batchId)).length > 0 ? 'internal_control' : 'self_test';
 }
 
 /** A printed copy of a register row, counted on it. */
