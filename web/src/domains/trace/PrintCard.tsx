@@ -77,6 +77,21 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        {certificate && testing && (
+          // Its own full-width line: beside the basis and the button it would widen a phone's page.
+          <Form.Item label={t('print.testedItems')}>
+            <Select<string[]>
+              mode="tags"
+              value={tested}
+              onChange={setTested}
+              tokenSeparators={[',', '，', '、']}
+              aria-label={t('print.testedItems')}
+              style={{ width: '100%' }}
+              open={false}
+              data-testid="certificate-tested-items"
+            />
+          </Form.Item>
+        )}
       </Form>
       <Space wrap>
         <Button type="primary" icon={format === 'pdf' ? <FilePdfOutlined /> : <PrinterOutlined />} loading={busy === 'label'} disabled={labelBlocked} onClick={() => void download('label')} data-testid="download-label">
@@ -91,19 +106,6 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
               aria-label={t('print.basis')}
               popupMatchSelectWidth={false}
             />
-            {testing && (
-              <Select<string[]>
-                mode="tags"
-                value={tested}
-                onChange={setTested}
-                tokenSeparators={[',', '，', '、']}
-                placeholder={t('print.testedItems')}
-                aria-label={t('print.testedItems')}
-                style={{ minWidth: 200 }}
-                open={false}
-                data-testid="certificate-tested-items"
-              />
-            )}
             <Button icon={<SafetyCertificateOutlined />} loading={busy === 'certificate'} disabled={copiesProblem !== null} onClick={() => void download('certificate')} data-testid="download-certificate">
               {t('print.certificate')}
             </Button>
