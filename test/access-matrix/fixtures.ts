@@ -71,6 +71,8 @@ export type Side = {
   base: string;
   batch: string;
   batchCode: string;
+  /** A 承诺达标合格证 the main producer issued on its batch (its copies and public check). */
+  certificateNumber: string;
   mergeBatches: [string, string];
   tradeToConfirm: string;
   tradeToReject: string;
@@ -196,6 +198,7 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
   const productId = await product(main.client);
   const baseId = (await must(main.client.post('/api/v1/trace/bases', { name: '矩阵更正基地', regionCode: place.township, address: '矩阵村', lat: place.lat, lng: place.lng }), 'base')).json<{ id: string }>().id;
   const big = await batch(main.client, productId);
+  const certificateNumber = (await must(main.client.post(`/api/v1/trace/batches/${big.id}/certificates`, { basis: 'internal_control', quantity: 1 }), 'certificate')).json<{ number: string }>().number;
   const m1 = await batch(main.client, productId, 10);
   const m2 = await batch(main.client, productId, 10);
   const otherProduct = await product(other.client);
@@ -305,6 +308,7 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
     base: baseId,
     batch: big.id,
     batchCode: big.code,
+    certificateNumber,
     mergeBatches: [m1.id, m2.id],
     tradeToConfirm,
     tradeToReject,

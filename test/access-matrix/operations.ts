@@ -195,6 +195,7 @@ export const ROWS: Row[] = [
   { op: 'POST /api/v1/registry/applications/recover', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ body: { idNumber: '370783199001010000', phone: '13900000000' } }) },
 
   // Regions and agencies
+  { op: 'POST /api/v1/public/identity-check', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ body: { idKind: 'uscc', idNumber: MATRIX_USCC } }) },
   { op: 'GET /api/v1/regions', permission: 'public', scope: scopes.any, objects: NONE, call: () => ({ query: 'parent=37' }) },
   { op: 'GET /api/v1/regions/{code}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (_fx, o) => ({ params: { code: countyOf(o) } }) },
   { op: 'GET /api/v1/agencies', permission: 'agency.read', scope: scopes.any, objects: NONE, call: () => ({}) },
@@ -472,6 +473,11 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/trace/notifications/stream', permission: 'trace.read', scope: scopes.any, objects: NONE, call: () => ({ stream: true }) },
   { op: 'GET /api/v1/trace/batches/{id}/label', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'format=svg' }) },
   { op: 'GET /api/v1/trace/batches/{id}/certificate', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).batch), query: 'format=svg' }) },
+  // 承诺达标合格证 as records (issue 21 §4): the holder issues and lists, the issuer prints copies, anyone checks a number.
+  { op: 'POST /api/v1/trace/batches/{id}/certificates', permission: 'trace.write', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).batch), body: { basis: 'self_commitment', quantity: 1 } }) },
+  { op: 'GET /api/v1/trace/batches/{id}/certificates', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
+  { op: 'GET /api/v1/trace/certificates/{number}/file', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ params: { number: side(fx, o).certificateNumber }, query: 'format=svg' }) },
+  { op: 'GET /api/v1/public/certificates/{number}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { number: side(fx, o).certificateNumber } }) },
   { op: 'GET /api/v1/trace/market-entries/{id}/voucher', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).marketEntry), query: 'format=svg' }) },
   // A batch's chain: agencies within their jurisdiction, a producer its own batches (trace.graph).
   { op: 'GET /api/v1/trace/batches/by-code/{code}', permission: 'trace.graph', scope: scopes.jurisdictionOrOwnSubject, clients: true, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { NO_CONTROL_CHARACTERS, plainText } from '../../platform/http/text-fields.shared.js';
-import { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES } from './accounts/agency-values.shared.js';
+import { AGENCY_KINDS, AGENCY_LEVELS, DEPARTMENTS, ROLES, USER_STATUSES } from './accounts/agency-values.shared.js';
+import { INDUSTRIES } from './subjects/subject-values.shared.js';
 import { regionCode } from '../regions/contracts.js';
 
 // Shared by routes and the web console: the one description of what goes over the wire.
@@ -10,6 +11,7 @@ export { AGENCY_KINDS, AGENCY_LEVELS, ROLES, USER_STATUSES };
 
 export const agencyKind = z.enum(AGENCY_KINDS);
 export const agencyLevel = z.enum(AGENCY_LEVELS);
+export const department = z.enum(DEPARTMENTS);
 export const role = z.enum(ROLES);
 
 export const username = z
@@ -32,6 +34,8 @@ export const agencyOut = z.object({
   regionCode: z.string(),
   regionName: z.string().nullable(),
   parentId: z.string().nullable(),
+  department: department.describe('部门: agriculture (the general one), animal_husbandry 畜牧兽医, fishery 渔业, reclamation 农垦'),
+  industries: z.array(z.string()).nullable().describe('the subject industries a department answers for; null: all (the general agency), or none routed by industry (农垦)'),
   status: z.string(),
   childCount: z.number().int(),
   createdAt: z.date(),
@@ -96,6 +100,8 @@ export const allocateIn = z.strictObject({
   level: agencyLevel,
   // '' for an agency at ministry level (the operations agency); otherwise the region code of its level.
   regionCode: z.union([regionCode, z.literal('')]),
+  department: department.default('agriculture').describe('a supervision agency of a department beside the region’s general one (issue 21 §3)'),
+  industries: z.array(z.enum(INDUSTRIES)).min(1).max(3).optional().describe('the industries it answers for; default livestock for animal_husbandry, fishery for fishery'),
   account: newUserIn.omit({ role: true }),
 });
 export type AllocateIn = z.infer<typeof allocateIn>;

@@ -40,7 +40,21 @@ export const registryError = defineErrors({
     zh: (d) => `机构层级与行政区划不符：${String(d.level)}级机构需要 ${String(d.digits)} 位区划代码`,
     en: (d) => `Agency level and region do not match: a ${String(d.level)} agency needs a ${String(d.digits)}-digit region code`,
   },
-  AGENCY_EXISTS: { status: 409, zh: '该区划已有同级监管机构', en: 'This region already has a supervision agency of that level' },
+  AGENCY_EXISTS: {
+    status: 409,
+    zh: (d) => (d.department && d.department !== 'agriculture' ? '该区划已有同级同部门的监管机构' : '该区划已有同级监管机构'),
+    en: (d) => (d.department && d.department !== 'agriculture' ? 'This region already has a supervision agency of that level and department' : 'This region already has a supervision agency of that level'),
+  },
+  DEPARTMENT_FOR_SUPERVISION: {
+    status: 400,
+    zh: '只有监管机构按部门（畜牧兽医、渔业、农垦）分设；检测、执法机构请选农业农村部门',
+    en: 'Only supervision agencies are set up by department (animal husbandry, fishery, land reclamation); testing and enforcement agencies belong to agriculture',
+  },
+  INDUSTRIES_FOR_DEPARTMENT: {
+    status: 400,
+    zh: '农业农村部门（综合）的监管机构负责全部行业，不单独填写行业',
+    en: 'The general agriculture agency answers for every industry: no industries are given for it',
+  },
   ROLE_NOT_ALLOWED: { status: 403, zh: '不能为该机构创建此角色的账号', en: 'You cannot give an account of this agency that role' },
   ACCOUNTS_NOT_MANAGED: {
     status: 403,

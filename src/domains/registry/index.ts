@@ -32,6 +32,7 @@ import { authRoutes as authRoutesOf } from './accounts/auth.routes.js';
 import { recoveryRoutes as recoveryRoutesOf } from './accounts/recovery.routes.js';
 import { registryRoutes as registryRoutesOf } from './accounts/routes.js';
 import { subjectRoutes as subjectRoutesOf } from './subjects/subject.routes.js';
+import { identityCheckRoutes as identityCheckRoutesOf } from './subjects/identity-check.routes.js';
 import { importRoutes as importRoutesOf } from './subjects/import.routes.js';
 import { mySubjectRoutes as mySubjectRoutesOf } from './subjects/my-subject.routes.js';
 import { uploadPurgeJob as uploadPurgeJobOf } from './subjects/upload.purge.js';
@@ -49,6 +50,6 @@ export const registryModule: DomainModule = {
   name: 'registry',
   permissions: [registryGrants],
   audit: [registryAudit],
-  routes: (ctx) => [authRoutesOf(ctx), recoveryRoutesOf(ctx), registryRoutesOf(ctx), subjectRoutesOf({ ...ctx, fieldProducts: theHook(ctx.hooks, 'fieldProducts') }), importRoutesOf(ctx), mySubjectRoutesOf(ctx)],
+  routes: (ctx) => [authRoutesOf(ctx), recoveryRoutesOf(ctx), registryRoutesOf(ctx), subjectRoutesOf({ ...ctx, fieldProducts: theHook(ctx.hooks, 'fieldProducts') }), importRoutesOf(ctx), mySubjectRoutesOf(ctx), identityCheckRoutesOf(ctx)],
   jobs: (ctx) => [uploadPurgeJobOf(ctx.db, ctx.files)],
 };

@@ -12,6 +12,13 @@ export const agencies = pgTable(
     regionCode: varchar('region_code', { length: 12 }).notNull(),
     /** The supervision agency that allocated this one (null for the ministry). */
     parentId: uuid('parent_id'),
+    /**
+     * 部门 (issue 21 §3): 'agriculture' (农业农村, the general one), 'animal_husbandry' (畜牧兽医), 'fishery' (渔业) or
+     * 'reclamation' (农垦). A region may hold one supervision agency per level and department.
+     */
+    department: varchar('department', { length: 16 }).notNull().default('agriculture'),
+    /** The subject industries a department's agency answers for; null for the general agency (all of them). */
+    industries: text('industries').array(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
@@ -19,8 +26,8 @@ export const agencies = pgTable(
   (t) => [
     index('agencies_region').on(t.regionCode),
     index('agencies_parent').on(t.parentId),
-    // One supervision agency per region and level; testing and enforcement agencies may be several.
-    uniqueIndex('agencies_one_supervision').on(t.level, t.regionCode).where(sql`kind = 'supervision'`),
+    // One supervision agency per region, level and department; testing and enforcement agencies may be several.
+    uniqueIndex('agencies_one_supervision').on(t.level, t.regionCode, t.department).where(sql`kind = 'supervision'`),
   ],
 );
 
@@ -86,6 +93,11 @@ export const subjects = pgTable(
     phoneEnc: varchar('phone_enc', { length: 200 }),
     phoneHash: varchar('phone_hash', { length: 64 }),
     industries: text('industries').array().notNull(),
+    /** The department whose county agency approved it and answers for it (agencies.department). */
+    department: varchar('department', { length: 16 }).notNull().default('agriculture'),
+    /** 法定代表人身份证号 of a company, encrypted like every identity number; lists show `legalRepIdShown` (masked). */
+    legalRepIdEnc: varchar('legal_rep_id_enc', { length: 200 }),
+    legalRepIdShown: varchar('legal_rep_id_shown', { length: 18 }),
     scale: numeric('scale', { precision: 14, scale: 2, mode: 'number' }),
     scaleUnit: varchar('scale_unit', { length: 16 }),
     annualOutput: numeric('annual_output', { precision: 14, scale: 2, mode: 'number' }),
@@ -155,6 +167,10 @@ export const subjectApplications = pgTable(
     username: varchar('username', { length: 40 }).notNull(),
     passwordHash: varchar('password_hash', { length: 200 }).notNull(),
     regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** The department it was routed to when submitted: the county's agency of that department decides it. */
+    department: varchar('department', { length: 16 }).notNull().default('agriculture'),
+    /** 法定代表人身份证号, encrypted (not in `form`). */
+    legalRepIdEnc: varchar('legal_rep_id_enc', { length: 200 }),
     /** The last opinion of the county: why it was returned or rejected. */
     opinion: varchar('opinion', { length: 500 }),
     revision: integer('revision').notNull().default(1),

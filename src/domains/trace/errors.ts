@@ -99,6 +99,19 @@ export const traceError = defineErrors({
     en: (d) => `A certificate cannot state more than the batch holds (${String(d.quantity)} ${String(d.unit)})`,
   },
   SELF_CHECK_FAILED: { status: 409, zh: '该批次自检不合格，不能开具承诺达标合格证', en: 'This batch failed its self-check: no certificate of compliance can be issued for it' },
+  // 用什么药、检什么药 (certificate.rules.ts): a test basis must have tested what the batch's records say was used.
+  CERTIFICATE_TESTS_MISS_INPUTS: {
+    status: 409,
+    zh: (d) => `以检测为依据开具承诺达标合格证，检测项目须覆盖该批次记录使用的农药、兽药；未检测：${(d.missing as string[]).join('、')}`,
+    en: (d) => `A certificate on a testing basis must have tested the pesticides and veterinary drugs recorded for the batch; not tested: ${(d.missing as string[]).join(', ')}`,
+  },
+  TESTED_ITEMS_WITHOUT_TEST: {
+    status: 400,
+    zh: '只有以自我检测或委托检测为依据时才填写检测项目',
+    en: 'Tested items are given only for a basis of own or commissioned testing',
+  },
+  CERTIFICATE_UNKNOWN: { status: 404, zh: '平台上没有这个合格证编号', en: 'No certificate of this number on the platform' },
+  CERTIFICATE_NOT_FOUND: { status: 404, zh: '合格证编号不存在，或不是本主体开具的', en: 'No such certificate number, or not one you issued' },
   MARKET_ENTRY_NOT_FOUND: { status: 404, zh: '入市记录不存在或与本主体无关', en: 'No such market entry of yours' },
   COORDINATES_OUTSIDE_CHINA: { status: 400, zh: '定位坐标不在中国境内', en: 'The map point lies outside China' },
   // 更正与作废 (issue 15 §5): a record is corrected while nothing depends on the field, else voided and recorded anew.

@@ -34,6 +34,7 @@ import { createPublicSubjects as publicSubjectsOf } from '../registry/index.js';
 import { traceGrants } from './permissions.js';
 import { traceRoutes as traceRoutesOf } from './routes.js';
 import { labelRoutes as labelRoutesOf } from './labels/label.routes.js';
+import { certificateRoutes as certificateRoutesOf } from './certificates/certificate.routes.js';
 import { traceGraphRoutes as traceGraphRoutesOf } from './graph/trace-graph.routes.js';
 import { fsmaRoutes as fsmaRoutesOf } from './fsma/fsma.routes.js';
 import { publicTraceRoutes as publicTraceRoutesOf } from './public/public-trace.routes.js';
@@ -76,7 +77,7 @@ export const traceModule: DomainModule = {
   name: 'trace',
   permissions: [traceGrants],
   audit: [traceAudit],
-  routes: (ctx) => [traceRoutesOf(ctx), labelRoutesOf(ctx), traceGraphRoutesOf(ctx), fsmaRoutesOf(ctx), publicTraceRoutesOf(publicTrace(ctx)), showcaseRoutesOf({ db: ctx.db, config: ctx.config, subjects: publicTrace(ctx).subjects }), subjectRecordsRoutesOf(ctx)],
+  routes: (ctx) => [traceRoutesOf(ctx), labelRoutesOf(ctx), certificateRoutesOf(ctx), traceGraphRoutesOf(ctx), fsmaRoutesOf(ctx), publicTraceRoutesOf(publicTrace(ctx)), showcaseRoutesOf({ db: ctx.db, config: ctx.config, subjects: publicTrace(ctx).subjects }), subjectRecordsRoutesOf(ctx)],
   provides: { fieldProducts },
   notFound: (ctx) => compressedLinkOf(publicTrace(ctx)),
 };

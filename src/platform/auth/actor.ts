@@ -16,7 +16,17 @@ type ActorBase = {
 /** An official of an agency: sees agency-side data of a region-code prefix. */
 export type AgencyActor = ActorBase & {
   kind: 'agency';
-  agency: { id: string; name: string; kind: AgencyKind; level: AgencyLevel; regionCode: string };
+  agency: {
+    id: string;
+    name: string;
+    kind: AgencyKind;
+    level: AgencyLevel;
+    regionCode: string;
+    /** 部门 (registry agencies.department); absent is the general agriculture agency. */
+    department?: string;
+    /** The subject industries a department's agency answers for; absent or null is all. */
+    industries?: readonly string[] | null;
+  };
   /** Region-code prefix of everything this actor may see: '' for the ministry. */
   jurisdiction: string;
 };

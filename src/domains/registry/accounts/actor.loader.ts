@@ -27,7 +27,7 @@ export function actorLoader(db: Db, grants: Grants) {
       return {
         ...base,
         kind: 'agency',
-        agency: { id: row.agency.id, name: row.agency.name, kind, level, regionCode: row.agency.regionCode },
+        agency: { id: row.agency.id, name: row.agency.name, kind, level, regionCode: row.agency.regionCode, department: row.agency.department, industries: row.agency.industries },
         jurisdiction: jurisdictionPrefix(level, row.agency.regionCode),
         permissions: grants.ofAgency(role, kind, level),
       };

@@ -3,3 +3,6 @@ export const AGENCY_KINDS = ['supervision', 'testing', 'enforcement', 'operation
 export const AGENCY_LEVELS = ['ministry', 'province', 'city', 'county', 'township'] as const;
 export const ROLES = ['admin', 'staff'] as const;
 export const USER_STATUSES = ['active', 'disabled'] as const;
+/** 部门 of an agency (issue 21 §3): the general 农业农村 one and those a region may hold beside it. */
+export const DEPARTMENTS = ['agriculture', 'animal_husbandry', 'fishery', 'reclamation'] as const;
+export type Department = (typeof DEPARTMENTS)[number];

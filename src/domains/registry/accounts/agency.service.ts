@@ -13,6 +13,7 @@ import { findAllocationOption, manageableRoles, REGION_LEVEL, regionFitsLevel } 
 import { findRegion } from '../../regions/index.js';
 import { findVisibleAgency, listUsersOfAgency } from './queries.js';
 import { agencies } from '../schema.js';
+import { DEPARTMENT_INDUSTRIES } from '../departments.js';
 import { insertUser } from './user.service.js';
 
 /**
@@ -27,6 +28,9 @@ export async function allocateAgency(deps: RegistryDeps, ctx: CommandContext, in
     throw registryError('REGION_LEVEL_MISMATCH', { level: input.level, digits: [0, 2, 4, 6, 9][REGION_LEVEL[input.level]] });
   }
   if (!regionWithin(input.regionCode, option.regionWithin)) throw registryError('REGION_OUT_OF_JURISDICTION', { regionCode: input.regionCode });
+  if (input.department !== 'agriculture' && input.kind !== 'supervision') throw registryError('DEPARTMENT_FOR_SUPERVISION', { kind: input.kind });
+  if (input.department === 'agriculture' && input.industries) throw registryError('INDUSTRIES_FOR_DEPARTMENT');
+  const industries = input.industries ? [...new Set(input.industries)].sort() : DEPARTMENT_INDUSTRIES[input.department];
 
   return withTransaction(deps.db, ctx, async (tx) => {
     // The ministry's level has no region row: '' is the whole country.
@@ -36,16 +40,16 @@ export async function allocateAgency(deps: RegistryDeps, ctx: CommandContext, in
       const existing = await tx
         .select({ id: agencies.id })
         .from(agencies)
-        .where(and(eq(agencies.kind, 'supervision'), eq(agencies.level, input.level), eq(agencies.regionCode, input.regionCode)));
-      if (existing.length) throw registryError('AGENCY_EXISTS', { agencyId: existing[0]!.id });
+        .where(and(eq(agencies.kind, 'supervision'), eq(agencies.level, input.level), eq(agencies.regionCode, input.regionCode), eq(agencies.department, input.department)));
+      if (existing.length) throw registryError('AGENCY_EXISTS', { agencyId: existing[0]!.id, department: input.department });
     }
-    const row = await insertAgency(tx, { name: input.name, kind: input.kind, level: input.level, regionCode: input.regionCode, parentId: actor.agency.id, createdBy: actor.userId });
+    const row = await insertAgency(tx, { name: input.name, kind: input.kind, level: input.level, regionCode: input.regionCode, department: input.department, industries, parentId: actor.agency.id, createdBy: actor.userId });
     await recordAudit(tx, ctx, {
       action: 'agency.create',
       targetType: 'agency',
       targetId: row.id,
       regionCode: input.regionCode,
-      after: { name: row.name, kind: row.kind, level: row.level, regionCode: row.regionCode, parentId: row.parentId },
+      after: { name: row.name, kind: row.kind, level: row.level, regionCode: row.regionCode, department: row.department, industries: row.industries, parentId: row.parentId },
     });
     const account = await insertUser(deps, tx, ctx, row, { ...input.account, role: option.accountRole });
     const agency = await findVisibleAgency(tx, actor, row.id);
@@ -62,7 +66,7 @@ async function insertAgency(tx: Tx, values: typeof agencies.$inferInsert) {
     const [row] = await tx.insert(agencies).values(values).returning();
     return row!;
   } catch (err) {
-    if (pgErrorCode(err) === '23505') throw registryError('AGENCY_EXISTS', { regionCode: values.regionCode });
+    if (pgErrorCode(err) === '23505') throw registryError('AGENCY_EXISTS', { regionCode: values.regionCode, department: values.department });
     throw err;
   }
 }

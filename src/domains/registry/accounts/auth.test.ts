@@ -78,6 +78,8 @@ describe('authentication', () => {
           regionCode: '37',
           regionName: '山东省',
           parentId: expect.any(String),
+          department: 'agriculture',
+          industries: null,
           status: 'active',
           childCount: 3,
           createdAt: expect.any(String),

@@ -25,6 +25,8 @@ const agencyColumns = {
   regionCode: agencies.regionCode,
   regionName,
   parentId: agencies.parentId,
+  department: agencies.department,
+  industries: agencies.industries,
   status: agencies.status,
   childCount,
   createdAt: agencies.createdAt,

@@ -104,8 +104,8 @@ export async function listApplications(
   };
 }
 
-export function isResponsibleCounty(actor: AgencyActor, regionCode: string): boolean {
-  return actor.agency.kind === 'supervision' && actor.agency.level === 'county' && applicationVisibility.allows(actor, { regionCode });
+export function isResponsibleCounty(actor: AgencyActor, app: { regionCode: string; department: string }): boolean {
+  return actor.agency.kind === 'supervision' && actor.agency.level === 'county' && applicationVisibility.allows(actor, { regionCode: app.regionCode, department: app.department });
 }
 
 export async function visibleApplication(db: Executor, actor: AgencyActor, id: string, lock = false): Promise<ApplicationRow> {
@@ -145,7 +145,7 @@ export async function toApplicationOut(deps: RegistryDeps, db: Executor, row: Ap
     decidedAt: row.decidedAt,
     profile: toProfileOut(
       deps.pii,
-      { ...form, idKind: row.idKind, idEnc: row.idEnc, phoneEnc: row.phoneEnc, regionCode: row.regionCode, address: form.address, lat: form.lat, lng: form.lng, photos: form.photos },
+      { ...form, idKind: row.idKind, idEnc: row.idEnc, legalRepIdEnc: row.legalRepIdEnc, phoneEnc: row.phoneEnc, regionCode: row.regionCode, address: form.address, lat: form.lat, lng: form.lng, photos: form.photos },
       paths.get(row.regionCode) ?? [],
       reveal,
     ),

@@ -12,6 +12,8 @@ import type { RegistryDeps } from '../deps.js';
 import type { ApplicationIn, ApplicationOut, ResubmitIn, SubjectProfileIn } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
 import { loadRegionFacts, shownIdNumber } from './subject.queries.js';
+import { routeDepartment } from '../departments.js';
+import { identityProblem } from './subject.rules.js';
 import { applicationByCode, isResponsibleCounty, OPEN, toApplicationOut, visibleApplication, type ApplicationRow, type StoredForm } from './application.queries.js';
 import { registerSubject } from './subject.registration.js';
 import { assertProfile } from './subject.rules.js';
@@ -46,9 +48,9 @@ async function checkSubmission(db: Executor, input: SubjectProfileIn, owner: str
 }
 
 /** The columns a submission fills: the form without the identity number and phone, which go encrypted beside their keyed hashes. */
-function submittedColumns(deps: RegistryDeps, input: SubjectProfileIn & { username?: string; password?: string | undefined; uploadTicket?: string | undefined; privacyConsent?: string }) {
+function submittedColumns(deps: RegistryDeps, input: SubjectProfileIn & { username?: string; password?: string | undefined; uploadTicket?: string | undefined; privacyConsent?: string; legalRepIdNumber?: string | undefined }) {
   // Named, not spread: the body also carries the login and the password, which must never land in the form.
-  const { idNumber, phone, username: _login, password: _secret, uploadTicket: _ticket, privacyConsent: _consent, ...form } = input;
+  const { idNumber, phone, legalRepIdNumber, username: _login, password: _secret, uploadTicket: _ticket, privacyConsent: _consent, ...form } = input;
   const stored: StoredForm = form;
   return {
     form: stored,
@@ -58,8 +60,17 @@ function submittedColumns(deps: RegistryDeps, input: SubjectProfileIn & { userna
     idHash: deps.pii.hash(idNumber),
     phoneEnc: deps.pii.encrypt(phone),
     phoneHash: deps.pii.hash(phone),
+    legalRepIdEnc: legalRepIdNumber ? deps.pii.encrypt(legalRepIdNumber) : null,
     regionCode: input.townshipCode,
   };
+}
+
+/** A legal representative's ID number is a company's or co-operative's (credit code) and a valid resident ID. */
+function assertLegalRepId(input: { idKind: string; legalRepIdNumber?: string | undefined }) {
+  if (!input.legalRepIdNumber) return;
+  if (input.idKind !== 'uscc') throw subjectError('LEGAL_REP_ID_FOR_ORGANISATION');
+  const problem = identityProblem('resident_id', input.legalRepIdNumber, new Date());
+  if (problem) throw subjectError(problem.code, { idKind: 'resident_id', field: 'legalRepIdNumber' });
 }
 
 async function addEvent(tx: Tx, ctx: CommandContext, applicationId: string, action: string, opinion: string | null = null) {
@@ -70,6 +81,7 @@ async function addEvent(tx: Tx, ctx: CommandContext, applicationId: string, acti
 export async function submitApplication(deps: RegistryDeps, ctx: CommandContext, input: ApplicationIn) {
   // The account's own fields first: a refusal for them says nothing of the identity number.
   assertStrongPassword(input.password, input.username);
+  assertLegalRepId(input);
   const login = input.username.toLowerCase();
   const [[taken], [openWithLogin]] = await Promise.all([
     deps.db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${login}`),
@@ -92,6 +104,7 @@ export async function submitApplication(deps: RegistryDeps, ctx: CommandContext,
           trackingCode,
           status: 'pending',
           ...submittedColumns(deps, input),
+          department: await routeDepartment(tx, input.townshipCode, input.industries),
           username: input.username,
           passwordHash,
           privacyConsentVersion: input.privacyConsent,
@@ -121,6 +134,7 @@ export async function resubmitApplication(deps: RegistryDeps, ctx: CommandContex
   const current = await applicationByCode(deps.db, code);
   if (current.status !== 'returned') throw subjectError('APPLICATION_NOT_RETURNED', { status: current.status });
   if (input.password) assertStrongPassword(input.password, current.username);
+  assertLegalRepId(input);
   const owner = input.uploadTicket ? createUploadTickets(deps.config.secretKey).ownerOf(input.uploadTicket) : null;
   await checkSubmission(deps.db, input, owner, ((current.form.photos as { fileId: string }[]) ?? []).map((p) => p.fileId));
   const passwordHash = input.password ? await hashPassword(input.password) : current.passwordHash;
@@ -130,6 +144,8 @@ export async function resubmitApplication(deps: RegistryDeps, ctx: CommandContex
       .set({
         status: 'pending',
         ...submittedColumns(deps, input),
+        // The industries may have changed: the application goes to the department that now answers for them.
+        department: await routeDepartment(tx, input.townshipCode, input.industries),
         passwordHash,
         revision: sql`${subjectApplications.revision} + 1`,
         submittedAt: new Date(),
@@ -162,7 +178,7 @@ export async function resubmitApplication(deps: RegistryDeps, ctx: CommandContex
 export async function applicationDetail(deps: RegistryDeps, ctx: CommandContext, id: string): Promise<ApplicationOut> {
   const actor = agencyActorIn(ctx);
   const row = await visibleApplication(deps.db, actor, id);
-  const reveal = isResponsibleCounty(actor, row.regionCode) && (row.status === 'pending' || row.status === 'returned');
+  const reveal = isResponsibleCounty(actor, row) && (row.status === 'pending' || row.status === 'returned');
   if (!reveal) return toApplicationOut(deps, deps.db, row, false);
   return withTransaction(deps.db, null, async (tx) => {
     await recordAudit(tx, ctx, { action: 'application.view_pii', targetType: 'subject_application', targetId: row.id, regionCode: row.regionCode });
@@ -177,7 +193,7 @@ export async function decideApplication(deps: RegistryDeps, ctx: CommandContext,
   const actor = agencyActorIn(ctx);
   const row = await withTransaction(deps.db, ctx, async (tx) => {
     const app = await visibleApplication(tx, actor, id, true);
-    if (!isResponsibleCounty(actor, app.regionCode)) throw subjectError('NOT_RESPONSIBLE_COUNTY');
+    if (!isResponsibleCounty(actor, app)) throw subjectError('NOT_RESPONSIBLE_COUNTY');
     if (app.status !== 'pending') throw subjectError('APPLICATION_NOT_PENDING', { status: app.status });
     let subjectId: string | null = null;
     if (decision.action === 'approve') {
@@ -190,9 +206,10 @@ export async function decideApplication(deps: RegistryDeps, ctx: CommandContext,
           ...form,
           idNumber: deps.pii.decrypt(app.idEnc),
           phone: deps.pii.decrypt(app.phoneEnc),
+          legalRepIdNumber: app.legalRepIdEnc ? deps.pii.decrypt(app.legalRepIdEnc) : undefined,
         },
         { username: app.username, passwordHash: app.passwordHash, mustChangePassword: false },
-        { claimTemporaryId: decision.claimTemporaryId, via: 'application', applicationId: app.id },
+        { claimTemporaryId: decision.claimTemporaryId, via: 'application', applicationId: app.id, department: app.department },
       );
       subjectId = registered.subjectId;
     }

@@ -84,10 +84,12 @@ export type SubjectProfileIn = z.infer<typeof subjectProfileIn>;
 const uploadTicket = z.string().min(1).max(100);
 /** The consent to the privacy notice (ID photos are sensitive personal information, 个人信息保护法 第二十八条、第二十九条: separate consent). */
 export { PRIVACY_NOTICE_VERSION };
-export const applicationIn = subjectProfileIn.extend({ username, password, uploadTicket, privacyConsent: z.literal(PRIVACY_NOTICE_VERSION) });
+/** 法定代表人身份证号 (issue 21 §3): a company's or co-operative's legal representative, kept encrypted and shown masked. */
+const legalRepIdNumber = idNumber.optional();
+export const applicationIn = subjectProfileIn.extend({ username, password, uploadTicket, privacyConsent: z.literal(PRIVACY_NOTICE_VERSION), legalRepIdNumber });
 export type ApplicationIn = z.infer<typeof applicationIn>;
 /** A returned application corrected: the login stays; a new password is optional; new photos come under a ticket. */
-export const resubmitIn = subjectProfileIn.extend({ password: password.optional(), uploadTicket: uploadTicket.optional() });
+export const resubmitIn = subjectProfileIn.extend({ password: password.optional(), uploadTicket: uploadTicket.optional(), legalRepIdNumber });
 export type ResubmitIn = z.infer<typeof resubmitIn>;
 
 export const trackingCode = z.string().regex(/^[A-Z0-9]{12}$/, 'a 12-character tracking code');
@@ -106,6 +108,7 @@ export const subjectProfileOut = z.object({
   idKind: z.string().nullable(),
   idNumber: z.string().nullable(),
   legalRep: z.string().nullable(),
+  legalRepIdNumber: z.string().nullable().describe('法定代表人身份证号, masked unless the viewer is the approving county'),
   phone: z.string().nullable(),
   photos: z.array(z.object({ kind: z.string(), fileId: z.string() })),
   regionCode: z.string(),

@@ -16,6 +16,11 @@ export const subjectError = defineErrors({
     zh: (d) => `${zhId(d)}校验位错误，请核对是否输错`,
     en: (d) => `The check character of the ${enId(d)} is wrong; please check for a typing error`,
   },
+  LEGAL_REP_ID_FOR_ORGANISATION: {
+    status: 400,
+    zh: '法定代表人身份证号只用于以统一社会信用代码登记的主体',
+    en: 'A legal representative’s ID number is given only for a subject registered with a unified social credit code',
+  },
   IDENTITY_BIRTH_DATE: { status: 400, zh: '身份证号码中的出生日期无效或在未来', en: 'The birth date in the ID number is not a real date, or lies in the future' },
   ID_KIND_MISMATCH: {
     status: 400,

@@ -57,6 +57,7 @@ type ProfileSource = {
   idKind: string | null;
   idEnc: string | null;
   legalRep: string | null;
+  legalRepIdEnc?: string | null;
   phoneEnc: string | null;
   photos: { kind: string; fileId: string }[];
   regionCode: string;
@@ -80,6 +81,7 @@ export function toProfileOut(pii: Pii, s: ProfileSource, path: { code: string; n
     idKind: s.idKind,
     idNumber: shownIdNumber(s.idKind, idPlain, reveal),
     legalRep: s.legalRep,
+    legalRepIdNumber: shownIdNumber('resident_id', s.legalRepIdEnc ? pii.decrypt(s.legalRepIdEnc) : null, reveal),
     phone: phonePlain ? (reveal ? phonePlain : maskPhone(phonePlain)) : null,
     photos: s.photos,
     regionCode: s.regionCode,

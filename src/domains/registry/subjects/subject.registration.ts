@@ -4,7 +4,7 @@ import type { CommandContext } from '../../../platform/auth/actor.js';
 import { recordAudit, recordAuditBatch } from '../../../platform/audit/audit.js';
 import type { Tx } from '../../../platform/db/client.js';
 import { pgErrorCode } from '../../../platform/db/rows.js';
-import type { Pii } from '../../../platform/pii/pii.js';
+import { maskIdNumber, type Pii } from '../../../platform/pii/pii.js';
 import { subjectError } from './subject.errors.js';
 import { identityCode, shownIdNumber } from './subject.queries.js';
 import { subjects, subjectStatusEvents, users } from '../schema.js';
@@ -23,6 +23,8 @@ export type RegistrationData = {
   idKind: string;
   idNumber: string;
   legalRep: string;
+  /** 法定代表人身份证号, when the application gave one. */
+  legalRepIdNumber?: string | undefined;
   phone: string;
   photos: { kind: string; fileId: string }[];
   townshipCode: string;
@@ -53,6 +55,8 @@ export function encryptedRegistration(pii: Pii, d: RegistrationData) {
     idShown: shownIdNumber(d.idKind, d.idNumber, false),
     idHash: pii.hash(d.idNumber),
     legalRep: d.legalRep,
+    legalRepIdEnc: d.legalRepIdNumber ? pii.encrypt(d.legalRepIdNumber) : null,
+    legalRepIdShown: d.legalRepIdNumber ? maskIdNumber(d.legalRepIdNumber) : null,
     phoneEnc: pii.encrypt(d.phone),
     phoneHash: pii.hash(d.phone),
     photos: d.photos,
@@ -74,9 +78,9 @@ export async function registerSubject(
   ctx: CommandContext,
   data: RegistrationData,
   account: MainAccount,
-  opts: { claimTemporaryId?: string | undefined; via: 'application' | 'import'; applicationId?: string } = { via: 'application' },
+  opts: { claimTemporaryId?: string | undefined; via: 'application' | 'import'; applicationId?: string; department?: string } = { via: 'application' },
 ): Promise<{ subjectId: string; userId: string; claimed: boolean }> {
-  const values = encryptedRegistration(pii, data);
+  const values = { ...encryptedRegistration(pii, data), department: opts.department ?? 'agriculture' };
   const now = new Date();
   const temporary = await findClaimable(tx, values.idHash, opts.claimTemporaryId, data.townshipCode.slice(0, 6));
   let subjectId: string;

@@ -9,6 +9,7 @@ import type { RenderedFile } from './label.render.js';
 import { batchCertificate, batchLabel, marketEntryVoucher } from './label.service.js';
 import { CERTIFICATE_BASES, CERTIFICATE_LAYOUTS, LABEL_FORMATS, LABEL_LAYOUTS, MAX_COPIES, type LabelFormat } from './label.shared.js';
 import { VOUCHER_FORMATS } from './label.voucher.js';
+import { testedItemsIn } from '../certificates/certificate.contracts.js';
 
 const copies = z.coerce.number().int().min(1).max(MAX_COPIES).optional().describe(`how many labels (1–${MAX_COPIES}); PDF and ZPL only. Default: one A4 sheet, or one roll label`);
 const format = z.enum(LABEL_FORMATS).default('pdf');
@@ -29,7 +30,14 @@ const certificateQuery = z
     layout: z.enum(CERTIFICATE_LAYOUTS).optional().describe('default a4 for PDF, roll-104 otherwise'),
     copies,
     quantity: z.coerce.number().positive().max(1e9).optional().describe('数量(重量): default the batch quantity, never more'),
-    basis: z.enum(CERTIFICATE_BASES).optional().describe('承诺依据: default self_test after a passed self-check, else self_commitment'),
+    basis: z.enum(CERTIFICATE_BASES).optional().describe('承诺依据: default self_test after a passed self-check (internal_control when the batch records pesticides or veterinary drugs and no testedItems are given), else self_commitment'),
+    testedItems: z
+      .string()
+      .max(2000)
+      .optional()
+      .transform((s) => s?.split(/[,，、]/).map((t) => t.trim()).filter(Boolean))
+      .pipe(testedItemsIn.optional())
+      .describe('检测项目 for a testing basis, separated by commas or 、: must cover every pesticide and veterinary drug recorded on the batch and those it came from'),
   })
   .refine(rollForZpl, zplMessage);
 const voucherQuery = z.strictObject({ format: z.enum(VOUCHER_FORMATS).default('pdf') });
@@ -72,7 +80,7 @@ export function labelRoutes(deps: { db: Db; config: Config; pii: Pii }) {
       schema: {
         tags,
         summary: 'The batch’s 承诺达标合格证 carrying its trace code and QR (证码融合)',
-        description: 'Laid out after the MARA certificate template. PDF a4 fills an 8-up sheet (2 × 4 of 99.1 × 67.7 mm). A batch whose self-check failed gets 409 SELF_CHECK_FAILED; a quantity above the batch 400 QUANTITY_ABOVE_BATCH.',
+        description: 'Issues the certificate into the register and prints it (the same terms the same day print that certificate again). Laid out after the MARA certificate template. PDF a4 fills an 8-up sheet (2 × 4 of 99.1 × 67.7 mm). A batch whose self-check failed gets 409 SELF_CHECK_FAILED; a quantity above the batch 400 QUANTITY_ABOVE_BATCH; a testing basis whose testedItems miss a recorded pesticide or veterinary drug 409 CERTIFICATE_TESTS_MISS_INPUTS.',
         params: id,
         querystring: certificateQuery,
         response: file,

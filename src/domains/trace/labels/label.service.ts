@@ -1,18 +1,18 @@
-import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { SubjectActor } from '../../../platform/auth/actor.js';
 import type { Config } from '../../../platform/config.js';
 import type { Executor } from '../../../platform/db/client.js';
 import type { Pii } from '../../../platform/pii/pii.js';
-import { chinaDay, todayInChina } from '../../../platform/china-time.js';
+import { chinaDay } from '../../../platform/china-time.js';
 import { printedSubject } from '../../registry/index.js';
-import { regionNames } from '../../regions/index.js';
 import { renderCertificate } from './label.certificate.js';
 import { renderLabel, type RenderedFile } from './label.render.js';
 import type { CertificateBasis, CertificateLayout, LabelFormat, LabelLayout } from './label.shared.js';
 import { renderVoucher, type VoucherFormat } from './label.voucher.js';
 import { traceError } from '../errors.js';
-import { traceEventSql } from '../movements/events.js';
-import { batches, productionBases, products, trades } from '../schema.js';
+import { batches, products, trades } from '../schema.js';
+import { certificateData, countPrint, issueCertificate, type CertificateRow } from '../certificates/certificate.service.js';
+import { recordedTestables } from '../certificates/certificate.queries.js';
 
 // Loading what labels, certificates and vouchers print, and who may print them; the drawing is label.render.ts's.
 
@@ -67,41 +67,44 @@ export async function batchLabel(deps: Deps, actor: SubjectActor, batchId: strin
   return renderLabel(data, q);
 }
 
-export type CertificateQuery = { format: LabelFormat; layout: CertificateLayout; copies?: number | undefined; quantity?: number | undefined; basis?: CertificateBasis | undefined };
+export type CertificateQuery = {
+  format: LabelFormat;
+  layout: CertificateLayout;
+  copies?: number | undefined;
+  quantity?: number | undefined;
+  basis?: CertificateBasis | undefined;
+  testedItems?: string[] | undefined;
+};
 
 /**
- * 承诺达标合格证 of a batch. The quantity defaults to the batch's and may be less (a certificate per consignment),
- * never more. The basis defaults to 自我检测 after a passed self-check and to 自我承诺 otherwise; a batch whose own
- * self-check failed gets no certificate at all, since the platform would be printing a commitment it knows is false.
+ * 承诺达标合格证 of a batch, issued and printed at once. The quantity defaults to the batch's and may be less (a
+ * certificate per consignment), never more. The basis defaults to 自我检测 after a passed self-check and to 自我承诺
+ * otherwise (defaultBasis). The certificate goes into the register (certificates/certificate.service.ts, which refuses what the
+ * regulation does not allow); the same terms asked again the same day print that certificate again, a copy.
  */
 export async function batchCertificate(deps: Deps, actor: SubjectActor, batchId: string, q: CertificateQuery): Promise<RenderedFile> {
-  const { batch, product, subject } = await printableBatch(deps, actor, batchId);
-  if (batch.selfCheck === 'fail') throw traceError('SELF_CHECK_FAILED');
-  const quantity = q.quantity ?? batch.quantity;
-  if (quantity > batch.quantity) throw traceError('QUANTITY_ABOVE_BATCH', { quantity: batch.quantity, unit: batch.unit, requested: quantity });
-  let origin = subject.regionName;
-  if (batch.baseId) {
-    const [base] = await deps.db.select({ regionCode: productionBases.regionCode }).from(productionBases).where(eq(productionBases.id, batch.baseId));
-    if (base) origin = await regionNames(deps.db, base.regionCode);
-  }
-  const data = {
-    code: batch.code,
-    url: traceUrl(deps.config, batch.code, product.gtin),
-    productName: product.name,
-    quantity,
-    unit: batch.unit,
-    origin: origin ?? '',
-    producer: subject.name,
-    contact: subject.contact,
-    issuedOn: todayInChina(),
-    basis: q.basis ?? (batch.selfCheck === 'pass' ? 'self_test' : 'self_commitment'),
-  } as const;
-  const file = await renderCertificate(data, q);
-  // Issuing the certificate is a trace action (its event), and from the first one the public page shows the pledge.
-  await deps.db.execute(
-    sql`WITH marked AS (UPDATE batches SET certified_at = coalesce(certified_at, now()) WHERE id = ${batch.id}::uuid RETURNING code)
-        ${traceEventSql(actor, { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: 'inspecting', disposition: 'conformant' }, sql`ARRAY[marked.code]::varchar[]`, sql`${JSON.stringify({ certificate: '承诺达标合格证', quantity, unit: batch.unit, basis: data.basis })}::jsonb`, sql`marked`)}`,
-  );
+  const [batch] = await deps.db.select({ selfCheck: batches.selfCheck }).from(batches).where(and(eq(batches.id, batchId), printableBy(deps.db, actor.subject.id)));
+  if (!batch) throw traceError('BATCH_NOT_FOUND');
+  const basis = q.basis ?? (await defaultBasis(deps.db, batchId, batch.selfCheck, q.testedItems));
+  const cert = await issueCertificate(deps, null, actor, batchId, { quantity: q.quantity, basis, testedItems: q.testedItems }, true);
+  return printCertificate(deps, cert, q);
+}
+
+/**
+ * The basis when none is chosen: 自我检测 after a passed self-check — unless the batch records pesticides or
+ * veterinary drugs and no tested items were named, since a self-check that says nothing of them cannot be the
+ * targeted test the regulation asks for; then 内部质量控制 (质量安全控制), the regulation's basis without a test.
+ */
+async function defaultBasis(db: Executor, batchId: string, selfCheck: string, tested: string[] | undefined): Promise<CertificateBasis> {
+  if (selfCheck !== 'pass') return 'self_commitment';
+  if (tested?.length) return 'self_test';
+  return (await recordedTestables(db, batchId)).length > 0 ? 'internal_control' : 'self_test';
+}
+
+/** A printed copy of a register row, counted on it. */
+export async function printCertificate(deps: Deps, cert: CertificateRow, q: { format: LabelFormat; layout: CertificateLayout; copies?: number | undefined }): Promise<RenderedFile> {
+  const file = await renderCertificate(await certificateData(deps, cert), q);
+  await countPrint(deps.db, cert.id, q.copies ?? 1);
   return file;
 }
 

@@ -148,6 +148,7 @@ export const traceEn: Record<keyof typeof traceZh, string> = {
   'print.oneLabel': 'PNG and SVG: one label',
   'print.basis': 'Basis of the pledge',
   'print.basisAuto': 'Basis: from the self-check',
+  'print.testedItems': 'Tested items (e.g. imidacloprid)',
   'certBasis.entrusted_test': 'Commissioned test',
   'certBasis.self_test': 'Own test',
   'certBasis.internal_control': 'Internal quality control',

@@ -147,6 +147,7 @@ export const traceZh = {
   'print.oneLabel': 'PNG、SVG 每次一张',
   'print.basis': '承诺依据',
   'print.basisAuto': '承诺依据：按自检结果',
+  'print.testedItems': '检测项目（如：吡虫啉、阿维菌素）',
   'certBasis.entrusted_test': '委托检测',
   'certBasis.self_test': '自我检测',
   'certBasis.internal_control': '内部质量控制',

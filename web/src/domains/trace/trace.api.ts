@@ -60,7 +60,10 @@ export const traceApi = {
   /** The same for every lot of a product class recorded in a period. */
   fsma204Period: (q: { classCode: string; from: string; to: string; format: 'xlsx' | 'csv' }) => api.download('/trace/fsma204', q),
   label: (batchId: string, o: LabelOptions) => api.download(`/trace/batches/${id(batchId)}/label`, o),
-  certificate: (batchId: string, o: { copies: number; basis?: CertificateBasis }) => api.download(`/trace/batches/${id(batchId)}/certificate`, { format: 'pdf', ...o }),
+  certificate: (batchId: string, o: { copies: number; basis?: CertificateBasis; testedItems?: string[] }) => {
+    const { testedItems, ...rest } = o;
+    return api.download(`/trace/batches/${id(batchId)}/certificate`, { format: 'pdf', ...rest, ...(testedItems?.length ? { testedItems: testedItems.join(',') } : {}) });
+  },
   voucher: (tradeId: string) => api.download(`/trace/market-entries/${id(tradeId)}/voucher`, { format: 'pdf' }),
 
   trades: (q: Omit<TradeSearch, 'limit'>) => api.get<Page<Trade>>('/trace/trades', { limit: 20, ...q }),

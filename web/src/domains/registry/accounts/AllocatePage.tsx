@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Divider, Form, Input, Radio, Result, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Divider, Form, Input, Radio, Result, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../app/api-error';
@@ -13,9 +13,12 @@ import { suggestAgencyName } from './agency-name';
 import { PasswordInput, passwordRule } from './PasswordInput';
 import { RegionCascader } from '../../../shared/RegionCascader';
 import { registryApi } from '../registry.api';
+import { DEPARTMENTS, type Department } from '../../../../../src/domains/registry/accounts/agency-values.shared';
 
 type Values = {
   option: string;
+  /** 部门: a supervision agency may be a department's beside the region's general one (issue 21 §3). */
+  department?: Department;
   regionCode?: string;
   name: string;
   account: { username: string; displayName: string; phone?: string; password: string };
@@ -30,6 +33,7 @@ const ERROR_FIELD: Record<string, ['account', 'username'] | ['account', 'passwor
   USERNAME_TAKEN: ['account', 'username'],
   WEAK_PASSWORD: ['account', 'password'],
   AGENCY_EXISTS: ['regionCode'],
+  DEPARTMENT_FOR_SUPERVISION: ['regionCode'],
   REGION_NOT_FOUND: ['regionCode'],
   REGION_OUT_OF_JURISDICTION: ['regionCode'],
   REGION_LEVEL_MISMATCH: ['regionCode'],
@@ -98,6 +102,7 @@ export default function AllocatePage() {
         kind: chosen.kind,
         level: chosen.level,
         regionCode: national ? '' : (values.regionCode ?? ''),
+        ...(chosen.kind === 'supervision' && values.department ? { department: values.department } : {}),
         account: {
           username: values.account.username.trim(),
           displayName: values.account.displayName.trim(),
@@ -193,6 +198,11 @@ export default function AllocatePage() {
           <Divider titlePlacement="start" plain>
             {t('allocate.agencySection')}
           </Divider>
+          {chosen?.kind === 'supervision' && chosen.regionLevel > 0 && (
+            <Form.Item name="department" label={t('allocate.department')} extra={t('allocate.departmentHint')} initialValue="agriculture">
+              <Select<Department> options={DEPARTMENTS.map((d) => ({ value: d, label: t(`department.${d}`) }))} aria-label={t('allocate.department')} data-testid="allocate-department" />
+            </Form.Item>
+          )}
           {chosen && chosen.regionLevel > 0 && (
             <Form.Item
               name="regionCode"

@@ -26,6 +26,9 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
   const [layout, setLayout] = useState<LabelLayout>('a4');
   const [copies, setCopies] = useState<number | null>(1);
   const [basis, setBasis] = useState<CertificateBasis | 'auto'>('auto');
+  const [tested, setTested] = useState<string[]>([]);
+  // 用什么药、检什么药: a testing basis names what was tested; the server refuses one missing a recorded pesticide.
+  const testing = basis === 'auto' || basis === 'self_test' || basis === 'entrusted_test';
   const [busy, setBusy] = useState<'label' | 'certificate' | null>(null);
   // A count outside 1…MAX_COPIES is refused where it was typed, never printed as some other count.
   const copiesProblem = copies === null ? t('rule.required', { field: t('print.copies') }) : limitProblem(t, copies, { min: 1, max: MAX_COPIES, integer: true });
@@ -36,7 +39,7 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
     setBusy(what);
     try {
       if (what === 'label') saveBlob(await traceApi.label(batchId, { format, layout, ...(hasCopies(format) ? { copies } : {}) }), `label-${code}-${layout}.${format}`);
-      else saveBlob(await traceApi.certificate(batchId, { copies, ...(basis === 'auto' ? {} : { basis }) }), `certificate-${code}.pdf`);
+      else saveBlob(await traceApi.certificate(batchId, { copies, ...(basis === 'auto' ? {} : { basis }), ...(testing ? { testedItems: tested } : {}) }), `certificate-${code}.pdf`);
       void message.success(t('print.downloaded'));
     } catch (err) {
       void message.error(errorText(err));
@@ -74,6 +77,21 @@ export function PrintCard({ batchId, code, title, certificate = true }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        {certificate && testing && (
+          // Its own full-width line: beside the basis and the button it would widen a phone's page.
+          <Form.Item label={t('print.testedItems')}>
+            <Select<string[]>
+              mode="tags"
+              value={tested}
+              onChange={setTested}
+              tokenSeparators={[',', '，', '、']}
+              aria-label={t('print.testedItems')}
+              style={{ width: '100%' }}
+              open={false}
+              data-testid="certificate-tested-items"
+            />
+          </Form.Item>
+        )}
       </Form>
       <Space wrap>
         <Button type="primary" icon={format === 'pdf' ? <FilePdfOutlined /> : <PrinterOutlined />} loading={busy === 'label'} disabled={labelBlocked} onClick={() => void download('label')} data-testid="download-label">
