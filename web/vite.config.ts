@@ -113,7 +113,7 @@ function isCommon(id: string): boolean {
     /web\/src\/shared\/phone\./.test(path) ||
     /web\/src\/domains\/trace\/(batches\/BatchItem|batches\/BatchFacts|TracePageTitle|trace-labels|trace\.api|master-data\/use-all)\./.test(path) ||
     // The value tables the pages read (issue 20 §1: once in app/types.ts, now the server's *.shared.ts), not a chunk each.
-    /src\/domains\/(registry\/(subject-values|subject-units|agency-values)|trace\/(units|trace-values))\.shared\.|web\/src\/domains\/[^/]+\/(?:[^/]+\/)?[^/]+\.types\./.test(path)
+    /src\/domains\/(registry\/(subjects\/subject-values|subjects\/subject-units|accounts\/agency-values)|trace\/(units|trace-values))\.shared\.|web\/src\/domains\/[^/]+\/(?:[^/]+\/)?[^/]+\.types\./.test(path)
   );
 }
 
@@ -124,7 +124,7 @@ function isCommon(id: string): boolean {
  * cards below the first screen (MySubjectSections) stay lazy.
  */
 function isSubjectFirstScreen(id: string): boolean {
-  return /web\/src\/domains\/registry\/(MySubjectPage|SubjectHeader|IdentityCard|StatusTag|subject-labels|subject\.api)\./.test(id.replaceAll('\\', '/'));
+  return /web\/src\/domains\/registry\/subjects\/(MySubjectPage|SubjectHeader|IdentityCard|StatusTag|subject-labels|subject\.api)\./.test(id.replaceAll('\\', '/'));
 }
 
 // The console: built into web/dist and served by the API process; in development, Vite serves it on 5173
