@@ -122,10 +122,16 @@ export async function clickUntilShown(target: Locator, expected: Locator) {
   }
 }
 
-/** The page must fit the phone's width: no sideways scrolling. */
+/**
+ * The page must fit the phone's width: no sideways scrolling. Right after a viewport change the layout is still the
+ * old one until antd's breakpoint listeners have re-rendered (the side menu folds, grids restack), so the width is
+ * polled for a few seconds; a page that stays too wide still fails, with its width.
+ */
 export async function expectNoHorizontalScroll(page: Page) {
-  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
-  expect(widths.doc, `page is ${widths.doc}px wide on a ${widths.view}px screen`).toBeLessThanOrEqual(widths.view);
+  const widths = () => page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+  await expect.poll(async () => { const w = await widths(); return w.doc <= w.view; }, { timeout: 5_000, interval: 200 }).toBe(true).catch(() => undefined);
+  const last = await widths();
+  expect(last.doc, `page is ${last.doc}px wide on a ${last.view}px screen`).toBeLessThanOrEqual(last.view);
 }
 
 /** A full-page screenshot into e2e/artifacts/{name}.png, the mouse out of the way and animations settled. */
