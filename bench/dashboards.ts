@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { prepareDatabase } from '../src/bootstrap.js';
 import { rebuildRollups } from '../src/domains/analytics/rollups/fold.js';
+import { setAnalyticsTriggers } from './lib-bulk-load.js';
 import { home } from '../src/domains/analytics/home.queries.js';
 import { statistics } from '../src/domains/analytics/statistics.queries.js';
 import { periodOf, previousOf, lastYearOf } from '../src/domains/analytics/period.js';
@@ -61,12 +62,6 @@ async function timed(reps: number, work: () => Promise<unknown>): Promise<number
     out.push(performance.now() - t0);
   }
   return out;
-}
-
-/** The analytics triggers (every source table's), switched off for the bulk load and on for the trades measurement. */
-async function setAnalyticsTriggers(db: Db, on: boolean) {
-  const triggers = await queryRows<{ tbl: string; name: string }>(db, sql`SELECT c.relname AS tbl, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE '%analytics%'`);
-  for (const t of triggers) await db.execute(sql.raw(`ALTER TABLE ${t.tbl} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${t.name}`));
 }
 
 /**

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../src/platform/db/client.js';
+import { rebuildRollups } from '../src/domains/analytics/rollups/fold.js';
+import type { Database, Db } from '../src/platform/db/client.js';
+import { queryRows } from '../src/platform/db/rows.js';
 
 const TRIGGERS = [
   ['batches', 'batches_public_chain'],
@@ -35,4 +37,25 @@ export async function withPublicChainsAfter(database: Database, fill: boolean, l
 
 export async function setPublicChainTriggers(database: Database, enabled: boolean): Promise<void> {
   for (const [table, trigger] of TRIGGERS) await database.db.execute(sql.raw(`ALTER TABLE ${table} ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ${trigger}`));
+}
+
+/** The analytics triggers (every source table's), switched off for a bulk load and on again after it. */
+export async function setAnalyticsTriggers(db: Db, on: boolean) {
+  const triggers = await queryRows<{ tbl: string; name: string }>(db, sql`SELECT c.relname AS tbl, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE '%analytics%'`);
+  for (const t of triggers) await db.execute(sql.raw(`ALTER TABLE ${t.tbl} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${t.name}`));
+}
+
+/**
+ * Runs a bulk load with the analytics triggers off and recounts the rollups from the fact views after it, as the
+ * triggers would have left them: their facts look batches up by id, and a load that has dropped the batches' key
+ * turns each trade's look-up into a scan of every batch (a million trades never finished).
+ */
+export async function withRollupsRecountedAfter(database: Database, load: () => Promise<void>): Promise<void> {
+  await setAnalyticsTriggers(database.db, false);
+  try {
+    await load();
+  } finally {
+    await setAnalyticsTriggers(database.db, true);
+  }
+  await rebuildRollups(database.db);
 }

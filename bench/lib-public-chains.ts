@@ -7,7 +7,7 @@ import { serialPermutation } from '../src/domains/trace/codes/serial-permutation
 import type { Database } from '../src/platform/db/client.js';
 import { queryRows } from '../src/platform/db/rows.js';
 import type { Pii } from '../src/platform/pii/pii.js';
-import { withPublicChainsAfter } from './lib-bulk-load.js';
+import { withPublicChainsAfter, withRollupsRecountedAfter } from './lib-bulk-load.js';
 import { rng } from './lib-random.js';
 
 /**
@@ -204,7 +204,7 @@ export async function buildChains(database: Database, pii: Pii, secretKey: strin
       UNION ALL SELECT 'pledge', NULL WHERE f.s % 3 = 0) x`);
   log(`${COUNTIES * PER_COUNTY} subjects, their products, bases and certificates written`);
 
-  await withPublicChainsAfter(database, true, () => withKeysRebuiltAfter(database, ['batches', 'trace_codes', 'batch_edges', 'trades'], async () => {
+  await withRollupsRecountedAfter(database, () => withPublicChainsAfter(database, true, () => withKeysRebuiltAfter(database, ['batches', 'trace_codes', 'batch_edges', 'trades'], async () => {
     // The chains go up as int and text arrays into one staging table; every table is derived from it by SQL.
     await db.execute(sql`CREATE TABLE bench_batches (i int PRIMARY KEY, kind smallint, c int, holder int, issuer int, farm int, day int, q int, st int, code text, counter bigint)`);
     for (let k = 0; k < n; k += 100_000) {
@@ -249,7 +249,7 @@ export async function buildChains(database: Database, pii: Pii, secretKey: strin
       FROM bench_batches x JOIN bench_batches s ON s.i = x.i - 1 JOIN bench_counties k ON k.c = x.c
       WHERE x.kind <> ${KIND.farm}`);
     log('trades written');
-  }));
+  })));
   await db.execute(sql`DROP TABLE bench_batches, bench_counties`);
   log('keys and indexes built, public chains written');
 
