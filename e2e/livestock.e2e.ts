@@ -127,8 +127,15 @@ describe('检测参照数据', () => {
   it('shows the ministry’s GB 31650-2019 rows by species and tissue, with their version history', async () => {
     await signIn('sg-lab-admin');
     await ui.openMenu(page, '检测参照数据');
+    await shown(page.getByTestId('ref-limits'));
+    // The list pages by analyte (hundreds of rows): one analyte is a filter away.
+    const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await ui.clickUntilShown(await shown(page.getByTestId('ref-analyte')), options.first());
+    await page.keyboard.type('多拉菌素');
+    await options.filter({ hasText: '多拉菌素' }).first().click();
     const limits = await shown(page.getByTestId('ref-limits'));
     await shown(limits.getByText('猪（肌肉）').first());
+    expect(await text(page.getByTestId('list-count'))).toMatch(/共 \d+ 条/);
     const row = limits.locator('tr').filter({ hasText: '多拉菌素' }).filter({ hasText: '猪（肌肉）' }).first();
     expect(await text(row)).toContain('GB 31650-2019');
     expect(await text(row)).toContain('第 1 版');

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/domains/registry/index.js';
 import { signedHeaders, type PartnerKey, type SignedCall } from './partner.js';
-import { adminQuery, TEST_SECRET, testDatabaseUrl, withDatabase } from './template.js';
+import { call, login, startServer, type Server } from './server-process.js';
+import { adminQuery, testDatabaseUrl, withDatabase } from './template.js';
 import { startReceiver, type Receiver } from './webhook-receiver.js';
 
 // Issue 17, acceptance: kill -9 of the server while webhook deliveries run. The real server process runs its job
@@ -15,68 +14,7 @@ import { startReceiver, type Receiver } from './webhook-receiver.js';
 // the change feed read across the restart has no gap and no repeat. PostgreSQL only, as test/kill9.test.ts.
 
 const url = testDatabaseUrl();
-const ROOT = path.resolve(import.meta.dirname, '..');
 const BATCHES = 24;
-
-type Server = { proc: ChildProcess; base: string };
-
-function startServer(databaseUrl: string, dataDir: string): Promise<Server> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      // Not 'test': the server runs its job queue, as in production.
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      SECRET_KEY: TEST_SECRET,
-      DEMO_SEED: 'no',
-      DEMO_TRACE: 'no',
-      LOG_LEVEL: 'silent',
-      PG_POOL_SIZE: '8',
-      JOB_BACKOFF_SECONDS: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, base: m[1]! });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before it was ready:\n${out}`));
-    });
-  });
-}
-
-type Session = { cookie: string; csrf: string };
-
-async function login(base: string, username: string): Promise<Session> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tn_session='))!.split(';')[0]!;
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
-async function call(base: string, s: Session, method: string, route: string, body?: unknown): Promise<{ status: number; body: string }> {
-  const res = await fetch(`${base}${route}`, {
-    method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.text() };
-}
 
 async function signedCall(base: string, key: PartnerKey, c: SignedCall): Promise<{ status: number; body: string }> {
   const res = await fetch(`${base}${c.url}`, {
@@ -115,7 +53,7 @@ describe.skipIf(!url)('kill -9 while webhook deliveries run (real server, Postgr
 
   it('delivers every change at least once under one delivery id, and the feed has no gap or repeat', { timeout: 240_000 }, async () => {
     const dbUrl = withDatabase(url!, name);
-    server = await startServer(dbUrl, dataDir);
+    server = await startServer(dbUrl, dataDir, { jobs: true, env: { PG_POOL_SIZE: '8', JOB_BACKOFF_SECONDS: '1' } });
     const moa = await login(server.base, 'moa-admin');
     const seller = await login(server.base, 'sg-coop');
     const reg = await call(server.base, moa, 'POST', '/api/v1/integration/clients', { name: '山东省平台（断电）', kind: 'provincial_platform', regions: ['37'], operations: ['integration.changes'] });
@@ -154,7 +92,7 @@ describe.skipIf(!url)('kill -9 while webhook deliveries run (real server, Postgr
     expect(new Set(receiver.received.map((r) => r.body.change.aggregateId)).size).toBeLessThan(BATCHES); // the kill landed mid-way
 
     receiver.delayMs = 0;
-    server = await startServer(dbUrl, dataDir);
+    server = await startServer(dbUrl, dataDir, { jobs: true, env: { PG_POOL_SIZE: '8', JOB_BACKOFF_SECONDS: '1' } });
     const mine = () => receiver.received.filter((r) => batches.includes(r.body.change.aggregateId));
     await until('every batch delivered', () => new Set(mine().map((r) => r.body.change.aggregateId)).size === BATCHES, 150_000);
     expect(receiver.received.length).toBeGreaterThanOrEqual(receivedAtKill);

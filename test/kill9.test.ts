@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/domains/registry/index.js';
-import { adminQuery, TEST_SECRET, testDatabaseUrl, withDatabase } from './template.js';
+import { call, login, startServer, type Server, type Session } from './server-process.js';
+import { adminQuery, testDatabaseUrl, withDatabase } from './template.js';
 
 // Issue 19, acceptance: kill -9 during concurrent sales, confirmations and splits leaves conservation exact and
 // every retried Idempotency-Key answered. The real server process (node + tsx on src/server.ts) runs on a
@@ -14,66 +13,9 @@ import { adminQuery, TEST_SECRET, testDatabaseUrl, withDatabase } from './templa
 // key is retried. PostgreSQL only: the embedded database allows one process and is not what a crash here is about.
 
 const url = testDatabaseUrl();
-const ROOT = path.resolve(import.meta.dirname, '..');
 
-type Server = { proc: ChildProcess; base: string };
-
-function startServer(databaseUrl: string, dataDir: string): Promise<Server> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      SECRET_KEY: TEST_SECRET,
-      DEMO_SEED: 'no',
-      DEMO_TRACE: 'no',
-      LOG_LEVEL: 'silent',
-      PG_POOL_SIZE: '8',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 40_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, base: m[1]! });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before it was ready:\n${out}`));
-    });
-  });
-}
-
-type Session = { cookie: string; csrf: string };
 type Answer = { status: number; body: string } | null;
 
-async function login(base: string, username: string): Promise<Session> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tn_session='))!.split(';')[0]!;
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
-async function call(base: string, s: Session, method: string, route: string, body?: unknown, key?: string): Promise<{ status: number; body: string }> {
-  const res = await fetch(`${base}${route}`, {
-    method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(key ? { 'idempotency-key': key } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.text() };
-}
 
 describe.skipIf(!url)('kill -9 during concurrent sales, confirmations and splits (real server, PostgreSQL)', () => {
   const name = `tn_k9_${randomBytes(5).toString('hex')}`;
@@ -95,7 +37,7 @@ describe.skipIf(!url)('kill -9 during concurrent sales, confirmations and splits
 
   it('leaves stock conserved to the thousandth and answers every retried key', { timeout: 55_000 }, async () => {
     const dbUrl = withDatabase(url!, name);
-    server = await startServer(dbUrl, dataDir);
+    server = await startServer(dbUrl, dataDir, { env: { PG_POOL_SIZE: '8' } });
     const seller = await login(server.base, 'sg-coop');
     const buyer = await login(server.base, 'sg-farmer');
     const buyerToken = (JSON.parse((await call(server.base, buyer, 'GET', '/api/v1/registry/my-subject/identity')).body) as { token: string }).token;
@@ -145,7 +87,7 @@ describe.skipIf(!url)('kill -9 during concurrent sales, confirmations and splits
     const answeredBeforeKill = first.filter(Boolean).length;
     expect(answeredBeforeKill).toBeLessThan(reqs.length); // the kill did land while requests were in flight
 
-    server = await startServer(dbUrl, dataDir);
+    server = await startServer(dbUrl, dataDir, { env: { PG_POOL_SIZE: '8' } });
     const retried = await Promise.all(reqs.map((r) => call(server!.base, r.who, 'POST', r.route, r.body, r.key)));
     for (const [i, res] of retried.entries()) {
       const r = reqs[i]!;

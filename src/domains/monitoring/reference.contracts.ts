@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { ANALYTE_KINDS } from './monitoring-values.shared.js';
 
@@ -77,7 +78,10 @@ export const referenceLimitOut = z.object({
   results: z.number().int(),
 });
 export const referenceLimitList = z.object({ items: z.array(referenceLimitOut) });
+/** The limits list, a page at a time by analyte (the shipped set alone is hundreds of rows, and grows). */
+export const referenceLimitPage = countedPageOf(referenceLimitOut);
 export const referenceLimitQuery = z.strictObject({
+  ...pageQuery,
   analyteCode: z.string().trim().min(1).max(40).optional(),
   origin: z.enum(REFERENCE_ORIGINS).optional(),
   retired: z.enum(['yes', 'no']).default('no'),

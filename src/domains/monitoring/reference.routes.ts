@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { agencyActorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
 import type { MonitoringDeps } from './deps.js';
-import { analyteIn, analyteListQuery, limitIdParam, limitIn, referenceAnalyteList, referenceAnalyteOut, referenceLimitList, referenceLimitOut, referenceLimitQuery } from './reference.contracts.js';
+import { analyteIn, analyteListQuery, limitIdParam, limitIn, referenceAnalyteList, referenceAnalyteOut, referenceLimitList, referenceLimitOut, referenceLimitPage, referenceLimitQuery } from './reference.contracts.js';
 import { addAnalyte, addLimit, limitHistory, referenceAnalytes, referenceLimits, retireLimit } from './reference.service.js';
 
 const tags = ['monitoring 监测业务'];
@@ -33,7 +33,7 @@ export function referenceRoutes(deps: MonitoringDeps) {
 
     app.get('/api/v1/monitoring/reference/limits', {
       config: { permission: 'monitoring.read' },
-      schema: { tags, summary: 'Residue limits: the reference set (each row’s live version, or all with retired=yes) and additions, with how many results were judged against each', querystring: referenceLimitQuery, response: { 200: referenceLimitList, ...errors } },
+      schema: { tags, summary: 'Residue limits: the reference set (each row’s live version, or all with retired=yes) and additions, with how many results were judged against each', querystring: referenceLimitQuery, response: { 200: referenceLimitPage, ...errors } },
       handler: async (request) => referenceLimits(deps.db, agencyActorOf(request), request.query),
     });
 

@@ -4,7 +4,9 @@ import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { regionRange } from '../../platform/auth/visibility.js';
 import type { Db, Executor } from '../../platform/db/client.js';
-import { withTransaction } from '../../platform/db/tx.js';
+import { lockStream, withTransaction } from '../../platform/db/tx.js';
+import { countUpTo } from '../../platform/http/list-total.js';
+import { keyset } from '../../platform/http/pagination.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { agencyNames } from '../registry/index.js';
 import { productClassByCode } from '../trace/index.js';
@@ -58,10 +60,13 @@ type AnalyteInput = { nameZh: string; nameEn?: string | undefined; kind: 'pestic
 export async function addAnalyte(db: Db, ctx: CommandContext, input: AnalyteInput) {
   const actor = agencyActorIn(ctx);
   const { origin, regionCode } = originOf(actor);
-  const [same] = await db.select({ code: analytes.code }).from(analytes).where(and(eq(analytes.nameZh, input.nameZh), analyteUsableBy(labOf(actor))));
-  if (same) throw monitoringError('ANALYTE_EXISTS', { nameZh: input.nameZh, code: same.code });
   const code = `${origin}-${randomBytes(5).toString('hex')}`;
   await withTransaction(db, ctx, async (tx) => {
+    // Two labs of a province adding the same name at once would both find none: the name's lock makes the second
+    // wait for the first's commit and then find it.
+    await lockStream(tx, `analyte:${input.nameZh}`);
+    const [same] = await tx.select({ code: analytes.code }).from(analytes).where(and(eq(analytes.nameZh, input.nameZh), analyteUsableBy(labOf(actor))));
+    if (same) throw monitoringError('ANALYTE_EXISTS', { nameZh: input.nameZh, code: same.code });
     await tx.insert(analytes).values({ code, nameZh: input.nameZh, nameEn: input.nameEn ?? input.nameZh, kind: input.kind, banned: input.banned, origin, ownerAgencyId: actor.agency.id, regionCode, cas: input.cas ?? null, method: input.method, unit: input.unit, standard: input.standard, createdBy: actor.userId });
     await recordAudit(tx, ctx, { action: 'monitoring.analyte_add', targetType: 'analyte', targetId: code, regionCode: actor.agency.regionCode, after: { ...input, origin } });
   });
@@ -131,8 +136,9 @@ export async function retireLimit(db: Db, ctx: CommandContext, id: number) {
   return (await limitRows(db, actor, eq(residueLimits.id, id)))[0]!;
 }
 
-async function limitRows(db: Executor, actor: AgencyActor, where: SQL | undefined, limit = 500) {
-  const rows = await db
+/** The limits' select: readable rows matching `where`, with the analyte's name and how many results each judged. */
+function limitSelect(db: Executor, actor: AgencyActor, where: SQL | undefined) {
+  return db
     .select({
       l: residueLimits,
       analyteZh: analytes.nameZh,
@@ -141,8 +147,15 @@ async function limitRows(db: Executor, actor: AgencyActor, where: SQL | undefine
     .from(residueLimits)
     .innerJoin(analytes, eq(analytes.code, residueLimits.analyteCode))
     .where(and(readable(actor, residueLimits), where))
-    .orderBy(sql`${residueLimits.origin} <> 'reference'`, asc(residueLimits.analyteCode), asc(residueLimits.classCode), desc(residueLimits.version))
-    .limit(limit);
+    .$dynamic();
+}
+
+/** A few rows by id (one limit, or one reference row's versions, newest first). */
+async function limitRows(db: Executor, actor: AgencyActor, where: SQL | undefined) {
+  return shapeLimits(db, await limitSelect(db, actor, where).orderBy(asc(residueLimits.analyteCode), asc(residueLimits.classCode), desc(residueLimits.version)));
+}
+
+async function shapeLimits(db: Executor, rows: Awaited<ReturnType<typeof limitSelect>>) {
   const names = await agencyNames(db, rows.flatMap((r) => (r.l.ownerAgencyId ? [r.l.ownerAgencyId] : [])));
   return rows.map(({ l, analyteZh, results }) => ({
     id: l.id,
@@ -169,13 +182,20 @@ async function limitRows(db: Executor, actor: AgencyActor, where: SQL | undefine
   }));
 }
 
-export async function referenceLimits(db: Executor, actor: AgencyActor, query: { analyteCode?: string | undefined; origin?: Origin | undefined; retired: 'yes' | 'no' }) {
+type LimitQuery = { analyteCode?: string | undefined; origin?: Origin | undefined; retired: 'yes' | 'no'; limit: number; cursor?: string | undefined };
+
+/** The limits, by analyte then id, a page at a time; the first page counts the filter. */
+export async function referenceLimits(db: Executor, actor: AgencyActor, query: LimitQuery) {
   const where = and(
     query.analyteCode ? eq(residueLimits.analyteCode, query.analyteCode) : undefined,
     query.origin ? eq(residueLimits.origin, query.origin) : undefined,
     query.retired === 'no' ? isNull(residueLimits.retiredAt) : undefined,
   );
-  return { items: await limitRows(db, actor, where) };
+  const page = keyset({ sort: residueLimits.analyteCode, id: residueLimits.id, direction: 'asc', limit: query.limit, cursor: query.cursor });
+  const rows = await limitSelect(db, actor, and(where, page.where)).orderBy(...page.orderBy).limit(page.take);
+  const { items, nextCursor } = page.page(rows, (r) => [r.l.analyteCode, r.l.id]);
+  const total = query.cursor ? undefined : await countUpTo(db, limitSelect(db, actor, where));
+  return { items: await shapeLimits(db, items), nextCursor, ...(total ? { total } : {}) };
 }
 
 /** Every version of a reference row (newest first), or the addition itself: what results were judged against when. */

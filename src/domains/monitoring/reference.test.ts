@@ -141,3 +141,40 @@ describe('the reference set', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the limits list', () => {
+  it('pages by analyte, counts its filter on the first page, and shows each readable row once', async () => {
+    type LimitPage = { items: { id: number; analyteCode: string; origin: string }[]; nextCursor: string | null; total?: { value: number; capped: boolean } };
+    const walk = async (who: Client, query: string) => {
+      const first = (await who.get(`/api/v1/monitoring/reference/limits?limit=7${query}`)).json<LimitPage>();
+      const rows = [...first.items];
+      for (let cursor = first.nextCursor; cursor; ) {
+        const next = (await who.get(`/api/v1/monitoring/reference/limits?limit=7${query}&cursor=${cursor}`)).json<LimitPage>();
+        expect(next.total).toBeUndefined();
+        rows.push(...next.items);
+        cursor = next.nextCursor;
+      }
+      return { total: first.total, rows };
+    };
+    const all = await walk(lab, '');
+    const n = (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM residue_limits WHERE retired_at IS NULL AND (origin = 'reference' OR region_code LIKE '37%')`))[0]!.n;
+    expect(all.total).toEqual({ value: n, capped: false });
+    expect(all.rows.length).toBe(n);
+    expect(new Set(all.rows.map((r) => r.id)).size).toBe(n);
+    // Another province's lab does not see this province's additions, nor count them.
+    const elsewhere = await walk(sichuanLab, '&origin=province');
+    expect(elsewhere).toEqual({ total: { value: 0, capped: false }, rows: [] });
+    const byAnalyte = await walk(lab, '&analyteCode=thiamethoxam');
+    expect(byAnalyte.rows.length).toBeGreaterThan(0);
+    expect(byAnalyte.rows.every((r) => r.analyteCode === 'thiamethoxam')).toBe(true);
+    expectError(await lab.get('/api/v1/monitoring/reference/limits?cursor=not-a-cursor'), 400, 'BAD_CURSOR');
+  });
+
+  it('adds one analyte when the same name is sent twice at once', async () => {
+    const body = { nameZh: '测试农药丙', kind: 'pesticide', method: '测试方法 C', unit: 'mg/kg', standard: '测试依据 C' };
+    const answers = await Promise.all([lab.post('/api/v1/monitoring/reference/analytes', body), lab.post('/api/v1/monitoring/reference/analytes', body)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM analytes WHERE name_zh = '测试农药丙'`);
+    expect(row?.n).toBe(1);
+  });
+});

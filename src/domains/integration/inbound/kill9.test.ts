@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,43 +6,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exchangeDocument } from '../../../../test/exchange-document.js';
 import { signedHeaders, type PartnerKey } from '../../../../test/partner.js';
-import { adminQuery, TEST_SECRET, testDatabaseUrl, withDatabase } from '../../../../test/template.js';
-import { DEMO_PASSWORD } from '../../registry/index.js';
+import { call, login, startServer, type Server } from '../../../../test/server-process.js';
+import { adminQuery, testDatabaseUrl, withDatabase } from '../../../../test/template.js';
 
 // Issue 17 §2, acceptance: kill -9 of the server while a document of 10,000 items is being applied leaves nothing
 // half-applied; after a restart (and the job's lease running out) the document is applied whole, once. The real
 // server process runs its job queue (NODE_ENV development) on a PostgreSQL database of its own.
 
 const url = testDatabaseUrl();
-const ROOT = path.resolve(import.meta.dirname, '../../../..');
-
-type Server = { proc: ChildProcess; base: string };
-
-function startServer(databaseUrl: string, dataDir: string): Promise<Server> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SECRET_KEY: TEST_SECRET, DEMO_SEED: 'no', DEMO_TRACE: 'no', LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, base: m[1]! });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before it was ready:\n${out}`));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -76,17 +46,15 @@ describe.skipIf(!url)('kill -9 while a document is applied (real server, Postgre
 
   it('leaves nothing half-applied, and applies the document whole once after the restart', { timeout: 240_000 }, async () => {
     const dbUrl = withDatabase(url!, name);
-    server = await startServer(dbUrl, dataDir);
-    const login = await fetch(`${server.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'moa-admin', password: DEMO_PASSWORD }) });
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('tn_session='))!.split(';')[0]!;
-    const session = { cookie, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
-    const client = (await (await fetch(`${server.base}/api/v1/integration/clients`, { method: 'POST', headers: session, body: JSON.stringify({ name: '山东省农产品追溯平台', kind: 'provincial_platform', regions: ['37'], operations: ['integration.exchange'] }) })).json()) as { id: string };
-    const k = (await (await fetch(`${server.base}/api/v1/integration/clients/${client.id}/keys`, { method: 'POST', headers: session, body: '{}' })).json()) as { key: { id: string }; secret: string };
+    server = await startServer(dbUrl, dataDir, { jobs: true });
+    const moa = await login(server.base, 'moa-admin');
+    const client = JSON.parse((await call(server.base, moa, 'POST', '/api/v1/integration/clients', { name: '山东省农产品追溯平台', kind: 'provincial_platform', regions: ['37'], operations: ['integration.exchange'] })).body) as { id: string };
+    const k = JSON.parse((await call(server.base, moa, 'POST', `/api/v1/integration/clients/${client.id}/keys`, {})).body) as { key: { id: string }; secret: string };
     const key: PartnerKey = { keyId: k.key.id, secret: k.secret };
 
     const body = exchangeDocument(1);
-    const call = { method: 'POST' as const, url: '/api/v1/integration/documents', body };
-    const res = await fetch(`${server.base}${call.url}`, { method: 'POST', headers: { ...signedHeaders(key, call), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const push = { method: 'POST' as const, url: '/api/v1/integration/documents', body };
+    const res = await fetch(`${server.base}${push.url}`, { method: 'POST', headers: { ...signedHeaders(key, push), 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(res.status).toBe(202);
     const doc = (await res.json()) as { id: string };
 
@@ -111,7 +79,7 @@ describe.skipIf(!url)('kill -9 while a document is applied (real server, Postgre
     expect(await counts()).toEqual({ subjects: 0, batches: 0, aliases: 0, items: 0, trades: 0 });
 
     // Restarted; the dead worker's lease (10 minutes) is run out by hand rather than waited for.
-    server = await startServer(dbUrl, dataDir);
+    server = await startServer(dbUrl, dataDir, { jobs: true });
     await db.query(`UPDATE jobs SET locked_until = now() - interval '1 second' WHERE kind = 'integration.document-apply' AND state = 'running'`);
     for (let i = 0; ; i++) {
       const [row] = (await db.query<{ state: string }>(`SELECT state FROM exchange_documents WHERE id = $1`, [doc.id])).rows;

@@ -5,13 +5,15 @@ import { citationIn } from '../../../../src/domains/monitoring/limit-citation.sh
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ListBody, LoadError } from '../../app/LoadError';
+import { LoadMore } from '../../app/LoadMore';
+import { useListPage } from '../../shared/use-list-page';
 import { formatTime } from '../../app/format';
 import { AddLimitDrawer } from './AddLimitDrawer';
 import { mg } from './monitoring-labels';
 import { monitoringApi } from './monitoring.api';
 import { useLoaded } from './reference-load';
 
-type Row = Awaited<ReturnType<typeof monitoringApi.referenceLimits>>[number];
+type Row = Awaited<ReturnType<typeof monitoringApi.referenceLimits>>['items'][number];
 const ORIGINS = ['reference', 'province', 'lab'] as const;
 
 /**
@@ -26,7 +28,14 @@ export function ReferenceLimits() {
   const [retired, setRetired] = useState(false);
   const [adding, setAdding] = useState(false);
   const [history, setHistory] = useState<{ rows?: Row[]; error?: unknown; id: number } | null>(null);
-  const list = useLoaded(useCallback(() => monitoringApi.referenceLimits({ ...(origin ? { origin } : {}), retired: retired ? 'yes' : 'no' }), [origin, retired]));
+  const [analyteCode, setAnalyteCode] = useState<string | undefined>();
+  const analytes = useLoaded(useCallback(() => monitoringApi.referenceAnalytes(), []));
+  const list = useListPage(
+    useCallback(
+      (cursor?: string) => monitoringApi.referenceLimits({ ...(origin ? { origin } : {}), ...(analyteCode ? { analyteCode } : {}), retired: retired ? 'yes' : 'no', ...(cursor ? { cursor } : {}) }),
+      [origin, analyteCode, retired],
+    ),
+  );
 
   const openHistory = (id: number) => {
     setHistory({ id });
@@ -99,6 +108,19 @@ export function ReferenceLimits() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={analytes.error ? t('ref.analytesFailed') : t('ref.allAnalytes')}
+          status={analytes.error ? 'error' : undefined}
+          loading={analytes.loading}
+          style={{ width: 200 }}
+          value={analyteCode}
+          onChange={setAnalyteCode}
+          options={analytes.items.map((a) => ({ value: a.code, label: a.nameZh }))}
+          data-testid="ref-analyte"
+        />
         <Select allowClear placeholder={t('ref.allOrigins')} style={{ width: 160 }} value={origin} onChange={setOrigin} options={ORIGINS.map((o) => ({ value: o, label: t(`ref.origin.${o}`) }))} data-testid="ref-origin" />
         <Space>
           <Switch checked={retired} onChange={setRetired} />
@@ -111,8 +133,9 @@ export function ReferenceLimits() {
         )}
       </Space>
       <ListBody list={list} empty={t('ref.noLimits')}>
-        <Table size="small" rowKey="id" loading={list.loading} dataSource={list.items} columns={columns} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: true }} data-testid="ref-limits" />
+        <Table size="small" rowKey="id" loading={list.loading} dataSource={list.items} columns={columns} pagination={false} scroll={{ x: true }} data-testid="ref-limits" />
       </ListBody>
+      <LoadMore list={list} />
       <AddLimitDrawer open={adding} onClose={() => setAdding(false)} onDone={() => { setAdding(false); void list.reload(); }} />
       <Modal open={history !== null} title={t('ref.historyTitle')} footer={null} onCancel={() => setHistory(null)} width={900} destroyOnHidden>
         {history?.error ? (

@@ -29,6 +29,8 @@ export const referenceEn: Record<keyof typeof referenceZh, string> = {
   'ref.historyTitle': 'Versions of the limit',
   'ref.retire': 'Withdraw',
   'ref.retireConfirm': 'Withdraw this limit? Results judged against it keep it.',
+  'ref.allAnalytes': 'All analytes',
+  'ref.analytesFailed': 'Analytes could not be read: reload the page',
   'ref.allOrigins': 'All origins',
   'ref.withRetired': 'with retired versions',
   'ref.addLimit': 'Add a limit',

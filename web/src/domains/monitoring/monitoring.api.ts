@@ -56,7 +56,7 @@ export const monitoringApi = {
   /** 检测参照数据: the analytes and limits (reference set, province's and lab's additions) and their history. */
   referenceAnalytes: async () => (await api.get<Out<typeof reference.referenceAnalyteList>>('/monitoring/reference/analytes')).items,
   addAnalyte: (body: In<typeof reference.analyteIn>) => api.post<Out<typeof reference.referenceAnalyteOut>>('/monitoring/reference/analytes', body),
-  referenceLimits: async (q: { origin?: string; analyteCode?: string; retired?: 'yes' | 'no' }) => (await api.get<Out<typeof reference.referenceLimitList>>('/monitoring/reference/limits', q)).items,
+  referenceLimits: (q: { origin?: string; analyteCode?: string; retired?: 'yes' | 'no'; cursor?: string }) => api.get<Out<typeof reference.referenceLimitPage>>('/monitoring/reference/limits', { limit: 50, ...q }),
   addLimit: (body: In<typeof reference.limitIn>) => api.post<Out<typeof reference.referenceLimitOut>>('/monitoring/reference/limits', body),
   retireLimit: (limitId: number) => api.post<Out<typeof reference.referenceLimitOut>>(`/monitoring/reference/limits/${limitId}/retire`, {}),
   limitHistory: async (limitId: number) => (await api.get<Out<typeof reference.referenceLimitList>>(`/monitoring/reference/limits/${limitId}/history`)).items,
