@@ -10,7 +10,8 @@ import { accept, labTeam, publishSamplingTask, reviewAndApprove, sampleBody, typ
 // 13); and the numeric GB 31650-2019 rows read with their species and tissue (rows 46–81: 多拉菌素 猪 肌肉 5 μg/kg …).
 // The rows of the superseded 农业部公告第235号 are left out (../shared/data/README.md). Branch `sourcing` adds the 21
 // items of 农业农村部公告第250号 as read in the list itself (rows 82–115, class 13) and the other eight drugs GB
-// 31650-2019 allows for therapy but never in animal-derived food (rows 116–123), two of them by species and tissue.
+// 31650-2019 allows for therapy but never in animal-derived food (rows 116–123), two of them by species and tissue,
+// and 68 GB 31650-2019 limits of 48 more drugs read in a third-party graph of the standard (rows 124–191).
 
 let t: TestApp;
 let lab: Client;
@@ -166,5 +167,29 @@ describe('GB 31650-2019: the drugs allowed for therapy but never in animal-deriv
     expect(res.json().reports[0].results[0].limitStandard).toContain('GB 31650-2019');
     const liver = await porkSample('猪肝', '130301');
     expect((await enter(liver, [{ analyteCode: 'hygromycin_b', methodStandard: '本实验室 LC-MS/MS 方法', value: 0.5, unit: 'μg/kg', lod: 1 }])).json()).toMatchObject({ verdict: 'pass' });
+  });
+});
+
+describe('GB 31650-2019 limits of more drugs (rows 124–191), by species and tissue', () => {
+  it('finds 恩诺沙星 for beef and 三氮脒 by tissue of cattle; no row for pork, for a tissue not read, or for a plant', async () => {
+    expect(await limitOf('analyteCode=enrofloxacin&classCode=130102')).toMatchObject({ id: rowOf('enrofloxacin', '牛 肌肉').id, mrlMgPerKg: 0.1, speciesZh: '牛', tissueZh: '肌肉', standard: 'GB 31650-2019' });
+    expect(await limitOf('analyteCode=diminazene&classCode=130302')).toMatchObject({ id: rowOf('diminazene', '牛 肝').id, mrlMgPerKg: 12 });
+    expect(await limitOf('analyteCode=diminazene&classCode=130305')).toMatchObject({ id: rowOf('diminazene', '牛 肾').id, mrlMgPerKg: 6 });
+    expect(await limitOf('analyteCode=diminazene&classCode=1306&species=cattle&tissue=milk')).toMatchObject({ id: rowOf('diminazene', '牛 奶').id, mrlMgPerKg: 0.15 });
+    expect(await limitOf('analyteCode=enrofloxacin&classCode=130101')).toBeNull();
+    expect(await limitOf('analyteCode=enrofloxacin&classCode=130302')).toBeNull();
+    expect(await limitOf('analyteCode=enrofloxacin&classCode=03')).toBeNull();
+    // 家禽 fits any poultry: 托曲珠利's 家禽 rows apply to duck meat.
+    expect(await limitOf('analyteCode=toltrazuril&classCode=130202')).toMatchObject({ id: rowOf('toltrazuril', '家禽 肌肉').id, mrlMgPerKg: 0.1 });
+  });
+
+  it('judges a beef sample against 恩诺沙星 牛 肌肉 100 μg/kg: 120 fails, 100 passes', async () => {
+    const over = await porkSample('冷鲜牛肉', '130102');
+    const res = await enter(over, [{ analyteCode: 'enrofloxacin', methodStandard: 'GB/T 21312', value: 120, unit: 'μg/kg', lod: 1 }]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().reports[0].results[0]).toMatchObject({ limitId: rowOf('enrofloxacin', '牛 肌肉').id, limitMgPerKg: 0.1, verdict: 'fail' });
+    expect(res.json().reports[0].results[0].limitStandard).toBe('GB 31650-2019 4.1');
+    const at = await porkSample('冷鲜牛肉', '130102');
+    expect((await enter(at, [{ analyteCode: 'enrofloxacin', methodStandard: 'GB/T 21312', value: 100, unit: 'μg/kg', lod: 1 }])).json()).toMatchObject({ verdict: 'pass' });
   });
 });
