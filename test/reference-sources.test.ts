@@ -67,6 +67,15 @@ describe('db/reference: rows refer to each other', () => {
     expect(limits.filter((l) => l.commodity_class_code && !classCodes.has(l.commodity_class_code)).map((l) => l.id)).toEqual([]);
   });
 
+  it('农业农村部公告第250号 ships whole: each of its 21 items on class 13, not to be detected, citing the list itself', () => {
+    const list = limits.filter((l) => l.standard === '农业农村部公告第250号' && l.clause_or_table!.startsWith('食品动物中禁止使用的药品及其他化合物清单 序号'));
+    const items = new Set(list.map((l) => Number(l.clause_or_table!.split('序号')[1])));
+    expect([...items].sort((a, b) => a - b)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(list.filter((l) => l.mrl_mg_per_kg !== '' || l.commodity_class_code !== '13' || !l.source_url!.startsWith('http://www.moa.gov.cn/')).map((l) => l.id)).toEqual([]);
+    const analyteCodes = new Map(analytes.map((a) => [a.code, a]));
+    expect(list.filter((l) => analyteCodes.get(l.analyte_code!)?.banned !== 'true').map((l) => l.id)).toEqual([]);
+  });
+
   it('the animal products are one tree with the plant classes: livestock and poultry meat and offal, eggs, raw milk, honey, aquatic animals and algae', () => {
     const names = new Map(classes.map((c) => [c.code, c.name_zh]));
     expect(names.get('13')).toBe('动物性食品');

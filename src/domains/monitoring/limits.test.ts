@@ -34,13 +34,13 @@ const product = (classCode: string, classZh: string, productName = classZh) => (
 describe('the loaded tables', () => {
   it('hold every row of the reference file, column for column', async () => {
     const file = readLimitsCsv();
-    expect(file).toHaveLength(81);
+    expect(file).toHaveLength(191);
     const rows = await t.database.db.select().from(residueLimits).orderBy(residueLimits.id);
     // Each row is the file's row as its first version, under the file's id.
     expect(rows.map(({ id, analyteCode, commodityZh, classCode, animal, mrlMgPerKg, residueDefinition, standard, clause, sourceUrl, note, speciesZh, tissueZh }) => ({ id, analyteCode, commodityZh, classCode, animal, mrlMgPerKg, residueDefinition, standard, clause, sourceUrl, note, speciesZh, tissueZh }))).toEqual(file);
     expect(rows.every((r) => r.refId === r.id && r.version === 1 && r.origin === 'reference' && r.retiredAt === null)).toBe(true);
     const [{ n }] = (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM analytes`)) as [{ n: number }];
-    expect(n).toBe(28);
+    expect(n).toBe(111);
   });
 
   // The repository's copy keeps every row and column of the shared file, adding only id, analyte_code and the
@@ -73,20 +73,47 @@ describe('the loaded tables', () => {
     expect(await analyteByCode(t.database.db, 'amantadine')).toBeNull();
     const banned = await queryRows<{ code: string }>(t.database.db, sql`SELECT code FROM analytes WHERE banned ORDER BY code`);
     expect(banned.map((r) => r.code)).toEqual([
+      'antimony_potassium_tartrate',
+      'calomel',
+      'camahechlor',
+      'carbadox',
+      'carbofuran',
       'chloramphenicol',
+      'chlordimeform',
+      'cimaterol',
       'clenbuterol',
+      'dapsone',
+      'dienoestrol',
+      'diethylstilbestrol',
       'furaltadone',
       'furazolidone_metabolite',
+      'hexoestrol',
+      'lindane',
       'lomefloxacin',
       'malachite_green',
+      'melengestrol_acetate',
+      'mercurous_acetate',
+      'mercurous_nitrate',
+      'methaqualone',
+      'methyltestosterone',
+      'nifurstyrenate_sodium',
       'nitrofurantoin_metabolite',
       'nitrofurazone_metabolite',
+      'nitrovin',
       'norfloxacin',
       'ofloxacin',
       'pefloxacin',
+      'pyridyl_mercurous_acetate',
       'ractopamine',
+      'ronidazole',
       'salbutamol',
+      'sodium_nitrophenolate',
       'sodium_pentachlorophenolate',
+      'tinidazole',
+      'trenbolone',
+      'tryparsamile',
+      'vancomycin',
+      'zeranol',
     ]);
   });
 });
@@ -204,7 +231,7 @@ describe('GET /api/v1/monitoring/analytes and /limits', () => {
     const res = await lab.get('/api/v1/monitoring/analytes');
     expect(res.statusCode, res.body).toBe(200);
     const { items } = res.json<{ items: { code: string; kind: string; banned: boolean }[] }>();
-    expect(items).toHaveLength(28);
+    expect(items).toHaveLength(111);
     expect(items[0]!.kind).toBe('pesticide');
     expect(items.find((a) => a.code === 'malachite_green')).toEqual({ code: 'malachite_green', nameZh: '孔雀石绿', nameEn: 'malachite green', kind: 'vet_drug', banned: true });
     // Any agency may read them (monitoring.read), not only labs.

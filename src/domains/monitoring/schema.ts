@@ -45,7 +45,7 @@ export const residueLimits = pgTable(
     classCode: varchar('class_code', { length: 12 }),
     /** Applies to food animals and their products (the banned veterinary substances), whatever the class. */
     animal: boolean('animal').notNull().default(false),
-    mrlMgPerKg: numeric('mrl_mg_per_kg', { precision: 12, scale: 4, mode: 'number' }),
+    mrlMgPerKg: numeric('mrl_mg_per_kg', { precision: 12, scale: 6, mode: 'number' }),
     /**
      * GB 31650's 动物种类 and 靶组织 as the source prints them ('猪', '牛/羊/猪/马', '所有食品动物'; '肌肉', '肝', '可食组织'):
      * set, the row applies to an animal product of a matching species and tissue only (animal-match.shared.ts).

@@ -20,6 +20,12 @@ describe('animalFit', () => {
     expect(animalFit({ speciesZh: '猪', tissueZh: '肌肉' }, { tissue: 'muscle' })).toBeNull();
     expect(animalFit({ speciesZh: '所有食品动物', tissueZh: '肌肉' }, { species: 'pig' })).toBeNull();
   });
+  it('fits 产奶动物 (milk-producing animals) to the milk of any species or of none, and to nothing but milk', () => {
+    expect(animalFit({ speciesZh: '产奶动物', tissueZh: '奶' }, { tissue: 'milk' })).toBe(1);
+    expect(animalFit({ speciesZh: '产奶动物', tissueZh: '奶' }, { species: 'goat', tissue: 'milk' })).toBe(1);
+    expect(animalFit({ speciesZh: '产奶动物', tissueZh: '奶' }, { species: 'cattle', tissue: 'muscle' })).toBeNull();
+    expect(animalFit({ speciesZh: '产奶动物', tissueZh: '肌肉' }, { species: 'cattle', tissue: 'muscle' })).toBeNull();
+  });
 });
 
 describe('a batch’s animal details', () => {

@@ -99,14 +99,16 @@ export function sampleAnimal(classCode: string, batchAnimal: AnimalDetails | nul
 
 /**
  * How well a limit row's species and tissue (as the source prints them) fit an animal product, or null when they do
- * not: '所有食品动物' fits any species, '猪/鸡' either, '禽'/'家禽' any poultry; '可食组织' any tissue. An exact species
+ * not: '所有食品动物' fits any species, '产奶动物' any species' milk, '猪/鸡' either, '禽'/'家禽' any poultry; '可食组织' any
+ * tissue. An exact species
  * ranks above a list, a list above all food animals.
  */
 export function animalFit(row: { speciesZh: string | null; tissueZh: string | null }, product: { species?: AnimalSpecies | undefined; tissue?: AnimalTissue | undefined }): number | null {
   if (!row.tissueZh || !product.tissue) return null;
   if (row.tissueZh !== '可食组织' && row.tissueZh !== TISSUE_ZH[product.tissue]) return null;
   const words = (row.speciesZh ?? '').split('/').map((w) => w.trim());
-  if (words.includes('所有食品动物')) return 1;
+  // 产奶动物 (GB 31650's milk-producing animals) names no species: its milk row fits any species' milk, as 生乳 has none.
+  if (words.includes('所有食品动物') || (words.includes('产奶动物') && row.tissueZh === TISSUE_ZH.milk)) return 1;
   if (!product.species) return null;
   const zh = SPECIES_ZH[product.species];
   const poultry = POULTRY.includes(product.species) && (words.includes('禽') || words.includes('家禽'));

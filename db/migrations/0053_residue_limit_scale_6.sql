@@ -1,0 +1,1 @@
+ALTER TABLE "residue_limits" ALTER COLUMN "mrl_mg_per_kg" SET DATA TYPE numeric(12, 6);
