@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { citationIn, citationZh } from './limit-citation.shared.js';
+import { citationIn, citationZh, supersededOf } from './limit-citation.shared.js';
 
 // Issue 15 §7: a limit's citation reads in Chinese on a Chinese page, PDF or alert ("表12", never "Table 12").
 
@@ -27,5 +27,14 @@ describe('limit citations in Chinese', () => {
     const citations = shippedCitations();
     expect(citations.some((c) => c.includes('Table'))).toBe(true);
     for (const c of citations) expect(citationZh(c), c).not.toMatch(/Table|item|superseded|[;(),](?=\S*\p{Script=Han})/u);
+  });
+});
+
+describe('a replaced standard', () => {
+  it('names GB 2763-2026 for both editions it replaced, and nothing for a standard in force', () => {
+    expect(supersededOf('GB 2763.1-2022')).toEqual({ by: 'GB 2763-2026', since: '2026-03-01' });
+    expect(supersededOf('GB 2763-2021')).toEqual({ by: 'GB 2763-2026', since: '2026-03-01' });
+    expect(supersededOf('GB 31650-2019')).toBeNull();
+    expect(supersededOf('GB 2763-2026')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { citationIn } from '../../../../src/domains/monitoring/limit-citation.shared';
+import { citationIn, supersededOf } from '../../../../src/domains/monitoring/limit-citation.shared';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ListBody, LoadError } from '../../app/LoadError';
@@ -68,11 +68,21 @@ export function ReferenceLimits() {
     {
       key: 'citation',
       title: t('ref.citation'),
-      render: (_v: unknown, r: Row) => (
-        <Typography.Link href={r.sourceUrl} target="_blank" rel="noreferrer">
-          {citationIn(lang, [r.standard, r.clause].filter(Boolean).join(' '))}
-        </Typography.Link>
-      ),
+      render: (_v: unknown, r: Row) => {
+        const replaced = supersededOf(r.standard);
+        return (
+          <Space size={4} wrap>
+            <Typography.Link href={r.sourceUrl} target="_blank" rel="noreferrer">
+              {citationIn(lang, [r.standard, r.clause].filter(Boolean).join(' '))}
+            </Typography.Link>
+            {replaced && (
+              <Tag color="orange" data-testid="ref-superseded">
+                {t('ref.superseded', { by: replaced.by, since: replaced.since })}
+              </Tag>
+            )}
+          </Space>
+        );
+      },
     },
     {
       key: 'origin',

@@ -31,6 +31,7 @@ export const referenceEn: Record<keyof typeof referenceZh, string> = {
   'ref.retireConfirm': 'Withdraw this limit? Results judged against it keep it.',
   'ref.allAnalytes': 'All analytes',
   'ref.analytesFailed': 'Analytes could not be read: reload the page',
+  'ref.superseded': 'replaced by {by} from {since}: check against the new standard',
   'ref.allOrigins': 'All origins',
   'ref.withRetired': 'with retired versions',
   'ref.addLimit': 'Add a limit',

@@ -31,6 +31,7 @@ export const referenceZh = {
   'ref.retireConfirm': '撤销这条限量？已按其判定的结果仍保留原依据。',
   'ref.allAnalytes': '全部检测项目',
   'ref.analytesFailed': '检测项目未能读取，请刷新页面重试',
+  'ref.superseded': '已被 {by} 代替（{since} 起施行），请按新标准核对',
   'ref.allOrigins': '全部来源',
   'ref.withRetired': '含已废止的版本',
   'ref.addLimit': '添加限量',
