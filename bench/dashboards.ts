@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
 import { prepareDatabase } from '../src/bootstrap.js';
 import { rebuildRollups } from '../src/domains/analytics/rollups/fold.js';
 import { setAnalyticsTriggers } from './lib-bulk-load.js';
@@ -27,7 +28,8 @@ import { withPublicChainsAfter } from './lib-bulk-load.js';
  * analytics triggers on and off, in alternating slices of the same run.
  *
  * Size: `-- --full` the issue's (600,000 subjects in 2,800 counties, 10M trace events, 1M batches, 200k samples);
- * by default a tenth of it, which loads in about two minutes here.
+ * by default a tenth of it, which loads in about two minutes here. BENCH_KEEP=1 keeps the database and BENCH_REUSE=1
+ * measures on it again without loading (the full size loads in over half an hour on two cores).
  */
 const FULL = process.argv.includes('--full');
 /** `--small` (CI): a hundredth of the issue's size, 20 repetitions, 8 s of trades. */
@@ -156,13 +158,30 @@ async function load(db: Db) {
   const rows = await rebuildRollups(db);
   log(`rollups rebuilt from the fact views: ${rows} rows in ${round((performance.now() - t0) / 1000)} s`);
   await db.execute(sql`ANALYZE`);
+  const sizes = await sizesOf(db);
+  log(`loaded: ${JSON.stringify(sizes)}`);
+  return sizes;
+}
+
+async function sizesOf(db: Db) {
   const [sizes] = await queryRows<Record<string, number>>(
     db,
     sql`SELECT (SELECT count(*) FROM subjects)::int AS subjects, (SELECT count(*) FROM batches)::int AS batches, (SELECT count(*) FROM trace_events)::int AS trace_events,
                (SELECT count(*) FROM samples)::int AS samples, (SELECT count(*) FROM analytics_rollups)::int AS rollup_rows`,
   );
-  log(`loaded: ${JSON.stringify(sizes)}`);
   return sizes!;
+}
+
+/** BENCH_REUSE=1 measures on the database a BENCH_KEEP=1 run left, when it holds this size (the full load takes over half an hour). */
+async function reusable(): Promise<boolean> {
+  if (!process.env.BENCH_REUSE) return false;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
 }
 
 const agency = (level: 'ministry' | 'province', region: string): AgencyActor => ({
@@ -196,7 +215,10 @@ async function tradesCost(db: Db, database: Awaited<ReturnType<typeof openPostgr
   const notifier = createNotifier(database);
   const pii = createPii(SECRET);
   const TOWN = '370783100';
-  const party = (role: string, i: number) => ({ id: randomUUID(), userId: randomUUID(), name: `${role}${i}`, token: `dash${role}${String(i).padStart(12, '0')}` });
+  // A token of this run's own: a reused database (BENCH_REUSE) holds the last run's parties.
+  const run = randomUUID().slice(0, 8);
+  const runDigits = String(9000 + Math.floor(Math.random() * 1000));
+  const party = (role: string, i: number) => ({ id: randomUUID(), userId: randomUUID(), name: `${role}${i}`, token: `dash${run}${role}${String(i).padStart(12, '0')}` });
   const sellers = Array.from({ length: CLIENTS }, (_, i) => ({ ...party('seller', i), productId: randomUUID(), batchId: randomUUID() }));
   const buyers = Array.from({ length: CLIENTS }, (_, i) => party('buyer', i));
   for (const s of [...sellers, ...buyers])
@@ -204,7 +226,7 @@ async function tradesCost(db: Db, database: Awaited<ReturnType<typeof openPostgr
       VALUES (${s.id}::uuid, 2, 0, ${s.name}, '{planting}', ${TOWN}, 'active', ${s.token}, now(), now())`);
   for (const [i, s] of sellers.entries()) {
     await db.execute(sql`INSERT INTO products (id, subject_id, name, class_code, spec, unit, created_by) VALUES (${s.productId}::uuid, ${s.id}::uuid, ${`番茄${i}`}, '04', '散装', 'kg', ${s.userId}::uuid)`);
-    await db.insert(batches).values({ id: s.batchId, code: `1370783${String(i).padStart(12, '9')}0`, subjectId: s.id, regionCode: TOWN, productId: s.productId, source: 'own', quantity: 1e9, unit: 'kg', stock: 1e9, harvestDate: '2026-03-01', selfCheck: 'pass', createdBy: s.userId });
+    await db.insert(batches).values({ id: s.batchId, code: `1370783${runDigits}${String(i).padStart(8, '9')}0`, subjectId: s.id, regionCode: TOWN, productId: s.productId, source: 'own', quantity: 1e9, unit: 'kg', stock: 1e9, harvestDate: '2026-03-01', selfCheck: 'pass', createdBy: s.userId });
   }
   const actor = (p: { id: string; userId: string; name: string }): SubjectActor => ({
     kind: 'subject', userId: p.userId, username: p.name, displayName: p.name, role: 'admin', permissions: new Set(['trace.read', 'trace.write']), mustChangePassword: false,
@@ -244,16 +266,24 @@ async function tradesCost(db: Db, database: Awaited<ReturnType<typeof openPostgr
   return { trades_per_s_with_rollups: round(on), trades_per_s_without: round(off), cost_pct: round((1 - on / off) * 100) };
 }
 
-await adminQuery(url, `DROP DATABASE IF EXISTS ${dbName}`);
-await adminQuery(url, `CREATE DATABASE ${dbName}`);
+const reuse = await reusable();
+if (!reuse) {
+  await adminQuery(url, `DROP DATABASE IF EXISTS ${dbName}`);
+  await adminQuery(url, `CREATE DATABASE ${dbName}`);
+}
 try {
   const database = await openPostgres(withDatabase(url, dbName), CLIENTS + 4);
   try {
     const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: SECRET, DEMO_SEED: 'no', LOG_LEVEL: 'silent', DATABASE_URL: withDatabase(url, dbName) });
     const db = database.db;
     await prepareDatabase(database, config);
-    log(`loading ${FULL ? 'the full size' : SMALL ? 'the small size (CI; --full for the issue’s)' : 'the default size (--full for the issue’s)'}: ${JSON.stringify(SIZE)}`);
-    const sizes = await load(db);
+    const sizes = reuse ? await sizesOf(db) : undefined;
+    // The trades phase of the kept run added a few subjects and events: within a tenth it is the same size.
+    const near = (n: number, size: number) => n >= size && n <= size * 1.1;
+    if (sizes && !(near(sizes.subjects!, SIZE.subjects) && near(sizes.trace_events!, SIZE.events))) throw new Error(`BENCH_REUSE: the kept database holds ${JSON.stringify(sizes)}, not this size`);
+    if (sizes) log(`reusing the kept database: ${JSON.stringify(sizes)}`);
+    else log(`loading ${FULL ? 'the full size' : SMALL ? 'the small size (CI; --full for the issue’s)' : 'the default size (--full for the issue’s)'}: ${JSON.stringify(SIZE)}`);
+    const loaded = sizes ?? (await load(db));
 
     const today = todayInChina();
     const year = periodOf({ period: 'year', date: today }, today);
@@ -278,7 +308,7 @@ try {
     const cost = await tradesCost(db, database, config);
     log(`trades with rollups kept ${cost.trades_per_s_with_rollups}/s, without ${cost.trades_per_s_without}/s: cost ${cost.cost_pct}%`);
     const pass = Object.values(results).every((r) => r.p95_ms <= BUDGET.max_p95_ms && r.speedup >= BUDGET.min_speedup);
-    console.log(JSON.stringify({ bench: 'dashboards', full: FULL, small: SMALL, sizes, reps: REPS, results, trades: cost, budget: { ...BUDGET, trades_max_cost_pct: 10 }, pass, trades_pass: cost.cost_pct <= 10 }));
+    console.log(JSON.stringify({ bench: 'dashboards', full: FULL, small: SMALL, sizes: loaded, reuse, reps: REPS, results, trades: cost, budget: { ...BUDGET, trades_max_cost_pct: 10 }, pass, trades_pass: cost.cost_pct <= 10 }));
   } finally {
     await database.close();
   }
