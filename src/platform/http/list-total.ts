@@ -22,3 +22,14 @@ export async function countUpTo(db: Executor, rows: PgSelect): Promise<Total> {
   const n = Number(r?.n ?? 0);
   return n > LIST_COUNT_CAP ? { value: LIST_COUNT_CAP, capped: true } : { value: n, capped: false };
 }
+
+/**
+ * The total a list's first page carries (issue 16 §1: every list in the console shows its total): the filter counted
+ * by countUpTo when there is no cursor, nothing on later pages (the console keeps the first page's). `rows` is built
+ * only when counted; spread the answer into the page (`...totalField(total)`) so later pages have no `total` key.
+ */
+export function firstPageTotal(db: Executor, cursor: string | undefined, rows: () => PgSelect): Promise<Total | undefined> {
+  return cursor ? Promise.resolve(undefined) : countUpTo(db, rows());
+}
+
+export const totalField = (total: Total | undefined): { total?: Total } => (total ? { total } : {});
