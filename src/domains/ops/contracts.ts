@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { JOB_STATES } from './job-states.shared.js';
 
 const auditFilter = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countedPageOf, pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { paragraphText, plainText } from '../../../platform/http/text-fields.shared.js';
 import { CERTIFICATE_KINDS as NOTICE_CERTIFICATE_KINDS, INDUSTRIES as NOTICE_INDUSTRIES } from '../../registry/subjects/subject-values.shared.js';
 
