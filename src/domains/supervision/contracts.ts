@@ -85,6 +85,7 @@ export const transferOut = z.object({
   subjectName: z.string(),
   fromAgencyName: z.string(),
   toAgencyId: z.string(),
+  toAgencyName: z.string(),
   regionCode: z.string(),
   reason: z.string(),
   findings: z.string().nullable(),

@@ -57,7 +57,7 @@ export async function transferOptions(deps: SupervisionDeps, actor: AgencyActor,
 type TransferRow = typeof supervisionTransfers.$inferSelect;
 
 async function toOut(db: Executor, rows: { t: TransferRow; subjectId: string; subjectName: string; findings: string | null }[]): Promise<TransferOut[]> {
-  const names = await agencyNames(db, rows.map((r) => r.t.fromAgencyId));
+  const names = await agencyNames(db, rows.flatMap((r) => [r.t.fromAgencyId, r.t.toAgencyId]));
   return rows.map(({ t, subjectId, subjectName, findings }) => ({
     id: t.id,
     inspectionId: t.inspectionId,
@@ -65,6 +65,7 @@ async function toOut(db: Executor, rows: { t: TransferRow; subjectId: string; su
     subjectName,
     fromAgencyName: names.get(t.fromAgencyId) ?? '',
     toAgencyId: t.toAgencyId,
+    toAgencyName: names.get(t.toAgencyId) ?? '',
     regionCode: t.regionCode,
     reason: t.reason,
     findings,
