@@ -20,12 +20,13 @@ export type BrowserSuite = { server: TestServer; page: Page; /** script errors a
  * test into e2e/artifacts/failed-{prefix}-…png, and stops both afterwards. The suite's fields are set once its
  * beforeAll has run (hooks registered after this call run after it).
  */
-export function browserSuite(prefix: string): BrowserSuite {
+/** `env` adds to the server's environment (a shorter job backoff for a test that waits on retries). */
+export function browserSuite(prefix: string, env: Record<string, string> = {}): BrowserSuite {
   const suite = { problems: [] as string[] } as BrowserSuite;
   let close: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    suite.server = await startServer();
+    suite.server = await startServer(150_000, env);
     const browser = await launchBrowser();
     close = browser.close;
     suite.page = browser.context.pages()[0] ?? (await browser.context.newPage());

@@ -8,7 +8,7 @@ import { queryRows } from '../src/platform/db/rows.js';
 import { uploadVisibility } from '../src/platform/files/visibility.js';
 import { recallOrderVisibility } from '../src/domains/monitoring/visibility.js';
 import { auditVisibility } from '../src/domains/ops/visibility.js';
-import { transferVisibility } from '../src/domains/supervision/visibility.js';
+import { transferJurisdictionVisibility, transferVisibility } from '../src/domains/supervision/visibility.js';
 import { batchVisibility } from '../src/domains/trace/visibility.js';
 import { rectificationVisibility } from '../src/domains/analytics/monitors/visibility.js';
 import { reportDocumentVisibility, reportVisibility } from '../src/domains/analytics/reports/visibility.js';
@@ -112,6 +112,7 @@ describe('the remaining aggregates’ visibility rules on the database', () => {
       fields: ['agencyId', 'agencyRegion', 'alertedAgencyIds'],
     },
     { name: 'transfers', rule: transferVisibility, from: sql`supervision_transfers`, select: sql`id::text AS id, to_agency_id::text AS "toAgencyId", left(region_code, 2) = '37' AS shandong`, fields: ['toAgencyId'] },
+    { name: 'transfers in a jurisdiction', rule: transferJurisdictionVisibility, from: sql`supervision_transfers`, select: sql`id::text AS id, region_code AS "regionCode", left(region_code, 2) = '37' AS shandong`, fields: ['regionCode'] },
     { name: 'uploads by region', rule: uploadVisibility, from: sql`files`, select: sql`id::text AS id, region_code AS "regionCode", left(region_code, 2) = '37' AS shandong`, fields: ['regionCode'] },
     { name: 'batches', rule: batchVisibility, from: sql`batches`, select: sql`id::text AS id, region_code AS "regionCode", left(region_code, 2) = '37' AS shandong`, fields: ['regionCode'] },
     {

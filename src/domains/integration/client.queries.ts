@@ -4,6 +4,7 @@ import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { keyset } from '../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../platform/http/list-total.js';
 import { regionNames } from '../regions/index.js';
 import { offeredOperations, registrableKinds } from './client.rules.js';
 import type { ClientOut } from './contracts.js';
@@ -60,14 +61,13 @@ export async function clientDetail(db: Executor, actor: AgencyActor, id: string)
 /** The client systems of the actor's jurisdiction, newest first. */
 export async function listClients(db: Executor, actor: AgencyActor, q: { limit: number; cursor?: string | undefined; kind?: ClientRow['kind'] | undefined }) {
   const page = keyset({ sort: integrationClients.createdAt, id: integrationClients.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(integrationClients)
-    .where(and(clientVisibility.filter(actor), q.kind ? eq(integrationClients.kind, q.kind) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const filters = and(clientVisibility.filter(actor), q.kind ? eq(integrationClients.kind, q.kind) : undefined);
+  const [rows, total] = await Promise.all([
+    db.select().from(integrationClients).where(and(filters, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: integrationClients.id }).from(integrationClients).where(filters).$dynamic()),
+  ]);
   const { items, nextCursor } = page.page(rows, (r) => [r.createdAt.toISOString(), r.id]);
-  return { items: await Promise.all(items.map(async (r) => ({ ...summary(r, actor), regions: await namedRegions(db, r.regions) }))), nextCursor };
+  return { items: await Promise.all(items.map(async (r) => ({ ...summary(r, actor), regions: await namedRegions(db, r.regions) }))), nextCursor, ...totalField(total) };
 }
 
 /** A client's recent calls (newest first; `errors` keeps the refused ones) and its last day's counts. */
@@ -75,12 +75,11 @@ export async function listCalls(db: Db, store: KeyStore, actor: AgencyActor, id:
   await visibleClient(db, actor, id);
   await store.settled();
   const page = keyset({ sort: integrationCalls.id, id: integrationCalls.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(integrationCalls)
-    .where(and(eq(integrationCalls.clientId, id), q.errors === 'true' ? gte(integrationCalls.status, 400) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const filters = and(eq(integrationCalls.clientId, id), q.errors === 'true' ? gte(integrationCalls.status, 400) : undefined);
+  const [rows, total] = await Promise.all([
+    db.select().from(integrationCalls).where(and(filters, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: integrationCalls.id }).from(integrationCalls).where(filters).$dynamic()),
+  ]);
   const [counts] = await queryRows<{ calls: number | string; errors: number | string }>(
     db,
     sql`SELECT count(*) AS calls, count(*) FILTER (WHERE status >= 400) AS errors FROM integration_calls WHERE client_id = ${id}::uuid AND at > now() - interval '24 hours'`,
@@ -89,6 +88,7 @@ export async function listCalls(db: Db, store: KeyStore, actor: AgencyActor, id:
   return {
     items: items.map((r) => ({ id: r.id, at: r.at, keyId: r.keyId, method: r.method, path: r.path, status: r.status, code: r.code })),
     nextCursor,
+    ...totalField(total),
     last24h: { calls: Number(counts?.calls ?? 0), errors: Number(counts?.errors ?? 0) },
   };
 }

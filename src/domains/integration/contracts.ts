@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { CERTIFICATION_SCHEMES, CLIENT_KINDS, CLIENT_STATUSES, DEFAULT_OVERLAP_HOURS, KEY_STATES, MAX_OVERLAP_HOURS } from './integration.shared.js';
 
@@ -58,7 +58,7 @@ export const clientOut = z.object({
 export type ClientOut = z.infer<typeof clientOut>;
 
 export const clientListQuery = z.strictObject({ ...pageQuery, kind: z.enum(CLIENT_KINDS).optional() });
-export const clientPage = pageOf(clientOut.omit({ keys: true }));
+export const clientPage = countedPageOf(clientOut.omit({ keys: true }));
 
 /** The secret is in this answer only: it is stored encrypted and never shown again. */
 export const keyCreatedOut = z.object({ key: keyOut, secret: z.string(), previous: keyOut.nullable() });
@@ -73,7 +73,7 @@ export const callOut = z.object({
   code: z.string().nullable(),
 });
 export const callListQuery = z.strictObject({ ...pageQuery, errors: z.enum(['true', 'false']).optional() });
-export const callPage = pageOf(callOut).extend({ last24h: z.object({ calls: z.number().int(), errors: z.number().int() }) });
+export const callPage = countedPageOf(callOut).extend({ last24h: z.object({ calls: z.number().int(), errors: z.number().int() }) });
 
 export const operationsOut = z.object({ kinds: z.array(z.object({ kind: z.enum(CLIENT_KINDS), operations: z.array(z.string()), registrable: z.boolean() })) });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { JOB_STATES } from './job-states.shared.js';
 
 const auditFilter = {
@@ -49,7 +49,7 @@ export const backupRunOut = z.object({
   error: z.string().nullable(),
 });
 
-export const backupRunsPage = pageOf(backupRunOut);
+export const backupRunsPage = countedPageOf(backupRunOut);
 
 export { JOB_STATES };
 
@@ -74,7 +74,7 @@ export const jobOut = z.object({
   finishedAt: z.date().nullable(),
 });
 
-export const jobsPage = pageOf(jobOut);
+export const jobsPage = countedPageOf(jobOut);
 
 export const jobIdParams = z.strictObject({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 

@@ -85,6 +85,7 @@ export const transferOut = z.object({
   subjectName: z.string(),
   fromAgencyName: z.string(),
   toAgencyId: z.string(),
+  toAgencyName: z.string(),
   regionCode: z.string(),
   reason: z.string(),
   findings: z.string().nullable(),
@@ -98,3 +99,17 @@ export const uploadOut = z.object({ fileId: z.string(), mime: z.string(), size: 
 export type InspectionIn = z.infer<typeof inspectionIn>;
 export type InspectionOut = z.infer<typeof inspectionOut>;
 export type TransferOut = z.infer<typeof transferOut>;
+export const transferPage = countedPageOf(transferOut);
+
+/**
+ * 移交 by region and period (the statistics' and monitors' 待受理移交 open their list): `box=jurisdiction` is every
+ * transfer filed in my jurisdiction, whichever enforcement agency it went to (what the figures count; the same
+ * transfers an enforcement agency already reads with their inspections), `inbox` (default) those sent to my agency.
+ * `from`/`to` bound the day it was transferred, the day the figure counts it on.
+ */
+export const transferListQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(['pending', 'accepted']).optional(),
+  box: z.enum(['inbox', 'jurisdiction']).optional(),
+  ...listScope,
+});

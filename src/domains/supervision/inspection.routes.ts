@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_IMAGE_BYTES } from '../../platform/files/storage.js';
 import { agencyActorOf, commandContext, errorBody, errorResponses } from '../../platform/http/context.js';
-import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { readUpload, uploadRoutes } from '../../platform/http/upload.js';
 import { readFieldPhoto, saveFieldPhoto } from '../../platform/files/field-photos.js';
 import { DAY_MS } from '../../platform/china-time.js';
 import { checklistFor, saveChecklist } from './checklist.service.js';
-import { checklistIn, checklistOut, checklistQuery, idParam, recipientOptionOut, INSPECTION_INDUSTRIES, inspectionIn, inspectionListQuery, inspectionOut, inspectionPage, periodQuery, transferIn, transferOut, uploadOut } from './contracts.js';
+import { checklistIn, checklistOut, checklistQuery, idParam, recipientOptionOut, INSPECTION_INDUSTRIES, inspectionIn, inspectionListQuery, inspectionOut, inspectionPage, periodQuery, transferIn, transferListQuery, transferPage, uploadOut } from './contracts.js';
 import type { SupervisionDeps } from './deps.js';
 import { supervisionError } from './errors.js';
 import { inspectionDetail, inspectionsInPeriod, listInspections, photoHeldByInspection } from './inspection.queries.js';
@@ -125,9 +124,10 @@ export function inspectionRoutes(deps: SupervisionDeps) {
       config: { permission: 'enforcement.case' },
       schema: {
         tags,
-        summary: 'Transfers sent to my enforcement agency (移交收件箱), newest first',
-        querystring: z.strictObject({ ...pageQuery, status: z.enum(['pending', 'accepted']).optional() }),
-        response: { 200: pageOf(transferOut), ...errors },
+        summary: 'Transfers sent to my enforcement agency (移交收件箱), or with box=jurisdiction all filed in my jurisdiction, newest first',
+        description: 'The first page (no cursor) carries `total`: the count of the same filter, capped at 10,000 (`capped`). `region`, `from`, `to` narrow to a region node and the days transferred (China), as the 待受理移交 figures count.',
+        querystring: transferListQuery,
+        response: { 200: transferPage, ...errors },
       },
       handler: async (request) => transfersTo(deps.db, agencyActorOf(request), request.query),
     });

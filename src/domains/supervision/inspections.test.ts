@@ -5,6 +5,7 @@ import { queryRows } from '../../platform/db/rows.js';
 import { refused, tableCounts } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { multipart, PNG } from '../../../test/subjects.js';
+import { rowsMatchTotal } from '../../../test/list-totals.js';
 import { agencyIdOf, loginAll, answers, demoSubjectId, PLANTING_KEYS, refusedHere, temporarySubject } from '../../../test/supervision.js';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import { todayInChina } from '../../platform/china-time.js';
@@ -187,6 +188,42 @@ describe('transfers to enforcement', () => {
     expect(inbox.items[0]).toMatchObject({ inspectionId: found.id, reason: '涉嫌使用禁用农药', findings: '发现禁用农药包装', fromAgencyName: expect.stringContaining('化龙') });
     expect((await law.get(`/api/v1/supervision/photos/${found.photos[0]}`)).statusCode).toBe(200);
     await refusedHere(t, () => station.post(`/api/v1/supervision/inspections/${found.id}/transfer`, { toAgencyId: agencyIdOf(law), reason: '再次移交' }), 409, 'ALREADY_TRANSFERRED');
+  });
+
+  it('lists the transfers of a region and period (what the 待受理移交 figures count), each list with its total', async () => {
+    const problem = async (findings: string) => (await station.post('/api/v1/supervision/inspections', inspection({ conclusion: 'problem', answers: answers(['banned_inputs']), findings }))).json();
+    const toCounty = await problem('移交县执法');
+    const toProvince = await problem('移交省执法');
+    const options = (await station.get(`/api/v1/supervision/inspections/${toProvince.id}/transfer-options`)).json().items as { id: string; level: string }[];
+    const provinceLaw = options.find((o) => o.level === 'province')!.id;
+    expect((await station.post(`/api/v1/supervision/inspections/${toCounty.id}/transfer`, { toAgencyId: agencyIdOf(law), reason: '移交县队' })).statusCode).toBe(200);
+    expect((await station.post(`/api/v1/supervision/inspections/${toProvince.id}/transfer`, { toAgencyId: provinceLaw, reason: '移交省队' })).statusCode).toBe(200);
+
+    const inbox = await rowsMatchTotal<{ inspectionId: string; toAgencyId: string }>(law, '/api/v1/supervision/transfers?status=pending');
+    expect(inbox.map((r) => r.inspectionId)).toContain(toCounty.id);
+    expect(inbox.map((r) => r.inspectionId)).not.toContain(toProvince.id);
+    expect(inbox.every((r) => r.toAgencyId === agencyIdOf(law))).toBe(true);
+    // The county's jurisdiction: also the one sent to the province, named, as the figures count it.
+    const all = await rowsMatchTotal<{ inspectionId: string; toAgencyName: string; regionCode: string }>(law, '/api/v1/supervision/transfers?status=pending&box=jurisdiction');
+    expect(all.map((r) => r.inspectionId)).toEqual(expect.arrayContaining([toCounty.id, toProvince.id]));
+    expect(all.find((r) => r.inspectionId === toProvince.id)!.toAgencyName).not.toBe('');
+    expect(all.length).toBeGreaterThan(inbox.length);
+    const today = todayInChina();
+    const region = all[0]!.regionCode;
+    const narrowed = await rowsMatchTotal<{ regionCode: string }>(law, `/api/v1/supervision/transfers?status=pending&box=jurisdiction&region=${region}&from=${today}&to=${today}`);
+    expect(narrowed.length).toBeGreaterThanOrEqual(2);
+    expect(narrowed.every((r) => r.regionCode.startsWith(region))).toBe(true);
+    expect(await rowsMatchTotal(law, `/api/v1/supervision/transfers?box=jurisdiction&from=${inFuture(1)}`)).toEqual([]);
+    // What the figure counts (pending transfers filed under the region, whoever received them) is the list's total.
+    const [figure] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM supervision_transfers WHERE status = 'pending' AND region_code LIKE ${`${region}%`}`);
+    expect((await rowsMatchTotal(law, `/api/v1/supervision/transfers?status=pending&box=jurisdiction&region=${region}`)).length).toBe(figure!.n);
+    // Another province's enforcement agency: none of them, in its box or its jurisdiction, nor by naming the region.
+    const sichuanLaw = await t.login('pd-law-admin');
+    for (const url of ['/api/v1/supervision/transfers?box=jurisdiction', `/api/v1/supervision/transfers?box=jurisdiction&region=${region}`, '/api/v1/supervision/transfers']) {
+      const theirs = await rowsMatchTotal<{ inspectionId: string }>(sichuanLaw, url);
+      expect(theirs.map((r) => r.inspectionId)).not.toContain(toCounty.id);
+      expect(theirs.map((r) => r.inspectionId)).not.toContain(toProvince.id);
+    }
   });
 
   it('refuses transferring a compliant inspection, or to an agency that is not enforcement over the subject', async () => {

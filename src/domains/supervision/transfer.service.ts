@@ -7,13 +7,16 @@ import { pgErrorCode } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { keyset } from '../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../platform/http/list-total.js';
+import { listScopeWhere } from '../../platform/http/list-scope.js';
+import type { ListScope } from '../../platform/http/list-scope.shared.js';
 import { activeAgencies, agencyNames, enforcementAgenciesOver } from '../registry/index.js';
 import type { InspectionOut, TransferOut } from './contracts.js';
 import type { SupervisionDeps } from './deps.js';
 import { supervisionError } from './errors.js';
 import { findVisibleInspection, inspectionDetail } from './inspection.queries.js';
 import { inspections, supervisionTransfers } from './schema.js';
-import { transferVisibility } from './visibility.js';
+import { transferJurisdictionVisibility, transferVisibility } from './visibility.js';
 
 /**
  * 移交执法: a problem found in an inspection goes to an enforcement agency whose jurisdiction covers the subject,
@@ -54,7 +57,7 @@ export async function transferOptions(deps: SupervisionDeps, actor: AgencyActor,
 type TransferRow = typeof supervisionTransfers.$inferSelect;
 
 async function toOut(db: Executor, rows: { t: TransferRow; subjectId: string; subjectName: string; findings: string | null }[]): Promise<TransferOut[]> {
-  const names = await agencyNames(db, rows.map((r) => r.t.fromAgencyId));
+  const names = await agencyNames(db, rows.flatMap((r) => [r.t.fromAgencyId, r.t.toAgencyId]));
   return rows.map(({ t, subjectId, subjectName, findings }) => ({
     id: t.id,
     inspectionId: t.inspectionId,
@@ -62,6 +65,7 @@ async function toOut(db: Executor, rows: { t: TransferRow; subjectId: string; su
     subjectName,
     fromAgencyName: names.get(t.fromAgencyId) ?? '',
     toAgencyId: t.toAgencyId,
+    toAgencyName: names.get(t.toAgencyId) ?? '',
     regionCode: t.regionCode,
     reason: t.reason,
     findings,
@@ -74,18 +78,26 @@ async function toOut(db: Executor, rows: { t: TransferRow; subjectId: string; su
 const transferColumns = { t: supervisionTransfers, subjectId: inspections.subjectId, subjectName: inspections.subjectName, findings: inspections.findings };
 
 /** 移交收件箱: transfers sent to the actor's enforcement agency, waiting ones by default, newest first. */
-export async function transfersTo(db: Executor, actor: AgencyActor, q: { status?: string | undefined; limit: number; cursor?: string | undefined }) {
+export async function transfersTo(db: Executor, actor: AgencyActor, q: { status?: string | undefined; box?: 'inbox' | 'jurisdiction' | undefined; limit: number; cursor?: string | undefined } & ListScope) {
   const page = keyset({ sort: supervisionTransfers.createdAt, id: supervisionTransfers.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const filters: (SQL | undefined)[] = [transferVisibility.filter(actor), q.status ? eq(supervisionTransfers.status, q.status) : undefined, page.where];
-  const rows = await db
-    .select(transferColumns)
-    .from(supervisionTransfers)
-    .innerJoin(inspections, eq(inspections.id, supervisionTransfers.inspectionId))
-    .where(and(...filters))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const filters: (SQL | undefined)[] = [
+    (q.box === 'jurisdiction' ? transferJurisdictionVisibility : transferVisibility).filter(actor),
+    q.status ? eq(supervisionTransfers.status, q.status) : undefined,
+    ...listScopeWhere(q, supervisionTransfers.regionCode, supervisionTransfers.createdAt),
+  ];
+  const [rows, total] = await Promise.all([
+    db
+      .select(transferColumns)
+      .from(supervisionTransfers)
+      .innerJoin(inspections, eq(inspections.id, supervisionTransfers.inspectionId))
+      .where(and(...filters, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    // Every transfer has its inspection (a foreign key): the transfers alone are counted.
+    firstPageTotal(db, q.cursor, () => db.select({ id: supervisionTransfers.id }).from(supervisionTransfers).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.t.createdAt, r.t.id]);
-  return { items: await toOut(db, result.items), nextCursor: result.nextCursor };
+  return { items: await toOut(db, result.items), nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 /** A waiting transfer to the actor's agency, locked in the case's transaction; what the case is opened with. */

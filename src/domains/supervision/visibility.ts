@@ -9,3 +9,10 @@ export const inspectionVisibility = defineVisibility({ regionCode: inspections.r
  * that see the inspection read the transfer with it (inspection.queries.ts), and a case's readers with the case.
  */
 export const transferVisibility = defineVisibility({ toAgencyId: supervisionTransfers.toAgencyId }, (actor) => is('toAgencyId', actor.agency.id));
+
+/**
+ * Transfers filed in the actor's jurisdiction, whoever they were sent to: what the 待受理移交 figures count. An
+ * enforcement agency already reads each of them with its inspection (inspectionVisibility); taking one into a case
+ * still needs transferVisibility.
+ */
+export const transferJurisdictionVisibility = defineVisibility({ regionCode: supervisionTransfers.regionCode }, (actor) => inActorJurisdiction(actor, 'regionCode'));

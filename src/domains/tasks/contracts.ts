@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { TASK_KINDS, TASK_STATUSES } from './task-state.shared.js';
 
@@ -81,7 +81,7 @@ export const taskListItem = z.object({
   counts: z.record(z.string(), z.number()),
   createdAt: z.date(),
 });
-export const taskPage = pageOf(taskListItem);
+export const taskPage = countedPageOf(taskListItem);
 export const taskListQuery = z.strictObject({
   ...pageQuery,
   box: z.enum(['inbox', 'outbox']).default('inbox'),

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/client.js';
 import { keyset } from '../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../platform/http/list-total.js';
 import { activeAgenciesWithin, activeMembersOf, agencyNames, userNames } from '../registry/index.js';
 import { describeAttachments } from './attachments.js';
 import type { TaskOut } from './contracts.js';
@@ -98,23 +99,32 @@ export async function listTasks(db: Executor, actor: AgencyActor, q: ListQuery) 
   const page = keyset({ sort: supervisionTasks.createdAt, id: supervisionTasks.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
   const kind = q.kind ? eq(supervisionTasks.kind, q.kind) : undefined;
   if (q.box === 'inbox') {
-    const filters: (SQL | undefined)[] = [eq(supervisionTaskRecipients.agencyId, actor.agency.id), kind, q.status ? eq(supervisionTaskRecipients.status, q.status) : undefined, page.where];
-    const rows = await db
-      .select({ task: supervisionTasks, recipientId: supervisionTaskRecipients.id, status: supervisionTaskRecipients.status })
-      .from(supervisionTaskRecipients)
-      .innerJoin(supervisionTasks, eq(supervisionTasks.id, supervisionTaskRecipients.taskId))
-      .where(and(...filters))
-      .orderBy(...page.orderBy)
-      .limit(page.take);
+    const filters: (SQL | undefined)[] = [eq(supervisionTaskRecipients.agencyId, actor.agency.id), kind, q.status ? eq(supervisionTaskRecipients.status, q.status) : undefined];
+    const [rows, total] = await Promise.all([
+      db
+        .select({ task: supervisionTasks, recipientId: supervisionTaskRecipients.id, status: supervisionTaskRecipients.status })
+        .from(supervisionTaskRecipients)
+        .innerJoin(supervisionTasks, eq(supervisionTasks.id, supervisionTaskRecipients.taskId))
+        .where(and(...filters, page.where))
+        .orderBy(...page.orderBy)
+        .limit(page.take),
+      firstPageTotal(db, q.cursor, () =>
+        db.select({ id: supervisionTaskRecipients.id }).from(supervisionTaskRecipients).innerJoin(supervisionTasks, eq(supervisionTasks.id, supervisionTaskRecipients.taskId)).where(and(...filters)).$dynamic(),
+      ),
+    ]);
     const result = page.page(rows, (r) => [r.task.createdAt, r.task.id]);
     const names = await agencyNames(db, result.items.map((r) => r.task.publisherAgencyId));
     return {
       items: result.items.map((r) => ({ ...listItem(r.task, names), recipientId: r.recipientId, status: r.status, counts: {} })),
       nextCursor: result.nextCursor,
+      ...totalField(total),
     };
   }
-  const filters: (SQL | undefined)[] = [eq(supervisionTasks.publisherAgencyId, actor.agency.id), kind, q.status ? eq(supervisionTasks.status, q.status) : undefined, page.where];
-  const rows = await db.select().from(supervisionTasks).where(and(...filters)).orderBy(...page.orderBy).limit(page.take);
+  const filters: (SQL | undefined)[] = [eq(supervisionTasks.publisherAgencyId, actor.agency.id), kind, q.status ? eq(supervisionTasks.status, q.status) : undefined];
+  const [rows, total] = await Promise.all([
+    db.select().from(supervisionTasks).where(and(...filters, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: supervisionTasks.id }).from(supervisionTasks).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.createdAt, r.id]);
   const ids = result.items.map((r) => r.id);
   const counts = ids.length
@@ -133,6 +143,7 @@ export async function listTasks(db: Executor, actor: AgencyActor, q: ListQuery) 
       counts: Object.fromEntries(counts.filter((c) => c.taskId === t.id).map((c) => [c.status, c.n])),
     })),
     nextCursor: result.nextCursor,
+    ...totalField(total),
   };
 }
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf, commandContext, errorResponses, subjectActorOf } from '../../platform/http/context.js';
 import { SIGNED_OR_SESSION } from '../../platform/http/openapi.js';
-import { countedPageOf, pageOf, pageQuery } from '../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../platform/http/page.shared.js';
 import { auditExport, exportRows, sendSheet } from '../../platform/sheets/list-export.js';
 import { batchByCode } from './batches/batch-lookup.service.js';
 import { whatIsCode } from './codes/code.service.js';
@@ -44,7 +44,7 @@ export function traceRoutes(deps: TradeDeps) {
 
     app.get('/api/v1/trace/bases', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: 'My production bases (基地), newest first', querystring: listQuery, response: { 200: pageOf(baseOut), ...errorResponses } },
+      schema: { tags, summary: 'My production bases (基地), newest first', querystring: listQuery, response: { 200: countedPageOf(baseOut), ...errorResponses } },
       handler: async (request) => listBases(deps, subjectActorOf(request), request.query),
     });
 
@@ -56,7 +56,7 @@ export function traceRoutes(deps: TradeDeps) {
 
     app.get('/api/v1/trace/products', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: 'My products (产品), newest first', querystring: listQuery, response: { 200: pageOf(productOut), ...errorResponses } },
+      schema: { tags, summary: 'My products (产品), newest first', querystring: listQuery, response: { 200: countedPageOf(productOut), ...errorResponses } },
       handler: async (request) => listProducts(deps, subjectActorOf(request), request.query),
     });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { paragraphText } from '../../../platform/http/text-fields.shared.js';
 import { INDICATOR_KEYS, MONITORS, MONTH } from './monitor-values.shared.js';
 
@@ -22,7 +22,7 @@ export const registrationOut = z.object({
   rows: z.array(z.object({ ...rowBase, registered: z.number(), active: z.number(), inactive: z.number(), activeShare: z.number().nullable() })),
 });
 export const inactiveOut = z.object({ subjectId: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string(), registeredAt: z.date().nullable(), lastActivityAt: z.date().nullable() });
-export const inactivePage = pageOf(inactiveOut);
+export const inactivePage = countedPageOf(inactiveOut);
 
 export const traceMonitorOut = z.object({
   month: z.string(),
@@ -120,7 +120,7 @@ export const rectificationOut = z.object({
 });
 export type RectificationOut = z.infer<typeof rectificationOut>;
 export const rectificationsQuery = z.strictObject({ ...pageQuery, box: z.enum(['issued', 'received']).default('received'), status: z.enum(['issued', 'answered', 'closed']).optional() });
-export const rectificationsPage = pageOf(rectificationOut);
+export const rectificationsPage = countedPageOf(rectificationOut);
 export const idParam = z.strictObject({ id: z.uuid() });
 
 // 追溯考核

@@ -44,13 +44,19 @@ export async function inactiveProducers(db: Executor, prefix: string, since: Dat
           greatest((SELECT max(created_at) FROM trace_batch_facts b WHERE b.subject_id = s.id),
                    (SELECT max(created_at) FROM trace_trade_facts t WHERE t.seller_subject_id = s.id)) AS "lastActivityAt"
         FROM registry_subject_facts s JOIN registry_subject_names n ON n.id = s.id
-        WHERE s.status IN ('active', 'suspended') AND ${within('s.region_code', prefix)}
-          ${after ? sql`AND s.id > ${after}` : sql``}
-          AND NOT EXISTS (SELECT 1 FROM trace_batch_facts b WHERE b.subject_id = s.id AND b.created_at >= ${since})
-          AND NOT EXISTS (SELECT 1 FROM trace_trade_facts t WHERE t.seller_subject_id = s.id AND t.created_at >= ${since})
+        WHERE ${inactiveWhere(prefix, since)} ${after ? sql`AND s.id > ${after}` : sql``}
         ORDER BY s.id LIMIT ${limit}`,
   );
 }
+
+/** The rows inactiveProducers pages through (same join and filter), for their total. */
+export const inactiveProducerIds = (prefix: string, since: Date): SQL =>
+  sql`SELECT s.id FROM registry_subject_facts s JOIN registry_subject_names n ON n.id = s.id WHERE ${inactiveWhere(prefix, since)}`;
+
+const inactiveWhere = (prefix: string, since: Date): SQL =>
+  sql`s.status IN ('active', 'suspended') AND ${within('s.region_code', prefix)}
+      AND NOT EXISTS (SELECT 1 FROM trace_batch_facts b WHERE b.subject_id = s.id AND b.created_at >= ${since})
+      AND NOT EXISTS (SELECT 1 FROM trace_trade_facts t WHERE t.seller_subject_id = s.id AND t.created_at >= ${since})`;
 
 export type TraceRow = {
   region: string;

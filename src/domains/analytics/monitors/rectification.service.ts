@@ -8,6 +8,7 @@ import { queryRows } from '../../../platform/db/rows.js';
 import { withTransaction } from '../../../platform/db/tx.js';
 import { agencyActorIn } from '../../../platform/http/context.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import type { RectificationIn, RectificationOut } from './contracts.js';
 import { monitorError } from './errors.js';
 import type { MonitorKey } from './monitor-values.shared.js';
@@ -105,15 +106,14 @@ export async function listRectifications(db: Executor, actor: Actor, q: { limit:
   const page = keyset({ sort: t.createdAt, id: t.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
   const box: SQL =
     actor.kind === 'subject' ? eq(t.targetSubjectId, actor.subject.id) : q.box === 'received' ? eq(t.targetAgencyId, actor.agency.id) : regionRange(t.issuerRegion, actor.jurisdiction);
-  const rows = await db
-    .select()
-    .from(t)
-    .where(and(box, visibility(actor), q.status ? eq(t.status, q.status) : undefined, page.where))
-    .orderBy(...page.orderBy, desc(t.id))
-    .limit(page.take);
+  const filters = [box, visibility(actor), q.status ? eq(t.status, q.status) : undefined];
+  const [rows, total] = await Promise.all([
+    db.select().from(t).where(and(...filters, page.where)).orderBy(...page.orderBy, desc(t.id)).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: t.id }).from(t).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.createdAt, r.id]);
   const today = todayInChina();
-  return { items: result.items.map((r) => outOf(actor, r, today)), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => outOf(actor, r, today)), nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 /** The addressee answers what it did; a guarded update, so two answers do not both land. */

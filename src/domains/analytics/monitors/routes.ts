@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db/client.js';
 import { agencyActorOf, commandContext, errorBody, errorResponses, subjectActorOf } from '../../../platform/http/context.js';
 import { httpError } from '../../../platform/http/errors.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import { sendSheet } from '../../../platform/sheets/list-export.js';
 import { regionNamesOf } from '../../registry/index.js';
 import { assessment, assessmentSheet, auditAssessmentExport, listIndicators, listTargets, setIndicators, setTarget } from './assessment.service.js';
@@ -30,7 +31,7 @@ import {
   targetsOut,
   traceMonitorOut,
 } from './contracts.js';
-import { inactiveProducers } from './monitor.queries.js';
+import { inactiveProducerIds, inactiveProducers } from './monitor.queries.js';
 import { DEFAULT_INACTIVE_DAYS, INDICATOR_ZH } from './monitor-values.shared.js';
 import { enforcementMonitor, monitoringMonitor, registrationMonitor, supervisionMonitor, traceMonitor } from './monitor.service.js';
 import { thisMonth } from './period.js';
@@ -62,12 +63,13 @@ export function monitorRoutes(deps: { db: Db }) {
         if (q.cursor !== undefined && !UUID.test(q.cursor)) throw httpError('BAD_CURSOR');
         const prefix = q.region && regionWithin(q.region, actor.jurisdiction) ? q.region : actor.jurisdiction;
         const since = new Date(Date.now() - (q.days ?? DEFAULT_INACTIVE_DAYS) * DAY_MS);
-        const rows = await inactiveProducers(db, prefix, since, q.cursor, q.limit + 1);
+        const [rows, total] = await Promise.all([inactiveProducers(db, prefix, since, q.cursor, q.limit + 1), firstPageTotal(db, q.cursor, () => inactiveProducerIds(prefix, since))]);
         const items = rows.slice(0, q.limit);
         const names = await regionNamesOf(db, items.map((r) => r.regionCode));
         return {
           items: items.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? r.regionCode, registeredAt: r.registeredAt ? new Date(r.registeredAt) : null, lastActivityAt: r.lastActivityAt ? new Date(r.lastActivityAt) : null })),
           nextCursor: rows.length > q.limit ? items[items.length - 1]!.subjectId : null,
+          ...totalField(total),
         };
       },
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { paragraphText, plainText } from '../../../platform/http/text-fields.shared.js';
 import { PERIOD, REPORT_KINDS, REPORT_SECTION_KEYS, REPORT_STATUSES } from './report-content.shared.js';
 
@@ -37,7 +37,7 @@ export const reportDetailOut = reportOut.extend({ content: contentOut });
 export type ReportOut = z.infer<typeof reportOut>;
 export type ReportDetailOut = z.infer<typeof reportDetailOut>;
 export const reportsQuery = z.strictObject({ ...pageQuery, kind: z.enum(REPORT_KINDS).optional(), status: z.enum(REPORT_STATUSES).optional() });
-export const reportsPage = pageOf(reportOut);
+export const reportsPage = countedPageOf(reportOut);
 export const idParam = z.strictObject({ id: z.uuid() });
 
 export const DOCUMENT_KINDS = ['plan', 'progress'] as const;
@@ -63,7 +63,7 @@ export const documentOut = z.object({
 });
 export type DocumentOut = z.infer<typeof documentOut>;
 export const documentsQuery = z.strictObject({ ...pageQuery, kind: z.enum(DOCUMENT_KINDS).optional() });
-export const documentsPage = pageOf(documentOut);
+export const documentsPage = countedPageOf(documentOut);
 export const attachmentParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 
 /** The ministry's view: per province, the latest report of each kind submitted and the latest document, with when. */

@@ -8,6 +8,7 @@ import { files } from '../../../platform/files/schema.js';
 import { describeFiles, DOCUMENTS, fileError, type FileStorage } from '../../../platform/files/storage.js';
 import { agencyActorIn } from '../../../platform/http/context.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import type { DocumentIn, DocumentOut, GenerateIn, ReportDetailOut, ReportOut } from './contracts.js';
 import { reportError } from './errors.js';
 import { reportContent } from './report-content.js';
@@ -83,14 +84,13 @@ export const reportDetail = async (db: Executor, actor: AgencyActor, id: string)
 
 export async function listReports(db: Executor, actor: AgencyActor, q: { limit: number; cursor?: string | undefined; kind?: ReportKind | undefined; status?: ReportOut['status'] | undefined }) {
   const page = keyset({ sort: p.generatedAt, id: p.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(p)
-    .where(and(visibility(actor), q.kind ? eq(p.kind, q.kind) : undefined, q.status ? eq(p.status, q.status) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const filters = [visibility(actor), q.kind ? eq(p.kind, q.kind) : undefined, q.status ? eq(p.status, q.status) : undefined];
+  const [rows, total] = await Promise.all([
+    db.select().from(p).where(and(...filters, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: p.id }).from(p).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.generatedAt, r.id]);
-  return { items: result.items.map(outOf), nextCursor: result.nextCursor };
+  return { items: result.items.map(outOf), nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 /** Submits a draft to the ministry: only the latest version of its period, only by its own agency (audited). */
@@ -179,14 +179,13 @@ export async function submitDocument(deps: ReportDeps, ctx: CommandContext, inpu
 
 export async function listDocuments(db: Executor, actor: AgencyActor, q: { limit: number; cursor?: string | undefined; kind?: DocumentOut['kind'] | undefined }) {
   const page = keyset({ sort: reportDocuments.submittedAt, id: reportDocuments.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(reportDocuments)
-    .where(and(documentVisibility(actor), q.kind ? eq(reportDocuments.kind, q.kind) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const filters = [documentVisibility(actor), q.kind ? eq(reportDocuments.kind, q.kind) : undefined];
+  const [rows, total] = await Promise.all([
+    db.select().from(reportDocuments).where(and(...filters, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: reportDocuments.id }).from(reportDocuments).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.submittedAt, r.id]);
-  return { items: await documentsOut(db, result.items), nextCursor: result.nextCursor };
+  return { items: await documentsOut(db, result.items), nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 export async function readDocumentAttachment(deps: ReportDeps, actor: AgencyActor, id: string, fileId: string) {

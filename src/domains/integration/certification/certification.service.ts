@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import { regionRange, regionWithin } from '../../../platform/auth/visibility.js';
 import type { Db, Executor } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import { withTransaction } from '../../../platform/db/tx.js';
 import { agencyActorIn } from '../../../platform/http/context.js';
 import { maskIdNumber, maskPersonName, type Pii } from '../../../platform/pii/pii.js';
@@ -231,15 +232,18 @@ const summaryOf = (c: typeof traceChecks.$inferSelect) => ({ id: c.id, title: c.
 /** Newest first; the cursor is the last row's (created_at, id). */
 export async function listTraceChecks(db: Executor, actor: AgencyActor, query: { cursor?: string | undefined; limit: number }) {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await db
-    .select()
-    .from(traceChecks)
-    .where(and(visibleCheck(actor), after ? or(lt(traceChecks.createdAt, after.at), and(eq(traceChecks.createdAt, after.at), lt(traceChecks.id, after.id))) : undefined))
-    .orderBy(desc(traceChecks.createdAt), desc(traceChecks.id))
-    .limit(query.limit + 1);
+  const [rows, total] = await Promise.all([
+    db
+      .select()
+      .from(traceChecks)
+      .where(and(visibleCheck(actor), after ? or(lt(traceChecks.createdAt, after.at), and(eq(traceChecks.createdAt, after.at), lt(traceChecks.id, after.id))) : undefined))
+      .orderBy(desc(traceChecks.createdAt), desc(traceChecks.id))
+      .limit(query.limit + 1),
+    firstPageTotal(db, query.cursor, () => db.select({ id: traceChecks.id }).from(traceChecks).where(visibleCheck(actor)).$dynamic()),
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(summaryOf), nextCursor: rows.length > query.limit && last ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url') : null };
+  return { items: page.map(summaryOf), nextCursor: rows.length > query.limit && last ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url') : null, ...totalField(total) };
 }
 
 function decodeCursor(cursor: string): { at: Date; id: string } {
@@ -276,17 +280,21 @@ export async function coverageHolders(
   const after = query.cursor ? Buffer.from(query.cursor, 'base64url').toString().split('|') : null;
   const keyset = after && after.length === 2 ? sql`AND (sc.region_code, sc.number) > (${after[0]}, ${after[1]})` : sql``;
   const joined = query.onPlatform === 'yes' ? sql`AND si.id IS NOT NULL` : query.onPlatform === 'no' ? sql`AND si.id IS NULL` : sql``;
-  const rows = await queryRows<{ number: string; holderName: string; holderShown: string; regionCode: string; products: string; validTo: string; state: CertifiedState; subjectId: string | null }>(
-    db,
-    sql`SELECT sc.number, sc.holder_name AS "holderName", sc.holder_shown AS "holderShown", sc.region_code AS "regionCode", sc.products,
-               sc.valid_to::text AS "validTo", sc.state, si.id AS "subjectId"
-          FROM scheme_certificates sc
+  const from = sql`FROM scheme_certificates sc
           LEFT JOIN registry_subject_identities si ON si.id_hash = sc.holder_hash AND si.status IN ('active', 'suspended')
          WHERE sc.scheme = ${query.scheme} AND sc.state = 'valid' AND sc.valid_to >= ${new Date().toISOString().slice(0, 10)}
-           AND ${regionRange(sql`sc.region_code`, prefix)} ${joined} ${keyset}
-         ORDER BY sc.region_code, sc.number LIMIT ${query.limit + 1}`,
-  );
+           AND ${regionRange(sql`sc.region_code`, prefix)} ${joined}`;
+  const [rows, total] = await Promise.all([
+    queryRows<{ number: string; holderName: string; holderShown: string; regionCode: string; products: string; validTo: string; state: CertifiedState; subjectId: string | null }>(
+      db,
+      sql`SELECT sc.number, sc.holder_name AS "holderName", sc.holder_shown AS "holderShown", sc.region_code AS "regionCode", sc.products,
+                 sc.valid_to::text AS "validTo", sc.state, si.id AS "subjectId"
+          ${from} ${keyset}
+          ORDER BY sc.region_code, sc.number LIMIT ${query.limit + 1}`,
+    ),
+    firstPageTotal(db, query.cursor, () => sql`SELECT sc.number ${from}`),
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page, nextCursor: rows.length > query.limit && last ? Buffer.from(`${last.regionCode}|${last.number}`).toString('base64url') : null };
+  return { items: page, nextCursor: rows.length > query.limit && last ? Buffer.from(`${last.regionCode}|${last.number}`).toString('base64url') : null, ...totalField(total) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { plainText } from '../../../platform/http/text-fields.shared.js';
 import { CERTIFICATION_SCHEMES } from '../integration.shared.js';
 import { CERTIFIED_STATES, MAX_CERTIFICATE_PUSH, MAX_TRACE_CHECK, TRACE_CHECK_OUTCOMES } from './certification.shared.js';
@@ -89,7 +89,7 @@ export const traceCheckOut = z.object({
   items: z.array(traceCheckItemOut),
 });
 export const traceCheckSummaryOut = traceCheckOut.omit({ items: true });
-export const traceCheckPage = pageOf(traceCheckSummaryOut);
+export const traceCheckPage = countedPageOf(traceCheckSummaryOut);
 export const traceCheckListQuery = z.strictObject({ ...pageQuery });
 export const traceCheckParam = z.strictObject({ id: z.uuid() });
 
@@ -114,4 +114,4 @@ export const coverageHolderOut = z.object({
   state: z.enum(CERTIFIED_STATES),
   subjectId: z.uuid().nullable(),
 });
-export const coverageHolderPage = pageOf(coverageHolderOut);
+export const coverageHolderPage = countedPageOf(coverageHolderOut);

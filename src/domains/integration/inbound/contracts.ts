@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { plainText } from '../../../platform/http/text-fields.shared.js';
 import { category, idKind, idNumber, industry, orgForm } from '../../registry/subjects/subject.contracts.js';
 import { baseIn, MARKET_KINDS, PRODUCT_UNITS, productIn, SELF_CHECK_RESULTS } from '../../trace/contracts.js';
@@ -101,4 +101,4 @@ export type DocumentOut = z.infer<typeof documentOut>;
 
 export const documentParam = z.strictObject({ id: z.uuid() });
 export const documentListQuery = z.strictObject({ ...pageQuery, state: z.enum(DOCUMENT_STATES).optional() });
-export const documentPage = pageOf(documentOut);
+export const documentPage = countedPageOf(documentOut);

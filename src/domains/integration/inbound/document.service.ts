@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Db, Executor } from '../../../platform/db/client.js';
 import { withTransaction } from '../../../platform/db/tx.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import { enqueueJob } from '../../../platform/jobs/queue.js';
 import type { Pii } from '../../../platform/pii/pii.js';
 import { clientDetail } from '../client.queries.js';
@@ -91,12 +92,11 @@ export async function clientDocument(db: Executor, clientId: string, id: string)
 export async function listClientDocuments(db: Db, actor: AgencyActor, clientId: string, q: { limit: number; cursor?: string | undefined; state?: DocumentRow['state'] | undefined }) {
   await clientDetail(db, actor, clientId);
   const page = keyset({ sort: exchangeDocuments.receivedAt, id: exchangeDocuments.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(exchangeDocuments)
-    .where(and(eq(exchangeDocuments.clientId, clientId), q.state ? eq(exchangeDocuments.state, q.state) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const filters = and(eq(exchangeDocuments.clientId, clientId), q.state ? eq(exchangeDocuments.state, q.state) : undefined);
+  const [rows, total] = await Promise.all([
+    db.select().from(exchangeDocuments).where(and(filters, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: exchangeDocuments.id }).from(exchangeDocuments).where(filters).$dynamic()),
+  ]);
   const { items, nextCursor } = page.page(rows, (r) => [r.receivedAt.toISOString(), r.id]);
-  return { items: items.map((r) => documentView(r)), nextCursor };
+  return { items: items.map((r) => documentView(r)), nextCursor, ...totalField(total) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { CHANGE_KINDS, DELIVERY_STATUSES, ENDPOINT_STATUSES, MAX_FEED_PAGE, MAX_VERIFY_CODES, WEBHOOK_KINDS } from './feed.shared.js';
 
 const cursor = z.string().max(60);
@@ -67,7 +67,7 @@ export const deliveryOut = z.object({
   deliveredAt: z.date().nullable(),
 });
 export const deliveryListQuery = z.strictObject({ ...pageQuery, status: z.enum(DELIVERY_STATUSES).optional(), endpointId: z.uuid().optional() });
-export const deliveryPage = pageOf(deliveryOut);
+export const deliveryPage = countedPageOf(deliveryOut);
 
 /** A product code as printed: digits (and the letters of a long code's parts), no separators. */
 const code = z.string().regex(/^[0-9A-Za-z]{6,40}$/, 'a trace code: 6–40 letters or digits');

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Db, Executor } from '../../../platform/db/client.js';
 import { lockStream, withTransaction } from '../../../platform/db/tx.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import { encodeCursor } from './cursor.js';
 import { changesAfter, feedPosition } from './feed.js';
 import { CHANGE_KINDS, MAX_ENDPOINTS, type WebhookKind } from './feed.shared.js';
@@ -152,22 +153,26 @@ export async function resumeEndpoint(db: Db, ctx: CommandContext, clientId: stri
 /** A client's deliveries, newest first: the delivery log (the client itself, and its page in the console). */
 export async function listDeliveries(db: Executor, clientId: string, q: { limit: number; cursor?: string | undefined; status?: 'pending' | 'delivered' | 'failed' | 'held' | undefined; endpointId?: string | undefined }) {
   const page = keyset({ sort: webhookDeliveries.createdAt, id: webhookDeliveries.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select({ d: webhookDeliveries, url: webhookEndpoints.url })
-    .from(webhookDeliveries)
-    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(
-      and(
-        eq(webhookDeliveries.clientId, clientId),
-        q.status ? eq(webhookDeliveries.status, q.status) : undefined,
-        q.endpointId ? eq(webhookDeliveries.endpointId, q.endpointId) : undefined,
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const filters = and(
+    eq(webhookDeliveries.clientId, clientId),
+    q.status ? eq(webhookDeliveries.status, q.status) : undefined,
+    q.endpointId ? eq(webhookDeliveries.endpointId, q.endpointId) : undefined,
+  );
+  const [rows, total] = await Promise.all([
+    db
+      .select({ d: webhookDeliveries, url: webhookEndpoints.url })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(and(filters, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    firstPageTotal(db, q.cursor, () =>
+      db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId)).where(filters).$dynamic(),
+    ),
+  ]);
   const { items, nextCursor } = page.page(rows, (r) => [r.d.createdAt, r.d.id]);
   return {
+    ...totalField(total),
     items: items.map(({ d, url }) => ({
       id: d.id,
       endpointId: d.endpointId,

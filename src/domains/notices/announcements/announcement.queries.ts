@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import type { AnnouncementOut, BannerOut } from './contracts.js';
 import { announcementDismissals, announcements } from './schema.js';
 
@@ -49,7 +50,10 @@ export async function findAnnouncement(db: Executor, id: string): Promise<Row | 
 /** 系统公告 for its publishers: every announcement, newest first. */
 export async function listAnnouncements(db: Executor, q: { limit: number; cursor?: string | undefined }) {
   const page = keyset({ sort: announcements.createdAt, id: announcements.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db.select().from(announcements).where(page.where).orderBy(...page.orderBy).limit(page.take);
+  const [rows, total] = await Promise.all([
+    db.select().from(announcements).where(page.where).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: announcements.id }).from(announcements).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.createdAt, r.id]);
-  return { items: result.items.map(announcementOf), nextCursor: result.nextCursor };
+  return { items: result.items.map(announcementOf), nextCursor: result.nextCursor, ...totalField(total) };
 }

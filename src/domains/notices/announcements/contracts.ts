@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { plainText } from '../../../platform/http/text-fields.shared.js';
 import { ANNOUNCEMENT_LEVELS } from './levels.shared.js';
 
@@ -45,4 +45,4 @@ export const announcementOut = bannerOut.extend({
 export type AnnouncementOut = z.infer<typeof announcementOut>;
 
 export const announcementsQuery = z.strictObject({ ...pageQuery });
-export const announcementsPage = pageOf(announcementOut);
+export const announcementsPage = countedPageOf(announcementOut);

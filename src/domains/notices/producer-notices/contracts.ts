@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countedPageOf, pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { paragraphText, plainText } from '../../../platform/http/text-fields.shared.js';
 import { CERTIFICATE_KINDS as NOTICE_CERTIFICATE_KINDS, INDUSTRIES as NOTICE_INDUSTRIES } from '../../registry/subjects/subject-values.shared.js';
 
@@ -53,7 +53,7 @@ export const sentNoticeDetailOut = sentNoticeOut.extend({ body: z.string(), audi
 export type SentNoticeOut = z.infer<typeof sentNoticeOut>;
 export type SentNoticeDetailOut = z.infer<typeof sentNoticeDetailOut>;
 export const sentNoticesQuery = z.strictObject({ ...pageQuery });
-export const sentNoticesPage = pageOf(sentNoticeOut);
+export const sentNoticesPage = countedPageOf(sentNoticeOut);
 
 export const recipientOut = z.object({ subjectId: z.string(), subjectName: z.string(), regionCode: z.string(), regionName: z.string(), readAt: z.date().nullable(), readerName: z.string().nullable() });
 export type RecipientOut = z.infer<typeof recipientOut>;
@@ -67,4 +67,4 @@ export const inboxDetailOut = inboxItemOut.extend({ body: z.string(), attachment
 export type InboxItemOut = z.infer<typeof inboxItemOut>;
 export type InboxDetailOut = z.infer<typeof inboxDetailOut>;
 export const inboxQuery = z.strictObject({ ...pageQuery, state: readFilter.optional() });
-export const inboxPage = pageOf(inboxItemOut).extend({ unread: z.number() });
+export const inboxPage = countedPageOf(inboxItemOut).extend({ unread: z.number() });

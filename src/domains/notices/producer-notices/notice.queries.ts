@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AgencyActor, SubjectActor } from '../../../platform/auth/actor.js';
 import type { Executor } from '../../../platform/db/client.js';
 import { describeFiles } from '../../../platform/files/storage.js';
-import { countUpTo } from '../../../platform/http/list-total.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import { keyset } from '../../../platform/http/pagination.js';
 import { regionNamesOf } from '../../registry/index.js';
 import type { InboxDetailOut, InboxItemOut, RecipientOut, SentNoticeDetailOut, SentNoticeOut } from './contracts.js';
@@ -54,15 +54,13 @@ export async function visibleSentNotice(db: Executor, actor: AgencyActor, id: st
 /** 已发通知: notices the official's agency and the agencies below sent, newest first, each with its receipts counted. */
 export async function listSentNotices(db: Executor, actor: AgencyActor, q: { limit: number; cursor?: string | undefined }) {
   const page = keyset({ sort: producerNotices.sentAt, id: producerNotices.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(producerNotices)
-    .where(and(sentNoticeVisibility.filter(actor), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const [rows, total] = await Promise.all([
+    db.select().from(producerNotices).where(and(sentNoticeVisibility.filter(actor), page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: producerNotices.id }).from(producerNotices).where(sentNoticeVisibility.filter(actor)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.sentAt, r.id]);
   const counts = await readCounts(db, result.items.map((r) => r.id));
-  return { items: result.items.map((r) => sentOf(r, counts.get(r.id) ?? 0)), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => sentOf(r, counts.get(r.id) ?? 0)), nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 export async function sentNoticeDetail(db: Executor, actor: AgencyActor, id: string): Promise<SentNoticeDetailOut> {
@@ -91,8 +89,8 @@ export async function listRecipients(db: Executor, actor: AgencyActor, id: strin
   const result = page.page(rows, (r) => [r.regionCode, r.subjectId]);
   const names = await regionNamesOf(db, result.items.map((r) => r.regionCode));
   const items: RecipientOut[] = result.items.map((r) => ({ subjectId: r.subjectId, subjectName: r.subjectName, regionCode: r.regionCode, regionName: names.get(r.regionCode) ?? r.regionCode, readAt: r.readAt, readerName: r.readerName }));
-  const total = q.cursor ? undefined : await countUpTo(db, db.select({ id: producerNoticeRecipients.subjectId }).from(producerNoticeRecipients).where(filter).$dynamic());
-  return { items, nextCursor: result.nextCursor, ...(total ? { total } : {}) };
+  const total = await firstPageTotal(db, q.cursor, () => db.select({ id: producerNoticeRecipients.subjectId }).from(producerNoticeRecipients).where(filter).$dynamic());
+  return { items, nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 const inboxColumns = {
@@ -118,21 +116,23 @@ export async function unreadCount(db: Executor, subjectId: string): Promise<numb
 /** 通知 of a producer's account: what was sent to its subject, newest first, with the unread count. */
 export async function listInbox(db: Executor, actor: SubjectActor, q: { limit: number; cursor?: string | undefined; state?: 'read' | 'unread' | undefined }) {
   const page = keyset({ sort: producerNotices.sentAt, id: producerNotices.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select(inboxColumns)
-    .from(producerNoticeRecipients)
-    .innerJoin(producerNotices, eq(producerNotices.id, producerNoticeRecipients.noticeId))
-    .where(
-      and(
-        eq(producerNoticeRecipients.subjectId, actor.subject.id),
-        q.state === 'read' ? isNotNull(producerNoticeRecipients.readAt) : q.state === 'unread' ? isNull(producerNoticeRecipients.readAt) : undefined,
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const received = and(
+    eq(producerNoticeRecipients.subjectId, actor.subject.id),
+    q.state === 'read' ? isNotNull(producerNoticeRecipients.readAt) : q.state === 'unread' ? isNull(producerNoticeRecipients.readAt) : undefined,
+  );
+  const [rows, total] = await Promise.all([
+    db
+      .select(inboxColumns)
+      .from(producerNoticeRecipients)
+      .innerJoin(producerNotices, eq(producerNotices.id, producerNoticeRecipients.noticeId))
+      .where(and(received, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    // A receipt always has its notice (a foreign key): the receipts alone are counted.
+    firstPageTotal(db, q.cursor, () => db.select({ id: producerNoticeRecipients.noticeId }).from(producerNoticeRecipients).where(received).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.sentAt, r.id]);
-  return { items: result.items.map(inboxItemOf), nextCursor: result.nextCursor, unread: await unreadCount(db, actor.subject.id) };
+  return { items: result.items.map(inboxItemOf), nextCursor: result.nextCursor, unread: await unreadCount(db, actor.subject.id), ...totalField(total) };
 }
 
 /** One notice sent to the account's subject, else 404 (another subject's notice is not found). */

@@ -14,7 +14,7 @@ describe('GET /api/v1/ops/backups', () => {
     const admin = await t.login('ops-admin');
     const empty = await admin.get('/api/v1/ops/backups');
     expect(empty.statusCode).toBe(200);
-    expect(empty.json()).toEqual({ items: [], nextCursor: null });
+    expect(empty.json()).toEqual({ items: [], nextCursor: null, total: { value: 0, capped: false } });
 
     const ok = await runManualBackup({ database: t.database, config: t.config }, path.join(t.config.dataDir, 'backups'));
     expect(ok.ok).toBe(true);

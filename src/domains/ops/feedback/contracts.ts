@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { paragraphText, plainText } from '../../../platform/http/text-fields.shared.js';
 import { FEEDBACK_KINDS, FEEDBACK_STATES, SATISFACTION } from './feedback-states.shared.js';
 
@@ -66,7 +66,7 @@ export const feedbackStatsQuery = z.strictObject({ from: day, to: day });
 export type FeedbackFilters = { state?: string | undefined; kind?: string | undefined; from?: string | undefined; to?: string | undefined };
 
 export const feedbackPage = pageOf(feedbackSummaryOut).extend({ total: z.number() });
-export const myFeedbackPage = pageOf(feedbackSummaryOut);
+export const myFeedbackPage = countedPageOf(feedbackSummaryOut);
 export const feedbackStatsOut = z.object({
   from: z.string(),
   to: z.string(),

@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/auth/actor.js';
 import type { Executor } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import { chinaDayEnd, chinaDayStart, DAY_MS } from '../../../platform/china-time.js';
 import type { FeedbackFilters, FeedbackOut, FeedbackSummaryOut } from './contracts.js';
 import { feedbackError } from './errors.js';
@@ -80,14 +81,13 @@ export async function feedbackDetail(db: Executor, actor: Actor, id: string): Pr
 /** 我的反馈: what this account filed, newest first. */
 export async function myFeedback(db: Executor, actor: Actor, q: { limit: number; cursor?: string | undefined }) {
   const page = keyset({ sort: feedback.createdAt, id: feedback.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(feedback)
-    .where(and(eq(feedback.filedBy, actor.userId), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const mine = eq(feedback.filedBy, actor.userId);
+  const [rows, total] = await Promise.all([
+    db.select().from(feedback).where(and(mine, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: feedback.id }).from(feedback).where(mine).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.createdAt, r.id]);
-  return { items: result.items.map(summaryOf), nextCursor: result.nextCursor };
+  return { items: result.items.map(summaryOf), nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 /** 用户反馈 for handlers: every feedback matching the filters, newest first, with the number that match. */

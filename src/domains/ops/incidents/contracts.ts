@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { paragraphText, plainText } from '../../../platform/http/text-fields.shared.js';
 import { INCIDENT_EVENT_KINDS, INCIDENT_STATES, OVERDUE_MARKS } from './incident-values.shared.js';
 
@@ -80,7 +80,7 @@ export const incidentOut = incidentSummaryOut.extend({
 export type IncidentOut = z.infer<typeof incidentOut>;
 
 export const incidentListQuery = z.strictObject({ ...pageQuery, state: z.enum(INCIDENT_STATES).optional(), level: z.coerce.number().int().min(1).max(3).optional() });
-export const incidentPage = pageOf(incidentSummaryOut);
+export const incidentPage = countedPageOf(incidentSummaryOut);
 
 export const liaisonOut = z.object({ provinceCode: z.string(), userId: z.string().nullable(), displayName: z.string().nullable(), username: z.string().nullable(), setAt: z.date().nullable() });
 export const liaisonsOut = z.object({ items: z.array(liaisonOut) });

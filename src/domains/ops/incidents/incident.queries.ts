@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../../platform/auth/actor.js';
 import type { Executor } from '../../../platform/db/client.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import type { z } from 'zod';
 import type { IncidentOut, incidentListQuery } from './contracts.js';
 import { incidentError } from './errors.js';
@@ -49,14 +50,13 @@ export const incidentNo = (n: number) => `YJ${String(n).padStart(6, '0')}`;
 
 export async function listIncidents(db: Executor, actor: AgencyActor, q: z.infer<typeof incidentListQuery>) {
   const page = keyset({ sort: incidents.no, id: incidents.no, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select(summary)
-    .from(incidents)
-    .where(and(incidentVisibility(actor), q.state ? eq(incidents.state, q.state) : undefined, q.level ? eq(incidents.level, q.level) : undefined, page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const filters = [incidentVisibility(actor), q.state ? eq(incidents.state, q.state) : undefined, q.level ? eq(incidents.level, q.level) : undefined];
+  const [rows, total] = await Promise.all([
+    db.select(summary).from(incidents).where(and(...filters, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: incidents.id }).from(incidents).where(and(...filters)).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.no, r.no]);
-  return { items: result.items.map((r) => ({ ...r, no: incidentNo(r.no) })), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => ({ ...r, no: incidentNo(r.no) })), nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 export async function findVisibleIncident(db: Executor, actor: AgencyActor, id: string) {

@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Tx } from '../../../platform/db/client.js';
 import { withTransaction } from '../../../platform/db/tx.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import type { RegistryDeps } from '../deps.js';
 import { registryError } from '../errors.js';
 import type { Role } from '../../../platform/auth/actor.js';
@@ -45,9 +46,21 @@ export async function requestPasswordReset(deps: RegistryDeps, meta: RequestMeta
  */
 export async function listResetRequests(deps: RegistryDeps, actor: AgencyActor, query: { limit: number; cursor?: string | undefined }) {
   const page = keyset({ sort: passwordResetRequests.requestedAt, id: passwordResetRequests.id, direction: 'asc', limit: query.limit, cursor: query.cursor });
-  const mine = eq(agencies.id, actor.agency.id);
-  const allocated = actor.agency.kind === 'supervision' ? eq(agencies.parentId, actor.agency.id) : sql`false`;
-  const rows = await deps.db
+  // manageableRoles (manage-rules.shared.ts) in SQL, so that the total counts what the rows show; the rule itself
+  // is still applied to the rows read below.
+  const mine = and(eq(agencies.id, actor.agency.id), or(ne(agencies.level, 'township'), eq(users.role, 'staff')));
+  const allocated =
+    actor.agency.kind === 'supervision' ? and(eq(agencies.parentId, actor.agency.id), sql`${users.role} = CASE WHEN ${agencies.level} = 'township' THEN 'staff' ELSE 'admin' END`) : sql`false`;
+  const open = and(eq(passwordResetRequests.status, 'pending'), ne(users.id, actor.userId), actor.role === 'admin' ? or(mine, allocated) : sql`false`);
+  const counted = () =>
+    deps.db
+      .select({ id: passwordResetRequests.id })
+      .from(passwordResetRequests)
+      .innerJoin(users, eq(passwordResetRequests.userId, users.id))
+      .innerJoin(agencies, eq(users.agencyId, agencies.id))
+      .where(open)
+      .$dynamic();
+  const rows = deps.db
     .select({
       id: passwordResetRequests.id,
       userId: users.id,
@@ -62,12 +75,13 @@ export async function listResetRequests(deps: RegistryDeps, actor: AgencyActor, 
     .from(passwordResetRequests)
     .innerJoin(users, eq(passwordResetRequests.userId, users.id))
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
-    .where(and(eq(passwordResetRequests.status, 'pending'), ne(users.id, actor.userId), or(mine, allocated), page.where))
+    .where(and(open, page.where))
     .orderBy(...page.orderBy)
     .limit(page.take);
-  const result = page.page(rows, (r) => [r.requestedAt.toISOString(), r.id]);
+  const [found, total] = await Promise.all([rows, firstPageTotal(deps.db, query.cursor, counted)]);
+  const result = page.page(found, (r) => [r.requestedAt.toISOString(), r.id]);
   // The rule lives in policies.ts; the SQL above only narrows the rows to read.
-  return { items: result.items.filter((r) => canManageUser(actor, r.agency as AgencyRef, r.role as Role)).map(({ agency: _agency, ...item }) => item), nextCursor: result.nextCursor };
+  return { items: result.items.filter((r) => canManageUser(actor, r.agency as AgencyRef, r.role as Role)).map(({ agency: _agency, ...item }) => item), nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 /** A reset by the administrator (user.service.ts) answers the account's open request, in the reset's transaction. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { mobilePhone, uuid } from '../contracts.js';
 import { idNumber } from '../subjects/subject.contracts.js';
 
@@ -24,7 +24,7 @@ export const resetRequestItem = z.object({
   agencyName: z.string(),
   requestedAt: z.date(),
 });
-export const resetRequestPage = pageOf(resetRequestItem);
+export const resetRequestPage = countedPageOf(resetRequestItem);
 export const resetRequestQuery = z.strictObject({ ...pageQuery });
 
 /** A waiting request of a producer's account: a staff account's for its main account, a main account's for the county. */

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { AuditTargetType } from '../../../platform/audit/catalog.js';
 import type { Executor, Tx } from '../../../platform/db/client.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import type { CorrectionTarget } from './correction.contracts.js';
 import { traceError } from '../errors.js';
 import { batches, productionBases, products, traceCorrections } from '../schema.js';
@@ -73,15 +74,15 @@ export async function listCorrections(db: Executor, actor: SubjectActor, target:
     .where(and(eq(table.id, targetId), eq(table.subjectId, actor.subject.id)));
   if (!owned) throw traceError(target === 'batch' ? 'BATCH_NOT_FOUND' : target === 'product' ? 'PRODUCT_NOT_FOUND' : 'BASE_NOT_FOUND');
   const page = keyset({ sort: traceCorrections.at, id: traceCorrections.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(traceCorrections)
-    .where(and(eq(traceCorrections.targetType, target), eq(traceCorrections.targetId, targetId), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const ofRecord = and(eq(traceCorrections.targetType, target), eq(traceCorrections.targetId, targetId));
+  const [rows, total] = await Promise.all([
+    db.select().from(traceCorrections).where(and(ofRecord, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: traceCorrections.id }).from(traceCorrections).where(ofRecord).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.at, r.id]);
   return {
     nextCursor: result.nextCursor,
+    ...totalField(total),
     items: result.items.map((r) => ({ id: r.id, kind: r.kind as 'edit' | 'void', before: r.before, after: r.after, reason: r.reason, actorName: r.actorName, at: r.at })),
   };
 }

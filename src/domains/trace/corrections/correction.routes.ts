@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandContext, errorResponses, subjectActorOf } from '../../../platform/http/context.js';
-import { pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import { correctBatch, voidBatch } from './batch-correction.service.js';
 import { baseCorrectionIn, batchCorrectionIn, correctionOut, productCorrectionIn, voidIn } from './correction.contracts.js';
 import { listCorrections } from './correction-history.js';
@@ -48,7 +48,7 @@ export function correctionRoutes(deps: TradeDeps) {
 
     app.get('/api/v1/trace/batches/:id/corrections', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: '修改记录 of one of my batches, newest first', params, querystring: historyQuery, response: { 200: pageOf(correctionOut), ...errorResponses } },
+      schema: { tags, summary: '修改记录 of one of my batches, newest first', params, querystring: historyQuery, response: { 200: countedPageOf(correctionOut), ...errorResponses } },
       handler: async (request) => listCorrections(deps.db, subjectActorOf(request), 'batch', request.params.id, request.query),
     });
 
@@ -66,7 +66,7 @@ export function correctionRoutes(deps: TradeDeps) {
 
     app.get('/api/v1/trace/products/:id/corrections', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: '修改记录 of one of my products, newest first', params, querystring: historyQuery, response: { 200: pageOf(correctionOut), ...errorResponses } },
+      schema: { tags, summary: '修改记录 of one of my products, newest first', params, querystring: historyQuery, response: { 200: countedPageOf(correctionOut), ...errorResponses } },
       handler: async (request) => listCorrections(deps.db, subjectActorOf(request), 'product', request.params.id, request.query),
     });
 
@@ -91,7 +91,7 @@ export function correctionRoutes(deps: TradeDeps) {
 
     app.get('/api/v1/trace/bases/:id/corrections', {
       config: { permission: 'trace.read' },
-      schema: { tags, summary: '修改记录 of one of my bases, newest first', params, querystring: historyQuery, response: { 200: pageOf(correctionOut), ...errorResponses } },
+      schema: { tags, summary: '修改记录 of one of my bases, newest first', params, querystring: historyQuery, response: { 200: countedPageOf(correctionOut), ...errorResponses } },
       handler: async (request) => listCorrections(deps.db, subjectActorOf(request), 'base', request.params.id, request.query),
     });
   };

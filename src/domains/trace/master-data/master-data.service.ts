@@ -6,6 +6,7 @@ import { pgErrorCode } from '../../../platform/db/rows.js';
 import { withTransaction } from '../../../platform/db/tx.js';
 import { subjectActorIn } from '../../../platform/http/context.js';
 import { keyset } from '../../../platform/http/pagination.js';
+import { firstPageTotal, totalField } from '../../../platform/http/list-total.js';
 import { insideChina } from '../../registry/index.js';
 import { regionLevel } from '../../regions/index.js';
 import type { FieldProductWriter, RegistryDeps } from '../../registry/index.js';
@@ -84,14 +85,13 @@ export function listBases(deps: Deps, actor: SubjectActor, q: PageQuery) {
 /** One subject's bases, newest first: its own list, and a part of its file for officials (after their jurisdiction check). */
 export async function basesOfSubject(db: Executor, subjectId: string, q: PageQuery) {
   const page = keyset({ sort: productionBases.createdAt, id: productionBases.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select()
-    .from(productionBases)
-    .where(and(eq(productionBases.subjectId, subjectId), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const mine = eq(productionBases.subjectId, subjectId);
+  const [rows, total] = await Promise.all([
+    db.select().from(productionBases).where(and(mine, page.where)).orderBy(...page.orderBy).limit(page.take),
+    firstPageTotal(db, q.cursor, () => db.select({ id: productionBases.id }).from(productionBases).where(mine).$dynamic()),
+  ]);
   const result = page.page(rows, (b) => [b.createdAt, b.id]);
-  return { items: result.items.map(toBaseOut), nextCursor: result.nextCursor };
+  return { items: result.items.map(toBaseOut), nextCursor: result.nextCursor, ...totalField(total) };
 }
 
 /**
@@ -144,13 +144,18 @@ export function listProducts(deps: Deps, actor: SubjectActor, q: PageQuery) {
 /** One subject's products, newest first (its own list, and a part of its file for officials). */
 export async function productsOfSubject(db: Executor, subjectId: string, q: PageQuery) {
   const page = keyset({ sort: products.createdAt, id: products.id, direction: 'desc', limit: q.limit, cursor: q.cursor });
-  const rows = await db
-    .select({ p: products, className: productClasses.nameZh })
-    .from(products)
-    .innerJoin(productClasses, eq(productClasses.code, products.classCode))
-    .where(and(eq(products.subjectId, subjectId), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const mine = eq(products.subjectId, subjectId);
+  const [rows, total] = await Promise.all([
+    db
+      .select({ p: products, className: productClasses.nameZh })
+      .from(products)
+      .innerJoin(productClasses, eq(productClasses.code, products.classCode))
+      .where(and(mine, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.take),
+    // Every product has its class (a foreign key), so the count needs no join.
+    firstPageTotal(db, q.cursor, () => db.select({ id: products.id }).from(products).where(mine).$dynamic()),
+  ]);
   const result = page.page(rows, (r) => [r.p.createdAt, r.p.id]);
-  return { nextCursor: result.nextCursor, items: result.items.map(({ p, className }) => toProductOut(p, className)) };
+  return { nextCursor: result.nextCursor, items: result.items.map(({ p, className }) => toProductOut(p, className)), ...totalField(total) };
 }

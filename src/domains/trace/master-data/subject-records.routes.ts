@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AgencyActor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/client.js';
 import { agencyActorOf, errorResponses } from '../../../platform/http/context.js';
-import { countedPageOf, pageOf, pageQuery } from '../../../platform/http/page.shared.js';
+import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js';
 import type { Pii } from '../../../platform/pii/pii.js';
 import { subjectFacts, subjectVisibility } from '../../registry/index.js';
 import { batchesOfSubject } from '../batches/batch-list.queries.js';
@@ -37,12 +37,12 @@ export function subjectRecordsRoutes(deps: { db: Db; pii: Pii }) {
     });
     app.get('/api/v1/trace/subjects/:id/bases', {
       config: { permission: 'subject.read' },
-      schema: { tags, summary: "A subject's production bases (its file), newest first", params, querystring: z.strictObject({ ...pageQuery }), response: { 200: pageOf(baseOut), ...errorResponses } },
+      schema: { tags, summary: "A subject's production bases (its file), newest first", params, querystring: z.strictObject({ ...pageQuery }), response: { 200: countedPageOf(baseOut), ...errorResponses } },
       handler: async (request) => basesOfSubject(deps.db, await subjectInJurisdiction(deps.db, agencyActorOf(request), request.params.id), request.query),
     });
     app.get('/api/v1/trace/subjects/:id/products', {
       config: { permission: 'subject.read' },
-      schema: { tags, summary: "A subject's products (its file), newest first", params, querystring: z.strictObject({ ...pageQuery }), response: { 200: pageOf(productOut), ...errorResponses } },
+      schema: { tags, summary: "A subject's products (its file), newest first", params, querystring: z.strictObject({ ...pageQuery }), response: { 200: countedPageOf(productOut), ...errorResponses } },
       handler: async (request) => productsOfSubject(deps.db, await subjectInJurisdiction(deps.db, agencyActorOf(request), request.params.id), request.query),
     });
     app.get('/api/v1/trace/subjects/:id/batches', {

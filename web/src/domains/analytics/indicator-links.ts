@@ -25,7 +25,8 @@ export const INDICATOR_LISTS: Partial<Record<IndicatorKey, ListLink>> = {
   rectificationsPending: { path: '/supervision/inspections', permission: 'supervision.read', filter: { rectification: 'pending', periodOf: 'due' }, scoped: true },
   rectificationsOverdue: { path: '/supervision/inspections', permission: 'supervision.read', filter: { rectification: 'overdue', periodOf: 'due' }, scoped: true },
   rectificationsDone: { path: '/supervision/inspections', permission: 'supervision.read', filter: { rectification: 'done', periodOf: 'due' }, scoped: true },
-  transfersPending: { path: '/enforcement/cases', permission: 'enforcement.case', filter: { tab: 'transfers' } },
+  // Every pending transfer filed in the region (box=jurisdiction), on the day transferred: what the figure counts.
+  transfersPending: { path: '/enforcement/cases', permission: 'enforcement.case', filter: { tab: 'transfers', box: 'jurisdiction', status: 'pending' }, scoped: true },
   samples: { path: '/monitoring/samples', permission: 'monitoring.read', scoped: true },
   samplesToReceive: { path: '/monitoring/samples', permission: 'monitoring.read', filter: { status: 'sampled' }, scoped: true },
   samplesToTest: { path: '/monitoring/samples', permission: 'monitoring.read', filter: { status: 'received' }, scoped: true },

@@ -21,7 +21,9 @@ type StageFilter = (typeof STAGES)[number];
 
 /**
  * 执法案件: the transfers waiting for my enforcement agency (立案 opens a case from one), and the cases. A figure opens
- * the cases with `stage` ('open': not closed), `region` and `from`/`to` (filed on those days) in the address.
+ * the cases with `stage` ('open': not closed), `region` and `from`/`to` (filed on those days) in the address; the
+ * 待受理移交 figures open the transfers with `box=jurisdiction` (every one filed in the region, whichever agency it was
+ * sent to: only those sent to mine can be opened as a case here) and `region`, `from`/`to` (the days transferred).
  */
 export default function CasesPage() {
   const { t, errorText } = useI18n();
@@ -33,16 +35,23 @@ export default function CasesPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? (handles ? 'transfers' : 'cases');
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
-  const transfers = useCursorList(useMemo(() => (handles && tab === 'transfers' ? (cursor?: string) => supervisionApi.transfers({ status: 'pending', cursor }) : null), [handles, tab]), showError);
   const stageParam = params.get('stage');
   const stage = STAGES.find((s) => s === stageParam) as StageFilter | undefined;
   const { scope, clear } = useListScope();
+  const inJurisdiction = params.get('box') === 'jurisdiction';
+  const transfers = useCursorList(
+    useMemo(
+      () => (handles && tab === 'transfers' ? (cursor?: string) => supervisionApi.transfers({ status: 'pending', ...(inJurisdiction ? { box: 'jurisdiction' as const } : {}), ...scope, cursor }) : null),
+      [handles, tab, inJurisdiction, scope],
+    ),
+    showError,
+  );
   const cases = useCursorList(useMemo(() => (tab === 'cases' ? (cursor?: string) => enforcementApi.cases({ stage, ...scope, cursor }) : null), [tab, stage, scope]), showError);
-  const dropStage = () =>
+  const dropParam = (name: 'stage' | 'box') =>
     setParams(
       (p) => {
         const next = new URLSearchParams(p);
-        next.delete('stage');
+        next.delete(name);
         return next;
       },
       { replace: true },
@@ -80,8 +89,18 @@ export default function CasesPage() {
         {tab === 'cases' && (stage || scope.region || scope.from || scope.to) && (
           <Space wrap size={4} style={{ marginBottom: 12 }}>
             {stage && (
-              <Tag closable color="blue" onClose={dropStage} data-testid="filter-stage">
+              <Tag closable color="blue" onClose={() => dropParam('stage')} data-testid="filter-stage">
                 {stage === 'open' ? t('cases.stageOpen') : word('cases.stage', stage)}
+              </Tag>
+            )}
+            <ListScopeTags scope={scope} clear={clear} />
+          </Space>
+        )}
+        {tab === 'transfers' && (inJurisdiction || scope.region || scope.from || scope.to) && (
+          <Space wrap size={4} style={{ marginBottom: 12 }}>
+            {inJurisdiction && (
+              <Tag closable color="blue" onClose={() => dropParam('box')} data-testid="filter-box">
+                {t('cases.transfersInJurisdiction')}
               </Tag>
             )}
             <ListScopeTags scope={scope} clear={clear} />
@@ -97,13 +116,20 @@ export default function CasesPage() {
                   <List.Item
                     key={tr.id}
                     data-testid="transfer-item"
-                    actions={[
-                      <Button key="open" type="primary" loading={opening === tr.id} onClick={() => void open(tr)} data-testid="case-open">
-                        {t('cases.open')}
-                      </Button>,
-                    ]}
+                    actions={
+                      tr.toAgencyId === me.agency?.id
+                        ? [
+                            <Button key="open" type="primary" loading={opening === tr.id} onClick={() => void open(tr)} data-testid="case-open">
+                              {t('cases.open')}
+                            </Button>,
+                          ]
+                        : []
+                    }
                   >
-                    <List.Item.Meta title={`${tr.subjectName} · ${tr.reason}`} description={`${tr.fromAgencyName} · ${formatTime(tr.createdAt)}${tr.findings ? ` · ${tr.findings}` : ''}`} />
+                    <List.Item.Meta
+                      title={`${tr.subjectName} · ${tr.reason}`}
+                      description={`${tr.fromAgencyName} · ${formatTime(tr.createdAt)}${tr.findings ? ` · ${tr.findings}` : ''}${tr.toAgencyId === me.agency?.id ? '' : ` · ${t('cases.transferTo', { agency: tr.toAgencyName })}`}`}
+                    />
                   </List.Item>
                 )}
               />

@@ -113,6 +113,8 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'cases.caseTitle': 'Cause',
   'cases.summary': 'Summary',
   'cases.noTransfers': 'No transfers waiting',
+  'cases.transfersInJurisdiction': 'All waiting transfers in my jurisdiction',
+  'cases.transferTo': 'Sent to: {agency}',
   'cases.stageOpen': 'Open (not closed)',
   'cases.none': 'No cases match',
   'cases.stage.filed': 'Filed',

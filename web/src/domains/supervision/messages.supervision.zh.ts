@@ -113,6 +113,8 @@ export const supervisionZh = {
   'cases.caseTitle': '案由',
   'cases.summary': '简要案情',
   'cases.noTransfers': '没有待处理的移交',
+  'cases.transfersInJurisdiction': '辖区内全部待受理移交',
+  'cases.transferTo': '移交至：{agency}',
   'cases.stageOpen': '办理中（未结案）',
   'cases.none': '没有符合条件的案件',
   'cases.stage.filed': '立案',

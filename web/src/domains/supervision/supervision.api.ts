@@ -29,5 +29,5 @@ export const supervisionApi = {
   inspectionsSheet: (from: string, to: string) => api.download('/supervision/inspections.xlsx', { from, to }),
   transferOptions: (id: string) => api.get<{ items: AgencyOption[] }>(`/supervision/inspections/${encodeURIComponent(id)}/transfer-options`),
   transfer: (id: string, toAgencyId: string, reason: string) => api.post<Inspection>(`/supervision/inspections/${encodeURIComponent(id)}/transfer`, { toAgencyId, reason }),
-  transfers: (q: { status?: string; cursor?: string }) => api.get<Page<Transfer>>('/supervision/transfers', { limit: 50, ...q }),
+  transfers: (q: { status?: string; box?: 'inbox' | 'jurisdiction'; region?: string; from?: string; to?: string; cursor?: string }) => api.get<Page<Transfer>>('/supervision/transfers', { limit: 50, ...q }),
 };

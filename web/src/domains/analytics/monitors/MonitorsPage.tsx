@@ -1,12 +1,13 @@
 import { Button, Card, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { CursorTable } from '../../../app/CursorTable';
 import { formatTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { EmptyState, LoadError } from '../../../app/LoadError';
 import type { MessageKey } from '../../../app/messages.zh';
+import type { Permission } from '../../../app/types';
 import { useCursorList } from '../../../app/use-cursor-list';
 import { percent, recentMonths } from '../months';
 import { useLoaded } from '../../../shared/use-loaded';
@@ -16,7 +17,8 @@ import { MONITORS, monitorsApi, type IndicatorKey, type InactiveProducer, type M
 
 type Flag = { indicator: IndicatorKey; value: number | null; target: number };
 type BaseRow = { region: string; regionName: string; flags: Flag[]; openNotices: number };
-type Column = { key: string; label: MessageKey; render?: (row: Record<string, unknown>) => string };
+/** A figure's column; `list`: the list behind a row's figure and the permission it needs (the figure links to it). */
+type Column = { key: string; label: MessageKey; render?: (row: Record<string, unknown>) => string; list?: { permission: Permission; path: (region: string) => string } };
 const DAYS = [7, 15, 30, 60, 90];
 
 const hours = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
@@ -69,13 +71,19 @@ const COLUMNS: Record<MonitorKey, Column[]> = {
     { key: 'daysFiled', label: 'mon.daysFiled', render: (r) => hours(r.daysFiled) },
     { key: 'daysInvestigation', label: 'mon.daysInvestigation', render: (r) => hours(r.daysInvestigation) },
     { key: 'daysDecision', label: 'mon.daysDecision', render: (r) => hours(r.daysDecision) },
-    { key: 'transfersWaiting', label: 'mon.transfersWaiting' },
+    // Pending transfers filed in the row's region, whichever enforcement agency they went to: what the figure counts.
+    {
+      key: 'transfersWaiting',
+      label: 'mon.transfersWaiting',
+      list: { permission: 'enforcement.case', path: (region) => `/enforcement/cases?${new URLSearchParams({ tab: 'transfers', box: 'jurisdiction', status: 'pending', region })}` },
+    },
     { key: 'oldestTransferDays', label: 'mon.oldestTransferDays', render: (r) => hours(r.oldestTransferDays) },
   ],
 };
 
 function MonitorTable({ monitor, month, days, onIssue, onTarget }: { monitor: MonitorKey; month: string; days: number; onIssue: ((to: RectificationTarget) => void) | null; onTarget: ((of: TargetFor) => void) | null }) {
   const { t } = useI18n();
+  const me = useMe();
   const load = useCallback(async (): Promise<BaseRow[]> => {
     if (monitor === 'registration') return (await monitorsApi.registration(days)).rows;
     return (await monitorsApi[monitor](month)).rows;
@@ -84,7 +92,21 @@ function MonitorTable({ monitor, month, days, onIssue, onTarget }: { monitor: Mo
   if (error) return <LoadError error={error} onRetry={retry} />;
   const columns: TableColumnsType<BaseRow> = [
     { key: 'region', title: t('mon.region'), fixed: 'left', render: (_, r) => r.regionName },
-    ...COLUMNS[monitor].map((c) => ({ key: c.key, title: t(c.label), align: 'right' as const, render: (_: unknown, r: BaseRow) => (c.render ? c.render(r as unknown as Record<string, unknown>) : String((r as unknown as Record<string, unknown>)[c.key] ?? 0)) })),
+    ...COLUMNS[monitor].map((c) => ({
+      key: c.key,
+      title: t(c.label),
+      align: 'right' as const,
+      render: (_: unknown, r: BaseRow) => {
+        const text = c.render ? c.render(r as unknown as Record<string, unknown>) : String((r as unknown as Record<string, unknown>)[c.key] ?? 0);
+        return c.list && me.can(c.list.permission) ? (
+          <Link to={c.list.path(r.region)} title={t('stats.openList')} data-testid={`monitor-link-${c.key}-${r.region}`}>
+            {text}
+          </Link>
+        ) : (
+          text
+        );
+      },
+    })),
     {
       key: 'flags',
       title: t('mon.flags'),
