@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { regionRange } from '../../platform/auth/visibility.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import { lockStream, withTransaction } from '../../platform/db/tx.js';
-import { countUpTo } from '../../platform/http/list-total.js';
+import { firstPageTotal } from '../../platform/http/list-total.js';
 import { keyset } from '../../platform/http/pagination.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { agencyNames } from '../registry/index.js';
@@ -194,7 +194,7 @@ export async function referenceLimits(db: Executor, actor: AgencyActor, query: L
   const page = keyset({ sort: residueLimits.analyteCode, id: residueLimits.id, direction: 'asc', limit: query.limit, cursor: query.cursor });
   const rows = await limitSelect(db, actor, and(where, page.where)).orderBy(...page.orderBy).limit(page.take);
   const { items, nextCursor } = page.page(rows, (r) => [r.l.analyteCode, r.l.id]);
-  const total = query.cursor ? undefined : await countUpTo(db, limitSelect(db, actor, where));
+  const total = await firstPageTotal(db, query.cursor, () => limitSelect(db, actor, where));
   return { items: await shapeLimits(db, items), nextCursor, ...(total ? { total } : {}) };
 }
 
