@@ -121,6 +121,8 @@ export const subjectEn: Record<keyof typeof subjectZh, string> = {
   'reg.unitsHint': 'The units follow the industries chosen',
   'reg.pickIndustryFirst': 'Choose the industries first',
   'reg.idKindForced': 'A {orgForm} registers with a {idKind}',
+  'reg.legalRepIdNumber': 'Legal representative’s ID number',
+  'reg.legalRepIdNumberExtra': 'For companies and co-operatives registered with a credit code; kept encrypted and shown masked. Type it again when correcting a returned application.',
   'reg.idNumberPlaceholder': '18 characters, capital letters',
   'reg.idFormatUscc': 'A credit code has 18 characters, without I, O, Z, S, V',
   'reg.idFormatResident': 'A resident ID number has 18 characters; the last may be X',

@@ -120,6 +120,8 @@ export const subjectZh = {
   'reg.unitsHint': '单位随所选行业变化',
   'reg.pickIndustryFirst': '请先选择所属行业',
   'reg.idKindForced': '{orgForm}使用{idKind}',
+  'reg.legalRepIdNumber': '法定代表人身份证号',
+  'reg.legalRepIdNumberExtra': '以统一社会信用代码登记的企业、合作社填写；加密保存，显示时隐去中间位。退回修改后需重新填写。',
   'reg.idNumberPlaceholder': '18 位，字母请大写',
   'reg.idFormatUscc': '统一社会信用代码应为 18 位，不含 I、O、Z、S、V',
   'reg.idFormatResident': '居民身份证号码应为 18 位，末位可为 X',
