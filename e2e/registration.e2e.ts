@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCheckChar } from '../src/domains/registry/subjects/identity-check.shared.js';
+import { idCheckChar, usccCheckChar } from '../src/domains/registry/subjects/identity-check.shared.js';
 import * as ui from './ui.js';
 import { browserSuite, DEMO_PASSWORD, DESKTOP, PHONE, shown, text } from './ui.js';
 
@@ -328,6 +328,56 @@ describe('registration: apply, return, resubmit, approve, identity card (主体�
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     await shown(toast('已下载身份标识卡'));
+  });
+
+  it('lets a company register with its legal representative’s ID number, checked before sending and shown masked after (issue 21 §3)', async () => {
+    await page.goto(suite.server.baseUrl + '/');
+    await logout().catch(() => undefined);
+    await page.setViewportSize(DESKTOP);
+    await page.goto(suite.server.baseUrl + '/register');
+    await shown(page.getByRole('heading', { name: '生产经营主体注册' }));
+    await option('生产').click();
+    await option('企业').click();
+    await page.locator('#register_name').fill(`寿光蔬菜产业公司${suffix}`);
+    await page.getByLabel('生产规模').fill('800');
+    await page.getByLabel('年产量').fill('2000');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    await shown(page.locator('#register_idNumber'));
+    expect(await page.getByRole('radio', { name: '统一社会信用代码' }).isChecked()).toBe(true);
+    const first17 = `91370783MA${String(randomInt(1_000_000, 9_999_999))}`;
+    await page.locator('#register_idNumber').fill(first17 + usccCheckChar(first17)!);
+    await page.locator('#register_legalRep').fill('赵立新');
+    const repId = residentId();
+    // A typing error in the representative's number is caught by its check character, as the subject's own is.
+    await page.getByTestId('legal-rep-id').fill(repId.slice(0, 17) + (repId[17] === '1' ? '2' : '1'));
+    await page.getByTestId('legal-rep-id').blur();
+    const repItem = page.locator('.ant-form-item').filter({ has: page.getByTestId('legal-rep-id') });
+    expect(await text(repItem.locator('.ant-form-item-explain-error'))).toBe('校验位不正确，请逐位核对是否输错');
+    await page.getByTestId('legal-rep-id').fill(repId);
+    await page.locator('#register_phone').fill('13912340000');
+    await upload('licence', photos.back);
+    await snap('9-company-identity');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    await pickTownship(['山东省', '潍坊市', '寿光市', '化龙镇']);
+    await page.locator('#register_address').fill('化龙镇工业园 1 号');
+    await page.locator('#register_lat').fill('36.88');
+    await page.locator('#register_lng').fill('118.74');
+    await page.locator('#register_username').fill(`company-${suffix}`);
+    await page.locator('#register_password').fill(farmer.password);
+    await page.locator('#register_confirm').fill(farmer.password);
+    await page.locator('label.ant-checkbox-wrapper').filter({ hasText: '我已阅读并同意' }).click();
+    await page.getByTestId('register-submit').click();
+    const code = await text(page.getByTestId('tracking-code'));
+
+    await page.goto(suite.server.baseUrl + '/register/status');
+    await page.getByLabel('申请查询码').fill(code);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const shownId = await text(page.getByTestId('legal-rep-id-shown'));
+    expect(shownId).not.toBe(repId);
+    expect(shownId).toBe(`${repId.slice(0, 4)}${'*'.repeat(10)}${repId.slice(-4)}`);
+    await snap('9-company-status');
   });
 
   it('ran without script errors or Content-Security-Policy violations', () => {

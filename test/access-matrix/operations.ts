@@ -115,6 +115,13 @@ const suspenders = scope('policies.ts: supervision from the county up (enforceme
   r.agencyKind !== 'supervision' ? '403' : inJurisdiction(r, region) ? 'ok' : '404',
 );
 
+/** registry/policies.ts canSetPriorityFlag: each role asks for its level's flag (the ministry national, a province provincial, a county 规模主体). */
+const PRIORITY_FLAG_OF: Record<string, string> = { ministry: 'national_leading', province: 'provincial_leading', county: 'scale' };
+const prioritySet = new Set<string>();
+const prioritySetters = scope('policies.ts canSetPriorityFlag: the supervision level that recognises the flag, within its jurisdiction; other agencies are refused', (r, _o, region) =>
+  !inJurisdiction(r, region) ? '404' : r.agencyKind === 'supervision' && r.level !== undefined && r.level in PRIORITY_FLAG_OF ? 'ok' : '403',
+);
+
 /**
  * registry/policies.ts manageableRoles: an agency's own admins manage its users; the supervision agency that allocated
  * it, its admin accounts. Other admins are refused an agency they can see (403); a user beyond their management is
@@ -282,6 +289,23 @@ export const ROWS: Row[] = [
   },
   { op: 'POST /api/v1/registry/subjects/{id}/suspend', permission: 'subject.supervise', scope: suspenders, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).otherSubject), body: { reason: '矩阵测试暂停' } }) },
   { op: 'POST /api/v1/registry/subjects/{id}/restore', permission: 'subject.supervise', scope: suspenders, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).otherSubject), body: { reason: '矩阵测试恢复' } }) },
+  {
+    op: 'POST /api/v1/registry/subjects/{id}/priority-flags',
+    permission: 'subject.supervise',
+    scope: prioritySetters,
+    objects: SD_SC,
+    call: (fx, o, r) => {
+      // Each role asks for its own level's flag; a call that succeeds toggles it, so the next one is no repeat (409).
+      const flag = PRIORITY_FLAG_OF[r.level ?? ''] ?? 'scale';
+      const key = `${side(fx, o).otherSubject}:${flag}`;
+      const set = !prioritySet.has(key);
+      if (prioritySetters.decide(r, o, DEFAULT_REGION[o === 'sc' ? 'sc' : 'sd']) === 'ok') {
+        if (set) prioritySet.add(key);
+        else prioritySet.delete(key);
+      }
+      return { ...id(side(fx, o).otherSubject), body: { flag, set, reason: '矩阵测试重点主体' } };
+    },
+  },
   {
     op: 'POST /api/v1/registry/subjects/{id}/bad-records',
     permission: 'subject.supervise',

@@ -11,7 +11,7 @@ import { readRollups, type RollupRow } from './rollups/read.js';
 import { INDICATOR_KEYS, INDICATOR_MEASURES, indicatorValue, passRateOf, type FigureRow, type IndicatorKey } from './statistics.shared.js';
 
 /** The indicators' measures and the breakdowns the statistics page shows beside them. */
-const STATISTICS_MEASURES = [...INDICATOR_MEASURES, 'subject_category', 'subject_form', 'subject_industry', 'batch_class', 'produced', 'traded', 'case_source'];
+const STATISTICS_MEASURES = [...INDICATOR_MEASURES, 'subject_category', 'subject_form', 'subject_industry', 'subject_priority', 'batch_class', 'cert_issued', 'cert_issuer', 'cert_copies', 'produced', 'traded', 'case_source'];
 
 export const valuesOf = (rows: readonly FigureRow[]) => Object.fromEntries(INDICATOR_KEYS.map((k) => [k, indicatorValue(rows, k)])) as Record<IndicatorKey, number>;
 

@@ -13,7 +13,16 @@ export const INDICATORS = {
   applicationsPending: { measure: 'application', dims: ['pending'] },
   changeRequestsPending: { measure: 'change_request', dims: ['pending'] },
   certificates: { measure: 'certificate' },
+  // 重点主体 (issue 21 §3): registered subjects carrying each flag (priority-flags.shared.ts in registry).
+  priorityNationalLeading: { measure: 'subject_priority', dims: ['national_leading'] },
+  priorityProvincialLeading: { measure: 'subject_priority', dims: ['provincial_leading'] },
+  priorityVegetableBasket: { measure: 'subject_priority', dims: ['vegetable_basket'] },
+  priorityScale: { measure: 'subject_priority', dims: ['scale'] },
   batches: { measure: 'batch' },
+  // 承诺达标合格证 issued (register rows) and their printed copies (issue 21 §4).
+  pledgeCertificates: { measure: 'cert_issued' },
+  pledgeCertificatesByPurchasers: { measure: 'cert_issuer', dims: ['purchaser'] },
+  pledgeCertificateCopies: { measure: 'cert_copies' },
   ownBatches: { measure: 'batch', dims: ['own'] },
   scanTrades: { measure: 'trade', dims: ['scan:confirmed'] },
   manualTrades: { measure: 'trade', dims: ['manual:confirmed'] },

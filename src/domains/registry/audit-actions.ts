@@ -37,6 +37,9 @@ const REGISTRY_ACTIONS = [
   'subject.bad_record',
   'subject.suspend',
   'subject.restore',
+  // 重点主体 flags (龙头企业, 菜篮子, 规模主体) set and cleared with a reason.
+  'subject.priority_set',
+  'subject.priority_clear',
   'certificate.add',
   'certificate.verify',
   'certificate.withdraw',

@@ -9,6 +9,7 @@ import { passwordProblems } from './accounts/password-rules.shared.js';
 import {
   allocationOptions,
   canListUsers,
+  canSetPriorityFlag,
   canManageUser,
   findAllocationOption,
   manageableRoles,
@@ -266,5 +267,30 @@ describe("subjectPermissions: a producer's accounts", () => {
   });
   it("leaves a suspended subject's accounts only reading", () => {
     expect([...subjectPermissions('admin', 'suspended')].sort()).toEqual(['epcis.query', 'feedback.file', 'notice.read', 'subject.self', 'trace.graph', 'trace.read']);
+  });
+});
+
+describe('重点主体 flags (canSetPriorityFlag)', () => {
+  const FLAGS = ['national_leading', 'provincial_leading', 'vegetable_basket', 'scale'] as const;
+  it('lets each supervision level set exactly the flags it recognises, and no other kind of agency any', () => {
+    const table: Record<string, string[]> = {};
+    for (const kind of AGENCY_KINDS) {
+      for (const level of AGENCY_LEVELS) {
+        const allowed = FLAGS.filter((f) => canSetPriorityFlag(actorOf(kind, level, 'admin'), f, { department: 'agriculture' }));
+        if (allowed.length) table[`${kind}/${level}`] = allowed;
+      }
+    }
+    expect(table).toEqual({
+      'supervision/ministry': ['national_leading'],
+      'supervision/province': ['provincial_leading'],
+      'supervision/county': ['vegetable_basket', 'scale'],
+    });
+  });
+
+  it('lets a county department agency flag only its own department’s subjects, the general agency any', () => {
+    const fishery = { ...actorOf('supervision', 'county', 'staff'), agency: { ...actorOf('supervision', 'county', 'staff').agency, department: 'fishery' } };
+    expect(canSetPriorityFlag(fishery, 'scale', { department: 'fishery' })).toBe(true);
+    expect(canSetPriorityFlag(fishery, 'scale', { department: 'agriculture' })).toBe(false);
+    expect(canSetPriorityFlag(actorOf('supervision', 'county', 'staff'), 'scale', { department: 'fishery' })).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { AgencyActor, AgencyKind, AgencyLevel, Role } from '../../platform/auth/actor.js';
 import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
 import { manageableRoles } from './accounts/manage-rules.shared.js';
+import { settablePriorityFlags, type PriorityFlag } from './subjects/priority-flags.shared.js';
 
 // manageableRoles is the console's too (manage-rules.shared.ts).
 export { manageableRoles };
@@ -67,4 +68,16 @@ export function canListUsers(actor: AgencyActor, agency: AgencyRef): boolean {
 /** Suspending and restoring a subject, and verifying its certificates: supervision agencies from the county up. */
 export function canSuspendSubjects(actor: AgencyActor): boolean {
   return actor.agency.kind === 'supervision' && ['ministry', 'province', 'city', 'county'].includes(actor.agency.level);
+}
+
+/**
+ * 重点主体 flags: the supervision level that recognises each (priority-flags.shared.ts) sets and clears it on
+ * subjects of its jurisdiction; a county's department agency only on the subjects of its department (a 渔业 bureau
+ * flags its fish farms, the general 农业 agency any subject of the county).
+ */
+export function canSetPriorityFlag(actor: AgencyActor, flag: PriorityFlag, subject: { department: string }): boolean {
+  if (!settablePriorityFlags(actor.agency).includes(flag)) return false;
+  if (actor.agency.level !== 'county') return true;
+  const department = actor.agency.department ?? 'agriculture';
+  return department === 'agriculture' || department === subject.department;
 }

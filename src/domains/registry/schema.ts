@@ -98,6 +98,11 @@ export const subjects = pgTable(
     /** 法定代表人身份证号 of a company, encrypted like every identity number; lists show `legalRepIdShown` (masked). */
     legalRepIdEnc: varchar('legal_rep_id_enc', { length: 200 }),
     legalRepIdShown: varchar('legal_rep_id_shown', { length: 18 }),
+    /**
+     * 重点主体 flags set by the agencies (issue 21 §3; priority-flags.shared.ts says who sets which): national or
+     * provincial 农业产业化龙头企业, 菜篮子 product base, 规模主体. Counted in the statistics (measure subject_priority).
+     */
+    priorityFlags: text('priority_flags').array().notNull().default(sql`'{}'::text[]`),
     scale: numeric('scale', { precision: 14, scale: 2, mode: 'number' }),
     scaleUnit: varchar('scale_unit', { length: 16 }),
     annualOutput: numeric('annual_output', { precision: 14, scale: 2, mode: 'number' }),

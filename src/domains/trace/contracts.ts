@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENVIRONMENT_NOTE_MAX, VARIETY_MAX } from './batch-origin.shared.js';
 import { plainText } from '../../platform/http/text-fields.shared.js';
 import { animalDetailsIn, animalDetailsOut, ANIMAL_SPECIES, ANIMAL_TISSUES } from './animal.shared.js';
 import { DOSE_UNITS } from './dose-units.shared.js';
@@ -104,6 +105,10 @@ export const batchIn = z.strictObject({
   selfCheck: z.strictObject({ result: z.enum(SELF_CHECK_RESULTS), note: plainText(1, 300).optional() }),
   /** Live animals and animal products: species, tissue, slaughter details, quarantine certificate (animal.shared.ts). */
   animal: animalDetailsIn.optional(),
+  /** 品种 and 产地环境 notes (soil 土壤, water 灌溉/养殖用水), optional (batch-origin.shared.ts). */
+  variety: plainText(1, VARIETY_MAX).optional(),
+  soilNote: plainText(1, ENVIRONMENT_NOTE_MAX).optional(),
+  waterNote: plainText(1, ENVIRONMENT_NOTE_MAX).optional(),
 });
 export type BatchIn = z.infer<typeof batchIn>;
 
@@ -120,6 +125,9 @@ export const batchOut = z.object({
   frozen: z.number(),
   harvestDate: z.string().nullable(),
   animal: animalDetailsOut.nullable(),
+  variety: z.string().nullable(),
+  soilNote: z.string().nullable(),
+  waterNote: z.string().nullable(),
   selfCheck: z.string(),
   selfCheckNote: z.string().nullable(),
   status: z.string(),

@@ -127,6 +127,10 @@ export const batches = pgTable(
     harvestDate: date('harvest_date', { mode: 'string' }),
     /** Live animals and animal products: species, tissue, slaughter details, quarantine certificate (animal.shared.ts). */
     animal: jsonb('animal').$type<AnimalDetails>(),
+    /** 品种 and 产地环境 notes (soil, water), as the notice asks of tea and other crops (issue 21 §3; batch-origin.shared.ts). */
+    variety: varchar('variety', { length: 60 }),
+    soilNote: varchar('soil_note', { length: 300 }),
+    waterNote: varchar('water_note', { length: 300 }),
     selfCheck: varchar('self_check', { length: 16 }).notNull(),
     selfCheckNote: varchar('self_check_note', { length: 300 }),
     /**

@@ -57,8 +57,10 @@ async function workload(rounds: number) {
       for (let i = 0; i < 6; i++) {
         const id = randomUUID();
         const region = pick(REGIONS.filter((r) => r.length >= 6));
-        await tx.execute(sql`INSERT INTO subjects (id, category, org_form, name, industries, region_code, status, created_at)
-          VALUES (${id}, ${int(0, 3)}, ${int(0, 3)}, ${`主体${round}-${i}`}, ${`{${[pick(['planting', 'livestock']), pick(['fishery', 'planting'])].join(',')}}`}::text[], ${region}, ${pick(['active', 'active', 'suspended', 'temporary'])}, ${when()})`);
+        // 重点主体 flags (issue 21 §3): none, one or two, so the recount sees every flag and subjects with several.
+        const flags = [...new Set([pick(['', 'scale', 'vegetable_basket']), pick(['', '', 'national_leading', 'provincial_leading'])].filter(Boolean))];
+        await tx.execute(sql`INSERT INTO subjects (id, category, org_form, name, industries, priority_flags, region_code, status, created_at)
+          VALUES (${id}, ${int(0, 3)}, ${int(0, 3)}, ${`主体${round}-${i}`}, ${`{${[pick(['planting', 'livestock']), pick(['fishery', 'planting'])].join(',')}}`}::text[], ${`{${flags.join(',')}}`}::text[], ${region}, ${pick(['active', 'active', 'suspended', 'temporary'])}, ${when()})`);
         subjects.push({ id, region });
         const productId = randomUUID();
         await tx.execute(sql`INSERT INTO products (id, subject_id, name, class_code, spec, unit, created_by) VALUES (${productId}, ${id}, ${`产品${round}-${i}`}, ${pick(classes)}, '散装', ${pick(['kg', '箱'])}, ${randomUUID()})`);
@@ -67,6 +69,10 @@ async function workload(rounds: number) {
         await tx.execute(sql`INSERT INTO batches (id, code, subject_id, region_code, product_id, source, quantity, unit, stock, self_check, status, created_at, created_by)
           VALUES (${batchId}, ${`1${uniq(19)}`}, ${id}, ${region}, ${productId}, ${pick(['own', 'own', 'purchase', 'process'])}, ${qty}, 'kg', ${qty}, 'qualified', ${pick(['active', 'active', 'voided'])}, ${when()}, ${randomUUID()})`);
         batches.push({ id: batchId, seller: id, qty });
+        // 承诺达标合格证 register rows (issue 21 §4): most batches get one, some printed several times.
+        if (rand() < 0.7)
+          await tx.execute(sql`INSERT INTO certificates (number, batch_id, subject_id, issuer_role, basis, tested_items, sources, quantity, unit, issued_on, issued_at, issued_by, prints)
+            VALUES (${`C${uniq(19)}-01`}, ${batchId}, ${id}, ${pick(['producer', 'purchaser'])}, ${pick(['entrusted_test', 'self_test', 'internal_control', 'self_commitment'])}, '[]', '[]', ${qty}, 'kg', '2025-01-01', ${when()}, ${randomUUID()}, ${int(0, 3)})`);
         await tx.execute(sql`INSERT INTO subject_applications (tracking_code, status, form, name, id_kind, id_enc, id_hash, phone_enc, phone_hash, username, password_hash, region_code, submitted_at)
           VALUES (${`R${uniq(12)}`}, ${pick(['pending', 'returned', 'approved', 'rejected'])}, '{}', '申请人', 'uscc', 'x', ${uniq(20)}, 'x', ${uniq(20)}, ${`u${uniq(12)}`}, 'x', ${region}, ${when()})`);
       }
@@ -105,6 +111,8 @@ async function workload(rounds: number) {
     });
     // State changes and deletes, as the services make them (several rows in one statement too).
     await db.execute(sql`UPDATE subjects SET status = CASE status WHEN 'active' THEN 'suspended' WHEN 'suspended' THEN 'active' ELSE 'active' END WHERE id IN (${pick(subjects).id}, ${pick(subjects).id})`);
+    await db.execute(sql`UPDATE subjects SET priority_flags = CASE WHEN priority_flags = '{}' THEN '{scale}'::text[] ELSE '{}'::text[] END WHERE id IN (${pick(subjects).id}, ${pick(subjects).id})`);
+    await db.execute(sql`UPDATE certificates SET prints = prints + 2, last_printed_at = now() WHERE id IN (SELECT id FROM certificates ORDER BY random() LIMIT 2)`);
     await db.execute(sql`UPDATE trades SET status = 'confirmed' WHERE id IN (SELECT id FROM trades WHERE status = 'pending' LIMIT 2)`);
     await db.execute(sql`UPDATE batches SET stock = stock - 1 WHERE id = ${pick(batches).id} AND stock >= 1`);
     await db.execute(sql`UPDATE batches SET status = 'voided' WHERE id = ${pick(batches).id}`);
@@ -150,6 +158,8 @@ describe('rollups (统计汇总)', () => {
     await workload(Number(process.env.ROLLUP_ROUNDS ?? 8));
     const expected = await recount();
     expect(expected.length, `seed ${SEED}`).toBeGreaterThan(100);
+    const counted = new Set(expected.map((r) => r.measure));
+    for (const m of ['subject_priority', 'cert_issued', 'cert_issuer', 'cert_copies']) expect(counted, `${m} counted`).toContain(m);
 
     // Before the fold: what the read API answers (rollups + deltas) for nodes of every depth and odd periods.
     const [pending] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM analytics_deltas`);

@@ -4,6 +4,7 @@ import { plainText } from '../../../platform/http/text-fields.shared.js';
 import { category, idKind, idNumber, industry, orgForm } from '../../registry/subjects/subject.contracts.js';
 import { baseIn, MARKET_KINDS, PRODUCT_UNITS, productIn, SELF_CHECK_RESULTS } from '../../trace/contracts.js';
 import { quantityIn } from '../../trace/quantity.shared.js';
+import { ENVIRONMENT_NOTE_MAX, VARIETY_MAX } from '../../trace/batch-origin.shared.js';
 import { DOCUMENT_STATES, ITEM_KINDS, MAX_DOCUMENT_ITEMS } from './inbound.shared.js';
 
 // 数据交换 (issue 17 §2): what a provincial platform pushes, and what it and the agencies read back.
@@ -47,6 +48,10 @@ export const exchangeBatchIn = z.strictObject({
   unit: z.enum(PRODUCT_UNITS),
   harvestDate: z.iso.date(),
   selfCheck: z.enum(SELF_CHECK_RESULTS).default('none'),
+  /** 品种 and 产地环境 notes (soil, water), as a batch recorded in the console may carry them (issue 21 §3). */
+  variety: plainText(1, VARIETY_MAX).optional(),
+  soilNote: plainText(1, ENVIRONMENT_NOTE_MAX).optional(),
+  waterNote: plainText(1, ENVIRONMENT_NOTE_MAX).optional(),
   ...codes,
 });
 /** 交易: a completed sale to a subject the platform sent; the buyer's batch gets a type-2 code (and these aliases). */

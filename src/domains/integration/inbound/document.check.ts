@@ -187,7 +187,7 @@ export async function checkDocument(db: Executor, pii: Pii, scope: Scope, doc: D
     if (!product) continue;
     const region = regionOfSubject.get(product.subjectId) ?? product.region;
     batchOf.set(b.id, { localId, subjectId: product.subjectId, region, unit: b.unit, productId: product.localId, harvestDate: b.harvestDate, free: b.quantity });
-    trace.batches.push({ id: localId, subjectId: product.subjectId, regionCode: region, productId: product.localId, baseId: base?.localId ?? null, quantity: b.quantity, unit: b.unit, harvestDate: b.harvestDate, selfCheck: b.selfCheck, aliases });
+    trace.batches.push({ id: localId, subjectId: product.subjectId, regionCode: region, productId: product.localId, baseId: base?.localId ?? null, quantity: b.quantity, unit: b.unit, harvestDate: b.harvestDate, selfCheck: b.selfCheck, variety: b.variety ?? null, soilNote: b.soilNote ?? null, waterNote: b.waterNote ?? null, aliases });
     items.push({ kind: 'batches', foreignId: b.id, localId });
   }
 

@@ -53,7 +53,7 @@ const firstDocument = {
   subjects: [farm(1), farm(2, { idKind: 'resident_id', orgForm: 1, idNumber: residentId(911), name: '李四' })],
   bases: [{ id: 'SD-B-1', subject: 'SD-S-1', name: '化龙镇 9 号大棚', regionCode: '370783100', address: '化龙镇裴岭村', lat: 36.87, lng: 118.64 }],
   products: [{ id: 'SD-P-1', subject: 'SD-S-1', name: '黄瓜', classCode: '04', spec: '散装', unit: 'kg' }],
-  batches: [{ id: 'SD-L-1', product: 'SD-P-1', base: 'SD-B-1', quantity: 500, unit: 'kg', harvestDate: '2026-11-20', selfCheck: 'pass', codes: ['SD37-0000001'], longCode: LONG }],
+  batches: [{ id: 'SD-L-1', product: 'SD-P-1', base: 'SD-B-1', quantity: 500, unit: 'kg', harvestDate: '2026-11-20', selfCheck: 'pass', variety: '粉果番茄', soilNote: '设施壤土', waterNote: '井水滴灌', codes: ['SD37-0000001'], longCode: LONG }],
   trades: [{ id: 'SD-T-1', batch: 'SD-L-1', buyer: 'SD-S-2', quantity: 120, codes: ['SD37-0000002'] }],
   marketEntries: [{ id: 'SD-M-1', batch: 'SD-L-1', market: { kind: 'wholesale', name: '寿光农产品物流园' }, quantity: 80, codes: ['SD37-0000003'] }],
 };
@@ -105,6 +105,12 @@ describe('a provincial platform pushes a document', () => {
       ['own', '1', 300, 500, null],
       ['purchase', '2', 120, 120, null],
     ]);
+    // 品种 and 产地环境 pushed with the batch are recorded on it (issue 21 §3).
+    const [origin] = await queryRows<{ variety: string; soil_note: string; water_note: string }>(
+      t.database.db,
+      sql`SELECT b.variety, b.soil_note, b.water_note FROM batches b JOIN exchange_items i ON i.local_id = b.id WHERE i.client_id = ${platform.id}::uuid AND b.source = 'own'`,
+    );
+    expect(origin).toEqual({ variety: '粉果番茄', soil_note: '设施壤土', water_note: '井水滴灌' });
     const aliases = await queryRows<{ alias: string; kind: string }>(t.database.db, sql`SELECT alias, kind FROM batch_aliases ORDER BY alias`);
     expect(aliases).toEqual([
       { alias: LONG, kind: 'national' },

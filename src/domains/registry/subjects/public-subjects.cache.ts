@@ -7,7 +7,8 @@ import { queryRows } from '../../../platform/db/rows.js';
 // Never an identity number or a phone. Whether a subject is suspended is not here: the page reads that live.
 
 export type PublicCertificate = { kind: string; number: string; products: string; issuer: string | null; validFrom: string; validTo: string; verified: boolean; issuedBySystem: string | null };
-export type PublicSubjectFacts = { name: string; orgForm: number; regionCode: string; certificates: PublicCertificate[] };
+/** `priorityFlags`: the agencies' 重点主体 flags (龙头企业, 菜篮子, 规模主体), public recognition like a certificate. */
+export type PublicSubjectFacts = { name: string; orgForm: number; regionCode: string; certificates: PublicCertificate[]; priorityFlags: string[] };
 
 export type PublicSubjects = {
   /** The public facts of these subjects (those that exist), from this server's copy where it is fresh enough. */
@@ -36,7 +37,7 @@ export function createPublicSubjects(db: Executor, ttlSeconds: number): PublicSu
       }
       if (!missing.length) return found;
       for (const row of await readPublicSubjects(db, missing)) {
-        const facts: PublicSubjectFacts = { name: row.name, orgForm: row.org_form, regionCode: row.region_code, certificates: row.certificates ?? [] };
+        const facts: PublicSubjectFacts = { name: row.name, orgForm: row.org_form, regionCode: row.region_code, certificates: row.certificates ?? [], priorityFlags: row.priority_flags ?? [] };
         found.set(row.id, facts);
         if (ttlSeconds > 0) {
           kept.delete(row.id);
@@ -50,9 +51,9 @@ export function createPublicSubjects(db: Executor, ttlSeconds: number): PublicSu
 }
 
 function readPublicSubjects(db: Executor, ids: string[]) {
-  return queryRows<{ id: string; name: string; org_form: number; region_code: string; certificates: PublicCertificate[] | null }>(
+  return queryRows<{ id: string; name: string; org_form: number; region_code: string; priority_flags: string[] | null; certificates: PublicCertificate[] | null }>(
     db,
-    sql`SELECT s.id, s.name, s.org_form, s.region_code,
+    sql`SELECT s.id, s.name, s.org_form, s.region_code, s.priority_flags,
                (SELECT json_agg(json_build_object('kind', c.kind, 'number', c.number, 'products', c.products, 'issuer', c.issuer,
                                                   'validFrom', c.valid_from, 'validTo', c.valid_to, 'verified', c.status = 'verified', 'issuedBySystem', c.issued_by_system)
                                 ORDER BY c.valid_to DESC)

@@ -2,6 +2,7 @@ import { chinaMinute } from '../../../platform/china-time.js';
 import type { Sheet } from '../../../platform/sheets/workbook.js';
 import type { subjectListItem } from './subject.contracts.js';
 import type { z } from 'zod';
+import { PRIORITY_FLAG_ZH } from './priority-flags.shared.js';
 
 // 主体清单.xlsx: the list on screen, identity codes masked as there (an export is no way round the masking).
 
@@ -22,6 +23,7 @@ export function subjectSheet(rows: z.infer<typeof subjectListItem>[]): Sheet {
       { header: '所在地（region）', key: 'regionName', width: 28 },
       { header: '区划代码（region code）', key: 'regionCode', width: 12 },
       { header: '状态（status）', key: 'status', width: 8 },
+      { header: '重点主体（priority）', key: 'priorityFlags', width: 24 },
       { header: '注册时间（registered）', key: 'registeredAt', width: 18 },
     ],
     rows: rows.map((r) => ({
@@ -31,6 +33,7 @@ export function subjectSheet(rows: z.infer<typeof subjectListItem>[]): Sheet {
       industries: r.industries.map((i) => INDUSTRY_ZH[i] ?? i).join('、'),
       regionName: r.regionName ?? '',
       status: STATUS_ZH[r.status] ?? r.status,
+      priorityFlags: r.priorityFlags.map((f) => PRIORITY_FLAG_ZH[f]).join('、'),
       registeredAt: chinaMinute(r.registeredAt),
     })),
   };

@@ -4,6 +4,7 @@ import { countedPageOf, pageQuery } from '../../../platform/http/page.shared.js'
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.shared.js';
 import { regionCode } from '../../regions/contracts.js';
 import { mobilePhone, password, plainText, username, uuid } from '../contracts.js';
+import { PRIORITY_FLAGS } from './priority-flags.shared.js';
 import { ALL_OUTPUT_UNITS, ALL_SCALE_UNITS, OUTPUT_UNITS, SCALE_UNITS } from './subject-units.shared.js';
 import {
   APPLICATION_STATUSES,
@@ -185,6 +186,8 @@ export const subjectListItem = z.object({
   regionName: z.string().nullable(),
   status: z.string(),
   registeredAt: z.date().nullable(),
+  /** 重点主体 flags set by the agencies (龙头企业, 菜篮子, 规模主体). */
+  priorityFlags: z.array(z.enum(PRIORITY_FLAGS)),
 });
 export const subjectPage = countedPageOf(subjectListItem);
 const subjectFilter = {
@@ -192,6 +195,8 @@ const subjectFilter = {
   status: z.enum(SUBJECT_STATUSES).optional(),
   category: z.coerce.number().int().min(0).max(3).optional(),
   regionCode: regionCode.optional(),
+  /** Only subjects carrying this 重点主体 flag. */
+  priority: z.enum(PRIORITY_FLAGS).optional(),
   /** Created on or after / on or before these China days (the statistics count subjects by the day they were recorded). */
   from: listScope.from,
   to: listScope.to,
@@ -245,6 +250,8 @@ export const subjectDetailOut = subjectListItem.extend({
 export type SubjectDetailOut = z.infer<typeof subjectDetailOut>;
 
 export const statusChangeIn = z.strictObject({ reason: plainText(2, 500) });
+/** Set (`set: true`) or clear a 重点主体 flag, with the reason the audit log keeps. */
+export const priorityFlagIn = z.strictObject({ flag: z.enum(PRIORITY_FLAGS), set: z.boolean(), reason: plainText(2, 500) });
 export const badRecordIn = z.strictObject({
   severity: z.enum(BAD_RECORD_SEVERITIES),
   description: plainText(2, 1000),

@@ -1,9 +1,13 @@
 import { defineErrors } from '../../../platform/http/errors.js';
+import { PRIORITY_FLAG_ZH } from './priority-flags.shared.js';
 
 const ID_NAME_ZH: Record<string, string> = { uscc: '统一社会信用代码', resident_id: '居民身份证号码' };
 const ID_NAME_EN: Record<string, string> = { uscc: 'unified social credit code', resident_id: 'resident ID number' };
 const zhId = (d: Record<string, unknown>) => ID_NAME_ZH[String(d.idKind)] ?? '证件号码';
 const enId = (d: Record<string, unknown>) => ID_NAME_EN[String(d.idKind)] ?? 'identity number';
+
+const PRIORITY_ZH: Record<string, string> = PRIORITY_FLAG_ZH;
+const SETTER_ZH: Record<string, string> = { national_leading: '农业农村部', provincial_leading: '省级', vegetable_basket: '县级', scale: '县级' };
 
 export const subjectError = defineErrors({
   IDENTITY_FORMAT: {
@@ -89,6 +93,17 @@ export const subjectError = defineErrors({
   IDENTITY_TOKEN_NOT_FOUND: { status: 404, zh: '电子身份标识无效或已作废', en: 'This electronic identity is unknown or has been replaced' },
   NOT_OWN_STAFF: { status: 404, zh: '账号不存在或不属于本主体', en: 'No such account of this subject' },
   CANNOT_CHANGE_MAIN_ACCOUNT: { status: 400, zh: '不能停用主账号', en: 'The main account cannot be disabled' },
+  PRIORITY_FLAG_NOT_YOURS: {
+    status: 403,
+    zh: (d) => `“${PRIORITY_ZH[String(d.flag)] ?? '重点主体'}”标识由${SETTER_ZH[String(d.flag)] ?? '相应'}监管机构设定，您的机构不能设定或取消`,
+    en: (d) => `The ${String(d.flag)} flag is set by the ${String(d.setter)} supervision agency; your agency cannot set or clear it`,
+  },
+  PRIORITY_FLAG_UNCHANGED: {
+    status: 409,
+    zh: (d) => (d.set ? `该主体已有“${PRIORITY_ZH[String(d.flag)] ?? '重点主体'}”标识` : `该主体没有“${PRIORITY_ZH[String(d.flag)] ?? '重点主体'}”标识，无需取消`),
+    en: (d) => (d.set ? `The subject already carries the ${String(d.flag)} flag` : `The subject does not carry the ${String(d.flag)} flag`),
+  },
+  PRIORITY_FLAG_TEMPORARY: { status: 409, zh: '临时主体尚未注册，不能设定重点主体标识', en: 'A temporary subject is not registered; it cannot be flagged' },
   OUT_OF_JURISDICTION: { status: 403, zh: '该区划不在您的辖区内', en: 'This region is outside your jurisdiction' },
   REGION_NOT_FOUND: { status: 400, zh: '行政区划代码不存在', en: 'No such region code' },
   OPINION_REQUIRED: { status: 400, zh: '不予通过时请填写意见', en: 'Give an opinion when rejecting' },

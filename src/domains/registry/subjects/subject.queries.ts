@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.js';
 import type { Pii } from '../../../platform/pii/pii.js';
 import { maskIdNumber, maskPhone } from '../../../platform/pii/pii.js';
+import type { PriorityFlag } from './priority-flags.shared.js';
 import type { SubjectProfileOut } from './subject.contracts.js';
 import type { RegionFacts } from './subject.rules.js';
 import { regionLevels } from '../../regions/index.js';
@@ -111,6 +112,7 @@ export function toSubjectListItem(pii: Pii, s: SubjectRow, regionName: string | 
     regionName,
     status: s.status,
     registeredAt: s.registeredAt,
+    priorityFlags: s.priorityFlags as PriorityFlag[],
   };
 }
 

@@ -26,6 +26,7 @@ import {
   changeRequestPage,
   decideChangeIn,
   opinionIn,
+  priorityFlagIn,
   resubmitIn,
   scannedIdentityOut,
   statusChangeIn,
@@ -40,6 +41,7 @@ import {
   uploadOut,
   uploadTicketOut,
 } from './subject.contracts.js';
+import { setPriorityFlag } from './priority-flag.service.js';
 import { createUploadTickets } from './upload-ticket.js';
 import { verifyCertificate } from './certificate.service.js';
 import { changeRequestInbox, decideChange } from './change-request.service.js';
@@ -224,6 +226,18 @@ export function subjectRoutes(deps: RegistryDeps) {
       config: { permission: 'subject.supervise' },
       schema: { tags: subjectTags, summary: 'Restore a suspended subject', params: idParam, body: statusChangeIn, response: { 200: subjectDetailOut, ...errorResponses } },
       handler: async (request) => setSubjectStatus(deps, commandContext(request), request.params.id, 'active', request.body.reason),
+    });
+
+    app.post('/api/v1/registry/subjects/:id/priority-flags', {
+      config: { permission: 'subject.supervise' },
+      schema: {
+        tags: subjectTags,
+        summary: 'Set or clear a 重点主体 flag with a reason: 国家级龙头企业 by the ministry, 省级 by the province, 菜篮子 and 规模主体 by the county',
+        params: idParam,
+        body: priorityFlagIn,
+        response: { 200: subjectDetailOut, ...errorResponses },
+      },
+      handler: async (request) => setPriorityFlag(deps, commandContext(request), request.params.id, request.body),
     });
 
     app.post('/api/v1/registry/subjects/:id/bad-records', {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
 import type { AgencyActor, CommandContext, SubjectActor } from '../../../platform/auth/actor.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Executor } from '../../../platform/db/client.js';
@@ -30,12 +30,13 @@ export async function subjectOfAccount(deps: RegistryDeps, actor: SubjectActor) 
 export async function listSubjects(
   deps: RegistryDeps,
   actor: AgencyActor,
-  q: { q?: string | undefined; status?: string | undefined; category?: number | undefined; regionCode?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; cursor?: string | undefined },
+  q: { q?: string | undefined; status?: string | undefined; priority?: string | undefined; category?: number | undefined; regionCode?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
   const page = keyset({ sort: subjects.regionCode, id: subjects.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
     subjectVisibility.filter(actor),
     q.status ? eq(subjects.status, q.status) : undefined,
+    q.priority ? arrayContains(subjects.priorityFlags, [q.priority]) : undefined,
     q.category !== undefined ? eq(subjects.category, q.category) : undefined,
     q.regionCode ? regionRange(subjects.regionCode, q.regionCode) : undefined,
     ...chinaDayRange(subjects.createdAt, q.from, q.to),

@@ -26,6 +26,9 @@ export type ExchangeBatch = {
   unit: string;
   harvestDate: string;
   selfCheck: string;
+  variety: string | null;
+  soilNote: string | null;
+  waterNote: string | null;
   aliases: AliasIn[];
 };
 /** A completed sale from a batch: to a registered buyer (`trade`, a type-2 code) or into a market (`market`, a type-3 voucher). */
@@ -152,11 +155,11 @@ export async function importExchangedTrace(tx: Tx, secretKey: string, clientId: 
     tx.execute(sql`
       WITH v AS (
         SELECT * FROM json_to_recordset(${asJson(c.map((b) => ({ ...b, aliases: undefined, code: codes.get(b.id), sold: taken.get(b.id) ?? 0 })))})
-          AS v(id uuid, code text, "subjectId" uuid, "regionCode" text, "productId" uuid, "baseId" uuid, quantity numeric, unit text, "harvestDate" date, "selfCheck" text, sold bigint)
+          AS v(id uuid, code text, "subjectId" uuid, "regionCode" text, "productId" uuid, "baseId" uuid, quantity numeric, unit text, "harvestDate" date, "selfCheck" text, variety text, "soilNote" text, "waterNote" text, sold bigint)
       ),
       written AS (
-        INSERT INTO batches (id, code, subject_id, region_code, product_id, base_id, source, quantity, unit, stock, harvest_date, self_check, created_by)
-        SELECT id, code, "subjectId", "regionCode", "productId", "baseId", 'own', quantity, unit, quantity - sold / 1000.0, "harvestDate", "selfCheck", ${clientId}::uuid
+        INSERT INTO batches (id, code, subject_id, region_code, product_id, base_id, source, quantity, unit, stock, harvest_date, self_check, variety, soil_note, water_note, created_by)
+        SELECT id, code, "subjectId", "regionCode", "productId", "baseId", 'own', quantity, unit, quantity - sold / 1000.0, "harvestDate", "selfCheck", variety, "soilNote", "waterNote", ${clientId}::uuid
         FROM v RETURNING id
       )
       ${exchangeEventSql(

@@ -57,6 +57,9 @@ export async function recordBatch(deps: Deps, ctx: CommandContext, input: BatchI
         stock: input.quantity,
         harvestDate: input.harvestDate,
         animal: input.animal ?? null,
+        variety: input.variety ?? null,
+        soilNote: input.soilNote ?? null,
+        waterNote: input.waterNote ?? null,
         selfCheck: input.selfCheck.result,
         selfCheckNote: input.selfCheck.note ?? null,
         createdBy: actor.userId,
@@ -74,6 +77,9 @@ export async function recordBatch(deps: Deps, ctx: CommandContext, input: BatchI
       selfCheck: input.selfCheck.result,
       inputs: input.inputs.length,
       ...(input.animal ? { animal: input.animal } : {}),
+      ...(input.variety ? { variety: input.variety } : {}),
+      ...(input.soilNote ? { soilNote: input.soilNote } : {}),
+      ...(input.waterNote ? { waterNote: input.waterNote } : {}),
     });
     return row!.id;
   });
@@ -113,6 +119,9 @@ function toBatchOut(b: typeof batches.$inferSelect, productName: string, inputs:
     frozen: b.frozen,
     harvestDate: b.harvestDate,
     animal: b.animal ?? null,
+    variety: b.variety,
+    soilNote: b.soilNote,
+    waterNote: b.waterNote,
     selfCheck: b.selfCheck,
     status: b.status,
     voided: b.voidedAt ? { at: b.voidedAt, reason: b.voidReason ?? '' } : null,

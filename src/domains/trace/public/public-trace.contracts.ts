@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { animalDetailsOut } from '../animal.shared.js';
+import { CERTIFICATE_BASES } from '../labels/label.shared.js';
 
 // The public trace facts (消费查询): what the page behind every label shows and what markets and online shops read
 // as JSON. Only public facts: no phone of a person, no identity number, places down to the township.
@@ -73,6 +74,10 @@ export const publicTraceOut = z.object({
     harvestDate: z.string().nullable(),
     /** Species, tissue, slaughter and quarantine details of an animal product: its own, or its origin's. */
     animal: animalDetailsOut.nullable(),
+    /** 品种 and 产地环境 notes (soil, water): its own, or the nearest batch of the chain that recorded them. */
+    variety: z.string().nullable(),
+    soilNote: z.string().nullable(),
+    waterNote: z.string().nullable(),
     recordedAt: z.date(),
     selfCheck: z.string(),
     status: z.string(),
@@ -88,6 +93,25 @@ export const publicTraceOut = z.object({
       certificates: z.array(publicCertificate),
       /** The producer's batch carries a 承诺达标合格证 (the pledge that it meets the standards). */
       pledged: z.boolean(),
+      /** 重点主体 flags the agencies set: national_leading, provincial_leading, vegetable_basket, scale. */
+      priorityFlags: z.array(z.string()),
+    }),
+  ),
+  /**
+   * 承诺达标合格证 issued on the batches of the chain (the register's terms, checkable by number at
+   * /api/v1/public/certificates/{number}), newest first; the issuer as the public page names holders.
+   */
+  pledgeCertificates: z.array(
+    z.object({
+      number: z.string(),
+      batchCode: z.string(),
+      issuerName: z.string(),
+      issuerRole: z.enum(['producer', 'purchaser']),
+      basis: z.enum(CERTIFICATE_BASES),
+      testedItems: z.array(z.string()),
+      quantity: z.number(),
+      unit: z.string(),
+      issuedOn: z.string(),
     }),
   ),
   chain: z.array(publicHop),

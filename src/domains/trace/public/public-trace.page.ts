@@ -1,7 +1,7 @@
 import { html, trustedHtml, type SafeHtml } from '../../../platform/http/html.js';
 import { chinaDay, chinaMinute } from '../../../platform/china-time.js';
 import { SPECIES_NAME, TISSUE_NAME, type AnimalDetails } from '../animal.shared.js';
-import { MARKET_KIND_ZH, UNIT_ZH } from '../labels/label.shared.js';
+import { CERTIFICATE_BASIS_ZH, MARKET_KIND_ZH, UNIT_ZH, type CertificateBasis } from '../labels/label.shared.js';
 import type { PublicTraceOut } from './public-trace.contracts.js';
 import { banner, FORM_CSS, HELP_CSS, hotline, lookupNotice, retypeForm } from './public-trace.help.js';
 import { WARNING_TEXT, type PublicLookup } from './public-trace.service.js';
@@ -54,7 +54,25 @@ const T = {
   switchTo: { zh: 'English', en: '中文' },
   locatedIn: { zh: '所在地', en: 'Located in' },
   footer: { zh: '追溯一张网 · 国家农产品质量安全追溯', en: 'Tracenet · national agricultural product traceability' },
+  variety: { zh: '品种', en: 'Variety' },
+  soil: { zh: '产地环境（土壤）', en: 'Growing environment (soil)' },
+  water: { zh: '产地环境（用水）', en: 'Growing environment (water)' },
+  priority: { zh: '重点主体', en: 'Recognised as' },
+  pledgeCerts: { zh: '承诺达标合格证', en: 'Compliance certificates' },
+  certIssuedOn: { zh: '开具日期', en: 'issued' },
+  certBy: { zh: '开具者', en: 'by' },
+  certTested: { zh: '检测项目', en: 'tested for' },
+  certCheck: { zh: '可凭证号查验', en: 'checkable by its number' },
 } as const;
+
+const PRIORITY: Record<string, { zh: string; en: string }> = {
+  national_leading: { zh: '国家级农业产业化重点龙头企业', en: 'national leading agricultural enterprise' },
+  provincial_leading: { zh: '省级农业产业化重点龙头企业', en: 'provincial leading agricultural enterprise' },
+  vegetable_basket: { zh: '“菜篮子”产品基地', en: 'vegetable-basket product base' },
+  scale: { zh: '规模生产经营主体', en: 'scale producer' },
+};
+const BASIS_EN: Record<CertificateBasis, string> = { entrusted_test: 'commissioned test', self_test: 'own test', internal_control: 'internal quality control', self_commitment: 'own commitment' };
+const ISSUER_ROLE = { producer: { zh: '生产者', en: 'producer' }, purchaser: { zh: '收购者', en: 'purchaser' } } as const;
 
 const SELF_CHECK: Record<string, { zh: string; en: string }> = {
   pass: { zh: '合格', en: 'passed' },
@@ -140,18 +158,33 @@ ${
         (c) => html`<div>${CERT_KIND[c.kind]?.[lang] ?? c.kind} ${c.number} <small>${T.validTo[lang]} ${c.validTo}${!c.valid ? html` · <b>${T.expired[lang]}</b>` : ''}${!c.verified ? html` · ${T.unverified[lang]}` : ''}${c.issuedBySystem ? html` · ${T.bySystem[lang]}${c.issuedBySystem}` : ''}</small></div>`,
       )}</dd>`
     : ''
-}</dl>${pr.pledged ? html`<p class="ok">✓ ${T.pledge[lang]}</p>` : ''}`,
+}${pr.priorityFlags.length ? html`<dt>${T.priority[lang]}</dt><dd>${pr.priorityFlags.map((fl, i) => html`${i ? (lang === 'zh' ? '、' : ', ') : ''}${PRIORITY[fl]?.[lang] ?? ''}`)}</dd>` : ''}</dl>${pr.pledged ? html`<p class="ok">✓ ${T.pledge[lang]}</p>` : ''}`,
 )}
-<h2>${T.batch[lang]}</h2><dl>${f.batch.harvestDate ? html`<dt>${T.harvest[lang]}</dt><dd>${f.batch.harvestDate}</dd>` : ''}${f.batch.animal ? animalRows(f.batch.animal, lang) : ''}<dt>${T.quantity[lang]}</dt><dd>${amount(f.batch.quantity, f.batch.unit, lang)}</dd>
+<h2>${T.batch[lang]}</h2><dl>${f.batch.harvestDate ? html`<dt>${T.harvest[lang]}</dt><dd>${f.batch.harvestDate}</dd>` : ''}${f.batch.animal ? animalRows(f.batch.animal, lang) : ''}${originRows(f.batch, lang)}<dt>${T.quantity[lang]}</dt><dd>${amount(f.batch.quantity, f.batch.unit, lang)}</dd>
 ${f.batch.base ? html`<dt>${T.base[lang]}</dt><dd>${wholeWords(f.batch.base.place.name)} · ${f.batch.base.name}</dd>` : ''}<dt>${T.selfCheck[lang]}</dt><dd>${(SELF_CHECK[f.batch.selfCheck] ?? SELF_CHECK.none!)[lang]}</dd></dl>
 <h2>${T.chain[lang]}</h2><ol>${f.chain.map(
     (h) => html`<li><b>${HOLDER[h.holderKind][lang]}</b> ${h.holderName} <small>${wholeWords(h.county.name)} · ${whole(chinaMinute(h.receivedAt))} · ${whole(amount(h.quantity, h.unit, lang))}</small>
 ${h.voucher ? html`<br><small>${T.voucher[lang]} <span class="code">${h.code}</span>${h.voucher.marketKind ? html` · ${market(h.voucher.marketKind, lang)}` : ''}${h.voucher.stall ? html` · ${T.stall[lang]} ${h.voucher.stall}` : ''}</small>` : ''}</li>`,
   )}</ol>
-${f.monitoring.length ? monitoringSection(f.monitoring, lang) : ''}
+${f.pledgeCertificates.length ? certificatesSection(f.pledgeCertificates, lang) : ''}${f.monitoring.length ? monitoringSection(f.monitoring, lang) : ''}
 <p><a href="/showcase?class=${p.classCode.slice(0, 2)}${lang === 'en' ? '&lang=en' : ''}">${T.showcase[lang]}</a></p>
 ${outsideSection(f.outside, lang)}${hotline(lang)}`;
   return shell(lang, path, f.code, body);
+}
+
+/** 品种 and 产地环境 as the batch (or its origin) recorded them. */
+function originRows(b: PublicTraceOut['batch'], lang: Lang): SafeHtml {
+  return html`${b.variety ? html`<dt>${T.variety[lang]}</dt><dd>${b.variety}</dd>` : ''}${b.soilNote ? html`<dt>${T.soil[lang]}</dt><dd>${b.soilNote}</dd>` : ''}${b.waterNote ? html`<dt>${T.water[lang]}</dt><dd>${b.waterNote}</dd>` : ''}`;
+}
+
+/** 承诺达标合格证 of the chain: number, basis, what was tested, the issuer as the chain names it. */
+function certificatesSection(certs: PublicTraceOut['pledgeCertificates'], lang: Lang): SafeHtml {
+  const basis = (b: CertificateBasis) => (lang === 'zh' ? CERTIFICATE_BASIS_ZH[b] : BASIS_EN[b]);
+  return html`<h2>${T.pledgeCerts[lang]}</h2><ul>${certs.map(
+    (c) => html`<li><span class="code">${c.number}</span> · ${basis(c.basis)}<br><small>${T.certIssuedOn[lang]} ${c.issuedOn} · ${T.certBy[lang]} ${ISSUER_ROLE[c.issuerRole][lang]} ${c.issuerName} · ${whole(amount(c.quantity, c.unit, lang))}${
+      c.testedItems.length ? html` · ${T.certTested[lang]} ${c.testedItems.join(lang === 'zh' ? '、' : ', ')}` : ''
+    }</small></li>`,
+  )}</ul><p><small>${T.certCheck[lang]}</small></p>`;
 }
 
 /** A page lists this many samples and detected results of each at most (a lab may report 200 analytes a sample). */

@@ -40,7 +40,7 @@ export type PublicHop = {
 export type PublicChain = {
   hops: PublicHop[];
   /** Status and pledge of each batch of the chain. */
-  live: { id: string; status: string; certified_at: string | null; tested_at: string | null; voided_at?: string | null; void_reason?: string | null; animal?: AnimalDetails | null }[] | null;
+  live: { id: string; status: string; certified_at: string | null; tested_at: string | null; voided_at?: string | null; void_reason?: string | null; animal?: AnimalDetails | null; variety?: string | null; soil_note?: string | null; water_note?: string | null }[] | null;
   /** The registered holders of the chain; their public facts come from the registry (createPublicSubjects). */
   subject_ids: string[];
   /** Those of them that are suspended, read live. */
@@ -67,7 +67,7 @@ const publicChainQuery = preparedQuery<PublicChain, [code: string]>(
   'public_chain',
   (code) => sql`SELECT f.chain AS hops,
       -- Every batch of the chain in one subquery: measured cheaper than reading the few that matter in two.
-      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at, 'tested_at', b.tested_at, 'voided_at', b.voided_at, 'void_reason', b.void_reason, 'animal', b.animal)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
+      (SELECT json_agg(json_build_object('id', b.id, 'status', b.status, 'certified_at', b.certified_at, 'tested_at', b.tested_at, 'voided_at', b.voided_at, 'void_reason', b.void_reason, 'animal', b.animal, 'variety', b.variety, 'soil_note', b.soil_note, 'water_note', b.water_note)) FROM batches b WHERE b.id = ANY(f.batch_ids)) AS live,
       f.subject_ids,
       -- Read through the registry's view; the partial index subjects_suspended holds only suspended subjects.
       (SELECT array_agg(${subjectNames.id}) FROM ${subjectNames} WHERE ${subjectNames.id} = ANY(f.subject_ids) AND ${subjectNames.status} = 'suspended') AS suspended,
@@ -91,4 +91,16 @@ export async function issuedCodes(db: Executor, codes: string[]): Promise<Set<st
   if (!codes.length) return new Set();
   const rows = await queryRows<{ code: string }>(db, sql`SELECT code FROM trace_codes WHERE code = ANY(${`{${codes.join(',')}}`}::text[])`);
   return new Set(rows.map((r) => r.code));
+}
+
+/** A 承诺达标合格证 of the chain as the public page lists it: the register row's terms, no person's data. */
+export type ChainCertificate = { number: string; batch_id: string; subject_id: string; issuer_role: string; basis: string; tested_items: string[]; quantity: number; unit: string; issued_on: string };
+
+/** The certificates issued on these batches (those the chain says were certified), newest first, at most 20. */
+export async function chainCertificates(db: Executor, batchIds: string[]): Promise<ChainCertificate[]> {
+  return queryRows<ChainCertificate>(
+    db,
+    sql`SELECT number, batch_id, subject_id, issuer_role, basis, tested_items, quantity::float8 AS quantity, unit, issued_on::text AS issued_on
+        FROM certificates WHERE batch_id = ANY(${`{${batchIds.join(',')}}`}::uuid[]) ORDER BY issued_at DESC LIMIT 20`,
+  );
 }

@@ -9,7 +9,7 @@ import { mod1110Valid } from '../codes/check-digit.js';
 import { describeCode, PRODUCT_CODE_TYPES, type ProductCodeType } from '../codes/codes.js';
 import type { PublicSampleResult, PublicTraceOut } from './public-trace.contracts.js';
 import { batchCodeOfAlias, batchCodesOfAliases, type AliasHit } from '../aliases/index.js';
-import { existingBatchCodes, issuedCodes, publicChain, type PublicChain, type PublicHop } from './public-trace.queries.js';
+import { chainCertificates, existingBatchCodes, issuedCodes, publicChain, type ChainCertificate, type PublicChain, type PublicHop } from './public-trace.queries.js';
 import type { LookupCounter } from './public-lookups.js';
 
 // 消费查询: what anyone scanning a label learns of a code — product, producer, batch, the chain hop by hop — and
@@ -69,7 +69,10 @@ export async function lookupPublicTrace(deps: PublicTraceDeps, input: string): P
   // Only a chain with a tested batch costs a read of monitoring results; the rest read one column more (tested_at).
   const tested = testedBatches(chain);
   const monitoring = tested && deps.monitoringResults ? await deps.monitoringResults(deps.db, tested) : NO_RESULTS;
-  const facts = publicFacts(chain, subjects, pending, await countyNames(deps.db), deps.config.publicLookupAlert, monitoring);
+  // Likewise only a chain with a certified batch reads the certificate register.
+  const certified = certifiedBatches(chain);
+  const certificates = certified ? await chainCertificates(deps.db, certified) : NO_CERTIFICATES;
+  const facts = publicFacts(chain, subjects, pending, await countyNames(deps.db), deps.config.publicLookupAlert, monitoring, certificates);
   if (deps.outsideEvents) {
     const outside = await deps.outsideEvents(deps.db, [...new Set(facts.chain.map((h) => h.code))]);
     if (outside?.length) facts.outside = outside;
@@ -78,6 +81,13 @@ export async function lookupPublicTrace(deps: PublicTraceDeps, input: string): P
 }
 
 const NO_RESULTS: PublicSampleResult[] = [];
+const NO_CERTIFICATES: ChainCertificate[] = [];
+
+function certifiedBatches(c: PublicChain): string[] | undefined {
+  let ids: string[] | undefined;
+  if (c.live) for (const b of c.live) if (b.certified_at) (ids ??= []).push(b.id);
+  return ids;
+}
 
 function testedBatches(c: PublicChain): string[] | undefined {
   let ids: string[] | undefined;
@@ -137,6 +147,7 @@ export function publicFacts(
   counties: Map<string, string>,
   lookupAlert: number,
   monitoring: PublicSampleResult[] = NO_RESULTS,
+  certificates: ChainCertificate[] = NO_CERTIFICATES,
 ): PublicTraceOut {
   const hops = c.hops;
   const self = hops[0]!;
@@ -150,6 +161,7 @@ export function publicFacts(
       suspended: c.suspended?.includes(h.subject_id!) ?? false,
       certificates: s.certificates.map((cert) => ({ ...cert, valid: cert.validFrom <= today && today <= cert.validTo })),
       pledged: (liveOf(c, h.id)?.certified_at ?? null) !== null,
+      priorityFlags: s.priorityFlags,
     };
   });
   const chain = [];
@@ -199,6 +211,8 @@ export function publicFacts(
       harvestDate: self.harvest_date ?? origins[0]?.harvest_date ?? null,
       // The nearest batch of the chain that says its species (a market's voucher batch says what the seller's said).
       animal: hops.map((h) => liveOf(c, h.id)?.animal).find((a) => a) ?? null,
+      // 品种 and 产地环境 likewise from the nearest batch that recorded them (a bought batch's are its origin's).
+      ...originNotes(c, hops),
       recordedAt: new Date(self.created_at),
       // A bought or processed batch shows the check of the production batch it came from.
       selfCheck: self.source === 'own' ? self.self_check : (origins[0]?.self_check ?? self.self_check),
@@ -210,9 +224,28 @@ export function publicFacts(
     producers,
     chain,
     monitoring,
+    pledgeCertificates: certificates.map((cert) => ({
+      number: cert.number,
+      batchCode: hops.find((h) => h.id === cert.batch_id)?.code ?? cert.number.slice(0, 20),
+      issuerName: subjects.has(cert.subject_id) ? publicSubjectName(subjects.get(cert.subject_id)!) : '',
+      issuerRole: cert.issuer_role as 'producer' | 'purchaser',
+      basis: cert.basis as PublicTraceOut['pledgeCertificates'][number]['basis'],
+      testedItems: cert.tested_items,
+      quantity: cert.quantity,
+      unit: cert.unit,
+      issuedOn: cert.issued_on,
+    })),
     lookups: { count, firstAt },
     warnings: messages,
   };
+}
+
+function originNotes(c: PublicChain, hops: PublicHop[]) {
+  for (const h of hops) {
+    const b = liveOf(c, h.id);
+    if (b?.variety || b?.soil_note || b?.water_note) return { variety: b.variety ?? null, soilNote: b.soil_note ?? null, waterNote: b.water_note ?? null };
+  }
+  return { variety: null, soilNote: null, waterNote: null };
 }
 
 /** The calendar day in China (UTC+8) of an instant, as the public reads dates. */

@@ -40,6 +40,9 @@ beforeAll(async () => {
       harvestDate: '2026-11-20',
       inputs: [{ kind: 'pesticide', name: '阿维菌素', dose: 10, doseUnit: 'ml', appliedOn: '2026-11-01' }],
       selfCheck: { result: 'pass' },
+      variety: '粉果番茄（金棚 1 号）',
+      soilNote: '设施大棚壤土，pH 6.8',
+      waterNote: '地下井水滴灌',
     })
   ).json();
   expect((await coop.get(`/api/v1/trace/batches/${batch.id}/certificate?format=pdf`)).statusCode).toBe(200);
@@ -53,6 +56,67 @@ beforeAll(async () => {
   manualCode = manual.json().buyerBatchCode;
 });
 afterAll(async () => t?.close());
+
+describe('品种, 产地环境 and 承诺达标合格证 on the public page (issue 21 §3–§4)', () => {
+  it('shows the origin batch’s variety and environment notes and lists the chain’s certificates without personal data', async () => {
+    const issued = await coop.post(`/api/v1/trace/batches/${batch.id}/certificates`, { basis: 'entrusted_test', quantity: 50, testedItems: ['阿维菌素', '毒死蜱'] });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const f = (await t.anonymous.get(`/api/v1/public/trace/${voucherCode}`)).json();
+    expect(f.batch).toMatchObject({ variety: '粉果番茄（金棚 1 号）', soilNote: '设施大棚壤土，pH 6.8', waterNote: '地下井水滴灌' });
+    expect(f.pledgeCertificates).toHaveLength(2);
+    expect(f.pledgeCertificates[0]).toEqual({
+      number: issued.json().number,
+      batchCode: batch.code,
+      issuerName: expect.any(String),
+      issuerRole: 'producer',
+      basis: 'entrusted_test',
+      testedItems: ['阿维菌素', '毒死蜱'],
+      quantity: 50,
+      unit: 'kg',
+      issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(f.pledgeCertificates[0].issuerName.length).toBeGreaterThan(1);
+    const page = await t.anonymous.get(`/t/${voucherCode}`);
+    for (const text of ['粉果番茄（金棚 1 号）', '地下井水滴灌', '承诺达标合格证', issued.json().number, '委托检测', '阿维菌素、毒死蜱']) expect(page.body).toContain(text);
+    expect(page.body).not.toContain('13812345678');
+    // A chain with no certified batch reads no certificate (and shows none).
+    const product = (await farmer.post('/api/v1/trace/products', { name: '自种黄瓜', classCode: '04', spec: '散装', unit: 'kg' })).json();
+    const plain = (await farmer.post('/api/v1/trace/batches', { productId: product.id, quantity: 10, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'none' } })).json();
+    const none = (await t.anonymous.get(`/api/v1/public/trace/${plain.code}`)).json();
+    expect(none.pledgeCertificates).toEqual([]);
+    expect(none.batch).toMatchObject({ variety: null, soilNote: null, waterNote: null });
+  });
+
+  it('counts certificates issued, by basis and issuer, and their printed copies in the statistics, as a raw count of the register says', async () => {
+    const officer = await t.login('sd-admin');
+    const read = async () => (await officer.get('/api/v1/analytics/statistics?period=year')).json<{ current: Record<string, number>; breakdown: { measure: string; dim: string; n: number }[] }>();
+    const raw = async () =>
+      (
+        await queryRows<{ issued: number; copies: number; entrusted: number }>(
+          t.database.db,
+          sql`SELECT count(*)::int AS issued, coalesce(sum(c.prints), 0)::int AS copies, count(*) FILTER (WHERE c.basis = 'entrusted_test')::int AS entrusted
+                FROM certificates c JOIN batches b ON b.id = c.batch_id
+               WHERE b.region_code LIKE '37%' AND date_trunc('year', (c.issued_at AT TIME ZONE 'Asia/Shanghai')) = date_trunc('year', (now() AT TIME ZONE 'Asia/Shanghai'))`,
+        )
+      )[0]!;
+    const before = await read();
+    const rawBefore = await raw();
+    expect(before.current.pledgeCertificates).toBe(rawBefore.issued);
+    expect(before.current.pledgeCertificateCopies).toBe(rawBefore.copies);
+    // A reprint is a copy of the same record: copies grow, certificates do not.
+    const number = (await coop.get(`/api/v1/trace/batches/${batch.id}/certificates`)).json().issued[0].number as string;
+    expect((await coop.get(`/api/v1/trace/certificates/${number}/file?format=pdf&copies=3`)).statusCode).toBe(200);
+    const after = await read();
+    expect(after.current.pledgeCertificates).toBe(before.current.pledgeCertificates);
+    expect(after.current.pledgeCertificateCopies).toBe(before.current.pledgeCertificateCopies! + 3);
+    const rawAfter = await raw();
+    expect(after.current.pledgeCertificateCopies).toBe(rawAfter.copies);
+    expect(after.breakdown.find((r) => r.measure === 'cert_issued' && r.dim === 'entrusted_test')?.n).toBe(rawAfter.entrusted);
+    expect(after.breakdown.find((r) => r.measure === 'cert_issuer' && r.dim === 'producer')?.n).toBe(rawAfter.issued);
+    // Outside the register's province nothing is counted.
+    expect((await (await t.login('sc-admin')).get('/api/v1/analytics/statistics?period=year')).json().current.pledgeCertificates).toBe(0);
+  });
+});
 
 describe('the public page of a code', () => {
   it('shows the product, the producer with its certificate and pledge, the base township and the chain hop by hop', async () => {

@@ -72,6 +72,10 @@ export function traceEventAsEpcis(ids: Ids, te: TraceEventRow, lots: ReadonlyMap
         'cbvmda:countryOfOrigin': ORIGIN,
         ...(lot?.harvestDate ? { 'tn:harvestDate': lot.harvestDate } : {}),
         ...(lot ? { 'tn:productClass': lot.classCode } : {}),
+        // 品种 and 产地环境 (issue 21 §3), as the batch recorded them.
+        ...(lot?.variety ? { 'tn:variety': lot.variety } : {}),
+        ...(lot?.soilNote ? { 'tn:soilNote': lot.soilNote } : {}),
+        ...(lot?.waterNote ? { 'tn:waterNote': lot.waterNote } : {}),
       };
     }
     return [out(event, [first!])];

@@ -47,7 +47,7 @@ beforeAll(async () => {
   [coop, farmer, sd, sc] = [a1!, a2!, a3!, a4!];
   const product = await coop.post('/api/v1/trace/products', { name: '寿光番茄', classCode: '04', spec: '散装', unit: 'kg', gtin: GTIN });
   expect(product.statusCode, product.body).toBe(201);
-  const a = await coop.post('/api/v1/trace/batches', { productId: product.json().id, quantity: 500, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' } });
+  const a = await coop.post('/api/v1/trace/batches', { productId: product.json().id, quantity: 500, unit: 'kg', harvestDate: '2026-11-20', selfCheck: { result: 'pass' }, variety: '粉果番茄', soilNote: '壤土，pH 6.5', waterNote: '井水灌溉' });
   expect(a.statusCode, a.body).toBe(201);
   ids.A = a.json().id;
   ids.B1 = await sell(ids.A!, 100);
@@ -80,7 +80,7 @@ describe('Tracenet’s own records as EPCIS events', () => {
       disposition: 'active',
       eventTimeZoneOffset: '+08:00',
       quantityList: [{ epcClass: lot('A'), quantity: 500, uom: 'KGM' }],
-      ilmd: { 'cbvmda:lotNumber': codes.A, 'cbvmda:countryOfOrigin': 'CN', 'tn:harvestDate': '2026-11-20', 'tn:productClass': '04' },
+      ilmd: { 'cbvmda:lotNumber': codes.A, 'cbvmda:countryOfOrigin': 'CN', 'tn:harvestDate': '2026-11-20', 'tn:productClass': '04', 'tn:variety': '粉果番茄', 'tn:soilNote': '壤土，pH 6.5', 'tn:waterNote': '井水灌溉' },
     });
   });
 

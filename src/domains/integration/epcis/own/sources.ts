@@ -21,7 +21,7 @@ export type TraceEventRow = {
   buyerSubjectId: string | null;
 };
 
-export type LotRow = { code: string; gtin: string | null; unit: string; classCode: string; harvestDate: string | null; quantity: number };
+export type LotRow = { code: string; gtin: string | null; unit: string; classCode: string; harvestDate: string | null; quantity: number; variety: string | null; soilNote: string | null; waterNote: string | null };
 
 export async function traceEventsById(db: Executor, ids: number[]): Promise<TraceEventRow[]> {
   if (!ids.length) return [];
@@ -40,7 +40,8 @@ export async function lotsByCode(db: Executor, codes: string[]): Promise<Map<str
   if (!codes.length) return new Map();
   const rows = await queryRows<LotRow>(
     db,
-    sql`SELECT b.code, p.gtin, b.unit, p.class_code AS "classCode", b.harvest_date::text AS "harvestDate", b.quantity::float8 AS quantity
+    sql`SELECT b.code, p.gtin, b.unit, p.class_code AS "classCode", b.harvest_date::text AS "harvestDate", b.quantity::float8 AS quantity,
+               b.variety, b.soil_note AS "soilNote", b.water_note AS "waterNote"
         FROM batches b JOIN products p ON p.id = b.product_id WHERE b.code = ANY(${`{${[...new Set(codes)].join(',')}}`}::text[])`,
   );
   return new Map(rows.map((r) => [r.code, r]));

@@ -63,6 +63,27 @@ export function IdentityStep({ photoUrl }: { photoUrl?: (fileId: string) => stri
       >
         <Input maxLength={60} autoComplete="name" />
       </Form.Item>
+      {idKind === 'uscc' && (
+        <Form.Item
+          name="legalRepIdNumber"
+          label={t('common.withOptional', { label: t('reg.legalRepIdNumber') })}
+          extra={t('reg.legalRepIdNumberExtra')}
+          normalize={(v: string) => v.replace(/\s+/g, '').toUpperCase()}
+          rules={[
+            {
+              // Checked like every resident ID (format, birth date, check character); empty is allowed.
+              validator: async (_r, value: string | undefined) => {
+                if (!value) return;
+                const problem = checkIdNumber(value);
+                if (problem === 'FORMAT') throw new Error(t('reg.idFormatResident'));
+                if (problem) throw new Error(t(PROBLEM_KEY[problem]));
+              },
+            },
+          ]}
+        >
+          <Input maxLength={18} autoComplete="off" placeholder={t('reg.idNumberPlaceholder')} className="tn-secret" data-testid="legal-rep-id" />
+        </Form.Item>
+      )}
       <Form.Item name="phone" label={t('profile.phone')} rules={[{ required: true, pattern: PHONE_PATTERN, message: t('rule.phone') }]}>
         <Input inputMode="tel" maxLength={11} autoComplete="tel" />
       </Form.Item>

@@ -36,6 +36,7 @@ export function ProfileDescriptions({ profile: p, photos, testId }: Props) {
     { key: 'idKind', label: t('profile.idKind'), children: label(t, 'idKind', p.idKind) },
     { key: 'idNumber', label: t('profile.idNumber'), children: <span className="tn-secret">{p.idNumber ?? '—'}</span> },
     { key: 'legalRep', label: t('profile.legalRep'), children: p.legalRep ?? '—' },
+    ...(p.legalRepIdNumber ? [{ key: 'legalRepId', label: t('reg.legalRepIdNumber'), children: <span className="tn-secret" data-testid="legal-rep-id-shown">{p.legalRepIdNumber}</span> }] : []),
     { key: 'phone', label: t('profile.phone'), children: p.phone ?? '—' },
     { key: 'region', label: t('profile.region'), children: p.regionPath.length ? p.regionPath.map((r) => r.name).join(' / ') : p.regionCode },
     { key: 'address', label: t('profile.address'), children: p.address ?? '—' },

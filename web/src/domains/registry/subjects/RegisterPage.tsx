@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import type { ApplicationCreated } from './subject.types';
 import { RegisterDone } from './RegisterDone';
-import { toProfileRequest } from './registration-form';
+import { legalRepRequest, toProfileRequest } from './registration-form';
 import { RegistrationWizard } from './RegistrationWizard';
 import { PRIVACY_NOTICE_VERSION } from '../../../../../src/domains/registry/subjects/privacy-notice.shared';
 import { subjectApi } from './subject.api';
@@ -24,7 +24,7 @@ export default function RegisterPage() {
           <RegistrationWizard
             initial={{ category: 0, industries: ['planting'] }}
             onSubmit={async (values) => {
-              const result = await subjectApi.apply({ ...toProfileRequest(values), username: values.username.trim(), password: values.password ?? '', uploadTicket: await subjectApi.uploadTicket(), privacyConsent: PRIVACY_NOTICE_VERSION });
+              const result = await subjectApi.apply({ ...toProfileRequest(values), ...legalRepRequest(values), username: values.username.trim(), password: values.password ?? '', uploadTicket: await subjectApi.uploadTicket(), privacyConsent: PRIVACY_NOTICE_VERSION });
               setCreated(result);
               window.scrollTo({ top: 0 });
             }}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import type { Application } from './subject.types';
-import { fromApplication, toProfileRequest } from './registration-form';
+import { fromApplication, legalRepRequest, toProfileRequest } from './registration-form';
 import { RegistrationWizard } from './RegistrationWizard';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';
@@ -50,7 +50,7 @@ export default function ResubmitPage() {
           }
           onSubmit={async (values) => {
             const uploadTicket = await subjectApi.ticketInUse();
-            await subjectApi.resubmit(code, { ...toProfileRequest(values), ...(values.password ? { password: values.password } : {}), ...(uploadTicket ? { uploadTicket } : {}) });
+            await subjectApi.resubmit(code, { ...toProfileRequest(values), ...legalRepRequest(values), ...(values.password ? { password: values.password } : {}), ...(uploadTicket ? { uploadTicket } : {}) });
             void message.success(t('reg.resubmitted'));
             navigate(`/register/status/${code}`);
           }}

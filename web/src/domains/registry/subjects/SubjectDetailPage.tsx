@@ -1,11 +1,12 @@
-import { ArrowLeftOutlined, PauseCircleOutlined, PlayCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PauseCircleOutlined, PlayCircleOutlined, StarOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Button, Card, Skeleton, Space } from 'antd';
 import { useEffect, useReducer, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useAgencyMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { LoadError } from '../../../app/LoadError';
-import type { SubjectDetail } from './subject.types';
+import { settablePriorityFlags, type SubjectDetail } from './subject.types';
+import { PriorityFlagModal } from './PriorityFlagModal';
 import { BadRecordModal } from './BadRecordModal';
 import { CertificatesCard } from './CertificatesCard';
 import { CertificateVerifyActions } from './CertificateVerifyActions';
@@ -27,6 +28,7 @@ export default function SubjectDetailPage() {
   const [attempt, retry] = useReducer((n: number) => n + 1, 0);
   const [changing, setChanging] = useState(false);
   const [recording, setRecording] = useState(false);
+  const [flagging, setFlagging] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -52,12 +54,19 @@ export default function SubjectDetailPage() {
   // Suspension is for supervision agencies from the county up (the server's canSuspendSubjects).
   const canSuspend = supervise && me.agency.kind === 'supervision' && me.agency.level !== 'township';
   const suspended = subject.status === 'suspended';
+  // 重点主体 flags this level recognises (priority-flags.shared.ts); a temporary subject is not registered yet.
+  const flags = supervise ? settablePriorityFlags(me.agency) : [];
   const actions = (
     <>
       {back}
       {canSuspend && (subject.status === 'active' || suspended) && (
         <Button danger={!suspended} icon={suspended ? <PlayCircleOutlined /> : <PauseCircleOutlined />} onClick={() => setChanging(true)}>
           {suspended ? t('subjects.restore') : t('subjects.suspend')}
+        </Button>
+      )}
+      {flags.length > 0 && subject.status !== 'temporary' && (
+        <Button icon={<StarOutlined />} onClick={() => setFlagging(true)} data-testid="priority-open">
+          {t('priority.title')}
         </Button>
       )}
     </>
@@ -96,6 +105,16 @@ export default function SubjectDetailPage() {
           } catch (err) {
             void message.error(errorText(err));
           }
+        }}
+      />
+      <PriorityFlagModal
+        subject={subject}
+        flags={flags}
+        open={flagging}
+        onClose={() => setFlagging(false)}
+        onSaved={(next) => {
+          setState({ id, subject: next });
+          setFlagging(false);
         }}
       />
       <BadRecordModal

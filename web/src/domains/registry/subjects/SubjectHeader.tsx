@@ -1,7 +1,8 @@
-import { Card, Descriptions, Space, Typography } from 'antd';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import type { MessageKey } from '../../../app/messages.zh';
 import type { SubjectDetail } from './subject.types';
 import { StatusTag } from './StatusTag';
 import { label } from './subject-labels';
@@ -16,6 +17,11 @@ export function SubjectHeader({ subject: s, actions }: { subject: SubjectDetail;
           {s.name}
         </Typography.Title>
         <StatusTag family="subjectStatus" status={s.status} />
+        {s.priorityFlags.map((f) => (
+          <Tag key={f} color="gold" data-testid="priority-tag">
+            {t(`priority.${f}` as MessageKey)}
+          </Tag>
+        ))}
         {actions && <Space wrap className="tn-title-actions">{actions}</Space>}
       </div>
       <Descriptions

@@ -5,7 +5,8 @@ import { CursorTable } from '../../../app/CursorTable';
 import { RefreshButton } from '../../../app/RefreshButton';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { SUBJECT_CATEGORIES, SUBJECT_STATUSES, type SubjectListItem } from './subject.types';
+import { PRIORITY_FLAGS, SUBJECT_CATEGORIES, SUBJECT_STATUSES, type PriorityFlag, type SubjectListItem } from './subject.types';
+import type { MessageKey } from '../../../app/messages.zh';
 import { useListPage } from '../../../shared/use-list-page';
 import { ExportButton, ListTotalText } from '../../../app/ListTools';
 import { ListScopeTags, useListScope } from '../../../shared/ListScope';
@@ -13,7 +14,7 @@ import { StatusTag } from './StatusTag';
 import { label } from './subject-labels';
 import { subjectApi } from './subject.api';
 
-type Filters = { q?: string; status?: string; category?: number };
+type Filters = { q?: string; status?: string; category?: number; priority?: PriorityFlag };
 
 /**
  * 主体查询: producers and traders of my jurisdiction, by name or identity, status and category; a figure opens it with
@@ -24,7 +25,11 @@ export default function SubjectsPage() {
   const [params] = useSearchParams();
   const [filters, setFilters] = useState<Filters>(() => {
     const status = params.get('status');
-    return status && (SUBJECT_STATUSES as readonly string[]).includes(status) ? { status } : {};
+    const priority = params.get('priority');
+    return {
+      ...(status && (SUBJECT_STATUSES as readonly string[]).includes(status) ? { status } : {}),
+      ...(priority && (PRIORITY_FLAGS as readonly string[]).includes(priority) ? { priority: priority as PriorityFlag } : {}),
+    };
   });
   const { scope, clear } = useListScope();
   const query = useMemo(() => ({ ...filters, regionCode: scope.region, from: scope.from, to: scope.to }), [filters, scope]);
@@ -64,7 +69,17 @@ export default function SubjectsPage() {
             options={SUBJECT_CATEGORIES.map((c) => ({ value: c, label: label(t, 'category', c) }))}
             aria-label={t('profile.category')}
           />
- <ListScopeTags scope={scope} clear={clear} />
+          <Select<PriorityFlag>
+            style={{ width: 160 }}
+            allowClear
+            placeholder={t('priority.filter')}
+            value={filters.priority}
+            onChange={(priority) => setFilters((f) => ({ ...f, priority }))}
+            options={PRIORITY_FLAGS.map((f) => ({ value: f, label: t(`priority.${f}` as MessageKey) }))}
+            aria-label={t('priority.filter')}
+            data-testid="subject-priority-filter"
+          />
+          <ListScopeTags scope={scope} clear={clear} />
           <RefreshButton list={list} />
           <ListTotalText total={list.total} />
           <ExportButton path="/registry/subjects.xlsx" query={query} filename={`${t('list.file.subjects')}.xlsx`} total={list.total} />
@@ -88,6 +103,19 @@ export default function SubjectsPage() {
             },
             { title: t('profile.region'), dataIndex: 'regionName', render: (v: string | null, s) => v ?? s.regionCode },
             { title: t('field.status'), dataIndex: 'status', render: (s: string) => <StatusTag family="subjectStatus" status={s} /> },
+            {
+              title: t('priority.column'),
+              dataIndex: 'priorityFlags',
+              render: (v: PriorityFlag[]) => (
+                <Space size={2} wrap>
+                  {v.map((f) => (
+                    <Tag key={f} color="gold">
+                      {t(`priority.${f}` as MessageKey)}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
             { title: t('subjects.registeredAt'), dataIndex: 'registeredAt', className: 'tn-nowrap', render: formatDate },
           ]}
         />

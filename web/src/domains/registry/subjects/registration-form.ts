@@ -16,6 +16,8 @@ export type WizardValues = {
   idKind: IdKind;
   idNumber: string;
   legalRep: string;
+  /** 法定代表人身份证号 of an organisation registered with a credit code (optional; the server keeps it encrypted). */
+  legalRepIdNumber?: string;
   phone: string;
   photos: PhotoMap;
   /** 9 digits; province and county are its prefixes */
@@ -33,7 +35,7 @@ export type WizardField = keyof WizardValues;
 
 export const STEP_FIELDS: WizardField[][] = [
   ['category', 'orgForm', 'name', 'industries', 'scale', 'scaleUnit', 'annualOutput', 'outputUnit'],
-  ['idKind', 'idNumber', 'legalRep', 'phone', 'photos'],
+  ['idKind', 'idNumber', 'legalRep', 'legalRepIdNumber', 'phone', 'photos'],
   ['townshipCode', 'address', 'lat', 'lng', 'username', 'password', 'confirm', 'privacyConsent'],
 ];
 
@@ -65,6 +67,12 @@ export function toProfileRequest(v: WizardValues): SubjectProfileRequest {
     lat: v.lat,
     lng: v.lng,
   };
+}
+
+/** The legal representative's ID number, sent only for a credit-code registration and only when typed. */
+export function legalRepRequest(v: WizardValues): { legalRepIdNumber?: string } {
+  const typed = v.legalRepIdNumber?.trim().toUpperCase();
+  return v.idKind === 'uscc' && typed ? { legalRepIdNumber: typed } : {};
 }
 
 /** A returned application, as the wizard's starting values: the masked identity number and phone are left empty. */

@@ -1,7 +1,7 @@
 import { api } from '../../../app/api';
 import type { Out, Page } from '../../../app/contract';
 import type { uploadTicketOut } from '../../../../../src/domains/registry/subjects/subject.contracts';
-import type { Application, ApplicationCreated, ApplicationListItem, ApplicationRequest, ApplicationStatus, BadRecordRequest, ElectronicIdentity, ResubmitRequest, ScannedIdentity, SubjectDetail, SubjectListItem, UploadResult } from './subject.types';
+import type { Application, ApplicationCreated, ApplicationListItem, ApplicationRequest, ApplicationStatus, BadRecordRequest, PriorityFlagRequest, ElectronicIdentity, ResubmitRequest, ScannedIdentity, SubjectDetail, SubjectListItem, UploadResult } from './subject.types';
 
 const code = (c: string) => encodeURIComponent(c);
 
@@ -41,10 +41,11 @@ export const subjectApi = {
   returnForCorrection: (id: string, opinion: string) => api.post<Application>(`/registry/applications/${id}/return`, { opinion }),
   reject: (id: string, opinion: string) => api.post<Application>(`/registry/applications/${id}/reject`, { opinion }),
 
-  subjects: (q: { q?: string; status?: string; category?: number; regionCode?: string; from?: string; to?: string; cursor?: string }) => api.get<Page<SubjectListItem>>('/registry/subjects', { limit: 50, ...q }),
+  subjects: (q: { q?: string; status?: string; category?: number; priority?: string; regionCode?: string; from?: string; to?: string; cursor?: string }) => api.get<Page<SubjectListItem>>('/registry/subjects', { limit: 50, ...q }),
   subject: (id: string) => api.get<SubjectDetail>(`/registry/subjects/${id}`),
   suspend: (id: string, reason: string) => api.post<SubjectDetail>(`/registry/subjects/${id}/suspend`, { reason }),
   restore: (id: string, reason: string) => api.post<SubjectDetail>(`/registry/subjects/${id}/restore`, { reason }),
+  setPriorityFlag: (id: string, body: PriorityFlagRequest) => api.post<SubjectDetail>(`/registry/subjects/${id}/priority-flags`, body),
   addBadRecord: (id: string, body: BadRecordRequest) => api.post<SubjectDetail>(`/registry/subjects/${id}/bad-records`, body),
 
   mySubject: () => api.get<SubjectDetail>('/registry/my-subject'),

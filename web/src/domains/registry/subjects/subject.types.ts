@@ -32,6 +32,8 @@ export {
   SUBJECT_STATUSES,
 } from '../../../../../src/domains/registry/subjects/subject-values.shared';
 export type { IdKind, Industry, PhotoKind } from '../../../../../src/domains/registry/subjects/subject-values.shared';
+export { PRIORITY_FLAGS, settablePriorityFlags } from '../../../../../src/domains/registry/subjects/priority-flags.shared';
+export type { PriorityFlag } from '../../../../../src/domains/registry/subjects/priority-flags.shared';
 export { OUTPUT_UNITS, SCALE_UNITS } from '../../../../../src/domains/registry/subjects/subject-units.shared';
 export type { OutputUnit, ScaleUnit } from '../../../../../src/domains/registry/subjects/subject-units.shared';
 
@@ -69,6 +71,7 @@ export type Certificate = Out<typeof subject.certificateOut>;
 export type BadRecord = Out<typeof subject.badRecordOut>;
 export type SubjectDetail = Out<typeof subject.subjectDetailOut>;
 export type BadRecordRequest = In<typeof subject.badRecordIn>;
+export type PriorityFlagRequest = In<typeof subject.priorityFlagIn>;
 export type ElectronicIdentity = Out<typeof subject.identityOut>;
 export type ScannedIdentity = Out<typeof subject.scannedIdentityOut>;
 /** An audit entry about a subject, as its file shows it (变更记录). */

@@ -29,6 +29,9 @@ export function BatchFacts({ batch: b, base }: { batch: Batch; base: Base | null
                 ...(b.animal.quarantineCert ? [{ key: 'quarantineCert', label: t('animal.quarantineCert'), children: <span data-testid="batch-quarantine-cert">{b.animal.quarantineCert}</span> }] : []),
               ]
             : []),
+          ...(b.variety ? [{ key: 'variety', label: t('batch.variety'), children: <span data-testid="batch-variety-shown">{b.variety}</span> }] : []),
+          ...(b.soilNote ? [{ key: 'soil', label: t('batch.soilNote'), children: b.soilNote }] : []),
+          ...(b.waterNote ? [{ key: 'water', label: t('batch.waterNote'), children: b.waterNote }] : []),
           ...(b.baseId ? [{ key: 'base', label: t('batch.base'), children: base?.name ?? '…' }] : []),
           { key: 'selfCheck', label: t('batch.selfCheck'), children: <Tag color={SELF_CHECK_COLOR[b.selfCheck]}>{label(t, 'selfCheck', b.selfCheck)}</Tag> },
           { key: 'created', label: t('trace.recordedAt'), children: formatTime(b.createdAt) },

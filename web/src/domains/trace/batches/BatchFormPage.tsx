@@ -15,6 +15,7 @@ import { TracePageTitle } from '../TracePageTitle';
 import { label } from '../trace-labels';
 import { newKey, traceApi } from '../trace.api';
 import { useAll } from '../master-data/use-all';
+import { ENVIRONMENT_NOTE_MAX, VARIETY_MAX } from '../../../../../src/domains/trace/batch-origin.shared';
 import '../trace.css';
 
 type Values = {
@@ -26,7 +27,13 @@ type Values = {
   selfCheck: SelfCheckResult;
   selfCheckNote?: string;
   animal?: AnimalValues;
+  variety?: string;
+  soilNote?: string;
+  waterNote?: string;
 };
+
+/** An optional text sent only when something was typed (trimmed, never cut: the rule refuses one too long). */
+const optionalText = <K extends string>(key: K, v: string | undefined) => (v?.trim() ? ({ [key]: v.trim() } as Record<K, string>) : {});
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
@@ -59,6 +66,9 @@ export default function BatchFormPage() {
           inputs: (v.inputs ?? []).map((i) => ({ kind: i.kind, name: i.name.trim(), dose: i.dose, doseUnit: i.doseUnit, appliedOn: day(i.appliedOn) })),
           selfCheck: { result: v.selfCheck, ...(v.selfCheckNote?.trim() ? { note: v.selfCheckNote.trim() } : {}) },
           ...animalRequest(v.animal),
+          ...optionalText('variety', v.variety),
+          ...optionalText('soilNote', v.soilNote),
+          ...optionalText('waterNote', v.waterNote),
         },
         key,
       );
@@ -113,6 +123,22 @@ export default function BatchFormPage() {
             </Col>
           </Row>
           {product && isAnimalBatch(product.unit, product.classCode) && <AnimalFields live={isLiveAnimalUnit(product.unit)} />}
+          {/* 品种 and 产地环境, as the notice asks of tea and other crops: optional, refused (not cut) past the limit shown. */}
+          <Form.Item name="variety" label={t('common.withOptional', { label: t('batch.variety') })} rules={[{ max: VARIETY_MAX, message: t('batch.textTooLong', { max: VARIETY_MAX }) }]}>
+            <Input count={{ show: true, max: VARIETY_MAX }} placeholder={t('batch.varietyPlaceholder')} data-testid="batch-variety" />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="soilNote" label={t('common.withOptional', { label: t('batch.soilNote') })} rules={[{ max: ENVIRONMENT_NOTE_MAX, message: t('batch.textTooLong', { max: ENVIRONMENT_NOTE_MAX }) }]}>
+                <Input.TextArea rows={2} count={{ show: true, max: ENVIRONMENT_NOTE_MAX }} placeholder={t('batch.soilNotePlaceholder')} data-testid="batch-soil" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="waterNote" label={t('common.withOptional', { label: t('batch.waterNote') })} rules={[{ max: ENVIRONMENT_NOTE_MAX, message: t('batch.textTooLong', { max: ENVIRONMENT_NOTE_MAX }) }]}>
+                <Input.TextArea rows={2} count={{ show: true, max: ENVIRONMENT_NOTE_MAX }} placeholder={t('batch.waterNotePlaceholder')} data-testid="batch-water" />
+              </Form.Item>
+            </Col>
+          </Row>
           <Divider titlePlacement="start" plain>
             {t('batch.inputs')}
           </Divider>
