@@ -48,3 +48,13 @@ export function departmentTerm<F extends string>(actor: AgencyActor, field: F): 
   if (actor.agency.kind === 'supervision' && actor.agency.level === 'county') return is(field, 'agriculture');
   return anyone;
 }
+
+/**
+ * The department a subject recorded or imported by this agency belongs to: a department's agency records its own
+ * department's producers (the fishery bureau's temporary record of a fish pond stays in its sight); anyone else the
+ * general one, as before.
+ */
+export function ownDepartment(actor: AgencyActor): Department {
+  const department = (actor.agency.department ?? 'agriculture') as Department;
+  return actor.agency.kind === 'supervision' ? department : 'agriculture';
+}
