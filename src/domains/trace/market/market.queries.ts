@@ -64,7 +64,7 @@ export async function listMarketVouchers(db: Executor, actor: AgencyActor, q: { 
     eq(trades.kind, 'market'),
     jurisdictionFilter(actor, batches.regionCode),
     q.status ? eq(batches.status, q.status) : undefined,
-    text ? or(/^\d{6,20}$/.test(text) ? ilike(batches.code, like) : undefined, ilike(products.name, like), sql`${trades.counterparty}->>'name' ILIKE ${like}`, ilike(market.name, like), ilike(seller.name, like)) : undefined,
+    text ? or(/^\d{6,20}$/.test(text) ? ilike(batches.code, like) : undefined, ilike(products.name, like), ilike(sql`${trades.counterparty}->>'name'`, like), ilike(market.name, like), ilike(seller.name, like)) : undefined,
   ];
   const [rows, total] = await Promise.all([
     voucherRows(db)
