@@ -79,6 +79,8 @@ export type Side = {
   tradeToCancel: string;
   confirmedPurchase: string;
   marketEntry: string;
+  /** The market entry's voucher batch (入市追溯凭证), as a market regulator opens it. */
+  marketVoucher: string;
   attachment: string;
   task: string;
   taskToAccept: string;
@@ -208,9 +210,11 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
   const tradeToCancel = await sale(main.client, big.id, otherToken);
   const confirmedPurchase = await sale(other.client, otherBatch.id, mainIdentityToken, 20);
   await must(main.client.post(`/api/v1/trace/trades/${confirmedPurchase}/confirm`, {}), 'confirm');
-  const marketEntry = (
+  const entered = (
     await must(main.client.post('/api/v1/trace/market-entries', { batchId: big.id, quantity: 5, unit: 'kg', market: { kind: 'wholesale', name: '矩阵批发市场' } }), 'market entry')
-  ).json<{ id: string }>().id;
+  ).json<{ id: string; buyerBatchId: string }>();
+  const marketEntry = entered.id;
+  const marketVoucher = entered.buyerBatchId;
 
   // Supervision: a task of the county bureau to its lab (with an attachment, accepted), one to accept, one to close.
   const attachment = await upload(t, '/api/v1/supervision/attachments', county, Buffer.from('%PDF-1.4\n%%EOF\n'), 'notice.pdf', 'application/pdf');
@@ -315,6 +319,7 @@ async function buildSide(ctx: Ctx, side: 'sd' | 'sc', accounts: SideAccounts, pl
     tradeToCancel,
     confirmedPurchase,
     marketEntry,
+    marketVoucher,
     attachment,
     task,
     taskToAccept,
@@ -396,7 +401,10 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   const created = {
     'mx-sg-staff': { username: 'mx-sg-staff', password: STRONG },
     'mx-coop-staff': { username: 'mx-coop-staff', password: STRONG },
+    'mx-market': { username: 'mx-market', password: STRONG },
   };
+  // 寿光's market regulator (市场监督管理, issue 21 §3), registered by the county bureau like its lab.
+  await must(sgAdmin.post('/api/v1/agencies', { name: '矩阵市场监督管理局', kind: 'market', level: 'county', regionCode: '370783', account: { username: 'mx-market', displayName: '矩阵市场监管', password: STRONG } }), 'market regulator');
   await must(sgAdmin.post(`/api/v1/agencies/${sd.countyAgency}/users`, { username: 'mx-sg-staff', displayName: '矩阵职员', password: STRONG, role: 'staff' }), 'county staff');
   await must(coop.post('/api/v1/registry/my-subject/accounts', { username: 'mx-coop-staff', displayName: '矩阵员工', password: STRONG }), 'coop staff');
   await must(sgAdmin.post(`/api/v1/agencies/${sd.countyAgency}/users`, { username: 'mx-login', displayName: '矩阵登录', password: STRONG, role: 'staff' }), 'login user');

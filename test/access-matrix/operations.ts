@@ -502,6 +502,11 @@ export const ROWS: Row[] = [
   { op: 'GET /api/v1/trace/batches/{id}/certificates', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => id(side(fx, o).batch) },
   { op: 'GET /api/v1/trace/certificates/{number}/file', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ params: { number: side(fx, o).certificateNumber }, query: 'format=svg' }) },
   { op: 'GET /api/v1/public/certificates/{number}', permission: 'public', scope: scopes.any, objects: SD_SC, call: (fx, o) => ({ params: { number: side(fx, o).certificateNumber } }) },
+  // 市场监督管理 (issue 21 §3): the regulator reads the vouchers of its region's markets (a market not on the platform
+  // lies in the seller's region); another region's voucher is not found; the bulk check reads only.
+  { op: 'GET /api/v1/market/vouchers', permission: 'trace.market', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/market/vouchers/{id}', permission: 'trace.market', scope: scopes.jurisdiction, objects: SD_SC, call: (fx, o) => id(side(fx, o).marketVoucher) },
+  { op: 'POST /api/v1/market/verify', permission: 'trace.market', scope: scopes.any, objects: NONE, call: (fx) => ({ body: { codes: [fx.sd.batchCode] } }) },
   { op: 'GET /api/v1/trace/market-entries/{id}/voucher', permission: 'trace.read', scope: scopes.ownSubject, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).marketEntry), query: 'format=svg' }) },
   // A batch's chain: agencies within their jurisdiction, a producer its own batches (trace.graph).
   { op: 'GET /api/v1/trace/batches/by-code/{code}', permission: 'trace.graph', scope: scopes.jurisdictionOrOwnSubject, clients: true, objects: SD_SC, call: (fx, o) => ({ params: { code: side(fx, o).batchCode } }) },
@@ -600,8 +605,8 @@ export const ROWS: Row[] = [
   { op: 'POST /api/v1/enforcement/cases/{id}/advance', permission: 'enforcement.case', scope: caseOwner, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).case), body: { to: 'investigation' } }) },
 
   // Monitoring
-  { op: 'GET /api/v1/monitoring/alerts', permission: 'monitoring.alert', scope: scopes.any, objects: NONE, call: () => ({}) },
-  { op: 'GET /api/v1/monitoring/alerts/{id}', permission: 'monitoring.alert', scope: alertOwner, objects: SD_SC, call: (fx, o) => id(side(fx, o).alert) },
+  { op: 'GET /api/v1/monitoring/alerts', permission: 'monitoring.alert_read', scope: scopes.any, objects: NONE, call: () => ({}) },
+  { op: 'GET /api/v1/monitoring/alerts/{id}', permission: 'monitoring.alert_read', scope: alertOwner, objects: SD_SC, call: (fx, o) => id(side(fx, o).alert) },
   { op: 'POST /api/v1/monitoring/alerts/{id}/case', permission: 'enforcement.case', scope: alertOwner, objects: SD_SC, call: (fx, o) => ({ ...id(side(fx, o).alert), body: {} }) },
   { op: 'GET /api/v1/monitoring/tasks/{taskId}/summary', permission: 'monitoring.read', scope: tasks.read, objects: SD_SC, call: (fx, o) => ({ params: { taskId: side(fx, o).task } }) },
   { op: 'GET /api/v1/monitoring/tasks/{taskId}/summary.xlsx', permission: 'monitoring.read', scope: tasks.read, objects: SD_SC, call: (fx, o) => ({ params: { taskId: side(fx, o).task } }) },

@@ -56,6 +56,8 @@ export const ROLES: Role[] = [
   // A non-admin official of the county bureau (created by the test): the same work as its admin, no accounts.
   agency('sg-staff', 'supervision', 'county', '370783', false, '+mx-sg-staff'),
   agency('sg-hl-user', 'supervision', 'township', '370783100', false),
+  // 寿光's market regulator (市场监督管理, issue 21 §3): read-only over the markets of its county (created by the test).
+  agency('sg-market', 'market', 'county', '370783', true, '+mx-market'),
   { name: 'sg-coop', login: 'sg-coop', kind: 'subject', admin: true, jurisdiction: '370783100' },
   // A staff account of sg-coop's subject (created by the test through my-subject/accounts).
   { name: 'sg-coop-staff', login: '+mx-coop-staff', kind: 'subject', admin: false, jurisdiction: '370783100' },
@@ -86,6 +88,9 @@ const sup = (r: Role) => r.agencyKind === 'supervision';
 const enf = (r: Role) => r.agencyKind === 'enforcement';
 const supAboveTownship = (r: Role) => sup(r) && r.level !== 'township';
 const ops = (r: Role) => r.agencyKind === 'operations';
+/** 市场监督管理 (issue 21 §3): reads the markets' vouchers and its alerts, writes nothing of the agriculture tree. */
+const mkt = (r: Role) => r.agencyKind === 'market';
+const agriAgency = (r: Role) => isAgency(r) && !mkt(r);
 
 /**
  * The grants, written out from the comments of the domains' permissions.ts and DESIGN.md §2 (not read from
@@ -105,8 +110,8 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'backup.read': ops,
   'job.read': ops,
   'job.retry': ops,
-  'subject.read': isAgency,
-  'subject.temporary': isAgency,
+  'subject.read': agriAgency,
+  'subject.temporary': agriAgency,
   // 由县级监管机构审核通过: only county supervision approves registrations.
   'subject.approve': (r) => sup(r) && r.level === 'county',
   'subject.supervise': (r) => supAboveTownship(r) || enf(r),
@@ -116,21 +121,24 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'trace.write': (r) => r.kind === 'subject',
   'trace.graph': (r) => r.kind !== 'anonymous',
   'trace.recall': (r) => supAboveTownship(r) || enf(r),
+  'trace.market': mkt,
   'supervision.publish': supAboveTownship,
-  'supervision.task': isAgency,
+  'supervision.task': agriAgency,
   'supervision.inspect': sup,
   'supervision.checklist': (r) => sup(r) && r.level === 'province',
   'supervision.read': (r) => sup(r) || enf(r),
   'enforcement.case': enf,
   'enforcement.read': (r) => sup(r) || enf(r),
   'monitoring.sample': (r) => r.agencyKind === 'testing',
-  'monitoring.read': isAgency,
+  'monitoring.read': agriAgency,
   'monitoring.alert': (r) => sup(r) || enf(r),
+  // The alert inbox alone: a market regulator is alerted of failed lots that entered its markets.
+  'monitoring.alert_read': (r) => sup(r) || enf(r) || mkt(r),
   // 检测参照数据: labs add what they test for; a province's supervision agency adds for its labs.
   'monitoring.reference': (r) => r.agencyKind === 'testing' || (sup(r) && r.level === 'province'),
   // 系统优化建议: every signed-in account files; operations handles, 部安全中心 (the operations agency's admins) confirms.
   // 大数据应用: every agency working in a jurisdiction reads its statistics; operations has none.
-  'analytics.statistics': (r) => isAgency(r) && !ops(r),
+  'analytics.statistics': (r) => agriAgency(r) && !ops(r),
   'feedback.file': (r) => r.kind !== 'anonymous',
   'feedback.handle': ops,
   'feedback.confirm': (r) => ops(r) && r.admin,
@@ -160,15 +168,15 @@ export const GRANTS: Record<RoutePermission, (r: Role) => boolean> = {
   'integration.changes': () => false,
   'integration.codes': () => false,
   // GS1 EPCIS 2.0 (issue 18): the ministry's and provinces' agencies of every kind, and producers for their own events.
-  'epcis.capture': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
-  'epcis.query': (r) => (isAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
+  'epcis.capture': (r) => (agriAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
+  'epcis.query': (r) => (agriAgency(r) && (r.level === 'ministry' || r.level === 'province')) || r.kind === 'subject',
   // 业务五监控 (技术指南 运行监控 (一)): supervision, testing and enforcement agencies of every level watch their area; targets,
   // assessment indicators and 责令限期整改 come from a supervision agency above the township; the agency or producer
   // (its main account) addressed answers.
-  'monitor.read': (r) => isAgency(r) && !ops(r),
+  'monitor.read': (r) => agriAgency(r) && !ops(r),
   'monitor.target': supAboveTownship,
   'rectification.issue': supAboveTownship,
-  'rectification.answer': (r) => (isAgency(r) && !ops(r) && r.level !== 'ministry') || (r.kind === 'subject' && r.admin),
+  'rectification.answer': (r) => (agriAgency(r) && !ops(r) && r.level !== 'ministry') || (r.kind === 'subject' && r.admin),
   // 信息调度 and 总结报告: the province's supervision agency reports to the ministry, which acknowledges.
   'report.write': (r) => sup(r) && r.level === 'province',
   'report.read': (r) => sup(r) && (r.level === 'province' || r.level === 'ministry'),

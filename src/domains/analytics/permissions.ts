@@ -13,6 +13,6 @@ declare module '../../platform/auth/permissions.js' {
 
 export const analyticsGrants = defineGrants({
   names: ANALYTICS_PERMISSIONS,
-  agency: ({ kind }) => [kind !== 'operations' && 'analytics.statistics'],
+  agency: ({ kind }) => [kind !== 'operations' && kind !== 'market' && 'analytics.statistics'],
   subject: () => [],
 });

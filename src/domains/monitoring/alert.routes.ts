@@ -13,13 +13,13 @@ export function alertRoutes(deps: MonitoringDeps) {
     const tags = ['monitoring 监测业务'];
 
     app.get('/api/v1/monitoring/alerts', {
-      config: { permission: 'monitoring.alert' },
+      config: { permission: 'monitoring.alert_read' },
       schema: { tags, summary: 'The alerts sent to my agency (预警), newest first; `unread=true` for the unread', querystring: alertListQuery, response: { 200: alertPage, ...errorResponses } },
       handler: async (request) => listAlerts(deps.db, agencyActorOf(request), request.query),
     });
 
     app.get('/api/v1/monitoring/alerts/:id', {
-      config: { permission: 'monitoring.alert' },
+      config: { permission: 'monitoring.alert_read' },
       schema: {
         tags,
         summary: 'An alert with the sample, its failing results and the recall list as it stood; marks it read',

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.js';
-import { activeAgenciesSeatedIn } from '../registry/index.js';
-import { holdBatches, holdCandidates, markBatchTested, producingBatchId, recallSnapshot, releaseHeldBatches } from '../trace/index.js';
+import { activeAgenciesSeatedIn, isGeneral, marketRegulatorsOver, subjectFacts, type AgencyFacts } from '../registry/index.js';
+import { holdBatches, holdCandidates, markBatchTested, marketEntryRegions, producingBatchId, recallSnapshot, releaseHeldBatches } from '../trace/index.js';
 import { batchHolds, monitoringAlerts, recallOrders, type RecallHolder, type samples } from './schema.js';
 
 /** The most holders an alert copies; `recallTotal` keeps how many there were (the recall list page shows them all). */
@@ -14,11 +14,14 @@ type FailedSample = Pick<typeof samples.$inferSelect, 'id' | 'sampleNo' | 'batch
  * failed (the public page warns), the recall list (forward trace) of the batch it was produced in is taken as it
  * stands, and one alert goes to each active supervision and enforcement agency seated in the producer's county and,
  * when it differs, the county the sample was taken in (where the holder sells it). A hand-entered product has no batch: its alerts carry no recall
- * list. Answers how many alerts were sent.
+ * list. Of a county's supervision agencies, the producer's department's is alerted (its general bureau when the county
+ * has none); the market regulators of the markets the lot entered are alerted too (issue 21 §3). Answers how many
+ * alerts were sent.
  */
 export async function respondToFailure(tx: Tx, sample: FailedSample, reportVersion: number): Promise<{ alerts: number; recallTotal: number; held: number }> {
   let recall: { holders: RecallHolder[]; total: number } = { holders: [], total: 0 };
   let held = 0;
+  let marketRegions: string[] = [];
   if (sample.batchId) {
     await markBatchTested(tx, sample.batchId, 'fail');
     // From the batch the product was produced in: a sample taken at the end of a chain (a market stall) has no one
@@ -26,9 +29,11 @@ export async function respondToFailure(tx: Tx, sample: FailedSample, reportVersi
     const producing = await producingBatchId(tx, sample.batchId);
     recall = await recallSnapshot(tx, producing, RECALL_SNAPSHOT_MAX);
     held = await holdRecallList(tx, sample.id, producing);
+    marketRegions = await marketEntryRegions(tx, producing);
   }
   const counties = alertCounties(sample);
-  const agencies = await activeAgenciesSeatedIn(tx, counties, ['supervision', 'enforcement']);
+  const department = sample.subjectId ? ((await subjectFacts(tx, sample.subjectId))?.department ?? 'agriculture') : 'agriculture';
+  const agencies = [...ofDepartment(await activeAgenciesSeatedIn(tx, counties, ['supervision', 'enforcement']), department), ...(await marketRegulatorsOver(tx, marketRegions))];
   if (agencies.length === 0) return { alerts: 0, recallTotal: recall.total, held };
   const title = `不合格样品预警：${sample.productName}（${sample.sampleNo}）`.slice(0, 200);
   const rows = await tx
@@ -49,6 +54,18 @@ export async function respondToFailure(tx: Tx, sample: FailedSample, reportVersi
     .onConflictDoNothing()
     .returning({ id: monitoringAlerts.id });
   return { alerts: rows.length, recallTotal: recall.total, held };
+}
+
+/**
+ * A county's agencies as a failure alerts them: its enforcement agencies, and of its supervision agencies the one of
+ * the producer's department, or the general bureau where the county has no agency of that department.
+ */
+export function ofDepartment(agencies: AgencyFacts[], department: string): AgencyFacts[] {
+  return agencies.filter((a) => {
+    if (a.kind !== 'supervision') return true;
+    const hasOwn = agencies.some((b) => b.kind === 'supervision' && b.regionCode === a.regionCode && b.department === department);
+    return hasOwn ? a.department === department : isGeneral(a.department);
+  });
 }
 
 /** Rows per INSERT of holds: well under the 65,535 parameters of one statement. */

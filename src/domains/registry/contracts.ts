@@ -120,6 +120,7 @@ export const agencyListQuery = z.strictObject({
   parentId: uuid.optional(),
   kind: agencyKind.optional(),
   level: agencyLevel.optional(),
+  department: department.optional().describe('部门 (issue 21 §3): agriculture is the general agencies and every agency of another kind'),
   q: z.string().trim().max(50).optional(),
 });
 

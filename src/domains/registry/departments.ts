@@ -43,8 +43,20 @@ export async function routeDepartment(db: Executor, townshipCode: string, indust
  * general agencies above the county and the county's other agencies see all, as before.
  */
 export function departmentTerm<F extends string>(actor: AgencyActor, field: F): Term<F> {
-  const department = actor.agency.department ?? 'agriculture';
+  // An actor built by hand with only its jurisdiction (a report over a region) is a general one.
+  const agency = actor.agency as AgencyActor['agency'] | undefined;
+  const department = agency?.department ?? 'agriculture';
   if (!isGeneral(department)) return is(field, department);
-  if (actor.agency.kind === 'supervision' && actor.agency.level === 'county') return is(field, 'agriculture');
+  if (agency?.kind === 'supervision' && agency.level === 'county') return is(field, 'agriculture');
   return anyone;
+}
+
+/**
+ * The department a subject recorded or imported by this agency belongs to: a department's agency records its own
+ * department's producers (the fishery bureau's temporary record of a fish pond stays in its sight); anyone else the
+ * general one, as before.
+ */
+export function ownDepartment(actor: AgencyActor): Department {
+  const department = (actor.agency.department ?? 'agriculture') as Department;
+  return actor.agency.kind === 'supervision' ? department : 'agriculture';
 }

@@ -11,6 +11,7 @@ export { DEMO_SUBJECTS } from './subjects/demo-subjects.seed.js';
 export type { FieldProduct, FieldProductWriter, RegistryDeps } from './deps.js';
 export { bootstrapMinistry } from './accounts/bootstrap.service.js';
 export { agencyVisibility, subjectVisibility } from './visibility.js';
+export { departmentTerm, isGeneral } from './departments.js';
 export { subjectNames } from './schema.js';
 export { insideChina } from './subjects/inside-china.shared.js';
 export { subjectIdOfIdentity, subjectOfIdentityToken, subjectOfIdentityTokenSql } from './subjects/identity.service.js';
@@ -21,7 +22,7 @@ export { identityHash, identityProblem, knownIdentities, registerExchangedSubjec
 export { printedSubject } from './subjects/printed-subject.js';
 export { createPublicSubjects, type PublicCertificate, type PublicSubjectFacts, type PublicSubjects } from './subjects/public-subjects.cache.js';
 export { naturalPersonSubjects, subjectContactReader, subjectContactSql, subjectIdsOfShownIdentitySql, type SubjectContact, type SubjectContactColumns } from './subjects/holders.queries.js';
-export { accountAffiliations, activeAgencies, activeAgenciesSeatedIn, activeAgenciesWithin, activeMembersOf, enforcementAgenciesOver, userNames, agencyMembers, agencyNames, recordCaseBadConduct, subjectFacts, type AgencyFacts, type SubjectFacts } from './accounts/agency-facts.queries.js';
+export { accountAffiliations, activeAgencies, activeAgenciesSeatedIn, activeAgenciesWithin, activeMembersOf, enforcementAgenciesOver, marketRegulatorsOver, userNames, agencyMembers, agencyNames, recordCaseBadConduct, subjectFacts, type AgencyFacts, type SubjectFacts } from './accounts/agency-facts.queries.js';
 export { countNoticeAudience, noticeAudienceSql, regionNamesOf, type NoticeAudience } from './notice-audience.queries.js';
 
 import type { DomainModule } from '../../platform/modules.js';

@@ -31,8 +31,9 @@ export const registryGrants = defineGrants({
     role === 'admin' && 'user.read',
     role === 'admin' && 'user.manage',
     role === 'admin' && kind === 'supervision' && level !== 'township' && 'agency.allocate',
-    'subject.read',
-    'subject.temporary',
+    // A market regulator (市场监督管理, issue 21 §3) reads the markets' vouchers, not the producers' register.
+    kind !== 'market' && 'subject.read',
+    kind !== 'market' && 'subject.temporary',
     // 由县级监管机构审核通过 (技术指南 五(一)六): only the county supervision agency approves registrations.
     kind === 'supervision' && level === 'county' && 'subject.approve',
     ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') && 'subject.supervise',

@@ -53,16 +53,19 @@ const SUPERVISION_ADMIN_ALLOCATES: Record<AgencyLevel, { kind: AgencyKind; level
   province: [
     { kind: 'testing', level: 'province', regionLevel: 1, accountRole: 'admin' },
     { kind: 'enforcement', level: 'province', regionLevel: 1, accountRole: 'admin' },
+    { kind: 'market', level: 'province', regionLevel: 1, accountRole: 'admin' },
     { kind: 'supervision', level: 'city', regionLevel: 2, accountRole: 'admin' },
   ],
   city: [
     { kind: 'testing', level: 'city', regionLevel: 2, accountRole: 'admin' },
     { kind: 'enforcement', level: 'city', regionLevel: 2, accountRole: 'admin' },
+    { kind: 'market', level: 'city', regionLevel: 2, accountRole: 'admin' },
     { kind: 'supervision', level: 'county', regionLevel: 3, accountRole: 'admin' },
   ],
   county: [
     { kind: 'testing', level: 'county', regionLevel: 3, accountRole: 'admin' },
     { kind: 'enforcement', level: 'county', regionLevel: 3, accountRole: 'admin' },
+    { kind: 'market', level: 'county', regionLevel: 3, accountRole: 'admin' },
     // Township stations receive user accounts from the county, not an administrator.
     { kind: 'supervision', level: 'township', regionLevel: 4, accountRole: 'staff' },
   ],
@@ -182,8 +185,11 @@ describe('permissionsOf: what each role may call', () => {
     if ((kind === 'supervision' && (level === 'ministry' || level === 'province')) || kind === 'operations') expected.push('audit.read');
     // 运维: backups and the job queue are watched by the operations agency.
     if (kind === 'operations') expected.push('backup.read', 'job.read', 'job.retry');
-    // Every official reads the subjects of the jurisdiction and records unregistered ones met in the field.
-    expected.push('subject.read', 'subject.temporary');
+    // Every official reads the subjects of the jurisdiction and records unregistered ones met in the field; a market
+    // regulator (市场监督管理, issue 21 §3) reads the markets' vouchers instead and writes nothing.
+    const market = kind === 'market';
+    if (!market) expected.push('subject.read', 'subject.temporary');
+    if (market) expected.push('trace.market', 'monitoring.alert_read');
     // Only the county supervision agency approves registrations (技术指南 五(一)六).
     if (kind === 'supervision' && level === 'county') expected.push('subject.approve');
     if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') expected.push('subject.supervise');
@@ -192,7 +198,7 @@ describe('permissionsOf: what each role may call', () => {
     if ((kind === 'supervision' && level !== 'township') || kind === 'enforcement') expected.push('trace.recall');
     // 监管业务 / 执法业务: every agency receives tasks; supervision publishes (not stations), inspects, and the
     // province writes checklists; enforcement runs cases; both read inspections and cases of the jurisdiction.
-    expected.push('supervision.task');
+    if (!market) expected.push('supervision.task');
     if (kind === 'supervision' && level !== 'township') expected.push('supervision.publish');
     if (kind === 'supervision') expected.push('supervision.inspect');
     if (kind === 'supervision' && level === 'province') expected.push('supervision.checklist');
@@ -200,10 +206,10 @@ describe('permissionsOf: what each role may call', () => {
     if (kind === 'supervision' || kind === 'enforcement') expected.push('supervision.read', 'enforcement.read');
     // 监测业务: labs sample and test; every agency reads samples and summaries; supervision and enforcement get alerts.
     if (kind === 'testing') expected.push('monitoring.sample');
-    if (kind === 'supervision' || kind === 'enforcement') expected.push('monitoring.alert');
-    expected.push('monitoring.read');
+    if (kind === 'supervision' || kind === 'enforcement') expected.push('monitoring.alert', 'monitoring.alert_read');
+    if (!market) expected.push('monitoring.read');
     // 统计分析: every agency working in a jurisdiction; operations has none.
-    if (kind !== 'operations') expected.push('analytics.statistics');
+    if (kind !== 'operations' && !market) expected.push('analytics.statistics');
     // 系统优化建议: every account files; operations handles, 部安全中心 (the operations agency's admins) confirms.
     expected.push('feedback.file');
     if (kind === 'operations') expected.push('feedback.handle');
@@ -220,13 +226,13 @@ describe('permissionsOf: what each role may call', () => {
     if (kind === 'supervision' && (level === 'ministry' || level === 'province')) expected.push('integration.read');
     if (kind === 'supervision' && (level === 'ministry' || level === 'province') && role === 'admin') expected.push('integration.manage');
     // GS1 EPCIS: agencies of the ministry and the provinces, of every kind, capture and query.
-    if (level === 'ministry' || level === 'province') expected.push('epcis.capture', 'epcis.query');
+    if (!market && (level === 'ministry' || level === 'province')) expected.push('epcis.capture', 'epcis.query');
     // 业务五监控: every agency but operations watches its area; supervision above the township sets targets and orders
     // rectification; every agency below the ministry (not operations) answers. 信息调度: the province writes, the
     // ministry acknowledges, both read.
-    if (kind !== 'operations') expected.push('monitor.read');
+    if (kind !== 'operations' && !market) expected.push('monitor.read');
     if (kind === 'supervision' && level !== 'township') expected.push('monitor.target', 'rectification.issue');
-    if (kind !== 'operations' && level !== 'ministry') expected.push('rectification.answer');
+    if (kind !== 'operations' && !market && level !== 'ministry') expected.push('rectification.answer');
     if (kind === 'supervision' && level === 'province') expected.push('report.write');
     if (kind === 'supervision' && (level === 'province' || level === 'ministry')) expected.push('report.read');
     if (kind === 'supervision' && level === 'ministry') expected.push('report.acknowledge');

@@ -30,7 +30,8 @@ export function allocationOptions(actor: AgencyActor): AllocationOption[] {
   // 运维: the ministry's admin appoints the operations agency (安全中心 and the developer/integrator teams).
   if (a.level === 'ministry') options.push({ kind: 'operations', level: 'ministry', regionWithin: '', regionLevel: 0, accountRole: 'admin' });
   if (a.level !== 'ministry' && a.level !== 'township') {
-    for (const kind of ['testing', 'enforcement'] as const) {
+    // 市场监督管理 (issue 21 §3) is registered at its level like a lab or an enforcement agency.
+    for (const kind of ['testing', 'enforcement', 'market'] as const) {
       options.push({ kind, level: a.level, regionWithin: a.regionCode, regionLevel: REGION_LEVEL[a.level], accountRole: 'admin' });
     }
   }

@@ -45,6 +45,7 @@ export async function recordInspection(deps: SupervisionDeps, ctx: CommandContex
         subjectId: subject.id,
         subjectName: subject.name,
         regionCode: subject.regionCode,
+        department: subject.department,
         recipientId,
         agencyId: actor.agency.id,
         inspectorId: actor.userId,

@@ -32,6 +32,8 @@ export const inspections = pgTable(
     subjectName: varchar('subject_name', { length: 100 }).notNull(),
     /** The subject's region when inspected: the inspection belongs to that jurisdiction. */
     regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** The subject's 部门 when inspected (issue 21 §3): a county's 渔业 bureau reads the inspections of its fish farms. */
+    department: varchar('department', { length: 16 }).notNull().default('agriculture'),
     recipientId: uuid('recipient_id').references(() => supervisionTaskRecipients.id),
     agencyId: uuid('agency_id').notNull(),
     inspectorId: uuid('inspector_id').notNull(),

@@ -1,8 +1,14 @@
-import { defineVisibility, inActorJurisdiction, is } from '../../platform/auth/visibility.js';
+import { allOf, defineVisibility, inActorJurisdiction, is } from '../../platform/auth/visibility.js';
+import { departmentTerm } from '../registry/index.js';
 import { inspections, supervisionTransfers } from './schema.js';
 
-/** Who sees an inspection: the supervision and enforcement agencies whose jurisdiction holds the inspected subject. */
-export const inspectionVisibility = defineVisibility({ regionCode: inspections.regionCode }, (actor) => inActorJurisdiction(actor, 'regionCode'));
+/**
+ * Who sees an inspection: the supervision and enforcement agencies whose jurisdiction holds the inspected subject,
+ * by the subject's department as the subject itself is seen (issue 21 §3).
+ */
+export const inspectionVisibility = defineVisibility({ regionCode: inspections.regionCode, department: inspections.department }, (actor) =>
+  allOf(inActorJurisdiction(actor, 'regionCode'), departmentTerm(actor, 'department')),
+);
 
 /**
  * Who reads a transfer as such (the inbox, taking it into a case): the enforcement agency it was sent to. The agencies

@@ -18,6 +18,7 @@ declare module '../../platform/auth/permissions.js' {
 /** 监管业务 (seed 五(二)): tasks come down the tree to every kind of agency. */
 export const tasksGrants = defineGrants({
   names: TASKS_PERMISSIONS,
-  agency: ({ kind, level }) => ['supervision.task', kind === 'supervision' && level !== 'township' && 'supervision.publish'],
+  // A market regulator is outside the agriculture tree's tasks (issue 21 §3): nothing is sent to it.
+  agency: ({ kind, level }) => [kind !== 'market' && 'supervision.task', kind === 'supervision' && level !== 'township' && 'supervision.publish'],
   subject: () => [],
 });

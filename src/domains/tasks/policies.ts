@@ -1,6 +1,6 @@
 import type { AgencyActor, AgencyKind, AgencyLevel } from '../../platform/auth/actor.js';
 import { PREFIX_LENGTH } from '../../platform/auth/jurisdiction.js';
-import { agencyVisibility } from '../registry/index.js';
+import { agencyVisibility, isGeneral } from '../registry/index.js';
 import type { TaskKind } from './task-state.shared.js';
 
 /**
@@ -20,7 +20,7 @@ export const RECIPIENT_KINDS: Record<TaskKind, readonly AgencyKind[]> = {
 /** What an enforcement agency may commission from a testing agency (seed 五(四) 四、五: 抽样单, 监测任务). */
 export const ENFORCEMENT_COMMISSIONS: readonly TaskKind[] = ['supervisory_sampling', 'routine_monitoring', 'special_monitoring'];
 
-type AgencyRef = { id: string; kind: AgencyKind; level: AgencyLevel; regionCode: string };
+type AgencyRef = { id: string; kind: AgencyKind; level: AgencyLevel; regionCode: string; department?: string };
 
 /** Inside the publisher's jurisdiction at all (checked first: it is the refusal that names the rule broken). */
 export function recipientInJurisdiction(actor: AgencyActor, agency: AgencyRef): boolean {
@@ -40,5 +40,16 @@ export function canPublishTo(actor: AgencyActor, kind: TaskKind, agency: AgencyR
   if (!RECIPIENT_KINDS[kind].includes(agency.kind)) return false;
   const lower = PREFIX_LENGTH[agency.level] > PREFIX_LENGTH[actor.agency.level];
   const ownLevelPeer = agency.level === actor.agency.level && agency.regionCode === actor.agency.regionCode && agency.kind !== 'supervision';
-  return lower || ownLevelPeer;
+  return (lower && reachesDepartment(actor, agency)) || ownLevelPeer;
+}
+
+/**
+ * 部门 (issue 21 §3): a department's agency (渔业, 畜牧兽医, 农垦) sends down to the supervision agencies of its own
+ * department, and to the townships' general stations, which serve every department of their township (a township
+ * keeps one 农业综合服务站); the general agencies send to any. Testing and enforcement agencies have no department.
+ */
+function reachesDepartment(actor: AgencyActor, agency: AgencyRef): boolean {
+  if (isGeneral(actor.agency.department) || agency.kind !== 'supervision') return true;
+  if (agency.department === actor.agency.department) return true;
+  return agency.level === 'township' && isGeneral(agency.department);
 }

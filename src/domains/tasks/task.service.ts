@@ -7,7 +7,7 @@ import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { httpError } from '../../platform/http/errors.js';
 import { regionWithin } from '../../platform/auth/visibility.js';
-import { activeAgencies, agencyMembers, subjectFacts } from '../registry/index.js';
+import { activeAgencies, agencyMembers, subjectFacts, subjectVisibility } from '../registry/index.js';
 import { assertTaskAttachments } from './attachments.js';
 import type { TaskIn, TaskOut } from './contracts.js';
 import type { TasksDeps } from './deps.js';
@@ -37,7 +37,8 @@ export async function publishTask(deps: TasksDeps, ctx: CommandContext, input: T
   }
   for (const id of new Set(input.targetSubjectIds)) {
     const subject = await subjectFacts(deps.db, id);
-    if (!subject || !regionWithin(subject.regionCode, regionScope)) throw tasksError('TARGET_SUBJECT_OUT_OF_SCOPE', { subjectId: id });
+    // A department's agency targets its own department's producers; the county's general bureau the rest (issue 21 §3).
+    if (!subject || !regionWithin(subject.regionCode, regionScope) || !subjectVisibility.allows(actor, subject)) throw tasksError('TARGET_SUBJECT_OUT_OF_SCOPE', { subjectId: id });
   }
   await assertTaskAttachments(deps.db, actor, input.attachments);
 

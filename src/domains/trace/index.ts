@@ -21,7 +21,7 @@ export { producerTraceCounts, type ProducerTraceCounts } from './batches/produce
 export { batchCodeOfAlias, batchCodesOfAliases, isLongCode, exchangeTraceFacts, importExchangedTrace, type AliasHit, type AliasKind, type ExchangeTrace, type ResolvedFrom } from './aliases/index.js';
 export { issueTemporaryProductCode } from './codes/code-issue.service.js';
 export { markBatchTested } from './batches/batch-tested.service.js';
-export { producingBatchId, recallSnapshot, type RecallHolder } from './batches/recall-snapshot.queries.js';
+export { marketEntryRegions, producingBatchId, recallSnapshot, type RecallHolder } from './batches/recall-snapshot.queries.js';
 export type { PublicSampleResult } from './public/public-trace.contracts.js';
 export type { MonitoringResults } from './public/public-trace.service.js';
 export { batchStatesOfCodes, type CodeState } from './code-states.queries.js';

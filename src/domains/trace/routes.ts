@@ -15,6 +15,7 @@ import { correctionRoutes } from './corrections/correction.routes.js';
 import { notificationRoutes } from './movements/notification.routes.js';
 import { processingRoutes } from './movements/processing.routes.js';
 import { tradeRoutes } from './movements/trade.routes.js';
+import { marketRoutes } from './market/market.routes.js';
 import type { TradeDeps } from './movements/trade.service.js';
 import { listProductClasses } from './master-data/product-class.service.js';
 
@@ -120,5 +121,6 @@ export function traceRoutes(deps: TradeDeps) {
     await app.register(processingRoutes(deps));
     await app.register(notificationRoutes(deps));
     await app.register(correctionRoutes(deps));
+    await app.register(marketRoutes(deps));
   };
 }

@@ -1,5 +1,8 @@
-/** `operations` (运维): the ministry's 安全中心 and the developer/integrator teams, one agency at ministry level. */
-export type AgencyKind = 'supervision' | 'testing' | 'enforcement' | 'operations';
+/**
+ * `operations` (运维): the ministry's 安全中心 and the developer/integrator teams, one agency at ministry level.
+ * `market` (市场监督管理, issue 21 §3): a market regulator, read-only over the markets of its region.
+ */
+export type AgencyKind = 'supervision' | 'testing' | 'enforcement' | 'operations' | 'market';
 export type AgencyLevel = 'ministry' | 'province' | 'city' | 'county' | 'township';
 export type Role = 'admin' | 'staff';
 

@@ -34,7 +34,7 @@ export function auditActions(t: T): { value: string; label: string }[] {
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
 }
 
-export const KIND_COLOR: Record<AgencyKind, string> = { supervision: 'green', testing: 'blue', enforcement: 'volcano', operations: 'purple' };
+export const KIND_COLOR: Record<AgencyKind, string> = { supervision: 'green', testing: 'blue', enforcement: 'volcano', operations: 'purple', market: 'gold' };
 
 /** Digits of a region code at each level (1 province … 4 township). */
 export const REGION_DIGITS = [0, 2, 4, 6, 9] as const;

@@ -50,6 +50,7 @@ export const en: Record<AppMessageKey, string> = {
   'kind.supervision': 'supervision',
   'kind.testing': 'testing',
   'kind.enforcement': 'enforcement',
+  'kind.market': 'market regulator',
   'level.ministry': 'Ministry',
   'level.province': 'Province',
   'level.city': 'City',

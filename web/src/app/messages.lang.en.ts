@@ -16,6 +16,8 @@ export const langEn: Record<keyof typeof langZh, string> = {
   'perm.monitoring.sample': 'Sample and test',
   'perm.monitoring.read': 'Read sampling results',
   'perm.monitoring.alert': 'Receive failed-test alerts',
+  'perm.monitoring.alert_read': 'Read failed-test alerts',
+  'perm.trace.market': 'Read the market-entry vouchers of the region’s markets and check codes in bulk',
 
   'action.agency.delete': 'Delete agency',
   'action.auth.login': 'Sign in',

@@ -16,6 +16,8 @@ export const langZh = {
   'perm.monitoring.sample': '抽样与检测',
   'perm.monitoring.read': '查看抽检结果',
   'perm.monitoring.alert': '接收不合格预警',
+  'perm.monitoring.alert_read': '查看不合格预警',
+  'perm.trace.market': '查看本辖区市场入市凭证、批量核验追溯码',
 
   'action.agency.delete': '删除机构',
   'action.auth.login': '登录',

@@ -54,6 +54,7 @@ const appZh = {
   'kind.supervision': '监管机构',
   'kind.testing': '检测机构',
   'kind.enforcement': '执法机构',
+  'kind.market': '市场监管部门',
   'level.ministry': '部级',
   'level.province': '省级',
   'level.city': '市级',

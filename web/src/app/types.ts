@@ -35,6 +35,8 @@ export type Permission =
   | 'monitoring.sample'
   | 'monitoring.read'
   | 'monitoring.alert'
+  | 'monitoring.alert_read'
+  | 'trace.market'
   | 'monitoring.reference'
   | 'feedback.file'
   | 'feedback.handle'

@@ -2,6 +2,7 @@ import { analyticsConsole } from './analytics';
 import { enforcementConsole } from './enforcement';
 import { helpConsole } from './help';
 import { integrationConsole } from './integration';
+import { marketConsole } from './market';
 import { monitoringConsole } from './monitoring';
 import { noticesConsole } from './notices';
 import { opsConsole } from './ops';
@@ -19,6 +20,7 @@ export const CONSOLE_DOMAINS = [
   supervisionConsole,
   enforcementConsole,
   monitoringConsole,
+  marketConsole,
   noticesConsole,
   integrationConsole,
   analyticsConsole,

@@ -21,10 +21,11 @@ declare module '../../../platform/auth/permissions.js' {
 export const monitorsGrants = defineGrants({
   names: MONITORS_PERMISSIONS,
   agency: ({ kind, level }) => [
-    kind !== 'operations' && 'monitor.read',
+    // A market regulator (issue 21 §3) is not one of the agriculture tree's monitored agencies.
+    kind !== 'operations' && kind !== 'market' && 'monitor.read',
     kind === 'supervision' && level !== 'township' && 'monitor.target',
     kind === 'supervision' && level !== 'township' && 'rectification.issue',
-    kind !== 'operations' && level !== 'ministry' && 'rectification.answer',
+    kind !== 'operations' && kind !== 'market' && level !== 'ministry' && 'rectification.answer',
   ],
   subject: ({ role, status }) => [role === 'admin' && status === 'active' && 'rectification.answer'],
 });

@@ -13,7 +13,8 @@ declare module '../../../platform/auth/permissions.js' {
 
 export const epcisGrants = defineGrants({
   names: EPCIS_PERMISSIONS,
-  agency: ({ level }) => (level === 'ministry' || level === 'province' ? ['epcis.capture', 'epcis.query'] : []),
+  // A market regulator is read-only (issue 21 §3): it captures nothing.
+  agency: ({ kind, level }) => (kind !== 'market' && (level === 'ministry' || level === 'province') ? ['epcis.capture', 'epcis.query'] : []),
   // A suspended subject keeps reading what it captured but captures no more, as with its traceability records.
   subject: ({ status }) => ['epcis.query', status === 'active' && 'epcis.capture'],
 });

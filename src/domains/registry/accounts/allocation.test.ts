@@ -120,9 +120,9 @@ describe('allocation rules over HTTP', () => {
         expect.objectContaining({ kind: 'operations', level: 'ministry', regionWithin: '', accountRole: 'admin' }),
         expect.objectContaining({ kind: 'supervision', level: 'province', regionWithin: '', accountRole: 'admin' }),
       ]);
-      expect((await options('sd-admin')).map((o) => `${o.kind}/${o.level}/${o.regionWithin}`)).toEqual(['testing/province/37', 'enforcement/province/37', 'supervision/city/37']);
-      expect((await options('wf-admin')).map((o) => `${o.kind}/${o.level}/${o.regionWithin}`)).toEqual(['testing/city/3707', 'enforcement/city/3707', 'supervision/county/3707']);
-      expect((await options('sg-admin')).map((o) => `${o.kind}/${o.level}/${o.accountRole}`)).toEqual(['testing/county/admin', 'enforcement/county/admin', 'supervision/township/staff']);
+      expect((await options('sd-admin')).map((o) => `${o.kind}/${o.level}/${o.regionWithin}`)).toEqual(['testing/province/37', 'enforcement/province/37', 'market/province/37', 'supervision/city/37']);
+      expect((await options('wf-admin')).map((o) => `${o.kind}/${o.level}/${o.regionWithin}`)).toEqual(['testing/city/3707', 'enforcement/city/3707', 'market/city/3707', 'supervision/county/3707']);
+      expect((await options('sg-admin')).map((o) => `${o.kind}/${o.level}/${o.accountRole}`)).toEqual(['testing/county/admin', 'enforcement/county/admin', 'market/county/admin', 'supervision/township/staff']);
       for (const u of ['sg-hl-user', 'sd-lab-admin', 'wf-law-admin']) expect(await options(u), u).toEqual([]);
     });
   });

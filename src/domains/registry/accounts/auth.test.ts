@@ -85,7 +85,7 @@ describe('authentication', () => {
           createdAt: expect.any(String),
         },
         subject: null,
-        permissions: ['agency.allocate', 'agency.read', 'analytics.statistics', 'audit.read', 'enforcement.read', 'epcis.capture', 'epcis.query', 'feedback.file', 'incident.liaison', 'incident.read', 'integration.coverage', 'integration.manage', 'integration.read', 'integration.trace_check', 'monitor.read', 'monitor.target', 'monitoring.alert', 'monitoring.read', 'monitoring.reference', 'notice.send', 'rectification.answer', 'rectification.issue', 'report.read', 'report.write', 'subject.read', 'subject.supervise', 'subject.temporary', 'supervision.checklist', 'supervision.inspect', 'supervision.publish', 'supervision.read', 'supervision.task', 'trace.graph', 'trace.recall', 'user.manage', 'user.read'],
+        permissions: ['agency.allocate', 'agency.read', 'analytics.statistics', 'audit.read', 'enforcement.read', 'epcis.capture', 'epcis.query', 'feedback.file', 'incident.liaison', 'incident.read', 'integration.coverage', 'integration.manage', 'integration.read', 'integration.trace_check', 'monitor.read', 'monitor.target', 'monitoring.alert', 'monitoring.alert_read', 'monitoring.read', 'monitoring.reference', 'notice.send', 'rectification.answer', 'rectification.issue', 'report.read', 'report.write', 'subject.read', 'subject.supervise', 'subject.temporary', 'supervision.checklist', 'supervision.inspect', 'supervision.publish', 'supervision.read', 'supervision.task', 'trace.graph', 'trace.recall', 'user.manage', 'user.read'],
         jurisdiction: '37',
         csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/),
       });
@@ -113,7 +113,7 @@ describe('authentication', () => {
       const s = await session(t, 'sg-hl-user');
       const res = await send(t, 'GET', '/api/v1/auth/me', { cookie: s.cookie });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ user: { username: 'sg-hl-user', role: 'staff' }, agency: { level: 'township', regionCode: '370783100' }, permissions: ['agency.read', 'analytics.statistics', 'enforcement.read', 'feedback.file', 'integration.coverage', 'integration.trace_check', 'monitor.read', 'monitoring.alert', 'monitoring.read', 'notice.send', 'rectification.answer', 'subject.read', 'subject.temporary', 'supervision.inspect', 'supervision.read', 'supervision.task', 'trace.graph'], jurisdiction: '370783100', csrfToken: s.csrf });
+      expect(res.json()).toMatchObject({ user: { username: 'sg-hl-user', role: 'staff' }, agency: { level: 'township', regionCode: '370783100' }, permissions: ['agency.read', 'analytics.statistics', 'enforcement.read', 'feedback.file', 'integration.coverage', 'integration.trace_check', 'monitor.read', 'monitoring.alert', 'monitoring.alert_read', 'monitoring.read', 'notice.send', 'rectification.answer', 'subject.read', 'subject.temporary', 'supervision.inspect', 'supervision.read', 'supervision.task', 'trace.graph'], jurisdiction: '370783100', csrfToken: s.csrf });
       expectError(await t.anonymous.get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
       expectError(await send(t, 'GET', '/api/v1/auth/me', { cookie: 'tn_session=forged' }), 401, 'UNAUTHENTICATED');
     });

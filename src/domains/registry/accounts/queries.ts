@@ -44,7 +44,7 @@ export async function findVisibleAgency(db: Executor, actor: AgencyActor, id: st
 export async function listAgencies(
   db: Executor,
   actor: AgencyActor,
-  q: { parentId?: string | undefined; kind?: string | undefined; level?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined },
+  q: { parentId?: string | undefined; kind?: string | undefined; level?: string | undefined; department?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
   const page = keyset({ sort: agencies.regionCode, id: agencies.id, direction: 'asc', limit: q.limit, cursor: q.cursor });
   const filters: (SQL | undefined)[] = [
@@ -52,6 +52,7 @@ export async function listAgencies(
     q.parentId ? eq(agencies.parentId, q.parentId) : undefined,
     q.kind ? eq(agencies.kind, q.kind) : undefined,
     q.level ? eq(agencies.level, q.level) : undefined,
+    q.department ? eq(agencies.department, q.department) : undefined,
     q.q ? ilike(agencies.name, `%${escapeLike(q.q)}%`) : undefined,
     page.where,
   ];

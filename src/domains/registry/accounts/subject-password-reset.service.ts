@@ -23,7 +23,7 @@ import { subjectVisibility } from '../visibility.js';
 /** A subject account as the reset needs it: which subject, which number, where. */
 async function subjectAccount(db: Db, userId: string) {
   const [row] = await db
-    .select({ user: users, subjectId: subjects.id, subjectName: subjects.name, regionCode: subjects.regionCode })
+    .select({ user: users, subjectId: subjects.id, subjectName: subjects.name, regionCode: subjects.regionCode, department: subjects.department })
     .from(users)
     .innerJoin(subjects, eq(users.subjectId, subjects.id))
     .where(eq(users.id, userId));
@@ -68,7 +68,7 @@ export async function resetSubjectPassword(deps: RegistryDeps, ctx: CommandConte
     if (!found || found.subjectId !== actor.subject.id) throw subjectError('NOT_OWN_STAFF');
     // The main account is reset by the county, never by one of its own staff.
     if (found.user.accountNo === 1) throw subjectError('NOT_OWN_STAFF');
-  } else if (!found || found.user.accountNo !== 1 || !subjectVisibility.allows(actor, { regionCode: found.regionCode })) {
+  } else if (!found || found.user.accountNo !== 1 || !subjectVisibility.allows(actor, { regionCode: found.regionCode, department: found.department })) {
     throw registryError('USER_NOT_FOUND');
   }
   assertStrongPassword(newPassword, found.user.username);

@@ -62,7 +62,7 @@ export async function verifyCertificate(deps: RegistryDeps, ctx: CommandContext,
   if (!canSuspendSubjects(actor)) throw subjectError('OUT_OF_JURISDICTION');
   return withTransaction(deps.db, ctx, async (tx) => {
     const [found] = await tx
-      .select({ cert: subjectCertificates, regionCode: subjects.regionCode })
+      .select({ cert: subjectCertificates, regionCode: subjects.regionCode, department: subjects.department })
       .from(subjectCertificates)
       .innerJoin(subjects, eq(subjects.id, subjectCertificates.subjectId))
       .where(eq(subjectCertificates.id, id))
@@ -83,7 +83,7 @@ export async function verifyCertificate(deps: RegistryDeps, ctx: CommandContext,
 /** The scan of a certificate: for the subject's own accounts and for officials of its jurisdiction. */
 export async function certificateScan(deps: RegistryDeps, actor: Actor, id: string): Promise<string> {
   const [found] = await deps.db
-    .select({ scanFileId: subjectCertificates.scanFileId, subjectId: subjects.id, regionCode: subjects.regionCode })
+    .select({ scanFileId: subjectCertificates.scanFileId, subjectId: subjects.id, regionCode: subjects.regionCode, department: subjects.department })
     .from(subjectCertificates)
     .innerJoin(subjects, eq(subjects.id, subjectCertificates.subjectId))
     .where(eq(subjectCertificates.id, id));

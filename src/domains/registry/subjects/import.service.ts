@@ -26,6 +26,7 @@ import { subjectProfileIn } from './subject.contracts.js';
 import { subjectError } from './subject.errors.js';
 import { loadRegionFacts } from './subject.queries.js';
 import { registerSubjects, type RegistrationData } from './subject.registration.js';
+import { ownDepartment } from '../departments.js';
 import { profileProblems, type Problem, type RegionFacts } from './subject.rules.js';
 import { regionName, townshipsOf } from '../../regions/index.js';
 import { takenIdentitiesAndLogins } from './import.queries.js';
@@ -298,7 +299,7 @@ export async function importSubjects(deps: RegistryDeps, ctx: CommandContext, by
       data: toRegistration(r.data),
       account: { username: r.data.username, passwordHash: hashes[i]!, mustChangePassword: true },
     }));
-    const result = await registerSubjects(tx, deps.pii, txCtx, items, { via: 'import', importId });
+    const result = await registerSubjects(tx, deps.pii, txCtx, items, { via: 'import', importId, department: ownDepartment(actor) });
     await recordAudit(tx, txCtx, {
       action: 'subject.import',
       targetType: 'subject_import',

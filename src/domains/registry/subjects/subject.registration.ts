@@ -180,9 +180,10 @@ export async function registerSubjects(
   pii: Pii,
   ctx: CommandContext,
   items: { data: RegistrationData; account: MainAccount }[],
-  opts: { via: 'import'; importId: string },
+  opts: { via: 'import'; importId: string; department?: string },
 ): Promise<{ subjectIds: string[]; claimed: number }> {
-  const values = items.map((i) => encryptedRegistration(pii, i.data));
+  const department = opts.department ?? 'agriculture';
+  const values = items.map((i) => ({ ...encryptedRegistration(pii, i.data), department }));
   const hashes = values.map((v) => v.idHash);
   const temporary = new Set<string>();
   for (let i = 0; i < hashes.length; i += BULK_CHUNK) {
@@ -199,7 +200,7 @@ export async function registerSubjects(
       fresh.push(i);
       continue;
     }
-    subjectIds[i] = (await registerSubject(tx, pii, ctx, item.data, item.account, { via: opts.via })).subjectId;
+    subjectIds[i] = (await registerSubject(tx, pii, ctx, item.data, item.account, { via: opts.via, department })).subjectId;
   }
   const now = new Date();
   const actorId = ctx.actor?.userId ?? null;

@@ -11,6 +11,7 @@ import { insideChina } from './inside-china.shared.js';
 import { identityProblem, idKindFits } from './subject.rules.js';
 import { subjects, subjectStatusEvents } from '../schema.js';
 import { subjectVisibility } from '../visibility.js';
+import { ownDepartment } from '../departments.js';
 
 type TemporaryInput = {
   category: number;
@@ -45,7 +46,8 @@ function newTempCode(county: string): string {
  */
 export async function recordTemporarySubject(deps: RegistryDeps, ctx: CommandContext, input: TemporaryInput) {
   const actor = agencyActorIn(ctx);
-  if (!subjectVisibility.allows(actor, input)) throw subjectError('TEMPORARY_NEEDS_REGION_IN_JURISDICTION');
+  const department = ownDepartment(actor);
+  if (!subjectVisibility.allows(actor, { regionCode: input.regionCode, department })) throw subjectError('TEMPORARY_NEEDS_REGION_IN_JURISDICTION');
   const level = (await loadRegionFacts(deps.db, [input.regionCode])).levelOf(input.regionCode);
   if (level !== (input.regionCode.length === 6 ? 3 : 4)) throw subjectError('REGION_NOT_FOUND', { regionCode: input.regionCode });
   if ((input.idKind === undefined) !== (input.idNumber === undefined)) throw subjectError('IDENTITY_FORMAT', { idKind: input.idKind ?? 'resident_id' });
@@ -89,6 +91,7 @@ export async function recordTemporarySubject(deps: RegistryDeps, ctx: CommandCon
         lng: input.lng ?? null,
         status: 'temporary',
         tempCode: newTempCode(input.regionCode.slice(0, 6)),
+        department,
         createdBy: actor.userId,
       })
       .returning();

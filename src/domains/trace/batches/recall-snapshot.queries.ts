@@ -49,3 +49,18 @@ export async function producingBatchId(db: Executor, batchId: string): Promise<s
   );
   return row?.id ?? batchId;
 }
+
+/**
+ * The regions of the markets a batch's product entered (入市, the type-3 vouchers on its recall list): where a market
+ * regulator is alerted of a failed lot (issue 21 §3). A market not on the platform is filed in the seller's region.
+ */
+export async function marketEntryRegions(db: Executor, batchId: string): Promise<string[]> {
+  const regions = new Set<string>();
+  await recallRows(db, batchId, sql`true`, MAX_TRACE_DEPTH, MARKET_WALK_MAX, (r) => {
+    if (r.source === 'market_entry') regions.add(r.region_code);
+  });
+  return [...regions];
+}
+
+/** As many batches as a failure holds (batch-hold.service.ts): the walk a failed lot's markets are read from. */
+const MARKET_WALK_MAX = 10_000;

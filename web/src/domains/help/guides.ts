@@ -92,6 +92,7 @@ export function audiencesOf(me: { subject: unknown; agency: { kind: string; leve
   if (me.permissions.includes('backup.read') || me.permissions.includes('feedback.handle')) out.push('ops');
   if (me.agency.kind === 'testing') out.push('lab');
   if (me.agency.kind === 'enforcement') out.push('enforcement');
+  if (me.agency.kind === 'market') out.push('market');
   if (me.agency.kind === 'supervision') out.push(me.agency.level === 'township' ? 'township' : 'county');
   if (me.user.role === 'admin') out.push('admin');
   return out;

@@ -1,3 +1,4 @@
+import type { Department } from '../../../../src/domains/registry/accounts/agency-values.shared';
 import { api } from '../../app/api';
 import type { Page } from '../../app/contract';
 import type { Agency, AllocateRequest, AllocationOption, ApiTokenList, ApiTokenCreated, NewUserRequest, Region, RegionDetail, UpdateUserRequest, User, UserStatus } from './registry.types';
@@ -6,7 +7,7 @@ export const registryApi = {
   regions: (parent?: string, cursor?: string) => api.get<Page<Region>>('/regions', { parent, cursor, limit: 200 }),
   region: (code: string) => api.get<RegionDetail>(`/regions/${encodeURIComponent(code)}`),
 
-  agencies: (q: { parentId?: string; kind?: string; level?: string; q?: string; cursor?: string; limit?: number }) =>
+  agencies: (q: { parentId?: string; kind?: string; level?: string; department?: Department; q?: string; cursor?: string; limit?: number }) =>
     api.get<Page<Agency>>('/agencies', { limit: 200, ...q }),
   agency: (id: string) => api.get<Agency>(`/agencies/${id}`),
   allocationOptions: () => api.get<{ items: AllocationOption[] }>('/agencies/allocation-options'),

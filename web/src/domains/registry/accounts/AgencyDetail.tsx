@@ -46,6 +46,7 @@ export function AgencyDetail({ id }: { id: string }) {
             items={[
               { key: 'name', label: t('field.agencyName'), children: agency.name },
               { key: 'kind', label: t('field.kind'), children: <Tag color={KIND_COLOR[agency.kind]}>{kindLabel(t, agency.kind)}</Tag> },
+              ...(agency.kind === 'supervision' ? [{ key: 'department', label: t('allocate.department'), children: t(`department.${agency.department}`) }] : []),
               { key: 'level', label: t('field.level'), children: levelLabel(t, agency.level) },
               { key: 'region', label: t('field.region'), children: agency.regionName ?? t('common.nationwide') },
               { key: 'code', label: t('field.regionCode'), children: agency.regionCode || '—' },

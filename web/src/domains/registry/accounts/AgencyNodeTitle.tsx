@@ -11,6 +11,8 @@ export function AgencyNodeTitle({ agency }: { agency: Agency }) {
       <Tag color={KIND_COLOR[agency.kind]}>
         {kindLabel(t, agency.kind)}
       </Tag>
+      {/* 部门 (issue 21 §3): a department's agency says which beside its region's general one. */}
+      {agency.department !== 'agriculture' && <Tag color="cyan" data-testid="agency-department">{t(`department.${agency.department}`)}</Tag>}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {levelLabel(t, agency.level)} · {agency.regionName ?? (agency.regionCode || t('common.nationwide'))}
       </Typography.Text>

@@ -1,11 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, List, Space, Spin, Tree, Typography } from 'antd';
+import { App, Button, Card, Input, List, Select, Space, Spin, Tree, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAgencyMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { EmptyState } from '../../../app/LoadError';
 import type { Agency } from '../registry.types';
+import { DEPARTMENTS, type Department } from '../../../../../src/domains/registry/accounts/agency-values.shared';
 import { AgencyDetail } from './AgencyDetail';
 import { AgencyNodeTitle } from './AgencyNodeTitle';
 import { allPages, registryApi } from '../registry.api';
@@ -22,6 +23,7 @@ export default function AgencyTreePage() {
   const [loaded, setLoaded] = useState<string[]>([]);
   const [search, setSearch] = useState<{ q: string; items: Agency[] } | null>(null);
   const [searching, setSearching] = useState(false);
+  const [query, setQuery] = useState('');
   const selectedId = params.get('id') ?? me.agency.id;
 
   const loadRoot = useCallback(async () => {
@@ -50,14 +52,16 @@ export default function AgencyTreePage() {
     }
   };
 
-  const runSearch = async (q: string) => {
-    if (!q.trim()) {
+  // 部门 (issue 21 §3): the search may keep to one department, with or without a name.
+  const [department, setDepartment] = useState<Department | undefined>(undefined);
+  const runSearch = async (q: string, dept = department) => {
+    if (!q.trim() && !dept) {
       setSearch(null);
       return;
     }
     setSearching(true);
     try {
-      const page = await registryApi.agencies({ q: q.trim(), limit: 50 });
+      const page = await registryApi.agencies({ ...(q.trim() ? { q: q.trim() } : {}), ...(dept ? { department: dept } : {}), limit: 50 });
       setSearch({ q, items: page.items });
     } catch (err) {
       void message.error(errorText(err));
@@ -81,7 +85,22 @@ export default function AgencyTreePage() {
           data-testid="agency-tree"
         >
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-            <Input.Search placeholder={t('tree.searchPlaceholder')} allowClear loading={searching} onSearch={(q) => void runSearch(q)} maxLength={50} />
+            <Space.Compact style={{ width: '100%' }}>
+              <Input.Search placeholder={t('tree.searchPlaceholder')} allowClear loading={searching} onSearch={(q) => { setQuery(q); void runSearch(q); }} maxLength={50} />
+              <Select<Department>
+                allowClear
+                placeholder={t('allocate.department')}
+                aria-label={t('allocate.department')}
+                value={department}
+                onChange={(d) => {
+                  setDepartment(d);
+                  void runSearch(query, d);
+                }}
+                options={DEPARTMENTS.map((d) => ({ value: d, label: t(`department.${d}`) }))}
+                style={{ width: 140 }}
+                data-testid="agency-department-filter"
+              />
+            </Space.Compact>
             {search && (
               <List
                 size="small"

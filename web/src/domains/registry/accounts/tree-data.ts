@@ -18,6 +18,6 @@ export function withChildren(nodes: AgencyNode[], key: string, children: AgencyN
 
 /** Supervision first (the tree's spine), then by region code and name. */
 export function sortAgencies(list: Agency[]): Agency[] {
-  const rank = { supervision: 0, testing: 1, enforcement: 2, operations: 3 } as const;
+  const rank = { supervision: 0, testing: 1, enforcement: 2, market: 3, operations: 4 } as const;
   return [...list].sort((a, b) => rank[a.kind] - rank[b.kind] || a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh-CN'));
 }
