@@ -35,10 +35,14 @@ export class CopyIn {
     return this.failure;
   }
 
-  /** Sends rows as COPY text lines; waits when the connection is behind, not when it failed. */
+  /**
+   * Sends rows as COPY text lines; waits when the connection is behind, not when it failed. Always lets the event
+   * loop turn once: until the server's answer to the COPY statement is read, the stream holds what it is given, and
+   * a caller making its next piece at once would hold the whole document back (nothing stored while it hashes).
+   */
   async write(lines: string): Promise<void> {
     if (this.failure || !lines) return;
-    if (this.stream.write(lines)) return;
+    if (this.stream.write(lines)) return new Promise<void>((resolve) => setImmediate(resolve));
     await new Promise<void>((resolve) => {
       const done = () => {
         this.stream.off('drain', done);
