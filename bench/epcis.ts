@@ -59,9 +59,9 @@ const doc = (from: number) => ({ '@context': CONTEXT, type: 'EPCISDocument', sch
 /** COPY text format (PostgreSQL docs, COPY, "Text Format"): backslash escapes; arrays and jsonb as their literals. */
 const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 const arr = (a: string[] | undefined) => `{${(a ?? []).map((x) => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-const COPY_COLUMNS = 'event_id, event_ids, event_hash, owner_kind, owner_id, region_code, capture_id, event_type, event_time, action, biz_step, disposition, read_point, biz_location, epcs, any_epcs, epc_classes, any_epc_classes, error_declared, document, namespaces';
+const COPY_COLUMNS = 'event_id, event_hash, owner_kind, owner_id, region_code, capture_id, event_type, event_time, action, biz_step, disposition, read_point, biz_location, epcs, any_epcs, epc_classes, any_epc_classes, error_declared, document, namespaces';
 function copyLine(r: EventRow, owner: string, capture: string): string {
-  const cells = [r.eventId, arr(r.eventIds), r.eventHash, 'agency', owner, '370000', capture, r.eventType, r.eventTime.toISOString(), r.action ?? '\\N', r.bizStep ?? '\\N', r.disposition ?? '\\N', r.readPoint ?? '\\N', r.bizLocation ?? '\\N', arr(r.epcs), arr(r.anyEpcs), arr(r.epcClasses), arr(r.anyEpcClasses), String(r.errorDeclared ?? false), JSON.stringify(r.document), JSON.stringify(r.namespaces ?? {})];
+  const cells = [r.eventId, r.eventHash, 'agency', owner, '370000', capture, r.eventType, r.eventTime.toISOString(), r.action ?? '\\N', r.bizStep ?? '\\N', r.disposition ?? '\\N', r.readPoint ?? '\\N', r.bizLocation ?? '\\N', arr(r.epcs), arr(r.anyEpcs), arr(r.epcClasses), arr(r.anyEpcClasses), String(r.errorDeclared ?? false), JSON.stringify(r.document), JSON.stringify(r.namespaces ?? {})];
   return cells.map((c) => (c === '\\N' ? c : esc(c))).join('\t') + '\n';
 }
 
@@ -139,8 +139,8 @@ try {
     for (let from = have; from < QUERY_EVENTS; from += 250_000) {
       const to = Math.min(QUERY_EVENTS, from + 250_000) - 1;
       await db.execute(sql`
-        INSERT INTO epcis_events (event_id, event_ids, event_hash, owner_kind, owner_id, region_code, capture_id, event_type, event_time, action, biz_step, epcs, any_epcs, document)
-        SELECT 'urn:uuid:' || md5(g::text)::uuid, ARRAY['urn:uuid:' || md5(g::text)::uuid::text], 'ni:///sha-256;' || md5(g::text), 'agency', ${agencyId}::uuid,
+        INSERT INTO epcis_events (event_id, event_hash, owner_kind, owner_id, region_code, capture_id, event_type, event_time, action, biz_step, epcs, any_epcs, document)
+        SELECT 'urn:uuid:' || md5(g::text)::uuid, 'ni:///sha-256;' || md5(g::text), 'agency', ${agencyId}::uuid,
                CASE WHEN g % 2 = 0 THEN '370000' ELSE '510000' END, ${capture}::uuid, 'ObjectEvent', timestamptz '2026-11-01' + g * interval '1 second', 'OBSERVE', 'shipping',
                ARRAY['urn:epc:id:sgtin:0614141.107346.' || g, 'https://id.gs1.org/01/09506000134352/21/' || g],
                ARRAY['urn:epc:id:sgtin:0614141.107346.' || g, 'https://id.gs1.org/01/09506000134352/21/' || g],

@@ -3,8 +3,10 @@ import { sql } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/auth/actor.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
+import { copyConnectionOf } from '../../../platform/db/copy.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { withTransaction } from '../../../platform/db/tx.js';
+import { copyEvents } from './capture.copy.js';
 import { recordCompanyPrefixes } from './epc-prefixes.queries.js';
 import { epcisError } from './errors.js';
 import { eventRow, type EventRow } from './event-row.js';
@@ -87,20 +89,43 @@ async function captureEvents(db: Db, ctx: CommandContext, events: unknown[], con
   });
 }
 
+/** Below this many events a capture is INSERT statements: a COPY's savepoint and round trips cost more than it saves. */
+const COPY_FROM_EVENTS = 50;
+
+/**
+ * Stores the valid events, skipping those the owner holds already (same hash, both or neither an error declaration);
+ * a skipped one sent under another eventID adds that eventID to the stored event's. On PostgreSQL a document goes in
+ * by COPY (capture.copy.ts); on PGlite, for a few events, or when the COPY met an event stored before, by INSERT …
+ * ON CONFLICT statements. Returns how many were stored and the eventIDs, in the document's order.
+ */
+async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, events: Record<string, unknown>[], context: unknown) {
+  const connection = events.length >= COPY_FROM_EVENTS ? copyConnectionOf(tx) : undefined;
+  const copied = connection ? await copyEvents(tx, connection, ids, owner, captureId, events, context) : null;
+  const { rows, stored, skipped } = copied ?? (await insertByStatements(tx, ids, owner, captureId, events, context));
+  await recordCompanyPrefixes(tx, events, rows);
+  if (skipped.length) {
+    const e = epcisEvents;
+    await tx.execute(sql`
+      UPDATE ${e} SET other_event_ids = ${e.otherEventIds} || ARRAY[v.id]
+      FROM unnest(${textArray(skipped.map((r) => r.eventHash))}, ${textArray(skipped.map((r) => r.eventId))}, ${sql`ARRAY[${sql.join(skipped.map((r) => sql`${r.errorDeclared ?? false}`), sql`, `)}]::boolean[]`}) AS v(h, id, err)
+      WHERE ${e.ownerKind} = ${owner.kind} AND ${e.ownerId} = ${owner.id} AND ${e.eventHash} = v.h AND ${e.errorDeclared} = v.err
+        AND ${e.eventId} <> v.id AND NOT (${e.otherEventIds} @> ARRAY[v.id])`);
+  }
+  return { stored, eventIds: rows.map((r) => r.eventId) };
+}
+
 /** Lets a query just issued reach the database before the CPU is taken up again (its promise chain runs first). */
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Inserts the events a chunk at a time, skipping those the owner holds already (same hash, both or neither an error
- * declaration); a skipped one sent under another eventID adds that eventID to the stored event's. The rows of a chunk
- * (CBV 2.0 hash, query columns) are made while the previous chunk's INSERT runs; one statement at a time is in flight,
- * so a transaction on a single connection (PGlite too) sees them in order. Returns how many were stored.
+ * The events a chunk at a time, each `INSERT … ON CONFLICT DO NOTHING`. The rows of a chunk (CBV 2.0 hash, query
+ * columns) are made while the previous chunk's INSERT runs; one statement at a time is in flight, so a transaction on
+ * a single connection (PGlite too) sees them in order.
  */
-async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, events: Record<string, unknown>[], context: unknown) {
+async function insertByStatements(tx: Tx, ids: Ids, owner: Owner, captureId: string, events: Record<string, unknown>[], context: unknown) {
   let stored = 0;
   const skipped: EventRow[] = [];
-  const eventIds: string[] = [];
-  const allRows: EventRow[] = [];
+  const rows: EventRow[] = [];
   let pending: { rows: EventRow[]; inserted: Promise<Inserted[]> } | null = null;
   const settle = async (p: NonNullable<typeof pending>) => {
     const inserted = await p.inserted;
@@ -114,39 +139,28 @@ async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, e
     }
   };
   for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-    const rows = events.slice(i, i + INSERT_CHUNK).map((event) => eventRow(event, context));
-    for (const r of rows) {
-      eventIds.push(r.eventId);
-      allRows.push(r);
-    }
-    let payload = chunkPayload(rows);
+    const chunk = events.slice(i, i + INSERT_CHUNK).map((event) => eventRow(event, context));
+    rows.push(...chunk);
+    let payload = chunkPayload(chunk);
     if (pending) await settle(pending);
     pending = null;
-    if (await attachTraceCodes(tx, ids, rows)) payload = chunkPayload(rows);
+    if (await attachTraceCodes(tx, ids, chunk)) payload = chunkPayload(chunk);
     const inserted = insertChunk(tx, owner, captureId, payload);
     // Handled here so a failure arriving before settle awaits it is not an unhandled rejection; settle still throws it
     // (and if the loop fails first, the transaction's rollback is that same failure).
     inserted.catch(() => undefined);
-    pending = { rows, inserted };
+    pending = { rows: chunk, inserted };
     await yieldToIo();
   }
   if (pending) await settle(pending);
-  await recordCompanyPrefixes(tx, allRows);
-  if (skipped.length) {
-    const e = epcisEvents;
-    await tx.execute(sql`
-      UPDATE ${e} SET event_ids = ${e.eventIds} || ARRAY[v.id]
-      FROM unnest(${textArray(skipped.map((r) => r.eventHash))}, ${textArray(skipped.map((r) => r.eventId))}, ${sql`ARRAY[${sql.join(skipped.map((r) => sql`${r.errorDeclared ?? false}`), sql`, `)}]::boolean[]`}) AS v(h, id, err)
-      WHERE ${e.ownerKind} = ${owner.kind} AND ${e.ownerId} = ${owner.id} AND ${e.eventHash} = v.h AND ${e.errorDeclared} = v.err AND NOT (${e.eventIds} @> ARRAY[v.id])`);
-  }
-  return { stored, eventIds };
+  return { rows, stored, skipped };
 }
 
 type Inserted = { eventHash: string; errorDeclared: boolean };
 
 /**
  * A chunk's rows as one JSON text. What the database can derive is left out: event_id when it is the hash, any_epcs
- * and any_epc_classes when they are the epcs and classes (eventRow shares the array then), event_ids (the eventID).
+ * and any_epc_classes when they are the epcs and classes (eventRow shares the array then).
  */
 function chunkPayload(rows: EventRow[]): string {
   return JSON.stringify(
@@ -181,9 +195,9 @@ function chunkPayload(rows: EventRow[]): string {
 async function insertChunk(tx: Tx, owner: Owner, captureId: string, payload: string): Promise<Inserted[]> {
   return queryRows<Inserted>(
     tx,
-    sql`INSERT INTO epcis_events (event_id, event_ids, event_hash, owner_kind, owner_id, region_code, capture_id, event_type, event_time, action, biz_step, disposition,
+    sql`INSERT INTO epcis_events (event_id, event_hash, owner_kind, owner_id, region_code, capture_id, event_type, event_time, action, biz_step, disposition,
                                   read_point, biz_location, epcs, any_epcs, epc_classes, any_epc_classes, error_declared, document, namespaces, trace_codes)
-        SELECT coalesce(r.event_id, r.event_hash), ARRAY[coalesce(r.event_id, r.event_hash)], r.event_hash, ${owner.kind}, ${owner.id}::uuid, ${owner.regionCode}, ${captureId}::uuid,
+        SELECT coalesce(r.event_id, r.event_hash), r.event_hash, ${owner.kind}, ${owner.id}::uuid, ${owner.regionCode}, ${captureId}::uuid,
                r.event_type, r.event_time, r.action, r.biz_step, r.disposition, r.read_point, r.biz_location,
                coalesce(r.epcs, '{}'), coalesce(r.any_epcs, r.epcs, '{}'), coalesce(r.epc_classes, '{}'), coalesce(r.any_epc_classes, r.epc_classes, '{}'),
                coalesce(r.error_declared, false), r.document, coalesce(r.namespaces, '{}'), coalesce(r.trace_codes, '{}')

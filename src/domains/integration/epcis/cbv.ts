@@ -36,6 +36,11 @@ export const VOCABULARIES = {
 
 export type Vocabulary = keyof typeof VOCABULARIES;
 
+/** The three ways a vocabulary's word may be written as a URI: Web URI, CBV 1.x URN, compact `cbv:` form. */
+const PREFIXES = Object.fromEntries(
+  Object.entries(VOCABULARIES).map(([name, v]) => [name, [v.web, v.urn, 'cbv:' + v.web.slice('https://ref.gs1.org/cbv/'.length)]]),
+) as Record<Vocabulary, string[]>;
+
 /** A URI: a scheme and a colon (RFC 3986 §3.1); a bare CBV word has neither. */
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
@@ -46,7 +51,7 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 export function cbvWord(vocabulary: Vocabulary, value: string): string | null | undefined {
   const v = VOCABULARIES[vocabulary];
   if (v.words.has(value)) return value;
-  for (const prefix of [v.web, v.urn, 'cbv:' + v.web.slice('https://ref.gs1.org/cbv/'.length)]) {
+  for (const prefix of PREFIXES[vocabulary]) {
     if (value.startsWith(prefix)) {
       const word = value.slice(prefix.length);
       return v.words.has(word) ? word : undefined;

@@ -31,22 +31,15 @@ const CONVERT: Record<string, (p: Parts) => string | null> = {
 const URN = /^urn:epc:(id|class|idpat):([a-z]+):([^:]+)$/;
 const DIGITAL_LINK = /^https?:\/\/[^/]+(?:\/[^?#]*?)?(\/(?:00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018)\/[^?#]+)/;
 
-/**
- * Recent conversions: an event's EPCs are converted for its hash and again for its query columns, and read points
- * repeat from event to event. Emptied when full, so it never grows past a bound.
- */
-const recent = new Map<string, string>();
-const RECENT_MAX = 20_000;
+/** A Digital Link already in canonical form: GS1's host, a primary key first, no query or fragment. */
+const CANONICAL_DIGITAL_LINK = /^https:\/\/id\.gs1\.org\/(?:00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018)\/[^?#]+$/;
 
-/** The canonical Digital Link of an identifier, or the identifier itself when it is no EPC this knows. */
+/**
+ * The canonical Digital Link of an identifier, or the identifier itself when it is no EPC this knows. Converted each
+ * time: a cache of recent values cost more than the conversion (epcis bench; most EPCs are seen once).
+ */
 export function canonicalIdentifier(value: string): string {
-  let out = recent.get(value);
-  if (out === undefined) {
-    if (recent.size >= RECENT_MAX) recent.clear();
-    out = convert(value);
-    recent.set(value, out);
-  }
-  return out;
+  return CANONICAL_DIGITAL_LINK.test(value) ? value : convert(value);
 }
 
 function convert(value: string): string {

@@ -1,18 +1,27 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.js';
 import { gcpOfUrn } from './epc-format.js';
-import type { EventRow } from './event-row.js';
+import { eventIdentifiers, type EventRow } from './event-row.js';
 import { epcisCompanyPrefixes } from './schema.js';
 import { textArray } from './sql.js';
 
-/** Files the company prefixes of the URNs among captured rows (one statement, none when there is no URN). */
-export async function recordCompanyPrefixes(db: Executor, rows: EventRow[]): Promise<void> {
+/**
+ * Files the company prefixes of the URNs captured events name (one statement, none when there is no URN). Read from
+ * the events as sent: the rows' identifier columns hold Digital Links only.
+ */
+export async function recordCompanyPrefixes(db: Executor, events: Record<string, unknown>[], rows: EventRow[]): Promise<void> {
   const gcps = new Set<string>();
+  const add = (v: string | null | undefined) => {
+    const gcp = v?.startsWith('urn:epc:') ? gcpOfUrn(v) : null;
+    if (gcp) gcps.add(gcp);
+  };
+  for (const event of events) {
+    const { ownEpcs, otherEpcs, ownClasses, otherClasses } = eventIdentifiers(event);
+    for (const list of [ownEpcs, otherEpcs, ownClasses, otherClasses]) for (const v of list) add(v);
+  }
   for (const r of rows) {
-    for (const v of [...(r.anyEpcs ?? []), ...(r.anyEpcClasses ?? []), r.readPoint ?? '', r.bizLocation ?? '']) {
-      const gcp = v.startsWith('urn:epc:') ? gcpOfUrn(v) : null;
-      if (gcp) gcps.add(gcp);
-    }
+    add(r.readPoint);
+    add(r.bizLocation);
   }
   if (gcps.size) await db.execute(sql`INSERT INTO ${epcisCompanyPrefixes} (gcp) SELECT unnest(${textArray([...gcps])}) ON CONFLICT DO NOTHING`);
 }

@@ -15,8 +15,15 @@ type Prefixes = ReadonlyMap<string, string>;
 
 const EXCLUDED = new Set(['@context', 'type', 'eventID', 'recordTime', 'errorDeclaration', 'certificationInfo']);
 
+/**
+ * Already UTC at millisecond precision, on a day every month has (`Date` moves a 30 February on to March): such a
+ * value is its own canonical form and skips the parse (most captured times are written so).
+ */
+const CANONICAL_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 /** UTC, milliseconds, Z (a fourth decimal rounds half up, as the reference implementation does). */
 export function hashTimestamp(value: string): string {
+  if (CANONICAL_TIMESTAMP.test(value)) return value;
   const m = /^(.*?:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/.exec(value);
   if (!m) return value;
   const fraction = m[2] ? Math.round(Number(`0.${m[2]}`) * 1000) : 0;
@@ -24,6 +31,7 @@ export function hashTimestamp(value: string): string {
   return Number.isNaN(ms) ? value : new Date(ms).toISOString();
 }
 
+const CBV_URN_VOCABULARIES: Vocabulary[] = ['bizStep', 'disposition', 'bizTransactionType', 'sourceDestType', 'errorReason'];
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Numbers without a leading + or trailing zeros; URNs to their CBV Web URIs and EPCs to Digital Links. */
 function canonicalValue(value: Json): string {
@@ -31,8 +39,8 @@ function canonicalValue(value: Json): string {
   if (typeof value === 'boolean') return String(value);
   const text = String(value).trim();
   if (NUMERIC.test(text)) return String(Number(text));
-  for (const v of ['bizStep', 'disposition', 'bizTransactionType', 'sourceDestType', 'errorReason'] as Vocabulary[]) {
-    if (text.startsWith('urn:epcglobal:cbv:')) {
+  if (text.startsWith('urn:epcglobal:cbv:')) {
+    for (const v of CBV_URN_VOCABULARIES) {
       const web = cbvWebUri(v, text);
       if (web !== text) return web;
     }

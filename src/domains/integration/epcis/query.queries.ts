@@ -14,6 +14,16 @@ export type StoredEvent = { seq: number; document: Record<string, unknown>; name
 type Cursor = { v: string | null; s: number; l: number | null };
 
 
+/**
+ * The GIN indexes of the identifier columns leave out events with none (`<> '{}'`); a condition names that too, or
+ * PostgreSQL cannot use them.
+ */
+const anyEpcsMatch = (values: string[]) => sql`(${e.anyEpcs} <> '{}'::text[] AND ${e.anyEpcs} && ${textArray(values)})`;
+const anyClassesMatch = (values: string[]) => sql`(${e.anyEpcClasses} <> '{}'::text[] AND ${e.anyEpcClasses} && ${textArray(values)})`;
+/** Captured under one of these eventIDs: its own (hash index) or one a later capture of it came with (partial GIN). */
+const eventIdIn = (ids: string[]) =>
+  sql`(${e.eventId} = ANY(${textArray(ids)}) OR (${e.otherEventIds} <> '{}'::text[] AND ${e.otherEventIds} && ${textArray(ids)}))`;
+
 function conditions(q: EventQuery): SQL[] {
   const c: SQL[] = [];
   if (q.eventType) c.push(inArray(e.eventType, q.eventType));
@@ -26,13 +36,13 @@ function conditions(q: EventQuery): SQL[] {
   if (q.EQ_disposition) c.push(inArray(e.disposition, q.EQ_disposition));
   if (q.EQ_readPoint) c.push(inArray(e.readPoint, q.EQ_readPoint));
   if (q.EQ_bizLocation) c.push(inArray(e.bizLocation, q.EQ_bizLocation));
-  if (q.EQ_eventID) c.push(sql`${e.eventIds} && ${textArray(q.EQ_eventID)}`);
+  if (q.EQ_eventID) c.push(eventIdIn(q.EQ_eventID));
   // Array overlap (&&) is what the GIN indexes serve; epcs and epc_classes have none of their own, so their match
   // also asks the any_ column (a superset) whose index finds the rows.
-  if (q.MATCH_epc) c.push(sql`${e.anyEpcs} && ${textArray(q.MATCH_epc)} AND ${e.epcs} && ${textArray(q.MATCH_epc)}`);
-  if (q.MATCH_anyEPC) c.push(sql`${e.anyEpcs} && ${textArray(q.MATCH_anyEPC)}`);
-  if (q.MATCH_epcClass) c.push(sql`${e.anyEpcClasses} && ${textArray(q.MATCH_epcClass)} AND ${e.epcClasses} && ${textArray(q.MATCH_epcClass)}`);
-  if (q.MATCH_anyEPCClass) c.push(sql`${e.anyEpcClasses} && ${textArray(q.MATCH_anyEPCClass)}`);
+  if (q.MATCH_epc) c.push(sql`${anyEpcsMatch(q.MATCH_epc)} AND ${e.epcs} && ${textArray(q.MATCH_epc)}`);
+  if (q.MATCH_anyEPC) c.push(anyEpcsMatch(q.MATCH_anyEPC));
+  if (q.MATCH_epcClass) c.push(sql`${anyClassesMatch(q.MATCH_epcClass)} AND ${e.epcClasses} && ${textArray(q.MATCH_epcClass)}`);
+  if (q.MATCH_anyEPCClass) c.push(anyClassesMatch(q.MATCH_anyEPCClass));
   for (const { op, value } of q.quantity) {
     c.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(${e.document}->'quantityList', '[]'::jsonb) || coalesce(${e.document}->'childQuantityList', '[]'::jsonb)) AS qe
       WHERE jsonb_typeof(qe->'quantity') = 'number' AND (qe->>'quantity')::numeric ${sql.raw(op)} ${value})`);
@@ -41,7 +51,7 @@ function conditions(q: EventQuery): SQL[] {
     c.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${e.document}->${t.list}) = 'array' THEN ${e.document}->${t.list} ELSE '[]'::jsonb END) AS x
       WHERE x->>'type' = ANY(${textArray(t.types)}) AND x->>${t.key} = ANY(${textArray(t.values)}))`);
   }
-  if (q.anyEpcOrClass) c.push(sql`(${e.anyEpcs} && ${textArray(q.anyEpcOrClass)} OR ${e.anyEpcClasses} && ${textArray(q.anyEpcOrClass)})`);
+  if (q.anyEpcOrClass) c.push(sql`(${anyEpcsMatch(q.anyEpcOrClass)} OR ${anyClassesMatch(q.anyEpcOrClass)})`);
   if (q.afterSeq !== undefined) c.push(sql`${e.seq} > ${q.afterSeq}`);
   if (q.EXISTS_errorDeclaration !== undefined) c.push(eq(e.errorDeclared, q.EXISTS_errorDeclaration));
   return c;
@@ -103,7 +113,12 @@ function pageQuery(db: Db, where: SQL[], q: EventQuery, sortColumn: typeof e.eve
  * test and the epcis bench check the any_epcs GIN index finds the events.
  */
 export async function matchAnyEpcPlan(db: Db, actor: Actor, epc: string): Promise<string> {
-  const q = parseEventQuery({ MATCH_anyEPC: epc });
+  return eventQueryPlan(db, actor, { MATCH_anyEPC: epc });
+}
+
+/** The plan of a first page of a query's events read by the actor, one line per node (the plan tests). */
+export async function eventQueryPlan(db: Db, actor: Actor, raw: Record<string, string>): Promise<string> {
+  const q = parseEventQuery(raw);
   const query = pageQuery(db, [eventsVisibleTo(actor), ...conditions(q)], q, null, q.perPage + 1);
   const rows = await queryRows<{ 'QUERY PLAN': string }>(db, sql`EXPLAIN ${query.getSQL()}`);
   return rows.map((r) => r['QUERY PLAN'].trim()).join(' | ');
@@ -117,7 +132,7 @@ export async function eventsById(db: Db, actor: Actor, eventId: string): Promise
   const rows = await db
     .select({ seq: e.seq, document: e.document, namespaces: e.namespaces, recordTime: e.recordTime, eventTime: e.eventTime })
     .from(e)
-    .where(and(eventsVisibleTo(actor), sql`${e.eventIds} @> ${textArray([eventId])}`))
+    .where(and(eventsVisibleTo(actor), eventIdIn([eventId])))
     .orderBy(asc(e.seq))
     .limit(100);
   if (rows.length === 0) throw epcisError('EPCIS_NO_SUCH_EVENT', { eventID: eventId });

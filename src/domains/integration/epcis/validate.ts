@@ -57,7 +57,7 @@ export function contextPrefixes(context: unknown): Map<string, string> {
   return out;
 }
 
-type Scope = { declared: ReadonlySet<string>; problems: EventProblem[]; at: { event: number; eventID?: string } };
+type Scope = { declared: { has(prefix: string): boolean }; problems: EventProblem[]; at: { event: number; eventID?: string } };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -169,9 +169,21 @@ function checkErrorDeclaration(s: Scope, path: string, value: unknown) {
   if (value.correctiveEventIDs !== undefined) checkEpcList(s, `${path}.correctiveEventIDs`, value.correctiveEventIDs);
 }
 
-/** The namespace prefixes in force for an event: the document's @context and the event's own. */
-export function eventPrefixes(documentContext: unknown, event: Record<string, unknown>): Map<string, string> {
-  return new Map([...contextPrefixes(documentContext), ...contextPrefixes(event['@context'])]);
+/** A document's own prefixes, read once for its thousands of events (the context object is the key). */
+const documentPrefixes = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/**
+ * The namespace prefixes in force for an event: the document's @context and the event's own. An event without its
+ * own @context shares the document's map, which callers only read.
+ */
+export function eventPrefixes(documentContext: unknown, event: Record<string, unknown>): ReadonlyMap<string, string> {
+  let inDocument = documentContext !== null && typeof documentContext === 'object' ? documentPrefixes.get(documentContext) : undefined;
+  if (!inDocument) {
+    inDocument = contextPrefixes(documentContext);
+    if (documentContext !== null && typeof documentContext === 'object') documentPrefixes.set(documentContext, inDocument);
+  }
+  if (event['@context'] === undefined) return inDocument;
+  return new Map([...inDocument, ...contextPrefixes(event['@context'])]);
 }
 
 /** The problems of one event (none when it is valid). */
@@ -180,7 +192,7 @@ export function validateEvent(raw: unknown, index: number, documentContext: unkn
   if (!isObject(raw)) return [{ event: index, field: '', reason: 'an event must be an object' }];
   const e = raw;
   const s: Scope = {
-    declared: new Set(eventPrefixes(documentContext, e).keys()),
+    declared: eventPrefixes(documentContext, e),
     problems,
     at: { event: index, ...(typeof e.eventID === 'string' ? { eventID: e.eventID } : {}) },
   };

@@ -9,11 +9,29 @@ import { lotsOfIdentifiers } from './sources.js';
  * product code printed for it) is filed under those lots' batch codes (`trace_codes`); the public page of the chain
  * shows it. Identifiers of no Tracenet lot are left alone.
  */
+type LotReference = NonNullable<ReturnType<typeof codeOfIdentifier>>;
+
+/** For each row, the identifiers of it that are in a Tracenet form; null when no row has one (no look-up due). */
+export function tracenetReferences(ids: Ids, rows: EventRow[]): LotReference[][] | null {
+  let any = false;
+  const named = rows.map((r) => {
+    const refs: LotReference[] = [];
+    for (const list of [r.anyEpcs, r.anyEpcClasses]) {
+      for (const v of list ?? []) {
+        const ref = codeOfIdentifier(ids, v);
+        if (ref) refs.push(ref);
+      }
+    }
+    any ||= refs.length > 0;
+    return refs;
+  });
+  return any ? named : null;
+}
+
 /** Says whether any row was filed under a lot (its traceCodes set). */
-export async function attachTraceCodes(db: Executor, ids: Ids, rows: EventRow[]): Promise<boolean> {
-  const named = rows.map((r) => [...(r.anyEpcs ?? []), ...(r.anyEpcClasses ?? [])].map((v) => codeOfIdentifier(ids, v)).filter((x): x is NonNullable<typeof x> => x !== null));
+export async function attachTraceCodes(db: Executor, ids: Ids, rows: EventRow[], named = tracenetReferences(ids, rows)): Promise<boolean> {
+  if (!named) return false;
   const refs = named.flat();
-  if (!refs.length) return false;
   const lots = await lotsOfIdentifiers(db, refs);
   let attached = false;
   rows.forEach((r, i) => {
