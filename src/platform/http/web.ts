@@ -41,7 +41,7 @@ export async function installWebConsole(app: FastifyInstance): Promise<boolean> 
  */
 export const CONSOLE_SECTIONS = new Set([
   '', 'account', 'agencies', 'allocate', 'analytics', 'applications', 'audit', 'change-requests', 'coverage', 'enforcement', 'feedback', 'help', 'home', 'identity',
-  'import', 'inbox', 'integration', 'monitoring', 'my-subject', 'notices', 'ops', 'rectifications', 'register', 'scan', 'subjects', 'supervision', 'trace', 'trace-checks', 'users',
+  'import', 'inbox', 'integration', 'market', 'monitoring', 'my-subject', 'notices', 'ops', 'rectifications', 'register', 'scan', 'subjects', 'supervision', 'trace', 'trace-checks', 'users',
 ]);
 
 /**

@@ -58,10 +58,11 @@ describe.skipIf(!url)('kill -9 while a document is applied (real server, Postgre
     expect(res.status).toBe(202);
     const doc = (await res.json()) as { id: string };
 
-    // Killed once the job's transaction is writing (a statement of the exchange's bulk writes is in flight).
+    // Killed once the job's transaction is writing its subjects or batches (not some other set-based insert, such as
+    // an audit batch, which would kill the server before the job was claimed).
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const { rows } = await db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state <> 'idle' AND query LIKE '%json_to_recordset%' AND query NOT LIKE '%pg_stat_activity%'`, [name]);
+      const { rows } = await db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state <> 'idle' AND query LIKE '%json_to_recordset%' AND (query LIKE '%INSERT INTO subjects%' OR query LIKE '%INSERT INTO batches%') AND query NOT LIKE '%pg_stat_activity%'`, [name]);
       if (rows.length) break;
       if (Date.now() > deadline) throw new Error('the apply never started writing');
       await sleep(10);

@@ -24,7 +24,7 @@ describe('createPublicSubjects', () => {
     const always = createPublicSubjects(t.database.db, 0);
     const original = (await kept.get([coopId])).get(coopId)!;
     expect(original).toMatchObject({ name: expect.any(String), regionCode: expect.stringMatching(/^\d{9,12}$/), certificates: [] });
-    expect(Object.keys(original).sort()).toEqual(['certificates', 'name', 'orgForm', 'regionCode']);
+    expect(Object.keys(original).sort()).toEqual(['certificates', 'name', 'orgForm', 'priorityFlags', 'regionCode']);
     try {
       await rename('改名后的合作社');
       expect((await kept.get([coopId])).get(coopId)!.name).toBe(original.name);

@@ -218,6 +218,9 @@ export async function recallRows(db: Executor, root: string, access: SQL, maxDep
       ${contact.join}`,
     (row) => {
       walked++;
+      // The root reached again round a cycle is not a holder of itself; and the join may hand that row over before
+      // the root's own (depth 0), which would then be skipped as seen.
+      if (row.id === root && row.depth > 0) return;
       if (listed.has(row.id)) return;
       listed.add(row.id);
       if (listed.size > max + 1) return false;

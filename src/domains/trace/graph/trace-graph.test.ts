@@ -294,7 +294,9 @@ describe('a cycle in the edges', () => {
       expect(edgeNames(forward.edges)).toContain('U→A:trade:1');
       const backward = (await trace(coop, ids.A, 'backward')).json();
       expect(nodeDepths(backward.nodes)).toEqual({ A: 0, U: 1, M: 2, B1: 3, B2: 3 });
-      const recall = (await (await t.login('sg-admin')).get(`/api/v1/trace/batches/${ids.A}/recall`)).json();
+      const answer = await (await t.login('sg-admin')).get(`/api/v1/trace/batches/${ids.A}/recall`);
+      expect(answer.statusCode, answer.body).toBe(200);
+      const recall = answer.json();
       expect(recall.totals.batches).toBe(5);
     } finally {
       await t.database.db.execute(sql`DELETE FROM batch_edges WHERE from_batch_id = ${ids.U}::uuid AND to_batch_id = ${ids.A}::uuid`);

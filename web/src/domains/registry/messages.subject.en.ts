@@ -285,4 +285,6 @@ export const subjectEn: Record<keyof typeof subjectZh, string> = {
   'action.subject.restore': 'Subject restored',
   'action.subject.bad_record': 'Bad conduct recorded',
   'action.subject.identity_regenerate': 'Electronic identity regenerated',
+  'action.subject.priority_set': 'Priority flag set',
+  'action.subject.priority_clear': 'Priority flag cleared',
 };

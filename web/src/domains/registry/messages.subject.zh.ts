@@ -284,4 +284,6 @@ export const subjectZh = {
   'action.subject.restore': '恢复主体',
   'action.subject.bad_record': '记录不良行为',
   'action.subject.identity_regenerate': '重新生成电子身份标识',
+  'action.subject.priority_set': '设定重点主体标识',
+  'action.subject.priority_clear': '取消重点主体标识',
 } as const;
