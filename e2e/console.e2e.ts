@@ -131,10 +131,12 @@ describe('console: account allocation down the tree (账号分配)', () => {
 
   it('lets the province administrator create the 郑州市 supervision administrator', async () => {
     await page.locator('.ant-menu').getByText('账号分配').click();
-    // A province allocates its own level's testing and enforcement agencies and the cities' supervision agencies.
+    // A province allocates its own level's testing, enforcement and market-regulation agencies and the cities'
+    // supervision agencies.
     await shown(choice('省级检测机构'));
     await shown(choice('省级执法机构'));
-    expect(await page.locator('.ant-radio-button-wrapper').count()).toBe(3);
+    await shown(choice('省级市场监管部门'));
+    expect(await page.locator('.ant-radio-button-wrapper').count()).toBe(4);
     await choice('市级监管机构').click();
     await pickRegion('郑州市');
     expect(await page.getByLabel('机构名称').inputValue()).toBe(city.agency);

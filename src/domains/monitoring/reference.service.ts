@@ -31,7 +31,8 @@ export async function referenceAnalytes(db: Executor, actor: AgencyActor, origin
     .select()
     .from(analytes)
     .where(and(readable(actor, analytes), origin ? eq(analytes.origin, origin) : undefined))
-    .orderBy(sql`${analytes.origin} <> 'reference'`, asc(analytes.kind), asc(analytes.code));
+    // An agency's own additions first (what it manages), then the reference set (over a hundred analytes).
+    .orderBy(sql`${analytes.origin} = 'reference'`, asc(analytes.kind), asc(analytes.code));
   const names = await agencyNames(db, rows.flatMap((r) => (r.ownerAgencyId ? [r.ownerAgencyId] : [])));
   return {
     items: rows.map((r) => ({

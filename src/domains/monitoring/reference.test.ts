@@ -51,6 +51,8 @@ describe('a lab’s own analyte', () => {
     code = res.json().code;
     expect(res.json()).toMatchObject({ origin: 'lab', nameZh: '测试农药甲', standard: '测试依据 A', ownerAgencyName: expect.stringContaining('检测中心') });
     expect(await pickerOf(lab)).toContain(code);
+    // The lab's own come before the hundred-odd of the reference set on its page.
+    expect((await lab.get('/api/v1/monitoring/reference/analytes')).json<{ items: { code: string }[] }>().items[0]!.code).toBe(code);
     expect(await pickerOf(cityLab)).not.toContain(code);
     expect(await pickerOf(sichuanLab)).not.toContain(code);
     // Before the lab gives a limit, none applies (a result would have to cite one).
