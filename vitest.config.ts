@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'eslint-rules/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['./test/busy-connection.setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

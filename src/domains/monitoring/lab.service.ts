@@ -2,6 +2,7 @@ import { and, asc, eq, notInArray } from 'drizzle-orm';
 import type { AgencyActor, CommandContext } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Executor } from '../../platform/db/client.js';
+import { readsOf } from '../../platform/db/rows.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { agencyActorIn } from '../../platform/http/context.js';
 import { activeMembersOf, agencyMembers, agencyNames, userNames } from '../registry/index.js';
@@ -20,10 +21,10 @@ function assertLab(actor: AgencyActor): void {
 export async function labSettings(db: Executor, actor: AgencyActor): Promise<LabSettingsOut> {
   assertLab(actor);
   const agencyId = actor.agency.id;
-  const [[profile], approvers, names] = await Promise.all([
-    db.select().from(labProfiles).where(eq(labProfiles.agencyId, agencyId)),
-    db.select({ userId: labApprovers.userId }).from(labApprovers).where(eq(labApprovers.agencyId, agencyId)).orderBy(asc(labApprovers.grantedAt)),
-    agencyNames(db, [agencyId]),
+  const [[profile], approvers, names] = await readsOf(db, [
+    () => db.select().from(labProfiles).where(eq(labProfiles.agencyId, agencyId)),
+    () => db.select({ userId: labApprovers.userId }).from(labApprovers).where(eq(labApprovers.agencyId, agencyId)).orderBy(asc(labApprovers.grantedAt)),
+    () => agencyNames(db, [agencyId]),
   ]);
   const approverNames = await userNames(db, approvers.map((a) => a.userId));
   return {

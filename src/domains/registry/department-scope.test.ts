@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
+import { fisheryBureau } from '../../../test/departments.js';
 import { farmerApplication, uploadPhoto } from '../../../test/subjects.js';
 import { answers } from '../../../test/supervision.js';
 
@@ -15,7 +16,6 @@ let province: Client;
 let station: Client;
 let fishFarm: string;
 let vegFarm: string;
-const PASSWORD = 'Strong#Pass2026';
 
 const ids = (res: { json: <T>() => T }) => res.json<{ items: { id: string }[] }>().items.map((s) => s.id);
 
@@ -42,21 +42,10 @@ const task = (recipients: string[], targetSubjectIds: string[] = []) => ({
 
 beforeAll(async () => {
   t = await createTestApp();
-  const city = await t.login('wf-admin');
   county = await t.login('sg-admin');
   province = await t.login('sd-admin');
   station = await t.login('sg-hl-user');
-  const allocated = await city.post('/api/v1/agencies', {
-    name: '寿光市渔业局',
-    kind: 'supervision',
-    level: 'county',
-    regionCode: '370783',
-    department: 'fishery',
-    account: { username: 'sg-fish-admin', displayName: '渔业局管理员', password: PASSWORD },
-  });
-  expect(allocated.statusCode, allocated.body).toBe(201);
-  fishery = await t.login('sg-fish-admin', PASSWORD);
-  expect((await fishery.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Changed#Pass2027' })).statusCode).toBe(204);
+  ({ fishery } = await fisheryBureau(t));
   fishFarm = await registered(601, { industries: ['fishery'], scaleUnit: 'water_mu', outputUnit: 'tonne' }, () => fishery);
   vegFarm = await registered(602, {}, () => county);
 });

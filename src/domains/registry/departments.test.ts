@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../../../test/assertions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
+import { FIRST_PASSWORD as PASSWORD, fisheryBureau } from '../../../test/departments.js';
 import { farmerApplication, residentId, uploadPhoto, uscc } from '../../../test/subjects.js';
 import { queryRows } from '../../platform/db/rows.js';
 
@@ -12,7 +13,6 @@ let t: TestApp;
 let city: Client;
 let county: Client;
 let fishery: Client;
-const PASSWORD = 'Strong#Pass2026';
 
 const fishFarm = async (seq: number, overrides: Record<string, unknown> = {}) =>
   farmerApplication(seq, { front: await uploadPhoto(t.app), back: await uploadPhoto(t.app) }, { industries: ['fishery'], scaleUnit: 'water_mu', outputUnit: 'tonne', ...overrides });
@@ -27,19 +27,9 @@ beforeAll(async () => {
   t = await createTestApp();
   city = await t.login('wf-admin');
   county = await t.login('sg-admin');
-  const allocated = await city.post('/api/v1/agencies', {
-    name: '寿光市渔业局',
-    kind: 'supervision',
-    level: 'county',
-    regionCode: '370783',
-    department: 'fishery',
-    account: { username: 'sg-fish-admin', displayName: '渔业局管理员', password: PASSWORD },
-  });
-  expect(allocated.statusCode, allocated.body).toBe(201);
-  expect(allocated.json().agency).toMatchObject({ department: 'fishery', industries: ['fishery'] });
-  fishery = await t.login('sg-fish-admin', PASSWORD);
-  const changed = await fishery.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Changed#Pass2027' });
-  expect(changed.statusCode, changed.body).toBe(204);
+  const bureau = await fisheryBureau(t);
+  expect(bureau.agency).toMatchObject({ department: 'fishery', industries: ['fishery'] });
+  fishery = bureau.fishery;
 });
 afterAll(async () => t?.close());
 

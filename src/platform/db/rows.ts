@@ -56,3 +56,15 @@ export function rowOf<T extends Table>(table: T, raw: Record<string, unknown>): 
   }
   return out as InferSelectModel<T>;
 }
+
+/**
+ * Independent reads of one executor: side by side on PostgreSQL's pool (each on its own connection), one after
+ * another in a transaction or on PGlite (one connection: pg queues a query sent while another runs, and pg 9 refuses
+ * it; test/busy-connection.setup.ts fails a test file that does so).
+ */
+export async function readsOf<T extends readonly unknown[]>(executor: Executor, reads: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  if (poolOf(executor)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as unknown as T;
+}

@@ -1,8 +1,8 @@
 import { Space, Tag } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { useI18n } from '../app/i18n';
 import { RegionName } from './RegionName';
+import { useAddressFilters } from './use-address-filters';
 
 /** A list's region and period from its address (`region`, `from`, `to`), as a figure links to it (统计分析, 首页). */
 export type Scope = { region?: string; from?: string; to?: string };
@@ -15,7 +15,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * failing the list), and how to drop a part (the list then widens; the address keeps its other filters).
  */
 export function useListScope(): { scope: Scope; clear: (part: 'region' | 'period') => void } {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useAddressFilters();
   const region = params.get('region') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
@@ -24,16 +24,8 @@ export function useListScope(): { scope: Scope; clear: (part: 'region' | 'period
     [region, from, to],
   );
   const clear = useCallback(
-    (part: 'region' | 'period') =>
-      setParams(
-        (p) => {
-          const next = new URLSearchParams(p);
-          for (const k of part === 'region' ? ['region'] : ['from', 'to', 'periodOf']) next.delete(k);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
+    (part: 'region' | 'period') => setFilters(part === 'region' ? { region: undefined } : { from: undefined, to: undefined, periodOf: undefined }),
+    [setFilters],
   );
   return { scope, clear };
 }

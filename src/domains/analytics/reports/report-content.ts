@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { regionRange } from '../../../platform/auth/visibility.js';
 import type { Executor } from '../../../platform/db/client.js';
-import { queryRows } from '../../../platform/db/rows.js';
+import { queryRows, readsOf } from '../../../platform/db/rows.js';
 import { enforcementFigures, monitoringFigures, registrationFigures, supervisionFigures, traceFigures } from '../monitors/index.js';
 import { REPORT_SECTIONS, type ReportContent, type ReportKind } from './report-content.shared.js';
 import { periodRange } from './report-period.js';
@@ -47,13 +47,13 @@ export async function reportContent(db: Executor, regionCode: string, kind: Repo
   const r = periodRange(kind, period);
   const len = regionCode.length;
   const one = <T>(rows: T[]): Partial<T> => rows[0] ?? {};
-  const [reg, trace, sup, mon, enf, extra] = await Promise.all([
-    registrationFigures(db, regionCode, len, r.from, r.to).then(one),
-    traceFigures(db, regionCode, len, r).then(one),
-    supervisionFigures(db, regionCode, len, r).then(one),
-    monitoringFigures(db, regionCode, len, r).then(one),
-    enforcementFigures(db, regionCode, len, r).then(one),
-    extraFigures(db, regionCode, r),
+  const [reg, trace, sup, mon, enf, extra] = await readsOf(db, [
+    () => registrationFigures(db, regionCode, len, r.from, r.to).then(one),
+    () => traceFigures(db, regionCode, len, r).then(one),
+    () => supervisionFigures(db, regionCode, len, r).then(one),
+    () => monitoringFigures(db, regionCode, len, r).then(one),
+    () => enforcementFigures(db, regionCode, len, r).then(one),
+    () => extraFigures(db, regionCode, r),
   ]);
   const all: Record<string, unknown> = { ...trace, ...sup, ...mon, ...enf, ...extra, registered: reg.registered ?? 0, active: reg.active ?? 0 };
   return {

@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { AgencyActor } from '../../../platform/auth/actor.js';
 import type { Executor } from '../../../platform/db/client.js';
-import { escapeLike } from '../../../platform/db/rows.js';
+import { escapeLike, readsOf } from '../../../platform/db/rows.js';
 import { fileError } from '../../../platform/files/storage.js';
 import { keyset } from '../../../platform/http/pagination.js';
 import { countUpTo } from '../../../platform/http/list-total.js';
@@ -127,11 +127,11 @@ export async function applicationPhoto(deps: RegistryDeps, actor: AgencyActor | 
 
 export async function toApplicationOut(deps: RegistryDeps, db: Executor, row: ApplicationRow, reveal: boolean): Promise<ApplicationOut> {
   const form = row.form as StoredForm;
-  const [paths, history, candidates, clashes] = await Promise.all([
-    regionPaths(db, [row.regionCode]),
-    db.select().from(subjectApplicationEvents).where(eq(subjectApplicationEvents.applicationId, row.id)).orderBy(subjectApplicationEvents.at),
-    reveal ? claimCandidates(db, row) : Promise.resolve([]),
-    identityClashes(db, [row]),
+  const [paths, history, candidates, clashes] = await readsOf(db, [
+    () => regionPaths(db, [row.regionCode]),
+    () => db.select().from(subjectApplicationEvents).where(eq(subjectApplicationEvents.applicationId, row.id)).orderBy(subjectApplicationEvents.at),
+    () => (reveal ? claimCandidates(db, row) : Promise.resolve([])),
+    () => identityClashes(db, [row]),
   ]);
   const idNumber = deps.pii.decrypt(row.idEnc);
   return {

@@ -2,7 +2,7 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, DatePicker, Segmented, Select, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { saveBlob } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
@@ -13,6 +13,7 @@ import { analyticsApi } from './analytics.api';
 import { dimLabel } from './dim-labels';
 import { INDICATOR_KEYS, PERIODS, type IndicatorKey, type Period, type Statistics, type StatisticsQuery } from './analytics.types';
 import { indicatorLabel, listPath } from './indicator-links';
+import { useAddressFilters, type FilterChanges } from '../../shared/use-address-filters';
 
 const CHILD_COLUMNS: IndicatorKey[] = ['subjectsActive', 'batches', 'scanTrades', 'manualTrades', 'vouchers', 'inspections', 'rectificationsOverdue', 'samples', 'samplesFailed', 'cases'];
 const DAY = 'YYYY-MM-DD';
@@ -32,7 +33,7 @@ export default function StatisticsPage() {
   const { t } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useAddressFilters();
   const period = (PERIODS as readonly string[]).includes(params.get('period') ?? '') ? (params.get('period') as Period) : 'month';
   const query: StatisticsQuery = {
     period,
@@ -58,11 +59,8 @@ export default function StatisticsPage() {
   }, [key]);
   useEffect(() => load(), [load]);
 
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
-    setParams(next);
-  };
+  // Each drill-down and period is a step of the history: Back goes up a level.
+  const set = (changes: FilterChanges) => setFilters(changes, { push: true });
   const data = state?.key === key ? state.data : undefined;
   const error = state?.key === key ? state.error : undefined;
 

@@ -10,6 +10,7 @@ import { useCursorList } from '../../app/use-cursor-list';
 import { ListBody } from '../../app/LoadError';
 import { ListTotalText } from '../../app/ListTools';
 import { ListScopeTags, useListScope } from '../../shared/ListScope';
+import { useAddressFilters } from '../../shared/use-address-filters';
 import { useWord } from '../../shared/task-labels';
 import { supervisionApi } from '../supervision/supervision.api';
 import type { Transfer } from '../supervision/supervision.types';
@@ -32,7 +33,9 @@ export default function CasesPage() {
   const word = useWord();
   const navigate = useNavigate();
   const handles = me.can('enforcement.case');
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useAddressFilters();
+  // A new tab starts from an address of its own (no stage, box or scope of the other tab).
+  const [, setParams] = useSearchParams();
   const tab = params.get('tab') ?? (handles ? 'transfers' : 'cases');
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const stageParam = params.get('stage');
@@ -47,15 +50,7 @@ export default function CasesPage() {
     showError,
   );
   const cases = useCursorList(useMemo(() => (tab === 'cases' ? (cursor?: string) => enforcementApi.cases({ stage, ...scope, cursor }) : null), [tab, stage, scope]), showError);
-  const dropParam = (name: 'stage' | 'box') =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+  const dropParam = (name: 'stage' | 'box') => setFilters({ [name]: undefined });
   const [opening, setOpening] = useState<string | null>(null);
 
   const open = async (tr: Transfer) => {

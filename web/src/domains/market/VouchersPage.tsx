@@ -1,12 +1,12 @@
 import { Card, Input, List, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
 import { ListBody } from '../../app/LoadError';
 import { ListTotalText } from '../../app/ListTools';
+import { useAddressFilters } from '../../shared/use-address-filters';
 import { useListPage } from '../../shared/use-list-page';
 import { marketApi, type MarketVoucher } from './market.api';
 import type { MessageKey } from '../../app/messages.zh';
@@ -17,21 +17,11 @@ const ALARMING = new Set(['held', 'failed']);
 /** 入市凭证: the market-entry vouchers of my region's markets, newest first, searched and filtered in the address. */
 export default function VouchersPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useAddressFilters();
   const q = params.get('q') ?? undefined;
   const status = params.get('status') ?? undefined;
   const fetchPage = useMemo(() => (cursor?: string) => marketApi.vouchers({ q, status: status as (typeof STATUSES)[number] | undefined, cursor }), [q, status]);
   const list = useListPage<MarketVoucher>(fetchPage);
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const statusLabel = (s: string) => t(`market.status.${s}` as MessageKey);
 
   return (
@@ -41,13 +31,13 @@ export default function VouchersPage() {
       </div>
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear defaultValue={q} placeholder={t('market.vouchers.search')} aria-label={t('market.vouchers.search')} onSearch={(v) => setParam('q', v.trim() || undefined)} style={{ width: 280 }} />
+          <Input.Search allowClear defaultValue={q} placeholder={t('market.vouchers.search')} aria-label={t('market.vouchers.search')} onSearch={(v) => setFilters({ q: v.trim() || undefined })} style={{ width: 280 }} />
           <Select
             allowClear
             value={status}
             placeholder={t('market.vouchers.status')}
             aria-label={t('market.vouchers.status')}
-            onChange={(v?: string) => setParam('status', v)}
+            onChange={(v?: string) => setFilters({ status: v })}
             options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
             style={{ width: 160 }}
           />

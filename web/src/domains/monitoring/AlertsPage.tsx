@@ -1,11 +1,12 @@
 import { alertTitle } from './monitoring-labels';
 import { Badge, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { RefreshButton } from '../../app/RefreshButton';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LoadMore } from '../../app/LoadMore';
+import { useAddressFilters } from '../../shared/use-address-filters';
 import { useListPage } from '../../shared/use-list-page';
 import { ListBody } from '../../app/LoadError';
 import { ListTotalText } from '../../app/ListTools';
@@ -19,7 +20,7 @@ import { monitoringApi } from './monitoring.api';
 export default function AlertsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useAddressFilters();
   const unread = params.get('unread') === 'true';
   const { scope, clear } = useListScope();
   const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.alerts({ unread: unread || undefined, ...scope, cursor }), [unread, scope]);
@@ -34,17 +35,7 @@ export default function AlertsPage() {
         <Space wrap style={{ marginBottom: 12 }}>
           <Segmented
             value={unread ? 'unread' : 'all'}
-            onChange={(v) =>
-              setParams(
-                (p) => {
-                  const next = new URLSearchParams(p);
-                  if (v === 'unread') next.set('unread', 'true');
-                  else next.delete('unread');
-                  return next;
-                },
-                { replace: true },
-              )
-            }
+            onChange={(v) => setFilters({ unread: v === 'unread' ? 'true' : undefined })}
             options={[
               { value: 'all', label: t('alert.all') },
               { value: 'unread', label: t('alert.unread') },

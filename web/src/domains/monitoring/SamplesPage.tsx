@@ -1,7 +1,7 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
 import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
@@ -10,6 +10,7 @@ import { useI18n } from '../../app/i18n';
 import { useListPage } from '../../shared/use-list-page';
 import { ListTotalText } from '../../app/ListTools';
 import { ListScopeTags, useListScope } from '../../shared/ListScope';
+import { useAddressFilters } from '../../shared/use-address-filters';
 import { SampleStatusTag, VerdictTag } from './monitoring-labels';
 import { TaskFilter } from './TaskFilter';
 import { monitoringApi } from './monitoring.api';
@@ -23,19 +24,14 @@ export default function SamplesPage() {
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useAddressFilters();
   const taskId = params.get('taskId') ?? undefined;
   const status = (params.get('status') as SampleStatus | null) ?? undefined;
   const verdict = (params.get('verdict') as Verdict | null) ?? undefined;
   const { scope, clear } = useListScope();
   const fetchPage = useMemo(() => (cursor?: string) => monitoringApi.samples({ taskId, status, verdict, ...scope, cursor }), [taskId, status, verdict, scope]);
   const list = useListPage(fetchPage);
-  const filter = (name: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const filter = (name: string, value: string | undefined) => setFilters({ [name]: value });
 
   const columns: TableColumnsType<SampleListItem> = [
     { key: 'no', title: t('sample.no'), render: (_, s) => <Link to={`/monitoring/samples/${s.id}`}>{s.sampleNo}</Link>, width: 170 },

@@ -2,7 +2,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { saveBlob } from '../../app/api';
 import { CursorTable } from '../../app/CursorTable';
 import { RefreshButton } from '../../app/RefreshButton';
@@ -11,6 +10,7 @@ import { useI18n } from '../../app/i18n';
 import { useCursorList } from '../../app/use-cursor-list';
 import { ListTotalText } from '../../app/ListTools';
 import { ListScopeTags, useListScope } from '../../shared/ListScope';
+import { useAddressFilters } from '../../shared/use-address-filters';
 import { supervisionApi } from './supervision.api';
 import type { Inspection } from './supervision.types';
 
@@ -28,20 +28,12 @@ export default function InspectionsPage() {
   const { message } = App.useApp();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useAddressFilters();
   const conclusion = oneOf(params.get('conclusion'), CONCLUSIONS);
   const rectification = oneOf(params.get('rectification'), RECTIFICATIONS);
   const periodOf = params.get('periodOf') === 'due' ? ('due' as const) : undefined;
   const { scope, clear } = useListScope();
-  const drop = (key: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const drop = (key: string) => setFilters({ [key]: undefined });
   const fetchPage = useMemo(
     () => (cursor?: string) => supervisionApi.inspections({ conclusion, rectification, ...scope, periodOf: scope.from || scope.to ? periodOf : undefined, cursor }),
     [conclusion, rectification, scope, periodOf],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../../platform/db/client.js';
-import { queryRows } from '../../../../platform/db/rows.js';
+import { queryRows, readsOf } from '../../../../platform/db/rows.js';
 
 // The Tracenet records made into EPCIS events, read as plain rows: trace events, the lots and trades they name,
 // samples with their verdicts, base inspections and recall orders. Only ids, codes, quantities and dates are read:
@@ -68,19 +68,19 @@ export type RecallRow = { id: string; agencyId: string; regionCode: string; kind
  */
 export async function agencyRecordsSince(db: Executor, since: Date) {
   const at = since.toISOString();
-  const [samples, inspections, recalls] = await Promise.all([
-    queryRows<SampleRow>(
+  const [samples, inspections, recalls] = await readsOf(db, [
+    () => queryRows<SampleRow>(
       db,
       sql`SELECT id, agency_id AS "agencyId", region_code AS "regionCode", code, quantity::float8 AS quantity, unit, sampled_at AS "sampledAt",
                  verdict, report_version AS "reportVersion", judged_at AS "judgedAt"
           FROM samples WHERE sampled_at >= ${at}::timestamptz OR judged_at >= ${at}::timestamptz`,
     ),
-    queryRows<InspectionRow>(
+    () => queryRows<InspectionRow>(
       db,
       sql`SELECT id, agency_id AS "agencyId", subject_id AS "subjectId", region_code AS "regionCode", conclusion, inspected_at AS "inspectedAt"
           FROM inspections WHERE inspected_at >= ${at}::timestamptz`,
     ),
-    queryRows<RecallRow>(
+    () => queryRows<RecallRow>(
       db,
       sql`SELECT r.id, r.agency_id AS "agencyId", r.agency_region AS "regionCode", r.kind, s.code, r.issued_at AS "issuedAt"
           FROM recall_orders r JOIN samples s ON s.id = r.sample_id WHERE r.issued_at >= ${at}::timestamptz`,

@@ -1,6 +1,5 @@
 import { Button, Card, Input, Segmented, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { CursorTable } from '../../../app/CursorTable';
 import { RefreshButton } from '../../../app/RefreshButton';
 import { formatTime } from '../../../app/format';
@@ -9,6 +8,7 @@ import { APPLICATION_STATUSES, type Application, type ApplicationListItem, type 
 import { useListPage } from '../../../shared/use-list-page';
 import { ListTotalText } from '../../../app/ListTools';
 import { ListScopeTags, useListScope } from '../../../shared/ListScope';
+import { useAddressFilters } from '../../../shared/use-address-filters';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { StatusTag } from './StatusTag';
 import { SubjectResetRequestsCard } from '../accounts/SubjectResetRequestsCard';
@@ -23,7 +23,7 @@ type StatusFilter = ApplicationStatus | 'all';
  */
 export default function ApplicationsPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useAddressFilters();
   const [status, setStatus] = useState<StatusFilter>(() => {
     const s = params.get('status');
     return s && (APPLICATION_STATUSES as readonly string[]).includes(s) ? (s as ApplicationStatus) : 'pending';
@@ -36,16 +36,7 @@ export default function ApplicationsPage() {
   const list = useListPage(fetchPage);
 
   // The drawer's id joins the address beside the list's scope (closing it keeps the scope).
-  const open = (id: string | null) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (id) next.set('id', id);
-        else next.delete('id');
-        return next;
-      },
-      { replace: true },
-    );
+  const open = (id: string | null) => setFilters({ id: id ?? undefined });
   const onDecided = (app: Application) =>
     list.setItems((items) => (status === 'all' || status === app.status ? items.map((a) => (a.id === app.id ? { ...a, status: app.status } : a)) : items.filter((a) => a.id !== app.id)));
 
