@@ -47,7 +47,8 @@ const TRADE_ROUNDS = 6;
 const CLIENTS = 16;
 const BUDGET = { max_p95_ms: 100, min_speedup: 20 };
 const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = 'tracenet_bench_dashboards';
+// One database per size: CI's small run does not drop the full one a BENCH_KEEP=1 run left.
+const dbName = `tracenet_bench_dashboards${FULL ? '_full' : SMALL ? '_small' : ''}`;
 const SECRET = 'bench-secret-key-bench-secret-key-0123456789';
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
@@ -172,16 +173,20 @@ async function sizesOf(db: Db) {
   return sizes!;
 }
 
-/** BENCH_REUSE=1 measures on the database a BENCH_KEEP=1 run left, when it holds this size (the full load takes over half an hour). */
+/**
+ * BENCH_REUSE=1 measures on the database a BENCH_KEEP=1 run left, when it holds this size (the full load takes over
+ * half an hour); without one it stops rather than start that load unasked.
+ */
 async function reusable(): Promise<boolean> {
   if (!process.env.BENCH_REUSE) return false;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount === 1;
+    if ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount === 1) return true;
   } finally {
     await client.end();
   }
+  throw new Error(`BENCH_REUSE: no database ${dbName} is kept; run once with BENCH_KEEP=1 first`);
 }
 
 const agency = (level: 'ministry' | 'province', region: string): AgencyActor => ({

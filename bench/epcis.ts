@@ -39,7 +39,8 @@ const QUERY_EVENTS = FULL ? 10_000_000 : Number(process.env.BENCH_EPCIS_QUERY_EV
 const QUERIES = 1000;
 const BUDGET = { min_events_per_s: 20_000, min_ratio_to_copy: 0.3, max_match_any_epc_p99_ms: 20 };
 const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = process.env.BENCH_EPCIS_DB ?? 'tracenet_bench_epcis';
+// One database per size: CI's run does not drop the full one a BENCH_KEEP=1 run left.
+const dbName = process.env.BENCH_EPCIS_DB ?? `tracenet_bench_epcis${FULL ? '_full' : ''}`;
 const SECRET = 'bench-secret-key-bench-secret-key-0123456789';
 const REUSE = !!process.env.BENCH_REUSE;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;

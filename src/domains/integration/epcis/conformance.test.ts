@@ -166,5 +166,20 @@ describe.skipIf(!ROOT)('EPCIS 2.0 conformance: Query (query documents, query bod
       expect(res.statusCode, res.body).toBe(400);
     });
   }
-  it.todo('named queries (POST /queries) run the valid body and refuse the invalid ones — named queries are not built yet');
+  it('a named query with the valid body is saved and runs (POST /queries, GET /queries/{name}/events)', async () => {
+    const saved = await province.post('/api/v1/epcis/queries', { name: 'conformance-simple', query: read('Query/Queries', 'SimpleEventQuery.json') });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const run = await province.get('/api/v1/epcis/queries/conformance-simple/events');
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json()).toMatchObject({ type: 'EPCISQueryDocument', epcisBody: { queryResults: { queryName: 'conformance-simple' } } });
+  });
+  for (const file of files('Query/Queries/Invalid')) {
+    it(`refuses ${file} as a named query, and saves nothing`, async () => {
+      const name = `conformance-${file.replace(/\.json$/, '').replaceAll('_', '-')}`;
+      const res = await province.post('/api/v1/epcis/queries', { name, query: read('Query/Queries/Invalid', file) });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().type).toBe('epcisException:QueryParameterException');
+      expect((await province.get(`/api/v1/epcis/queries/${name}/events`)).statusCode).toBe(404);
+    });
+  }
 });

@@ -12,8 +12,11 @@ export type NamedQuery = typeof epcisQueries.$inferSelect;
 type Params = Record<string, string | string[]>;
 
 const NAME = /^[A-Za-z0-9._~-]{1,100}$/;
-/** Paging belongs to a request, not to the query saved. */
-const NOT_SAVED = new Set(['perPage', 'nextPageToken']);
+/**
+ * Paging belongs to a request, not to the query saved; a body's `@context` (the query schema's JSON-LD context, as
+ * the OpenEPCIS bodies carry it) says how to read the body and is no parameter.
+ */
+const NOT_SAVED = new Set(['perPage', 'nextPageToken', '@context']);
 
 /**
  * The parameters of a named query as the REST binding's body gives them (`{"name", "query": {...}}`, values a
