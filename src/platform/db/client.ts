@@ -45,7 +45,7 @@ export type Database = {
   pglite?: PGlite;
 };
 
-export type PoolStats = { max: number; inUse: number; idle: number; waiting: number };
+export type PoolStats = { max: number; inUse: number; idle: number; waiting: number; lost: number };
 export type QueryObserver = (seconds: number, failed: boolean) => void;
 
 /** The observers of one database, told of each query by whichever driver runs it. */
@@ -115,7 +115,28 @@ export async function openPostgres(url: string, poolSize = 10, opts: { analytic?
   const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(opts.analytic ? {} : { options: OLTP_SESSION }) });
   const observers = queryObservers();
   let closing: Promise<void> | undefined;
-  pool.on('connect', (client) => timeClientQueries(client, observers.tell));
+  // An idle connection the server drops (a restart, a failover, idle_session_timeout) is an 'error' on the pool, and
+  // an EventEmitter's unheard 'error' kills the process. The pool has already discarded that connection and the next
+  // query opens a new one; the count is a metric, and a database that stays down shows in readiness and query errors.
+  let lost = 0;
+  pool.on('error', () => void lost++);
+  // pool.end() resolves before its connections have said goodbye; closing waits for each to end, so a caller that
+  // then drops the database (tests, backups) does not kill a connection still open and crash on its error.
+  const open = new Set<pg.PoolClient>();
+  let allEnded: (() => void) | undefined;
+  pool.on('connect', (client) => {
+    open.add(client);
+    timeClientQueries(client, observers.tell);
+  });
+  pool.on('remove', (client) => {
+    open.delete(client);
+    if (!open.size) allEnded?.();
+  });
+  const end = async () => {
+    const ended = open.size ? new Promise<void>((resolve) => (allEnded = resolve)) : undefined;
+    await pool.end();
+    await ended;
+  };
   // Fail fast at boot with the driver's own message (wrong host, missing database) rather than at the first request.
   const client = await pool.connect();
   client.release();
@@ -123,9 +144,9 @@ export async function openPostgres(url: string, poolSize = 10, opts: { analytic?
     db: drizzlePg(pool) as unknown as Db,
     kind: 'postgres',
     // Idempotent: a second close (a test that closed it on purpose, a second signal) is not an error.
-    close: () => (closing ??= pool.end()),
+    close: () => (closing ??= end()),
     listen: (channel, onMessage, onLost) => listenPostgres(url, channel, onMessage, onLost),
-    poolStats: () => ({ max: poolSize, inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    poolStats: () => ({ max: poolSize, inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount, lost }),
     observeQueries: observers.observe,
   };
 }
@@ -202,7 +223,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     async listen(channel, onMessage) {
       return pglite.listen(channel, onMessage);
     },
-    poolStats: () => ({ max: 1, inUse: Math.min(running, 1), idle: running ? 0 : 1, waiting: queued }),
+    poolStats: () => ({ max: 1, inUse: Math.min(running, 1), idle: running ? 0 : 1, waiting: queued, lost: 0 }),
     observeQueries: observers.observe,
     async close() {
       if (pglite.closed) return;

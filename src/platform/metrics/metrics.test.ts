@@ -91,6 +91,7 @@ describe('GET /metrics', () => {
     expect(value(samples, 'tracenet_db_info', { driver: t.database.kind })).toBe(1);
     expect(value(samples, 'tracenet_db_pool_max')).toBe(t.database.kind === 'pglite' ? 1 : 5);
     for (const state of ['in_use', 'idle', 'waiting']) expect(value(samples, 'tracenet_db_pool_connections', { state })).toBeGreaterThanOrEqual(0);
+    expect(value(samples, 'tracenet_db_connections_lost_total')).toBe(0);
     expect(value(samples, 'tracenet_db_query_duration_seconds_count')).toBeGreaterThan(10);
     expect(value(samples, 'tracenet_db_query_duration_seconds_sum')).toBeGreaterThan(0);
     expect(value(samples, 'tracenet_job_runs_total', { job: 'supervision.overdue' })).toBe(1);

@@ -48,6 +48,17 @@ export function installRuntimeMetrics(
       this.set({ state: 'waiting' }, s.waiting);
     },
   });
+  new Counter({
+    name: 'tracenet_db_connections_lost_total',
+    help: 'Idle pool connections the database server dropped (restart, failover, timeout); the pool opens new ones',
+    registers,
+    collect() {
+      const s = database.poolStats?.();
+      if (!s) return;
+      this.reset();
+      this.inc(s.lost);
+    },
+  });
   const queryTime = new Histogram({
     name: 'tracenet_db_query_duration_seconds',
     help: 'Time of each database statement, without the wait for a connection',
