@@ -20,7 +20,7 @@ import { openPglite, openPostgres, type Database } from '../db/client.js';
 import { MIGRATIONS_FOLDER } from '../db/migrate.js';
 import { pgErrorCode, queryRows } from '../db/rows.js';
 import { createLogger } from '../logger.js';
-import { auditKeyOf, auditTips, checkpointIsSigned, legacyEntryHash, recordAudit, verifyAuditChain } from './audit.js';
+import { auditKeyOf, auditTips, checkpointIsSigned, legacyEntryHash, recordAudit, recordAuditBatch, verifyAuditChain } from './audit.js';
 import { CHECKPOINT_FILE, readLastCheckpoint, writeAuditCheckpoint } from './checkpoint.js';
 import { auditKeyBoundary, auditLog } from './schema.js';
 
@@ -63,6 +63,27 @@ describe('audit log', () => {
     const result = await verifyAuditChain(t.database.db, key);
     expect(result.firstBad).toBeNull();
     expect(result.checked).toBeGreaterThanOrEqual(7);
+  });
+
+  it('keeps one unbroken chain per stream when many transactions write to it at once', { timeout: 60_000 }, async () => {
+    const [before] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log`);
+    // On PostgreSQL these run side by side on the pool (each waits for the stream's lock); PGlite runs them in turn.
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        t.database.db.transaction((tx) =>
+          recordAuditBatch(
+            tx,
+            { actor: null, meta: { requestId: `parallel-${i}`, ip: '127.0.0.1' } },
+            Array.from({ length: 1 + (i % 3) }, (_, k) => ({ action: 'agency.update', targetType: 'agency', targetId: `p${i}-${k}`, regionCode: i % 2 ? '3702' : '5101' })),
+          ),
+        ),
+      ),
+    );
+    const [after] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log`);
+    expect(after!.n - before!.n).toBe(48);
+    const result = await verifyAuditChain(t.database.db, key);
+    expect(result.firstBad).toBeNull();
+    expect(result.checked).toBe(after!.n);
   });
 
   it('refuses UPDATE and DELETE (append-only)', async () => {
