@@ -74,7 +74,7 @@ describe('audit log', () => {
           recordAuditBatch(
             tx,
             { actor: null, meta: { requestId: `parallel-${i}`, ip: '127.0.0.1' } },
-            Array.from({ length: 1 + (i % 3) }, (_, k) => ({ action: 'agency.update', targetType: 'agency', targetId: `p${i}-${k}`, regionCode: i % 2 ? '3702' : '5101' })),
+            Array.from({ length: 1 + (i % 3) }, (_, k) => ({ action: 'agency.create', targetType: 'agency', targetId: `p${i}-${k}`, regionCode: i % 2 ? '3702' : '5101' })),
           ),
         ),
       ),

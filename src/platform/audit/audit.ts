@@ -1,5 +1,5 @@
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { CommandContext } from '../auth/actor.js';
 import type { Executor, Tx } from '../db/client.js';
 import { lockStream } from '../db/tx.js';
@@ -119,11 +119,6 @@ function currentKey(): AuditKey {
   return processKey;
 }
 
-async function nextIds(tx: Tx, n: number): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(tx, sql`SELECT nextval('audit_log_id_seq') AS id FROM generate_series(1, ${n}::int) ORDER BY 1`);
-  return rows.map((r) => Number(r.id));
-}
-
 /** Writes one entry in the caller's transaction, chained to the last entry of its stream. */
 export async function recordAudit(tx: Tx, ctx: CommandContext, input: AuditInput): Promise<void> {
   await recordAuditBatch(tx, ctx, [input]);
@@ -145,10 +140,15 @@ export async function recordAuditBatch(tx: Tx, ctx: CommandContext, inputs: Audi
   }
   for (const [stream, list] of byStream) {
     await lockStream(tx, `audit:${stream}`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.stream, stream)).orderBy(desc(auditLog.id)).limit(1);
-    // Ids are taken under the stream's lock, so within a stream they grow in the order entries are chained.
-    const ids = await nextIds(tx, list.length);
-    let prevHash = last?.hash ?? GENESIS;
+    // The tip is read in a statement after the lock's (its snapshot then sees the last holder's entries), with the ids
+    // in the same round trip: taken under the stream's lock, they grow within a stream in the order entries are chained.
+    const [tip] = await queryRows<{ hash: string | null; ids: (number | string)[] }>(
+      tx,
+      sql`SELECT (SELECT hash FROM audit_log WHERE stream = ${stream} ORDER BY id DESC LIMIT 1) AS hash,
+                 ARRAY(SELECT nextval('audit_log_id_seq') FROM generate_series(1, ${list.length}::int) ORDER BY 1) AS ids`,
+    );
+    const ids = tip!.ids.map(Number);
+    let prevHash = tip!.hash ?? GENESIS;
     // Millisecond precision survives the round trip through timestamptz, so verification sees the same instant.
     const at = new Date();
     const rows = list.map((input, i) => {
