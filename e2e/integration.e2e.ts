@@ -23,9 +23,20 @@ function signed(key: { id: string; secret: string }, path: string, nonce = rando
   return { 'x-tracenet-key': key.id, 'x-tracenet-timestamp': ts, 'x-tracenet-nonce': nonce, 'x-tracenet-signature': createHmac('sha256', key.secret).update(text).digest('hex') };
 }
 
+/**
+ * Picks an option and waits until the field shows it: on a loaded machine a click can land while the dropdown is still
+ * opening and be lost (CI once submitted the form with 认证类别 empty), so the pick is made again, at most twice more.
+ */
 async function choose(testId: string, option: string) {
-  await (await shown(page.getByTestId(testId))).click();
-  await (await shown(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }))).click();
+  const field = await shown(page.getByTestId(testId));
+  const chosen = async () => (await field.innerText()).includes(option);
+  for (let attempt = 0; attempt < 3 && !(await chosen()); attempt++) {
+    if (attempt) await page.keyboard.press('Escape');
+    await field.click();
+    await (await shown(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }))).click();
+    await expect.poll(chosen, { timeout: 3_000 }).toBe(true).catch(() => undefined);
+  }
+  expect(await chosen()).toBe(true);
 }
 
 describe('console: 平台对接', () => {
