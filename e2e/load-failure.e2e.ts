@@ -70,7 +70,9 @@ describe('a failed load is said as such, with 重试', () => {
     await page.goto(`${suite.server.baseUrl}/trace/batches`);
     await shown(page.getByTestId('batch-item').first());
     await page.context().clearCookies();
-    await page.getByRole('button', { name: 'reload' }).or(page.locator('[aria-label="刷新"]')).first().click();
+    // A click event rather than a pointer click: on a loaded machine the list re-rendered under the button at each of
+    // playwright's stability checks, and the click never landed (CI).
+    await page.getByRole('button', { name: 'reload' }).or(page.locator('[aria-label="刷新"]')).first().dispatchEvent('click');
     const expired = await shown(page.getByTestId('session-expired'));
     expect(await text(expired)).toContain('登录已过期');
     await shown(page.getByLabel('用户名'));
