@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../src/domains/registry/subjects/identity-check.shared.js';
 import { apiLogin, call } from './api.js';
 import { startServer } from './server.js';
-import { browserSuite, DESKTOP, PHONE, login, shown, signIn, suitePictures, text } from './ui.js';
+import { browserSuite, DESKTOP, PHONE, login, logout, shown, signIn, suitePictures, text } from './ui.js';
 
 // Issue 15 §7, getting in when one cannot: the login page lists the demo accounts only when the demo data is
 // loaded; a forgotten password becomes a request the account's administrator answers with the usual reset; the
@@ -98,8 +98,7 @@ describe('account recovery (issue 15 §7)', () => {
     await page.getByTestId('reset-requests').waitFor({ state: 'detached' });
 
     // The holder gets in with the temporary password and must choose a new one.
-    await page.getByTestId('user-menu').click();
-    await (await shown(page.getByRole('menuitem', { name: '退出登录' }))).click();
+    await logout(page);
     await login(page, 'sg-hl-user', NEW_PASSWORD);
     await shown(page.getByTestId('forced-password'));
   });
@@ -220,8 +219,7 @@ describe('account recovery (issue 15 §7)', () => {
     await card.getByTestId(`reset-request-${staff}`).click();
     await setNewPassword(staff);
     await page.getByTestId('staff-reset-requests').waitFor({ state: 'detached' });
-    await page.getByTestId('user-menu').click();
-    await (await shown(page.getByRole('menuitem', { name: '退出登录' }))).click();
+    await logout(page);
     await login(page, staff, NEW_PASSWORD);
     await shown(page.getByTestId('forced-password'));
     await pictures.screenshot(page, 'staff-forced-password-phone');
@@ -239,8 +237,7 @@ describe('account recovery (issue 15 §7)', () => {
     await card.getByTestId('reset-request-sg-farmer').click();
     await setNewPassword('sg-farmer');
     await page.getByTestId('main-reset-requests').waitFor({ state: 'detached' });
-    await page.getByTestId('user-menu').click();
-    await (await shown(page.getByRole('menuitem', { name: '退出登录' }))).click();
+    await logout(page);
     await login(page, 'sg-farmer', NEW_PASSWORD);
     await shown(page.getByTestId('forced-password'));
     expect(suite.problems).toEqual([]);
