@@ -93,3 +93,25 @@ it('a document sent again stores nothing, and one half old, half new stores the 
   const fresh = eventsOf(await sd.get(`/api/v1/epcis/events?MATCH_epc=${encodeURIComponent('urn:epc:id:sgtin:0614141.107346.fresh59')}`));
   expect(fresh.map((e) => e.eventID)).toEqual([expect.stringMatching(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/)]);
 });
+
+it('a document of 150 with two bad events: rollback undoes what was stored before them and names both; proceed stores the rest', async () => {
+  // Checked as the COPY goes (on PostgreSQL), the bad ones come after a hundred events were already sent.
+  const bad = Array.from({ length: 150 }, (_, i) => event(`checked${i}`));
+  bad[110] = event('checked110', { bizStep: 'teleporting' });
+  bad[140] = event('checked140', { eventTimeZoneOffset: 'eight hours' });
+  const before = await stored();
+  const jobs = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM epcis_captures`))[0]!.n;
+  const jobsBefore = await jobs();
+  const refused = await sd.post('/api/v1/epcis/capture', JSON.stringify(doc(bad)), { 'content-type': 'application/ld+json' });
+  expect(refused.statusCode, refused.body).toBe(400);
+  expect(refused.json().details.problems.map((p: { event: number; field: string }) => [p.event, p.field])).toEqual([[110, 'bizStep'], [140, 'eventTimeZoneOffset']]);
+  expect(await stored()).toBe(before);
+  expect(await jobs()).toBe(jobsBefore);
+
+  const res = await sd.post('/api/v1/epcis/capture', JSON.stringify(doc(bad)), { 'content-type': 'application/ld+json', 'GS1-Capture-Error-Behaviour': 'proceed' });
+  expect(res.statusCode, res.body).toBe(202);
+  const job = (await sd.get(res.headers.location as string)).json<{ success: boolean; storedCount: number; errors: { event: number }[] }>();
+  expect(job).toMatchObject({ success: false, storedCount: 148 });
+  expect(job.errors.map((e) => e.event)).toEqual([110, 140]);
+  expect(await stored()).toBe(before + 148);
+});

@@ -7,7 +7,8 @@ import { copyConnectionOf } from '../../../platform/db/copy.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { withTransaction } from '../../../platform/db/tx.js';
 import { copyEvents } from './capture.copy.js';
-import { recordCompanyPrefixes } from './epc-prefixes.queries.js';
+import { DocumentEvents } from './document-events.js';
+import { addCompanyPrefixes, withCompanyPrefixes } from './epc-prefixes.queries.js';
 import { epcisError } from './errors.js';
 import { eventRow, type EventRow } from './event-row.js';
 import { ownerOf, type Owner } from './owner.js';
@@ -15,7 +16,7 @@ import type { Ids } from './own/identifiers.js';
 import { attachTraceCodes } from './own/trace-codes.js';
 import { epcisCaptures, epcisEvents } from './schema.js';
 import { textArray } from './sql.js';
-import { validateDocumentShape, validateEvent, type EventProblem } from './validate.js';
+import { validateDocumentShape, type EventProblem } from './validate.js';
 
 /** Announced by `OPTIONS /capture` (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit); above them 413. */
 export const CAPTURE_LIMIT = 10_000;
@@ -50,21 +51,18 @@ export async function captureSingleEvent(db: Db, ctx: CommandContext, event: unk
 
 async function captureEvents(db: Db, ctx: CommandContext, events: unknown[], context: unknown, behaviour: ErrorBehaviour, ids: Ids): Promise<CaptureOutcome> {
   const owner = ownerOf(ctx.actor!);
-  const errors: EventProblem[] = [];
-  const valid: Record<string, unknown>[] = [];
-  events.forEach((event, index) => {
-    const problems = validateEvent(event, index, context);
-    if (problems.length) errors.push(...problems);
-    else valid.push(event as Record<string, unknown>);
-  });
-  if (errors.length && behaviour === 'rollback') throw epcisError('EPCIS_VALIDATION', { problems: errors.slice(0, 100), problemCount: errors.length });
-
   return withTransaction(db, ctx, async (tx) => {
-    // The job row is written last, with its outcome: one statement, not an insert and an update.
+    const doc = new DocumentEvents(events, context);
     const captureId = randomUUID();
-    const { stored, eventIds } = await insertEvents(tx, ids, owner, captureId, valid, context);
-    const duplicates = valid.length - stored;
-    await tx.insert(epcisCaptures).values({
+    const inserted = await insertEvents(tx, ids, owner, captureId, doc, behaviour);
+    const errors = doc.problems();
+    // Thrown inside the transaction: under `rollback` a refused event undoes what the COPY had stored before it.
+    if (!inserted || (errors.length && behaviour === 'rollback')) throw epcisError('EPCIS_VALIDATION', { problems: errors.slice(0, 100), problemCount: errors.length });
+    const { stored, eventIds, gcps } = inserted;
+    const duplicates = eventIds.length - stored;
+    // The job row is written last, with its outcome (one statement, not an insert and an update), and the company
+    // prefixes of the URNs captured ride with it.
+    const job = tx.insert(epcisCaptures).values({
       id: captureId,
       ownerKind: owner.kind,
       ownerId: owner.id,
@@ -78,6 +76,7 @@ async function captureEvents(db: Db, ctx: CommandContext, events: unknown[], con
       errors,
       finishedAt: new Date(),
     });
+    await tx.execute(withCompanyPrefixes(gcps, job.getSQL()));
     await recordAudit(tx, ctx, {
       action: 'epcis.capture',
       targetType: 'epcis_capture',
@@ -95,14 +94,26 @@ const COPY_FROM_EVENTS = 50;
 /**
  * Stores the valid events, skipping those the owner holds already (same hash, both or neither an error declaration);
  * a skipped one sent under another eventID adds that eventID to the stored event's. On PostgreSQL a document goes in
- * by COPY (capture.copy.ts); on PGlite, for a few events, or when the COPY met an event stored before, by INSERT …
- * ON CONFLICT statements. Returns how many were stored and the eventIDs, in the document's order.
+ * by COPY (capture.copy.ts), checked as it goes; on PGlite, for a few events, or when the COPY met an event stored
+ * before, the events are checked first and stored by INSERT … ON CONFLICT statements. Returns how many were stored,
+ * the eventIDs of the valid events in the document's order and the URNs' company prefixes; null when `rollback`
+ * met an invalid event (nothing stays stored).
  */
-async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, events: Record<string, unknown>[], context: unknown) {
-  const connection = events.length >= COPY_FROM_EVENTS ? copyConnectionOf(tx) : undefined;
-  const copied = connection ? await copyEvents(tx, connection, ids, owner, captureId, events, context) : null;
-  const { rows, stored, skipped } = copied ?? (await insertByStatements(tx, ids, owner, captureId, events, context));
-  await recordCompanyPrefixes(tx, events, rows);
+async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, doc: DocumentEvents, behaviour: ErrorBehaviour) {
+  const rollback = behaviour === 'rollback';
+  const connection = doc.length >= COPY_FROM_EVENTS ? copyConnectionOf(tx) : undefined;
+  const copied = connection ? await copyEvents(tx, connection, ids, owner, captureId, doc, rollback) : null;
+  if (copied === 'refused') return null;
+  let result = copied;
+  if (!result) {
+    const valid = doc.allValid();
+    if (rollback && doc.refused) return null;
+    const byStatements = await insertByStatements(tx, ids, owner, captureId, valid, doc.context);
+    const gcps = new Set<string>();
+    byStatements.rows.forEach((row, i) => addCompanyPrefixes(gcps, valid[i]!, row));
+    result = { ...byStatements, gcps };
+  }
+  const { rows, stored, skipped, gcps } = result;
   if (skipped.length) {
     const e = epcisEvents;
     await tx.execute(sql`
@@ -111,7 +122,7 @@ async function insertEvents(tx: Tx, ids: Ids, owner: Owner, captureId: string, e
       WHERE ${e.ownerKind} = ${owner.kind} AND ${e.ownerId} = ${owner.id} AND ${e.eventHash} = v.h AND ${e.errorDeclared} = v.err
         AND ${e.eventId} <> v.id AND NOT (${e.otherEventIds} @> ARRAY[v.id])`);
   }
-  return { stored, eventIds: rows.map((r) => r.eventId) };
+  return { stored, eventIds: rows.map((r) => r.eventId), gcps };
 }
 
 /** Lets a query just issued reach the database before the CPU is taken up again (its promise chain runs first). */

@@ -8,7 +8,7 @@ const DL = 'https://id.gs1.org';
 /** GS1 check digit (General Specifications §7.9): weights 3 and 1 from the right. */
 export function gs1CheckDigit(digits: string): string {
   let sum = 0;
-  for (let i = 0; i < digits.length; i++) sum += Number(digits[digits.length - 1 - i]) * (i % 2 === 0 ? 3 : 1);
+  for (let i = 0; i < digits.length; i++) sum += (digits.charCodeAt(digits.length - 1 - i) - 48) * (i % 2 === 0 ? 3 : 1);
   return String((10 - (sum % 10)) % 10);
 }
 
@@ -43,13 +43,14 @@ export function canonicalIdentifier(value: string): string {
 }
 
 function convert(value: string): string {
-  const urn = URN.exec(value);
+  // Most values that reach here are no EPC at all (a lot number, a transaction's URN): two prefixes tell.
+  const urn = value.startsWith('urn:epc:') ? URN.exec(value) : null;
   if (urn) {
     const convert = CONVERT[`${urn[1]}:${urn[2]}`];
     const parts = urn[3]!.split('.');
     const path = convert && parts.every((p) => p.length > 0) ? convert(parts) : null;
     return path && /^\/\d+\/\d/.test(path) ? DL + path : value;
   }
-  const dl = DIGITAL_LINK.exec(value);
+  const dl = value.startsWith('http') ? DIGITAL_LINK.exec(value) : null;
   return dl ? DL + dl[1] : value;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/client.js';
 import { gcpOfUrn } from './epc-format.js';
 import { eventIdentifiers, type EventRow } from './event-row.js';
@@ -6,24 +6,27 @@ import { epcisCompanyPrefixes } from './schema.js';
 import { textArray } from './sql.js';
 
 /**
- * Files the company prefixes of the URNs captured events name (one statement, none when there is no URN). Read from
- * the events as sent: the rows' identifier columns hold Digital Links only.
+ * Adds to `into` the company prefixes of the URNs a captured event names. Read from the event as sent: the row's
+ * identifier columns hold Digital Links only.
  */
-export async function recordCompanyPrefixes(db: Executor, events: Record<string, unknown>[], rows: EventRow[]): Promise<void> {
-  const gcps = new Set<string>();
+export function addCompanyPrefixes(into: Set<string>, event: Record<string, unknown>, row: EventRow): void {
   const add = (v: string | null | undefined) => {
     const gcp = v?.startsWith('urn:epc:') ? gcpOfUrn(v) : null;
-    if (gcp) gcps.add(gcp);
+    if (gcp) into.add(gcp);
   };
-  for (const event of events) {
-    const { ownEpcs, otherEpcs, ownClasses, otherClasses } = eventIdentifiers(event);
-    for (const list of [ownEpcs, otherEpcs, ownClasses, otherClasses]) for (const v of list) add(v);
-  }
-  for (const r of rows) {
-    add(r.readPoint);
-    add(r.bizLocation);
-  }
-  if (gcps.size) await db.execute(sql`INSERT INTO ${epcisCompanyPrefixes} (gcp) SELECT unnest(${textArray([...gcps])}) ON CONFLICT DO NOTHING`);
+  const { ownEpcs, otherEpcs, ownClasses, otherClasses } = eventIdentifiers(event);
+  for (const list of [ownEpcs, otherEpcs, ownClasses, otherClasses]) for (const v of list) add(v);
+  add(row.readPoint);
+  add(row.bizLocation);
+}
+
+/**
+ * `statement` with the company prefixes filed beside it (a data-modifying WITH): one round trip for both, the
+ * statement alone when there is no prefix.
+ */
+export function withCompanyPrefixes(gcps: ReadonlySet<string>, statement: SQL): SQL {
+  if (!gcps.size) return statement;
+  return sql`WITH company_prefixes AS (INSERT INTO ${epcisCompanyPrefixes} (gcp) SELECT unnest(${textArray([...gcps])}) ON CONFLICT DO NOTHING) ${statement}`;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { cbvWebUri, type Vocabulary } from './cbv.js';
+import { hash } from 'node:crypto';
+import { cbvWebUri, VOCABULARIES, type Vocabulary } from './cbv.js';
 import { canonicalIdentifier } from './epc-digital-link.js';
 
 /**
@@ -32,6 +32,8 @@ export function hashTimestamp(value: string): string {
 }
 
 const CBV_URN_VOCABULARIES: Vocabulary[] = ['bizStep', 'disposition', 'bizTransactionType', 'sourceDestType', 'errorReason'];
+/** A CBV 1.x URN's vocabulary, by its prefix (`urn:epcglobal:cbv:bizstep:`…): a URN names at most one. */
+const urnVocabulary = (text: string) => CBV_URN_VOCABULARIES.find((v) => text.startsWith(VOCABULARIES[v].urn));
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Numbers without a leading + or trailing zeros; URNs to their CBV Web URIs and EPCs to Digital Links. */
 function canonicalValue(value: Json): string {
@@ -40,10 +42,9 @@ function canonicalValue(value: Json): string {
   const text = String(value).trim();
   if (NUMERIC.test(text)) return String(Number(text));
   if (text.startsWith('urn:epcglobal:cbv:')) {
-    for (const v of CBV_URN_VOCABULARIES) {
-      const web = cbvWebUri(v, text);
-      if (web !== text) return web;
-    }
+    const vocabulary = urnVocabulary(text);
+    const web = vocabulary ? cbvWebUri(vocabulary, text) : text;
+    if (web !== text) return web;
   }
   return canonicalIdentifier(text);
 }
@@ -177,5 +178,6 @@ export function preHashString(event: Record<string, Json>, prefixes: Prefixes): 
 
 /** `ni:///sha-256;{hex}?ver=CBV2.0` (RFC 6920 named information, as CBV 2.0 §8.9.5 writes it). */
 export function eventHash(event: Record<string, Json>, prefixes: Prefixes): string {
-  return `ni:///sha-256;${createHash('sha256').update(preHashString(event, prefixes), 'utf8').digest('hex')}?ver=CBV2.0`;
+  // The one-shot hash: a Hash object per event cost a tenth of the event's row (epcis bench).
+  return `ni:///sha-256;${hash('sha256', preHashString(event, prefixes), 'hex')}?ver=CBV2.0`;
 }

@@ -43,6 +43,8 @@ function namespaces(prefixes: ReadonlyMap<string, string>): Record<string, strin
   return out;
 }
 
+const location = (v: unknown) => (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : null);
+
 /**
  * A valid event as the row it is stored in: its CBV 2.0 hash, the eventID it has or gets (the hash, CBV 2.0 §8.9),
  * and the columns of the query parameters. The stored document is the event as captured, less the recordTime a
@@ -62,7 +64,6 @@ export function eventRow(event: Event, documentContext: unknown): EventRow {
   const { ownEpcs, otherEpcs, ownClasses, otherClasses } = eventIdentifiers(event);
   const epcs = canonicalForms(ownEpcs);
   const epcClasses = canonicalForms(ownClasses);
-  const location = (v: unknown) => (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : null);
   return {
     eventId,
     eventHash: hash,

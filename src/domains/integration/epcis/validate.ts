@@ -102,7 +102,11 @@ function checkTime(s: Scope, path: string, value: unknown) {
 
 function checkEpcList(s: Scope, path: string, value: unknown) {
   if (!Array.isArray(value)) return report(s, path, 'must be a list of URIs');
-  value.forEach((v, i) => checkUri(s, `${path}[${i}]`, v));
+  // The element's path is written only for a refusal: a list of thousands of valid EPCs makes no strings.
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
+    if (typeof v !== 'string' || !isUri(v)) report(s, `${path}[${i}]`, 'must be a URI');
+  }
 }
 
 const QUANTITY_ELEMENT = new Set(['epcClass', 'quantity', 'uom']);
@@ -119,18 +123,21 @@ function checkQuantityList(s: Scope, path: string, value: unknown) {
   });
 }
 
+const LOCATION = new Set(['id']);
 function checkLocation(s: Scope, path: string, value: unknown) {
   if (!isObject(value)) return report(s, path, 'must be an object with an id');
-  checkKeys(s, path, value, new Set(['id']));
+  checkKeys(s, path, value, LOCATION);
   checkUri(s, `${path}.id`, value.id);
 }
 
+const TYPED_ITEM = new Map(['bizTransaction', 'source', 'destination'].map((k) => [k, new Set(['type', k])]));
 function checkTypedList(s: Scope, path: string, value: unknown, valueKey: string, vocabulary: Vocabulary, typeRequired: boolean) {
   if (!Array.isArray(value)) return report(s, path, 'must be a list');
+  const keys = TYPED_ITEM.get(valueKey) ?? new Set(['type', valueKey]);
   value.forEach((item, i) => {
     const at = `${path}[${i}]`;
     if (!isObject(item)) return report(s, at, 'must be an object');
-    checkKeys(s, at, item, new Set(['type', valueKey]));
+    checkKeys(s, at, item, keys);
     if (item.type !== undefined || typeRequired) checkVocabulary(s, `${at}.type`, vocabulary, item.type);
     checkUri(s, `${at}.${valueKey}`, item[valueKey]);
   });
