@@ -9,7 +9,7 @@ type Event = Record<string, unknown>;
  */
 export class DocumentEvents {
   private readonly verdicts: (readonly EventProblem[] | undefined)[];
-  private refusedCount = 0;
+  private anyRefused = false;
 
   constructor(
     private readonly events: readonly unknown[],
@@ -24,7 +24,7 @@ export class DocumentEvents {
 
   /** Whether an event checked so far was refused. */
   get refused(): boolean {
-    return this.refusedCount > 0;
+    return this.anyRefused;
   }
 
   /** The event at `index` when it is valid, else null (its problems kept for `problems`). */
@@ -32,7 +32,7 @@ export class DocumentEvents {
     let verdict = this.verdicts[index];
     if (verdict === undefined) {
       verdict = this.verdicts[index] = validateEvent(this.events[index], index, this.context);
-      if (verdict.length) this.refusedCount++;
+      if (verdict.length) this.anyRefused = true;
     }
     return verdict.length ? null : (this.events[index] as Event);
   }
@@ -49,7 +49,7 @@ export class DocumentEvents {
 
   /** Every refused event's problems, in order. */
   problems(): EventProblem[] {
-    this.allValid();
-    return this.refusedCount ? this.verdicts.flatMap((v) => v ?? []) : [];
+    for (let i = 0; i < this.events.length; i++) this.valid(i);
+    return this.anyRefused ? this.verdicts.flatMap((v) => v ?? []) : [];
   }
 }

@@ -130,10 +130,15 @@ function checkLocation(s: Scope, path: string, value: unknown) {
   checkUri(s, `${path}.id`, value.id);
 }
 
-const TYPED_ITEM = new Map(['bizTransaction', 'source', 'destination'].map((k) => [k, new Set(['type', k])]));
-function checkTypedList(s: Scope, path: string, value: unknown, valueKey: string, vocabulary: Vocabulary, typeRequired: boolean) {
+type TypedKey = 'bizTransaction' | 'source' | 'destination';
+const TYPED_ITEM: Record<TypedKey, ReadonlySet<string>> = {
+  bizTransaction: new Set(['type', 'bizTransaction']),
+  source: new Set(['type', 'source']),
+  destination: new Set(['type', 'destination']),
+};
+function checkTypedList(s: Scope, path: string, value: unknown, valueKey: TypedKey, vocabulary: Vocabulary, typeRequired: boolean) {
   if (!Array.isArray(value)) return report(s, path, 'must be a list');
-  const keys = TYPED_ITEM.get(valueKey) ?? new Set(['type', valueKey]);
+  const keys = TYPED_ITEM[valueKey];
   value.forEach((item, i) => {
     const at = `${path}[${i}]`;
     if (!isObject(item)) return report(s, at, 'must be an object');
